@@ -1,0 +1,5 @@
+"""``python -m studyapp``."""
+
+from studyapp.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The studyapp core: decks, scheduling, quizzes and progress. No Textual, no Rich."""

@@ -1,0 +1,1 @@
+"""The Textual user interface. Imports the core, never the other way round."""

@@ -1,0 +1,20 @@
+"""Shared test set-up: every test gets private progress, config and cache folders."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(autouse=True)
+def _private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("STUDYAPP_PROGRESS", str(tmp_path / "progress"))
+    monkeypatch.setenv("STUDYAPP_CONFIG", str(tmp_path / "config"))
+    monkeypatch.setenv("STUDYAPP_CACHE", str(tmp_path / "cache"))
+    monkeypatch.delenv("STUDYAPP_DECKS", raising=False)
+    monkeypatch.delenv("STUDYAPP_MAX_DECK_MB", raising=False)
+    yield
