@@ -1,0 +1,88 @@
+"""The headless CLI: validate, schema, decks, --version."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from studyapp import __version__
+from studyapp.cli import main
+from tests.conftest import REPO
+
+FIXTURES = Path(__file__).parent / "fixtures" / "broken"
+
+
+def test_validate_ok_on_bundled_decks(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(REPO / "decks")]) == 0
+    out = capsys.readouterr().out
+    assert "ok: " in out and "valid" in out
+
+
+def test_validate_reports_file_line_col_and_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
+    bad = FIXTURES / "09-unknown-kind.yaml"
+    assert main(["validate", str(bad), str(REPO / "decks")]) == 1
+    out = capsys.readouterr().out
+    assert "09-unknown-kind.yaml:5:11: entries[0].kind: unknown kind 'dat'" in out
+    assert "1 of 2 deck files invalid" in out
+
+
+def test_validate_json_for_ci(capsys: pytest.CaptureFixture[str]) -> None:
+    bad = FIXTURES / "06-duplicate-entry-id.yaml"
+    assert main(["validate", "--format", "json", str(bad)]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["valid"] is False
+    (problem,) = report["files"][0]["problems"]
+    assert (problem["line"], problem["col"], problem["path"]) == (8, 9, "entries[1].id")
+
+
+def test_schema_is_json_and_matches_the_committed_file(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["title"] == "studyapp deck"
+    committed = json.loads((REPO / "schema" / "deck.schema.json").read_text(encoding="utf-8"))
+    assert committed == schema, "run: studyapp schema > schema/deck.schema.json"
+
+
+def test_version_and_module_entry_point() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "studyapp", "--version"], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0 and result.stdout.strip() == f"studyapp {__version__}"
+
+
+def test_a_broken_deck_never_gives_a_traceback(tmp_path: Path) -> None:
+    for fixture in sorted(FIXTURES.glob("*.yaml")):
+        result = subprocess.run(
+            [sys.executable, "-m", "studyapp", "validate", str(fixture)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode == 1, fixture
+        assert "Traceback" not in result.stderr + result.stdout, fixture
+        break  # one subprocess is enough; the in-process tests cover every fixture
+
+
+def test_decks_lists_found_and_failed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "bad.yaml").write_text("id: x\n", encoding="utf-8")
+    assert main(["decks", str(REPO / "decks"), str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "lee-pragmatic-diplomacy" in out and "failed to load" in out
+    assert (
+        "bad.yaml:1:1: title: missing required field 'title' (a deck needs: id, title, entries)"
+        in out
+    )
+
+
+def test_the_readme_example_deck_is_valid(tmp_path: Path) -> None:
+    import re
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    example = re.findall(r"```yaml\n(.*?)```", readme, re.S)[0]
+    path = tmp_path / "example.yaml"
+    path.write_text(example, encoding="utf-8")
+    assert main(["validate", str(path)]) == 0

@@ -1,0 +1,116 @@
+"""Finding decks, loading many without one spoiling the rest, and the deck cache."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from studyapp.core.deckcache import DeckCache
+from studyapp.core.discovery import bundled_decks_dir, deck_roots, discover
+from studyapp.core.loader import load_deck
+
+GOOD = (
+    "id: {id}\ntitle: Deck {id}\nentries:\n  - id: a\n    kind: qa\n    prompt: Q?\n    answer: A\n"
+)
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_precedence_paths_then_env_then_local_then_bundled(tmp_path: Path) -> None:
+    local = tmp_path / "work"
+    (local / "decks").mkdir(parents=True)
+    env = {"STUDYAPP_DECKS": f"/a{os.pathsep}/b"}
+    assert deck_roots(["x.yaml"], env=env, cwd=local) == ([Path("x.yaml")], "command line")
+    assert deck_roots(None, env=env, cwd=local) == ([Path("/a"), Path("/b")], "STUDYAPP_DECKS")
+    assert deck_roots(None, env={}, cwd=local) == ([local / "decks"], "./decks")
+    roots, origin = deck_roots(None, env={}, cwd=tmp_path / "empty")
+    assert origin == "bundled decks" and roots == [bundled_decks_dir()]
+
+
+def test_bundled_decks_are_found_and_valid() -> None:
+    folder = bundled_decks_dir()
+    assert folder is not None
+    result = discover([str(folder)])
+    assert result.ok, [str(p) for f in result.failures for p in f.problems]
+    assert "lee-pragmatic-diplomacy" in result.by_id()
+
+
+def test_a_broken_deck_is_reported_and_the_others_load(tmp_path: Path) -> None:
+    write(tmp_path, "a.yaml", GOOD.format(id="alpha"))
+    write(tmp_path, "b.yaml", "id: beta\ntitle: [oops\n")
+    write(tmp_path / "sub", "c.yml", GOOD.format(id="gamma"))
+    write(tmp_path, "final.exam.yaml", "title: not a deck\n")
+    write(tmp_path, "notes.txt", "ignored")
+    result = discover([str(tmp_path)])
+    assert sorted(result.by_id()) == ["alpha", "gamma"]
+    assert len(result.failures) == 1 and result.failures[0].file.endswith("b.yaml")
+
+
+def test_two_decks_with_one_id_are_refused(tmp_path: Path) -> None:
+    write(tmp_path, "a.yaml", GOOD.format(id="same"))
+    write(tmp_path, "b.yaml", GOOD.format(id="same"))
+    result = discover([str(tmp_path)])
+    assert len(result.decks) == 1
+    assert "already used by" in result.failures[0].problems[0].message
+
+
+def test_a_missing_path_is_reported(tmp_path: Path) -> None:
+    result = discover([str(tmp_path / "nope.yaml")])
+    assert not result.decks and "no such file" in result.failures[0].problems[0].message
+
+
+def test_cache_gives_back_an_equal_deck_and_misses_on_edit(tmp_path: Path) -> None:
+    deck_file = Path(str(bundled_decks_dir())) / "lee-pragmatic-diplomacy.yaml"
+    cache = DeckCache(tmp_path / "cache")
+    fresh = load_deck(deck_file, cache=cache)
+    assert len(list((tmp_path / "cache").iterdir())) == 1
+    cached = load_deck(deck_file, cache=cache)
+    assert cached == fresh and cached.entries[0].__class__ is fresh.entries[0].__class__
+    assert cached.model_dump() == fresh.model_dump()
+    edited = write(tmp_path, "edited.yaml", GOOD.format(id="edited"))
+    assert load_deck(edited, cache=cache).id == "edited"
+    assert len(list((tmp_path / "cache").iterdir())) == 2
+
+
+@pytest.mark.parametrize("damage", [b"", b"garbage", b"\x80\x05K\x01."])
+def test_a_damaged_cache_entry_is_a_miss(tmp_path: Path, damage: bytes) -> None:
+    path = write(tmp_path, "d.yaml", GOOD.format(id="delta"))
+    cache = DeckCache(tmp_path / "cache")
+    load_deck(path, cache=cache)
+    (entry,) = (tmp_path / "cache").iterdir()
+    entry.write_bytes(damage)
+    assert load_deck(path, cache=cache).id == "delta"
+
+
+class _Evil:
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (os.system, (f"touch {self.marker}",))
+
+
+def test_a_cache_that_would_run_code_is_refused(tmp_path: Path) -> None:
+    import pickle
+
+    path = write(tmp_path, "d.yaml", GOOD.format(id="delta"))
+    cache = DeckCache(tmp_path / "cache")
+    load_deck(path, cache=cache)
+    (entry,) = (tmp_path / "cache").iterdir()
+    marker = tmp_path / "pwned"
+    entry.write_bytes(pickle.dumps(_Evil(marker)))
+    assert load_deck(path, cache=cache).id == "delta"
+    assert not marker.exists()
+
+
+def test_an_unwritable_cache_never_fails_a_load(tmp_path: Path) -> None:
+    path = write(tmp_path, "d.yaml", GOOD.format(id="delta"))
+    blocker = write(tmp_path, "blocker", "a file where the cache folder should be")
+    assert load_deck(path, cache=DeckCache(blocker / "cache")).id == "delta"
