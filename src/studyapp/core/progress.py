@@ -1,0 +1,985 @@
+"""The progress store: months of a learner's work, kept safe on local disk.
+
+One folder per learner holds:
+
+``progress.json``
+    A versioned snapshot ``{"format": "studyapp-progress", "version": 2, ...}`` of
+    every card state (including cards no longer in any deck) and the settings.
+    Written atomically: temp file in the same folder, flush, fsync, ``os.replace``,
+    fsync the folder. A crash leaves either the old or the new file, never half.
+``reviews.jsonl``
+    The journal: one JSON line per change (an answer, an undo, a bury...), each
+    with a CRC, appended and fsynced *before* the call returns, so an answer that
+    was acknowledged survives ``kill -9``. Replayed on open; folded into the
+    snapshot (and emptied) on close or when it grows. A torn last line (the app
+    died mid-write) is dropped and reported.
+``history.jsonl``
+    Every review ever made, appended at each fold; read only when statistics
+    need it, never at start-up.
+``progress.lock``
+    Held (``filelock``) for the store's lifetime: a second instance gets
+    :class:`ProgressLocked`, or opens read-only, never a silent lost update.
+
+A damaged or newer-version file is moved aside (renamed with a timestamp) and
+reported in :attr:`ProgressStore.problems`, never overwritten. Version 1 files
+are migrated. Temp files left by a crash are removed at open.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+import zlib
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from types import MappingProxyType, TracebackType
+from typing import Any, Literal, NamedTuple, Self
+
+import filelock
+
+from studyapp.core.clock import Clock, ensure_utc, system_clock
+from studyapp.core.scheduler import CardState, Phase, Rating
+
+FORMAT = "studyapp-progress"
+VERSION = 2
+SNAPSHOT = "progress.json"
+JOURNAL = "reviews.jsonl"
+HISTORY = "history.jsonl"
+LOCK = "progress.lock"
+FOLD_AFTER = 1000
+"""Fold the journal into the snapshot once it holds this many records."""
+RECENT_WINDOW = timedelta(days=3)
+"""How far back the snapshot keeps reviews in memory (for today's limits)."""
+
+_TEMP_SUFFIX = ".tmp"
+_UNDO_MARK = b'"type":"undo"'
+_TAIL_BYTES = 1 << 16
+
+
+# ------------------------------------------------------------------------ errors
+
+
+class ProgressError(Exception):
+    """Something is wrong with the progress folder."""
+
+
+class ProgressLocked(ProgressError):  # noqa: N818  (the name says what happened)
+    """Another studyapp has this progress folder open."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        super().__init__(
+            f"The progress folder {folder} is in use by another studyapp. "
+            "Close the other one first, or open this one read-only."
+        )
+
+
+class ReadOnlyError(ProgressError):
+    """A change was attempted on a store opened read-only."""
+
+
+Severity = Literal["info", "warning", "error"]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something found while opening, told to the learner (nothing is silently lost)."""
+
+    path: Path
+    message: str
+    severity: Severity = "warning"
+    moved_to: Path | None = None
+
+    def __str__(self) -> str:
+        text = f"{self.path.name}: {self.message}"
+        if self.moved_to is not None:
+            text += f" (kept as {self.moved_to.name})"
+        return text
+
+
+# ----------------------------------------------------------------------- records
+
+
+_RATINGS: dict[Any, Rating] = {int(r): r for r in Rating}
+_PHASES: dict[Any, Phase] = {p.value: p for p in Phase}
+
+
+class ReviewRecord(NamedTuple):
+    """One answer, as the history keeps it (what statistics are computed from).
+
+    A named tuple rather than a dataclass: histories hold hundreds of thousands
+    and tuples are several times cheaper to build.
+    """
+
+    seq: int
+    card_id: str
+    at: datetime
+    rating: Rating
+    phase: Phase
+    """The card's phase *before* the answer (new, learning, review, relearning)."""
+    took_ms: int | None = None
+    interval: int | None = None
+    """Days until the next review, if the answer put the card in review."""
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "seq": self.seq,
+            "type": "review",
+            "card": self.card_id,
+            "at": self.at.isoformat(),
+            "rating": int(self.rating),
+            "phase": self.phase.value,
+        }
+        if self.took_ms is not None:
+            out["ms"] = self.took_ms
+        if self.interval is not None:
+            out["ivl"] = self.interval
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ReviewRecord:
+        """Rebuild a record; ValueError on anything malformed."""
+        try:
+            seq, card, took, ivl = data["seq"], data["card"], data.get("ms"), data.get("ivl")
+            if type(seq) is not int or type(card) is not str:
+                raise ValueError("bad seq or card")
+            if (took is not None and type(took) is not int) or (
+                ivl is not None and type(ivl) is not int
+            ):
+                raise ValueError("bad ms or ivl")
+            at = datetime.fromisoformat(data["at"])
+            if at.tzinfo is not UTC:
+                at = ensure_utc(at)
+            return cls(seq, card, at, _RATINGS[data["rating"]], _PHASES[data["phase"]], took, ivl)
+        except (KeyError, TypeError, ValueError) as error:
+            raise ValueError(f"bad review record: {error}") from None
+
+
+def _dumps(obj: Any) -> bytes:
+    return json.dumps(obj, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+_CRC_PREFIX = b',"crc":"'
+_CRC_TAIL = len(_CRC_PREFIX) + 8 + 2  # ,"crc":"xxxxxxxx"}
+
+
+def encode_line(record: Mapping[str, Any]) -> bytes:
+    """One journal/history line: compact JSON whose last member is a CRC of the rest.
+
+    The CRC covers the exact bytes of the line without it, so checking a line
+    needs no re-serialisation (history files hold hundreds of thousands).
+    """
+    body = _dumps({k: v for k, v in record.items() if k != "crc"})
+    return body[:-1] + b'%s%08x"}\n' % (_CRC_PREFIX, zlib.crc32(body))
+
+
+def verify_line(line: bytes) -> bool:
+    """True if the line is whole and its CRC matches (cheap: no JSON parsing)."""
+    line = line.rstrip(b"\r\n")
+    if len(line) <= _CRC_TAIL or line[-_CRC_TAIL:-10] != _CRC_PREFIX or line[-2:] != b'"}':
+        return False
+    try:
+        expected = int(line[-10:-2], 16)
+    except ValueError:
+        return False
+    return zlib.crc32(line[:-_CRC_TAIL] + b"}") == expected
+
+
+def decode_line(line: bytes) -> dict[str, Any] | None:
+    """The record on a line, or None if the line is torn, garbled or fails its CRC."""
+    if not verify_line(line):
+        return None
+    try:
+        obj = json.loads(line)
+    except (ValueError, UnicodeDecodeError):
+        return None
+    if not isinstance(obj, dict):
+        return None
+    obj.pop("crc", None)
+    return obj
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """A validated journal record."""
+
+    seq: int
+    kind: Literal["review", "undo", "set"]
+    raw: dict[str, Any]
+    state: CardState
+    review: ReviewRecord | None = None
+    undoes: int | None = None
+
+
+def _parse_entry(raw: dict[str, Any]) -> _Entry:
+    kind = raw.get("type")
+    seq = raw.get("seq")
+    card = raw.get("card")
+    if (
+        not isinstance(seq, int)
+        or not isinstance(card, str)
+        or kind not in ("review", "undo", "set")
+    ):
+        raise ValueError("not a journal record")
+    state = CardState.from_dict(card, raw.get("state"))  # type: ignore[arg-type]
+    if kind == "review":
+        return _Entry(seq, "review", raw, state, review=ReviewRecord.from_dict(raw))
+    if kind == "undo":
+        undoes = raw.get("undoes")
+        if not isinstance(undoes, int):
+            raise ValueError("undo without a target")
+        return _Entry(seq, "undo", raw, state, undoes=undoes)
+    return _Entry(seq, "set", raw, state)
+
+
+# ------------------------------------------------------------------- file helpers
+
+
+def _read_records(path: Path) -> Iterator[dict[str, Any]]:
+    """Every intact record of a JSON Lines file with CRCs, in order, a chunk at a time.
+
+    Lines are checked by CRC, then each chunk is parsed with a single
+    ``json.loads``: several times faster than a call per line, which matters
+    for a history of hundreds of thousands of reviews.
+    """
+    try:
+        handle = open(path, "rb")  # noqa: SIM115  (closed below; generator)
+    except FileNotFoundError:
+        return
+    with handle:
+        while lines := handle.readlines(1 << 20):
+            good = [line.rstrip(b"\r\n") for line in lines if verify_line(line)]
+            if not good:
+                continue
+            try:
+                records = json.loads(b"[" + b",".join(good) + b"]")
+            except ValueError:
+                records = [r for r in map(decode_line, good) if r is not None]
+            for record in records:
+                if isinstance(record, dict):
+                    yield record
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make a rename or a new file in ``folder`` durable (no-op where unsupported)."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` so that a crash leaves the old or the new file."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=_TEMP_SUFFIX)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    _fsync_dir(path.parent)
+
+
+def _stamp(moment: datetime) -> str:
+    return ensure_utc(moment).strftime("%Y%m%dT%H%M%SZ")
+
+
+def _aside_name(path: Path, reason: str, moment: datetime) -> Path:
+    base = path.with_name(f"{path.name}.{reason}-{_stamp(moment)}")
+    candidate, n = base, 1
+    while candidate.exists():
+        candidate = base.with_name(f"{base.name}-{n}")
+        n += 1
+    return candidate
+
+
+# ------------------------------------------------------------------------ snapshot
+
+
+@dataclass
+class _Snapshot:
+    cards: dict[str, CardState]
+    raw_cards: dict[str, Any]
+    settings: dict[str, Any]
+    recent: list[ReviewRecord]
+    journal_seq: int
+
+
+def _empty_snapshot() -> _Snapshot:
+    return _Snapshot({}, {}, {}, [], 0)
+
+
+def _migrate_v1(data: Mapping[str, Any]) -> dict[str, Any]:
+    """Version 1 kept py-fsrs ``Card.to_dict()`` per card id; make it version 2.
+
+    v1 had no phase "new", no counters and no flags: a card with no review is
+    new; a review card's interval is its due minus its last review.
+    """
+    cards_v1 = data.get("cards")
+    if not isinstance(cards_v1, dict):
+        raise ValueError("'cards' is not an object")
+    phases = {1: "learning", 2: "review", 3: "relearning"}
+    cards: dict[str, Any] = {}
+    for cid, old in cards_v1.items():
+        if not isinstance(old, dict):
+            raise ValueError(f"card {cid}: not an object")
+        last, due = old.get("last_review"), old.get("due")
+        new: dict[str, Any] = {"phase": phases.get(old.get("state", 1), "learning")}
+        if last is None:
+            new = {"phase": "new"}
+        else:
+            new.update(due=due, last_review=last, reps=1)
+            for key in ("step", "stability", "difficulty"):
+                if old.get(key) is not None:
+                    new[key] = old[key]
+            if new["phase"] == "review" and isinstance(due, str) and isinstance(last, str):
+                days = (datetime.fromisoformat(due) - datetime.fromisoformat(last)).days
+                new["interval"] = max(days, 1)
+        cards[cid] = new
+    return {
+        "format": FORMAT,
+        "version": 2,
+        "journal_seq": 0,
+        "settings": data.get("settings") if isinstance(data.get("settings"), dict) else {},
+        "cards": cards,
+        "recent": [],
+    }
+
+
+class _DamagedError(Exception):
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+def _parse_snapshot(raw: bytes) -> tuple[_Snapshot, list[str], bool]:
+    """Parse snapshot bytes: (snapshot, bad card ids, migrated?). Raises _DamagedError."""
+    if not raw.strip():
+        raise _DamagedError("damaged", "the file is empty")
+    try:
+        data = json.loads(raw)
+    except (ValueError, UnicodeDecodeError) as error:
+        raise _DamagedError("damaged", f"not valid JSON ({error})") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise _DamagedError("damaged", "not a studyapp progress file")
+    version = data.get("version")
+    if not isinstance(version, int) or version < 1:
+        raise _DamagedError("damaged", f"unknown version {version!r}")
+    if version > VERSION:
+        raise _DamagedError(
+            f"newer-v{version}",
+            f"written by a newer studyapp (format version {version}; this one reads up to "
+            f"{VERSION}); update studyapp to use it",
+        )
+    migrated = False
+    if version == 1:
+        try:
+            data = _migrate_v1(data)
+        except (ValueError, TypeError) as error:
+            raise _DamagedError(
+                "damaged", f"version 1 file could not be migrated: {error}"
+            ) from None
+        migrated = True
+    cards_raw, settings = data.get("cards"), data.get("settings", {})
+    journal_seq, recent_raw = data.get("journal_seq", 0), data.get("recent", [])
+    if not isinstance(cards_raw, dict) or not isinstance(settings, dict):
+        raise _DamagedError("damaged", "'cards' or 'settings' is not an object")
+    if not isinstance(journal_seq, int) or not isinstance(recent_raw, list):
+        raise _DamagedError("damaged", "'journal_seq' or 'recent' is malformed")
+    cards: dict[str, CardState] = {}
+    bad: list[str] = []
+    for cid, value in cards_raw.items():
+        try:
+            cards[cid] = CardState.from_dict(cid, value)
+        except ValueError:
+            bad.append(cid)
+    for cid in bad:
+        del cards_raw[cid]
+    recent: list[ReviewRecord] = []
+    for item in recent_raw:
+        with contextlib.suppress(ValueError, AttributeError):
+            recent.append(ReviewRecord.from_dict(item))
+    return _Snapshot(cards, cards_raw, settings, recent, journal_seq), bad, migrated
+
+
+# --------------------------------------------------------------------------- store
+
+
+class ProgressStore:
+    """A learner's progress: card states in memory, every change durable on disk.
+
+    Open with :meth:`open` (or as a context manager); not thread-safe: one
+    store, one thread. Changes go through :meth:`record_review`,
+    :meth:`record_undo` and :meth:`record_change`, each durable on return.
+    """
+
+    def __init__(
+        self,
+        folder: Path,
+        *,
+        read_only: bool,
+        clock: Clock,
+        fold_after: int,
+        lock: filelock.BaseFileLock | None,
+    ) -> None:
+        self.folder = folder
+        self.read_only = read_only
+        self._clock = clock
+        self._fold_after = fold_after
+        self._lock = lock
+        self._problems: list[Problem] = []
+        self._cards: dict[str, CardState] = {}
+        self._raw_cards: dict[str, Any] = {}  # the same states, serialised (folds reuse them)
+        self._settings: dict[str, Any] = {}
+        self._recent: list[ReviewRecord] = []
+        self._pending: list[_Entry] = []
+        self._journal_seq = 0
+        self._next_seq = 1
+        self._dirty = False
+        self._journal_fd: int | None = None
+        self._closed = False
+
+    # -- opening
+
+    @classmethod
+    def open(
+        cls,
+        folder: str | os.PathLike[str],
+        *,
+        read_only: bool = False,
+        clock: Clock = system_clock,
+        fold_after: int = FOLD_AFTER,
+    ) -> ProgressStore:
+        """Open (creating if needed) a progress folder.
+
+        Raises:
+            ProgressLocked: another instance holds the folder (unless ``read_only``).
+        """
+        path = Path(folder)
+        lock: filelock.BaseFileLock | None = None
+        if not read_only:
+            path.mkdir(parents=True, exist_ok=True)
+            lock = filelock.FileLock(path / LOCK, timeout=0, thread_local=False)
+            try:
+                lock.acquire()
+            except filelock.Timeout:
+                raise ProgressLocked(path) from None
+        store = cls(path, read_only=read_only, clock=clock, fold_after=fold_after, lock=lock)
+        try:
+            store._load()
+        except BaseException:
+            store._release()
+            raise
+        return store
+
+    def _now(self) -> datetime:
+        return ensure_utc(self._clock())
+
+    def _report(
+        self, path: Path, message: str, severity: Severity = "warning", moved: Path | None = None
+    ) -> None:
+        self._problems.append(Problem(path, message, severity, moved))
+
+    def _move_aside(self, path: Path, reason: str, message: str) -> None:
+        if self.read_only:
+            self._report(path, message + "; open it writable to set it aside", "error")
+            return
+        target = _aside_name(path, reason, self._now())
+        os.replace(path, target)
+        _fsync_dir(self.folder)
+        self._report(
+            path, message + "; it was moved aside and a fresh one started", "error", target
+        )
+
+    def _copy_aside(self, path: Path, reason: str, data: bytes, message: str) -> None:
+        if self.read_only:
+            self._report(path, message, "error")
+            return
+        target = _aside_name(path, reason, self._now())
+        atomic_write(target, data)
+        self._report(path, message, "error", target)
+
+    def _snapshot_identity(self) -> tuple[int, int, int] | None:
+        try:
+            st = os.stat(self.folder / SNAPSHOT)
+        except FileNotFoundError:
+            return None
+        return st.st_ino, st.st_mtime_ns, st.st_size
+
+    def _load(self) -> None:
+        if not self.read_only:
+            self._clean_temp_files()
+        for _ in range(5):
+            before = self._snapshot_identity()
+            self._load_snapshot()
+            self._replay_journal()
+            # A read-only view may race the owner folding (new snapshot, emptied
+            # journal): if the snapshot changed while we read, read again.
+            if not self.read_only or self._snapshot_identity() == before:
+                break
+            self._cards, self._raw_cards, self._recent, self._pending = {}, {}, [], []
+            self._problems.clear()
+        # Never reuse a number the history already has (e.g. after a damaged
+        # snapshot was set aside): a fold would take new reviews for old ones.
+        self._next_seq = max(self._next_seq, self._history_tail_seq() + 1)
+        if not self.read_only:
+            self._open_journal()
+            if self._dirty or len(self._pending) >= self._fold_after:
+                self.fold()
+
+    def _clean_temp_files(self) -> None:
+        for stray in self.folder.glob(f".*{_TEMP_SUFFIX}"):
+            if stray.name.startswith((f".{SNAPSHOT}.", f".{HISTORY}.", f".{JOURNAL}.")):
+                with contextlib.suppress(OSError):
+                    stray.unlink()
+                    self._report(stray, "left over from an interrupted save; removed", "info")
+
+    def _load_snapshot(self) -> None:
+        path = self.folder / SNAPSHOT
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            return
+        try:
+            snap, bad, migrated = _parse_snapshot(raw)
+        except _DamagedError as damage:
+            self._move_aside(path, damage.reason, str(damage))
+            journal = self.folder / JOURNAL
+            if damage.reason.startswith("newer") and journal.exists():
+                self._move_aside(journal, damage.reason, "belongs to the newer progress file")
+            return
+        if bad:
+            self._copy_aside(
+                path,
+                "damaged",
+                raw,
+                f"{len(bad)} card state(s) could not be read and were left out "
+                f"(first: {bad[0]}); the original file was kept",
+            )
+            self._dirty = True
+        if migrated:
+            if not self.read_only:
+                target = _aside_name(path, "v1", self._now())
+                atomic_write(target, raw)
+                self._report(path, "migrated from version 1", "info", target)
+            self._dirty = True
+        self._cards = snap.cards
+        self._raw_cards = snap.raw_cards
+        self._settings = snap.settings
+        self._recent = snap.recent
+        self._journal_seq = snap.journal_seq
+        self._next_seq = snap.journal_seq + 1
+
+    def _replay_journal(self) -> None:
+        path = self.folder / JOURNAL
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            return
+        lines = raw.split(b"\n")
+        # everything after the last newline is an unfinished write
+        torn_tail = lines.pop() != b""
+        entries: list[tuple[int, _Entry | None]] = []  # (end offset, entry)
+        offset = 0
+        for line in lines:
+            offset += len(line) + 1
+            entry: _Entry | None = None
+            record = decode_line(line)
+            if record is not None:
+                try:
+                    entry = _parse_entry(record)
+                except ValueError:
+                    entry = None
+            entries.append((offset, entry))
+        # One unfinished or unreadable last line is an interrupted write, not damage.
+        good_end = len(entries)
+        if not torn_tail and entries and entries[-1][1] is None:
+            good_end -= 1
+            torn_tail = True
+        keep_bytes = entries[good_end - 1][0] if good_end else 0
+        bad = sum(1 for _, e in entries[:good_end] if e is None)
+        if bad:
+            self._copy_aside(
+                path,
+                "damaged",
+                raw,
+                f"{bad} damaged line(s) in the journal were skipped; the readable ones were kept",
+            )
+            self._dirty = True
+        if torn_tail:
+            self._report(
+                path,
+                "the last change was only partly written (studyapp was stopped while saving "
+                "it) and was dropped; every saved answer before it is kept",
+            )
+            if not self.read_only:
+                with open(path, "r+b") as handle:
+                    handle.truncate(keep_bytes)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+        last = self._journal_seq
+        for _, entry in entries[:good_end]:
+            if entry is None or entry.seq <= last:
+                continue  # damaged, or already folded into the snapshot
+            self._apply(entry)
+            self._pending.append(entry)
+            last = entry.seq
+        self._next_seq = last + 1
+
+    def _open_journal(self) -> None:
+        path = self.folder / JOURNAL
+        existed = path.exists()
+        self._journal_fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+        if not existed:
+            _fsync_dir(self.folder)
+
+    # -- reading
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        """What was found (and done) while opening: show these to the learner."""
+        return tuple(self._problems)
+
+    @property
+    def states(self) -> Mapping[str, CardState]:
+        """Every known card state, including cards no longer in any deck (read-only view)."""
+        return MappingProxyType(self._cards)
+
+    def get(self, card_id: str) -> CardState:
+        """The state of a card; a fresh new state if it was never seen."""
+        state = self._cards.get(card_id)
+        return state if state is not None else CardState(card_id)
+
+    @property
+    def settings(self) -> Mapping[str, Any]:
+        """The stored settings (JSON data; ``settings.StudySettings`` reads them)."""
+        return MappingProxyType(self._settings)
+
+    def recent_reviews(self) -> tuple[ReviewRecord, ...]:
+        """Reviews of the last few days, in order (for today's counts and limits)."""
+        return tuple(self._recent)
+
+    @property
+    def pending(self) -> int:
+        """Journal records not yet folded into the snapshot."""
+        return len(self._pending)
+
+    def history(self) -> Iterator[ReviewRecord]:
+        """Every review ever made, oldest first, undone ones left out.
+
+        Reads ``history.jsonl`` from disk (lazily, for statistics) then the
+        journal records not folded yet. Damaged lines are skipped.
+        """
+        undone = {e.undoes for e in self._pending if e.kind == "undo"}
+        path = self.folder / HISTORY
+        with contextlib.suppress(FileNotFoundError), open(path, "rb") as handle:
+            for line in handle:
+                if _UNDO_MARK in line:  # undo records are rare: decode only those
+                    record = decode_line(line)
+                    if record is not None and isinstance(record.get("undoes"), int):
+                        undone.add(record["undoes"])
+        for record in _read_records(path):
+            if record.get("type") != "review":
+                continue
+            try:
+                review = ReviewRecord.from_dict(record)
+            except ValueError:
+                continue
+            if review.seq not in undone:
+                yield review
+        history_seq = self._history_tail_seq()
+        for entry in self._pending:
+            if entry.review is not None and entry.seq > history_seq and entry.seq not in undone:
+                yield entry.review
+
+    # -- writing
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise ReadOnlyError(f"{self.folder} was opened read-only")
+        if self._closed:
+            raise ProgressError("the progress store is closed")
+
+    def _append(self, record: dict[str, Any]) -> _Entry:
+        self._check_writable()
+        record["seq"] = self._next_seq
+        entry = _parse_entry(record)
+        assert self._journal_fd is not None
+        data = encode_line(record)
+        written = os.write(self._journal_fd, data)
+        while written < len(data):
+            written += os.write(self._journal_fd, data[written:])
+        os.fsync(self._journal_fd)
+        self._next_seq += 1
+        self._apply(entry)
+        self._pending.append(entry)
+        if len(self._pending) >= self._fold_after:
+            self.fold()
+        return entry
+
+    def _apply(self, entry: _Entry) -> None:
+        self._cards[entry.state.card_id] = entry.state
+        self._raw_cards[entry.state.card_id] = entry.raw["state"]
+        if entry.review is not None:
+            self._recent.append(entry.review)
+        elif entry.undoes is not None:
+            self._recent = [r for r in self._recent if r.seq != entry.undoes]
+
+    def record_review(
+        self,
+        previous: CardState,
+        new: CardState,
+        rating: Rating,
+        at: datetime,
+        took: timedelta | None = None,
+    ) -> ReviewRecord:
+        """Save an answer durably (fsynced) before returning; returns its record."""
+        interval = new.interval if new.phase is Phase.REVIEW else None
+        record: dict[str, Any] = {
+            "type": "review",
+            "card": new.card_id,
+            "at": ensure_utc(at).isoformat(),
+            "rating": int(rating),
+            "phase": previous.phase.value,
+            "state": new.to_dict(),
+        }
+        if took is not None:
+            record["ms"] = max(0, round(took.total_seconds() * 1000))
+        if interval is not None:
+            record["ivl"] = interval
+        entry = self._append(record)
+        assert entry.review is not None
+        return entry.review
+
+    def record_undo(self, review_seq: int, restored: CardState, at: datetime) -> int:
+        """Durably undo a change: the card goes back to ``restored``. Returns the seq."""
+        record = {
+            "type": "undo",
+            "card": restored.card_id,
+            "at": ensure_utc(at).isoformat(),
+            "undoes": review_seq,
+            "state": restored.to_dict(),
+        }
+        return self._append(record).seq
+
+    def record_change(self, state: CardState, at: datetime, reason: str) -> int:
+        """Durably save a change that is not an answer (suspend, bury, leech...)."""
+        record = {
+            "type": "set",
+            "card": state.card_id,
+            "at": ensure_utc(at).isoformat(),
+            "reason": reason,
+            "state": state.to_dict(),
+        }
+        return self._append(record).seq
+
+    def set_settings(self, settings: Mapping[str, Any]) -> None:
+        """Replace the stored settings (written at once, atomically)."""
+        self._check_writable()
+        json.dumps(settings)  # refuse what JSON cannot hold, before touching anything
+        self._settings = dict(settings)
+        self._dirty = True
+        self.fold()
+
+    # -- folding
+
+    def _history_tail_seq(self) -> int:
+        """The seq of the last complete record in history.jsonl (0 if none)."""
+        path = self.folder / HISTORY
+        try:
+            with open(path, "rb") as handle:
+                size = handle.seek(0, os.SEEK_END)
+                handle.seek(max(0, size - _TAIL_BYTES))
+                tail = handle.read()
+        except FileNotFoundError:
+            return 0
+        for line in reversed(tail.split(b"\n")):
+            record = decode_line(line)
+            if record is not None and isinstance(record.get("seq"), int):
+                seq: int = record["seq"]
+                return seq
+        return 0
+
+    def _append_history(self, entries: Iterable[_Entry]) -> None:
+        path = self.folder / HISTORY
+        existed = path.exists()
+        last = self._history_tail_seq() if existed else 0
+        lines: list[bytes] = []
+        undone = {e.undoes for e in self._pending if e.kind == "undo"}
+        pending_seqs = {e.seq for e in self._pending}
+        for entry in entries:
+            if entry.seq <= last:
+                continue  # already there (a fold was interrupted after this step)
+            if entry.review is not None:
+                if entry.seq not in undone:
+                    lines.append(encode_line(entry.review.to_dict()))
+            elif entry.kind == "undo":
+                target = entry.undoes
+                if target is not None and (target <= last or target not in pending_seqs):
+                    # the undone review is already in the history file: record the undo
+                    lines.append(encode_line({"seq": entry.seq, "type": "undo", "undoes": target}))
+        if not lines:
+            return
+        with open(path, "ab") as handle:
+            if existed and handle.tell() > 0:
+                # a torn last line from an interrupted fold: start on a fresh line
+                with open(path, "rb") as reader:
+                    reader.seek(-1, os.SEEK_END)
+                    if reader.read(1) != b"\n":
+                        handle.write(b"\n")
+            handle.write(b"".join(lines))
+            handle.flush()
+            os.fsync(handle.fileno())
+        if not existed:
+            _fsync_dir(self.folder)
+
+    def fold(self) -> None:
+        """Fold the journal into the snapshot: history first, then snapshot, then empty journal.
+
+        Each step is durable before the next, and each is safe to repeat, so a
+        crash at any point loses nothing.
+        """
+        self._check_writable()
+        if not self._pending and not self._dirty and (self.folder / SNAPSHOT).exists():
+            return
+        self._append_history(self._pending)
+        last_seq = self._pending[-1].seq if self._pending else self._journal_seq
+        cutoff = self._now() - RECENT_WINDOW
+        self._recent = [r for r in self._recent if r.at >= cutoff]
+        snapshot = {
+            "format": FORMAT,
+            "version": VERSION,
+            "saved_at": self._now().isoformat(),
+            "journal_seq": last_seq,
+            "settings": self._settings,
+            "recent": [r.to_dict() for r in self._recent],
+            "cards": self._raw_cards,
+        }
+        atomic_write(self.folder / SNAPSHOT, _dumps(snapshot) + b"\n")
+        self._journal_seq = last_seq
+        self._pending.clear()
+        self._dirty = False
+        if self._journal_fd is not None:
+            os.ftruncate(self._journal_fd, 0)
+            os.fsync(self._journal_fd)
+
+    # -- closing
+
+    def _release(self) -> None:
+        if self._journal_fd is not None:
+            with contextlib.suppress(OSError):
+                os.close(self._journal_fd)
+            self._journal_fd = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+        self._closed = True
+
+    def close(self, *, fold: bool = True) -> None:
+        """Fold the journal (unless ``fold=False``) and release the lock. Idempotent."""
+        if self._closed:
+            return
+        try:
+            if fold and not self.read_only:
+                self.fold()
+        finally:
+            self._release()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+# ----------------------------------------------------------------- integrity check
+
+
+@dataclass(frozen=True, slots=True)
+class FolderReport:
+    """What ``studyapp progress`` shows: where things are, how many, and what is wrong."""
+
+    folder: Path
+    files: Mapping[str, int]
+    """File name -> size in bytes, for the files of the folder."""
+    cards: int
+    cards_by_phase: Mapping[str, int]
+    suspended: int
+    leeches: int
+    pending: int
+    """Journal records not yet folded into the snapshot."""
+    reviews: int
+    """Reviews in the history (undone ones left out)."""
+    bad_history_lines: int
+    problems: tuple[Problem, ...]
+    """What opening found, plus any inconsistent card states."""
+    locked: bool
+    """Whether another studyapp holds the folder right now."""
+
+    @property
+    def ok(self) -> bool:
+        return self.bad_history_lines == 0 and not any(p.severity == "error" for p in self.problems)
+
+
+def check_folder(folder: str | os.PathLike[str]) -> FolderReport:
+    """Check a progress folder without changing anything (Anki's Check Database, read-only).
+
+    Reads every file, counts what is there, and lists problems: damaged files,
+    torn journal lines, unreadable history lines, and card states that do not
+    make sense (e.g. a review card without a due date).
+    """
+    path = Path(folder)
+    locked = False
+    if path.exists():
+        probe = filelock.FileLock(path / LOCK, timeout=0, thread_local=False)
+        try:
+            probe.acquire()
+            probe.release()
+        except filelock.Timeout:
+            locked = True
+    with ProgressStore.open(path, read_only=True) as store:
+        problems = list(store.problems)
+        phases = Counter(state.phase.value for state in store.states.values())
+        for state in store.states.values():
+            if state.phase is not Phase.NEW and (state.due is None or state.last_review is None):
+                problems.append(
+                    Problem(path / SNAPSHOT, f"card {state.card_id} has no due date", "error")
+                )
+        bad_lines = 0
+        history = path / HISTORY
+        if history.exists():
+            with open(history, "rb") as handle:
+                bad_lines = sum(1 for line in handle if line.strip() and not verify_line(line))
+        report = FolderReport(
+            folder=path,
+            files={p.name: p.stat().st_size for p in sorted(path.iterdir()) if p.is_file()}
+            if path.exists()
+            else {},
+            cards=len(store.states),
+            cards_by_phase=dict(phases),
+            suspended=sum(1 for s in store.states.values() if s.suspended),
+            leeches=sum(1 for s in store.states.values() if s.leech),
+            pending=store.pending,
+            reviews=sum(1 for _ in store.history()),
+            bad_history_lines=bad_lines,
+            problems=tuple(problems),
+            locked=locked,
+        )
+    return report

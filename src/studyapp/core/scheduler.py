@@ -1,0 +1,620 @@
+"""When to see a card again: FSRS-6 (through the ``fsrs`` package) and SM-2.
+
+Both schedulers sit behind one small :class:`Scheduler` protocol and work on
+immutable :class:`CardState` values: ``answer`` returns a new state, ``preview``
+the interval each grade would give. FSRS itself is never re-implemented here:
+the memory model (stability, difficulty, learning steps) is ``fsrs.Scheduler``.
+What this module adds is what Anki does on top of it, so that intervals agree
+with Anki's own FSRS (a parity test drives Anki live):
+
+* on review cards, Hard/Good/Easy intervals are at least a day apart
+  (Hard >= 1, Good >= Hard + 1, Easy >= Good + 1);
+* leaving (re)learning with Easy gives at least one day more than Good would;
+* fuzz (Anki's ranges) is applied here, seeded by the card and its review
+  count, so a preview always shows exactly what answering will do.
+
+SM-2 follows Anki's legacy scheduler and its default options.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import math
+import random
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from enum import IntEnum, StrEnum
+from typing import Any, Literal, Protocol
+
+import fsrs
+
+from studyapp.core.clock import ensure_utc
+
+# ----------------------------------------------------------------------- values
+
+
+class Rating(IntEnum):
+    """The four grades, numbered as in Anki and FSRS."""
+
+    AGAIN = 1
+    HARD = 2
+    GOOD = 3
+    EASY = 4
+
+
+class Phase(StrEnum):
+    """Where a card is in its life: never seen, in (re)learning steps, or in review."""
+
+    NEW = "new"
+    LEARNING = "learning"
+    REVIEW = "review"
+    RELEARNING = "relearning"
+
+
+_PHASES: dict[Any, Phase] = {p.value: p for p in Phase}
+
+
+def _dt(value: Any) -> datetime | None:
+    if value is None:
+        return None
+    if type(value) is not str:
+        raise ValueError(f"expected an ISO datetime string, got {value!r}")
+    moment = datetime.fromisoformat(value)
+    return moment if moment.tzinfo is UTC else ensure_utc(moment)
+
+
+def _opt_float(value: Any) -> float | None:
+    if value is None:
+        return None
+    kind = type(value)
+    if kind is int:
+        return float(value)
+    if kind is not float:
+        raise ValueError(f"expected a number, got {value!r}")
+    if not math.isfinite(value):
+        raise ValueError(f"expected a finite number, got {value!r}")
+    return float(value)
+
+
+def _int(value: Any, default: int = 0) -> int:
+    if value is None:
+        return default
+    if type(value) is not int:
+        raise ValueError(f"expected an integer, got {value!r}")
+    return int(value)
+
+
+@dataclass(frozen=True, slots=True)
+class CardState:
+    """Everything remembered about one card: memory, schedule and flags.
+
+    ``interval`` is the last review interval in days (Anki's scheduled days; for a
+    relearning card, the interval it returns to). ``ease`` is only used by SM-2.
+    ``buried_until`` is the last study day the card stays hidden.
+    """
+
+    card_id: str
+    phase: Phase = Phase.NEW
+    due: datetime | None = None
+    last_review: datetime | None = None
+    step: int | None = None
+    stability: float | None = None
+    difficulty: float | None = None
+    ease: float | None = None
+    interval: int = 0
+    reps: int = 0
+    lapses: int = 0
+    suspended: bool = False
+    buried_until: date | None = None
+    leech: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict; default values are left out to keep files small."""
+        out: dict[str, Any] = {"phase": self.phase.value}
+        if self.due is not None:
+            out["due"] = self.due.isoformat()
+        if self.last_review is not None:
+            out["last_review"] = self.last_review.isoformat()
+        for name in ("step", "stability", "difficulty", "ease"):
+            value = getattr(self, name)
+            if value is not None:
+                out[name] = value
+        for name in ("interval", "reps", "lapses"):
+            value = getattr(self, name)
+            if value:
+                out[name] = value
+        if self.suspended:
+            out["suspended"] = True
+        if self.buried_until is not None:
+            out["buried_until"] = self.buried_until.isoformat()
+        if self.leech:
+            out["leech"] = True
+        return out
+
+    @classmethod
+    def from_dict(cls, card_id: str, data: Mapping[str, Any]) -> CardState:
+        """Rebuild a state; raises ValueError (never KeyError/TypeError) on bad data."""
+        if type(data) is not dict and not isinstance(data, Mapping):
+            raise ValueError(f"card {card_id}: expected an object, got {type(data).__name__}")
+        get = data.get
+        try:
+            phase = _PHASES.get(get("phase", "new"))
+            if phase is None:
+                raise ValueError(f"unknown phase {get('phase')!r}")
+            step, stability, difficulty, ease = (
+                get("step"),
+                get("stability"),
+                get("difficulty"),
+                get("ease"),
+            )
+            buried = get("buried_until")
+            return cls(
+                card_id,
+                phase,
+                _dt(get("due")),
+                _dt(get("last_review")),
+                None if step is None else _int(step),
+                None if stability is None else _opt_float(stability),
+                None if difficulty is None else _opt_float(difficulty),
+                None if ease is None else _opt_float(ease),
+                _int(get("interval")),
+                _int(get("reps")),
+                _int(get("lapses")),
+                get("suspended", False) is True,
+                None if buried is None else date.fromisoformat(str(buried)),
+                get("leech", False) is True,
+            )
+        except (TypeError, ValueError) as error:
+            raise ValueError(f"card {card_id}: {error}") from None
+
+
+# --------------------------------------------------------------------- settings
+
+_DEFAULT_LEARNING = (timedelta(minutes=1), timedelta(minutes=10))
+_DEFAULT_RELEARNING = (timedelta(minutes=10),)
+
+
+@dataclass(frozen=True, slots=True)
+class SchedulerSettings:
+    """How a deck is scheduled. Defaults are Anki's (FSRS-6 default parameters)."""
+
+    algorithm: Literal["fsrs", "sm2"] = "fsrs"
+    desired_retention: float = 0.9
+    learning_steps: tuple[timedelta, ...] = _DEFAULT_LEARNING
+    relearning_steps: tuple[timedelta, ...] = _DEFAULT_RELEARNING
+    maximum_interval: int = 36500
+    enable_fuzz: bool = True
+    parameters: tuple[float, ...] = tuple(fsrs.scheduler.DEFAULT_PARAMETERS)
+    # SM-2 only (Anki's legacy defaults)
+    graduating_interval: int = 1
+    easy_interval: int = 4
+    starting_ease: float = 2.5
+    easy_bonus: float = 1.3
+    hard_interval: float = 1.2
+    interval_modifier: float = 1.0
+    lapse_interval: float = 0.0
+    minimum_interval: int = 1
+
+    def __post_init__(self) -> None:
+        if not 0.7 <= self.desired_retention <= 0.99:
+            raise ValueError("desired_retention must be between 0.70 and 0.99")
+        if self.maximum_interval < 1:
+            raise ValueError("maximum_interval must be at least 1 day")
+        if any(s <= timedelta(0) for s in (*self.learning_steps, *self.relearning_steps)):
+            raise ValueError("learning and relearning steps must be positive")
+        if self.algorithm not in ("fsrs", "sm2"):
+            raise ValueError(f"unknown algorithm {self.algorithm!r} (fsrs or sm2)")
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready; steps are written in seconds."""
+        out: dict[str, Any] = {}
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            if f.name in ("learning_steps", "relearning_steps"):
+                value = [s.total_seconds() for s in value]
+            elif f.name == "parameters":
+                value = list(value)
+            out[f.name] = value
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> SchedulerSettings:
+        """Missing keys take defaults; unknown keys are refused (a typo should not pass)."""
+        return cls().with_overrides(data)
+
+    def with_overrides(self, overrides: Mapping[str, Any]) -> SchedulerSettings:
+        """A copy with some fields replaced (e.g. a deck's overrides of the global settings)."""
+        names = {f.name for f in dataclasses.fields(self)}
+        unknown = set(overrides) - names
+        if unknown:
+            raise ValueError(f"unknown scheduler setting(s): {', '.join(sorted(unknown))}")
+        changes: dict[str, Any] = {}
+        for key, value in overrides.items():
+            if key in ("learning_steps", "relearning_steps"):
+                value = tuple(
+                    v if isinstance(v, timedelta) else timedelta(seconds=float(v)) for v in value
+                )
+            elif key == "parameters":
+                value = tuple(float(v) for v in value)
+            changes[key] = value
+        return dataclasses.replace(self, **changes)
+
+
+# -------------------------------------------------------------------- interface
+
+
+class Scheduler(Protocol):
+    """What the queue and the session need from a scheduling algorithm."""
+
+    @property
+    def settings(self) -> SchedulerSettings: ...
+
+    def outcomes(self, state: CardState, now: datetime) -> dict[Rating, CardState]:
+        """The state each grade would lead to (answer and preview agree by construction)."""
+        ...
+
+    def answer(self, state: CardState, rating: Rating, now: datetime) -> CardState:
+        """The new state after grading the card at ``now``."""
+        ...
+
+    def preview(self, state: CardState, now: datetime) -> dict[Rating, timedelta]:
+        """How long until the card comes back, for each grade."""
+        ...
+
+    def retrievability(self, state: CardState, now: datetime) -> float | None:
+        """Predicted chance of recall at ``now``, if the algorithm models it."""
+        ...
+
+
+def make_scheduler(settings: SchedulerSettings) -> Scheduler:
+    """The scheduler named by ``settings.algorithm``."""
+    if settings.algorithm == "sm2":
+        return SM2Scheduler(settings)
+    return FSRSScheduler(settings)
+
+
+# ------------------------------------------------------------------------- fuzz
+
+_FUZZ_RANGES = ((2.5, 7.0, 0.15), (7.0, 20.0, 0.1), (20.0, math.inf, 0.05))
+
+
+def round_half_up(value: float) -> int:
+    """Round like Rust's ``f32::round`` (Anki), not Python's banker's rounding."""
+    return math.floor(value + 0.5)
+
+
+def fuzz_bounds(interval: float, minimum: int, maximum: int) -> tuple[int, int]:
+    """Anki's fuzz range for an interval, kept within [minimum, maximum]."""
+    minimum = min(minimum, maximum)
+    interval = min(max(interval, minimum), maximum)
+    delta = 0.0
+    if interval >= 2.5:
+        delta = 1.0 + sum(
+            f * max(min(interval, end) - start, 0.0) for start, end, f in _FUZZ_RANGES
+        )
+    lower = min(max(round_half_up(interval - delta), minimum), maximum)
+    upper = min(max(round_half_up(interval + delta), minimum), maximum)
+    if upper == lower and 2 < upper < maximum:
+        upper = lower + 1
+    return lower, upper
+
+
+def constrain_interval(
+    interval: float, minimum: int, maximum: int, fuzz_factor: float | None
+) -> int:
+    """Round (or fuzz, if a factor in [0, 1) is given) an interval into [minimum, maximum]."""
+    maximum = max(maximum, 1)
+    minimum = min(max(minimum, 1), maximum)
+    if fuzz_factor is None:
+        return min(max(round_half_up(interval), minimum), maximum)
+    lower, upper = fuzz_bounds(interval, minimum, maximum)
+    return math.floor(lower + fuzz_factor * (1 + upper - lower))
+
+
+def fuzz_factor(card_id: str, reps: int) -> float:
+    """A repeatable random number for a card's next interval (as Anki seeds by card + reps)."""
+    return random.Random(f"{card_id}#{reps}").random()
+
+
+def _numeric_id(card_id: str) -> int:
+    """A stable integer for ``fsrs.Card`` (which otherwise sleeps 1 ms to make one)."""
+    return int.from_bytes(hashlib.blake2b(card_id.encode(), digest_size=6).digest(), "big")
+
+
+def _days(delta: timedelta) -> int:
+    return round(delta.total_seconds() / 86400)
+
+
+def _hard_first_step(steps: tuple[timedelta, ...]) -> timedelta:
+    """Anki's Hard delay on the first step: halfway to the next, or 1.5x (at most +1 day)."""
+    if len(steps) >= 2:
+        secs = (steps[0] + steps[1]).total_seconds() / 2
+    else:
+        secs = min(steps[0].total_seconds() * 1.5, steps[0].total_seconds() + 86400)
+    if secs > 86400:
+        secs = round_half_up(secs / 86400) * 86400
+    return timedelta(seconds=int(secs))
+
+
+# ------------------------------------------------------------------------- FSRS
+
+
+_FSRS_STATE = {
+    Phase.NEW: fsrs.State.Learning,
+    Phase.LEARNING: fsrs.State.Learning,
+    Phase.REVIEW: fsrs.State.Review,
+    Phase.RELEARNING: fsrs.State.Relearning,
+}
+_PHASE = {
+    fsrs.State.Learning: Phase.LEARNING,
+    fsrs.State.Review: Phase.REVIEW,
+    fsrs.State.Relearning: Phase.RELEARNING,
+}
+_SM2_MEMORY_DIFFICULTY = 5.0
+
+
+def _stored(value: float | None, places: int) -> float | None:
+    """Round a memory value as Anki stores it (S to 4 places, D to 3).
+
+    Anki keeps the rounded value and computes the next review from it; doing the
+    same keeps long review histories in step with Anki instead of drifting.
+    """
+    return None if value is None else round(float(value), places)
+
+
+class FSRSScheduler:
+    """FSRS-6 via ``fsrs.Scheduler``, with Anki's interval rules on top."""
+
+    def __init__(self, settings: SchedulerSettings | None = None) -> None:
+        self.settings = s = settings or SchedulerSettings()
+        common: dict[str, Any] = {
+            "parameters": s.parameters,
+            "desired_retention": s.desired_retention,
+            "maximum_interval": s.maximum_interval,
+            "enable_fuzzing": False,  # fuzz is applied here, seeded, as Anki does
+        }
+        self._fsrs = fsrs.Scheduler(
+            learning_steps=s.learning_steps, relearning_steps=s.relearning_steps, **common
+        )
+        # The same model without steps gives the day interval of a card still in
+        # steps (Anki's "Easy is at least a day more than Good" needs it).
+        self._unstepped = fsrs.Scheduler(learning_steps=(), relearning_steps=(), **common)
+
+    def _to_fsrs(self, state: CardState, now: datetime) -> fsrs.Card:
+        stability, difficulty = state.stability, state.difficulty
+        phase = state.phase
+        if phase is not Phase.NEW and (stability is None or difficulty is None):
+            # Reviewed under SM-2 until now: estimate a memory state from the interval.
+            stability = float(max(state.interval, 1))
+            difficulty = _SM2_MEMORY_DIFFICULTY
+        step = state.step
+        if phase in (Phase.LEARNING, Phase.RELEARNING) and step is None:
+            step = 0
+        if phase is Phase.NEW:
+            step, stability, difficulty = 0, None, None
+        if phase is Phase.REVIEW:
+            step = None
+        return fsrs.Card(
+            card_id=_numeric_id(state.card_id),
+            state=_FSRS_STATE[phase],
+            step=step,
+            stability=stability,
+            difficulty=difficulty,
+            due=state.due or now,
+            last_review=state.last_review,
+        )
+
+    def outcomes(self, state: CardState, now: datetime) -> dict[Rating, CardState]:
+        now = ensure_utc(now)
+        card = self._to_fsrs(state, now)
+        raw = {r: self._fsrs.review_card(card, fsrs.Rating(int(r)), now)[0] for r in Rating}
+        maximum = self.settings.maximum_interval
+        fuzz = fuzz_factor(state.card_id, state.reps) if self.settings.enable_fuzz else None
+
+        def days(r: Rating) -> int:
+            return _days(raw[r].due - now)
+
+        intervals: dict[Rating, int] = {}
+        if state.phase is Phase.REVIEW:
+            # Anki: each passing grade at least a day more than the one below it.
+            hard = constrain_interval(days(Rating.HARD), 1, maximum, fuzz)
+            good = constrain_interval(days(Rating.GOOD), hard + 1, maximum, fuzz)
+            easy = constrain_interval(days(Rating.EASY), good + 1, maximum, fuzz)
+            intervals = {Rating.HARD: hard, Rating.GOOD: good, Rating.EASY: easy}
+            if raw[Rating.AGAIN].state is fsrs.State.Review:  # no relearning steps
+                intervals[Rating.AGAIN] = constrain_interval(days(Rating.AGAIN), 1, maximum, fuzz)
+        else:
+            for r in (Rating.AGAIN, Rating.HARD, Rating.GOOD):
+                if raw[r].state is fsrs.State.Review:
+                    intervals[r] = constrain_interval(days(r), 1, maximum, fuzz)
+            # Anki: Easy out of (re)learning is at least a day more than Good's interval.
+            good_card = self._unstepped.review_card(card, fsrs.Rating.Good, now)[0]
+            good = constrain_interval(_days(good_card.due - now), 1, maximum, fuzz)
+            intervals[Rating.EASY] = constrain_interval(days(Rating.EASY), good + 1, maximum, fuzz)
+
+        out: dict[Rating, CardState] = {}
+        for r in Rating:
+            new = raw[r]
+            phase = _PHASE[new.state]
+            if r in intervals and phase is Phase.REVIEW:
+                due = now + timedelta(days=intervals[r])
+                interval = intervals[r]
+            else:
+                due = new.due
+                interval = state.interval
+            out[r] = dataclasses.replace(
+                state,
+                phase=phase,
+                due=due,
+                last_review=now,
+                step=new.step,
+                stability=_stored(new.stability, 4),
+                difficulty=_stored(new.difficulty, 3),
+                interval=interval,
+                reps=state.reps + 1,
+                lapses=state.lapses + (r is Rating.AGAIN and state.phase is Phase.REVIEW),
+            )
+        return out
+
+    def answer(self, state: CardState, rating: Rating, now: datetime) -> CardState:
+        return self.outcomes(state, now)[Rating(rating)]
+
+    def preview(self, state: CardState, now: datetime) -> dict[Rating, timedelta]:
+        now = ensure_utc(now)
+        return {r: s.due - now for r, s in self.outcomes(state, now).items() if s.due}
+
+    def retrievability(self, state: CardState, now: datetime) -> float | None:
+        if state.phase is Phase.NEW or state.last_review is None or state.stability is None:
+            return None
+        card = self._to_fsrs(state, ensure_utc(now))
+        return float(self._fsrs.get_card_retrievability(card, ensure_utc(now)))
+
+
+# ------------------------------------------------------------------------- SM-2
+
+_EASE_MIN = 1.3
+
+
+class SM2Scheduler:
+    """Anki's legacy SM-2 scheduler (v3 rules), for learners who prefer it."""
+
+    def __init__(self, settings: SchedulerSettings | None = None) -> None:
+        self.settings = settings or SchedulerSettings(algorithm="sm2")
+
+    def outcomes(self, state: CardState, now: datetime) -> dict[Rating, CardState]:
+        now = ensure_utc(now)
+        fuzz = fuzz_factor(state.card_id, state.reps) if self.settings.enable_fuzz else None
+        if state.phase in (Phase.NEW, Phase.LEARNING):
+            results = self._learning(state, now, fuzz)
+        elif state.phase is Phase.RELEARNING:
+            results = self._relearning(state, now, fuzz)
+        else:
+            results = self._review(state, now, fuzz)
+        return {
+            r: dataclasses.replace(s, last_review=now, reps=state.reps + 1)
+            for r, s in results.items()
+        }
+
+    def answer(self, state: CardState, rating: Rating, now: datetime) -> CardState:
+        return self.outcomes(state, now)[Rating(rating)]
+
+    def preview(self, state: CardState, now: datetime) -> dict[Rating, timedelta]:
+        now = ensure_utc(now)
+        return {r: s.due - now for r, s in self.outcomes(state, now).items() if s.due}
+
+    def retrievability(self, state: CardState, now: datetime) -> float | None:
+        return None
+
+    # -- helpers
+
+    def _clamp(self, interval: float, minimum: int, fuzz: float | None) -> int:
+        return constrain_interval(interval, minimum, self.settings.maximum_interval, fuzz)
+
+    def _in_step(
+        self, state: CardState, phase: Phase, step: int, delay: timedelta, now: datetime
+    ) -> CardState:
+        return dataclasses.replace(state, phase=phase, step=step, due=now + delay)
+
+    def _to_review(self, state: CardState, days: int, now: datetime, ease: float) -> CardState:
+        return dataclasses.replace(
+            state,
+            phase=Phase.REVIEW,
+            step=None,
+            due=now + timedelta(days=days),
+            interval=days,
+            ease=ease,
+        )
+
+    def _learning(
+        self, state: CardState, now: datetime, fuzz: float | None
+    ) -> dict[Rating, CardState]:
+        s = self.settings
+        steps = s.learning_steps
+        step = min(state.step or 0, max(len(steps) - 1, 0))
+        ease = s.starting_ease
+        graduate_good = self._to_review(
+            state, self._clamp(s.graduating_interval, 1, fuzz), now, ease
+        )
+        easy = self._to_review(state, self._clamp(s.easy_interval, 1, fuzz), now, ease)
+        if not steps:
+            return {
+                Rating.AGAIN: graduate_good,
+                Rating.HARD: graduate_good,
+                Rating.GOOD: graduate_good,
+                Rating.EASY: easy,
+            }
+        learning = Phase.LEARNING
+        hard_delay = _hard_first_step(steps) if step == 0 else steps[step]
+        good = (
+            self._in_step(state, learning, step + 1, steps[step + 1], now)
+            if step + 1 < len(steps)
+            else graduate_good
+        )
+        return {
+            Rating.AGAIN: self._in_step(state, learning, 0, steps[0], now),
+            Rating.HARD: self._in_step(state, learning, step, hard_delay, now),
+            Rating.GOOD: good,
+            Rating.EASY: easy,
+        }
+
+    def _relearning(
+        self, state: CardState, now: datetime, fuzz: float | None
+    ) -> dict[Rating, CardState]:
+        s = self.settings
+        steps = s.relearning_steps
+        ease = state.ease or s.starting_ease
+        back = max(state.interval, 1)
+        to_review = self._to_review(state, back, now, ease)
+        if not steps:
+            return dict.fromkeys(Rating, to_review) | {
+                Rating.EASY: self._to_review(state, back + 1, now, ease)
+            }
+        step = min(state.step or 0, len(steps) - 1)
+        relearning = Phase.RELEARNING
+        hard_delay = _hard_first_step(steps) if step == 0 else steps[step]
+        good = (
+            self._in_step(state, relearning, step + 1, steps[step + 1], now)
+            if step + 1 < len(steps)
+            else to_review
+        )
+        return {
+            Rating.AGAIN: self._in_step(state, relearning, 0, steps[0], now),
+            Rating.HARD: self._in_step(state, relearning, step, hard_delay, now),
+            Rating.GOOD: good,
+            Rating.EASY: self._to_review(state, back + 1, now, ease),
+        }
+
+    def _review(
+        self, state: CardState, now: datetime, fuzz: float | None
+    ) -> dict[Rating, CardState]:
+        s = self.settings
+        ease = state.ease or s.starting_ease
+        scheduled = max(state.interval, 1)
+        elapsed = scheduled if state.last_review is None else max((now - state.last_review).days, 0)
+        days_late = max(elapsed - scheduled, 0)
+
+        # Again: a lapse.
+        lapse_ivl = max(int(scheduled * s.lapse_interval), s.minimum_interval, 1)
+        lapsed = dataclasses.replace(
+            state, ease=max(ease - 0.2, _EASE_MIN), interval=lapse_ivl, lapses=state.lapses + 1
+        )
+        if s.relearning_steps:
+            again = self._in_step(lapsed, Phase.RELEARNING, 0, s.relearning_steps[0], now)
+        else:
+            again = self._to_review(lapsed, lapse_ivl, now, lapsed.ease or ease)
+
+        # An early answer is treated as on time, as Anki does outside filtered decks.
+        m = s.interval_modifier
+        hard_min = 0 if s.hard_interval <= 1 else scheduled + 1
+        hard = self._clamp(scheduled * s.hard_interval * m, hard_min, fuzz)
+        good_min = scheduled + 1 if s.hard_interval <= 1 else hard + 1
+        good = self._clamp((scheduled + days_late / 2) * ease * m, good_min, fuzz)
+        easy = self._clamp((scheduled + days_late) * ease * s.easy_bonus * m, good + 1, fuzz)
+        return {
+            Rating.AGAIN: again,
+            Rating.HARD: self._to_review(state, hard, now, max(ease - 0.15, _EASE_MIN)),
+            Rating.GOOD: self._to_review(state, good, now, ease),
+            Rating.EASY: self._to_review(state, easy, now, ease + 0.15),
+        }

@@ -1,0 +1,132 @@
+"""Study settings: global values with per-deck overrides, stored with the progress.
+
+A deck can study at its own pace (a cram deck with 50 new cards a day, an old
+deck at 85 % retention) without touching the others. Overrides are flat: any
+field of :class:`SchedulerSettings` or :class:`QueueSettings` by name.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import timedelta
+from types import MappingProxyType
+from typing import Any, Literal
+
+from studyapp.core.scheduler import SchedulerSettings
+
+
+@dataclass(frozen=True, slots=True)
+class QueueSettings:
+    """What to study each day. Defaults are Anki's."""
+
+    new_per_day: int = 20
+    reviews_per_day: int = 200
+    day_starts_at: int = 4
+    """Local hour at which a new study day begins (only the global value is used)."""
+    bury_siblings: bool = True
+    leech_threshold: int = 8
+    """Lapses that make a card a leech (then again every half threshold); 0 turns it off."""
+    leech_action: Literal["tag", "suspend"] = "tag"
+    learn_ahead: timedelta = timedelta(minutes=20)
+    """When nothing else is left, show learning cards due within this time."""
+
+    def __post_init__(self) -> None:
+        if self.new_per_day < 0 or self.reviews_per_day < 0:
+            raise ValueError("daily limits cannot be negative")
+        if not 0 <= self.day_starts_at <= 23:
+            raise ValueError("day_starts_at is an hour, 0 to 23")
+        if self.leech_action not in ("tag", "suspend"):
+            raise ValueError("leech_action is 'tag' or 'suspend'")
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+        out["learn_ahead"] = self.learn_ahead.total_seconds()
+        return out
+
+    def with_overrides(self, overrides: Mapping[str, Any]) -> QueueSettings:
+        names = {f.name for f in dataclasses.fields(self)}
+        unknown = set(overrides) - names
+        if unknown:
+            raise ValueError(f"unknown queue setting(s): {', '.join(sorted(unknown))}")
+        changes = dict(overrides)
+        if "learn_ahead" in changes and not isinstance(changes["learn_ahead"], timedelta):
+            changes["learn_ahead"] = timedelta(seconds=float(changes["learn_ahead"]))
+        return dataclasses.replace(self, **changes)
+
+
+_SCHEDULER_FIELDS = frozenset(f.name for f in dataclasses.fields(SchedulerSettings))
+_QUEUE_FIELDS = frozenset(f.name for f in dataclasses.fields(QueueSettings))
+
+
+@dataclass(frozen=True, slots=True)
+class DeckSettings:
+    """The effective settings of one deck (global values plus its overrides)."""
+
+    scheduler: SchedulerSettings
+    queue: QueueSettings
+
+
+@dataclass(frozen=True)
+class StudySettings:
+    """All settings: global scheduler and queue settings, and per-deck overrides."""
+
+    scheduler: SchedulerSettings = field(default_factory=SchedulerSettings)
+    queue: QueueSettings = field(default_factory=QueueSettings)
+    decks: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        frozen = {deck: MappingProxyType(dict(o)) for deck, o in self.decks.items()}
+        object.__setattr__(self, "decks", MappingProxyType(frozen))
+        for deck in self.decks:
+            self.for_deck(deck)  # validate overrides now, not in the middle of a session
+
+    def for_deck(self, deck_id: str) -> DeckSettings:
+        """The settings a deck is studied with."""
+        overrides = self.decks.get(deck_id, {})
+        unknown = set(overrides) - _SCHEDULER_FIELDS - _QUEUE_FIELDS
+        if unknown:
+            raise ValueError(f"deck {deck_id}: unknown setting(s) {', '.join(sorted(unknown))}")
+        return DeckSettings(
+            scheduler=self.scheduler.with_overrides(
+                {k: v for k, v in overrides.items() if k in _SCHEDULER_FIELDS}
+            ),
+            queue=self.queue.with_overrides(
+                {k: v for k, v in overrides.items() if k in _QUEUE_FIELDS}
+            ),
+        )
+
+    def with_deck_overrides(self, deck_id: str, **overrides: Any) -> StudySettings:
+        """A copy where ``deck_id`` also overrides the given fields."""
+        decks = {k: dict(v) for k, v in self.decks.items()}
+        decks.setdefault(deck_id, {}).update(overrides)
+        return dataclasses.replace(self, decks=decks)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready (what the progress store keeps under ``settings``)."""
+        decks: dict[str, Any] = {}
+        for deck, overrides in self.decks.items():
+            effective = self.for_deck(deck)
+            out: dict[str, Any] = {}
+            for key in overrides:
+                source = effective.scheduler if key in _SCHEDULER_FIELDS else effective.queue
+                out[key] = source.to_dict()[key]
+            decks[deck] = out
+        return {
+            "scheduler": self.scheduler.to_dict(),
+            "queue": self.queue.to_dict(),
+            "decks": decks,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> StudySettings:
+        """Missing parts take defaults; a bad value raises ValueError."""
+        try:
+            return cls(
+                scheduler=SchedulerSettings.from_dict(data.get("scheduler", {})),
+                queue=QueueSettings().with_overrides(data.get("queue", {})),
+                decks=dict(data.get("decks", {})),
+            )
+        except (TypeError, AttributeError) as error:
+            raise ValueError(f"bad settings: {error}") from None

@@ -1,0 +1,270 @@
+"""Today's queue: study days, daily limits, siblings, bury/suspend, learning steps."""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, date, datetime, timedelta, timezone
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from studyapp.core.cards import Card, cards_for_deck
+from studyapp.core.deck import Deck
+from studyapp.core.progress import ReviewRecord
+from studyapp.core.queue import (
+    StudyQueue,
+    build_queue,
+    day_counts,
+    day_start,
+    leech_threshold_met,
+    study_day,
+)
+from studyapp.core.scheduler import CardState, Phase, Rating
+from studyapp.core.settings import StudySettings
+
+SEOUL = timezone(timedelta(hours=9))
+NOW = datetime(2026, 3, 2, 3, 0, tzinfo=UTC)  # 12:00 in Seoul
+TODAY = date(2026, 3, 2)
+
+
+def qa_deck(deck_id: str, n: int) -> Deck:
+    entries: list[dict[str, Any]] = [
+        {"id": f"q{i}", "kind": "qa", "prompt": f"Question {i}?", "answer": f"A{i}"}
+        for i in range(n)
+    ]
+    return Deck.model_validate({"id": deck_id, "title": deck_id, "entries": entries})
+
+
+def date_deck() -> Deck:
+    return Deck.model_validate(
+        {
+            "id": "dates",
+            "title": "Dates",
+            "entries": [
+                {"id": "e1", "kind": "date", "event": "One", "date": "2001"},
+                {"id": "e2", "kind": "date", "event": "Two", "date": "2002"},
+            ],
+        }
+    )
+
+
+def review(card_id: str, due: datetime, **kw: Any) -> CardState:
+    return CardState(
+        card_id=card_id,
+        phase=kw.pop("phase", Phase.REVIEW),
+        due=due,
+        last_review=due - timedelta(days=3),
+        stability=3.0,
+        difficulty=5.0,
+        interval=3,
+        reps=3,
+        **kw,
+    )
+
+
+def record(card_id: str, at: datetime, phase: Phase = Phase.NEW, seq: int = 1) -> ReviewRecord:
+    return ReviewRecord(seq, card_id, at, Rating.GOOD, phase)
+
+
+def queue(
+    cards: list[Card],
+    states: dict[str, CardState] | None = None,
+    recent: list[ReviewRecord] | None = None,
+    settings: StudySettings | None = None,
+    now: datetime = NOW,
+) -> StudyQueue:
+    return build_queue(
+        cards,
+        states or {},
+        recent or [],
+        settings or StudySettings(),
+        now,
+        rng=random.Random(1),
+        tz=SEOUL,
+    )
+
+
+# ------------------------------------------------------------------ study days
+
+
+def test_study_day_rolls_over_at_4_am_local() -> None:
+    at = datetime(2026, 3, 2, 18, 59, tzinfo=UTC)  # 03:59 on the 3rd in Seoul
+    assert study_day(at, 4, SEOUL) == date(2026, 3, 2)
+    assert study_day(at + timedelta(minutes=1), 4, SEOUL) == date(2026, 3, 3)
+    assert study_day(at, 0, SEOUL) == date(2026, 3, 3)
+    assert day_start(date(2026, 3, 3), 4, SEOUL) == at + timedelta(minutes=1)
+
+
+def test_day_start_follows_daylight_saving() -> None:
+    ny = ZoneInfo("America/New_York")
+    before = day_start(date(2026, 3, 7), 4, ny)
+    after = day_start(date(2026, 3, 9), 4, ny)
+    assert before.hour == 9 and after.hour == 8  # EST then EDT, both 04:00 local
+    assert study_day(after - timedelta(seconds=1), 4, ny) == date(2026, 3, 8)
+
+
+def test_leech_threshold_like_anki() -> None:
+    assert [n for n in range(20) if leech_threshold_met(n, 8)] == [8, 12, 16]
+    assert [n for n in range(8) if leech_threshold_met(n, 3)] == [3, 5, 7]
+    assert not any(leech_threshold_met(n, 0) for n in range(20))
+
+
+# ---------------------------------------------------------------- daily limits
+
+
+def test_new_limit_per_deck() -> None:
+    cards = cards_for_deck(qa_deck("a", 30)) + cards_for_deck(qa_deck("b", 5))
+    q = queue(cards)
+    assert len([c for c in q.new if c.startswith("a/")]) == 20
+    assert len([c for c in q.new if c.startswith("b/")]) == 5
+    assert q.new[:3] == ("a/q0/answer", "a/q1/answer", "a/q2/answer")  # deck order
+
+
+def test_new_cards_answered_today_count_against_the_limit() -> None:
+    cards = cards_for_deck(qa_deck("a", 30))
+    recent = [record(f"a/q{i}/answer", NOW - timedelta(hours=1), seq=i) for i in range(5)]
+    recent.append(record("a/q6/answer", NOW - timedelta(days=1)))  # yesterday: not counted
+    states = {r.card_id: review(r.card_id, NOW + timedelta(days=2)) for r in recent}
+    assert len(queue(cards, states, recent).new) == 15
+
+
+def test_review_limit_and_per_deck_override() -> None:
+    cards = cards_for_deck(qa_deck("a", 250))
+    states = {c.id: review(c.id, NOW - timedelta(days=1)) for c in cards}
+    assert len(queue(cards, states).reviews) == 200
+    settings = StudySettings().with_deck_overrides("a", reviews_per_day=50)
+    assert len(queue(cards, states, settings=settings).reviews) == 50
+
+
+def test_reviews_ordered_by_due_day_then_seeded_random() -> None:
+    cards = cards_for_deck(qa_deck("a", 10))
+    states = {c.id: review(c.id, NOW - timedelta(days=i % 3)) for i, c in enumerate(cards)}
+    first = queue(cards, states).reviews
+    assert first == queue(cards, states).reviews  # same seed, same order
+    days = [study_day(states[c].due or NOW, 4, SEOUL) for c in first]
+    assert days == sorted(days)
+
+
+def test_future_reviews_are_not_due() -> None:
+    cards = cards_for_deck(qa_deck("a", 2))
+    states = {
+        "a/q0/answer": review("a/q0/answer", NOW + timedelta(hours=20)),  # tomorrow (Seoul)
+        "a/q1/answer": review("a/q1/answer", NOW + timedelta(hours=12)),  # later today
+    }
+    assert queue(cards, states).reviews == ("a/q1/answer",)
+
+
+def test_day_counts() -> None:
+    recent = [
+        record("a/q0/answer", NOW, Phase.NEW, 1),
+        record("a/q0/answer", NOW, Phase.LEARNING, 2),
+        record("a/q1/answer", NOW, Phase.REVIEW, 3),
+        record("b/q1/answer", NOW, Phase.REVIEW, 4),
+    ]
+    counts = day_counts(recent, TODAY, 4, SEOUL)
+    assert counts.new == {"a": 1}
+    assert counts.reviews == {"a": 1, "b": 1}
+    assert counts.siblings == {"a/q0", "a/q1", "b/q1"}
+
+
+# -------------------------------------------------------------------- siblings
+
+
+def test_one_new_sibling_per_entry() -> None:
+    q = queue(cards_for_deck(date_deck()))
+    assert q.new == ("dates/e1/when", "dates/e2/when")
+
+
+def test_siblings_of_a_card_answered_today_wait_for_tomorrow() -> None:
+    cards = cards_for_deck(date_deck())
+    states = {
+        "dates/e1/when": review("dates/e1/when", NOW + timedelta(days=2)),
+        "dates/e1/what": review("dates/e1/what", NOW - timedelta(days=1)),
+    }
+    recent = [record("dates/e1/when", NOW - timedelta(minutes=5), Phase.REVIEW)]
+    assert "dates/e1/what" not in queue(cards, states, recent).reviews
+    assert "dates/e1/what" in queue(cards, states, []).reviews
+    no_bury = StudySettings().with_deck_overrides("dates", bury_siblings=False)
+    assert "dates/e1/what" in queue(cards, states, recent, no_bury).reviews
+
+
+# --------------------------------------------------------- learning, bury, suspend
+
+
+def test_learning_cards_due_today() -> None:
+    cards = cards_for_deck(qa_deck("a", 3))
+    states = {
+        "a/q0/answer": review(
+            "a/q0/answer", NOW + timedelta(minutes=10), phase=Phase.LEARNING, step=1
+        ),
+        "a/q1/answer": review(
+            "a/q1/answer", NOW - timedelta(days=2), phase=Phase.RELEARNING, step=0
+        ),
+        "a/q2/answer": review("a/q2/answer", NOW + timedelta(days=2), phase=Phase.LEARNING, step=0),
+    }
+    q = queue(cards, states)
+    assert [cid for _, cid in q.learning] == ["a/q1/answer", "a/q0/answer"]
+    assert q.counts(NOW).learning == 1
+    assert q.counts(NOW + timedelta(minutes=10)).learning == 2
+    assert q.new == () and q.reviews == ()
+
+
+def test_suspended_and_buried_cards_are_left_out() -> None:
+    cards = cards_for_deck(qa_deck("a", 4))
+    due = NOW - timedelta(days=1)
+    states = {
+        "a/q0/answer": review("a/q0/answer", due, suspended=True),
+        "a/q1/answer": review("a/q1/answer", due, buried_until=TODAY),
+        "a/q2/answer": review("a/q2/answer", due, buried_until=TODAY - timedelta(days=1)),
+        "a/q3/answer": CardState("a/q3/answer", suspended=True),
+    }
+    q = queue(cards, states)
+    assert q.reviews == ("a/q2/answer",)
+    assert q.new == ()
+
+
+def test_states_without_cards_are_ignored() -> None:
+    cards = cards_for_deck(qa_deck("a", 1))
+    states = {"gone/x/answer": review("gone/x/answer", NOW - timedelta(days=1))}
+    q = queue(cards, states)
+    assert q.reviews == () and q.new == ("a/q0/answer",)
+
+
+@pytest.mark.parametrize("hour", [0, 4, 23])
+def test_rollover_hour_is_configurable(hour: int) -> None:
+    settings = StudySettings.from_dict({"queue": {"day_starts_at": hour}})
+    q = queue(cards_for_deck(qa_deck("a", 1)), settings=settings)
+    assert q.day == study_day(NOW, hour, SEOUL)
+
+
+# -------------------------------------------------------------------- settings
+
+
+def test_settings_round_trip_and_overrides() -> None:
+    settings = StudySettings().with_deck_overrides(
+        "a", new_per_day=5, desired_retention=0.85, learn_ahead=600
+    )
+    again = StudySettings.from_dict(settings.to_dict())
+    assert again == settings
+    deck = again.for_deck("a")
+    assert deck.queue.new_per_day == 5 and deck.queue.learn_ahead == timedelta(minutes=10)
+    assert deck.scheduler.desired_retention == 0.85
+    other = again.for_deck("b")
+    assert other.queue.new_per_day == 20 and other.scheduler.desired_retention == 0.9
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"decks": {"a": {"new_per_dya": 5}}},
+        {"queue": {"day_starts_at": 25}},
+        {"queue": {"new_per_day": -1}},
+        {"queue": {"leech_action": "delete"}},
+        {"scheduler": {"algorithm": "sm17"}},
+        {"scheduler": "fast"},
+    ],
+)
+def test_bad_settings_are_refused(data: dict[str, Any]) -> None:
+    with pytest.raises(ValueError):
+        StudySettings.from_dict(data)
