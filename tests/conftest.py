@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,4 +18,6 @@ def _private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[N
     monkeypatch.setenv("STUDYAPP_CACHE", str(tmp_path / "cache"))
     monkeypatch.delenv("STUDYAPP_DECKS", raising=False)
     monkeypatch.delenv("STUDYAPP_MAX_DECK_MB", raising=False)
+    monkeypatch.setenv("TZ", "UTC")  # day boundaries and "last studied" must not depend on the host
+    time.tzset()
     yield

@@ -25,6 +25,7 @@ from studyapp.core.discovery import (
     expand,
     load_all,
 )
+from studyapp.core.progress import ProgressError
 
 COMMANDS = ("run", "validate", "schema", "decks")
 MAX_PROBLEMS_SHOWN = 50
@@ -174,11 +175,17 @@ def _list_decks(result: DeckSet, out: TextIO) -> None:
 
 
 def cmd_run(targets: list[str], progress: str | None, out: TextIO) -> int:
-    """Until the study screens land, show what would be studied."""
-    result = discover(targets or None, cache=_cache())
-    _list_decks(result, out)
-    out.write(f"Progress folder: {paths.progress_dir(progress)}\n")
-    return 0 if result.decks else 1
+    """Open the app. Textual is imported only here, so headless commands start fast."""
+    from studyapp.core.workspace import open_workspace
+    from studyapp.tui.app import StudyApp
+
+    try:
+        workspace = open_workspace(targets or None, progress=progress)
+    except ProgressError as error:
+        sys.stderr.write(f"studyapp: {error}\n")
+        return 1
+    StudyApp(workspace).run()
+    return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -90,6 +90,8 @@ class DeckSet:
     decks: list[LoadedDeck] = field(default_factory=list)
     failures: list[DeckLoadError] = field(default_factory=list)
     origin: str = ""
+    roots: list[Path] = field(default_factory=list)
+    """Where the decks were looked for (exam specs are looked for there too)."""
 
     @property
     def ok(self) -> bool:
@@ -150,4 +152,16 @@ def discover(
     roots, origin = deck_roots(paths, env=env, cwd=cwd)
     result = load_all(expand(roots), cache=cache)
     result.origin = origin
+    result.roots = roots
     return result
+
+
+def exam_files(roots: Iterable[Path]) -> list[Path]:
+    """``*.exam.yaml`` files under the deck roots (folders searched recursively), sorted."""
+    found: list[Path] = []
+    for root in roots:
+        if root.is_dir():
+            found.extend(p for p in sorted(root.rglob("*")) if p.is_file() and is_exam_file(p))
+        elif is_exam_file(root):
+            found.append(root)
+    return found

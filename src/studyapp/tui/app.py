@@ -1,0 +1,78 @@
+"""The Textual app: owns the workspace (decks, progress, settings) and the screens."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from studyapp.core.workspace import Workspace
+from studyapp.tui.screens.help import HelpDialog
+from studyapp.tui.screens.home import HomeScreen
+
+
+class StudyApp(App[None]):
+    """studyapp's terminal UI."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "studyapp"
+    BINDINGS = [
+        Binding("question_mark", "help", "Help", id="app.help", tooltip="Keys of this screen"),
+    ]
+
+    def __init__(self, workspace: Workspace, *, seed: int | None = None) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.rng = random.Random(seed)
+        """One seeded source of randomness for the whole app (tests pass a seed)."""
+
+    def on_mount(self) -> None:
+        config = self.workspace.config
+        if config.theme in self.available_themes:
+            self.theme = config.theme
+        if config.keys:
+            self.set_keymap(config.keys)
+        self.push_screen(HomeScreen(self.workspace, self.rng))
+        if self.workspace.read_only_reason:
+            self.notify(
+                self.workspace.read_only_reason,
+                title="Read-only",
+                severity="warning",
+                timeout=12,
+                markup=False,
+            )
+        for message in self.workspace.messages:
+            self.notify(message, severity="warning", timeout=12, markup=False)
+
+    def on_unmount(self) -> None:
+        self.workspace.close()
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpDialog):
+            self.screen.dismiss()
+            return
+        self.push_screen(HelpDialog(self.screen))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        home = self._home()
+        if home is None:
+            return
+        yield SystemCommand(
+            "Study all decks", "Study every deck's due cards", home.action_study_all
+        )
+        yield SystemCommand("Home", "Back to the deck list", self._go_home)
+        yield SystemCommand("Help", "Keys of the current screen", self.action_help)
+
+    def _home(self) -> HomeScreen | None:
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                return screen
+        return None
+
+    def _go_home(self) -> None:
+        while len(self.screen_stack) > 2 and not isinstance(self.screen, HomeScreen):
+            self.pop_screen()

@@ -1,0 +1,245 @@
+"""Home: the decks with what is due, mastery and last studied; the way into everything."""
+
+from __future__ import annotations
+
+import random
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from studyapp.core.overview import DeckOverview, deck_overviews
+from studyapp.core.stats import compute_stats
+from studyapp.core.workspace import Workspace
+from studyapp.tui import format as fmt
+from studyapp.tui.text import cell, literal
+
+ALL = "*all*"
+
+
+class HomeScreen(Screen[None]):
+    """The deck list. Enter or s studies the highlighted deck; a studies all of them."""
+
+    BINDINGS = [
+        Binding(
+            "s", "study_selected", "Study", id="home.study", tooltip="Study the highlighted deck"
+        ),
+        Binding("a", "study_all", "Study all", id="home.study_all"),
+        Binding("q", "quiz", "Quiz", id="home.quiz", tooltip="Quiz yourself or take an exam"),
+        Binding("b", "browse", "Browse", id="home.browse"),
+        Binding("t", "stats", "Stats", id="home.stats"),
+        Binding("comma", "settings", "Settings", id="home.settings", key_display=","),
+        Binding("r", "refresh", "Refresh", id="home.refresh", show=False),
+    ]
+
+    def __init__(self, workspace: Workspace, rng: random.Random) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.rng = rng
+        self.overviews: dict[str, DeckOverview] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="home-summary", markup=False)
+        yield DataTable(id="home-decks", cursor_type="row", zebra_stripes=True)
+        yield Static(id="home-failures", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#home-decks", DataTable)
+        table.add_column("Deck", key="deck", width=self._deck_width())
+        table.add_column("New", key="new")
+        table.add_column("Learn", key="learn")
+        table.add_column("Due", key="due")
+        table.add_column("Mastered", key="mastery")
+        table.add_column("Last studied", key="last", width=12)
+        self.refresh_decks()
+        self._show_failures()
+        table.focus()
+        self._load_streak()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_decks()
+
+    def _deck_width(self) -> int:
+        """The deck column takes what the count columns leave (they need ~50 cells)."""
+        return max(16, min(60, self.app.size.width - 54))
+
+    def on_resize(self) -> None:
+        table = self.query_one("#home-decks", DataTable)
+        for key, column in table.columns.items():
+            if key.value == "deck":
+                column.width = self._deck_width()
+        self.refresh_decks()
+
+    # ------------------------------------------------------------------ view
+
+    def refresh_decks(self) -> None:
+        ws = self.workspace
+        now = ws.clock()
+        self.overviews = deck_overviews(
+            ws.cards, ws.store.states, ws.store.recent_reviews(), ws.config.study, now
+        )
+        table = self.query_one("#home-decks", DataTable)
+        selected = self.selected_deck()
+        table.clear()
+        totals = [0, 0, 0]
+        for loaded in ws.decks.decks:
+            deck = loaded.deck
+            view = self.overviews.get(deck.id)
+            if view is None:
+                continue
+            left = view.left
+            totals = [totals[0] + left.new, totals[1] + left.learning, totals[2] + left.review]
+            table.add_row(
+                cell(_clip(deck.title, self._deck_width())),
+                cell(str(left.new)),
+                cell(str(left.learning)),
+                cell(str(left.review)),
+                cell(f"{fmt.percent(view.mastery.mastered)} of {view.cards}"),
+                cell(fmt.ago(view.last_studied, now)),
+                key=deck.id,
+            )
+        if len(self.overviews) > 1:
+            table.add_row(
+                cell("All decks", "bold"),
+                cell(str(totals[0]), "bold"),
+                cell(str(totals[1]), "bold"),
+                cell(str(totals[2]), "bold"),
+                cell(""),
+                cell(""),
+                key=ALL,
+            )
+        if selected is not None and selected in table.rows:
+            table.move_cursor(row=table.get_row_index(selected))
+        self._totals = totals
+        self._show_summary()
+
+    def _show_summary(self, streak: str = "") -> None:
+        ws = self.workspace
+        if not ws.decks.decks:
+            text = "No decks found. Put .yaml decks in ./decks or pass paths: studyapp my-deck.yaml"
+        else:
+            new, learning, review = self._totals
+            entries = sum(len(d.deck.entries) for d in ws.decks.decks)
+            decks = len(ws.decks.decks)
+            text = (
+                f"Today: {review} due · {learning} learning · {new} new    "
+                f"{entries} entries in {decks} deck{'s' if decks != 1 else ''}"
+            )
+        if streak:
+            text += f"    {streak}"
+        if ws.read_only:
+            text += "\nRead-only: another studyapp is using this progress folder."
+        self.query_one("#home-summary", Static).update(literal(text))
+        self._streak_text = streak
+
+    def _show_failures(self) -> None:
+        failures = self.workspace.decks.failures
+        widget = self.query_one("#home-failures", Static)
+        if not failures:
+            widget.display = False
+            return
+        lines = [f"{len(failures)} deck file(s) could not be loaded (fix and press r):"]
+        for failure in failures:
+            for problem in failure.problems[:5]:
+                where = f"{problem.file}:{problem.line}"
+                path = f"{problem.path}: " if problem.path else ""
+                lines.append(f"  {where}: {path}{problem.message}")
+            if len(failure.problems) > 5:
+                lines.append(f"  {failure.file}: ... and {len(failure.problems) - 5} more")
+        widget.update(literal("\n".join(lines)))
+        widget.display = True
+
+    @work(thread=True, exclusive=True, group="streak")
+    def _load_streak(self) -> None:
+        """The streak needs the whole review history: read it off the UI thread."""
+        ws = self.workspace
+        stats = compute_stats(
+            ws.store.history(),
+            ws.store.states,
+            ws.cards,
+            ws.clock(),
+            day_starts_at=ws.config.study.queue.day_starts_at,
+        )
+        streak = stats.streak
+        text = f"Streak: {streak.current} day{'s' if streak.current != 1 else ''}"
+        if streak.longest > streak.current:
+            text += f" (best {streak.longest})"
+        self.app.call_from_thread(self._show_summary, text)
+
+    # --------------------------------------------------------------- actions
+
+    def selected_deck(self) -> str | None:
+        table = self.query_one("#home-decks", DataTable)
+        if table.row_count == 0:
+            return None
+        try:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        except Exception:
+            return None
+        return str(key.value) if key.value is not None else None
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_study_selected()
+
+    def _can_study(self) -> bool:
+        if self.workspace.read_only:
+            self.notify(
+                "Progress is read-only (another studyapp has it open): answers would not be saved.",
+                severity="warning",
+                markup=False,
+            )
+            return False
+        if not self.workspace.cards:
+            self.notify("There are no decks to study.", severity="warning", markup=False)
+            return False
+        return True
+
+    def action_study_selected(self) -> None:
+        deck_id = self.selected_deck()
+        if deck_id is None or deck_id == ALL:
+            self.action_study_all()
+            return
+        if not self._can_study():
+            return
+        deck = self.workspace.deck(deck_id)
+        from studyapp.tui.screens.study import StudyScreen
+
+        self.app.push_screen(
+            StudyScreen(self.workspace, [deck_id], deck.title if deck else deck_id, rng=self.rng)
+        )
+
+    def action_study_all(self) -> None:
+        if not self._can_study():
+            return
+        from studyapp.tui.screens.study import StudyScreen
+
+        self.app.push_screen(StudyScreen(self.workspace, None, "All decks", rng=self.rng))
+
+    def action_refresh(self) -> None:
+        self.refresh_decks()
+
+    def action_quiz(self) -> None:
+        if not self.workspace.decks.decks:
+            self.notify("There are no decks to quiz on.", severity="warning", markup=False)
+            return
+        from studyapp.tui.screens.quiz import QuizSetupScreen
+
+        self.app.push_screen(QuizSetupScreen(self.workspace, self.rng))
+
+    def action_browse(self) -> None:
+        self.notify("Browse is coming in the next step.", markup=False)
+
+    def action_stats(self) -> None:
+        self.notify("Stats are coming in the next step.", markup=False)
+
+    def action_settings(self) -> None:
+        self.notify("Settings are coming in the next step.", markup=False)
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -1,0 +1,167 @@
+"""Results of a quiz or exam: score, pass/fail, breakdowns, every missed question.
+
+From here the learner can re-drill the missed questions (a practice run that
+is not saved as an attempt) or push the missed items into the next study
+session (the only way exam practice touches the schedule).
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import timedelta
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from studyapp.core.answers import Outcome
+from studyapp.core.exam import ExamSpec
+from studyapp.core.quiz import Question, QuizResult, Tally
+from studyapp.core.results import push_missed_to_study
+from studyapp.core.workspace import Workspace
+from studyapp.tui import format as fmt
+from studyapp.tui.text import cell, literal
+
+OUTCOME_WORD = {Outcome.CORRECT: "right", Outcome.CLOSE: "close", Outcome.WRONG: "wrong"}
+
+
+class ResultsScreen(Screen[None]):
+    """What an attempt scored and what was missed."""
+
+    BINDINGS = [
+        Binding("r", "redrill", "Re-drill missed", id="results.redrill"),
+        Binding("p", "push", "Push missed to study", id="results.push"),
+        Binding("escape", "leave", "Home", id="results.leave"),
+    ]
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        result: QuizResult,
+        questions: list[Question],
+        rng: random.Random,
+        *,
+        saved_to: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.result = result
+        self.questions = questions
+        self.rng = rng
+        self.saved_to = saved_to
+        self.pushed = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="results-body"):
+            yield Static(id="results-score", markup=False)
+            yield DataTable(id="results-breakdown", cursor_type="none", zebra_stripes=True)
+            yield Static(id="results-missed-title", markup=False)
+            yield Static(id="results-missed", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        result = self.result
+        self.sub_title = result.title
+        verdict = "PASSED" if result.passed else "NOT PASSED"
+        answered = sum(1 for r in result.results if r.given)
+        lines = [
+            f"{verdict}: {result.score:.1f}% (pass mark {result.pass_mark:g}%)",
+            f"{result.points:g} of {result.max_points} points · {answered} answered · "
+            f"{fmt.duration(_seconds(result.seconds))} "
+            f"({result.seconds / max(1, len(result.results)):.0f}s per question)",
+        ]
+        if self.saved_to is not None:
+            lines.append(f"Saved with your progress: {self.saved_to.name}")
+        score = self.query_one("#results-score", Static)
+        score.update(literal("\n".join(lines)))
+        score.set_class(result.passed, "-passed")
+        score.set_class(not result.passed, "-failed")
+
+        table = self.query_one("#results-breakdown", DataTable)
+        table.add_columns("By", "Questions", "Right", "Close", "Wrong", "Score")
+        for group, tallies in (("kind", result.by_kind), ("format", result.by_format)):
+            for name, tally in sorted(tallies.items()):
+                table.add_row(*_row(f"{group}: {name}", tally))
+        top_tags = sorted(result.by_tag.items(), key=lambda item: -item[1].questions)[:8]
+        for name, tally in top_tags:
+            table.add_row(*_row(f"tag: {name}", tally))
+
+        missed = result.missed
+        self.query_one("#results-missed-title", Static).update(
+            literal(f"Missed ({len(missed)})" if missed else "Nothing missed.")
+        )
+        blocks = []
+        for number, item in enumerate(result.results, 1):
+            if item.outcome is Outcome.CORRECT:
+                continue
+            block = [
+                f"{number}. {item.prompt}",
+                f"   your answer: {item.given or '(none)'} [{OUTCOME_WORD[item.outcome]}]",
+                f"   right answer: {item.answer}",
+                f"   time: {item.seconds:.0f}s",
+            ]
+            if item.source:
+                block.append(f"   source: {item.source}")
+            blocks.append("\n".join(block))
+        self.query_one("#results-missed", Static).update(literal("\n\n".join(blocks)))
+        self.query_one("#results-body").focus()
+
+    def action_redrill(self) -> None:
+        missed_ids = {r.question_id for r in self.result.missed}
+        again = [q for q in self.questions if q.id in missed_ids]
+        if not again:
+            self.notify("Nothing to re-drill: everything was right.", markup=False)
+            return
+        spec = ExamSpec(
+            id="redrill",
+            title=f"Re-drill: {self.result.title}"[:120],
+            questions=len(again),
+            feedback="immediate",
+            pass_mark=self.result.pass_mark,
+        )
+        from studyapp.tui.screens.quiz import QuizScreen
+
+        shuffled = list(again)
+        self.rng.shuffle(shuffled)
+        self.app.switch_screen(QuizScreen(self.workspace, spec, shuffled, self.rng, save=False))
+
+    def action_push(self) -> None:
+        if self.pushed:
+            self.notify("Already pushed.", markup=False)
+            return
+        if self.workspace.read_only:
+            self.notify("Progress is read-only in this window.", severity="warning", markup=False)
+            return
+        entries = self.result.missed_entries()
+        moved = push_missed_to_study(
+            self.workspace.store, self.workspace.cards, entries, self.workspace.clock()
+        )
+        self.pushed = True
+        self.notify(
+            f"{moved} review card(s) of {len(entries)} missed item(s) are now due; "
+            "new cards among them are studied as usual.",
+            markup=False,
+        )
+
+    def action_leave(self) -> None:
+        self.app.pop_screen()
+
+
+def _row(label: str, tally: Tally) -> list[Text]:
+    return [
+        cell(label),
+        cell(str(tally.questions)),
+        cell(str(tally.correct)),
+        cell(str(tally.close)),
+        cell(str(tally.wrong)),
+        cell(f"{tally.score:.0f}%"),
+    ]
+
+
+def _seconds(value: float) -> timedelta:
+    return timedelta(seconds=value)

@@ -1,0 +1,517 @@
+"""Study: one card at a time, typed or self-graded, with interval previews and undo.
+
+The screen is a thin view over :class:`studyapp.core.session.Session`; every
+answer is durable in the progress journal before the next card is drawn.
+
+Phases of a card:
+
+* ``question``: the prompt; type an answer (Enter checks it, empty Enter just
+  shows the answer), press a number for a multiple-choice option, or space to
+  reveal;
+* ``judged``: the checker's verdict, a diff of what was typed and a suggested
+  grade (Enter takes it, 1-4 overrides it);
+* ``revealed``: the answer, to grade yourself with 1-4.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from datetime import timedelta
+from typing import Literal
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Button, Footer, Header, Input, ProgressBar, Static
+
+from studyapp.core.answers import DeckIndex, Outcome, Verdict, check_card
+from studyapp.core.cards import Card
+from studyapp.core.progress import ProgressError
+from studyapp.core.scheduler import Rating
+from studyapp.core.session import Session
+from studyapp.core.workspace import Workspace
+from studyapp.tui import format as fmt
+from studyapp.tui.text import literal
+from studyapp.tui.widgets.diff import answer_diff
+
+Phase = Literal["question", "judged", "revealed", "done"]
+Mode = Literal["typed", "choice", "order", "reveal"]
+
+GRADES = (
+    (Rating.AGAIN, "Again"),
+    (Rating.HARD, "Hard"),
+    (Rating.GOOD, "Good"),
+    (Rating.EASY, "Easy"),
+)
+KIND_LABEL = {
+    ("date", "when"): "Date · when did it happen?",
+    ("date", "what"): "Date · what happened then?",
+    ("figure", "value"): "Figure · give the number",
+    ("quote", "who"): "Quote · who said it?",
+    ("quote", "what"): "Quote · what was said?",
+    ("qa", "answer"): "Question",
+    ("choice", "choose"): "Multiple choice · press a number",
+    ("order", "order"): "Order · type the numbers, earliest first (e.g. 2 3 1)",
+}
+LONG_ANSWER = 60
+"""Answers longer than this are self-graded: typing a paragraph is not studying."""
+
+
+def input_mode(card: Card) -> Mode:
+    """How the learner answers this card."""
+    if card.kind == "choice":
+        return "choice"
+    if card.kind == "order":
+        return "order"
+    if (card.kind, card.variant) in {("date", "what"), ("quote", "what")}:
+        return "reveal"
+    if len(card.answer) > LONG_ANSWER:
+        return "reveal"
+    return "typed"
+
+
+class GradeBar(Horizontal):
+    """Four grade buttons, each with the interval it would give ("Good · 3d")."""
+
+    def compose(self) -> ComposeResult:
+        for rating, name in GRADES:
+            yield Button(f"{int(rating)} {name}", id=f"grade-{int(rating)}", compact=True)
+
+    def show(self, previews: dict[Rating, timedelta], suggested: Rating | None) -> None:
+        for rating, name in GRADES:
+            button = self.query_one(f"#grade-{int(rating)}", Button)
+            after = previews.get(rating)
+            label = f"{int(rating)} {name}" + (f" · {fmt.interval(after)}" if after else "")
+            if rating == suggested:
+                label = f"▶ {label}"
+            button.label = label
+            button.variant = "primary" if rating == suggested else "default"
+
+
+class StudyScreen(Screen[None]):
+    """A study session over some decks (or all of them)."""
+
+    BINDINGS = [
+        Binding("space", "reveal", "Show answer", id="study.reveal"),
+        Binding("enter", "accept", "Accept grade", id="study.accept"),
+        Binding("1", "press(1)", "Again", id="study.grade1", show=False),
+        Binding("2", "press(2)", "Hard", id="study.grade2", show=False),
+        Binding("3", "press(3)", "Good", id="study.grade3", show=False),
+        Binding("4", "press(4)", "Easy", id="study.grade4", show=False),
+        Binding("u,ctrl+z", "undo", "Undo", id="study.undo"),
+        Binding("s", "toggle_source", "Source", id="study.source"),
+        Binding("b", "bury", "Bury", id="study.bury", tooltip="Hide this card until tomorrow"),
+        Binding("exclamation_mark", "suspend", "Suspend", id="study.suspend", key_display="!"),
+        Binding("n", "more_new", "More new", id="study.more_new", show=False),
+        Binding("escape", "leave", "Home", id="study.leave"),
+    ]
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        deck_ids: list[str] | None,
+        title: str,
+        *,
+        rng: random.Random,
+        extra_new: int = 0,
+    ) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.rng = rng
+        self.deck_ids = deck_ids
+        self.study_title = title
+        self.extra_new = extra_new
+        self.phase: Phase = "question"
+        self.mode: Mode = "typed"
+        self.card: Card | None = None
+        self.verdict: Verdict | None = None
+        self.options: list[str] = []
+        self.shown_at = time.monotonic()
+        self.answered = 0
+        self.source_open = False
+        self._indexes: dict[str, DeckIndex] = {}
+        self._poll: Timer | None = None
+        self.session = self._new_session()
+
+    def _new_session(self) -> Session:
+        ws = self.workspace
+        settings = ws.config.study
+        if self.extra_new:
+            queue = settings.queue
+            settings = settings.__class__(
+                scheduler=settings.scheduler,
+                queue=queue.with_overrides({"new_per_day": queue.new_per_day + self.extra_new}),
+                decks=settings.decks,
+            )
+        return Session(
+            ws.store,
+            ws.cards,
+            settings,
+            clock=ws.clock,
+            rng=random.Random(self.rng.random()),
+            decks=self.deck_ids,
+        )
+
+    # ---------------------------------------------------------------- layout
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="study-top"):
+            yield Static(id="study-counts", markup=False)
+            yield ProgressBar(id="study-progress", show_eta=False)
+        with VerticalScroll(id="study-card"):
+            yield Static(id="card-kind", markup=False)
+            yield Static(id="card-prompt", markup=False)
+            yield Static(id="card-options", markup=False)
+            yield Input(
+                id="card-input",
+                placeholder="Type your answer · Enter checks · empty Enter shows the answer",
+            )
+            yield Static(id="card-verdict", markup=False)
+            yield Static(id="card-answer", markup=False)
+            yield Static(id="card-explanation", markup=False)
+            yield Static(id="card-source", markup=False)
+            yield Static(id="study-done", markup=False)
+        yield GradeBar(id="grades")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = self.study_title
+        self.show_current()
+
+    # ----------------------------------------------------------------- state
+
+    def index_for(self, card: Card) -> DeckIndex | None:
+        index = self._indexes.get(card.deck_id)
+        if index is None:
+            deck = self.workspace.deck(card.deck_id)
+            if deck is None:
+                return None
+            index = self._indexes[card.deck_id] = DeckIndex(deck)
+        return index
+
+    def show_current(self) -> None:
+        """Draw whatever the session says comes next (a card, or the end)."""
+        if self._poll is not None:
+            self._poll.stop()
+            self._poll = None
+        card = self.session.current()
+        self.card = card
+        self.verdict = None
+        self.source_open = False
+        self._update_counts()
+        if card is None:
+            self._show_done()
+            return
+        self.phase = "question"
+        self.mode = input_mode(card)
+        self.shown_at = time.monotonic()
+        self.query_one("#study-done", Static).display = False
+        self.query_one("#card-kind", Static).update(
+            literal(
+                KIND_LABEL.get(
+                    (card.kind, card.variant), f"Cloze · fill the blank ({card.variant})"
+                )
+            )
+        )
+        self.query_one("#card-prompt", Static).update(literal(card.prompt))
+        options = self.query_one("#card-options", Static)
+        if self.mode in ("choice", "order"):
+            rng = random.Random(f"{card.id}:{self.answered}")
+            self.options = card.shuffled_options(rng)
+            options.update(literal("\n".join(f"{i}. {o}" for i, o in enumerate(self.options, 1))))
+            options.display = True
+        else:
+            self.options = []
+            options.display = False
+        field = self.query_one("#card-input", Input)
+        field.value = ""
+        field.display = self.mode in ("typed", "order")
+        field.disabled = False
+        for widget_id in ("#card-verdict", "#card-answer", "#card-explanation", "#card-source"):
+            self.query_one(widget_id, Static).display = False
+        self.query_one(GradeBar).display = False
+        if field.display:
+            field.focus()
+        else:
+            self.query_one("#study-card").focus()
+        self.refresh_bindings()
+
+    def _update_counts(self) -> None:
+        counts = self.session.counts()
+        remaining = counts.total
+        self.query_one("#study-counts", Static).update(
+            literal(
+                f"Left today: {counts.new} new · {counts.learning} learning · "
+                f"{counts.review} review    done {self.answered}"
+            )
+        )
+        bar = self.query_one("#study-progress", ProgressBar)
+        bar.update(total=max(1, self.answered + remaining), progress=self.answered)
+
+    def _show_done(self) -> None:
+        self.phase = "done"
+        for widget_id in (
+            "#card-kind",
+            "#card-prompt",
+            "#card-options",
+            "#card-verdict",
+            "#card-answer",
+            "#card-explanation",
+            "#card-source",
+        ):
+            self.query_one(widget_id, Static).display = False
+        self.query_one("#card-input", Input).display = False
+        self.query_one(GradeBar).display = False
+        summary = self.session.summary()
+        lines: list[str] = []
+        if summary.answered:
+            by = summary.by_rating
+            lines.append(
+                f"Session done: {summary.answered} card{'s' if summary.answered != 1 else ''} "
+                f"in {fmt.duration(summary.ended - summary.started)}"
+            )
+            lines.append(
+                "  ".join(f"{name} {by.get(rating, 0)}" for rating, name in GRADES)
+                + f"    accuracy {fmt.percent(summary.accuracy)}"
+            )
+        else:
+            lines.append("Nothing is due right now.")
+        next_due = self.session.next_due()
+        if next_due is not None:
+            lines.append(
+                f"Next learning card due at {fmt.clock_time(next_due)}; it will appear here."
+            )
+            wait = (next_due - self.workspace.clock()).total_seconds()
+            self._poll = self.set_timer(max(1.0, wait), self.show_current)
+        else:
+            lines.append("Come back tomorrow for the next reviews.")
+        lines.append("")
+        lines.append("n: learn 10 more new cards today    escape: back to the decks")
+        done = self.query_one("#study-done", Static)
+        done.update(literal("\n".join(lines)))
+        done.display = True
+        self.query_one("#study-card").focus()
+        self.refresh_bindings()
+
+    # --------------------------------------------------------------- answering
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._submit(event.value)
+
+    def _submit(self, value: str) -> None:
+        """Check a typed answer (or an order); an empty answer just reveals."""
+        if self.phase != "question" or self.card is None:
+            return
+        text = value.strip()
+        if not text:
+            self.action_reveal()
+            return
+        if self.mode == "order":
+            picked = self._parse_order(text)
+            if picked is None:
+                self.notify(
+                    f"Type the numbers 1 to {len(self.options)} in order, e.g. "
+                    + " ".join(str(i) for i in range(len(self.options), 0, -1)),
+                    severity="warning",
+                    markup=False,
+                )
+                return
+            self._judge(picked, " ".join(text.replace(",", " ").split()))
+            return
+        self._judge(text, text)
+
+    def _parse_order(self, text: str) -> list[str] | None:
+        parts = text.replace(",", " ").split()
+        if len(parts) == 1 and parts[0].isdigit() and len(parts[0]) == len(self.options):
+            parts = list(parts[0])  # "231"
+        try:
+            numbers = [int(p) for p in parts]
+        except ValueError:
+            return None
+        if sorted(numbers) != list(range(1, len(self.options) + 1)):
+            return None
+        return [self.options[n - 1] for n in numbers]
+
+    def _judge(self, given: str | list[str], shown: str) -> None:
+        assert self.card is not None
+        verdict = check_card(self.card, given, self.index_for(self.card))
+        if verdict.ambiguous:
+            self.notify(verdict.reason, title="Please be precise", severity="warning", markup=False)
+            return
+        self.verdict = verdict
+        self.phase = "judged"
+        mark = {Outcome.CORRECT: "✓ Correct", Outcome.CLOSE: "≈ Close", Outcome.WRONG: "✗ Wrong"}
+        head = mark[verdict.outcome]
+        if verdict.reason and verdict.reason.casefold() != verdict.outcome.value:
+            head += f" · {verdict.reason}"
+        body: Content = literal(head)
+        if self.mode in ("typed",) and verdict.outcome is not Outcome.CORRECT:
+            body = Content("\n").join([body, answer_diff(shown, verdict.expected)])
+        verdict_widget = self.query_one("#card-verdict", Static)
+        verdict_widget.update(body)
+        verdict_widget.display = True
+        verdict_widget.set_class(verdict.outcome is Outcome.CORRECT, "-correct")
+        verdict_widget.set_class(verdict.outcome is Outcome.CLOSE, "-close")
+        verdict_widget.set_class(verdict.outcome is Outcome.WRONG, "-wrong")
+        self._show_answer(open_source=verdict.outcome is Outcome.WRONG)
+
+    def action_reveal(self) -> None:
+        if self.phase != "question" or self.card is None:
+            return
+        self.phase = "revealed"
+        self._show_answer(open_source=False)
+
+    def _show_answer(self, *, open_source: bool) -> None:
+        card = self.card
+        assert card is not None
+        field = self.query_one("#card-input", Input)
+        field.disabled = True
+        field.display = False  # the verdict repeats what was typed
+        answer = self.query_one("#card-answer", Static)
+        text = f"Answer: {card.answer}"
+        if self.mode == "order":
+            text = "Answer, in order:\n" + "\n".join(
+                f"  {i}. {e}" for i, e in enumerate(card.options, 1)
+            )
+        answer.update(literal(text))
+        answer.display = True
+        explanation = self.query_one("#card-explanation", Static)
+        if card.explanation:
+            explanation.update(literal(card.explanation))
+            explanation.display = True
+        self.source_open = open_source
+        self._show_source()
+        suggested = Rating(self.verdict.grade) if self.verdict is not None else None
+        self.query_one(GradeBar).show(self.session.preview(), suggested)
+        self.query_one(GradeBar).display = True
+        self.query_one("#study-card").focus()
+        self.refresh_bindings()
+
+    def _show_source(self) -> None:
+        source = self.query_one("#card-source", Static)
+        card = self.card
+        if card is not None and self.source_open and card.source:
+            source.update(literal(f"Source: {card.source}"))
+            source.display = True
+        else:
+            source.display = False
+
+    def action_press(self, number: int) -> None:
+        if self.phase in ("judged", "revealed"):
+            self.grade(Rating(number))
+        elif self.phase == "question" and self.mode == "choice":
+            self._choose(number)
+
+    def on_key(self, event: events.Key) -> None:
+        """Keys 5-9 and 0 pick options 5-10 of a long multiple choice."""
+        key = event.key
+        if self.phase == "question" and self.mode == "choice" and key in tuple("567890"):
+            event.stop()
+            self._choose(10 if key == "0" else int(key))
+
+    def _choose(self, number: int) -> None:
+        if not 1 <= number <= len(self.options):
+            return
+        choice = self.options[number - 1]
+        self._judge(choice, choice)
+
+    def action_accept(self) -> None:
+        if self.phase == "judged" and self.verdict is not None:
+            self.grade(Rating(self.verdict.grade))
+        elif self.phase == "question" and self.mode in ("typed", "order"):
+            self._submit(self.query_one("#card-input", Input).value)  # focus was elsewhere
+        elif self.phase == "question":
+            self.action_reveal()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id and event.button.id.startswith("grade-"):
+            event.stop()
+            self.grade(Rating(int(event.button.id.removeprefix("grade-"))))
+
+    def grade(self, rating: Rating) -> None:
+        if self.phase not in ("judged", "revealed") or self.card is None:
+            return
+        took = timedelta(seconds=time.monotonic() - self.shown_at)
+        try:
+            outcome = self.session.answer(rating, took)
+        except ProgressError as error:
+            self.notify(f"Not saved: {error}", severity="error", markup=False)
+            return
+        self.answered += 1
+        if outcome.became_leech:
+            self.notify(
+                "This card is a leech: you keep forgetting it. Consider rewording it.",
+                severity="warning",
+                markup=False,
+            )
+        self.show_current()
+
+    # ------------------------------------------------------------ other keys
+
+    def action_undo(self) -> None:
+        if not self.session.can_undo:
+            self.notify("Nothing to undo.", markup=False)
+            return
+        card = self.session.undo()
+        self.answered = max(0, self.answered - 1)
+        self.show_current()
+        if card is not None:
+            self.notify(f"Undone: back to “{_short(card.prompt)}”", markup=False)
+
+    def action_toggle_source(self) -> None:
+        if self.card is None or self.phase == "done":
+            return
+        if not self.card.source:
+            self.notify("This card has no source text.", markup=False)
+            return
+        self.source_open = not self.source_open
+        self._show_source()
+
+    def action_bury(self) -> None:
+        if self.card is None or self.phase == "done":
+            return
+        card = self.session.bury()
+        self.notify(f"Buried until tomorrow: “{_short(card.prompt)}” (u undoes)", markup=False)
+        self.show_current()
+
+    def action_suspend(self) -> None:
+        if self.card is None or self.phase == "done":
+            return
+        card = self.session.suspend()
+        self.notify(f"Suspended: “{_short(card.prompt)}” (u undoes)", markup=False)
+        self.show_current()
+
+    def action_more_new(self) -> None:
+        if self.phase != "done":
+            return
+        self.extra_new += 10
+        self.session = self._new_session()
+        self.show_current()
+
+    def action_leave(self) -> None:
+        self.app.pop_screen()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Show only the keys that do something in the current phase."""
+        if action == "reveal":
+            return self.phase == "question"
+        if action == "accept":
+            return self.phase in ("judged", "question")
+        if action in ("toggle_source", "bury", "suspend"):
+            return self.phase != "done"
+        if action == "more_new":
+            return self.phase == "done"
+        if action == "undo":
+            return self.session.can_undo
+        return True
+
+
+def _short(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -1,0 +1,54 @@
+"""Deterministic workspaces for Pilot and snapshot tests: fixed clock, tmp folders."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from studyapp.core.clock import ManualClock
+from studyapp.core.workspace import Workspace, open_workspace
+
+NOW = datetime(2025, 6, 20, 9, 0, tzinfo=UTC)
+
+SMALL_DECK = """\
+id: small
+title: Small test deck
+entries:
+  - id: capital
+    kind: qa
+    prompt: What is the capital of South Korea?
+    answer: Seoul
+    source: Seoul is the capital of South Korea.
+  - id: elected
+    kind: date
+    event: Lee Jae-myung is elected President of South Korea
+    date: 2025-06-03
+    prompt: When was Lee Jae-myung elected President of South Korea?
+    variants: [when]
+    explanation: The election was held on June 3, 2025.
+  - id: share
+    kind: figure
+    measure: Share of conservatives prioritising future-oriented cooperation (EAI, January 2025)
+    value: 55.5
+    unit: "%"
+  - id: first-call
+    kind: choice
+    prompt: Whom did President Lee call first on June 9, 2025?
+    answer: Donald Trump
+    distractors: [Ishiba Shigeru, Xi Jinping, Anthony Albanese]
+  - id: markup
+    kind: qa
+    prompt: "[@click=app.quit]quit[/] [b]not bold[/b]"
+    answer: "[red]literal[/red]"
+"""
+
+
+def make_workspace(
+    tmp_path: Path, deck: str = SMALL_DECK, *, now: datetime = NOW, name: str = "small.yaml"
+) -> tuple[Workspace, ManualClock]:
+    folder = tmp_path / "decks"
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(deck, encoding="utf-8")
+    clock = ManualClock(now)
+    workspace = open_workspace([str(folder)], progress=tmp_path / "progress", clock=clock)
+    return workspace, clock

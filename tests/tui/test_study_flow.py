@@ -1,0 +1,156 @@
+"""Pilot tests: home and a whole study session driven by keys, checked against the store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import DataTable, Input, Static
+
+from studyapp.core.scheduler import Phase, Rating
+from studyapp.tui.app import StudyApp
+from studyapp.tui.screens.home import HomeScreen
+from studyapp.tui.screens.study import StudyScreen
+from tests.tui.builders import make_workspace
+
+
+def screen_text(app: StudyApp) -> str:
+    parts = []
+    for widget in app.screen.query(Static):
+        if widget.display:
+            parts.append(str(widget.render()))
+    return "\n".join(parts)
+
+
+async def test_home_lists_decks_with_counts(tmp_path: Path) -> None:
+    workspace, _ = make_workspace(tmp_path)
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        table = app.screen.query_one("#home-decks", DataTable)
+        row = [str(c) for c in table.get_row("small")]
+        assert row[0] == "Small test deck"
+        assert row[1:4] == ["5", "0", "0"]  # 5 new cards (the date entry asks only "when")
+        assert "Today: 0 due · 0 learning · 5 new" in screen_text(app)
+
+
+async def test_a_whole_session_with_typed_answers_choice_and_undo(tmp_path: Path) -> None:
+    workspace, _ = make_workspace(tmp_path)
+    store = workspace.store
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        study = app.screen
+        assert isinstance(study, StudyScreen)
+        assert study.card is not None and study.card.entry_id == "capital"
+
+        # 1. typed answer with a typo: judged close, Hard suggested, Enter takes it
+        await pilot.press(*"Seol", "enter")
+        await pilot.pause()
+        assert study.phase == "judged" and study.verdict is not None
+        assert study.verdict.outcome.value == "close"
+        assert "typed:  Seol" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        first = store.get("small/capital/answer")
+        assert first.phase is Phase.LEARNING and first.reps == 1
+
+        # 2. the date card: right answer, override the suggestion with Easy (4)
+        assert study.card is not None and study.card.entry_id == "elected"
+        await pilot.press(*"June 3, 2025", "enter")
+        await pilot.pause()
+        assert study.verdict is not None and study.verdict.correct
+        await pilot.press("4")
+        await pilot.pause()
+        assert store.get("small/elected/when").phase is Phase.REVIEW
+
+        # 3. undo goes back to the date card and restores its state on disk
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert study.card is not None and study.card.entry_id == "elected"
+        assert store.get("small/elected/when").phase is Phase.NEW
+        await pilot.press("enter")  # empty answer: just reveal
+        await pilot.pause()
+        assert study.phase == "revealed"
+        await pilot.press("3")
+        await pilot.pause()
+        assert store.get("small/elected/when").reps == 1
+
+        # 4. the figure, wrong: the source is not shown (no source) but the diff is
+        assert study.card is not None and study.card.entry_id == "share"
+        await pilot.press(*"55.1", "enter")
+        await pilot.pause()
+        assert study.verdict is not None and study.verdict.outcome.value == "wrong"
+        await pilot.press("enter")  # takes Again
+        await pilot.pause()
+
+        # 5. multiple choice by number key
+        assert study.card is not None and study.card.entry_id == "first-call"
+        right = study.options.index("Donald Trump") + 1
+        await pilot.press(str(right))
+        await pilot.pause()
+        assert study.verdict is not None and study.verdict.correct
+        await pilot.press("enter")
+        await pilot.pause()
+
+        # 6. markup in deck text is shown literally and does nothing
+        assert study.card is not None and study.card.entry_id == "markup"
+        prompt = str(study.query_one("#card-prompt", Static).render())
+        assert prompt == "[@click=app.quit]quit[/] [b]not bold[/b]"
+        await pilot.click("#card-prompt")
+        await pilot.pause()
+        assert app.is_running
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Answer: [red]literal[/red]" in screen_text(app)
+        await pilot.press("1")
+        await pilot.pause()
+
+        # learning cards due within 20 minutes come back (learn ahead, as in Anki):
+        # reveal and grade Easy until the session is done
+        for _ in range(10):
+            if study.phase == "done":
+                break
+            assert study.card is not None
+            await pilot.press("enter")
+            await pilot.pause()
+            if study.phase == "question":  # a choice card: pick the answer
+                await pilot.press(str(study.options.index(study.card.answer) + 1))
+                await pilot.pause()
+            await pilot.press("4")
+            await pilot.pause()
+        assert study.phase == "done"
+        text = screen_text(app)
+        assert "Session done:" in text and "Easy" in text
+        assert all(s.phase is Phase.REVIEW for s in store.states.values())
+
+    reviews = [r for r in store.history()]
+    assert [r.rating for r in reviews][:2] == [Rating.HARD, Rating.GOOD]
+
+
+async def test_order_of_typing_never_triggers_screen_keys(tmp_path: Path) -> None:
+    """Letters that are bindings elsewhere (s, b, u) type into the answer box."""
+    workspace, _ = make_workspace(tmp_path)
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press(*"bus 1234!")
+        await pilot.pause()
+        assert app.screen.query_one("#card-input", Input).value == "bus 1234!"
+        assert workspace.store.states == {}
+
+
+async def test_escape_returns_home_with_fresh_counts(tmp_path: Path) -> None:
+    workspace, _ = make_workspace(tmp_path)
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("s")
+        await pilot.press("enter")  # reveal
+        await pilot.press("3")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        row = [str(c) for c in app.screen.query_one("#home-decks", DataTable).get_row("small")]
+        assert row[1:3] == ["4", "1"]  # one new card became a learning card
