@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
@@ -9,6 +10,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import time
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -446,10 +448,12 @@ def test_kill_9_loses_no_acknowledged_answer(tmp_path: Path) -> None:
     rng = random.Random(20260302)
     cards = [f"d/e{i}/v" for i in range(5)]
     acked: dict[str, int] = dict.fromkeys(cards, 0)
+    # Lock-step: the child answers once per line it is sent, so at the moment of
+    # the kill at most one answer is in flight (and may or may not have landed).
     body = f"""
     i = int(sys.argv[3])
     cards = {cards!r}
-    while True:
+    for _ in sys.stdin:
         answer(cards[i % len(cards)])
         i += 1
     """
@@ -460,28 +464,34 @@ def test_kill_9_loses_no_acknowledged_answer(tmp_path: Path) -> None:
         fold_after = rng.choice([3, 7, 50])
         child = subprocess.Popen(
             [sys.executable, "-c", code, str(tmp_path), str(fold_after), str(total)],
+            stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
         )
-        assert child.stdout is not None
+        assert child.stdout is not None and child.stdin is not None
         wanted = rng.randint(0, 25)
         try:
             line = child.stdout.readline()
             assert line == "ready\n", (line, child.stderr.read() if child.stderr else "")
             for _ in range(wanted):
+                child.stdin.write("go\n")
+                child.stdin.flush()
                 line = child.stdout.readline()
                 _, card, count = line.split()
                 acked[card] = int(count)
                 total += 1
+            child.stdin.write("go\n")  # one more, killed at a random moment of its write
+            child.stdin.flush()
+            time.sleep(rng.random() * 0.004)
         finally:
             os.kill(child.pid, signal.SIGKILL)
             child.wait()
             kills += 1
-            if child.stdout:
-                child.stdout.close()
-            if child.stderr:
-                child.stderr.close()
+            for stream in (child.stdin, child.stdout, child.stderr):
+                if stream:
+                    with contextlib.suppress(BrokenPipeError):
+                        stream.close()
         check_folder_readable(tmp_path)
         with ProgressStore.open(tmp_path, read_only=True) as view:
             assert not errors(view), (round_, view.problems)
