@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-from studyapp import __version__
+from studyapp import __version__, cli_study
 from studyapp.core import paths
 from studyapp.core.deck import deck_json_schema
 from studyapp.core.deckcache import DeckCache
@@ -27,7 +27,7 @@ from studyapp.core.discovery import (
 )
 from studyapp.core.progress import ProgressError
 
-COMMANDS = ("run", "validate", "schema", "decks")
+COMMANDS = ("run", "validate", "schema", "decks", "stats", "progress", "results")
 MAX_PROBLEMS_SHOWN = 50
 
 
@@ -57,6 +57,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     decks = sub.add_parser("decks", help="list the decks found and any that failed to load")
     decks.add_argument("paths", nargs="*", metavar="PATH")
+
+    stats = sub.add_parser("stats", help="retention, reviews, forecast, accuracy, mastery")
+    stats.add_argument("decks", nargs="*", metavar="DECK")
+    stats.add_argument("--progress", metavar="DIR")
+
+    progress = sub.add_parser(
+        "progress", help="where progress is kept, counts, and an integrity check"
+    )
+    progress.add_argument("--progress", metavar="DIR")
+
+    results = sub.add_parser("results", help="export quiz and exam results (CSV or JSON)")
+    results.add_argument("--progress", metavar="DIR")
+    results.add_argument("--format", choices=("csv", "json"), default="csv")
+    results.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     return parser
 
 
@@ -82,6 +96,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if args.command == "decks":
             return cmd_decks(args.paths, out)
+        if args.command == "stats":
+            return cli_study.cmd_stats(args.decks, args.progress, out)
+        if args.command == "progress":
+            return cli_study.cmd_progress(args.progress, out)
+        if args.command == "results":
+            return cli_study.cmd_results(args.progress, args.format, args.output, out)
         return cmd_run(args.decks, args.progress, out)
     except KeyboardInterrupt:
         return 130
