@@ -124,9 +124,11 @@ def _on_date(date: PartialDate) -> str:
 
 
 def format_number(value: float) -> str:
-    """A figure with thousands separators, without a trailing ``.0``."""
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        value = int(value)
+    """A figure with thousands separators, as precise as the author wrote it.
+
+    ``24.0`` in a deck is the article's "24.0%", so it keeps its ``.0``; a
+    whole number written without a point stays whole.
+    """
     return f"{value:,}"
 
 
