@@ -11,6 +11,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TextIO
 
 from studyapp import __version__, cli_study
@@ -22,10 +23,16 @@ from studyapp.core.discovery import (
     deck_roots,
     discover,
     display_name,
+    exam_files,
     expand,
+    is_exam_file,
     load_all,
 )
+from studyapp.core.exam import ExamLoadError, ExamSpec
+from studyapp.core.loader import load_model
+from studyapp.core.problems import Problem, UserFileError
 from studyapp.core.progress import ProgressError
+from studyapp.core.yamlread import read_yaml
 
 COMMANDS = ("run", "validate", "schema", "decks", "stats", "progress", "results")
 MAX_PROBLEMS_SHOWN = 50
@@ -115,22 +122,30 @@ def _cache() -> DeckCache:
 
 def print_failures(result: DeckSet, out: TextIO) -> None:
     for failure in result.failures:
-        problems = failure.problems
-        for problem in problems[:MAX_PROBLEMS_SHOWN]:
-            out.write(f"{problem}\n")
-        if len(problems) > MAX_PROBLEMS_SHOWN:
-            more = len(problems) - MAX_PROBLEMS_SHOWN
-            out.write(f"{failure.file}: ... and {more} more problems\n")
+        _print_problems(failure, out)
+
+
+def _print_problems(failure: UserFileError, out: TextIO) -> None:
+    problems = failure.problems
+    for problem in problems[:MAX_PROBLEMS_SHOWN]:
+        out.write(f"{problem}\n")
+    if len(problems) > MAX_PROBLEMS_SHOWN:
+        more = len(problems) - MAX_PROBLEMS_SHOWN
+        out.write(f"{failure.file}: ... and {more} more problems\n")
 
 
 def cmd_validate(targets: list[str], fmt: str, out: TextIO) -> int:
-    """Check decks without the cache: the answer must come from the file itself."""
+    """Check decks and exam specs without the cache: the answer must come from the files."""
     roots, _origin = deck_roots(targets or None)
-    files = expand(roots)
+    files = [f for f in expand(roots) if not is_exam_file(f)]
     result = load_all(files, cache=None)
+    exams = exam_files(roots)
+    exam_ok, exam_failures = validate_exams(exams, {d.deck.id for d in result.decks})
+    failures: list[UserFileError] = [*result.failures, *exam_failures]
+    checked = len(files) + len(exams)
     if fmt == "json":
         report = {
-            "valid": result.ok and bool(files),
+            "valid": not failures and checked > 0,
             "files": [
                 {
                     "file": str(loaded.path),
@@ -142,33 +157,75 @@ def cmd_validate(targets: list[str], fmt: str, out: TextIO) -> int:
                 for loaded in result.decks
             ]
             + [
+                {"file": str(path), "valid": True, "exam": spec.id, "problems": []}
+                for path, spec in exam_ok
+            ]
+            + [
                 {
                     "file": failure.file,
                     "valid": False,
                     "problems": [p.to_dict() for p in failure.problems],
                 }
-                for failure in result.failures
+                for failure in failures
             ],
         }
         json.dump(report, out, indent=2, ensure_ascii=False)
         out.write("\n")
         return 0 if report["valid"] else 1
-    if not files:
+    if not checked:
         out.write("no deck files found (give a .yaml file or a folder of them)\n")
         return 1
-    print_failures(result, out)
+    for failure in failures:
+        _print_problems(failure, out)
     for loaded in result.decks:
         out.write(f"ok: {display_name(loaded.path)} ({len(loaded.deck.entries)} entries)\n")
-    total = len(result.decks) + len(result.failures)
-    problems = sum(len(f.problems) for f in result.failures)
-    if result.failures:
+    for path, spec in exam_ok:
+        out.write(f"ok: {display_name(path)} (exam '{spec.id}', {spec.questions} questions)\n")
+    problems = sum(len(f.problems) for f in failures)
+    if failures:
         out.write(
-            f"{len(result.failures)} of {total} deck files invalid, "
+            f"{len(failures)} of {checked} files invalid, "
             f"{problems} problem{'s' if problems != 1 else ''}\n"
         )
         return 1
-    out.write(f"all {total} deck file{'s' if total != 1 else ''} valid\n")
+    out.write(f"all {checked} file{'s' if checked != 1 else ''} valid\n")
     return 0
+
+
+def validate_exams(
+    paths: list[Path], deck_ids: set[str]
+) -> tuple[list[tuple[Path, ExamSpec]], list[UserFileError]]:
+    """Load exam specs; also check that the decks they name were found beside them."""
+    good: list[tuple[Path, ExamSpec]] = []
+    bad: list[UserFileError] = []
+    for path in paths:
+        shown = display_name(path)
+        try:
+            spec = load_model(path, ExamSpec, display=shown, error=ExamLoadError)
+        except UserFileError as error:
+            bad.append(error)
+            continue
+        missing = [d for d in spec.decks if d not in deck_ids]
+        if missing and deck_ids:
+            doc = read_yaml(path.read_text(encoding="utf-8"), shown)
+            problems = []
+            for index, deck_id in enumerate(spec.decks):
+                if deck_id in missing:
+                    line, col = doc.position(("decks", index))
+                    problems.append(
+                        Problem(
+                            shown,
+                            line,
+                            col,
+                            f"decks[{index}]",
+                            f"no deck with id {deck_id!r} was found; "
+                            f"known: {', '.join(sorted(deck_ids))}",
+                        )
+                    )
+            bad.append(ExamLoadError(shown, problems))
+            continue
+        good.append((path, spec))
+    return good, bad
 
 
 def cmd_decks(targets: list[str], out: TextIO) -> int:

@@ -86,3 +86,20 @@ def test_the_readme_example_deck_is_valid(tmp_path: Path) -> None:
     path = tmp_path / "example.yaml"
     path.write_text(example, encoding="utf-8")
     assert main(["validate", str(path)]) == 0
+
+
+def test_validate_checks_exam_specs_and_their_decks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "final.exam.yaml"
+    bad.write_text("id: final\ntitle: Final\ndecks: [nope]\nquestions: 0\n", encoding="utf-8")
+    assert main(["validate", str(bad)]) == 1
+    assert "final.exam.yaml:4:12: questions: must be at least 1, got the number 0" in (
+        capsys.readouterr().out
+    )
+    bad.write_text("id: final\ntitle: Final\ndecks: [nope]\n", encoding="utf-8")
+    assert main(["validate", str(bad), str(REPO / "decks")]) == 1
+    out = capsys.readouterr().out
+    assert "final.exam.yaml:3:9: decks[0]: no deck with id 'nope' was found" in out
+    assert main(["validate", str(REPO / "decks")]) == 0
+    assert "exam 'lee-midterm', 20 questions" in capsys.readouterr().out

@@ -442,6 +442,14 @@ def translate(detail: ErrorDetails, doc: Document, model: type[BaseModel], displ
         message = f"needs at least {ctx.get('min_length')} items, has {ctx.get('actual_length')}"
     elif kind == "too_long":
         message = f"may have at most {ctx.get('max_length')} items, has {ctx.get('actual_length')}"
+    elif kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+        bound = {
+            "greater_than_equal": ("at least", "ge"),
+            "greater_than": ("more than", "gt"),
+            "less_than_equal": ("at most", "le"),
+            "less_than": ("less than", "lt"),
+        }[kind]
+        message = f"must be {bound[0]} {ctx.get(bound[1])}, got {_describe_input(value)}"
     elif kind == "value_error":
         message = message.removeprefix("Value error, ")
     elif kind == "literal_error":
