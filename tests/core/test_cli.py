@@ -27,7 +27,7 @@ def test_validate_reports_file_line_col_and_exits_1(capsys: pytest.CaptureFixtur
     assert main(["validate", str(bad), str(REPO / "decks")]) == 1
     out = capsys.readouterr().out
     assert "09-unknown-kind.yaml:5:11: entries[0].kind: unknown kind 'dat'" in out
-    assert "1 of 2 deck files invalid" in out
+    assert "1 of 3 files invalid" in out  # the bad deck, the good deck, the exam spec
 
 
 def test_validate_json_for_ci(capsys: pytest.CaptureFixture[str]) -> None:
