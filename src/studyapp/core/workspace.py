@@ -38,10 +38,19 @@ class Workspace:
     exams: list[ExamSpec] = field(default_factory=list)
     """Exam specs found beside the decks."""
     exam_failures: list[UserFileError] = field(default_factory=list)
+    deck_paths: list[str] | None = None
+    """The deck paths asked for (None: the default search), for reloading."""
 
     @property
     def read_only(self) -> bool:
         return self.store.read_only
+
+    def reload_decks(self) -> None:
+        """Look for decks and exams again (after the learner fixed or added a file)."""
+        decks = discover(self.deck_paths, cache=DeckCache(paths.cache_dir() / "decks"))
+        self.decks = decks
+        self.cards = all_cards([d.deck for d in decks.decks])
+        self.exams, self.exam_failures = load_exams(decks.roots)
 
     def deck(self, deck_id: str) -> Deck | None:
         return self.decks.by_id().get(deck_id)
@@ -100,6 +109,7 @@ def open_workspace(
         read_only_reason=reason,
         exams=exams,
         exam_failures=exam_failures,
+        deck_paths=[str(p) for p in deck_paths] if deck_paths else None,
     )
 
 

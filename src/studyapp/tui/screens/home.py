@@ -31,7 +31,7 @@ class HomeScreen(Screen[None]):
         Binding("b", "browse", "Browse", id="home.browse"),
         Binding("t", "stats", "Stats", id="home.stats"),
         Binding("comma", "settings", "Settings", id="home.settings", key_display=","),
-        Binding("r", "refresh", "Refresh", id="home.refresh", show=False),
+        Binding("r", "refresh", "Reload decks", id="home.refresh", show=False),
     ]
 
     def __init__(self, workspace: Workspace, rng: random.Random) -> None:
@@ -221,7 +221,16 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(StudyScreen(self.workspace, None, "All decks", rng=self.rng))
 
     def action_refresh(self) -> None:
+        """Reload deck files from disk (after fixing one) and recount."""
+        self.workspace.reload_decks()
         self.refresh_decks()
+        self._show_failures()
+        decks = len(self.workspace.decks.decks)
+        broken = len(self.workspace.decks.failures)
+        self.notify(
+            f"Reloaded: {decks} deck(s)" + (f", {broken} with problems" if broken else ""),
+            markup=False,
+        )
 
     def action_quiz(self) -> None:
         if not self.workspace.decks.decks:

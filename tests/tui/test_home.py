@@ -1,0 +1,48 @@
+"""Home: broken decks are listed while the good ones work; r reloads after a fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import DataTable, Static
+
+from studyapp.tui.app import StudyApp
+from tests.tui.builders import SMALL_DECK, make_workspace
+
+BROKEN = "id: second\ntitle: Second deck\nentries:\n  - id: a\n    kind: qa\n    prompt: Q?\n"
+
+
+async def test_broken_deck_listed_then_fixed_and_reloaded(tmp_path: Path) -> None:
+    (tmp_path / "decks").mkdir()
+    (tmp_path / "decks" / "second.yaml").write_text(BROKEN, encoding="utf-8")
+    workspace, _ = make_workspace(tmp_path, SMALL_DECK)
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        failures = str(app.screen.query_one("#home-failures", Static).render())
+        assert "second.yaml:4: entries[0].answer: missing required field 'answer'" in failures
+        table = app.screen.query_one("#home-decks", DataTable)
+        assert [str(k.value) for k in table.rows] == ["small"]
+
+        (tmp_path / "decks" / "second.yaml").write_text(
+            BROKEN + "    answer: A\n", encoding="utf-8"
+        )
+        await pilot.press("r")
+        await pilot.pause()
+        assert not app.screen.query_one("#home-failures", Static).display
+        assert [str(k.value) for k in table.rows] == ["second", "small", "*all*"]  # file order
+
+
+async def test_help_lists_the_keys_of_the_screen(tmp_path: Path) -> None:
+    workspace, _ = make_workspace(tmp_path)
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        table = app.screen.query_one("#help-keys", DataTable)
+        rows = [" ".join(str(c) for c in table.get_row_at(i)) for i in range(table.row_count)]
+        assert any(r.startswith("s Study the highlighted deck") for r in rows)
+        assert any("Command palette" in r for r in rows)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.query("#home-decks")
