@@ -46,3 +46,22 @@ async def test_help_lists_the_keys_of_the_screen(tmp_path: Path) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen.query("#home-decks")
+
+
+async def test_main_actions_are_in_the_command_palette(tmp_path: Path) -> None:
+    from studyapp.tui.screens.quiz import QuizSetupScreen
+
+    workspace, _ = make_workspace(tmp_path)
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Quiz or exam")
+        for _ in range(20):  # the palette searches asynchronously
+            await pilot.pause(0.1)
+            await pilot.press("down")
+            await pilot.press("enter")
+            await pilot.pause(0.1)
+            if isinstance(app.screen, QuizSetupScreen):
+                break
+        assert isinstance(app.screen, QuizSetupScreen)

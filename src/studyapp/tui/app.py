@@ -61,11 +61,23 @@ class StudyApp(App[None]):
         home = self._home()
         if home is None:
             return
-        yield SystemCommand(
-            "Study all decks", "Study every deck's due cards", home.action_study_all
-        )
-        yield SystemCommand("Home", "Back to the deck list", self._go_home)
-        yield SystemCommand("Help", "Keys of the current screen", self.action_help)
+        commands = [
+            (
+                "Study the highlighted deck",
+                "Due, learning and new cards",
+                home.action_study_selected,
+            ),
+            ("Study all decks", "Every deck's due cards together", home.action_study_all),
+            ("Quiz or exam", "Take a bundled exam or a quick quiz", home.action_quiz),
+            ("Browse cards", "Search cards; suspend, unsuspend, reset", home.action_browse),
+            ("Statistics", "Retention, reviews, forecast, calendar", home.action_stats),
+            ("Settings", "Retention, daily limits, day rollover, theme", home.action_settings),
+            ("Reload decks", "Read deck files again after editing them", home.action_refresh),
+            ("Home", "Back to the deck list", self._go_home),
+            ("Help", "Keys of the current screen", self.action_help),
+        ]
+        for title, help_text, callback in commands:
+            yield SystemCommand(title, help_text, callback)
 
     def _home(self) -> HomeScreen | None:
         for screen in self.screen_stack:
