@@ -20,7 +20,7 @@ class StudyApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "studyapp"
     BINDINGS = [
-        Binding("question_mark", "help", "Help", id="app.help", tooltip="Keys of this screen"),
+        Binding("question_mark,f1", "help", "Help", id="app.help", tooltip="Keys of this screen"),
     ]
 
     def __init__(self, workspace: Workspace, *, seed: int | None = None) -> None:

@@ -11,9 +11,7 @@ from textual.widgets import DataTable, Static
 from studyapp.tui.text import cell
 
 GENERAL = [
-    ("ctrl+p", "Command palette: every main action by name"),
-    ("?", "This help (again to close)"),
-    ("ctrl+q", "Quit (progress is saved after every answer)"),
+    ("F1", "This help, also while typing in an answer box (? elsewhere)"),
 ]
 
 
@@ -22,7 +20,7 @@ class HelpDialog(ModalScreen[None]):
 
     BINDINGS = [
         Binding("escape", "dismiss_help", "Close", id="help.close"),
-        Binding("question_mark", "dismiss_help", "Close", show=False),
+        Binding("question_mark,f1", "dismiss_help", "Close", show=False),
     ]
 
     def __init__(self, screen: Screen[object]) -> None:
@@ -43,15 +41,19 @@ class HelpDialog(ModalScreen[None]):
         table = self.query_one(DataTable)
         table.add_columns("Key", "Does")
         seen: set[str] = set()
-        for key, active in self.for_screen.active_bindings.items():
-            binding = active.binding
-            if not binding.description or binding.action in seen:
-                continue
-            seen.add(binding.action)
-            shown = binding.key_display or self.app.get_key_display(binding)
-            description = binding.tooltip or binding.description
-            state = "" if active.enabled else " (not now)"
-            table.add_row(cell(shown or key), cell(description + state))
+        # Every binding of the screen and the app, as remapped by the keymap, even the
+        # ones a focused text box currently swallows (they work once it loses focus).
+        for node in (self.for_screen, self.app):
+            for key, bindings in node._bindings.key_to_bindings.items():
+                for binding in bindings:
+                    if binding.system or not binding.description:
+                        continue
+                    if binding.action in seen:
+                        continue
+                    seen.add(binding.action)
+                    shown = binding.key_display or self.app.get_key_display(binding)
+                    description = binding.tooltip or binding.description
+                    table.add_row(cell(shown or key), cell(description))
         for key, description in GENERAL:
             table.add_row(cell(key), cell(description))
 

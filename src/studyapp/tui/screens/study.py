@@ -98,7 +98,13 @@ class StudyScreen(Screen[None]):
 
     BINDINGS = [
         Binding("space", "reveal", "Show answer", id="study.reveal"),
-        Binding("enter", "accept", "Accept grade", id="study.accept"),
+        Binding(
+            "enter",
+            "accept",
+            "Accept grade",
+            id="study.accept",
+            tooltip="Check the typed answer, then take the suggested grade",
+        ),
         Binding("1", "press(1)", "Again", id="study.grade1", show=False),
         Binding("2", "press(2)", "Hard", id="study.grade2", show=False),
         Binding("3", "press(3)", "Good", id="study.grade3", show=False),
