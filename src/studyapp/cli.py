@@ -12,9 +12,9 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from studyapp import __version__, cli_study
+from studyapp import __version__, cli_tools
 from studyapp.core import paths
 from studyapp.core.deck import deck_json_schema
 from studyapp.core.deckcache import DeckCache
@@ -28,13 +28,21 @@ from studyapp.core.discovery import (
     is_exam_file,
     load_all,
 )
-from studyapp.core.exam import ExamLoadError, ExamSpec
-from studyapp.core.loader import load_model
 from studyapp.core.problems import Problem, UserFileError
-from studyapp.core.progress import ProgressError
-from studyapp.core.yamlread import read_yaml
 
-COMMANDS = ("run", "validate", "schema", "decks", "stats", "progress", "results")
+if TYPE_CHECKING:
+    from studyapp.core.exam import ExamSpec
+
+COMMANDS = (
+    "run",
+    "validate",
+    "schema",
+    "decks",
+    "stats",
+    "progress",
+    "results",
+    *cli_tools.COMMANDS,
+)
 MAX_PROBLEMS_SHOWN = 50
 
 
@@ -78,6 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
     results.add_argument("--progress", metavar="DIR")
     results.add_argument("--format", choices=("csv", "json"), default="csv")
     results.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+
+    cli_tools.register(sub)
     return parser
 
 
@@ -95,6 +105,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(_normalise(list(sys.argv[1:] if argv is None else argv)))
     out = sys.stdout
     try:
+        if (code := cli_tools.run(args, out)) is not None:
+            return code
         if args.command == "validate":
             return cmd_validate(args.paths, args.format, out)
         if args.command == "schema":
@@ -103,11 +115,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if args.command == "decks":
             return cmd_decks(args.paths, out)
-        if args.command == "stats":
-            return cli_study.cmd_stats(args.decks, args.progress, out)
-        if args.command == "progress":
-            return cli_study.cmd_progress(args.progress, out)
-        if args.command == "results":
+        if args.command in ("stats", "progress", "results"):
+            from studyapp import cli_study  # imported on demand: the app does not need it
+
+            if args.command == "stats":
+                return cli_study.cmd_stats(args.decks, args.progress, out)
+            if args.command == "progress":
+                return cli_study.cmd_progress(args.progress, out)
             return cli_study.cmd_results(args.progress, args.format, args.output, out)
         return cmd_run(args.decks, args.progress, out)
     except KeyboardInterrupt:
@@ -196,6 +210,10 @@ def validate_exams(
     paths: list[Path], deck_ids: set[str]
 ) -> tuple[list[tuple[Path, ExamSpec]], list[UserFileError]]:
     """Load exam specs; also check that the decks they name were found beside them."""
+    from studyapp.core.exam import ExamLoadError, ExamSpec
+    from studyapp.core.loader import load_model
+    from studyapp.core.yamlread import read_yaml
+
     good: list[tuple[Path, ExamSpec]] = []
     bad: list[UserFileError] = []
     for path in paths:
@@ -253,6 +271,7 @@ def _list_decks(result: DeckSet, out: TextIO) -> None:
 
 def cmd_run(targets: list[str], progress: str | None, out: TextIO) -> int:
     """Open the app. Textual is imported only here, so headless commands start fast."""
+    from studyapp.core.progress import ProgressError
     from studyapp.core.workspace import open_workspace
     from studyapp.tui.app import StudyApp
 

@@ -82,3 +82,18 @@ def test_results_export_csv_and_json(
     assert main(["results", "--progress", str(studied), "--format", "json", "-o", str(target)]) == 0
     data = json.loads(target.read_text(encoding="utf-8"))
     assert data[0]["score"] == 100.0
+
+
+def test_a_kept_attempt_is_what_the_gradebook_reads(
+    studied: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (attempt,) = sorted((studied / "results").glob("*.json"))
+    second = tmp_path / "ana.json"
+    data = json.loads(attempt.read_text(encoding="utf-8"))
+    assert data["format"] == "studyapp-exam-result" and data["student"]
+    data["student"] = "Ana"
+    second.write_text(json.dumps(data), encoding="utf-8")
+    out_csv = tmp_path / "grades.csv"
+    assert main(["gradebook", str(attempt), str(second), "-o", str(out_csv)]) == 0
+    grades = out_csv.read_text(encoding="utf-8")
+    assert "Ana" in grades

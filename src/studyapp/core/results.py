@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import getpass
 import io
 import json
 import re
@@ -17,16 +18,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from studyapp.core.cards import Card
+from studyapp.core.gradebook import ResultError, load_result, result_document
 from studyapp.core.progress import ProgressStore, atomic_write
 from studyapp.core.quiz import QuizResult
 from studyapp.core.scheduler import Phase
 
 RESULTS_DIR = "results"
-FORMAT = "studyapp-result"
-VERSION = 1
 
 
 @dataclass(frozen=True)
@@ -39,13 +37,32 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "quiz"
 
 
-def save_result(progress_dir: Path, result: QuizResult, now: datetime) -> Path:
-    """Write one attempt; returns the file written."""
+def student_name() -> str:
+    """Who is studying, for result files an instructor collects: the login name."""
+    try:
+        return getpass.getuser() or "student"
+    except (KeyError, OSError):
+        return "student"
+
+
+def save_result(
+    progress_dir: Path,
+    result: QuizResult,
+    now: datetime,
+    *,
+    student: str | None = None,
+    seed: int | None = None,
+) -> Path:
+    """Write one attempt in the gradebook's result format; returns the file written.
+
+    The file is exactly what ``studyapp gradebook`` reads, so a learner can hand
+    it to an instructor as it is.
+    """
     folder = progress_dir / RESULTS_DIR
     folder.mkdir(parents=True, exist_ok=True)
     stamp = now.strftime("%Y%m%dT%H%M%S%fZ")
     path = folder / f"{stamp}-{_slug(result.exam_id or result.title)}.json"
-    payload = {"format": FORMAT, "version": VERSION, "result": result.to_dict()}
+    payload = result_document(student or student_name(), result, seed=seed)
     atomic_write(path, (json.dumps(payload, ensure_ascii=False, indent=1) + "\n").encode())
     return path
 
@@ -53,17 +70,9 @@ def save_result(progress_dir: Path, result: QuizResult, now: datetime) -> Path:
 def read_result(path: Path) -> QuizResult:
     """Read one result file; ValueError with the reason if it is not one."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ValueError(f"{path}: not a readable result file ({error})") from None
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ValueError(f"{path}: not a studyapp result file")
-    if int(data.get("version", 0)) > VERSION:
-        raise ValueError(f"{path}: written by a newer studyapp")
-    try:
-        return QuizResult.from_dict(data["result"])
-    except (KeyError, ValidationError) as error:
-        raise ValueError(f"{path}: damaged result ({error})") from None
+        return load_result(path).result
+    except ResultError as error:
+        raise ValueError(str(error)) from None
 
 
 def list_results(progress_dir: Path) -> tuple[list[StoredResult], list[str]]:

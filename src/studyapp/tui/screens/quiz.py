@@ -431,7 +431,7 @@ class QuizScreen(Screen[None]):
         saved = None
         if self.save and not self.workspace.read_only:
             try:
-                saved = save_result(self.workspace.store.folder, result, now)
+                saved = save_result(self.workspace.store.folder, result, now, seed=self.spec.seed)
             except OSError as error:
                 self.notify(f"Result not saved: {error}", severity="error", markup=False)
         from studyapp.tui.screens.results import ResultsScreen

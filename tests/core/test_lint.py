@@ -1,0 +1,230 @@
+"""``studyapp lint``: each rule on a deck that breaks it, positions, exit codes, --fix."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from studyapp.cli_tools import main
+from studyapp.core.lint import RULES, lint_file, lint_text
+from studyapp.core.loader import parse_deck
+from tests.conftest import REPO
+
+BUNDLED = REPO / "decks" / "lee-pragmatic-diplomacy.yaml"
+
+
+def deck(entries: str) -> str:
+    return f"id: t\ntitle: T\nentries:\n{entries}"
+
+
+def rules(text: str) -> list[tuple[str, int, int, str]]:
+    return [(f.rule, f.line, f.col, f.path) for f in lint_text(text, "d.yaml").findings]
+
+
+def test_bundled_deck_is_clean() -> None:
+    assert lint_file(BUNDLED).findings == []
+
+
+def test_no_source_is_a_warning() -> None:
+    text = deck("  - id: a\n    kind: qa\n    prompt: Capital of France?\n    answer: Paris\n")
+    (finding,) = lint_text(text, "d.yaml").findings
+    assert str(finding) == (
+        "d.yaml:4:5: entries[0]: warning S001 no-source: entry 'a' has no source: add the "
+        "verbatim sentence(s) it was built from (shown after a wrong answer)"
+    )
+
+
+def test_answer_missing_from_source() -> None:
+    text = deck(
+        "  - id: f\n    kind: figure\n    measure: Share who agreed\n    value: 55.5\n"
+        "    unit: '%'\n    source: 5.55% agreed.\n"
+        "  - id: d\n    kind: date\n    event: The treaty is signed\n    date: 1965-06-22\n"
+        "    source: The treaty was signed on June 23, 1965.\n"
+        "  - id: ok\n    kind: date\n    event: The election\n    date: 2025-06-03\n"
+        "    source: Following his election on June 3, he spoke.\n"
+        "  - id: word\n    kind: figure\n    measure: Which anniversary\n    value: 60\n"
+        "    source: It is the sixtieth anniversary.\n"
+        "  - id: q\n    kind: quote\n    quote: We will win\n    speaker: Kim\n"
+        "    source: Kim said “we shall win”.\n"
+    )
+    assert rules(text) == [
+        ("S002", 7, 12, "entries[0].value"),
+        ("S002", 13, 11, "entries[1].date"),
+        ("S003", 27, 12, "entries[4].quote"),
+    ]
+
+
+def test_prompt_gives_the_answer_away() -> None:
+    text = deck(
+        "  - id: qa\n    kind: qa\n    prompt: Was Donald Trump the first call?\n"
+        "    answer: Donald Trump\n    source: s\n"
+        "  - id: d\n    kind: date\n    event: The 1965 treaty is signed\n    date: 1965\n"
+        "    source: In 1965 it was signed.\n"
+        "  - id: f\n    kind: figure\n    measure: Share (55.5%) who agreed\n    value: 55.5\n"
+        "    source: 55.5% agreed.\n"
+        "  - id: scale\n    kind: figure\n    measure: Position (1 = first, 2 = second)\n"
+        "    value: 2\n    source: He came second.\n"
+        "  - id: q\n    kind: quote\n    quote: I am Lee\n    speaker: Lee Jae-myung\n"
+        "    speaker_aliases: [Lee]\n    source: I am Lee, he said.\n"
+        "  - id: c\n    kind: cloze\n    text: The {{IP4}} grouping has four IP4 members.\n"
+        "    source: s\n"
+    )
+    found = [r for r in rules(text) if r[0] == "G001"]
+    assert [r[3] for r in found] == [
+        "entries[0].prompt",
+        "entries[1].event",
+        "entries[2].measure",
+        "entries[4].quote",
+        "entries[5].text",
+    ]
+
+
+def test_duplicate_and_near_duplicate_prompts() -> None:
+    text = deck(
+        "  - {id: a, kind: qa, prompt: What is the capital of France?, answer: Paris, source: s}\n"
+        "  - {id: b, kind: qa, prompt: 'What is the capital of France', answer: Lyon, source: s}\n"
+        "  - {id: c, kind: qa, prompt: What is the capitol of France?, answer: Paris, source: s}\n"
+        "  - {id: d, kind: qa, prompt: What is the capital of Spain?, answer: Madrid, source: s}\n"
+    )
+    found = [(r, p) for r, _l, _c, p in rules(text)]
+    assert found == [("D001", "entries[1].prompt"), ("D002", "entries[2].prompt")]
+
+
+def test_near_duplicates_that_differ_in_meaning_are_fine() -> None:
+    text = deck(
+        "  - {id: a, kind: qa, prompt: What share of conservatives agreed?, answer: '41%', "
+        "source: 41% and 17%}\n"
+        "  - {id: b, kind: qa, prompt: What share of progressives agreed?, answer: '17%', "
+        "source: 41% and 17%}\n"
+    )
+    assert rules(text) == []
+
+
+def test_choice_options() -> None:
+    text = deck(
+        "  - id: a\n    kind: choice\n    prompt: Which country?\n    answer: the United States\n"
+        "    distractors: [United States, Canada, Kanada]\n    source: s\n"
+        "  - id: b\n    kind: choice\n    prompt: How many?\n    answer: 55.5%\n"
+        "    distractors: [55.5 percent, 44.5%, Cheese, Cheeses]\n    source: s\n"
+        "  - id: c\n    kind: choice\n    prompt: Who?\n    answer: Donald Trump\n"
+        "    distractors: [Donald Trumpp]\n    source: s\n"
+    )
+    found = [(r, p) for r, _l, _c, p in rules(text)]
+    same = deck(
+        "  - id: e\n    kind: choice\n    prompt: Which city?\n    answer: Seoul\n"
+        "    distractors: [seoul]\n    source: s\n"
+    )
+    found += [(r, p) for r, _l, _c, p in rules(same)]
+    assert ("O001", "entries[0].distractors[0]") in found
+    assert ("O001", "entries[1].distractors[0]") in found
+    assert ("O002", "entries[2].distractors[0]") in found
+    assert ("O001", "entries[0].distractors") in found  # the model's own check, as a rule
+    assert all(p != "entries[0].distractors[1]" for _r, p in found)
+
+
+def test_cloze_without_blank_and_invalid_decks() -> None:
+    text = deck("  - id: c\n    kind: cloze\n    text: No blank here.\n    source: s\n")
+    assert rules(text) == [("C001", 6, 11, "entries[0].text")]
+    assert rules("id: t\ntitle: [unclosed\n") == [("E000", 3, 1, "")]
+    assert rules(deck("  - id: a\n    kind: dat\n")) == [("E000", 5, 11, "entries[0].kind")]
+
+
+def test_speaker_spelled_two_ways() -> None:
+    text = deck(
+        "  - {id: a, kind: quote, quote: One thing, speaker: Lee Jae-myung, source: One thing}\n"
+        "  - {id: b, kind: quote, quote: Two things, speaker: Lee Jae Myung, source: Two things}\n"
+        "  - {id: c, kind: quote, quote: Three, speaker: Lee, source: Three}\n"
+        "  - {id: d, kind: quote, quote: Four, speaker: Moon Jae-in, speaker_aliases: [Moon],"
+        " source: Four}\n"
+        "  - {id: e, kind: quote, quote: Five, speaker: Moon, source: Five}\n"
+        "  - {id: f, kind: quote, quote: Six, speaker: Ishiba and Lee Jae-myung, source: Six}\n"
+    )
+    found = [(r, p) for r, _l, _c, p in rules(text)]
+    assert found == [("N001", "entries[1].speaker"), ("N001", "entries[2].speaker")]
+
+
+def test_missing_and_duplicate_ids() -> None:
+    text = deck(
+        "  - {kind: qa, prompt: Capital of France?, answer: Paris, source: Paris}\n"
+        "  - {id: x, kind: qa, prompt: One?, answer: '1', source: '1'}\n"
+        "  - {id: x, kind: qa, prompt: Two?, answer: '2', source: '2'}\n"
+    )
+    report = lint_text(text, "d.yaml")
+    assert [(f.rule, f.line, f.fixable) for f in report.findings] == [
+        ("I001", 4, True),
+        ("I002", 6, False),
+    ]
+    assert "add `id: capital-of-france`" in report.findings[0].message
+
+
+def test_fix_adds_ids_keeping_comments_and_layout(tmp_path: Path) -> None:
+    original = (
+        "# My deck: keep this comment\n"
+        "id: t   # and this one\n"
+        "title: T\n"
+        "entries:\n"
+        "  # the first entry\n"
+        "  - kind: qa\n"
+        "    prompt: >-\n"
+        "      What is the capital\n"
+        "      of France?\n"
+        "    answer: Paris     # trailing\n"
+        "    source: 'Paris is the capital.'\n"
+        "\n"
+        "  - {kind: cloze, text: 'The {{Seine}} flows.', source: The Seine flows.}\n"
+    )
+    path = tmp_path / "d.yaml"
+    path.write_text(original, encoding="utf-8")
+    out = io.StringIO()
+    assert main(["lint", "--fix", str(path)], out) == 0
+    fixed = path.read_text(encoding="utf-8")
+    assert fixed == original.replace(
+        "  - kind: qa\n", "  - id: what-is-the-capital-of-france\n    kind: qa\n"
+    ).replace("{kind: cloze", "{id: the-seine-flows, kind: cloze")
+    parse_deck(fixed, "d.yaml")
+    assert "fixed (added missing ids)" in out.getvalue()
+
+
+def test_cli_exit_status_strict_ignore_and_json(tmp_path: Path) -> None:
+    path = tmp_path / "d.yaml"
+    path.write_text(deck("  - {id: a, kind: qa, prompt: Q?, answer: A}\n"), encoding="utf-8")
+    out = io.StringIO()
+    assert main(["lint", str(path)], out) == 0
+    assert out.getvalue().endswith("0 errors, 1 warning in 1 file\n")
+    assert main(["lint", "--strict", str(path)], io.StringIO()) == 1
+    assert main(["lint", "--strict", "--ignore", "S001", str(path)], io.StringIO()) == 0
+    out = io.StringIO()
+    assert main(["lint", "--format", "json", "--strict", str(path)], out) == 1
+    report = json.loads(out.getvalue())
+    assert report["ok"] is False and report["warnings"] == 1
+    (finding,) = report["files"][0]["findings"]
+    assert finding["rule"] == "S001" and finding["name"] == "no-source"
+    assert finding["line"] == 4 and finding["severity"] == "warning"
+    out = io.StringIO()
+    assert main(["lint", "--ignore", "X999", str(path)], out) == 1
+    assert "unknown rule code" in out.getvalue()
+
+
+def test_cli_errors_fail_and_missing_files_are_messages(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(deck("  - {id: a, kind: cloze, text: none, source: none}\n"), encoding="utf-8")
+    out = io.StringIO()
+    assert main(["lint", str(bad)], out) == 1
+    assert "error C001 cloze-no-blank" in out.getvalue()
+    out = io.StringIO()
+    assert main(["lint", str(tmp_path / "nope.yaml")], out) == 1
+    assert out.getvalue().endswith("nope.yaml:1:1: no such file or folder\n")
+
+
+def test_every_rule_is_documented() -> None:
+    for code, rule in RULES.items():
+        assert rule.code == code and rule.severity in ("error", "warning") and rule.summary
+
+
+@pytest.mark.parametrize("text", ["", "- a\n- b\n", "id: [", "\x00"])
+def test_lint_never_raises(text: str) -> None:
+    report = lint_text(text, "x.yaml")
+    assert all(f.rule == "E000" for f in report.findings)
