@@ -65,3 +65,26 @@ async def test_main_actions_are_in_the_command_palette(tmp_path: Path) -> None:
             if isinstance(app.screen, QuizSetupScreen):
                 break
         assert isinstance(app.screen, QuizSetupScreen)
+
+
+async def test_home_opens_browse_stats_and_settings(tmp_path: Path) -> None:
+    from studyapp.tui.screens.browse import BrowseScreen
+    from studyapp.tui.screens.home import HomeScreen
+    from studyapp.tui.screens.settings import SettingsScreen
+    from studyapp.tui.screens.stats import StatsScreen
+
+    workspace, _ = make_workspace(tmp_path)
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for key, screen_type in (
+            ("b", BrowseScreen),
+            ("t", StatsScreen),
+            ("comma", SettingsScreen),
+        ):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, screen_type)
+            await app.workers.wait_for_complete()
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)

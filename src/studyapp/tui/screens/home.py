@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
+from textual.worker import Worker, WorkerState
 
 from studyapp.core.overview import DeckOverview, deck_overviews
 from studyapp.core.stats import compute_stats
@@ -154,7 +155,7 @@ class HomeScreen(Screen[None]):
         widget.display = True
 
     @work(thread=True, exclusive=True, group="streak")
-    def _load_streak(self) -> None:
+    def _load_streak(self) -> str:
         """The streak needs the whole review history: read it off the UI thread."""
         ws = self.workspace
         stats = compute_stats(
@@ -168,7 +169,14 @@ class HomeScreen(Screen[None]):
         text = f"Streak: {streak.current} day{'s' if streak.current != 1 else ''}"
         if streak.longest > streak.current:
             text += f" (best {streak.longest})"
-        self.app.call_from_thread(self._show_summary, text)
+        return text
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Show the streak once computed (on the UI thread; nothing if the app is closing)."""
+        if event.worker.group == "streak" and event.state is WorkerState.SUCCESS:
+            result = event.worker.result
+            if isinstance(result, str):
+                self._show_summary(result)
 
     # --------------------------------------------------------------- actions
 
@@ -241,13 +249,19 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(QuizSetupScreen(self.workspace, self.rng))
 
     def action_browse(self) -> None:
-        self.notify("Browse is coming in the next step.", markup=False)
+        from studyapp.tui.screens.browse import BrowseScreen
+
+        self.app.push_screen(BrowseScreen(self.workspace))
 
     def action_stats(self) -> None:
-        self.notify("Stats are coming in the next step.", markup=False)
+        from studyapp.tui.screens.stats import StatsScreen
+
+        self.app.push_screen(StatsScreen(self.workspace))
 
     def action_settings(self) -> None:
-        self.notify("Settings are coming in the next step.", markup=False)
+        from studyapp.tui.screens.settings import SettingsScreen
+
+        self.app.push_screen(SettingsScreen(self.workspace))
 
 
 def _clip(text: str, width: int) -> str:

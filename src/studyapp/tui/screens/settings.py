@@ -1,0 +1,457 @@
+"""Settings: retention, daily limits, day rollover, scheduler and theme, saved to the config file.
+
+Values are checked as they are typed, with the reason shown beside the field
+(marked with a cross, not only in red). Saving writes the settings file
+atomically through :meth:`Workspace.save_config`, so the values survive a
+restart. The theme applies live; leaving without saving asks first and puts
+the saved theme back. Keys are listed read-only: they are remapped by binding
+id in the settings file, which the app reads at start.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import pkgutil
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.dom import DOMNode
+from textual.screen import Screen
+from textual.validation import ValidationResult, Validator
+from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Select, Static
+
+from studyapp.core.config import AppConfig, config_path
+from studyapp.core.settings import StudySettings
+from studyapp.core.workspace import Workspace
+from studyapp.tui.text import cell, literal
+from studyapp.tui.widgets.confirm import ConfirmDialog
+
+ALGORITHMS = (("FSRS-6 (recommended)", "fsrs"), ("SM-2 (Anki's legacy scheduler)", "sm2"))
+FIRST_THEMES = ("textual-dark", "textual-light")
+ERROR_MARK = "✗ "
+
+
+# ------------------------------------------------------------------ parsing
+
+
+def parse_retention(text: str) -> float:
+    """0.70-0.99, also written as a percentage (90 or 90%)."""
+    raw = text.strip().removesuffix("%").strip()
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ValueError("Enter a number from 0.70 to 0.99 (or 70% to 99%).") from None
+    if value > 1:
+        value /= 100
+    value = round(value, 4)
+    if not 0.70 <= value <= 0.99:
+        raise ValueError("Desired retention must be from 0.70 to 0.99 (70% to 99%).")
+    return value
+
+
+def int_parser(low: int, high: int, what: str) -> Callable[[str], int]:
+    """A parser for a whole number in [low, high], with a message naming the field."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text.strip())
+        except ValueError:
+            raise ValueError(f"Enter a whole number from {low} to {high}.") from None
+        if not low <= value <= high:
+            raise ValueError(f"{what} must be from {low} to {high}.")
+        return value
+
+    return parse
+
+
+@dataclass(frozen=True)
+class Field:
+    """One typed setting: where it is shown, how it is parsed, and a hint."""
+
+    key: str
+    label: str
+    hint: str
+    parse: Callable[[str], float]
+
+
+FIELDS = (
+    Field(
+        "retention",
+        "Desired retention",
+        "0.70-0.99: higher means more reviews",
+        parse_retention,
+    ),
+    Field("new", "New cards a day", "per deck, 0-9999", int_parser(0, 9999, "New cards a day")),
+    Field(
+        "reviews",
+        "Reviews a day",
+        "per deck, 0-99999",
+        int_parser(0, 99999, "Reviews a day"),
+    ),
+    Field(
+        "rollover",
+        "New day starts at (hour)",
+        "local hour, 0-23 (4 = 4 am)",
+        int_parser(0, 23, "The hour"),
+    ),
+)
+
+
+class Parses(Validator):
+    """Valid when ``parse`` accepts the text; its error message is the failure."""
+
+    def __init__(self, parse: Callable[[str], float]) -> None:
+        super().__init__()
+        self.parse = parse
+
+    def validate(self, value: str) -> ValidationResult:
+        try:
+            self.parse(value)
+        except ValueError as error:
+            return self.failure(str(error))
+        return self.success()
+
+
+def field_values(config: AppConfig) -> dict[str, str]:
+    """The text each field starts with."""
+    study = config.study
+    return {
+        "retention": _retention_text(study.scheduler.desired_retention),
+        "new": str(study.queue.new_per_day),
+        "reviews": str(study.queue.reviews_per_day),
+        "rollover": str(study.queue.day_starts_at),
+    }
+
+
+def _retention_text(value: float) -> str:
+    """0.90 rather than 0.9, but never rounded (a hand-edited 0.875 must survive a save)."""
+    return f"{value:.2f}" if round(value, 2) == value else f"{value:g}"
+
+
+def apply_values(
+    config: AppConfig, values: Mapping[str, str], algorithm: str, theme: str
+) -> AppConfig:
+    """A new config from the form; ValueError (with a readable message) if a value is bad."""
+    parsed = {f.key: f.parse(values[f.key]) for f in FIELDS}
+    study = config.study
+    scheduler = dataclasses.replace(
+        study.scheduler,
+        algorithm="sm2" if algorithm == "sm2" else "fsrs",
+        desired_retention=float(parsed["retention"]),
+    )
+    queue = dataclasses.replace(
+        study.queue,
+        new_per_day=int(parsed["new"]),
+        reviews_per_day=int(parsed["reviews"]),
+        day_starts_at=int(parsed["rollover"]),
+    )
+    new_study = StudySettings(scheduler=scheduler, queue=queue, decks=study.decks)
+    return dataclasses.replace(config, study=new_study, theme=theme)
+
+
+# ------------------------------------------------------------------- keymap
+
+
+def _studyapp_classes() -> Iterator[type[DOMNode]]:
+    """Screens and widgets of studyapp's TUI, importing their modules (all light)."""
+    import studyapp.tui.screens as screens
+    import studyapp.tui.widgets as widgets
+
+    for package in (screens, widgets):
+        for info in pkgutil.iter_modules(package.__path__, package.__name__ + "."):
+            try:
+                module = importlib.import_module(info.name)
+            except Exception:  # a broken module must not take the settings screen down
+                continue
+            for value in vars(module).values():
+                if (
+                    isinstance(value, type)
+                    and issubclass(value, DOMNode)
+                    and value.__module__ == module.__name__
+                ):
+                    yield value
+
+
+def keymap_rows(app: App[object], keys: Mapping[str, str]) -> list[tuple[str, str, str, bool]]:
+    """(binding id, key, what it does, remapped?) for every binding that has an id."""
+    rows: dict[str, tuple[str, str, str, bool]] = {}
+    classes: list[type[DOMNode]] = [c for c in type(app).__mro__ if issubclass(c, DOMNode)]
+    classes += list(_studyapp_classes())
+    for cls in classes:
+        for binding in cls.__dict__.get("BINDINGS", []):
+            if not isinstance(binding, Binding) or not binding.id or binding.id in rows:
+                continue
+            remapped = binding.id in keys
+            key = keys[binding.id] if remapped else binding.key
+            what = binding.tooltip or binding.description or binding.action
+            rows[binding.id] = (binding.id, key, what, remapped)
+    return sorted(rows.values())
+
+
+# ------------------------------------------------------------------- screen
+
+
+class SettingsScreen(Screen[None]):
+    """Edit and save the learner's settings."""
+
+    DEFAULT_CSS = """
+    SettingsScreen #settings-body {
+        padding: 0 2;
+    }
+    SettingsScreen .settings-heading {
+        text-style: bold underline;
+        margin-top: 1;
+    }
+    SettingsScreen .settings-row {
+        height: auto;
+    }
+    SettingsScreen .settings-label {
+        width: 26;
+        padding: 1 1 0 0;
+    }
+    SettingsScreen .settings-row Input {
+        width: 14;
+    }
+    SettingsScreen .settings-row Select {
+        width: 36;
+    }
+    SettingsScreen .settings-hint {
+        width: 1fr;
+        padding: 1 0 0 1;
+        color: $text-muted;
+    }
+    SettingsScreen .settings-hint.-error {
+        color: $error;
+        text-style: bold;
+    }
+    SettingsScreen #settings-actions {
+        height: auto;
+        margin-top: 1;
+    }
+    SettingsScreen #settings-actions Button {
+        margin-right: 2;
+    }
+    SettingsScreen #settings-file, SettingsScreen #settings-keys-note {
+        color: $text-muted;
+        margin-top: 1;
+    }
+    SettingsScreen #settings-keys {
+        height: auto;
+        margin: 1 0;
+    }
+    """
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="settings.save"),
+        Binding("escape", "leave", "Back", id="settings.leave"),
+    ]
+
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.saved_theme = workspace.config.theme
+
+    # ---------------------------------------------------------------- layout
+
+    def compose(self) -> ComposeResult:
+        config = self.workspace.config
+        values = field_values(config)
+        yield Header()
+        with VerticalScroll(id="settings-body"):
+            yield Static("Study", classes="settings-heading", markup=False)
+            for field in FIELDS:
+                with Horizontal(classes="settings-row"):
+                    yield Label(field.label, classes="settings-label", markup=False)
+                    yield Input(
+                        values[field.key],
+                        id=f"set-{field.key}",
+                        validators=[Parses(field.parse)],
+                        tooltip=field.hint,
+                    )
+                    yield Static(
+                        field.hint, id=f"set-{field.key}-msg", classes="settings-hint", markup=False
+                    )
+            with Horizontal(classes="settings-row"):
+                yield Label("Scheduler", classes="settings-label", markup=False)
+                yield Select(
+                    ALGORITHMS,
+                    value=config.study.scheduler.algorithm,
+                    allow_blank=False,
+                    id="set-algorithm",
+                )
+                yield Static("", classes="settings-hint", markup=False)
+            yield Static("Appearance", classes="settings-heading", markup=False)
+            with Horizontal(classes="settings-row"):
+                yield Label("Theme", classes="settings-label", markup=False)
+                yield Select(
+                    self._theme_options(),
+                    value=self._current_theme(),
+                    allow_blank=False,
+                    id="set-theme",
+                )
+                yield Static("applies at once", classes="settings-hint", markup=False)
+            with Horizontal(id="settings-actions"):
+                yield Button("Save (ctrl+s)", id="settings-save", variant="primary")
+                yield Button("Back (esc)", id="settings-back")
+            yield Static(
+                literal(f"Settings file: {config_path(self.workspace.config_dir)}"),
+                id="settings-file",
+                markup=False,
+            )
+            yield Static("Keys", classes="settings-heading", markup=False)
+            yield Static(
+                literal(
+                    'To remap a key, add it by binding id under "keys" in the settings file, '
+                    'e.g. "keys": {"study.reveal": "space,r"}; studyapp reads it at start.'
+                ),
+                id="settings-keys-note",
+                markup=False,
+            )
+            yield DataTable(id="settings-keys", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def _theme_options(self) -> list[tuple[str, str]]:
+        themes = self.app.available_themes
+        names = [n for n in FIRST_THEMES if n in themes]
+        names += sorted(n for n in themes if n not in FIRST_THEMES)
+        return [(f"{n} ({'dark' if themes[n].dark else 'light'})", n) for n in names]
+
+    def _current_theme(self) -> str:
+        configured = self.workspace.config.theme
+        return configured if configured in self.app.available_themes else self.app.theme
+
+    def on_mount(self) -> None:
+        self.sub_title = "Settings"
+        table = self.query_one("#settings-keys", DataTable)
+        table.add_columns("Binding id", "Key", "Does")
+        for binding_id, key, what, remapped in keymap_rows(self.app, self.workspace.config.keys):
+            shown = f"{key} (remapped)" if remapped else key
+            table.add_row(cell(binding_id), cell(shown), cell(what), key=binding_id)
+        self.query_one(f"#set-{FIELDS[0].key}", Input).focus()
+
+    # ----------------------------------------------------------------- form
+
+    def form_values(self) -> dict[str, str]:
+        return {f.key: self.query_one(f"#set-{f.key}", Input).value for f in FIELDS}
+
+    def _select_value(self, widget_id: str, default: str) -> str:
+        value = self.query_one(widget_id, Select).value
+        return value if isinstance(value, str) else default
+
+    def form_config(self) -> AppConfig:
+        """The config the form describes; ValueError if a field is not valid."""
+        config = self.workspace.config
+        return apply_values(
+            config,
+            self.form_values(),
+            self._select_value("#set-algorithm", config.study.scheduler.algorithm),
+            self._select_value("#set-theme", config.theme),
+        )
+
+    def errors(self) -> dict[str, str]:
+        """Field key -> message, for the fields that do not parse."""
+        out = {}
+        for field, text in zip(FIELDS, self.form_values().values(), strict=True):
+            try:
+                field.parse(text)
+            except ValueError as error:
+                out[field.key] = str(error)
+        return out
+
+    def is_dirty(self) -> bool:
+        try:
+            return self.form_config() != self.workspace.config
+        except ValueError:
+            return True
+
+    def _show_message(self, key: str, error: str | None) -> None:
+        widget = self.query_one(f"#set-{key}-msg", Static)
+        hint = next(f.hint for f in FIELDS if f.key == key)
+        widget.update(literal(ERROR_MARK + error if error else hint))
+        widget.set_class(bool(error), "-error")
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        key = (event.input.id or "").removeprefix("set-")
+        result = event.validation_result
+        error = None
+        if result is not None and not result.is_valid:
+            error = " ".join(result.failure_descriptions)
+        self._show_message(key, error)
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.focus_next()
+
+    @on(Select.Changed, "#set-theme")
+    def _theme_changed(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str) and event.value in self.app.available_themes:
+            self.app.theme = event.value
+
+    @on(Button.Pressed, "#settings-save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#settings-back")
+    def _back_pressed(self) -> None:
+        self.action_leave()
+
+    # -------------------------------------------------------------- actions
+
+    def action_save(self) -> None:
+        """Validate every field, then write the settings file (atomically)."""
+        errors = self.errors()
+        for field in FIELDS:
+            self._show_message(field.key, errors.get(field.key))
+        if errors:
+            first = next(f for f in FIELDS if f.key in errors)
+            self.query_one(f"#set-{first.key}", Input).focus()
+            self.notify(
+                "Not saved: " + " ".join(errors.values()),
+                title="Check the marked fields",
+                severity="error",
+                markup=False,
+            )
+            return
+        try:
+            config = self.form_config()
+            self.workspace.save_config(config)
+        except (ValueError, OSError) as error:
+            self.notify(f"Not saved: {error}", severity="error", markup=False)
+            return
+        self.saved_theme = config.theme
+        self.notify(
+            f"Settings saved to {config_path(self.workspace.config_dir)}.",
+            title="Saved",
+            markup=False,
+        )
+
+    def action_leave(self) -> None:
+        """Back to where we came from; unsaved changes are confirmed first."""
+        if not self.is_dirty():
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self._restore_theme()
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmDialog(
+                "Leave without saving?",
+                "Your changes to the settings have not been saved. Press ctrl+s on the "
+                "settings screen to save them.",
+                yes="y: leave without saving",
+            ),
+            answered,
+        )
+
+    def _restore_theme(self) -> None:
+        if self.saved_theme in self.app.available_themes and self.app.theme != self.saved_theme:
+            self.app.theme = self.saved_theme

@@ -1,0 +1,276 @@
+"""Stats: is the learner remembering, how much work is coming, and what is weak.
+
+The numbers come from :func:`studyapp.core.stats.compute_stats`, computed in a
+thread because it reads the whole review history from disk. Charts are text
+(block heights, shade characters) with their numbers written out, so they read
+the same in any theme, at 80x24 (the page scrolls) and with NO_COLOR.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+from textual.worker import Worker, WorkerState
+
+from studyapp.core.scheduler import CardState
+from studyapp.core.stats import Ratio, Stats, compute_stats
+from studyapp.core.workspace import Workspace
+from studyapp.tui import format as fmt
+from studyapp.tui.text import literal
+from studyapp.tui.widgets.charts import (
+    MONTHS,
+    calendar_heatmap,
+    clip,
+    column_chart,
+    hbar,
+    text_table,
+)
+
+CHART_DAYS = 30
+CALENDAR_WEEKS = 53
+HISTORY_DAYS = CALENDAR_WEEKS * 7
+"""Days of per-day counts to compute: enough for the calendar's full year of weeks."""
+WINDOW_NAMES = {1: "Last day", 7: "Last 7 days", 30: "Last 30 days"}
+SECTIONS = (
+    ("overview", "Overview"),
+    ("retention", "True retention: review answers that were not Again"),
+    ("reviews", f"Reviews per day, last {CHART_DAYS} days"),
+    ("forecast", f"Cards due, next {CHART_DAYS} days"),
+    ("calendar", "Study calendar, last 12 months"),
+    ("kinds", "Accuracy by kind (all answers)"),
+    ("decks", "Mastery by deck (mature: interval of 21 days or more)"),
+)
+
+
+def short_date(day: date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]}"
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+
+def rate_text(ratio: Ratio) -> str:
+    return fmt.percent(ratio.rate)
+
+
+# ------------------------------------------------------------------ sections
+
+
+def overview_text(stats: Stats) -> str:
+    streak = stats.streak
+    streak_line = plural(streak.current, "day")
+    if streak.longest > streak.current:
+        streak_line += f" (best {streak.longest})"
+    streak_line += " · studied today" if streak.studied_today else " · not studied yet today"
+    today = stats.reviews_per_day[-1][1] if stats.reviews_per_day else 0
+    spent = fmt.duration(stats.time_spent)
+    if stats.total_reviews:
+        spent += f" · {stats.time_spent.total_seconds() / stats.total_reviews:.1f}s a review"
+    rows = [
+        ("Streak", streak_line),
+        ("Reviews", f"{stats.total_reviews:,} in total · {today:,} today"),
+        ("Time spent", spent),
+    ]
+    return "\n".join(f"{name:<11} {value}" for name, value in rows)
+
+
+def retention_text(stats: Stats, desired: float) -> str:
+    rows = [
+        [WINDOW_NAMES.get(w, f"Last {w} days"), f"{r.hits:,} / {r.total:,}", rate_text(r)]
+        for w, r in sorted(stats.retention.items())
+    ]
+    table = text_table(["Window", "Passed", "Retention"], rows)
+    return f"{table}\n\nDesired retention (the scheduler's target): {fmt.percent(desired)}"
+
+
+def reviews_text(per_day: Sequence[tuple[date, int]]) -> str:
+    if not per_day:
+        return "No days to show."
+    counts = [n for _, n in per_day]
+    chart = column_chart(counts, left_label=short_date(per_day[0][0]), right_label="today")
+    total = sum(counts)
+    studied = sum(1 for n in counts if n)
+    line = f"{plural(total, 'review')} in {len(counts)} days · {total / len(counts):.1f} a day"
+    if total:
+        busiest_day, busiest = max(per_day, key=lambda item: (item[1], item[0]))
+        line += f" · busiest {short_date(busiest_day)} ({busiest:,})"
+    line += f"\nStudied on {studied} of {len(counts)} days"
+    return f"{chart}\n{line}"
+
+
+def forecast_text(forecast: Sequence[tuple[date, int]]) -> str:
+    if not forecast:
+        return "No days to show."
+    counts = [n for _, n in forecast]
+    chart = column_chart(counts, left_label="today", right_label=short_date(forecast[-1][0]))
+    tomorrow = counts[1] if len(counts) > 1 else 0
+    line = (
+        f"Today {counts[0]:,} (overdue included) · tomorrow {tomorrow:,} · "
+        f"next 7 days {sum(counts[:7]):,} · next {len(counts)} days {sum(counts):,}"
+    )
+    return f"{chart}\n{line}"
+
+
+def calendar_text(stats: Stats) -> str:
+    counts = dict(stats.reviews_per_day)
+    year = [n for d, n in stats.reviews_per_day if (stats.today - d).days < 365]
+    studied = sum(1 for n in year if n)
+    heatmap = calendar_heatmap(counts, stats.today, CALENDAR_WEEKS)
+    return f"{heatmap}\nStudied on {studied} of the last 365 days."
+
+
+def kinds_text(accuracy: Mapping[str, Ratio]) -> str:
+    if not accuracy:
+        return "No answers yet."
+    rows = [
+        [kind, f"{r.hits:,}", f"{r.total:,}", rate_text(r), hbar(r.rate)]
+        for kind, r in accuracy.items()
+    ]
+    return text_table(
+        ["Kind", "Correct", "Answers", "Accuracy", ""], rows, ["<", ">", ">", ">", "<"]
+    )
+
+
+def decks_text(stats: Stats, titles: Mapping[str, str], width: int = 18) -> str:
+    if not stats.mastery_by_deck:
+        return "No decks."
+    order = {deck_id: i for i, deck_id in enumerate(titles)}
+    rows = []
+    for deck_id, m in sorted(
+        stats.mastery_by_deck.items(), key=lambda item: order.get(item[0], len(order))
+    ):
+        rows.append(
+            [
+                clip(titles.get(deck_id, deck_id), width),
+                f"{m.total:,}",
+                f"{m.new:,}",
+                f"{m.learning:,}",
+                f"{m.young:,}",
+                f"{m.mature:,}",
+                f"{m.suspended:,}",
+                f"{fmt.percent(m.mastered):>4} {hbar(m.mastered, 8)}",
+            ]
+        )
+    return text_table(
+        ["Deck", "Cards", "New", "Learn", "Young", "Mature", "Susp.", "Mastered"],
+        rows,
+        ["<", ">", ">", ">", ">", ">", ">", "<"],
+    )
+
+
+# ------------------------------------------------------------------- screen
+
+
+class StatsScreen(Screen[None]):
+    """Statistics over all decks, from the full review history."""
+
+    DEFAULT_CSS = """
+    StatsScreen #stats-body {
+        padding: 0 2;
+        overflow-x: auto;
+    }
+    StatsScreen .stats-heading {
+        text-style: bold underline;
+        margin-top: 1;
+        width: auto;
+    }
+    StatsScreen .stats-section {
+        width: auto;
+        text-wrap: nowrap;
+        padding-left: 1;
+    }
+    StatsScreen #stats-status {
+        color: $text-muted;
+        margin-top: 1;
+    }
+    """
+
+    BINDINGS = [
+        Binding("escape", "leave", "Back", id="stats.leave"),
+        Binding("r", "refresh_stats", "Refresh", id="stats.refresh"),
+    ]
+
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.stats: Stats | None = None
+        """The last statistics shown (None until the first computation ends)."""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="stats-body"):
+            yield Static("Reading the review history…", id="stats-status", markup=False)
+            for key, title in SECTIONS:
+                yield Static(title, classes="stats-heading", id=f"stats-h-{key}", markup=False)
+                yield Static(classes="stats-section", id=f"stats-{key}", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Stats"
+        self._show_sections(False)
+        self.query_one("#stats-body", VerticalScroll).focus()
+        self.action_refresh_stats()
+
+    def _show_sections(self, visible: bool) -> None:
+        for key, _ in SECTIONS:
+            self.query_one(f"#stats-h-{key}", Static).display = visible
+            self.query_one(f"#stats-{key}", Static).display = visible
+
+    def action_refresh_stats(self) -> None:
+        ws = self.workspace
+        # Copy the states here: the store is not thread-safe and the UI may change it.
+        self.compute(dict(ws.store.states), ws.clock())
+
+    @work(thread=True, exclusive=True, group="stats", exit_on_error=False)
+    def compute(self, states: Mapping[str, CardState], now: datetime) -> Stats:
+        """One pass over the full history, off the UI thread."""
+        ws = self.workspace
+        return compute_stats(
+            ws.store.history(),
+            states,
+            ws.cards,
+            now,
+            day_starts_at=ws.config.study.queue.day_starts_at,
+            days=HISTORY_DAYS,
+        )
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "stats":
+            return
+        status = self.query_one("#stats-status", Static)
+        if event.state is WorkerState.ERROR:
+            status.update(literal(f"Statistics could not be computed: {event.worker.error}"))
+            status.display = True
+        elif event.state is WorkerState.SUCCESS and isinstance(event.worker.result, Stats):
+            self.show(event.worker.result)
+
+    def show(self, stats: Stats) -> None:
+        """Fill every section from ``stats``."""
+        self.stats = stats
+        ws = self.workspace
+        titles = {d.deck.id: d.deck.title for d in ws.decks.decks}
+        desired = ws.config.study.scheduler.desired_retention
+        texts = {
+            "overview": overview_text(stats),
+            "retention": retention_text(stats, desired),
+            "reviews": reviews_text(stats.reviews_per_day[-CHART_DAYS:]),
+            "forecast": forecast_text(stats.forecast[:CHART_DAYS]),
+            "calendar": calendar_text(stats),
+            "kinds": kinds_text(stats.accuracy_by_kind),
+            "decks": decks_text(stats, titles),
+        }
+        for key, text in texts.items():
+            self.query_one(f"#stats-{key}", Static).update(literal(text))
+        self.query_one("#stats-status", Static).display = False
+        self._show_sections(True)
+
+    def action_leave(self) -> None:
+        self.dismiss(None)

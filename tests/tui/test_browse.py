@@ -1,0 +1,285 @@
+"""Browse, driven by keys: search and filters narrow the table; suspend, unsuspend and reset
+are on disk at once; the card detail shows the schedule and the history; deck text stays
+literal; big collections are capped and debounced."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import DataTable, Input, Select
+
+from studyapp.core.clock import ManualClock
+from studyapp.core.progress import ProgressStore
+from studyapp.core.scheduler import CardState, Phase
+from studyapp.tui.screens.browse import (
+    ANY,
+    MAX_ROWS,
+    BrowseFilter,
+    BrowseScreen,
+    CardDetailDialog,
+    CardResetDialog,
+    build_index,
+    filter_cards,
+)
+from tests.tui.conftest import NOW, TuiEnv, screen_text, seed_history
+
+
+def table_ids(screen: BrowseScreen) -> list[str]:
+    table = screen.query_one("#browse-table", DataTable)
+    return [str(key.value) for key in table.rows]
+
+
+def move_to(screen: BrowseScreen, card_id: str) -> None:
+    table = screen.query_one("#browse-table", DataTable)
+    table.move_cursor(row=table.get_row_index(card_id))
+
+
+def on_disk(env: TuiEnv, card_id: str) -> tuple[CardState, int]:
+    """A card's state and review count as a fresh reader of the progress folder sees them."""
+    with ProgressStore.open(env.progress, read_only=True) as store:
+        return store.get(card_id), sum(1 for r in store.history() if r.card_id == card_id)
+
+
+async def test_search_and_filters_narrow_the_table(tui_env: TuiEnv) -> None:
+    workspace = tui_env.workspace()
+    seed_history(workspace)
+    states = workspace.store.states
+    app = tui_env.app(workspace)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = BrowseScreen(workspace)
+        await app.push_screen(screen)
+        await pilot.pause()
+        assert len(table_ids(screen)) == len(workspace.cards) == 16
+        assert "16 of 16 cards match" in screen_text(app)
+
+        await pilot.press("slash")  # search, as you type
+        assert isinstance(screen.focused, Input)
+        await pilot.press(*"capital")
+        await pilot.pause()
+        assert len(table_ids(screen)) == 4
+        assert "4 of 16 cards match" in screen_text(app)
+        await pilot.press(*" peru")  # every word must appear
+        await pilot.pause()
+        assert table_ids(screen) == ["geo/peru/answer"]
+        assert "What is the capital of Peru?" in screen_text(app)
+        await pilot.press("enter")  # back to the table
+        assert screen.focused is screen.query_one("#browse-table")
+
+        await pilot.press("c", "f")  # clear; state filter: new
+        await pilot.pause()
+        assert screen.current_filter() == BrowseFilter(state="new")
+        assert table_ids(screen) == [workspace.cards[-1].id]
+        await pilot.press("f")  # learning
+        await pilot.pause()
+        assert table_ids(screen) == [workspace.cards[-2].id]
+        await pilot.press("f", "f")  # suspended
+        await pilot.pause()
+        assert table_ids(screen) == [cid for cid, s in states.items() if s.suspended]
+        assert "1 of 16 cards match" in screen_text(app)
+        await pilot.press("f")  # buried
+        await pilot.pause()
+        assert table_ids(screen) == [cid for cid, s in states.items() if s.buried_until]
+        await pilot.press("f")  # leech
+        await pilot.pause()
+        assert table_ids(screen) == [cid for cid, s in states.items() if s.leech]
+
+        await pilot.press("c", "k")  # kinds are sorted: choice first
+        await pilot.pause()
+        assert screen.current_filter() == BrowseFilter(kind="choice")
+        assert table_ids(screen) == ["history/first/choose"]
+
+        await pilot.press("c")  # the deck Select by keys: open, down to the first deck, choose
+        screen.query_one("#browse-deck", Select).focus()
+        await pilot.press("enter", "down", "enter")
+        await pilot.pause()
+        assert screen.current_filter().deck == "geo"
+        assert len(table_ids(screen)) == 4
+        assert all(cid.startswith("geo/") for cid in table_ids(screen))
+        await pilot.press("escape")  # from a filter back to the table
+        assert screen.focused is screen.query_one("#browse-table")
+        await pilot.press("t")  # tags are sorted: americas first
+        await pilot.pause()
+        assert table_ids(screen) == ["geo/peru/answer"]
+
+        await pilot.press("escape")  # leaves browse
+        await pilot.pause()
+        assert app.screen is not screen
+
+
+async def test_suspend_unsuspend_and_reset_are_saved_at_once(tui_env: TuiEnv) -> None:
+    workspace = tui_env.workspace()
+    seed_history(workspace)
+    card_id = "geo/peru/answer"
+    before, reviews = on_disk(tui_env, card_id)
+    assert before.phase is Phase.REVIEW and before.reps > 0 and reviews > 0
+    app = tui_env.app(workspace)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = BrowseScreen(workspace)
+        await app.push_screen(screen)
+        await pilot.pause()
+        move_to(screen, card_id)
+
+        await pilot.press("s")
+        await pilot.pause()
+        assert workspace.store.get(card_id).suspended
+        assert on_disk(tui_env, card_id)[0].suspended  # durable, not just in memory
+        assert screen.highlighted_id() == card_id  # the cursor stays on the card
+        assert "review susp" in screen_text(app)
+
+        await pilot.press("f", "f", "f", "f")  # state filter: suspended
+        await pilot.pause()
+        assert card_id in table_ids(screen)
+        move_to(screen, card_id)
+        await pilot.press("s")  # unsuspend: the card leaves the suspended view
+        await pilot.pause()
+        assert not workspace.store.get(card_id).suspended
+        assert not on_disk(tui_env, card_id)[0].suspended
+        assert card_id not in table_ids(screen)
+
+        await pilot.press("c")
+        await pilot.pause()
+        move_to(screen, card_id)
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, CardResetDialog)
+        assert "Reset this card to new?" in screen_text(app)
+        await pilot.press("n")  # no: nothing changes
+        await pilot.pause()
+        assert app.screen is screen
+        assert workspace.store.get(card_id) == before
+
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        after = workspace.store.get(card_id)
+        assert after.phase is Phase.NEW and after.reps == 0 and after.lapses == 0
+        assert after.due is None and after.stability is None
+        saved, saved_reviews = on_disk(tui_env, card_id)
+        assert saved == after and saved_reviews == reviews  # the history is kept
+        assert "new" in screen_text(app)
+
+
+async def test_card_detail_shows_schedule_history_and_literal_text(tui_env: TuiEnv) -> None:
+    workspace = tui_env.workspace()
+    seed_history(workspace)
+    card_id = "geo/peru/answer"
+    state = workspace.store.get(card_id)
+    reviews = [r for r in workspace.store.history() if r.card_id == card_id]
+    app = tui_env.app(workspace)
+    async with app.run_test(size=(100, 50)) as pilot:
+        screen = BrowseScreen(workspace)
+        await app.push_screen(screen)
+        await pilot.pause()
+
+        await pilot.press("slash", *"click", "enter")
+        await pilot.pause()
+        assert table_ids(screen) == ["history/markup/answer"]
+        assert "[@click=app.quit]quit[/]" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Modern history [b]notes[/b]" in text
+        assert "[@click=app.quit]quit[/]" in text and "[b]literal[/b]" in text
+        assert "A card that reads [@click=app.quit]quit[/] must show exactly that." in text
+        await pilot.click("#detail-prompt")  # a click on the text does nothing
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, CardDetailDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+
+        await pilot.press("c")
+        await pilot.pause()
+        move_to(screen, card_id)
+        await pilot.press("enter")
+        await pilot.pause()
+        detail = app.screen
+        assert isinstance(detail, CardDetailDialog)
+        await detail.workers.wait_for_complete()
+        await pilot.pause()
+        assert detail.history == reviews
+        text = screen_text(app)
+        assert "What is the capital of Peru?" in text and "Lima" in text
+        assert f"Lapses              {state.lapses}" in text
+        assert f"Reviews             {state.reps}" in text
+        assert f"Stability           {state.stability:.2f} days" in text
+        assert "Retrievability now  " in text
+        assert f"{len(reviews)} reviews, newest first" in text
+
+        await pilot.press("s")  # suspend from the detail
+        await pilot.pause()
+        assert workspace.store.get(card_id).suspended
+        assert "review, suspended" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+        assert "review susp" in screen_text(app)  # the table row followed
+
+
+async def test_large_collections_are_capped_and_debounced(tmp_path: Path) -> None:
+    count = 2600
+    entries = "".join(
+        f"  - id: e{i}\n    kind: qa\n    prompt: Question number {i}\n    answer: A{i}\n"
+        for i in range(count)
+    )
+    folder = tmp_path / "decks"
+    folder.mkdir()
+    (folder / "big.yaml").write_text(
+        "id: big\ntitle: Big deck\nentries:\n" + entries, encoding="utf-8"
+    )
+    env = TuiEnv(tmp_path, ManualClock(NOW))
+    app = env.app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = BrowseScreen(app.workspace)
+        await app.push_screen(screen)
+        await pilot.pause()
+        assert len(table_ids(screen)) == MAX_ROWS
+        assert f"Showing {MAX_ROWS} of 2,600 matching cards" in screen_text(app)
+        await pilot.press("slash", *"number 12")
+        assert len(table_ids(screen)) == MAX_ROWS  # still typing: not filtered yet
+        await pilot.pause(0.3)
+        expected = sum(1 for i in range(count) if "12" in str(i))
+        assert len(table_ids(screen)) == expected
+        assert f"{expected} of 2,600 cards match" in screen_text(app)
+
+
+def test_filter_on_50000_cards(tui_env: TuiEnv) -> None:
+    """The filter's contract on a big index: all words, any case, every condition."""
+    workspace = tui_env.workspace()
+    try:
+        index = build_index(workspace) * 3125  # 50,000 entries
+        found = filter_cards(
+            index, BrowseFilter(text="CAPITAL france"), workspace.store.states, NOW.date()
+        )
+        assert len(index) == 50_000 and len(found) == 3125
+        assert {i.card.id for i in found} == {"geo/france/answer"}
+        assert filter_cards(index, BrowseFilter(deck="nope"), {}, NOW.date()) == []
+        assert len(filter_cards(index, BrowseFilter(state="new"), {}, NOW.date())) == 50_000
+        assert BrowseFilter().deck == ANY
+    finally:
+        workspace.close()
+
+
+async def test_read_only_progress_changes_nothing(tui_env: TuiEnv) -> None:
+    holder = tui_env.workspace()  # another studyapp holds the progress folder
+    try:
+        workspace = tui_env.workspace()
+        assert workspace.read_only
+        app = tui_env.app(workspace)
+        async with app.run_test(size=(100, 30)) as pilot:
+            screen = BrowseScreen(workspace)
+            await app.push_screen(screen)
+            await pilot.pause()
+            card_id = table_ids(screen)[0]
+            await pilot.press("s")
+            await pilot.press("r")  # does not even ask
+            await pilot.pause()
+            assert app.screen is screen
+            assert workspace.store.get(card_id) == CardState(card_id)
+            messages = [n.message for n in app._notifications]
+            assert any("read-only" in m for m in messages)
+    finally:
+        holder.close()
