@@ -801,3 +801,23 @@ def test_ordinals_stay_numbers_and_render_properly() -> None:
         assert key.check(typed).outcome is W, typed
     shown = [render_number(Decimal(n), 0, "th") for n in (1, 2, 3, 11, 12, 13, 21, 22, 101)]
     assert shown == ["1st", "2nd", "3rd", "11th", "12th", "13th", "21st", "22nd", "101st"]
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "expected"),
+    [
+        ("2 3 1", 3, [1, 2, 0]),
+        ("2,3,1", 3, [1, 2, 0]),
+        ("231", 3, [1, 2, 0]),
+        (" 1  2 ", 2, [0, 1]),
+        ("1 1 2", 3, None),
+        ("1 2", 3, None),
+        ("a b c", 3, None),
+        ("", 3, None),
+        ("0 1 2", 3, None),
+    ],
+)
+def test_typed_orderings(text: str, count: int, expected: list[int] | None) -> None:
+    from studyapp.core.answers import parse_order_numbers
+
+    assert parse_order_numbers(text, count) == expected

@@ -18,6 +18,7 @@ import pytest
 
 from studyapp.core.deck import (
     CLOZE_BLANK,
+    MONTH_NAMES,
     AnyEntry,
     ChoiceEntry,
     ClozeEntry,
@@ -39,20 +40,7 @@ ARTICLE_YEAR = 2025
 ELLIPSIS = "…"
 """Joins two verbatim fragments in a ``source`` (the article itself has none)."""
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+MONTHS = MONTH_NAMES
 NUMBER_WORDS: dict[int, tuple[str, ...]] = {
     2: ("two", "second"),
     3: ("three", "third"),

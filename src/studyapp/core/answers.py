@@ -29,6 +29,7 @@ from pydantic import BaseModel, ConfigDict
 from rapidfuzz.distance import OSA
 
 from studyapp.core.deck import (
+    MONTH_NAMES,
     AnyEntry,
     ChoiceEntry,
     ClozeEntry,
@@ -759,20 +760,6 @@ def check_number(
 
 # ------------------------------------------------------------------------- dates
 
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 _MONTHS: dict[str, int] = {}
 for _number, _name in enumerate(MONTH_NAMES, start=1):
     _MONTHS[_name.casefold()] = _number
@@ -998,6 +985,23 @@ _LEVEL_OF_OUTCOME = {Outcome.CORRECT: 0, Outcome.CLOSE: 1, Outcome.WRONG: 2}
 
 
 _NUMBERING = re.compile(r"^\s*\d{1,2}[.)]\s+")
+
+
+def parse_order_numbers(text: str, count: int) -> list[int] | None:
+    """Read a typed ordering such as "2 3 1", "2,3,1" or "231" as 0-based indices.
+
+    None unless every number from 1 to ``count`` appears exactly once: a
+    learner who mistypes gets asked again rather than marked wrong.
+    """
+    parts = text.replace(",", " ").split()
+    if len(parts) == 1 and parts[0].isdigit() and len(parts[0]) == count and count < 10:
+        parts = list(parts[0])
+    if not parts or not all(p.isdigit() for p in parts):
+        return None
+    numbers = [int(p) for p in parts]
+    if sorted(numbers) != list(range(1, count + 1)):
+        return None
+    return [n - 1 for n in numbers]
 
 
 def check_order(given: Sequence[str], events: Sequence[str]) -> Verdict:

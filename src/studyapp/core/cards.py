@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from studyapp.core.deck import (
     CLOZE_BLANK,
     ENTRY_TYPES,
+    MONTH_NAMES,
     AnyEntry,
     ChoiceEntry,
     ClozeEntry,
@@ -37,20 +38,7 @@ Named by the deck model, where authors may restrict them with ``variants:``.
 CLOZE_GAP = "[…]"
 """What stands in for the hidden blank of a cloze card."""
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+_MONTHS = MONTH_NAMES
 
 
 @dataclass(frozen=True, slots=True)

@@ -101,6 +101,21 @@ Tag = Annotated[
 # -------------------------------------------------------------------------- dates
 
 Precision = Literal["year", "month", "day"]
+MONTH_NAMES: tuple[str, ...] = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+"""English month names, January first: how dates are written on cards and parsed in answers."""
 _DATE_TEXT = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 

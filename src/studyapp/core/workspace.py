@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from studyapp.core import paths
-from studyapp.core.cards import Card, cards_for_entry
+from studyapp.core.cards import Card, cards_for_deck
 from studyapp.core.clock import Clock, system_clock
 from studyapp.core.config import AppConfig, load_config, save_config
 from studyapp.core.deck import Deck
@@ -65,12 +65,7 @@ class Workspace:
 
 def all_cards(decks: Sequence[Deck]) -> list[Card]:
     """Every card of the decks (honouring each entry's ``variants``)."""
-    return [
-        card
-        for deck in decks
-        for entry in deck.entries
-        for card in cards_for_entry(deck.id, entry, entry.variants)
-    ]
+    return [card for deck in decks for card in cards_for_deck(deck)]
 
 
 def open_workspace(

@@ -19,7 +19,7 @@ from textual.timer import Timer
 from textual.widgets import Button, Footer, Header, Input, OptionList, Select, Static, Switch
 from textual.widgets.option_list import Option
 
-from studyapp.core.answers import Outcome
+from studyapp.core.answers import Outcome, parse_order_numbers
 from studyapp.core.exam import ExamError, ExamSpec, FormatMix, build_exam
 from studyapp.core.quiz import (
     Question,
@@ -328,19 +328,15 @@ class QuizScreen(Screen[None]):
             return
         question = self.question
         if question.format is QuestionFormat.ORDERING:
-            parts = text.replace(",", " ").split()
-            if len(parts) == 1 and len(parts[0]) == len(question.options):
-                parts = list(parts[0])
-            if not all(p.isdigit() for p in parts) or sorted(int(p) for p in parts) != list(
-                range(1, len(question.options) + 1)
-            ):
+            indices = parse_order_numbers(text, len(question.options))
+            if indices is None:
                 self.notify(
                     f"Type each number 1 to {len(question.options)} once, earliest first.",
                     severity="warning",
                     markup=False,
                 )
                 return
-            self.record([question.options[int(p) - 1] for p in parts])
+            self.record([question.options[i] for i in indices])
             return
         self.record(text)
 

@@ -29,7 +29,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Button, Footer, Header, Input, ProgressBar, Static
 
-from studyapp.core.answers import DeckIndex, Outcome, Verdict, check_card
+from studyapp.core.answers import DeckIndex, Outcome, Verdict, check_card, parse_order_numbers
 from studyapp.core.cards import Card
 from studyapp.core.progress import ProgressError
 from studyapp.core.scheduler import Rating
@@ -334,16 +334,8 @@ class StudyScreen(Screen[None]):
         self._judge(text, text)
 
     def _parse_order(self, text: str) -> list[str] | None:
-        parts = text.replace(",", " ").split()
-        if len(parts) == 1 and parts[0].isdigit() and len(parts[0]) == len(self.options):
-            parts = list(parts[0])  # "231"
-        try:
-            numbers = [int(p) for p in parts]
-        except ValueError:
-            return None
-        if sorted(numbers) != list(range(1, len(self.options) + 1)):
-            return None
-        return [self.options[n - 1] for n in numbers]
+        indices = parse_order_numbers(text, len(self.options))
+        return None if indices is None else [self.options[i] for i in indices]
 
     def _judge(self, given: str | list[str], shown: str) -> None:
         assert self.card is not None
