@@ -592,7 +592,12 @@ def _prompt(entry: AnyEntry, variant: Variant, key: AnswerKey) -> str:
 
 
 def _statement(entry: AnyEntry, variant: Variant, option: str) -> str:
-    """A true/false statement asserting ``option`` as the answer."""
+    """A true/false statement asserting ``option`` as the answer, starting with a capital."""
+    text = _raw_statement(entry, variant, option)
+    return text[:1].upper() + text[1:] if text[:1].islower() else text
+
+
+def _raw_statement(entry: AnyEntry, variant: Variant, option: str) -> str:
     if isinstance(entry, DateEntry):
         return f"{entry.event}: {option}."
     if isinstance(entry, FigureEntry):
