@@ -23,6 +23,7 @@ def app_for(tmp_path: Path, theme: str) -> StudyApp:
 
 
 async def settle(pilot: Pilot[Any]) -> None:
+    await pilot.pause()  # the first frame starts the streak worker
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 

@@ -67,11 +67,27 @@ _DATE_FIELDS = {kind: _date_fields(cls) for kind, cls in ENTRY_TYPES.items()}
 _DOCUMENT_DATES = _date_fields(SourceDocument)
 
 
+_FIELDS_SETS: dict[tuple[type[BaseModel], frozenset[str]], set[str]] = {}
+
+
+def _fields_set(model: type[BaseModel], values: dict[str, Any]) -> set[str]:
+    """One shared fields-set per model and key set: 20,000 entries need only a handful.
+
+    Safe because deck models are frozen: nothing ever adds to a model's fields-set
+    (``model_copy`` copies it before updating).
+    """
+    key = (model, frozenset(values))
+    shared = _FIELDS_SETS.get(key)
+    if shared is None:
+        shared = _FIELDS_SETS[key] = set(values)
+    return shared
+
+
 def _construct(model: type[_M], values: dict[str, Any]) -> _M:
     """Rebuild an already-validated model without validating it again."""
     obj = model.__new__(model)
     object.__setattr__(obj, "__dict__", values)
-    object.__setattr__(obj, "__pydantic_fields_set__", set(values))
+    object.__setattr__(obj, "__pydantic_fields_set__", _fields_set(model, values))
     object.__setattr__(obj, "__pydantic_extra__", None)
     object.__setattr__(obj, "__pydantic_private__", None)
     return obj

@@ -59,7 +59,9 @@ class HomeScreen(Screen[None]):
         self.refresh_decks()
         self._show_failures()
         table.focus()
-        self._load_streak()
+        # The streak reads the whole review history: start it after the first frame so
+        # a long history never delays the home screen.
+        self.call_after_refresh(self._load_streak)
 
     def on_screen_resume(self) -> None:
         self.refresh_decks()
