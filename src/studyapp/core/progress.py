@@ -28,12 +28,13 @@ are migrated. Temp files left by a crash are removed at open.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import os
 import tempfile
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, ItemsView, Iterable, Iterator, KeysView, Mapping, ValuesView
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -43,6 +44,7 @@ from typing import Any, Literal, NamedTuple, Self
 import filelock
 
 from studyapp.core.clock import Clock, ensure_utc, system_clock
+from studyapp.core.gcpause import paused_gc
 from studyapp.core.scheduler import CardState, Phase, Rating
 
 FORMAT = "studyapp-progress"
@@ -106,6 +108,7 @@ class Problem:
 
 
 _RATINGS: dict[Any, Rating] = {int(r): r for r in Rating}
+_PHASE_TEXT: dict[Any, str] = {p.value: p.value for p in Phase}
 _PHASES: dict[Any, Phase] = {p.value: p for p in Phase}
 
 
@@ -155,7 +158,11 @@ class ReviewRecord(NamedTuple):
             at = datetime.fromisoformat(data["at"])
             if at.tzinfo is not UTC:
                 at = ensure_utc(at)
-            return cls(seq, card, at, _RATINGS[data["rating"]], _PHASES[data["phase"]], took, ivl)
+            # tuple.__new__ (``_make``) rather than the generated __new__: histories
+            # hold hundreds of thousands of records
+            return cls._make(
+                (seq, card, at, _RATINGS[data["rating"]], _PHASES[data["phase"]], took, ivl)
+            )
         except (KeyError, TypeError, ValueError) as error:
             raise ValueError(f"bad review record: {error}") from None
 
@@ -174,7 +181,7 @@ def encode_line(record: Mapping[str, Any]) -> bytes:
     The CRC covers the exact bytes of the line without it, so checking a line
     needs no re-serialisation (history files hold hundreds of thousands).
     """
-    body = _dumps({k: v for k, v in record.items() if k != "crc"})
+    body = _dumps({k: v for k, v in record.items() if k != "crc"} if "crc" in record else record)
     return body[:-1] + b'%s%08x"}\n' % (_CRC_PREFIX, zlib.crc32(body))
 
 
@@ -251,9 +258,21 @@ def _read_records(path: Path) -> Iterator[dict[str, Any]]:
         handle = open(path, "rb")  # noqa: SIM115  (closed below; generator)
     except FileNotFoundError:
         return
+    crc32, tail, prefix, lead = zlib.crc32, _CRC_TAIL, _CRC_PREFIX, -_CRC_TAIL
     with handle:
         while lines := handle.readlines(1 << 20):
-            good = [line.rstrip(b"\r\n") for line in lines if verify_line(line)]
+            # verify_line, inlined: a call per line costs as much as the check
+            good = []
+            for line in lines:
+                line = line.rstrip(b"\r\n")
+                if len(line) <= tail or line[lead:-10] != prefix or line[-2:] != b'"}':
+                    continue
+                try:
+                    expected = int(line[-10:-2], 16)
+                except ValueError:
+                    continue
+                if crc32(b"}", crc32(line[:lead])) == expected:
+                    good.append(line)
             if not good:
                 continue
             try:
@@ -263,6 +282,38 @@ def _read_records(path: Path) -> Iterator[dict[str, Any]]:
             for record in records:
                 if isinstance(record, dict):
                     yield record
+
+
+def _undone_in(path: Path) -> set[int]:
+    """The seqs undone by the undo records of a history file.
+
+    Undo records are rare: the file is searched a megabyte at a time for their
+    mark (at C speed) and only the lines holding it are decoded.
+    """
+    undone: set[int] = set()
+    try:
+        handle = open(path, "rb")  # noqa: SIM115  (closed below)
+    except FileNotFoundError:
+        return undone
+    with handle:
+        rest = b""
+        while True:
+            chunk = handle.read(1 << 20)
+            data = rest + chunk
+            if chunk:  # keep an unfinished last line for the next round
+                cut = data.rfind(b"\n") + 1
+                data, rest = data[:cut], data[cut:]
+            position = data.find(_UNDO_MARK)
+            while position != -1:
+                start = data.rfind(b"\n", 0, position) + 1
+                end = data.find(b"\n", position)
+                end = len(data) if end == -1 else end
+                record = decode_line(data[start:end])
+                if record is not None and isinstance(record.get("undoes"), int):
+                    undone.add(record["undoes"])
+                position = data.find(_UNDO_MARK, end)
+            if not chunk:
+                return undone
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -276,12 +327,19 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so that a crash leaves the old or the new file."""
+def atomic_write(path: Path, data: bytes | Iterable[bytes]) -> None:
+    """Replace ``path`` with ``data`` so that a crash leaves the old or the new file.
+
+    ``data`` may come in chunks (a big snapshot is never held in memory whole).
+    """
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=_TEMP_SUFFIX)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if isinstance(data, bytes):
+                handle.write(data)
+            else:
+                for chunk in data:
+                    handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
@@ -358,14 +416,36 @@ def _migrate_v1(data: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
+_CHUNK_CARDS = 2000
+
+
+def _snapshot_chunks(header: Mapping[str, Any], cards: Mapping[str, Any]) -> Iterator[bytes]:
+    """``_dumps({**header, "cards": cards}) + b"\\n"``, byte for byte, a few thousand cards at
+    a time: a 50,000-card snapshot is ~10 MB of JSON, which need not sit in memory
+    two or three times over (text, bytes, bytes plus newline) while it is written.
+    """
+    head = _dumps(header)
+    yield head[:-1] + (b',"cards":{' if header else b'"cards":{')
+    items = iter(cards.items())
+    first = True
+    while chunk := dict(itertools.islice(items, _CHUNK_CARDS)):
+        body = _dumps(chunk)[1:-1]
+        yield body if first else b"," + body
+        first = False
+    yield b"}}\n"
+
+
 class _DamagedError(Exception):
     def __init__(self, reason: str, message: str) -> None:
         super().__init__(message)
         self.reason = reason
 
 
-def _parse_snapshot(raw: bytes) -> tuple[_Snapshot, list[str], bool]:
-    """Parse snapshot bytes: (snapshot, bad card ids, migrated?). Raises _DamagedError."""
+def _parse_snapshot(raw: bytes | str) -> tuple[_Snapshot, list[str], bool]:
+    """Parse a snapshot (bytes or text): (snapshot, bad card ids, migrated?).
+
+    Raises _DamagedError.
+    """
     if not raw.strip():
         raise _DamagedError("damaged", "the file is empty")
     try:
@@ -400,11 +480,16 @@ def _parse_snapshot(raw: bytes) -> tuple[_Snapshot, list[str], bool]:
         raise _DamagedError("damaged", "'journal_seq' or 'recent' is malformed")
     cards: dict[str, CardState] = {}
     bad: list[str] = []
+    from_dict, shared = CardState.from_dict, _PHASE_TEXT
     for cid, value in cards_raw.items():
         try:
-            cards[cid] = CardState.from_dict(cid, value)
+            cards[cid] = from_dict(cid, value)
         except ValueError:
             bad.append(cid)
+            continue
+        phase = value.get("phase")  # one shared string, not 50,000 copies of "review"
+        if phase is not None:
+            value["phase"] = shared[phase]
     for cid in bad:
         del cards_raw[cid]
     recent: list[ReviewRecord] = []
@@ -415,6 +500,48 @@ def _parse_snapshot(raw: bytes) -> tuple[_Snapshot, list[str], bool]:
 
 
 # --------------------------------------------------------------------------- store
+
+
+class CardStates(Mapping[str, CardState]):
+    """A live, read-only view of a store's card states (:attr:`ProgressStore.states`)."""
+
+    __slots__ = ("_store",)
+
+    def __init__(self, store: ProgressStore) -> None:
+        self._store = store
+
+    def __getitem__(self, card_id: str) -> CardState:
+        return self._store._cards[card_id]
+
+    def get(self, card_id: str, default: Any = None) -> Any:
+        return self._store._cards.get(card_id, default)
+
+    def __contains__(self, card_id: object) -> bool:
+        return card_id in self._store._cards
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._store._cards)
+
+    def __len__(self) -> int:
+        return len(self._store._cards)
+
+    def keys(self) -> KeysView[str]:
+        return self._store._cards.keys()
+
+    def values(self) -> ValuesView[CardState]:
+        return self._store._cards.values()
+
+    def items(self) -> ItemsView[str, CardState]:
+        return self._store._cards.items()
+
+    def __repr__(self) -> str:
+        return f"CardStates({len(self)} cards in {self._store.folder})"
+
+    @property
+    def memo(self) -> dict[str, Any]:
+        """Scratch space for what readers derive from these states (e.g. the home
+        screen's overview of 50,000 cards), emptied whenever any state changes."""
+        return self._store._memo
 
 
 class ProgressStore:
@@ -442,6 +569,7 @@ class ProgressStore:
         self._problems: list[Problem] = []
         self._cards: dict[str, CardState] = {}
         self._raw_cards: dict[str, Any] = {}  # the same states, serialised (folds reuse them)
+        self._memo: dict[str, Any] = {}  # see CardStates.memo
         self._settings: dict[str, Any] = {}
         self._recent: list[ReviewRecord] = []
         self._pending: list[_Entry] = []
@@ -519,12 +647,16 @@ class ProgressStore:
         return st.st_ino, st.st_mtime_ns, st.st_size
 
     def _load(self) -> None:
+        self._memo.clear()
         if not self.read_only:
             self._clean_temp_files()
         for _ in range(5):
             before = self._snapshot_identity()
-            self._load_snapshot()
-            self._replay_journal()
+            # Tens of thousands of long-lived states: collecting while they are
+            # built only rescans them (see gcpause).
+            with paused_gc():
+                self._load_snapshot()
+                self._replay_journal()
             # A read-only view may race the owner folding (new snapshot, emptied
             # journal): if the snapshot changed while we read, read again.
             if not self.read_only or self._snapshot_identity() == before:
@@ -549,9 +681,16 @@ class ProgressStore:
     def _load_snapshot(self) -> None:
         path = self.folder / SNAPSHOT
         try:
-            raw = path.read_bytes()
+            data = path.read_bytes()
         except FileNotFoundError:
             return
+        # Parse from text, decoded as json.loads would, and let the bytes go first:
+        # a 50,000-card snapshot is ~10 MB, held twice otherwise. The rare paths
+        # that keep a copy of the original read it again (the lock is ours).
+        raw: bytes | str = data
+        with contextlib.suppress(UnicodeDecodeError):
+            raw = data.decode(json.detect_encoding(data), "surrogatepass")
+        del data
         try:
             snap, bad, migrated = _parse_snapshot(raw)
         except _DamagedError as damage:
@@ -564,7 +703,7 @@ class ProgressStore:
             self._copy_aside(
                 path,
                 "damaged",
-                raw,
+                path.read_bytes(),
                 f"{len(bad)} card state(s) could not be read and were left out "
                 f"(first: {bad[0]}); the original file was kept",
             )
@@ -572,7 +711,7 @@ class ProgressStore:
         if migrated:
             if not self.read_only:
                 target = _aside_name(path, "v1", self._now())
-                atomic_write(target, raw)
+                atomic_write(target, path.read_bytes())
                 self._report(path, "migrated from version 1", "info", target)
             self._dirty = True
         self._cards = snap.cards
@@ -653,9 +792,9 @@ class ProgressStore:
         return tuple(self._problems)
 
     @property
-    def states(self) -> Mapping[str, CardState]:
+    def states(self) -> CardStates:
         """Every known card state, including cards no longer in any deck (read-only view)."""
-        return MappingProxyType(self._cards)
+        return CardStates(self)
 
     def get(self, card_id: str) -> CardState:
         """The state of a card; a fresh new state if it was never seen."""
@@ -684,12 +823,7 @@ class ProgressStore:
         """
         undone = {e.undoes for e in self._pending if e.kind == "undo"}
         path = self.folder / HISTORY
-        with contextlib.suppress(FileNotFoundError), open(path, "rb") as handle:
-            for line in handle:
-                if _UNDO_MARK in line:  # undo records are rare: decode only those
-                    record = decode_line(line)
-                    if record is not None and isinstance(record.get("undoes"), int):
-                        undone.add(record["undoes"])
+        undone |= _undone_in(path)
         for record in _read_records(path):
             if record.get("type") != "review":
                 continue
@@ -712,10 +846,24 @@ class ProgressStore:
         if self._closed:
             raise ProgressError("the progress store is closed")
 
-    def _append(self, record: dict[str, Any]) -> _Entry:
+    def _append(
+        self, record: dict[str, Any], review: Callable[[int], ReviewRecord] | None = None
+    ) -> _Entry:
+        """Write ``record`` to the journal and fsync it, then apply it in memory.
+
+        The in-memory state is read back from the record's serialised state, as a
+        restart would read it, so what is shown is exactly what is on disk.
+        ``review`` builds the answer's history record from its seq (answers only).
+        """
         self._check_writable()
-        record["seq"] = self._next_seq
-        entry = _parse_entry(record)
+        seq = record["seq"] = self._next_seq
+        state = CardState.from_dict(record["card"], record["state"])
+        if review is not None:
+            entry = _Entry(seq, "review", record, state, review=review(seq))
+        elif record["type"] == "undo":
+            entry = _Entry(seq, "undo", record, state, undoes=record["undoes"])
+        else:
+            entry = _Entry(seq, "set", record, state)
         assert self._journal_fd is not None
         data = encode_line(record)
         written = os.write(self._journal_fd, data)
@@ -730,6 +878,7 @@ class ProgressStore:
         return entry
 
     def _apply(self, entry: _Entry) -> None:
+        self._memo.clear()
         self._cards[entry.state.card_id] = entry.state
         self._raw_cards[entry.state.card_id] = entry.raw["state"]
         if entry.review is not None:
@@ -747,19 +896,28 @@ class ProgressStore:
     ) -> ReviewRecord:
         """Save an answer durably (fsynced) before returning; returns its record."""
         interval = new.interval if new.phase is Phase.REVIEW else None
+        at = ensure_utc(at)
+        rating = Rating(int(rating))
         record: dict[str, Any] = {
             "type": "review",
             "card": new.card_id,
-            "at": ensure_utc(at).isoformat(),
+            "at": at.isoformat(),
             "rating": int(rating),
             "phase": previous.phase.value,
             "state": new.to_dict(),
         }
+        took_ms = None
         if took is not None:
-            record["ms"] = max(0, round(took.total_seconds() * 1000))
+            took_ms = record["ms"] = max(0, round(took.total_seconds() * 1000))
         if interval is not None:
             record["ivl"] = interval
-        entry = self._append(record)
+        phase = previous.phase
+
+        def review(seq: int) -> ReviewRecord:
+            # what ReviewRecord.from_dict(record) gives, without parsing it back
+            return ReviewRecord(seq, new.card_id, at, rating, phase, took_ms, interval)
+
+        entry = self._append(record, review)
         assert entry.review is not None
         return entry.review
 
@@ -858,16 +1016,15 @@ class ProgressStore:
         last_seq = self._pending[-1].seq if self._pending else self._journal_seq
         cutoff = self._now() - RECENT_WINDOW
         self._recent = [r for r in self._recent if r.at >= cutoff]
-        snapshot = {
+        header = {
             "format": FORMAT,
             "version": VERSION,
             "saved_at": self._now().isoformat(),
             "journal_seq": last_seq,
             "settings": self._settings,
             "recent": [r.to_dict() for r in self._recent],
-            "cards": self._raw_cards,
         }
-        atomic_write(self.folder / SNAPSHOT, _dumps(snapshot) + b"\n")
+        atomic_write(self.folder / SNAPSHOT, _snapshot_chunks(header, self._raw_cards))
         self._journal_seq = last_seq
         self._pending.clear()
         self._dirty = False

@@ -11,6 +11,7 @@ was persisted. Time comes from an injected clock, randomness from a seeded
 from __future__ import annotations
 
 import dataclasses
+import operator
 import random
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
@@ -31,6 +32,8 @@ from studyapp.core.queue import (
 )
 from studyapp.core.scheduler import CardState, Phase, Rating, Scheduler, make_scheduler
 from studyapp.core.settings import DeckSettings, StudySettings
+
+_SECOND = operator.itemgetter(1)
 
 
 class NoCardError(Exception):
@@ -121,11 +124,11 @@ class Session:
         self._clock = clock
         self._rng = rng
         self._tz = tz
-        self._cards = [c for c in cards if decks is None or c.deck_id in decks]
+        self._cards = list(cards) if decks is None else [c for c in cards if c.deck_id in decks]
         self._by_id = {c.id: c for c in self._cards}
         self._siblings: dict[str, list[str]] = {}
-        for c in self._cards:
-            self._siblings.setdefault(c.sibling_key, []).append(c.id)
+        """Sibling key -> the queued (review and new) cards of that entry: the only
+        ones burying can take out, so the map need not cover the whole collection."""
         self._schedulers: dict[str, Scheduler] = {}
         self._deck_settings: dict[str, DeckSettings] = {}
         self._undo: list[_Undo] = []
@@ -160,8 +163,12 @@ class Session:
         # dicts as ordered sets: O(1) removal, first item is next
         self._reviews: dict[str, None] = dict.fromkeys(queue.reviews)
         self._new: dict[str, None] = dict.fromkeys(queue.new)
+        self._siblings = {}
+        for cid in (*queue.reviews, *queue.new):
+            self._siblings.setdefault(self._by_id[cid].sibling_key, []).append(cid)
         self._since_new = 0
         self._current = None
+        self._day_quarter: int | None = None
 
     def deck_settings(self, deck_id: str) -> DeckSettings:
         """A deck's effective settings (cached: asked on every answer)."""
@@ -180,7 +187,7 @@ class Session:
 
     def _pick(self, now: datetime) -> str | None:
         if self._learning:
-            cid, due = min(self._learning.items(), key=lambda item: item[1])
+            cid, due = min(self._learning.items(), key=_SECOND)
             if due <= now:
                 return cid
         # Spread new cards evenly through the reviews.
@@ -195,7 +202,7 @@ class Session:
             return next(iter(self._new))
         if self._learning:
             ahead = self.settings.queue.learn_ahead
-            cid, due = min(self._learning.items(), key=lambda item: item[1])
+            cid, due = min(self._learning.items(), key=_SECOND)
             if due <= now + ahead:
                 return cid
         return None
@@ -208,16 +215,24 @@ class Session:
     def _bury_siblings(self, card: Card) -> None:
         if not self.deck_settings(card.deck_id).queue.bury_siblings:
             return
-        for sibling in self._siblings[card.sibling_key]:
+        for sibling in self._siblings.get(card.sibling_key, ()):
             self._reviews.pop(sibling, None)
             self._new.pop(sibling, None)
 
     def _check_day(self, now: datetime) -> None:
-        if (
-            now >= self._day_end
-            or study_day(now, self.settings.queue.day_starts_at, self._tz) != self._day
-        ):
+        if now >= self._day_end:
             self._rebuild()
+            return
+        # Asked on every current() and answer(): the local-time conversion is done
+        # once per UTC quarter-hour (every time zone offset is a multiple of 15
+        # minutes and days start on the hour, so a quarter-hour has one study day).
+        quarter = int(now.timestamp()) // 900
+        if quarter == self._day_quarter:
+            return
+        if study_day(now, self.settings.queue.day_starts_at, self._tz) != self._day:
+            self._rebuild()
+        else:
+            self._day_quarter = quarter
 
     # -- the state machine
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from studyapp.core.cards import Card
 from studyapp.core.clock import ensure_utc
@@ -84,6 +84,10 @@ class Stats:
     time_spent: timedelta
 
 
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_QUARTER = timedelta(minutes=15)
+
+
 class _Days:
     """Study day of a moment, cached per UTC quarter-hour.
 
@@ -124,27 +128,50 @@ def mastery_by_deck(
     cards: Iterable[Card], states: Mapping[str, CardState], mature_days: int = MATURE_DAYS
 ) -> dict[str, DeckMastery]:
     """Per deck: how many cards are new, learning, young and mature (and suspended)."""
-    counts: dict[str, Counter[str]] = {}
+    return deck_tallies(cards, states, mature_days)[0]
+
+
+def deck_tallies(
+    cards: Iterable[Card], states: Mapping[str, CardState], mature_days: int = MATURE_DAYS
+) -> tuple[dict[str, DeckMastery], dict[str, datetime]]:
+    """Mastery per deck and when each deck was last studied, in one pass over the cards.
+
+    The home screen needs both for every card at every start (50,000 of them in
+    a big collection), hence one loop with plain integer slots.
+    """
+    # per deck: total, new, learning, young, mature, suspended
+    tallies: dict[str, list[int]] = {}
+    last: dict[str, datetime] = {}
+    get = states.get
+    new_phase, review_phase = Phase.NEW, Phase.REVIEW
     for card in cards:
-        c = counts.setdefault(card.deck_id, Counter())
-        state = states.get(card.id)
-        c["total"] += 1
-        if state is None or state.phase is Phase.NEW:
-            c["new"] += 1
-        elif state.phase in (Phase.LEARNING, Phase.RELEARNING):
-            c["learning"] += 1
+        deck = card.deck_id
+        t = tallies.get(deck)
+        if t is None:
+            t = tallies[deck] = [0, 0, 0, 0, 0, 0]
+        t[0] += 1
+        state = get(card.id)
+        if state is None:
+            t[1] += 1
+            continue
+        phase = state.phase
+        if phase is new_phase:
+            t[1] += 1
+        elif phase is not review_phase:
+            t[2] += 1
         elif state.interval >= mature_days:
-            c["mature"] += 1
+            t[4] += 1
         else:
-            c["young"] += 1
-        if state is not None and state.suspended:
-            c["suspended"] += 1
-    return {
-        deck: DeckMastery(
-            c["total"], c["new"], c["learning"], c["young"], c["mature"], c["suspended"]
-        )
-        for deck, c in counts.items()
-    }
+            t[3] += 1
+        if state.suspended:
+            t[5] += 1
+        reviewed = state.last_review
+        if reviewed is not None:
+            seen = last.get(deck)
+            if seen is None or reviewed > seen:
+                last[deck] = reviewed
+    mastery = {deck: DeckMastery(*t) for deck, t in tallies.items()}
+    return mastery, last
 
 
 def due_forecast(
@@ -183,32 +210,45 @@ def compute_stats(
     now = ensure_utc(now)
     to_day = _Days(day_starts_at, tz)
     today = to_day(now)
-    kind_of = {c.id: c.kind for c in cards}
+    # card id -> the [passed, total] counters of its kind (one list per kind)
+    by_kind: dict[str, list[int]] = {}
+    counts_of = {c.id: by_kind.setdefault(c.kind, [0, 0]) for c in cards}
     window_starts = {w: now - timedelta(days=w) for w in windows}
+    earliest = min(window_starts.values(), default=now)
     first_day = today - timedelta(days=days - 1)
 
     retention = {w: [0, 0] for w in windows}
     per_day: Counter[date] = Counter()
-    by_kind: dict[str, list[int]] = {}
     study_days: set[date] = set()
     total = 0
     spent_ms = 0
+    # A history is hundreds of thousands of records in time order: the loop keeps
+    # to locals, and the study day of a record is looked up once per quarter-hour
+    # (see _Days), reusing the previous record's when they share one.
+    again, review = Rating.AGAIN, Phase.REVIEW
+    day = today
+    quarter_start = quarter_end = now  # the UTC quarter-hour the last record fell in
     for record in history:
         total += 1
+        at = record.at
         spent_ms += record.took_ms or 0
-        passed = record.rating is not Rating.AGAIN
-        day = to_day(record.at)
-        study_days.add(day)
+        passed = record.rating is not again
+        if not quarter_start <= at < quarter_end:
+            key = int(at.timestamp()) // 900
+            quarter_start = _EPOCH + timedelta(seconds=key * 900)
+            quarter_end = quarter_start + _QUARTER
+            day = to_day(at)
+            study_days.add(day)
         if day >= first_day:
             per_day[day] += 1
-        if record.phase is Phase.REVIEW:
+        if record.phase is review and at > earliest:
             for w, start in window_starts.items():
-                if start < record.at <= now:
-                    retention[w][0] += passed
-                    retention[w][1] += 1
-        kind = kind_of.get(record.card_id)
-        if kind is not None:
-            counts = by_kind.setdefault(kind, [0, 0])
+                if start < at <= now:
+                    window = retention[w]
+                    window[0] += passed
+                    window[1] += 1
+        counts = counts_of.get(record.card_id)
+        if counts is not None:
             counts[0] += passed
             counts[1] += 1
 
@@ -220,7 +260,7 @@ def compute_stats(
             for i in range(days)
         ),
         forecast=due_forecast(states.values(), now, days, day_starts_at=day_starts_at, tz=tz),
-        accuracy_by_kind={k: Ratio(h, t) for k, (h, t) in sorted(by_kind.items())},
+        accuracy_by_kind={k: Ratio(h, t) for k, (h, t) in sorted(by_kind.items()) if t},
         mastery_by_deck=mastery_by_deck(cards, states),
         streak=_streak(study_days, today),
         total_reviews=total,

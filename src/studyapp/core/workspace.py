@@ -6,10 +6,12 @@ nothing else opens stores or reads config, so there is one place to look.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from studyapp.core import paths
 from studyapp.core.cards import Card, cards_for_deck
@@ -18,9 +20,12 @@ from studyapp.core.config import AppConfig, load_config, save_config
 from studyapp.core.deck import Deck
 from studyapp.core.deckcache import DeckCache
 from studyapp.core.discovery import DeckSet, discover, exam_files
-from studyapp.core.exam import ExamSpec, load_exam
+from studyapp.core.gcpause import paused_gc
 from studyapp.core.problems import UserFileError
 from studyapp.core.progress import ProgressLocked, ProgressStore
+
+if TYPE_CHECKING:
+    from studyapp.core.exam import ExamSpec
 
 
 @dataclass
@@ -35,22 +40,56 @@ class Workspace:
     """Things the learner should know at start (settings fell back to defaults, ...)."""
     read_only_reason: str | None = None
     """Why progress is read-only (another instance holds it), or None."""
-    exams: list[ExamSpec] = field(default_factory=list)
-    """Exam specs found beside the decks."""
-    exam_failures: list[UserFileError] = field(default_factory=list)
     deck_paths: list[str] | None = None
     """The deck paths asked for (None: the default search), for reloading."""
+    _exams: list[ExamSpec] | None = field(default=None, repr=False)
+    _exam_failures: list[UserFileError] | None = field(default=None, repr=False)
 
     @property
     def read_only(self) -> bool:
         return self.store.read_only
 
+    # Exam specs are read on first use: only the quiz needs them, and reading them
+    # means importing the exam and quiz models (~0.1 s of every start otherwise).
+
+    def _read_exams(self) -> None:
+        specs, failures = load_exams(self.decks.roots)
+        if self._exams is None:
+            self._exams = specs
+        if self._exam_failures is None:
+            self._exam_failures = failures
+
+    @property
+    def exams(self) -> list[ExamSpec]:
+        """Exam specs found beside the decks."""
+        if self._exams is None:
+            self._read_exams()
+        assert self._exams is not None
+        return self._exams
+
+    @exams.setter
+    def exams(self, specs: list[ExamSpec]) -> None:
+        self._exams = specs
+
+    @property
+    def exam_failures(self) -> list[UserFileError]:
+        """Exam spec files beside the decks that could not be read."""
+        if self._exam_failures is None:
+            self._read_exams()
+        assert self._exam_failures is not None
+        return self._exam_failures
+
+    @exam_failures.setter
+    def exam_failures(self, failures: list[UserFileError]) -> None:
+        self._exam_failures = failures
+
     def reload_decks(self) -> None:
         """Look for decks and exams again (after the learner fixed or added a file)."""
-        decks = discover(self.deck_paths, cache=DeckCache(paths.cache_dir() / "decks"))
+        decks, self.cards = load_decks(
+            self.deck_paths, cache=DeckCache(paths.cache_dir() / "decks")
+        )
         self.decks = decks
-        self.cards = all_cards([d.deck for d in decks.decks])
-        self.exams, self.exam_failures = load_exams(decks.roots)
+        self._exams = self._exam_failures = None  # read again on first use
 
     def deck(self, deck_id: str) -> Deck | None:
         return self.decks.by_id().get(deck_id)
@@ -68,6 +107,24 @@ def all_cards(decks: Sequence[Deck]) -> list[Card]:
     return [card for deck in decks for card in cards_for_deck(deck)]
 
 
+FREEZE_FROM = 5_000
+"""Cards + card states from which the loaded workspace is frozen out of the cyclic GC."""
+
+
+def load_decks(
+    deck_paths: Sequence[str | os.PathLike[str]] | None, *, cache: DeckCache | None
+) -> tuple[DeckSet, list[Card]]:
+    """Find and load the decks, and make their cards.
+
+    With 50,000 cards that is hundreds of thousands of objects that live as long
+    as the app, so the cyclic collector is paused while they are built (each
+    collection would only rescan them).
+    """
+    with paused_gc():
+        decks = discover(deck_paths, cache=cache)
+        return decks, all_cards([d.deck for d in decks.decks])
+
+
 def open_workspace(
     deck_paths: Sequence[str | os.PathLike[str]] | None = None,
     *,
@@ -77,39 +134,48 @@ def open_workspace(
 ) -> Workspace:
     """Find decks, open progress (read-only if another instance holds it), read settings."""
     cache = DeckCache(paths.cache_dir() / "decks") if use_cache else None
-    decks = discover(deck_paths, cache=cache)
     folder = paths.progress_dir(progress)
     reason = None
-    try:
-        store = ProgressStore.open(folder, clock=clock)
-    except ProgressLocked:
-        reason = (
-            f"another studyapp is using the progress in {folder}; "
-            "this window is read-only (answers are not saved)"
-        )
-        store = ProgressStore.open(folder, read_only=True, clock=clock)
-    exams, exam_failures = load_exams(decks.roots)
+    # The decks, their cards and the card states live as long as the app (with
+    # 50,000 cards, hundreds of thousands of objects): no cyclic collection while
+    # they are built, each would only rescan them (see FREEZE_FROM below).
+    with paused_gc():
+        decks, cards = load_decks(deck_paths, cache=cache)
+        try:
+            store = ProgressStore.open(folder, clock=clock)
+        except ProgressLocked:
+            reason = (
+                f"another studyapp is using the progress in {folder}; "
+                "this window is read-only (answers are not saved)"
+            )
+            store = ProgressStore.open(folder, read_only=True, clock=clock)
     config_dir = paths.config_dir()
     loaded = load_config(config_dir)
     messages = list(loaded.messages)
     messages += [str(p) for p in store.problems]
+    if len(cards) + len(store.states) >= FREEZE_FROM:
+        # What was just loaded lives as long as the app. Left to the cyclic
+        # collector, the next few collections would each rescan all of it
+        # (hundreds of thousands of objects, ~0.5 s at start with 50,000 cards);
+        # frozen, they are skipped. Small workspaces (and tests) are not worth it.
+        gc.freeze()
     return Workspace(
         decks=decks,
-        cards=all_cards([d.deck for d in decks.decks]),
+        cards=cards,
         store=store,
         config=loaded.config,
         config_dir=config_dir,
         clock=clock,
         messages=messages,
         read_only_reason=reason,
-        exams=exams,
-        exam_failures=exam_failures,
         deck_paths=[str(p) for p in deck_paths] if deck_paths else None,
     )
 
 
 def load_exams(roots: Sequence[Path]) -> tuple[list[ExamSpec], list[UserFileError]]:
     """Every exam spec beside the decks; a broken one is reported, the others load."""
+    from studyapp.core.exam import load_exam  # not at import: see Workspace.exams
+
     specs: list[ExamSpec] = []
     failures: list[UserFileError] = []
     for path in exam_files(roots):

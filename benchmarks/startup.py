@@ -1,0 +1,264 @@
+"""Launch to the first painted home screen, beside a bare Textual hello-world app.
+
+    python benchmarks/startup.py [--quick] [--runs 7]
+
+How "first paint" is measured, honestly: each app is a real subprocess on a
+real pseudo-terminal (``pty.openpty``, 120x36, ``TERM=xterm-256color``), as a
+learner's terminal would run it. The clock starts just before the process is
+spawned and stops when the terminal receives the bytes of the first frame
+that shows the screen's content: ``Hello, world!`` for the bare app, and the
+home screen's ``Today:`` summary line (written only once the deck table and
+its due counts are built) for studyapp. Then ``ctrl+q`` is sent and the
+process is left to quit; quitting is not timed. No hook in the app is needed:
+what is measured is what reaches the terminal.
+
+Both run as an installed app does, with bytecode cached (pip compiles it on
+install; here it goes to a temporary ``PYTHONPYCACHEPREFIX``, filled by the
+warm-up round, even where ``PYTHONDONTWRITEBYTECODE`` is set).
+
+Apps launched: the bare app is ``python hello.py`` (a ``Label`` in an
+``App``); studyapp is the installed ``studyapp`` console script. Three cases,
+interleaved round by round so the noise of the machine falls on all alike:
+
+* bare Textual hello world;
+* studyapp with the bundled decks (an empty progress folder at first);
+* studyapp with 50,000 cards and 500,000 past reviews (``engine.py``'s
+  workload; the progress folder is restored before every run, so each start
+  replays the same 200-answer journal).
+
+One warm-up round first (compiles bytecode, fills the deck cache and the page
+cache, as any earlier start would have). Medians over ``--runs`` (>= 7).
+Prints figures; never fails on time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import os
+import pty
+import select
+import shutil
+import signal
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from engine import make_workload, pct  # benchmarks/ is not a package: run as a script
+
+TARGET_BUNDLED = 1.25
+TARGET_LARGE = 2.0
+COLUMNS, ROWS = 120, 36
+TIMEOUT = 60.0
+
+HELLO = """\
+from textual.app import App, ComposeResult
+from textual.widgets import Label
+
+
+class Hello(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Label("Hello, world!")
+
+
+if __name__ == "__main__":
+    Hello().run()
+"""
+
+
+@dataclass
+class Case:
+    name: str
+    command: list[str]
+    marker: bytes
+    env: dict[str, str]
+    cwd: Path
+    restore: tuple[Path, Path] | None = None
+    """(pristine, live): copy pristine over live before each run."""
+    times: list[float] = field(default_factory=list)
+
+
+def launch(case: Case) -> float:
+    """Seconds from spawn to the marker reaching the terminal."""
+    if case.restore is not None:
+        pristine, live = case.restore
+        shutil.rmtree(live, ignore_errors=True)
+        shutil.copytree(pristine, live)
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLUMNS, 0, 0))
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        case.command,
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=case.env,
+        cwd=case.cwd,
+        start_new_session=True,
+    )
+    os.close(slave)
+    seen = b""
+    painted: float | None = None
+    quit_sent = False
+    deadline = start + TIMEOUT
+    try:
+        while True:
+            now = time.perf_counter()
+            if now > deadline:
+                raise RuntimeError(f"{case.name}: no paint within {TIMEOUT:.0f} s: {seen[-400:]!r}")
+            ready, _, _ = select.select([master], [], [], 0.5)
+            if not ready:
+                if process.poll() is not None:
+                    break
+                continue
+            try:
+                chunk = os.read(master, 1 << 16)
+            except OSError:  # EIO: the child closed the terminal
+                break
+            if not chunk:
+                break
+            if painted is None:
+                seen = seen[-len(case.marker) :] + chunk
+                if case.marker in seen:
+                    painted = time.perf_counter()
+            if painted is not None and not quit_sent:
+                os.write(master, b"\x11")  # ctrl+q
+                quit_sent = True
+    finally:
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+        os.close(master)
+    if painted is None:
+        raise RuntimeError(f"{case.name}: exited ({process.returncode}) before painting")
+    return painted - start
+
+
+def _base_env(home: Path) -> dict[str, str]:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("STUDYAPP_", "TEXTUAL"))
+        and k not in ("NO_COLOR", "PYTHONDONTWRITEBYTECODE")
+    }
+    env.update(
+        TERM="xterm-256color",
+        COLORTERM="truecolor",
+        COLUMNS=str(COLUMNS),
+        LINES=str(ROWS),
+        STUDYAPP_CONFIG=str(home / "config"),
+        STUDYAPP_CACHE=str(home / "cache"),
+        # Bytecode cached, as in an installed app (pip compiles on install); kept
+        # out of the checkout. Every case shares it.
+        PYTHONPYCACHEPREFIX=str(home.parent / "pycache"),
+    )
+    return env
+
+
+def studyapp_command() -> list[str]:
+    script = Path(sys.executable).parent / "studyapp"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "studyapp"]
+
+
+def run(args: argparse.Namespace) -> int:
+    runs = args.runs or (3 if args.quick else 9)
+    root = Path(tempfile.mkdtemp(prefix="studyapp-startup-"))
+    try:
+        return _run(root, runs, args.quick)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def _run(root: Path, runs: int, quick: bool) -> int:
+    hello = root / "hello.py"
+    hello.write_text(HELLO, encoding="utf-8")
+    empty = root / "cwd"  # no ./decks here: studyapp falls back to its bundled decks
+    empty.mkdir()
+    per_deck = 1_000 if quick else 10_000
+    reviews = 50_000 if quick else 500_000
+    workload = make_workload(root / "large", per_deck=per_deck, reviews=reviews)
+    large_live = root / "large" / "progress-live"
+
+    bare_env = _base_env(root / "bare")
+    bundled_env = _base_env(root / "bundled") | {"STUDYAPP_PROGRESS": str(root / "bundled-p")}
+    large_env = _base_env(root / "large-home") | {
+        "STUDYAPP_PROGRESS": str(large_live),
+        "STUDYAPP_DECKS": str(workload.decks),
+    }
+    n_large = 5 * per_deck
+    cases = [
+        Case(
+            "bare Textual hello world",
+            [sys.executable, str(hello)],
+            b"Hello, world!",
+            bare_env,
+            empty,
+        ),
+        Case("studyapp, bundled decks", studyapp_command(), b"Today:", bundled_env, empty),
+        Case(
+            f"studyapp, {n_large:,} cards + {reviews:,} reviews",
+            studyapp_command(),
+            b"Today:",
+            large_env,
+            empty,
+            restore=(workload.progress, large_live),
+        ),
+    ]
+    for case in cases:  # warm-up: bytecode, deck cache, page cache
+        launch(case)
+    for round_ in range(runs):
+        order = cases if round_ % 2 == 0 else cases[::-1]
+        for case in order:
+            case.times.append(launch(case))
+
+    import textual
+
+    print(
+        f"launch to first painted screen, real subprocesses on a {COLUMNS}x{ROWS} pty; "
+        f"median of {runs} runs (after 1 warm-up)"
+    )
+    print(
+        f"python {sys.version.split()[0]}, textual {textual.__version__}, "
+        f"{os.cpu_count()} cpus, {time.strftime('%Y-%m-%d')}"
+        + ("  [--quick: 5,000 cards, 50,000 reviews]" if quick else "")
+    )
+    bare = statistics.median(cases[0].times)
+    for case in cases:
+        med = statistics.median(case.times)
+        print(
+            f"  {case.name:42s} median {med * 1000:7.0f} ms"
+            f"   p90 {pct(case.times, 90) * 1000:7.0f} ms"
+            f"   min {min(case.times) * 1000:7.0f} ms   x{med / bare:4.2f}"
+        )
+    ratio_bundled = statistics.median(cases[1].times) / bare
+    ratio_large = statistics.median(cases[2].times) / bare
+    print(
+        f"  verdict: bundled decks <= {TARGET_BUNDLED}x bare: "
+        f"{'meets' if ratio_bundled <= TARGET_BUNDLED else 'misses'} (x{ratio_bundled:.2f})"
+    )
+    print(
+        f"  verdict: {n_large:,} cards + {reviews:,} reviews <= {TARGET_LARGE}x bare: "
+        f"{'meets' if ratio_large <= TARGET_LARGE else 'misses'} (x{ratio_large:.2f})"
+        + ("  [quick scale]" if quick else "")
+    )
+    return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="5,000 cards, 3 runs")
+    parser.add_argument("--runs", type=int, default=0, help="runs per case (default 9)")
+    return run(parser.parse_args())
+
+
+if __name__ == "__main__":
+    sys.exit(main())
