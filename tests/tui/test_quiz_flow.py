@@ -136,3 +136,23 @@ async def test_quick_quiz_with_a_timer_runs_out(tmp_path: Path) -> None:
         assert isinstance(app.screen, ResultsScreen)
         assert app.screen.result.score == 0.0
         assert "NOT PASSED" in visible_text(app)
+
+
+async def test_deck_titles_in_the_quiz_setup_are_literal(tmp_path: Path) -> None:
+    from textual.widgets import Select
+
+    from tests.tui.builders import SMALL_DECK
+
+    deck = SMALL_DECK.replace(
+        "title: Small test deck", 'title: "[b]Bold?[/b] [@click=app.quit]x[/]"'
+    )
+    workspace, _ = make_workspace(tmp_path, deck)
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+        select = app.screen.query_one("#quiz-deck", Select)
+        select.value = "small"
+        await pilot.pause()
+        shown = " ".join(str(w.render()) for w in select.query("SelectCurrent Static"))
+        assert "[b]Bold?[/b] [@click=app.quit]x[/]" in shown

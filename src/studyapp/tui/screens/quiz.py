@@ -31,7 +31,7 @@ from studyapp.core.quiz import (
 from studyapp.core.results import save_result
 from studyapp.core.workspace import Workspace
 from studyapp.tui import format as fmt
-from studyapp.tui.text import literal
+from studyapp.tui.text import cell, literal
 
 CUSTOM = "__custom__"
 MIXES = {
@@ -87,7 +87,7 @@ class QuizSetupScreen(Screen[None]):
                     yield Static("Deck", classes="quiz-label", markup=False)
                     yield Select(
                         [("All decks", "*")]
-                        + [(d.deck.title, d.deck.id) for d in self.workspace.decks.decks],
+                        + [(cell(d.deck.title), d.deck.id) for d in self.workspace.decks.decks],
                         value="*",
                         allow_blank=False,
                         id="quiz-deck",
