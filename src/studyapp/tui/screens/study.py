@@ -15,6 +15,7 @@ Phases of a card:
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import time
 from datetime import timedelta
@@ -149,11 +150,8 @@ class StudyScreen(Screen[None]):
         settings = ws.config.study
         if self.extra_new:
             queue = settings.queue
-            settings = settings.__class__(
-                scheduler=settings.scheduler,
-                queue=queue.with_overrides({"new_per_day": queue.new_per_day + self.extra_new}),
-                decks=settings.decks,
-            )
+            more = queue.with_overrides({"new_per_day": queue.new_per_day + self.extra_new})
+            settings = dataclasses.replace(settings, queue=more)
         return Session(
             ws.store,
             ws.cards,
