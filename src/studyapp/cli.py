@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from studyapp import __version__, cli_tools
-from studyapp.core import paths
 from studyapp.core.deck import deck_json_schema
 from studyapp.core.deckcache import DeckCache
 from studyapp.core.discovery import (
@@ -131,7 +130,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _cache() -> DeckCache:
-    return DeckCache(paths.cache_dir() / "decks")
+    return DeckCache.default()
 
 
 def print_failures(result: DeckSet, out: TextIO) -> None:

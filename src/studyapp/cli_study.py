@@ -16,11 +16,10 @@ from studyapp.core import paths
 from studyapp.core.cards import Card
 from studyapp.core.config import load_config
 from studyapp.core.deckcache import DeckCache
-from studyapp.core.discovery import discover
 from studyapp.core.progress import ProgressError, ProgressStore, atomic_write, check_folder
 from studyapp.core.results import list_results, results_csv, results_json
 from studyapp.core.stats import compute_stats
-from studyapp.core.workspace import all_cards
+from studyapp.core.workspace import load_decks
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
@@ -44,9 +43,8 @@ def _pct(hits: int, total: int) -> str:
 
 
 def _cards(deck_paths: list[str] | None) -> tuple[list[Card], dict[str, str]]:
-    found = discover(deck_paths or None, cache=DeckCache(paths.cache_dir() / "decks"))
-    decks = [d.deck for d in found.decks]
-    return all_cards(decks), {d.id: d.title for d in decks}
+    found, cards = load_decks(deck_paths or None, cache=DeckCache.default())
+    return cards, {d.deck.id: d.deck.title for d in found.decks}
 
 
 def cmd_stats(deck_paths: list[str], progress: str | None, out: TextIO) -> int:

@@ -30,6 +30,7 @@ from pydantic import BaseModel
 
 from studyapp import __version__
 from studyapp.core import deck as deck_module
+from studyapp.core import paths
 from studyapp.core.deck import ENTRY_TYPES, Deck, PartialDate, SourceDocument
 from studyapp.core.gcpause import paused_gc
 
@@ -131,6 +132,11 @@ class DeckCache:
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
+
+    @classmethod
+    def default(cls) -> DeckCache:
+        """The learner's deck cache: ``<user cache dir>/decks`` (``STUDYAPP_CACHE`` moves it)."""
+        return cls(paths.cache_dir() / "decks")
 
     @staticmethod
     def key(raw: bytes) -> str:

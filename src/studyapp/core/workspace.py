@@ -85,9 +85,7 @@ class Workspace:
 
     def reload_decks(self) -> None:
         """Look for decks and exams again (after the learner fixed or added a file)."""
-        decks, self.cards = load_decks(
-            self.deck_paths, cache=DeckCache(paths.cache_dir() / "decks")
-        )
+        decks, self.cards = load_decks(self.deck_paths, cache=DeckCache.default())
         self.decks = decks
         self._exams = self._exam_failures = None  # read again on first use
 
@@ -133,7 +131,7 @@ def open_workspace(
     use_cache: bool = True,
 ) -> Workspace:
     """Find decks, open progress (read-only if another instance holds it), read settings."""
-    cache = DeckCache(paths.cache_dir() / "decks") if use_cache else None
+    cache = DeckCache.default() if use_cache else None
     folder = paths.progress_dir(progress)
     reason = None
     # The decks, their cards and the card states live as long as the app (with
