@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from studyapp import __version__, cli_tools
-from studyapp.core.deck import deck_json_schema
 from studyapp.core.deckcache import DeckCache
 from studyapp.core.discovery import (
     DeckSet,
@@ -109,6 +108,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "validate":
             return cmd_validate(args.paths, args.format, out)
         if args.command == "schema":
+            from studyapp.core.deck import deck_json_schema
+
             json.dump(deck_json_schema(), out, indent=2, ensure_ascii=False)
             out.write("\n")
             return 0

@@ -44,7 +44,7 @@ def _pct(hits: int, total: int) -> str:
 
 def _cards(deck_paths: list[str] | None) -> tuple[list[Card], dict[str, str]]:
     found, cards = load_decks(deck_paths or None, cache=DeckCache.default())
-    return cards, {d.deck.id: d.deck.title for d in found.decks}
+    return cards, {d.deck_id: d.title for d in found.decks}
 
 
 def cmd_stats(deck_paths: list[str], progress: str | None, out: TextIO) -> int:

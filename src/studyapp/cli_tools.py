@@ -23,7 +23,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from studyapp.core.deckwriter import dump_deck
 from studyapp.core.discovery import display_name, expand
 from studyapp.core.problems import DeckLoadError, Problem
 
@@ -317,6 +316,7 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
         raise _FailedError(*_problems(exc.problems)) from None
     for line in _problems(result.problems):
         out.write(f"{line}\n")
+    from studyapp.core.deckwriter import dump_deck
     from studyapp.core.scaffold import schema_reference
 
     text = f"# yaml-language-server: $schema={schema_reference(target)}\n" + dump_deck(

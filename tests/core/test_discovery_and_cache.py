@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import io
 import os
+import pickle
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
+from studyapp.core.cards import cards_for_deck
+from studyapp.core.deck import Deck
 from studyapp.core.deckcache import DeckCache
-from studyapp.core.discovery import bundled_decks_dir, deck_roots, discover
+from studyapp.core.discovery import LoadedDeck, bundled_decks_dir, deck_roots, discover
 from studyapp.core.loader import load_deck
 
 GOOD = (
@@ -114,3 +119,52 @@ def test_an_unwritable_cache_never_fails_a_load(tmp_path: Path) -> None:
     path = write(tmp_path, "d.yaml", GOOD.format(id="delta"))
     blocker = write(tmp_path, "blocker", "a file where the cache folder should be")
     assert load_deck(path, cache=DeckCache(blocker / "cache")).id == "delta"
+
+
+def _bundled_twice(tmp_path: Path) -> tuple[LoadedDeck, Deck]:
+    """The bundled deck loaded cold (validated, cached), then warm (from the index)."""
+    folder = bundled_decks_dir()
+    assert folder is not None
+    cache = DeckCache(tmp_path / "cache")
+    (cold,) = discover([str(folder)], cache=cache).decks
+    assert cold.is_read
+    (warm,) = discover([str(folder)], cache=cache).decks
+    return warm, cold.deck
+
+
+def test_a_warm_deck_has_its_cards_before_its_entries_are_read(tmp_path: Path) -> None:
+    warm, deck = _bundled_twice(tmp_path)
+    assert not warm.is_read
+    assert (warm.deck_id, warm.title, warm.entries) == (deck.id, deck.title, len(deck.entries))
+    made = cards_for_deck(deck)
+    cards = warm.cards()
+    assert not warm.is_read  # ids, prompts and answers come from the index
+    assert cards == made  # every field but the entry (which compares as equal anyway)
+    assert [c.accepted for c in cards] == [c.accepted for c in made]
+    assert [c.options for c in cards] == [c.options for c in made]
+    assert [c.entry for c in cards] == [c.entry for c in made]
+    assert warm.is_read and warm.deck == deck
+
+
+def test_a_warm_deck_whose_cache_entry_vanished_is_validated_again(tmp_path: Path) -> None:
+    warm, deck = _bundled_twice(tmp_path)
+    for entry in (tmp_path / "cache").iterdir():
+        entry.unlink()
+    assert warm.deck == deck  # from the bytes read at start, not the (maybe edited) file
+    assert len(list((tmp_path / "cache").iterdir())) == 1
+
+
+def test_a_cache_entry_with_a_damaged_deck_half_is_a_miss(tmp_path: Path) -> None:
+    warm, deck = _bundled_twice(tmp_path)
+    (entry,) = (tmp_path / "cache").iterdir()
+    index_only = io.BytesIO(entry.read_bytes())
+    pickle.load(index_only)  # the index pickle; keep it, cut the deck pickle short
+    entry.write_bytes(entry.read_bytes()[: index_only.tell() + 10])
+    assert warm.deck == deck
+
+
+def test_threads_asking_for_a_deck_at_once_read_it_once(tmp_path: Path) -> None:
+    warm, _ = _bundled_twice(tmp_path)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        decks = list(pool.map(lambda _: warm.deck, range(8)))
+    assert all(d is decks[0] for d in decks)

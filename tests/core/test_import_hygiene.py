@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 
 def test_core_imports_no_textual_or_rich() -> None:
@@ -19,3 +21,43 @@ def test_core_imports_no_textual_or_rich() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
     )
     assert result.stdout.strip() == "", f"core pulled in: {result.stdout}"
+
+
+def test_a_warm_start_reads_decks_without_pydantic_or_yaml(tmp_path: Path) -> None:
+    """Start-up with cached decks reads only their index: the deck model (pydantic) and
+    YAML are a third of a second of imports, needed only once an entry is."""
+    code = (
+        "import sys\n"
+        "from studyapp.core.workspace import open_workspace\n"
+        "ws = open_workspace(progress=sys.argv[1])\n"
+        "heavy = ('pydantic', 'yaml', 'studyapp.core.deck', 'studyapp.core.loader')\n"
+        "print(','.join(sorted(n for n in heavy if n in sys.modules)))\n"
+        "print(len(ws.cards))\n"
+        "card = next(c for c in ws.cards if c.kind == 'date')\n"
+        "print(card.entry.kind, 'studyapp.core.deck' in sys.modules)\n"
+        "ws.close()\n"
+    )
+    env = {
+        **os.environ,
+        "STUDYAPP_CACHE": str(tmp_path / "cache"),
+        "STUDYAPP_CONFIG": str(tmp_path / "config"),
+    }
+    env.pop("STUDYAPP_DECKS", None)
+
+    def run() -> list[str]:
+        result = subprocess.run(
+            [sys.executable, "-c", code, str(tmp_path / "progress")],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=120,
+            env=env,
+            cwd=tmp_path,  # no ./decks here: the bundled decks
+        )
+        return result.stdout.split("\n")
+
+    cold = run()  # fills the deck cache (validates, so imports everything)
+    warm = run()
+    assert warm[0] == "", f"a warm start imported {warm[0]}"
+    assert int(warm[1]) > 100 and warm[1] == cold[1]
+    assert warm[2] == "date True"  # the entry is read when first asked for

@@ -9,11 +9,13 @@ queue shows one of them per day.
 
 from __future__ import annotations
 
-import random
 from collections.abc import Callable, Collection, Iterable, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
+from studyapp.core.card import Card as Card
+from studyapp.core.card import card_id as card_id
+from studyapp.core.card import new_card
+from studyapp.core.card import parse_card_id as parse_card_id
 from studyapp.core.deck import (
     CLOZE_BLANK,
     ENTRY_TYPES,
@@ -40,104 +42,6 @@ CLOZE_GAP = "[…]"
 """What stands in for the hidden blank of a cloze card."""
 
 _MONTHS = MONTH_NAMES
-
-
-@dataclass(frozen=True, slots=True)
-class Card:
-    """One prompt variant of one entry: what the learner is asked and must answer.
-
-    ``accepted`` lists other answers that count; ``options`` holds the choices of a
-    multiple-choice card (correct answer first) or the events of an order card
-    (in the right order). ``entry`` is the source entry, for the answer checker.
-    """
-
-    id: str
-    deck_id: str
-    entry_id: str
-    variant: str
-    kind: str
-    prompt: str
-    answer: str
-    accepted: tuple[str, ...] = ()
-    options: tuple[str, ...] = ()
-    entry: AnyEntry | None = field(default=None, compare=False, repr=False)
-
-    @property
-    def sibling_key(self) -> str:
-        """Cards sharing this key are siblings (same entry): buried together for the day."""
-        return f"{self.deck_id}/{self.entry_id}"
-
-    @property
-    def explanation(self) -> str | None:
-        """Context shown after the answer, if the entry has any."""
-        return self.entry.explanation if self.entry is not None else None
-
-    @property
-    def source(self) -> str | None:
-        """The verbatim source sentence(s), shown on demand and after a wrong answer."""
-        return self.entry.source if self.entry is not None else None
-
-    def shuffled_options(self, rng: random.Random) -> list[str]:
-        """The options in a random order (seeded), e.g. for a multiple-choice card."""
-        options = list(self.options)
-        rng.shuffle(options)
-        return options
-
-
-@dataclass(slots=True)
-class _CardBuilder:
-    """Card's twin without the frozen guard (same slots, same order).
-
-    A frozen dataclass sets each field through ``object.__setattr__``; the twin
-    stores them directly and then takes Card's class: several times faster, for
-    the tens of thousands of cards built at every start. :func:`_new_card` falls
-    back to the plain constructor wherever the class change is refused.
-    """
-
-    id: str
-    deck_id: str
-    entry_id: str
-    variant: str
-    kind: str
-    prompt: str
-    answer: str
-    accepted: tuple[str, ...]
-    options: tuple[str, ...]
-    entry: AnyEntry | None
-
-
-def _new_card_fast(*values: Any) -> Card:
-    obj: Any = _CardBuilder(*values)
-    obj.__class__ = Card
-    card: Card = obj
-    return card
-
-
-def _choose_new_card() -> Callable[..., Card]:
-    values = ("d/e/v", "d", "e", "v", "qa", "p", "a", ("x",), (), None)
-    try:
-        if _new_card_fast(*values) == Card(*values):
-            return _new_card_fast
-    except TypeError:
-        pass
-    return Card
-
-
-_new_card = _choose_new_card()
-"""Build a Card from all 10 fields, positionally (see :class:`_CardBuilder`)."""
-
-
-def card_id(deck_id: str, entry_id: str, variant: str) -> str:
-    """The stable id of a card; ids never contain ``/`` so it splits back cleanly."""
-    return f"{deck_id}/{entry_id}/{variant}"
-
-
-def parse_card_id(value: str) -> tuple[str, str, str]:
-    """Split a card id into (deck id, entry id, variant); ValueError if malformed."""
-    parts = value.split("/")
-    if len(parts) != 3 or not all(parts):
-        raise ValueError(f"not a card id (deck/entry/variant): {value!r}")
-    return parts[0], parts[1], parts[2]
 
 
 def format_date(date: PartialDate) -> str:
@@ -278,7 +182,7 @@ def _card(
 ) -> Card:
     entry_id = entry.id
     # positional: tens of thousands of cards are built at every start
-    return _new_card(
+    return new_card(
         f"{deck_id}/{entry_id}/{variant}",
         deck_id,
         entry_id,

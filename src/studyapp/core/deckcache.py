@@ -1,52 +1,84 @@
 """A cache of validated decks, so a 20,000-entry deck loads fast the second time.
 
-Entries are keyed by a hash of the file's bytes, the app version and the deck
-schema version: editing the deck, upgrading studyapp or changing the model
-all miss the cache. Anything wrong with the cache (unreadable, corrupt,
-read-only folder) is a miss: the cache can only make loading faster, never
-fail it.
+Entries are keyed by a hash of the file's bytes, the app version and the source
+of the deck model and card maker: editing the deck, upgrading studyapp or
+changing the model all miss the cache. Anything wrong with the cache
+(unreadable, corrupt, read-only folder) is a miss: the cache can only make
+loading faster, never fail it.
 
 Why not just re-validate cached JSON with pydantic? On this class of machine
 building 20,000 models through validation costs ~0.5 s, which is the whole
 budget. The cache holds data that *was* validated, so it is rebuilt with
-pydantic's construct protocol instead. It is stored as a pickle of builtin
+pydantic's construct protocol instead. It is stored as pickles of builtin
 types only, read by an unpickler that refuses every class: a tampered cache
 can at worst produce a miss, never run code.
+
+Each entry holds two pickles, one after the other: first a :class:`DeckIndex`
+(the deck's id, title and its cards as plain tuples), then the deck itself.
+Start-up reads only the first: the home screen needs the cards' ids and counts,
+not validated entries, and reading the index needs neither pydantic nor the
+deck model, which are a third of a second of imports. The deck is read when
+first needed (see :class:`studyapp.core.discovery.LoadedDeck`).
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import io
 import os
 import pickle
 import tempfile
 import typing
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from studyapp import __version__
-from studyapp.core import deck as deck_module
 from studyapp.core import paths
-from studyapp.core.deck import ENTRY_TYPES, Deck, PartialDate, SourceDocument
 from studyapp.core.gcpause import paused_gc
 
-SCHEMA_VERSION = "1"
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from studyapp.core.deck import Deck
+
+SCHEMA_VERSION = "2"
+
+_KEYED_SOURCES = ("deck.py", "card.py", "cards.py")
+"""The modules whose code decides what is cached: the model and the card maker."""
 
 
 def _model_fingerprint() -> str:
-    """Changes whenever the deck model's source does, so a dev build never reads stale data."""
+    """Changes whenever the model's or card maker's source does: a dev build never reads
+    stale data (read from the files, so the model need not be imported)."""
+    digest = hashlib.sha256()
+    here = Path(__file__).parent
     try:
-        return hashlib.sha256(Path(deck_module.__file__).read_bytes()).hexdigest()[:16]
+        for name in _KEYED_SOURCES:
+            digest.update((here / name).read_bytes())
     except OSError:  # e.g. running from a zip: the app version still keys the cache
         return "unknown"
+    return digest.hexdigest()[:16]
 
 
 _FINGERPRINT = _model_fingerprint()
-_M = TypeVar("_M", bound=BaseModel)
+_M = TypeVar("_M", bound="BaseModel")
+_T = TypeVar("_T")
+
+CardRow = tuple[int, str, str, str, str, str, tuple[str, ...], tuple[str, ...]]
+"""A cached card: (entry index, entry id, variant, kind, prompt, answer, accepted, options)."""
+
+
+@dataclass(frozen=True, slots=True)
+class DeckIndex:
+    """What start-up needs of a cached deck: no entries, no pydantic."""
+
+    deck_id: str
+    title: str
+    entries: int
+    cards: list[CardRow]
 
 
 class _BuiltinsOnly(pickle.Unpickler):
@@ -60,12 +92,17 @@ def _mentions(annotation: Any, target: type) -> bool:
     return any(_mentions(arg, target) for arg in typing.get_args(annotation))
 
 
-def _date_fields(model: type[BaseModel]) -> tuple[str, ...]:
-    return tuple(n for n, f in model.model_fields.items() if _mentions(f.annotation, PartialDate))
+@functools.cache
+def _date_fields() -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
+    """Per entry kind, and for the source document: the fields that hold a PartialDate."""
+    from studyapp.core.deck import ENTRY_TYPES, PartialDate, SourceDocument
 
+    def fields(model: type[BaseModel]) -> tuple[str, ...]:
+        return tuple(
+            n for n, f in model.model_fields.items() if _mentions(f.annotation, PartialDate)
+        )
 
-_DATE_FIELDS = {kind: _date_fields(cls) for kind, cls in ENTRY_TYPES.items()}
-_DOCUMENT_DATES = _date_fields(SourceDocument)
+    return {kind: fields(cls) for kind, cls in ENTRY_TYPES.items()}, fields(SourceDocument)
 
 
 _FIELDS_SETS: dict[tuple[type[BaseModel], frozenset[str]], set[str]] = {}
@@ -95,35 +132,87 @@ def _construct(model: type[_M], values: dict[str, Any]) -> _M:
 
 
 def _with_dates(values: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
+    from studyapp.core.deck import PartialDate
+
     for name in fields:
         if values.get(name) is not None:
             values[name] = PartialDate.parse(values[name])
     return values
 
 
+def _index_of(deck: Deck) -> dict[str, Any]:
+    from studyapp.core.cards import cards_for_deck
+
+    position = {entry.id: i for i, entry in enumerate(deck.entries)}
+    rows = [
+        (
+            position[c.entry_id],
+            c.entry_id,
+            c.variant,
+            c.kind,
+            c.prompt,
+            c.answer,
+            c.accepted,
+            c.options,
+        )
+        for c in cards_for_deck(deck)
+    ]
+    return {"id": deck.id, "title": deck.title, "entries": len(deck.entries), "cards": rows}
+
+
 def encode(deck: Deck) -> bytes:
-    data = deck.model_dump(mode="json")
-    return pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
+    """The cache entry for ``deck``: its index, then the deck (two pickles in a row)."""
+    out = io.BytesIO()
+    pickle.dump(_index_of(deck), out, protocol=pickle.HIGHEST_PROTOCOL)
+    pickle.dump(deck.model_dump(mode="json"), out, protocol=pickle.HIGHEST_PROTOCOL)
+    return out.getvalue()
+
+
+def _read_index(stream: typing.BinaryIO) -> DeckIndex:
+    data = _BuiltinsOnly(stream).load()
+    if not isinstance(data, dict):
+        raise ValueError("not a cached deck")
+    deck_id, title, entries, rows = data["id"], data["title"], data["entries"], data["cards"]
+    if not (
+        isinstance(deck_id, str)
+        and isinstance(title, str)
+        and isinstance(entries, int)
+        and isinstance(rows, list)
+    ):
+        raise ValueError("not a cached deck")
+    for row in rows:
+        if not isinstance(row, tuple) or len(row) != 8 or not 0 <= row[0] < entries:
+            raise ValueError("not a cached deck")
+    return DeckIndex(deck_id, title, entries, rows)
+
+
+def decode_index(blob: bytes) -> DeckIndex:
+    """The index of a cache entry (the deck after it is not read)."""
+    with paused_gc():
+        return _read_index(io.BytesIO(blob))
 
 
 def decode(blob: bytes) -> Deck:
+    """The deck of a cache entry (its index is skipped)."""
     with paused_gc():
-        return _decode(blob)
+        stream = io.BytesIO(blob)
+        _read_index(stream)
+        return _decode_deck(_BuiltinsOnly(stream).load())
 
 
-def _decode(blob: bytes) -> Deck:
-    data = _BuiltinsOnly(io.BytesIO(blob)).load()
+def _decode_deck(data: Any) -> Deck:
+    from studyapp.core.deck import ENTRY_TYPES, Deck, SourceDocument
+
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
         raise ValueError("not a cached deck")
+    date_fields, document_dates = _date_fields()
     entries = []
     for values in data["entries"]:
         kind = values["kind"]
-        entries.append(_construct(ENTRY_TYPES[kind], _with_dates(values, _DATE_FIELDS[kind])))
+        entries.append(_construct(ENTRY_TYPES[kind], _with_dates(values, date_fields[kind])))
     data["entries"] = entries
     if data.get("document") is not None:
-        data["document"] = _construct(
-            SourceDocument, _with_dates(data["document"], _DOCUMENT_DATES)
-        )
+        data["document"] = _construct(SourceDocument, _with_dates(data["document"], document_dates))
     return _construct(Deck, data)
 
 
@@ -148,17 +237,25 @@ class DeckCache:
     def _file(self, key: str) -> Path:
         return self.directory / f"{key}.pickle"
 
-    def get(self, key: str) -> Deck | None:
+    def _read(self, key: str, decoder: typing.Callable[[bytes], _T]) -> _T | None:
         try:
             blob = self._file(key).read_bytes()
         except OSError:
             return None
         try:
-            return decode(blob)
+            return decoder(blob)
         except Exception:  # any damage at all is a miss; the file is re-validated
             with contextlib.suppress(OSError):
                 self._file(key).unlink()
             return None
+
+    def get_index(self, key: str) -> DeckIndex | None:
+        """The cached deck's id, title and cards, or None (a miss): no pydantic needed."""
+        return self._read(key, decode_index)
+
+    def get(self, key: str) -> Deck | None:
+        """The cached deck, or None (a miss)."""
+        return self._read(key, decode)
 
     def put(self, key: str, deck: Deck) -> None:
         """Write atomically so a crash never leaves a half-written entry behind."""

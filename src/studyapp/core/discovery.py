@@ -8,15 +8,21 @@ bundled with the installed package. A broken deck is reported; the others load.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from studyapp.core.deck import Deck
-from studyapp.core.deckcache import DeckCache
-from studyapp.core.loader import load_deck
+from studyapp.core.card import Card, EntryRef, new_card
+from studyapp.core.deckcache import DeckCache, DeckIndex
+from studyapp.core.gcpause import paused_gc
 from studyapp.core.problems import DeckLoadError, Problem
+from studyapp.core.userfile import limits_from_env, read_bytes
+
+if TYPE_CHECKING:
+    from studyapp.core.deck import Deck
 
 DECK_SUFFIXES = (".yaml", ".yml")
 EXAM_SUFFIXES = (".exam.yaml", ".exam.yml")
@@ -77,10 +83,98 @@ def expand(roots: Iterable[Path]) -> list[Path]:
     return list(unique.values())
 
 
-@dataclass(frozen=True)
 class LoadedDeck:
-    path: Path
-    deck: Deck
+    """A deck file that loaded: its id, title and cards at once, the validated deck on demand.
+
+    From the deck cache only the index is read at start (see
+    :mod:`studyapp.core.deckcache`): the home screen needs ids and counts, and
+    reading the entries means importing pydantic and the deck model. The deck is
+    read the first time :attr:`deck` (or a card's entry) is asked for, once, by
+    whichever thread asks first; the app asks from a worker right after its first
+    frame, so no action has to wait for it.
+    """
+
+    __slots__ = ("_cards", "_deck", "_lock", "_source", "deck_id", "entries", "path", "title")
+
+    def __init__(self, path: Path, deck: Deck) -> None:
+        self.path = path
+        self.deck_id = deck.id
+        self.title = deck.title
+        self.entries = len(deck.entries)
+        self._deck: Deck | None = deck
+        self._source: tuple[bytes, str, str, DeckCache] | None = None
+        self._cards: list[Card] | None = None
+        self._lock = threading.Lock()
+
+    @classmethod
+    def from_index(
+        cls, path: Path, index: DeckIndex, raw: bytes, shown: str, key: str, cache: DeckCache
+    ) -> LoadedDeck:
+        """A deck known to be valid (its bytes are in the cache), not read yet."""
+        loaded = cls.__new__(cls)
+        loaded.path = path
+        loaded.deck_id = index.deck_id
+        loaded.title = index.title
+        loaded.entries = index.entries
+        loaded._deck = None
+        loaded._source = (raw, shown, key, cache)
+        loaded._lock = threading.Lock()
+        refs = [EntryRef(loaded, i) for i in range(index.entries)]
+        deck_id = index.deck_id
+        loaded._cards = [
+            new_card(
+                f"{deck_id}/{entry_id}/{variant}",
+                deck_id,
+                entry_id,
+                variant,
+                kind,
+                prompt,
+                answer,
+                accepted,
+                options,
+                refs[position],
+            )
+            for position, entry_id, variant, kind, prompt, answer, accepted, options in index.cards
+        ]
+        return loaded
+
+    @property
+    def deck(self) -> Deck:
+        """The validated deck (read from the cache, or the file's bytes, on first use)."""
+        deck = self._deck
+        if deck is None:
+            with self._lock:
+                deck = self._deck
+                if deck is None:
+                    deck = self._deck = self._read()
+        return deck
+
+    @property
+    def is_read(self) -> bool:
+        """Whether :attr:`deck` is in memory already."""
+        return self._deck is not None
+
+    def _read(self) -> Deck:
+        from studyapp.core.loader import deck_from_bytes
+
+        assert self._source is not None
+        raw, shown, key, cache = self._source
+        # The bytes validated before, so this cannot fail: from the cache, or (the
+        # entry vanished since start) validated again from the very same bytes.
+        deck = deck_from_bytes(raw, shown, cache=cache, key=key)
+        self._source = None
+        return deck
+
+    def cards(self) -> list[Card]:
+        """Every card of the deck, in entry order (as ``cards.cards_for_deck`` makes them)."""
+        if self._cards is None:
+            from studyapp.core.cards import cards_for_deck
+
+            self._cards = cards_for_deck(self.deck)
+        return self._cards
+
+    def __repr__(self) -> str:
+        return f"LoadedDeck({self.path!s}, {self.deck_id!r}, read={self.is_read})"
 
 
 @dataclass
@@ -98,7 +192,18 @@ class DeckSet:
         return not self.failures
 
     def by_id(self) -> dict[str, Deck]:
-        return {loaded.deck.id: loaded.deck for loaded in self.decks}
+        """Every deck by id (reads any deck not read yet)."""
+        return {loaded.deck_id: loaded.deck for loaded in self.decks}
+
+    def find(self, deck_id: str) -> LoadedDeck | None:
+        """The loaded deck with this id (without reading it), or None."""
+        return next((loaded for loaded in self.decks if loaded.deck_id == deck_id), None)
+
+    def read_all(self) -> None:
+        """Read every deck now (the app does this off the UI thread after its first frame)."""
+        with paused_gc():
+            for loaded in self.decks:
+                _ = loaded.deck
 
 
 def display_name(path: Path, cwd: Path | None = None) -> str:
@@ -121,24 +226,42 @@ def load_all(files: Iterable[Path], *, cache: DeckCache | None = None) -> DeckSe
             result.failures.append(DeckLoadError(shown, [problem]))
             continue
         try:
-            deck = load_deck(path, display=shown, cache=cache)
+            loaded = _load_one(path, shown, cache)
         except DeckLoadError as error:
             result.failures.append(error)
             continue
-        if deck.id in seen:
+        if loaded.deck_id in seen:
+            other = display_name(seen[loaded.deck_id])
             problem = Problem(
                 shown,
                 1,
                 1,
                 "id",
-                f"deck id {deck.id!r} is already used by {display_name(seen[deck.id])}; "
+                f"deck id {loaded.deck_id!r} is already used by {other}; "
                 "deck ids must be unique (progress is keyed by them)",
             )
             result.failures.append(DeckLoadError(shown, [problem]))
             continue
-        seen[deck.id] = path
-        result.decks.append(LoadedDeck(path, deck))
+        seen[loaded.deck_id] = path
+        result.decks.append(loaded)
     return result
+
+
+def _load_one(path: Path, shown: str, cache: DeckCache | None) -> LoadedDeck:
+    """A cached deck by its index alone (cheap); anything else read and validated."""
+    limits = limits_from_env()
+    raw, problems = read_bytes(path, limits, shown)
+    if raw is None:
+        raise DeckLoadError(shown, problems)
+    key = None
+    if cache is not None:
+        key = DeckCache.key(raw)
+        index = cache.get_index(key)
+        if index is not None:
+            return LoadedDeck.from_index(path, index, raw, shown, key, cache)
+    from studyapp.core.loader import deck_from_bytes  # YAML + pydantic: only on a miss
+
+    return LoadedDeck(path, deck_from_bytes(raw, shown, limits=limits, cache=cache, key=key))
 
 
 def discover(

@@ -9,7 +9,6 @@ that says what to do. All problems in a file are reported together.
 from __future__ import annotations
 
 import difflib
-import os
 import types
 import typing
 from pathlib import Path
@@ -22,7 +21,15 @@ from studyapp.core.deck import KINDS, Deck
 from studyapp.core.deckcache import DeckCache
 from studyapp.core.gcpause import paused_gc
 from studyapp.core.problems import DeckLoadError, Problem, UserFileError
-from studyapp.core.yamlread import DEFAULT_LIMITS, Document, Limits, Path_, format_path, read_yaml
+from studyapp.core.userfile import (
+    DEFAULT_LIMITS,
+    Limits,
+    decode_utf8,
+    limits_from_env,
+    read_bytes,
+    read_text,
+)
+from studyapp.core.yamlread import Document, Path_, format_path, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -30,82 +37,15 @@ __all__ = [
     "DEFAULT_LIMITS",
     "DeckLoadError",
     "Limits",
+    "deck_from_bytes",
+    "decode_utf8",
     "limits_from_env",
     "load_deck",
     "load_model",
     "parse_deck",
+    "read_bytes",
+    "read_text",
 ]
-
-
-def limits_from_env() -> Limits:
-    """Default limits, with ``STUDYAPP_MAX_DECK_MB`` raising the size cap for big decks."""
-    raw = os.environ.get("STUDYAPP_MAX_DECK_MB")
-    if not raw:
-        return DEFAULT_LIMITS
-    try:
-        megabytes = float(raw)
-    except ValueError:
-        return DEFAULT_LIMITS
-    if megabytes <= 0:
-        return DEFAULT_LIMITS
-    size = int(megabytes * 1024 * 1024)
-    return Limits(max_bytes=size, max_nodes=max(DEFAULT_LIMITS.max_nodes, size // 5))
-
-
-def read_text(path: Path, limits: Limits, display: str) -> tuple[str | None, list[Problem]]:
-    """Read a user file as UTF-8 under the size cap; problems instead of exceptions."""
-    raw, problems = read_bytes(path, limits, display)
-    if raw is None:
-        return None, problems
-    return decode_utf8(raw, display)
-
-
-def read_bytes(path: Path, limits: Limits, display: str) -> tuple[bytes | None, list[Problem]]:
-    """Read a user file's bytes, refusing it before reading when it is over the cap."""
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        return None, [Problem(display, 1, 1, "", f"cannot read the file: {exc.strerror or exc}")]
-    if size > limits.max_bytes:
-        return None, [
-            Problem(
-                display,
-                1,
-                1,
-                "",
-                f"the file is {size / 1048576:.1f} MB; decks are capped at "
-                f"{limits.max_bytes / 1048576:.1f} MB. Split it into several decks, or raise "
-                "the cap with STUDYAPP_MAX_DECK_MB if you trust the file",
-            )
-        ]
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, [Problem(display, 1, 1, "", f"cannot read the file: {exc.strerror or exc}")]
-    if len(raw) > limits.max_bytes:  # it grew between stat and read
-        return None, [Problem(display, 1, 1, "", "the file is over the size cap")]
-    return raw, []
-
-
-def decode_utf8(raw: bytes, display: str) -> tuple[str | None, list[Problem]]:
-    """Strict UTF-8 (a BOM is allowed); an invalid byte is reported with its line:col."""
-    try:
-        return raw.decode("utf-8-sig"), []
-    except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        line_start = before.rfind(b"\n") + 1
-        col = len(before[line_start:].decode("utf-8", errors="replace")) + 1
-        byte = raw[exc.start]
-        return None, [
-            Problem(
-                display,
-                line,
-                col,
-                "",
-                f"invalid UTF-8 (byte 0x{byte:02X}); save the file as UTF-8 in your editor",
-            )
-        ]
 
 
 def load_model(
@@ -219,14 +159,30 @@ def load_deck(
     raw, problems = read_bytes(path, limits, shown)
     if raw is None:
         raise DeckLoadError(shown, problems)
-    key = DeckCache.key(raw) if cache is not None else ""
-    if cache is not None and (cached := cache.get(key)) is not None:
-        return cached
-    text, problems = decode_utf8(raw, shown)
-    if text is None:
-        raise DeckLoadError(shown, problems)
-    deck = parse_deck(text, shown, limits=limits)
+    return deck_from_bytes(raw, shown, limits=limits, cache=cache)
+
+
+def deck_from_bytes(
+    raw: bytes,
+    display: str,
+    *,
+    limits: Limits | None = None,
+    cache: DeckCache | None = None,
+    key: str | None = None,
+) -> Deck:
+    """A deck file's bytes (already read under the size cap) validated, or from the cache.
+
+    ``key`` is the bytes' cache key when the caller has computed it already.
+    """
     if cache is not None:
+        key = key or DeckCache.key(raw)
+        if (cached := cache.get(key)) is not None:
+            return cached
+    text, problems = decode_utf8(raw, display)
+    if text is None:
+        raise DeckLoadError(display, problems)
+    deck = parse_deck(text, display, limits=limits or limits_from_env())
+    if cache is not None and key is not None:
         cache.put(key, deck)
     return deck
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 
-from studyapp.core.cards import Card
+from studyapp.core.card import Card
 from studyapp.core.clock import ensure_utc
 from studyapp.core.progress import CardStates, ReviewRecord
 from studyapp.core.queue import QueueCounts, build_queue, day_start

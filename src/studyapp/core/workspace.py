@@ -14,10 +14,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from studyapp.core import paths
-from studyapp.core.cards import Card, cards_for_deck
+from studyapp.core.card import Card
 from studyapp.core.clock import Clock, system_clock
 from studyapp.core.config import AppConfig, load_config, save_config
-from studyapp.core.deck import Deck
 from studyapp.core.deckcache import DeckCache
 from studyapp.core.discovery import DeckSet, discover, exam_files
 from studyapp.core.gcpause import paused_gc
@@ -25,6 +24,7 @@ from studyapp.core.problems import UserFileError
 from studyapp.core.progress import ProgressLocked, ProgressStore
 
 if TYPE_CHECKING:
+    from studyapp.core.deck import Deck
     from studyapp.core.exam import ExamSpec
 
 
@@ -90,7 +90,8 @@ class Workspace:
         self._exams = self._exam_failures = None  # read again on first use
 
     def deck(self, deck_id: str) -> Deck | None:
-        return self.decks.by_id().get(deck_id)
+        loaded = self.decks.find(deck_id)
+        return loaded.deck if loaded is not None else None
 
     def save_config(self, config: AppConfig) -> None:
         save_config(self.config_dir, config)
@@ -102,6 +103,8 @@ class Workspace:
 
 def all_cards(decks: Sequence[Deck]) -> list[Card]:
     """Every card of the decks (honouring each entry's ``variants``)."""
+    from studyapp.core.cards import cards_for_deck
+
     return [card for deck in decks for card in cards_for_deck(deck)]
 
 
@@ -120,7 +123,7 @@ def load_decks(
     """
     with paused_gc():
         decks = discover(deck_paths, cache=cache)
-        return decks, all_cards([d.deck for d in decks.decks])
+        return decks, [card for loaded in decks.decks for card in loaded.cards()]
 
 
 def open_workspace(

@@ -26,6 +26,7 @@ import yaml
 
 from studyapp.core.gcpause import paused_gc
 from studyapp.core.problems import Problem
+from studyapp.core.userfile import DEFAULT_LIMITS, Limits
 
 try:  # libyaml is several times faster; fall back to the pure-Python parser.
     from yaml import CSafeLoader as _ParserLoader
@@ -33,18 +34,6 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _ParserLoader  # type: ignore[assignment]
 
 Path_ = tuple[str | int, ...]
-
-
-@dataclass(frozen=True)
-class Limits:
-    """What an untrusted file may cost us. Generous for real decks, fatal for bombs."""
-
-    max_bytes: int = 2 * 1024 * 1024
-    max_depth: int = 24
-    max_nodes: int = 400_000
-
-
-DEFAULT_LIMITS = Limits()
 
 
 @dataclass

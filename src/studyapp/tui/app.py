@@ -10,7 +10,6 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from studyapp.core.workspace import Workspace
-from studyapp.tui.screens.help import HelpDialog
 from studyapp.tui.screens.home import HomeScreen
 
 
@@ -51,6 +50,8 @@ class StudyApp(App[None]):
         self.workspace.close()
 
     def action_help(self) -> None:
+        from studyapp.tui.screens.help import HelpDialog  # on first use: not needed at start
+
         if isinstance(self.screen, HelpDialog):
             self.screen.dismiss()
             return

@@ -83,7 +83,7 @@ class BrowseFilter:
 
 def build_index(workspace: Workspace) -> list[IndexedCard]:
     """Index every card of the workspace (once per screen: cards do not change)."""
-    titles = {d.deck.id: d.deck.title for d in workspace.decks.decks}
+    titles = {d.deck_id: d.title for d in workspace.decks.decks}
     no_tags: frozenset[str] = frozenset()
     tags_of: dict[int, frozenset[str]] = {}  # siblings share an entry: one set per entry
     out = []
@@ -537,7 +537,7 @@ class BrowseScreen(Screen[None]):
         self.sort = SORTS[0]
         self._debounce: Timer | None = None
         self._prompt_width = 30
-        decks = [(d.deck.id, d.deck.title) for d in workspace.decks.decks]
+        decks = [(d.deck_id, d.title) for d in workspace.decks.decks]
         self.deck_options = [(ANY, "All decks")] + [(i, clip(t, 40)) for i, t in decks]
         tags = sorted({t for item in self.index for t in item.tags})
         self.tag_options = [(ANY, "All tags")] + [(t, t) for t in tags]

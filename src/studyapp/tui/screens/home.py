@@ -59,9 +59,20 @@ class HomeScreen(Screen[None]):
         self.refresh_decks()
         self._show_failures()
         table.focus()
-        # The streak reads the whole review history: start it after the first frame so
-        # a long history never delays the home screen.
-        self.call_after_refresh(self._load_streak)
+        # The streak reads the whole review history, and the decks' entries were not
+        # read at start (only what this screen shows, see discovery.LoadedDeck): do
+        # both after the first frame, off the UI thread, so neither delays it.
+        self.call_after_refresh(self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
+        self._read_decks()
+        self._load_streak()
+
+    @work(thread=True, exclusive=True, group="decks", exit_on_error=False)
+    def _read_decks(self) -> None:
+        """Read the decks' entries now, so that studying never waits for them (should this
+        fail, nothing is lost: the next use of a deck tries again)."""
+        self.workspace.decks.read_all()
 
     def on_screen_resume(self) -> None:
         self.refresh_decks()
@@ -90,20 +101,19 @@ class HomeScreen(Screen[None]):
         table.clear()
         totals = [0, 0, 0]
         for loaded in ws.decks.decks:
-            deck = loaded.deck
-            view = self.overviews.get(deck.id)
+            view = self.overviews.get(loaded.deck_id)
             if view is None:
                 continue
             left = view.left
             totals = [totals[0] + left.new, totals[1] + left.learning, totals[2] + left.review]
             table.add_row(
-                cell(_clip(deck.title, self._deck_width())),
+                cell(_clip(loaded.title, self._deck_width())),
                 cell(str(left.new)),
                 cell(str(left.learning)),
                 cell(str(left.review)),
                 cell(f"{fmt.percent(view.mastery.mastered)} of {view.cards}"),
                 cell(fmt.ago(view.last_studied, now)),
-                key=deck.id,
+                key=loaded.deck_id,
             )
         if len(self.overviews) > 1:
             table.add_row(
@@ -126,7 +136,7 @@ class HomeScreen(Screen[None]):
             text = "No decks found. Put .yaml decks in ./decks or pass paths: studyapp my-deck.yaml"
         else:
             new, learning, review = self._totals
-            entries = sum(len(d.deck.entries) for d in ws.decks.decks)
+            entries = sum(d.entries for d in ws.decks.decks)
             decks = len(ws.decks.decks)
             text = (
                 f"Today: {review} due · {learning} learning · {new} new    "
@@ -216,11 +226,13 @@ class HomeScreen(Screen[None]):
             return
         if not self._can_study():
             return
-        deck = self.workspace.deck(deck_id)
+        loaded = self.workspace.decks.find(deck_id)
         from studyapp.tui.screens.study import StudyScreen
 
         self.app.push_screen(
-            StudyScreen(self.workspace, [deck_id], deck.title if deck else deck_id, rng=self.rng)
+            StudyScreen(
+                self.workspace, [deck_id], loaded.title if loaded else deck_id, rng=self.rng
+            )
         )
 
     def action_study_all(self) -> None:

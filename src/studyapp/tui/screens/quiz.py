@@ -87,7 +87,7 @@ class QuizSetupScreen(Screen[None]):
                     yield Static("Deck", classes="quiz-label", markup=False)
                     yield Select(
                         [("All decks", "*")]
-                        + [(cell(d.deck.title), d.deck.id) for d in self.workspace.decks.decks],
+                        + [(cell(d.title), d.deck_id) for d in self.workspace.decks.decks],
                         value="*",
                         allow_blank=False,
                         id="quiz-deck",

@@ -256,7 +256,7 @@ class StatsScreen(Screen[None]):
         """Fill every section from ``stats``."""
         self.stats = stats
         ws = self.workspace
-        titles = {d.deck.id: d.deck.title for d in ws.decks.decks}
+        titles = {d.deck_id: d.title for d in ws.decks.decks}
         desired = ws.config.study.scheduler.desired_retention
         texts = {
             "overview": overview_text(stats),

@@ -1,0 +1,151 @@
+"""One card: the unit of scheduling, and everything the app needs to ask it.
+
+Kept apart from :mod:`studyapp.core.cards` (which makes cards from entries) so
+that start-up can build the cards of cached decks without importing the deck
+model: the home screen needs ids, prompts and counts, not the validated entries.
+A card's entry is then fetched the first time something asks for it (see
+:class:`EntryRef`).
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from studyapp.core.deck import AnyEntry, Deck
+
+
+class DeckSource(Protocol):
+    """Something that yields the validated deck when asked (a loaded deck file)."""
+
+    @property
+    def deck(self) -> Deck: ...
+
+
+class EntryRef:
+    """The ``index``-th entry of a deck that is read only when first needed.
+
+    Siblings share one ref; resolving it materialises the whole deck once.
+    """
+
+    __slots__ = ("index", "source")
+
+    def __init__(self, source: DeckSource, index: int) -> None:
+        self.source = source
+        self.index = index
+
+    def resolve(self) -> AnyEntry:
+        return self.source.deck.entries[self.index]
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """One prompt variant of one entry: what the learner is asked and must answer.
+
+    ``accepted`` lists other answers that count; ``options`` holds the choices of a
+    multiple-choice card (correct answer first) or the events of an order card
+    (in the right order). ``origin`` is the source entry (or where to fetch it):
+    read it as :attr:`entry`, for the answer checker.
+    """
+
+    id: str
+    deck_id: str
+    entry_id: str
+    variant: str
+    kind: str
+    prompt: str
+    answer: str
+    accepted: tuple[str, ...] = ()
+    options: tuple[str, ...] = ()
+    origin: AnyEntry | EntryRef | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def entry(self) -> AnyEntry | None:
+        """The entry this card was made from (read from its deck on first use)."""
+        origin = self.origin
+        if isinstance(origin, EntryRef):
+            origin = origin.resolve()
+            object.__setattr__(self, "origin", origin)  # once: later reads are plain
+        return origin
+
+    @property
+    def sibling_key(self) -> str:
+        """Cards sharing this key are siblings (same entry): buried together for the day."""
+        return f"{self.deck_id}/{self.entry_id}"
+
+    @property
+    def explanation(self) -> str | None:
+        """Context shown after the answer, if the entry has any."""
+        entry = self.entry
+        return entry.explanation if entry is not None else None
+
+    @property
+    def source(self) -> str | None:
+        """The verbatim source sentence(s), shown on demand and after a wrong answer."""
+        entry = self.entry
+        return entry.source if entry is not None else None
+
+    def shuffled_options(self, rng: random.Random) -> list[str]:
+        """The options in a random order (seeded), e.g. for a multiple-choice card."""
+        options = list(self.options)
+        rng.shuffle(options)
+        return options
+
+
+@dataclass(slots=True)
+class _CardBuilder:
+    """Card's twin without the frozen guard (same slots, same order).
+
+    A frozen dataclass sets each field through ``object.__setattr__``; the twin
+    stores them directly and then takes Card's class: several times faster, for
+    the tens of thousands of cards built at every start. :func:`new_card` falls
+    back to the plain constructor wherever the class change is refused.
+    """
+
+    id: str
+    deck_id: str
+    entry_id: str
+    variant: str
+    kind: str
+    prompt: str
+    answer: str
+    accepted: tuple[str, ...]
+    options: tuple[str, ...]
+    origin: AnyEntry | EntryRef | None
+
+
+def _new_card_fast(*values: Any) -> Card:
+    obj: Any = _CardBuilder(*values)
+    obj.__class__ = Card
+    card: Card = obj
+    return card
+
+
+def _choose_new_card() -> Callable[..., Card]:
+    values = ("d/e/v", "d", "e", "v", "qa", "p", "a", ("x",), (), None)
+    try:
+        if _new_card_fast(*values) == Card(*values):
+            return _new_card_fast
+    except TypeError:
+        pass
+    return Card
+
+
+new_card = _choose_new_card()
+"""Build a Card from all 10 fields, positionally (see :class:`_CardBuilder`)."""
+
+
+def card_id(deck_id: str, entry_id: str, variant: str) -> str:
+    """The stable id of a card; ids never contain ``/`` so it splits back cleanly."""
+    return f"{deck_id}/{entry_id}/{variant}"
+
+
+def parse_card_id(value: str) -> tuple[str, str, str]:
+    """Split a card id into (deck id, entry id, variant); ValueError if malformed."""
+    parts = value.split("/")
+    if len(parts) != 3 or not all(parts):
+        raise ValueError(f"not a card id (deck/entry/variant): {value!r}")
+    return parts[0], parts[1], parts[2]
