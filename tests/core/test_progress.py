@@ -240,13 +240,14 @@ def test_bad_snapshot_is_moved_aside_and_reported(
 
 
 def test_newer_version_journal_is_set_aside_too(tmp_path: Path) -> None:
-    snapshot_with(tmp_path, b'{"format": "studyapp-progress", "version": 3, "cards": {}}')
+    newer = VERSION + 1
+    snapshot_with(tmp_path, b'{"format": "studyapp-progress", "version": %d, "cards": {}}' % newer)
     (tmp_path / JOURNAL).write_bytes(b'{"some": "future record"}\n')
     with open_store(tmp_path) as store:
         moved = sorted(p.moved_to.name for p in store.problems if p.moved_to)
         assert moved == [
-            f"{SNAPSHOT}.newer-v3-20260302T120000Z",
-            f"{JOURNAL}.newer-v3-20260302T120000Z",
+            f"{SNAPSHOT}.newer-v{newer}-20260302T120000Z",
+            f"{JOURNAL}.newer-v{newer}-20260302T120000Z",
         ]
 
 
@@ -260,6 +261,25 @@ def test_read_only_open_reports_but_touches_nothing(tmp_path: Path) -> None:
 
 
 def test_one_bad_card_does_not_lose_the_others(tmp_path: Path) -> None:
+    with open_store(tmp_path) as store:
+        for card in ("d/a/v", "d/b/v", "d/c/v"):
+            answer(store, card)
+    data = json.loads((tmp_path / SNAPSHOT).read_bytes())
+    cards = data["cards"]
+    assert cards["id"] == ["d/a/v", "d/b/v", "d/c/v"]
+    cards["phase"][1] = 9  # no such phase
+    cards["due"][2] = "the day after tomorrow"
+    raw = json.dumps(data).encode()
+    snapshot_with(tmp_path, raw)
+    with open_store(tmp_path) as store:
+        assert store.get("d/a/v").reps == 1
+        assert "d/b/v" not in store.states and "d/c/v" not in store.states
+        (problem,) = store.problems
+        assert "2 card state" in problem.message and "d/b/v" in problem.message
+        assert problem.moved_to is not None and problem.moved_to.read_bytes() == raw
+
+
+def test_one_bad_card_of_a_version_2_file_does_not_lose_the_others(tmp_path: Path) -> None:
     good = reviewed("d/a/v", 3).to_dict()
     data = {
         "format": FORMAT,
@@ -272,9 +292,10 @@ def test_one_bad_card_does_not_lose_the_others(tmp_path: Path) -> None:
     snapshot_with(tmp_path, raw)
     with open_store(tmp_path) as store:
         assert store.get("d/a/v").reps == 3
-        (problem,) = store.problems
-        assert "1 card state" in problem.message and problem.moved_to is not None
-        assert problem.moved_to.read_bytes() == raw
+        damaged, migrated = store.problems
+        assert "1 card state" in damaged.message and damaged.moved_to is not None
+        assert damaged.moved_to.read_bytes() == raw
+        assert "version 2" in migrated.message and migrated.severity == "info"
 
 
 def test_torn_last_journal_line_is_dropped_and_reported(tmp_path: Path) -> None:

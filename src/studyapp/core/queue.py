@@ -11,17 +11,20 @@ to the decks (their progress is kept all the same).
 
 from __future__ import annotations
 
+import operator
 import random
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
-from studyapp.core.cards import Card
+from studyapp.core.card import Card
 from studyapp.core.clock import ensure_utc
-from studyapp.core.progress import ReviewRecord
+from studyapp.core.progress import CardStates, ReviewRecord
 from studyapp.core.scheduler import CardState, Phase
 from studyapp.core.settings import StudySettings
+
+_DECK_ID = operator.attrgetter("deck_id")
 
 # ------------------------------------------------------------------- study days
 
@@ -159,7 +162,7 @@ def build_queue(
     today = study_day(now, rollover, tz)
     tomorrow = day_start(today + timedelta(days=1), rollover, tz)
     done = day_counts(recent, today, rollover, tz)
-    deck_settings = {deck: settings.for_deck(deck) for deck in {c.deck_id for c in cards}}
+    deck_settings = {deck: settings.for_deck(deck) for deck in set(map(_DECK_ID, cards))}
 
     # Local day number of a due time, for ordering only: the offset of "now" is
     # close enough (whether a card is due at all is decided by the exact boundary).
@@ -170,21 +173,24 @@ def build_queue(
     reviews: list[tuple[float, float, int, Card]] = []
     new_cards: list[Card] = []
     # One pass over every card (50,000 in a big collection): locals, no calls
-    # per card beyond the state lookup (this is is_hidden(), inlined).
-    get, new_phase, review_phase, random_ = states.get, Phase.NEW, Phase.REVIEW, rng.random
+    # per card beyond the state lookup (this is is_hidden(), inlined), which is the
+    # store's dict's own get (C) when given a store's states.
+    get = states.getter() if isinstance(states, CardStates) else states.get
+    new_phase, review_phase, random_ = Phase.NEW, Phase.REVIEW, rng.random
     for index, card in enumerate(cards):
         state = get(card.id)
         if state is None:
             new_cards.append(card)
             continue
+        due, phase = state.due, state.phase
+        if due is not None and due >= tomorrow and phase is not new_phase:
+            continue  # the most common case by far: seen, and not due today
         hidden = state.suspended or (state.buried_until is not None and state.buried_until >= today)
-        phase = state.phase
         if phase is new_phase:
             if not hidden:
                 new_cards.append(card)
             continue
-        due = state.due
-        if hidden or due is None or due >= tomorrow:
+        if hidden or due is None:
             continue
         if phase is review_phase:
             reviews.append(((due.timestamp() + shift) // 86400, random_(), index, card))
@@ -218,8 +224,12 @@ def build_queue(
             review_left[card.deck_id] -= 1
             chosen_reviews.append(card.id)
     chosen_new: list[str] = []
+    room = sum(new_left.values())
     for card in new_cards:
+        if not room:
+            break  # every deck's limit is reached: no card below can be taken
         if new_left[card.deck_id] > 0 and allowed(card):
             new_left[card.deck_id] -= 1
+            room -= 1
             chosen_new.append(card.id)
     return StudyQueue(today, tuple(learning), tuple(chosen_reviews), tuple(chosen_new))

@@ -1,8 +1,8 @@
 """A study session as a state machine: current card, answer, undo, bury, suspend.
 
 The session owns no I/O of its own: every change goes through the
-:class:`~studyapp.core.progress.ProgressStore`, durably, before the next card
-is chosen, so what is on screen is always what is on disk. Undo is multi-level
+:class:`~studyapp.core.progress.ProgressStore` (written to its journal) before
+the next card is chosen, so what is on screen is always what is on disk. Undo is multi-level
 and writes an ``undo`` record, so it restores both the card in memory and what
 was persisted. Time comes from an injected clock, randomness from a seeded
 ``random.Random``: a session can be replayed exactly in tests.
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from typing import Literal
 
-from studyapp.core.cards import Card
+from studyapp.core.card import Card
 from studyapp.core.clock import Clock, ensure_utc
 from studyapp.core.progress import ProgressStore
 from studyapp.core.queue import (
@@ -34,6 +34,7 @@ from studyapp.core.scheduler import CardState, Phase, Rating, Scheduler, make_sc
 from studyapp.core.settings import DeckSettings, StudySettings
 
 _SECOND = operator.itemgetter(1)
+_CARD_ID = operator.attrgetter("id")
 
 
 class NoCardError(Exception):
@@ -125,7 +126,7 @@ class Session:
         self._rng = rng
         self._tz = tz
         self._cards = list(cards) if decks is None else [c for c in cards if c.deck_id in decks]
-        self._by_id = {c.id: c for c in self._cards}
+        self._by_id = dict(zip(map(_CARD_ID, self._cards), self._cards, strict=True))
         self._siblings: dict[str, list[str]] = {}
         """Sibling key -> the queued (review and new) cards of that entry: the only
         ones burying can take out, so the map need not cover the whole collection."""
@@ -256,7 +257,7 @@ class Session:
         return self.scheduler_for(card.deck_id).preview(self.store.get(card.id), self._now())
 
     def answer(self, rating: Rating, time_taken: timedelta | None = None) -> AnswerOutcome:
-        """Grade the current card; saved durably before the next card is chosen."""
+        """Grade the current card; saved (in the journal) before the next card is chosen."""
         card = self._require_current()
         now = self._now()
         rating = Rating(rating)

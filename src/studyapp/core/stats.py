@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
-from studyapp.core.cards import Card
+from studyapp.core.card import Card
 from studyapp.core.clock import ensure_utc
 from studyapp.core.progress import ReviewRecord
 from studyapp.core.queue import study_day

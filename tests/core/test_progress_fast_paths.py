@@ -1,0 +1,325 @@
+"""The progress store's fast paths: the columnar snapshot (version 3), the answer's
+hand-written journal line, and the journal's background fsync."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from studyapp.core import progress
+from studyapp.core.clock import ManualClock
+from studyapp.core.progress import (
+    FORMAT,
+    JOURNAL,
+    SNAPSHOT,
+    VERSION,
+    ProgressError,
+    ProgressStore,
+    encode_line,
+)
+from studyapp.core.scheduler import CardState, Phase, Rating
+
+NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
+
+
+def open_store(folder: Path, **kwargs: object) -> ProgressStore:
+    return ProgressStore.open(folder, clock=ManualClock(NOW), **kwargs)  # type: ignore[arg-type]
+
+
+moments = st.datetimes(
+    min_value=datetime(2000, 1, 1), max_value=datetime(2100, 1, 1), timezones=st.just(UTC)
+)
+finite = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False, allow_infinity=False)
+states = st.builds(
+    CardState,
+    card_id=st.text(min_size=1, max_size=12).map(lambda s: f"d/{s}/v"),
+    phase=st.sampled_from(Phase),
+    due=st.none() | moments,
+    last_review=st.none() | moments,
+    step=st.none() | st.integers(0, 5),
+    stability=st.none() | finite,
+    difficulty=st.none() | finite,
+    ease=st.none() | finite,
+    interval=st.integers(0, 40000),
+    reps=st.integers(0, 10000),
+    lapses=st.integers(0, 100),
+    suspended=st.booleans(),
+    buried_until=st.none() | st.dates(date(2000, 1, 1), date(2100, 1, 1)),
+    leech=st.booleans(),
+)
+
+
+# ------------------------------------------------------------------ snapshot v3
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(cards=st.lists(states, max_size=8, unique_by=lambda s: s.card_id))
+def test_every_field_survives_the_columnar_snapshot(tmp_path_factory, cards) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path_factory.mktemp("store")
+    with open_store(folder) as store:
+        for state in cards:
+            store.record_change(state, NOW, "test")
+    data = json.loads((folder / SNAPSHOT).read_bytes())
+    assert data["version"] == VERSION == 3
+    assert data["cards"]["id"] == [s.card_id for s in cards]
+    with open_store(folder) as store:
+        assert store.problems == ()
+        assert dict(store.states) == {s.card_id: s for s in cards}
+        for state in cards:  # the same values, of the same types
+            got = store.get(state.card_id)
+            assert [type(getattr(got, f)) for f in got.__slots__] == [
+                type(getattr(state, f)) for f in state.__slots__
+            ]
+
+
+def test_columns_of_defaults_are_left_out(tmp_path: Path) -> None:
+    fresh = CardState("d/a/v", Phase.REVIEW, NOW, NOW, None, 2.5, 5.0, None, 3, 1)
+    with open_store(tmp_path) as store:
+        store.record_change(fresh, NOW, "test")
+        store.record_change(CardState("d/b/v"), NOW, "test")
+    cards = json.loads((tmp_path / SNAPSHOT).read_bytes())["cards"]
+    assert set(cards) == {"id", "phase", "due", "last_review", "stability", "difficulty"} | {
+        "interval",
+        "reps",
+    }
+    assert cards["phase"] == [2, 0] and cards["due"] == [NOW.isoformat(), None]
+
+
+def columnar(cards: dict[str, list[object]]) -> bytes:
+    data = {"format": FORMAT, "version": 3, "journal_seq": 0, "settings": {}, "cards": cards}
+    return json.dumps(data).encode()
+
+
+def test_unusual_values_are_read_card_by_card(tmp_path: Path) -> None:
+    """An int for a float, another UTC offset: the careful path reads them as version 2 did."""
+    raw = columnar(
+        {
+            "id": ["d/a/v", "d/b/v"],
+            "phase": [2, 1],
+            "due": ["2026-03-05T14:00:00+02:00", "2026-03-02T12:10:00+00:00"],
+            "last_review": ["2026-03-01T12:00:00+00:00", "2026-03-02T12:00:00+00:00"],
+            "stability": [3, 0.5],
+            "difficulty": [5.0, 6.5],
+            "reps": [4, 1],
+            "flags": [3, 0],
+            "buried_until": [None, "2026-03-02"],
+        }
+    )
+    tmp_path.joinpath(SNAPSHOT).write_bytes(raw)
+    with open_store(tmp_path) as store:
+        assert store.problems == ()
+        a, b = store.get("d/a/v"), store.get("d/b/v")
+        assert a.due == datetime(2026, 3, 5, 12, tzinfo=UTC) and a.due.tzinfo is UTC
+        assert a.stability == 3.0 and type(a.stability) is float
+        assert a.suspended and a.leech and not b.suspended and not b.leech
+        assert b.buried_until == date(2026, 3, 2) and b.phase is Phase.LEARNING
+
+
+@pytest.mark.parametrize(
+    "cards",
+    [
+        {"id": ["d/a/v"], "phase": [2, 2]},
+        {"id": ["d/a/v"]},
+        {"id": ["d/a/v"], "phase": [2], "reps": 3},
+        {"id": "d/a/v", "phase": [2]},
+    ],
+    ids=["short column", "no phase", "not a column", "ids not a column"],
+)
+def test_malformed_columns_set_the_file_aside(tmp_path: Path, cards: dict[str, object]) -> None:
+    raw = columnar(cards)  # type: ignore[arg-type]
+    tmp_path.joinpath(SNAPSHOT).write_bytes(raw)
+    with open_store(tmp_path) as store:
+        (problem,) = store.problems
+        assert problem.severity == "error" and problem.moved_to is not None
+        assert problem.moved_to.name.startswith(f"{SNAPSHOT}.damaged-")
+        assert problem.moved_to.read_bytes() == raw
+
+
+def test_version_2_is_migrated_and_kept(tmp_path: Path) -> None:
+    a = CardState("d/a/v", Phase.REVIEW, NOW, NOW, None, 2.5, 5.0, None, 3, 4, 1)
+    b = CardState("d/b/v", Phase.NEW, suspended=True, buried_until=date(2026, 3, 2))
+    data = {
+        "format": FORMAT,
+        "version": 2,
+        "journal_seq": 0,
+        "settings": {"x": 1},
+        "recent": [],
+        "cards": {a.card_id: a.to_dict(), b.card_id: b.to_dict()},
+    }
+    raw = json.dumps(data).encode()
+    tmp_path.joinpath(SNAPSHOT).write_bytes(raw)
+    with open_store(tmp_path) as store:
+        assert store.get("d/a/v") == a and store.get("d/b/v") == b
+        assert store.settings == {"x": 1}
+        (problem,) = store.problems
+        assert problem.severity == "info" and "version 2" in problem.message
+        assert problem.moved_to is not None and problem.moved_to.read_bytes() == raw
+    assert json.loads(tmp_path.joinpath(SNAPSHOT).read_bytes())["version"] == VERSION
+    with open_store(tmp_path) as store:
+        assert store.problems == () and store.get("d/a/v") == a and store.get("d/b/v") == b
+
+
+# ------------------------------------------------------------ the journal line
+
+
+@settings(max_examples=200, deadline=None)
+@given(state=states)
+def test_state_json_is_what_to_dict_gives(state: CardState) -> None:
+    text = progress._state_json(state)
+    assert text is not None
+    assert text.encode() == progress._dumps(state.to_dict())
+    assert CardState.from_dict(state.card_id, json.loads(text)) == state
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [
+        {"stability": 3},
+        {"due": datetime(2026, 3, 2, 14, tzinfo=timezone(timedelta(hours=2)))},
+        {"reps": True},
+        {"difficulty": float("nan")},
+    ],
+    ids=["int stability", "another offset", "bool reps", "nan"],
+)
+def test_state_json_leaves_odd_states_to_the_general_path(odd: dict[str, object]) -> None:
+    assert progress._state_json(replace(CardState("d/a/v", Phase.REVIEW), **odd)) is None  # type: ignore[arg-type]
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    previous=states,
+    new=states,
+    rating=st.sampled_from(Rating),
+    took=st.none() | st.integers(0, 10**6).map(lambda ms: timedelta(milliseconds=ms)),
+)
+def test_an_answer_writes_the_line_encode_line_would(  # type: ignore[no-untyped-def]
+    tmp_path_factory, previous, new, rating, took
+) -> None:
+    folder = tmp_path_factory.mktemp("store")
+    with open_store(folder) as store:
+        record = store.record_review(previous, new, rating, NOW, took)
+        line = folder.joinpath(JOURNAL).read_bytes()
+        expected: dict[str, object] = {
+            "type": "review",
+            "card": new.card_id,
+            "at": NOW.isoformat(),
+            "rating": int(rating),
+            "phase": previous.phase.value,
+            "state": new.to_dict(),
+        }
+        if took is not None:
+            expected["ms"] = record.took_ms
+        if new.phase is Phase.REVIEW:
+            expected["ivl"] = new.interval
+        expected["seq"] = record.seq
+        assert line == encode_line(expected)
+        assert store.get(new.card_id) == new
+        store.close(fold=False)
+    with open_store(folder) as store:
+        assert store.get(new.card_id) == new
+
+
+def test_an_odd_state_still_reads_back_as_on_disk(tmp_path: Path) -> None:
+    odd = CardState("d/a/v", Phase.REVIEW, stability=3)  # type: ignore[arg-type]
+    with open_store(tmp_path) as store:
+        store.record_review(CardState("d/a/v"), odd, Rating.GOOD, NOW)
+        got = store.get("d/a/v")
+        assert got == odd and type(got.stability) is float
+
+
+# ---------------------------------------------------------- background fsync
+
+
+class FsyncSpy:
+    """Records the fsyncs of the journal (by inode); can be told to fail them."""
+
+    def __init__(self, folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.folder = folder
+        self.journal_syncs: list[int] = []  # journal size at each fsync
+        self.fail = False
+        self.real = os.fsync
+        monkeypatch.setattr(os, "fsync", self)
+
+    def __call__(self, fd: int) -> None:
+        info = os.fstat(fd)
+        journal = self.folder / JOURNAL
+        if journal.exists() and os.stat(journal).st_ino == info.st_ino:
+            if self.fail:
+                raise OSError(errno.EIO, "Input/output error")
+            self.journal_syncs.append(info.st_size)
+        self.real(fd)
+
+
+def answer(store: ProgressStore, card_id: str) -> None:
+    previous = store.get(card_id)
+    new = replace(previous, phase=Phase.REVIEW, reps=previous.reps + 1, due=NOW, last_review=NOW)
+    store.record_review(previous, new, Rating.GOOD, NOW)
+
+
+def test_an_answer_is_written_at_once_and_fsynced_soon(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spy = FsyncSpy(tmp_path, monkeypatch)
+    with open_store(tmp_path) as store:
+        answer(store, "d/a/v")
+        size = (tmp_path / JOURNAL).stat().st_size
+        assert size > 0  # in the file (the kernel's) on return: safe from kill -9
+        sync = store._journal_sync
+        assert sync is not None
+        sync.idle()  # the thread fsyncs it moments later, without being asked
+        assert spy.journal_syncs and spy.journal_syncs[-1] == size
+
+
+def test_close_and_fold_fsync_what_the_thread_has_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(progress._JournalSync, "GATHER", 3600.0)  # the thread would wait
+    spy = FsyncSpy(tmp_path, monkeypatch)
+    store = open_store(tmp_path)
+    answer(store, "d/a/v")
+    size = (tmp_path / JOURNAL).stat().st_size
+    store.fold()  # folds only what is durable in the journal first
+    assert spy.journal_syncs[0] == size
+    answer(store, "d/b/v")
+    size = (tmp_path / JOURNAL).stat().st_size
+    sync = store._journal_sync
+    assert sync is not None
+    store.close(fold=False)  # cuts the thread's wait short, fsyncs, joins the thread
+    assert spy.journal_syncs[-1] == size
+    assert not sync._thread.is_alive()  # never to fsync the closed descriptor
+
+
+def test_a_failed_fsync_is_raised_not_lost(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    spy = FsyncSpy(tmp_path, monkeypatch)
+    store = open_store(tmp_path)
+    answer(store, "d/a/v")
+    sync = store._journal_sync
+    assert sync is not None
+    sync.idle()
+    spy.fail = True
+    answer(store, "d/b/v")  # written; its fsync fails in the background
+    sync.idle()
+    size = (tmp_path / JOURNAL).stat().st_size
+    with pytest.raises(ProgressError, match="could not be saved to disk"):
+        answer(store, "d/c/v")
+    assert (tmp_path / JOURNAL).stat().st_size == size  # nothing more was written
+    with pytest.raises(ProgressError):
+        store.fold()
+    with pytest.raises(ProgressError):
+        store.close()
+    spy.fail = False
+    with open_store(tmp_path) as again:  # the lock was released; what was written is there
+        assert again.get("d/a/v").reps == 1 and again.get("d/b/v").reps == 1
+        assert "d/c/v" not in again.states
