@@ -4,7 +4,7 @@ Kept apart from :mod:`studyapp.core.cards` (which makes cards from entries) so
 that start-up can build the cards of cached decks without importing the deck
 model: the home screen needs ids, prompts and counts, not the validated entries.
 A card's entry is then fetched the first time something asks for it (see
-:class:`EntryRef`).
+:class:`EntrySource`).
 """
 
 from __future__ import annotations
@@ -12,33 +12,21 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from studyapp.core.deck import AnyEntry, Deck
+    from studyapp.core.deck import AnyEntry
 
 
-class DeckSource(Protocol):
-    """Something that yields the validated deck when asked (a loaded deck file)."""
+class EntrySource:
+    """Where the entries of cards come from when the cards were built before their deck
+    was read (see :class:`studyapp.core.discovery.LoadedDeck`): one per deck, shared."""
 
-    @property
-    def deck(self) -> Deck: ...
+    __slots__ = ()
 
-
-class EntryRef:
-    """The ``index``-th entry of a deck that is read only when first needed.
-
-    Siblings share one ref; resolving it materialises the whole deck once.
-    """
-
-    __slots__ = ("index", "source")
-
-    def __init__(self, source: DeckSource, index: int) -> None:
-        self.source = source
-        self.index = index
-
-    def resolve(self) -> AnyEntry:
-        return self.source.deck.entries[self.index]
+    def entry(self, entry_id: str) -> AnyEntry | None:
+        """The entry with this id (reading the deck if need be); None if it has none."""
+        raise NotImplementedError
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +35,8 @@ class Card:
 
     ``accepted`` lists other answers that count; ``options`` holds the choices of a
     multiple-choice card (correct answer first) or the events of an order card
-    (in the right order). ``origin`` is the source entry (or where to fetch it):
-    read it as :attr:`entry`, for the answer checker.
+    (in the right order). ``origin`` is the source entry (or the deck to fetch it
+    from): read it as :attr:`entry`, for the answer checker.
     """
 
     id: str
@@ -60,14 +48,14 @@ class Card:
     answer: str
     accepted: tuple[str, ...] = ()
     options: tuple[str, ...] = ()
-    origin: AnyEntry | EntryRef | None = field(default=None, compare=False, repr=False)
+    origin: AnyEntry | EntrySource | None = field(default=None, compare=False, repr=False)
 
     @property
     def entry(self) -> AnyEntry | None:
         """The entry this card was made from (read from its deck on first use)."""
         origin = self.origin
-        if isinstance(origin, EntryRef):
-            origin = origin.resolve()
+        if isinstance(origin, EntrySource):
+            origin = origin.entry(self.entry_id)
             object.__setattr__(self, "origin", origin)  # once: later reads are plain
         return origin
 
@@ -114,7 +102,7 @@ class _CardBuilder:
     answer: str
     accepted: tuple[str, ...]
     options: tuple[str, ...]
-    origin: AnyEntry | EntryRef | None
+    origin: AnyEntry | EntrySource | None
 
 
 def _new_card_fast(*values: Any) -> Card:
