@@ -7,7 +7,6 @@ so they work in scripts and CI.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections.abc import Sequence
@@ -29,6 +28,8 @@ from studyapp.core.discovery import (
 from studyapp.core.problems import Problem, UserFileError
 
 if TYPE_CHECKING:
+    import argparse
+
     from studyapp.core.exam import ExamSpec
 
 COMMANDS = (
@@ -45,6 +46,8 @@ MAX_PROBLEMS_SHOWN = 50
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse  # not at import: ``studyapp`` alone never needs it
+
     parser = argparse.ArgumentParser(
         prog="studyapp",
         description="A terminal study app: YAML decks, FSRS spaced repetition, quizzes.",
@@ -100,8 +103,14 @@ def _normalise(argv: list[str]) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(_normalise(list(sys.argv[1:] if argv is None else argv)))
+    given = list(sys.argv[1:] if argv is None else argv)
     out = sys.stdout
+    if not given:  # the everyday launch: straight to the app, no parser to build
+        try:
+            return cmd_run([], None, out)
+        except KeyboardInterrupt:
+            return 130
+    args = build_parser().parse_args(_normalise(given))
     try:
         if (code := cli_tools.run(args, out)) is not None:
             return code

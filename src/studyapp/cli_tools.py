@@ -13,7 +13,6 @@ Every user-facing error is a ``file:line:col`` message, never a traceback.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import json
 import os
@@ -21,10 +20,13 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from studyapp.core.discovery import display_name, expand
 from studyapp.core.problems import DeckLoadError, Problem
+
+if TYPE_CHECKING:
+    import argparse
 
 COMMANDS = ("new", "lint", "extract", "import", "export", "gradebook")
 
@@ -117,6 +119,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int | None:
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Run one instructor command on its own (for tests and until ``cli.py`` wires us in)."""
+    import argparse
+
     parser = argparse.ArgumentParser(prog="studyapp")
     register(parser.add_subparsers(dest="command", metavar="COMMAND", required=True))
     args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
