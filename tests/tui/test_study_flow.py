@@ -10,6 +10,7 @@ from studyapp.core.scheduler import Phase, Rating
 from studyapp.tui.app import StudyApp
 from studyapp.tui.screens.home import HomeScreen
 from studyapp.tui.screens.study import StudyScreen
+from studyapp.tui.widgets.answer_input import AnswerInput
 from tests.tui.builders import make_workspace
 
 
@@ -154,3 +155,74 @@ async def test_escape_returns_home_with_fresh_counts(tmp_path: Path) -> None:
         assert isinstance(app.screen, HomeScreen)
         row = [str(c) for c in app.screen.query_one("#home-decks", DataTable).get_row("small")]
         assert row[1:3] == ["4", "1"]  # one new card became a learning card
+
+
+async def test_focus_stays_on_the_answer_field_from_card_to_card(tmp_path: Path) -> None:
+    """No focus change between cards (it restyles the card and repaints the screen).
+
+    The field is parked (no room, no keys) while the answer shows; the screen's
+    keys work as if the card had focus.
+    """
+    workspace, _ = make_workspace(tmp_path)
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        study = app.screen
+        assert isinstance(study, StudyScreen)
+        field = study.query_one("#card-input", AnswerInput)
+        assert app.focused is field and not field.parked
+        assert field.region.height == 3
+
+        await pilot.press(*"Seol", "enter")
+        await pilot.pause()
+        assert study.phase == "judged"
+        assert app.focused is field and field.parked and field.region.height == 0
+        await pilot.press("s", "space", "b")  # source, nothing, bury: never typed
+        await pilot.pause()
+        assert field.value == ""
+        assert study.card is not None and study.card.entry_id == "elected"  # buried
+
+        await pilot.press("enter")  # empty answer: reveal
+        await pilot.pause()
+        assert study.phase == "revealed" and app.focused is field
+        await pilot.press("3")
+        await pilot.pause()
+        assert study.phase == "question" and app.focused is field and not field.parked
+        assert field.value == ""
+
+        # Tab moves focus away; the next card brings it back
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.focused is not field
+        await pilot.press("enter", "3")
+        await pilot.pause()
+        assert study.phase == "question" and app.focused is field
+
+
+async def test_undo_after_the_last_card_shows_the_card_again(tmp_path: Path) -> None:
+    workspace, _ = make_workspace(tmp_path)
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        study = app.screen
+        assert isinstance(study, StudyScreen)
+        for _ in range(12):
+            if study.phase == "done":
+                break
+            await pilot.press("enter")
+            await pilot.pause()
+            if study.phase == "question":  # a choice card: pick the answer
+                assert study.card is not None
+                await pilot.press(str(study.options.index(study.card.answer) + 1))
+                await pilot.pause()
+            await pilot.press("4")
+            await pilot.pause()
+        assert study.phase == "done" and "Session done:" in screen_text(app)
+        await pilot.press("u")
+        await pilot.pause()
+        assert study.phase == "question" and study.card is not None
+        text = screen_text(app)
+        assert study.card.prompt in text and "Session done:" not in text
+        assert study.query_one("#grades").display

@@ -11,6 +11,14 @@ Phases of a card:
 * ``judged``: the checker's verdict, a diff of what was typed and a suggested
   grade (Enter takes it, 1-4 overrides it);
 * ``revealed``: the answer, to grade yourself with 1-4.
+
+Going from one card to the next is the path a learner waits on most, so the
+screen keeps it cheap for Textual: the widget tree never changes, widgets only
+get new content or are shown and hidden; keyboard focus stays on the answer
+field, which is parked rather than hidden when not typing (a focus change
+restyles the card with everything in it and repaints the whole screen); the
+grade bar is hidden with ``visibility`` so the card keeps its size.
+``benchmarks/grade_to_next.py`` measures it.
 """
 
 from __future__ import annotations
@@ -28,7 +36,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Button, Footer, Header, Input, ProgressBar, Static
+from textual.widgets import Button, Footer, Header, ProgressBar, Static
 
 from studyapp.core.answers import DeckIndex, Outcome, Verdict, check_card, parse_order_numbers
 from studyapp.core.cards import Card
@@ -38,6 +46,7 @@ from studyapp.core.session import Session
 from studyapp.core.workspace import Workspace
 from studyapp.tui import format as fmt
 from studyapp.tui.text import literal
+from studyapp.tui.widgets.answer_input import AnswerInput
 from studyapp.tui.widgets.diff import answer_diff
 
 Phase = Literal["question", "judged", "revealed", "done"]
@@ -77,21 +86,33 @@ def input_mode(card: Card) -> Mode:
 
 
 class GradeBar(Horizontal):
-    """Four grade buttons, each with the interval it would give ("Good · 3d")."""
+    """Four grade buttons, each with the interval it would give ("Good · 3d").
+
+    Hidden with ``visibility`` rather than ``display``: it keeps its row, so the
+    card above keeps its size from question to answer (a resized card is
+    laid out and redrawn whole).
+    """
 
     def compose(self) -> ComposeResult:
-        for rating, name in GRADES:
-            yield Button(f"{int(rating)} {name}", id=f"grade-{int(rating)}", compact=True)
+        self._buttons = {
+            rating: Button(f"{int(rating)} {name}", id=f"grade-{int(rating)}", compact=True)
+            for rating, name in GRADES
+        }
+        yield from self._buttons.values()
 
     def show(self, previews: dict[Rating, timedelta], suggested: Rating | None) -> None:
         for rating, name in GRADES:
-            button = self.query_one(f"#grade-{int(rating)}", Button)
+            button = self._buttons[rating]
             after = previews.get(rating)
             label = f"{int(rating)} {name}" + (f" · {fmt.interval(after)}" if after else "")
             if rating == suggested:
                 label = f"▶ {label}"
             button.label = label
             button.variant = "primary" if rating == suggested else "default"
+        self.visible = True
+
+    def hide(self) -> None:
+        self.visible = False
 
 
 class StudyScreen(Screen[None]):
@@ -106,10 +127,13 @@ class StudyScreen(Screen[None]):
             id="study.accept",
             tooltip="Check the typed answer, then take the suggested grade",
         ),
-        Binding("1", "press(1)", "Again", id="study.grade1", show=False),
-        Binding("2", "press(2)", "Hard", id="study.grade2", show=False),
-        Binding("3", "press(3)", "Good", id="study.grade3", show=False),
-        Binding("4", "press(4)", "Easy", id="study.grade4", show=False),
+        # Priority: a grade runs as the key arrives, without the key's trip through the
+        # focused widget and its ancestors first. While an answer is typed the field
+        # consumes digits, which takes these bindings out of the chain (check_consume_key).
+        Binding("1", "press(1)", "Again", id="study.grade1", show=False, priority=True),
+        Binding("2", "press(2)", "Hard", id="study.grade2", show=False, priority=True),
+        Binding("3", "press(3)", "Good", id="study.grade3", show=False, priority=True),
+        Binding("4", "press(4)", "Easy", id="study.grade4", show=False, priority=True),
         Binding("u,ctrl+z", "undo", "Undo", id="study.undo"),
         Binding("s", "toggle_source", "Source", id="study.source"),
         Binding("b", "bury", "Bury", id="study.bury", tooltip="Hide this card until tomorrow"),
@@ -164,29 +188,51 @@ class StudyScreen(Screen[None]):
     # ---------------------------------------------------------------- layout
 
     def compose(self) -> ComposeResult:
+        # The tree never changes while studying: each card only updates these
+        # widgets' content and shows or hides some of them.
+        self._counts = Static(id="study-counts", markup=False)
+        self._progress = ProgressBar(id="study-progress", show_eta=False, show_percentage=False)
+        self._kind = Static(id="card-kind", markup=False)
+        self._prompt = Static(id="card-prompt", markup=False)
+        self._options = Static(id="card-options", markup=False)
+        self._field = AnswerInput(
+            id="card-input",
+            placeholder="Type your answer · Enter checks · empty Enter shows the answer",
+        )
+        self._verdict = Static(id="card-verdict", markup=False)
+        self._answer = Static(id="card-answer", markup=False)
+        self._explanation = Static(id="card-explanation", markup=False)
+        self._source = Static(id="card-source", markup=False)
+        self._done = Static(id="study-done", markup=False)
+        self._grades = GradeBar(id="grades")
         yield Header()
         with Horizontal(id="study-top"):
-            yield Static(id="study-counts", markup=False)
-            yield ProgressBar(id="study-progress", show_eta=False)
+            yield self._counts
+            yield self._progress
         with VerticalScroll(id="study-card"):
-            yield Static(id="card-kind", markup=False)
-            yield Static(id="card-prompt", markup=False)
-            yield Static(id="card-options", markup=False)
-            yield Input(
-                id="card-input",
-                placeholder="Type your answer · Enter checks · empty Enter shows the answer",
-            )
-            yield Static(id="card-verdict", markup=False)
-            yield Static(id="card-answer", markup=False)
-            yield Static(id="card-explanation", markup=False)
-            yield Static(id="card-source", markup=False)
-            yield Static(id="study-done", markup=False)
-        yield GradeBar(id="grades")
+            yield self._kind
+            yield self._prompt
+            yield self._options
+            yield self._field
+            yield self._verdict
+            yield self._answer
+            yield self._explanation
+            yield self._source
+            yield self._done
+        yield self._grades
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = self.study_title
         self.show_current()
+
+    def _keep_focus(self) -> None:
+        """Keyboard focus stays on the answer field in every phase (parked when not typing).
+
+        Focus moves only when the learner moved it (Tab, a click): see AnswerInput.
+        """
+        if not self._field.has_focus:
+            self._field.focus()
 
     # ----------------------------------------------------------------- state
 
@@ -215,16 +261,18 @@ class StudyScreen(Screen[None]):
         self.phase = "question"
         self.mode = input_mode(card)
         self.shown_at = time.monotonic()
-        self.query_one("#study-done", Static).display = False
-        self.query_one("#card-kind", Static).update(
+        self._done.display = False
+        self._kind.display = True
+        self._kind.update(
             literal(
                 KIND_LABEL.get(
                     (card.kind, card.variant), f"Cloze · fill the blank ({card.variant})"
                 )
             )
         )
-        self.query_one("#card-prompt", Static).update(literal(card.prompt))
-        options = self.query_one("#card-options", Static)
+        self._prompt.display = True
+        self._prompt.update(literal(card.prompt))
+        options = self._options
         if self.mode in ("choice", "order"):
             rng = random.Random(f"{card.id}:{self.answered}")
             self.options = card.shuffled_options(rng)
@@ -233,45 +281,45 @@ class StudyScreen(Screen[None]):
         else:
             self.options = []
             options.display = False
-        field = self.query_one("#card-input", Input)
+        field = self._field
         field.value = ""
-        field.display = self.mode in ("typed", "order")
-        field.disabled = False
-        for widget_id in ("#card-verdict", "#card-answer", "#card-explanation", "#card-source"):
-            self.query_one(widget_id, Static).display = False
-        self.query_one(GradeBar).display = False
-        if field.display:
-            field.focus()
+        if self.mode in ("typed", "order"):
+            field.unpark()
         else:
-            self.query_one("#study-card").focus()
+            field.park()
+        for widget in (self._verdict, self._answer, self._explanation, self._source):
+            widget.display = False
+        self._grades.display = True  # after the end of a session
+        self._grades.hide()
+        self._keep_focus()
         self.refresh_bindings()
 
     def _update_counts(self) -> None:
         counts = self.session.counts()
         remaining = counts.total
-        self.query_one("#study-counts", Static).update(
+        self._counts.update(
             literal(
                 f"Left today: {counts.new} new · {counts.learning} learning · "
                 f"{counts.review} review    done {self.answered}"
-            )
+            ),
+            layout=False,  # one row of fixed size (#study-top): no layout for the counts
         )
-        bar = self.query_one("#study-progress", ProgressBar)
-        bar.update(total=max(1, self.answered + remaining), progress=self.answered)
+        self._progress.update(total=max(1, self.answered + remaining), progress=self.answered)
 
     def _show_done(self) -> None:
         self.phase = "done"
-        for widget_id in (
-            "#card-kind",
-            "#card-prompt",
-            "#card-options",
-            "#card-verdict",
-            "#card-answer",
-            "#card-explanation",
-            "#card-source",
+        for widget in (
+            self._kind,
+            self._prompt,
+            self._options,
+            self._verdict,
+            self._answer,
+            self._explanation,
+            self._source,
         ):
-            self.query_one(widget_id, Static).display = False
-        self.query_one("#card-input", Input).display = False
-        self.query_one(GradeBar).display = False
+            widget.display = False
+        self._field.park()
+        self._grades.display = False  # the summary is not graded: the card takes the room
         summary = self.session.summary()
         lines: list[str] = []
         if summary.answered:
@@ -297,15 +345,15 @@ class StudyScreen(Screen[None]):
             lines.append("Come back tomorrow for the next reviews.")
         lines.append("")
         lines.append("n: learn 10 more new cards today    escape: back to the decks")
-        done = self.query_one("#study-done", Static)
+        done = self._done
         done.update(literal("\n".join(lines)))
         done.display = True
-        self.query_one("#study-card").focus()
+        self._keep_focus()
         self.refresh_bindings()
 
     # --------------------------------------------------------------- answering
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    def on_input_submitted(self, event: AnswerInput.Submitted) -> None:
         event.stop()
         self._submit(event.value)
 
@@ -350,7 +398,7 @@ class StudyScreen(Screen[None]):
         body: Content = literal(head)
         if self.mode in ("typed",) and verdict.outcome is not Outcome.CORRECT:
             body = Content("\n").join([body, answer_diff(shown, verdict.expected)])
-        verdict_widget = self.query_one("#card-verdict", Static)
+        verdict_widget = self._verdict
         verdict_widget.update(body)
         verdict_widget.display = True
         verdict_widget.set_class(verdict.outcome is Outcome.CORRECT, "-correct")
@@ -367,10 +415,8 @@ class StudyScreen(Screen[None]):
     def _show_answer(self, *, open_source: bool) -> None:
         card = self.card
         assert card is not None
-        field = self.query_one("#card-input", Input)
-        field.disabled = True
-        field.display = False  # the verdict repeats what was typed
-        answer = self.query_one("#card-answer", Static)
+        self._field.park()  # the verdict repeats what was typed
+        answer = self._answer
         text = f"Answer: {card.answer}"
         if self.mode == "order":
             text = "Answer, in order:\n" + "\n".join(
@@ -378,20 +424,19 @@ class StudyScreen(Screen[None]):
             )
         answer.update(literal(text))
         answer.display = True
-        explanation = self.query_one("#card-explanation", Static)
+        explanation = self._explanation
         if card.explanation:
             explanation.update(literal(card.explanation))
             explanation.display = True
         self.source_open = open_source
         self._show_source()
         suggested = Rating(self.verdict.grade) if self.verdict is not None else None
-        self.query_one(GradeBar).show(self.session.preview(), suggested)
-        self.query_one(GradeBar).display = True
-        self.query_one("#study-card").focus()
+        self._grades.show(self.session.preview(), suggested)
+        self._keep_focus()
         self.refresh_bindings()
 
     def _show_source(self) -> None:
-        source = self.query_one("#card-source", Static)
+        source = self._source
         card = self.card
         if card is not None and self.source_open and card.source:
             source.update(literal(f"Source: {card.source}"))
@@ -422,7 +467,7 @@ class StudyScreen(Screen[None]):
         if self.phase == "judged" and self.verdict is not None:
             self.grade(Rating(self.verdict.grade))
         elif self.phase == "question" and self.mode in ("typed", "order"):
-            self._submit(self.query_one("#card-input", Input).value)  # focus was elsewhere
+            self._submit(self._field.value)  # focus was elsewhere
         elif self.phase == "question":
             self.action_reveal()
 
