@@ -84,7 +84,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 class Home(Screen[None]):
     BINDINGS = [(key, "bell", name) for key, name in [
         ("s", "Study"), ("a", "Study all"), ("q", "Quiz"), ("b", "Browse"),
-        ("t", "Stats"), (",", "Settings"), ("question_mark", "Help"),
+        ("t", "Stats"), ("comma", "Settings"), ("question_mark", "Help"),
     ]]
 
     def compose(self) -> ComposeResult:
