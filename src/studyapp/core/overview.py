@@ -94,6 +94,11 @@ class _Remembered:
         )
 
 
+def _deck_of(card_id: str) -> str:
+    """A card's deck, from its id (``deck/entry/variant``): the queue holds only ids."""
+    return card_id.partition("/")[0]
+
+
 def _compute(
     cards: Sequence[Card],
     states: Mapping[str, CardState],
@@ -107,22 +112,21 @@ def _compute(
     # The counts change with time only when the day rolls over or a learning
     # card comes within the learn-ahead window.
     valid_until = day_start(queue.day + timedelta(days=1), settings.queue.day_starts_at, tz)
-    deck_of = {c.id: c.deck_id for c in cards}
     new: dict[str, int] = {}
     learning: dict[str, int] = {}
     review: dict[str, int] = {}
     for card_id in queue.new:
-        deck = deck_of[card_id]
+        deck = _deck_of(card_id)
         new[deck] = new.get(deck, 0) + 1
     ahead = now + settings.queue.learn_ahead  # what studying now would show, as Anki counts
     for when, card_id in queue.learning:
         if when <= ahead:
-            deck = deck_of[card_id]
+            deck = _deck_of(card_id)
             learning[deck] = learning.get(deck, 0) + 1
         else:
             valid_until = min(valid_until, when - settings.queue.learn_ahead)
     for card_id in queue.reviews:
-        deck = deck_of[card_id]
+        deck = _deck_of(card_id)
         review[deck] = review.get(deck, 0) + 1
     mastery, last = deck_tallies(cards, states)
     overviews = {

@@ -14,6 +14,8 @@ are study days (rolling over at the configured local hour), like the queue's.
 
 from __future__ import annotations
 
+import itertools
+import operator
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -21,9 +23,15 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from studyapp.core.card import Card
 from studyapp.core.clock import ensure_utc
-from studyapp.core.progress import ReviewRecord
+from studyapp.core.progress import CardStates, ReviewRecord
 from studyapp.core.queue import study_day
 from studyapp.core.scheduler import CardState, Phase, Rating
+
+_DECK_ID = operator.attrgetter("deck_id")
+_ID = operator.attrgetter("id")
+_PHASE = operator.attrgetter("phase")
+_SUSPENDED = operator.attrgetter("suspended")
+_LAST_REVIEW = operator.attrgetter("last_review")
 
 MATURE_DAYS = 21
 """Interval (days) from which a review card counts as mastered (Anki's "mature")."""
@@ -142,34 +150,28 @@ def deck_tallies(
     # per deck: total, new, learning, young, mature, suspended
     tallies: dict[str, list[int]] = {}
     last: dict[str, datetime] = {}
-    get = states.get
+    get = states.getter() if isinstance(states, CardStates) else states.get
     new_phase, review_phase = Phase.NEW, Phase.REVIEW
-    for card in cards:
-        deck = card.deck_id
+    # Cards come deck by deck: per run of one deck, the states are looked up and
+    # counted by C loops (map, filter, Counter), not a Python step per card.
+    for deck, run in itertools.groupby(cards, key=_DECK_ID):
+        found = list(map(get, map(_ID, run)))
+        seen = [state for state in found if state is not None]
+        phases = Counter(map(_PHASE, seen))
+        reviews = [state for state in seen if state.phase is review_phase]
+        mature = sum(1 for state in reviews if state.interval >= mature_days)
         t = tallies.get(deck)
         if t is None:
             t = tallies[deck] = [0, 0, 0, 0, 0, 0]
-        t[0] += 1
-        state = get(card.id)
-        if state is None:
-            t[1] += 1
-            continue
-        phase = state.phase
-        if phase is new_phase:
-            t[1] += 1
-        elif phase is not review_phase:
-            t[2] += 1
-        elif state.interval >= mature_days:
-            t[4] += 1
-        else:
-            t[3] += 1
-        if state.suspended:
-            t[5] += 1
-        reviewed = state.last_review
-        if reviewed is not None:
-            seen = last.get(deck)
-            if seen is None or reviewed > seen:
-                last[deck] = reviewed
+        t[0] += len(found)
+        t[1] += len(found) - len(seen) + phases[new_phase]
+        t[2] += len(seen) - phases[new_phase] - len(reviews)
+        t[3] += len(reviews) - mature
+        t[4] += mature
+        t[5] += sum(map(_SUSPENDED, seen))
+        reviewed = max(filter(None, map(_LAST_REVIEW, seen)), default=None)
+        if reviewed is not None and (deck not in last or reviewed > last[deck]):
+            last[deck] = reviewed
     mastery = {deck: DeckMastery(*t) for deck, t in tallies.items()}
     return mastery, last
 
