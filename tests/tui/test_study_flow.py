@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable, Input, Static
 
 from studyapp.core.scheduler import Phase, Rating
@@ -226,3 +227,33 @@ async def test_undo_after_the_last_card_shows_the_card_again(tmp_path: Path) -> 
         text = screen_text(app)
         assert study.card.prompt in text and "Session done:" not in text
         assert study.query_one("#grades").display
+
+
+async def test_a_warm_start_reads_entries_after_the_first_frame_and_studies_as_usual(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the deck cache warm, start-up builds cards from the cache's index alone; the
+    entries (for the answer checker, sources, explanations) are read after the first
+    frame, and a study session cannot tell the difference."""
+    monkeypatch.setenv("STUDYAPP_CACHE", str(tmp_path / "cache"))
+    cold, _ = make_workspace(tmp_path)
+    cold.close()
+    workspace, _ = make_workspace(tmp_path)
+    (loaded,) = workspace.decks.decks
+    assert not loaded.is_read
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "Today: 0 due · 0 learning · 5 new" in screen_text(app)
+        await app.workers.wait_for_complete()
+        assert loaded.is_read  # the home screen's worker read it
+        await pilot.press("s")
+        await pilot.pause()
+        study = app.screen
+        assert isinstance(study, StudyScreen)
+        await pilot.press(*"Seol", "enter")
+        await pilot.pause()
+        assert study.verdict is not None and study.verdict.outcome.value == "close"
+        await pilot.press("s")
+        await pilot.pause()
+        assert "Seoul is the capital of South Korea." in screen_text(app)
