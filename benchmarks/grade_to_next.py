@@ -4,14 +4,15 @@
 
 How it is measured: the app runs under Pilot (``run_test``, 100x30) on a real
 workspace: decks through the deck cache, a real progress folder in a temporary
-directory (every answer fsynced to its journal), the system clock. On each card
-Enter reveals the answer; then the clock starts and ``3`` (Good) is pressed.
+directory (every answer written to its journal, fsynced in the background), the
+system clock. On each card Enter reveals the answer; then the clock starts and
+``3`` (Good) is pressed.
 The clock stops at the first screen update whose terminal output contains the
 next card's prompt. Headless Textual computes every update but skips encoding
 it for the terminal, so the app's ``_display`` is wrapped to encode each update
 exactly as for a real terminal (``render_segments``) and look for the prompt in
 those bytes. The figure therefore covers the key's dispatch, grading (FSRS and
-the fsynced journal append), choosing the next card, updating the widgets,
+the journal append), choosing the next card, updating the widgets,
 layout, rendering at Textual's frame pacing (60 fps), and encoding the frame.
 
 Two workspaces, one after the other in the same run:
@@ -62,7 +63,7 @@ class Timings:
     handler: list[float] = dataclasses.field(default_factory=list)
     """Inside StudyScreen.grade: the session's answer and the widgets' updates."""
     engine: list[float] = dataclasses.field(default_factory=list)
-    """Inside Session.answer: schedule, fsynced journal append, the next card chosen."""
+    """Inside Session.answer: schedule, journal append, the next card chosen."""
 
 
 def _timed(target: Any, name: str, into: list[float]) -> None:
@@ -165,7 +166,7 @@ def _row(name: str, times: list[float]) -> str:
 def report(name: str, timings: Timings) -> float:
     print(_row(name, timings.paint))
     print(_row("  of which StudyScreen.grade (handler)", timings.handler))
-    print(_row("  of which Session.answer (engine, fsync)", timings.engine))
+    print(_row("  of which Session.answer (engine, journal)", timings.engine))
     return statistics.median(timings.paint) * 1000
 
 
