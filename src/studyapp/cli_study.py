@@ -18,7 +18,7 @@ from studyapp.core.config import load_config
 from studyapp.core.deckcache import DeckCache
 from studyapp.core.progress import ProgressError, ProgressStore, atomic_write, check_folder
 from studyapp.core.results import list_results, results_csv, results_json
-from studyapp.core.stats import compute_stats
+from studyapp.core.stats import store_stats
 from studyapp.core.workspace import load_decks
 
 
@@ -59,8 +59,8 @@ def cmd_stats(deck_paths: list[str], progress: str | None, out: TextIO) -> int:
     with store:
         from studyapp.core.clock import system_clock
 
-        stats = compute_stats(
-            store.history(),
+        stats = store_stats(
+            store,
             store.states,
             cards,
             system_clock(),

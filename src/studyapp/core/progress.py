@@ -27,6 +27,9 @@ One folder per learner holds:
 ``history.jsonl``
     Every review ever made, appended at each fold; read only when statistics
     need it, never at start-up.
+``history.digest.json``
+    What statistics need from the history, in aggregate (see ``historydigest``):
+    a cache, written only by a writable store, rebuilt whenever it does not match.
 ``progress.lock``
     Held (``filelock``) for the store's lifetime: a second instance gets
     :class:`ProgressLocked`, or opens read-only, never a silent lost update.
@@ -66,6 +69,8 @@ VERSION = 3
 SNAPSHOT = "progress.json"
 JOURNAL = "reviews.jsonl"
 HISTORY = "history.jsonl"
+DIGEST = "history.digest.json"
+"""A cache of what statistics need from the history (see ``historydigest``)."""
 LOCK = "progress.lock"
 FOLD_AFTER = 1000
 """Fold the journal into the snapshot once it holds this many records."""
@@ -74,7 +79,7 @@ RECENT_WINDOW = timedelta(days=3)
 
 _TEMP_SUFFIX = ".tmp"
 _UNDO_MARK = b'"type":"undo"'
-_TAIL_BYTES = 1 << 16
+TAIL_BYTES = 1 << 16
 _finite = math.isfinite
 
 
@@ -363,12 +368,25 @@ def _read_records(path: Path) -> Iterator[dict[str, Any]]:
                     yield record
 
 
-def _undone_in(path: Path) -> set[int]:
-    """The seqs undone by the undo records of a history file.
+def undo_targets(data: bytes, undone: set[int]) -> None:
+    """Add to ``undone`` the seqs undone by the undo records among the lines of ``data``.
 
-    Undo records are rare: the file is searched a megabyte at a time for their
-    mark (at C speed) and only the lines holding it are decoded.
+    Undo records are rare: ``data`` is searched for their mark (at C speed) and
+    only the lines holding it are decoded.
     """
+    position = data.find(_UNDO_MARK)
+    while position != -1:
+        start = data.rfind(b"\n", 0, position) + 1
+        end = data.find(b"\n", position)
+        end = len(data) if end == -1 else end
+        record = decode_line(data[start:end])
+        if record is not None and isinstance(record.get("undoes"), int):
+            undone.add(record["undoes"])
+        position = data.find(_UNDO_MARK, end)
+
+
+def _undone_in(path: Path) -> set[int]:
+    """The seqs undone by the undo records of a history file (a megabyte at a time)."""
     undone: set[int] = set()
     try:
         handle = open(path, "rb")  # noqa: SIM115  (closed below)
@@ -382,17 +400,19 @@ def _undone_in(path: Path) -> set[int]:
             if chunk:  # keep an unfinished last line for the next round
                 cut = data.rfind(b"\n") + 1
                 data, rest = data[:cut], data[cut:]
-            position = data.find(_UNDO_MARK)
-            while position != -1:
-                start = data.rfind(b"\n", 0, position) + 1
-                end = data.find(b"\n", position)
-                end = len(data) if end == -1 else end
-                record = decode_line(data[start:end])
-                if record is not None and isinstance(record.get("undoes"), int):
-                    undone.add(record["undoes"])
-                position = data.find(_UNDO_MARK, end)
+            undo_targets(data, undone)
             if not chunk:
                 return undone
+
+
+def last_seq(tail: bytes) -> int:
+    """The seq of the last complete record among the lines of ``tail`` (0 if none)."""
+    for line in reversed(tail.split(b"\n")):
+        record = decode_line(line)
+        if record is not None and isinstance(record.get("seq"), int):
+            seq: int = record["seq"]
+            return seq
+    return 0
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -1067,7 +1087,9 @@ class ProgressStore:
 
     def _clean_temp_files(self) -> None:
         for stray in self.folder.glob(f".*{_TEMP_SUFFIX}"):
-            if stray.name.startswith((f".{SNAPSHOT}.", f".{HISTORY}.", f".{JOURNAL}.")):
+            if stray.name.startswith(
+                (f".{SNAPSHOT}.", f".{HISTORY}.", f".{JOURNAL}.", f".{DIGEST}.")
+            ):
                 with contextlib.suppress(OSError):
                     stray.unlink()
                     self._report(stray, "left over from an interrupted save; removed", "info")
@@ -1232,6 +1254,18 @@ class ProgressStore:
             if entry.review is not None and entry.seq > history_seq and entry.seq not in undone:
                 yield entry.review
 
+    def unfolded(self) -> tuple[list[ReviewRecord], set[int]]:
+        """The journal's part of the history, copied at once (readers in another thread
+        use it while answers go on): the reviews not folded yet, oldest first, with
+        those later folded or undone still in, and the seqs its undo records undo.
+
+        ``history()`` is the history file's reviews, then these, less the undone
+        ones and those the file already holds (seq at most the file's last one).
+        """
+        pending = list(self._pending)
+        reviews = [e.review for e in pending if e.review is not None]
+        return reviews, {e.undoes for e in pending if e.kind == "undo" and e.undoes is not None}
+
     # -- writing
 
     def _check_writable(self) -> None:
@@ -1383,16 +1417,11 @@ class ProgressStore:
         try:
             with open(path, "rb") as handle:
                 size = handle.seek(0, os.SEEK_END)
-                handle.seek(max(0, size - _TAIL_BYTES))
+                handle.seek(max(0, size - TAIL_BYTES))
                 tail = handle.read()
         except FileNotFoundError:
             return 0
-        for line in reversed(tail.split(b"\n")):
-            record = decode_line(line)
-            if record is not None and isinstance(record.get("seq"), int):
-                seq: int = record["seq"]
-                return seq
-        return 0
+        return last_seq(tail)
 
     def _append_history(self, entries: Iterable[_Entry]) -> None:
         path = self.folder / HISTORY

@@ -1,7 +1,8 @@
 """Stats: is the learner remembering, how much work is coming, and what is weak.
 
-The numbers come from :func:`studyapp.core.stats.compute_stats`, computed in a
-thread because it reads the whole review history from disk. Charts are text
+The numbers come from :func:`studyapp.core.stats.store_stats` (what
+``compute_stats`` gives over the whole review history, from the history's
+digest), computed in a thread: building the digest, once, reads the whole history. Charts are text
 (block heights, shade characters) with their numbers written out, so they read
 the same in any theme, at 80x24 (the page scrolls) and with NO_COLOR.
 """
@@ -20,7 +21,7 @@ from textual.widgets import Footer, Header, Static
 from textual.worker import Worker, WorkerState
 
 from studyapp.core.scheduler import CardState
-from studyapp.core.stats import Ratio, Stats, compute_stats
+from studyapp.core.stats import Ratio, Stats, store_stats
 from studyapp.core.workspace import Workspace
 from studyapp.tui import format as fmt
 from studyapp.tui.text import literal
@@ -231,10 +232,10 @@ class StatsScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="stats", exit_on_error=False)
     def compute(self, states: Mapping[str, CardState], now: datetime) -> Stats:
-        """One pass over the full history, off the UI thread."""
+        """Statistics over the full history, off the UI thread."""
         ws = self.workspace
-        return compute_stats(
-            ws.store.history(),
+        return store_stats(
+            ws.store,
             states,
             ws.cards,
             now,

@@ -1,0 +1,186 @@
+"""Streak, statistics and one card's history with a long review history: the full
+pass over ``history.jsonl`` against the history digest, side by side in one run.
+
+    python benchmarks/history_stats.py [--quick] [--runs 5]
+
+The workload is ``engine.py``'s (``make_workload``): 50,000 cards, 500,000 past
+reviews in ``history.jsonl`` over 1,000 days, 200 answers in the journal not
+folded yet. The store is opened as the app opens it (writable, on a copy of the
+progress folder), so the digest is written beside the history.
+
+Timed, old and new interleaved run by run so that the noise of the machine falls
+on both alike (medians over ``--runs``):
+
+* streak (the home screen's ``_load_streak``): ``compute_stats(store.history(),
+  ...)`` as it was, against ``store_streak``;
+* full statistics (the stats screen, 371 days of per-day counts; ``studyapp
+  stats`` alike): ``compute_stats(store.history(), ...)`` against ``store_stats``;
+* one card's history (the browse screen's card detail): scanning
+  ``store.history()`` against ``card_history``, a different card each run.
+
+The new path is timed as a new process meets it (the digest read from disk,
+nothing kept in memory) and, for statistics, also warm (a second visit of the
+stats screen in the same session). Apart, once: building the digest from scratch
+(the first use after an upgrade, or after the digest was damaged), and bringing
+it up to date after a fold of 1,000 answers (what each start after a session
+pays). Every run checks that both paths give the same figures. Prints figures;
+never fails on time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from engine import load_cards, make_workload, snapshot_copy  # benchmarks/: run as a script
+
+from studyapp.core import historydigest
+from studyapp.core.progress import DIGEST, ProgressStore
+from studyapp.core.scheduler import Rating
+from studyapp.core.stats import compute_stats, store_stats, store_streak
+
+TARGET_STREAK = 0.2
+TARGET_STATS = 1.0
+TARGET_CARD = 0.2
+STATS_DAYS = 53 * 7  # the stats screen's HISTORY_DAYS
+DAY_STARTS_AT = 4
+
+
+def _timed(fn: Callable[[], Any]) -> tuple[float, Any]:
+    start = time.perf_counter()
+    result = fn()
+    return time.perf_counter() - start, result
+
+
+def _cold() -> None:
+    """As a new process: no digest kept in memory (it is read from disk)."""
+    historydigest._memory.clear()
+
+
+def run(args: argparse.Namespace) -> int:
+    quick = args.quick
+    runs = args.runs or (3 if quick else 5)
+    per_deck, reviews = (1_000, 50_000) if quick else (10_000, 500_000)
+    root = Path(tempfile.mkdtemp(prefix="studyapp-history-"))
+    try:
+        started = time.perf_counter()
+        workload = make_workload(root / "large", per_deck=per_deck, reviews=reviews)
+        cards = load_cards(workload)
+        print(
+            f"workload: {len(cards):,} cards, {reviews:,} reviews "
+            f"({(workload.progress / 'history.jsonl').stat().st_size / 1e6:.0f} MB of history), "
+            f"built in {time.perf_counter() - started:.1f} s" + ("  [--quick]" if quick else "")
+        )
+        folder = snapshot_copy(workload)
+        store = ProgressStore.open(folder, fold_after=10**9)
+        now = workload.now
+        options: dict[str, Any] = {"day_starts_at": DAY_STARTS_AT}
+
+        # the digest, built once from scratch (as the first use after an upgrade)
+        _cold()
+        build, _ = _timed(lambda: store_streak(store, now, **options))
+        digest_size = (folder / DIGEST).stat().st_size
+
+        times: dict[str, list[float]] = {}
+        same = True
+        card_ids = [c.id for c in cards]
+        states = dict(store.states)
+
+        def old_stats(days: int) -> Any:
+            return compute_stats(store.history(), states, cards, now, days=days, **options)
+
+        def new_stats() -> Any:
+            return store_stats(store, states, cards, now, days=STATS_DAYS, **options)
+
+        def old_card(card: str) -> Any:
+            return [r for r in store.history() if r.card_id == card]
+
+        for run_index in range(runs):
+            t, old = _timed(lambda: old_stats(30).streak)
+            times.setdefault("streak old", []).append(t)
+            _cold()
+            t, new = _timed(lambda: store_streak(store, now, **options))
+            times.setdefault("streak new", []).append(t)
+            same &= old == new
+
+            t, old = _timed(lambda: old_stats(STATS_DAYS))
+            times.setdefault("stats old", []).append(t)
+            _cold()
+            t, new = _timed(new_stats)
+            times.setdefault("stats new", []).append(t)
+            t, warm = _timed(new_stats)
+            times.setdefault("stats new warm", []).append(t)
+            same &= old == new == warm
+
+            card = card_ids[(run_index * 7919) % len(card_ids)]
+            t, old = _timed(functools.partial(old_card, card))
+            times.setdefault("card old", []).append(t)
+            _cold()
+            t, new = _timed(functools.partial(historydigest.card_history, store, card))
+            times.setdefault("card new", []).append(t)
+            same &= old == new
+
+        # a session of 1,000 answers, folded: the next start brings the digest up to date
+        for i in range(1000):
+            cid = card_ids[(i * 31) % len(card_ids)]
+            previous = store.get(cid)
+            store.record_review(
+                previous,
+                previous,
+                Rating.GOOD,
+                now + timedelta(seconds=i),
+                timedelta(seconds=4),
+            )
+        store.fold()
+        _cold()
+        extend, new = _timed(lambda: store_streak(store, now, **options))
+        same &= new == compute_stats(store.history(), {}, [], now, **options).streak
+        store.close()
+
+        def med(name: str) -> float:
+            return statistics.median(times[name])
+
+        rows = [
+            ("streak (home screen)", "streak", TARGET_STREAK),
+            ("full Stats (stats screen, 371 days)", "stats", TARGET_STATS),
+            ("one card's history (browse)", "card", TARGET_CARD),
+        ]
+        print(f"\nmedians of {runs} runs (old and new interleaved)")
+        print(f"{'':38} {'full pass':>10} {'digest':>10} {'target':>8}  speed-up")
+        for label, key, target in rows:
+            old_t, new_t = med(f"{key} old"), med(f"{key} new")
+            verdict = "meets" if new_t < target else "misses"
+            print(
+                f"{label:38} {old_t:9.3f}s {new_t:9.3f}s {target:7.1f}s  "
+                f"x{old_t / new_t:,.0f}  ({verdict})"
+            )
+        print(f"{'full Stats, second visit (warm)':38} {'':10} {med('stats new warm'):9.3f}s")
+        print(
+            f"\ndigest: {digest_size / 1e6:.1f} MB; built from scratch once in {build:.2f} s; "
+            f"brought up to date after a fold of 1,000 answers in {extend:.3f} s"
+        )
+        print(f"same figures on every run: {'yes' if same else 'NO'}")
+        return 0 if same else 1
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="5,000 cards, 50,000 reviews")
+    parser.add_argument("--runs", type=int, default=0, help="runs per case (default 5)")
+    return run(parser.parse_args())
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
