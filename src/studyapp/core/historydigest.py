@@ -592,6 +592,22 @@ class Summary:
 
 
 _lock = threading.Lock()
+
+
+@contextlib.contextmanager
+def _history_file(path: Path) -> Iterator[tuple[BinaryIO, int] | None]:
+    """The history file open for reading and its size, under the digest's lock (None
+    while there is no history yet)."""
+    with _lock:
+        try:
+            handle = open(path, "rb")  # noqa: SIM115  (closed below)
+        except FileNotFoundError:
+            yield None
+            return
+        with handle:
+            yield handle, os.fstat(handle.fileno()).st_size
+
+
 _memory: weakref.WeakKeyDictionary[ProgressStore, Digest] = weakref.WeakKeyDictionary()
 """The last digest of each store (all that a read-only store keeps)."""
 
@@ -646,22 +662,17 @@ def summarize(store: ProgressStore) -> Summary | None:
     reviews, pending_undone = store.unfolded()
     path = store.folder / HISTORY
     d, tail_seq = Digest(), 0
-    with _lock:
-        try:
-            handle = open(path, "rb")  # noqa: SIM115  (closed below)
-        except FileNotFoundError:
-            handle = None
-        if handle is not None:
-            with handle:
-                size = os.fstat(handle.fileno()).st_size
-                try:
-                    d = _current(store, handle, size)
-                    if d.covered < size:  # an unfinished last line: counted, not kept
-                        d = _fold(d, handle, d.covered, size)
-                    d = d.merged(_undo(d, handle, pending_undone))
-                except (_Unusable, _Rebuild):
-                    return None
-                tail_seq = _tail_seq(handle, size)
+    with _history_file(path) as opened:
+        if opened is not None:
+            handle, size = opened
+            try:
+                d = _current(store, handle, size)
+                if d.covered < size:  # an unfinished last line: counted, not kept
+                    d = _fold(d, handle, d.covered, size)
+                d = d.merged(_undo(d, handle, pending_undone))
+            except (_Unusable, _Rebuild):
+                return None
+            tail_seq = _tail_seq(handle, size)
     undone = d.undone | pending_undone
     extra = [r for r in reviews if r.seq > tail_seq and r.seq not in undone]
     counts = _Counts()
@@ -678,41 +689,36 @@ def card_history(store: ProgressStore, card_id: str) -> list[ReviewRecord]:
     needle = _card_needle(card_id)
     found: list[ReviewRecord] = []
     tail_seq = 0
-    with _lock:
-        try:
-            handle = open(path, "rb")  # noqa: SIM115  (closed below)
-        except FileNotFoundError:
-            handle = None
-        if handle is not None:
-            with handle:
-                size = os.fstat(handle.fileno()).st_size
+    with _history_file(path) as opened:
+        if opened is not None:
+            handle, size = opened
+            try:
+                d: Digest | None = _current(store, handle, size)
+            except _Unusable:
+                d = None
+            if d is None or not d.canonical or needle is None:
+                return [r for r in store.history() if r.card_id == card_id]
+            undone |= d.undone
+            for _, data in _chunks(handle, d.covered, size):
+                undo_targets(data, undone)
+            for start, line in _lines_holding(handle, d.covered, needle):
+                found += (
+                    r
+                    for r, *_ in _reviews(line, start)
+                    if r.card_id == card_id and r.seq not in undone
+                )
+            if d.covered < size:  # an unfinished last line: not in the digest
+                handle.seek(d.covered)
+                data = handle.read(size - d.covered)
                 try:
-                    d: Digest | None = _current(store, handle, size)
-                except _Unusable:
-                    d = None
-                if d is None or not d.canonical or needle is None:
-                    return [r for r in store.history() if r.card_id == card_id]
-                undone |= d.undone
-                for _, data in _chunks(handle, d.covered, size):
-                    undo_targets(data, undone)
-                for start, line in _lines_holding(handle, d.covered, needle):
                     found += (
                         r
-                        for r, *_ in _reviews(line, start)
+                        for r, *_ in _reviews(data, d.covered)
                         if r.card_id == card_id and r.seq not in undone
                     )
-                if d.covered < size:  # an unfinished last line: not in the digest
-                    handle.seek(d.covered)
-                    data = handle.read(size - d.covered)
-                    try:
-                        found += (
-                            r
-                            for r, *_ in _reviews(data, d.covered)
-                            if r.card_id == card_id and r.seq not in undone
-                        )
-                    except _Unusable:
-                        return [r for r in store.history() if r.card_id == card_id]
-                tail_seq = _tail_seq(handle, size)
+                except _Unusable:
+                    return [r for r in store.history() if r.card_id == card_id]
+            tail_seq = _tail_seq(handle, size)
     found += (
         r for r in reviews if r.card_id == card_id and r.seq > tail_seq and r.seq not in undone
     )
