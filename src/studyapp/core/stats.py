@@ -223,8 +223,7 @@ def compute_stats(
     to_day = _Days(day_starts_at, tz)
     today = to_day(now)
     # card id -> the [passed, total] counters of its kind (one list per kind)
-    by_kind: dict[str, list[int]] = {}
-    counts_of = {c.id: by_kind.setdefault(c.kind, [0, 0]) for c in cards}
+    by_kind, counts_of = _kind_counters(cards)
     window_starts = {w: now - timedelta(days=w) for w in windows}
     earliest = min(window_starts.values(), default=now)
     first_day = today - timedelta(days=days - 1)
@@ -264,13 +263,51 @@ def compute_stats(
             counts[0] += passed
             counts[1] += 1
 
+    per_day_shown = [per_day[first_day + timedelta(days=i)] for i in range(days)]
+    return _assemble(
+        today,
+        now,
+        retention,
+        per_day_shown,
+        by_kind,
+        study_days,
+        total,
+        spent_ms,
+        states,
+        cards,
+        day_starts_at,
+        tz,
+    )
+
+
+def _kind_counters(cards: Sequence[Card]) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    """Per kind, a [passed, total] counter; and per card id, its kind's counter."""
+    by_kind: dict[str, list[int]] = {}
+    counts_of = {c.id: by_kind.setdefault(c.kind, [0, 0]) for c in cards}
+    return by_kind, counts_of
+
+
+def _assemble(
+    today: date,
+    now: datetime,
+    retention: Mapping[int, list[int]],
+    per_day: Sequence[int],
+    by_kind: Mapping[str, list[int]],
+    study_days: set[date],
+    total: int,
+    spent_ms: int,
+    states: Mapping[str, CardState],
+    cards: Sequence[Card],
+    day_starts_at: int,
+    tz: tzinfo | None,
+) -> Stats:
+    """The Stats both ways of counting (the full pass, the digest) end with."""
+    days = len(per_day)
+    first_day = today - timedelta(days=days - 1)
     return Stats(
         today=today,
         retention={w: Ratio(h, t) for w, (h, t) in retention.items()},
-        reviews_per_day=tuple(
-            (first_day + timedelta(days=i), per_day[first_day + timedelta(days=i)])
-            for i in range(days)
-        ),
+        reviews_per_day=tuple((first_day + timedelta(days=i), n) for i, n in enumerate(per_day)),
         forecast=due_forecast(states.values(), now, days, day_starts_at=day_starts_at, tz=tz),
         accuracy_by_kind={k: Ratio(h, t) for k, (h, t) in sorted(by_kind.items()) if t},
         mastery_by_deck=mastery_by_deck(cards, states),
@@ -374,8 +411,7 @@ def stats_from_summary(
     study_days = {_DAY_ONE + timedelta(days=n) for _, _, n in runs}
 
     d = summary.digest
-    by_kind: dict[str, list[int]] = {}
-    counts_of = {c.id: by_kind.setdefault(c.kind, [0, 0]) for c in cards}
+    by_kind, counts_of = _kind_counters(cards)
     get = counts_of.get
     for card_id, hits, answers in zip(d.ids, d.hits, d.answers, strict=True):
         kind = get(card_id)
@@ -384,18 +420,20 @@ def stats_from_summary(
             kind[1] += answers
 
     retention = _retention(summary, now, windows)
-    return Stats(
-        today=today,
-        retention={w: Ratio(h, t) for w, (h, t) in retention.items()},
-        reviews_per_day=tuple(
-            (first_day + timedelta(days=i), per_number[first_number + i]) for i in range(days)
-        ),
-        forecast=due_forecast(states.values(), now, days, day_starts_at=day_starts_at, tz=tz),
-        accuracy_by_kind={k: Ratio(h, t) for k, (h, t) in sorted(by_kind.items()) if t},
-        mastery_by_deck=mastery_by_deck(cards, states),
-        streak=_streak(study_days, today),
-        total_reviews=d.total,
-        time_spent=timedelta(milliseconds=d.spent_ms),
+    per_day = [per_number[first_number + i] for i in range(days)]
+    return _assemble(
+        today,
+        now,
+        retention,
+        per_day,
+        by_kind,
+        study_days,
+        d.total,
+        d.spent_ms,
+        states,
+        cards,
+        day_starts_at,
+        tz,
     )
 
 
