@@ -257,3 +257,29 @@ async def test_a_warm_start_reads_entries_after_the_first_frame_and_studies_as_u
         await pilot.press("s")
         await pilot.pause()
         assert "Seoul is the capital of South Korea." in screen_text(app)
+
+
+async def test_back_home_after_studying_the_streak_is_kept_and_counted_again(
+    tmp_path: Path,
+) -> None:
+    """Returning from a session used to drop the streak from the summary line (and it
+    was stale anyway): it stays, and is computed again with today's answers."""
+    workspace, _ = make_workspace(tmp_path)
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Streak: 0 days" in screen_text(app)
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("enter")  # empty answer: reveal
+        await pilot.pause()
+        await pilot.press("3")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Streak: 1 day" in screen_text(app)

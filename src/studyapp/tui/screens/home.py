@@ -40,6 +40,10 @@ class HomeScreen(Screen[None]):
         self.workspace = workspace
         self.rng = rng
         self.overviews: dict[str, DeckOverview] = {}
+        self._streak_text = ""
+        """The last streak computed (kept on screen while a new one is computed)."""
+        self._painted = False
+        """Whether the first frame is out (work for later waits for it)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -65,6 +69,7 @@ class HomeScreen(Screen[None]):
         self.call_after_refresh(self._after_first_frame)
 
     def _after_first_frame(self) -> None:
+        self._painted = True
         self._read_decks()
         self._load_streak()
 
@@ -75,7 +80,12 @@ class HomeScreen(Screen[None]):
         self.workspace.decks.read_all()
 
     def on_screen_resume(self) -> None:
+        """Back from studying (or any screen): the counts, and the streak, may have moved.
+        (Textual also sends this when the screen is first shown: the streak then waits
+        for the first frame, see on_mount.)"""
         self.refresh_decks()
+        if self._painted:
+            self._load_streak()
 
     def _deck_width(self) -> int:
         """The deck column takes what the count columns leave (they need ~50 cells)."""
@@ -128,7 +138,7 @@ class HomeScreen(Screen[None]):
         if selected is not None and selected in table.rows:
             table.move_cursor(row=table.get_row_index(selected))
         self._totals = totals
-        self._show_summary()
+        self._show_summary(self._streak_text)
 
     def _show_summary(self, streak: str = "") -> None:
         ws = self.workspace
