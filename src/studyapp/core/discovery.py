@@ -12,7 +12,6 @@ import os
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,7 +30,9 @@ EXAM_SUFFIXES = (".exam.yaml", ".exam.yml")
 
 def bundled_decks_dir() -> Path | None:
     """The decks shipped with studyapp: inside the wheel, or ``decks/`` of a source checkout."""
-    packaged = Path(str(resources.files("studyapp"))) / "bundled_decks"
+    # The package's own folder (not importlib.resources: its import, with zipfile's,
+    # is ~6 ms of every start, and a zipped install could not be read as a Path anyway).
+    packaged = Path(__file__).resolve().parents[1] / "bundled_decks"
     if packaged.is_dir():
         return packaged
     checkout = Path(__file__).resolve().parents[3] / "decks"
