@@ -83,8 +83,8 @@ class HomeScreen(Screen[None]):
         """Back from studying (or any screen): the counts, and the streak, may have moved.
         (Textual also sends this when the screen is first shown: the streak then waits
         for the first frame, see on_mount.)"""
-        self.refresh_decks()
-        if self._painted:
+        if self._painted:  # the first showing: on_mount has just filled the table
+            self.refresh_decks()
             self._load_streak()
 
     def _deck_width(self) -> int:
