@@ -727,7 +727,6 @@ class SM2Scheduler:
     ) -> dict[Rating, CardState]:
         s = self.settings
         steps = s.learning_steps
-        step = min(state.step or 0, max(len(steps) - 1, 0))
         ease = s.starting_ease
         graduate_good = self._to_review(
             state, self._clamp(s.graduating_interval, 1, fuzz), now, ease
@@ -740,19 +739,7 @@ class SM2Scheduler:
                 Rating.GOOD: graduate_good,
                 Rating.EASY: easy,
             }
-        learning = Phase.LEARNING
-        hard_delay = _hard_first_step(steps) if step == 0 else steps[step]
-        good = (
-            self._in_step(state, learning, step + 1, steps[step + 1], now)
-            if step + 1 < len(steps)
-            else graduate_good
-        )
-        return {
-            Rating.AGAIN: self._in_step(state, learning, 0, steps[0], now),
-            Rating.HARD: self._in_step(state, learning, step, hard_delay, now),
-            Rating.GOOD: good,
-            Rating.EASY: easy,
-        }
+        return self._stepped(state, Phase.LEARNING, steps, graduate_good, easy, now)
 
     def _relearning(
         self, state: CardState, now: datetime, fuzz: float | None
@@ -766,19 +753,33 @@ class SM2Scheduler:
             return dict.fromkeys(Rating, to_review) | {
                 Rating.EASY: self._to_review(state, back + 1, now, ease)
             }
+        easy = self._to_review(state, back + 1, now, ease)
+        return self._stepped(state, Phase.RELEARNING, steps, to_review, easy, now)
+
+    def _stepped(
+        self,
+        state: CardState,
+        phase: Phase,
+        steps: tuple[timedelta, ...],
+        graduate: CardState,
+        easy: CardState,
+        now: datetime,
+    ) -> dict[Rating, CardState]:
+        """Anki's (re)learning steps, one rule for both: Again goes back to the first
+        step, Hard repeats this one (on the first: halfway to the second), Good moves
+        to the next step or ``graduate``s after the last, Easy is ``easy`` at once."""
         step = min(state.step or 0, len(steps) - 1)
-        relearning = Phase.RELEARNING
         hard_delay = _hard_first_step(steps) if step == 0 else steps[step]
         good = (
-            self._in_step(state, relearning, step + 1, steps[step + 1], now)
+            self._in_step(state, phase, step + 1, steps[step + 1], now)
             if step + 1 < len(steps)
-            else to_review
+            else graduate
         )
         return {
-            Rating.AGAIN: self._in_step(state, relearning, 0, steps[0], now),
-            Rating.HARD: self._in_step(state, relearning, step, hard_delay, now),
+            Rating.AGAIN: self._in_step(state, phase, 0, steps[0], now),
+            Rating.HARD: self._in_step(state, phase, step, hard_delay, now),
             Rating.GOOD: good,
-            Rating.EASY: self._to_review(state, back + 1, now, ease),
+            Rating.EASY: easy,
         }
 
     def _review(
