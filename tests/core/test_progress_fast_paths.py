@@ -175,7 +175,7 @@ def test_version_2_is_migrated_and_kept(tmp_path: Path) -> None:
 @settings(max_examples=200, deadline=None)
 @given(state=states)
 def test_state_json_is_what_to_dict_gives(state: CardState) -> None:
-    text = progress._state_json(state)
+    text = state.to_json()
     assert text is not None
     assert text.encode() == progress._dumps(state.to_dict())
     assert CardState.from_dict(state.card_id, json.loads(text)) == state
@@ -192,7 +192,7 @@ def test_state_json_is_what_to_dict_gives(state: CardState) -> None:
     ids=["int stability", "another offset", "bool reps", "nan"],
 )
 def test_state_json_leaves_odd_states_to_the_general_path(odd: dict[str, object]) -> None:
-    assert progress._state_json(replace(CardState("d/a/v", Phase.REVIEW), **odd)) is None  # type: ignore[arg-type]
+    assert replace(CardState("d/a/v", Phase.REVIEW), **odd).to_json() is None  # type: ignore[arg-type]
 
 
 @settings(

@@ -234,66 +234,7 @@ def decode_line(line: bytes) -> dict[str, Any] | None:
 
 
 _json_str = json.encoder.encode_basestring  # what json.dumps(ensure_ascii=False) uses for str
-_float_repr = float.__repr__  # what json.dumps uses for a float
 _NONE_TYPE = type(None)
-
-
-def _state_json(state: CardState) -> str | None:
-    """``_dumps(state.to_dict())`` as text, several times faster; None if ``state`` holds
-    anything out of the ordinary (a non-UTC or naive datetime, an int for a float, a
-    NaN...), which the general path (``to_dict`` then ``from_dict``) then handles.
-
-    On the answer path: every answer writes one. Whatever this accepts reads back
-    (``CardState.from_dict``) as a state equal to ``state``, field by field and type by
-    type, so the state in memory needs no round trip through JSON.
-    """
-    due, last, step = state.due, state.last_review, state.step
-    stability, difficulty, ease = state.stability, state.difficulty, state.ease
-    interval, reps, lapses = state.interval, state.reps, state.lapses
-    suspended, buried, leech = state.suspended, state.buried_until, state.leech
-    if (
-        type(interval) is not int
-        or type(reps) is not int
-        or type(lapses) is not int
-        or type(suspended) is not bool
-        or type(leech) is not bool
-        or type(state.phase) is not Phase
-    ):
-        return None
-    parts = ['{"phase":"', _PHASE_VALUE[state.phase], '"']
-    if due is not None:
-        if type(due) is not datetime or due.tzinfo is not UTC:
-            return None
-        parts += (',"due":"', due.isoformat(), '"')
-    if last is not None:
-        if type(last) is not datetime or last.tzinfo is not UTC:
-            return None
-        parts += (',"last_review":"', last.isoformat(), '"')
-    if step is not None:
-        if type(step) is not int:
-            return None
-        parts += (',"step":', str(step))
-    for name, value in (("stability", stability), ("difficulty", difficulty), ("ease", ease)):
-        if value is not None:
-            if type(value) is not float or not _finite(value):
-                return None
-            parts += (',"', name, '":', _float_repr(value))
-    if interval:
-        parts += (',"interval":', str(interval))
-    if reps:
-        parts += (',"reps":', str(reps))
-    if lapses:
-        parts += (',"lapses":', str(lapses))
-    if suspended:
-        parts.append(',"suspended":true')
-    if buried is not None:
-        if type(buried) is not date:
-            return None
-        parts += (',"buried_until":"', buried.isoformat(), '"')
-    if leech:
-        parts.append(',"leech":true')
-    parts.append("}")
-    return "".join(parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -1338,11 +1279,11 @@ class ProgressStore:
         rating = rating if type(rating) is Rating else Rating(int(rating))
         took_ms = None if took is None else max(0, round(took.total_seconds() * 1000))
         phase = previous.phase
-        state_json = _state_json(new)
+        state_json = new.to_json()
         if state_json is not None:
             # The usual case, as fast as it goes: the line written by hand (byte for
             # byte what encode_line(record) would give; a test holds it to that), and
-            # the state kept as is (it reads back equal: see _state_json).
+            # the state kept as is (it reads back equal: see CardState.to_json).
             seq = self._next_seq
             body = (
                 f'{{"type":"review","card":{_json_str(new.card_id)},"at":"{at.isoformat()}",'

@@ -55,6 +55,7 @@ class Phase(StrEnum):
 
 
 _PHASES: dict[Any, Phase] = {p.value: p for p in Phase}
+_PHASE_VALUE: dict[Phase, str] = {p: p.value for p in Phase}  # faster than enum's .value
 
 
 def _dt(value: Any) -> datetime | None:
@@ -84,6 +85,7 @@ def _opt_float(value: Any) -> float | None:
 
 
 _finite = math.isfinite
+_float_repr = float.__repr__  # what json.dumps uses for a float
 _fromiso = datetime.fromisoformat
 
 
@@ -141,6 +143,64 @@ class CardState:
         if self.leech:
             out["leech"] = True
         return out
+
+    def to_json(self) -> str | None:
+        """:meth:`to_dict` as compact JSON text (``separators=(",", ":")``, keys in the
+        same order), several times faster; None if the state holds anything out of the
+        ordinary (a non-UTC or naive datetime, an int for a float, a NaN...), left to
+        ``to_dict``. Kept beside it: a field added there must be added here.
+
+        On the answer path (the progress store writes one per answer). Whatever this
+        accepts reads back (:meth:`from_dict`) as a state equal to this one, field by
+        field and type by type, so the store needs no round trip through JSON.
+        """
+        due, last, step = self.due, self.last_review, self.step
+        stability, difficulty, ease = self.stability, self.difficulty, self.ease
+        interval, reps, lapses = self.interval, self.reps, self.lapses
+        suspended, buried, leech = self.suspended, self.buried_until, self.leech
+        if (
+            type(interval) is not int
+            or type(reps) is not int
+            or type(lapses) is not int
+            or type(suspended) is not bool
+            or type(leech) is not bool
+            or type(self.phase) is not Phase
+        ):
+            return None
+        parts = ['{"phase":"', _PHASE_VALUE[self.phase], '"']
+        if due is not None:
+            if type(due) is not datetime or due.tzinfo is not UTC:
+                return None
+            parts += (',"due":"', due.isoformat(), '"')
+        if last is not None:
+            if type(last) is not datetime or last.tzinfo is not UTC:
+                return None
+            parts += (',"last_review":"', last.isoformat(), '"')
+        if step is not None:
+            if type(step) is not int:
+                return None
+            parts += (',"step":', str(step))
+        for name, value in (("stability", stability), ("difficulty", difficulty), ("ease", ease)):
+            if value is not None:
+                if type(value) is not float or not _finite(value):
+                    return None
+                parts += (',"', name, '":', _float_repr(value))
+        if interval:
+            parts += (',"interval":', str(interval))
+        if reps:
+            parts += (',"reps":', str(reps))
+        if lapses:
+            parts += (',"lapses":', str(lapses))
+        if suspended:
+            parts.append(',"suspended":true')
+        if buried is not None:
+            if type(buried) is not date:
+                return None
+            parts += (',"buried_until":"', buried.isoformat(), '"')
+        if leech:
+            parts.append(',"leech":true')
+        parts.append("}")
+        return "".join(parts)
 
     @classmethod
     def from_dict(cls, card_id: str, data: Mapping[str, Any]) -> CardState:
