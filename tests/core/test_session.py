@@ -343,3 +343,20 @@ def test_random_sessions_with_crashes_match_a_simple_model(ops: list[tuple[str, 
     finally:
         h.store.close()
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_a_failed_card_counts_as_learning_at_once_as_in_anki_and_on_home(h: Harness) -> None:
+    """Anki 26.9 counts a card failed a moment ago (due in 1 min, inside the 20-minute
+    learn-ahead window) as learning straight away; so do the session and the home
+    screen's overview, which once disagreed (the session counted only cards due now)."""
+    from studyapp.core.overview import deck_overviews
+
+    h.session.answer(Rating.AGAIN)
+    counts = h.session.counts()
+    assert (counts.new, counts.learning) == (4, 1)
+    home = deck_overviews(
+        h.cards, h.store.states, h.store.recent_reviews(), h.settings, h.clock(), tz=UTC
+    )
+    assert home["k"].left == counts
+    h.clock.advance(30 * MIN)  # long past due: still one
+    assert h.session.counts().learning == 1

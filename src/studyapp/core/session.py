@@ -347,10 +347,13 @@ class Session:
     # -- reporting
 
     def counts(self) -> QueueCounts:
-        """New / learning / review cards left today (learning: due now)."""
+        """New / learning / review cards left today. Learning counts the cards due within
+        the learn-ahead window (20 minutes by default), as Anki's counts do and as the
+        home screen's overview does: a card just failed is "1 learning" at once."""
         now = self._now()
         self._check_day(now)
-        learning = sum(1 for due in self._learning.values() if due <= now)
+        ahead = now + self.settings.queue.learn_ahead
+        learning = sum(1 for due in self._learning.values() if due <= ahead)
         return QueueCounts(len(self._new), learning, len(self._reviews))
 
     def next_due(self) -> datetime | None:
