@@ -31,7 +31,7 @@ One folder per learner holds:
     What statistics need from the history, in aggregate (see ``historydigest``):
     a cache, written only by a writable store, rebuilt whenever it does not match.
 ``progress.lock``
-    Held (``filelock``) for the store's lifetime: a second instance gets
+    Held (:mod:`~studyapp.core.folderlock`) for the store's lifetime: a second instance gets
     :class:`ProgressLocked`, or opens read-only, never a silent lost update.
 
 A damaged or newer-version file is moved aside (renamed with a timestamp) and
@@ -58,9 +58,8 @@ from pathlib import Path
 from types import MappingProxyType, TracebackType
 from typing import Any, Literal, NamedTuple, Self
 
-import filelock
-
 from studyapp.core.clock import Clock, ensure_utc, system_clock
+from studyapp.core.folderlock import FolderLock, LockBusyError
 from studyapp.core.gcpause import paused_gc
 from studyapp.core.scheduler import CardState, Phase, Rating, make_states
 
@@ -914,7 +913,7 @@ class ProgressStore:
         read_only: bool,
         clock: Clock,
         fold_after: int,
-        lock: filelock.BaseFileLock | None,
+        lock: FolderLock | None,
     ) -> None:
         self.folder = folder
         self.read_only = read_only
@@ -951,13 +950,13 @@ class ProgressStore:
             ProgressLocked: another instance holds the folder (unless ``read_only``).
         """
         path = Path(folder)
-        lock: filelock.BaseFileLock | None = None
+        lock: FolderLock | None = None
         if not read_only:
             path.mkdir(parents=True, exist_ok=True)
-            lock = filelock.FileLock(path / LOCK, timeout=0, thread_local=False)
+            lock = FolderLock(path / LOCK)
             try:
                 lock.acquire()
-            except filelock.Timeout:
+            except LockBusyError:
                 raise ProgressLocked(path) from None
         store = cls(path, read_only=read_only, clock=clock, fold_after=fold_after, lock=lock)
         try:
@@ -1508,11 +1507,11 @@ def check_folder(folder: str | os.PathLike[str]) -> FolderReport:
     path = Path(folder)
     locked = False
     if path.exists():
-        probe = filelock.FileLock(path / LOCK, timeout=0, thread_local=False)
+        probe = FolderLock(path / LOCK)
         try:
             probe.acquire()
             probe.release()
-        except filelock.Timeout:
+        except LockBusyError:
             locked = True
     with ProgressStore.open(path, read_only=True) as store:
         problems = list(store.problems)
