@@ -18,6 +18,9 @@ GENERAL = [
 class HelpDialog(ModalScreen[None]):
     """Lists the bindings active on ``screen``; remapped keys show as remapped."""
 
+    CSS_PATH = "help.tcss"
+    """Read when first shown (see app.tcss)."""
+
     BINDINGS = [
         Binding("escape", "dismiss_help", "Close", id="help.close"),
         Binding("question_mark,f1", "dismiss_help", "Close", show=False),

@@ -51,6 +51,9 @@ MIX_LABELS = [
 class QuizSetupScreen(Screen[None]):
     """Choose an exam spec found beside the decks, or set up a quick quiz."""
 
+    CSS_PATH = "quiz.tcss"
+    """Read when first shown (see app.tcss)."""
+
     BINDINGS = [
         Binding("enter", "start", "Start", id="quiz.start"),
         Binding("escape", "leave", "Home", id="quiz.leave"),
@@ -187,6 +190,9 @@ class QuizSetupScreen(Screen[None]):
 class EndExamDialog(ModalScreen[bool]):
     """Confirm ending an exam early: unanswered questions count as wrong."""
 
+    CSS_PATH = "quiz.tcss"
+    """Read when first shown (see app.tcss)."""
+
     BINDINGS = [
         Binding("y", "answer(True)", "End now", id="end.yes"),
         Binding("n,escape", "answer(False)", "Keep going", id="end.no"),
@@ -203,6 +209,9 @@ class EndExamDialog(ModalScreen[bool]):
 
 class QuizScreen(Screen[None]):
     """One question at a time; a visible timer when the exam has a limit."""
+
+    CSS_PATH = "quiz.tcss"
+    """Read when first shown (see app.tcss)."""
 
     BINDINGS = [
         Binding("enter", "next", "Next", id="quiz.next"),

@@ -32,6 +32,9 @@ OUTCOME_WORD = {Outcome.CORRECT: "right", Outcome.CLOSE: "close", Outcome.WRONG:
 class ResultsScreen(Screen[None]):
     """What an attempt scored and what was missed."""
 
+    CSS_PATH = "results.tcss"
+    """Read when first shown (see app.tcss)."""
+
     BINDINGS = [
         Binding("r", "redrill", "Re-drill missed", id="results.redrill"),
         Binding("p", "push", "Push missed to study", id="results.push"),

@@ -118,6 +118,9 @@ class GradeBar(Horizontal):
 class StudyScreen(Screen[None]):
     """A study session over some decks (or all of them)."""
 
+    CSS_PATH = "study.tcss"
+    """Read when first shown (see app.tcss)."""
+
     BINDINGS = [
         Binding("space", "reveal", "Show answer", id="study.reveal"),
         Binding(
