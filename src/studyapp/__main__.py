@@ -1,5 +1,5 @@
 """``python -m studyapp``."""
 
-from studyapp.cli import main
+from studyapp.launch import main
 
 raise SystemExit(main())

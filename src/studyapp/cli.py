@@ -25,6 +25,7 @@ from studyapp.core.discovery import (
     is_exam_file,
     load_all,
 )
+from studyapp.core.gcpause import end_start_pause
 from studyapp.core.problems import Problem, UserFileError
 
 if TYPE_CHECKING:
@@ -111,6 +112,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         except KeyboardInterrupt:
             return 130
     args = build_parser().parse_args(_normalise(given))
+    if args.command != "run":
+        end_start_pause()  # headless: start-up is over (the app ends it after its first frame)
     try:
         if (code := cli_tools.run(args, out)) is not None:
             return code

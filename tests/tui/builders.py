@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
 
 from studyapp.core.clock import ManualClock
 from studyapp.core.workspace import Workspace, open_workspace
@@ -52,3 +56,15 @@ def make_workspace(
     clock = ManualClock(now)
     workspace = open_workspace([str(folder)], progress=tmp_path / "progress", clock=clock)
     return workspace, clock
+
+
+async def wait_started(pilot: Pilot[Any]) -> None:
+    """Until start-up is over (StudyApp.started: the work that waits for the first
+    frame, the streak and reading the decks, has begun) and that work is done."""
+    app = pilot.app
+    deadline = time.monotonic() + 10
+    while not getattr(app, "started", True):
+        assert time.monotonic() < deadline, "the app never finished starting"
+        await pilot.pause(0.05)
+    await app.workers.wait_for_complete()
+    await pilot.pause()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from textual.widgets import DataTable, Static
 
+from studyapp.core import gcpause
 from studyapp.tui.app import StudyApp
-from tests.tui.builders import SMALL_DECK, make_workspace
+from tests.tui.builders import SMALL_DECK, make_workspace, wait_started
 
 BROKEN = "id: second\ntitle: Second deck\nentries:\n  - id: a\n    kind: qa\n    prompt: Q?\n"
 
@@ -88,3 +90,24 @@ async def test_home_opens_browse_stats_and_settings(tmp_path: Path) -> None:
             await pilot.press("escape")
             await pilot.pause()
             assert isinstance(app.screen, HomeScreen)
+
+
+async def test_start_up_ends_the_collector_pause_once_the_first_frame_is_out(
+    tmp_path: Path,
+) -> None:
+    """The ``studyapp`` command starts with the collector paused (gcpause); the app
+    ends the pause after its first frame, then counts the streak and reads the decks."""
+    workspace, _ = make_workspace(tmp_path)
+    app = StudyApp(workspace, seed=0)
+    gcpause.pause_for_start()
+    try:
+        assert not gc.isenabled()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_started(pilot)
+            assert app.started and gc.isenabled() and gc.get_freeze_count() > 0
+            assert "Streak: 0 days" in str(app.screen.query_one("#home-summary", Static).content)
+            assert all(loaded.is_read for loaded in workspace.decks.decks)
+    finally:
+        gcpause.end_start_pause()
+        gc.unfreeze()
+        gc.enable()

@@ -9,6 +9,7 @@ from textual.pilot import Pilot
 
 from studyapp.tui.app import StudyApp
 from studyapp.tui.screens.browse import BrowseScreen
+from tests.tui.builders import wait_started
 from tests.tui.conftest import TuiEnv, seed_history
 
 SIZES = [(100, 30), (80, 24)]
@@ -23,7 +24,7 @@ def seeded_app(tui_env: TuiEnv) -> StudyApp:
 async def open_browse(pilot: Pilot[Any]) -> None:
     app = pilot.app
     assert isinstance(app, StudyApp)
-    await app.workers.wait_for_complete()
+    await wait_started(pilot)
     await app.push_screen(BrowseScreen(app.workspace))
     await pilot.pause()
 

@@ -10,7 +10,7 @@ import pytest
 from textual.pilot import Pilot
 
 from studyapp.tui.app import StudyApp
-from tests.tui.builders import make_workspace
+from tests.tui.builders import make_workspace, wait_started
 
 SIZES = [(100, 30), (80, 24)]
 THEMES = ["textual-dark", "textual-light"]
@@ -23,9 +23,7 @@ def app_for(tmp_path: Path, theme: str) -> StudyApp:
 
 
 async def settle(pilot: Pilot[Any]) -> None:
-    await pilot.pause()  # the first frame starts the streak worker
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await wait_started(pilot)  # the streak, counted after the first frame
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 from studyapp.core.quiz import QuestionFormat
 from studyapp.core.workspace import load_exams
 from studyapp.tui.app import StudyApp
-from tests.tui.builders import make_workspace
+from tests.tui.builders import make_workspace, wait_started
 
 SIZES = [(100, 30), (80, 24)]
 EXAM = """\
@@ -34,9 +34,7 @@ def app_for(tmp_path: Path) -> StudyApp:
 
 
 async def settle(pilot: Pilot[Any]) -> None:
-    await pilot.pause()  # the first frame starts the streak worker
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await wait_started(pilot)  # the streak, counted after the first frame
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

@@ -9,6 +9,7 @@ from textual.pilot import Pilot
 
 from studyapp.tui.app import StudyApp
 from studyapp.tui.screens.stats import StatsScreen
+from tests.tui.builders import wait_started
 from tests.tui.conftest import TuiEnv, seed_history
 
 SIZES = [(100, 30), (80, 24)]
@@ -22,7 +23,7 @@ def test_stats(snap_compare: Any, tui_env: TuiEnv, size: tuple[int, int]) -> Non
     async def run_before(pilot: Pilot[Any]) -> None:
         app = pilot.app
         assert isinstance(app, StudyApp)
-        await app.workers.wait_for_complete()
+        await wait_started(pilot)
         screen = StatsScreen(workspace)
         await app.push_screen(screen)
         await screen.workers.wait_for_complete()
@@ -39,7 +40,7 @@ def test_stats_scrolled_to_the_end(snap_compare: Any, tui_env: TuiEnv) -> None:
     async def run_before(pilot: Pilot[Any]) -> None:
         app = pilot.app
         assert isinstance(app, StudyApp)
-        await app.workers.wait_for_complete()
+        await wait_started(pilot)
         screen = StatsScreen(workspace)
         await app.push_screen(screen)
         await screen.workers.wait_for_complete()

@@ -12,7 +12,7 @@ from studyapp.tui.app import StudyApp
 from studyapp.tui.screens.home import HomeScreen
 from studyapp.tui.screens.study import StudyScreen
 from studyapp.tui.widgets.answer_input import AnswerInput
-from tests.tui.builders import make_workspace
+from tests.tui.builders import make_workspace, wait_started
 
 
 def screen_text(app: StudyApp) -> str:
@@ -245,7 +245,7 @@ async def test_a_warm_start_reads_entries_after_the_first_frame_and_studies_as_u
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert "Today: 0 due · 0 learning · 5 new" in screen_text(app)
-        await app.workers.wait_for_complete()
+        await wait_started(pilot)
         assert loaded.is_read  # the home screen's worker read it
         await pilot.press("s")
         await pilot.pause()
@@ -267,9 +267,7 @@ async def test_back_home_after_studying_the_streak_is_kept_and_counted_again(
     workspace, _ = make_workspace(tmp_path)
     app = StudyApp(workspace, seed=0)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await wait_started(pilot)
         assert "Streak: 0 days" in screen_text(app)
         await pilot.press("s")
         await pilot.pause()

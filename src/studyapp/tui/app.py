@@ -9,6 +9,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from studyapp.core.gcpause import end_start_pause
 from studyapp.core.workspace import Workspace
 from studyapp.tui.screens.home import HomeScreen
 
@@ -22,11 +23,19 @@ class StudyApp(App[None]):
         Binding("question_mark,f1", "help", "Help", id="app.help", tooltip="Keys of this screen"),
     ]
 
+    FIRST_FRAME_SETTLE = 0.3
+    """Seconds from Ready to the first frame surely being on the terminal. Ready comes
+    before it: the Footer's first recompose holds that frame back (60-150 ms later,
+    measured on a 2-core machine). Work that would slow the first frame waits this long."""
+
     def __init__(self, workspace: Workspace, *, seed: int | None = None) -> None:
         super().__init__()
         self.workspace = workspace
         self.rng = random.Random(seed)
         """One seeded source of randomness for the whole app (tests pass a seed)."""
+        self.started = False
+        """Whether start-up is over: the first frame is out and the work that waited
+        for it has begun (see _after_first_frame)."""
 
     def on_mount(self) -> None:
         config = self.workspace.config
@@ -45,6 +54,18 @@ class StudyApp(App[None]):
             )
         for message in self.workspace.messages:
             self.notify(message, severity="warning", timeout=12, markup=False)
+
+    def on_ready(self) -> None:
+        self.set_timer(self.FIRST_FRAME_SETTLE, self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
+        """Start-up is over: collect garbage again (see gcpause), and let the home
+        screen start its work for later (reading the decks, counting the streak)."""
+        end_start_pause()
+        home = self._home()
+        if home is not None:
+            home.after_first_frame()
+        self.started = True
 
     def on_unmount(self) -> None:
         self.workspace.close()

@@ -63,12 +63,14 @@ class HomeScreen(Screen[None]):
         self.refresh_decks()
         self._show_failures()
         table.focus()
-        # The streak reads the whole review history, and the decks' entries were not
-        # read at start (only what this screen shows, see discovery.LoadedDeck): do
-        # both after the first frame, off the UI thread, so neither delays it.
-        self.call_after_refresh(self._after_first_frame)
 
-    def _after_first_frame(self) -> None:
+    def after_first_frame(self) -> None:
+        """The app's first frame is out (StudyApp calls this). The streak reads the whole
+        review history, and the decks' entries were not read at start (only what this
+        screen shows, see discovery.LoadedDeck): both are done now, off the UI thread,
+        so neither delayed the first frame."""
+        if self._painted:
+            return
         self._painted = True
         self._read_decks()
         self._load_streak()
@@ -81,9 +83,9 @@ class HomeScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         """Back from studying (or any screen): the counts, and the streak, may have moved.
-        (Textual also sends this when the screen is first shown: the streak then waits
-        for the first frame, see on_mount.)"""
-        if self._painted:  # the first showing: on_mount has just filled the table
+        (Textual also sends this when the screen is first shown, just after on_mount has
+        filled the table: the streak then waits for the first frame.)"""
+        if self._painted:
             self.refresh_decks()
             self._load_streak()
 
