@@ -5,10 +5,11 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, OptionList, Static
 
 from studyapp.core import gcpause
 from studyapp.tui.app import StudyApp
+from studyapp.tui.screens.home import HomeScreen
 from tests.tui.builders import SMALL_DECK, make_workspace, wait_started
 
 BROKEN = "id: second\ntitle: Second deck\nentries:\n  - id: a\n    kind: qa\n    prompt: Q?\n"
@@ -23,8 +24,9 @@ async def test_broken_deck_listed_then_fixed_and_reloaded(tmp_path: Path) -> Non
         await pilot.pause()
         failures = str(app.screen.query_one("#home-failures", Static).render())
         assert "second.yaml:4: entries[0].answer: missing required field 'answer'" in failures
-        table = app.screen.query_one("#home-decks", DataTable)
-        assert [str(k.value) for k in table.rows] == ["small"]
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        assert list(home.rows) == ["small"]
 
         (tmp_path / "decks" / "second.yaml").write_text(
             BROKEN + "    answer: A\n", encoding="utf-8"
@@ -32,7 +34,9 @@ async def test_broken_deck_listed_then_fixed_and_reloaded(tmp_path: Path) -> Non
         await pilot.press("r")
         await pilot.pause()
         assert not app.screen.query_one("#home-failures", Static).display
-        assert [str(k.value) for k in table.rows] == ["second", "small", "*all*"]  # file order
+        assert list(home.rows) == ["second", "small", "*all*"]  # file order
+        table = home.query_one("#home-decks", OptionList)
+        assert [option.id for option in table.options] == list(home.rows)
 
 
 async def test_help_lists_the_keys_of_the_screen(tmp_path: Path) -> None:

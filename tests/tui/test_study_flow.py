@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Input, Static
 
 from studyapp.core.scheduler import Phase, Rating
 from studyapp.tui.app import StudyApp
@@ -29,8 +29,7 @@ async def test_home_lists_decks_with_counts(tmp_path: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        table = app.screen.query_one("#home-decks", DataTable)
-        row = [str(c) for c in table.get_row("small")]
+        row = app.screen.rows["small"]
         assert row[0] == "Small test deck"
         assert row[1:4] == ["5", "0", "0"]  # 5 new cards (the date entry asks only "when")
         assert "Today: 0 due · 0 learning · 5 new" in screen_text(app)
@@ -154,7 +153,7 @@ async def test_escape_returns_home_with_fresh_counts(tmp_path: Path) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        row = [str(c) for c in app.screen.query_one("#home-decks", DataTable).get_row("small")]
+        row = app.screen.rows["small"]
         assert row[1:3] == ["4", "1"]  # one new card became a learning card
 
 
