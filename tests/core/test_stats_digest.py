@@ -377,3 +377,23 @@ def test_leftover_digest_temp_file_is_removed(tmp_path: Path) -> None:
     with ProgressStore.open(tmp_path):
         pass
     assert not stray.exists()
+
+
+def test_an_answer_recorded_among_later_ones_is_counted_once() -> None:
+    """Found by the property test above: the history is in answer order, so one
+    quarter-hour's span of lines can hold another's (here an answer at yesterday's
+    window edge, recorded between two of today's). Reading both spans counted it twice."""
+    now = START
+    with tempfile.TemporaryDirectory() as folder:
+        historydigest._memory.clear()
+        with ProgressStore.open(folder, clock=lambda: now, fold_after=3) as store:
+            card = IDS[0]
+            for at, phase in [
+                (now, Phase.NEW),
+                (now, Phase.NEW),
+                (now - timedelta(days=1, microseconds=-1), Phase.REVIEW),
+                (now, Phase.REVIEW),
+            ]:
+                store.record_review(_state(card, phase), _state(card, Phase.NEW), Rating.AGAIN, at)
+            store.fold()
+            assert_same(store, now, 0, UTC)

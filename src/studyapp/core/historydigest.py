@@ -579,10 +579,19 @@ class Summary:
             i = bisect.bisect_left(d.keys, key)
             if i < len(d.keys) and d.keys[i] == key and d.lo[i] != _NO_LINE:
                 ranges.append((d.lo[i], d.hi[i]))
+        # The history is in answer order, not time order: one quarter's span of lines
+        # can hold another's (an answer recorded late, at an earlier time). Spans that
+        # overlap are read as one, so that no line is read, and counted, twice.
+        spans: list[list[int]] = []
+        for lo, hi in sorted(ranges):
+            if spans and lo <= spans[-1][1]:
+                spans[-1][1] = max(spans[-1][1], hi)
+            else:
+                spans.append([lo, hi])
         found: list[ReviewRecord] = []
-        if ranges:
+        if spans:
             with open(self.path, "rb") as handle:
-                for lo, hi in sorted(ranges):
+                for lo, hi in spans:
                     handle.seek(lo)
                     for review, *_ in _reviews(handle.read(hi - lo), lo):
                         if review.seq not in d.undone and quarter(review.at) in wanted:
