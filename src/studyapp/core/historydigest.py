@@ -58,8 +58,6 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from studyapp.core.progress import (
-    _CRC_PREFIX,
-    _CRC_TAIL,
     DIGEST,
     HISTORY,
     TAIL_BYTES,
@@ -68,6 +66,7 @@ from studyapp.core.progress import (
     atomic_write,
     decode_line,
     encode_line,
+    intact_lines,
     last_seq,
     undo_targets,
     verify_line,
@@ -417,26 +416,12 @@ def _records(data: bytes, base: int) -> tuple[list[Any], list[bytes], list[int]]
     """The records of the lines of ``data`` (at file offset ``base``) whose CRC holds,
     as ``history()`` reads them (``_read_records``), with the lines and their offsets.
     Raises _Unusable for a line holding several values (read otherwise there)."""
-    crc32, tail, prefix, lead = zlib.crc32, _CRC_TAIL, _CRC_PREFIX, -_CRC_TAIL
-    good: list[bytes] = []
-    starts: list[int] = []
-    offset = base
-    for raw in data.split(b"\n"):
-        line = raw.rstrip(b"\r\n")
-        start = offset
-        offset += len(raw) + 1
-        # verify_line, inlined (as _read_records does)
-        if len(line) <= tail or line[lead:-10] != prefix or line[-2:] != b'"}':
-            continue
-        try:
-            expected = int(line[-10:-2], 16)
-        except ValueError:
-            continue
-        if crc32(b"}", crc32(line[:lead])) == expected:
-            good.append(line)
-            starts.append(start)
+    raws = data.split(b"\n")
+    good, where = intact_lines(raws)
     if not good:
         return [], [], []
+    offsets = list(itertools.accumulate((len(raw) + 1 for raw in raws), initial=base))
+    starts = [offsets[index] for index in where]
     records: list[Any]
     try:
         records = json.loads(b"[" + b",".join(good) + b"]")

@@ -271,6 +271,29 @@ def _parse_entry(raw: dict[str, Any]) -> _Entry:
 # ------------------------------------------------------------------- file helpers
 
 
+def intact_lines(lines: Iterable[bytes]) -> tuple[list[bytes], list[int]]:
+    """The lines whose CRC holds (line ends stripped), and their indexes in ``lines``.
+
+    This is :func:`verify_line` over a whole chunk, inlined: a call per line costs
+    as much as the check, and histories run to hundreds of thousands of lines.
+    """
+    crc32, tail, prefix, lead = zlib.crc32, _CRC_TAIL, _CRC_PREFIX, -_CRC_TAIL
+    good: list[bytes] = []
+    where: list[int] = []
+    for index, line in enumerate(lines):
+        line = line.rstrip(b"\r\n")
+        if len(line) <= tail or line[lead:-10] != prefix or line[-2:] != b'"}':
+            continue
+        try:
+            expected = int(line[-10:-2], 16)
+        except ValueError:
+            continue
+        if crc32(b"}", crc32(line[:lead])) == expected:
+            good.append(line)
+            where.append(index)
+    return good, where
+
+
 def _read_records(path: Path) -> Iterator[dict[str, Any]]:
     """Every intact record of a JSON Lines file with CRCs, in order, a chunk at a time.
 
@@ -282,21 +305,9 @@ def _read_records(path: Path) -> Iterator[dict[str, Any]]:
         handle = open(path, "rb")  # noqa: SIM115  (closed below; generator)
     except FileNotFoundError:
         return
-    crc32, tail, prefix, lead = zlib.crc32, _CRC_TAIL, _CRC_PREFIX, -_CRC_TAIL
     with handle:
         while lines := handle.readlines(1 << 20):
-            # verify_line, inlined: a call per line costs as much as the check
-            good = []
-            for line in lines:
-                line = line.rstrip(b"\r\n")
-                if len(line) <= tail or line[lead:-10] != prefix or line[-2:] != b'"}':
-                    continue
-                try:
-                    expected = int(line[-10:-2], 16)
-                except ValueError:
-                    continue
-                if crc32(b"}", crc32(line[:lead])) == expected:
-                    good.append(line)
+            good, _ = intact_lines(lines)
             if not good:
                 continue
             try:
