@@ -38,6 +38,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from msgspec import structs
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from engine import make_workload, pct  # benchmarks/ is not a package: run as a script
 
@@ -142,7 +144,7 @@ def bundled_workspace(root: Path) -> Workspace:
     assert decks is not None, "no bundled decks found"
     workspace = open_workspace([str(decks)], progress=root / "progress-bundled")
     study = workspace.config.study
-    study = dataclasses.replace(study, queue=study.queue.with_overrides({"new_per_day": 500}))
+    study = structs.replace(study, queue=study.queue.with_overrides({"new_per_day": 500}))
     workspace.config = workspace.config.with_study(study)
     return workspace
 

@@ -15,12 +15,12 @@ import os
 os.environ["ANKI_TEST_MODE"] = "1"  # before the Rust backend reads it: disables Anki's fuzz
 
 from collections.abc import Iterator
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from msgspec.structs import replace
 
 pytest.importorskip("anki", reason="the anki package (dev dependency) is not installed")
 

@@ -11,11 +11,11 @@ import subprocess
 import sys
 import textwrap
 import time
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from msgspec.structs import replace
 
 from studyapp.core.clock import ManualClock
 from studyapp.core.progress import (
@@ -396,8 +396,8 @@ def test_second_opener_gets_a_clear_error_or_a_read_only_view(tmp_path: Path) ->
 
 CHILD_PRELUDE = """
 import sys
-from dataclasses import replace
-from dataclasses import replace
+from msgspec.structs import replace
+from msgspec.structs import replace
 from datetime import UTC, datetime, timedelta
 from studyapp.core.clock import ManualClock
 from studyapp.core.progress import ProgressStore

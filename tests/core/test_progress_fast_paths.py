@@ -6,13 +6,13 @@ from __future__ import annotations
 import errno
 import json
 import os
-from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from msgspec.structs import replace
 
 from studyapp.core import progress
 from studyapp.core.clock import ManualClock

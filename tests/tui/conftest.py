@@ -9,7 +9,6 @@ workspace opened in the same test reads the settings the first one saved.
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import random
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from msgspec import structs
 from rich.console import Console
 from textual.app import App
 
@@ -175,10 +175,10 @@ def seed_history(workspace: Workspace, *, days: int = 120, seed: int = 7) -> Non
     reviewed = [cid for cid, s in store.states.items() if cid in by_id and s.phase is Phase.REVIEW]
     suspended, buried, leech = reviewed[0], reviewed[1], reviewed[2]
     today = study_day(now, workspace.config.study.queue.day_starts_at)
-    store.record_change(dataclasses.replace(store.get(suspended), suspended=True), now, "suspend")
-    store.record_change(dataclasses.replace(store.get(buried), buried_until=today), now, "bury")
+    store.record_change(structs.replace(store.get(suspended), suspended=True), now, "suspend")
+    store.record_change(structs.replace(store.get(buried), buried_until=today), now, "bury")
     store.record_change(
-        dataclasses.replace(store.get(leech), leech=True, lapses=max(8, store.get(leech).lapses)),
+        structs.replace(store.get(leech), leech=True, lapses=max(8, store.get(leech).lapses)),
         now,
         "leech",
     )

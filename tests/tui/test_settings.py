@@ -4,9 +4,9 @@ keymap (remapped by hand in the file) is listed."""
 
 from __future__ import annotations
 
-import dataclasses
 import json
 
+from msgspec import structs
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
 
@@ -64,7 +64,7 @@ async def test_settings_persist_across_restarts(tui_env: TuiEnv) -> None:
 
     # The learner remaps a key by hand in the settings file (by binding id).
     saved = load_config(config_dir()).config
-    save_config(config_dir(), dataclasses.replace(saved, keys={"browse.search": "ctrl+f"}))
+    save_config(config_dir(), structs.replace(saved, keys={"browse.search": "ctrl+f"}))
 
     restarted = tui_env.app()  # a new workspace and app over the same folders
     config = restarted.workspace.config

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 from typing import Any
 
 import pytest
+from msgspec import structs
 from textual.pilot import Pilot
 
 from studyapp.tui.app import StudyApp
@@ -18,7 +18,7 @@ THEMES = ["textual-dark", "textual-light"]
 
 def app_for(tmp_path: Path, theme: str) -> StudyApp:
     workspace, _ = make_workspace(tmp_path)
-    workspace.config = dataclasses.replace(workspace.config, theme=theme)
+    workspace.config = structs.replace(workspace.config, theme=theme)
     return StudyApp(workspace, seed=0)
 
 

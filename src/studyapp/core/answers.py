@@ -19,12 +19,12 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import StrEnum
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
+from msgspec import Struct
 from pydantic import BaseModel, ConfigDict
 from rapidfuzz.distance import OSA
 
@@ -1141,8 +1141,7 @@ def _parse_dates(values: tuple[str, ...]) -> tuple[PartialDate, ...]:
     return tuple(PartialDate.parse(v) for v in values)
 
 
-@dataclass(frozen=True)
-class Person:
+class Person(Struct, frozen=True):
     """Someone the deck names: a speaker, or a person mentioned with a title."""
 
     name: str

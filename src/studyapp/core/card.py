@@ -10,9 +10,9 @@ A card's entry is then fetched the first time something asks for it (see
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from msgspec import Struct, structs
 
 if TYPE_CHECKING:
     from studyapp.core.deck import AnyEntry
@@ -29,8 +29,7 @@ class EntrySource:
         raise NotImplementedError
 
 
-@dataclass(frozen=True, slots=True)
-class Card:
+class Card(Struct, frozen=True, eq=False):
     """One prompt variant of one entry: what the learner is asked and must answer.
 
     ``accepted`` lists other answers that count; ``options`` holds the choices of a
@@ -48,7 +47,30 @@ class Card:
     answer: str
     accepted: tuple[str, ...] = ()
     options: tuple[str, ...] = ()
-    origin: AnyEntry | EntrySource | None = field(default=None, compare=False, repr=False)
+    origin: AnyEntry | EntrySource | None = None
+
+    def _key(self) -> tuple[object, ...]:
+        return (
+            self.id,
+            self.deck_id,
+            self.entry_id,
+            self.variant,
+            self.kind,
+            self.prompt,
+            self.answer,
+            self.accepted,
+            self.options,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        """Equal when all but ``origin`` are: a card built from the deck cache equals the
+        same card built from its entry."""
+        if not isinstance(other, Card):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
 
     @property
     def entry(self) -> AnyEntry | None:
@@ -56,7 +78,7 @@ class Card:
         origin = self.origin
         if isinstance(origin, EntrySource):
             origin = origin.entry(self.entry_id)
-            object.__setattr__(self, "origin", origin)  # once: later reads are plain
+            structs.force_setattr(self, "origin", origin)  # once: later reads are plain
         return origin
 
     @property
@@ -83,47 +105,8 @@ class Card:
         return options
 
 
-@dataclass(slots=True)
-class _CardBuilder:
-    """Card's twin without the frozen guard (same slots, same order).
-
-    A frozen dataclass sets each field through ``object.__setattr__``; the twin
-    stores them directly and then takes Card's class: several times faster, for
-    the tens of thousands of cards built at every start. :func:`new_card` falls
-    back to the plain constructor wherever the class change is refused.
-    """
-
-    id: str
-    deck_id: str
-    entry_id: str
-    variant: str
-    kind: str
-    prompt: str
-    answer: str
-    accepted: tuple[str, ...]
-    options: tuple[str, ...]
-    origin: AnyEntry | EntrySource | None
-
-
-def _new_card_fast(*values: Any) -> Card:
-    obj: Any = _CardBuilder(*values)
-    obj.__class__ = Card
-    card: Card = obj
-    return card
-
-
-def _choose_new_card() -> Callable[..., Card]:
-    values = ("d/e/v", "d", "e", "v", "qa", "p", "a", ("x",), (), None)
-    try:
-        if _new_card_fast(*values) == Card(*values):
-            return _new_card_fast
-    except TypeError:
-        pass
-    return Card
-
-
-new_card = _choose_new_card()
-"""Build a Card from all 10 fields, positionally (see :class:`_CardBuilder`)."""
+new_card = Card
+"""Build a Card from all 10 fields, positionally (kept as the builders' one entry point)."""
 
 
 def card_id(deck_id: str, entry_id: str, variant: str) -> str:

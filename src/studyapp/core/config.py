@@ -11,10 +11,11 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct, field, structs
 
 from studyapp.core.progress import atomic_write
 from studyapp.core.settings import StudySettings
@@ -25,8 +26,7 @@ CONFIG_FILE = "settings.json"
 THEMES = ("textual-dark", "textual-light", "nord", "gruvbox", "tokyo-night", "solarized-light")
 
 
-@dataclass(frozen=True)
-class AppConfig:
+class AppConfig(Struct, frozen=True):
     """Everything the settings screen edits."""
 
     study: StudySettings = field(default_factory=StudySettings)
@@ -44,11 +44,10 @@ class AppConfig:
         }
 
     def with_study(self, study: StudySettings) -> AppConfig:
-        return replace(self, study=study)
+        return structs.replace(self, study=study)
 
 
-@dataclass
-class LoadedConfig:
+class LoadedConfig(Struct):
     config: AppConfig
     path: Path
     messages: list[str] = field(default_factory=list)
@@ -81,11 +80,11 @@ def load_config(folder: Path) -> LoadedConfig:
     config = AppConfig()
     theme = data.get("theme")
     if isinstance(theme, str) and theme:
-        config = replace(config, theme=theme)
+        config = structs.replace(config, theme=theme)
     keys = data.get("keys")
     if isinstance(keys, dict):
         clean = {str(k): str(v) for k, v in keys.items() if isinstance(v, str) and v}
-        config = replace(config, keys=clean)
+        config = structs.replace(config, keys=clean)
     study = data.get("study")
     if isinstance(study, dict):
         try:

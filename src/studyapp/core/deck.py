@@ -12,9 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar, Literal
 
+from msgspec import Struct
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -119,8 +119,7 @@ MONTH_NAMES: tuple[str, ...] = (
 _DATE_TEXT = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
-@dataclass(frozen=True)
-class PartialDate:
+class PartialDate(Struct, frozen=True):
     """A date known to the year, the month or the day, as articles give them.
 
     Ordering compares the known parts, an unknown month or day counting as the
@@ -202,7 +201,7 @@ class PartialDate:
 
 DateValue = Annotated[
     PartialDate,
-    BeforeValidator(PartialDate.parse),
+    PlainValidator(PartialDate.parse),
     PlainSerializer(lambda d: d.isoformat(), return_type=str),
     WithJsonSchema(
         {

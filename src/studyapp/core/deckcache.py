@@ -33,9 +33,10 @@ import os
 import pickle
 import tempfile
 import typing
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
+
+from msgspec import Struct
 
 from studyapp import __version__
 from studyapp.core import paths
@@ -75,8 +76,7 @@ TUPLE_COLUMNS = ("accepted", "options")
 """Columns of the index holding one tuple of strings per card."""
 
 
-@dataclass(frozen=True, slots=True)
-class DeckIndex:
+class DeckIndex(Struct, frozen=True):
     """What start-up needs of a cached deck: no entries, no pydantic.
 
     The cards are stored column by column (``columns["prompt"][i]`` is the prompt of

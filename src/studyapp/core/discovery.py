@@ -11,9 +11,10 @@ import itertools
 import os
 import threading
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from msgspec import Struct, field
 
 from studyapp.core.card import Card, EntrySource, new_card
 from studyapp.core.deckcache import DeckCache, DeckIndex
@@ -200,8 +201,7 @@ class LoadedDeck(EntrySource):
         return f"LoadedDeck({self.path!s}, {self.deck_id!r}, read={self.is_read})"
 
 
-@dataclass
-class DeckSet:
+class DeckSet(Struct):
     """The outcome of loading many decks: the good ones and what was wrong with the rest."""
 
     decks: list[LoadedDeck] = field(default_factory=list)

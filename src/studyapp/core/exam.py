@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from msgspec import Struct
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from studyapp.core.answers import DeckIndex, Target
@@ -165,8 +165,7 @@ def apportion(total: int, weights: Mapping[QuestionFormat, int]) -> dict[Questio
     return {f: counts.get(f, 0) for f in weights}
 
 
-@dataclass(frozen=True)
-class _Candidate:
+class _Candidate(Struct, frozen=True):
     """A question the exam could ask: an entry variant, or a chronology of a deck's dates."""
 
     index: DeckIndex

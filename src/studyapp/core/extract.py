@@ -28,11 +28,11 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
 
 import yaml
+from msgspec import Struct, field, structs
 
 from studyapp.core.deck import (
     ID_PATTERN,
@@ -244,8 +244,7 @@ def slug(text: str, *, max_len: int = 48) -> str:
     return out
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(Struct, frozen=True):
     """One sentence of the text, verbatim, with where it starts (1-based line)."""
 
     text: str
@@ -340,8 +339,7 @@ def sentences(text: str) -> list[Sentence]:
 # ------------------------------------------------------------------------ dates
 
 
-@dataclass(frozen=True)
-class DateMention:
+class DateMention(Struct, frozen=True):
     """A date expression in a sentence.
 
     ``date`` is None when the year is not stated and could not be inferred
@@ -534,8 +532,7 @@ def _decimal(text: str) -> Decimal | None:
         return None
 
 
-@dataclass(frozen=True)
-class FigureMention:
+class FigureMention(Struct, frozen=True):
     """A number in a sentence and what it seems to measure."""
 
     text: str
@@ -706,8 +703,7 @@ def numbers_in(text: str) -> list[Decimal]:
 # ----------------------------------------------------------------------- people
 
 
-@dataclass
-class _Person:
+class _Person(Struct):
     name: str
     forms: list[str] = field(default_factory=list)
     descriptors: set[str] = field(default_factory=set)
@@ -844,8 +840,7 @@ def _clean_name(raw: str) -> str:
 # ---------------------------------------------------------------------- quotes
 
 
-@dataclass(frozen=True)
-class QuoteMention:
+class QuoteMention(Struct, frozen=True):
     """A quotation and, when the text attributes it, who said it."""
 
     text: str
@@ -1012,8 +1007,7 @@ def _sentence_subject(sentence: Sentence, people: _People) -> tuple[str, tuple[s
 # ----------------------------------------------------------------------- extract
 
 
-@dataclass
-class Extraction:
+class Extraction(Struct):
     """What an article holds: its sentences and every date, figure and quotation."""
 
     title: str | None
@@ -1062,7 +1056,7 @@ def extract(text: str, *, year: int | None = None) -> Extraction:
 
 
 def _with_sentence(item: Any, sentence: Sentence) -> Any:
-    return type(item)(**{**item.__dict__, "sentence": sentence})
+    return structs.replace(item, sentence=sentence)
 
 
 def _dedupe_quotes(quotes: list[QuoteMention]) -> list[QuoteMention]:
@@ -1118,8 +1112,7 @@ _SLUG_STOP = frozenset(
 )
 
 
-@dataclass
-class _Draft:
+class _Draft(Struct):
     entries: list[AnyEntry] = field(default_factory=list)
     used: set[str] = field(default_factory=set)
 
@@ -1400,8 +1393,7 @@ def draft_yaml(deck: Deck, *, origin: str = "", schema: str | None = None) -> st
 # ------------------------------------------------------------------ measurement
 
 
-@dataclass(frozen=True)
-class Quality:
+class Quality(Struct, frozen=True):
     """How a draft compares with a hand-made deck of the same text.
 
     The reference items are the deck's date, figure and quote entries.

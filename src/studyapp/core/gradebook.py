@@ -26,10 +26,10 @@ import json
 import statistics
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from msgspec import Struct, field
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from studyapp.core.answers import Outcome
@@ -95,8 +95,7 @@ def result_document(
     ).model_dump(mode="json")
 
 
-@dataclass(frozen=True)
-class StudentResult:
+class StudentResult(Struct, frozen=True):
     """A result file that was read: who, which sitting, and the result."""
 
     file: str
@@ -210,8 +209,7 @@ def load_result(path: Path, display: str | None = None) -> StudentResult:
 # ------------------------------------------------------------------------ merge
 
 
-@dataclass
-class QuestionStats:
+class QuestionStats(Struct):
     """How one question went across the class."""
 
     number: int
@@ -235,8 +233,7 @@ class QuestionStats:
         return f"q{self.number} ({'+'.join(self.entry_ids)})"
 
 
-@dataclass
-class Gradebook:
+class Gradebook(Struct):
     """The merged results: who was merged, the questions, and what was left out and why."""
 
     students: list[StudentResult]

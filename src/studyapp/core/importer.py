@@ -21,11 +21,11 @@ import csv
 import io
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, Literal
 
+from msgspec import Struct, field
 from pydantic import ValidationError
 
 from studyapp.core.deck import ID_PATTERN, AnyEntry, ClozeEntry, Deck, QaEntry
@@ -55,8 +55,7 @@ class ImportFileError(UserFileError):
     """Nothing could be imported from a file; ``problems`` says why, with file:line."""
 
 
-@dataclass
-class ImportResult:
+class ImportResult(Struct):
     """The imported deck and the rows that were skipped (as problems with file:line)."""
 
     deck: Deck
@@ -189,8 +188,7 @@ _OPEN, _CLOSE = "\ue000", "\ue001"  # placeholders for deletions while HTML is r
 _ANKI_CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
 
 
-@dataclass
-class _Layout:
+class _Layout(Struct):
     separator: str | None = None
     html: bool | None = None
     columns: list[str] | None = None
@@ -305,8 +303,7 @@ def _positional_roles(width: int, layout: _Layout) -> list[str]:
     return roles
 
 
-@dataclass
-class _Builder:
+class _Builder(Struct):
     display: str
     html: bool | None
     problems: list[Problem] = field(default_factory=list)

@@ -16,11 +16,11 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
+from msgspec import Struct, field, structs
 from pydantic import ValidationError
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -63,8 +63,7 @@ __all__ = [
 Severity = Literal["error", "warning"]
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(Struct, frozen=True):
     """A lint rule: a stable code, a short name, how bad it is, and what it checks."""
 
     code: str
@@ -107,8 +106,7 @@ RULES: dict[str, Rule] = {
 }
 
 
-@dataclass(frozen=True, order=True)
-class Finding:
+class Finding(Struct, frozen=True, order=True):
     """One lint finding, positioned like a loader problem."""
 
     file: str
@@ -130,11 +128,10 @@ class Finding:
         return f"{head}{self.severity} {self.rule} {self.name}: {self.message}"
 
     def to_dict(self) -> dict[str, Any]:
-        return {**asdict(self), "name": self.name}
+        return {**structs.asdict(self), "name": self.name}
 
 
-@dataclass
-class LintReport:
+class LintReport(Struct):
     """The findings for one file, and the fixed text when ``fix`` was asked and possible."""
 
     file: str

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
+
+from msgspec import Struct
 
 from studyapp.core.card import Card
 from studyapp.core.clock import ensure_utc
@@ -20,8 +21,7 @@ from studyapp.core.settings import StudySettings
 from studyapp.core.stats import DeckMastery, deck_tallies
 
 
-@dataclass(frozen=True, slots=True)
-class DeckOverview:
+class DeckOverview(Struct, frozen=True):
     deck_id: str
     cards: int
     left: QueueCounts
@@ -65,8 +65,7 @@ def deck_overviews(
 _MEMO_KEY = "overview.deck_overviews"
 
 
-@dataclass(frozen=True, slots=True)
-class _Remembered:
+class _Remembered(Struct, frozen=True):
     cards: Sequence[Card]
     n_cards: int
     recent: list[ReviewRecord]

@@ -7,12 +7,12 @@ them. Nothing a user writes should ever surface as a traceback.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
 from typing import Any
 
+from msgspec import Struct, structs
 
-@dataclass(frozen=True, order=True)
-class Problem:
+
+class Problem(Struct, frozen=True, order=True):
     """One thing wrong in a file, with a 1-based line and column."""
 
     file: str
@@ -26,7 +26,7 @@ class Problem:
         return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return structs.asdict(self)
 
 
 class UserFileError(Exception):

@@ -52,11 +52,12 @@ import threading
 import zlib
 from collections import Counter
 from collections.abc import Callable, ItemsView, Iterable, Iterator, KeysView, Mapping, ValuesView
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from types import MappingProxyType, TracebackType
 from typing import Any, Literal, NamedTuple, Self
+
+from msgspec import Struct
 
 from studyapp.core.clock import Clock, ensure_utc, system_clock
 from studyapp.core.folderlock import FolderLock, LockBusyError
@@ -107,8 +108,7 @@ class ReadOnlyError(ProgressError):
 Severity = Literal["info", "warning", "error"]
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(Struct, frozen=True):
     """Something found while opening, told to the learner (nothing is silently lost)."""
 
     path: Path
@@ -236,8 +236,7 @@ _json_str = json.encoder.encode_basestring  # what json.dumps(ensure_ascii=False
 _NONE_TYPE = type(None)
 
 
-@dataclass(frozen=True, slots=True)
-class _Entry:
+class _Entry(Struct, frozen=True):
     """A validated journal record."""
 
     seq: int
@@ -416,8 +415,7 @@ def _aside_name(path: Path, reason: str, moment: datetime) -> Path:
 # ------------------------------------------------------------------------ snapshot
 
 
-@dataclass
-class _Snapshot:
+class _Snapshot(Struct):
     cards: dict[str, CardState]
     settings: dict[str, Any]
     recent: list[ReviewRecord]
@@ -1482,8 +1480,7 @@ class ProgressStore:
 # ----------------------------------------------------------------- integrity check
 
 
-@dataclass(frozen=True, slots=True)
-class FolderReport:
+class FolderReport(Struct, frozen=True):
     """What ``studyapp progress`` shows: where things are, how many, and what is wrong."""
 
     folder: Path

@@ -15,8 +15,9 @@ import operator
 import random
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+
+from msgspec import Struct
 
 from studyapp.core.card import Card
 from studyapp.core.clock import ensure_utc
@@ -56,8 +57,7 @@ def leech_threshold_met(lapses: int, threshold: int) -> bool:
 # ------------------------------------------------------------------ daily counts
 
 
-@dataclass(frozen=True, slots=True)
-class DayCounts:
+class DayCounts(Struct, frozen=True):
     """What was already studied today, per deck (for the daily limits)."""
 
     new: Mapping[str, int]
@@ -106,8 +106,7 @@ def day_counts(
 # ----------------------------------------------------------------------- queue
 
 
-@dataclass(frozen=True, slots=True)
-class QueueCounts:
+class QueueCounts(Struct, frozen=True):
     """Cards left today, as shown on the study screen (new / learning / review)."""
 
     new: int
@@ -119,8 +118,7 @@ class QueueCounts:
         return self.new + self.learning + self.review
 
 
-@dataclass(frozen=True, slots=True)
-class StudyQueue:
+class StudyQueue(Struct, frozen=True):
     """Today's queue, built once; a session then keeps it up to date as cards are answered."""
 
     day: date

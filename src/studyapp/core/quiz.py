@@ -19,12 +19,12 @@ import hashlib
 import random
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
+from msgspec import Struct
 from pydantic import BaseModel, ConfigDict, Field
 from rapidfuzz import fuzz
 
@@ -143,8 +143,7 @@ class Question(BaseModel):
         return cls.model_validate(data)
 
 
-@dataclass(frozen=True)
-class Variant:
+class Variant(Struct, frozen=True):
     """One way to ask an entry: what for, in which format (and which cloze blank)."""
 
     target: Target
@@ -192,8 +191,7 @@ def _date_style(text: str) -> DateStyle:
     return "long"
 
 
-@dataclass(frozen=True)
-class _Shape:
+class _Shape(Struct, frozen=True):
     """How the answer is written, so that every option is written the same way."""
 
     mode: Mode

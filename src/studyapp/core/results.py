@@ -8,15 +8,15 @@ spreadsheet, JSON for tools) are what an instructor collects.
 from __future__ import annotations
 
 import csv
-import dataclasses
 import getpass
 import io
 import json
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+
+from msgspec import Struct, structs
 
 from studyapp.core.cards import Card
 from studyapp.core.gradebook import ResultError, load_result, result_document
@@ -27,8 +27,7 @@ from studyapp.core.scheduler import Phase
 RESULTS_DIR = "results"
 
 
-@dataclass(frozen=True)
-class StoredResult:
+class StoredResult(Struct, frozen=True):
     path: Path
     result: QuizResult
 
@@ -166,6 +165,6 @@ def push_missed_to_study(
             continue
         if state.suspended:
             continue
-        store.record_change(dataclasses.replace(state, due=now), now, "exam-push")
+        store.record_change(structs.replace(state, due=now), now, "exam-push")
         moved += 1
     return moved

@@ -18,18 +18,17 @@ SM-2 follows Anki's legacy scheduler and its default options.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import hashlib
 import math
 import random
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime, timedelta
 from enum import IntEnum, StrEnum
 from typing import Any, Literal, NoReturn, Protocol
 
 import fsrs
+from msgspec import Struct, structs
 
 from studyapp.core.clock import ensure_utc
 
@@ -97,8 +96,7 @@ def _int(value: Any, default: int = 0) -> int:
     return int(value)
 
 
-@dataclass(frozen=True, slots=True)
-class CardState:
+class CardState(Struct, frozen=True, gc=False):
     """Everything remembered about one card: memory, schedule and flags.
 
     ``interval`` is the last review interval in days (Anki's scheduled days; for a
@@ -266,101 +264,17 @@ class CardState:
             raise ValueError(f"card {card_id}: {error}") from None
 
 
-@dataclass(slots=True)
-class _StateBuilder:
-    """CardState's twin without the frozen guard: same fields, same slots, same order.
-
-    A frozen dataclass sets each of its 14 fields through ``object.__setattr__``
-    in ``__init__``; this twin stores them directly, then takes CardState's class
-    (identical slot layout). Three times faster, which matters when a progress
-    file of 50,000 cards is read at every start. :func:`_make_state` falls back
-    to the plain constructor wherever the class change is refused.
-    """
-
-    card_id: str
-    phase: Phase
-    due: datetime | None
-    last_review: datetime | None
-    step: int | None
-    stability: float | None
-    difficulty: float | None
-    ease: float | None
-    interval: int
-    reps: int
-    lapses: int
-    suspended: bool
-    buried_until: date | None
-    leech: bool
-
-
-def _make_state_fast(
-    card_id: str,
-    phase: Phase,
-    due: datetime | None,
-    last_review: datetime | None,
-    step: int | None,
-    stability: float | None,
-    difficulty: float | None,
-    ease: float | None,
-    interval: int,
-    reps: int,
-    lapses: int,
-    suspended: bool,
-    buried_until: date | None,
-    leech: bool,
-) -> CardState:
-    obj: Any = _StateBuilder(
-        card_id,
-        phase,
-        due,
-        last_review,
-        step,
-        stability,
-        difficulty,
-        ease,
-        interval,
-        reps,
-        lapses,
-        suspended,
-        buried_until,
-        leech,
-    )
-    obj.__class__ = CardState
-    state: CardState = obj
-    return state
-
-
-def _choose_make_state() -> Callable[..., CardState]:
-    fields_ok = [f.name for f in dataclasses.fields(CardState)] == [
-        f.name for f in dataclasses.fields(_StateBuilder)
-    ]
-    if fields_ok:
-        try:
-            values = ("x/y/z", Phase.NEW, *(None,) * 6, 1, 2, 3, True, None, True)
-            if _make_state_fast(*values) == CardState(*values):
-                return _make_state_fast
-        except TypeError:
-            pass
-    return CardState
-
-
-_make_state = _choose_make_state()
-"""Build a CardState from all 14 fields, positionally (see :class:`_StateBuilder`)."""
+_make_state = CardState
+"""Build a CardState from all 14 fields, positionally."""
 
 
 def make_states(*columns: Iterable[Any]) -> list[CardState]:
     """Many states at once, from one column per field (in field order), values checked.
 
     For readers of tens of thousands of states (the progress store at start-up):
-    the twins are built by ``map`` and then take CardState's class, with no Python
-    call per state (about a third faster than :data:`_make_state` state by state).
+    ``map`` over the columns makes no Python call per state.
     """
-    if _make_state is not _make_state_fast:
-        return list(map(CardState, *columns))
-    states: list[Any] = list(map(_StateBuilder, *columns))
-    for state in states:
-        state.__class__ = CardState
-    return states
+    return list(map(CardState, *columns))
 
 
 # --------------------------------------------------------------------- settings
@@ -369,8 +283,7 @@ _DEFAULT_LEARNING = (timedelta(minutes=1), timedelta(minutes=10))
 _DEFAULT_RELEARNING = (timedelta(minutes=10),)
 
 
-@dataclass(frozen=True, slots=True)
-class SchedulerSettings:
+class SchedulerSettings(Struct, frozen=True):
     """How a deck is scheduled. Defaults are Anki's (FSRS-6 default parameters)."""
 
     algorithm: Literal["fsrs", "sm2"] = "fsrs"
@@ -403,13 +316,13 @@ class SchedulerSettings:
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready; steps are written in seconds."""
         out: dict[str, Any] = {}
-        for f in dataclasses.fields(self):
-            value = getattr(self, f.name)
-            if f.name in ("learning_steps", "relearning_steps"):
+        for name in self.__struct_fields__:
+            value = getattr(self, name)
+            if name in ("learning_steps", "relearning_steps"):
                 value = [s.total_seconds() for s in value]
-            elif f.name == "parameters":
+            elif name == "parameters":
                 value = list(value)
-            out[f.name] = value
+            out[name] = value
         return out
 
     @classmethod
@@ -419,7 +332,7 @@ class SchedulerSettings:
 
     def with_overrides(self, overrides: Mapping[str, Any]) -> SchedulerSettings:
         """A copy with some fields replaced (e.g. a deck's overrides of the global settings)."""
-        names = {f.name for f in dataclasses.fields(self)}
+        names = set(self.__struct_fields__)
         unknown = set(overrides) - names
         if unknown:
             raise ValueError(f"unknown scheduler setting(s): {', '.join(sorted(unknown))}")
@@ -432,7 +345,7 @@ class SchedulerSettings:
             elif key == "parameters":
                 value = tuple(float(v) for v in value)
             changes[key] = value
-        return dataclasses.replace(self, **changes)
+        return structs.replace(self, **changes)
 
 
 # -------------------------------------------------------------------- interface
@@ -748,8 +661,7 @@ class SM2Scheduler:
         else:
             results = self._review(state, now, fuzz)
         return {
-            r: dataclasses.replace(s, last_review=now, reps=state.reps + 1)
-            for r, s in results.items()
+            r: structs.replace(s, last_review=now, reps=state.reps + 1) for r, s in results.items()
         }
 
     def answer(self, state: CardState, rating: Rating, now: datetime) -> CardState:
@@ -770,10 +682,10 @@ class SM2Scheduler:
     def _in_step(
         self, state: CardState, phase: Phase, step: int, delay: timedelta, now: datetime
     ) -> CardState:
-        return dataclasses.replace(state, phase=phase, step=step, due=now + delay)
+        return structs.replace(state, phase=phase, step=step, due=now + delay)
 
     def _to_review(self, state: CardState, days: int, now: datetime, ease: float) -> CardState:
-        return dataclasses.replace(
+        return structs.replace(
             state,
             phase=Phase.REVIEW,
             step=None,
@@ -853,7 +765,7 @@ class SM2Scheduler:
 
         # Again: a lapse.
         lapse_ivl = max(int(scheduled * s.lapse_interval), s.minimum_interval, 1)
-        lapsed = dataclasses.replace(
+        lapsed = structs.replace(
             state, ease=max(ease - 0.2, _EASE_MIN), interval=lapse_ivl, lapses=state.lapses + 1
         )
         if s.relearning_steps:

@@ -10,14 +10,14 @@ was persisted. Time comes from an injected clock, randomness from a seeded
 
 from __future__ import annotations
 
-import dataclasses
 import operator
 import random
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from typing import Literal
+
+from msgspec import Struct, structs
 
 from studyapp.core.card import Card
 from studyapp.core.clock import Clock, ensure_utc
@@ -41,8 +41,7 @@ class NoCardError(Exception):
     """``answer``/``bury``/``suspend`` was called with no card to study."""
 
 
-@dataclass(frozen=True, slots=True)
-class AnswerOutcome:
+class AnswerOutcome(Struct, frozen=True):
     """What an answer did: shown after grading (next interval, leech warning)."""
 
     card: Card
@@ -61,8 +60,7 @@ class AnswerOutcome:
         return self.state.due - self.state.last_review
 
 
-@dataclass(frozen=True, slots=True)
-class _Undo:
+class _Undo(Struct, frozen=True):
     kind: Literal["answer", "bury", "suspend"]
     card_id: str
     previous: CardState
@@ -70,8 +68,7 @@ class _Undo:
     outcome: AnswerOutcome | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class SessionSummary:
+class SessionSummary(Struct, frozen=True):
     """The end-of-session screen: how it went."""
 
     started: datetime
@@ -268,7 +265,7 @@ class Session:
         lapsed = previous.phase is Phase.REVIEW and rating is Rating.AGAIN
         if lapsed and leech_threshold_met(state.lapses, queue_settings.leech_threshold):
             became_leech = True
-            state = dataclasses.replace(
+            state = structs.replace(
                 state,
                 leech=True,
                 suspended=state.suspended or queue_settings.leech_action == "suspend",
@@ -316,10 +313,10 @@ class Session:
         now = self._now()
         previous = self.store.get(card.id)
         if kind == "bury":
-            state = dataclasses.replace(previous, buried_until=self._day)
+            state = structs.replace(previous, buried_until=self._day)
             self._buried += 1
         else:
-            state = dataclasses.replace(previous, suspended=True)
+            state = structs.replace(previous, suspended=True)
             self._suspended += 1
         seq = self.store.record_change(state, now, kind)
         self._undo.append(_Undo(kind, card.id, previous, seq))
@@ -340,7 +337,7 @@ class Session:
         previous = self.store.get(card_id)
         if not previous.suspended and previous.buried_until is None:
             return
-        state = dataclasses.replace(previous, suspended=False, buried_until=None)
+        state = structs.replace(previous, suspended=False, buried_until=None)
         self.store.record_change(state, self._now(), "unsuspend")
         self._rebuild()
 

@@ -7,18 +7,17 @@ field of :class:`SchedulerSettings` or :class:`QueueSettings` by name.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import timedelta
 from types import MappingProxyType
 from typing import Any, Literal
 
+from msgspec import Struct, field, structs
+
 from studyapp.core.scheduler import SchedulerSettings
 
 
-@dataclass(frozen=True, slots=True)
-class QueueSettings:
+class QueueSettings(Struct, frozen=True):
     """What to study each day. Defaults are Anki's."""
 
     new_per_day: int = 20
@@ -41,35 +40,33 @@ class QueueSettings:
             raise ValueError("leech_action is 'tag' or 'suspend'")
 
     def to_dict(self) -> dict[str, Any]:
-        out = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+        out = {name: getattr(self, name) for name in self.__struct_fields__}
         out["learn_ahead"] = self.learn_ahead.total_seconds()
         return out
 
     def with_overrides(self, overrides: Mapping[str, Any]) -> QueueSettings:
-        names = {f.name for f in dataclasses.fields(self)}
+        names = set(self.__struct_fields__)
         unknown = set(overrides) - names
         if unknown:
             raise ValueError(f"unknown queue setting(s): {', '.join(sorted(unknown))}")
         changes = dict(overrides)
         if "learn_ahead" in changes and not isinstance(changes["learn_ahead"], timedelta):
             changes["learn_ahead"] = timedelta(seconds=float(changes["learn_ahead"]))
-        return dataclasses.replace(self, **changes)
+        return structs.replace(self, **changes)
 
 
-_SCHEDULER_FIELDS = frozenset(f.name for f in dataclasses.fields(SchedulerSettings))
-_QUEUE_FIELDS = frozenset(f.name for f in dataclasses.fields(QueueSettings))
+_SCHEDULER_FIELDS = frozenset(SchedulerSettings.__struct_fields__)
+_QUEUE_FIELDS = frozenset(QueueSettings.__struct_fields__)
 
 
-@dataclass(frozen=True, slots=True)
-class DeckSettings:
+class DeckSettings(Struct, frozen=True):
     """The effective settings of one deck (global values plus its overrides)."""
 
     scheduler: SchedulerSettings
     queue: QueueSettings
 
 
-@dataclass(frozen=True)
-class StudySettings:
+class StudySettings(Struct, frozen=True):
     """All settings: global scheduler and queue settings, and per-deck overrides."""
 
     scheduler: SchedulerSettings = field(default_factory=SchedulerSettings)
@@ -78,7 +75,7 @@ class StudySettings:
 
     def __post_init__(self) -> None:
         frozen = {deck: MappingProxyType(dict(o)) for deck, o in self.decks.items()}
-        object.__setattr__(self, "decks", MappingProxyType(frozen))
+        structs.force_setattr(self, "decks", MappingProxyType(frozen))
         for deck in self.decks:
             self.for_deck(deck)  # validate overrides now, not in the middle of a session
 
@@ -101,7 +98,7 @@ class StudySettings:
         """A copy where ``deck_id`` also overrides the given fields."""
         decks = {k: dict(v) for k, v in self.decks.items()}
         decks.setdefault(deck_id, {}).update(overrides)
-        return dataclasses.replace(self, decks=decks)
+        return structs.replace(self, decks=decks)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready (what the progress store keeps under ``settings``)."""

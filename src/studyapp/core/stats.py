@@ -24,9 +24,10 @@ import itertools
 import operator
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct
 
 from studyapp.core.card import Card
 from studyapp.core.clock import ensure_utc
@@ -47,8 +48,7 @@ MATURE_DAYS = 21
 """Interval (days) from which a review card counts as mastered (Anki's "mature")."""
 
 
-@dataclass(frozen=True, slots=True)
-class Ratio:
+class Ratio(Struct, frozen=True):
     """``hits`` out of ``total``; ``rate`` is None when there is nothing to measure."""
 
     hits: int = 0
@@ -59,8 +59,7 @@ class Ratio:
         return self.hits / self.total if self.total else None
 
 
-@dataclass(frozen=True, slots=True)
-class DeckMastery:
+class DeckMastery(Struct, frozen=True):
     """Where a deck's cards stand."""
 
     total: int
@@ -76,16 +75,14 @@ class DeckMastery:
         return self.mature / self.total if self.total else 0.0
 
 
-@dataclass(frozen=True, slots=True)
-class Streak:
+class Streak(Struct, frozen=True):
     current: int
     """Consecutive study days up to today (or yesterday, if today has no review yet)."""
     longest: int
     studied_today: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Stats:
+class Stats(Struct, frozen=True):
     """Everything the stats screen and ``studyapp stats`` show."""
 
     today: date

@@ -7,14 +7,14 @@ them up in the deck cache) without importing either.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
 
 from studyapp.core.problems import Problem
 
 
-@dataclass(frozen=True)
-class Limits:
+class Limits(Struct, frozen=True):
     """What an untrusted file may cost us. Generous for real decks, fatal for bombs."""
 
     max_bytes: int = 2 * 1024 * 1024

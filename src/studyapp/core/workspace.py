@@ -9,9 +9,10 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from msgspec import Struct, field
 
 from studyapp.core import paths
 from studyapp.core.card import Card
@@ -28,8 +29,7 @@ if TYPE_CHECKING:
     from studyapp.core.exam import ExamSpec
 
 
-@dataclass
-class Workspace:
+class Workspace(Struct):
     decks: DeckSet
     cards: list[Card]
     store: ProgressStore
@@ -42,8 +42,8 @@ class Workspace:
     """Why progress is read-only (another instance holds it), or None."""
     deck_paths: list[str] | None = None
     """The deck paths asked for (None: the default search), for reloading."""
-    _exams: list[ExamSpec] | None = field(default=None, repr=False)
-    _exam_failures: list[UserFileError] | None = field(default=None, repr=False)
+    _exams: list[ExamSpec] | None = None
+    _exam_failures: list[UserFileError] | None = None
 
     @property
     def read_only(self) -> bool:

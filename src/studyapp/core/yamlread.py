@@ -19,10 +19,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from msgspec import Struct, field
 
 from studyapp.core.gcpause import paused_gc
 from studyapp.core.problems import Problem
@@ -36,8 +36,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 Path_ = tuple[str | int, ...]
 
 
-@dataclass
-class Document:
+class Document(Struct):
     """Plain data read from YAML, with the position of every value and key."""
 
     data: Any
@@ -114,8 +113,7 @@ def _mark(event: Any) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1)
 
 
-@dataclass
-class _Frame:
+class _Frame(Struct):
     container: dict[str, Any] | list[Any]
     path: Path_
     key: str | None = None

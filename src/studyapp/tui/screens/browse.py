@@ -8,12 +8,11 @@ rows ("showing 500 of N"), since a table of 50,000 rows helps nobody.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import NamedTuple, TypeVar
 
+from msgspec import Struct, structs
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -71,8 +70,7 @@ class IndexedCard(NamedTuple):
     """Case-folded prompt, answer and id: what the search box matches against."""
 
 
-@dataclass(frozen=True, slots=True)
-class BrowseFilter:
+class BrowseFilter(Struct, frozen=True):
     """What the learner is looking for; ``ANY`` leaves a dimension open."""
 
     text: str = ""
@@ -214,11 +212,11 @@ def toggle_suspended(workspace: Workspace, card_id: str) -> tuple[CardState, str
     previous = workspace.store.get(card_id)
     if previous.suspended or is_buried(previous, today):
         done = "unsuspended" if previous.suspended else "unburied"
-        state = dataclasses.replace(previous, suspended=False, buried_until=None)
+        state = structs.replace(previous, suspended=False, buried_until=None)
         workspace.store.record_change(state, now, "unsuspend")
     else:
         done = "suspended"
-        state = dataclasses.replace(previous, suspended=True)
+        state = structs.replace(previous, suspended=True)
         workspace.store.record_change(state, now, "suspend")
     return state, done
 

@@ -10,12 +10,11 @@ id in the settings file, which the app reads at start.
 
 from __future__ import annotations
 
-import dataclasses
 import importlib
 import pkgutil
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
 
+from msgspec import Struct, structs
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -69,8 +68,7 @@ def int_parser(low: int, high: int, what: str) -> Callable[[str], int]:
     return parse
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(Struct, frozen=True):
     """One typed setting: where it is shown, how it is parsed, and a hint."""
 
     key: str
@@ -139,19 +137,19 @@ def apply_values(
     """A new config from the form; ValueError (with a readable message) if a value is bad."""
     parsed = {f.key: f.parse(values[f.key]) for f in FIELDS}
     study = config.study
-    scheduler = dataclasses.replace(
+    scheduler = structs.replace(
         study.scheduler,
         algorithm="sm2" if algorithm == "sm2" else "fsrs",
         desired_retention=float(parsed["retention"]),
     )
-    queue = dataclasses.replace(
+    queue = structs.replace(
         study.queue,
         new_per_day=int(parsed["new"]),
         reviews_per_day=int(parsed["reviews"]),
         day_starts_at=int(parsed["rollover"]),
     )
     new_study = StudySettings(scheduler=scheduler, queue=queue, decks=study.decks)
-    return dataclasses.replace(config, study=new_study, theme=theme)
+    return structs.replace(config, study=new_study, theme=theme)
 
 
 # ------------------------------------------------------------------- keymap
