@@ -21,8 +21,8 @@ Apps launched: the bare app is ``python hello.py`` (a ``Label`` in an
 interleaved round by round so the noise of the machine falls on all alike:
 
 * bare Textual hello world;
-* for reference, a Textual app showing what the home screen shows (Header, a
-  summary line, the deck list's heading line and an OptionList with one row, a
+* for reference, a Textual app showing what the home screen shows (a title
+  line, a summary line, the deck list's heading line and an OptionList with one row, a
   Footer with the home screen's keys) and nothing else: the part of studyapp's
   start that is Textual's own;
 * studyapp with the bundled decks (an empty progress folder at first);
@@ -79,7 +79,7 @@ if __name__ == "__main__":
 WIDGETS = """\
 from textual.app import App, ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 
 
 class Home(Screen[None]):
@@ -89,7 +89,7 @@ class Home(Screen[None]):
     ]]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield Static("studyapp")
         yield Static(id="summary")
         yield Static("Deck    New  Learn  Due  Mastered   Last studied")
         yield OptionList("A deck  20   0      0    0% of 122  never")

@@ -20,7 +20,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+from textual.widgets import DataTable, Footer, Input, Select, Static
 from textual.worker import Worker, WorkerState
 
 from studyapp.core.cards import Card
@@ -33,6 +33,7 @@ from studyapp.tui import format as fmt
 from studyapp.tui.text import cell, literal
 from studyapp.tui.widgets.charts import clip, text_table
 from studyapp.tui.widgets.confirm import ConfirmDialog
+from studyapp.tui.widgets.titlebar import TitleBar
 
 ANY = "*"
 """Select value meaning "no filter"."""
@@ -540,7 +541,7 @@ class BrowseScreen(Screen[None]):
     # ---------------------------------------------------------------- layout
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical(id="browse-filters"):
             yield Input(
                 id="browse-search",

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
@@ -20,6 +20,7 @@ from studyapp.core.stats import store_streak
 from studyapp.core.workspace import Workspace
 from studyapp.tui import format as fmt
 from studyapp.tui.text import literal
+from studyapp.tui.widgets.titlebar import TitleBar
 
 ALL = "*all*"
 COLUMNS = ("Deck", "New", "Learn", "Due", "Mastered", "Last studied")
@@ -56,7 +57,7 @@ class HomeScreen(Screen[None]):
         # The deck list is an OptionList of rows laid out in columns under a heading
         # line: it reads as a table, and costs the first frame ~25 ms less than a
         # DataTable (benchmarks/startup.py).
-        yield Header()
+        yield TitleBar()
         yield Static(id="home-summary", markup=False)
         yield Static(id="home-columns", markup=False)
         yield OptionList(id="home-decks")

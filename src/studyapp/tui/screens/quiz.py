@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
-from textual.widgets import Button, Footer, Header, Input, OptionList, Select, Static, Switch
+from textual.widgets import Button, Footer, Input, OptionList, Select, Static, Switch
 from textual.widgets.option_list import Option
 
 from studyapp.core.answers import Outcome, parse_order_numbers
@@ -32,6 +32,7 @@ from studyapp.core.results import save_result
 from studyapp.core.workspace import Workspace
 from studyapp.tui import format as fmt
 from studyapp.tui.text import cell, literal
+from studyapp.tui.widgets.titlebar import TitleBar
 
 CUSTOM = "__custom__"
 MIXES = {
@@ -65,7 +66,7 @@ class QuizSetupScreen(Screen[None]):
         self.rng = rng
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="quiz-setup"):
             yield Static("Exams and quizzes", id="quiz-setup-title", markup=False)
             options = [
@@ -252,7 +253,7 @@ class QuizScreen(Screen[None]):
         return self.questions[self.position]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="quiz-top"):
             yield Static(id="quiz-progress", markup=False)
             yield Static(id="quiz-timer", markup=False)

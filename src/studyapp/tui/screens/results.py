@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Static
 
 from studyapp.core.answers import Outcome
 from studyapp.core.exam import ExamSpec
@@ -25,6 +25,7 @@ from studyapp.core.results import push_missed_to_study
 from studyapp.core.workspace import Workspace
 from studyapp.tui import format as fmt
 from studyapp.tui.text import cell, literal
+from studyapp.tui.widgets.titlebar import TitleBar
 
 OUTCOME_WORD = {Outcome.CORRECT: "right", Outcome.CLOSE: "close", Outcome.WRONG: "wrong"}
 
@@ -59,7 +60,7 @@ class ResultsScreen(Screen[None]):
         self.pushed = False
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="results-body"):
             yield Static(id="results-score", markup=False)
             yield DataTable(id="results-breakdown", cursor_type="none", zebra_stripes=True)

@@ -22,13 +22,14 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.validation import ValidationResult, Validator
-from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Select, Static
+from textual.widgets import Button, DataTable, Footer, Input, Label, Select, Static
 
 from studyapp.core.config import AppConfig, config_path
 from studyapp.core.settings import StudySettings
 from studyapp.core.workspace import Workspace
 from studyapp.tui.text import cell, literal
 from studyapp.tui.widgets.confirm import ConfirmDialog
+from studyapp.tui.widgets.titlebar import TitleBar
 
 ALGORITHMS = (("FSRS-6 (recommended)", "fsrs"), ("SM-2 (Anki's legacy scheduler)", "sm2"))
 FIRST_THEMES = ("textual-dark", "textual-light")
@@ -259,7 +260,7 @@ class SettingsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         config = self.workspace.config
         values = field_values(config)
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="settings-body"):
             yield Static("Study", classes="settings-heading", markup=False)
             for field in FIELDS:

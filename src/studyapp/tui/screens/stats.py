@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 from textual.worker import Worker, WorkerState
 
 from studyapp.core.scheduler import CardState
@@ -33,6 +33,7 @@ from studyapp.tui.widgets.charts import (
     hbar,
     text_table,
 )
+from studyapp.tui.widgets.titlebar import TitleBar
 
 CHART_DAYS = 30
 CALENDAR_WEEKS = 53
@@ -206,7 +207,7 @@ class StatsScreen(Screen[None]):
         """The last statistics shown (None until the first computation ends)."""
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="stats-body"):
             yield Static("Reading the review history…", id="stats-status", markup=False)
             for key, title in SECTIONS:

@@ -36,7 +36,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Button, Footer, Header, ProgressBar, Static
+from textual.widgets import Button, Footer, ProgressBar, Static
 
 from studyapp.core.answers import DeckIndex, Outcome, Verdict, check_card, parse_order_numbers
 from studyapp.core.cards import Card
@@ -48,6 +48,7 @@ from studyapp.tui import format as fmt
 from studyapp.tui.text import literal
 from studyapp.tui.widgets.answer_input import AnswerInput
 from studyapp.tui.widgets.diff import answer_diff
+from studyapp.tui.widgets.titlebar import TitleBar
 
 Phase = Literal["question", "judged", "revealed", "done"]
 Mode = Literal["typed", "choice", "order", "reveal"]
@@ -208,7 +209,7 @@ class StudyScreen(Screen[None]):
         self._source = Static(id="card-source", markup=False)
         self._done = Static(id="study-done", markup=False)
         self._grades = GradeBar(id="grades")
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="study-top"):
             yield self._counts
             yield self._progress
