@@ -27,6 +27,7 @@ pytest.importorskip("anki", reason="the anki package (dev dependency) is not ins
 from anki.collection import Collection
 from anki.scheduler.v3 import CardAnswer
 
+from studyapp.core.fsrs6 import fsrs_parameters
 from studyapp.core.scheduler import (
     CardState,
     Rating,
@@ -106,7 +107,7 @@ def configure(col: Any, settings: SchedulerSettings) -> int:
     conf["new"]["delays"] = [s.total_seconds() / 60 for s in settings.learning_steps]
     conf["lapse"]["delays"] = [s.total_seconds() / 60 for s in settings.relearning_steps]
     conf["rev"]["maxIvl"] = settings.maximum_interval
-    conf["fsrsParams6"] = list(settings.parameters)
+    conf["fsrsParams6"] = list(fsrs_parameters(settings))
     conf["desiredRetention"] = settings.desired_retention
     col.decks.update_config(conf)
     col.set_config("fsrs", settings.algorithm == "fsrs")

@@ -8,9 +8,9 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import pytest
 from msgspec.structs import replace
 
+from studyapp.core.fsrs6 import FSRSScheduler, fsrs_parameters
 from studyapp.core.scheduler import (
     CardState,
-    FSRSScheduler,
     Phase,
     Rating,
     SchedulerSettings,
@@ -249,3 +249,31 @@ def test_settings_overrides_and_round_trip() -> None:
         SchedulerSettings(learning_steps=(timedelta(0),))
     assert isinstance(make_scheduler(replace(base, algorithm="sm2")), SM2Scheduler)
     assert isinstance(make_scheduler(base), FSRSScheduler)
+
+
+def test_fsrs_is_not_imported_until_a_card_is_scheduled() -> None:
+    """Start-up counts due cards from stored states: the fsrs package is not needed."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from studyapp.core import progress, scheduler, settings, overview\n"
+        "s = settings.StudySettings()\n"
+        "assert 'fsrs' not in sys.modules, 'imported at start'\n"
+        "scheduler.make_scheduler(s.scheduler)\n"
+        "assert 'fsrs' in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_unset_parameters_are_the_fsrs_packages_defaults() -> None:
+    import fsrs
+
+    default = SchedulerSettings()
+    assert default.parameters is None
+    assert fsrs_parameters(default) == tuple(fsrs.scheduler.DEFAULT_PARAMETERS)
+    assert SchedulerSettings.from_dict(default.to_dict()) == default
+    custom = default.with_overrides({"parameters": [0.5] * 21})
+    assert fsrs_parameters(custom) == (0.5,) * 21
+    assert SchedulerSettings.from_dict(custom.to_dict()) == custom
