@@ -82,6 +82,56 @@ def test_every_field_survives_the_columnar_snapshot(tmp_path_factory, cards) -> 
             ]
 
 
+def snapshot_bytes(cards: list[CardState]) -> bytes:
+    header = {"format": FORMAT, "version": VERSION, "journal_seq": 0, "settings": {}}
+    return b"".join(progress._snapshot_chunks(header, {s.card_id: s for s in cards}))
+
+
+@settings(max_examples=50, deadline=None)
+@given(cards=st.lists(states, max_size=8, unique_by=lambda s: s.card_id))
+def test_typed_decoding_reads_what_the_general_path_reads(cards: list[CardState]) -> None:
+    """msgspec's typed decoding (the fast path at start) agrees with json.loads and the
+    column checks, value for value and type for type."""
+    raw = snapshot_bytes(cards)
+    typed = progress._parse_v3_typed(raw)
+    assert typed is not None
+    general, bad = progress._states_v3(json.loads(raw)["cards"])
+    assert bad == [] and typed.cards == general
+    for card_id, state in general.items():
+        got = typed.cards[card_id]
+        assert [type(getattr(got, f)) for f in got.__struct_fields__] == [
+            type(getattr(state, f)) for f in state.__struct_fields__
+        ]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        ("due", ["2026-03-05T14:00:00+02:00"]),  # another offset: converted by the careful path
+        ("due", ["2026-03-05T14:00:00"]),  # naive
+        ("stability", ["NaN"]),  # written as the NaN token below
+        ("phase", [7]),
+        ("flags", [9]),
+        ("reps", [1.5]),
+        ("id", [3]),
+        ("version", 2),
+    ],
+    ids=["offset", "naive", "nan", "phase code", "flags", "float count", "int id", "version 2"],
+)
+def test_typed_decoding_leaves_the_unusual_to_the_general_path(
+    change: tuple[str, object],
+) -> None:
+    cards: dict[str, object] = {"id": ["d/a/v"], "phase": [2], "stability": [1.0]}
+    data: dict[str, object] = {"format": FORMAT, "version": VERSION, "cards": cards}
+    name, value = change
+    if name == "version":
+        data["version"] = value
+    else:
+        cards[name] = value
+    raw = json.dumps(data).replace('"NaN"', "NaN").encode()
+    assert progress._parse_v3_typed(raw) is None
+
+
 def test_columns_of_defaults_are_left_out(tmp_path: Path) -> None:
     fresh = CardState("d/a/v", Phase.REVIEW, NOW, NOW, None, 2.5, 5.0, None, 3, 1)
     with open_store(tmp_path) as store:

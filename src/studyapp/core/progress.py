@@ -43,6 +43,7 @@ crash are removed at open.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import math
 import operator
@@ -57,6 +58,7 @@ from pathlib import Path
 from types import MappingProxyType, TracebackType
 from typing import Any, Literal, NamedTuple, Self
 
+import msgspec
 from msgspec import Struct
 
 from studyapp.core.clock import Clock, ensure_utc, system_clock
@@ -506,9 +508,9 @@ def _types(column: list[Any]) -> set[type]:
 _TZINFO = operator.attrgetter("tzinfo")
 
 
-def _finite_floats(column: list[Any]) -> None:
+def _finite_floats(column: list[Any], *, typed: bool = False) -> None:
     """Floats or nulls, all finite (else _Unusual: the careful path says which card)."""
-    if not _types(column) <= {float, _NONE_TYPE}:
+    if not typed and not _types(column) <= {float, _NONE_TYPE}:
         raise _Unusual
     # a NaN or an infinity makes the sum non-finite (so could an overflow of huge
     # values, which the careful path then accepts); filter(None) drops nulls (and 0.0)
@@ -516,9 +518,12 @@ def _finite_floats(column: list[Any]) -> None:
         raise _Unusual
 
 
-def _datetimes(column: list[Any]) -> list[datetime | None]:
-    fromiso = datetime.fromisoformat  # TypeError on anything but a string
-    out = [value if value is None else fromiso(value) for value in column]
+def _datetimes(column: list[Any], *, typed: bool = False) -> list[datetime | None]:
+    if typed:
+        out = column
+    else:
+        fromiso = datetime.fromisoformat  # TypeError on anything but a string
+        out = [value if value is None else fromiso(value) for value in column]
     if not set(map(_TZINFO, filter(None, out))) <= {UTC}:
         raise _Unusual  # naive or another offset: the careful path checks or converts
     return out
@@ -528,31 +533,35 @@ _PHASE_OF_CODE: dict[int, Phase] = dict(enumerate(_PHASE_CODES))
 
 
 def _states_fast(
-    ids: list[Any], columns: dict[str, list[Any]], given: set[str]
+    ids: list[Any], columns: dict[str, list[Any]], given: set[str], *, typed: bool = False
 ) -> dict[str, CardState]:
     """Build every state column by column, with no Python call per card.
 
     ``given``: the columns the file holds (the others are defaults: nothing to check).
-    Raises _Unusual, ValueError, TypeError or KeyError at the first value out of the
-    ordinary; the careful path then reads card by card.
+    ``typed``: the columns come from :func:`_parse_v3_typed`, their types already
+    checked and their datetimes and dates parsed. Raises _Unusual, ValueError,
+    TypeError or KeyError at the first value out of the ordinary; the careful path
+    then reads card by card.
     """
     n = len(ids)
-    if not _types(ids) <= {str}:
-        raise _Unusual
     codes = columns["phase"]
-    if not _types(codes) <= {int}:
+    if not typed and not (_types(ids) <= {str} and _types(codes) <= {int}):
         raise _Unusual
     phases = list(map(_PHASE_OF_CODE.__getitem__, codes))  # KeyError
-    due = _datetimes(columns["due"]) if "due" in given else columns["due"]
-    last = _datetimes(columns["last_review"]) if "last_review" in given else columns["last_review"]
-    if "step" in given and not _types(columns["step"]) <= {int, _NONE_TYPE}:
-        raise _Unusual
+    due, last = columns["due"], columns["last_review"]
+    if "due" in given:
+        due = _datetimes(due, typed=typed)
+    if "last_review" in given:
+        last = _datetimes(last, typed=typed)
+    if not typed:
+        if "step" in given and not _types(columns["step"]) <= {int, _NONE_TYPE}:
+            raise _Unusual
+        for name in ("interval", "reps", "lapses", "flags"):
+            if name in given and not _types(columns[name]) <= {int}:
+                raise _Unusual
     for name in ("stability", "difficulty", "ease"):
         if name in given:
-            _finite_floats(columns[name])
-    for name in ("interval", "reps", "lapses", "flags"):
-        if name in given and not _types(columns[name]) <= {int}:
-            raise _Unusual
+            _finite_floats(columns[name], typed=typed)
     flags = columns["flags"]
     suspended = leech = [False] * n
     if "flags" in given and any(flags):
@@ -561,7 +570,7 @@ def _states_fast(
         suspended = [bool(f & _SUSPENDED) for f in flags]
         leech = [bool(f & _LEECH) for f in flags]
     buried = columns["buried_until"]
-    if "buried_until" in given and buried.count(None) != n:
+    if not typed and "buried_until" in given and buried.count(None) != n:
         fromiso = date.fromisoformat  # TypeError on anything but a string
         buried = [value if value is None else fromiso(value) for value in buried]
     states = make_states(
@@ -688,6 +697,82 @@ class _DamagedError(Exception):
         self.reason = reason
 
 
+class _CardColumns(Struct):
+    """Version 3's ``"cards"`` as msgspec decodes it: every column typed (datetimes and
+    dates parsed in C), None where the file leaves a column out."""
+
+    id: list[str]
+    phase: list[int]
+    due: list[datetime | None] | None = None
+    last_review: list[datetime | None] | None = None
+    step: list[int | None] | None = None
+    stability: list[float | None] | None = None
+    difficulty: list[float | None] | None = None
+    ease: list[float | None] | None = None
+    interval: list[int] | None = None
+    reps: list[int] | None = None
+    lapses: list[int] | None = None
+    flags: list[int] | None = None
+    buried_until: list[date | None] | None = None
+
+
+class _SnapshotV3(Struct):
+    format: str
+    version: int
+    cards: _CardColumns
+    settings: dict[str, Any] = {}
+    journal_seq: int = 0
+    recent: list[Any] = []
+
+
+@functools.cache
+def _v3_decoder() -> msgspec.json.Decoder[_SnapshotV3]:
+    return msgspec.json.Decoder(_SnapshotV3)
+
+
+def _parse_v3_typed(raw: bytes | str) -> _Snapshot | None:
+    """A well-formed snapshot of this version, fast; None for anything else.
+
+    msgspec decodes the file straight into typed columns, checking types and
+    parsing datetimes as it goes: ~20 ms for 35,000 cards, where ``json.loads``
+    and then checking and parsing the columns take ~90. Whatever it does not
+    take (an older version, a damaged file, a naive datetime, a NaN...) goes to
+    the general path, which reads what it can and says what is wrong.
+    """
+    try:
+        data = _v3_decoder().decode(raw)
+    except msgspec.DecodeError:  # also its ValidationError
+        return None
+    if data.format != FORMAT or data.version != VERSION:
+        return None
+    cards = data.cards
+    n = len(cards.id)
+    columns: dict[str, list[Any]] = {"phase": cards.phase}
+    given = {"phase"}
+    for name, default in _OPTIONAL_COLUMNS.items():
+        column = getattr(cards, name)
+        if column is None:
+            columns[name] = [default] * n
+        else:
+            columns[name] = column
+            given.add(name)
+    if any(len(column) != n for column in columns.values()):
+        return None
+    try:
+        states = _states_fast(cards.id, columns, given, typed=True)
+    except (_Unusual, ValueError, TypeError, KeyError):
+        return None
+    return _Snapshot(states, data.settings, _recent(data.recent), data.journal_seq)
+
+
+def _recent(items: list[Any]) -> list[ReviewRecord]:
+    recent: list[ReviewRecord] = []
+    for item in items:
+        with contextlib.suppress(ValueError, AttributeError):
+            recent.append(ReviewRecord.from_dict(item))
+    return recent
+
+
 def _parse_snapshot(raw: bytes | str) -> tuple[_Snapshot, list[str], int | None]:
     """Parse a snapshot (bytes or text): (snapshot, bad card ids, version migrated from).
 
@@ -695,6 +780,9 @@ def _parse_snapshot(raw: bytes | str) -> tuple[_Snapshot, list[str], int | None]
     """
     if not raw or raw.isspace():  # (not strip(): a copy of megabytes)
         raise _DamagedError("damaged", "the file is empty")
+    fast = _parse_v3_typed(raw)
+    if fast is not None:
+        return fast, [], None
     try:
         data = json.loads(raw)
     except (ValueError, UnicodeDecodeError) as error:
@@ -730,11 +818,7 @@ def _parse_snapshot(raw: bytes | str) -> tuple[_Snapshot, list[str], int | None]
     else:
         cards, bad = _states_v3(cards_raw)
     del data, cards_raw
-    recent: list[ReviewRecord] = []
-    for item in recent_raw:
-        with contextlib.suppress(ValueError, AttributeError):
-            recent.append(ReviewRecord.from_dict(item))
-    snapshot = _Snapshot(cards, settings, recent, journal_seq)
+    snapshot = _Snapshot(cards, settings, _recent(recent_raw), journal_seq)
     return snapshot, bad, (version if version < VERSION else None)
 
 
