@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
-import pickle
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
+import msgspec
 import pytest
 
 from studyapp.core.cards import cards_for_deck
@@ -158,9 +159,39 @@ def test_a_cache_entry_with_a_damaged_deck_half_is_a_miss(tmp_path: Path) -> Non
     (entry,) = (tmp_path / "cache").iterdir()
     blob = entry.read_bytes()
     index_end = 8 + int.from_bytes(blob[:8], "little")
-    pickle.loads(blob[8:index_end])  # the index is intact; cut the deck pickle short
+    msgspec.msgpack.decode(blob[8:index_end])  # the index is intact; cut the deck short
     entry.write_bytes(blob[: index_end + 10])
     assert warm.deck == deck
+
+
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        lambda index: index["cards"]["prompt"].__setitem__(0, 7),  # not a string
+        lambda index: index["cards"]["options"].__setitem__(0, [1]),  # not strings
+        lambda index: index["cards"]["answer"].pop(),  # one column shorter
+        lambda index: index["cards"].__setitem__("extra", []),  # a column we do not know
+        lambda index: index.__setitem__("entries", "many"),
+    ],
+    ids=["int prompt", "int option", "short column", "extra column", "entries"],
+)
+def test_a_tampered_index_is_a_miss(tmp_path: Path, tamper: Any) -> None:
+    """The index is checked to the last value as it is decoded: a tampered one gives a
+    miss (the deck is validated again), never a card that breaks a screen later."""
+    folder = bundled_decks_dir()
+    assert folder is not None
+    cache = DeckCache(tmp_path / "cache")
+    (cold,) = discover([str(folder)], cache=cache).decks
+    (entry,) = (tmp_path / "cache").iterdir()
+    blob = entry.read_bytes()
+    index_end = 8 + int.from_bytes(blob[:8], "little")
+    index = msgspec.msgpack.decode(blob[8:index_end])
+    tamper(index)
+    packed = msgspec.msgpack.encode(index)
+    entry.write_bytes(len(packed).to_bytes(8, "little") + packed + blob[index_end:])
+    (again,) = discover([str(folder)], cache=cache).decks
+    assert again.is_read  # validated from the file, not built from the index
+    assert again.cards() == cold.cards()
 
 
 def test_threads_asking_for_a_deck_at_once_read_it_once(tmp_path: Path) -> None:

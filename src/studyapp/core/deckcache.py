@@ -9,13 +9,14 @@ loading faster, never fail it.
 Why not just re-validate cached JSON with pydantic? On this class of machine
 building 20,000 models through validation costs ~0.5 s, which is the whole
 budget. The cache holds data that *was* validated, so it is rebuilt with
-pydantic's construct protocol instead. It is stored as pickles of builtin
+pydantic's construct protocol instead. The deck is stored as a pickle of builtin
 types only, read by an unpickler that refuses every class: a tampered cache
 can at worst produce a miss, never run code.
 
-Each entry holds two pickles, one after the other: first a :class:`DeckIndex`
-(the deck's id, title and its cards as plain tuples; its length before it), then
-the deck itself.
+Each entry holds two parts, one after the other: first a :class:`DeckIndex`
+(the deck's id, title and its cards in columns; its length before it) in
+msgpack, decoded by msgspec into typed columns (no code can run, and a wrong
+type is a miss), then the deck itself, pickled.
 Start-up reads only the first: the home screen needs the cards' ids and counts,
 not validated entries, and reading the index needs neither pydantic nor the
 deck model, which are a third of a second of imports. The deck is read when
@@ -28,7 +29,6 @@ import contextlib
 import functools
 import hashlib
 import io
-import itertools
 import os
 import pickle
 import tempfile
@@ -36,6 +36,7 @@ import typing
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import msgspec
 from msgspec import Struct
 
 from studyapp import __version__
@@ -69,12 +70,6 @@ def _model_fingerprint() -> str:
 _FINGERPRINT = _model_fingerprint()
 _M = TypeVar("_M", bound="BaseModel")
 _T = TypeVar("_T")
-
-TEXT_COLUMNS = ("entry", "variant", "kind", "prompt", "answer")
-"""Columns of the index holding one string per card, in card order."""
-TUPLE_COLUMNS = ("accepted", "options")
-"""Columns of the index holding one tuple of strings per card."""
-
 
 class DeckIndex(Struct, frozen=True):
     """What start-up needs of a cached deck: no entries, no pydantic.
@@ -174,38 +169,42 @@ _LENGTH = 8
 
 def encode(deck: Deck) -> bytes:
     """The cache entry for ``deck``: its index's length, its index, then the deck."""
-    index = pickle.dumps(_index_of(deck), protocol=pickle.HIGHEST_PROTOCOL)
+    index = msgspec.msgpack.encode(_index_of(deck))
     data = pickle.dumps(deck.model_dump(mode="json"), protocol=pickle.HIGHEST_PROTOCOL)
     return len(index).to_bytes(_LENGTH, "little") + index + data
 
 
-def _read_index(stream: typing.BinaryIO) -> DeckIndex:
-    data = _BuiltinsOnly(stream).load()
-    if not isinstance(data, dict):
+class _IndexColumns(Struct, forbid_unknown_fields=True):
+    entry: list[str]
+    variant: list[str]
+    kind: list[str]
+    prompt: list[str]
+    answer: list[str]
+    accepted: list[tuple[str, ...]]
+    options: list[tuple[str, ...]]
+
+
+class _IndexData(Struct, forbid_unknown_fields=True):
+    """An index as stored; msgspec checks every value's type while decoding it, at C
+    speed: a tampered index may give a miss, never a card that breaks the screen later."""
+
+    id: str
+    title: str
+    entries: int
+    cards: _IndexColumns
+
+
+@functools.cache
+def _index_decoder() -> msgspec.msgpack.Decoder[_IndexData]:
+    return msgspec.msgpack.Decoder(_IndexData)
+
+
+def _read_index(blob: bytes | memoryview) -> DeckIndex:
+    data = _index_decoder().decode(blob)  # msgspec.DecodeError is a ValueError
+    columns = {name: getattr(data.cards, name) for name in _IndexColumns.__struct_fields__}
+    if len({len(column) for column in columns.values()}) != 1:
         raise ValueError("not a cached deck")
-    deck_id, title, entries, columns = data["id"], data["title"], data["entries"], data["cards"]
-    if not (
-        isinstance(deck_id, str)
-        and isinstance(title, str)
-        and isinstance(entries, int)
-        and isinstance(columns, dict)
-        and set(columns) == {*TEXT_COLUMNS, *TUPLE_COLUMNS}
-        and set(map(type, columns.values())) == {list}
-        and len({len(column) for column in columns.values()}) == 1
-    ):
-        raise ValueError("not a cached deck")
-    # Checked to the last string (at C speed): a tampered index may give a miss, never
-    # a card that breaks the screen later.
-    for name in TEXT_COLUMNS:
-        if not set(map(type, columns[name])) <= {str}:
-            raise ValueError("not a cached deck")
-    for name in TUPLE_COLUMNS:
-        column = columns[name]
-        if not set(map(type, column)) <= {tuple} or not set(
-            map(type, itertools.chain.from_iterable(column))
-        ) <= {str}:
-            raise ValueError("not a cached deck")
-    return DeckIndex(deck_id, title, entries, columns)
+    return DeckIndex(data.id, data.title, data.entries, columns)
 
 
 def _split(blob: bytes) -> tuple[memoryview, memoryview]:
@@ -219,7 +218,7 @@ def _split(blob: bytes) -> tuple[memoryview, memoryview]:
 def decode_index(blob: bytes) -> DeckIndex:
     """The index of a cache entry (the deck after it is not read)."""
     with paused_gc():
-        return _read_index(io.BytesIO(_split(blob)[0]))
+        return _read_index(_split(blob)[0])
 
 
 def decode(blob: bytes) -> Deck:
@@ -263,7 +262,7 @@ class DeckCache:
         return digest.hexdigest()
 
     def _file(self, key: str) -> Path:
-        return self.directory / f"{key}.pickle"
+        return self.directory / f"{key}.entry"
 
     def _read(self, key: str, decoder: typing.Callable[[bytes], _T]) -> _T | None:
         try:
@@ -289,7 +288,7 @@ class DeckCache:
         """Write atomically so a crash never leaves a half-written entry behind."""
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=".tmp-", suffix=".pickle")
+            fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=".tmp-", suffix=".entry")
             try:
                 with os.fdopen(fd, "wb") as handle:
                     handle.write(encode(deck))
