@@ -22,9 +22,9 @@ interleaved round by round so the noise of the machine falls on all alike:
 
 * bare Textual hello world;
 * for reference, a Textual app showing what the home screen shows (a title
-  line, a summary line, the deck list's heading line and an OptionList with one row, a
-  Footer with the home screen's keys) and nothing else: the part of studyapp's
-  start that is Textual's own;
+  line, a summary line, the deck list's heading line and an OptionList with one
+  row, a line of the home screen's keys) and nothing else: the part of
+  studyapp's start that is Textual's own;
 * studyapp with the bundled decks (an empty progress folder at first);
 * studyapp with 50,000 cards and 500,000 past reviews (``engine.py``'s
   workload; the progress folder is restored before every run, so each start
@@ -79,7 +79,7 @@ if __name__ == "__main__":
 WIDGETS = """\
 from textual.app import App, ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 
 
 class Home(Screen[None]):
@@ -93,7 +93,7 @@ class Home(Screen[None]):
         yield Static(id="summary")
         yield Static("Deck    New  Learn  Due  Mastered   Last studied")
         yield OptionList("A deck  20   0      0    0% of 122  never")
-        yield Footer()
+        yield Static(" s Study  a Study all  q Quiz  b Browse  t Stats  , Settings  ? Help")
 
     def on_mount(self) -> None:
         self.query_one("#summary", Static).update("Today: 0 due")

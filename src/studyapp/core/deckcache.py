@@ -71,6 +71,7 @@ _FINGERPRINT = _model_fingerprint()
 _M = TypeVar("_M", bound="BaseModel")
 _T = TypeVar("_T")
 
+
 class DeckIndex(Struct, frozen=True):
     """What start-up needs of a cached deck: no entries, no pydantic.
 

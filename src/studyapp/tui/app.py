@@ -23,10 +23,11 @@ class StudyApp(App[None]):
         Binding("question_mark,f1", "help", "Help", id="app.help", tooltip="Keys of this screen"),
     ]
 
-    FIRST_FRAME_SETTLE = 0.3
+    FIRST_FRAME_SETTLE = 0.1
     """Seconds from Ready to the first frame surely being on the terminal. Ready comes
-    before it: the Footer's first recompose holds that frame back (60-150 ms later,
-    measured on a 2-core machine). Work that would slow the first frame waits this long."""
+    a little before it (10-16 ms on a 2-core machine; 60-150 ms when the screens had
+    Textual's Footer, whose first recompose held the frame back). Work that would slow
+    the first frame waits this long."""
 
     def __init__(self, workspace: Workspace, *, seed: int | None = None) -> None:
         super().__init__()

@@ -20,7 +20,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import DataTable, Footer, Input, Select, Static
+from textual.widgets import DataTable, Input, Select, Static
 from textual.worker import Worker, WorkerState
 
 from studyapp.core.cards import Card
@@ -33,6 +33,7 @@ from studyapp.tui import format as fmt
 from studyapp.tui.text import cell, literal
 from studyapp.tui.widgets.charts import clip, text_table
 from studyapp.tui.widgets.confirm import ConfirmDialog
+from studyapp.tui.widgets.keybar import KeyBar
 from studyapp.tui.widgets.titlebar import TitleBar
 
 ANY = "*"
@@ -335,7 +336,7 @@ class CardDetailDialog(ModalScreen[None]):
             yield Static(id="detail-schedule", markup=False)
             yield Static("Review history", classes="detail-heading", markup=False)
             yield Static("Reading the review history…", id="detail-history", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.show_schedule()
@@ -467,7 +468,7 @@ def _guarded(owner: Widget, workspace: Workspace, change: Callable[[], T]) -> T 
 
 
 class CardTable(DataTable[object]):
-    """The result table; Enter opens the highlighted card (and says so in the Footer)."""
+    """The result table; Enter opens the highlighted card (and says so in the key bar)."""
 
     BINDINGS = [
         Binding("enter", "select_cursor", "Details", id="browse.open"),
@@ -554,7 +555,7 @@ class BrowseScreen(Screen[None]):
                 yield _select("state", self.state_options, "State")
         yield Static(id="browse-status", markup=False)
         yield CardTable(id="browse-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = "Browse"

@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
-from textual.widgets import Button, Footer, Input, OptionList, Select, Static, Switch
+from textual.widgets import Button, Input, OptionList, Select, Static, Switch
 from textual.widgets.option_list import Option
 
 from studyapp.core.answers import Outcome, parse_order_numbers
@@ -32,6 +32,7 @@ from studyapp.core.results import save_result
 from studyapp.core.workspace import Workspace
 from studyapp.tui import format as fmt
 from studyapp.tui.text import cell, literal
+from studyapp.tui.widgets.keybar import KeyBar
 from studyapp.tui.widgets.titlebar import TitleBar
 
 CUSTOM = "__custom__"
@@ -109,7 +110,7 @@ class QuizSetupScreen(Screen[None]):
                     yield Static("Feedback after each answer", classes="quiz-label", markup=False)
                     yield Switch(value=True, id="quiz-feedback")
                 yield Button("Start quick quiz", id="quiz-start-custom", variant="primary")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = "Quiz / exam"
@@ -263,7 +264,7 @@ class QuizScreen(Screen[None]):
             yield Static(id="quiz-options", markup=False)
             yield Input(id="quiz-input")
             yield Static(id="quiz-feedback", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = self.spec.title

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from studyapp.core.answers import Outcome
 from studyapp.core.exam import ExamSpec
@@ -25,6 +25,7 @@ from studyapp.core.results import push_missed_to_study
 from studyapp.core.workspace import Workspace
 from studyapp.tui import format as fmt
 from studyapp.tui.text import cell, literal
+from studyapp.tui.widgets.keybar import KeyBar
 from studyapp.tui.widgets.titlebar import TitleBar
 
 OUTCOME_WORD = {Outcome.CORRECT: "right", Outcome.CLOSE: "close", Outcome.WRONG: "wrong"}
@@ -66,7 +67,7 @@ class ResultsScreen(Screen[None]):
             yield DataTable(id="results-breakdown", cursor_type="none", zebra_stripes=True)
             yield Static(id="results-missed-title", markup=False)
             yield Static(id="results-missed", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         result = self.result

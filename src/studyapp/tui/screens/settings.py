@@ -22,13 +22,14 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.validation import ValidationResult, Validator
-from textual.widgets import Button, DataTable, Footer, Input, Label, Select, Static
+from textual.widgets import Button, DataTable, Input, Label, Select, Static
 
 from studyapp.core.config import AppConfig, config_path
 from studyapp.core.settings import StudySettings
 from studyapp.core.workspace import Workspace
 from studyapp.tui.text import cell, literal
 from studyapp.tui.widgets.confirm import ConfirmDialog
+from studyapp.tui.widgets.keybar import KeyBar
 from studyapp.tui.widgets.titlebar import TitleBar
 
 ALGORITHMS = (("FSRS-6 (recommended)", "fsrs"), ("SM-2 (Anki's legacy scheduler)", "sm2"))
@@ -312,7 +313,7 @@ class SettingsScreen(Screen[None]):
                 markup=False,
             )
             yield DataTable(id="settings-keys", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
 
     def _theme_options(self) -> list[tuple[str, str]]:
         themes = self.app.available_themes

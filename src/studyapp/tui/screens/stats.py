@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
 from studyapp.core.scheduler import CardState
@@ -33,6 +33,7 @@ from studyapp.tui.widgets.charts import (
     hbar,
     text_table,
 )
+from studyapp.tui.widgets.keybar import KeyBar
 from studyapp.tui.widgets.titlebar import TitleBar
 
 CHART_DAYS = 30
@@ -213,7 +214,7 @@ class StatsScreen(Screen[None]):
             for key, title in SECTIONS:
                 yield Static(title, classes="stats-heading", id=f"stats-h-{key}", markup=False)
                 yield Static(classes="stats-section", id=f"stats-{key}", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = "Stats"

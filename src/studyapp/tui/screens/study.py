@@ -36,7 +36,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Button, Footer, ProgressBar, Static
+from textual.widgets import Button, ProgressBar, Static
 
 from studyapp.core.answers import DeckIndex, Outcome, Verdict, check_card, parse_order_numbers
 from studyapp.core.cards import Card
@@ -48,6 +48,7 @@ from studyapp.tui import format as fmt
 from studyapp.tui.text import literal
 from studyapp.tui.widgets.answer_input import AnswerInput
 from studyapp.tui.widgets.diff import answer_diff
+from studyapp.tui.widgets.keybar import KeyBar
 from studyapp.tui.widgets.titlebar import TitleBar
 
 Phase = Literal["question", "judged", "revealed", "done"]
@@ -224,7 +225,7 @@ class StudyScreen(Screen[None]):
             yield self._source
             yield self._done
         yield self._grades
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = self.study_title

@@ -6,9 +6,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from studyapp.tui.text import literal
+from studyapp.tui.widgets.keybar import KeyBar
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -58,7 +59,7 @@ class ConfirmDialog(ModalScreen[bool]):
             yield Static(
                 literal(f"{self.yes_hint}    n or escape: no"), id="confirm-hint", markup=False
             )
-        yield Footer()
+        yield KeyBar()
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)

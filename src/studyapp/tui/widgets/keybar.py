@@ -1,0 +1,161 @@
+"""The line at the bottom of every screen: the keys that matter here, and what they do.
+
+It shows what Textual's ``Footer`` shows (the screen's active bindings with
+``show=True``, one key per action, dimmed when the action is disabled, the
+command palette's key on the right) and acts the same way (a click on a key
+presses it). ``Footer`` builds a widget per key and recomposes them whenever
+the bindings change; on the first frame that cost ~45 ms against one line of
+text (``benchmarks/startup.py``'s reference app with either, 15 rounds). Here
+the line is drawn from the bindings on each refresh: one widget, no recompose.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from textual import events
+from textual.content import Content
+from textual.screen import Screen
+from textual.widget import Widget
+
+PALETTE_EDGE = "▏"
+"""Between the keys and the command palette's key, as the Footer draws it."""
+
+
+class _Key(NamedTuple):
+    start: int
+    end: int
+    key: str
+    enabled: bool
+    tooltip: str
+
+
+class KeyBar(Widget, can_focus=False):
+    """The screen's keys: `` s Study  a Study all ...`` and `` ^p palette`` at the right."""
+
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES = {"keybar--key", "keybar--description", "keybar--edge", "keybar--hover"}
+    DEFAULT_CSS = """
+    KeyBar {
+        dock: bottom;
+        width: 100%;
+        height: 1;
+        color: $footer-foreground;
+        background: $footer-background;
+        .keybar--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        .keybar--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        .keybar--edge {
+            color: $foreground 20%;
+        }
+        .keybar--hover {
+            background: $block-hover-background;
+        }
+    }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._keys: list[_Key] = []
+        self._hover: str | None = None
+        """The key under the mouse pointer, drawn highlighted."""
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen: Screen[object]) -> None:
+        if screen is self.screen:
+            self.refresh()
+
+    def _shown(self) -> tuple[list[tuple[str, str, str, bool, str]], tuple[str, str, str] | None]:
+        """(key, key display, description, enabled, tooltip) of each action shown, in the
+        order of the bindings, first key of an action only; and the palette's key."""
+        app = self.app
+        active = self.screen.active_bindings
+        palette: tuple[str, str, str] | None = None
+        shown: list[tuple[str, str, str, bool, str]] = []
+        actions: set[str] = set()
+        for key, (_node, binding, enabled, tooltip) in active.items():
+            if app.ENABLE_COMMAND_PALETTE and key == app.COMMAND_PALETTE_BINDING:
+                palette = (key, app.get_key_display(binding), binding.description)
+            elif binding.show and binding.action not in actions:
+                actions.add(binding.action)
+                display = app.get_key_display(binding)
+                shown.append((key, display, binding.description, enabled, tooltip))
+        return shown, palette
+
+    def render(self) -> Content:
+        key_style = self.get_visual_style("keybar--key")
+        text_style = self.get_visual_style("keybar--description")
+        edge_style = self.get_visual_style("keybar--edge")
+        hover_style = self.get_visual_style("keybar--hover", partial=True)
+        width = self.size.width
+        shown, palette = self._shown()
+        right = Content("")
+        if palette is not None:
+            key, display, description = palette
+            right = Content.assemble((f"{display} ", key_style), (f"{description} ", text_style))
+            if key == self._hover:
+                right = right.stylize(hover_style)
+            right = Content.assemble((PALETTE_EDGE, edge_style), right)
+        room = max(width - right.cell_length, 0)
+        parts: list[Content] = []
+        keys: list[_Key] = []
+        x = 0
+        for key, display, description, enabled, tooltip in shown:
+            item = Content.assemble(
+                (f" {display} ", key_style),
+                (f"{description} " if description else "", text_style),
+            )
+            if not enabled:
+                item = item.stylize("dim")
+            if key == self._hover:
+                item = item.stylize(hover_style)
+            if x + item.cell_length > room:
+                break
+            keys.append(_Key(x, x + item.cell_length, key, enabled, tooltip or description))
+            parts.append(item)
+            x += item.cell_length
+        if palette is not None:
+            keys.append(_Key(width - right.cell_length + 1, width, palette[0], True, palette[2]))
+        self._keys = keys
+        left = Content("").join(parts)
+        return Content.assemble(left, " " * max(room - left.cell_length, 0), right)
+
+    def _key_at(self, x: int) -> _Key | None:
+        for key in self._keys:
+            if key.start <= x < key.end:
+                return key
+        return None
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        key = self._key_at(event.x)
+        if key is None:
+            return
+        if key.enabled:
+            self.app.simulate_key(key.key)
+        else:
+            self.app.bell()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        key = self._key_at(event.x)
+        hover = key.key if key is not None else None
+        if hover != self._hover:
+            self._hover = hover
+            self.tooltip = key.tooltip if key is not None and key.tooltip else None
+            self.refresh()
+
+    def on_leave(self, event: events.Leave) -> None:
+        if self._hover is not None:
+            self._hover = None
+            self.refresh()

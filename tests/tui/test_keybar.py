@@ -1,0 +1,92 @@
+"""The key bar: the screen's keys as the Footer showed them; a click presses a key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from msgspec import structs
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+
+from studyapp.core.config import load_config, save_config
+from studyapp.core.paths import config_dir
+from studyapp.tui.app import StudyApp
+from studyapp.tui.screens.study import StudyScreen
+from studyapp.tui.widgets.keybar import KeyBar
+from tests.tui.builders import make_workspace, wait_started
+
+
+class _Keys(App[None]):
+    BINDINGS = [
+        Binding("a", "one", "One"),
+        Binding("b", "one", "One again"),  # same action: only the first key is shown
+        Binding("c", "hidden", "Hidden", show=False),
+        Binding("d", "off", "Off"),  # disabled: shown dimmed, a click rings the bell
+        Binding("ctrl+e", "two", "Two"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.done: list[str] = []
+        self.bells = 0
+
+    def compose(self) -> ComposeResult:
+        yield KeyBar()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return None if action == "off" else True
+
+    def action_one(self) -> None:
+        self.done.append("one")
+
+    def action_two(self) -> None:
+        self.done.append("two")
+
+    def action_off(self) -> None:
+        self.done.append("off")
+
+    def bell(self) -> None:
+        self.bells += 1
+
+
+async def test_shown_keys_one_per_action_and_the_palette_at_the_right() -> None:
+    app = _Keys()
+    async with app.run_test(size=(80, 5)) as pilot:
+        await pilot.pause()
+        bar = app.query_one(KeyBar)
+        text = str(bar.render())
+        assert text.startswith(" a One  d Off  ^e Two ")
+        assert "One again" not in text and "Hidden" not in text
+        assert text.endswith("▏^p palette ") and len(text) == 80
+        off = next(span for span in bar.render().spans if "dim" in str(span.style))
+        assert text[off.start : off.end].strip() in ("d", "Off", "d Off")
+
+        await pilot.click(KeyBar, offset=(2, 0))  # " a One "
+        await pilot.click(KeyBar, offset=(16, 0))  # " ^e Two "
+        await pilot.click(KeyBar, offset=(9, 0))  # " d Off ": disabled
+        await pilot.pause()
+        assert app.done == ["one", "two"] and app.bells == 1
+
+
+async def test_a_click_on_a_key_does_what_the_key_does(tmp_path: Path) -> None:
+    workspace, _ = make_workspace(tmp_path)
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_started(pilot)
+        text = str(app.screen.query_one(KeyBar).render())
+        assert text.startswith(" s Study  a Study all  q Quiz ")
+        await pilot.click(KeyBar, offset=(text.index("Study all"), 0))
+        await pilot.pause()
+        assert isinstance(app.screen, StudyScreen)
+        assert "esc Home" in str(app.screen.query_one(KeyBar).render())
+
+
+async def test_a_remapped_key_is_the_key_shown(tmp_path: Path) -> None:
+    saved = load_config(config_dir()).config
+    save_config(config_dir(), structs.replace(saved, keys={"home.study_all": "A"}))
+    workspace, _ = make_workspace(tmp_path)
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_started(pilot)
+        text = str(app.screen.query_one(KeyBar).render())
+        assert " A Study all " in text and " a Study all " not in text
