@@ -382,10 +382,17 @@ def _name_tokens(text: str) -> list[str]:
 
 @lru_cache(maxsize=8192)
 def _name_tuple(text: str) -> tuple[str, ...]:
-    tokens = fold(_clean(text).replace("-", "")).split()
+    tokens = list(_all_name_tokens(text))
     while len(tokens) > 1 and tokens[0] in _TITLES:
         tokens.pop(0)
     return tuple(tokens)
+
+
+@lru_cache(maxsize=8192)
+def _all_name_tokens(text: str) -> tuple[str, ...]:
+    """A name's tokens, titles kept: "Dean Martin" written "Martin Dean" still has its
+    "Dean", which :func:`_name_tuple` would take for a title when it comes first."""
+    return tuple(fold(_clean(text).replace("-", "")).split())
 
 
 def _name_key(text: str) -> str:
@@ -434,7 +441,12 @@ def check_name(
             shown,
         )
 
-    matched = g in forms or any(sorted(tokens) == sorted(t) for t in form_tokens if t)
+    in_any_order = sorted(_all_name_tokens(given))
+    matched = (
+        g in forms
+        or any(sorted(tokens) == sorted(t) for t in form_tokens if t)
+        or any(in_any_order == sorted(_all_name_tokens(f)) for f in [name, *aliases])
+    )
     if matched:
         full = _name_tokens(name)
         if (g in rival_keys or tuple(sorted(tokens)) in rival_sorted) and sorted(tokens) != sorted(
