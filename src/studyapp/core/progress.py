@@ -619,6 +619,23 @@ def _states_careful(
     return cards, bad
 
 
+def _with_defaults(
+    phases: Any, column_of: Callable[[str], Any], n: int
+) -> tuple[dict[str, Any], set[str]]:
+    """Version 3's columns by name, a column the file leaves out filled with its default;
+    and the names of those the file holds (the others need no checking)."""
+    columns: dict[str, Any] = {"phase": phases}
+    given = {"phase"}
+    for name, default in _OPTIONAL_COLUMNS.items():
+        column = column_of(name)
+        if column is None:
+            columns[name] = [default] * n
+        else:
+            columns[name] = column
+            given.add(name)
+    return columns, given
+
+
 def _states_v3(cards_raw: Any) -> tuple[dict[str, CardState], list[str]]:
     """Version 3 cards (columns): (states, bad ids). Raises _DamagedError."""
     if not isinstance(cards_raw, dict):
@@ -628,15 +645,7 @@ def _states_v3(cards_raw: Any) -> tuple[dict[str, CardState], list[str]]:
     if type(ids) is not list or type(phases) is not list:
         raise _DamagedError("damaged", "'cards' has no 'id' or 'phase' column")
     n = len(ids)
-    columns: dict[str, list[Any]] = {"phase": phases}
-    given = {"phase"}
-    for name, default in _OPTIONAL_COLUMNS.items():
-        column = cards_raw.get(name)
-        if column is None:
-            columns[name] = [default] * n
-        else:
-            columns[name] = column
-            given.add(name)
+    columns, given = _with_defaults(phases, cards_raw.get, n)
     for name, column in columns.items():
         if type(column) is not list or len(column) != n:
             raise _DamagedError(
@@ -747,15 +756,7 @@ def _parse_v3_typed(raw: bytes | str) -> _Snapshot | None:
         return None
     cards = data.cards
     n = len(cards.id)
-    columns: dict[str, list[Any]] = {"phase": cards.phase}
-    given = {"phase"}
-    for name, default in _OPTIONAL_COLUMNS.items():
-        column = getattr(cards, name)
-        if column is None:
-            columns[name] = [default] * n
-        else:
-            columns[name] = column
-            given.add(name)
+    columns, given = _with_defaults(cards.phase, functools.partial(getattr, cards), n)
     if any(len(column) != n for column in columns.values()):
         return None
     try:
