@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,7 @@ import pytest
 
 from studyapp.core.cards import cards_for_deck
 from studyapp.core.deck import Deck
-from studyapp.core.deckcache import DeckCache
+from studyapp.core.deckcache import KEEP_UNUSED_DAYS, DeckCache
 from studyapp.core.discovery import LoadedDeck, bundled_decks_dir, deck_roots, discover
 from studyapp.core.loader import load_deck
 
@@ -199,3 +200,26 @@ def test_threads_asking_for_a_deck_at_once_read_it_once(tmp_path: Path) -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         decks = list(pool.map(lambda _: warm.deck, range(8)))
     assert all(d is decks[0] for d in decks)
+
+
+def test_entries_unused_for_a_month_are_removed_when_one_is_written(tmp_path: Path) -> None:
+    """Editing a deck or upgrading leaves entries that are never read again: they go."""
+    folder = tmp_path / "cache"
+    cache = DeckCache(folder)
+    kept = write(tmp_path, "kept.yaml", GOOD.format(id="kept"))
+    load_deck(kept, cache=cache)
+    (kept_entry,) = folder.iterdir()
+    month_ago = time.time() - (KEEP_UNUSED_DAYS + 1) * 86400
+    stale = [folder / "0123.pickle", folder / "4567.entry", folder / ".tmp-x.entry"]
+    for path in [*stale, folder / "notes.txt"]:
+        path.write_bytes(b"old")
+        os.utime(path, (month_ago, month_ago))
+    os.utime(kept_entry, (month_ago, month_ago))
+    assert load_deck(kept, cache=cache).id == "kept"  # a hit: the entry is in use again
+    assert kept_entry.stat().st_mtime > month_ago
+
+    load_deck(write(tmp_path, "new.yaml", GOOD.format(id="new")), cache=cache)  # a write
+    left = {path.name for path in folder.iterdir()}
+    assert kept_entry.name in left and "notes.txt" in left  # not ours: left alone
+    assert not any(path.name in left for path in stale)
+    assert len(left) == 3  # kept, new, notes.txt

@@ -32,6 +32,7 @@ import io
 import os
 import pickle
 import tempfile
+import time
 import typing
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -244,8 +245,21 @@ def _decode_deck(data: Any) -> Deck:
     return _construct(Deck, data)
 
 
+KEEP_UNUSED_DAYS = 30
+"""An entry not read for this long is removed when the next one is written: editing a
+deck or upgrading studyapp leaves the old entries behind, never to be read again."""
+
+
+_OURS = (".entry", ".pickle")
+"""The names of entries: ``.pickle`` is what versions before msgspec wrote."""
+
+
 class DeckCache:
-    """Validated decks on disk under ``directory`` (usually ``paths.cache_dir()/decks``)."""
+    """Validated decks on disk under ``directory`` (usually ``paths.cache_dir()/decks``).
+
+    A read refreshes the entry's modification time; writing an entry (after a miss,
+    which is rare) removes those not read for :data:`KEEP_UNUSED_DAYS`.
+    """
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
@@ -271,11 +285,14 @@ class DeckCache:
         except OSError:
             return None
         try:
-            return decoder(blob)
+            found = decoder(blob)
         except Exception:  # any damage at all is a miss; the file is re-validated
             with contextlib.suppress(OSError):
                 self._file(key).unlink()
             return None
+        with contextlib.suppress(OSError):  # in use: kept by prune() (a read-only cache too)
+            os.utime(self._file(key))
+        return found
 
     def get_index(self, key: str) -> DeckIndex | None:
         """The cached deck's id, title and cards, or None (a miss): no pydantic needed."""
@@ -300,3 +317,22 @@ class DeckCache:
                 raise
         except OSError:
             return
+        self.prune()
+
+    def prune(self, now: float | None = None) -> list[Path]:
+        """Remove the entries (and leftover temporary files) not read or written for
+        :data:`KEEP_UNUSED_DAYS`, whatever studyapp version wrote them; what was removed."""
+        cutoff = (time.time() if now is None else now) - KEEP_UNUSED_DAYS * 86400
+        removed: list[Path] = []
+        try:
+            candidates = list(os.scandir(self.directory))
+        except OSError:
+            return removed
+        for item in candidates:
+            if not item.name.endswith(_OURS) and not item.name.startswith(".tmp-"):
+                continue  # not a file this cache writes
+            with contextlib.suppress(OSError):
+                if item.is_file(follow_symlinks=False) and item.stat().st_mtime < cutoff:
+                    os.unlink(item.path)
+                    removed.append(Path(item.path))
+        return removed
