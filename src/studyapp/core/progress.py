@@ -657,6 +657,9 @@ def _states_v3(cards_raw: Any) -> tuple[dict[str, CardState], list[str]]:
         return _states_careful(ids, columns)
 
 
+_DATETIME_COLUMNS = frozenset({"due", "last_review"})
+
+
 def _iso(moment: datetime | date | None) -> str | None:
     return None if moment is None else moment.isoformat()
 
@@ -674,8 +677,8 @@ def _snapshot_chunks(header: Mapping[str, Any], cards: Mapping[str, CardState]) 
     code = _CODE_OF_PHASE
     yield b',"phase":' + _dumps([code[s.phase] for s in states])
     columns: list[tuple[str, Callable[[], list[Any]]]] = [
-        ("due", lambda: [_iso(s.due) for s in states]),
-        ("last_review", lambda: [_iso(s.last_review) for s in states]),
+        ("due", lambda: [s.due for s in states]),
+        ("last_review", lambda: [s.last_review for s in states]),
         ("step", lambda: [s.step for s in states]),
         ("stability", lambda: [s.stability for s in states]),
         ("difficulty", lambda: [s.difficulty for s in states]),
@@ -695,7 +698,10 @@ def _snapshot_chunks(header: Mapping[str, Any], cards: Mapping[str, CardState]) 
         column = build()
         default = _OPTIONAL_COLUMNS[name]
         if any(value != default for value in column):
-            yield b',"%s":%s' % (name.encode(), _dumps(column))
+            # datetimes: msgspec writes RFC 3339 in C (``...Z`` for UTC), ~10x faster
+            # than isoformat() one by one; both readers parse either form
+            dumps = msgspec.json.encode if name in _DATETIME_COLUMNS else _dumps
+            yield b',"%s":%s' % (name.encode(), dumps(column))
         del column
     yield b"}}\n"
 
