@@ -273,6 +273,7 @@ def test_unset_parameters_are_the_fsrs_packages_defaults() -> None:
     default = SchedulerSettings()
     assert default.parameters is None
     assert fsrs_parameters(default) == tuple(fsrs.scheduler.DEFAULT_PARAMETERS)
+    assert "parameters" not in default.to_dict()  # an older config reader needs none
     assert SchedulerSettings.from_dict(default.to_dict()) == default
     custom = default.with_overrides({"parameters": [0.5] * 21})
     assert fsrs_parameters(custom) == (0.5,) * 21

@@ -311,13 +311,16 @@ class SchedulerSettings(Struct, frozen=True):
             raise ValueError(f"unknown algorithm {self.algorithm!r} (fsrs or sm2)")
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready; steps are written in seconds."""
+        """JSON-ready; steps are written in seconds. Unset parameters are left out (not
+        null), so a config file stays readable by a studyapp that always had them."""
         out: dict[str, Any] = {}
         for name in self.__struct_fields__:
             value = getattr(self, name)
             if name in ("learning_steps", "relearning_steps"):
                 value = [s.total_seconds() for s in value]
-            elif name == "parameters" and value is not None:
+            elif name == "parameters":
+                if value is None:
+                    continue
                 value = list(value)
             out[name] = value
         return out
