@@ -22,7 +22,19 @@ PALETTE_EDGE = "▏"
 """Between the keys and the command palette's key, as the Footer draws it."""
 
 
+class _Shown(NamedTuple):
+    """A key to show: as pressed, as displayed, what it does."""
+
+    key: str
+    display: str
+    description: str
+    enabled: bool
+    tooltip: str
+
+
 class _Key(NamedTuple):
+    """Where a shown key was drawn (cells ``start`` to ``end``), for clicks and hover."""
+
     start: int
     end: int
     key: str
@@ -76,21 +88,24 @@ class KeyBar(Widget, can_focus=False):
         if screen is self.screen:
             self.refresh()
 
-    def _shown(self) -> tuple[list[tuple[str, str, str, bool, str]], tuple[str, str, str] | None]:
-        """(key, key display, description, enabled, tooltip) of each action shown, in the
-        order of the bindings, first key of an action only; and the palette's key."""
+    def _shown(self) -> tuple[list[_Shown], _Shown | None]:
+        """The keys to show, in the order of the bindings, the first key of an action
+        only; and the command palette's key, shown apart."""
         app = self.app
-        active = self.screen.active_bindings
-        palette: tuple[str, str, str] | None = None
-        shown: list[tuple[str, str, str, bool, str]] = []
+        palette: _Shown | None = None
+        shown: list[_Shown] = []
         actions: set[str] = set()
-        for key, (_node, binding, enabled, tooltip) in active.items():
-            if app.ENABLE_COMMAND_PALETTE and key == app.COMMAND_PALETTE_BINDING:
-                palette = (key, app.get_key_display(binding), binding.description)
-            elif binding.show and binding.action not in actions:
+        for key, (_node, binding, enabled, tooltip) in self.screen.active_bindings.items():
+            is_palette = app.ENABLE_COMMAND_PALETTE and key == app.COMMAND_PALETTE_BINDING
+            if not is_palette and (not binding.show or binding.action in actions):
+                continue
+            display = app.get_key_display(binding)
+            item = _Shown(key, display, binding.description, enabled, tooltip)
+            if is_palette:
+                palette = item
+            else:
                 actions.add(binding.action)
-                display = app.get_key_display(binding)
-                shown.append((key, display, binding.description, enabled, tooltip))
+                shown.append(item)
         return shown, palette
 
     def render(self) -> Content:
@@ -102,9 +117,10 @@ class KeyBar(Widget, can_focus=False):
         shown, palette = self._shown()
         right = Content("")
         if palette is not None:
-            key, display, description = palette
-            right = Content.assemble((f"{display} ", key_style), (f"{description} ", text_style))
-            if key == self._hover:
+            right = Content.assemble(
+                (f"{palette.display} ", key_style), (f"{palette.description} ", text_style)
+            )
+            if palette.key == self._hover:
                 right = right.stylize(hover_style)
             right = Content.assemble((PALETTE_EDGE, edge_style), right)
         room = max(width - right.cell_length, 0)
@@ -126,7 +142,8 @@ class KeyBar(Widget, can_focus=False):
             parts.append(item)
             x += item.cell_length
         if palette is not None:
-            keys.append(_Key(width - right.cell_length + 1, width, palette[0], True, palette[2]))
+            start = width - right.cell_length + 1  # after the edge
+            keys.append(_Key(start, width, palette.key, True, palette.description))
         self._keys = keys
         left = Content("").join(parts)
         return Content.assemble(left, " " * max(room - left.cell_length, 0), right)
