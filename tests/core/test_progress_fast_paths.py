@@ -375,3 +375,67 @@ def test_a_failed_fsync_is_raised_not_lost(tmp_path: Path, monkeypatch: pytest.M
     with open_store(tmp_path) as again:  # the lock was released; what was written is there
         assert again.get("d/a/v").reps == 1 and again.get("d/b/v").reps == 1
         assert "d/c/v" not in again.states
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**70), 2**70) | st.floats() | st.text(max_size=6),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner, max_size=2)
+    ),
+    max_leaves=6,
+)
+column_names = st.sampled_from(["id", "phase", *progress._OPTIONAL_COLUMNS, "extra"])
+moments_text = moments.map(lambda d: d.isoformat()) | st.sampled_from(
+    ["2026-03-02T12:00:00Z", "2026-03-02T12:00:00", "2026-03-02T14:00:00+02:00", "2026-13-01"]
+)
+cell = json_values | moments_text | st.integers(0, 4)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    cards=st.dictionaries(column_names, st.lists(cell, min_size=0, max_size=3) | cell, max_size=8)
+)
+def test_typed_decoding_agrees_with_the_general_reader_on_anything(
+    cards: dict[str, object],
+) -> None:
+    """Whatever the columns hold, the fast path either declines or reads exactly what the
+    general reader reads (same states, same types, nothing set aside)."""
+    raw = json.dumps({"format": FORMAT, "version": VERSION, "cards": cards}).encode()
+    typed = progress._parse_v3_typed(raw)
+    if typed is None:
+        return
+    general, bad = progress._states_v3(json.loads(raw)["cards"])
+    assert bad == [] and typed.cards == general
+    for card_id, state in general.items():
+        got = typed.cards[card_id]
+        assert [type(getattr(got, f)) for f in got.__struct_fields__] == [
+            type(getattr(state, f)) for f in state.__struct_fields__
+        ]
+
+
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(cut=st.integers(0, 10_000), flip=st.integers(0, 10_000), byte=st.integers(0, 255))
+def test_a_damaged_snapshot_never_raises_at_open(tmp_path_factory, cut, flip, byte) -> None:  # type: ignore[no-untyped-def]
+    """A snapshot cut short or with a byte changed opens: read, or set aside and said.
+    (Found: msgspec raises UnicodeDecodeError, not its DecodeError, on bad UTF-8.)"""
+    folder = tmp_path_factory.mktemp("store")
+    states = [
+        CardState(f"d/e{i}/v", Phase.REVIEW, NOW, NOW, None, 2.5, 5.0, None, 3, 1) for i in range(5)
+    ]
+    raw = bytearray(snapshot_bytes(states))
+    raw = raw[: max(1, cut % (len(raw) + 1))]
+    raw[flip % len(raw)] = byte
+    (folder / SNAPSHOT).write_bytes(bytes(raw))
+    with open_store(folder) as store:
+        assert len(store.states) <= 5
+        assert all(p.severity in ("info", "warning", "error") for p in store.problems)
+
+
+def test_bad_utf8_in_the_snapshot_is_set_aside_not_raised(tmp_path: Path) -> None:
+    """msgspec raises UnicodeDecodeError (not its DecodeError) here: found by the test above."""
+    tmp_path.joinpath(SNAPSHOT).write_bytes(b'{"format":"\x80tudyapp-progress"}')
+    with open_store(tmp_path) as store:
+        (problem,) = store.problems
+        assert problem.severity == "error" and problem.moved_to is not None

@@ -756,7 +756,7 @@ def _parse_v3_typed(raw: bytes | str) -> _Snapshot | None:
     """
     try:
         data = _v3_decoder().decode(raw)
-    except msgspec.DecodeError:  # also its ValidationError
+    except ValueError:  # msgspec's DecodeError and ValidationError; bad UTF-8 in a string
         return None
     if data.format != FORMAT or data.version != VERSION:
         return None
