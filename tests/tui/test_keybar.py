@@ -11,6 +11,7 @@ from textual.binding import Binding
 from studyapp.core.config import load_config, save_config
 from studyapp.core.paths import config_dir
 from studyapp.tui.app import StudyApp
+from studyapp.tui.screens.help import HelpDialog
 from studyapp.tui.screens.study import StudyScreen
 from studyapp.tui.widgets.keybar import KeyBar
 from tests.tui.builders import make_workspace, wait_started
@@ -90,3 +91,23 @@ async def test_a_remapped_key_is_the_key_shown(tmp_path: Path) -> None:
         await wait_started(pilot)
         text = str(app.screen.query_one(KeyBar).render())
         assert " A Study all " in text and " a Study all " not in text
+
+
+async def test_keys_lose_their_padding_before_any_is_left_out(tmp_path: Path) -> None:
+    """At 80 columns every key of home fits once compact; at 40 some are left out."""
+    workspace, _ = make_workspace(tmp_path)
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_started(pilot)
+        text = str(app.screen.query_one(KeyBar).render())
+        assert text.startswith(" s Study a Study all q Quiz b Browse t Stats , Settings ? Help")
+        assert text.endswith("▏^p palette ") and len(text) == 80
+        await pilot.click(KeyBar, offset=(text.index("? Help"), 0))  # spans follow the layout
+        await pilot.pause()
+        assert isinstance(app.screen, HelpDialog)
+    narrow = StudyApp(workspace, seed=0)
+    async with narrow.run_test(size=(40, 24)) as pilot:
+        await wait_started(pilot)
+        text = str(narrow.screen.query_one(KeyBar).render())
+        assert text.startswith(" s Study a Study all") and "Settings" not in text
+        assert text.endswith("▏^p palette ") and len(text) == 40

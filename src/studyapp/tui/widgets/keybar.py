@@ -124,23 +124,37 @@ class KeyBar(Widget, can_focus=False):
                 right = right.stylize(hover_style)
             right = Content.assemble((PALETTE_EDGE, edge_style), right)
         room = max(width - right.cell_length, 0)
+
+        def item(shown: _Shown, compact: bool) -> Content:
+            key = shown.display if compact else f" {shown.display} "
+            text = f"{shown.description} " if shown.description else ""
+            if compact:
+                text = f" {text}" if text else " "
+            drawn = Content.assemble((key, key_style), (text, text_style))
+            if not shown.enabled:
+                drawn = drawn.stylize("dim")
+            if shown.key == self._hover:
+                drawn = drawn.stylize(hover_style)
+            return drawn
+
+        # As Footer does in its compact mode, the keys lose their padding when they would
+        # not all fit (all of home's fit at 80 columns then); what still does not fit is
+        # left out.
+        items = [item(s, compact=False) for s in shown]
+        if sum(i.cell_length for i in items) > room:
+            items = [item(s, compact=True) for s in shown]
+            if items:
+                items[0] = Content(" ") + items[0]
         parts: list[Content] = []
         keys: list[_Key] = []
         x = 0
-        for key, display, description, enabled, tooltip in shown:
-            item = Content.assemble(
-                (f" {display} ", key_style),
-                (f"{description} " if description else "", text_style),
-            )
-            if not enabled:
-                item = item.stylize("dim")
-            if key == self._hover:
-                item = item.stylize(hover_style)
-            if x + item.cell_length > room:
+        for drawn, entry in zip(items, shown, strict=True):
+            if x + drawn.cell_length > room:
                 break
-            keys.append(_Key(x, x + item.cell_length, key, enabled, tooltip or description))
-            parts.append(item)
-            x += item.cell_length
+            tip = entry.tooltip or entry.description
+            keys.append(_Key(x, x + drawn.cell_length, entry.key, entry.enabled, tip))
+            parts.append(drawn)
+            x += drawn.cell_length
         if palette is not None:
             start = width - right.cell_length + 1  # after the edge
             keys.append(_Key(start, width, palette.key, True, palette.description))
