@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import msgspec
-from msgspec import Struct
+from msgspec import Struct, field
 
 from studyapp import __version__
 from studyapp.core import paths
@@ -73,21 +73,34 @@ _M = TypeVar("_M", bound="BaseModel")
 _T = TypeVar("_T")
 
 
-class DeckIndex(Struct, frozen=True):
+class CardColumns(Struct, frozen=True, forbid_unknown_fields=True):
+    """A deck's cards column by column (``prompt[i]`` is the prompt of the i-th card):
+    checking and reading 50,000 cards then runs at C speed."""
+
+    entry: list[str]
+    variant: list[str]
+    kind: list[str]
+    prompt: list[str]
+    answer: list[str]
+    accepted: list[tuple[str, ...]]
+    options: list[tuple[str, ...]]
+
+
+class DeckIndex(Struct, frozen=True, forbid_unknown_fields=True):
     """What start-up needs of a cached deck: no entries, no pydantic.
 
-    The cards are stored column by column (``columns["prompt"][i]`` is the prompt of
-    the i-th card): checking and reading 50,000 cards then runs at C speed.
+    Stored as msgpack and decoded by msgspec, which checks every value's type as it
+    goes: a tampered index may give a miss, never a card that breaks a screen later.
     """
 
-    deck_id: str
+    deck_id: str = field(name="id")
     title: str
     entries: int
-    columns: dict[str, list[Any]]
+    cards: CardColumns
 
     @property
     def size(self) -> int:
-        return len(self.columns["entry"])
+        return len(self.cards.entry)
 
 
 class _BuiltinsOnly(pickle.Unpickler):
@@ -149,20 +162,20 @@ def _with_dates(values: dict[str, Any], fields: tuple[str, ...]) -> dict[str, An
     return values
 
 
-def _index_of(deck: Deck) -> dict[str, Any]:
+def _index_of(deck: Deck) -> DeckIndex:
     from studyapp.core.cards import cards_for_deck
 
     cards = cards_for_deck(deck)
-    columns = {
-        "entry": [c.entry_id for c in cards],
-        "variant": [c.variant for c in cards],
-        "kind": [c.kind for c in cards],
-        "prompt": [c.prompt for c in cards],
-        "answer": [c.answer for c in cards],
-        "accepted": [c.accepted for c in cards],
-        "options": [c.options for c in cards],
-    }
-    return {"id": deck.id, "title": deck.title, "entries": len(deck.entries), "cards": columns}
+    columns = CardColumns(
+        entry=[c.entry_id for c in cards],
+        variant=[c.variant for c in cards],
+        kind=[c.kind for c in cards],
+        prompt=[c.prompt for c in cards],
+        answer=[c.answer for c in cards],
+        accepted=[c.accepted for c in cards],
+        options=[c.options for c in cards],
+    )
+    return DeckIndex(deck.id, deck.title, len(deck.entries), columns)
 
 
 _LENGTH = 8
@@ -176,37 +189,17 @@ def encode(deck: Deck) -> bytes:
     return len(index).to_bytes(_LENGTH, "little") + index + data
 
 
-class _IndexColumns(Struct, forbid_unknown_fields=True):
-    entry: list[str]
-    variant: list[str]
-    kind: list[str]
-    prompt: list[str]
-    answer: list[str]
-    accepted: list[tuple[str, ...]]
-    options: list[tuple[str, ...]]
-
-
-class _IndexData(Struct, forbid_unknown_fields=True):
-    """An index as stored; msgspec checks every value's type while decoding it, at C
-    speed: a tampered index may give a miss, never a card that breaks the screen later."""
-
-    id: str
-    title: str
-    entries: int
-    cards: _IndexColumns
-
-
 @functools.cache
-def _index_decoder() -> msgspec.msgpack.Decoder[_IndexData]:
-    return msgspec.msgpack.Decoder(_IndexData)
+def _index_decoder() -> msgspec.msgpack.Decoder[DeckIndex]:
+    return msgspec.msgpack.Decoder(DeckIndex)
 
 
 def _read_index(blob: bytes | memoryview) -> DeckIndex:
-    data = _index_decoder().decode(blob)  # msgspec.DecodeError is a ValueError
-    columns = {name: getattr(data.cards, name) for name in _IndexColumns.__struct_fields__}
-    if len({len(column) for column in columns.values()}) != 1:
+    index = _index_decoder().decode(blob)  # msgspec.DecodeError is a ValueError
+    cards = index.cards
+    if len({len(getattr(cards, name)) for name in CardColumns.__struct_fields__}) != 1:
         raise ValueError("not a cached deck")
-    return DeckIndex(data.id, data.title, data.entries, columns)
+    return index
 
 
 def _split(blob: bytes) -> tuple[memoryview, memoryview]:

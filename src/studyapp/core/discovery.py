@@ -134,8 +134,8 @@ class LoadedDeck(EntrySource):
         loaded._by_id = None
         loaded._source = (raw, shown, key, cache)
         loaded._lock = threading.Lock()
-        deck_id, columns = index.deck_id, index.columns
-        entry_ids, variants = columns["entry"], columns["variant"]
+        deck_id, columns = index.deck_id, index.cards
+        entry_ids, variants = columns.entry, columns.variant
         ids = [f"{deck_id}/{e}/{v}" for e, v in zip(entry_ids, variants, strict=True)]
         # one map() over the columns: 50,000 cards in a few tens of milliseconds
         loaded._cards = list(
@@ -145,11 +145,11 @@ class LoadedDeck(EntrySource):
                 itertools.repeat(deck_id),
                 entry_ids,
                 variants,
-                columns["kind"],
-                columns["prompt"],
-                columns["answer"],
-                columns["accepted"],
-                columns["options"],
+                columns.kind,
+                columns.prompt,
+                columns.answer,
+                columns.accepted,
+                columns.options,
                 itertools.repeat(loaded),
             )
         )
