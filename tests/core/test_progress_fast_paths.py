@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -74,12 +75,24 @@ def test_every_field_survives_the_columnar_snapshot(tmp_path_factory, cards) -> 
     assert data["cards"]["id"] == [s.card_id for s in cards]
     with open_store(folder) as store:
         assert store.problems == ()
-        assert dict(store.states) == {s.card_id: s for s in cards}
-        for state in cards:  # the same values, of the same types
-            got = store.get(state.card_id)
-            assert [type(getattr(got, f)) for f in got.__slots__] == [
-                type(getattr(state, f)) for f in state.__slots__
-            ]
+        assert_same_states(store.states, {s.card_id: s for s in cards})
+
+
+def assert_same_states(got: Mapping[str, CardState], want: Mapping[str, CardState]) -> None:
+    """Equal states, and each value of the same type (a float is not an int, UTC is UTC)."""
+    assert dict(got) == dict(want)
+    for card_id, state in want.items():
+        other = got[card_id]
+        fields = CardState.__struct_fields__
+        assert [type(getattr(other, f)) for f in fields] == [
+            type(getattr(state, f)) for f in fields
+        ]
+
+
+def assert_reads_as_the_general_reader(raw: bytes, cards: Mapping[str, CardState]) -> None:
+    general, bad = progress._states_v3(json.loads(raw)["cards"])
+    assert bad == []
+    assert_same_states(cards, general)
 
 
 def snapshot_bytes(cards: list[CardState]) -> bytes:
@@ -95,13 +108,7 @@ def test_typed_decoding_reads_what_the_general_path_reads(cards: list[CardState]
     raw = snapshot_bytes(cards)
     typed = progress._parse_v3_typed(raw)
     assert typed is not None
-    general, bad = progress._states_v3(json.loads(raw)["cards"])
-    assert bad == [] and typed.cards == general
-    for card_id, state in general.items():
-        got = typed.cards[card_id]
-        assert [type(getattr(got, f)) for f in got.__struct_fields__] == [
-            type(getattr(state, f)) for f in state.__struct_fields__
-        ]
+    assert_reads_as_the_general_reader(raw, typed.cards)
 
 
 @pytest.mark.parametrize(
@@ -404,13 +411,7 @@ def test_typed_decoding_agrees_with_the_general_reader_on_anything(
     typed = progress._parse_v3_typed(raw)
     if typed is None:
         return
-    general, bad = progress._states_v3(json.loads(raw)["cards"])
-    assert bad == [] and typed.cards == general
-    for card_id, state in general.items():
-        got = typed.cards[card_id]
-        assert [type(getattr(got, f)) for f in got.__struct_fields__] == [
-            type(getattr(state, f)) for f in state.__struct_fields__
-        ]
+    assert_reads_as_the_general_reader(raw, typed.cards)
 
 
 @settings(

@@ -69,17 +69,22 @@ async def test_shown_keys_one_per_action_and_the_palette_at_the_right() -> None:
         assert app.done == ["one", "two"] and app.bells == 1
 
 
+def bar_text(app: App[object]) -> str:
+    """The key bar of the current screen, as drawn."""
+    return str(app.screen.query_one(KeyBar).render())
+
+
 async def test_a_click_on_a_key_does_what_the_key_does(tmp_path: Path) -> None:
     workspace, _ = make_workspace(tmp_path)
     app = StudyApp(workspace, seed=0)
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_started(pilot)
-        text = str(app.screen.query_one(KeyBar).render())
+        text = bar_text(app)
         assert text.startswith(" s Study  a Study all  q Quiz ")
         await pilot.click(KeyBar, offset=(text.index("Study all"), 0))
         await pilot.pause()
         assert isinstance(app.screen, StudyScreen)
-        assert "esc Home" in str(app.screen.query_one(KeyBar).render())
+        assert "esc Home" in bar_text(app)
 
 
 async def test_a_remapped_key_is_the_key_shown(tmp_path: Path) -> None:
@@ -89,7 +94,7 @@ async def test_a_remapped_key_is_the_key_shown(tmp_path: Path) -> None:
     app = StudyApp(workspace, seed=0)
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_started(pilot)
-        text = str(app.screen.query_one(KeyBar).render())
+        text = bar_text(app)
         assert " A Study all " in text and " a Study all " not in text
 
 
@@ -99,7 +104,7 @@ async def test_keys_lose_their_padding_before_any_is_left_out(tmp_path: Path) ->
     app = StudyApp(workspace, seed=0)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_started(pilot)
-        text = str(app.screen.query_one(KeyBar).render())
+        text = bar_text(app)
         assert text.startswith(" s Study a Study all q Quiz b Browse t Stats , Settings ? Help")
         assert text.endswith("▏^p palette ") and len(text) == 80
         await pilot.click(KeyBar, offset=(text.index("? Help"), 0))  # spans follow the layout
@@ -108,6 +113,6 @@ async def test_keys_lose_their_padding_before_any_is_left_out(tmp_path: Path) ->
     narrow = StudyApp(workspace, seed=0)
     async with narrow.run_test(size=(40, 24)) as pilot:
         await wait_started(pilot)
-        text = str(narrow.screen.query_one(KeyBar).render())
+        text = bar_text(narrow)
         assert text.startswith(" s Study a Study all") and "Settings" not in text
         assert text.endswith("▏^p palette ") and len(text) == 40
