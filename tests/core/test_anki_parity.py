@@ -134,12 +134,25 @@ def anki(col: Any, did: int, steps: list[Step]) -> list[str]:
         col.sched.answer_card(
             col.sched.build_answer(card=card, states=states, rating=ANKI_RATING[rating])
         )
-        card = col.get_card(cid)
-        if card.queue == 2:
-            out.append(f"{card.ivl}d")
-        else:
-            out.append(show(card.due - card.last_review_time))
+        out.append(chosen_interval(states, rating))
     return out
+
+
+def chosen_interval(states: Any, rating: Rating) -> str:
+    """The interval Anki chose for `rating`, read from its scheduling state.
+
+    Never from ``due`` against the wall clock: ``ANKI_TEST_MODE`` shifts Anki's
+    clock between midnight and 04:00, so ``due - last_review_time`` is wrong then.
+    """
+    chosen = getattr(states, rating.name.lower()).normal
+    kind = chosen.WhichOneof("kind")
+    if kind == "review":
+        return f"{chosen.review.scheduled_days}d"
+    if kind == "learning":
+        return show(chosen.learning.scheduled_secs)
+    if kind == "relearning":
+        return show(chosen.relearning.learning.scheduled_secs)
+    raise AssertionError(f"Anki chose an unexpected state: {kind}")
 
 
 @pytest.fixture(scope="module", params=list(CONFIGS))
