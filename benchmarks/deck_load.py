@@ -20,8 +20,8 @@ from pathlib import Path
 
 import yaml
 
-from studyapp.core.deckcache import DeckCache
-from studyapp.core.loader import Limits, load_deck
+from studyapp.core.decks.cache import DeckCache
+from studyapp.core.decks.loader import Limits, load_deck
 
 KINDS = ("qa", "date", "figure", "quote")
 

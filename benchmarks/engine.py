@@ -66,16 +66,16 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from studyapp.core.cards import Card
-from studyapp.core.clock import system_clock
-from studyapp.core.deckcache import DeckCache
-from studyapp.core.gcpause import paused_gc
-from studyapp.core.overview import deck_overviews
-from studyapp.core.progress import FORMAT, VERSION, ProgressStore, encode_line
-from studyapp.core.queue import day_start, study_day
-from studyapp.core.scheduler import Rating
-from studyapp.core.session import Session
-from studyapp.core.settings import StudySettings
+from studyapp.core.base.clock import system_clock
+from studyapp.core.base.gcpause import paused_gc
+from studyapp.core.decks.cache import DeckCache
+from studyapp.core.decks.cards import Card
+from studyapp.core.stats.overview import deck_overviews
+from studyapp.core.store.progress import FORMAT, VERSION, ProgressStore, encode_line
+from studyapp.core.store.state import Rating
+from studyapp.core.study.queue import day_start, study_day
+from studyapp.core.study.session import Session
+from studyapp.core.study.settings import StudySettings
 
 FREEZE: bool  # whether the studyapp under test freezes a big workspace (it does now)
 try:
@@ -83,7 +83,7 @@ try:
 
     FREEZE = True
 except ImportError:  # an older studyapp (for before/after runs): its steps, as they were
-    from studyapp.core.discovery import DeckSet, discover
+    from studyapp.core.decks.discovery import DeckSet, discover
     from studyapp.core.workspace import all_cards
 
     FREEZE = False

@@ -21,8 +21,8 @@ import sys
 import time
 from pathlib import Path
 
-from studyapp.core.extract import draft_deck, extract, measure_quality
-from studyapp.core.loader import load_deck
+from studyapp.core.authoring.extract import draft_deck, extract, measure_quality
+from studyapp.core.decks.loader import load_deck
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = ROOT.parent / "shared" / "source" / "lee-pragmatic-diplomacy.txt"

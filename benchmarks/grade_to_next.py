@@ -43,7 +43,7 @@ from msgspec import structs
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from engine import make_workload, pct  # benchmarks/ is not a package: run as a script
 
-from studyapp.core.discovery import bundled_decks_dir
+from studyapp.core.decks.discovery import bundled_decks_dir
 from studyapp.core.workspace import Workspace, open_workspace
 from studyapp.tui.app import StudyApp
 from studyapp.tui.screens.study import StudyScreen

@@ -44,10 +44,10 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from engine import load_cards, make_workload, snapshot_copy  # benchmarks/: run as a script
 
-from studyapp.core import historydigest
-from studyapp.core.progress import DIGEST, ProgressStore
-from studyapp.core.scheduler import Rating
-from studyapp.core.stats import compute_stats, store_stats, store_streak
+from studyapp.core.stats.report import compute_stats, store_stats, store_streak
+from studyapp.core.store import digest as historydigest
+from studyapp.core.store.progress import DIGEST, ProgressStore
+from studyapp.core.store.state import Rating
 
 TARGET_STREAK = 0.2
 TARGET_STATS = 1.0

@@ -27,13 +27,10 @@ pytest.importorskip("anki", reason="the anki package (dev dependency) is not ins
 from anki.collection import Collection
 from anki.scheduler.v3 import CardAnswer
 
-from studyapp.core.fsrs6 import fsrs_parameters
-from studyapp.core.scheduler import (
-    CardState,
-    Rating,
-    SchedulerSettings,
-    make_scheduler,
-)
+from studyapp.core.store.state import CardState, Rating
+from studyapp.core.study.fsrs6 import fsrs_parameters
+from studyapp.core.study.scheduler import make_scheduler
+from studyapp.core.study.settings import SchedulerSettings
 
 SEQUENCES = [
     "Good,Good,Good",

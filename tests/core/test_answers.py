@@ -16,8 +16,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from studyapp.core import cards
-from studyapp.core.answers import (
+from studyapp.core.decks import cards
+from studyapp.core.decks.model import Deck, PartialDate
+from studyapp.core.quiz.answers import (
     DATE_STYLES,
     AnswerKey,
     DeckIndex,
@@ -42,8 +43,7 @@ from studyapp.core.answers import (
     render_date,
     render_number,
 )
-from studyapp.core.deck import Deck, PartialDate
-from studyapp.core.quiz import QuestionFormat, make_question, variants
+from studyapp.core.quiz.questions import QuestionFormat, make_question, variants
 
 C, H, W = Outcome.CORRECT, Outcome.CLOSE, Outcome.WRONG
 
@@ -827,6 +827,6 @@ def test_ordinals_stay_numbers_and_render_properly() -> None:
     ],
 )
 def test_typed_orderings(text: str, count: int, expected: list[int] | None) -> None:
-    from studyapp.core.answers import parse_order_numbers
+    from studyapp.core.quiz.answers import parse_order_numbers
 
     assert parse_order_numbers(text, count) == expected

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from studyapp.core.deck import (
+from studyapp.core.decks.loader import DeckLoadError, load_deck
+from studyapp.core.decks.model import (
     CLOZE_BLANK,
     MONTH_NAMES,
     AnyEntry,
@@ -28,7 +29,6 @@ from studyapp.core.deck import (
     PartialDate,
     QuoteEntry,
 )
-from studyapp.core.loader import DeckLoadError, load_deck
 
 REPO = Path(__file__).parents[2]
 DECK_PATH = REPO / "decks" / "lee-pragmatic-diplomacy.yaml"

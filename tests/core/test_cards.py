@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from studyapp.core.cards import (
+from studyapp.core.decks.cards import (
     CLOZE_GAP,
     VARIANTS,
     Card,
@@ -18,7 +18,7 @@ from studyapp.core.cards import (
     format_date,
     parse_card_id,
 )
-from studyapp.core.deck import Deck, PartialDate
+from studyapp.core.decks.model import Deck, PartialDate
 
 
 def make_deck(*entries: dict[str, Any], deck_id: str = "korea") -> Deck:

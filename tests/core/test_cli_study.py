@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 
 from studyapp.cli import main
-from studyapp.core.clock import system_clock
-from studyapp.core.quiz import grade_answer, questions_for_deck, score_quiz
-from studyapp.core.results import save_result
-from studyapp.core.scheduler import Rating
-from studyapp.core.session import Session
-from studyapp.core.settings import StudySettings
+from studyapp.core.base.clock import system_clock
+from studyapp.core.quiz.questions import grade_answer, questions_for_deck, score_quiz
+from studyapp.core.quiz.results import save_result
+from studyapp.core.store.state import Rating
+from studyapp.core.study.session import Session
+from studyapp.core.study.settings import StudySettings
 from studyapp.core.workspace import open_workspace
 from tests.conftest import REPO
 

@@ -11,11 +11,11 @@ from typing import Any
 import msgspec
 import pytest
 
-from studyapp.core.cards import cards_for_deck
-from studyapp.core.deck import Deck
-from studyapp.core.deckcache import KEEP_UNUSED_DAYS, DeckCache
-from studyapp.core.discovery import LoadedDeck, bundled_decks_dir, deck_roots, discover
-from studyapp.core.loader import load_deck
+from studyapp.core.decks.cache import KEEP_UNUSED_DAYS, DeckCache
+from studyapp.core.decks.cards import cards_for_deck
+from studyapp.core.decks.discovery import LoadedDeck, bundled_decks_dir, deck_roots, discover
+from studyapp.core.decks.loader import load_deck
+from studyapp.core.decks.model import Deck
 
 GOOD = (
     "id: {id}\ntitle: Deck {id}\nentries:\n  - id: a\n    kind: qa\n    prompt: Q?\n    answer: A\n"
@@ -223,3 +223,11 @@ def test_entries_unused_for_a_month_are_removed_when_one_is_written(tmp_path: Pa
     assert kept_entry.name in left and "notes.txt" in left  # not ours: left alone
     assert not any(path.name in left for path in stale)
     assert len(left) == 3  # kept, new, notes.txt
+
+
+def test_the_cache_key_reads_the_modules_that_make_cards() -> None:
+    """A renamed module must not silently turn the model fingerprint into "unknown"
+    (a dev build would then read cards cached by an older model)."""
+    from studyapp.core.decks import cache
+
+    assert cache._model_fingerprint() != "unknown"

@@ -10,9 +10,10 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from studyapp.core.answers import DeckIndex
-from studyapp.core.deck import Deck
-from studyapp.core.exam import (
+from studyapp.core.decks.loader import load_deck
+from studyapp.core.decks.model import Deck
+from studyapp.core.quiz.answers import DeckIndex
+from studyapp.core.quiz.exam import (
     ExamError,
     ExamLoadError,
     ExamSpec,
@@ -21,8 +22,7 @@ from studyapp.core.exam import (
     load_exam,
     parse_exam,
 )
-from studyapp.core.loader import load_deck
-from studyapp.core.quiz import QuestionFormat
+from studyapp.core.quiz.questions import QuestionFormat
 
 DECKS_DIR = Path(__file__).resolve().parents[2] / "decks"
 F = QuestionFormat

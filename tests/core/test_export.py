@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from studyapp.cli_tools import main
-from studyapp.core.deck import Deck
-from studyapp.core.export import (
+from studyapp.cli.tools import main
+from studyapp.core.authoring.export import (
     CSV_COLUMNS,
     anki_notes,
     note_guid,
@@ -18,8 +17,9 @@ from studyapp.core.export import (
     to_markdown,
     write_anki,
 )
-from studyapp.core.importer import import_file, import_text
-from studyapp.core.loader import load_deck, parse_deck
+from studyapp.core.authoring.importer import import_file, import_text
+from studyapp.core.decks.loader import load_deck, parse_deck
+from studyapp.core.decks.model import Deck
 from tests.conftest import REPO
 
 BUNDLED = REPO / "decks" / "lee-pragmatic-diplomacy.yaml"

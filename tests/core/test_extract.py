@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from studyapp.cli_tools import main
-from studyapp.core.deck import ClozeEntry, DateEntry, FigureEntry, QuoteEntry
-from studyapp.core.extract import (
+from studyapp.cli.tools import main
+from studyapp.core.authoring.extract import (
     context_year,
     draft_deck,
     draft_yaml,
@@ -21,8 +20,9 @@ from studyapp.core.extract import (
     numbers_in,
     sentences,
 )
-from studyapp.core.lint import lint_text
-from studyapp.core.loader import load_deck, parse_deck
+from studyapp.core.authoring.lint import lint_text
+from studyapp.core.decks.loader import load_deck, parse_deck
+from studyapp.core.decks.model import ClozeEntry, DateEntry, FigureEntry, QuoteEntry
 from tests.conftest import REPO
 
 ARTICLE = REPO.parent / "shared" / "source" / "lee-pragmatic-diplomacy.txt"

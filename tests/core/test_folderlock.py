@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from studyapp.core.folderlock import FolderLock, LockBusyError
+from studyapp.core.store.lock import FolderLock, LockBusyError
 
 
 def test_a_second_lock_on_the_same_file_is_refused_until_the_first_lets_go(
@@ -51,7 +51,7 @@ def test_a_killed_holder_leaves_no_stale_lock(tmp_path: Path) -> None:
             "-c",
             "import sys, time\n"
             "from pathlib import Path\n"
-            "from studyapp.core.folderlock import FolderLock\n"
+            "from studyapp.core.store.lock import FolderLock\n"
             f"FolderLock(Path({str(path)!r})).acquire()\n"
             "print('held', flush=True)\n"
             "time.sleep(60)\n",

@@ -7,7 +7,7 @@ import sys
 
 SCRIPT = """\
 import gc, io, sys, contextlib
-from studyapp.core import gcpause
+from studyapp.core.base import gcpause
 print(gc.isenabled())
 gcpause.end_start_pause()  # not paused: a no-op
 print(gc.isenabled(), gc.get_freeze_count() == 0)
@@ -45,10 +45,9 @@ def test_the_start_pause_ends_once_and_freezes_what_start_up_built() -> None:
 def test_a_headless_command_collects_again_as_soon_as_its_arguments_are_parsed() -> None:
     code = (
         "import gc, sys\n"
-        "from studyapp import cli\n"
+        "from studyapp.cli import decks\n"
         "seen = []\n"
-        "real = cli.cmd_decks\n"
-        "cli.cmd_decks = lambda *a: seen.append(gc.isenabled()) or 0\n"
+        "decks.cmd_decks = lambda *a: seen.append(gc.isenabled()) or 0\n"
         "from studyapp.launch import main\n"
         "sys.argv = ['studyapp', 'decks']\n"
         "main()\n"

@@ -11,18 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from studyapp.cli_tools import main
-from studyapp.core.exam import ExamSpec, build_exam
-from studyapp.core.gradebook import (
-    ResultError,
-    load_result,
-    merge,
-    merge_files,
-    parse_result,
-    result_document,
-)
-from studyapp.core.loader import load_deck
-from studyapp.core.quiz import Question, QuizResult, grade_answer, score_quiz
+from studyapp.cli.tools import main
+from studyapp.core.authoring.gradebook import merge, merge_files
+from studyapp.core.decks.loader import load_deck
+from studyapp.core.quiz.exam import ExamSpec, build_exam
+from studyapp.core.quiz.questions import Question, QuizResult, grade_answer, score_quiz
+from studyapp.core.quiz.resultfile import ResultError, load_result, parse_result, result_document
 from tests.conftest import REPO
 
 DECK = REPO / "decks" / "lee-pragmatic-diplomacy.yaml"

@@ -11,8 +11,8 @@ from pathlib import Path
 def test_core_imports_no_textual_or_rich() -> None:
     code = (
         "import sys, importlib, pkgutil, studyapp.core as core\n"
-        "for m in pkgutil.iter_modules(core.__path__):\n"
-        "    importlib.import_module('studyapp.core.' + m.name)\n"
+        "for m in pkgutil.walk_packages(core.__path__, 'studyapp.core.'):\n"
+        "    importlib.import_module(m.name)\n"
         "bad = sorted(n for n in sys.modules if n.split('.')[0] in ('textual', 'rich')"
         " or n.startswith('studyapp.tui'))\n"
         "print(','.join(bad))\n"
@@ -30,11 +30,11 @@ def test_a_warm_start_reads_decks_without_pydantic_or_yaml(tmp_path: Path) -> No
         "import sys\n"
         "from studyapp.core.workspace import open_workspace\n"
         "ws = open_workspace(progress=sys.argv[1])\n"
-        "heavy = ('pydantic', 'yaml', 'studyapp.core.deck', 'studyapp.core.loader')\n"
+        "heavy = ('pydantic', 'yaml', 'studyapp.core.decks.model', 'studyapp.core.decks.loader')\n"
         "print(','.join(sorted(n for n in heavy if n in sys.modules)))\n"
         "print(len(ws.cards))\n"
         "card = next(c for c in ws.cards if c.kind == 'date')\n"
-        "print(card.entry.kind, 'studyapp.core.deck' in sys.modules)\n"
+        "print(card.entry.kind, 'studyapp.core.decks.model' in sys.modules)\n"
         "ws.close()\n"
     )
     env = {

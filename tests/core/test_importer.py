@@ -9,18 +9,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from studyapp.cli_tools import main
-from studyapp.core.deck import ClozeEntry, QaEntry
-from studyapp.core.deckwriter import dump_deck
-from studyapp.core.importer import (
+from studyapp.cli.tools import main
+from studyapp.core.authoring.importer import (
     ImportFileError,
     clean_tag,
     html_to_text,
     import_file,
     import_text,
 )
-from studyapp.core.loader import load_deck, parse_deck
-from studyapp.core.textsafety import find_unsafe
+from studyapp.core.decks.loader import load_deck, parse_deck
+from studyapp.core.decks.model import ClozeEntry, QaEntry
+from studyapp.core.decks.textsafety import find_unsafe
+from studyapp.core.decks.writer import dump_deck
 
 ANKI_EXPORT = (
     "#separator:tab\n"

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from studyapp.cli_tools import main
-from studyapp.core.lint import RULES, lint_file, lint_text
-from studyapp.core.loader import parse_deck
+from studyapp.cli.tools import main
+from studyapp.core.authoring.lint import RULES, lint_file, lint_text
+from studyapp.core.decks.loader import parse_deck
 from tests.conftest import REPO
 
 BUNDLED = REPO / "decks" / "lee-pragmatic-diplomacy.yaml"

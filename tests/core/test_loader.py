@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from studyapp.core.deck import DateEntry, FigureEntry, PartialDate, QaEntry
-from studyapp.core.loader import Limits, load_deck, parse_deck
-from studyapp.core.problems import DeckLoadError
+from studyapp.core.base.problems import DeckLoadError
+from studyapp.core.decks.loader import Limits, load_deck, parse_deck
+from studyapp.core.decks.model import DateEntry, FigureEntry, PartialDate, QaEntry
 
 GOOD = """\
 id: demo

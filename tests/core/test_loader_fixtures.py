@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from studyapp.core.loader import load_deck
-from studyapp.core.problems import DeckLoadError
+from studyapp.core.base.problems import DeckLoadError
+from studyapp.core.decks.loader import load_deck
 
 FIXTURES = Path(__file__).parent / "fixtures" / "broken"
 FILES = sorted(FIXTURES.glob("*.yaml"))

@@ -9,7 +9,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from studyapp.core.deck import (
+from studyapp.core.base.problems import DeckLoadError
+from studyapp.core.decks.loader import Limits, decode_utf8, parse_deck
+from studyapp.core.decks.model import (
     ChoiceEntry,
     ClozeEntry,
     DateEntry,
@@ -21,10 +23,8 @@ from studyapp.core.deck import (
     QuoteEntry,
     SourceDocument,
 )
-from studyapp.core.deckwriter import dump_deck
-from studyapp.core.loader import Limits, decode_utf8, parse_deck
-from studyapp.core.problems import DeckLoadError
-from studyapp.core.textsafety import find_unsafe
+from studyapp.core.decks.textsafety import find_unsafe
+from studyapp.core.decks.writer import dump_deck
 
 VALID = """\
 id: demo

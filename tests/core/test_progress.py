@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from msgspec.structs import replace
 
-from studyapp.core.clock import ManualClock
-from studyapp.core.progress import (
+from studyapp.core.base.clock import ManualClock
+from studyapp.core.store.progress import (
     FORMAT,
     HISTORY,
     JOURNAL,
@@ -31,7 +31,7 @@ from studyapp.core.progress import (
     decode_line,
     encode_line,
 )
-from studyapp.core.scheduler import CardState, Phase, Rating
+from studyapp.core.store.state import CardState, Phase, Rating
 
 NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 
@@ -399,9 +399,9 @@ import sys
 from msgspec.structs import replace
 from msgspec.structs import replace
 from datetime import UTC, datetime, timedelta
-from studyapp.core.clock import ManualClock
-from studyapp.core.progress import ProgressStore
-from studyapp.core.scheduler import CardState, Phase, Rating
+from studyapp.core.base.clock import ManualClock
+from studyapp.core.store.progress import ProgressStore
+from studyapp.core.store.state import CardState, Phase, Rating
 folder, fold_after = sys.argv[1], int(sys.argv[2])
 clock = ManualClock(datetime(2026, 3, 2, 12, tzinfo=UTC))
 store = ProgressStore.open(folder, clock=clock, fold_after=fold_after)

@@ -15,9 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from msgspec.structs import replace
 
-from studyapp.core import progress
-from studyapp.core.clock import ManualClock
-from studyapp.core.progress import (
+from studyapp.core.base.clock import ManualClock
+from studyapp.core.store import progress
+from studyapp.core.store.progress import (
     FORMAT,
     JOURNAL,
     SNAPSHOT,
@@ -26,7 +26,7 @@ from studyapp.core.progress import (
     ProgressStore,
     encode_line,
 )
-from studyapp.core.scheduler import CardState, Phase, Rating
+from studyapp.core.store.state import CardState, Phase, Rating
 
 NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 

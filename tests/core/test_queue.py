@@ -9,10 +9,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from studyapp.core.cards import Card, cards_for_deck
-from studyapp.core.deck import Deck
-from studyapp.core.progress import ReviewRecord
-from studyapp.core.queue import (
+from studyapp.core.decks.cards import Card, cards_for_deck
+from studyapp.core.decks.model import Deck
+from studyapp.core.store.progress import ReviewRecord
+from studyapp.core.store.state import CardState, Phase, Rating
+from studyapp.core.study.queue import (
     StudyQueue,
     build_queue,
     day_counts,
@@ -20,8 +21,7 @@ from studyapp.core.queue import (
     leech_threshold_met,
     study_day,
 )
-from studyapp.core.scheduler import CardState, Phase, Rating
-from studyapp.core.settings import StudySettings
+from studyapp.core.study.settings import StudySettings
 
 SEOUL = timezone(timedelta(hours=9))
 NOW = datetime(2026, 3, 2, 3, 0, tzinfo=UTC)  # 12:00 in Seoul

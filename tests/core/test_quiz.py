@@ -18,11 +18,11 @@ from typing import Any
 
 import pytest
 
-from studyapp.core.answers import DeckIndex, Mode, Outcome, Target, fold, parse_date
-from studyapp.core.deck import Deck, PartialDate
-from studyapp.core.exam import ExamSpec, FormatMix, build_exam
-from studyapp.core.loader import load_deck
-from studyapp.core.quiz import (
+from studyapp.core.decks.loader import load_deck
+from studyapp.core.decks.model import Deck, PartialDate
+from studyapp.core.quiz.answers import DeckIndex, Mode, Outcome, Target, fold, parse_date
+from studyapp.core.quiz.exam import ExamSpec, FormatMix, build_exam
+from studyapp.core.quiz.questions import (
     FALSE,
     OPTION_COUNT,
     TRUE,

@@ -7,17 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from studyapp.cli_tools import main
-from studyapp.core.deck import KINDS
-from studyapp.core.lint import lint_text
-from studyapp.core.loader import load_deck, parse_deck
-from studyapp.core.scaffold import (
+from studyapp.cli.tools import main
+from studyapp.core.authoring.lint import lint_text
+from studyapp.core.authoring.scaffold import (
     ScaffoldError,
     create_deck,
     deck_id_for,
     schema_reference,
     skeleton,
 )
+from studyapp.core.decks.loader import load_deck, parse_deck
+from studyapp.core.decks.model import KINDS
 
 
 def test_skeleton_validates_with_one_entry_of_each_kind() -> None:

@@ -8,18 +8,12 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import pytest
 from msgspec.structs import replace
 
-from studyapp.core.fsrs6 import FSRSScheduler, fsrs_parameters
-from studyapp.core.scheduler import (
-    CardState,
-    Phase,
-    Rating,
-    SchedulerSettings,
-    SM2Scheduler,
-    constrain_interval,
-    fuzz_bounds,
-    fuzz_factor,
-    make_scheduler,
-)
+from studyapp.core.store.state import CardState, Phase, Rating
+from studyapp.core.study.fsrs6 import FSRSScheduler, fsrs_parameters
+from studyapp.core.study.fuzz import constrain_interval, fuzz_bounds, fuzz_factor
+from studyapp.core.study.scheduler import make_scheduler
+from studyapp.core.study.settings import SchedulerSettings
+from studyapp.core.study.sm2 import SM2Scheduler
 
 NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 MIN = timedelta(minutes=1)
@@ -258,7 +252,9 @@ def test_fsrs_is_not_imported_until_a_card_is_scheduled() -> None:
 
     code = (
         "import sys\n"
-        "from studyapp.core import progress, scheduler, settings, overview\n"
+        "from studyapp.core.store import progress\n"
+        "from studyapp.core.study import scheduler, settings\n"
+        "from studyapp.core.stats import overview\n"
         "s = settings.StudySettings()\n"
         "assert 'fsrs' not in sys.modules, 'imported at start'\n"
         "scheduler.make_scheduler(s.scheduler)\n"

@@ -14,14 +14,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from msgspec.structs import replace
 
-from studyapp.core.cards import Card, cards_for_deck
-from studyapp.core.clock import ManualClock
-from studyapp.core.deck import Deck
-from studyapp.core.progress import JOURNAL, ProgressStore
-from studyapp.core.queue import study_day
-from studyapp.core.scheduler import CardState, Phase, Rating, make_scheduler
-from studyapp.core.session import NoCardError, Session
-from studyapp.core.settings import StudySettings
+from studyapp.core.base.clock import ManualClock
+from studyapp.core.decks.cards import Card, cards_for_deck
+from studyapp.core.decks.model import Deck
+from studyapp.core.store.progress import JOURNAL, ProgressStore
+from studyapp.core.store.state import CardState, Phase, Rating
+from studyapp.core.study.queue import study_day
+from studyapp.core.study.scheduler import make_scheduler
+from studyapp.core.study.session import NoCardError, Session
+from studyapp.core.study.settings import StudySettings
 
 START = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 MIN = timedelta(minutes=1)
@@ -349,7 +350,7 @@ def test_a_failed_card_counts_as_learning_at_once_as_in_anki_and_on_home(h: Harn
     """Anki 26.9 counts a card failed a moment ago (due in 1 min, inside the 20-minute
     learn-ahead window) as learning straight away; so do the session and the home
     screen's overview, which once disagreed (the session counted only cards due now)."""
-    from studyapp.core.overview import deck_overviews
+    from studyapp.core.stats.overview import deck_overviews
 
     h.session.answer(Rating.AGAIN)
     counts = h.session.counts()

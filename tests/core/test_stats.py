@@ -6,11 +6,11 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from studyapp.core.cards import cards_for_deck
-from studyapp.core.deck import Deck
-from studyapp.core.progress import ProgressStore, ReviewRecord
-from studyapp.core.scheduler import CardState, Phase, Rating
-from studyapp.core.stats import compute_stats, due_forecast, mastery_by_deck
+from studyapp.core.decks.cards import cards_for_deck
+from studyapp.core.decks.model import Deck
+from studyapp.core.stats.report import compute_stats, due_forecast, mastery_by_deck
+from studyapp.core.store.progress import ProgressStore, ReviewRecord
+from studyapp.core.store.state import CardState, Phase, Rating
 
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
 TODAY = date(2026, 3, 10)

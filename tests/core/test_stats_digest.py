@@ -22,20 +22,20 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from studyapp.core import historydigest
-from studyapp.core.cards import cards_for_deck
-from studyapp.core.deck import Deck
-from studyapp.core.historydigest import EPOCH, QUARTER, card_history, day_runs, summarize
-from studyapp.core.progress import (
+from studyapp.core.decks.cards import cards_for_deck
+from studyapp.core.decks.model import Deck
+from studyapp.core.stats.report import compute_stats, store_stats, store_streak
+from studyapp.core.store import digest as historydigest
+from studyapp.core.store.digest import EPOCH, QUARTER, card_history, day_runs, summarize
+from studyapp.core.store.progress import (
     DIGEST,
     HISTORY,
     ProgressStore,
     check_folder,
     encode_line,
 )
-from studyapp.core.queue import study_day
-from studyapp.core.scheduler import CardState, Phase, Rating
-from studyapp.core.stats import compute_stats, store_stats, store_streak
+from studyapp.core.store.state import CardState, Phase, Rating
+from studyapp.core.study.queue import study_day
 
 START = datetime(2026, 1, 20, 3, 7, tzinfo=UTC)
 

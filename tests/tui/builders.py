@@ -9,7 +9,7 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from studyapp.core.clock import ManualClock
+from studyapp.core.base.clock import ManualClock
 from studyapp.core.workspace import Workspace, open_workspace
 
 NOW = datetime(2025, 6, 20, 9, 0, tzinfo=UTC)

@@ -21,9 +21,10 @@ from msgspec import structs
 from rich.console import Console
 from textual.app import App
 
-from studyapp.core.clock import ManualClock
-from studyapp.core.queue import study_day
-from studyapp.core.scheduler import Phase, Rating, make_scheduler
+from studyapp.core.base.clock import ManualClock
+from studyapp.core.store.state import Phase, Rating
+from studyapp.core.study.queue import study_day
+from studyapp.core.study.scheduler import make_scheduler
 from studyapp.core.workspace import Workspace, open_workspace
 from studyapp.tui.app import StudyApp
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input, Select
 
-from studyapp.core.clock import ManualClock
-from studyapp.core.progress import ProgressStore
-from studyapp.core.scheduler import CardState, Phase
+from studyapp.core.base.clock import ManualClock
+from studyapp.core.store.progress import ProgressStore
+from studyapp.core.store.state import CardState, Phase
 from studyapp.tui.screens.browse import (
     ANY,
     MAX_ROWS,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable, OptionList, Static
 
-from studyapp.core import gcpause
+from studyapp.core.base import gcpause
 from studyapp.tui.app import StudyApp
 from studyapp.tui.screens.home import HomeScreen
 from tests.tui.builders import SMALL_DECK, make_workspace, wait_started

@@ -8,8 +8,8 @@ from msgspec import structs
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 
+from studyapp.core.base.paths import config_dir
 from studyapp.core.config import load_config, save_config
-from studyapp.core.paths import config_dir
 from studyapp.tui.app import StudyApp
 from studyapp.tui.screens.help import HelpDialog
 from studyapp.tui.screens.study import StudyScreen

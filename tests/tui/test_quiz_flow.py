@@ -6,8 +6,8 @@ from pathlib import Path
 
 from textual.widgets import Input, Static
 
-from studyapp.core.quiz import QuestionFormat
-from studyapp.core.results import list_results
+from studyapp.core.quiz.questions import QuestionFormat
+from studyapp.core.quiz.results import list_results
 from studyapp.tui.app import StudyApp
 from studyapp.tui.screens.quiz import QuizScreen, QuizSetupScreen
 from studyapp.tui.screens.results import ResultsScreen

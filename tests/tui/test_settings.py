@@ -10,8 +10,8 @@ from msgspec import structs
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
 
+from studyapp.core.base.paths import config_dir
 from studyapp.core.config import AppConfig, config_path, load_config, save_config
-from studyapp.core.paths import config_dir
 from studyapp.tui.app import StudyApp
 from studyapp.tui.screens.settings import SettingsScreen, parse_retention
 from studyapp.tui.widgets.confirm import ConfirmDialog

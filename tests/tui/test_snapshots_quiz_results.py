@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from studyapp.core.quiz import QuestionFormat
+from studyapp.core.quiz.questions import QuestionFormat
 from studyapp.core.workspace import load_exams
 from studyapp.tui.app import StudyApp
 from tests.tui.builders import make_workspace, wait_started

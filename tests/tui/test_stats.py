@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from studyapp.core.scheduler import Rating, make_scheduler
-from studyapp.core.stats import Stats, compute_stats
+from studyapp.core.stats.report import Stats, compute_stats
+from studyapp.core.store.state import Rating
+from studyapp.core.study.scheduler import make_scheduler
 from studyapp.core.workspace import Workspace
 from studyapp.tui import format as fmt
 from studyapp.tui.screens.stats import HISTORY_DAYS, StatsScreen

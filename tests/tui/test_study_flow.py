@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Static
 
-from studyapp.core.scheduler import Phase, Rating
+from studyapp.core.store.state import Phase, Rating
 from studyapp.tui.app import StudyApp
 from studyapp.tui.screens.home import HomeScreen
 from studyapp.tui.screens.study import StudyScreen

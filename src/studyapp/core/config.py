@@ -17,8 +17,8 @@ from typing import Any
 
 from msgspec import Struct, field, structs
 
-from studyapp.core.progress import atomic_write
-from studyapp.core.settings import StudySettings
+from studyapp.core.store.progress import atomic_write
+from studyapp.core.study.settings import StudySettings
 
 CONFIG_FORMAT = "studyapp-config"
 CONFIG_VERSION = 1

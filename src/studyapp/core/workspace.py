@@ -14,19 +14,19 @@ from typing import TYPE_CHECKING
 
 from msgspec import Struct, field
 
-from studyapp.core import paths
-from studyapp.core.card import Card
-from studyapp.core.clock import Clock, system_clock
+from studyapp.core.base import paths
+from studyapp.core.base.clock import Clock, system_clock
+from studyapp.core.base.gcpause import paused_gc
+from studyapp.core.base.problems import UserFileError
 from studyapp.core.config import AppConfig, load_config, save_config
-from studyapp.core.deckcache import DeckCache
-from studyapp.core.discovery import DeckSet, discover, exam_files
-from studyapp.core.gcpause import paused_gc
-from studyapp.core.problems import UserFileError
-from studyapp.core.progress import ProgressLocked, ProgressStore
+from studyapp.core.decks.cache import DeckCache
+from studyapp.core.decks.card import Card
+from studyapp.core.decks.discovery import DeckSet, discover, exam_files
+from studyapp.core.store.progress import ProgressLocked, ProgressStore
 
 if TYPE_CHECKING:
-    from studyapp.core.deck import Deck
-    from studyapp.core.exam import ExamSpec
+    from studyapp.core.decks.model import Deck
+    from studyapp.core.quiz.exam import ExamSpec
 
 
 class Workspace(Struct):
@@ -103,7 +103,7 @@ class Workspace(Struct):
 
 def all_cards(decks: Sequence[Deck]) -> list[Card]:
     """Every card of the decks (honouring each entry's ``variants``)."""
-    from studyapp.core.cards import cards_for_deck
+    from studyapp.core.decks.cards import cards_for_deck
 
     return [card for deck in decks for card in cards_for_deck(deck)]
 
@@ -175,7 +175,7 @@ def open_workspace(
 
 def load_exams(roots: Sequence[Path]) -> tuple[list[ExamSpec], list[UserFileError]]:
     """Every exam spec beside the decks; a broken one is reported, the others load."""
-    from studyapp.core.exam import load_exam  # not at import: see Workspace.exams
+    from studyapp.core.quiz.exam import load_exam  # not at import: see Workspace.exams
 
     specs: list[ExamSpec] = []
     failures: list[UserFileError] = []

@@ -9,7 +9,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from studyapp.core.gcpause import end_start_pause
+from studyapp.core.base.gcpause import end_start_pause
 from studyapp.core.workspace import Workspace
 from studyapp.tui.screens.home import HomeScreen
 

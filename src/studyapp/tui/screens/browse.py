@@ -23,11 +23,12 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Input, Select, Static
 from textual.worker import Worker, WorkerState
 
-from studyapp.core.cards import Card
-from studyapp.core.historydigest import card_history
-from studyapp.core.progress import ProgressError, ReviewRecord
-from studyapp.core.queue import study_day
-from studyapp.core.scheduler import CardState, Phase, make_scheduler
+from studyapp.core.decks.cards import Card
+from studyapp.core.store.digest import card_history
+from studyapp.core.store.progress import ProgressError, ReviewRecord
+from studyapp.core.store.state import CardState, Phase
+from studyapp.core.study.queue import study_day
+from studyapp.core.study.scheduler import make_scheduler
 from studyapp.core.workspace import Workspace
 from studyapp.tui import format as fmt
 from studyapp.tui.text import cell, literal

@@ -15,8 +15,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
-from studyapp.core.overview import DeckOverview, deck_overviews
-from studyapp.core.stats import store_streak
+from studyapp.core.stats.overview import DeckOverview, deck_overviews
+from studyapp.core.stats.report import store_streak
 from studyapp.core.workspace import Workspace
 from studyapp.tui import format as fmt
 from studyapp.tui.text import literal

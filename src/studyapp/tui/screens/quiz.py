@@ -19,16 +19,16 @@ from textual.timer import Timer
 from textual.widgets import Button, Input, OptionList, Select, Static, Switch
 from textual.widgets.option_list import Option
 
-from studyapp.core.answers import Outcome, parse_order_numbers
-from studyapp.core.exam import ExamError, ExamSpec, FormatMix, build_exam
-from studyapp.core.quiz import (
+from studyapp.core.quiz.answers import Outcome, parse_order_numbers
+from studyapp.core.quiz.exam import ExamError, ExamSpec, FormatMix, build_exam
+from studyapp.core.quiz.questions import (
     Question,
     QuestionFormat,
     QuestionResult,
     grade_answer,
     score_quiz,
 )
-from studyapp.core.results import save_result
+from studyapp.core.quiz.results import save_result
 from studyapp.core.workspace import Workspace
 from studyapp.tui import format as fmt
 from studyapp.tui.text import cell, literal

@@ -18,10 +18,10 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from studyapp.core.answers import Outcome
-from studyapp.core.exam import ExamSpec
-from studyapp.core.quiz import Question, QuizResult, Tally
-from studyapp.core.results import push_missed_to_study
+from studyapp.core.quiz.answers import Outcome
+from studyapp.core.quiz.exam import ExamSpec
+from studyapp.core.quiz.questions import Question, QuizResult, Tally
+from studyapp.core.quiz.results import push_missed_to_study
 from studyapp.core.workspace import Workspace
 from studyapp.tui import format as fmt
 from studyapp.tui.text import cell, literal

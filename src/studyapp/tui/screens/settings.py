@@ -25,7 +25,7 @@ from textual.validation import ValidationResult, Validator
 from textual.widgets import Button, DataTable, Input, Label, Select, Static
 
 from studyapp.core.config import AppConfig, config_path
-from studyapp.core.settings import StudySettings
+from studyapp.core.study.settings import StudySettings
 from studyapp.core.workspace import Workspace
 from studyapp.tui.text import cell, literal
 from studyapp.tui.widgets.confirm import ConfirmDialog

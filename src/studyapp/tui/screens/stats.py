@@ -1,6 +1,6 @@
 """Stats: is the learner remembering, how much work is coming, and what is weak.
 
-The numbers come from :func:`studyapp.core.stats.store_stats` (what
+The numbers come from :func:`studyapp.core.stats.report.store_stats` (what
 ``compute_stats`` gives over the whole review history, from the history's
 digest), computed in a thread: building the digest, once, reads the whole history. Charts are text
 (block heights, shade characters) with their numbers written out, so they read
@@ -20,8 +20,8 @@ from textual.screen import Screen
 from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
-from studyapp.core.scheduler import CardState
-from studyapp.core.stats import Ratio, Stats, store_stats
+from studyapp.core.stats.report import Ratio, Stats, store_stats
+from studyapp.core.store.state import CardState
 from studyapp.core.workspace import Workspace
 from studyapp.tui import format as fmt
 from studyapp.tui.text import literal

@@ -1,6 +1,6 @@
 """Study: one card at a time, typed or self-graded, with interval previews and undo.
 
-The screen is a thin view over :class:`studyapp.core.session.Session`; every
+The screen is a thin view over :class:`studyapp.core.study.session.Session`; every
 answer is durable in the progress journal before the next card is drawn.
 
 Phases of a card:
@@ -38,11 +38,11 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Button, ProgressBar, Static
 
-from studyapp.core.answers import DeckIndex, Outcome, Verdict, check_card, parse_order_numbers
-from studyapp.core.cards import Card
-from studyapp.core.progress import ProgressError
-from studyapp.core.scheduler import Rating
-from studyapp.core.session import Session
+from studyapp.core.decks.cards import Card
+from studyapp.core.quiz.answers import DeckIndex, Outcome, Verdict, check_card, parse_order_numbers
+from studyapp.core.store.progress import ProgressError
+from studyapp.core.store.state import Rating
+from studyapp.core.study.session import Session
 from studyapp.core.workspace import Workspace
 from studyapp.tui import format as fmt
 from studyapp.tui.text import literal

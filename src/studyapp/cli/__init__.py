@@ -1,0 +1,148 @@
+"""The ``studyapp`` command: parse arguments, then hand over to a command group.
+
+One module per group: :mod:`.decks` (validate, schema, decks), :mod:`.study`
+(stats, progress, results), :mod:`.tools` (the instructor's tools). Each is
+imported only when one of its commands runs.
+
+A bare ``studyapp [DECK...]`` opens the app on the decks found; the other
+commands are headless and print plain text (or JSON with ``--format json``)
+so they work in scripts and CI.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, TextIO
+
+from studyapp import __version__
+from studyapp.cli import tools as cli_tools
+from studyapp.core.base.gcpause import end_start_pause
+
+if TYPE_CHECKING:
+    import argparse
+
+COMMANDS = (
+    "run",
+    "validate",
+    "schema",
+    "decks",
+    "stats",
+    "progress",
+    "results",
+    *cli_tools.COMMANDS,
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    import argparse  # not at import: ``studyapp`` alone never needs it
+
+    parser = argparse.ArgumentParser(
+        prog="studyapp",
+        description="A terminal study app: YAML decks, FSRS spaced repetition, quizzes.",
+        epilog=(
+            "Decks come from the paths given, else $STUDYAPP_DECKS, else ./decks, "
+            "else the bundled decks. Run 'studyapp COMMAND --help' for a command's options."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"studyapp {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    run = sub.add_parser("run", help="open the app on the decks found (the default)")
+    run.add_argument("decks", nargs="*", metavar="DECK", help="deck files or folders")
+    run.add_argument("--progress", metavar="DIR", help="progress folder ($STUDYAPP_PROGRESS)")
+
+    validate = sub.add_parser(
+        "validate", help="check deck files; exit 0 when all are valid, 1 otherwise"
+    )
+    validate.add_argument("paths", nargs="*", metavar="PATH", help="deck files or folders")
+    validate.add_argument("--format", choices=("text", "json"), default="text")
+
+    sub.add_parser("schema", help="print the deck JSON Schema (for editor completion)")
+
+    decks = sub.add_parser("decks", help="list the decks found and any that failed to load")
+    decks.add_argument("paths", nargs="*", metavar="PATH")
+
+    stats = sub.add_parser("stats", help="retention, reviews, forecast, accuracy, mastery")
+    stats.add_argument("decks", nargs="*", metavar="DECK")
+    stats.add_argument("--progress", metavar="DIR")
+
+    progress = sub.add_parser(
+        "progress", help="where progress is kept, counts, and an integrity check"
+    )
+    progress.add_argument("--progress", metavar="DIR")
+
+    results = sub.add_parser("results", help="export quiz and exam results (CSV or JSON)")
+    results.add_argument("--progress", metavar="DIR")
+    results.add_argument("--format", choices=("csv", "json"), default="csv")
+    results.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+
+    cli_tools.register(sub)
+    return parser
+
+
+def _normalise(argv: list[str]) -> list[str]:
+    """``studyapp`` and ``studyapp DECK...`` mean ``studyapp run ...``."""
+    if not argv:
+        return ["run"]
+    first = argv[0]
+    if first in COMMANDS or first in ("-h", "--help", "--version"):
+        return argv
+    return ["run", *argv]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    given = list(sys.argv[1:] if argv is None else argv)
+    out = sys.stdout
+    if not given:  # the everyday launch: straight to the app, no parser to build
+        try:
+            return cmd_run([], None, out)
+        except KeyboardInterrupt:
+            return 130
+    args = build_parser().parse_args(_normalise(given))
+    if args.command != "run":
+        end_start_pause()  # headless: start-up is over (the app ends it after its first frame)
+    try:
+        if (code := cli_tools.run(args, out)) is not None:
+            return code
+        if args.command in ("validate", "schema", "decks"):
+            from studyapp.cli import decks as cli_decks  # on demand, like the others
+
+        if args.command == "validate":
+            return cli_decks.cmd_validate(args.paths, args.format, out)
+        if args.command == "schema":
+            return cli_decks.cmd_schema(out)
+        if args.command == "decks":
+            return cli_decks.cmd_decks(args.paths, out)
+        if args.command in ("stats", "progress", "results"):
+            from studyapp.cli import study as cli_study  # on demand: the app does not need it
+
+            if args.command == "stats":
+                return cli_study.cmd_stats(args.decks, args.progress, out)
+            if args.command == "progress":
+                return cli_study.cmd_progress(args.progress, out)
+            return cli_study.cmd_results(args.progress, args.format, args.output, out)
+        return cmd_run(args.decks, args.progress, out)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def cmd_run(targets: list[str], progress: str | None, out: TextIO) -> int:
+    """Open the app. Textual is imported only here, so headless commands start fast."""
+    from studyapp.core.store.progress import ProgressError
+    from studyapp.core.workspace import open_workspace
+    from studyapp.tui.app import StudyApp
+
+    try:
+        workspace = open_workspace(targets or None, progress=progress)
+    except ProgressError as error:
+        sys.stderr.write(f"studyapp: {error}\n")
+        return 1
+    StudyApp(workspace).run()
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

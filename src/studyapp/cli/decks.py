@@ -1,0 +1,173 @@
+"""Commands about deck files: ``validate``, ``schema`` and ``decks``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from studyapp.core.base.problems import Problem, UserFileError
+from studyapp.core.decks.cache import DeckCache
+from studyapp.core.decks.discovery import (
+    DeckSet,
+    deck_roots,
+    discover,
+    display_name,
+    exam_files,
+    expand,
+    is_exam_file,
+    load_all,
+)
+
+if TYPE_CHECKING:
+    from studyapp.core.quiz.exam import ExamSpec
+
+MAX_PROBLEMS_SHOWN = 50
+
+
+def cmd_schema(out: TextIO) -> int:
+    """Print the deck JSON Schema, for editors (yaml-language-server) to complete decks."""
+    from studyapp.core.decks.model import deck_json_schema
+
+    json.dump(deck_json_schema(), out, indent=2, ensure_ascii=False)
+    out.write("\n")
+    return 0
+
+
+def _cache() -> DeckCache:
+    return DeckCache.default()
+
+
+def print_failures(result: DeckSet, out: TextIO) -> None:
+    for failure in result.failures:
+        _print_problems(failure, out)
+
+
+def _print_problems(failure: UserFileError, out: TextIO) -> None:
+    problems = failure.problems
+    for problem in problems[:MAX_PROBLEMS_SHOWN]:
+        out.write(f"{problem}\n")
+    if len(problems) > MAX_PROBLEMS_SHOWN:
+        more = len(problems) - MAX_PROBLEMS_SHOWN
+        out.write(f"{failure.file}: ... and {more} more problems\n")
+
+
+def cmd_validate(targets: list[str], fmt: str, out: TextIO) -> int:
+    """Check decks and exam specs without the cache: the answer must come from the files."""
+    roots, _origin = deck_roots(targets or None)
+    files = [f for f in expand(roots) if not is_exam_file(f)]
+    result = load_all(files, cache=None)
+    exams = exam_files(roots)
+    exam_ok, exam_failures = validate_exams(exams, {d.deck.id for d in result.decks})
+    failures: list[UserFileError] = [*result.failures, *exam_failures]
+    checked = len(files) + len(exams)
+    if fmt == "json":
+        report = {
+            "valid": not failures and checked > 0,
+            "files": [
+                {
+                    "file": str(loaded.path),
+                    "valid": True,
+                    "deck": loaded.deck.id,
+                    "entries": len(loaded.deck.entries),
+                    "problems": [],
+                }
+                for loaded in result.decks
+            ]
+            + [
+                {"file": str(path), "valid": True, "exam": spec.id, "problems": []}
+                for path, spec in exam_ok
+            ]
+            + [
+                {
+                    "file": failure.file,
+                    "valid": False,
+                    "problems": [p.to_dict() for p in failure.problems],
+                }
+                for failure in failures
+            ],
+        }
+        json.dump(report, out, indent=2, ensure_ascii=False)
+        out.write("\n")
+        return 0 if report["valid"] else 1
+    if not checked:
+        out.write("no deck files found (give a .yaml file or a folder of them)\n")
+        return 1
+    for failure in failures:
+        _print_problems(failure, out)
+    for loaded in result.decks:
+        out.write(f"ok: {display_name(loaded.path)} ({len(loaded.deck.entries)} entries)\n")
+    for path, spec in exam_ok:
+        out.write(f"ok: {display_name(path)} (exam '{spec.id}', {spec.questions} questions)\n")
+    problems = sum(len(f.problems) for f in failures)
+    if failures:
+        out.write(
+            f"{len(failures)} of {checked} files invalid, "
+            f"{problems} problem{'s' if problems != 1 else ''}\n"
+        )
+        return 1
+    out.write(f"all {checked} file{'s' if checked != 1 else ''} valid\n")
+    return 0
+
+
+def validate_exams(
+    paths: list[Path], deck_ids: set[str]
+) -> tuple[list[tuple[Path, ExamSpec]], list[UserFileError]]:
+    """Load exam specs; also check that the decks they name were found beside them."""
+    from studyapp.core.decks.loader import load_model
+    from studyapp.core.decks.yamlread import read_yaml
+    from studyapp.core.quiz.exam import ExamLoadError, ExamSpec
+
+    good: list[tuple[Path, ExamSpec]] = []
+    bad: list[UserFileError] = []
+    for path in paths:
+        shown = display_name(path)
+        try:
+            spec = load_model(path, ExamSpec, display=shown, error=ExamLoadError)
+        except UserFileError as error:
+            bad.append(error)
+            continue
+        missing = [d for d in spec.decks if d not in deck_ids]
+        if missing and deck_ids:
+            doc = read_yaml(path.read_text(encoding="utf-8"), shown)
+            problems = []
+            for index, deck_id in enumerate(spec.decks):
+                if deck_id in missing:
+                    line, col = doc.position(("decks", index))
+                    problems.append(
+                        Problem(
+                            shown,
+                            line,
+                            col,
+                            f"decks[{index}]",
+                            f"no deck with id {deck_id!r} was found; "
+                            f"known: {', '.join(sorted(deck_ids))}",
+                        )
+                    )
+            bad.append(ExamLoadError(shown, problems))
+            continue
+        good.append((path, spec))
+    return good, bad
+
+
+def cmd_decks(targets: list[str], out: TextIO) -> int:
+    result = discover(targets or None, cache=_cache())
+    _list_decks(result, out)
+    return 0 if result.decks else 1
+
+
+def _list_decks(result: DeckSet, out: TextIO) -> None:
+    out.write(f"Decks from {result.origin}:\n")
+    for loaded in result.decks:
+        deck = loaded.deck
+        kinds: dict[str, int] = {}
+        for entry in deck.entries:
+            kinds[entry.kind] = kinds.get(entry.kind, 0) + 1
+        detail = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
+        out.write(f"  {deck.id}: {deck.title} ({len(deck.entries)} entries: {detail})\n")
+        out.write(f"    {display_name(loaded.path)}\n")
+    if not result.decks:
+        out.write("  (none)\n")
+    if result.failures:
+        out.write("Decks that failed to load:\n")
+        print_failures(result, out)

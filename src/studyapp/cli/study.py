@@ -1,0 +1,188 @@
+"""Headless study commands: ``stats``, ``progress`` and ``results``.
+
+Plain text that reads well in a terminal and pipes well into other tools;
+no Textual here, so these start fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from datetime import timedelta
+from pathlib import Path
+from typing import TextIO
+
+from studyapp.core.base import paths
+from studyapp.core.config import load_config
+from studyapp.core.decks.cache import DeckCache
+from studyapp.core.decks.cards import Card
+from studyapp.core.quiz.results import list_results, results_csv, results_json
+from studyapp.core.stats.report import store_stats
+from studyapp.core.store.progress import ProgressError, ProgressStore, atomic_write, check_folder
+from studyapp.core.workspace import load_decks
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """Columns padded to their widest cell; numbers right-aligned."""
+    widths = [len(h) for h in headers]
+    for row in rows:
+        widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]
+
+    def line(cells: Sequence[str]) -> str:
+        out = []
+        for cell, width in zip(cells, widths, strict=True):
+            numeric = cell.replace(".", "").replace("%", "").replace(",", "").isdigit()
+            out.append(cell.rjust(width) if numeric else cell.ljust(width))
+        return "  ".join(out).rstrip()
+
+    return "\n".join([line(headers), line(["-" * w for w in widths]), *map(line, rows)])
+
+
+def _pct(hits: int, total: int) -> str:
+    return f"{100 * hits / total:.0f}%" if total else "–"
+
+
+def _cards(deck_paths: list[str] | None) -> tuple[list[Card], dict[str, str]]:
+    found, cards = load_decks(deck_paths or None, cache=DeckCache.default())
+    return cards, {d.deck_id: d.title for d in found.decks}
+
+
+def cmd_stats(deck_paths: list[str], progress: str | None, out: TextIO) -> int:
+    folder = paths.progress_dir(progress)
+    cards, titles = _cards(deck_paths)
+    config = load_config(paths.config_dir()).config
+    try:
+        store = ProgressStore.open(folder, read_only=True)
+    except ProgressError as error:
+        sys.stderr.write(f"studyapp: {error}\n")
+        return 1
+    with store:
+        from studyapp.core.base.clock import system_clock
+
+        stats = store_stats(
+            store,
+            store.states,
+            cards,
+            system_clock(),
+            day_starts_at=config.study.queue.day_starts_at,
+        )
+    out.write(f"Progress: {folder}\n\n")
+    retention = "  ".join(
+        f"{w} day{'s' if w != 1 else ''}: {_pct(r.hits, r.total)} ({r.hits}/{r.total})"
+        for w, r in sorted(stats.retention.items())
+    )
+    out.write(f"True retention (review answers not Again)  {retention}\n")
+    streak = stats.streak
+    out.write(
+        f"Streak: {streak.current} day(s), best {streak.longest}    "
+        f"Reviews: {stats.total_reviews:,}    Time: {_duration(stats.time_spent)}\n\n"
+    )
+    days = stats.reviews_per_day[-14:]
+    peak = max((n for _, n in days), default=0) or 1
+    out.write("Reviews per day (last 14 days)\n")
+    out.write(
+        table(
+            ["day", "reviews", ""],
+            [[d.isoformat(), str(n), "#" * round(20 * n / peak)] for d, n in days],
+        )
+        + "\n\n"
+    )
+    forecast = stats.forecast[:14]
+    peak = max((n for _, n in forecast), default=0) or 1
+    out.write("Due (next 14 days)\n")
+    out.write(
+        table(
+            ["day", "due", ""],
+            [[d.isoformat(), str(n), "#" * round(20 * n / peak)] for d, n in forecast],
+        )
+        + "\n\n"
+    )
+    out.write("Accuracy by kind\n")
+    out.write(
+        table(
+            ["kind", "answers", "not Again"],
+            [[k, str(r.total), _pct(r.hits, r.total)] for k, r in stats.accuracy_by_kind.items()]
+            or [["(no answers yet)", "", ""]],
+        )
+        + "\n\n"
+    )
+    out.write("Mastery by deck (mature = interval of 21 days or more)\n")
+    out.write(
+        table(
+            ["deck", "cards", "new", "learning", "young", "mature", "mastered"],
+            [
+                [
+                    titles.get(deck, deck),
+                    str(m.total),
+                    str(m.new),
+                    str(m.learning),
+                    str(m.young),
+                    str(m.mature),
+                    f"{100 * m.mastered:.0f}%",
+                ]
+                for deck, m in stats.mastery_by_deck.items()
+            ],
+        )
+        + "\n"
+    )
+    return 0
+
+
+def cmd_progress(progress: str | None, out: TextIO) -> int:
+    """Where everything is, how much there is, and an integrity check (exit 1 on errors)."""
+    folder = paths.progress_dir(progress)
+    out.write(f"progress folder: {folder}\n")
+    out.write(f"settings:        {paths.config_dir() / 'settings.json'}\n")
+    out.write(f"deck cache:      {paths.cache_dir() / 'decks'}\n")
+    if not folder.exists():
+        out.write("no progress yet (the folder is created on first use)\n")
+        return 0
+    report = check_folder(folder)
+    out.write("\nfiles:\n")
+    for name, size in sorted(report.files.items()):
+        out.write(f"  {name:28s} {size:>12,} bytes\n")
+    phases = ", ".join(f"{n} {phase}" for phase, n in sorted(report.cards_by_phase.items()))
+    out.write(
+        f"\ncards with progress: {report.cards} ({phases or 'none'}); "
+        f"suspended {report.suspended}; leeches {report.leeches}\n"
+    )
+    out.write(
+        f"reviews in history: {report.reviews:,}; journal records not yet folded: "
+        f"{report.pending}\n"
+    )
+    if report.locked:
+        out.write("another studyapp has this folder open right now\n")
+    results, problems = list_results(folder)
+    out.write(f"quiz/exam attempts kept: {len(results)}\n")
+    out.write("\ncheck: ")
+    issues = [str(p) for p in report.problems] + problems
+    if report.bad_history_lines:
+        issues.append(f"{report.bad_history_lines} unreadable line(s) in the review history")
+    if not issues:
+        out.write("everything is consistent\n")
+        return 0
+    out.write(f"{len(issues)} problem(s)\n")
+    for issue in issues:
+        out.write(f"  - {issue}\n")
+    return 0 if report.ok and not problems else 1
+
+
+def cmd_results(progress: str | None, fmt: str, output: str | None, out: TextIO) -> int:
+    """Export every kept attempt as CSV (one row per question) or JSON."""
+    folder = paths.progress_dir(progress)
+    stored, problems = list_results(folder)
+    for problem in problems:
+        sys.stderr.write(f"studyapp: skipped {problem}\n")
+    attempts = [s.result for s in stored]
+    text = results_csv(attempts) if fmt == "csv" else results_json(attempts)
+    if output:
+        atomic_write(Path(output), text.encode("utf-8"))
+        sys.stderr.write(f"wrote {len(attempts)} attempt(s) to {output}\n")
+    else:
+        out.write(text)
+    return 0
+
+
+def _duration(delta: timedelta) -> str:
+    minutes = int(delta.total_seconds()) // 60
+    return f"{minutes // 60}h {minutes % 60:02d}m"

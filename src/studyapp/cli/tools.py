@@ -1,0 +1,395 @@
+"""The instructor and interop commands: new, lint, extract, import, export, gradebook.
+
+The CLI root (:mod:`studyapp.cli`) wires them in with two lines::
+
+    tools.register(sub)                       # in build_parser()
+    if (code := tools.run(args, out)) is not None: return code   # in main()
+
+(and adds :data:`COMMANDS` to the command names it recognises). The logic
+lives in ``studyapp.core``; this module parses arguments, prints, and writes
+output files atomically (temporary file in the same folder, then ``os.replace``).
+Every user-facing error is a ``file:line:col`` message, never a traceback.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from studyapp.core.base.problems import DeckLoadError, Problem
+from studyapp.core.decks.discovery import display_name, expand
+
+if TYPE_CHECKING:
+    import argparse
+
+COMMANDS = ("new", "lint", "extract", "import", "export", "gradebook")
+
+
+def register(subparsers: Any) -> None:
+    """Add the instructor commands to ``subparsers`` (from ``add_subparsers``)."""
+    new = subparsers.add_parser("new", help="write a commented skeleton deck (never overwrites)")
+    new.add_argument("deck", metavar="DECK.yaml", help="the deck file to create")
+    new.add_argument("--title", help="deck title (default: from the file name)")
+    new.add_argument("--id", dest="deck_id", help="deck id (default: from the file name)")
+
+    lint = subparsers.add_parser(
+        "lint", help="find quality problems in decks (exit 1 on errors; --strict: on warnings)"
+    )
+    lint.add_argument("paths", nargs="+", metavar="PATH", help="deck files or folders")
+    lint.add_argument("--format", choices=("text", "json"), default="text")
+    lint.add_argument("--strict", action="store_true", help="warnings fail too")
+    lint.add_argument("--fix", action="store_true", help="apply safe fixes (missing ids)")
+    lint.add_argument(
+        "--ignore", default="", metavar="CODES", help="rule codes to skip, e.g. S001,D002"
+    )
+
+    extract = subparsers.add_parser(
+        "extract", help="draft a deck from an article's plain text (dates, figures, quotes)"
+    )
+    extract.add_argument("article", metavar="ARTICLE.txt")
+    extract.add_argument("-o", "--output", required=True, metavar="DRAFT.yaml")
+    extract.add_argument("--id", dest="deck_id", help="deck id (default: from the output name)")
+    extract.add_argument("--title", help="deck title (default: 'Draft: ' + the article's title)")
+    extract.add_argument(
+        "--year", type=int, help="year of dates that omit it (default: from the text)"
+    )
+    extract.add_argument("--force", action="store_true", help="overwrite the output file")
+
+    imp = subparsers.add_parser("import", help="make a deck from CSV, TSV or Anki's text export")
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("-o", "--output", required=True, metavar="DECK.yaml")
+    imp.add_argument(
+        "--format", dest="import_format", choices=("auto", "csv", "tsv", "anki"), default="auto"
+    )
+    imp.add_argument("--separator", help="field separator (default: from the file)")
+    imp.add_argument(
+        "--html",
+        choices=("auto", "yes", "no"),
+        default="auto",
+        help="whether fields are HTML (default: the file's #html: header, else guess)",
+    )
+    imp.add_argument("--id", dest="deck_id", help="deck id (default: from the file name)")
+    imp.add_argument("--title", help="deck title")
+    imp.add_argument("--force", action="store_true", help="overwrite the output file")
+
+    export = subparsers.add_parser(
+        "export", help="export a deck to Anki (.apkg), CSV or a Markdown study sheet"
+    )
+    export.add_argument("deck", metavar="DECK")
+    export.add_argument("--to", required=True, choices=("anki", "csv", "markdown"))
+    export.add_argument("-o", "--output", required=True, metavar="OUT")
+
+    grades = subparsers.add_parser(
+        "gradebook", help="merge students' exam result files into a CSV and a Markdown summary"
+    )
+    grades.add_argument("results", nargs="+", metavar="RESULT.json", help="files or folders")
+    grades.add_argument("-o", "--output", required=True, metavar="OUT.csv")
+    grades.add_argument(
+        "--summary", metavar="OUT.md", help="Markdown summary (default: OUT with .md)"
+    )
+
+
+def run(args: argparse.Namespace, out: TextIO) -> int | None:
+    """Run the command in ``args`` if it is one of ours; None otherwise."""
+    command = getattr(args, "command", None)
+    handlers = {
+        "new": _new,
+        "lint": _lint,
+        "extract": _extract,
+        "import": _import,
+        "export": _export,
+        "gradebook": _gradebook,
+    }
+    handler = handlers.get(command or "")
+    if handler is None:
+        return None
+    try:
+        return handler(args, out)
+    except _FailedError as failed:
+        for line in failed.lines:
+            out.write(f"{line}\n")
+        return 1
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    """Run one instructor command on its own (for tests and until ``cli.py`` wires us in)."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="studyapp")
+    register(parser.add_subparsers(dest="command", metavar="COMMAND", required=True))
+    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    code = run(args, out or sys.stdout)
+    return 2 if code is None else code
+
+
+class _FailedError(Exception):
+    def __init__(self, *lines: str) -> None:
+        self.lines = lines
+
+
+# -------------------------------------------------------------------- files
+
+
+def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> None:
+    """Replace ``path`` with ``data`` so a crash leaves the old file or the new, never half."""
+    if not overwrite and path.exists():
+        raise _FailedError(f"{path}:1:1: already exists; pass --force to overwrite it")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise _FailedError(f"{path}:1:1: no such folder: {folder}")
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, file_mode(path))
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise _FailedError(f"{path}:1:1: cannot write: {exc.strerror or exc}") from None
+
+
+def file_mode(path: Path) -> int:
+    """The mode a new file gets (umask applied); an existing file keeps its own."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _problems(problems: Sequence[Problem]) -> list[str]:
+    return [str(p) for p in problems]
+
+
+# ------------------------------------------------------------------ commands
+
+
+def _new(args: argparse.Namespace, out: TextIO) -> int:
+    from studyapp.core.authoring.scaffold import ScaffoldError, create_deck
+
+    path = Path(args.deck)
+    try:
+        create_deck(path, title=args.title, deck_id=args.deck_id)
+    except ScaffoldError as exc:
+        raise _FailedError(f"{path}:1:1: {_strip_prefix(str(exc), path)}") from None
+    out.write(f"wrote {path}: a skeleton deck with one example entry of each kind\n")
+    out.write(f"next: edit it, then `studyapp lint {path}` and `studyapp validate {path}`\n")
+    return 0
+
+
+def _strip_prefix(message: str, path: Path) -> str:
+    return message.removeprefix(f"{path}: ")
+
+
+def _lint(args: argparse.Namespace, out: TextIO) -> int:
+    from studyapp.core.authoring.lint import RULES, lint_file
+
+    ignore = {c.strip().upper() for c in args.ignore.split(",") if c.strip()}
+    unknown = sorted(ignore - set(RULES))
+    if unknown:
+        raise _FailedError(
+            f"unknown rule code(s): {', '.join(unknown)} (codes: {', '.join(RULES)})"
+        )
+    files = expand(Path(p) for p in args.paths)
+    if not files:
+        raise _FailedError("no deck files found (give a .yaml file or a folder of them)")
+    reports = []
+    for path in files:
+        shown = display_name(path)
+        if not path.exists():
+            raise _FailedError(f"{shown}:1:1: no such file or folder")
+        report = lint_file(path, shown, fix=args.fix)
+        if report.fixed_text is not None:
+            write_atomic(path, report.fixed_text.encode("utf-8"))
+            report = lint_file(path, shown)
+            report.notes.append(f"{shown}: fixed (added missing ids)")
+        report.findings = [f for f in report.findings if f.rule not in ignore]
+        reports.append(report)
+    errors = sum(r.errors for r in reports)
+    warnings = sum(r.warnings for r in reports)
+    failed = errors > 0 or (args.strict and warnings > 0)
+    if args.format == "json":
+        doc = {
+            "ok": not failed,
+            "errors": errors,
+            "warnings": warnings,
+            "strict": args.strict,
+            "files": [
+                {
+                    "file": r.file,
+                    "findings": [f.to_dict() for f in r.findings],
+                    "notes": r.notes,
+                }
+                for r in reports
+            ],
+            "rules": {c: {"name": r.name, "severity": r.severity} for c, r in RULES.items()},
+        }
+        json.dump(doc, out, indent=2, ensure_ascii=False)
+        out.write("\n")
+        return 1 if failed else 0
+    for report in reports:
+        for finding in report.findings:
+            out.write(f"{finding}\n")
+        for note in report.notes:
+            out.write(f"{note}\n")
+    plural = "s" if len(reports) != 1 else ""
+    out.write(
+        f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning"
+        f"{'s' if warnings != 1 else ''} in {len(reports)} file{plural}"
+        + (" (--strict: warnings fail)" if args.strict and warnings and not errors else "")
+        + "\n"
+    )
+    return 1 if failed else 0
+
+
+def _extract(args: argparse.Namespace, out: TextIO) -> int:
+    from studyapp.core.authoring.extract import draft_deck, draft_yaml, extract, slug
+    from studyapp.core.decks.loader import decode_utf8, limits_from_env, parse_deck, read_bytes
+
+    source = Path(args.article)
+    target = Path(args.output)
+    shown = display_name(source)
+    raw, problems = read_bytes(source, limits_from_env(), shown)
+    if raw is None:
+        raise _FailedError(*_problems(problems))
+    text, problems = decode_utf8(raw, shown)
+    if text is None:
+        raise _FailedError(*_problems(problems))
+    found = extract(text, year=args.year)
+    stem = target.name.rsplit(".", 1)[0]
+    deck_id = args.deck_id or slug(stem, max_len=80) or "draft"
+    try:
+        deck = draft_deck(found, deck_id=deck_id, title=args.title)
+    except ValueError as exc:
+        raise _FailedError(f"{shown}:1:1: {exc}") from None
+    from studyapp.core.authoring.scaffold import schema_reference
+
+    yaml_text = draft_yaml(deck, origin=source.name, schema=schema_reference(target))
+    try:
+        parse_deck(yaml_text, display_name(target))  # the draft must pass validate
+    except DeckLoadError as exc:  # pragma: no cover - a bug, reported not raised
+        raise _FailedError(*_problems(exc.problems)) from None
+    write_atomic(target, yaml_text.encode("utf-8"), overwrite=args.force)
+    counts: dict[str, int] = {}
+    for entry in deck.entries:
+        counts[entry.kind] = counts.get(entry.kind, 0) + 1
+    detail = ", ".join(f"{n} {k}" for k, n in counts.items())
+    year = f"; dates without a year read as {found.year}" if found.year else ""
+    out.write(f"wrote {display_name(target)}: {len(deck.entries)} draft entries ({detail}){year}\n")
+    out.write("next: edit the prompts, then `studyapp lint` and `studyapp validate` the draft\n")
+    return 0
+
+
+def _import(args: argparse.Namespace, out: TextIO) -> int:
+    from studyapp.core.authoring.extract import slug
+    from studyapp.core.authoring.importer import ImportFileError, import_file
+
+    source = Path(args.file)
+    target = Path(args.output)
+    shown = display_name(source)
+    html = {"auto": None, "yes": True, "no": False}[args.html]
+    stem = target.name.rsplit(".", 1)[0]
+    separator = args.separator
+    if separator is not None:
+        separator = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";"}.get(
+            separator, separator
+        )
+        if len(separator) != 1:
+            raise _FailedError("--separator must be one character (or tab, comma, semicolon)")
+    try:
+        result = import_file(
+            source,
+            display=shown,
+            deck_id=args.deck_id or slug(stem, max_len=80) or "imported",
+            title=args.title,
+            fmt=args.import_format,
+            html=html,
+            separator=separator,
+        )
+    except ImportFileError as exc:
+        raise _FailedError(*_problems(exc.problems)) from None
+    for line in _problems(result.problems):
+        out.write(f"{line}\n")
+    from studyapp.core.authoring.scaffold import schema_reference
+    from studyapp.core.decks.writer import dump_deck
+
+    text = f"# yaml-language-server: $schema={schema_reference(target)}\n" + dump_deck(
+        result.deck, schema_comment=False
+    )
+    write_atomic(target, text.encode("utf-8"), overwrite=args.force)
+    skipped = len(result.problems)
+    out.write(
+        f"wrote {display_name(target)}: {len(result.deck.entries)} entries from {result.rows} "
+        f"rows"
+        + (f" ({skipped} problem{'s' if skipped != 1 else ''} above)" if skipped else "")
+        + "\n"
+    )
+    return 1 if result.problems else 0
+
+
+def _export(args: argparse.Namespace, out: TextIO) -> int:
+    from studyapp.core.authoring.export import ExportError, to_csv, to_markdown, write_anki
+    from studyapp.core.decks.loader import load_deck
+
+    source = Path(args.deck)
+    target = Path(args.output)
+    shown = display_name(source)
+    try:
+        deck = load_deck(source, display=shown)
+    except DeckLoadError as exc:
+        raise _FailedError(*_problems(exc.problems)) from None
+    if args.to == "anki":
+        if not target.parent.is_dir() and str(target.parent):
+            raise _FailedError(f"{target}:1:1: no such folder: {target.parent}")
+        try:
+            count = write_anki(deck, target)
+        except ExportError as exc:
+            raise _FailedError(f"{target}:1:1: {_strip_prefix(str(exc), target)}") from None
+        out.write(
+            f"wrote {display_name(target)}: {count} notes (importing it again updates them)\n"
+        )
+        return 0
+    text = to_csv(deck) if args.to == "csv" else to_markdown(deck)
+    write_atomic(target, text.encode("utf-8"))
+    out.write(f"wrote {display_name(target)}: {len(deck.entries)} entries as {args.to}\n")
+    return 0
+
+
+def _gradebook(args: argparse.Namespace, out: TextIO) -> int:
+    from studyapp.core.authoring.gradebook import merge_files
+
+    files: list[Path] = []
+    for raw in args.results:
+        path = Path(raw)
+        if path.is_dir():
+            files += sorted(p for p in path.rglob("*.json") if p.is_file())
+        else:
+            files.append(path)
+    if not files:
+        raise _FailedError("no result files found (give .json files or a folder of them)")
+    book = merge_files(files, [display_name(p) for p in files])
+    for problem in book.problems:
+        out.write(f"{problem}\n")
+    if not book.students:
+        raise _FailedError("no result could be merged; nothing written")
+    target = Path(args.output)
+    summary = Path(args.summary) if args.summary else target.with_suffix(".md")
+    write_atomic(target, book.to_csv().encode("utf-8"))
+    write_atomic(summary, book.to_markdown().encode("utf-8"))
+    out.write(
+        f"wrote {display_name(target)} and {display_name(summary)}: {len(book.students)} "
+        f"students, {len(book.questions)} questions"
+        + (f"; {len(files) - len(book.students)} file(s) left out" if book.problems else "")
+        + "\n"
+    )
+    return 1 if book.problems else 0

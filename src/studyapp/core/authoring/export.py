@@ -1,0 +1,507 @@
+"""``studyapp export``: a deck as an Anki package, a CSV file or a Markdown study sheet.
+
+Anki packages are built with genanki. Every note's GUID comes from the deck id
+and the entry id, and every note type has a fixed id, so exporting the deck
+again after editing it and importing the package into the same collection
+updates the notes instead of adding duplicates. There is one note type per
+entry kind, carrying the entry's fields plus its source and explanation; all
+deck text is HTML-escaped before it goes into a field, so a card that says
+``<script>`` shows exactly that.
+
+The CSV and Markdown forms are plain: one row per entry for spreadsheets and
+other tools, and a printable sheet grouped by kind.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import html
+import io
+import os
+import re
+import tempfile
+from collections.abc import Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import genanki  # type: ignore[import-untyped]
+
+from studyapp.core.decks.model import (
+    CLOZE_BLANK,
+    AnyEntry,
+    ChoiceEntry,
+    ClozeEntry,
+    DateEntry,
+    Deck,
+    FigureEntry,
+    OrderEntry,
+    QaEntry,
+    QuoteEntry,
+)
+from studyapp.core.quiz.answers import decimals_of, render_date, render_number
+
+__all__ = [
+    "CSV_COLUMNS",
+    "ExportError",
+    "anki_notes",
+    "note_guid",
+    "spreadsheet_safe",
+    "to_csv",
+    "to_markdown",
+    "write_anki",
+]
+
+MODEL_VERSION = "v1"
+"""Bump only with a migration plan: Anki treats a changed note type as a different one."""
+
+
+class ExportError(Exception):
+    """The export could not be written."""
+
+
+def _stable_id(*parts: str) -> int:
+    """A 31-bit id from text, stable across runs and machines (Anki wants < 2**63)."""
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).digest()
+    return (1 << 30) + int.from_bytes(digest[:4], "big") % (1 << 30)
+
+
+def note_guid(deck_id: str, entry_id: str) -> str:
+    """The Anki GUID of an entry's note: the same entry always gets the same note."""
+    return str(genanki.guid_for("studyapp", deck_id, entry_id))
+
+
+# ------------------------------------------------------------------- anki: text
+
+
+def _h(text: str | None) -> str:
+    """Deck text as an HTML-safe field value (markup shown, never interpreted)."""
+    if not text:
+        return ""
+    escaped = html.escape(text, quote=True).replace("{", "&#123;").replace("}", "&#125;")
+    return escaped.replace("\n", "<br>")
+
+
+def _list(items: Sequence[str], ordered: bool = False) -> str:
+    tag = "ol" if ordered else "ul"
+    return f"<{tag}>" + "".join(f"<li>{_h(i)}</li>" for i in items) + f"</{tag}>"
+
+
+def _cloze_field(entry: ClozeEntry) -> str:
+    wanted = entry.variants
+    out: list[str] = []
+    last = 0
+    for number, m in enumerate(CLOZE_BLANK.finditer(entry.text), start=1):
+        out.append(_h(entry.text[last : m.start()]))
+        inner = _h(m.group(1).strip()).replace(":", "&#58;")
+        if wanted is None or f"blank-{number}" in wanted:
+            out.append(f"{{{{c{number}::{inner}}}}}")
+        else:
+            out.append(inner)
+        last = m.end()
+    out.append(_h(entry.text[last:]))
+    return "".join(out)
+
+
+def _figure_value(entry: FigureEntry) -> str:
+    value = Decimal(str(entry.value))
+    return render_number(value, decimals_of(value), entry.unit)
+
+
+def _shuffled(items: Sequence[str], seed: str) -> list[str]:
+    """A fixed, seed-dependent order (options and events must not show the answer order)."""
+    keyed = sorted(items, key=lambda s: hashlib.sha256(f"{seed}\x1f{s}".encode()).hexdigest())
+    if list(keyed) == list(items) and len(items) > 1:
+        keyed = [*keyed[1:], keyed[0]]
+    return keyed
+
+
+def _asks(entry: AnyEntry, variant: str) -> str:
+    return "1" if entry.variants is None or variant in entry.variants else ""
+
+
+# ------------------------------------------------------------------ anki: models
+
+_CSS = """\
+.card { font-family: sans-serif; font-size: 20px; text-align: left; color: black;
+        background-color: white; max-width: 40em; margin: 1em auto; }
+.kind { font-size: 12px; color: #777; text-transform: uppercase; letter-spacing: .1em; }
+.answer { font-weight: bold; margin-top: .5em; }
+.explanation { margin-top: 1em; }
+.source { margin-top: 1em; font-size: 15px; color: #555; font-style: italic; }
+.cloze { font-weight: bold; color: blue; }
+"""
+
+_BACK_EXTRA = (
+    "{{#Explanation}}<div class=explanation>{{Explanation}}</div>{{/Explanation}}"
+    "{{#Source}}<div class=source>{{Source}}</div>{{/Source}}"
+)
+
+
+def _template(name: str, front: str, answer: str) -> dict[str, str]:
+    return {
+        "name": name,
+        "qfmt": front,
+        "afmt": "{{FrontSide}}<hr id=answer>" + f"<div class=answer>{answer}</div>" + _BACK_EXTRA,
+    }
+
+
+def _model(kind: str, fields: list[str], templates: list[dict[str, str]], **kw: Any) -> Any:
+    return genanki.Model(
+        _stable_id("studyapp", "model", kind, MODEL_VERSION),
+        f"studyapp {kind} ({MODEL_VERSION})",
+        fields=[{"name": f} for f in fields],
+        templates=templates,
+        css=_CSS,
+        **kw,
+    )
+
+
+def _models() -> dict[str, Any]:
+    date = _model(
+        "date",
+        ["Event", "Date", "Prompt", "AskWhen", "AskWhat", "Source", "Explanation", "Entry"],
+        [
+            _template(
+                "When",
+                "{{#AskWhen}}<div class=kind>When?</div>"
+                "{{#Prompt}}{{Prompt}}{{/Prompt}}{{^Prompt}}{{Event}}{{/Prompt}}{{/AskWhen}}",
+                "{{Date}}",
+            ),
+            _template(
+                "What",
+                "{{#AskWhat}}<div class=kind>What happened?</div>{{Date}}{{/AskWhat}}",
+                "{{Event}}",
+            ),
+        ],
+    )
+    figure = _model(
+        "figure",
+        ["Measure", "Value", "Prompt", "Accept", "Source", "Explanation", "Entry"],
+        [
+            _template(
+                "Value",
+                "<div class=kind>What figure?</div>"
+                "{{#Prompt}}{{Prompt}}{{/Prompt}}{{^Prompt}}{{Measure}}{{/Prompt}}",
+                "{{Value}}",
+            )
+        ],
+    )
+    quote = _model(
+        "quote",
+        [
+            "Quote",
+            "Speaker",
+            "Aliases",
+            "Context",
+            "AskWho",
+            "AskWhat",
+            "Source",
+            "Explanation",
+            "Entry",
+        ],
+        [
+            _template(
+                "Who said it",
+                "{{#AskWho}}<div class=kind>Who said it?</div>“{{Quote}}”"
+                "{{#Context}}<div>({{Context}})</div>{{/Context}}{{/AskWho}}",
+                "{{Speaker}}",
+            ),
+            _template(
+                "What was said",
+                "{{#AskWhat}}<div class=kind>What did {{Speaker}} say?</div>"
+                "{{#Context}}{{Context}}{{/Context}}{{/AskWhat}}",
+                "“{{Quote}}”",
+            ),
+        ],
+    )
+    qa = _model(
+        "qa",
+        ["Prompt", "Answer", "Accept", "Source", "Explanation", "Entry"],
+        [_template("Answer", "{{Prompt}}", "{{Answer}}")],
+    )
+    cloze = _model(
+        "cloze",
+        ["Text", "Source", "Explanation", "Entry"],
+        [
+            {
+                "name": "Cloze",
+                "qfmt": "{{cloze:Text}}",
+                "afmt": "{{cloze:Text}}" + _BACK_EXTRA,
+            }
+        ],
+        model_type=genanki.Model.CLOZE,
+    )
+    choice = _model(
+        "choice",
+        ["Prompt", "Options", "Answer", "Source", "Explanation", "Entry"],
+        [_template("Choose", "{{Prompt}}{{Options}}", "{{Answer}}")],
+    )
+    order = _model(
+        "order",
+        ["Prompt", "Shuffled", "Events", "Source", "Explanation", "Entry"],
+        [
+            _template(
+                "Order",
+                "<div class=kind>Put in order</div>{{Prompt}}{{Shuffled}}",
+                "{{Events}}",
+            )
+        ],
+    )
+    return {
+        "date": date,
+        "figure": figure,
+        "quote": quote,
+        "qa": qa,
+        "cloze": cloze,
+        "choice": choice,
+        "order": order,
+    }
+
+
+def _fields(deck: Deck, entry: AnyEntry) -> list[str]:
+    source, explanation = _h(entry.source), _h(entry.explanation)
+    ref = _h(f"{deck.id}/{entry.id}")
+    if isinstance(entry, DateEntry):
+        return [
+            _h(entry.event),
+            _h(render_date(entry.date)),
+            _h(entry.prompt),
+            _asks(entry, "when"),
+            _asks(entry, "what"),
+            source,
+            explanation,
+            ref,
+        ]
+    if isinstance(entry, FigureEntry):
+        return [
+            _h(entry.measure),
+            _h(_figure_value(entry)),
+            _h(entry.prompt),
+            _h(", ".join(entry.accept)),
+            source,
+            explanation,
+            ref,
+        ]
+    if isinstance(entry, QuoteEntry):
+        return [
+            _h(entry.quote),
+            _h(entry.speaker),
+            _h(", ".join(entry.speaker_aliases)),
+            _h(entry.context),
+            _asks(entry, "who"),
+            _asks(entry, "what"),
+            source,
+            explanation,
+            ref,
+        ]
+    if isinstance(entry, QaEntry):
+        accept = ", ".join(entry.accept)
+        return [_h(entry.prompt), _h(entry.answer), _h(accept), source, explanation, ref]
+    if isinstance(entry, ClozeEntry):
+        return [_cloze_field(entry), source, explanation, ref]
+    if isinstance(entry, ChoiceEntry):
+        options = _shuffled([entry.answer, *entry.distractors], f"{deck.id}/{entry.id}")
+        return [_h(entry.prompt), _list(options), _h(entry.answer), source, explanation, ref]
+    assert isinstance(entry, OrderEntry)
+    shuffled = _shuffled(entry.events, f"{deck.id}/{entry.id}")
+    return [
+        _h(entry.prompt or "Put these in chronological order"),
+        _list(shuffled),
+        _list(entry.events, ordered=True),
+        source,
+        explanation,
+        ref,
+    ]
+
+
+def _deck_name(deck: Deck) -> str:
+    return deck.title.replace("::", ":").replace("\n", " ").strip() or deck.id
+
+
+def anki_notes(deck: Deck) -> tuple[Any, list[Any]]:
+    """The genanki deck and its notes (one per entry, GUID from deck id + entry id)."""
+    models = _models()
+    anki_deck = genanki.Deck(
+        _stable_id("studyapp", "deck", deck.id),
+        _deck_name(deck),
+        description=_h(deck.description),
+    )
+    notes = []
+    for entry in deck.entries:
+        note = genanki.Note(
+            model=models[entry.kind],
+            fields=_fields(deck, entry),
+            tags=[*entry.tags, "studyapp", deck.id],
+            guid=note_guid(deck.id, entry.id),
+        )
+        anki_deck.add_note(note)
+        notes.append(note)
+    return anki_deck, notes
+
+
+def write_anki(deck: Deck, path: Path, *, timestamp: float | None = None) -> int:
+    """Write ``deck`` as an Anki package (.apkg) at ``path``, atomically; returns the note count."""
+    anki_deck, notes = anki_notes(deck)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        genanki.Package(anki_deck).write_to_file(tmp, timestamp=timestamp)
+        umask = os.umask(0o022)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise ExportError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return len(notes)
+
+
+# -------------------------------------------------------------------------- csv
+
+CSV_COLUMNS = (
+    "deck",
+    "id",
+    "kind",
+    "prompt",
+    "answer",
+    "accept",
+    "tags",
+    "explanation",
+    "source",
+)
+
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """Keep a spreadsheet from running a cell as a formula (``=HYPERLINK(...)``)."""
+    return f"'{cell}" if cell.startswith(_FORMULA) else cell
+
+
+def _prompt_answer(entry: AnyEntry) -> tuple[str, str, list[str]]:
+    if isinstance(entry, DateEntry):
+        return entry.prompt or entry.event, entry.date.isoformat(), []
+    if isinstance(entry, FigureEntry):
+        return entry.prompt or entry.measure, _figure_value(entry), list(entry.accept)
+    if isinstance(entry, QuoteEntry):
+        return f"Who said: “{entry.quote}”", entry.speaker, list(entry.speaker_aliases)
+    if isinstance(entry, QaEntry):
+        return entry.prompt, entry.answer, list(entry.accept)
+    if isinstance(entry, ClozeEntry):
+        return entry.text, "; ".join(entry.blanks), []
+    if isinstance(entry, ChoiceEntry):
+        return entry.prompt, entry.answer, []
+    assert isinstance(entry, OrderEntry)
+    return entry.prompt or "Put these in chronological order", " | ".join(entry.events), []
+
+
+def to_csv(deck: Deck) -> str:
+    """One row per entry: deck, id, kind, prompt, answer, accept, tags, explanation, source."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for entry in deck.entries:
+        prompt, answer, accept = _prompt_answer(entry)
+        row = [
+            deck.id,
+            entry.id,
+            entry.kind,
+            prompt,
+            answer,
+            "; ".join(accept),
+            " ".join(entry.tags),
+            entry.explanation or "",
+            entry.source or "",
+        ]
+        writer.writerow([spreadsheet_safe(cell) for cell in row])
+    return out.getvalue()
+
+
+# --------------------------------------------------------------------- markdown
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~!])")
+
+
+def md(text: str | None) -> str:
+    """Deck text as literal Markdown: every character that could format is escaped."""
+    if not text:
+        return ""
+    escaped = _MD_SPECIAL.sub(r"\\\1", text.replace("&", "&amp;"))
+    return " ".join(escaped.split())
+
+
+def _note_lines(entry: AnyEntry) -> list[str]:
+    return [f"  *{md(entry.explanation)}*"] if entry.explanation else []
+
+
+def to_markdown(deck: Deck) -> str:
+    """A printable study sheet: dates in order, figures, quotes, then the other kinds."""
+    lines = [f"# {md(deck.title)}", ""]
+    if deck.description:
+        lines += [md(deck.description), ""]
+    doc = deck.document
+    if doc is not None:
+        credit = f"Source: *{md(doc.title)}*"
+        extra = [md(x) for x in (doc.author, doc.publisher) if x]
+        if doc.published is not None:
+            extra.append(doc.published.isoformat())
+        if extra:
+            credit += ", " + ", ".join(extra)
+        credit += "."
+        if doc.note:
+            credit += f" {md(doc.note)}"
+        lines += [credit, ""]
+
+    dates = sorted(
+        (e for e in deck.entries if isinstance(e, DateEntry)), key=lambda e: e.date.sort_key
+    )
+    if dates:
+        lines += ["## Dates", "", "| When | What |", "| --- | --- |"]
+        lines += [f"| {md(render_date(e.date))} | {md(e.event)} |" for e in dates]
+        lines.append("")
+    figures = [e for e in deck.entries if isinstance(e, FigureEntry)]
+    if figures:
+        lines += ["## Figures", "", "| Figure | What it measures |", "| --- | --- |"]
+        lines += [f"| {md(_figure_value(e))} | {md(e.measure)} |" for e in figures]
+        lines.append("")
+    quotes = [e for e in deck.entries if isinstance(e, QuoteEntry)]
+    if quotes:
+        lines += ["## Who said what", ""]
+        for q in quotes:
+            who = f"**{md(q.speaker)}**" + (f", {md(q.context)}" if q.context else "")
+            lines += [f"> “{md(q.quote)}”  ", f"> — {who}", ""]
+    qas = [e for e in deck.entries if isinstance(e, QaEntry | ChoiceEntry)]
+    if qas:
+        lines += ["## Questions", ""]
+        for n, e in enumerate(qas, start=1):
+            also = ""
+            if isinstance(e, QaEntry) and e.accept:
+                also = f" (also: {', '.join(md(a) for a in e.accept)})"
+            lines += [f"{n}. {md(e.prompt)}  ", f"   **{md(e.answer)}**{also}"]
+            lines += [f" {line}" for line in _note_lines(e)]
+        lines.append("")
+    clozes = [e for e in deck.entries if isinstance(e, ClozeEntry)]
+    if clozes:
+        lines += ["## Key sentences", ""]
+        for c in clozes:
+            parts: list[str] = []
+            last = 0
+            for m in CLOZE_BLANK.finditer(c.text):
+                parts.append(md(c.text[last : m.start()]))
+                parts.append(f"**{md(m.group(1).strip())}**")
+                last = m.end()
+            parts.append(md(c.text[last:]))
+            lines.append(f"- {''.join(parts)}")
+        lines.append("")
+    orders = [e for e in deck.entries if isinstance(e, OrderEntry)]
+    if orders:
+        lines += ["## Chronologies", ""]
+        for o in orders:
+            lines += [f"**{md(o.prompt or 'In chronological order')}**", ""]
+            lines += [f"{n}. {md(event)}" for n, event in enumerate(o.events, start=1)]
+            lines.append("")
+    return "\n".join(lines).rstrip() + "\n"

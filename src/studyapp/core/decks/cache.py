@@ -1,0 +1,331 @@
+"""A cache of validated decks, so a 20,000-entry deck loads fast the second time.
+
+Entries are keyed by a hash of the file's bytes, the app version and the source
+of the deck model and card maker: editing the deck, upgrading studyapp or
+changing the model all miss the cache. Anything wrong with the cache
+(unreadable, corrupt, read-only folder) is a miss: the cache can only make
+loading faster, never fail it.
+
+Why not just re-validate cached JSON with pydantic? On this class of machine
+building 20,000 models through validation costs ~0.5 s, which is the whole
+budget. The cache holds data that *was* validated, so it is rebuilt with
+pydantic's construct protocol instead. The deck is stored as a pickle of builtin
+types only, read by an unpickler that refuses every class: a tampered cache
+can at worst produce a miss, never run code.
+
+Each entry holds two parts, one after the other: first a :class:`DeckIndex`
+(the deck's id, title and its cards in columns; its length before it) in
+msgpack, decoded by msgspec into typed columns (no code can run, and a wrong
+type is a miss), then the deck itself, pickled.
+Start-up reads only the first: the home screen needs the cards' ids and counts,
+not validated entries, and reading the index needs neither pydantic nor the
+deck model, which are a third of a second of imports. The deck is read when
+first needed (see :class:`studyapp.core.decks.discovery.LoadedDeck`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import io
+import os
+import pickle
+import tempfile
+import time
+import typing
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import msgspec
+from msgspec import Struct, field
+
+from studyapp import __version__
+from studyapp.core.base import paths
+from studyapp.core.base.gcpause import paused_gc
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from studyapp.core.decks.model import Deck
+
+SCHEMA_VERSION = "3"
+
+_KEYED_SOURCES = ("model.py", "card.py", "cards.py", "cache.py")
+"""The modules whose code decides what is cached and how: model, card maker, this file."""
+
+
+def _model_fingerprint() -> str:
+    """Changes whenever the model's or card maker's source does: a dev build never reads
+    stale data (read from the files, so the model need not be imported)."""
+    digest = hashlib.sha256()
+    here = Path(__file__).parent
+    try:
+        for name in _KEYED_SOURCES:
+            digest.update((here / name).read_bytes())
+    except OSError:  # e.g. running from a zip: the app version still keys the cache
+        return "unknown"
+    return digest.hexdigest()[:16]
+
+
+_FINGERPRINT = _model_fingerprint()
+_M = TypeVar("_M", bound="BaseModel")
+_T = TypeVar("_T")
+
+
+class CardColumns(Struct, frozen=True, forbid_unknown_fields=True):
+    """A deck's cards column by column (``prompt[i]`` is the prompt of the i-th card):
+    checking and reading 50,000 cards then runs at C speed."""
+
+    entry: list[str]
+    variant: list[str]
+    kind: list[str]
+    prompt: list[str]
+    answer: list[str]
+    accepted: list[tuple[str, ...]]
+    options: list[tuple[str, ...]]
+
+
+class DeckIndex(Struct, frozen=True, forbid_unknown_fields=True):
+    """What start-up needs of a cached deck: no entries, no pydantic.
+
+    Stored as msgpack and decoded by msgspec, which checks every value's type as it
+    goes: a tampered index may give a miss, never a card that breaks a screen later.
+    """
+
+    deck_id: str = field(name="id")
+    title: str
+    entries: int
+    cards: CardColumns
+
+    @property
+    def size(self) -> int:
+        return len(self.cards.entry)
+
+
+class _BuiltinsOnly(pickle.Unpickler):
+    def find_class(self, module: str, name: str) -> Any:
+        raise pickle.UnpicklingError(f"refusing {module}.{name} in the deck cache")
+
+
+def _mentions(annotation: Any, target: type) -> bool:
+    if annotation is target:
+        return True
+    return any(_mentions(arg, target) for arg in typing.get_args(annotation))
+
+
+@functools.cache
+def _date_fields() -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
+    """Per entry kind, and for the source document: the fields that hold a PartialDate."""
+    from studyapp.core.decks.model import ENTRY_TYPES, PartialDate, SourceDocument
+
+    def fields(model: type[BaseModel]) -> tuple[str, ...]:
+        return tuple(
+            n for n, f in model.model_fields.items() if _mentions(f.annotation, PartialDate)
+        )
+
+    return {kind: fields(cls) for kind, cls in ENTRY_TYPES.items()}, fields(SourceDocument)
+
+
+_FIELDS_SETS: dict[tuple[type[BaseModel], frozenset[str]], set[str]] = {}
+
+
+def _fields_set(model: type[BaseModel], values: dict[str, Any]) -> set[str]:
+    """One shared fields-set per model and key set: 20,000 entries need only a handful.
+
+    Safe because deck models are frozen: nothing ever adds to a model's fields-set
+    (``model_copy`` copies it before updating).
+    """
+    key = (model, frozenset(values))
+    shared = _FIELDS_SETS.get(key)
+    if shared is None:
+        shared = _FIELDS_SETS[key] = set(values)
+    return shared
+
+
+def _construct(model: type[_M], values: dict[str, Any]) -> _M:
+    """Rebuild an already-validated model without validating it again."""
+    obj = model.__new__(model)
+    object.__setattr__(obj, "__dict__", values)
+    object.__setattr__(obj, "__pydantic_fields_set__", _fields_set(model, values))
+    object.__setattr__(obj, "__pydantic_extra__", None)
+    object.__setattr__(obj, "__pydantic_private__", None)
+    return obj
+
+
+def _with_dates(values: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
+    from studyapp.core.decks.model import PartialDate
+
+    for name in fields:
+        if values.get(name) is not None:
+            values[name] = PartialDate.parse(values[name])
+    return values
+
+
+def _index_of(deck: Deck) -> DeckIndex:
+    from studyapp.core.decks.cards import cards_for_deck
+
+    cards = cards_for_deck(deck)
+    columns = CardColumns(
+        entry=[c.entry_id for c in cards],
+        variant=[c.variant for c in cards],
+        kind=[c.kind for c in cards],
+        prompt=[c.prompt for c in cards],
+        answer=[c.answer for c in cards],
+        accepted=[c.accepted for c in cards],
+        options=[c.options for c in cards],
+    )
+    return DeckIndex(deck.id, deck.title, len(deck.entries), columns)
+
+
+_LENGTH = 8
+"""Bytes of the index's length, written before it so the deck can be read without it."""
+
+
+def encode(deck: Deck) -> bytes:
+    """The cache entry for ``deck``: its index's length, its index, then the deck."""
+    index = msgspec.msgpack.encode(_index_of(deck))
+    data = pickle.dumps(deck.model_dump(mode="json"), protocol=pickle.HIGHEST_PROTOCOL)
+    return len(index).to_bytes(_LENGTH, "little") + index + data
+
+
+@functools.cache
+def _index_decoder() -> msgspec.msgpack.Decoder[DeckIndex]:
+    return msgspec.msgpack.Decoder(DeckIndex)
+
+
+def _read_index(blob: bytes | memoryview) -> DeckIndex:
+    index = _index_decoder().decode(blob)  # msgspec.DecodeError is a ValueError
+    cards = index.cards
+    if len({len(getattr(cards, name)) for name in CardColumns.__struct_fields__}) != 1:
+        raise ValueError("not a cached deck")
+    return index
+
+
+def _split(blob: bytes) -> tuple[memoryview, memoryview]:
+    size = int.from_bytes(blob[:_LENGTH], "little")
+    if len(blob) < _LENGTH + size:
+        raise ValueError("not a cached deck")
+    view = memoryview(blob)
+    return view[_LENGTH : _LENGTH + size], view[_LENGTH + size :]
+
+
+def decode_index(blob: bytes) -> DeckIndex:
+    """The index of a cache entry (the deck after it is not read)."""
+    with paused_gc():
+        return _read_index(_split(blob)[0])
+
+
+def decode(blob: bytes) -> Deck:
+    """The deck of a cache entry (its index is skipped)."""
+    with paused_gc():
+        return _decode_deck(_BuiltinsOnly(io.BytesIO(_split(blob)[1])).load())
+
+
+def _decode_deck(data: Any) -> Deck:
+    from studyapp.core.decks.model import ENTRY_TYPES, Deck, SourceDocument
+
+    if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
+        raise ValueError("not a cached deck")
+    date_fields, document_dates = _date_fields()
+    entries = []
+    for values in data["entries"]:
+        kind = values["kind"]
+        entries.append(_construct(ENTRY_TYPES[kind], _with_dates(values, date_fields[kind])))
+    data["entries"] = entries
+    if data.get("document") is not None:
+        data["document"] = _construct(SourceDocument, _with_dates(data["document"], document_dates))
+    return _construct(Deck, data)
+
+
+KEEP_UNUSED_DAYS = 30
+"""An entry not read for this long is removed when the next one is written: editing a
+deck or upgrading studyapp leaves the old entries behind, never to be read again."""
+
+
+_OURS = (".entry", ".pickle")
+"""The names of entries: ``.pickle`` is what versions before msgspec wrote."""
+
+
+class DeckCache:
+    """Validated decks on disk under ``directory`` (usually ``paths.cache_dir()/decks``).
+
+    A read refreshes the entry's modification time; writing an entry (after a miss,
+    which is rare) removes those not read for :data:`KEEP_UNUSED_DAYS`.
+    """
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+
+    @classmethod
+    def default(cls) -> DeckCache:
+        """The learner's deck cache: ``<user cache dir>/decks`` (``STUDYAPP_CACHE`` moves it)."""
+        return cls(paths.cache_dir() / "decks")
+
+    @staticmethod
+    def key(raw: bytes) -> str:
+        digest = hashlib.sha256()
+        digest.update(f"studyapp {__version__} {SCHEMA_VERSION} {_FINGERPRINT}\0".encode())
+        digest.update(raw)
+        return digest.hexdigest()
+
+    def _file(self, key: str) -> Path:
+        return self.directory / f"{key}.entry"
+
+    def _read(self, key: str, decoder: typing.Callable[[bytes], _T]) -> _T | None:
+        try:
+            blob = self._file(key).read_bytes()
+        except OSError:
+            return None
+        try:
+            found = decoder(blob)
+        except Exception:  # any damage at all is a miss; the file is re-validated
+            with contextlib.suppress(OSError):
+                self._file(key).unlink()
+            return None
+        with contextlib.suppress(OSError):  # in use: kept by prune() (a read-only cache too)
+            os.utime(self._file(key))
+        return found
+
+    def get_index(self, key: str) -> DeckIndex | None:
+        """The cached deck's id, title and cards, or None (a miss): no pydantic needed."""
+        return self._read(key, decode_index)
+
+    def get(self, key: str) -> Deck | None:
+        """The cached deck, or None (a miss)."""
+        return self._read(key, decode)
+
+    def put(self, key: str, deck: Deck) -> None:
+        """Write atomically so a crash never leaves a half-written entry behind."""
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=".tmp-", suffix=".entry")
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(encode(deck))
+                os.replace(tmp, self._file(key))
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+                raise
+        except OSError:
+            return
+        self.prune()
+
+    def prune(self, now: float | None = None) -> list[Path]:
+        """Remove the entries (and leftover temporary files) not read or written for
+        :data:`KEEP_UNUSED_DAYS`, whatever studyapp version wrote them; what was removed."""
+        cutoff = (time.time() if now is None else now) - KEEP_UNUSED_DAYS * 86400
+        removed: list[Path] = []
+        try:
+            candidates = list(os.scandir(self.directory))
+        except OSError:
+            return removed
+        for item in candidates:
+            if not item.name.endswith(_OURS) and not item.name.startswith(".tmp-"):
+                continue  # not a file this cache writes
+            with contextlib.suppress(OSError):
+                if item.is_file(follow_symlinks=False) and item.stat().st_mtime < cutoff:
+                    os.unlink(item.path)
+                    removed.append(Path(item.path))
+        return removed

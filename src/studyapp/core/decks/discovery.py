@@ -1,0 +1,313 @@
+"""Which deck files to load, and loading all of them without one spoiling the rest.
+
+Order of precedence: paths given on the command line, else ``STUDYAPP_DECKS``
+(``os.pathsep``-separated), else ``./decks`` when it exists, else the decks
+bundled with the installed package. A broken deck is reported; the others load.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import threading
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from msgspec import Struct, field
+
+from studyapp.core.base.gcpause import paused_gc
+from studyapp.core.base.problems import DeckLoadError, Problem
+from studyapp.core.base.userfile import limits_from_env, read_bytes
+from studyapp.core.decks.cache import DeckCache, DeckIndex
+from studyapp.core.decks.card import Card, EntrySource, new_card
+
+if TYPE_CHECKING:
+    from studyapp.core.decks.model import AnyEntry, Deck
+
+DECK_SUFFIXES = (".yaml", ".yml")
+EXAM_SUFFIXES = (".exam.yaml", ".exam.yml")
+
+
+def bundled_decks_dir() -> Path | None:
+    """The decks shipped with studyapp: inside the wheel, or ``decks/`` of a source checkout."""
+    # The package's own folder (not importlib.resources: its import, with zipfile's,
+    # is ~6 ms of every start, and a zipped install could not be read as a Path anyway).
+    packaged = Path(__file__).resolve().parents[2] / "bundled_decks"
+    if packaged.is_dir():
+        return packaged
+    checkout = Path(__file__).resolve().parents[4] / "decks"
+    if checkout.is_dir():
+        return checkout
+    return None
+
+
+def deck_roots(
+    paths: Sequence[str | os.PathLike[str]] | None = None,
+    *,
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
+) -> tuple[list[Path], str]:
+    """The folders/files to search and a word on where they came from."""
+    env = dict(os.environ) if env is None else env
+    cwd = cwd or Path.cwd()
+    if paths:
+        return [Path(p).expanduser() for p in paths], "command line"
+    if env.get("STUDYAPP_DECKS"):
+        parts = [p for p in env["STUDYAPP_DECKS"].split(os.pathsep) if p]
+        return [Path(p).expanduser() for p in parts], "STUDYAPP_DECKS"
+    local = cwd / "decks"
+    if local.is_dir():
+        return [local], "./decks"
+    bundled = bundled_decks_dir()
+    return ([bundled] if bundled else []), "bundled decks"
+
+
+def is_deck_file(path: Path) -> bool:
+    name = path.name.lower()
+    return name.endswith(DECK_SUFFIXES) and not name.endswith(EXAM_SUFFIXES) and name[0] != "."
+
+
+def is_exam_file(path: Path) -> bool:
+    return path.name.lower().endswith(EXAM_SUFFIXES)
+
+
+def expand(roots: Iterable[Path]) -> list[Path]:
+    """Deck files under ``roots`` (folders are searched recursively), sorted, no repeats."""
+    found: list[Path] = []
+    for root in roots:
+        if root.is_dir():
+            found.extend(p for p in sorted(root.rglob("*")) if p.is_file() and is_deck_file(p))
+        else:
+            found.append(root)  # a file named explicitly is loaded whatever its name
+    unique: dict[Path, Path] = {}
+    for path in found:
+        unique.setdefault(path.resolve() if path.exists() else path, path)
+    return list(unique.values())
+
+
+class LoadedDeck(EntrySource):
+    """A deck file that loaded: its id, title and cards at once, the validated deck on demand.
+
+    From the deck cache only the index is read at start (see
+    :mod:`studyapp.core.decks.cache`): the home screen needs ids and counts, and
+    reading the entries means importing pydantic and the deck model. The deck is
+    read the first time :attr:`deck` (or a card's entry) is asked for, once, by
+    whichever thread asks first; the app asks from a worker right after its first
+    frame, so no action has to wait for it.
+    """
+
+    __slots__ = (
+        "_by_id",
+        "_cards",
+        "_deck",
+        "_lock",
+        "_source",
+        "deck_id",
+        "entries",
+        "path",
+        "title",
+    )
+
+    def __init__(self, path: Path, deck: Deck) -> None:
+        self.path = path
+        self.deck_id = deck.id
+        self.title = deck.title
+        self.entries = len(deck.entries)
+        self._deck: Deck | None = deck
+        self._by_id: dict[str, AnyEntry] | None = None
+        self._source: tuple[bytes, str, str, DeckCache] | None = None
+        self._cards: list[Card] | None = None
+        self._lock = threading.Lock()
+
+    @classmethod
+    def from_index(
+        cls, path: Path, index: DeckIndex, raw: bytes, shown: str, key: str, cache: DeckCache
+    ) -> LoadedDeck:
+        """A deck known to be valid (its bytes are in the cache), not read yet."""
+        loaded = cls.__new__(cls)
+        loaded.path = path
+        loaded.deck_id = index.deck_id
+        loaded.title = index.title
+        loaded.entries = index.entries
+        loaded._deck = None
+        loaded._by_id = None
+        loaded._source = (raw, shown, key, cache)
+        loaded._lock = threading.Lock()
+        deck_id, columns = index.deck_id, index.cards
+        entry_ids, variants = columns.entry, columns.variant
+        ids = [f"{deck_id}/{e}/{v}" for e, v in zip(entry_ids, variants, strict=True)]
+        # one map() over the columns: 50,000 cards in a few tens of milliseconds
+        loaded._cards = list(
+            map(
+                new_card,
+                ids,
+                itertools.repeat(deck_id),
+                entry_ids,
+                variants,
+                columns.kind,
+                columns.prompt,
+                columns.answer,
+                columns.accepted,
+                columns.options,
+                itertools.repeat(loaded),
+            )
+        )
+        return loaded
+
+    @property
+    def deck(self) -> Deck:
+        """The validated deck (read from the cache, or the file's bytes, on first use)."""
+        deck = self._deck
+        if deck is None:
+            with self._lock:
+                deck = self._deck
+                if deck is None:
+                    deck = self._deck = self._read()
+        return deck
+
+    @property
+    def is_read(self) -> bool:
+        """Whether :attr:`deck` is in memory already."""
+        return self._deck is not None
+
+    def entry(self, entry_id: str) -> AnyEntry | None:
+        """The entry with this id (reads the deck on first use)."""
+        by_id = self._by_id
+        if by_id is None:
+            by_id = self._by_id = {entry.id: entry for entry in self.deck.entries}
+        return by_id.get(entry_id)
+
+    def _read(self) -> Deck:
+        from studyapp.core.decks.loader import deck_from_bytes
+
+        assert self._source is not None
+        raw, shown, key, cache = self._source
+        # The bytes validated before, so this cannot fail: from the cache, or (the
+        # entry vanished since start) validated again from the very same bytes.
+        deck = deck_from_bytes(raw, shown, cache=cache, key=key)
+        self._source = None
+        return deck
+
+    def cards(self) -> list[Card]:
+        """Every card of the deck, in entry order (as ``cards.cards_for_deck`` makes them)."""
+        if self._cards is None:
+            from studyapp.core.decks.cards import cards_for_deck
+
+            self._cards = cards_for_deck(self.deck)
+        return self._cards
+
+    def __repr__(self) -> str:
+        return f"LoadedDeck({self.path!s}, {self.deck_id!r}, read={self.is_read})"
+
+
+class DeckSet(Struct):
+    """The outcome of loading many decks: the good ones and what was wrong with the rest."""
+
+    decks: list[LoadedDeck] = field(default_factory=list)
+    failures: list[DeckLoadError] = field(default_factory=list)
+    origin: str = ""
+    roots: list[Path] = field(default_factory=list)
+    """Where the decks were looked for (exam specs are looked for there too)."""
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+    def by_id(self) -> dict[str, Deck]:
+        """Every deck by id (reads any deck not read yet)."""
+        return {loaded.deck_id: loaded.deck for loaded in self.decks}
+
+    def find(self, deck_id: str) -> LoadedDeck | None:
+        """The loaded deck with this id (without reading it), or None."""
+        return next((loaded for loaded in self.decks if loaded.deck_id == deck_id), None)
+
+    def read_all(self) -> None:
+        """Read every deck now (the app does this off the UI thread after its first frame)."""
+        with paused_gc():
+            for loaded in self.decks:
+                _ = loaded.deck
+
+
+def display_name(path: Path, cwd: Path | None = None) -> str:
+    """Show paths relative to the working folder when they are under it."""
+    cwd = cwd or Path.cwd()
+    try:
+        return str(path.resolve().relative_to(cwd.resolve()))
+    except ValueError:
+        return str(path)
+
+
+def load_all(files: Iterable[Path], *, cache: DeckCache | None = None) -> DeckSet:
+    """Load every file; one deck's problems never stop the others from loading."""
+    result = DeckSet()
+    seen: dict[str, Path] = {}
+    for path in files:
+        shown = display_name(path)
+        if not path.exists():
+            problem = Problem(shown, 1, 1, "", "no such file or folder")
+            result.failures.append(DeckLoadError(shown, [problem]))
+            continue
+        try:
+            loaded = _load_one(path, shown, cache)
+        except DeckLoadError as error:
+            result.failures.append(error)
+            continue
+        if loaded.deck_id in seen:
+            other = display_name(seen[loaded.deck_id])
+            problem = Problem(
+                shown,
+                1,
+                1,
+                "id",
+                f"deck id {loaded.deck_id!r} is already used by {other}; "
+                "deck ids must be unique (progress is keyed by them)",
+            )
+            result.failures.append(DeckLoadError(shown, [problem]))
+            continue
+        seen[loaded.deck_id] = path
+        result.decks.append(loaded)
+    return result
+
+
+def _load_one(path: Path, shown: str, cache: DeckCache | None) -> LoadedDeck:
+    """A cached deck by its index alone (cheap); anything else read and validated."""
+    limits = limits_from_env()
+    raw, problems = read_bytes(path, limits, shown)
+    if raw is None:
+        raise DeckLoadError(shown, problems)
+    key = None
+    if cache is not None:
+        key = DeckCache.key(raw)
+        index = cache.get_index(key)
+        if index is not None:
+            return LoadedDeck.from_index(path, index, raw, shown, key, cache)
+    from studyapp.core.decks.loader import deck_from_bytes  # YAML + pydantic: only on a miss
+
+    return LoadedDeck(path, deck_from_bytes(raw, shown, limits=limits, cache=cache, key=key))
+
+
+def discover(
+    paths: Sequence[str | os.PathLike[str]] | None = None,
+    *,
+    cache: DeckCache | None = None,
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
+) -> DeckSet:
+    """Find and load the decks the user means (see the module docstring)."""
+    roots, origin = deck_roots(paths, env=env, cwd=cwd)
+    result = load_all(expand(roots), cache=cache)
+    result.origin = origin
+    result.roots = roots
+    return result
+
+
+def exam_files(roots: Iterable[Path]) -> list[Path]:
+    """``*.exam.yaml`` files under the deck roots (folders searched recursively), sorted."""
+    found: list[Path] = []
+    for root in roots:
+        if root.is_dir():
+            found.extend(p for p in sorted(root.rglob("*")) if p.is_file() and is_exam_file(p))
+        elif is_exam_file(root):
+            found.append(root)
+    return found

@@ -1,0 +1,351 @@
+"""Hardened YAML reading: untrusted text in, plain data and positions out.
+
+We never hand deck text to a YAML constructor. Instead we walk the parser's
+event stream ourselves, which lets us
+
+* refuse anchors, aliases and tags (no billion laughs, no ``!!python/...``);
+* stop at a depth or node-count limit as the events stream in, before any
+  deeper object is built (PyYAML's own composer recurses and dies with a
+  RecursionError near depth 500);
+* report duplicate keys with both lines;
+* resolve scalars the YAML 1.2 way (``no`` stays the text "no"), while
+  ``2025-06-03`` still becomes a date;
+* remember where every key and value sits, so later validation errors can
+  say ``file:line:col``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import yaml
+from msgspec import Struct, field
+
+from studyapp.core.base.gcpause import paused_gc
+from studyapp.core.base.problems import Problem
+from studyapp.core.base.userfile import DEFAULT_LIMITS, Limits
+
+try:  # libyaml is several times faster; fall back to the pure-Python parser.
+    from yaml import CSafeLoader as _ParserLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _ParserLoader  # type: ignore[assignment]
+
+Path_ = tuple[str | int, ...]
+
+
+class Document(Struct):
+    """Plain data read from YAML, with the position of every value and key."""
+
+    data: Any
+    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    complete: bool = True
+    """False when reading stopped early (syntax error, a limit): the data is partial."""
+    damaged: set[Path_] = field(default_factory=set)
+    """Paths whose value was dropped (alias, duplicate key): don't pile more errors on them."""
+
+    def position(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
+        """Best known (line, col) for ``path``: its key, its value, or the nearest parent."""
+        probe = path
+        while True:
+            if key and probe in self.keys:
+                return self.keys[probe]
+            if probe in self.values:
+                return self.values[probe]
+            if not probe:
+                return (1, 1)
+            probe = probe[:-1]
+            key = False
+
+
+class _StopReadingError(Exception):
+    """Stop reading: the file is unusable past this point."""
+
+
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_SPECIAL_FLOATS = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf")}
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+def resolve_plain(text: str) -> Any:
+    """Type a plain (unquoted) scalar as YAML 1.2's core schema would, plus dates."""
+    if text in _NULLS:
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    if len(text) <= 40:
+        if _INT.match(text):
+            return int(text)
+        if _FLOAT.match(text) and any(c.isdigit() for c in text):
+            return float(text)
+        if text.lower() in _SPECIAL_FLOATS:
+            return _SPECIAL_FLOATS[text.lower()]
+        if text.lower() == ".nan":
+            return float("nan")
+        if _DATE.match(text):
+            try:
+                return dt.date.fromisoformat(text)
+            except ValueError:
+                return text
+    return text
+
+
+def describe_tag(tag: str) -> str:
+    for prefix, short in (("tag:yaml.org,2002:", "!!"),):
+        if tag.startswith(prefix):
+            return short + tag[len(prefix) :]
+    return tag
+
+
+def _mark(event: Any) -> tuple[int, int]:
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1)
+
+
+class _Frame(Struct):
+    container: dict[str, Any] | list[Any]
+    path: Path_
+    key: str | None = None
+    key_pos: tuple[int, int] = (1, 1)
+    seen: dict[str, int] = field(default_factory=dict)
+    skip_value: bool = False
+
+
+def read_yaml(text: str, file: str, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Read one YAML document from ``text``; problems are collected, never raised."""
+    doc = Document(data=None)
+    try:
+        with paused_gc():
+            _build(text, file, limits, doc)
+    except _StopReadingError:
+        doc.complete = False
+    except yaml.MarkedYAMLError as exc:
+        doc.complete = False
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        message = str(exc.problem or exc.context or "invalid YAML")
+        if "maximum nesting depth" in message:  # libyaml's own cap, hit while scanning ahead
+            doc.problems.append(Problem(file, line, col, "", _too_deep(limits)))
+            return doc
+        if exc.context and exc.problem:
+            message = f"{exc.problem} ({exc.context}"
+            started = exc.context_mark
+            if started is not None and (started.line, started.column) != (line - 1, col - 1):
+                message += f" that starts at line {started.line + 1}, column {started.column + 1}"
+            message += ")"
+        doc.problems.append(Problem(file, line, col, "", f"YAML syntax: {message}"))
+    except yaml.reader.ReaderError as exc:
+        doc.complete = False
+        line, col = _line_col(text, exc.position)
+        char = exc.character
+        shown = f"U+{ord(char):04X}" if isinstance(char, str) else repr(char)
+        doc.problems.append(
+            Problem(file, line, col, "", f"character {shown} is not allowed in YAML; remove it")
+        )
+    except UnicodeEncodeError as exc:  # a lone surrogate in text that did not come from a file
+        doc.complete = False
+        line, col = _line_col(text, exc.start)
+        doc.problems.append(Problem(file, line, col, "", "the text is not valid Unicode"))
+    except yaml.YAMLError as exc:  # anything else the parser can say
+        doc.complete = False
+        doc.problems.append(Problem(file, 1, 1, "", f"YAML: {exc}"))
+    return doc
+
+
+def _too_deep(limits: Limits) -> str:
+    return f"nesting deeper than {limits.max_depth} levels; a deck never needs that many"
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    start = text.rfind("\n", 0, index) + 1
+    return line, index - start + 1
+
+
+def _events(text: str) -> Iterator[Any]:
+    loader = _ParserLoader(text)
+    try:
+        while loader.check_event():
+            yield loader.get_event()
+    finally:
+        loader.dispose()
+
+
+def _build(text: str, file: str, limits: Limits, doc: Document) -> None:
+    stack: list[_Frame] = []
+    nodes = 0
+    documents = 0
+    root_set = False
+
+    def problem(pos: tuple[int, int], path: Path_, message: str) -> None:
+        doc.problems.append(Problem(file, pos[0], pos[1], format_path(path), message))
+
+    def place(value: Any, pos: tuple[int, int], event: Any) -> tuple[bool, Path_]:
+        """Attach a finished value to its parent; returns (stored, path)."""
+        nonlocal root_set
+        if not stack:
+            doc.data = value
+            doc.values[()] = pos
+            root_set = True
+            return True, ()
+        frame = stack[-1]
+        if isinstance(frame.container, list):
+            path = (*frame.path, len(frame.container))
+            frame.container.append(value)
+            doc.values[path] = pos
+            return True, path
+        # mapping: either a key or a value
+        if frame.key is None and not frame.skip_value:
+            if not isinstance(event, yaml.ScalarEvent):
+                problem(pos, frame.path, "keys must be plain text, not a list or mapping")
+                raise _StopReadingError
+            key = event.value
+            path = (*frame.path, key)
+            if key in frame.seen:
+                problem(
+                    pos,
+                    path,
+                    f"duplicate key {key!r} (first at line {frame.seen[key]}); "
+                    "a mapping may hold each key once: remove or rename one",
+                )
+                frame.skip_value = True
+                doc.damaged.add(path)
+                return False, path
+            frame.seen[key] = pos[0]
+            frame.key = key
+            frame.key_pos = pos
+            doc.keys[path] = pos
+            return False, path
+        if frame.skip_value:
+            frame.skip_value = False
+            return False, frame.path
+        assert isinstance(frame.container, dict) and frame.key is not None
+        path = (*frame.path, frame.key)
+        frame.container[frame.key] = value
+        doc.values[path] = pos
+        frame.key = None
+        return True, path
+
+    def check_props(event: Any, pos: tuple[int, int], path: Path_) -> None:
+        if getattr(event, "anchor", None):
+            problem(
+                pos,
+                path,
+                f"anchors (&{event.anchor}) are not allowed in decks; write the text out in full",
+            )
+        tag = getattr(event, "tag", None)
+        if tag and tag != "!" and not (isinstance(event, yaml.ScalarEvent) and tag == _STR_TAG):
+            problem(
+                pos,
+                path,
+                f"tags such as {describe_tag(tag)} are not allowed in decks; remove the tag",
+            )
+        elif tag == "!":
+            problem(pos, path, "the '!' tag is not allowed in decks; remove it")
+
+    def current_path() -> Path_:
+        if not stack:
+            return ()
+        frame = stack[-1]
+        if isinstance(frame.container, list):
+            return (*frame.path, len(frame.container))
+        if frame.key is not None:
+            return (*frame.path, frame.key)
+        return frame.path
+
+    for event in _events(text):
+        if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
+            continue
+        pos = _mark(event)
+        if isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                problem(
+                    pos,
+                    (),
+                    "a file holds one YAML document; remove the second '---' "
+                    "or split it into its own file",
+                )
+                raise _StopReadingError
+            continue
+        if isinstance(event, yaml.AliasEvent):
+            problem(
+                pos,
+                current_path(),
+                f"aliases (*{event.anchor}) are not allowed in decks; write the text out in full",
+            )
+            _stored, alias_path = place(None, pos, event)
+            doc.damaged.add(alias_path)
+            continue
+        if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            frame = stack.pop()
+            if isinstance(frame.container, dict) and frame.key is not None:
+                # a key with no value cannot happen in valid YAML; be defensive
+                frame.container[frame.key] = None
+            continue
+
+        nodes += 1
+        if nodes > limits.max_nodes:
+            problem(
+                pos,
+                current_path(),
+                f"the file has more than {limits.max_nodes:,} YAML nodes; "
+                "split it into several decks",
+            )
+            raise _StopReadingError
+
+        if isinstance(event, yaml.ScalarEvent):
+            path_before = current_path()
+            check_props(event, pos, path_before)
+            is_key = (
+                bool(stack)
+                and isinstance(stack[-1].container, dict)
+                and (stack[-1].key is None and not stack[-1].skip_value)
+            )
+            plain = not event.style and event.implicit[0] and event.tag in (None, "!")
+            value: Any = event.value if is_key or not plain else resolve_plain(event.value)
+            place(value, pos, event)
+            continue
+
+        # a collection starts
+        if len(stack) + 1 > limits.max_depth:
+            problem(
+                pos,
+                current_path(),
+                _too_deep(limits),
+            )
+            raise _StopReadingError
+        container: dict[str, Any] | list[Any] = (
+            {} if isinstance(event, yaml.MappingStartEvent) else []
+        )
+        check_props(event, pos, current_path())
+        stored, path = place(container, pos, event)
+        if not stored and stack and isinstance(stack[-1].container, dict):
+            # a collection used as a key (abort raised) or a duplicate's value: read and drop
+            path = (*stack[-1].path, "<dropped>")
+        stack.append(_Frame(container=container, path=path))
+
+    if not root_set:
+        doc.data = None
+
+
+def format_path(path: Path_) -> str:
+    """``("entries", 3, "speaker")`` -> ``entries[3].speaker``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out

@@ -1,0 +1,170 @@
+"""Quiz and exam results kept in the learner's progress folder, and exported.
+
+Each finished attempt is one JSON file under ``<progress>/results/``, written
+atomically; nothing here touches card schedules. Exports (CSV for a
+spreadsheet, JSON for tools) are what an instructor collects.
+"""
+
+from __future__ import annotations
+
+import csv
+import getpass
+import io
+import json
+import re
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from pathlib import Path
+
+from msgspec import Struct, structs
+
+from studyapp.core.decks.cards import Card
+from studyapp.core.quiz.questions import QuizResult
+from studyapp.core.quiz.resultfile import ResultError, load_result, result_document
+from studyapp.core.store.progress import ProgressStore, atomic_write
+from studyapp.core.store.state import Phase
+
+RESULTS_DIR = "results"
+
+
+class StoredResult(Struct, frozen=True):
+    path: Path
+    result: QuizResult
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "quiz"
+
+
+def student_name() -> str:
+    """Who is studying, for result files an instructor collects: the login name."""
+    try:
+        return getpass.getuser() or "student"
+    except (KeyError, OSError):
+        return "student"
+
+
+def save_result(
+    progress_dir: Path,
+    result: QuizResult,
+    now: datetime,
+    *,
+    student: str | None = None,
+    seed: int | None = None,
+) -> Path:
+    """Write one attempt in the gradebook's result format; returns the file written.
+
+    The file is exactly what ``studyapp gradebook`` reads, so a learner can hand
+    it to an instructor as it is.
+    """
+    folder = progress_dir / RESULTS_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = now.strftime("%Y%m%dT%H%M%S%fZ")
+    path = folder / f"{stamp}-{_slug(result.exam_id or result.title)}.json"
+    payload = result_document(student or student_name(), result, seed=seed)
+    atomic_write(path, (json.dumps(payload, ensure_ascii=False, indent=1) + "\n").encode())
+    return path
+
+
+def read_result(path: Path) -> QuizResult:
+    """Read one result file; ValueError with the reason if it is not one."""
+    try:
+        return load_result(path).result
+    except ResultError as error:
+        raise ValueError(str(error)) from None
+
+
+def list_results(progress_dir: Path) -> tuple[list[StoredResult], list[str]]:
+    """Every stored attempt, oldest first, and a message for each unreadable file."""
+    folder = progress_dir / RESULTS_DIR
+    if not folder.is_dir():
+        return [], []
+    found: list[StoredResult] = []
+    problems: list[str] = []
+    for path in sorted(folder.glob("*.json")):
+        try:
+            found.append(StoredResult(path, read_result(path)))
+        except ValueError as error:
+            problems.append(str(error))
+    return found, problems
+
+
+CSV_COLUMNS = (
+    "taken_at",
+    "exam_id",
+    "title",
+    "score",
+    "passed",
+    "question",
+    "deck",
+    "entries",
+    "kind",
+    "format",
+    "prompt",
+    "answer",
+    "given",
+    "outcome",
+    "credit",
+    "seconds",
+)
+
+
+def results_csv(results: Iterable[QuizResult]) -> str:
+    """One row per question of every attempt: what an instructor's spreadsheet wants."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for attempt in results:
+        for item in attempt.results:
+            writer.writerow(
+                [
+                    attempt.taken_at.isoformat() if attempt.taken_at else "",
+                    attempt.exam_id or "",
+                    attempt.title,
+                    f"{attempt.score:.1f}",
+                    "yes" if attempt.passed else "no",
+                    item.question_id,
+                    item.deck_id,
+                    " ".join(item.entry_ids),
+                    item.kind,
+                    item.format.value,
+                    item.prompt,
+                    item.answer,
+                    item.given or "",
+                    item.outcome.value,
+                    f"{item.credit:g}",
+                    f"{item.seconds:.1f}",
+                ]
+            )
+    return out.getvalue()
+
+
+def results_json(results: Iterable[QuizResult]) -> str:
+    return json.dumps([r.to_dict() for r in results], ensure_ascii=False, indent=2) + "\n"
+
+
+def push_missed_to_study(
+    store: ProgressStore,
+    cards: Sequence[Card],
+    entries: Iterable[tuple[str, str]],
+    now: datetime,
+) -> int:
+    """Make the cards of missed (deck, entry) items due now; returns how many moved.
+
+    Only when the learner asks for it: exam practice never changes schedules by
+    itself. New cards are left alone (they are studied anyway); cards already
+    due stay as they are.
+    """
+    wanted = set(entries)
+    moved = 0
+    for card in cards:
+        if (card.deck_id, card.entry_id) not in wanted:
+            continue
+        state = store.get(card.id)
+        if state.phase is not Phase.REVIEW or state.due is None or state.due <= now:
+            continue
+        if state.suspended:
+            continue
+        store.record_change(structs.replace(state, due=now), now, "exam-push")
+        moved += 1
+    return moved

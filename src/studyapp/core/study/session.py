@@ -1,0 +1,382 @@
+"""A study session as a state machine: current card, answer, undo, bury, suspend.
+
+The session owns no I/O of its own: every change goes through the
+:class:`~studyapp.core.store.progress.ProgressStore` (written to its journal) before
+the next card is chosen, so what is on screen is always what is on disk. Undo is multi-level
+and writes an ``undo`` record, so it restores both the card in memory and what
+was persisted. Time comes from an injected clock, randomness from a seeded
+``random.Random``: a session can be replayed exactly in tests.
+"""
+
+from __future__ import annotations
+
+import operator
+import random
+from collections import Counter
+from collections.abc import Collection, Mapping, Sequence
+from datetime import datetime, timedelta, tzinfo
+from typing import Literal
+
+from msgspec import Struct, structs
+
+from studyapp.core.base.clock import Clock, ensure_utc
+from studyapp.core.decks.card import Card
+from studyapp.core.store.progress import ProgressStore
+from studyapp.core.store.state import CardState, Phase, Rating
+from studyapp.core.study.queue import (
+    QueueCounts,
+    build_queue,
+    day_start,
+    is_hidden,
+    leech_threshold_met,
+    study_day,
+)
+from studyapp.core.study.scheduler import Scheduler, make_scheduler
+from studyapp.core.study.settings import DeckSettings, StudySettings
+
+_SECOND = operator.itemgetter(1)
+_CARD_ID = operator.attrgetter("id")
+
+
+class NoCardError(Exception):
+    """``answer``/``bury``/``suspend`` was called with no card to study."""
+
+
+class AnswerOutcome(Struct, frozen=True):
+    """What an answer did: shown after grading (next interval, leech warning)."""
+
+    card: Card
+    rating: Rating
+    previous: CardState
+    state: CardState
+    seq: int
+    became_leech: bool
+    time_taken: timedelta | None = None
+
+    @property
+    def interval(self) -> timedelta | None:
+        """Time until the card is due again."""
+        if self.state.due is None or self.state.last_review is None:
+            return None
+        return self.state.due - self.state.last_review
+
+
+class _Undo(Struct, frozen=True):
+    kind: Literal["answer", "bury", "suspend"]
+    card_id: str
+    previous: CardState
+    seq: int
+    outcome: AnswerOutcome | None = None
+
+
+class SessionSummary(Struct, frozen=True):
+    """The end-of-session screen: how it went."""
+
+    started: datetime
+    ended: datetime
+    answered: int
+    by_rating: Mapping[Rating, int]
+    by_phase: Mapping[Phase, int]
+    """Answers by the card's phase before answering (new, learning, review, relearning)."""
+    time_spent: timedelta
+    leeches: tuple[str, ...]
+    buried: int
+    suspended: int
+    remaining: QueueCounts
+
+    @property
+    def correct(self) -> int:
+        return self.answered - self.by_rating.get(Rating.AGAIN, 0)
+
+    @property
+    def accuracy(self) -> float | None:
+        """Share of answers that were not Again (None before the first answer)."""
+        return self.correct / self.answered if self.answered else None
+
+
+class Session:
+    """Studies ``cards`` (deck order) against a progress store.
+
+    Args:
+        store: the open, writable progress store.
+        cards: every card that may be studied, in deck order.
+        settings: global settings with per-deck overrides.
+        clock: gives "now" (UTC); tests pass a :class:`~studyapp.core.base.clock.ManualClock`.
+        rng: seeded randomness (order of reviews due the same day).
+        tz: local time zone for day boundaries (None: the system's).
+        decks: study only these decks (None: all of ``cards``).
+    """
+
+    def __init__(
+        self,
+        store: ProgressStore,
+        cards: Sequence[Card],
+        settings: StudySettings,
+        *,
+        clock: Clock,
+        rng: random.Random,
+        tz: tzinfo | None = None,
+        decks: Collection[str] | None = None,
+    ) -> None:
+        self.store = store
+        self.settings = settings
+        self._clock = clock
+        self._rng = rng
+        self._tz = tz
+        self._cards = list(cards) if decks is None else [c for c in cards if c.deck_id in decks]
+        self._by_id = dict(zip(map(_CARD_ID, self._cards), self._cards, strict=True))
+        self._siblings: dict[str, list[str]] = {}
+        """Sibling key -> the queued (review and new) cards of that entry: the only
+        ones burying can take out, so the map need not cover the whole collection."""
+        self._schedulers: dict[str, Scheduler] = {}
+        self._deck_settings: dict[str, DeckSettings] = {}
+        self._undo: list[_Undo] = []
+        self._answers: list[AnswerOutcome] = []
+        self._buried = 0
+        self._suspended = 0
+        self._started = self._now()
+        self._current: str | None = None
+        self._rebuild()
+
+    # -- queue bookkeeping
+
+    def _now(self) -> datetime:
+        return ensure_utc(self._clock())
+
+    def _rebuild(self) -> None:
+        now = self._now()
+        queue = build_queue(
+            self._cards,
+            self.store.states,
+            self.store.recent_reviews(),
+            self.settings,
+            now,
+            rng=self._rng,
+            tz=self._tz,
+        )
+        self._day = queue.day
+        self._day_end = day_start(
+            queue.day + timedelta(days=1), self.settings.queue.day_starts_at, self._tz
+        )
+        self._learning: dict[str, datetime] = {cid: due for due, cid in queue.learning}
+        # dicts as ordered sets: O(1) removal, first item is next
+        self._reviews: dict[str, None] = dict.fromkeys(queue.reviews)
+        self._new: dict[str, None] = dict.fromkeys(queue.new)
+        self._siblings = {}
+        for cid in (*queue.reviews, *queue.new):
+            self._siblings.setdefault(self._by_id[cid].sibling_key, []).append(cid)
+        self._since_new = 0
+        self._current = None
+        self._day_quarter: int | None = None
+
+    def deck_settings(self, deck_id: str) -> DeckSettings:
+        """A deck's effective settings (cached: asked on every answer)."""
+        found = self._deck_settings.get(deck_id)
+        if found is None:
+            found = self._deck_settings[deck_id] = self.settings.for_deck(deck_id)
+        return found
+
+    def scheduler_for(self, deck_id: str) -> Scheduler:
+        """The scheduler a deck uses (its settings may override the global ones)."""
+        scheduler = self._schedulers.get(deck_id)
+        if scheduler is None:
+            scheduler = make_scheduler(self.deck_settings(deck_id).scheduler)
+            self._schedulers[deck_id] = scheduler
+        return scheduler
+
+    def _pick(self, now: datetime) -> str | None:
+        if self._learning:
+            cid, due = min(self._learning.items(), key=_SECOND)
+            if due <= now:
+                return cid
+        # Spread new cards evenly through the reviews.
+        if self._new and self._reviews:
+            every = max(1, len(self._reviews) // len(self._new))
+            if self._since_new >= every:
+                return next(iter(self._new))
+            return next(iter(self._reviews))
+        if self._reviews:
+            return next(iter(self._reviews))
+        if self._new:
+            return next(iter(self._new))
+        if self._learning:
+            ahead = self.settings.queue.learn_ahead
+            cid, due = min(self._learning.items(), key=_SECOND)
+            if due <= now + ahead:
+                return cid
+        return None
+
+    def _remove(self, card_id: str) -> None:
+        self._learning.pop(card_id, None)
+        self._reviews.pop(card_id, None)
+        self._new.pop(card_id, None)
+
+    def _bury_siblings(self, card: Card) -> None:
+        if not self.deck_settings(card.deck_id).queue.bury_siblings:
+            return
+        for sibling in self._siblings.get(card.sibling_key, ()):
+            self._reviews.pop(sibling, None)
+            self._new.pop(sibling, None)
+
+    def _check_day(self, now: datetime) -> None:
+        if now >= self._day_end:
+            self._rebuild()
+            return
+        # Asked on every current() and answer(): the local-time conversion is done
+        # once per UTC quarter-hour (every time zone offset is a multiple of 15
+        # minutes and days start on the hour, so a quarter-hour has one study day).
+        quarter = int(now.timestamp()) // 900
+        if quarter == self._day_quarter:
+            return
+        if study_day(now, self.settings.queue.day_starts_at, self._tz) != self._day:
+            self._rebuild()
+        else:
+            self._day_quarter = quarter
+
+    # -- the state machine
+
+    def current(self) -> Card | None:
+        """The card to show now, or None when nothing is due (see :meth:`next_due`)."""
+        now = self._now()
+        self._check_day(now)
+        if self._current is None:
+            self._current = self._pick(now)
+        return self._by_id[self._current] if self._current is not None else None
+
+    def _require_current(self) -> Card:
+        card = self.current()
+        if card is None:
+            raise NoCardError("there is no card to study right now")
+        return card
+
+    def preview(self) -> dict[Rating, timedelta]:
+        """The interval each grade would give the current card (for the grade buttons)."""
+        card = self._require_current()
+        return self.scheduler_for(card.deck_id).preview(self.store.get(card.id), self._now())
+
+    def answer(self, rating: Rating, time_taken: timedelta | None = None) -> AnswerOutcome:
+        """Grade the current card; saved (in the journal) before the next card is chosen."""
+        card = self._require_current()
+        now = self._now()
+        rating = Rating(rating)
+        previous = self.store.get(card.id)
+        state = self.scheduler_for(card.deck_id).answer(previous, rating, now)
+        became_leech = False
+        queue_settings = self.deck_settings(card.deck_id).queue
+        lapsed = previous.phase is Phase.REVIEW and rating is Rating.AGAIN
+        if lapsed and leech_threshold_met(state.lapses, queue_settings.leech_threshold):
+            became_leech = True
+            state = structs.replace(
+                state,
+                leech=True,
+                suspended=state.suspended or queue_settings.leech_action == "suspend",
+            )
+        record = self.store.record_review(previous, state, rating, now, time_taken)
+        outcome = AnswerOutcome(card, rating, previous, state, record.seq, became_leech, time_taken)
+        self._undo.append(_Undo("answer", card.id, previous, record.seq, outcome))
+        self._answers.append(outcome)
+
+        was_new = card.id in self._new
+        self._remove(card.id)
+        self._bury_siblings(card)
+        stepping = state.phase in (Phase.LEARNING, Phase.RELEARNING)
+        due_today = state.due is not None and state.due < self._day_end
+        if stepping and due_today and state.due and not is_hidden(state, self._day):
+            self._learning[card.id] = state.due
+        self._since_new = 0 if was_new else self._since_new + 1
+        self._current = self._pick(now)
+        return outcome
+
+    def undo(self) -> Card | None:
+        """Undo the last answer, bury or suspend (repeatable); returns the card, shown again."""
+        if not self._undo:
+            return None
+        item = self._undo.pop()
+        self.store.record_undo(item.seq, item.previous, self._now())
+        if item.kind == "answer":
+            self._answers.pop()
+        elif item.kind == "bury":
+            self._buried -= 1
+        else:
+            self._suspended -= 1
+        self._rebuild()
+        card = self._by_id.get(item.card_id)
+        if card is not None:
+            self._current = card.id
+        return card
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    def _set_flag(self, kind: Literal["bury", "suspend"]) -> Card:
+        card = self._require_current()
+        now = self._now()
+        previous = self.store.get(card.id)
+        if kind == "bury":
+            state = structs.replace(previous, buried_until=self._day)
+            self._buried += 1
+        else:
+            state = structs.replace(previous, suspended=True)
+            self._suspended += 1
+        seq = self.store.record_change(state, now, kind)
+        self._undo.append(_Undo(kind, card.id, previous, seq))
+        self._remove(card.id)
+        self._current = self._pick(now)
+        return card
+
+    def bury(self) -> Card:
+        """Hide the current card until tomorrow; returns it."""
+        return self._set_flag("bury")
+
+    def suspend(self) -> Card:
+        """Hide the current card until it is unsuspended; returns it."""
+        return self._set_flag("suspend")
+
+    def unsuspend(self, card_id: str) -> None:
+        """Bring a suspended (or buried) card back into the queue."""
+        previous = self.store.get(card_id)
+        if not previous.suspended and previous.buried_until is None:
+            return
+        state = structs.replace(previous, suspended=False, buried_until=None)
+        self.store.record_change(state, self._now(), "unsuspend")
+        self._rebuild()
+
+    # -- reporting
+
+    def counts(self) -> QueueCounts:
+        """New / learning / review cards left today. Learning counts the cards due within
+        the learn-ahead window (20 minutes by default), as Anki's counts do and as the
+        home screen's overview does: a card just failed is "1 learning" at once."""
+        now = self._now()
+        self._check_day(now)
+        ahead = now + self.settings.queue.learn_ahead
+        learning = sum(1 for due in self._learning.values() if due <= ahead)
+        return QueueCounts(len(self._new), learning, len(self._reviews))
+
+    def next_due(self) -> datetime | None:
+        """When the next learning card comes due today, if any (for "come back at ...")."""
+        return min(self._learning.values(), default=None)
+
+    def summary(self) -> SessionSummary:
+        """What this session did so far (undone answers not counted)."""
+        answers = self._answers
+        by_rating = Counter(o.rating for o in answers)
+        by_phase = Counter(o.previous.phase for o in answers)
+        time_spent = sum((o.time_taken or timedelta(0) for o in answers), timedelta(0))
+        return SessionSummary(
+            started=self._started,
+            ended=self._now(),
+            answered=len(answers),
+            by_rating=dict(by_rating),
+            by_phase=dict(by_phase),
+            time_spent=time_spent,
+            leeches=tuple(o.card.id for o in answers if o.became_leech),
+            buried=self._buried,
+            suspended=self._suspended,
+            remaining=self.counts(),
+        )
+
+    def close(self) -> None:
+        """End the session and close the store (folding the journal)."""
+        self.store.close()
