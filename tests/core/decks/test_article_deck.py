@@ -30,7 +30,7 @@ from studyapp.core.decks.model import (
     QuoteEntry,
 )
 
-REPO = Path(__file__).parents[2]
+REPO = Path(__file__).parents[3]
 DECK_PATH = REPO / "decks" / "lee-pragmatic-diplomacy.yaml"
 ARTICLE_PATH = REPO.parent / "shared" / "source" / "lee-pragmatic-diplomacy.txt"
 

@@ -24,7 +24,7 @@ from studyapp.core.quiz.exam import (
 )
 from studyapp.core.quiz.questions import QuestionFormat
 
-DECKS_DIR = Path(__file__).resolve().parents[2] / "decks"
+DECKS_DIR = Path(__file__).resolve().parents[3] / "decks"
 F = QuestionFormat
 
 

@@ -40,7 +40,7 @@ from studyapp.core.quiz.questions import (
     variants,
 )
 
-DECKS_DIR = Path(__file__).resolve().parents[2] / "decks"
+DECKS_DIR = Path(__file__).resolve().parents[3] / "decks"
 
 KINDS: dict[str, Any] = {
     "id": "kinds",

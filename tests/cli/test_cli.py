@@ -13,7 +13,7 @@ from studyapp import __version__
 from studyapp.cli import main
 from tests.conftest import REPO
 
-FIXTURES = Path(__file__).parent / "fixtures" / "broken"
+FIXTURES = Path(__file__).parents[1] / "core" / "decks" / "fixtures" / "broken"
 
 
 def test_validate_ok_on_bundled_decks(capsys: pytest.CaptureFixture[str]) -> None:
