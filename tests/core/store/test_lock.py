@@ -81,3 +81,35 @@ def test_a_killed_holder_leaves_no_stale_lock(tmp_path: Path) -> None:
 def test_other_errors_are_not_mistaken_for_a_busy_lock(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError):
         FolderLock(tmp_path / "missing" / "x.lock").acquire()
+
+
+@pytest.mark.parametrize("how", ["deleted", "replaced"])
+def test_a_file_deleted_or_replaced_while_locking_is_locked_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    """As filelock does: a lock on a file no longer at the path would exclude no one."""
+    from studyapp.core.store import lock as lock_module
+
+    path = tmp_path / "x.lock"
+    real = lock_module._try_lock
+    raced: list[bool] = []
+
+    def race_then_lock(fd: int) -> None:
+        if not raced:  # another process removes or replaces the file just before we lock
+            raced.append(True)
+            if how == "deleted":
+                path.unlink()
+            else:
+                other = tmp_path / "other"
+                other.write_text("")
+                os.replace(other, path)
+        real(fd)
+
+    monkeypatch.setattr(lock_module, "_try_lock", race_then_lock)
+    first = FolderLock(path)
+    first.acquire()
+    monkeypatch.setattr(lock_module, "_try_lock", real)
+    with pytest.raises(LockBusyError):  # the file now at the path is the one held
+        FolderLock(path).acquire()
+    first.release()
+    FolderLock(path).acquire()

@@ -7,7 +7,12 @@ within one process: each holds its own open file.
 
 This replaced the ``filelock`` package, of which the store used only this: the
 package's import alone cost ~15 ms of every start (a dozen modules), for a
-dozen lines of standard library here.
+dozen lines of standard library here. It keeps the safety ``filelock`` has on
+POSIX: a lock taken on a file that was deleted or replaced in the meantime
+(another process would lock the new file) is let go and taken again on the file
+the path names now, and a file system without ``flock`` is an error, never a
+silent lock of nothing. POSIX is what the tests run on; the Windows branch is
+``filelock``'s own approach (``msvcrt.locking`` of one byte), not tested here.
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ import sys
 from pathlib import Path
 
 _BUSY = (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK, errno.EDEADLK)
+_ATTEMPTS = 10
+"""Tries when the file keeps being deleted or replaced between open and lock."""
 
 
 class LockBusyError(Exception):
@@ -35,6 +42,18 @@ def _try_lock(fd: int) -> None:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
+def _still_named(fd: int, path: Path) -> bool:
+    """Is the locked file still the one ``path`` names (not deleted, not replaced)?"""
+    held = os.fstat(fd)
+    if held.st_nlink == 0:
+        return False
+    try:
+        now = os.stat(path)
+    except FileNotFoundError:
+        return False
+    return (now.st_dev, now.st_ino) == (held.st_dev, held.st_ino)
+
+
 class FolderLock:
     """An exclusive lock on ``path`` (created if missing), held until :meth:`release`."""
 
@@ -50,15 +69,24 @@ class FolderLock:
         """Take the lock now or raise :class:`LockBusyError`; never waits."""
         if self._fd is not None:
             return
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        try:
-            _try_lock(fd)
-        except OSError as error:
-            os.close(fd)
-            if error.errno in _BUSY:
-                raise LockBusyError(str(self.path)) from None
-            raise
-        self._fd = fd
+        for _ in range(_ATTEMPTS):
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            try:
+                _try_lock(fd)
+            except OSError as error:
+                os.close(fd)
+                if error.errno in _BUSY:
+                    raise LockBusyError(str(self.path)) from None
+                if error.errno == errno.ENOSYS:
+                    raise OSError(
+                        error.errno, f"this file system cannot lock files ({self.path})"
+                    ) from None
+                raise
+            if _still_named(fd, self.path):
+                self._fd = fd
+                return
+            os.close(fd)  # deleted or replaced while we locked it: lock what the path names
+        raise LockBusyError(f"{self.path} keeps being replaced")
 
     def release(self) -> None:
         """Let go (closing the file releases the lock). Idempotent."""
