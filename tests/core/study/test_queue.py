@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
@@ -268,3 +269,27 @@ def test_settings_round_trip_and_overrides() -> None:
 def test_bad_settings_are_refused(data: dict[str, Any]) -> None:
     with pytest.raises(ValueError):
         StudySettings.from_dict(data)
+
+
+def test_new_cards_of_a_deck_written_kind_by_kind_come_interleaved() -> None:
+    """A deck of dates then figures then quotes is not introduced as a run of one kind."""
+    entries: list[dict[str, Any]] = [
+        {"id": f"d{i}", "kind": "date", "event": f"Event {i}", "date": str(2000 + i)}
+        for i in range(6)
+    ]
+    entries += [
+        {"id": f"f{i}", "kind": "figure", "measure": f"Share {i}", "value": i + 10, "unit": "%"}
+        for i in range(6)
+    ]
+    entries += [
+        {"id": f"q{i}", "kind": "qa", "prompt": f"Question {i}?", "answer": f"A{i}"}
+        for i in range(6)
+    ]
+    deck = Deck.model_validate({"id": "mixed", "title": "Mixed", "entries": entries})
+    new = queue(cards_for_deck(deck)).new
+    entries_in_order = [card_id.split("/")[1] for card_id in new]
+    assert entries_in_order[:6] == ["d0", "f0", "q0", "d1", "f1", "q1"]
+    kinds = [e[0] for e in entries_in_order]
+    longest_run = max(len(list(run)) for _, run in itertools.groupby(kinds))
+    assert longest_run == 1
+    assert len(set(entries_in_order)) == len(entries_in_order)  # one card per entry a day

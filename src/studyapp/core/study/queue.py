@@ -11,6 +11,7 @@ to the decks (their progress is kept all the same).
 
 from __future__ import annotations
 
+import itertools
 import operator
 import random
 from collections import Counter
@@ -141,6 +142,27 @@ def is_hidden(state: CardState, day: date) -> bool:
     return state.suspended or (state.buried_until is not None and state.buried_until >= day)
 
 
+def interleave_kinds(cards: Sequence[Card]) -> list[Card]:
+    """New cards taken entry by entry, one kind after another (a date, a figure, a
+    quote, a date...), each kind in deck order; an entry's cards stay together.
+
+    Decks are often written kind by kind (all the dates, then all the figures), and
+    introduced in that order a learner met fifteen dates in a row, each one making
+    the next harder to tell apart. Anki spreads new cards of different note types
+    the same way ("card type" ordering aside); within a kind, deck order stands.
+    """
+    entries: dict[str, list[Card]] = {}  # an entry's cards (its siblings), in deck order
+    for card in cards:
+        entries.setdefault(card.sibling_key, []).append(card)
+    kinds: dict[str, list[list[Card]]] = {}
+    for siblings in entries.values():
+        kinds.setdefault(siblings[0].kind, []).append(siblings)
+    if len(kinds) < 2:
+        return list(cards)
+    rounds = itertools.zip_longest(*kinds.values())
+    return [card for row in rounds for siblings in row if siblings for card in siblings]
+
+
 def build_queue(
     cards: Sequence[Card],
     states: Mapping[str, CardState],
@@ -154,6 +176,7 @@ def build_queue(
     """Today's queue for ``cards`` (in deck order), from their states and today's answers.
 
     ``rng`` orders reviews due on the same day (Anki: by due day, then random).
+    New cards come in deck order with kinds interleaved (:func:`interleave_kinds`).
     """
     now = ensure_utc(now)
     rollover = settings.queue.day_starts_at
@@ -223,7 +246,7 @@ def build_queue(
             chosen_reviews.append(card.id)
     chosen_new: list[str] = []
     room = sum(new_left.values())
-    for card in new_cards:
+    for card in interleave_kinds(new_cards) if room else ():
         if not room:
             break  # every deck's limit is reached: no card below can be taken
         if new_left[card.deck_id] > 0 and allowed(card):
