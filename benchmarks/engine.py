@@ -6,7 +6,7 @@ Before/after comparisons: run it with ``PYTHONPATH`` pointing at another
 checkout's ``src`` (an older studyapp is handled: see ``app_gc_policy``).
 
 What it builds (in a temporary folder, in a few seconds, by writing the files
-directly in the progress store's own format: see ``progress.py``):
+directly in the progress store's own format: see ``studyapp.core.store.snapshot``):
 
 * 5 decks of 10,000 ``qa`` entries (50,000 cards), YAML as people write it;
 * a progress folder: ``progress.json`` (in the snapshot format of the studyapp
@@ -71,8 +71,10 @@ from studyapp.core.base.gcpause import paused_gc
 from studyapp.core.decks.cache import DeckCache
 from studyapp.core.decks.cards import Card
 from studyapp.core.stats.overview import deck_overviews
-from studyapp.core.store.progress import FORMAT, VERSION, ProgressStore, encode_line
+from studyapp.core.store.journal import encode_line
+from studyapp.core.store.snapshot import FORMAT, VERSION
 from studyapp.core.store.state import Rating
+from studyapp.core.store.store import ProgressStore
 from studyapp.core.study.queue import day_start, study_day
 from studyapp.core.study.session import Session
 from studyapp.core.study.settings import StudySettings

@@ -21,7 +21,9 @@ import sys
 import time
 from pathlib import Path
 
-from studyapp.core.authoring.extract import draft_deck, extract, measure_quality
+from studyapp.core.authoring.extract.draft import draft_deck
+from studyapp.core.authoring.extract.extraction import extract
+from studyapp.core.authoring.extract.quality import measure_quality
 from studyapp.core.decks.loader import load_deck
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -45,9 +45,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from engine import load_cards, make_workload, snapshot_copy  # benchmarks/: run as a script
 
 from studyapp.core.stats.report import compute_stats, store_stats, store_streak
-from studyapp.core.store import digest as historydigest
-from studyapp.core.store.progress import DIGEST, ProgressStore
+from studyapp.core.store import history_summary
+from studyapp.core.store.layout import DIGEST
 from studyapp.core.store.state import Rating
+from studyapp.core.store.store import ProgressStore
 
 TARGET_STREAK = 0.2
 TARGET_STATS = 1.0
@@ -64,7 +65,7 @@ def _timed(fn: Callable[[], Any]) -> tuple[float, Any]:
 
 def _cold() -> None:
     """As a new process: no digest kept in memory (it is read from disk)."""
-    historydigest._memory.clear()
+    history_summary._memory.clear()
 
 
 def run(args: argparse.Namespace) -> int:
@@ -126,7 +127,7 @@ def run(args: argparse.Namespace) -> int:
             t, old = _timed(functools.partial(old_card, card))
             times.setdefault("card old", []).append(t)
             _cold()
-            t, new = _timed(functools.partial(historydigest.card_history, store, card))
+            t, new = _timed(functools.partial(history_summary.card_history, store, card))
             times.setdefault("card new", []).append(t)
             same &= old == new
 

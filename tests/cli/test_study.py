@@ -13,8 +13,9 @@ import pytest
 
 from studyapp.cli import main
 from studyapp.core.base.clock import system_clock
-from studyapp.core.quiz.questions import grade_answer, questions_for_deck, score_quiz
+from studyapp.core.quiz.questions import questions_for_deck
 from studyapp.core.quiz.results import save_result
+from studyapp.core.quiz.scoring import grade_answer, score_quiz
 from studyapp.core.store.state import Rating
 from studyapp.core.study.session import Session
 from studyapp.core.study.settings import StudySettings

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from studyapp.core.store.progress import ProgressStore
+from studyapp.core.store.store import ProgressStore
 
 TMUX = shutil.which("tmux")
 STUDYAPP = Path(sys.executable).with_name("studyapp")

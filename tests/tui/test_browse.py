@@ -9,18 +9,12 @@ from pathlib import Path
 from textual.widgets import DataTable, Input, Select
 
 from studyapp.core.base.clock import ManualClock
-from studyapp.core.store.progress import ProgressStore
 from studyapp.core.store.state import CardState, Phase
-from studyapp.tui.screens.browse import (
-    ANY,
-    MAX_ROWS,
-    BrowseFilter,
-    BrowseScreen,
-    CardDetailDialog,
-    CardResetDialog,
-    build_index,
-    filter_cards,
-)
+from studyapp.core.store.store import ProgressStore
+from studyapp.tui.screens.browse import MAX_ROWS, BrowseScreen
+from studyapp.tui.widgets.browse.detail import CardDetailDialog
+from studyapp.tui.widgets.browse.model import ANY, BrowseFilter, build_index, filter_cards
+from studyapp.tui.widgets.browse.reset_dialog import CardResetDialog
 from tests.tui.conftest import NOW, TuiEnv, screen_text, seed_history
 
 

@@ -131,7 +131,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def cmd_run(targets: list[str], progress: str | None, out: TextIO) -> int:
     """Open the app. Textual is imported only here, so headless commands start fast."""
-    from studyapp.core.store.progress import ProgressError
+    from studyapp.core.store.errors import ProgressError
     from studyapp.core.workspace import open_workspace
     from studyapp.tui.app import StudyApp
 

@@ -13,12 +13,15 @@ from pathlib import Path
 from typing import TextIO
 
 from studyapp.core.base import paths
+from studyapp.core.base.atomic import atomic_write
 from studyapp.core.config import load_config
 from studyapp.core.decks.cache import DeckCache
 from studyapp.core.decks.cards import Card
 from studyapp.core.quiz.results import list_results, results_csv, results_json
 from studyapp.core.stats.report import store_stats
-from studyapp.core.store.progress import ProgressError, ProgressStore, atomic_write, check_folder
+from studyapp.core.store.check import check_folder
+from studyapp.core.store.errors import ProgressError
+from studyapp.core.store.store import ProgressStore
 from studyapp.core.workspace import load_decks
 
 

@@ -13,15 +13,14 @@ Every user-facing error is a ``file:line:col`` message, never a traceback.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from studyapp.core.base.atomic import atomic_write
 from studyapp.core.base.problems import DeckLoadError, Problem
 from studyapp.core.decks.discovery import display_name, expand
 
@@ -143,17 +142,9 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise _FailedError(f"{path}:1:1: no such folder: {folder}")
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, file_mode(path))
-        os.replace(tmp, path)
+        atomic_write(path, data, mode=file_mode(path))
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
         raise _FailedError(f"{path}:1:1: cannot write: {exc.strerror or exc}") from None
 
 
@@ -192,7 +183,8 @@ def _strip_prefix(message: str, path: Path) -> str:
 
 
 def _lint(args: argparse.Namespace, out: TextIO) -> int:
-    from studyapp.core.authoring.lint import RULES, lint_file
+    from studyapp.core.authoring.lint.rules import RULES
+    from studyapp.core.authoring.lint.runner import lint_file
 
     ignore = {c.strip().upper() for c in args.ignore.split(",") if c.strip()}
     unknown = sorted(ignore - set(RULES))
@@ -253,7 +245,9 @@ def _lint(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _extract(args: argparse.Namespace, out: TextIO) -> int:
-    from studyapp.core.authoring.extract import draft_deck, draft_yaml, extract, slug
+    from studyapp.core.authoring.extract.draft import draft_deck, draft_yaml
+    from studyapp.core.authoring.extract.extraction import extract
+    from studyapp.core.authoring.extract.sentences import slug
     from studyapp.core.decks.loader import decode_utf8, limits_from_env, parse_deck, read_bytes
 
     source = Path(args.article)
@@ -291,7 +285,7 @@ def _extract(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _import(args: argparse.Namespace, out: TextIO) -> int:
-    from studyapp.core.authoring.extract import slug
+    from studyapp.core.authoring.extract.sentences import slug
     from studyapp.core.authoring.importer import ImportFileError, import_file
 
     source = Path(args.file)
@@ -338,7 +332,9 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _export(args: argparse.Namespace, out: TextIO) -> int:
-    from studyapp.core.authoring.export import ExportError, to_csv, to_markdown, write_anki
+    from studyapp.core.authoring.export.anki import ExportError, write_anki
+    from studyapp.core.authoring.export.markdown import to_markdown
+    from studyapp.core.authoring.export.spreadsheet import to_csv
     from studyapp.core.decks.loader import load_deck
 
     source = Path(args.deck)

@@ -17,7 +17,7 @@ from typing import Any
 
 from msgspec import Struct, field, structs
 
-from studyapp.core.store.progress import atomic_write
+from studyapp.core.base.atomic import atomic_write
 from studyapp.core.study.settings import StudySettings
 
 CONFIG_FORMAT = "studyapp-config"

@@ -22,7 +22,8 @@ from studyapp.core.config import AppConfig, load_config, save_config
 from studyapp.core.decks.cache import DeckCache
 from studyapp.core.decks.card import Card
 from studyapp.core.decks.discovery import DeckSet, discover, exam_files
-from studyapp.core.store.progress import ProgressLocked, ProgressStore
+from studyapp.core.store.errors import ProgressLocked
+from studyapp.core.store.store import ProgressStore
 
 if TYPE_CHECKING:
     from studyapp.core.decks.model import Deck

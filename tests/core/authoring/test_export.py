@@ -9,14 +9,9 @@ from pathlib import Path
 import pytest
 
 from studyapp.cli.tools import main
-from studyapp.core.authoring.export import (
-    CSV_COLUMNS,
-    anki_notes,
-    note_guid,
-    to_csv,
-    to_markdown,
-    write_anki,
-)
+from studyapp.core.authoring.export.anki import anki_notes, note_guid, write_anki
+from studyapp.core.authoring.export.markdown import to_markdown
+from studyapp.core.authoring.export.spreadsheet import CSV_COLUMNS, to_csv
 from studyapp.core.authoring.importer import import_file, import_text
 from studyapp.core.decks.loader import load_deck, parse_deck
 from studyapp.core.decks.model import Deck

@@ -15,8 +15,9 @@ from studyapp.cli.tools import main
 from studyapp.core.authoring.gradebook import merge, merge_files
 from studyapp.core.decks.loader import load_deck
 from studyapp.core.quiz.exam import ExamSpec, build_exam
-from studyapp.core.quiz.questions import Question, QuizResult, grade_answer, score_quiz
+from studyapp.core.quiz.questions import Question
 from studyapp.core.quiz.resultfile import ResultError, load_result, parse_result, result_document
+from studyapp.core.quiz.scoring import QuizResult, grade_answer, score_quiz
 from tests.conftest import REPO
 
 DECK = REPO / "decks" / "lee-pragmatic-diplomacy.yaml"

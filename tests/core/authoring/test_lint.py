@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from studyapp.cli.tools import main
-from studyapp.core.authoring.lint import RULES, lint_file, lint_text
+from studyapp.core.authoring.lint.rules import RULES
+from studyapp.core.authoring.lint.runner import lint_file, lint_text
 from studyapp.core.decks.loader import parse_deck
 from tests.conftest import REPO
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from studyapp.cli.tools import main
-from studyapp.core.authoring.lint import lint_text
+from studyapp.core.authoring.lint.runner import lint_text
 from studyapp.core.authoring.scaffold import (
     ScaffoldError,
     create_deck,

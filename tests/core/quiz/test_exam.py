@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from studyapp.core.decks.loader import load_deck
 from studyapp.core.decks.model import Deck
-from studyapp.core.quiz.answers import DeckIndex
+from studyapp.core.quiz.answers.keyindex import AnswerKeyIndex
 from studyapp.core.quiz.exam import (
     ExamError,
     ExamLoadError,
@@ -270,7 +270,7 @@ def test_build_errors() -> None:
 
 
 def test_indexes_can_be_reused() -> None:
-    index = {"deck-a": DeckIndex(DECK_A)}
+    index = {"deck-a": AnswerKeyIndex(DECK_A)}
     spec = _spec(questions=8)
     assert [q.id for q in build_exam(spec, [DECK_A], indexes=index)] == [
         q.id for q in build_exam(spec, [DECK_A])

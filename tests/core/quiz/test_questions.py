@@ -20,25 +20,25 @@ import pytest
 
 from studyapp.core.decks.loader import load_deck
 from studyapp.core.decks.model import Deck, PartialDate
-from studyapp.core.quiz.answers import DeckIndex, Mode, Outcome, Target, fold, parse_date
+from studyapp.core.quiz.answers.dates import parse_date
+from studyapp.core.quiz.answers.keyindex import AnswerKeyIndex
+from studyapp.core.quiz.answers.keys import Mode, Target
+from studyapp.core.quiz.answers.normalise import fold
+from studyapp.core.quiz.answers.verdict import Outcome
+from studyapp.core.quiz.distractors import OPTION_COUNT, distractors
 from studyapp.core.quiz.exam import ExamSpec, FormatMix, build_exam
 from studyapp.core.quiz.questions import (
     FALSE,
-    OPTION_COUNT,
     TRUE,
     Question,
     QuestionFormat,
-    QuizResult,
     Variant,
-    check_question,
     chronology_question,
-    distractors,
-    grade_answer,
     make_question,
     questions_for_deck,
-    score_quiz,
     variants,
 )
+from studyapp.core.quiz.scoring import QuizResult, check_question, grade_answer, score_quiz
 
 DECKS_DIR = Path(__file__).resolve().parents[3] / "decks"
 
@@ -230,8 +230,8 @@ def all_decks(kinds_deck: Deck) -> list[Deck]:
 
 
 @pytest.fixture(scope="module")
-def indexes(all_decks: list[Deck]) -> dict[str, DeckIndex]:
-    return {d.id: DeckIndex(d) for d in all_decks}
+def indexes(all_decks: list[Deck]) -> dict[str, AnswerKeyIndex]:
+    return {d.id: AnswerKeyIndex(d) for d in all_decks}
 
 
 def _assert_well_formed(question: Question) -> None:
@@ -266,7 +266,7 @@ def _assert_well_formed(question: Question) -> None:
         assert key.check(question.answer).outcome is Outcome.CORRECT, (question.id, question.answer)
 
 
-def test_a_thousand_seeded_exams(all_decks: list[Deck], indexes: dict[str, DeckIndex]) -> None:
+def test_a_thousand_seeded_exams(all_decks: list[Deck], indexes: dict[str, AnswerKeyIndex]) -> None:
     spec = ExamSpec(
         id="property",
         title="Property",
@@ -289,7 +289,9 @@ def test_a_thousand_seeded_exams(all_decks: list[Deck], indexes: dict[str, DeckI
     assert 0.4 < share_true < 0.6  # a distractor is swapped in about half the time
 
 
-def test_every_variant_of_every_entry(all_decks: list[Deck], indexes: dict[str, DeckIndex]) -> None:
+def test_every_variant_of_every_entry(
+    all_decks: list[Deck], indexes: dict[str, AnswerKeyIndex]
+) -> None:
     rng = random.Random(5)
     for deck in all_decks:
         for entry in deck.entries:
@@ -312,7 +314,7 @@ def test_same_seed_same_questions(kinds_deck: Deck) -> None:
 
 
 def _options(deck: Deck, entry_id: str, target: Target | None = None, seed: int = 1) -> Question:
-    index = DeckIndex(deck)
+    index = AnswerKeyIndex(deck)
     entry = next(e for e in deck.entries if e.id == entry_id)
     variant = next(
         v
@@ -414,14 +416,14 @@ def test_event_options_exclude_events_that_could_be_the_same_day(kinds_deck: Dec
 
 
 def test_distractors_respect_n(kinds_deck: Deck) -> None:
-    index = DeckIndex(kinds_deck)
+    index = AnswerKeyIndex(kinds_deck)
     entry = next(e for e in kinds_deck.entries if e.id == "f1")
     assert len(distractors(entry, index, Target.VALUE, random.Random(0), 1)) == 1
     assert len(distractors(entry, index, Target.VALUE, random.Random(0), 6)) == 6
 
 
 def test_chronology_only_combines_certain_orders(kinds_deck: Deck) -> None:
-    index = DeckIndex(kinds_deck)
+    index = AnswerKeyIndex(kinds_deck)
     for seed in range(50):
         question = chronology_question(index, random.Random(seed))
         assert question is not None
@@ -430,7 +432,7 @@ def test_chronology_only_combines_certain_orders(kinds_deck: Deck) -> None:
         keys = [(d.year, d.month or 0, d.day or 0) for d in dates]
         assert keys == sorted(keys) and len(set(keys)) == 4
     tiny = Deck.model_validate({**KINDS, "id": "tiny", "entries": KINDS["entries"][:2]})
-    assert chronology_question(DeckIndex(tiny), random.Random(0)) is None
+    assert chronology_question(AnswerKeyIndex(tiny), random.Random(0)) is None
 
 
 # -------------------------------------------------------------------- checking
@@ -451,7 +453,7 @@ def test_choice_answers_by_index_letter_number_or_text(kinds_deck: Deck) -> None
 
 
 def test_true_false_answers(kinds_deck: Deck) -> None:
-    index = DeckIndex(kinds_deck)
+    index = AnswerKeyIndex(kinds_deck)
     entry = next(e for e in kinds_deck.entries if e.id == "f1")
     variant = Variant(Target.VALUE, QuestionFormat.TRUE_FALSE)
     questions = [make_question(entry, index, variant, random.Random(s)) for s in range(30)]
@@ -470,7 +472,7 @@ def test_true_false_answers(kinds_deck: Deck) -> None:
 
 
 def test_ordering_answers(kinds_deck: Deck) -> None:
-    index = DeckIndex(kinds_deck)
+    index = AnswerKeyIndex(kinds_deck)
     entry = next(e for e in kinds_deck.entries if e.id == "o1")
     question = make_question(
         entry, index, Variant(Target.ORDER, QuestionFormat.ORDERING), random.Random(1)
@@ -483,7 +485,7 @@ def test_ordering_answers(kinds_deck: Deck) -> None:
 
 
 def test_typed_answers_use_the_checker(kinds_deck: Deck) -> None:
-    index = DeckIndex(kinds_deck)
+    index = AnswerKeyIndex(kinds_deck)
     entry = next(e for e in kinds_deck.entries if e.id == "f1")
     question = make_question(
         entry, index, Variant(Target.VALUE, QuestionFormat.TYPED), random.Random(0)
@@ -498,7 +500,7 @@ def test_typed_answers_use_the_checker(kinds_deck: Deck) -> None:
 
 
 def _attempt(kinds_deck: Deck) -> tuple[list[Question], QuizResult]:
-    index = DeckIndex(kinds_deck)
+    index = AnswerKeyIndex(kinds_deck)
     entries = {e.id: e for e in kinds_deck.entries}
     questions = [
         make_question(

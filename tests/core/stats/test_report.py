@@ -9,8 +9,9 @@ from typing import Any
 from studyapp.core.decks.cards import cards_for_deck
 from studyapp.core.decks.model import Deck
 from studyapp.core.stats.report import compute_stats, due_forecast, mastery_by_deck
-from studyapp.core.store.progress import ProgressStore, ReviewRecord
+from studyapp.core.store.records import ReviewRecord
 from studyapp.core.store.state import CardState, Phase, Rating
+from studyapp.core.store.store import ProgressStore
 
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
 TODAY = date(2026, 3, 10)

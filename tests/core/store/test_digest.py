@@ -25,16 +25,14 @@ from hypothesis import strategies as st
 from studyapp.core.decks.cards import cards_for_deck
 from studyapp.core.decks.model import Deck
 from studyapp.core.stats.report import compute_stats, store_stats, store_streak
-from studyapp.core.store import digest as historydigest
-from studyapp.core.store.digest import EPOCH, QUARTER, card_history, day_runs, summarize
-from studyapp.core.store.progress import (
-    DIGEST,
-    HISTORY,
-    ProgressStore,
-    check_folder,
-    encode_line,
-)
+from studyapp.core.store import history_summary
+from studyapp.core.store.check import check_folder
+from studyapp.core.store.history_summary import card_history, summarize
+from studyapp.core.store.journal import encode_line
+from studyapp.core.store.layout import DIGEST, HISTORY
+from studyapp.core.store.quarters import EPOCH, QUARTER, day_runs
 from studyapp.core.store.state import CardState, Phase, Rating
+from studyapp.core.store.store import ProgressStore
 from studyapp.core.study.queue import study_day
 
 START = datetime(2026, 1, 20, 3, 7, tzinfo=UTC)
@@ -64,9 +62,9 @@ ZONES: list[tzinfo] = [
 
 @pytest.fixture(autouse=True)
 def _forget_memory() -> Iterator[None]:
-    historydigest._memory.clear()
+    history_summary._memory.clear()
     yield
-    historydigest._memory.clear()
+    history_summary._memory.clear()
 
 
 def _state(card: str, phase: Phase) -> CardState:
@@ -129,7 +127,7 @@ def test_fast_path_equals_full_pass(
 ) -> None:
     now = START + timedelta(minutes=now_minutes, microseconds=now_micros)
     with tempfile.TemporaryDirectory() as folder:
-        historydigest._memory.clear()
+        history_summary._memory.clear()
         with ProgressStore.open(folder, clock=lambda: now, fold_after=fold_after) as store:
             seqs: list[int] = []
             for step in steps:
@@ -155,7 +153,7 @@ def test_fast_path_equals_full_pass(
             store.fold()
             assert_same(store, now, hour, tz)
         # reopened read-only (the digest on disk, the memory forgotten)
-        historydigest._memory.clear()
+        history_summary._memory.clear()
         with ProgressStore.open(folder, read_only=True) as view:
             assert_same(view, now, hour, tz)
 
@@ -231,20 +229,20 @@ def _expected(store: ProgressStore) -> Any:
 
 
 def _fast(store: ProgressStore) -> Any:
-    historydigest._memory.clear()  # as a new process would
+    history_summary._memory.clear()  # as a new process would
     return store_stats(store, store.states, CARDS, NOW, tz=UTC)
 
 
 def test_digest_is_written_and_extended_by_reading_the_tail(tmp_path: Path) -> None:
     with _history(tmp_path) as store:
         assert _fast(store) == _expected(store)
-        digest = historydigest._load(tmp_path / DIGEST)
+        digest = history_summary._load(tmp_path / DIGEST)
         assert digest is not None and digest.covered == (tmp_path / HISTORY).stat().st_size
         first = digest.total
         store.record_review(_state(IDS[0], Phase.REVIEW), _state(IDS[0], Phase.NEW), 3, START)
         store.fold()
         assert _fast(store) == _expected(store)
-        digest = historydigest._load(tmp_path / DIGEST)
+        digest = history_summary._load(tmp_path / DIGEST)
         assert digest is not None and digest.total == first + 1
 
 
@@ -263,7 +261,7 @@ def test_damaged_digest_is_recomputed(tmp_path: Path, damage: bytes) -> None:
         expected = _expected(store)
         (tmp_path / DIGEST).write_bytes(damage)
         assert _fast(store) == expected
-        assert historydigest._load(tmp_path / DIGEST) is not None  # rewritten
+        assert history_summary._load(tmp_path / DIGEST) is not None  # rewritten
 
 
 def test_digest_with_a_flipped_byte_is_recomputed(tmp_path: Path) -> None:
@@ -385,7 +383,7 @@ def test_an_answer_recorded_among_later_ones_is_counted_once() -> None:
     window edge, recorded between two of today's). Reading both spans counted it twice."""
     now = START
     with tempfile.TemporaryDirectory() as folder:
-        historydigest._memory.clear()
+        history_summary._memory.clear()
         with ProgressStore.open(folder, clock=lambda: now, fold_after=3) as store:
             card = IDS[0]
             for at, phase in [

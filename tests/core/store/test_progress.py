@@ -18,20 +18,14 @@ import pytest
 from msgspec.structs import replace
 
 from studyapp.core.base.clock import ManualClock
-from studyapp.core.store.progress import (
-    FORMAT,
-    HISTORY,
-    JOURNAL,
-    SNAPSHOT,
-    VERSION,
-    ProgressLocked,
-    ProgressStore,
-    ReadOnlyError,
-    check_folder,
-    decode_line,
-    encode_line,
-)
+from studyapp.core.store.check import check_folder
+from studyapp.core.store.errors import ProgressLocked, ReadOnlyError
+from studyapp.core.store.history import append_history
+from studyapp.core.store.journal import decode_line, encode_line
+from studyapp.core.store.layout import HISTORY, JOURNAL, SNAPSHOT
+from studyapp.core.store.snapshot import FORMAT, VERSION
 from studyapp.core.store.state import CardState, Phase, Rating
+from studyapp.core.store.store import ProgressStore
 
 NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 
@@ -180,7 +174,7 @@ def test_interrupted_fold_does_not_duplicate_history(tmp_path: Path) -> None:
     store = open_store(tmp_path)
     answer(store, "d/a/v")
     answer(store, "d/b/v")
-    store._append_history(store._pending)  # the first step of a fold, then a "crash"
+    append_history(tmp_path / HISTORY, store._pending)  # the first step of a fold, then a "crash"
     store.close(fold=False)
     with open_store(tmp_path) as again:
         assert again.get("d/b/v").reps == 1
@@ -400,7 +394,7 @@ from msgspec.structs import replace
 from msgspec.structs import replace
 from datetime import UTC, datetime, timedelta
 from studyapp.core.base.clock import ManualClock
-from studyapp.core.store.progress import ProgressStore
+from studyapp.core.store.store import ProgressStore
 from studyapp.core.store.state import CardState, Phase, Rating
 folder, fold_after = sys.argv[1], int(sys.argv[2])
 clock = ManualClock(datetime(2026, 3, 2, 12, tzinfo=UTC))

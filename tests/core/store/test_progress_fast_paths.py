@@ -16,17 +16,14 @@ from hypothesis import strategies as st
 from msgspec.structs import replace
 
 from studyapp.core.base.clock import ManualClock
-from studyapp.core.store import progress
-from studyapp.core.store.progress import (
-    FORMAT,
-    JOURNAL,
-    SNAPSHOT,
-    VERSION,
-    ProgressError,
-    ProgressStore,
-    encode_line,
-)
+from studyapp.core.store import snapshot_decode
+from studyapp.core.store.errors import ProgressError
+from studyapp.core.store.journal import dumps, encode_line
+from studyapp.core.store.journal_sync import JournalSync
+from studyapp.core.store.layout import JOURNAL, SNAPSHOT
+from studyapp.core.store.snapshot import FORMAT, OPTIONAL_COLUMNS, VERSION, snapshot_chunks
 from studyapp.core.store.state import CardState, Phase, Rating
+from studyapp.core.store.store import ProgressStore
 
 NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 
@@ -90,14 +87,14 @@ def assert_same_states(got: Mapping[str, CardState], want: Mapping[str, CardStat
 
 
 def assert_reads_as_the_general_reader(raw: bytes, cards: Mapping[str, CardState]) -> None:
-    general, bad = progress._states_v3(json.loads(raw)["cards"])
+    general, bad = snapshot_decode._states_v3(json.loads(raw)["cards"])
     assert bad == []
     assert_same_states(cards, general)
 
 
 def snapshot_bytes(cards: list[CardState]) -> bytes:
     header = {"format": FORMAT, "version": VERSION, "journal_seq": 0, "settings": {}}
-    return b"".join(progress._snapshot_chunks(header, {s.card_id: s for s in cards}))
+    return b"".join(snapshot_chunks(header, {s.card_id: s for s in cards}))
 
 
 @settings(max_examples=50, deadline=None)
@@ -106,7 +103,7 @@ def test_typed_decoding_reads_what_the_general_path_reads(cards: list[CardState]
     """msgspec's typed decoding (the fast path at start) agrees with json.loads and the
     column checks, value for value and type for type."""
     raw = snapshot_bytes(cards)
-    typed = progress._parse_v3_typed(raw)
+    typed = snapshot_decode._parse_v3_typed(raw)
     assert typed is not None
     assert_reads_as_the_general_reader(raw, typed.cards)
 
@@ -136,7 +133,7 @@ def test_typed_decoding_leaves_the_unusual_to_the_general_path(
     else:
         cards[name] = value
     raw = json.dumps(data).replace('"NaN"', "NaN").encode()
-    assert progress._parse_v3_typed(raw) is None
+    assert snapshot_decode._parse_v3_typed(raw) is None
 
 
 def test_columns_of_defaults_are_left_out(tmp_path: Path) -> None:
@@ -236,7 +233,7 @@ def test_version_2_is_migrated_and_kept(tmp_path: Path) -> None:
 def test_state_json_is_what_to_dict_gives(state: CardState) -> None:
     text = state.to_json()
     assert text is not None
-    assert text.encode() == progress._dumps(state.to_dict())
+    assert text.encode() == dumps(state.to_dict())
     assert CardState.from_dict(state.card_id, json.loads(text)) == state
 
 
@@ -344,7 +341,7 @@ def test_an_answer_is_written_at_once_and_fsynced_soon(
 def test_close_and_fold_fsync_what_the_thread_has_not(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(progress._JournalSync, "GATHER", 3600.0)  # the thread would wait
+    monkeypatch.setattr(JournalSync, "GATHER", 3600.0)  # the thread would wait
     spy = FsyncSpy(tmp_path, monkeypatch)
     store = open_store(tmp_path)
     answer(store, "d/a/v")
@@ -391,7 +388,7 @@ json_values = st.recursive(
     ),
     max_leaves=6,
 )
-column_names = st.sampled_from(["id", "phase", *progress._OPTIONAL_COLUMNS, "extra"])
+column_names = st.sampled_from(["id", "phase", *OPTIONAL_COLUMNS, "extra"])
 moments_text = moments.map(lambda d: d.isoformat()) | st.sampled_from(
     ["2026-03-02T12:00:00Z", "2026-03-02T12:00:00", "2026-03-02T14:00:00+02:00", "2026-13-01"]
 )
@@ -408,7 +405,7 @@ def test_typed_decoding_agrees_with_the_general_reader_on_anything(
     """Whatever the columns hold, the fast path either declines or reads exactly what the
     general reader reads (same states, same types, nothing set aside)."""
     raw = json.dumps({"format": FORMAT, "version": VERSION, "cards": cards}).encode()
-    typed = progress._parse_v3_typed(raw)
+    typed = snapshot_decode._parse_v3_typed(raw)
     if typed is None:
         return
     assert_reads_as_the_general_reader(raw, typed.cards)

@@ -12,7 +12,7 @@ import pytest
 
 from studyapp.core.decks.cards import Card, cards_for_deck
 from studyapp.core.decks.model import Deck
-from studyapp.core.store.progress import ReviewRecord
+from studyapp.core.store.records import ReviewRecord
 from studyapp.core.store.state import CardState, Phase, Rating
 from studyapp.core.study.queue import (
     StudyQueue,

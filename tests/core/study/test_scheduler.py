@@ -252,7 +252,7 @@ def test_fsrs_is_not_imported_until_a_card_is_scheduled() -> None:
 
     code = (
         "import sys\n"
-        "from studyapp.core.store import progress\n"
+        "from studyapp.core.store import store\n"
         "from studyapp.core.study import scheduler, settings\n"
         "from studyapp.core.stats import overview\n"
         "s = settings.StudySettings()\n"

@@ -17,8 +17,9 @@ from msgspec.structs import replace
 from studyapp.core.base.clock import ManualClock
 from studyapp.core.decks.cards import Card, cards_for_deck
 from studyapp.core.decks.model import Deck
-from studyapp.core.store.progress import JOURNAL, ProgressStore
+from studyapp.core.store.layout import JOURNAL
 from studyapp.core.store.state import CardState, Phase, Rating
+from studyapp.core.store.store import ProgressStore
 from studyapp.core.study.queue import study_day
 from studyapp.core.study.scheduler import make_scheduler
 from studyapp.core.study.session import NoCardError, Session

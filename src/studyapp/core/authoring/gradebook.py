@@ -17,12 +17,13 @@ from typing import Any
 
 from msgspec import Struct, field
 
-from studyapp.core.authoring.export import md, spreadsheet_safe
+from studyapp.core.authoring.export.markdown import md
+from studyapp.core.authoring.export.spreadsheet import spreadsheet_safe
 from studyapp.core.base.problems import Problem
 from studyapp.core.decks.textsafety import one_line
-from studyapp.core.quiz.answers import Outcome
-from studyapp.core.quiz.questions import QuestionResult
+from studyapp.core.quiz.answers.verdict import Outcome
 from studyapp.core.quiz.resultfile import ResultError, StudentResult, load_result
+from studyapp.core.quiz.scoring import QuestionResult
 
 __all__ = ["Gradebook", "QuestionStats", "merge", "merge_files"]
 

@@ -28,7 +28,7 @@ from typing import Any, Literal
 from msgspec import Struct, field
 from pydantic import ValidationError
 
-from studyapp.core.authoring.extract import slug
+from studyapp.core.authoring.extract.sentences import slug
 from studyapp.core.base.problems import Problem, UserFileError
 from studyapp.core.decks.loader import limits_from_env, read_text
 from studyapp.core.decks.model import ID_PATTERN, AnyEntry, ClozeEntry, Deck, QaEntry

@@ -12,7 +12,7 @@ import os
 import re
 from pathlib import Path
 
-from studyapp.core.authoring.extract import slug
+from studyapp.core.authoring.extract.sentences import slug
 
 __all__ = ["SCHEMA_FILE", "ScaffoldError", "create_deck", "schema_reference", "skeleton"]
 

@@ -20,7 +20,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from studyapp.core.base.problems import UserFileError
 from studyapp.core.decks.model import AnyEntry, DateEntry, Deck, Identifier, Tag, Text
-from studyapp.core.quiz.answers import DeckIndex, Target
+from studyapp.core.quiz.answers.keyindex import AnswerKeyIndex
+from studyapp.core.quiz.answers.keys import Target
 from studyapp.core.quiz.questions import (
     CHRONOLOGY_SIZE,
     FORMATS,
@@ -168,7 +169,7 @@ def apportion(total: int, weights: Mapping[QuestionFormat, int]) -> dict[Questio
 class _Candidate(Struct, frozen=True):
     """A question the exam could ask: an entry variant, or a chronology of a deck's dates."""
 
-    index: DeckIndex
+    index: AnswerKeyIndex
     entry: AnyEntry | None
     variant: Variant
     dates: tuple[DateEntry, ...] = ()
@@ -207,7 +208,7 @@ def _select_decks(spec: ExamSpec, decks: Iterable[Deck]) -> list[Deck]:
 
 
 def _candidates(
-    spec: ExamSpec, indexes: Sequence[DeckIndex]
+    spec: ExamSpec, indexes: Sequence[AnswerKeyIndex]
 ) -> dict[QuestionFormat, list[_Candidate]]:
     pools: dict[QuestionFormat, list[_Candidate]] = {f: [] for f in FORMATS}
     for index in indexes:
@@ -217,7 +218,7 @@ def _candidates(
 
 
 def _deck_candidates(
-    spec: ExamSpec, index: DeckIndex
+    spec: ExamSpec, index: AnswerKeyIndex
 ) -> dict[QuestionFormat, tuple[_Candidate, ...]]:
     """One deck's candidates for the spec's filters, memoised on the index."""
     memo = ("exam-candidates", tuple(spec.kinds), tuple(spec.tags), tuple(spec.exclude_tags))
@@ -254,14 +255,14 @@ def build_exam(
     decks: Sequence[Deck],
     rng: random.Random | None = None,
     *,
-    indexes: Mapping[str, DeckIndex] | None = None,
+    indexes: Mapping[str, AnswerKeyIndex] | None = None,
 ) -> list[Question]:
     """The questions of one sitting of ``spec``.
 
     The spec's ``seed`` wins when it has one (same exam for the whole class);
     otherwise ``rng`` is used and must be given. Entries are not repeated
     while unused ones remain, so one question does not give away another.
-    Pass ``indexes`` (deck id -> DeckIndex) to reuse them across many exams.
+    Pass ``indexes`` (deck id -> AnswerKeyIndex) to reuse them across many exams.
     """
     if spec.seed is not None:
         rng = random.Random(spec.seed)
@@ -269,7 +270,8 @@ def build_exam(
         raise ExamError(f"exam {spec.id!r} has no seed: pass a seeded random.Random")
     chosen = _select_decks(spec, decks)
     built = [
-        indexes[d.id] if indexes is not None and d.id in indexes else DeckIndex(d) for d in chosen
+        indexes[d.id] if indexes is not None and d.id in indexes else AnswerKeyIndex(d)
+        for d in chosen
     ]
     pools = _candidates(spec, built)
     weights = {f: w for f, w in spec.formats.weights().items() if w > 0 and pools[f]}

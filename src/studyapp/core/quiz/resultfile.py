@@ -1,7 +1,7 @@
 """The exam result file: one attempt, who took it and which sitting it was.
 
 The format (written by :func:`result_document`) wraps the
-:class:`~studyapp.core.quiz.questions.QuizResult` that scoring returns::
+:class:`~studyapp.core.quiz.scoring.QuizResult` that scoring returns::
 
     {
       "format": "studyapp-exam-result",
@@ -31,7 +31,7 @@ from studyapp.core.base.problems import Problem
 from studyapp.core.decks.loader import limits_from_env, read_text
 from studyapp.core.decks.textsafety import one_line
 from studyapp.core.decks.yamlread import Path_, format_path, read_yaml
-from studyapp.core.quiz.questions import QuizResult
+from studyapp.core.quiz.scoring import QuizResult
 
 RESULT_FORMAT = "studyapp-exam-result"
 RESULT_VERSION = 1

@@ -18,11 +18,12 @@ from pathlib import Path
 
 from msgspec import Struct, structs
 
+from studyapp.core.base.atomic import atomic_write
 from studyapp.core.decks.cards import Card
-from studyapp.core.quiz.questions import QuizResult
 from studyapp.core.quiz.resultfile import ResultError, load_result, result_document
-from studyapp.core.store.progress import ProgressStore, atomic_write
+from studyapp.core.quiz.scoring import QuizResult
 from studyapp.core.store.state import Phase
+from studyapp.core.store.store import ProgressStore
 
 RESULTS_DIR = "results"
 

@@ -15,7 +15,8 @@ from msgspec import Struct
 from studyapp.core.base.clock import ensure_utc
 from studyapp.core.decks.card import Card
 from studyapp.core.stats.report import DeckMastery, deck_tallies
-from studyapp.core.store.progress import CardStates, ReviewRecord
+from studyapp.core.store.cardstates import CardStates
+from studyapp.core.store.records import ReviewRecord
 from studyapp.core.store.state import CardState
 from studyapp.core.study.queue import QueueCounts, build_queue, day_start
 from studyapp.core.study.settings import StudySettings
@@ -41,7 +42,7 @@ def deck_overviews(
 ) -> dict[str, DeckOverview]:
     """One overview per deck that has cards, keyed by deck id (in deck order).
 
-    With a store's states (:class:`~studyapp.core.store.progress.CardStates`) the
+    With a store's states (:class:`~studyapp.core.store.cardstates.CardStates`) the
     result is remembered until any state changes or the time passes a moment
     that could change it (a learning card coming within the learn-ahead window,
     the day rolling over): the home screen asks again on mount, resume and

@@ -4,7 +4,7 @@
 reads lazily from disk), so a long history never has to sit in memory; with a
 long history that pass takes seconds (half a million reviews: ~8 s), so the app
 calls :func:`store_stats` and :func:`store_streak` instead, which give the very
-same figures from the history's digest (``historydigest``: counters per UTC
+same figures from the history's digest (``history_digest``: counters per UTC
 quarter-hour and per card, kept beside the history and brought up to date by
 reading only what was appended). Days are study days (rolling over at the
 configured local hour), like the queue's.
@@ -31,12 +31,14 @@ from msgspec import Struct
 
 from studyapp.core.base.clock import ensure_utc
 from studyapp.core.decks.card import Card
-from studyapp.core.store.progress import CardStates, ProgressStore, ReviewRecord
+from studyapp.core.store.cardstates import CardStates
+from studyapp.core.store.records import ReviewRecord
 from studyapp.core.store.state import CardState, Phase, Rating
+from studyapp.core.store.store import ProgressStore
 from studyapp.core.study.queue import study_day
 
 if TYPE_CHECKING:
-    from studyapp.core.store.digest import Summary
+    from studyapp.core.store.history_summary import Summary
 
 _DECK_ID = operator.attrgetter("deck_id")
 _ID = operator.attrgetter("id")
@@ -329,7 +331,7 @@ def _retention(summary: Summary, now: datetime, windows: Sequence[int]) -> dict[
     """True retention per window, counted as :func:`compute_stats` does: review-phase
     answers at a moment in ``(now - w days, now]``. A quarter-hour wholly inside a
     window counts by its counters; the few that a window's ends cut are read again."""
-    from studyapp.core.store.digest import quarter
+    from studyapp.core.store.quarters import quarter
 
     retention = {w: [0, 0] for w in windows}
     if not windows:
@@ -376,7 +378,7 @@ def _days_studied(
     summary: Summary, day_starts_at: int, tz: tzinfo | None
 ) -> tuple[list[int], list[tuple[int, int, int]]]:
     """The answers of each quarter-hour that has some, and the study days of those."""
-    from studyapp.core.store.digest import day_runs
+    from studyapp.core.store.quarters import day_runs
 
     d = summary.digest
     keys = list(itertools.compress(d.keys, d.n))
@@ -395,7 +397,7 @@ def stats_from_summary(
     windows: Sequence[int] = (1, 7, 30),
     days: int = 30,
 ) -> Stats:
-    """:func:`compute_stats` from the history in aggregate (``historydigest.summarize``)."""
+    """:func:`compute_stats` from the history in aggregate (``history_summary.summarize``)."""
     now = ensure_utc(now)
     today = study_day(now, day_starts_at, tz)
     first_day = today - timedelta(days=days - 1)
@@ -453,7 +455,7 @@ def store_stats(
         "windows": windows,
         "days": days,
     }
-    from studyapp.core.store.digest import summarize  # not at start-up: the home screen's
+    from studyapp.core.store.history_summary import summarize
     # import of this module is on every launch's path, the digest only after the first frame
 
     summary = summarize(store)
@@ -466,7 +468,7 @@ def store_streak(
     store: ProgressStore, now: datetime, *, day_starts_at: int = 4, tz: tzinfo | None = None
 ) -> Streak:
     """The streak of ``store_stats(...)``, alone (what the home screen shows)."""
-    from studyapp.core.store.digest import summarize
+    from studyapp.core.store.history_summary import summarize
 
     summary = summarize(store)
     if summary is None:

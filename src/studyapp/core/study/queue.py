@@ -22,7 +22,8 @@ from msgspec import Struct
 
 from studyapp.core.base.clock import ensure_utc
 from studyapp.core.decks.card import Card
-from studyapp.core.store.progress import CardStates, ReviewRecord
+from studyapp.core.store.cardstates import CardStates
+from studyapp.core.store.records import ReviewRecord
 from studyapp.core.store.state import CardState, Phase
 from studyapp.core.study.settings import StudySettings
 

@@ -1,7 +1,7 @@
 """A study session as a state machine: current card, answer, undo, bury, suspend.
 
 The session owns no I/O of its own: every change goes through the
-:class:`~studyapp.core.store.progress.ProgressStore` (written to its journal) before
+:class:`~studyapp.core.store.store.ProgressStore` (written to its journal) before
 the next card is chosen, so what is on screen is always what is on disk. Undo is multi-level
 and writes an ``undo`` record, so it restores both the card in memory and what
 was persisted. Time comes from an injected clock, randomness from a seeded
@@ -21,8 +21,8 @@ from msgspec import Struct, structs
 
 from studyapp.core.base.clock import Clock, ensure_utc
 from studyapp.core.decks.card import Card
-from studyapp.core.store.progress import ProgressStore
 from studyapp.core.store.state import CardState, Phase, Rating
+from studyapp.core.store.store import ProgressStore
 from studyapp.core.study.queue import (
     QueueCounts,
     build_queue,

@@ -19,18 +19,15 @@ from textual.timer import Timer
 from textual.widgets import Button, Input, OptionList, Select, Static, Switch
 from textual.widgets.option_list import Option
 
-from studyapp.core.quiz.answers import Outcome, parse_order_numbers
+from studyapp.core.quiz.answers.order import parse_order_numbers
+from studyapp.core.quiz.answers.verdict import Outcome
 from studyapp.core.quiz.exam import ExamError, ExamSpec, FormatMix, build_exam
-from studyapp.core.quiz.questions import (
-    Question,
-    QuestionFormat,
-    QuestionResult,
-    grade_answer,
-    score_quiz,
-)
+from studyapp.core.quiz.questions import Question, QuestionFormat
 from studyapp.core.quiz.results import save_result
+from studyapp.core.quiz.scoring import QuestionResult, grade_answer, score_quiz
 from studyapp.core.workspace import Workspace
 from studyapp.tui import format as fmt
+from studyapp.tui.screens.results import ResultsScreen
 from studyapp.tui.text import cell, literal
 from studyapp.tui.widgets.keybar import KeyBar
 from studyapp.tui.widgets.titlebar import TitleBar
@@ -441,11 +438,21 @@ class QuizScreen(Screen[None]):
                 saved = save_result(self.workspace.store.folder, result, now, seed=self.spec.seed)
             except OSError as error:
                 self.notify(f"Result not saved: {error}", severity="error", markup=False)
-        from studyapp.tui.screens.results import ResultsScreen
-
         self.app.switch_screen(
-            ResultsScreen(self.workspace, result, self.questions, self.rng, saved_to=saved)
+            ResultsScreen(
+                self.workspace,
+                result,
+                self.questions,
+                self.rng,
+                redrill=self.practice,
+                saved_to=saved,
+            )
         )
+
+    def practice(self, spec: ExamSpec, questions: list[Question]) -> QuizScreen:
+        """A practice run of these questions, with this quiz's workspace and randomness:
+        nothing is saved (the results screen's re-drill)."""
+        return QuizScreen(self.workspace, spec, questions, self.rng, save=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if not self.questions:

@@ -2,12 +2,15 @@
 
 From here the learner can re-drill the missed questions (a practice run that
 is not saved as an attempt) or push the missed items into the next study
-session (the only way exam practice touches the schedule).
+session (the only way exam practice touches the schedule). The quiz screen
+opens this one and hands it a :data:`Redrill` that makes the practice run, so
+this module does not import the quiz screen.
 """
 
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -18,10 +21,11 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from studyapp.core.quiz.answers import Outcome
+from studyapp.core.quiz.answers.verdict import Outcome
 from studyapp.core.quiz.exam import ExamSpec
-from studyapp.core.quiz.questions import Question, QuizResult, Tally
+from studyapp.core.quiz.questions import Question
 from studyapp.core.quiz.results import push_missed_to_study
+from studyapp.core.quiz.scoring import QuizResult, Tally
 from studyapp.core.workspace import Workspace
 from studyapp.tui import format as fmt
 from studyapp.tui.text import cell, literal
@@ -29,6 +33,9 @@ from studyapp.tui.widgets.keybar import KeyBar
 from studyapp.tui.widgets.titlebar import TitleBar
 
 OUTCOME_WORD = {Outcome.CORRECT: "right", Outcome.CLOSE: "close", Outcome.WRONG: "wrong"}
+
+Redrill = Callable[[ExamSpec, list[Question]], Screen[None]]
+"""Makes the screen of a re-drill (a practice run, not saved) from its spec and questions."""
 
 
 class ResultsScreen(Screen[None]):
@@ -50,6 +57,7 @@ class ResultsScreen(Screen[None]):
         questions: list[Question],
         rng: random.Random,
         *,
+        redrill: Redrill,
         saved_to: Path | None = None,
     ) -> None:
         super().__init__()
@@ -57,6 +65,7 @@ class ResultsScreen(Screen[None]):
         self.result = result
         self.questions = questions
         self.rng = rng
+        self.redrill = redrill
         self.saved_to = saved_to
         self.pushed = False
 
@@ -129,11 +138,9 @@ class ResultsScreen(Screen[None]):
             feedback="immediate",
             pass_mark=self.result.pass_mark,
         )
-        from studyapp.tui.screens.quiz import QuizScreen
-
         shuffled = list(again)
         self.rng.shuffle(shuffled)
-        self.app.switch_screen(QuizScreen(self.workspace, spec, shuffled, self.rng, save=False))
+        self.app.switch_screen(self.redrill(spec, shuffled))
 
     def action_push(self) -> None:
         if self.pushed:

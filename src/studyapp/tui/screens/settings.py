@@ -158,12 +158,18 @@ def apply_values(
 
 
 def _studyapp_classes() -> Iterator[type[DOMNode]]:
-    """Screens and widgets of studyapp's TUI, importing their modules (all light)."""
+    """Widgets and screens of studyapp's TUI, importing their modules (all light).
+
+    Subpackages (widgets/browse/) are walked too. Widgets come first, so where a dialog
+    shares a binding id with its screen (browse.suspend, browse.reset) the keymap lists
+    the dialog's description.
+    """
     import studyapp.tui.screens as screens
     import studyapp.tui.widgets as widgets
 
-    for package in (screens, widgets):
-        for info in pkgutil.iter_modules(package.__path__, package.__name__ + "."):
+    for package in (widgets, screens):
+        prefix = package.__name__ + "."
+        for info in pkgutil.walk_packages(package.__path__, prefix, onerror=lambda _: None):
             try:
                 module = importlib.import_module(info.name)
             except Exception:  # a broken module must not take the settings screen down

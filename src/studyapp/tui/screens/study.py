@@ -39,8 +39,11 @@ from textual.timer import Timer
 from textual.widgets import Button, ProgressBar, Static
 
 from studyapp.core.decks.cards import Card
-from studyapp.core.quiz.answers import DeckIndex, Outcome, Verdict, check_card, parse_order_numbers
-from studyapp.core.store.progress import ProgressError
+from studyapp.core.quiz.answers.judge import check_card
+from studyapp.core.quiz.answers.keyindex import AnswerKeyIndex
+from studyapp.core.quiz.answers.order import parse_order_numbers
+from studyapp.core.quiz.answers.verdict import Outcome, Verdict
+from studyapp.core.store.errors import ProgressError
 from studyapp.core.store.state import Rating
 from studyapp.core.study.session import Session
 from studyapp.core.workspace import Workspace
@@ -170,7 +173,7 @@ class StudyScreen(Screen[None]):
         self.shown_at = time.monotonic()
         self.answered = 0
         self.source_open = False
-        self._indexes: dict[str, DeckIndex] = {}
+        self._indexes: dict[str, AnswerKeyIndex] = {}
         self._poll: Timer | None = None
         self.session = self._new_session()
 
@@ -241,13 +244,13 @@ class StudyScreen(Screen[None]):
 
     # ----------------------------------------------------------------- state
 
-    def index_for(self, card: Card) -> DeckIndex | None:
+    def index_for(self, card: Card) -> AnswerKeyIndex | None:
         index = self._indexes.get(card.deck_id)
         if index is None:
             deck = self.workspace.deck(card.deck_id)
             if deck is None:
                 return None
-            index = self._indexes[card.deck_id] = DeckIndex(deck)
+            index = self._indexes[card.deck_id] = AnswerKeyIndex(deck)
         return index
 
     def show_current(self) -> None:

@@ -1,33 +1,26 @@
-"""``studyapp export``: a deck as an Anki package, a CSV file or a Markdown study sheet.
+"""A deck as an Anki package (.apkg), built with genanki.
 
-Anki packages are built with genanki. Every note's GUID comes from the deck id
-and the entry id, and every note type has a fixed id, so exporting the deck
-again after editing it and importing the package into the same collection
-updates the notes instead of adding duplicates. There is one note type per
-entry kind, carrying the entry's fields plus its source and explanation; all
-deck text is HTML-escaped before it goes into a field, so a card that says
-``<script>`` shows exactly that.
-
-The CSV and Markdown forms are plain: one row per entry for spreadsheets and
-other tools, and a printable sheet grouped by kind.
+Every note's GUID comes from the deck id and the entry id, and every note type
+has a fixed id, so exporting the deck again after editing it and importing the
+package into the same collection updates the notes instead of adding
+duplicates. There is one note type per entry kind, carrying the entry's fields
+plus its source and explanation; all deck text is HTML-escaped before it goes
+into a field, so a card that says ``<script>`` shows exactly that.
 """
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import html
-import io
 import os
-import re
 import tempfile
 from collections.abc import Sequence
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import genanki  # type: ignore[import-untyped]
 
+from studyapp.core.authoring.export.values import figure_value
 from studyapp.core.decks.model import (
     CLOZE_BLANK,
     AnyEntry,
@@ -40,18 +33,9 @@ from studyapp.core.decks.model import (
     QaEntry,
     QuoteEntry,
 )
-from studyapp.core.quiz.answers import decimals_of, render_date, render_number
+from studyapp.core.quiz.answers.dates import render_date
 
-__all__ = [
-    "CSV_COLUMNS",
-    "ExportError",
-    "anki_notes",
-    "note_guid",
-    "spreadsheet_safe",
-    "to_csv",
-    "to_markdown",
-    "write_anki",
-]
+__all__ = ["MODEL_VERSION", "ExportError", "anki_notes", "note_guid", "write_anki"]
 
 MODEL_VERSION = "v1"
 """Bump only with a migration plan: Anki treats a changed note type as a different one."""
@@ -72,7 +56,7 @@ def note_guid(deck_id: str, entry_id: str) -> str:
     return str(genanki.guid_for("studyapp", deck_id, entry_id))
 
 
-# ------------------------------------------------------------------- anki: text
+# ------------------------------------------------------------------------- text
 
 
 def _h(text: str | None) -> str:
@@ -104,11 +88,6 @@ def _cloze_field(entry: ClozeEntry) -> str:
     return "".join(out)
 
 
-def _figure_value(entry: FigureEntry) -> str:
-    value = Decimal(str(entry.value))
-    return render_number(value, decimals_of(value), entry.unit)
-
-
 def _shuffled(items: Sequence[str], seed: str) -> list[str]:
     """A fixed, seed-dependent order (options and events must not show the answer order)."""
     keyed = sorted(items, key=lambda s: hashlib.sha256(f"{seed}\x1f{s}".encode()).hexdigest())
@@ -121,7 +100,7 @@ def _asks(entry: AnyEntry, variant: str) -> str:
     return "1" if entry.variants is None or variant in entry.variants else ""
 
 
-# ------------------------------------------------------------------ anki: models
+# ------------------------------------------------------------------- note types
 
 _CSS = """\
 .card { font-family: sans-serif; font-size: 20px; text-align: left; color: black;
@@ -277,7 +256,7 @@ def _fields(deck: Deck, entry: AnyEntry) -> list[str]:
     if isinstance(entry, FigureEntry):
         return [
             _h(entry.measure),
-            _h(_figure_value(entry)),
+            _h(figure_value(entry)),
             _h(entry.prompt),
             _h(", ".join(entry.accept)),
             source,
@@ -358,150 +337,3 @@ def write_anki(deck: Deck, path: Path, *, timestamp: float | None = None) -> int
         if os.path.exists(tmp):
             os.unlink(tmp)
     return len(notes)
-
-
-# -------------------------------------------------------------------------- csv
-
-CSV_COLUMNS = (
-    "deck",
-    "id",
-    "kind",
-    "prompt",
-    "answer",
-    "accept",
-    "tags",
-    "explanation",
-    "source",
-)
-
-_FORMULA = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(cell: str) -> str:
-    """Keep a spreadsheet from running a cell as a formula (``=HYPERLINK(...)``)."""
-    return f"'{cell}" if cell.startswith(_FORMULA) else cell
-
-
-def _prompt_answer(entry: AnyEntry) -> tuple[str, str, list[str]]:
-    if isinstance(entry, DateEntry):
-        return entry.prompt or entry.event, entry.date.isoformat(), []
-    if isinstance(entry, FigureEntry):
-        return entry.prompt or entry.measure, _figure_value(entry), list(entry.accept)
-    if isinstance(entry, QuoteEntry):
-        return f"Who said: “{entry.quote}”", entry.speaker, list(entry.speaker_aliases)
-    if isinstance(entry, QaEntry):
-        return entry.prompt, entry.answer, list(entry.accept)
-    if isinstance(entry, ClozeEntry):
-        return entry.text, "; ".join(entry.blanks), []
-    if isinstance(entry, ChoiceEntry):
-        return entry.prompt, entry.answer, []
-    assert isinstance(entry, OrderEntry)
-    return entry.prompt or "Put these in chronological order", " | ".join(entry.events), []
-
-
-def to_csv(deck: Deck) -> str:
-    """One row per entry: deck, id, kind, prompt, answer, accept, tags, explanation, source."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for entry in deck.entries:
-        prompt, answer, accept = _prompt_answer(entry)
-        row = [
-            deck.id,
-            entry.id,
-            entry.kind,
-            prompt,
-            answer,
-            "; ".join(accept),
-            " ".join(entry.tags),
-            entry.explanation or "",
-            entry.source or "",
-        ]
-        writer.writerow([spreadsheet_safe(cell) for cell in row])
-    return out.getvalue()
-
-
-# --------------------------------------------------------------------- markdown
-
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~!])")
-
-
-def md(text: str | None) -> str:
-    """Deck text as literal Markdown: every character that could format is escaped."""
-    if not text:
-        return ""
-    escaped = _MD_SPECIAL.sub(r"\\\1", text.replace("&", "&amp;"))
-    return " ".join(escaped.split())
-
-
-def _note_lines(entry: AnyEntry) -> list[str]:
-    return [f"  *{md(entry.explanation)}*"] if entry.explanation else []
-
-
-def to_markdown(deck: Deck) -> str:
-    """A printable study sheet: dates in order, figures, quotes, then the other kinds."""
-    lines = [f"# {md(deck.title)}", ""]
-    if deck.description:
-        lines += [md(deck.description), ""]
-    doc = deck.document
-    if doc is not None:
-        credit = f"Source: *{md(doc.title)}*"
-        extra = [md(x) for x in (doc.author, doc.publisher) if x]
-        if doc.published is not None:
-            extra.append(doc.published.isoformat())
-        if extra:
-            credit += ", " + ", ".join(extra)
-        credit += "."
-        if doc.note:
-            credit += f" {md(doc.note)}"
-        lines += [credit, ""]
-
-    dates = sorted(
-        (e for e in deck.entries if isinstance(e, DateEntry)), key=lambda e: e.date.sort_key
-    )
-    if dates:
-        lines += ["## Dates", "", "| When | What |", "| --- | --- |"]
-        lines += [f"| {md(render_date(e.date))} | {md(e.event)} |" for e in dates]
-        lines.append("")
-    figures = [e for e in deck.entries if isinstance(e, FigureEntry)]
-    if figures:
-        lines += ["## Figures", "", "| Figure | What it measures |", "| --- | --- |"]
-        lines += [f"| {md(_figure_value(e))} | {md(e.measure)} |" for e in figures]
-        lines.append("")
-    quotes = [e for e in deck.entries if isinstance(e, QuoteEntry)]
-    if quotes:
-        lines += ["## Who said what", ""]
-        for q in quotes:
-            who = f"**{md(q.speaker)}**" + (f", {md(q.context)}" if q.context else "")
-            lines += [f"> “{md(q.quote)}”  ", f"> — {who}", ""]
-    qas = [e for e in deck.entries if isinstance(e, QaEntry | ChoiceEntry)]
-    if qas:
-        lines += ["## Questions", ""]
-        for n, e in enumerate(qas, start=1):
-            also = ""
-            if isinstance(e, QaEntry) and e.accept:
-                also = f" (also: {', '.join(md(a) for a in e.accept)})"
-            lines += [f"{n}. {md(e.prompt)}  ", f"   **{md(e.answer)}**{also}"]
-            lines += [f" {line}" for line in _note_lines(e)]
-        lines.append("")
-    clozes = [e for e in deck.entries if isinstance(e, ClozeEntry)]
-    if clozes:
-        lines += ["## Key sentences", ""]
-        for c in clozes:
-            parts: list[str] = []
-            last = 0
-            for m in CLOZE_BLANK.finditer(c.text):
-                parts.append(md(c.text[last : m.start()]))
-                parts.append(f"**{md(m.group(1).strip())}**")
-                last = m.end()
-            parts.append(md(c.text[last:]))
-            lines.append(f"- {''.join(parts)}")
-        lines.append("")
-    orders = [e for e in deck.entries if isinstance(e, OrderEntry)]
-    if orders:
-        lines += ["## Chronologies", ""]
-        for o in orders:
-            lines += [f"**{md(o.prompt or 'In chronological order')}**", ""]
-            lines += [f"{n}. {md(event)}" for n, event in enumerate(o.events, start=1)]
-            lines.append("")
-    return "\n".join(lines).rstrip() + "\n"

@@ -1,24 +1,16 @@
-"""The review history in aggregate, kept beside it: statistics without reading it all.
+"""The store's history in aggregate, for statistics: the digest kept up to date, and read.
 
-``history.jsonl`` holds every review ever made (hundreds of thousands of lines
-after a few years): parsing it takes seconds. Statistics need far less: how many
-answers fell in each UTC quarter-hour (every time zone offset is a multiple of 15
-minutes and study days start on the hour, so a quarter-hour never straddles two
-study days, whatever the zone and the rollover hour), how many of those were
-review-phase answers and how many of these passed (true retention), the answers
-and passes per card (accuracy by kind), the number of answers and the time spent.
-
-``history.digest.json`` keeps exactly that, with how much of the history file it
-covers (its length, and CRCs of its first and last bytes). The history file is
-append-only, so the digest is brought up to date by reading only what was
-appended since (a fold adds up to a thousand lines), and rebuilt from scratch
-whenever it does not match: missing, damaged (the file carries a CRC), the history
-shorter or different. It is a cache: anything wrong with it means reading the
-history again, never a wrong figure and never an error for the learner. A
-read-only store never writes it (it keeps what it computed in memory instead).
+:func:`summarize` and :func:`card_history` answer from the history's digest
+(:mod:`~studyapp.core.store.history_digest`). The history file is append-only, so
+the digest is brought up to date by reading only what was appended since (a fold
+adds up to a thousand lines), and rebuilt from scratch whenever it does not match:
+missing, damaged (the file carries a CRC), the history shorter or different. It is a
+cache: anything wrong with it means reading the history again, never a wrong figure
+and never an error for the learner. A read-only store never writes it (it keeps what
+it computed in memory instead).
 
 Exactness, record for record, with :meth:`ProgressStore.history
-<studyapp.core.store.progress.ProgressStore.history>` (what ``compute_stats`` reads):
+<studyapp.core.store.store.ProgressStore.history>` (what ``compute_stats`` reads):
 
 * the same lines count: whole, CRC intact, a review that parses; the journal's
   records not folded yet are added on the fly, as ``history()`` adds them;
@@ -40,53 +32,33 @@ file's bytes, without parsing the rest.
 
 from __future__ import annotations
 
-import array
-import base64
 import bisect
 import contextlib
 import itertools
 import json
 import mmap
 import os
-import sys
 import threading
 import weakref
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
-from datetime import UTC, datetime, timedelta, tzinfo
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from studyapp.core.store.progress import (
-    DIGEST,
-    HISTORY,
-    TAIL_BYTES,
-    ProgressStore,
-    ReviewRecord,
-    atomic_write,
-    decode_line,
-    encode_line,
-    intact_lines,
-    last_seq,
-    undo_targets,
-    verify_line,
-)
+from studyapp.core.base.atomic import atomic_write
+from studyapp.core.store.history import TAIL_BYTES, last_seq, undo_targets
+from studyapp.core.store.history_digest import NO_LINE, Counts, Digest
+from studyapp.core.store.journal import decode_line, intact_lines
+from studyapp.core.store.layout import DIGEST, HISTORY
+from studyapp.core.store.quarters import EPOCH, QUARTER, quarter
+from studyapp.core.store.records import ReviewRecord
 from studyapp.core.store.state import Phase, Rating
+from studyapp.core.store.store import ProgressStore
 
-FORMAT = "studyapp-history-digest"
-VERSION = 1
-EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-QUARTER = timedelta(minutes=15)
 _CHECK = 4096
 """Bytes at each end of the covered part whose CRCs must match."""
 _CHUNK = 1 << 22
-_NO_LINE = -1
 _json_str = json.encoder.encode_basestring  # how the store writes a string
-
-
-def quarter(moment: datetime) -> int:
-    """The UTC quarter-hour of ``moment``: whole quarter-hours since 1970 (floored)."""
-    return (moment - EPOCH) // QUARTER
 
 
 class _Unusable(Exception):  # noqa: N818  (a signal, not an error)
@@ -95,242 +67,6 @@ class _Unusable(Exception):  # noqa: N818  (a signal, not an error)
 
 class _Rebuild(Exception):  # noqa: N818  (a signal, not an error)
     """The digest cannot be brought up to date: build it from scratch."""
-
-
-class _Counts:
-    """Counters being gathered (a change to a :class:`Digest`), changed in place."""
-
-    __slots__ = ("buckets", "cards", "spent_ms", "total")
-
-    def __init__(self) -> None:
-        self.buckets: dict[int, list[int]] = {}
-        """Quarter-hour -> [answers, review answers, review passes, first byte, end]."""
-        self.cards: dict[str, list[int]] = {}
-        """Card id -> [passes, answers]."""
-        self.total = 0
-        self.spent_ms = 0
-
-    def add(self, review: ReviewRecord, sign: int = 1, lo: int = _NO_LINE, hi: int = 0) -> None:
-        """Count ``review`` in (``sign`` 1) or out (-1); its line is ``lo:hi`` if in the file."""
-        key = quarter(review.at)
-        passed = review.rating is not Rating.AGAIN
-        is_review = review.phase is Phase.REVIEW
-        bucket = self.buckets.get(key)
-        if bucket is None:
-            bucket = self.buckets[key] = [0, 0, 0, _NO_LINE, 0]
-        bucket[0] += sign
-        if is_review:
-            bucket[1] += sign
-            bucket[2] += sign * passed
-        if lo != _NO_LINE:
-            bucket[3] = lo if bucket[3] == _NO_LINE else min(bucket[3], lo)
-            bucket[4] = max(bucket[4], hi)
-        card = self.cards.get(review.card_id)
-        if card is None:
-            card = self.cards[review.card_id] = [0, 0]
-        card[0] += sign * passed
-        card[1] += sign
-        self.total += sign
-        self.spent_ms += sign * (review.took_ms or 0)
-
-
-Column = array.array  # of 64-bit ints: a quarter of the memory of a list of ints
-"""A column of integers."""
-
-
-def _column(values: Iterable[int] = ()) -> Column[int]:
-    return array.array("q", values)
-
-
-_INT_COLUMNS = ("keys", "n", "rn", "rp", "lo", "hi", "hits", "answers")
-
-
-class Digest:
-    """What statistics need from the history file's first ``covered`` bytes, by column.
-
-    Per UTC quarter-hour with answers, sorted (``keys``): ``n`` answers, ``rn``
-    review-phase answers, ``rp`` of them passed (not Again), and where the
-    quarter-hour's lines are in the file (``lo`` first byte, ``hi`` byte after
-    the last line; -1 and 0 if none, e.g. for the journal's answers). Per card
-    (``ids``): ``hits`` answers not Again out of ``answers``. Columns are never
-    changed in place (a change makes new ones: see :meth:`merged`), so digests
-    may share them.
-    """
-
-    __slots__ = (
-        "answers",
-        "canonical",
-        "covered",
-        "head_crc",
-        "hi",
-        "hits",
-        "ids",
-        "keys",
-        "lo",
-        "max_seq",
-        "n",
-        "rn",
-        "rp",
-        "spent_ms",
-        "tail_crc",
-        "total",
-        "undone",
-    )
-
-    def __init__(self) -> None:
-        self.covered = 0
-        self.head_crc = self.tail_crc = 0
-        self.canonical = True
-        """Every review line is written as the store writes it (see the module doc)."""
-        self.max_seq = 0
-        """The highest seq of a review line covered (an undo above it undoes none)."""
-        self.undone: frozenset[int] = frozenset()
-        self.total = 0
-        self.spent_ms = 0
-        self.keys: Column[int] = _column()
-        self.n: Column[int] = _column()
-        self.rn: Column[int] = _column()
-        self.rp: Column[int] = _column()
-        self.lo: Column[int] = _column()
-        self.hi: Column[int] = _column()
-        self.ids: list[str] = []
-        self.hits: Column[int] = _column()
-        self.answers: Column[int] = _column()
-
-    def replace(self, **changes: Any) -> Digest:
-        other = Digest()
-        for name in self.__slots__:
-            setattr(other, name, changes.get(name, getattr(self, name)))
-        return other
-
-    def merged(self, counts: _Counts) -> Digest:
-        """This digest with ``counts`` added (new columns where anything changes)."""
-        if not counts.buckets and not counts.cards:
-            return self.replace()
-        keys, n, rn, rp, lo, hi = (
-            _column(c) for c in (self.keys, self.n, self.rn, self.rp, self.lo, self.hi)
-        )
-        size = len(keys)
-        added: list[tuple[int, list[int]]] = []
-        for key, (dn, drn, drp, dlo, dhi) in counts.buckets.items():
-            i = bisect.bisect_left(keys, key, 0, size)
-            if i == size or keys[i] != key:
-                added.append((key, [dn, drn, drp, dlo, dhi]))
-                continue
-            n[i] += dn
-            rn[i] += drn
-            rp[i] += drp
-            if dlo != _NO_LINE:
-                lo[i] = dlo if lo[i] == _NO_LINE else min(lo[i], dlo)
-                hi[i] = max(hi[i], dhi)
-        if added:
-            added.sort()
-            in_order = not keys or added[0][0] > keys[-1]
-            for key, values in added:
-                keys.append(key)
-                for column, value in zip((n, rn, rp, lo, hi), values, strict=True):
-                    column.append(value)
-            if not in_order:
-                rows = sorted(zip(keys, n, rn, rp, lo, hi, strict=True))
-                keys, n, rn, rp, lo, hi = (_column(c) for c in zip(*rows, strict=True))
-        ids, hits, answers = self.ids, self.hits, self.answers
-        if counts.cards:
-            ids, hits, answers = list(ids), _column(hits), _column(answers)
-            where = dict(zip(ids, range(len(ids)), strict=True))
-            for card, (dh, da) in counts.cards.items():
-                i = where.get(card, -1)
-                if i < 0:
-                    where[card] = len(ids)
-                    ids.append(card)
-                    hits.append(dh)
-                    answers.append(da)
-                else:
-                    hits[i] += dh
-                    answers[i] += da
-        return self.replace(
-            keys=keys,
-            n=n,
-            rn=rn,
-            rp=rp,
-            lo=lo,
-            hi=hi,
-            ids=ids,
-            hits=hits,
-            answers=answers,
-            total=self.total + counts.total,
-            spent_ms=self.spent_ms + counts.spent_ms,
-        )
-
-    # -- file form: one JSON line with a CRC (as the journal's), integer columns
-    # packed (little-endian int64, zlib, base64): a tenth of the time to read back
-
-    def to_bytes(self) -> bytes:
-        columns = {}
-        for name in _INT_COLUMNS:
-            packed = _column(getattr(self, name))
-            if sys.byteorder != "little":
-                packed.byteswap()
-            columns[name] = base64.b64encode(zlib.compress(packed.tobytes(), 1)).decode()
-        return encode_line(
-            {
-                "format": FORMAT,
-                "version": VERSION,
-                "covered": self.covered,
-                "head_crc": self.head_crc,
-                "tail_crc": self.tail_crc,
-                "canonical": self.canonical,
-                "max_seq": self.max_seq,
-                "total": self.total,
-                "ms": self.spent_ms,
-                "undone": sorted(self.undone),
-                "ids": self.ids,
-                **columns,
-            }
-        )
-
-    @classmethod
-    def from_bytes(cls, raw: bytes) -> Digest | None:
-        """The digest in ``raw``, or None if it is damaged or not one this version reads."""
-        if not verify_line(raw):
-            return None
-        try:
-            data = json.loads(raw)
-            if data.get("format") != FORMAT or data.get("version") != VERSION:
-                return None
-            d = cls()
-            values = [data[k] for k in ("covered", "head_crc", "tail_crc", "max_seq", "total")]
-            values.append(data["ms"])
-            undone, ids = data["undone"], data["ids"]
-            if not (_all_ints(values) and type(data["canonical"]) is bool):
-                return None
-            if not (type(undone) is list and _all_ints(undone)):
-                return None
-            if not (type(ids) is list and set(map(type, ids)) <= {str}):
-                return None
-            d.covered, d.head_crc, d.tail_crc, d.max_seq, d.total, d.spent_ms = values
-            d.canonical = data["canonical"]
-            d.undone = frozenset(undone)
-            d.ids = ids
-            for name in _INT_COLUMNS:
-                packed = _column()
-                packed.frombytes(zlib.decompress(base64.b64decode(data[name])))
-                if sys.byteorder != "little":
-                    packed.byteswap()
-                setattr(d, name, packed)
-        except (ValueError, TypeError, KeyError, AttributeError, zlib.error):
-            return None
-        buckets = {len(d.keys), len(d.n), len(d.rn), len(d.rp), len(d.lo), len(d.hi)}
-        if len(buckets) != 1 or not len(d.ids) == len(d.hits) == len(d.answers):
-            return None
-        if any(a >= b for a, b in itertools.pairwise(d.keys)):
-            return None
-        if len(set(d.ids)) != len(d.ids):
-            return None
-        return d
-
-
-def _all_ints(values: Iterable[Any]) -> bool:
-    return set(map(type, values)) <= {int}
 
 
 # ------------------------------------------------------------------ the history file
@@ -505,7 +241,7 @@ def _fold(d: Digest, handle: BinaryIO, start: int, end: int) -> Digest:
                 bucket = buckets[key]
             else:
                 bucket[0] += 1
-                if bucket[3] == _NO_LINE or lo < bucket[3]:
+                if bucket[3] == NO_LINE or lo < bucket[3]:
                     bucket[3] = lo
                 if hi > bucket[4]:
                     bucket[4] = hi
@@ -527,9 +263,9 @@ def _fold(d: Digest, handle: BinaryIO, start: int, end: int) -> Digest:
     )
 
 
-def _undo(d: Digest, handle: BinaryIO, targets: set[int]) -> _Counts:
+def _undo(d: Digest, handle: BinaryIO, targets: set[int]) -> Counts:
     """The reviews ``d`` counts that ``targets`` undo, counted out. Raises _Rebuild."""
-    counts = _Counts()
+    counts = Counts()
     new = {t for t in targets - d.undone if t <= d.max_seq}
     if not new:
         return counts
@@ -562,7 +298,7 @@ class Summary:
         ranges = []
         for key in wanted:
             i = bisect.bisect_left(d.keys, key)
-            if i < len(d.keys) and d.keys[i] == key and d.lo[i] != _NO_LINE:
+            if i < len(d.keys) and d.keys[i] == key and d.lo[i] != NO_LINE:
                 ranges.append((d.lo[i], d.hi[i]))
         # The history is in answer order, not time order: one quarter's span of lines
         # can hold another's (an answer recorded late, at an earlier time). Spans that
@@ -669,7 +405,7 @@ def summarize(store: ProgressStore) -> Summary | None:
             tail_seq = _tail_seq(handle, size)
     undone = d.undone | pending_undone
     extra = [r for r in reviews if r.seq > tail_seq and r.seq not in undone]
-    counts = _Counts()
+    counts = Counts()
     for review in extra:
         counts.add(review)
     return Summary(d.merged(counts).replace(undone=undone), path, extra)
@@ -717,56 +453,3 @@ def card_history(store: ProgressStore, card_id: str) -> list[ReviewRecord]:
         r for r in reviews if r.card_id == card_id and r.seq > tail_seq and r.seq not in undone
     )
     return found
-
-
-# ------------------------------------------------------------------- study days
-
-_RUN = 48
-"""Quarter-hours in a run of :func:`day_runs` (12 hours)."""
-_SECOND = timedelta(seconds=1)
-
-
-def day_runs(
-    keys: Sequence[int], day_starts_at: int, tz: tzinfo | None
-) -> list[tuple[int, int, int]]:
-    """The study days of the UTC quarter-hours ``keys`` (sorted), as runs
-    ``(i, j, day)``: ``keys[i:j]`` all fall on ``day`` (days since 1970-01-01).
-
-    What ``study_day`` gives for each (the local date ``day_starts_at`` hours
-    earlier), with one time zone conversion per 12 hours of quarter-hours, not one
-    per quarter-hour: within 12 hours whose two ends have the same UTC offset,
-    every moment has it (in the tz database an offset never changes and changes
-    back within less than 95 hours); where the ends differ, each one is converted.
-    """
-    runs: list[tuple[int, int, int]] = []
-    shift = day_starts_at * 3600
-
-    def offset(key: int) -> int:
-        utcoffset = (EPOCH + key * QUARTER).astimezone(tz).utcoffset()
-        return 0 if utcoffset is None else utcoffset // _SECOND
-
-    def push(i: int, j: int, day: int) -> None:
-        if runs and runs[-1][2] == day and runs[-1][1] == i:
-            runs[-1] = (runs[-1][0], j, day)
-        else:
-            runs.append((i, j, day))
-
-    count, i = len(keys), 0
-    while i < count:
-        first = keys[i]
-        j = bisect.bisect_right(keys, first + _RUN - 1, i)  # keys[i:j]: 12 hours at most
-        base = offset(first) - shift
-        if j - 1 == i or offset(keys[j - 1]) - shift == base:
-            day = (first * 900 + base) // 86400
-            last_day = (keys[j - 1] * 900 + base) // 86400
-            if day == last_day:
-                push(i, j, day)
-            else:  # one day boundary in 12 hours: the first quarter-hour past it
-                cut = bisect.bisect_left(keys, -(-(last_day * 86400 - base) // 900), i, j)
-                push(i, cut, day)
-                push(cut, j, last_day)
-        else:
-            for k in range(i, j):
-                push(k, k + 1, (keys[k] * 900 + offset(keys[k]) - shift) // 86400)
-        i = j
-    return runs

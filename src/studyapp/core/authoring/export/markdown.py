@@ -1,0 +1,110 @@
+"""A deck as a printable Markdown study sheet, grouped by kind.
+
+Dates in chronological order, figures, quotes, questions, key sentences and
+chronologies; all deck text is escaped with :func:`md` so it reads literally
+(also used by the gradebook's Markdown report).
+"""
+
+from __future__ import annotations
+
+import re
+
+from studyapp.core.authoring.export.values import figure_value
+from studyapp.core.decks.model import (
+    CLOZE_BLANK,
+    AnyEntry,
+    ChoiceEntry,
+    ClozeEntry,
+    DateEntry,
+    Deck,
+    FigureEntry,
+    OrderEntry,
+    QaEntry,
+    QuoteEntry,
+)
+from studyapp.core.quiz.answers.dates import render_date
+
+__all__ = ["md", "to_markdown"]
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~!])")
+
+
+def md(text: str | None) -> str:
+    """Deck text as literal Markdown: every character that could format is escaped."""
+    if not text:
+        return ""
+    escaped = _MD_SPECIAL.sub(r"\\\1", text.replace("&", "&amp;"))
+    return " ".join(escaped.split())
+
+
+def _note_lines(entry: AnyEntry) -> list[str]:
+    return [f"  *{md(entry.explanation)}*"] if entry.explanation else []
+
+
+def to_markdown(deck: Deck) -> str:
+    """A printable study sheet: dates in order, figures, quotes, then the other kinds."""
+    lines = [f"# {md(deck.title)}", ""]
+    if deck.description:
+        lines += [md(deck.description), ""]
+    doc = deck.document
+    if doc is not None:
+        credit = f"Source: *{md(doc.title)}*"
+        extra = [md(x) for x in (doc.author, doc.publisher) if x]
+        if doc.published is not None:
+            extra.append(doc.published.isoformat())
+        if extra:
+            credit += ", " + ", ".join(extra)
+        credit += "."
+        if doc.note:
+            credit += f" {md(doc.note)}"
+        lines += [credit, ""]
+
+    dates = sorted(
+        (e for e in deck.entries if isinstance(e, DateEntry)), key=lambda e: e.date.sort_key
+    )
+    if dates:
+        lines += ["## Dates", "", "| When | What |", "| --- | --- |"]
+        lines += [f"| {md(render_date(e.date))} | {md(e.event)} |" for e in dates]
+        lines.append("")
+    figures = [e for e in deck.entries if isinstance(e, FigureEntry)]
+    if figures:
+        lines += ["## Figures", "", "| Figure | What it measures |", "| --- | --- |"]
+        lines += [f"| {md(figure_value(e))} | {md(e.measure)} |" for e in figures]
+        lines.append("")
+    quotes = [e for e in deck.entries if isinstance(e, QuoteEntry)]
+    if quotes:
+        lines += ["## Who said what", ""]
+        for q in quotes:
+            who = f"**{md(q.speaker)}**" + (f", {md(q.context)}" if q.context else "")
+            lines += [f"> “{md(q.quote)}”  ", f"> — {who}", ""]
+    qas = [e for e in deck.entries if isinstance(e, QaEntry | ChoiceEntry)]
+    if qas:
+        lines += ["## Questions", ""]
+        for n, e in enumerate(qas, start=1):
+            also = ""
+            if isinstance(e, QaEntry) and e.accept:
+                also = f" (also: {', '.join(md(a) for a in e.accept)})"
+            lines += [f"{n}. {md(e.prompt)}  ", f"   **{md(e.answer)}**{also}"]
+            lines += [f" {line}" for line in _note_lines(e)]
+        lines.append("")
+    clozes = [e for e in deck.entries if isinstance(e, ClozeEntry)]
+    if clozes:
+        lines += ["## Key sentences", ""]
+        for c in clozes:
+            parts: list[str] = []
+            last = 0
+            for m in CLOZE_BLANK.finditer(c.text):
+                parts.append(md(c.text[last : m.start()]))
+                parts.append(f"**{md(m.group(1).strip())}**")
+                last = m.end()
+            parts.append(md(c.text[last:]))
+            lines.append(f"- {''.join(parts)}")
+        lines.append("")
+    orders = [e for e in deck.entries if isinstance(e, OrderEntry)]
+    if orders:
+        lines += ["## Chronologies", ""]
+        for o in orders:
+            lines += [f"**{md(o.prompt or 'In chronological order')}**", ""]
+            lines += [f"{n}. {md(event)}" for n, event in enumerate(o.events, start=1)]
+            lines.append("")
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,133 @@
+"""Text basics for the extractor: sentences, id slugs, word lists and folding.
+
+Every finder works sentence by sentence, and every draft entry's ``source`` is
+one sentence verbatim, so the splitter lives here with the few text helpers
+the other ``extract`` modules share (``word_list`` for vocabulary written as
+one string, ``slug`` for ids, ``fold_text`` for comparing wording).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from msgspec import Struct
+
+__all__ = ["Sentence", "fold_text", "sentences", "slug", "word_list"]
+
+
+def word_list(text: str) -> list[str]:
+    """Split a word list written as one string (easier to read and edit)."""
+    return text.split()
+
+
+def slug(text: str, *, max_len: int = 48) -> str:
+    """A lowercase id fragment: ``Lee's “pragmatic diplomacy”`` -> ``lees-pragmatic-diplomacy``."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    ascii_text = ascii_text.lower().replace("'", "").replace("%", " percent ")
+    words = re.findall(r"[a-z0-9]+", ascii_text)
+    out = ""
+    for word in words:
+        candidate = f"{out}-{word}" if out else word
+        if len(candidate) > max_len:
+            break
+        out = candidate
+    return out
+
+
+class Sentence(Struct, frozen=True):
+    """One sentence of the text, verbatim, with where it starts (1-based line)."""
+
+    text: str
+    start: int
+    line: int
+    heading: bool = False
+    """A title or heading line (no closing punctuation): no quotations are drafted from it."""
+
+
+_ABBREVIATIONS = frozenset(
+    word_list(
+        "mr mrs ms dr prof sr jr st mt no vs etc inc ltd co corp gen gov sen rep jan feb "
+        "mar apr jun jul aug sep sept oct nov dec e.g i.e u.s u.k a.m p.m fig approx"
+    )
+)
+_CLOSERS = "\"”’')]"
+
+
+def _is_heading(line: str) -> bool:
+    stripped = line.strip()
+    if not stripped:
+        return False
+    if stripped[-1] in ".!?…" or (stripped[-1] in _CLOSERS and len(stripped) > 1):
+        return stripped[-1] not in _CLOSERS or stripped[-2] not in ".!?…"
+    return True
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Split text into sentences, never inside a quotation; headings are their own sentence."""
+    out: list[Sentence] = []
+    offset = 0
+    for line_no, line in enumerate(text.split("\n"), start=1):
+        line_start = offset
+        offset += len(line) + 1
+        if not line.strip():
+            continue
+        heading = _is_heading(line)
+        start = None
+        depth = 0
+        straight = False
+        i = 0
+        n = len(line)
+        while i < n:
+            ch = line[i]
+            if start is None:
+                if ch.isspace():
+                    i += 1
+                    continue
+                start = i
+            closing = False
+            if ch == "“":
+                depth += 1
+            elif ch == "”":
+                depth = max(0, depth - 1)
+                closing = True
+            elif ch == '"':
+                straight = not straight
+                closing = not straight
+            # a sentence ends at ". " outside quotations, or at ".” " where a quotation ends it
+            ends = ch in ".!?…" or (closing and i > 0 and line[i - 1] in ".!?…")
+            if ends and depth == 0 and not straight:
+                end = i + 1
+                while end < n and line[end] in _CLOSERS:
+                    end += 1
+                if end >= n or line[end].isspace():
+                    nxt = end
+                    while nxt < n and line[nxt].isspace():
+                        nxt += 1
+                    word = re.search(r"([\w.]{1,30})\.$", line[max(start, i - 31) : i + 1])
+                    abbreviation = (
+                        ch == "."
+                        and not closing
+                        and word is not None
+                        and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1)
+                    )
+                    starts_new = nxt >= n or not line[nxt].islower()
+                    if starts_new and not abbreviation:
+                        out.append(
+                            Sentence(line[start:end], line_start + start, line_no, heading=False)
+                        )
+                        start = None
+                        i = end
+                        continue
+            i += 1
+        if start is not None:
+            rest = line[start:].rstrip()
+            if rest:
+                out.append(Sentence(rest, line_start + start, line_no, heading=heading))
+    return out
+
+
+def fold_text(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = text.replace("’", "'").replace("‘", "'")
+    return " ".join(re.findall(r"[\w.%']+", text))

@@ -1,0 +1,222 @@
+"""Per-entry lint checks: sources, give-aways and multiple-choice options.
+
+Each check looks at one entry at a time: whether its date, figure or
+quotation is in its own source (S001-S003), whether the question shows its
+own answer (G001), and whether a choice option would be accepted as the
+answer or is a typo away from it (O001-O003).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from studyapp.core.authoring.extract.dates import find_dates
+from studyapp.core.authoring.extract.figures import numbers_in
+from studyapp.core.authoring.lint.rules import Linter
+from studyapp.core.authoring.lint.wording import content_words, question_path, words_in
+from studyapp.core.decks.model import (
+    CLOZE_BLANK,
+    ChoiceEntry,
+    ClozeEntry,
+    DateEntry,
+    Deck,
+    FigureEntry,
+    QaEntry,
+    QuoteEntry,
+)
+from studyapp.core.decks.yamlread import Path_
+from studyapp.core.quiz.answers.judge import check_entry
+from studyapp.core.quiz.answers.names import check_name
+from studyapp.core.quiz.answers.normalise import fold
+from studyapp.core.quiz.answers.verdict import Outcome, Verdict
+
+__all__ = ["check_giveaways", "check_options", "check_sources"]
+
+_SCALE_EXAMPLE = re.compile(r"\b\d+\s*=\s*\w+")
+
+
+def check_sources(lint: Linter, deck: Deck) -> None:
+    for i, entry in enumerate(deck.entries):
+        base: Path_ = ("entries", i)
+        if entry.source is None:
+            lint.add(
+                "S001",
+                base,
+                f"entry {entry.id!r} has no source: add the verbatim sentence(s) it was "
+                "built from (shown after a wrong answer)",
+            )
+            continue
+        source = entry.source
+        if isinstance(entry, DateEntry) and not _date_in(entry, source):
+            lint.add(
+                "S002",
+                (*base, "date"),
+                f"the date {entry.date} is not in the entry's source; check the date "
+                "(or the source)",
+            )
+        elif isinstance(entry, FigureEntry) and not _figure_in(entry, source):
+            lint.add(
+                "S002",
+                (*base, "value"),
+                f"the value {entry.value} is not in the entry's source; check the number "
+                "(or the source)",
+            )
+        elif isinstance(entry, QuoteEntry):
+            folded = fold(source)
+            parts = [fold(p) for p in re.split(r"…|\.\.\.", entry.quote) if fold(p)]
+            if not all(p in folded for p in parts):
+                lint.add(
+                    "S003",
+                    (*base, "quote"),
+                    "the quotation is not word for word in the entry's source; quote exactly "
+                    "(join fragments with …)",
+                )
+
+
+def _date_in(entry: DateEntry, source: str) -> bool:
+    date = entry.date
+    for mention in find_dates(source, date.year):
+        found = mention.date
+        if found == date:
+            return True
+        if date.precision == "day" and (mention.month, mention.day) == (date.month, date.day):
+            return True  # "June 3": the year comes from the text's context
+        if date.precision == "month" and mention.month == date.month and mention.day is None:
+            return True
+        if date.precision == "year" and found is not None and found.year == date.year:
+            return True
+    return date.precision == "year" and Decimal(date.year) in numbers_in(source)
+
+
+def _figure_in(entry: FigureEntry, source: str) -> bool:
+    value = Decimal(str(entry.value))
+    if value in numbers_in(source):
+        return True
+    return any(words_in(form, source) for form in entry.accept)
+
+
+def check_giveaways(lint: Linter, deck: Deck) -> None:
+    for i, entry in enumerate(deck.entries):
+        base: Path_ = ("entries", i)
+        if isinstance(entry, QaEntry | ChoiceEntry):
+            forms = [entry.answer]
+            if isinstance(entry, QaEntry):
+                forms += [a for a in entry.accept if len(fold(a)) >= 5 or len(a.split()) >= 2]
+            for form in forms:
+                if len(fold(form)) >= 3 and content_words(form) and words_in(form, entry.prompt):
+                    lint.add(
+                        "G001",
+                        (*base, "prompt"),
+                        f"the prompt contains the answer {form!r}; reword the question",
+                    )
+                    break
+        elif isinstance(entry, DateEntry):
+            text = entry.prompt or entry.event
+            if _date_in_text(entry, text):
+                lint.add(
+                    "G001",
+                    (*base, question_path(entry)),
+                    f"the question shows the date it asks for ({entry.date}); reword it",
+                )
+        elif isinstance(entry, FigureEntry):
+            text = _SCALE_EXAMPLE.sub(" ", entry.prompt or entry.measure)
+            value = Decimal(str(entry.value))
+            if value in numbers_in(text):
+                lint.add(
+                    "G001",
+                    (*base, question_path(entry)),
+                    f"the question shows the value it asks for ({entry.value}); reword it",
+                )
+        elif isinstance(entry, QuoteEntry):
+            shown = f"{entry.quote} {entry.context or ''}"
+            names = [entry.speaker, *entry.speaker_aliases]
+            names += [t for t in entry.speaker.split() if len(t) >= 3 and t[:1].isupper()]
+            named = next((n for n in names if len(fold(n)) >= 3 and words_in(n, shown)), None)
+            if named is not None:
+                field_name = "quote" if words_in(named, entry.quote) else "context"
+                lint.add(
+                    "G001",
+                    (*base, field_name),
+                    f"asked who said it, the learner sees the name {named!r}; reword the "
+                    f"{field_name}",
+                )
+            elif (
+                entry.context
+                and len(entry.quote.split()) >= 2
+                and fold(entry.quote) in fold(entry.context)
+            ):
+                lint.add(
+                    "G001",
+                    (*base, "context"),
+                    "the context contains the quotation it asks for; reword it",
+                )
+        elif isinstance(entry, ClozeEntry):
+            rest = CLOZE_BLANK.sub(" ", entry.text)
+            for blank in entry.blanks:
+                if len(fold(blank)) >= 3 and words_in(blank, rest):
+                    lint.add(
+                        "G001",
+                        (*base, "text"),
+                        f"the blank {blank!r} also appears outside the blank; reword the text",
+                    )
+                    break
+
+
+def _date_in_text(entry: DateEntry, text: str) -> bool:
+    date = entry.date
+    for mention in find_dates(text, date.year):
+        if mention.date == date:
+            return True
+        if date.precision == "day" and (mention.month, mention.day) == (date.month, date.day):
+            return True
+    return False
+
+
+def check_options(lint: Linter, deck: Deck) -> None:
+    for i, entry in enumerate(deck.entries):
+        if not isinstance(entry, ChoiceEntry):
+            continue
+        probe = QaEntry(id=entry.id, kind="qa", prompt=entry.prompt, answer=entry.answer)
+        for j, option in enumerate(entry.distractors):
+            path: Path_ = ("entries", i, "distractors", j)
+            verdict = _judge(probe, option)
+            if verdict.outcome is Outcome.CORRECT:
+                lint.add(
+                    "O001",
+                    path,
+                    f"option {option!r} would be accepted as the answer {entry.answer!r}; "
+                    "replace it with a clearly wrong option",
+                )
+            elif verdict.outcome is Outcome.CLOSE and verdict.reason.startswith("typo"):
+                lint.add(
+                    "O002",
+                    path,
+                    f"option {option!r} is a typo away from the answer {entry.answer!r}; "
+                    "learners will think it is a trick",
+                )
+        for j, option in enumerate(entry.distractors):
+            for k in range(j):
+                other = entry.distractors[k]
+                same = QaEntry(id=entry.id, kind="qa", prompt=entry.prompt, answer=other)
+                if check_entry(same, option).outcome is Outcome.CORRECT:
+                    lint.add(
+                        "O003",
+                        ("entries", i, "distractors", j),
+                        f"option {option!r} is the same answer as option {other!r}; drop one",
+                    )
+                    break
+
+
+_PERSON = re.compile(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){1,3}")
+
+
+def _judge(probe: QaEntry, option: str) -> Verdict:
+    """How the checker would judge ``option`` as an answer to ``probe``; names as names."""
+    verdict = check_entry(probe, option)
+    if verdict.outcome is Outcome.CORRECT or not _PERSON.fullmatch(probe.answer):
+        return verdict
+    if not _PERSON.fullmatch(option):
+        return verdict
+    as_name = check_name(option, probe.answer)
+    return as_name if as_name.outcome is not Outcome.WRONG else verdict

@@ -1,0 +1,246 @@
+"""Dates: reading them as learners write them, showing them, and checking them.
+
+A date is checked at the precision the deck states it (day, month or year):
+a finer answer inside that period is right, one step coarser is *close*, and a
+numeric date with two readings ("6/7/2025") is never silently accepted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from typing import Literal
+
+from studyapp.core.decks.model import MONTH_NAMES, PartialDate
+from studyapp.core.quiz.answers.normalise import clean, word_set
+from studyapp.core.quiz.answers.verdict import Outcome, Verdict, make_verdict, no_answer
+
+__all__ = ["DATE_STYLES", "DateStyle", "check_date", "compatible", "parse_date", "render_date"]
+
+_MONTHS: dict[str, int] = {}
+for _number, _name in enumerate(MONTH_NAMES, start=1):
+    _MONTHS[_name.casefold()] = _number
+    _MONTHS[_name[:3].casefold()] = _number
+_MONTHS["sept"] = 9
+_WEEKDAYS = word_set(
+    "monday tuesday wednesday thursday friday saturday sunday "
+    "mon tue tues wed thu thur thurs fri sat sun"
+)
+_DATE_FILLER = word_set(
+    "in on the of about around circa ca c early mid late by during ad ce year month day"
+)
+
+DateStyle = Literal["long", "day_first", "short", "iso"]
+"""How a date is written: "June 17, 2025", "17 June 2025", "Jun 17, 2025", "2025-06-17"."""
+DATE_STYLES: tuple[DateStyle, ...] = ("long", "day_first", "short", "iso")
+
+Reading = tuple[int | None, int | None, int | None]
+"""One way to read a typed date: (year, month, day); the year may be missing ("June 17")."""
+
+
+def render_date(date: PartialDate, style: DateStyle = "day_first") -> str:
+    """A date at its own precision, in one of the styles the app shows.
+
+    The default matches the study cards ("17 June 2025", "June 2025", "2025").
+    """
+    if style == "iso" or date.month is None:
+        return date.isoformat() if style == "iso" else str(date.year)
+    month = MONTH_NAMES[date.month - 1]
+    if style == "short":
+        month = month[:3]
+    if date.day is None:
+        return f"{month} {date.year}"
+    if style == "day_first":
+        return f"{date.day} {month} {date.year}"
+    return f"{month} {date.day}, {date.year}"
+
+
+def _valid(year: int | None, month: int | None, day: int | None) -> bool:
+    if month is not None and not 1 <= month <= 12:
+        return False
+    if day is None:
+        return year is None or year >= 1
+    if month is None:
+        return False
+    try:
+        dt.date(year if year is not None else 2000, month, day)
+    except ValueError:
+        return False
+    return year is None or year >= 1
+
+
+def parse_date(text: str) -> tuple[list[Reading], str | None]:
+    """Every reasonable reading of a typed date, or an explanation of why it is none.
+
+    "June 17, 2025", "17 June 2025", "Jun 17 2025", "2025-06-17", "2025/6/17",
+    "April 2023", "2023-04", "4/2023", "in 2015", "2025年6月17日". A numeric
+    "6/7/2025" has two readings (6 July, June 7); the checker reports that.
+    """
+    s = clean(text).strip()
+    cjk = re.fullmatch(r"(\d{4})\s*[年년](?:\s*(\d{1,2})\s*[月월](?:\s*(\d{1,2})\s*[日일])?)?", s)
+    if cjk:
+        return _checked([tuple(int(g) if g else None for g in cjk.groups())], text)  # type: ignore[list-item]
+    s = s.casefold()
+    s = re.sub(r"(\d+)(?:st|nd|rd|th)\b", r"\1", s)
+    s = re.sub(r"\s+", " ", s.strip(" .,;"))
+    m = re.fullmatch(r"(\d{4})(?:[-/. ](\d{1,2})(?:[-/. ](\d{1,2}))?)?", s)
+    if m:
+        return _checked([tuple(int(g) if g else None for g in m.groups())], text)  # type: ignore[list-item]
+    m = re.fullmatch(r"(\d{4})(\d{2})(\d{2})", s)
+    if m:
+        return _checked([(int(m[1]), int(m[2]), int(m[3]))], text)
+    m = re.fullmatch(r"(\d{1,2})[-/.](\d{4})", s)
+    if m:
+        return _checked([(int(m[2]), int(m[1]), None)], text)
+    m = re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})", s)
+    if m:
+        if len(m[3]) == 2:
+            return [], f"'{text.strip()}': write the year in full (e.g. 2025)"
+        a, b, year = int(m[1]), int(m[2]), int(m[3])
+        readings = [r for r in ((year, a, b), (year, b, a)) if _valid(*r)]
+        return _checked(_unique_readings(readings), text)
+    words = re.findall(r"[^\W\d_]+|\d+", s)
+    month: int | None = None
+    numbers: list[int] = []
+    for word in words:
+        if word.isdigit():
+            numbers.append(int(word))
+        elif word in _MONTHS and month is None:
+            month = _MONTHS[word]
+        elif word in _WEEKDAYS or word in _DATE_FILLER:
+            continue
+        else:
+            return [], f"'{text.strip()}' is not a date"
+    if month is None:
+        if len(numbers) == 1 and len(str(numbers[0])) == 4:
+            return [(numbers[0], None, None)], None
+        return [], f"'{text.strip()}' is not a date"
+    years = [n for n in numbers if n > 31]
+    days = [n for n in numbers if n <= 31]
+    if len(years) > 1 or len(days) > 1 or len(numbers) > 2:
+        return [], f"'{text.strip()}' is not a date"
+    if years and years[0] < 1000:
+        return [], f"'{text.strip()}': write the year in full (e.g. 2025)"
+    return _checked([(years[0] if years else None, month, days[0] if days else None)], text)
+
+
+def _date_of(reading: Reading) -> PartialDate:
+    year, month, day = reading
+    if year is None:
+        raise ValueError("a date needs a year")
+    return PartialDate(year, month, day)
+
+
+def _unique_readings(readings: Sequence[Reading]) -> list[Reading]:
+    out: list[Reading] = []
+    for r in readings:
+        if r not in out:
+            out.append(r)
+    return out
+
+
+def _checked(readings: list[Reading], text: str) -> tuple[list[Reading], str | None]:
+    valid = [r for r in readings if _valid(*r)]
+    if not valid:
+        return [], f"'{text.strip()}' is not a real calendar date"
+    return valid, None
+
+
+def _at(reading: Reading, precision: str) -> Reading:
+    year, month, _ = reading
+    if precision == "year":
+        return (year, None, None)
+    if precision == "month":
+        return (year, month, None)
+    return reading
+
+
+def _precision_of(reading: Reading) -> str:
+    _, month, day = reading
+    return "day" if day is not None else "month" if month is not None else "year"
+
+
+_LEVEL = {"year": 0, "month": 1, "day": 2}
+
+
+def _judge_date(
+    reading: Reading, expected: PartialDate, rivals: Sequence[PartialDate]
+) -> tuple[Outcome, str]:
+    shown = render_date(expected)
+    want = (expected.year, expected.month, expected.day)
+    year, month, day = reading
+    if year is None:
+        if month == expected.month and (expected.day is None or day == expected.day):
+            return Outcome.CLOSE, f"right, but which year? the answer is {shown}"
+        return Outcome.WRONG, f"the answer is {shown}"
+    given_level = _LEVEL[_precision_of(reading)]
+    want_level = _LEVEL[expected.precision]
+    if given_level >= want_level:
+        if _at(reading, expected.precision) == want:
+            extra = "" if given_level == want_level else f" (the deck knows only {shown})"
+            return Outcome.CORRECT, "correct" + extra
+        as_date = _date_of(_at(reading, expected.precision))
+        if as_date in rivals:
+            return (
+                Outcome.WRONG,
+                f"{render_date(as_date)} is another date in this deck; the answer is {shown}",
+            )
+        return Outcome.WRONG, f"the answer is {shown}"
+    coarse = _precision_of(reading)
+    if _at(want, coarse) != reading:
+        return Outcome.WRONG, f"the answer is {shown}"
+    if want_level - given_level > 1:
+        return Outcome.WRONG, f"right year, but the answer is {shown}"
+    missing = "day" if expected.precision == "day" else "month"
+    crowded = {
+        r for r in rivals if r != expected and _at((r.year, r.month, r.day), coarse) == reading
+    }
+    note = ""
+    if crowded:
+        period = render_date(_date_of(reading))
+        note = f" (this deck has {len(crowded) + 1} dates in {period})"
+    return Outcome.CLOSE, f"right {coarse}, but which {missing}? the answer is {shown}{note}"
+
+
+def check_date(given: str, expected: PartialDate, rivals: Sequence[PartialDate] = ()) -> Verdict:
+    """Check a date at the precision the deck states it.
+
+    A finer answer inside the expected period is right; a coarser one that is
+    one step short (the month for a day) is *close*; an ambiguous numeric date
+    is never silently accepted.
+    """
+    shown_expected = render_date(expected)
+    shown = given.strip()
+    if not shown:
+        return no_answer(shown_expected, shown)
+    readings, error = parse_date(given)
+    if error is not None:
+        return make_verdict(
+            Outcome.WRONG, f"{error}; the answer is {shown_expected}", shown_expected, shown
+        )
+    judged = [_judge_date(r, expected, rivals) for r in readings]
+    if len(judged) == 1 or len({o for o, _ in judged}) == 1:
+        outcome, reason = judged[0]
+        return make_verdict(outcome, reason, shown_expected, shown)
+    meanings = " or ".join(render_date(_date_of(r)) for r in readings)
+    best = min((o for o, _ in judged), key=lambda o: _LEVEL_OF_OUTCOME[o])
+    outcome = Outcome.CLOSE if best is Outcome.CORRECT else Outcome.WRONG
+    return make_verdict(
+        outcome,
+        f"ambiguous: '{shown}' could be {meanings}; write it as {render_date(expected, 'iso')} "
+        f"or '{shown_expected}'",
+        shown_expected,
+        shown,
+        ambiguous=True,
+    )
+
+
+_LEVEL_OF_OUTCOME = {Outcome.CORRECT: 0, Outcome.CLOSE: 1, Outcome.WRONG: 2}
+
+
+def compatible(a: PartialDate, b: PartialDate) -> bool:
+    """Whether two dates could be the same day ("June 2025" and "2025-06-17" could)."""
+    level = min(_LEVEL[a.precision], _LEVEL[b.precision])
+    precision = ("year", "month", "day")[level]
+    return _at((a.year, a.month, a.day), precision) == _at((b.year, b.month, b.day), precision)

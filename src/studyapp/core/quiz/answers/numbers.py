@@ -1,0 +1,275 @@
+"""Figures: reading them as learners write them, showing them, and checking them.
+
+"55.5", "55.5 percent", "about 55.5", "fifty-five point five" and "55,5" are
+one number; a figure is right to its stated precision or within its declared
+tolerance, and a rival figure of the deck is never right.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
+
+from studyapp.core.quiz.answers.normalise import clean, fold
+from studyapp.core.quiz.answers.verdict import Outcome, Verdict, make_verdict, no_answer
+
+__all__ = ["check_number", "decimals_of", "parse_number", "render_number"]
+
+_PERCENT_WORDS = ("percentage points", "percent", "per cent", "pct", "%")
+_FILLER = re.compile(
+    r"^(?:about|around|approximately|approx|roughly|nearly|almost|some|circa|ca|~|≈)\.?\s+"
+)
+_CURRENCY = "$€£¥₩"
+_NUMERIC = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?$")
+_SMALL = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_SCALES = {"thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+_DIGIT_WORDS = {w: n for w, n in _SMALL.items() if n < 10} | {"oh": 0, "o": 0}
+
+
+def decimals_of(value: float | int | Decimal | str) -> int:
+    """How many decimals a figure was stated with: 55.5 -> 1, 24.0 -> 1, 80 -> 0."""
+    if isinstance(value, bool):
+        raise TypeError("not a number")
+    number = value if isinstance(value, Decimal) else Decimal(str(value))
+    exponent = number.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def _words_to_number(text: str) -> Decimal | None:
+    """English number words: "fifty-five point five", "three", "two hundred and six"."""
+    words = text.replace("-", " ").split()
+    if not words:
+        return None
+    negative = words[0] in ("minus", "negative")
+    if negative:
+        words = words[1:]
+    decimals = ""
+    if "point" in words:
+        at = words.index("point")
+        tail = words[at + 1 :]
+        if not tail or any(w not in _DIGIT_WORDS for w in tail):
+            return None
+        decimals = "".join(str(_DIGIT_WORDS[w]) for w in tail)
+        words = words[:at]
+    total, current, seen = 0, 0, False
+    for word in words:
+        if word == "and" and seen:
+            continue
+        if word in _SMALL:
+            current += _SMALL[word]
+        elif word in _TENS:
+            current += _TENS[word]
+        elif word == "hundred" and seen:
+            current *= 100
+        elif word in _SCALES and seen:
+            total += current * _SCALES[word]
+            current = 0
+        else:
+            return None
+        seen = True
+    if not seen and not decimals:
+        return None
+    number = Decimal(f"{total + current}" + (f".{decimals}" if decimals else ""))
+    return -number if negative else number
+
+
+_ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
+
+
+def _ordinal(number: Decimal) -> str:
+    """The English suffix of an ordinal: 1st, 2nd, 3rd, 4th, 11th, 22nd."""
+    n = int(abs(number))
+    if n % 100 in (11, 12, 13):
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
+def _strip_unit(text: str, unit: str | None) -> str:
+    """Remove the figure's unit (and the spellings of "%") from either end."""
+    if unit is not None and unit.strip().casefold() in _ORDINAL_SUFFIXES:
+        return re.sub(r"(?<=\d)\s*(?:st|nd|rd|th)$", "", text).strip()
+    units = list(_PERCENT_WORDS) if unit is None or unit.strip() == "%" else []
+    if unit is not None and unit.strip() != "%":
+        folded = unit.strip().casefold()
+        units.append(folded)
+        if not folded.endswith("s"):
+            units.append(folded + "s")
+        elif len(folded) > 1:
+            units.append(folded[:-1])
+    for u in sorted(units, key=len, reverse=True):
+        if text.endswith(u):
+            text = text[: -len(u)].strip()
+            break
+        if text.startswith(u + " ") or (not u[0].isalpha() and text.startswith(u)):
+            text = text[len(u) :].strip()
+            break
+    return text.strip(_CURRENCY + " ")
+
+
+def parse_number(text: str, unit: str | None = None) -> Decimal | None:
+    """A number as learners write it, or None if it is not one.
+
+    Accepts "55.5", "55.5%", "55.5 percent", "about 55.5", "12,000", "55,5",
+    "three", "fifty-five point five", and the figure's own unit ("3 years").
+    The result keeps the precision given: "55.50" -> Decimal("55.50").
+    """
+    s = clean(text).casefold().strip().rstrip(".")
+    s = _FILLER.sub("", s)
+    s = _strip_unit(s, unit).replace(" ", "") if s else s
+    if not s:
+        return None
+    if re.fullmatch(r"[+-]?\d+,\d{1,2}", s) or re.fullmatch(r"[+-]?\d+,\d{4,}", s):
+        s = s.replace(",", ".")  # a decimal comma: 55,5
+    if _NUMERIC.match(s) and any(c.isdigit() for c in s):
+        try:
+            return Decimal(s.replace(",", ""))
+        except InvalidOperation:  # pragma: no cover - the regex guards this
+            return None
+    words = _strip_unit(_FILLER.sub("", fold(text)), unit)
+    return _words_to_number(words)
+
+
+def render_number(value: float | int | Decimal, decimals: int, unit: str | None = None) -> str:
+    """A number the way the app shows it: fixed decimals, separators from 10,000, unit glued.
+
+    "55.5%", "17.0%", "3 years", "12,000 km", "$5".
+    """
+    number = value if isinstance(value, Decimal) else Decimal(str(value))
+    quantum = Decimal(1).scaleb(-decimals)
+    number = number.quantize(quantum, rounding=ROUND_HALF_UP)
+    text = f"{number:,.{decimals}f}" if abs(number) >= 10000 else f"{number:.{decimals}f}"
+    if unit is None or not unit.strip():
+        return text
+    unit = unit.strip()
+    if unit.casefold() in _ORDINAL_SUFFIXES and decimals == 0:
+        return f"{text}{_ordinal(number)}"
+    if unit in _CURRENCY or unit in ("US$", "A$", "C$"):
+        return f"{unit}{text}"
+    if not unit[0].isalnum():
+        return f"{text}{unit}"
+    return f"{text} {unit}"
+
+
+def check_number(
+    given: str,
+    value: float | int | Decimal | str,
+    *,
+    unit: str | None = None,
+    tolerance: float | None = None,
+    rivals: Sequence[float | int | Decimal | str] = (),
+    decimals: int | None = None,
+) -> Verdict:
+    """Check a figure: exact to its stated precision, or within its declared tolerance.
+
+    Without a tolerance, "55.50" is right for 55.5 and a less precise "56" is
+    only *close* (unless a rival rounds to 56 too). A rival value is never right,
+    even inside the tolerance, nor is a value at least as near a rival.
+    """
+    expected = value if isinstance(value, Decimal) else Decimal(str(value))
+    places = decimals if decimals is not None else decimals_of(expected)
+    shown_expected = render_number(expected, places, unit)
+    shown = given.strip()
+    if not shown:
+        return no_answer(shown_expected, shown)
+    number = parse_number(given, unit)
+    if number is None:
+        return make_verdict(
+            Outcome.WRONG,
+            f"'{shown}' is not a number; the answer is {shown_expected}",
+            shown_expected,
+            shown,
+        )
+    others = [
+        r
+        for r in (x if isinstance(x, Decimal) else Decimal(str(x)) for x in rivals)
+        if r != expected
+    ]
+    if number == expected:
+        return make_verdict(Outcome.CORRECT, "correct", shown_expected, shown)
+    if number in others:
+        return make_verdict(
+            Outcome.WRONG,
+            f"{render_number(number, places, unit)} is another figure in this deck; "
+            f"the answer is {shown_expected}",
+            shown_expected,
+            shown,
+        )
+    if tolerance is not None:
+        off = abs(number - expected)
+        if off <= Decimal(str(tolerance)):
+            nearer = [r for r in others if abs(number - r) <= off]
+            if nearer:
+                rival = render_number(nearer[0], places, unit)
+                return make_verdict(
+                    Outcome.WRONG,
+                    f"{shown} is as near {rival}, another figure in this deck; "
+                    f"the answer is {shown_expected}",
+                    shown_expected,
+                    shown,
+                )
+            return make_verdict(
+                Outcome.CORRECT,
+                f"correct (within ±{tolerance:g} of {shown_expected})",
+                shown_expected,
+                shown,
+            )
+    given_places = decimals_of(number)
+    if given_places < places:
+        quantum = Decimal(1).scaleb(-given_places)
+
+        def coarse(x: Decimal) -> set[Decimal]:
+            return {
+                x.quantize(quantum, rounding=ROUND_HALF_UP),
+                x.quantize(quantum, rounding=ROUND_DOWN),
+            }
+
+        if number in coarse(expected):
+            clash = [r for r in others if number in coarse(r)]
+            if clash:
+                rival = render_number(clash[0], places, unit)
+                return make_verdict(
+                    Outcome.WRONG,
+                    f"{shown} could be {shown_expected} or {rival} (another figure in this "
+                    f"deck); the answer is {shown_expected}",
+                    shown_expected,
+                    shown,
+                )
+            return make_verdict(
+                Outcome.CLOSE,
+                f"not precise enough: the answer is {shown_expected}",
+                shown_expected,
+                shown,
+            )
+    return make_verdict(Outcome.WRONG, f"the answer is {shown_expected}", shown_expected, shown)

@@ -1,0 +1,19 @@
+"""Free-text answers."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from studyapp.core.quiz.answers.normalise import fold
+from studyapp.core.quiz.answers.text import check_text
+from tests.core.quiz.answers.article import C
+
+
+@given(st.text(min_size=1, max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_text_answer_accepts_itself(text: str) -> None:
+    if not any(c.isalnum() for c in text):
+        return
+    assert check_text(text, text).outcome is C
+    assert fold(fold(text)) == fold(text)
