@@ -280,3 +280,39 @@ async def test_back_home_after_studying_the_streak_is_kept_and_counted_again(
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert "Streak: 1 day" in screen_text(app)
+
+
+async def test_n_on_the_done_screen_brings_more_new_cards(tmp_path: Path) -> None:
+    """`n` ("learn more new cards today", in help) crashed the app: the settings are
+    msgspec Structs and were copied with dataclasses.replace."""
+    from msgspec import structs
+
+    workspace, _ = make_workspace(tmp_path)
+    study_settings = workspace.config.study
+    one_a_day = structs.replace(
+        study_settings, queue=structs.replace(study_settings.queue, new_per_day=1)
+    )
+    workspace.config = workspace.config.with_study(one_a_day)
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        study = app.screen
+        assert isinstance(study, StudyScreen)
+        for _ in range(6):
+            if study.phase == "done":
+                break
+            await pilot.press("enter")
+            await pilot.pause()
+            if study.phase == "question":  # a choice card: pick the answer
+                assert study.card is not None
+                await pilot.press(str(study.options.index(study.card.answer) + 1))
+                await pilot.pause()
+            await pilot.press("4")
+            await pilot.pause()
+        assert study.phase == "done"
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.is_running and app.screen is study
+        assert study.phase == "question" and study.card is not None
+        assert study.card.prompt in screen_text(app)

@@ -23,12 +23,12 @@ grade bar is hidden with ``visibility`` so the card keeps its size.
 
 from __future__ import annotations
 
-import dataclasses
 import random
 import time
 from datetime import timedelta
 from typing import Literal
 
+from msgspec import structs
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -183,7 +183,7 @@ class StudyScreen(Screen[None]):
         if self.extra_new:
             queue = settings.queue
             more = queue.with_overrides({"new_per_day": queue.new_per_day + self.extra_new})
-            settings = dataclasses.replace(settings, queue=more)
+            settings = structs.replace(settings, queue=more)
         return Session(
             ws.store,
             ws.cards,
