@@ -103,3 +103,28 @@ def test_validate_checks_exam_specs_and_their_decks(
     assert "final.exam.yaml:3:9: decks[0]: no deck with id 'nope' was found" in out
     assert main(["validate", str(REPO / "decks")]) == 0
     assert "exam 'lee-midterm', 20 questions" in capsys.readouterr().out
+
+
+def test_validate_refuses_an_exam_that_asks_for_more_than_its_decks_hold(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Asking for more questions than the decks hold used to repeat questions, and
+    validate said ok: now it points at `questions:` and says what the decks can give."""
+    (tmp_path / "deck.yaml").write_text(
+        "id: capitals\ntitle: Capitals\nentries:\n"
+        + "".join(
+            f"  - {{id: c{i}, kind: qa, prompt: 'Capital of {c}?', answer: {a}}}\n"
+            for i, (c, a) in enumerate([("Japan", "Tokyo"), ("Peru", "Lima"), ("Chad", "Ndjamena")])
+        ),
+        encoding="utf-8",
+    )
+    exam = tmp_path / "final.exam.yaml"
+    exam.write_text("id: final\ntitle: Final\ndecks: [capitals]\nquestions: 9\n", encoding="utf-8")
+    assert main(["validate", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert (
+        "final.exam.yaml:4:12: questions: asks for 9 questions, but capitals can give only 3 "
+        "without asking an entry twice; set questions to 3 or fewer, or add decks or entries"
+    ) in out
+    exam.write_text("id: final\ntitle: Final\ndecks: [capitals]\nquestions: 3\n", encoding="utf-8")
+    assert main(["validate", str(tmp_path)]) == 0

@@ -20,6 +20,7 @@ from studyapp.core.decks.discovery import (
 )
 
 if TYPE_CHECKING:
+    from studyapp.core.decks.model import Deck
     from studyapp.core.quiz.exam import ExamSpec
 
 MAX_PROBLEMS_SHOWN = 50
@@ -58,7 +59,7 @@ def cmd_validate(targets: list[str], fmt: str, out: TextIO) -> int:
     files = [f for f in expand(roots) if not is_exam_file(f)]
     result = load_all(files, cache=None)
     exams = exam_files(roots)
-    exam_ok, exam_failures = validate_exams(exams, {d.deck.id for d in result.decks})
+    exam_ok, exam_failures = validate_exams(exams, [d.deck for d in result.decks])
     failures: list[UserFileError] = [*result.failures, *exam_failures]
     checked = len(files) + len(exams)
     if fmt == "json":
@@ -111,13 +112,15 @@ def cmd_validate(targets: list[str], fmt: str, out: TextIO) -> int:
 
 
 def validate_exams(
-    paths: list[Path], deck_ids: set[str]
+    paths: list[Path], decks: list[Deck]
 ) -> tuple[list[tuple[Path, ExamSpec]], list[UserFileError]]:
-    """Load exam specs; also check that the decks they name were found beside them."""
+    """Load exam specs; check that the decks they name were found beside them, and that
+    those decks hold as many questions as the spec asks for without repeating one."""
     from studyapp.core.decks.loader import load_model
     from studyapp.core.decks.yamlread import read_yaml
     from studyapp.core.quiz.exam import ExamLoadError, ExamSpec
 
+    deck_ids = {d.id for d in decks}
     good: list[tuple[Path, ExamSpec]] = []
     bad: list[UserFileError] = []
     for path in paths:
@@ -128,9 +131,9 @@ def validate_exams(
             bad.append(error)
             continue
         missing = [d for d in spec.decks if d not in deck_ids]
+        problems: list[Problem] = []
         if missing and deck_ids:
             doc = read_yaml(path.read_text(encoding="utf-8"), shown)
-            problems = []
             for index, deck_id in enumerate(spec.decks):
                 if deck_id in missing:
                     line, col = doc.position(("decks", index))
@@ -144,10 +147,44 @@ def validate_exams(
                             f"known: {', '.join(sorted(deck_ids))}",
                         )
                     )
+        elif decks:
+            problems += _too_many_questions(path, shown, spec, decks)
+        if problems:
             bad.append(ExamLoadError(shown, problems))
             continue
         good.append((path, spec))
     return good, bad
+
+
+def _too_many_questions(path: Path, shown: str, spec: ExamSpec, decks: list[Deck]) -> list[Problem]:
+    """A problem at ``questions:`` when the decks cannot give that many without a repeat."""
+    from studyapp.core.decks.yamlread import read_yaml
+    from studyapp.core.quiz.exam import ExamError, exam_capacity
+
+    try:
+        capacity = exam_capacity(spec, decks)
+    except ExamError as error:
+        return [Problem(shown, 1, 1, "decks", str(error))]
+    if spec.questions <= capacity:
+        return []
+    doc = read_yaml(path.read_text(encoding="utf-8"), shown)
+    line, col = doc.position(("questions",))
+    drawn = ", ".join(spec.decks) if spec.decks else "every deck found"
+    narrowed = " (with its tags, kinds and formats)" if spec.tags or spec.kinds else ""
+    if capacity == 0:
+        change = "choose other decks, tags, kinds or formats"
+    else:
+        change = f"set questions to {capacity} or fewer, or add decks or entries"
+    return [
+        Problem(
+            shown,
+            line,
+            col,
+            "questions",
+            f"asks for {spec.questions} questions, but {drawn}{narrowed} can give only "
+            f"{capacity} without asking an entry twice; {change}",
+        )
+    ]
 
 
 def cmd_decks(targets: list[str], out: TextIO) -> int:

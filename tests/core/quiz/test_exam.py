@@ -18,7 +18,9 @@ from studyapp.core.quiz.exam import (
     ExamLoadError,
     ExamSpec,
     apportion,
+    assemble_exam,
     build_exam,
+    exam_capacity,
     load_exam,
     parse_exam,
 )
@@ -295,3 +297,51 @@ def test_the_article_exam() -> None:
     assert len(questions) == spec.questions
     assert {q.format for q in questions} == set(QuestionFormat) or not spec.formats.ordering
     assert [q.id for q in build_exam(spec, [deck])] == [q.id for q in questions]
+
+
+# ------------------------------------------------------------- never repeat
+
+
+def test_an_exam_never_asks_an_entry_twice() -> None:
+    """Three qa entries cannot make nine questions: asking one twice (typed, then as a
+    choice) gives the first answer away. The exam is as long as the decks allow, and says so."""
+    spec = _spec(questions=10, formats={"typed": 1, "choice": 1, "true_false": 1})
+    built = assemble_exam(spec, [DECK_B])
+    entries = [e for q in built.questions for e in q.entry_ids]
+    assert len(entries) == len(set(entries)) == 3
+    assert built.capacity == exam_capacity(spec, [DECK_B]) == 3
+    assert built.note == (
+        "This exam asks for 10 questions, but its decks hold only 3 without repeating one, "
+        "so it has 3."
+    )
+    assert [q.id for q in build_exam(spec, [DECK_B])] == [q.id for q in built.questions]
+
+
+@pytest.mark.parametrize(
+    "formats",
+    [
+        {"typed": 1, "choice": 2, "true_false": 1, "ordering": 1},
+        {"ordering": 1},
+        {"choice": 1},
+    ],
+)
+def test_every_length_up_to_the_capacity_is_built_without_repeats(formats: dict[str, int]) -> None:
+    capacity = exam_capacity(_spec(formats=formats), [DECK_A, DECK_B])
+    assert capacity > 0
+    for total in (1, capacity // 2, capacity - 1, capacity, capacity + 7):
+        if total < 1:
+            continue
+        for seed in range(5):
+            spec = _spec(questions=total, formats=formats, seed=seed)
+            built = assemble_exam(spec, [DECK_A, DECK_B])
+            entries = [(q.deck_id, e) for q in built.questions for e in q.entry_ids]
+            assert len(entries) == len(set(entries)), (total, seed)
+            assert len(built.questions) == min(total, capacity), (formats, total, seed)
+            assert (built.note is None) == (total <= capacity)
+
+
+def test_the_bundled_exam_fits_its_deck() -> None:
+    deck = load_deck(DECKS_DIR / "lee-pragmatic-diplomacy.yaml")
+    spec = load_exam(DECKS_DIR / "lee-pragmatic-diplomacy.exam.yaml")
+    assert exam_capacity(spec, [deck]) >= spec.questions
+    assert assemble_exam(spec, [deck]).note is None

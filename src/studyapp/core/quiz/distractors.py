@@ -16,15 +16,14 @@ from __future__ import annotations
 import datetime as dt
 import random
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
-from functools import lru_cache
 from typing import Any
 
 from msgspec import Struct
-from rapidfuzz import fuzz
 
 from studyapp.core.decks.model import (
+    CLOZE_BLANK,
     AnyEntry,
     ChoiceEntry,
     ClozeEntry,
@@ -34,14 +33,34 @@ from studyapp.core.decks.model import (
     QaEntry,
     QuoteEntry,
 )
+from studyapp.core.quiz.answer_types import (
+    ADMINISTRATION,
+    AnswerType,
+    DeckNames,
+    SemanticType,
+    deck_names,
+    option_type,
+    question_type,
+)
 from studyapp.core.quiz.answers.dates import DateStyle, compatible, parse_date, render_date
 from studyapp.core.quiz.answers.keyindex import AnswerKeyIndex
 from studyapp.core.quiz.answers.keys import AnswerKey, Mode, Target
+from studyapp.core.quiz.answers.names import name_key
 from studyapp.core.quiz.answers.normalise import fold
 from studyapp.core.quiz.answers.numbers import decimals_of, parse_number, render_number
 from studyapp.core.quiz.answers.verdict import Outcome
+from studyapp.core.quiz.gazetteer import find_countries
+from studyapp.core.quiz.typed_options import nearest_first, people_for, shuffled, text_options
 
-__all__ = ["DATE_STYLE", "OPTION_COUNT", "answer_text", "distractors"]
+__all__ = [
+    "DATE_STYLE",
+    "NEAR_DAYS",
+    "OPTION_COUNT",
+    "answer_text",
+    "distractors",
+    "near_enough",
+    "plausible_number",
+]
 
 OPTION_COUNT = 4
 """Options in a multiple-choice question: the answer and three distractors."""
@@ -131,24 +150,6 @@ def _canonical(key: AnswerKey, text: str) -> str:
 # ------------------------------------------------------------------ distractors
 
 
-def _nearest_first(
-    items: Iterable[Any], distance: Callable[[Any], float], rng: random.Random, n: int
-) -> list[Any]:
-    """Nearest first, but a random pick among the nearest 2n so quizzes vary."""
-    pool = list(items)
-    rng.shuffle(pool)
-    pool.sort(key=distance)
-    window, rest = pool[: 2 * n], pool[2 * n :]
-    rng.shuffle(window)
-    return window + rest
-
-
-def _shuffled(items: Iterable[Any], rng: random.Random) -> list[Any]:
-    pool = list(items)
-    rng.shuffle(pool)
-    return pool
-
-
 def _day_number(date: PartialDate) -> int:
     return dt.date(date.year, date.month or 7, date.day or (15 if date.month else 1)).toordinal()
 
@@ -201,13 +202,23 @@ def _near_dates(date: PartialDate) -> list[PartialDate]:
     return out
 
 
+NEAR_DAYS = {"year": 15 * 366, "month": 36 * 31, "day": 400}
+"""How far from the answer a wrong date may be, by precision: a fair option is near."""
+
+
+def near_enough(answer: PartialDate, other: PartialDate) -> bool:
+    """Whether ``other`` is near enough ``answer`` to be a fair option for it."""
+    return abs(_day_number(other) - _day_number(answer)) <= NEAR_DAYS[answer.precision]
+
+
 def _date_tiers(answer: PartialDate, pool: Iterable[PartialDate]) -> list[list[PartialDate]]:
     """Deck dates at the answer's precision, then finer deck dates cut to it, then near dates."""
     level = _LEVEL[answer.precision]
     pool = list(pool)
     same = [d for d in pool if d.precision == answer.precision]
     cut = [_truncate(d, answer.precision) for d in pool if _LEVEL[d.precision] > level]
-    return [same, cut, _near_dates(answer)]
+    tiers = [same, cut, _near_dates(answer)]
+    return [[d for d in tier if near_enough(answer, d)] for tier in tiers]
 
 
 def _near_numbers(
@@ -234,36 +245,12 @@ def _near_numbers(
     ]
 
 
-def _plausible_number(value: Decimal, other: Decimal) -> bool:
-    """Deck figures far off in scale (2 for an 80th anniversary) are not tempting."""
+def plausible_number(value: Decimal, other: Decimal) -> bool:
+    """Of a similar magnitude: 2 for an 80th anniversary, or 84.6% for 9.8%, tempts nobody."""
     if value == 0 or other == 0:
-        return True
+        return abs(other - value) <= 10
     ratio = abs(other / value)
-    return Decimal("0.2") <= ratio <= 5 and (other > 0) == (value > 0)
-
-
-@lru_cache(maxsize=8192)
-def _text_shape(text: str) -> tuple[int, bool, bool]:
-    words = text.split()
-    return len(words), text[:1].isupper(), any(c.isdigit() for c in text)
-
-
-def _shape_distance(answer: str, index: AnswerKeyIndex) -> Callable[[str], float]:
-    """How unlike the answer an option looks: word count, capitals, digits, length,
-    shared words, and whether it names a person when the answer does not.
-    """
-    words, capital, digits = _text_shape(answer)
-    folded = fold(answer)
-    is_person = index.person_named(answer) is not None
-
-    def distance(text: str) -> float:
-        w, c, d = _text_shape(text)
-        length = abs(len(text) - len(answer)) / max(len(answer), 1)
-        similar = fuzz.token_set_ratio(folded, fold(text)) / 100
-        person = 3 * ((index.person_named(text) is not None) != is_person)
-        return abs(w - words) + 2 * (c != capital) + 3 * (d != digits) + length - similar + person
-
-    return distance
+    return Decimal(1) / 3 <= ratio <= 3 and (other > 0) == (value > 0)
 
 
 def distractors(
@@ -278,13 +265,23 @@ def distractors(
 ) -> list[str]:
     """Up to ``n`` wrong options for asking ``target`` of ``entry``, best first.
 
-    Each is of the answer's kind and format, none is accepted by the answer key,
-    none repeats another (or the answer) in a different spelling.
+    Each is of the answer's semantic type (:func:`question_type`) and format,
+    none is accepted by the answer key, none repeats another (or the answer) in a
+    different spelling. Fewer than ``n`` (or none) when the deck cannot supply
+    more of that type: a short list beats an absurd option. An author's own
+    distractors (choice entries) are trusted as written.
     """
     key = key or index.key(entry, target, blank)
     answer = answer_text(entry, target, key, blank)
     shape = _shape(key, _free_answer(entry, blank))
-    candidates = _candidates(entry, index, target, rng, n, blank, key, shape)
+    names = deck_names(index)
+    like = question_type(entry, target, key, names)
+    authored = set(entry.distractors) if isinstance(entry, ChoiceEntry) else set()
+    # Pad an author's list only when the author's options are of the answer's type.
+    pad = all(option_type(d, like, names, index) == like for d in authored)
+    around = _around_the_blank(entry, blank)
+    prompt = _asked(entry, target)
+    candidates = _candidates(entry, index, target, rng, n, blank, key, shape, like, prompt)
     seen = {_canonical(key, answer)}
     out: list[str] = []
     for text in candidates:
@@ -294,11 +291,86 @@ def distractors(
         canonical = _canonical(key, text)
         if not text or canonical in seen:
             continue
+        if text not in authored:
+            if like.kind is SemanticType.PHRASE:
+                text = _case_like(text, answer)
+            if not pad or option_type(text, like, names, index) != like:
+                continue
+            if around and f" {fold(text)} " in around:
+                continue  # "when Japan and North Korea ..." never offers "North Korea" for Japan
+            if _named_in(prompt, text, answer, like, names):
+                continue  # "who did he call before Ishiba?" never offers Ishiba
         if key.check(text).outcome is not Outcome.WRONG:
             continue
         seen.add(canonical)
         out.append(text)
     return out
+
+
+def _around_the_blank(entry: AnyEntry, blank: int) -> str:
+    """A cloze's other words, folded and padded with spaces (empty for other kinds)."""
+    if not isinstance(entry, ClozeEntry):
+        return ""
+    count = -1
+
+    def gap(match: re.Match[str]) -> str:
+        nonlocal count
+        count += 1
+        return " \x00 " if count == blank else match.group(1)
+
+    return f" {fold(CLOZE_BLANK.sub(gap, entry.text))} "
+
+
+def _asked(entry: AnyEntry, target: Target) -> str:
+    """The words of the question around the answer, to keep the names it uses out of options."""
+    if isinstance(entry, QaEntry | ChoiceEntry):
+        return entry.prompt
+    if isinstance(entry, QuoteEntry) and target is Target.SPEAKER:
+        return f"{entry.quote} {entry.context or ''}"
+    return ""
+
+
+_NAMED = (
+    SemanticType.PERSON,
+    SemanticType.ADMINISTRATION,
+    SemanticType.ORGANISATION,
+    SemanticType.REGION,
+)
+
+
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
+
+
+def _named_in(prompt: str, option: str, answer: str, like: AnswerType, names: DeckNames) -> bool:
+    """Whether a name-typed option names someone or something the question itself names."""
+    if not prompt:
+        return False
+    if like.kind in (SemanticType.COUNTRY, SemanticType.COUNTRY_LIST):
+        own = set(find_countries(answer))
+        return bool((set(find_countries(option)) - own) & set(find_countries(prompt)))
+    if like.kind not in _NAMED:
+        return False
+    haystack = f" {name_key(_POSSESSIVE.sub('', prompt))} "
+    core = ADMINISTRATION.match(option)
+    person = names.person(core["name"] if core else option)
+    forms = [f for f, who in names.person_forms.items() if who == person] if person else []
+    forms.append(name_key(re.sub(r"^the\s+", "", option, flags=re.IGNORECASE)))
+    return any(len(f) > 3 and f" {f} " in haystack for f in forms)
+
+
+def _case_like(text: str, answer: str) -> str:
+    """A phrase starting with a capital when the answer does, in lower case when it does not."""
+    if answer[:1].isupper() and text[:1].islower():
+        return text[:1].upper() + text[1:]
+    first = text.split(" ", 1)[0]
+    if answer[:1].islower() and text[:1].isupper() and first.lower() in _COMMON_STARTS:
+        return text[:1].lower() + text[1:]
+    return text
+
+
+_COMMON_STARTS = frozenset(
+    ["a", "an", "the", "to", "that", "how", "why", "what", "both", "each", "one", "its", "their"]
+)
 
 
 def _candidates(
@@ -310,16 +382,18 @@ def _candidates(
     blank: int,
     key: AnswerKey,
     shape: _Shape,
+    like: AnswerType,
+    prompt: str,
 ) -> Iterable[str]:
     """Candidate wrong options, most plausible first (filtered by the caller)."""
     if isinstance(entry, ChoiceEntry):
-        yield from _shuffled(entry.distractors, rng)
+        yield from shuffled(entry.distractors, rng)
     if target is Target.EVENT and isinstance(entry, DateEntry):
         others = [d for d in index.dates if not compatible(d.date, entry.date)]
         here = _day_number(entry.date)
         yield from (
             d.event
-            for d in _nearest_first(others, lambda d: abs(_day_number(d.date) - here), rng, n)
+            for d in nearest_first(others, lambda d: abs(_day_number(d.date) - here), rng, n)
         )
         return
     if target is Target.SPEAKER and isinstance(entry, QuoteEntry):
@@ -327,11 +401,13 @@ def _candidates(
         speakers = [p.name for p in index.people if p != person]
         named = [p.name for p in index.mentioned if len(p.name.split()) > 1]
         single = [p.name for p in index.mentioned if len(p.name.split()) == 1]
-        for tier in (speakers, named, single):
-            yield from _shuffled(tier, rng)
+        for tier in (speakers, named, single):  # those the deck titles as the context asks first
+            yield from people_for(prompt, tier, deck_names(index), rng)
         return
     if target is Target.QUOTE and isinstance(entry, QuoteEntry):
-        yield from _shuffled((q.quote for q in index.quotes if q is not entry), rng)
+        # Another speaker's words: the speaker's own other quotes would be right too.
+        speaker = name_key(entry.speaker)
+        yield from shuffled((q.quote for q in index.quotes if name_key(q.speaker) != speaker), rng)
         return
     if shape.mode is Mode.DATE:
         yield from _date_candidates(index, rng, n, shape)
@@ -339,35 +415,16 @@ def _candidates(
     if shape.mode is Mode.NUMBER:
         yield from _number_candidates(entry, index, rng, n, key, shape)
         return
-    answer = key.answer
-    answer_person = index.person_named(answer)
-    if answer_person is not None or _asks_for_a_person(entry, answer):
-        # A person's name: the deck's other people are the tempting answers.
-        people = [p.name for p in (*index.people, *index.mentioned) if p != answer_person]
-        yield from _shuffled([p for p in people if len(p.split()) > 1], rng)
-    closeness = _shape_distance(answer, index)
-    same_kind = [t for kind, t in index.text_answers if kind == entry.kind]
-    other_kind = [t for kind, t in index.text_answers if kind != entry.kind]
-    for tier in (same_kind, other_kind):
-        yield from _nearest_first(tier, closeness, rng, n)
-
-
-_WHO = re.compile(
-    r"^\s*who\b|\bwhich (?:\w+ ){0,2}(?:leader|president|prime minister|minister|person|"
-    r"politician|speaker|official|chancellor|king|queen)s?\b",
-    re.IGNORECASE,
-)
-
-
-def _asks_for_a_person(entry: AnyEntry, answer: str) -> bool:
-    """A "who ...?" question with a name-like answer ("Donald Trump")."""
-    prompt = entry.prompt if isinstance(entry, QaEntry | ChoiceEntry) else None
-    words = answer.split()
-    return (
-        prompt is not None
-        and _WHO.search(prompt) is not None
-        and 1 <= len(words) <= 4
-        and all(w[:1].isupper() for w in words)
+    yield from text_options(
+        like,
+        key.answer,
+        entry.kind,
+        deck_names(index),
+        index,
+        rng,
+        n,
+        prompt=prompt,
+        in_sentence=isinstance(entry, ClozeEntry),
     )
 
 
@@ -384,7 +441,7 @@ def _date_candidates(
             pool.append(PartialDate.parse(value))
     here = _day_number(answer_date)
     for tier in _date_tiers(answer_date, pool):
-        ordered = _nearest_first(tier, lambda d: abs(_day_number(d) - here), rng, n)
+        ordered = nearest_first(tier, lambda d: abs(_day_number(d) - here), rng, n)
         yield from (shape.render(d) for d in ordered)
 
 
@@ -409,7 +466,8 @@ def _number_candidates(
         if mode is Mode.NUMBER and (other_unit or "").strip() == unit:
             rest.append(Decimal(number))
     near = _near_numbers(value, shape.decimals, shape.unit, key.tolerance, rng)
+    plural = unit.isalpha() and unit.endswith("s") and value != 1  # never "1 years"
     for tier in (survey, rest, near):
-        plausible = [v for v in tier if _plausible_number(value, v)]
-        ordered = _nearest_first(plausible, lambda v: abs(v - value), rng, n)
+        plausible = [v for v in tier if plausible_number(value, v) and not (plural and v == 1)]
+        ordered = nearest_first(plausible, lambda v: abs(v - value), rng, n)
         yield from (shape.render(v) for v in ordered)

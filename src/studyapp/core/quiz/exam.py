@@ -34,12 +34,15 @@ from studyapp.core.quiz.questions import (
 )
 
 __all__ = [
+    "BuiltExam",
     "ExamError",
     "ExamLoadError",
     "ExamSpec",
     "FormatMix",
     "apportion",
+    "assemble_exam",
     "build_exam",
+    "exam_capacity",
     "load_exam",
     "parse_exam",
 ]
@@ -96,7 +99,8 @@ class ExamSpec(_Model):
     kinds: list[EntryKind] = Field(default_factory=list)
     """Only these entry kinds (empty: all kinds)."""
     questions: int = Field(default=20, ge=1, le=500)
-    """How many questions; fewer if the decks cannot supply that many distinct ones."""
+    """How many questions; never more than the decks hold without asking an entry twice
+    (``studyapp validate`` refuses a spec that asks for more)."""
     formats: FormatMix = Field(default_factory=lambda: FormatMix(typed=1, choice=2, true_false=1))
     """The format mix, as relative weights."""
     time_limit_minutes: int | None = Field(default=None, ge=1, le=600)
@@ -221,7 +225,7 @@ def _deck_candidates(
     spec: ExamSpec, index: AnswerKeyIndex
 ) -> dict[QuestionFormat, tuple[_Candidate, ...]]:
     """One deck's candidates for the spec's filters, memoised on the index."""
-    memo = ("exam-candidates", tuple(spec.kinds), tuple(spec.tags), tuple(spec.exclude_tags))
+    memo = ("exam-candidates", *_filters(spec))
     found: dict[QuestionFormat, tuple[_Candidate, ...]] | None = index.memo.get(memo)
     if found is not None:
         return found
@@ -243,11 +247,114 @@ _ORDERING = QuestionFormat.ORDERING
 
 
 def _ask(candidate: _Candidate, rng: random.Random, used: set[tuple[str, str]]) -> Question | None:
+    """The candidate's question; a chronology only of dates no other question has used."""
     if candidate.entry is not None:
         return make_question(candidate.entry, candidate.index, candidate.variant, rng)
     fresh = [d for d in candidate.dates if (candidate.index.deck.id, d.id) not in used]
-    pool = fresh if len(fresh) >= CHRONOLOGY_SIZE else list(candidate.dates)
-    return chronology_question(candidate.index, rng, pool)
+    if len(fresh) < 3:
+        return None
+    return chronology_question(candidate.index, rng, fresh)
+
+
+def _askable(index: AnswerKeyIndex, entry: AnyEntry, fmt: QuestionFormat) -> bool:
+    """Whether ``entry`` can be asked in ``fmt`` at all (choice and true/false need a wrong
+    option of the answer's type). Memoised on the index: the answer does not depend on luck."""
+    memo = ("askable", entry.id, fmt)
+    found = index.memo.get(memo)
+    if found is None:
+        found = index.memo[memo] = any(
+            make_question(entry, index, v, random.Random(0)) is not None
+            for v in variants(entry)
+            if v.format is fmt
+        )
+    return bool(found)
+
+
+def _singles(
+    spec: ExamSpec, index: AnswerKeyIndex, formats: frozenset[QuestionFormat]
+) -> frozenset[str]:
+    """Ids of the deck's entries the spec can ask on their own in one of ``formats``."""
+    memo = ("exam-singles", *_filters(spec), tuple(sorted(formats)))
+    found = index.memo.get(memo)
+    if not isinstance(found, frozenset):
+        found = index.memo[memo] = frozenset(
+            e.id
+            for e in index.deck.entries
+            if _eligible(spec, e) and any(_askable(index, e, f) for f in formats)
+        )
+    return found
+
+
+def _filters(spec: ExamSpec) -> tuple[tuple[str, ...], ...]:
+    return (tuple(spec.kinds), tuple(spec.tags), tuple(spec.exclude_tags))
+
+
+def _deck_capacity(
+    spec: ExamSpec, index: AnswerKeyIndex, formats: frozenset[QuestionFormat]
+) -> int:
+    """How many questions one deck can give the spec without asking any entry twice."""
+    single = _singles(spec, index, formats)
+    count = len(single)
+    if _ORDERING in formats:  # dates only a chronology can ask: about one question per four
+        rng = random.Random(0)
+        pool = [d for d in index.dates if _eligible(spec, d) and d.id not in single]
+        while len(pool) >= 3:
+            question = chronology_question(index, rng, pool)
+            if question is None:
+                break
+            count += 1
+            pool = [d for d in pool if d.id not in question.entry_ids]
+    return count
+
+
+def exam_capacity(
+    spec: ExamSpec,
+    decks: Sequence[Deck],
+    *,
+    indexes: Mapping[str, AnswerKeyIndex] | None = None,
+) -> int:
+    """The most questions ``spec`` can have from ``decks`` without asking any entry twice.
+
+    An entry counts once however many ways it could be asked (its date, its event, each
+    cloze blank): asking it again would give the first answer away. A chronology of
+    dates counts for each of its events.
+    """
+    formats = frozenset(f for f, w in spec.formats.weights().items() if w > 0)
+    return sum(
+        _deck_capacity(spec, index, formats)
+        for index in _indexes(_select_decks(spec, decks), indexes)
+    )
+
+
+def _indexes(
+    decks: Sequence[Deck], indexes: Mapping[str, AnswerKeyIndex] | None
+) -> list[AnswerKeyIndex]:
+    return [
+        indexes[d.id] if indexes is not None and d.id in indexes else AnswerKeyIndex(d)
+        for d in decks
+    ]
+
+
+class BuiltExam(Struct, frozen=True):
+    """One sitting's questions, and what the spec asked for.
+
+    ``note`` says, in words a screen can show, when the decks held fewer distinct
+    questions than the spec asked for: the exam is shorter, never repetitive.
+    """
+
+    questions: tuple[Question, ...]
+    requested: int
+    capacity: int
+
+    @property
+    def note(self) -> str | None:
+        given = len(self.questions)
+        if given >= self.requested:
+            return None
+        return (
+            f"This exam asks for {self.requested} questions, but its decks hold only "
+            f"{self.capacity} without repeating one, so it has {given}."
+        )
 
 
 def build_exam(
@@ -257,58 +364,75 @@ def build_exam(
     *,
     indexes: Mapping[str, AnswerKeyIndex] | None = None,
 ) -> list[Question]:
-    """The questions of one sitting of ``spec``.
+    """The questions of one sitting of ``spec`` (:func:`assemble_exam` without the note)."""
+    return list(assemble_exam(spec, decks, rng, indexes=indexes).questions)
+
+
+def assemble_exam(
+    spec: ExamSpec,
+    decks: Sequence[Deck],
+    rng: random.Random | None = None,
+    *,
+    indexes: Mapping[str, AnswerKeyIndex] | None = None,
+) -> BuiltExam:
+    """The questions of one sitting of ``spec``, and a note when there are fewer than asked.
 
     The spec's ``seed`` wins when it has one (same exam for the whole class);
-    otherwise ``rng`` is used and must be given. Entries are not repeated
-    while unused ones remain, so one question does not give away another.
+    otherwise ``rng`` is used and must be given. No entry is ever asked twice, so
+    one question never gives another away: a spec that asks for more than the
+    decks hold gets what they hold (:func:`exam_capacity`), and says so.
     Pass ``indexes`` (deck id -> AnswerKeyIndex) to reuse them across many exams.
     """
     if spec.seed is not None:
         rng = random.Random(spec.seed)
     elif rng is None:
         raise ExamError(f"exam {spec.id!r} has no seed: pass a seeded random.Random")
-    chosen = _select_decks(spec, decks)
-    built = [
-        indexes[d.id] if indexes is not None and d.id in indexes else AnswerKeyIndex(d)
-        for d in chosen
-    ]
+    built = _indexes(_select_decks(spec, decks), indexes)
     pools = _candidates(spec, built)
     weights = {f: w for f, w in spec.formats.weights().items() if w > 0 and pools[f]}
     if not any(weights.values()):
         raise ExamError(f"exam {spec.id!r}: no entries match its decks, tags, kinds and formats")
-    counts = apportion(spec.questions, weights)
+    formats = frozenset(f for f, w in spec.formats.weights().items() if w > 0)
+    capacity = sum(_deck_capacity(spec, index, formats) for index in built)
+    total = min(spec.questions, capacity)
+    counts = apportion(total, weights)
     for pool in pools.values():
         rng.shuffle(pool)
     used: set[tuple[str, str]] = set()
-    asked: set[str] = set()
     picked: dict[QuestionFormat, list[Question]] = {f: [] for f in FORMATS}
+    # A chronology asks several entries in one question; it may only spend the entries the
+    # exam can spare, or the exam would come out shorter than the decks allow.
+    spare = capacity - total
 
-    def fill(fmt: QuestionFormat, want: int, reuse: bool) -> None:
+    def fill(fmt: QuestionFormat, want: int) -> None:
+        nonlocal spare
         for candidate in pools[fmt]:
             if len(picked[fmt]) >= want:
                 return
-            if not reuse and any(e in used for e in candidate.entries):
+            if any(e in used for e in candidate.entries if candidate.entry is not None):
                 continue
             question = _ask(candidate, rng, used)
-            if question is None or question.id in asked:
+            if question is None:
                 continue
-            asked.add(question.id)
+            if candidate.entry is None:
+                single = _singles(spec, candidate.index, formats)
+                cost = max(0, sum(e in single for e in question.entry_ids) - 1)
+                if cost > spare:
+                    continue
+                spare -= cost
             used.update((question.deck_id, e) for e in question.entry_ids)
             picked[fmt].append(question)
 
-    by_scarcity = sorted(weights, key=lambda f: (len(pools[f]), FORMATS.index(f)))
-    for reuse in (False, True):
-        for fmt in by_scarcity:
-            fill(fmt, counts[fmt], reuse)
-    short = spec.questions - sum(len(q) for q in picked.values())
+    for fmt in sorted(weights, key=lambda f: (len(pools[f]), FORMATS.index(f))):
+        fill(fmt, counts[fmt])
+    short = total - sum(len(q) for q in picked.values())
     if short > 0:  # a format ran dry: let the others make up the number
         for fmt in sorted(weights, key=lambda f: (-weights[f], FORMATS.index(f))):
-            fill(fmt, len(picked[fmt]) + short, True)
-            short = spec.questions - sum(len(q) for q in picked.values())
+            fill(fmt, len(picked[fmt]) + short)
+            short = total - sum(len(q) for q in picked.values())
             if short <= 0:
                 break
     questions = [q for f in FORMATS for q in picked[f]]
     if spec.shuffle:
         rng.shuffle(questions)
-    return questions
+    return BuiltExam(tuple(questions), spec.questions, capacity)

@@ -92,6 +92,8 @@ class Question(BaseModel):
     options: tuple[str, ...] = ()
     answer_index: int | None = None
     statement: str | None = None
+    shown: str | None = None
+    """The option a true/false statement asserts: the answer, or a wrong option of its type."""
     blank: int = 0
     tags: tuple[str, ...] = ()
     source: str | None = None
@@ -276,18 +278,18 @@ def make_question(
             answer_index=options.index(answer),
             **common,
         )
+    # A statement that can never be false is a free point: without a wrong option of the
+    # answer's type, the entry is not asked as true/false at all.
+    wrong = distractors(entry, index, variant.target, rng, 1, blank=variant.blank, key=key)
+    if not wrong:
+        return None
     truth = rng.random() < 0.5
-    shown = answer
-    if not truth:
-        wrong = distractors(entry, index, variant.target, rng, 1, blank=variant.blank, key=key)
-        if wrong:
-            shown = wrong[0]
-        else:
-            truth = True
+    shown = answer if truth else wrong[0]
     statement = _statement(entry, variant, shown)
     return Question(
         prompt=f"True or false? {statement}",
         statement=statement,
+        shown=shown,
         answer=TRUE if truth else FALSE,
         options=(TRUE, FALSE),
         answer_index=0 if truth else 1,
