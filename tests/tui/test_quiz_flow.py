@@ -1,16 +1,28 @@
-"""Pilot tests: an exam from the setup screen to its results, re-drill and push."""
+"""Pilot tests: quizzes and exams from the setup screen to their results, re-drill and push.
+
+Time is the workspace's ManualClock: the tests move it instead of sleeping.
+"""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
-from textual.widgets import Input, Static
+from textual.pilot import Pilot
+from textual.screen import Screen
+from textual.widgets import Input, OptionList, Select, Static
 
-from studyapp.core.quiz.questions import QuestionFormat
+from studyapp.core.base.clock import ManualClock
+from studyapp.core.quiz.questions import Question, QuestionFormat
 from studyapp.core.quiz.results import list_results
+from studyapp.core.store.state import CardState, Phase
+from studyapp.core.workspace import load_exams
 from studyapp.tui.app import StudyApp
 from studyapp.tui.screens.quiz import QuizScreen, QuizSetupScreen
 from studyapp.tui.screens.results import ResultsScreen
+from studyapp.tui.widgets.quiz_card import order_hint
+from studyapp.tui.widgets.quiz_review import ReviewDialog
 from tests.tui.builders import make_workspace
 
 EXAM = """\
@@ -46,42 +58,77 @@ async def answer_everything_right(pilot: object, app: StudyApp) -> None:
         await pilot.pause()  # type: ignore[attr-defined]
 
 
-async def test_exam_to_results_then_redrill_and_push(tmp_path: Path) -> None:
-    workspace, _ = make_workspace(tmp_path)
-    (tmp_path / "decks" / "small.exam.yaml").write_text(EXAM, encoding="utf-8")
-    from studyapp.core.workspace import load_exams
+async def press_answer(pilot: Pilot[Any], question: Question, *, right: bool = True) -> None:
+    """Answer one question by keys, right or (on purpose) wrong."""
+    if question.format is QuestionFormat.CHOICE:
+        assert question.answer_index is not None
+        index = question.answer_index if right else (question.answer_index + 1) % 4
+        await pilot.press(str(index + 1))
+    elif question.format is QuestionFormat.TRUE_FALSE:
+        await pilot.press("t" if (question.answer == "True") == right else "f")
+    elif question.format is QuestionFormat.ORDERING:
+        numbers = [str(question.options.index(e) + 1) for e in question.key.accept]
+        await pilot.press(*" ".join(numbers if right else numbers[::-1]), "enter")
+    else:
+        await pilot.press(*(question.key.answer if right else "zzz"), "enter")
+    await pilot.pause()
 
+
+async def open_exam(pilot: Pilot[Any], app: StudyApp) -> QuizScreen:
+    await pilot.press("q")
+    await pilot.pause()
+    assert isinstance(app.screen, QuizSetupScreen)
+    await pilot.press("enter")  # the highlighted exam
+    await pilot.pause()
+    quiz = app.screen
+    assert isinstance(quiz, QuizScreen)
+    return quiz
+
+
+def app_with_exam(tmp_path: Path, exam: str = EXAM) -> tuple[StudyApp, ManualClock]:
+    workspace, clock = make_workspace(tmp_path)
+    (tmp_path / "decks" / "small.exam.yaml").write_text(exam, encoding="utf-8")
     workspace.exams, _ = load_exams([tmp_path / "decks"])
-    app = StudyApp(workspace, seed=0)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("q")
-        await pilot.pause()
-        assert isinstance(app.screen, QuizSetupScreen)
-        await pilot.press("enter")  # the highlighted exam
-        await pilot.pause()
-        quiz = app.screen
-        assert isinstance(quiz, QuizScreen) and len(quiz.questions) == 4
+    return StudyApp(workspace, seed=0), clock
 
-        # answer the first one wrong on purpose, the rest right
-        first = quiz.question
-        if first.format is QuestionFormat.CHOICE:
-            assert first.answer_index is not None
-            await pilot.press(str((first.answer_index + 1) % len(first.options) + 1))
-        elif first.format is QuestionFormat.TRUE_FALSE:
-            await pilot.press("f" if first.answer == "True" else "t")
-        else:
-            await pilot.press(*"zzz", "enter")
-        await pilot.pause()
+
+async def start_quick_quiz(
+    pilot: Pilot[Any], app: StudyApp, count: int, minutes: str = "", mix: str = "mixed"
+) -> QuizScreen:
+    await pilot.press("q")
+    await pilot.pause()
+    setup = app.screen
+    assert isinstance(setup, QuizSetupScreen)
+    setup.query_one("#quiz-count", Input).value = str(count)
+    setup.query_one("#quiz-minutes", Input).value = minutes
+    setup.query_one("#quiz-mix", Select).value = mix
+    setup.query_one("#quiz-count", Input).focus()
+    await pilot.press("enter")
+    await pilot.pause()
+    quiz = app.screen
+    assert isinstance(quiz, QuizScreen) and len(quiz.questions) == count
+    return quiz
+
+
+def key_label(screen: Screen[Any], key: str) -> str:
+    return screen.active_bindings[key].binding.description
+
+
+async def test_exam_to_results_then_redrill_and_push(tmp_path: Path) -> None:
+    app, _ = app_with_exam(tmp_path)
+    workspace = app.workspace
+    async with app.run_test(size=(100, 30)) as pilot:
+        quiz = await open_exam(pilot, app)
+        assert len(quiz.questions) == 4
+        await press_answer(pilot, quiz.question, right=False)  # the first wrong on purpose
         for _ in range(3):
-            question = quiz.question
-            if question.format is QuestionFormat.CHOICE:
-                assert question.answer_index is not None
-                await pilot.press(str(question.answer_index + 1))
-            elif question.format is QuestionFormat.TRUE_FALSE:
-                await pilot.press("t" if question.answer == "True" else "f")
-            else:
-                await pilot.press(*question.key.answer, "enter")
-            await pilot.pause()
+            await press_answer(pilot, quiz.question)
+        # after the last question, the review lists every answer before submitting
+        review = app.screen
+        assert isinstance(review, ReviewDialog)
+        assert "4 of 4 answered" in visible_text(app)
+        await pilot.press("s")  # all answered, nothing flagged: no question asked
+        await pilot.pause()
 
         results = app.screen
         assert isinstance(results, ResultsScreen)
@@ -95,10 +142,14 @@ async def test_exam_to_results_then_redrill_and_push(tmp_path: Path) -> None:
         assert not problems and [s.result.score for s in stored] == [75.0]
         assert workspace.store.states == {}
 
-        # push: only review cards move, and there are none yet
+        # push: only review cards move, and there are none yet: say so, and why
         await pilot.press("p")
         await pilot.pause()
         assert workspace.store.states == {}
+        assert (
+            "No missed card was queued: 1 new card not studied yet will be introduced "
+            "as new cards." in visible_text(app)
+        )
 
         # re-drill the missed question: immediate feedback, not saved
         await pilot.press("r")
@@ -108,34 +159,235 @@ async def test_exam_to_results_then_redrill_and_push(tmp_path: Path) -> None:
         assert drill.spec.feedback == "immediate" and not drill.save
         await answer_everything_right(pilot, app)
         assert "✓ Correct" in visible_text(app)
+        assert "Correct · correct" not in visible_text(app)  # no jargon echoing the mark
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
         assert len(list_results(workspace.store.folder)[0]) == 1
 
 
-async def test_quick_quiz_with_a_timer_runs_out(tmp_path: Path) -> None:
-    workspace, _ = make_workspace(tmp_path)
+async def test_push_says_which_missed_cards_come_up_next(tmp_path: Path) -> None:
+    app, clock = app_with_exam(tmp_path)
+    workspace = app.workspace
+    later = clock() + timedelta(days=12)
+    for card in workspace.cards:  # every card studied, next due in 12 days
+        state = CardState(card.id, phase=Phase.REVIEW, due=later, interval=12, stability=12.0)
+        workspace.store.record_change(state, clock(), "test")
+    async with app.run_test(size=(100, 30)) as pilot:
+        quiz = await open_exam(pilot, app)
+        for question in list(quiz.questions):
+            await press_answer(pilot, question, right=False)
+        await pilot.press("s")  # from the review: all answered, so no question asked
+        await pilot.pause()
+        results = app.screen
+        assert isinstance(results, ResultsScreen)
+        missed = results.result.missed_entries()
+        cards = [c for c in workspace.cards if (c.deck_id, c.entry_id) in missed]
+        await pilot.press("p")
+        await pilot.pause()
+        assert all(workspace.store.get(c.id).due == clock() for c in cards)
+        text = visible_text(app)
+        assert f"{len(cards)} missed cards will come up in your next study session" in text
+        assert "0 review card(s)" not in text
+
+
+async def test_the_clock_counts_up_in_an_untimed_quiz(tmp_path: Path) -> None:
+    workspace, clock = make_workspace(tmp_path)
     app = StudyApp(workspace, seed=0)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("q")
+        quiz = await start_quick_quiz(pilot, app, 3)
+        timer = quiz.query_one("#quiz-timer", Static)
+        assert str(timer.render()) == "time 0s"
+        assert quiz._ticker is not None  # redrawn every second, timed or not
+        clock.advance(timedelta(seconds=65))
+        quiz._tick()
+        assert str(timer.render()) == "time 1m 05s"
+
+
+async def test_the_clock_counts_up_in_a_redrill(tmp_path: Path) -> None:
+    app, clock = app_with_exam(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        quiz = await open_exam(pilot, app)
+        for question in list(quiz.questions):
+            await press_answer(pilot, question, right=False)
+        await pilot.press("s")
         await pilot.pause()
-        setup = app.screen
-        assert isinstance(setup, QuizSetupScreen)
-        setup.query_one("#quiz-count", Input).value = "3"
-        setup.query_one("#quiz-minutes", Input).value = "1"
-        setup.query_one("#quiz-count", Input).focus()
+        await pilot.press("r")
+        await pilot.pause()
+        drill = app.screen
+        assert isinstance(drill, QuizScreen) and drill.spec.time_limit_minutes is None
+        clock.advance(timedelta(seconds=42))
+        drill._tick()
+        assert str(drill.query_one("#quiz-timer", Static).render()) == "time 42s"
+
+
+async def test_ending_a_quick_quiz_early_reports_the_time_taken(tmp_path: Path) -> None:
+    workspace, clock = make_workspace(tmp_path)
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        quiz = await start_quick_quiz(pilot, app, 3)
+        assert key_label(quiz, "escape") == "End quiz"
+        clock.advance(timedelta(seconds=20))
+        await press_answer(pilot, quiz.question)
+        await pilot.press("enter")  # past the feedback
+        clock.advance(timedelta(seconds=70))
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "2 of 3 questions are unanswered" in visible_text(app)
+        await pilot.press("y")
+        await pilot.pause()
+        results = app.screen
+        assert isinstance(results, ResultsScreen)
+        assert results.result.seconds == 90.0
+        text = visible_text(app)
+        assert "1 of 3 answered · time 1m 30s (90s per answered question)" in text
+        assert "Ended with 2 questions unanswered" in text
+        # no pass mark on a quick quiz: the score, not a verdict
+        assert f"Score: {results.result.score:.1f}%" in text
+        assert "PASSED" not in text and "pass mark" not in text
+
+
+async def test_a_timed_out_exam_reports_the_time_and_what_was_left(tmp_path: Path) -> None:
+    app, clock = app_with_exam(tmp_path, EXAM + "time_limit_minutes: 1\n")
+    async with app.run_test(size=(100, 30)) as pilot:
+        quiz = await open_exam(pilot, app)
+        assert key_label(quiz, "escape") == "End exam"
+        assert "time left 1m 00s" in str(quiz.query_one("#quiz-timer", Static).render())
+        clock.advance(timedelta(seconds=3))
+        await press_answer(pilot, quiz.question)
+        clock.advance(timedelta(seconds=55))
+        quiz._tick()
+        assert str(quiz.query_one("#quiz-timer", Static).render()) == "time left 2s"
+        clock.advance(timedelta(seconds=5))  # the tick comes a little after the limit
+        quiz._tick()
+        await pilot.pause()
+        results = app.screen
+        assert isinstance(results, ResultsScreen)
+        assert results.result.seconds == 60.0
+        text = visible_text(app)
+        assert "1 of 4 answered · time 1m 00s" in text
+        assert "Time ran out (1m 00s allowed): 3 questions were left unanswered." in text
+
+
+async def test_what_is_typed_when_time_runs_out_counts(tmp_path: Path) -> None:
+    workspace, clock = make_workspace(tmp_path)
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        quiz = await start_quick_quiz(pilot, app, 2, minutes="1", mix="typed")
+        await pilot.press(*quiz.question.key.answer)  # typed, Enter not pressed yet
+        clock.advance(timedelta(seconds=61))
+        quiz._tick()
+        await pilot.pause()
+        results = app.screen
+        assert isinstance(results, ResultsScreen)
+        assert results.result.results[0].outcome.value == "correct"
+        assert "1 of 2 answered" in visible_text(app)
+
+
+async def test_an_exam_goes_back_flags_and_reviews_before_submitting(tmp_path: Path) -> None:
+    app, _ = app_with_exam(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        quiz = await open_exam(pilot, app)
+        assert key_label(quiz, "pageup") == "Previous" and key_label(quiz, "pagedown") == "Next"
+        first = quiz.question
+        await press_answer(pilot, first, right=False)
+        assert quiz.position == 1
+        await pilot.press("ctrl+f")  # flag the second to come back to
+        await pilot.pause()
+        assert "⚑ flagged" in str(quiz.query_one("#quiz-progress", Static).render())
+        await pilot.press("pagedown")  # skip it
+        await pilot.pause()
+        assert quiz.position == 2
+        await pilot.press("pageup", "pageup")  # back to the first: its answer is there
+        await pilot.pause()
+        assert quiz.position == 0 and quiz.sitting.response is not None
+        assert "Your answer:" in visible_text(app)
+        await press_answer(pilot, first)  # change it to the right answer
+        assert quiz.position == 1
+
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        review = app.screen
+        assert isinstance(review, ReviewDialog)
+        rows = [str(o.prompt) for o in review.query_one(OptionList).options]
+        assert len(rows) == 4
+        assert "answered" in rows[0] and "unanswered" not in rows[0]
+        assert "⚑ unanswered" in rows[1] and "unanswered" in rows[2] and "unanswered" in rows[3]
+        assert "1 of 4 answered · 3 unanswered · 1 flagged" in visible_text(app)
+
+        # open the third question from the review
+        review.query_one(OptionList).highlighted = 2
         await pilot.press("enter")
         await pilot.pause()
-        quiz = app.screen
-        assert isinstance(quiz, QuizScreen) and len(quiz.questions) == 3
-        assert "time left" in str(quiz.query_one("#quiz-timer", Static).render())
-        quiz.started -= 61  # a minute passes (the timer reads a monotonic clock)
+        assert app.screen is quiz and quiz.position == 2
+        await press_answer(pilot, quiz.question)
+
+        # submitting with questions unanswered asks first; "n" goes back to the exam
+        await pilot.press("ctrl+r", "s")
+        await pilot.pause()
+        assert "2 of 4 questions are unanswered: they count as wrong." in visible_text(app)
+        assert "1 question is flagged to come back to." in visible_text(app)
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is quiz and not quiz.finished
+        await pilot.press("ctrl+r", "s", "y")
+        await pilot.pause()
+        results = app.screen
+        assert isinstance(results, ResultsScreen)
+        given = [r.given is not None for r in results.result.results]
+        assert given == [True, False, True, False]
+        assert results.result.results[0].outcome.value == "correct"  # the changed answer
+
+
+async def test_a_timeout_during_the_review_still_ends_the_exam(tmp_path: Path) -> None:
+    app, clock = app_with_exam(tmp_path, EXAM + "time_limit_minutes: 1\n")
+    async with app.run_test(size=(100, 30)) as pilot:
+        quiz = await open_exam(pilot, app)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewDialog)
+        clock.advance(timedelta(seconds=61))
         quiz._tick()
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
-        assert app.screen.result.score == 0.0
-        assert "NOT PASSED" in visible_text(app)
+        assert not any(isinstance(s, ReviewDialog | QuizScreen) for s in app.screen_stack)
+
+
+async def test_a_seeded_exam_is_the_same_paper_on_a_retake(tmp_path: Path) -> None:
+    app, _ = app_with_exam(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        sittings = []
+        for _ in range(2):
+            quiz = await open_exam(pilot, app)
+            sittings.append([(q.id, q.options) for q in quiz.questions])
+            await pilot.press("escape", "y")
+            await pilot.pause()
+            assert isinstance(app.screen, ResultsScreen)
+            await pilot.press("escape")
+            await pilot.pause()
+        assert sittings[0] == sittings[1]
+
+
+ORDER_DECK = """\
+id: small
+title: Order deck
+entries:
+  - id: three
+    kind: order
+    prompt: Put these in order
+    events: [First, Second, Third]
+"""
+
+
+async def test_the_order_hint_matches_the_number_of_items(tmp_path: Path) -> None:
+    workspace, _ = make_workspace(tmp_path, ORDER_DECK)
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        quiz = await start_quick_quiz(pilot, app, 1)
+        assert quiz.question.format is QuestionFormat.ORDERING
+        hint = str(quiz.query_one("#quiz-format", Static).render())
+        assert hint == "Put in order: type the numbers 1 to 3, earliest first (e.g. 2 1 3)"
+    assert order_hint(5).endswith("(e.g. 2 1 3 4 5)") and order_hint(2).endswith("(e.g. 2 1)")
 
 
 async def test_deck_titles_in_the_quiz_setup_are_literal(tmp_path: Path) -> None:
@@ -156,3 +408,17 @@ async def test_deck_titles_in_the_quiz_setup_are_literal(tmp_path: Path) -> None
         await pilot.pause()
         shown = " ".join(str(w.render()) for w in select.query("SelectCurrent Static"))
         assert "[b]Bold?[/b] [@click=app.quit]x[/]" in shown
+
+
+async def test_an_exam_asking_for_more_than_its_decks_hold_is_shorter_and_says_so(
+    tmp_path: Path,
+) -> None:
+    """Never a repeated question: the sitting holds what the decks can give, and the
+    learner is told why the exam is shorter than its spec."""
+    app, _ = app_with_exam(tmp_path, EXAM.replace("questions: 4", "questions: 60"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        quiz = await open_exam(pilot, app)
+        asked = [tuple(q.entry_ids) for q in quiz.questions]
+        assert 0 < len(asked) < 60 and len(set(asked)) == len(asked)
+        notes = [n.message for n in app._notifications]
+        assert any("60 questions" in m and f"so it has {len(asked)}" in m for m in notes), notes

@@ -1,16 +1,20 @@
-"""Snapshots of quiz setup, a quiz question, results and help, at 100x30 and 80x24."""
+"""Snapshots of quiz setup, a question, the exam review, results and help (100x30, 80x24)."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Static
 
+from studyapp.core.base.clock import ManualClock
 from studyapp.core.quiz.questions import QuestionFormat
 from studyapp.core.workspace import load_exams
 from studyapp.tui.app import StudyApp
+from studyapp.tui.screens.quiz import QuizScreen
 from tests.tui.builders import make_workspace, wait_started
 
 SIZES = [(100, 30), (80, 24)]
@@ -26,11 +30,15 @@ seed: 7
 """
 
 
-def app_for(tmp_path: Path) -> StudyApp:
-    workspace, _ = make_workspace(tmp_path)
+def app_and_clock(tmp_path: Path) -> tuple[StudyApp, ManualClock]:
+    workspace, clock = make_workspace(tmp_path)
     (tmp_path / "decks" / "small.exam.yaml").write_text(EXAM, encoding="utf-8")
     workspace.exams, _ = load_exams([tmp_path / "decks"])
-    return StudyApp(workspace, seed=0)
+    return StudyApp(workspace, seed=0), clock
+
+
+def app_for(tmp_path: Path) -> StudyApp:
+    return app_and_clock(tmp_path)[0]
 
 
 async def settle(pilot: Pilot[Any]) -> None:
@@ -62,27 +70,52 @@ def test_quiz_question(snap_compare: Any, tmp_path: Path, size: tuple[int, int])
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_results(snap_compare: Any, tmp_path: Path, size: tuple[int, int]) -> None:
+    app, clock = app_and_clock(tmp_path)
+
     async def run_before(pilot: Pilot[Any]) -> None:
         await settle(pilot)
         await pilot.press("q", "enter")
         await pilot.pause()
         quiz = pilot.app.screen
-        for number in range(len(quiz.questions)):  # type: ignore[attr-defined]
-            question = quiz.question  # type: ignore[attr-defined]
-            quiz.shown_at = __import__("time").monotonic() - 5  # type: ignore[attr-defined]
+        assert isinstance(quiz, QuizScreen)
+        for number in range(len(quiz.questions)):
+            question = quiz.question
+            clock.advance(timedelta(seconds=5))
             if number == 0:
-                quiz.record("wrong answer" if question.format is QuestionFormat.TYPED else 0)  # type: ignore[attr-defined]
+                quiz.record("wrong answer" if question.format is QuestionFormat.TYPED else 0)
             elif question.format is QuestionFormat.CHOICE:
-                quiz.record(question.answer_index)  # type: ignore[attr-defined]
+                assert question.answer_index is not None
+                quiz.record(question.answer_index)
             elif question.format is QuestionFormat.TRUE_FALSE:
-                quiz.record(question.answer == "True")  # type: ignore[attr-defined]
+                quiz.record(question.answer == "True")
             else:
-                quiz.record(question.key.answer)  # type: ignore[attr-defined]
+                quiz.record(question.key.answer)
             await pilot.pause()
+        await pilot.press("s")  # submit from the review that follows the last question
+        await pilot.pause()
         screen = pilot.app.screen
-        screen.query_one("#results-score").update(  # type: ignore[attr-defined]
-            str(screen.query_one("#results-score").render()).split("\nSaved")[0]  # type: ignore[attr-defined]
-        )
+        score = screen.query_one("#results-score", Static)
+        score.update(str(score.render()).split("\nSaved")[0])
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_exam_review(snap_compare: Any, tmp_path: Path, size: tuple[int, int]) -> None:
+    """The review before submitting: one answered, one flagged, two unanswered."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("q", "enter")
+        await pilot.pause()
+        quiz = pilot.app.screen
+        assert isinstance(quiz, QuizScreen)
+        assert quiz._ticker is not None
+        quiz._ticker.stop()
+        quiz.record(0 if quiz.question.format is QuestionFormat.CHOICE else "an answer")
+        await pilot.pause()
+        await pilot.press("ctrl+f", "ctrl+r")
+        await pilot.pause()
 
     assert snap_compare(app_for(tmp_path), terminal_size=size, run_before=run_before)
 

@@ -123,7 +123,7 @@ def results_csv(results: Iterable[QuizResult]) -> str:
                     attempt.exam_id or "",
                     attempt.title,
                     f"{attempt.score:.1f}",
-                    "yes" if attempt.passed else "no",
+                    ("yes" if attempt.passed else "no") if has_pass_mark(attempt) else "",
                     item.question_id,
                     item.deck_id,
                     " ".join(item.entry_ids),
@@ -144,28 +144,70 @@ def results_json(results: Iterable[QuizResult]) -> str:
     return json.dumps([r.to_dict() for r in results], ensure_ascii=False, indent=2) + "\n"
 
 
+class PushReport(Struct, frozen=True):
+    """What pushing missed items into study did, card by card, so the learner can be told."""
+
+    items: int
+    """Missed items (entries) asked for."""
+    moved: int = 0
+    """Review cards that were due later and are now due."""
+    already_due: int = 0
+    """Review cards already due: they come up anyway."""
+    new: int = 0
+    """Cards never studied: left alone, they are introduced as new cards."""
+    learning: int = 0
+    """Cards in (re)learning steps: they come back at their next step."""
+    suspended: int = 0
+    """Suspended cards: left alone until the learner unsuspends them."""
+
+    @property
+    def due(self) -> int:
+        """Missed cards that come up in the next study session."""
+        return self.moved + self.already_due
+
+    @property
+    def cards(self) -> int:
+        """Every card of the missed items that was found in the decks."""
+        return self.due + self.new + self.learning + self.suspended
+
+
 def push_missed_to_study(
     store: ProgressStore,
     cards: Sequence[Card],
     entries: Iterable[tuple[str, str]],
     now: datetime,
-) -> int:
-    """Make the cards of missed (deck, entry) items due now; returns how many moved.
+) -> PushReport:
+    """Make the review cards of missed (deck, entry) items due now; report on every card.
 
     Only when the learner asks for it: exam practice never changes schedules by
-    itself. New cards are left alone (they are studied anyway); cards already
-    due stay as they are.
+    itself. New cards are left alone (they are introduced as new cards anyway),
+    learning cards keep their step, suspended ones stay suspended, and cards
+    already due stay as they are.
     """
     wanted = set(entries)
-    moved = 0
+    counts = dict.fromkeys(("moved", "already_due", "new", "learning", "suspended"), 0)
     for card in cards:
         if (card.deck_id, card.entry_id) not in wanted:
             continue
         state = store.get(card.id)
-        if state.phase is not Phase.REVIEW or state.due is None or state.due <= now:
-            continue
         if state.suspended:
-            continue
-        store.record_change(structs.replace(state, due=now), now, "exam-push")
-        moved += 1
-    return moved
+            counts["suspended"] += 1
+        elif state.phase is Phase.NEW:
+            counts["new"] += 1
+        elif state.phase is not Phase.REVIEW or state.due is None:
+            counts["learning"] += 1
+        elif state.due <= now:
+            counts["already_due"] += 1
+        else:
+            store.record_change(structs.replace(state, due=now), now, "exam-push")
+            counts["moved"] += 1
+    return PushReport(items=len(wanted), **counts)
+
+
+def has_pass_mark(result: QuizResult) -> bool:
+    """Whether the attempt is passed or failed at all: a quick quiz (pass mark 0) only scores.
+
+    A pass mark of 0% cannot be failed, so "passed" would say nothing: such an
+    attempt reports its score only.
+    """
+    return result.pass_mark > 0

@@ -24,8 +24,9 @@ from textual.widgets import DataTable, Static
 from studyapp.core.quiz.answers.verdict import Outcome
 from studyapp.core.quiz.exam import ExamSpec
 from studyapp.core.quiz.questions import Question
-from studyapp.core.quiz.results import push_missed_to_study
+from studyapp.core.quiz.results import PushReport, has_pass_mark, push_missed_to_study
 from studyapp.core.quiz.scoring import QuizResult, Tally
+from studyapp.core.quiz.sitting import Ending
 from studyapp.core.workspace import Workspace
 from studyapp.tui import format as fmt
 from studyapp.tui.text import cell, literal
@@ -59,6 +60,8 @@ class ResultsScreen(Screen[None]):
         *,
         redrill: Redrill,
         saved_to: Path | None = None,
+        ending: Ending = Ending.SUBMITTED,
+        time_limit_seconds: int | None = None,
     ) -> None:
         super().__init__()
         self.workspace = workspace
@@ -67,12 +70,15 @@ class ResultsScreen(Screen[None]):
         self.rng = rng
         self.redrill = redrill
         self.saved_to = saved_to
+        self.ending = ending
+        self.time_limit_seconds = time_limit_seconds
         self.pushed = False
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
         with VerticalScroll(id="results-body"):
             yield Static(id="results-score", markup=False)
+            yield Static(id="results-pushed", markup=False)
             yield DataTable(id="results-breakdown", cursor_type="none", zebra_stripes=True)
             yield Static(id="results-missed-title", markup=False)
             yield Static(id="results-missed", markup=False)
@@ -81,20 +87,15 @@ class ResultsScreen(Screen[None]):
     def on_mount(self) -> None:
         result = self.result
         self.sub_title = result.title
-        verdict = "PASSED" if result.passed else "NOT PASSED"
-        answered = sum(1 for r in result.results if r.given)
-        lines = [
-            f"{verdict}: {result.score:.1f}% (pass mark {result.pass_mark:g}%)",
-            f"{result.points:g} of {result.max_points} points · {answered} answered · "
-            f"{fmt.duration(_seconds(result.seconds))} "
-            f"({result.seconds / max(1, len(result.results)):.0f}s per question)",
-        ]
+        lines = score_lines(result, self.ending, self.time_limit_seconds)
         if self.saved_to is not None:
             lines.append(f"Saved with your progress: {self.saved_to.name}")
         score = self.query_one("#results-score", Static)
         score.update(literal("\n".join(lines)))
-        score.set_class(result.passed, "-passed")
-        score.set_class(not result.passed, "-failed")
+        graded = has_pass_mark(result)
+        score.set_class(graded and result.passed, "-passed")
+        score.set_class(graded and not result.passed, "-failed")
+        self.query_one("#results-pushed", Static).display = False
 
         table = self.query_one("#results-breakdown", DataTable)
         table.add_columns("By", "Questions", "Right", "Close", "Wrong", "Score")
@@ -136,7 +137,7 @@ class ResultsScreen(Screen[None]):
             title=f"Re-drill: {self.result.title}"[:120],
             questions=len(again),
             feedback="immediate",
-            pass_mark=self.result.pass_mark,
+            pass_mark=0,  # practice: the score only
         )
         shuffled = list(again)
         self.rng.shuffle(shuffled)
@@ -150,15 +151,18 @@ class ResultsScreen(Screen[None]):
             self.notify("Progress is read-only in this window.", severity="warning", markup=False)
             return
         entries = self.result.missed_entries()
-        moved = push_missed_to_study(
+        if not entries:
+            self.notify("Nothing to push: nothing was missed.", markup=False)
+            return
+        report = push_missed_to_study(
             self.workspace.store, self.workspace.cards, entries, self.workspace.clock()
         )
         self.pushed = True
-        self.notify(
-            f"{moved} review card(s) of {len(entries)} missed item(s) are now due; "
-            "new cards among them are studied as usual.",
-            markup=False,
-        )
+        message = push_message(report)
+        pushed = self.query_one("#results-pushed", Static)
+        pushed.update(literal(message))
+        pushed.display = True  # kept on screen under the score, not a toast that fades
+        pushed.scroll_visible(animate=False)
 
     def action_leave(self) -> None:
         self.app.pop_screen()
@@ -177,3 +181,74 @@ def _row(label: str, tally: Tally) -> list[Text]:
 
 def _seconds(value: float) -> timedelta:
     return timedelta(seconds=value)
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def score_lines(result: QuizResult, ending: Ending, limit_seconds: int | None) -> list[str]:
+    """The score (and pass or fail when there is a pass mark), what was answered, the time."""
+    total = len(result.results)
+    answered = sum(1 for r in result.results if r.given is not None)
+    if has_pass_mark(result):
+        verdict = "PASSED" if result.passed else "NOT PASSED"
+        first = f"{verdict}: {result.score:.1f}% (pass mark {result.pass_mark:g}%)"
+    else:
+        first = f"Score: {result.score:.1f}%"
+    taken = fmt.duration(_seconds(result.seconds))
+    if answered:
+        taken += f" ({result.seconds / answered:.0f}s per answered question)"
+    lines = [
+        first,
+        f"{result.points:g} of {result.max_points} points · {answered} of {total} answered · "
+        f"time {taken}",
+    ]
+    left = total - answered
+    if ending is Ending.TIME:
+        limit = fmt.duration(_seconds(limit_seconds or result.seconds))
+        lines.append(
+            f"Time ran out ({limit} allowed): "
+            + (
+                f"{_plural(left, 'question was', 'questions were')} left unanswered."
+                if left
+                else "every question was answered."
+            )
+        )
+    elif left:
+        lines.append(
+            f"Ended with {_plural(left, 'question', 'questions')} unanswered (counted as wrong)."
+        )
+    return lines
+
+
+def push_message(report: PushReport) -> str:
+    """Say plainly what pushing did: which missed cards come up next, and why others do not."""
+    reasons: list[str] = []
+    if report.new:
+        reasons.append(
+            f"{_plural(report.new, 'new card', 'new cards')} not studied yet will be "
+            "introduced as new cards"
+        )
+    if report.learning:
+        its = "its" if report.learning == 1 else "their"
+        reasons.append(
+            f"{_plural(report.learning, 'card', 'cards')} still in learning steps will come "
+            f"back at {its} next step"
+        )
+    if report.suspended:
+        one = report.suspended == 1
+        reasons.append(
+            f"{_plural(report.suspended, 'suspended card stays', 'suspended cards stay')} "
+            f"suspended until you unsuspend {'it' if one else 'them'} in Browse"
+        )
+    if not report.cards:
+        items = _plural(report.items, "missed item", "missed items")
+        return f"Nothing was queued: none of the {items} has a card in your decks now."
+    if not report.due:
+        return "No missed card was queued: " + "; ".join(reasons) + "."
+    message = (
+        f"{_plural(report.due, 'missed card', 'missed cards')} will come up in your next "
+        "study session (due today)."
+    )
+    return message + (" Not queued: " + "; ".join(reasons) + "." if reasons else "")

@@ -1,0 +1,564 @@
+"""Taking a quiz or an exam: one question at a time, a clock, and (in exams) free movement.
+
+Two ways to sit, decided by when feedback comes:
+
+- feedback after each answer (re-drills, quick quizzes with feedback on): one
+  question after another, each marked as soon as it is answered; going back
+  would only show what was already revealed;
+- feedback at the end (exams, quick quizzes with feedback off): as in exam
+  software, the learner can go back (PgUp) and on (PgDn), flag a question to
+  come back to (ctrl+f), and review every answer (ctrl+r, and after the last
+  question) before submitting, which asks first when some are unanswered.
+
+The state of the sitting lives in :class:`~studyapp.core.quiz.sitting.Sitting`;
+time comes from the workspace's clock, so tests move a ManualClock instead of
+sleeping. The clock on screen counts up (untimed) or down (timed) every second.
+
+A retake of a seeded exam asks the same questions in the same order with the
+same options: the seed is the instructor's promise that every sitting is the
+same paper, and the gradebook compares results question by question in that
+order (a shuffled retake would be set aside as another question set). An exam
+without a seed, a quick quiz and a re-drill differ on every attempt.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import timedelta
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Input, Static
+
+from studyapp.core.base.clock import Clock
+from studyapp.core.quiz.answers.order import parse_order_numbers
+from studyapp.core.quiz.answers.verdict import Outcome
+from studyapp.core.quiz.exam import ExamSpec
+from studyapp.core.quiz.questions import FALSE, TRUE, Question, QuestionFormat
+from studyapp.core.quiz.results import save_result
+from studyapp.core.quiz.scoring import QuestionResult, grade_answer
+from studyapp.core.quiz.sitting import Ending, Given, Response, Sitting, score_sitting
+from studyapp.core.workspace import Workspace
+from studyapp.tui import format as fmt
+from studyapp.tui.screens.results import ResultsScreen
+from studyapp.tui.text import literal
+from studyapp.tui.widgets.confirm import ConfirmDialog
+from studyapp.tui.widgets.keybar import KeyBar
+from studyapp.tui.widgets.quiz_card import TYPED_FORMATS, AnswerField, QuestionCard, format_label
+from studyapp.tui.widgets.quiz_review import SUBMIT, ReviewDialog, ReviewRow
+from studyapp.tui.widgets.titlebar import TitleBar
+
+
+class QuizScreen(Screen[None]):
+    """One sitting: a question, its options or answer field, the clock and the keys."""
+
+    CSS_PATH = "quiz.tcss"
+    """Read when first shown (see app.tcss)."""
+
+    BINDINGS = [
+        Binding(
+            "enter",
+            "next",
+            "Next",
+            id="quiz.next",
+            tooltip="Give the typed answer; after the feedback, the next question",
+        ),
+        Binding("1", "pick(1)", "Option 1", show=False),
+        Binding("2", "pick(2)", "Option 2", show=False),
+        Binding("3", "pick(3)", "Option 3", show=False),
+        Binding("4", "pick(4)", "Option 4", show=False),
+        # Not in the key bar, as 1-4 are not: the line above the question says to press
+        # them, and at 80 columns they would push "End exam" and "Help" off the bar.
+        Binding("t", "truth(True)", "True", id="quiz.true", show=False),
+        Binding("f", "truth(False)", "False", id="quiz.false", show=False),
+        # Not priority bindings: those overtake keys still on their way to the answer
+        # field (a last letter typed, then PgDn). The card leaves PgUp/PgDn to these.
+        Binding(
+            "pageup", "move(-1)", "Previous", id="quiz.previous", tooltip="The previous question"
+        ),
+        Binding(
+            "pagedown",
+            "move(1)",
+            "Next",
+            id="quiz.forward",
+            tooltip="The next question, answered or not (after the last: the review)",
+        ),
+        Binding(
+            "ctrl+f",
+            "flag",
+            "Flag",
+            id="quiz.flag",
+            tooltip="Flag this question to come back to (again: unflag)",
+        ),
+        Binding(
+            "ctrl+r",
+            "review",
+            "Review",
+            id="quiz.review",
+            tooltip="Every question and answer; open one, or submit",
+        ),
+        # One of the two is shown: a quiz is ended, an exam is ended (and submitted).
+        Binding("escape", "end('exam')", "End exam", id="quiz.end"),
+        Binding("escape", "end('quiz')", "End quiz", id="quiz.end_quiz"),
+    ]
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        spec: ExamSpec,
+        questions: list[Question],
+        rng: random.Random,
+        *,
+        save: bool = True,
+        exam: bool = False,
+        clock: Clock | None = None,
+    ) -> None:
+        super().__init__()
+        if not questions:
+            raise ValueError("a quiz needs at least one question")
+        self.workspace = workspace
+        self.spec = spec
+        self.questions = questions
+        self.rng = rng
+        self.save = save
+        self.exam = exam
+        """An exam from an exam file (its keys say "exam"); otherwise a quiz."""
+        self.clock: Clock = clock or workspace.clock
+        self.navigable = spec.feedback == "end"
+        """Answers are not marked until the end, so the learner may go back and change them."""
+        self.sitting = Sitting.start(len(questions), self.clock())
+        self._drop_bindings()
+        self.feedback_shown = False
+        self._ticker: Timer | None = None
+        self.finished = False
+
+    def _drop_bindings(self) -> None:
+        """Leave out this sitting's keys that never apply (the other kind's Escape; moving,
+        flagging and reviewing in a one-way quiz), so help lists only what works here.
+        check_action hides them from the key bar as well."""
+        other = "quiz" if self.exam else "exam"
+        unused = {f"end('{other}')"}
+        if not self.navigable:
+            unused |= {"move(-1)", "move(1)", "flag", "review"}
+        keys = self._bindings.key_to_bindings
+        for key, bindings in list(keys.items()):
+            kept = [b for b in bindings if b.action not in unused]
+            if kept:
+                keys[key] = kept
+            else:
+                del keys[key]
+
+    @property
+    def position(self) -> int:
+        return self.sitting.position
+
+    @property
+    def question(self) -> Question:
+        return self.questions[self.sitting.position]
+
+    @property
+    def noun(self) -> str:
+        return "exam" if self.exam else "quiz"
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar()
+        with Horizontal(id="quiz-top"):
+            yield Static(id="quiz-progress", markup=False)
+            yield Static(id="quiz-timer", markup=False)
+        with QuestionCard(id="quiz-card"):
+            yield Static(id="quiz-format", markup=False)
+            yield Static(id="quiz-prompt", markup=False)
+            yield Static(id="quiz-options", markup=False)
+            yield AnswerField(id="quiz-input")
+            yield Static(id="quiz-given", markup=False)
+            yield Static(id="quiz-feedback", markup=False)
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.sub_title = self.spec.title
+        self._ticker = self.set_interval(1.0, self._tick)
+        self._tick()
+        self.show_question()
+
+    # ----------------------------------------------------------------- view
+
+    def _tick(self) -> None:
+        """Redraw the clock: time taken when untimed, time left (and the end) when timed."""
+        if self.finished:
+            return
+        timer = self.query_one("#quiz-timer", Static)
+        now = self.clock()
+        limit = self.spec.time_limit_seconds
+        if limit is None:
+            elapsed = self.sitting.elapsed(now)
+            timer.update(literal(f"time {fmt.duration(timedelta(seconds=elapsed))}"))
+            return
+        left = self.sitting.time_left(now, limit)
+        timer.update(literal(f"time left {fmt.duration(timedelta(seconds=left))}"))
+        timer.set_class(left < 60, "-low")
+        if left <= 0:
+            self._keep_typed(quiet=True)  # what is written when time is up counts
+            self.notify("Time is up.", severity="warning", markup=False)
+            self.finish(Ending.TIME)
+
+    def _show_progress(self) -> None:
+        sitting = self.sitting
+        parts = [f"Question {sitting.position + 1} of {sitting.count}"]
+        if self.navigable:
+            parts.append(f"{sitting.answered} answered")
+            if sitting.is_flagged():
+                parts.append("⚑ flagged")
+        self.query_one("#quiz-progress", Static).update(literal(" · ".join(parts)))
+
+    def show_question(self) -> None:
+        question = self.question
+        response = self.sitting.response
+        self.feedback_shown = False
+        self._show_progress()
+        self.query_one("#quiz-format", Static).update(literal(format_label(question)))
+        prompt = question.prompt
+        if question.format is QuestionFormat.TRUE_FALSE and question.statement:
+            prompt = question.statement
+        self.query_one("#quiz-prompt", Static).update(literal(prompt))
+        options = self.query_one("#quiz-options", Static)
+        if question.format in (QuestionFormat.CHOICE, QuestionFormat.ORDERING):
+            chosen = (
+                response.given
+                if response is not None and question.format is QuestionFormat.CHOICE
+                else None
+            )
+            mark = chosen is not None
+            lines = [
+                (("▶ " if i == chosen else "  ") if mark else "") + f"{i + 1}. {option}"
+                for i, option in enumerate(question.options)
+            ]
+            options.update(literal("\n".join(lines)))
+            options.display = True
+        else:
+            options.display = False
+        field = self.query_one("#quiz-input", Input)
+        typed = question.format in TYPED_FORMATS
+        field.value = response.shown if typed and response is not None else ""
+        field.display = typed
+        field.disabled = False
+        given = self.query_one("#quiz-given", Static)
+        given.display = response is not None
+        if response is not None:
+            change = (
+                "edit it and press Enter"
+                if typed
+                else "press t or f"
+                if question.format is QuestionFormat.TRUE_FALSE
+                else "press another number"
+            )
+            given.update(literal(f"Your answer: {response.shown} (to change it, {change})"))
+        self.query_one("#quiz-feedback", Static).display = False
+        card = self.query_one("#quiz-card", QuestionCard)
+        card.scroll_home(animate=False)
+        if typed:
+            field.focus()
+            field.cursor_position = len(field.value)
+        else:
+            card.focus()
+        self.refresh_bindings()
+
+    # -------------------------------------------------------------- answering
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.feedback_shown:
+            self.action_next()
+            return
+        text = event.value.strip()
+        if not text:
+            if self.navigable and self.sitting.response is not None:
+                self.sitting = self.sitting.answer(None, self.clock())
+                self.notify("Answer cleared.", markup=False)
+                self.show_question()
+            return
+        response = self._typed_response(text)
+        if response is not None:
+            self.record(response.given, response.shown)
+
+    def _typed_response(self, text: str, *, quiet: bool = False) -> Response | None:
+        """The response written in the answer field, or None (and a hint) if it is not one."""
+        question = self.question
+        if question.format is not QuestionFormat.ORDERING:
+            return Response(text, text)
+        indices = parse_order_numbers(text, len(question.options))
+        if indices is None:
+            if not quiet:
+                self.notify(
+                    f"Type each number 1 to {len(question.options)} once, earliest first.",
+                    severity="warning",
+                    markup=False,
+                )
+            return None
+        return Response(tuple(question.options[i] for i in indices), text)
+
+    def _keep_typed(self, *, quiet: bool = False) -> None:
+        """Keep what is written in the answer field when the learner moves away or time is up,
+        as exam software saves an answer in progress."""
+        field = self.query_one("#quiz-input", Input)
+        if self.feedback_shown or not field.display or field.disabled:
+            return
+        text = field.value.strip()
+        saved = self.sitting.response
+        if text == (saved.shown if saved is not None else ""):
+            return
+        if not text:
+            if self.navigable:
+                self.sitting = self.sitting.answer(None, self.clock())
+            return
+        response = self._typed_response(text, quiet=quiet)
+        if response is not None:
+            self.sitting = self.sitting.answer(response, self.clock())
+
+    def action_pick(self, number: int) -> None:
+        question = self.question
+        if self.feedback_shown or question.format is not QuestionFormat.CHOICE:
+            return
+        if 1 <= number <= len(question.options):
+            self.record(number - 1, question.options[number - 1])
+
+    def action_truth(self, value: bool) -> None:
+        if self.feedback_shown or self.question.format is not QuestionFormat.TRUE_FALSE:
+            return
+        self.record(value, TRUE if value else FALSE)
+
+    def record(self, given: Given, shown: str | None = None) -> None:
+        """Answer the current question: marked now (feedback after each answer), or kept."""
+        question = self.question
+        self.sitting = self.sitting.answer(
+            Response(given, str(given) if shown is None else shown), self.clock()
+        )
+        if self.navigable:
+            if self.sitting.is_last:
+                self._show_progress()
+                self.action_review()
+            else:
+                self.sitting = self.sitting.next(self.clock())
+                self.show_question()
+            return
+        seconds = self.sitting.spent[self.sitting.position]
+        result = grade_answer(question, given, seconds, close_credit=self.spec.close_credit)
+        self._show_feedback(result)
+
+    def _show_feedback(self, result: QuestionResult) -> None:
+        self.feedback_shown = True
+        mark = {Outcome.CORRECT: "✓ Correct", Outcome.CLOSE: "≈ Close", Outcome.WRONG: "✗ Wrong"}
+        head = mark[result.outcome]
+        if result.reason and result.reason.casefold() != result.outcome.value:
+            head += f" · {result.reason}"  # not "✓ Correct · correct"
+        lines = [head, f"Answer: {result.answer}"]
+        if result.outcome is not Outcome.CORRECT and result.source:
+            lines.append(f"Source: {result.source}")
+        if result.explanation:
+            lines.append(result.explanation)
+        lines.append("Enter: next question")
+        feedback = self.query_one("#quiz-feedback", Static)
+        feedback.update(literal("\n".join(lines)))
+        feedback.display = True
+        for outcome in Outcome:
+            feedback.set_class(result.outcome is outcome, f"-{outcome.value}")
+        self.query_one("#quiz-given", Static).display = False
+        self.query_one("#quiz-input", Input).disabled = True
+        self.query_one("#quiz-card").focus()
+        self.refresh_bindings()
+
+    def action_next(self) -> None:
+        """Enter: submit the typed answer, or (after feedback) go on to the next question."""
+        if not self.feedback_shown:
+            field = self.query_one("#quiz-input", Input)
+            if field.display and field.value.strip():
+                self.on_input_submitted(Input.Submitted(field, field.value))
+            return
+        if self.sitting.is_last:
+            self.finish(Ending.SUBMITTED)
+            return
+        self.sitting = self.sitting.next(self.clock())
+        self.show_question()
+
+    def on_key(self, event: events.Key) -> None:
+        """Letters a-d also pick multiple-choice options, as on paper."""
+        if (
+            not self.feedback_shown
+            and self.question.format is QuestionFormat.CHOICE
+            and event.key in ("a", "b", "c", "d")
+        ):
+            event.stop()
+            self.action_pick("abcd".index(event.key) + 1)
+
+    # ------------------------------------------------------------ moving about
+
+    def action_move(self, delta: int) -> None:
+        """PgUp / PgDn: the previous or next question; on from the last, the review."""
+        if not self.navigable:
+            return
+        self._keep_typed()
+        target = self.sitting.position + delta
+        if target >= self.sitting.count:
+            self.action_review()
+            return
+        if target < 0:
+            self.app.bell()
+            return
+        self.sitting = self.sitting.go(target, self.clock())
+        self.show_question()
+
+    def action_flag(self) -> None:
+        if not self.navigable:
+            return
+        self.sitting = self.sitting.toggle_flag()
+        self._show_progress()  # "⚑ flagged" there, and in the review; no toast to cover keys
+
+    def review_rows(self) -> list[ReviewRow]:
+        rows = []
+        for index, question in enumerate(self.questions):
+            response = self.sitting.responses[index]
+            prompt = question.statement if question.format is QuestionFormat.TRUE_FALSE else None
+            rows.append(
+                ReviewRow(
+                    prompt or question.prompt,
+                    None if response is None else response.shown,
+                    self.sitting.is_flagged(index),
+                )
+            )
+        return rows
+
+    def action_review(self) -> None:
+        """Every question with its state; open one, or submit from there."""
+        if not self.navigable or self.finished:
+            return
+        self._keep_typed()
+
+        def chosen(choice: int | str | None) -> None:
+            if self.finished:
+                return
+            if choice == SUBMIT:
+                self.submit()
+            elif isinstance(choice, int):
+                self.sitting = self.sitting.go(choice, self.clock())
+                self.show_question()
+            else:  # back to the question on screen
+                self.show_question()
+
+        self.app.push_screen(
+            ReviewDialog(self.spec.title, self.review_rows(), self.sitting.position), chosen
+        )
+
+    def _unanswered_text(self) -> str:
+        sitting = self.sitting
+        left = len(sitting.unanswered)
+        lines = [
+            f"{left} of {sitting.count} questions {'is' if left == 1 else 'are'} unanswered: "
+            f"{'it counts' if left == 1 else 'they count'} as wrong."
+            if left
+            else "Every question is answered."
+        ]
+        flagged = len(sitting.flagged)
+        if flagged:
+            lines.append(f"{flagged} {_questions(flagged)} flagged to come back to.")
+        return "\n".join(lines)
+
+    def submit(self) -> None:
+        """Hand in the exam: at once when all is answered and nothing flagged, else ask first."""
+        if not self.sitting.unanswered and not self.sitting.flagged:
+            self.finish(Ending.SUBMITTED)
+            return
+
+        def decided(yes: bool | None) -> None:
+            if yes:
+                self.finish(Ending.SUBMITTED)
+            else:
+                self.show_question()
+
+        self.app.push_screen(
+            ConfirmDialog(f"Submit the {self.noun}?", self._unanswered_text(), yes="y: submit now"),
+            decided,
+        )
+
+    def action_end(self, kind: str) -> None:
+        """Escape: end now (after a confirmation saying what is unanswered)."""
+        self._keep_typed(quiet=True)
+
+        def decided(end: bool | None) -> None:
+            if end:
+                self.finish(Ending.EARLY if self.sitting.unanswered else Ending.SUBMITTED)
+
+        self.app.push_screen(
+            ConfirmDialog(f"End the {self.noun} now?", self._unanswered_text(), yes="y: end now"),
+            decided,
+        )
+
+    # ----------------------------------------------------------------- the end
+
+    def finish(self, ending: Ending = Ending.SUBMITTED) -> None:
+        if self.finished:
+            return
+        self.finished = True
+        if self._ticker is not None:
+            self._ticker.stop()
+        now = self.clock()
+        result = score_sitting(
+            self.sitting,
+            self.questions,
+            now,
+            title=self.spec.title,
+            pass_mark=self.spec.pass_mark,
+            exam_id=self.spec.id,
+            close_credit=self.spec.close_credit,
+            limit_seconds=self.spec.time_limit_seconds,
+        )
+        saved = None
+        if self.save and not self.workspace.read_only:
+            try:
+                saved = save_result(self.workspace.store.folder, result, now, seed=self.spec.seed)
+            except OSError as error:
+                self.notify(f"Result not saved: {error}", severity="error", markup=False)
+        results = ResultsScreen(
+            self.workspace,
+            result,
+            self.questions,
+            self.rng,
+            redrill=self.practice,
+            saved_to=saved,
+            ending=ending,
+            time_limit_seconds=self.spec.time_limit_seconds,
+        )
+        while self.app.screen is not self and self in self.app.screen_stack:
+            self.app.pop_screen()  # a review or confirmation open when time ran out
+        self.app.switch_screen(results)
+
+    def practice(self, spec: ExamSpec, questions: list[Question]) -> QuizScreen:
+        """A practice run of these questions, with this quiz's workspace, clock and randomness:
+        nothing is saved (the results screen's re-drill)."""
+        return QuizScreen(self.workspace, spec, questions, self.rng, save=False, clock=self.clock)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        question = self.question
+        if action == "end":
+            return parameters == (self.noun,)
+        if action in ("move", "flag", "review"):
+            if not self.navigable:
+                return False
+            if action == "move" and parameters == (-1,) and self.sitting.position == 0:
+                return None  # shown, dimmed: there is no question before the first
+            return True
+        if action == "truth":
+            return not self.feedback_shown and question.format is QuestionFormat.TRUE_FALSE
+        if action == "pick":
+            return not self.feedback_shown and question.format is QuestionFormat.CHOICE
+        if action == "next":
+            if self.navigable:
+                return False  # Enter in the answer field keeps the answer; PgDn moves on
+            return self.feedback_shown or question.format in TYPED_FORMATS
+        return True
+
+
+def _questions(count: int) -> str:
+    return "question is" if count == 1 else "questions are"
