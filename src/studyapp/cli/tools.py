@@ -166,16 +166,46 @@ def _problems(problems: Sequence[Problem]) -> list[str]:
 
 
 def _new(args: argparse.Namespace, out: TextIO) -> int:
-    from studyapp.core.authoring.scaffold import ScaffoldError, create_deck
+    from studyapp.core.authoring.scaffold import SCHEMA_FILE, ScaffoldError, create_deck
 
     path = Path(args.deck)
     try:
-        create_deck(path, title=args.title, deck_id=args.deck_id)
+        text = create_deck(path, title=args.title, deck_id=args.deck_id)
     except ScaffoldError as exc:
         raise _FailedError(f"{path}:1:1: {_strip_prefix(str(exc), path)}") from None
     out.write(f"wrote {path}: a skeleton deck with one example entry of each kind\n")
+    schema = path.parent / SCHEMA_FILE
+    if schema.is_file() and f"$schema={SCHEMA_FILE}\n" in text:
+        out.write(f"the deck's $schema line names {schema}, for editors to complete and check it\n")
     out.write(f"next: edit it, then `studyapp lint {path}` and `studyapp validate {path}`\n")
     return 0
+
+
+def _schema_for(target: Path) -> tuple[str, Path | None]:
+    """The ``$schema`` line's reference for a deck written at ``target``, and the schema
+    file to write beside it once the deck is written (None: an up-to-date one exists)."""
+    from studyapp.core.authoring.scaffold import plan_schema, schema_reference
+
+    if not target.parent.is_dir() and str(target.parent):
+        return schema_reference(target), None  # write_atomic reports the missing folder
+    return plan_schema(target)
+
+
+def _write_schema(schema_file: Path | None, out: TextIO) -> None:
+    """Write the schema a new deck's ``$schema`` line names; a failure is only a note."""
+    from studyapp.core.authoring.scaffold import write_schema
+
+    if schema_file is None:
+        return
+    try:
+        write_schema(schema_file)
+    except OSError as exc:
+        out.write(
+            f"{display_name(schema_file)}:1:1: cannot write the deck schema "
+            f"({exc.strerror or exc}); `studyapp schema > {display_name(schema_file)}` makes it\n"
+        )
+        return
+    out.write(f"wrote {display_name(schema_file)}: the deck schema, for editors\n")
 
 
 def _strip_prefix(message: str, path: Path) -> str:
@@ -266,14 +296,14 @@ def _extract(args: argparse.Namespace, out: TextIO) -> int:
         deck = draft_deck(found, deck_id=deck_id, title=args.title)
     except ValueError as exc:
         raise _FailedError(f"{shown}:1:1: {exc}") from None
-    from studyapp.core.authoring.scaffold import schema_reference
-
-    yaml_text = draft_yaml(deck, origin=source.name, schema=schema_reference(target))
+    reference, schema_file = _schema_for(target)
+    yaml_text = draft_yaml(deck, origin=source.name, schema=reference)
     try:
         parse_deck(yaml_text, display_name(target))  # the draft must pass validate
     except DeckLoadError as exc:  # pragma: no cover - a bug, reported not raised
         raise _FailedError(*_problems(exc.problems)) from None
     write_atomic(target, yaml_text.encode("utf-8"), overwrite=args.force)
+    _write_schema(schema_file, out)
     counts: dict[str, int] = {}
     for entry in deck.entries:
         counts[entry.kind] = counts.get(entry.kind, 0) + 1
@@ -314,13 +344,14 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
         raise _FailedError(*_problems(exc.problems)) from None
     for line in _problems(result.problems):
         out.write(f"{line}\n")
-    from studyapp.core.authoring.scaffold import schema_reference
     from studyapp.core.decks.writer import dump_deck
 
-    text = f"# yaml-language-server: $schema={schema_reference(target)}\n" + dump_deck(
+    reference, schema_file = _schema_for(target)
+    text = f"# yaml-language-server: $schema={reference}\n" + dump_deck(
         result.deck, schema_comment=False
     )
     write_atomic(target, text.encode("utf-8"), overwrite=args.force)
+    _write_schema(schema_file, out)
     skipped = len(result.problems)
     out.write(
         f"wrote {display_name(target)}: {len(result.deck.entries)} entries from {result.rows} "
@@ -358,6 +389,11 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
     text = to_csv(deck) if args.to == "csv" else to_markdown(deck)
     write_atomic(target, text.encode("utf-8"))
     out.write(f"wrote {display_name(target)}: {len(deck.entries)} entries as {args.to}\n")
+    if args.to == "csv":
+        from studyapp.core.authoring.export.spreadsheet import csv_losses
+
+        for note in csv_losses(deck):
+            out.write(f"note: {note}\n")
     return 0
 
 

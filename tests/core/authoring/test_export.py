@@ -11,10 +11,10 @@ import pytest
 from studyapp.cli.tools import main
 from studyapp.core.authoring.export.anki import anki_notes, note_guid, write_anki
 from studyapp.core.authoring.export.markdown import to_markdown
-from studyapp.core.authoring.export.spreadsheet import CSV_COLUMNS, to_csv
+from studyapp.core.authoring.export.spreadsheet import CSV_COLUMNS, csv_losses, to_csv
 from studyapp.core.authoring.importer import import_file, import_text
 from studyapp.core.decks.loader import load_deck, parse_deck
-from studyapp.core.decks.model import Deck
+from studyapp.core.decks.model import KINDS, Deck
 from tests.conftest import REPO
 
 BUNDLED = REPO / "decks" / "lee-pragmatic-diplomacy.yaml"
@@ -62,13 +62,45 @@ def test_csv_export_has_every_entry_and_is_spreadsheet_safe() -> None:
     assert by_id["c1"]["answer"] == "a::b; <i>x</i>; c"
 
 
-def test_csv_export_imports_back(tmp_path: Path) -> None:
-    deck = load_deck(BUNDLED)
-    path = tmp_path / "lee.csv"
+EVERY_KIND = """\
+id: every-kind
+title: Every kind
+entries:
+  - {id: d, kind: date, event: The treaty is signed, date: 1965-06-22, variants: [when],
+     prompt: "When, exactly?", tags: [dates], explanation: "Why; it matters", source: It was.}
+  - {id: d2, kind: date, event: The election, date: 2025-06}
+  - {id: f, kind: figure, measure: Share who agreed, value: 55.5, unit: "%", tolerance: 0.5,
+     as_of: 2025-05, accept: [fifty-five and a half, "55,5"], prompt: "How many, in %?"}
+  - {id: f2, kind: figure, measure: Years in office, value: 3, unit: years}
+  - {id: f3, kind: figure, measure: A ratio, value: 17.0}
+  - {id: q, kind: quote, quote: "Taking a consistent approach; always", speaker: Lee Jae-myung,
+     speaker_aliases: [Lee, President Lee], context: on diplomacy, variants: [who]}
+  - {id: qa, kind: qa, prompt: "=1+1?", answer: "'2", accept: [two, "two; really"]}
+  - {id: c, kind: cloze, text: "A {{phospholipid}} bilayer; the {{cell}}.", variants: [blank-2]}
+  - {id: ch, kind: choice, prompt: Pick one, answer: Right, distractors: [Wrong, "Worse; much"]}
+  - {id: o, kind: order, events: [First, "Second | still", Third]}
+  - {id: o2, kind: order, prompt: In order, events: ["-5 BC", "@home"]}
+"""
+
+
+@pytest.mark.parametrize("which", ["bundled", "every kind"])
+def test_csv_export_imports_back_with_kinds_and_fields(tmp_path: Path, which: str) -> None:
+    """Dates, figures, quotes, choices and orders come back as themselves, field by field."""
+    deck = load_deck(BUNDLED) if which == "bundled" else parse_deck(EVERY_KIND, "every.yaml")
+    path = tmp_path / "deck.csv"
     path.write_text(to_csv(deck), encoding="utf-8")
-    result = import_file(path, deck_id="lee-again")
+    result = import_file(path, deck_id=deck.id)
     assert result.problems == []
-    assert [e.id for e in result.deck.entries] == [e.id for e in deck.entries]
+    assert [e.kind for e in result.deck.entries] == [e.kind for e in deck.entries]
+    for before, after in zip(deck.entries, result.deck.entries, strict=True):
+        assert after.model_dump() == before.model_dump()
+    assert {e.kind for e in deck.entries} == set(KINDS) or which == "bundled"
+
+
+def test_csv_export_says_what_it_cannot_carry() -> None:
+    assert csv_losses(parse_deck(EVERY_KIND, "every.yaml")) == []
+    (note,) = csv_losses(load_deck(BUNDLED))
+    assert note.startswith("the deck's description, author, version, document (and its title)")
 
 
 def test_markdown_study_sheet() -> None:
@@ -79,6 +111,20 @@ def test_markdown_study_sheet() -> None:
     assert "| 55.5% | East Asia Institute survey" in text
     assert "> — **Moon Jae-in**, on the diplomatic approach" in text
     assert "## Chronologies" in text
+
+
+def test_markdown_cloze_keeps_the_spaces_around_its_blanks() -> None:
+    deck = parse_deck(
+        "id: bio\ntitle: Bio\nentries:\n"
+        "  - id: m\n    kind: cloze\n"
+        "    text: 'The membrane is a {{phospholipid}} bilayer around the {{cell}}.'\n"
+        "  - id: n\n    kind: cloze\n"
+        "    text: '{{ Mitochondria }}, the powerhouse (of the {{cell}})'\n",
+        "bio.yaml",
+    )
+    text = to_markdown(deck)
+    assert "- The membrane is a **phospholipid** bilayer around the **cell**.\n" in text
+    assert "- **Mitochondria**, the powerhouse (of the **cell**)\n" in text
 
 
 def test_markdown_escapes_deck_text() -> None:

@@ -11,7 +11,11 @@ import pytest
 from studyapp.cli.tools import main
 from studyapp.core.authoring.lint.rules import RULES
 from studyapp.core.authoring.lint.runner import lint_file, lint_text
+from studyapp.core.decks.leaks import find_leaks
 from studyapp.core.decks.loader import parse_deck
+from studyapp.core.decks.model import DateEntry, FigureEntry
+from studyapp.core.quiz.answers.judge import check_entry
+from studyapp.core.quiz.answers.verdict import Outcome
 from tests.conftest import REPO
 
 BUNDLED = REPO / "decks" / "lee-pragmatic-diplomacy.yaml"
@@ -26,16 +30,69 @@ def rules(text: str) -> list[tuple[str, int, int, str]]:
 
 
 def test_bundled_deck_is_clean() -> None:
-    assert lint_file(BUNDLED).findings == []
+    """Clean but for leaks (L001): an article's sentences name each other's answers, and
+    the queue keeps such entries on different days (the sources are verbatim)."""
+    assert [f for f in lint_file(BUNDLED).findings if f.rule != "L001"] == []
+
+
+def test_leaks_name_both_entries() -> None:
+    """The issue's three: "Kan Naoto (2010)", "Camp David (August 2023)", "56.2% history"."""
+    found = {(f.path, f.message.split("'")[1]) for f in lint_file(BUNDLED).findings}
+    assert ("entries[6].explanation", "date-kan-statement") in found  # Murayama's explanation
+    assert ("entries[12].explanation", "date-camp-david-principles") in found
+    text = deck(
+        "  - {id: hist, kind: figure, measure: Share of progressives choosing history issues,"
+        " value: 56.2, unit: '%'}\n"
+        "  - {id: coop, kind: figure, measure: Share of progressives choosing cooperation,"
+        " value: 26.8, unit: '%', explanation: 'Progressives: 56.2% history issues.'}\n"
+    )
+    (finding,) = lint_text(text, "d.yaml").findings
+    assert str(finding) == (
+        "d.yaml:5:120: entries[1].explanation: warning L001 leak: gives away the answer of "
+        "entry 'hist' ('56.2%', an answer the checker accepts): the queue keeps 'coop' and "
+        "'hist' on different days; reword the explanation"
+    )
+
+
+def test_every_date_or_figure_leak_is_an_answer_the_checker_accepts() -> None:
+    """The textual rule of decks.leaks agrees with the answer parsers of quiz.answers."""
+    bundled = parse_deck(BUNDLED.read_text(encoding="utf-8"), "deck.yaml")
+    by_id = {e.id: e for e in bundled.entries}
+    checked = 0
+    for leak in find_leaks(bundled.entries):
+        taker = by_id[leak.taker]
+        if isinstance(taker, DateEntry | FigureEntry):
+            verdict = check_entry(taker, leak.answer)
+            day_without_year = isinstance(taker, DateEntry) and taker.date.day is not None
+            assert verdict.outcome is Outcome.CORRECT or day_without_year, leak
+            checked += 1
+    assert checked >= 20
+
+
+SOURCED = "  - {id: z, kind: qa, prompt: Capital of Peru?, answer: Lima, source: Lima is.}\n"
 
 
 def test_no_source_is_a_warning() -> None:
-    text = deck("  - id: a\n    kind: qa\n    prompt: Capital of France?\n    answer: Paris\n")
+    text = deck(
+        "  - id: a\n    kind: qa\n    prompt: Capital of France?\n    answer: Paris\n" + SOURCED
+    )
     (finding,) = lint_text(text, "d.yaml").findings
     assert str(finding) == (
         "d.yaml:4:5: entries[0]: warning S001 no-source: entry 'a' has no source: add the "
         "verbatim sentence(s) it was built from (shown after a wrong answer)"
     )
+
+
+def test_a_deck_without_any_source_is_not_told_each_entry_lacks_one() -> None:
+    """A student's own deck: no document, no entry quoting one. No S001 at all."""
+    own = deck(
+        "  - {id: a, kind: qa, prompt: Capital of France?, answer: Paris}\n"
+        "  - {id: b, kind: qa, prompt: Capital of Spain?, answer: Madrid}\n"
+    )
+    assert rules(own) == []
+    with_document = own.replace("entries:", "document: {title: The atlas}\nentries:")
+    assert [r[0] for r in rules(with_document)] == ["S001", "S001"]
+    assert [r[0] for r in rules(own + SOURCED)] == ["S001", "S001"]  # some have one: keep it
 
 
 def test_answer_missing_from_source() -> None:
@@ -191,7 +248,7 @@ def test_fix_adds_ids_keeping_comments_and_layout(tmp_path: Path) -> None:
 
 def test_cli_exit_status_strict_ignore_and_json(tmp_path: Path) -> None:
     path = tmp_path / "d.yaml"
-    path.write_text(deck("  - {id: a, kind: qa, prompt: Q?, answer: A}\n"), encoding="utf-8")
+    path.write_text(deck("  - {id: a, kind: qa, prompt: Q?, answer: A}\n" + SOURCED), "utf-8")
     out = io.StringIO()
     assert main(["lint", str(path)], out) == 0
     assert out.getvalue().endswith("0 errors, 1 warning in 1 file\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from studyapp.core.authoring.scaffold import (
     create_deck,
     deck_id_for,
     schema_reference,
+    schema_text,
     skeleton,
 )
 from studyapp.core.decks.loader import load_deck, parse_deck
@@ -47,26 +49,58 @@ def test_create_writes_and_refuses_to_overwrite(tmp_path: Path) -> None:
     with pytest.raises(ScaffoldError, match="already exists"):
         create_deck(path)
     assert path.read_text(encoding="utf-8") == "mine"
-    assert [p.name for p in tmp_path.iterdir()] == [path.name]  # no temp file left
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == sorted([path.name, "deck.schema.json"])  # no temp file left
 
 
 def test_create_refuses_bad_names_and_folders(tmp_path: Path) -> None:
     with pytest.raises(ScaffoldError, match=r"ends in \.yaml"):
         create_deck(tmp_path / "deck.txt")
-    with pytest.raises(ScaffoldError, match="no such folder"):
-        create_deck(tmp_path / "missing" / "deck.yaml")
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    with pytest.raises(ScaffoldError, match="cannot make the folder"):
+        create_deck(tmp_path / "file" / "deck.yaml")
     with pytest.raises(ScaffoldError, match="not a valid deck id"):
         create_deck(tmp_path / "deck.yaml", deck_id="Not Valid")
 
 
 def test_schema_line_points_at_the_nearest_schema(tmp_path: Path) -> None:
     (tmp_path / "schema").mkdir()
-    (tmp_path / "schema" / "deck.schema.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "schema" / "deck.schema.json").write_text(schema_text(), encoding="utf-8")
     (tmp_path / "decks" / "week").mkdir(parents=True)
     deck = tmp_path / "decks" / "week" / "one.yaml"
     assert schema_reference(deck) == "../../schema/deck.schema.json"
     text = create_deck(deck)
     assert text.startswith("# yaml-language-server: $schema=../../schema/deck.schema.json\n")
+    assert sorted(p.name for p in deck.parent.iterdir()) == ["one.yaml"]  # none written beside
+
+
+def test_new_in_an_empty_folder_makes_the_folder_and_the_schema_its_line_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`studyapp new decks/bio.yaml` from an empty folder: the deck, and its schema."""
+    monkeypatch.chdir(tmp_path)
+    out = io.StringIO()
+    assert main(["new", "decks/bio.yaml"], out) == 0
+    deck = tmp_path / "decks" / "bio.yaml"
+    assert load_deck(deck).id == "bio"
+    first = deck.read_text(encoding="utf-8").splitlines()[0]
+    reference = first.removeprefix("# yaml-language-server: $schema=")
+    schema = deck.parent / reference
+    assert schema.is_file()  # where an editor looks: relative to the deck
+    assert schema.read_text(encoding="utf-8") == schema_text()
+    assert json.loads(schema.read_text(encoding="utf-8"))["title"] == "studyapp deck"
+    assert "deck.schema.json" in out.getvalue()
+
+
+def test_an_outdated_schema_beside_the_deck_is_replaced(tmp_path: Path) -> None:
+    stale = tmp_path / "deck.schema.json"
+    stale.write_text('{"title": "an old studyapp deck"}', encoding="utf-8")
+    text = create_deck(tmp_path / "a.yaml")
+    assert text.startswith("# yaml-language-server: $schema=deck.schema.json\n")
+    assert stale.read_text(encoding="utf-8") == schema_text()
+    before = stale.stat().st_mtime_ns
+    create_deck(tmp_path / "b.yaml")  # up to date: left alone
+    assert stale.stat().st_mtime_ns == before
 
 
 def test_deck_id_from_file_name() -> None:

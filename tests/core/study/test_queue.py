@@ -293,3 +293,66 @@ def test_new_cards_of_a_deck_written_kind_by_kind_come_interleaved() -> None:
     longest_run = max(len(list(run)) for _, run in itertools.groupby(kinds))
     assert longest_run == 1
     assert len(set(entries_in_order)) == len(entries_in_order)  # one card per entry a day
+
+
+# ------------------------------------------------------------------------ leaks
+
+
+def leak_deck() -> Deck:
+    """The issue's case: Murayama's explanation names "Kan Naoto (2010)", Kan's date."""
+    return Deck.model_validate(
+        {
+            "id": "war",
+            "title": "Statements",
+            "entries": [
+                {
+                    "id": "murayama",
+                    "kind": "date",
+                    "event": "Prime Minister Murayama issues his war anniversary statement",
+                    "date": "1995",
+                    "explanation": "Later statements repeated it: Kan Naoto (2010) and Abe.",
+                },
+                {"id": "other", "kind": "qa", "prompt": "Capital of Japan?", "answer": "Tokyo"},
+                {
+                    "id": "kan",
+                    "kind": "date",
+                    "event": "Prime Minister Kan Naoto issues a statement on Korea",
+                    "date": "2010",
+                    "variants": ["when"],
+                },
+            ],
+        }
+    )
+
+
+def test_entries_linked_by_a_leak_are_not_both_new_on_one_day() -> None:
+    cards = cards_for_deck(leak_deck())
+    assert {c.entry_id: c.spaced for c in cards}["kan"] == ("murayama",)
+    new = queue(cards).new
+    assert "war/murayama/when" in new and "war/other/answer" in new
+    assert not any(c.startswith("war/kan/") for c in new)  # its answer was just shown
+    # The next day, Murayama answered yesterday and not due: Kan is introduced.
+    states = {
+        c.id: review(c.id, NOW + timedelta(days=5)) for c in cards if c.entry_id == "murayama"
+    }
+    recent = [record("war/murayama/when", NOW - timedelta(days=1))]
+    assert "war/kan/when" in queue(cards, states, recent).new
+    # ... but not on a day Murayama is answered or due (its explanation is shown then).
+    today = [record("war/murayama/what", NOW - timedelta(minutes=5), Phase.REVIEW)]
+    assert "war/kan/when" not in queue(cards, states, today).new
+    due = {**states, "war/murayama/when": review("war/murayama/when", NOW - timedelta(hours=1))}
+    assert "war/kan/when" not in queue(cards, due, recent).new
+    # Like siblings, the spacing goes with bury_siblings.
+    no_bury = StudySettings().with_deck_overrides("war", bury_siblings=False)
+    assert "war/kan/when" in queue(cards, settings=no_bury).new
+
+
+def test_a_leak_does_not_cost_the_day_its_new_cards() -> None:
+    """A card held back by a leak leaves its place to the next new card."""
+    deck = leak_deck()
+    more = {"id": "more", "kind": "qa", "prompt": "Capital of Korea?", "answer": "Seoul"}
+    data = deck.model_dump(mode="json")
+    deck = Deck.model_validate({**data, "entries": [*data["entries"], more]})
+    limited = StudySettings().with_deck_overrides("war", new_per_day=3)
+    new = queue(cards_for_deck(deck), settings=limited).new
+    assert [c.split("/")[1] for c in new] == ["murayama", "other", "more"]

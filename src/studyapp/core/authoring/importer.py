@@ -4,7 +4,10 @@ Learners arrive with cards made elsewhere. This reads the common plain-text
 forms: CSV and TSV (with or without a header row) and Anki's "Notes in Plain
 Text" export with its ``#separator:``, ``#html:``, ``#columns:`` and
 ``#... column:`` headers. Front/back notes become ``qa`` entries and Anki
-cloze notes (``{{c1::...}}``) become ``cloze`` entries.
+cloze notes (``{{c1::...}}``) become ``cloze`` entries; the rows of a studyapp
+CSV export (a ``kind`` column and each kind's own fields) become the entries
+they were, of every kind (:mod:`studyapp.core.authoring.typed_rows`). The
+text helpers (HTML to text, tags) are in :mod:`studyapp.core.authoring.importtext`.
 
 The input is untrusted: HTML is reduced to plain text with the standard
 library's ``html.parser`` (tags dropped, entities decoded, scripts and styles
@@ -20,8 +23,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator
-from html.parser import HTMLParser
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Literal
 
@@ -29,9 +31,11 @@ from msgspec import Struct, field
 from pydantic import ValidationError
 
 from studyapp.core.authoring.extract.sentences import slug
+from studyapp.core.authoring.importtext import clean_tag, clean_text, html_to_text
+from studyapp.core.authoring.typed_rows import KIND_COLUMNS, is_typed_header, typed_data, unquote
 from studyapp.core.base.problems import Problem, UserFileError
 from studyapp.core.decks.loader import limits_from_env, read_text
-from studyapp.core.decks.model import ID_PATTERN, AnyEntry, ClozeEntry, Deck, QaEntry
+from studyapp.core.decks.model import ENTRY_TYPES, ID_PATTERN, AnyEntry, Deck
 from studyapp.core.decks.textsafety import safe_text
 
 
@@ -67,93 +71,6 @@ class ImportResult(Struct):
     html: bool = False
 
 
-# ------------------------------------------------------------------------ text
-
-_BLOCK_TAGS = frozenset(
-    _words(
-        "p div br li ul ol tr table h1 h2 h3 h4 h5 h6 blockquote pre section article header "
-        "footer dt dd hr"
-    )
-)
-_SKIP_TAGS = frozenset(_words("script style head title template noscript svg math object iframe"))
-
-
-class _TextParser(HTMLParser):
-    """Collects the text of an HTML fragment; never interprets it."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skipping = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIP_TAGS:
-            self.skipping += 1
-            return
-        if self.skipping:
-            return
-        if tag == "li":
-            self.parts.append("\n- ")
-        elif tag in _BLOCK_TAGS:
-            self.parts.append("\n")
-        elif tag == "img":
-            alt = dict(attrs).get("alt")
-            self.parts.append(f"[image: {alt}]" if alt and alt.strip() else "[image]")
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIP_TAGS:
-            return
-        self.handle_starttag(tag, attrs)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP_TAGS:
-            self.skipping = max(0, self.skipping - 1)
-            return
-        if not self.skipping and tag in _BLOCK_TAGS:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self.skipping:
-            self.parts.append(data)
-
-
-def html_to_text(html: str) -> str:
-    """Plain text of an HTML fragment: tags dropped, entities decoded, blocks on new lines."""
-    parser = _TextParser()
-    try:
-        parser.feed(html)
-        parser.close()
-    except Exception:  # html.parser is lenient; this is belt and braces
-        return clean_text(re.sub(r"<[^>]*>", " ", html))
-    return clean_text("".join(parser.parts))
-
-
-_SOUND = re.compile(r"\[sound:[^\]\n]*\]")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-
-
-def clean_text(text: str) -> str:
-    """Text the deck model accepts: unsafe characters out, spacing tidy, no empty lines."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.replace("\u2028", "\n").replace("\u2029", "\n")
-    text = safe_text(text)
-    text = _SOUND.sub("", _INVISIBLE.sub("", text))
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
-    return "\n".join(line for line in lines if line)
-
-
-_TAG_BAD = re.compile(r"[^A-Za-z0-9._/-]+")
-
-
-def clean_tag(raw: str) -> str | None:
-    """An Anki tag as a deck tag (``Korea::History`` -> ``Korea/History``), or None."""
-    tag = safe_text(raw).replace("::", "/")
-    tag = _TAG_BAD.sub("-", tag)
-    tag = re.sub(r"^[^A-Za-z0-9]+", "", tag)[:60].rstrip("-./_")
-    return tag or None
-
-
 # --------------------------------------------------------------------- parsing
 
 _SEPARATORS = {
@@ -180,6 +97,7 @@ _NAMES = {
     "deck": ("deck",),
 }
 _ROLE_OF = {name: role for role, names in _NAMES.items() for name in names}
+_ROLE_OF |= {name: f"k:{name}" for name in KIND_COLUMNS}  # a studyapp export's kind fields
 _HTML_HINT = re.compile(
     r"<(?:br|div|p|b|i|u|em|strong|span|img|a|ul|ol|li|font|sub|sup|table|tr|td|hr|h\d)\b[^>]*>"
     r"|&(?:nbsp|amp|lt|gt|quot|apos|#\d{1,7}|#x[0-9a-fA-F]{1,6});",
@@ -353,7 +271,11 @@ class _Builder(Struct):
     def add(self, line: int, roles: list[str], row: list[str], notetype: str | None) -> None:
         values: dict[str, str] = {}
         extras: list[str] = []
+        typed: dict[str, str] = {}
         for role, raw in zip(roles, row, strict=False):
+            if role.startswith("k:"):
+                typed[role[2:]] = raw
+                continue
             if role.startswith("extra:") or role in ("guid", "deck"):
                 if role.startswith("extra:") and raw.strip():
                     extras.append(self.text(raw))
@@ -365,15 +287,22 @@ class _Builder(Struct):
         if len(row) > len(roles):
             extras += [self.text(v) for v in row[len(roles) :] if v.strip()]
         kind = values.get("kind", "").strip().lower()
+        clean = self.text if self.html else unquote  # typed rows: deck text, as exported
+        fields = typed_data(kind, values, typed, clean) if is_typed_header(roles) else None
+        extras += [self.text(v) for v in typed.values() if fields is None and v.strip()]
         tags: list[str] = []
         for raw_tag in (values.get("tags") or "").split():
             tag = clean_tag(raw_tag)
             if tag and tag not in tags:
                 tags.append(tag)
+        if fields is not None:
+            self.add_entry(line, fields, values.get("id", ""), tags, clean, values)
+            return
         explanation = "\n".join(t for t in [self.text(values.get("explanation", "")), *extras] if t)
         source = self.text(values.get("source", "")) or None
         raw_front = values.get("text") or values.get("prompt") or ""
-        is_cloze = kind == "cloze" or "text" in values or bool(_ANKI_CLOZE.search(raw_front))
+        is_cloze = kind == "cloze" or bool(values.get("text", "").strip())
+        is_cloze = is_cloze or bool(_ANKI_CLOZE.search(raw_front))
         is_cloze = is_cloze or (notetype is not None and "cloze" in notetype.lower())
         data: dict[str, Any]
         if is_cloze:
@@ -416,9 +345,30 @@ class _Builder(Struct):
             data["explanation"] = explanation
         if source:
             data["source"] = source
-        model = ClozeEntry if data["kind"] == "cloze" else QaEntry
+        self.validate(line, data)
+
+    def add_entry(
+        self,
+        line: int,
+        data: dict[str, Any],
+        wanted_id: str,
+        tags: list[str],
+        text: Callable[[str], str],
+        values: dict[str, str],
+    ) -> None:
+        """A row of a studyapp export, rebuilt as the entry of its own kind it was."""
+        fallback = str(data.get("prompt") or data.get("event") or data.get("measure") or "")
+        data["id"] = self.entry_id(wanted_id, fallback or str(data.get("quote", "")))
+        data["tags"] = tags
+        for name in ("explanation", "source"):
+            if (value := text(values.get(name, ""))).strip():
+                data[name] = value
+        self.validate(line, data)
+
+    def validate(self, line: int, data: dict[str, Any]) -> None:
+        model = ENTRY_TYPES[data["kind"]]
         try:
-            self.entries.append(model.model_validate(data))
+            self.entries.append(model.model_validate(data))  # type: ignore[arg-type]
         except ValidationError as exc:
             self.used_ids.discard(data["id"])
             first = exc.errors(include_url=False)[0]

@@ -2,19 +2,32 @@
 
 The skeleton shows one example entry of each kind with a comment on every
 field, and starts with the ``yaml-language-server`` line so editors complete
-and check the file as it is typed. It never overwrites a file.
+and check the file as it is typed; that line names a schema file that exists
+and is up to date (written beside the deck if need be). It never overwrites a
+deck, and makes the deck's folder if it is missing.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 from studyapp.core.authoring.extract.sentences import slug
 
-__all__ = ["SCHEMA_FILE", "ScaffoldError", "create_deck", "schema_reference", "skeleton"]
+__all__ = [
+    "SCHEMA_FILE",
+    "ScaffoldError",
+    "create_deck",
+    "plan_schema",
+    "schema_reference",
+    "schema_text",
+    "skeleton",
+    "write_schema",
+]
 
 SCHEMA_FILE = "deck.schema.json"
 
@@ -114,13 +127,65 @@ def schema_reference(deck_path: Path) -> str:
     The nearest ``schema/deck.schema.json`` in the deck's folder or a parent
     (a studyapp checkout or a course repository) is used; otherwise
     ``deck.schema.json`` beside the deck, which ``studyapp schema > ...`` makes.
+    It may not exist: :func:`plan_schema` is what makes sure one does.
     """
     folder = deck_path.resolve().parent
-    for parent in (folder, *folder.parents):
-        for candidate in (parent / "schema" / SCHEMA_FILE, parent / SCHEMA_FILE):
-            if candidate.is_file():
-                return Path(os.path.relpath(candidate, folder)).as_posix()
+    for candidate in _candidates(folder):
+        if candidate.is_file():
+            return Path(os.path.relpath(candidate, folder)).as_posix()
     return SCHEMA_FILE
+
+
+def _candidates(folder: Path) -> list[Path]:
+    return [
+        candidate
+        for parent in (folder, *folder.parents)
+        for candidate in (parent / "schema" / SCHEMA_FILE, parent / SCHEMA_FILE)
+    ]
+
+
+def schema_text() -> str:
+    """The deck JSON Schema as ``studyapp schema`` prints it."""
+    from studyapp.core.decks.model import deck_json_schema
+
+    return json.dumps(deck_json_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+def _is_current(path: Path, current: Any) -> bool:
+    try:
+        return bool(json.loads(path.read_text(encoding="utf-8")) == current)
+    except (OSError, ValueError):
+        return False
+
+
+def plan_schema(deck_path: Path) -> tuple[str, Path | None]:
+    """The ``$schema`` reference for a new deck at ``deck_path``, and the schema file to
+    write first (None when an up-to-date one exists already).
+
+    An editor must find the schema the line names, and it must be today's: the
+    nearest up-to-date ``schema/deck.schema.json`` or ``deck.schema.json`` in the
+    deck's folder or a parent is used; if there is none, ``deck.schema.json`` is
+    (re)written beside the deck, as ``studyapp schema`` prints it.
+    """
+    folder = deck_path.resolve().parent
+    current = json.loads(schema_text())
+    for candidate in _candidates(folder):
+        if candidate.is_file() and _is_current(candidate, current):
+            return Path(os.path.relpath(candidate, folder)).as_posix(), None
+    return SCHEMA_FILE, folder / SCHEMA_FILE
+
+
+def write_schema(path: Path) -> None:
+    """Write the deck schema at ``path`` (replacing an outdated one whole)."""
+    from studyapp.core.base.atomic import atomic_write
+
+    try:
+        mode = path.stat().st_mode & 0o7777  # an outdated schema keeps its permissions
+    except OSError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    atomic_write(path, schema_text().encode("utf-8"), mode=mode)
 
 
 def _yaml_text(value: str) -> str:
@@ -161,16 +226,29 @@ def create_deck(path: Path, *, title: str | None = None, deck_id: str | None = N
         raise ScaffoldError(f"{path}: a deck file name ends in .yaml (e.g. {path.name}.yaml)")
     if path.exists() or path.is_symlink():
         raise ScaffoldError(f"{path}: already exists; studyapp new never overwrites a file")
-    if not path.parent.is_dir():
-        raise ScaffoldError(f"{path.parent}: no such folder")
     deck_id = deck_id or deck_id_for(path)
     if not deck_id or not re.fullmatch(r"[a-z0-9][a-z0-9._-]{0,79}", deck_id):
         raise ScaffoldError(
             f"{deck_id!r} is not a valid deck id (lowercase letters, digits, . _ -)"
         )
+    try:  # `studyapp new decks/bio.yaml` in an empty folder makes decks/
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ScaffoldError(
+            f"{path.parent}: cannot make the folder: {exc.strerror or exc}"
+        ) from None
     title = title or path.stem.replace("-", " ").replace("_", " ").strip().capitalize() or "My deck"
-    text = skeleton(deck_id, title, schema=schema_reference(path), name=path.name)
+    reference, schema_file = plan_schema(path)
+    text = skeleton(deck_id, title, schema=reference, name=path.name)
     write_new_file(path, text.encode("utf-8"))
+    if schema_file is not None:
+        try:
+            write_schema(schema_file)
+        except OSError as exc:
+            raise ScaffoldError(
+                f"{schema_file}: cannot write the deck schema: {exc.strerror or exc} "
+                f"(the deck was written; `studyapp schema > {schema_file}` makes it)"
+            ) from None
     return text
 
 

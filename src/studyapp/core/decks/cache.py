@@ -51,7 +51,7 @@ if TYPE_CHECKING:
 
 SCHEMA_VERSION = "3"
 
-_KEYED_SOURCES = ("model.py", "card.py", "cards.py", "cache.py")
+_KEYED_SOURCES = ("model.py", "card.py", "cards.py", "leaks.py", "cache.py")
 """The modules whose code decides what is cached and how: model, card maker, this file."""
 
 
@@ -97,6 +97,8 @@ class DeckIndex(Struct, frozen=True, forbid_unknown_fields=True):
     title: str
     entries: int
     cards: CardColumns
+    leaks: dict[str, list[str]] = field(default_factory=dict)
+    """Entry id -> the entries linked to it by a leak (see ``decks.leaks``): only those."""
 
     @property
     def size(self) -> int:
@@ -166,6 +168,10 @@ def _index_of(deck: Deck) -> DeckIndex:
     from studyapp.core.decks.cards import cards_for_deck
 
     cards = cards_for_deck(deck)
+    leaks: dict[str, list[str]] = {}
+    for card in cards:
+        if card.spaced:
+            leaks.setdefault(card.entry_id, list(card.spaced))
     columns = CardColumns(
         entry=[c.entry_id for c in cards],
         variant=[c.variant for c in cards],
@@ -175,7 +181,7 @@ def _index_of(deck: Deck) -> DeckIndex:
         accepted=[c.accepted for c in cards],
         options=[c.options for c in cards],
     )
-    return DeckIndex(deck.id, deck.title, len(deck.entries), columns)
+    return DeckIndex(deck.id, deck.title, len(deck.entries), columns, leaks)
 
 
 _LENGTH = 8

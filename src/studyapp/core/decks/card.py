@@ -10,6 +10,7 @@ A card's entry is then fetched the first time something asks for it (see
 from __future__ import annotations
 
 import random
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from msgspec import Struct, structs
@@ -35,7 +36,8 @@ class Card(Struct, frozen=True, eq=False):
     ``accepted`` lists other answers that count; ``options`` holds the choices of a
     multiple-choice card (correct answer first) or the events of an order card
     (in the right order). ``origin`` is the source entry (or the deck to fetch it
-    from): read it as :attr:`entry`, for the answer checker.
+    from): read it as :attr:`entry`, for the answer checker. ``spaced`` names the
+    entries whose cards are not introduced the same day as this one.
     """
 
     id: str
@@ -48,6 +50,10 @@ class Card(Struct, frozen=True, eq=False):
     accepted: tuple[str, ...] = ()
     options: tuple[str, ...] = ()
     origin: AnyEntry | EntrySource | None = None
+    spaced: tuple[str, ...] = ()
+    """Entries of the same deck linked to this card's entry by a leak (one's explanation or
+    source gives the other's answer away, see :mod:`studyapp.core.decks.leaks`): the queue
+    keeps them apart like siblings. Derived from the deck, so left out of equality."""
 
     def _key(self) -> tuple[object, ...]:
         return (
@@ -106,7 +112,22 @@ class Card(Struct, frozen=True, eq=False):
 
 
 new_card = Card
-"""Build a Card from all 10 fields, positionally (kept as the builders' one entry point)."""
+"""Build a Card from its first 10 fields, positionally (kept as the builders' one entry point)."""
+
+
+def with_leaks(cards: list[Card], partners: Mapping[str, Sequence[str]]) -> list[Card]:
+    """``cards`` with each one's :attr:`Card.spaced` set from its entry's leak partners.
+
+    Only the cards of linked entries are rebuilt (a handful in most decks).
+    """
+    if not partners:
+        return cards
+    return [
+        card
+        if (linked := partners.get(card.entry_id)) is None
+        else structs.replace(card, spaced=tuple(linked))
+        for card in cards
+    ]
 
 
 def card_id(deck_id: str, entry_id: str, variant: str) -> str:

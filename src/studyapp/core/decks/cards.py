@@ -14,8 +14,9 @@ from typing import Any
 
 from studyapp.core.decks.card import Card as Card
 from studyapp.core.decks.card import card_id as card_id
-from studyapp.core.decks.card import new_card
+from studyapp.core.decks.card import new_card, with_leaks
 from studyapp.core.decks.card import parse_card_id as parse_card_id
+from studyapp.core.decks.leaks import leak_partners
 from studyapp.core.decks.model import (
     CLOZE_BLANK,
     ENTRY_TYPES,
@@ -237,7 +238,8 @@ def cards_for_deck(deck: Deck, variants: Collection[str] | None = None) -> list[
         if entry.id in seen:
             raise ValueError(f"deck {deck.id}: entry id {entry.id!r} is used twice")
         seen.add(entry.id)
-    return [card for entry in deck.entries for card in cards_for_entry(deck.id, entry, variants)]
+    cards = [card for entry in deck.entries for card in cards_for_entry(deck.id, entry, variants)]
+    return with_leaks(cards, leak_partners(deck.entries))
 
 
 def cards_for_decks(decks: Sequence[Deck]) -> list[Card]:

@@ -20,7 +20,7 @@ from studyapp.core.base.gcpause import paused_gc
 from studyapp.core.base.problems import DeckLoadError, Problem
 from studyapp.core.base.userfile import limits_from_env, read_bytes
 from studyapp.core.decks.cache import DeckCache, DeckIndex
-from studyapp.core.decks.card import Card, EntrySource, new_card
+from studyapp.core.decks.card import Card, EntrySource, new_card, with_leaks
 
 if TYPE_CHECKING:
     from studyapp.core.decks.model import AnyEntry, Deck
@@ -153,6 +153,8 @@ class LoadedDeck(EntrySource):
                 itertools.repeat(loaded),
             )
         )
+        if index.leaks:  # the few cards whose entries a leak links (see decks.leaks)
+            loaded._cards = with_leaks(loaded._cards, index.leaks)
         return loaded
 
     @property

@@ -4,7 +4,9 @@ A study day starts at a configurable local hour (4 am by default, as in Anki),
 so a late-night session still counts as "today". Per deck and per day, at most
 ``new_per_day`` new cards are introduced and ``reviews_per_day`` reviews shown.
 Siblings (other prompts of the same entry) are kept out for the rest of the day
-once one of them was answered, so one answer does not give away another.
+once one of them was answered, so one answer does not give away another; so are
+new cards whose answer another entry shown that day gives away (a leak, see
+:mod:`studyapp.core.decks.leaks`).
 Buried and suspended cards are left out; so are cards whose state is unknown
 to the decks (their progress is kept all the same).
 """
@@ -177,7 +179,8 @@ def build_queue(
     """Today's queue for ``cards`` (in deck order), from their states and today's answers.
 
     ``rng`` orders reviews due on the same day (Anki: by due day, then random).
-    New cards come in deck order with kinds interleaved (:func:`interleave_kinds`).
+    New cards come in deck order with kinds interleaved (:func:`interleave_kinds`), and
+    none is introduced on a day its entry's leak partners (``Card.spaced``) are shown.
     """
     now = ensure_utc(now)
     rollover = settings.queue.day_starts_at
@@ -231,6 +234,16 @@ def build_queue(
         taken.add(card.sibling_key)
         return True
 
+    def leak_free(card: Card) -> bool:
+        """A new card whose answer a leak partner gives away (or the other way round)
+        waits for a day when no partner is shown (see ``decks.leaks``): a sibling rule."""
+        if not card.spaced or not deck_settings[card.deck_id].queue.bury_siblings:
+            return True
+        deck = card.deck_id
+        return not any(
+            (key := f"{deck}/{entry}") in taken or key in done.siblings for entry in card.spaced
+        )
+
     for _, card_id in learning:
         taken.add(_sibling_key(card_id))
     review_left = {
@@ -250,7 +263,7 @@ def build_queue(
     for card in interleave_kinds(new_cards) if room else ():
         if not room:
             break  # every deck's limit is reached: no card below can be taken
-        if new_left[card.deck_id] > 0 and allowed(card):
+        if new_left[card.deck_id] > 0 and leak_free(card) and allowed(card):
             new_left[card.deck_id] -= 1
             room -= 1
             chosen_new.append(card.id)

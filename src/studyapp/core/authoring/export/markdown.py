@@ -33,8 +33,28 @@ def md(text: str | None) -> str:
     """Deck text as literal Markdown: every character that could format is escaped."""
     if not text:
         return ""
-    escaped = _MD_SPECIAL.sub(r"\\\1", text.replace("&", "&amp;"))
-    return " ".join(escaped.split())
+    return " ".join(_escape(text).split())
+
+
+def _escape(text: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", text.replace("&", "&amp;"))
+
+
+def _filled(text: str) -> str:
+    """A cloze with its blanks filled in bold, the spaces around each blank kept.
+
+    The text between blanks is escaped whole and the spacing of the line tidied
+    once at the end, so "a {{phospholipid}} bilayer" keeps its spaces and "the
+    {{cell}}." keeps its full stop against the blank.
+    """
+    parts: list[str] = []
+    last = 0
+    for m in CLOZE_BLANK.finditer(text):
+        parts.append(_escape(text[last : m.start()]))
+        parts.append(f"**{md(m.group(1))}**")
+        last = m.end()
+    parts.append(_escape(text[last:]))
+    return " ".join("".join(parts).split())
 
 
 def _note_lines(entry: AnyEntry) -> list[str]:
@@ -91,14 +111,7 @@ def to_markdown(deck: Deck) -> str:
     if clozes:
         lines += ["## Key sentences", ""]
         for c in clozes:
-            parts: list[str] = []
-            last = 0
-            for m in CLOZE_BLANK.finditer(c.text):
-                parts.append(md(c.text[last : m.start()]))
-                parts.append(f"**{md(m.group(1).strip())}**")
-                last = m.end()
-            parts.append(md(c.text[last:]))
-            lines.append(f"- {''.join(parts)}")
+            lines.append(f"- {_filled(c.text)}")
         lines.append("")
     orders = [e for e in deck.entries if isinstance(e, OrderEntry)]
     if orders:

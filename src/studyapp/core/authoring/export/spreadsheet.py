@@ -1,5 +1,12 @@
 """A deck as CSV for spreadsheets and other tools: one row per entry.
 
+The first columns read on their own (prompt, answer, accepted answers); the
+columns after them hold each kind's own fields (a date's event and date, a
+figure's measure, value and unit, a quotation's speaker, a choice's wrong
+options ...) so that ``studyapp import`` rebuilds every entry as it was. Lists
+(accepted answers, options, events, tags aside) are one item per line of the
+cell. What a CSV cannot hold is listed by :func:`csv_losses`.
+
 Cells that a spreadsheet would run as a formula are prefixed with ``'``;
 :func:`spreadsheet_safe` is also used by the gradebook's CSV.
 """
@@ -22,7 +29,25 @@ from studyapp.core.decks.model import (
     QuoteEntry,
 )
 
-__all__ = ["CSV_COLUMNS", "spreadsheet_safe", "to_csv"]
+__all__ = ["CSV_COLUMNS", "KIND_COLUMNS", "csv_losses", "spreadsheet_safe", "to_csv"]
+
+KIND_COLUMNS = (
+    "variants",
+    "event",
+    "date",
+    "measure",
+    "value",
+    "unit",
+    "as_of",
+    "tolerance",
+    "quote",
+    "speaker",
+    "context",
+    "distractors",
+    "events",
+)
+"""The columns of each kind's own fields (empty where a kind has no such field); a
+cloze's text is its prompt."""
 
 CSV_COLUMNS = (
     "deck",
@@ -34,21 +59,84 @@ CSV_COLUMNS = (
     "tags",
     "explanation",
     "source",
+    *KIND_COLUMNS,
 )
 
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
 def spreadsheet_safe(cell: str) -> str:
-    """Keep a spreadsheet from running a cell as a formula (``=HYPERLINK(...)``)."""
-    return f"'{cell}" if cell.startswith(_FORMULA) else cell
+    """Keep a spreadsheet from running a cell as a formula (``=HYPERLINK(...)``).
+
+    A cell that starts with ``'`` gets one more, so that removing one on import
+    (see ``studyapp import``) always gives the text back.
+    """
+    return f"'{cell}" if cell.startswith(_FORMULA) or cell.startswith("'") else cell
+
+
+def _lines(items: list[str] | None) -> str:
+    return "\n".join(items or ())
+
+
+def _kind_cells(entry: AnyEntry) -> dict[str, str]:
+    """The kind-specific columns of ``entry``, exactly as the deck says them."""
+    cells = {"variants": _lines(entry.variants)}
+    if isinstance(entry, DateEntry):
+        cells |= {"event": entry.event, "date": entry.date.isoformat()}
+    elif isinstance(entry, FigureEntry):
+        cells |= {
+            "measure": entry.measure,
+            "value": repr(entry.value),
+            "unit": entry.unit or "",
+            "as_of": entry.as_of.isoformat() if entry.as_of else "",
+            "tolerance": "" if entry.tolerance is None else repr(entry.tolerance),
+        }
+    elif isinstance(entry, QuoteEntry):
+        cells |= {"quote": entry.quote, "speaker": entry.speaker, "context": entry.context or ""}
+    elif isinstance(entry, ChoiceEntry):
+        cells["distractors"] = _lines(entry.distractors)
+    elif isinstance(entry, OrderEntry):
+        cells["events"] = _lines(entry.events)
+    return cells
+
+
+def csv_losses(deck: Deck) -> list[str]:
+    """What a CSV export of ``deck`` cannot give back on import, one line each."""
+    lost = [
+        name
+        for name, value in (
+            ("description", deck.description),
+            ("author", deck.author),
+            ("version", deck.version),
+            ("document", deck.document),
+        )
+        if value is not None
+    ]
+    if deck.language != "en":
+        lost.append("language")
+    notes = []
+    if lost:
+        notes.append(
+            f"the deck's {', '.join(lost)} (and its title) are not in the CSV: import gives "
+            "the deck a new title and id"
+        )
+    for entry in deck.entries:
+        items = [
+            *(getattr(entry, "accept", None) or ()),
+            *(getattr(entry, "speaker_aliases", None) or ()),
+            *(getattr(entry, "distractors", None) or ()),
+            *(getattr(entry, "events", None) or ()),
+        ]
+        if any("\n" in item for item in items):
+            notes.append(f"entry {entry.id!r}: a list item with a line break reads as two")
+    return notes
 
 
 def _prompt_answer(entry: AnyEntry) -> tuple[str, str, list[str]]:
     if isinstance(entry, DateEntry):
-        return entry.prompt or entry.event, entry.date.isoformat(), []
+        return entry.prompt or "", entry.date.isoformat(), []
     if isinstance(entry, FigureEntry):
-        return entry.prompt or entry.measure, figure_value(entry), list(entry.accept)
+        return entry.prompt or "", figure_value(entry), list(entry.accept)
     if isinstance(entry, QuoteEntry):
         return f"Who said: “{entry.quote}”", entry.speaker, list(entry.speaker_aliases)
     if isinstance(entry, QaEntry):
@@ -58,11 +146,12 @@ def _prompt_answer(entry: AnyEntry) -> tuple[str, str, list[str]]:
     if isinstance(entry, ChoiceEntry):
         return entry.prompt, entry.answer, []
     assert isinstance(entry, OrderEntry)
-    return entry.prompt or "Put these in chronological order", " | ".join(entry.events), []
+    return entry.prompt or "", " | ".join(entry.events), []
 
 
 def to_csv(deck: Deck) -> str:
-    """One row per entry: deck, id, kind, prompt, answer, accept, tags, explanation, source."""
+    """One row per entry: deck, id, kind, prompt, answer, accept, tags, explanation,
+    source, then each kind's own fields (:data:`KIND_COLUMNS`)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -74,10 +163,12 @@ def to_csv(deck: Deck) -> str:
             entry.kind,
             prompt,
             answer,
-            "; ".join(accept),
+            "\n".join(accept),
             " ".join(entry.tags),
             entry.explanation or "",
             entry.source or "",
         ]
+        kind_cells = _kind_cells(entry)
+        row += [kind_cells.get(name, "") for name in KIND_COLUMNS]
         writer.writerow([spreadsheet_safe(cell) for cell in row])
     return out.getvalue()

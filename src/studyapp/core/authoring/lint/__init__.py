@@ -15,6 +15,8 @@ One module per concept:
   choice options O001-O003);
 * ``duplicates``: the same or nearly the same question twice (D001, D002);
 * ``speakers``: one speaker spelled two ways (N001);
+* ``leaks``: an explanation or source giving another entry's answer away
+  (L001), by the relation of ``decks.leaks`` that the study queue spaces by;
 * ``ids``: missing and duplicate ids (I001, I002) and ``--fix``;
 * ``runner``: :func:`lint_text` and :func:`lint_file`, which run them all.
 

@@ -52,6 +52,12 @@ RULES: dict[str, Rule] = {
         Rule("O003", "duplicate-options", "warning", "two choice options are the same answer"),
         Rule("C001", "cloze-no-blank", "error", "a cloze has no {{blank}}"),
         Rule(
+            "L001",
+            "leak",
+            "warning",
+            "an entry's explanation or source gives away another entry's answer",
+        ),
+        Rule(
             "N001",
             "speaker-spelling",
             "warning",

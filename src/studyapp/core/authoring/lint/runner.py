@@ -15,6 +15,7 @@ from pydantic import ValidationError
 from studyapp.core.authoring.lint.duplicates import check_duplicates
 from studyapp.core.authoring.lint.entries import check_giveaways, check_options, check_sources
 from studyapp.core.authoring.lint.ids import check_duplicate_ids, fix_missing_ids, missing_ids
+from studyapp.core.authoring.lint.leaks import check_leaks
 from studyapp.core.authoring.lint.rules import Finding, Linter, LintReport
 from studyapp.core.authoring.lint.speakers import check_speakers
 from studyapp.core.base.problems import Problem
@@ -98,6 +99,7 @@ def lint_text(text: str, display: str, *, fix: bool = False) -> LintReport:
         check_duplicates(lint, deck)
         check_options(lint, deck)
         check_speakers(lint, deck)
+        check_leaks(lint, deck)
     report.findings = sorted(set(lint.findings), key=lambda f: (f.line, f.col, f.rule, f.message))
     if fix and missing:
         fixed, note = fix_missing_ids(text, missing)
