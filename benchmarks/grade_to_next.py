@@ -120,7 +120,9 @@ async def measure(workspace: Workspace, answers: int) -> Timings:
         for index in range(answers + WARMUP):
             if screen.card is None:
                 raise SystemExit(f"the queue ran dry after {index} answers")
-            await pilot.press("enter")  # reveal (typed, choice and order cards alike)
+            # reveal: Enter on typed and order cards; on a choice card Enter asks to pick
+            # an option first, and space ("Show answer") reveals
+            await pilot.press("space" if screen.mode == "choice" else "enter")
             await pilot.pause()
             assert screen.phase in ("revealed", "judged"), screen.phase
             watch.update(needle=None, painted=None, card=screen.card, armed=True)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
-from textual.widgets import DataTable, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from studyapp.core.base import gcpause
+from studyapp.core.workspace import open_workspace
 from studyapp.tui.app import StudyApp
 from studyapp.tui.screens.home import HomeScreen
 from tests.tui.builders import SMALL_DECK, make_workspace, wait_started
@@ -23,7 +24,7 @@ async def test_broken_deck_listed_then_fixed_and_reloaded(tmp_path: Path) -> Non
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         failures = str(app.screen.query_one("#home-failures", Static).render())
-        assert "second.yaml:4: entries[0].answer: missing required field 'answer'" in failures
+        assert "second.yaml:4:5: entries[0].answer: missing required field 'answer'" in failures
         home = app.screen
         assert isinstance(home, HomeScreen)
         assert list(home.rows) == ["small"]
@@ -45,8 +46,10 @@ async def test_help_lists_the_keys_of_the_screen(tmp_path: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("question_mark")
         await pilot.pause()
-        table = app.screen.query_one("#help-keys", DataTable)
-        rows = [" ".join(str(c) for c in table.get_row_at(i)) for i in range(table.row_count)]
+        from studyapp.tui.screens.help import HelpDialog
+
+        assert isinstance(app.screen, HelpDialog)
+        rows = [f"{key} {does}" for key, does in app.screen.rows()]
         assert any(r.startswith("s Study the highlighted deck") for r in rows)
         assert any("command palette" in r.lower() for r in rows)
         await pilot.press("escape")
@@ -115,3 +118,28 @@ async def test_start_up_ends_the_collector_pause_once_the_first_frame_is_out(
         gcpause.end_start_pause()
         gc.unfreeze()
         gc.enable()
+
+
+async def test_a_folder_whose_only_deck_is_broken_says_the_deck_failed_and_where(
+    tmp_path: Path,
+) -> None:
+    """Home said "No decks found. Put .yaml decks in ./decks" above the very error it had
+    found in the only deck: it says the deck failed to load, and where (file:line:col)."""
+    folder = tmp_path / "decks"
+    folder.mkdir()
+    (folder / "second.yaml").write_text(BROKEN, encoding="utf-8")
+    workspace = open_workspace([str(folder)], progress=tmp_path / "progress")
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        summary = str(app.screen.query_one("#home-summary", Static).render())
+        assert "No decks found" not in summary
+        assert "failed to load" in summary and "second.yaml:4:5" in summary, summary
+        assert "press r" in summary
+        failures = str(app.screen.query_one("#home-failures", Static).render())
+        assert "second.yaml:4:5: entries[0].answer" in failures
+        (folder / "second.yaml").write_text(BROKEN + "    answer: A\n", encoding="utf-8")
+        await pilot.press("r")
+        await pilot.pause()
+        summary = str(app.screen.query_one("#home-summary", Static).render())
+        assert summary.startswith("Today: 0 due · 0 learning · 1 new"), summary

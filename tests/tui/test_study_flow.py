@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from studyapp.core.store.state import Phase, Rating
+from studyapp.core.store.state import CardState, Phase, Rating
+from studyapp.tui import format as fmt
 from studyapp.tui.app import StudyApp
 from studyapp.tui.screens.home import HomeScreen
 from studyapp.tui.screens.study import StudyScreen
+from studyapp.tui.screens.study_grades import GradeBar, grade_labels
 from studyapp.tui.widgets.answer_input import AnswerInput
 from tests.tui.builders import make_workspace, wait_started
+from tests.tui.conftest import screen_text as rendered
 
 
 def screen_text(app: StudyApp) -> str:
@@ -316,3 +323,332 @@ async def test_n_on_the_done_screen_brings_more_new_cards(tmp_path: Path) -> Non
         assert app.is_running and app.screen is study
         assert study.phase == "question" and study.card is not None
         assert study.card.prompt in screen_text(app)
+
+
+# ----------------------------------------------------- first hour (issue 14)
+
+
+async def _to_kind(pilot: Pilot[Any], study: StudyScreen, kind: str) -> None:
+    """Reveal and grade Good until the current card is of ``kind``."""
+    for _ in range(10):
+        assert study.card is not None
+        if study.card.kind == kind:
+            return
+        study.action_reveal()
+        await pilot.pause()
+        await pilot.press("3")
+        await pilot.pause()
+    raise AssertionError(f"no {kind} card came")
+
+
+@pytest.mark.parametrize("key", ["u", "ctrl+z"])
+async def test_undo_on_a_checked_card_first_asks_the_card_again(tmp_path: Path, key: str) -> None:
+    """`u` on a checked but ungraded card undid the *previous* card and threw the current
+    attempt away. Nothing was saved for the attempt: undo withdraws it and asks the
+    same card again; a second undo then undoes the previous answer."""
+    workspace, _ = make_workspace(tmp_path)
+    store = workspace.store
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        study = app.screen
+        assert isinstance(study, StudyScreen) and study.card is not None
+        first = study.card
+        await pilot.press("enter", "3")  # reveal, Good
+        await pilot.pause()
+        second = study.card
+        assert second is not None and second != first
+        await pilot.press(*"June 3, 2025", "enter")
+        await pilot.pause()
+        assert study.phase == "judged"
+
+        await pilot.press(key)
+        await pilot.pause()
+        assert study.phase == "question" and study.card == second
+        field = study.query_one("#card-input", AnswerInput)
+        assert not field.parked and field.value == ""
+        assert store.get(first.id).reps == 1  # the previous answer stands
+        assert store.get(second.id).reps == 0
+        assert any("not graded" in n.message for n in app._notifications)
+
+        await pilot.press("enter")  # revealed (empty answer), then undo again: the same
+        await pilot.pause()
+        assert study.phase == "revealed"
+        await pilot.press(key)
+        await pilot.pause()
+        assert study.phase == "question" and study.card == second
+
+        study.set_focus(None)  # (the field, unparked, would take the key as text)
+        await pilot.press(key)  # the second undo goes back a card
+        await pilot.pause()
+        assert study.card == first and store.get(first.id).reps == 0
+
+
+@pytest.mark.parametrize("key", ["b", "exclamation_mark"])
+async def test_bury_or_suspend_on_a_checked_card_says_the_attempt_was_not_graded(
+    tmp_path: Path, key: str
+) -> None:
+    """Put away on a checked card, the card is buried or suspended without a grade (as
+    in Anki), and the learner is told; undo brings the card back to its question."""
+    workspace, _ = make_workspace(tmp_path)
+    store = workspace.store
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        study = app.screen
+        assert isinstance(study, StudyScreen) and study.card is not None
+        card = study.card
+        await pilot.press(*"Seol", "enter")
+        await pilot.pause()
+        assert study.phase == "judged"
+        await pilot.press(key)
+        await pilot.pause()
+        assert study.card != card
+        state = store.get(card.id)
+        assert state.reps == 0 and (state.suspended or state.buried_until is not None)
+        assert any("not graded" in n.message for n in app._notifications)
+        await pilot.press("ctrl+z")  # (u would be typed into the next card's answer)
+        await pilot.pause()
+        assert study.card == card and study.phase == "question"
+        assert not store.get(card.id).suspended and store.get(card.id).buried_until is None
+
+
+@pytest.mark.parametrize("size", [(100, 30), (80, 24), (60, 20)], ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_every_grade_button_shows_its_interval(tmp_path: Path, size: tuple[int, int]) -> None:
+    """The button with the ▶ suggestion read `▶ 1 Again ·`, its interval cut off (the
+    buttons kept the width of their first label). Every button shows its interval at
+    every size: on a new card (minutes) and on a review card (months)."""
+    workspace, clock = make_workspace(tmp_path)
+    for card in workspace.cards:
+        if card.entry_id == "share":  # a review card due now, with intervals of months
+            state = CardState(
+                card.id,
+                Phase.REVIEW,
+                due=clock(),
+                last_review=clock() - timedelta(days=90),
+                stability=120.0,
+                difficulty=5.0,
+                interval=90,
+                reps=6,
+            )
+            workspace.store.record_change(state, clock(), "test")
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        study = app.screen
+        assert isinstance(study, StudyScreen)
+        seen = set()
+        for _ in range(2):
+            assert study.card is not None
+            seen.add(study.card.entry_id)
+            if study.card.kind == "figure":
+                await pilot.press(*"55.5", "enter")  # judged: a suggestion (▶)
+            else:
+                await pilot.press("x", "enter")  # wrong: ▶ on Again
+            await pilot.pause()
+            await pilot.pause()
+            previews = study.session.preview()
+            bar = study.query_one(GradeBar)
+            shown = rendered(app)
+            labels = bar.labels()
+            assert any(label.startswith("▶") for label in labels.values()) or size[0] < 70
+            for rating, label in labels.items():
+                after = fmt.interval(previews[rating])
+                assert label.endswith(after), (label, after)
+                button = study.query_one(f"#grade-{int(rating)}")
+                assert button.content_region.width >= len(label), (label, button.region)
+                assert label in shown, (label, shown)
+            await pilot.press("3")
+            await pilot.pause()
+        assert "share" in seen
+
+
+def test_grade_labels_shrink_to_fit_but_keep_the_interval() -> None:
+    previews = {
+        Rating.AGAIN: timedelta(minutes=10),
+        Rating.HARD: timedelta(days=310),
+        Rating.GOOD: timedelta(days=340),
+        Rating.EASY: timedelta(days=500),
+    }
+    for width in range(6, 30):
+        labels = grade_labels(previews, Rating.GOOD, width)
+        for rating, label in labels.items():
+            assert label.endswith(fmt.interval(previews[rating])), label
+            assert len(label) <= max(width, 11), (width, label)  # "▶2 · 10.3mo" at least
+    assert grade_labels(previews, Rating.GOOD, 30)[Rating.GOOD] == "▶ 3 Good · 11.3mo"
+
+
+async def test_enter_on_a_choice_card_asks_to_pick_first(tmp_path: Path) -> None:
+    """Enter before answering showed the answer of a multiple-choice card, and 1-4 then
+    graded instead of picking an option. The learner chooses first, then grades."""
+    workspace, _ = make_workspace(tmp_path)
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        study = app.screen
+        assert isinstance(study, StudyScreen)
+        await _to_kind(pilot, study, "choice")
+        card = study.card
+        assert card is not None
+        await pilot.press("enter")
+        await pilot.pause()
+        assert study.phase == "question" and study.verdict is None
+        assert "Answer:" not in screen_text(app)
+        assert any("Pick an option first" in n.message for n in app._notifications)
+        assert workspace.store.get(card.id).reps == 0
+        wrong = next(i for i, o in enumerate(study.options, 1) if o != card.answer)
+        await pilot.press(str(wrong))  # picks an option
+        await pilot.pause()
+        assert study.phase == "judged" and study.verdict is not None
+        assert not study.verdict.correct
+        await pilot.press("3")  # now a grade
+        await pilot.pause()
+        assert workspace.store.get(card.id).reps == 1
+        assert study.card != card
+
+
+async def test_home_and_study_agree_on_the_counts_after_a_bury(tmp_path: Path) -> None:
+    """Burying a new card freed its place under the daily limit on home (counted from
+    the store) but not on the study screen: one more new card on home."""
+    from msgspec import structs
+
+    workspace, _ = make_workspace(tmp_path)
+    study_settings = workspace.config.study
+    three_a_day = structs.replace(
+        study_settings, queue=structs.replace(study_settings.queue, new_per_day=3)
+    )
+    workspace.config = workspace.config.with_study(three_a_day)
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        study = app.screen
+        assert isinstance(study, StudyScreen)
+        await pilot.press("enter", "1")  # Again: one learning card
+        await pilot.pause()
+        study.set_focus(None)
+        await pilot.press("b")
+        await pilot.pause()
+        left = study.session.counts()
+        status = str(study.query_one("#study-counts", Static).render())
+        assert f"{left.new} new · {left.learning} learning · {left.review} review" in status
+        await pilot.press("escape")
+        await pilot.pause()
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        assert home.rows["small"][1:4] == [str(left.new), str(left.learning), str(left.review)]
+
+
+KEYS_DECK = "id: keys\ntitle: Every key\nentries:\n" + "".join(
+    f"  - id: q{i}\n    kind: qa\n    prompt: What is {i} plus one?\n    answer: '{i + 1}'\n"
+    f"  - id: c{i}\n    kind: choice\n    prompt: Which is {i}?\n    answer: '{i}'\n"
+    f"    distractors: ['{i + 10}', '{i + 20}', '{i + 30}']\n"
+    for i in range(12)
+)
+NOT_PRESSED = {"quit"}
+"""Actions the test does not run: quitting ends the app by design."""
+
+
+def help_keys(app: StudyApp, screen: Screen[Any], *, with_app: bool = True) -> list[str]:
+    """Every key the help overlay lists for ``screen`` (its bindings and the app's that
+    have a description, as HelpDialog reads them, all keys of each), and F1."""
+    keys: list[str] = []
+    for node in (screen, app) if with_app else (screen,):
+        for key, bindings in node._bindings.key_to_bindings.items():
+            for binding in bindings:
+                if binding.system or not binding.description or binding.action in NOT_PRESSED:
+                    continue
+                if key not in keys:
+                    keys.append(key)
+    return [*keys, "f1"] if with_app and "f1" not in keys else keys
+
+
+async def test_every_key_in_the_help_lists_works_in_every_state(tmp_path: Path) -> None:
+    """`n` on the done screen crashed the app (dataclasses.replace on a msgspec Struct).
+    Every key the help of home and of the study screen lists is pressed in each state
+    where it applies (home; a typed and a choice question, with the answer field focused
+    and not; checked; revealed; done), and the app is still running after each."""
+    workspace, _ = make_workspace(tmp_path, KEYS_DECK, name="keys.yaml")
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_started(pilot)
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+
+        async def settle() -> None:
+            await pilot.pause()
+            if app.workers._workers:  # browse and stats read in the background
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+
+        async def back_to(screen_type: type[Screen[Any]]) -> None:
+            """Close whatever a key opened above the screen of this type."""
+            for _ in range(5):
+                if isinstance(app.screen, screen_type):
+                    return
+                if len(app.screen_stack) <= 2 and screen_type is StudyScreen:
+                    break
+                app.pop_screen()
+                await settle()
+            if not isinstance(app.screen, screen_type):  # escape left the study screen
+                assert isinstance(app.screen, HomeScreen)
+                app.screen.action_study_all()
+                await settle()
+            assert isinstance(app.screen, screen_type)
+
+        for key in help_keys(app, home):
+            await pilot.press(key)
+            await settle()
+            assert app.is_running, key
+            await back_to(HomeScreen)
+
+        await pilot.press("a")
+        await settle()
+        study = app.screen
+        assert isinstance(study, StudyScreen)
+        keys = help_keys(app, study)
+        screen_keys = help_keys(app, study, with_app=False)
+        assert {"1", "4", "u", "ctrl+z", "b", "exclamation_mark", "n", "escape"} <= set(keys)
+
+        async def to_state(state: str) -> StudyScreen:
+            study = app.screen
+            assert isinstance(study, StudyScreen)
+            if state == "done":
+                while study.session.current() is not None:
+                    study.session.bury()
+                study.show_current()
+                assert study.phase == "done"
+                return study
+            if study.phase == "done":
+                study.session.undo()
+            kind = "choice" if state == "choice" else "qa"
+            for _ in range(4):
+                study.show_current()
+                if study.card is not None and study.card.kind == kind:
+                    break
+                study.session.bury()
+            assert study.card is not None and study.card.kind == kind, state
+            if state == "judged":
+                study._submit("a wrong answer")
+            elif state == "revealed":
+                study.action_reveal()
+            await settle()
+            return study
+
+        # (typed: the field has focus and takes letters and digits as text; Tab away and
+        # the screen's keys work, which is the state tested)
+        for state in ("typed-unfocused", "choice", "judged", "revealed", "done"):
+            # the app's own keys (help, palette, focus, copy) once; the screen's in every state
+            for key in keys if state == "typed-unfocused" else screen_keys:
+                study = await to_state(state.removesuffix("-unfocused"))
+                if state.endswith("-unfocused"):
+                    study.set_focus(None)  # Tab away: keys reach the screen, not the field
+                    await settle()
+                await pilot.press(key)
+                await settle()
+                assert app.is_running, (state, key)
+                await back_to(StudyScreen)

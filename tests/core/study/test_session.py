@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import shutil
 import tempfile
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -291,7 +291,8 @@ def test_random_sessions_with_crashes_match_a_simple_model(ops: list[tuple[str, 
     scheduler = make_scheduler(settings_.for_deck("k").scheduler)
     h = Harness(folder, settings=settings_)
     model: dict[str, CardState] = {}
-    stack: list[tuple[str, CardState]] = []
+    stack: list[tuple[str, CardState, dict[str, CardState]]] = []
+    """(card, its state before, its siblings' states before a bury)"""
 
     def check() -> None:
         for cid in set(model) | set(h.store.states):
@@ -307,13 +308,14 @@ def test_random_sessions_with_crashes_match_a_simple_model(ops: list[tuple[str, 
                 expected = scheduler.answer(before, arg, h.clock.now)
                 assert h.session.answer(arg, timedelta(seconds=2)).state == expected
                 model[card.id] = expected
-                stack.append((card.id, before))
+                stack.append((card.id, before, {}))
             elif kind == "undo":
                 back = h.session.undo()
                 if stack:
-                    cid, before = stack.pop()
+                    cid, before, siblings = stack.pop()
                     assert back is not None and back.id == cid
                     model[cid] = before
+                    model.update(siblings)
                 else:
                     assert back is None
             elif kind == "bury":
@@ -322,8 +324,25 @@ def test_random_sessions_with_crashes_match_a_simple_model(ops: list[tuple[str, 
                     continue
                 before = model.get(card.id, CardState(card.id))
                 h.session.bury()
-                model[card.id] = replace(before, buried_until=study_day(h.clock.now, 4, UTC))
-                stack.append((card.id, before))
+                today = study_day(h.clock.now, 4, UTC)
+                model[card.id] = replace(before, buried_until=today)
+                # its siblings that would come today are buried with it (bury_siblings)
+                tomorrow = datetime.combine(today + timedelta(days=1), time(4), tzinfo=UTC)
+                siblings: dict[str, CardState] = {}
+                for other in CARDS:
+                    if other.sibling_key != card.sibling_key or other.id == card.id:
+                        continue
+                    was = model.get(other.id, CardState(other.id))
+                    hidden = was.suspended or (
+                        was.buried_until is not None and was.buried_until >= today
+                    )
+                    due_today = was.phase is Phase.NEW or (
+                        was.due is not None and was.due < tomorrow
+                    )
+                    if due_today and not hidden:
+                        siblings[other.id] = was
+                        model[other.id] = replace(was, buried_until=today)
+                stack.append((card.id, before, siblings))
             elif kind == "wait":
                 h.clock.advance(timedelta(minutes=arg))
             else:
@@ -362,3 +381,50 @@ def test_a_failed_card_counts_as_learning_at_once_as_in_anki_and_on_home(h: Harn
     assert home["k"].left == counts
     h.clock.advance(30 * MIN)  # long past due: still one
     assert h.session.counts().learning == 1
+
+
+@pytest.mark.parametrize("how", ["bury", "suspend"])
+def test_bury_and_suspend_keep_siblings_out_of_today_until_undone(h: Harness, how: str) -> None:
+    """Burying the "when" card of a date entry used to leave its "what happened then?"
+    card free to come next (after any rebuild of the queue: an undo, a restart, going
+    home and back). As in Anki, a card put away takes its entry's siblings with it for
+    the day; undo brings them all back."""
+    while (card := h.session.current()) is not None and card.entry_id != "d1":
+        h.session.answer(Rating.EASY)
+    assert card is not None and card.id == "k/d1/when"
+    getattr(h.session, how)()
+    today = study_day(h.clock.now, 4, UTC)
+    assert h.store.get("k/d1/what").buried_until == today
+    assert not h.store.get("k/d1/what").suspended  # only the card itself is suspended
+    h.reopen()  # a new session from what is stored: the sibling stays out
+    seen = set()
+    while (card := h.session.current()) is not None:
+        seen.add(card.entry_id)
+        h.session.answer(Rating.EASY)
+    assert "d1" not in seen
+    h.clock.advance(timedelta(days=1))  # tomorrow the entry is back
+    h.session.counts()
+    back = "k/d1/when" if how == "bury" else "k/d1/what"  # a suspended card stays out
+    assert back in h.session._new
+
+
+def test_undoing_a_bury_brings_the_siblings_back(h: Harness) -> None:
+    while (card := h.session.current()) is not None and card.entry_id != "d1":
+        h.session.answer(Rating.EASY)
+    h.session.bury()
+    assert h.store.get("k/d1/what").buried_until is not None
+    back = h.session.undo()
+    assert back is not None and back.id == "k/d1/when" and h.session.current() == back
+    assert h.store.get("k/d1/when").buried_until is None
+    assert h.store.get("k/d1/what").buried_until is None
+    with h.disk() as view:
+        assert view.get("k/d1/what").buried_until is None
+
+
+def test_siblings_are_not_buried_with_bury_siblings_off(tmp_path: Path) -> None:
+    h = Harness(tmp_path, settings=PLAIN.with_deck_overrides("k", bury_siblings=False))
+    while (card := h.session.current()) is not None and card.entry_id != "d1":
+        h.session.answer(Rating.EASY)
+    h.session.bury()
+    assert h.store.get("k/d1/what").buried_until is None
+    h.store.close()

@@ -1,6 +1,7 @@
 """What the home screen shows per deck: cards left today, mastery, last studied.
 
-Built from the same queue the study session uses, so the numbers on the home
+Built from the same queue the study session uses and counted by the same rule
+(:func:`~studyapp.core.study.counts.left_today`), so the numbers on the home
 screen are exactly what studying the deck will give.
 """
 
@@ -18,6 +19,7 @@ from studyapp.core.stats.report import DeckMastery, deck_tallies
 from studyapp.core.store.cardstates import CardStates
 from studyapp.core.store.records import ReviewRecord
 from studyapp.core.store.state import CardState
+from studyapp.core.study.counts import left_today
 from studyapp.core.study.queue import QueueCounts, build_queue, day_start
 from studyapp.core.study.settings import StudySettings
 
@@ -48,19 +50,34 @@ def deck_overviews(
     the day rolling over): the home screen asks again on mount, resume and
     every resize, and with 50,000 cards each computation takes a tenth of a second.
     """
+    return deck_overviews_until(cards, states, recent, settings, now, tz=tz)[0]
+
+
+def deck_overviews_until(
+    cards: Sequence[Card],
+    states: Mapping[str, CardState],
+    recent: Iterable[ReviewRecord],
+    settings: StudySettings,
+    now: datetime,
+    *,
+    tz: tzinfo | None = None,
+) -> tuple[dict[str, DeckOverview], datetime]:
+    """:func:`deck_overviews`, and until when they hold if no state changes (a learning
+    card coming within the learn-ahead window, or the day rolling over): the home
+    screen counts again then, so its numbers never lag behind the study screen's."""
     now = ensure_utc(now)
     recent = list(recent)
     memo = states.memo if isinstance(states, CardStates) else None
     if memo is not None:
         hit: _Remembered | None = memo.get(_MEMO_KEY)
         if hit is not None and hit.matches(cards, recent, settings, now, tz):
-            return dict(hit.result)
+            return dict(hit.result), hit.until
     result, valid_until = _compute(cards, states, recent, settings, now, tz)
     if memo is not None:
         memo[_MEMO_KEY] = _Remembered(
             cards, len(cards), recent, settings, tz, now, valid_until, result
         )
-    return dict(result)
+    return dict(result), valid_until
 
 
 _MEMO_KEY = "overview.deck_overviews"
@@ -94,11 +111,6 @@ class _Remembered(Struct, frozen=True):
         )
 
 
-def _deck_of(card_id: str) -> str:
-    """A card's deck, from its id (``deck/entry/variant``): the queue holds only ids."""
-    return card_id.partition("/")[0]
-
-
 def _compute(
     cards: Sequence[Card],
     states: Mapping[str, CardState],
@@ -112,28 +124,24 @@ def _compute(
     # The counts change with time only when the day rolls over or a learning
     # card comes within the learn-ahead window.
     valid_until = day_start(queue.day + timedelta(days=1), settings.queue.day_starts_at, tz)
-    new: dict[str, int] = {}
-    learning: dict[str, int] = {}
-    review: dict[str, int] = {}
-    for card_id in queue.new:
-        deck = _deck_of(card_id)
-        new[deck] = new.get(deck, 0) + 1
-    ahead = now + settings.queue.learn_ahead  # what studying now would show, as Anki counts
-    for when, card_id in queue.learning:
-        if when <= ahead:
-            deck = _deck_of(card_id)
-            learning[deck] = learning.get(deck, 0) + 1
-        else:
-            valid_until = min(valid_until, when - settings.queue.learn_ahead)
-    for card_id in queue.reviews:
-        deck = _deck_of(card_id)
-        review[deck] = review.get(deck, 0) + 1
+    windows: dict[str, timedelta] = {}
+
+    def learn_ahead(deck_id: str) -> timedelta:
+        found = windows.get(deck_id)
+        if found is None:
+            found = windows[deck_id] = settings.for_deck(deck_id).queue.learn_ahead
+        return found
+
+    left, comes = left_today(queue.new, queue.learning, queue.reviews, now, learn_ahead)
+    if comes is not None:
+        valid_until = min(valid_until, comes)
+    none_left = QueueCounts(0, 0, 0)
     mastery, last = deck_tallies(cards, states)
     overviews = {
         deck_id: DeckOverview(
             deck_id=deck_id,
             cards=mastery[deck_id].total,
-            left=QueueCounts(new.get(deck_id, 0), learning.get(deck_id, 0), review.get(deck_id, 0)),
+            left=left.get(deck_id, none_left),
             mastery=mastery[deck_id],
             last_studied=last.get(deck_id),
         )

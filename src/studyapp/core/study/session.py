@@ -23,6 +23,7 @@ from studyapp.core.base.clock import Clock, ensure_utc
 from studyapp.core.decks.card import Card
 from studyapp.core.store.state import CardState, Phase, Rating
 from studyapp.core.store.store import ProgressStore
+from studyapp.core.study.counts import left_today, total
 from studyapp.core.study.queue import (
     QueueCounts,
     build_queue,
@@ -67,6 +68,8 @@ class _Undo(Struct, frozen=True):
     previous: CardState
     seq: int
     outcome: AnswerOutcome | None = None
+    siblings: tuple[tuple[int, CardState], ...] = ()
+    """(seq, state before) of the siblings buried along with a bury or suspend."""
 
 
 class SessionSummary(Struct, frozen=True):
@@ -128,6 +131,8 @@ class Session:
         self._siblings: dict[str, list[str]] = {}
         """Sibling key -> the queued (review and new) cards of that entry: the only
         ones burying can take out, so the map need not cover the whole collection."""
+        self._entries: dict[str, list[str]] | None = None
+        """Sibling key -> every card of that entry (built on the first bury or suspend)."""
         self._schedulers: dict[str, Scheduler] = {}
         self._deck_settings: dict[str, DeckSettings] = {}
         self._undo: list[_Undo] = []
@@ -184,6 +189,10 @@ class Session:
             self._schedulers[deck_id] = scheduler
         return scheduler
 
+    def _learn_ahead(self, deck_id: str) -> timedelta:
+        """How early a deck's learning cards may be shown (and are counted)."""
+        return self.deck_settings(deck_id).queue.learn_ahead
+
     def _pick(self, now: datetime) -> str | None:
         if self._learning:
             cid, due = min(self._learning.items(), key=_SECOND)
@@ -200,10 +209,10 @@ class Session:
         if self._new:
             return next(iter(self._new))
         if self._learning:
-            ahead = self.settings.queue.learn_ahead
-            cid, due = min(self._learning.items(), key=_SECOND)
-            if due <= now + ahead:
-                return cid
+            # learn ahead: the earliest card within its deck's window (the rule counts() uses)
+            for cid, due in sorted(self._learning.items(), key=_SECOND):
+                if due <= now + self._learn_ahead(self._by_id[cid].deck_id):
+                    return cid
         return None
 
     def _remove(self, card_id: str) -> None:
@@ -277,6 +286,14 @@ class Session:
         self._answers.append(outcome)
 
         was_new = card.id in self._new
+        queued = was_new or card.id in self._reviews or card.id in self._learning
+        if not queued:
+            # A card brought back by undo, outside the queue built since: answering it
+            # uses up a place under today's limits that the queue gave another card.
+            # Build it again from what is stored, as the home screen counts.
+            self._rebuild()
+            self._current = self._pick(now)
+            return outcome
         self._remove(card.id)
         self._bury_siblings(card)
         stepping = state.phase in (Phase.LEARNING, Phase.RELEARNING)
@@ -292,7 +309,10 @@ class Session:
         if not self._undo:
             return None
         item = self._undo.pop()
-        self.store.record_undo(item.seq, item.previous, self._now())
+        now = self._now()
+        for seq, before in reversed(item.siblings):
+            self.store.record_undo(seq, before, now)
+        self.store.record_undo(item.seq, item.previous, now)
         if item.kind == "answer":
             self._answers.pop()
         elif item.kind == "bury":
@@ -320,17 +340,58 @@ class Session:
             state = structs.replace(previous, suspended=True)
             self._suspended += 1
         seq = self.store.record_change(state, now, kind)
-        self._undo.append(_Undo(kind, card.id, previous, seq))
-        self._remove(card.id)
+        siblings = self._bury_siblings_on_disk(card, now)
+        self._undo.append(_Undo(kind, card.id, previous, seq, siblings=siblings))
+        # Today's queue again, from what is stored: the home screen counts from the
+        # same, so both agree (a buried new card frees its place under the daily limit
+        # for the next one, as in Anki).
+        self._rebuild()
         self._current = self._pick(now)
         return card
 
+    def _sibling_ids(self, card: Card) -> list[str]:
+        """The other cards of ``card``'s entry (among the cards of this session)."""
+        if self._entries is None:
+            entries: dict[str, list[str]] = {}
+            for c in self._cards:
+                entries.setdefault(c.sibling_key, []).append(c.id)
+            self._entries = entries
+        return [cid for cid in self._entries.get(card.sibling_key, ()) if cid != card.id]
+
+    def _bury_siblings_on_disk(
+        self, card: Card, now: datetime
+    ) -> tuple[tuple[int, CardState], ...]:
+        """Bury until tomorrow the siblings that would come today (with ``bury_siblings``).
+
+        Anki's rule when a card is buried or suspended: its entry's other cards stay
+        out of today's session too, or the "what happened then?" card comes right after
+        its "when?" card was put away. Saved like any bury, so a restart, the home
+        screen's counts and undo all see it. Returns (seq, state before) per sibling.
+        """
+        if not self.deck_settings(card.deck_id).queue.bury_siblings:
+            return ()
+        done: list[tuple[int, CardState]] = []
+        for sibling in self._sibling_ids(card):
+            before = self.store.get(sibling)
+            if is_hidden(before, self._day):
+                continue
+            comes_today = before.phase is Phase.NEW or (
+                before.due is not None and before.due < self._day_end
+            )
+            if not comes_today:
+                continue
+            buried = structs.replace(before, buried_until=self._day)
+            done.append((self.store.record_change(buried, now, "bury-sibling"), before))
+        return tuple(done)
+
     def bury(self) -> Card:
-        """Hide the current card until tomorrow; returns it."""
+        """Hide the current card (and its siblings, see ``bury_siblings``) until
+        tomorrow; returns it."""
         return self._set_flag("bury")
 
     def suspend(self) -> Card:
-        """Hide the current card until it is unsuspended; returns it."""
+        """Hide the current card until it is unsuspended (its siblings until
+        tomorrow, see ``bury_siblings``); returns it."""
         return self._set_flag("suspend")
 
     def unsuspend(self, card_id: str) -> None:
@@ -344,15 +405,29 @@ class Session:
 
     # -- reporting
 
-    def counts(self) -> QueueCounts:
-        """New / learning / review cards left today. Learning counts the cards due within
-        the learn-ahead window (20 minutes by default), as Anki's counts do and as the
-        home screen's overview does: a card just failed is "1 learning" at once."""
-        now = self._now()
+    def _left(self, now: datetime) -> tuple[dict[str, QueueCounts], datetime | None]:
         self._check_day(now)
-        ahead = now + self.settings.queue.learn_ahead
-        learning = sum(1 for due in self._learning.values() if due <= ahead)
-        return QueueCounts(len(self._new), learning, len(self._reviews))
+        learning = ((due, cid) for cid, due in self._learning.items())
+        return left_today(self._new, learning, self._reviews, now, self._learn_ahead)
+
+    def counts(self) -> QueueCounts:
+        """New / learning / review cards left today, by the rule the home screen counts
+        with (:func:`~studyapp.core.study.counts.left_today`): learning counts the cards
+        due within the learn-ahead window, as Anki's counts do, so a card just failed
+        is "1 learning" at once."""
+        by_deck, _ = self._left(self._now())
+        return total(by_deck.values())
+
+    def counts_change_at(self) -> datetime:
+        """When :meth:`counts` next changes with no answer given: a learning card
+        coming within the learn-ahead window, or the day rolling over."""
+        return self.counts_until()[1]
+
+    def counts_until(self) -> tuple[QueueCounts, datetime]:
+        """:meth:`counts` and :meth:`counts_change_at` at once (one pass)."""
+        by_deck, comes = self._left(self._now())
+        until = self._day_end if comes is None else min(comes, self._day_end)
+        return total(by_deck.values()), until
 
     def next_due(self) -> datetime | None:
         """When the next learning card comes due today, if any (for "come back at ...")."""

@@ -11,11 +11,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
-from studyapp.core.stats.overview import DeckOverview, deck_overviews
+from studyapp.core.stats.overview import DeckOverview, deck_overviews_until
 from studyapp.core.stats.report import store_streak
 from studyapp.core.workspace import Workspace
 from studyapp.tui import format as fmt
@@ -24,6 +25,10 @@ from studyapp.tui.widgets.keybar import KeyBar
 from studyapp.tui.widgets.titlebar import TitleBar
 
 ALL = "*all*"
+READ_ONLY_MESSAGE = (
+    "Progress is open in another studyapp window; studying here would not be saved. "
+    "Close the other window first."
+)
 COLUMNS = ("Deck", "New", "Learn", "Due", "Mastered", "Last studied")
 
 
@@ -53,6 +58,8 @@ class HomeScreen(Screen[None]):
         """The last streak computed (kept on screen while a new one is computed)."""
         self._painted = False
         """Whether the first frame is out (work for later waits for it)."""
+        self._recount: Timer | None = None
+        """Counts again when the counts change by time alone (see refresh_decks)."""
 
     def compose(self) -> ComposeResult:
         # The deck list is an OptionList of rows laid out in columns under a heading
@@ -107,9 +114,15 @@ class HomeScreen(Screen[None]):
     def refresh_decks(self) -> None:
         ws = self.workspace
         now = ws.clock()
-        self.overviews = deck_overviews(
+        self.overviews, until = deck_overviews_until(
             ws.cards, ws.store.states, ws.store.recent_reviews(), ws.config.study, now
         )
+        # A learning card coming within the learn-ahead window changes the counts with
+        # no answer given: count again then, so home never shows fewer than studying would.
+        if self._recount is not None:
+            self._recount.stop()
+        wait = (until - now).total_seconds()
+        self._recount = self.set_timer(max(1.0, wait), self._recount_now)
         selected = self.selected_deck()
         rows: dict[str, list[str]] = {}
         totals = [0, 0, 0]
@@ -150,9 +163,22 @@ class HomeScreen(Screen[None]):
         self._totals = totals
         self._show_summary(self._streak_text)
 
+    def _recount_now(self) -> None:
+        if self.is_current:
+            self.refresh_decks()
+        else:
+            self._recount = None  # counted again on resume
+
     def _show_summary(self, streak: str = "") -> None:
         ws = self.workspace
-        if not ws.decks.decks:
+        failures = ws.decks.failures
+        if not ws.decks.decks and failures:
+            # The decks are there but broken: say so, and where (the details are below).
+            first = failures[0].problems[0] if failures[0].problems else None
+            where = f"{first.file}:{first.line}:{first.col}" if first else failures[0].file
+            what = "Your deck" if len(failures) == 1 else f"All {len(failures)} deck files"
+            text = f"{what} failed to load: {where} (details below). Fix it and press r."
+        elif not ws.decks.decks:
             text = "No decks found. Put .yaml decks in ./decks or pass paths: studyapp my-deck.yaml"
         else:
             new, learning, review = self._totals
@@ -162,7 +188,7 @@ class HomeScreen(Screen[None]):
                 f"Today: {review} due · {learning} learning · {new} new    "
                 f"{entries} entries in {decks} deck{'s' if decks != 1 else ''}"
             )
-        if streak:
+        if streak and ws.decks.decks:
             text += f"    {streak}"
         if ws.read_only:
             text += "\nRead-only: another studyapp is using this progress folder."
@@ -178,7 +204,7 @@ class HomeScreen(Screen[None]):
         lines = [f"{len(failures)} deck file(s) could not be loaded (fix and press r):"]
         for failure in failures:
             for problem in failure.problems[:5]:
-                where = f"{problem.file}:{problem.line}"
+                where = f"{problem.file}:{problem.line}:{problem.col}"
                 path = f"{problem.path}: " if problem.path else ""
                 lines.append(f"  {where}: {path}{problem.message}")
             if len(failure.problems) > 5:
@@ -220,11 +246,7 @@ class HomeScreen(Screen[None]):
 
     def _can_study(self) -> bool:
         if self.workspace.read_only:
-            self.notify(
-                "Progress is read-only (another studyapp has it open): answers would not be saved.",
-                severity="warning",
-                markup=False,
-            )
+            self.notify(READ_ONLY_MESSAGE, title="Read-only", severity="warning", markup=False)
             return False
         if not self.workspace.cards:
             self.notify("There are no decks to study.", severity="warning", markup=False)

@@ -12,6 +12,11 @@ Phases of a card:
   grade (Enter takes it, 1-4 overrides it);
 * ``revealed``: the answer, to grade yourself with 1-4.
 
+A checked (judged or revealed) card is not saved until it is graded: ``u`` there
+first withdraws the attempt and asks the card again (a second ``u`` undoes the
+previous answer); ``b`` and ``!`` put the card away ungraded, as Anki does, and
+say so.
+
 Going from one card to the next is the path a learner waits on most, so the
 screen keeps it cheap for Textual: the widget tree never changes, widgets only
 get new content or are shown and hidden; keyboard focus stays on the answer
@@ -25,7 +30,7 @@ from __future__ import annotations
 
 import random
 import time
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Literal
 
 from msgspec import structs
@@ -48,6 +53,8 @@ from studyapp.core.store.state import Rating
 from studyapp.core.study.session import Session
 from studyapp.core.workspace import Workspace
 from studyapp.tui import format as fmt
+from studyapp.tui.screens.study_grades import GRADES, GradeBar
+from studyapp.tui.screens.study_status import cloze_label, progress_width, status_line
 from studyapp.tui.text import literal
 from studyapp.tui.widgets.answer_input import AnswerInput
 from studyapp.tui.widgets.diff import answer_diff
@@ -57,12 +64,6 @@ from studyapp.tui.widgets.titlebar import TitleBar
 Phase = Literal["question", "judged", "revealed", "done"]
 Mode = Literal["typed", "choice", "order", "reveal"]
 
-GRADES = (
-    (Rating.AGAIN, "Again"),
-    (Rating.HARD, "Hard"),
-    (Rating.GOOD, "Good"),
-    (Rating.EASY, "Easy"),
-)
 KIND_LABEL = {
     ("date", "when"): "Date · when did it happen?",
     ("date", "what"): "Date · what happened then?",
@@ -88,36 +89,6 @@ def input_mode(card: Card) -> Mode:
     if len(card.answer) > LONG_ANSWER:
         return "reveal"
     return "typed"
-
-
-class GradeBar(Horizontal):
-    """Four grade buttons, each with the interval it would give ("Good · 3d").
-
-    Hidden with ``visibility`` rather than ``display``: it keeps its row, so the
-    card above keeps its size from question to answer (a resized card is
-    laid out and redrawn whole).
-    """
-
-    def compose(self) -> ComposeResult:
-        self._buttons = {
-            rating: Button(f"{int(rating)} {name}", id=f"grade-{int(rating)}", compact=True)
-            for rating, name in GRADES
-        }
-        yield from self._buttons.values()
-
-    def show(self, previews: dict[Rating, timedelta], suggested: Rating | None) -> None:
-        for rating, name in GRADES:
-            button = self._buttons[rating]
-            after = previews.get(rating)
-            label = f"{int(rating)} {name}" + (f" · {fmt.interval(after)}" if after else "")
-            if rating == suggested:
-                label = f"▶ {label}"
-            button.label = label
-            button.variant = "primary" if rating == suggested else "default"
-        self.visible = True
-
-    def hide(self) -> None:
-        self.visible = False
 
 
 class StudyScreen(Screen[None]):
@@ -175,6 +146,9 @@ class StudyScreen(Screen[None]):
         self.source_open = False
         self._indexes: dict[str, AnswerKeyIndex] = {}
         self._poll: Timer | None = None
+        self._recount: Timer | None = None
+        self._recount_at: datetime | None = None
+        """Counts the cards left again when a learning card comes within the window."""
         self.session = self._new_session()
 
     def _new_session(self) -> Session:
@@ -232,7 +206,21 @@ class StudyScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = self.study_title
+        if self.workspace.read_only:
+            self._show_read_only()
+            return
         self.show_current()
+
+    def _show_read_only(self) -> None:
+        """Home opens no study screen on read-only progress; should one be opened some
+        other way, it shows why instead of a card, and no key of it saves anything."""
+        self.card = None
+        self._hide_card()
+        self._done.update(literal(f"{READ_ONLY_MESSAGE}\n\nescape: back to the decks"))
+        self._done.display = True
+        self.notify(READ_ONLY_MESSAGE, title="Read-only", severity="warning", markup=False)
+        self._keep_focus()
+        self.refresh_bindings()
 
     def _keep_focus(self) -> None:
         """Keyboard focus stays on the answer field in every phase (parked when not typing).
@@ -272,11 +260,7 @@ class StudyScreen(Screen[None]):
         self._done.display = False
         self._kind.display = True
         self._kind.update(
-            literal(
-                KIND_LABEL.get(
-                    (card.kind, card.variant), f"Cloze · fill the blank ({card.variant})"
-                )
-            )
+            literal(KIND_LABEL.get((card.kind, card.variant), cloze_label(card.variant)))
         )
         self._prompt.display = True
         self._prompt.update(literal(card.prompt))
@@ -303,31 +287,53 @@ class StudyScreen(Screen[None]):
         self.refresh_bindings()
 
     def _update_counts(self) -> None:
-        counts = self.session.counts()
+        # Counted again when the next learning card comes within the learn-ahead
+        # window, as the home screen does: one number on both, whenever looked at.
+        counts, until = self.session.counts_until()
+        wait = (until - self.workspace.clock()).total_seconds()
+        if until != self._recount_at:  # (most cards leave it as it was: no new timer)
+            if self._recount is not None:
+                self._recount.stop()
+            self._recount = self.set_timer(max(1.0, wait), self._recount_now)
+            self._recount_at = until
         remaining = counts.total
         self._counts.update(
             literal(
-                f"Left today: {counts.new} new · {counts.learning} learning · "
-                f"{counts.review} review    done {self.answered}"
+                status_line(
+                    counts.new, counts.learning, counts.review, self.answered, self._counts_width()
+                )
             ),
             layout=False,  # one row of fixed size (#study-top): no layout for the counts
         )
         self._progress.update(total=max(1, self.answered + remaining), progress=self.answered)
 
-    def _show_done(self) -> None:
+    def _hide_card(self) -> None:
+        """The end (or a read-only window): no card, no grades; the text takes the room."""
         self.phase = "done"
-        for widget in (
-            self._kind,
-            self._prompt,
-            self._options,
-            self._verdict,
-            self._answer,
-            self._explanation,
-            self._source,
-        ):
+        card = (self._kind, self._prompt, self._options, self._verdict, self._answer)
+        for widget in (*card, self._explanation, self._source):
             widget.display = False
         self._field.park()
-        self._grades.display = False  # the summary is not graded: the card takes the room
+        self._grades.display = False
+
+    def _counts_width(self) -> int:
+        """Cells the status line has: the row less the progress bar (before the first
+        layout, from the screen's width)."""
+        if self._counts.size.width:
+            return self._counts.size.width
+        return max(0, self.app.size.width - 4 - progress_width(self.app.size.width))
+
+    def on_resize(self) -> None:
+        self._progress.styles.width = progress_width(self.app.size.width)
+        if self.card is not None:
+            self.call_after_refresh(self._update_counts)
+
+    def _recount_now(self) -> None:
+        self._recount_at = None
+        self._update_counts()
+
+    def _show_done(self) -> None:
+        self._hide_card()
         summary = self.session.summary()
         lines: list[str] = []
         if summary.answered:
@@ -476,6 +482,14 @@ class StudyScreen(Screen[None]):
             self.grade(Rating(self.verdict.grade))
         elif self.phase == "question" and self.mode in ("typed", "order"):
             self._submit(self._field.value)  # focus was elsewhere
+        elif self.phase == "question" and self.mode == "choice":
+            # Choose first, then grade: Enter would show the answer, and 1-4 would then
+            # grade instead of picking (a learner meant to pick). Not knowing is explicit.
+            self.notify(
+                f"Pick an option first: press 1-{len(self.options)}. "
+                "(Don't know? space shows the answer.)",
+                markup=False,
+            )
         elif self.phase == "question":
             self.action_reveal()
 
@@ -505,10 +519,20 @@ class StudyScreen(Screen[None]):
     # ------------------------------------------------------------ other keys
 
     def action_undo(self) -> None:
+        if self.phase in ("judged", "revealed") and self.card is not None:
+            # Nothing was saved for a checked card until it is graded: undo withdraws the
+            # attempt and asks the card again; the next undo goes back a card.
+            self.show_current()
+            self.notify("Back to the question (this attempt was not graded).", markup=False)
+            return
         if not self.session.can_undo:
             self.notify("Nothing to undo.", markup=False)
             return
-        card = self.session.undo()
+        try:
+            card = self.session.undo()
+        except ProgressError as error:
+            self.notify(f"Not undone: {error}", severity="error", markup=False)
+            return
         self.answered = max(0, self.answered - 1)
         self.show_current()
         if card is not None:
@@ -524,21 +548,35 @@ class StudyScreen(Screen[None]):
         self._show_source()
 
     def action_bury(self) -> None:
-        if self.card is None or self.phase == "done":
-            return
-        card = self.session.bury()
-        self.notify(f"Buried until tomorrow: “{_short(card.prompt)}” (u undoes)", markup=False)
-        self.show_current()
+        self._put_away("bury")
 
     def action_suspend(self) -> None:
+        self._put_away("suspend")
+
+    def _put_away(self, how: Literal["bury", "suspend"]) -> None:
+        """Bury or suspend the card, with its siblings for today (see Session.bury).
+
+        On a checked card the attempt is not graded (Anki buries and suspends without
+        an answer too): a learner who wanted to record it grades first. The message
+        says so, so no answer is lost without knowing.
+        """
         if self.card is None or self.phase == "done":
             return
-        card = self.session.suspend()
-        self.notify(f"Suspended: “{_short(card.prompt)}” (u undoes)", markup=False)
+        checked = self.phase in ("judged", "revealed")
+        try:
+            card = self.session.bury() if how == "bury" else self.session.suspend()
+        except ProgressError as error:
+            self.notify(f"Not saved: {error}", severity="error", markup=False)
+            return
+        done = "Buried until tomorrow" if how == "bury" else "Suspended"
+        message = f"{done}: “{_short(card.prompt)}”"
+        if checked:
+            message += ", not graded"
+        self.notify(message + " (ctrl+z undoes)", markup=False)
         self.show_current()
 
     def action_more_new(self) -> None:
-        if self.phase != "done":
+        if self.phase != "done" or self.workspace.read_only:
             return
         self.extra_new += 10
         self.session = self._new_session()
@@ -556,10 +594,16 @@ class StudyScreen(Screen[None]):
         if action in ("toggle_source", "bury", "suspend"):
             return self.phase != "done"
         if action == "more_new":
-            return self.phase == "done"
+            return self.phase == "done" and not self.workspace.read_only
         if action == "undo":
-            return self.session.can_undo
+            return self.session.can_undo or self.phase in ("judged", "revealed")
         return True
+
+
+READ_ONLY_MESSAGE = (
+    "Progress is open in another studyapp window; studying here would not be saved. "
+    "Close the other window first."
+)
 
 
 def _short(text: str, width: int = 40) -> str:
