@@ -12,6 +12,7 @@ from studyapp.core.base.clock import ManualClock
 from studyapp.core.store.state import CardState, Phase
 from studyapp.core.store.store import ProgressStore
 from studyapp.tui.screens.browse import MAX_ROWS, BrowseScreen
+from studyapp.tui.widgets.browse.columns import distinct_prompt, shared_starts
 from studyapp.tui.widgets.browse.detail import CardDetailDialog
 from studyapp.tui.widgets.browse.model import ANY, BrowseFilter, build_index, filter_cards
 from studyapp.tui.widgets.browse.reset_dialog import CardResetDialog
@@ -277,3 +278,74 @@ async def test_read_only_progress_changes_nothing(tui_env: TuiEnv) -> None:
             assert any("read-only" in m for m in messages)
     finally:
         holder.close()
+
+
+ALIKE_DECK = """\
+id: alike
+title: Lee Jae-myung's pragmatic diplomacy (nippon.com, 2025)
+entries:
+  - id: murayama
+    kind: qa
+    prompt: When did this happen? Prime Minister Murayama Tomiichi issues an official statement
+    answer: "1995"
+  - id: kan
+    kind: qa
+    prompt: When did this happen? Prime Minister Kan Naoto issues an official statement
+    answer: "2010"
+  - id: eai-conservatives
+    kind: qa
+    prompt: >-
+      In the East Asia Institute's January 2025 survey, what percentage of conservative
+      respondents cited resolving historical issues?
+    answer: "40%"
+  - id: eai-progressives
+    kind: qa
+    prompt: >-
+      In the East Asia Institute's January 2025 survey, what percentage of progressive
+      respondents cited resolving historical issues?
+    answer: "56%"
+  - id: short
+    kind: qa
+    prompt: What happened in 2017?
+    answer: Moon Jae-in takes office
+"""
+
+
+async def test_prompts_get_the_width_and_rows_can_be_told_apart(tmp_path: Path) -> None:
+    """Prompts that start alike show where they differ; one deck: no deck column."""
+    folder = tmp_path / "decks"
+    folder.mkdir()
+    (folder / "alike.yaml").write_text(ALIKE_DECK, encoding="utf-8")
+    env = TuiEnv(tmp_path, ManualClock(NOW))
+    for size in ((100, 30), (80, 24), (60, 20)):
+        app = env.app()
+        async with app.run_test(size=size) as pilot:
+            screen = BrowseScreen(app.workspace)
+            await app.push_screen(screen)
+            await pilot.pause()
+            table = screen.query_one("#browse-table", DataTable)
+            headers = [str(column.label) for column in table.columns.values()]
+            assert "Deck" not in headers, size  # one deck: its column would say nothing
+            assert headers[:1] == ["Prompt"] and "State" in headers and "Due" in headers
+            # the table fits: no column is cut off at the right
+            assert table.virtual_size.width <= table.scrollable_content_region.width, size
+            prompts = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+            assert len(set(prompts)) == len(prompts), (size, prompts)
+            text = screen_text(app)
+            for word in ("Murayama", "Kan Naoto", "conservative", "progressive"):
+                assert word in text, (size, word, prompts)
+            assert "What happened in 2017?" in text  # short prompts are whole
+
+
+def test_distinct_prompt_keeps_the_start_and_where_rows_differ() -> None:
+    texts = [
+        "When did this happen? Prime Minister Murayama Tomiichi issues a statement",
+        "When did this happen? Prime Minister Kan Naoto issues a statement",
+        "What happened in 2017?",
+    ]
+    shared = shared_starts(texts)
+    assert shared == [37, 37, 2]
+    assert distinct_prompt(texts[0], 32, shared[0]) == "When did … Murayama Tomiichi is…"
+    assert distinct_prompt(texts[1], 80, shared[1]) == texts[1]  # fits: whole
+    assert distinct_prompt(texts[2], 32, shared[2]) == texts[2]
+    assert distinct_prompt(texts[0], 60, shared[0]) == texts[0][:59] + "…"  # differs in view

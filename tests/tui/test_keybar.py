@@ -116,3 +116,54 @@ async def test_keys_lose_their_padding_before_any_is_left_out(tmp_path: Path) ->
         text = bar_text(narrow)
         assert text.startswith(" s Study a Study all") and "Settings" not in text
         assert text.endswith("▏^p palette ") and len(text) == 40
+
+
+class _Crowded(App[None]):
+    """More keys than fit in 50 columns; escape and help come last."""
+
+    BINDINGS = [
+        Binding("a", "noop", "Alpha"),
+        Binding("b", "noop('b')", "Bravo"),
+        Binding("c", "noop('c')", "Charlie", id="crowded.charlie"),
+        Binding("d", "noop('d')", "Delta"),
+        Binding("e", "noop('e')", "Echo"),
+        Binding("escape", "noop('esc')", "Home"),
+        Binding("question_mark", "help", "Help"),
+    ]
+
+    def __init__(self, keep: tuple[str, ...] = ()) -> None:
+        super().__init__()
+        self.keep = keep
+
+    def compose(self) -> ComposeResult:
+        yield KeyBar(keep=self.keep)
+
+    def action_noop(self, name: str = "a") -> None:
+        pass
+
+
+async def test_escape_and_help_stay_when_keys_are_left_out() -> None:
+    """Less important keys go first, from the end: the way out and help stay."""
+    app = _Crowded()
+    async with app.run_test(size=(50, 3)) as pilot:
+        await pilot.pause()
+        text = str(app.query_one(KeyBar).render())
+        assert text.startswith(" a Alpha b Bravo esc Home ? Help ")
+        assert "Charlie" not in text and "Echo" not in text  # the last of the others first
+        assert len(text) == 50
+    kept = _Crowded(keep=("crowded.charlie",))
+    async with kept.run_test(size=(50, 3)) as pilot:
+        await pilot.pause()
+        text = str(kept.query_one(KeyBar).render())
+        assert "c Charlie" in text and "esc Home" in text and "? Help" in text
+        assert "Bravo" not in text
+
+
+async def test_home_keeps_help_at_60_columns(tmp_path: Path) -> None:
+    workspace, _ = make_workspace(tmp_path)
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await wait_started(pilot)
+        text = bar_text(app)
+        assert text.startswith(" s Study a Study all") and "? Help" in text
+        assert len(text) == 60

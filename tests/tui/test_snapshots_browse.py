@@ -1,4 +1,4 @@
-"""Snapshots of browse and the card detail at 100x30 and 80x24 (seeded history, fixed clock)."""
+"""Snapshots of browse (100x30, 80x24, 60x20) and the card detail (seeded history, fixed clock)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from studyapp.tui.screens.browse import BrowseScreen
 from tests.tui.builders import wait_started
 from tests.tui.conftest import TuiEnv, seed_history
 
-SIZES = [(100, 30), (80, 24)]
+SIZES = [(100, 30), (80, 24), (60, 20)]
 
 
 def seeded_app(tui_env: TuiEnv) -> StudyApp:

@@ -1,4 +1,4 @@
-"""Snapshots of home and study, light and dark, at 100x30 and 80x24."""
+"""Snapshots of home and study, light and dark, at 100x30 and 80x24; dark at 60x20."""
 
 from __future__ import annotations
 
@@ -78,4 +78,35 @@ def test_study_done(snap_compare: Any, tmp_path: Path, size: tuple[int, int]) ->
 
     assert snap_compare(
         app_for(tmp_path, "textual-dark"), terminal_size=size, run_before=run_before
+    )
+
+
+SMALL = (60, 20)
+"""The smallest terminal studyapp is made for: every screen is also snapshot there."""
+
+
+def test_home_at_60x20(snap_compare: Any, tmp_path: Path) -> None:
+    assert snap_compare(app_for(tmp_path, "textual-dark"), terminal_size=SMALL, run_before=settle)
+
+
+def test_study_question_at_60x20(snap_compare: Any, tmp_path: Path) -> None:
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("s")
+        await pilot.pause()
+
+    assert snap_compare(
+        app_for(tmp_path, "textual-dark"), terminal_size=SMALL, run_before=run_before
+    )
+
+
+def test_study_answer_shown_at_60x20(snap_compare: Any, tmp_path: Path) -> None:
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("s")
+        await pilot.press("enter")  # an empty answer: the answer and the grades
+        await pilot.pause()
+
+    assert snap_compare(
+        app_for(tmp_path, "textual-dark"), terminal_size=SMALL, run_before=run_before
     )

@@ -1,4 +1,4 @@
-"""Snapshots of the settings screen at 100x30 and 80x24."""
+"""Snapshots of the settings screen at 100x30, 80x24 and 60x20."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from studyapp.tui.app import StudyApp
 from studyapp.tui.screens.settings import SettingsScreen
 from tests.tui.conftest import TuiEnv
 
-SIZES = [(100, 30), (80, 24)]
+SIZES = [(100, 30), (80, 24), (60, 20)]
 
 
 def settings_app(tui_env: TuiEnv) -> StudyApp:

@@ -1,4 +1,4 @@
-"""Snapshots of the stats screen at 100x30 and 80x24 (seeded history, fixed clock)."""
+"""Snapshots of the stats screen at 100x30, 80x24 and 60x20 (seeded history, fixed clock)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from studyapp.tui.screens.stats import StatsScreen
 from tests.tui.builders import wait_started
 from tests.tui.conftest import TuiEnv, seed_history
 
-SIZES = [(100, 30), (80, 24)]
+SIZES = [(100, 30), (80, 24), (60, 20)]
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
 
+import pytest
+from textual.widgets import Static
+
+from studyapp.core.base.clock import ManualClock
 from studyapp.core.stats.report import Stats, compute_stats
 from studyapp.core.store.state import Rating
+from studyapp.core.study.queue import study_day
 from studyapp.core.study.scheduler import make_scheduler
 from studyapp.core.workspace import Workspace
 from studyapp.tui import format as fmt
 from studyapp.tui.screens.stats import HISTORY_DAYS, StatsScreen
 from studyapp.tui.widgets.charts import calendar_heatmap, column_chart, shade, text_table
-from tests.tui.conftest import TuiEnv, screen_text, seed_history
+from tests.tui.conftest import HISTORY_DECK, TuiEnv, screen_text, seed_history
 
 
 def expected_stats(workspace: Workspace) -> Stats:
@@ -127,10 +135,74 @@ def test_heatmap_uses_shades_not_colour() -> None:
     assert lines[1] == "Mon ·░"  # last Monday: none; yesterday (Monday): 2 of 8
     assert lines[2] == "    ▓█"  # last Tuesday: 6 of 8; today: the busiest
     assert lines[3] == "Wed ·"  # tomorrow is blank, not "none"
-    assert lines[-1] == "Reviews a day:  · none   ░ 1-2   ▒ 3-4   ▓ 5-6   █ 7-8"
+    assert lines[-2:] == ["Reviews a day:", "· none   ░ 1-2   ▒ 3-4   ▓ 5-6   █ 7-8"]  # narrow
+    wide = calendar_heatmap(counts, today, weeks=53).splitlines()
+    assert wide[-1] == "Reviews a day:  · none   ░ 1-2   ▒ 3-4   ▓ 5-6   █ 7-8"
     assert [shade(n, 8) for n in (0, 1, 2, 3, 8)] == ["·", "░", "░", "▒", "█"]
 
 
 def test_text_table_aligns_numbers() -> None:
     table = text_table(["Kind", "N"], [["date", "3"], ["quote", "10"]])
     assert table.splitlines() == ["Kind    N", "─────  ──", "date    3", "quote  10"]
+
+
+async def test_today_is_the_study_day_between_midnight_and_the_rollover(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 01:00 local time the study day is still yesterday's (rollover at 04:00): the
+    text's "today" and the charts' today columns are that day, and at 60 columns the
+    charts are not cut, so today's column is on screen."""
+    monkeypatch.setenv("TZ", "Asia/Tokyo")  # local time far from UTC
+    time.tzset()
+    tokyo = ZoneInfo("Asia/Tokyo")
+    now = datetime(2026, 3, 10, 1, 0, tzinfo=tokyo).astimezone(UTC)
+    folder = tmp_path / "decks"
+    folder.mkdir()
+    (folder / "history.yaml").write_text(HISTORY_DECK, encoding="utf-8")
+    env = TuiEnv(tmp_path, ManualClock(now))
+    workspace = env.workspace()
+    scheduler = make_scheduler(workspace.config.study.scheduler)
+    local = [  # study day 9 Mar: 22:00 on the 9th and two after midnight; 8 Mar: 03:00
+        datetime(2026, 3, 9, 3, 0, tzinfo=tokyo),
+        datetime(2026, 3, 9, 22, 0, tzinfo=tokyo),
+        datetime(2026, 3, 10, 0, 20, tzinfo=tokyo),
+        datetime(2026, 3, 10, 0, 40, tzinfo=tokyo),
+    ]
+    for card, at in zip(workspace.cards, local, strict=False):
+        before = workspace.store.get(card.id)
+        answer = scheduler.answer(before, Rating.GOOD, at)
+        workspace.store.record_review(before, answer, Rating.GOOD, at.astimezone(UTC))
+    today = study_day(now, workspace.config.study.queue.day_starts_at)
+    assert today == date(2026, 3, 9)
+
+    app = env.app(workspace)
+    async with app.run_test(size=(60, 20)) as pilot:
+        screen = StatsScreen(workspace)
+        await app.push_screen(screen)
+        await screen.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.stats is not None and screen.stats.today == today
+        overview = str(screen.query_one("#stats-overview", Static).render())
+        assert "Today       Mon 9 Mar · a new day starts at 04:00" in overview
+        assert "1 day (best 2) · studied today" not in overview
+        assert "2 days · studied today" in overview
+        assert "4 in total · 3 today" in overview
+
+        body = screen.query_one("#stats-body")
+        room = body.scrollable_content_region.width - 1  # the sections' indent
+        chart = str(screen.query_one("#stats-reviews", Static).render()).splitlines()
+        assert max(len(line) for line in chart) <= room  # nothing cut at the right
+        top, labels = chart[0], chart[7]
+        assert top.split("│")[0].strip() == "3"  # the busiest day has 3 answers
+        assert labels.rstrip().endswith("today")
+        assert len(top.rstrip()) == len(labels.rstrip())  # its bar is today's column
+        assert top.rstrip().endswith(" █")  # only today's bar reaches the top
+        assert chart[5].rstrip().endswith("██")  # 8 Mar's bar (1 of 3) is the one before
+
+        heatmap = str(screen.query_one("#stats-calendar", Static).render()).splitlines()
+        assert max(len(line) for line in heatmap) == room  # as many weeks as fit
+        monday = next(line for line in heatmap if line.startswith("Mon"))
+        assert monday.endswith("█")  # today (a Monday's study day) is the busiest
+
+        heading = str(screen.query_one("#stats-h-reviews", Static).render())
+        assert heading == "Reviews per day, last 30 days"  # bars side by side: all fit

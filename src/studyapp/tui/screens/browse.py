@@ -12,6 +12,7 @@ The card index, the progress changes, the result table and the dialogs are in
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date, datetime
 
 from textual import on
 from textual.app import ComposeResult
@@ -26,6 +27,7 @@ from studyapp.core.study.queue import study_day
 from studyapp.core.workspace import Workspace
 from studyapp.tui.text import cell, literal
 from studyapp.tui.widgets.browse.actions import guarded, reset_to_new, toggle_suspended, writable
+from studyapp.tui.widgets.browse.columns import Column, distinct_prompt, fit_columns, shared_starts
 from studyapp.tui.widgets.browse.detail import CardDetailDialog
 from studyapp.tui.widgets.browse.model import (
     ANY,
@@ -51,14 +53,8 @@ DEBOUNCE_FROM = 2000
 """Collections with at least this many cards wait for a pause in typing before filtering."""
 DEBOUNCE_SECONDS = 0.15
 
-# Widths of the fixed columns; the prompt takes what is left.
-COLUMNS: tuple[tuple[str, str, int], ...] = (
-    ("deck", "Deck", 10),
-    ("kind", "Kind", 6),
-    ("state", "State", 13),
-    ("due", "Due", 9),
-    ("lapses", "Lapses", 6),
-)
+COMPACT_BELOW = (80, 28)
+"""Below this width or height the filters drop their borders (one row each, not three)."""
 
 
 class BrowseScreen(Screen[None]):
@@ -117,6 +113,7 @@ class BrowseScreen(Screen[None]):
         self.sort = SORTS[0]
         self._debounce: Timer | None = None
         self._prompt_width = 30
+        self._columns: list[Column] = []
         decks = [(d.deck_id, d.title) for d in workspace.decks.decks]
         self.deck_options = [(ANY, "All decks")] + [(i, clip(t, 40)) for i, t in decks]
         tags = sorted({t for item in self.index for t in item.tags})
@@ -145,29 +142,35 @@ class BrowseScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Browse"
+        self._fit_filters()
         self._build_columns()
         self.refilter()
         self.query_one(CardTable).focus()
 
     def on_resize(self) -> None:
-        if self._prompt_width != self._fit_prompt_width():
+        self._fit_filters()
+        if (self._prompt_width, self._columns) != self._fit():
             self._build_columns()
             self.refilter(keep_cursor=True)
 
-    def _fit_prompt_width(self) -> int:
-        fixed = sum(
-            width + 2 for _, _, width in COLUMNS
-        )  # each column has 1 cell of padding a side
-        # screen margins 2, prompt padding 2, vertical scrollbar 2, and 2 to spare: the
-        # table's virtual width is a little over the sum of its columns.
-        return max(16, self.size.width - fixed - 8)
+    def _fit(self) -> tuple[int, list[Column]]:
+        return fit_columns(self.size.width, len(self.workspace.decks.decks))
+
+    def _fit_filters(self) -> None:
+        """On a small terminal the search box and the filters lose their borders, so
+        that the table keeps rows to show."""
+        width, height = self.size
+        compact = width < COMPACT_BELOW[0] or height < COMPACT_BELOW[1]
+        self.query_one("#browse-search", Input).compact = compact
+        for select in self.query(Select):
+            select.compact = compact
 
     def _build_columns(self) -> None:
         table = self.query_one(CardTable)
         table.clear(columns=True)
-        self._prompt_width = self._fit_prompt_width()
+        self._prompt_width, self._columns = self._fit()
         table.add_column("Prompt", key="prompt", width=self._prompt_width)
-        for key, label, width in COLUMNS:
+        for key, label, width in self._columns:
             table.add_column(label, key=key, width=width)
 
     # --------------------------------------------------------------- filters
@@ -197,15 +200,18 @@ class BrowseScreen(Screen[None]):
         previous_id = self.highlighted_id() if keep_cursor else None
         previous_row = table.cursor_row
         table.clear()
-        for item in self.matches[:MAX_ROWS]:
+        shown = self.matches[:MAX_ROWS]
+        prompts = [" ".join(item.card.prompt.split()) for item in shown]
+        shared = shared_starts(prompts)
+        width = self._prompt_width
+        for item, prompt, common in zip(shown, prompts, shared, strict=True):
             state = states.get(item.card.id) or CardState(item.card.id)
             table.add_row(
-                cell(clip(item.card.prompt, self._prompt_width)),
-                cell(clip(item.deck_title, COLUMNS[0][2])),
-                cell(item.card.kind),
-                cell(state_label(state, today)),
-                cell(due_label(state, now)),
-                cell(str(state.lapses)),
+                cell(distinct_prompt(prompt, width, common)),
+                *(
+                    cell(clip(_value(c.key, item, state, now, today), c.width))
+                    for c in self._columns
+                ),
                 key=item.card.id,
             )
         if keep_cursor and table.row_count:
@@ -330,6 +336,19 @@ class BrowseScreen(Screen[None]):
                 self.refilter(keep_cursor=True)
 
         self.app.push_screen(CardResetDialog(item.card.prompt), done)
+
+
+def _value(column: str, item: IndexedCard, state: CardState, now: datetime, today: date) -> str:
+    """The text of one of the table's columns other than the prompt, for one card."""
+    if column == "deck":
+        return item.deck_title
+    if column == "kind":
+        return item.card.kind
+    if column == "state":
+        return state_label(state, today)
+    if column == "due":
+        return due_label(state, now)
+    return str(state.lapses)
 
 
 def _select(name: str, options: Sequence[tuple[str, str]], prompt: str) -> Select[str]:

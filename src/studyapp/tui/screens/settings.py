@@ -250,7 +250,18 @@ class SettingsScreen(Screen[None]):
         height: auto;
         margin: 1 0;
     }
+    SettingsScreen.-narrow .settings-label {
+        width: 18;
+    }
+    SettingsScreen.-narrow .settings-row Select {
+        width: 1fr;
+    }
+    SettingsScreen.-narrow .settings-note {
+        display: none;
+    }
     """
+    NARROW_BELOW = 80
+    """Below this width the labels are narrower and the selects take what is left."""
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="settings.save"),
@@ -290,7 +301,7 @@ class SettingsScreen(Screen[None]):
                     allow_blank=False,
                     id="set-algorithm",
                 )
-                yield Static("", classes="settings-hint", markup=False)
+                yield Static("", classes="settings-hint settings-note", markup=False)
             yield Static("Appearance", classes="settings-heading", markup=False)
             with Horizontal(classes="settings-row"):
                 yield Label("Theme", classes="settings-label", markup=False)
@@ -300,7 +311,7 @@ class SettingsScreen(Screen[None]):
                     allow_blank=False,
                     id="set-theme",
                 )
-                yield Static("applies at once", classes="settings-hint", markup=False)
+                yield Static("applies at once", classes="settings-hint settings-note", markup=False)
             with Horizontal(id="settings-actions"):
                 yield Button("Save (ctrl+s)", id="settings-save", variant="primary")
                 yield Button("Back (esc)", id="settings-back")
@@ -331,7 +342,11 @@ class SettingsScreen(Screen[None]):
         configured = self.workspace.config.theme
         return configured if configured in self.app.available_themes else self.app.theme
 
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < self.NARROW_BELOW, "-narrow")
+
     def on_mount(self) -> None:
+        self.set_class(self.size.width < self.NARROW_BELOW, "-narrow")
         self.sub_title = "Settings"
         table = self.query_one("#settings-keys", DataTable)
         table.add_columns("Binding id", "Key", "Does")

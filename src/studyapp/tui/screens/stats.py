@@ -28,6 +28,7 @@ from studyapp.tui.text import literal
 from studyapp.tui.widgets.charts import (
     MONTHS,
     calendar_heatmap,
+    chart_fit,
     clip,
     column_chart,
     hbar,
@@ -50,6 +51,9 @@ SECTIONS = (
     ("kinds", "Accuracy by kind (all answers)"),
     ("decks", "Mastery by deck (mature: interval of 21 days or more)"),
 )
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+DEFAULT_WIDTH = 76
+"""Cells for the charts before the page has a size."""
 
 
 def short_date(day: date) -> str:
@@ -67,7 +71,10 @@ def rate_text(ratio: Ratio) -> str:
 # ------------------------------------------------------------------ sections
 
 
-def overview_text(stats: Stats) -> str:
+def overview_text(stats: Stats, day_starts_at: int = 4) -> str:
+    """The streak, today's reviews and time spent. "Today" is the study day (it runs
+    until the rollover hour, as in Anki), named so that reviews made after midnight
+    are seen to count for it, in the text as in the charts' "today" columns."""
     streak = stats.streak
     streak_line = plural(streak.current, "day")
     if streak.longest > streak.current:
@@ -77,7 +84,12 @@ def overview_text(stats: Stats) -> str:
     spent = fmt.duration(stats.time_spent)
     if stats.total_reviews:
         spent += f" · {stats.time_spent.total_seconds() / stats.total_reviews:.1f}s a review"
+    today_line = (
+        f"{WEEKDAYS[stats.today.weekday()]} {short_date(stats.today)}"
+        f" · a new day starts at {day_starts_at:02d}:00"
+    )
     rows = [
+        ("Today", today_line),
         ("Streak", streak_line),
         ("Reviews", f"{stats.total_reviews:,} in total · {today:,} today"),
         ("Time spent", spent),
@@ -94,39 +106,73 @@ def retention_text(stats: Stats, desired: float) -> str:
     return f"{table}\n\nDesired retention (the scheduler's target): {fmt.percent(desired)}"
 
 
-def reviews_text(per_day: Sequence[tuple[date, int]]) -> str:
+def join_fitting(parts: Sequence[str], width: int) -> str:
+    """``parts`` joined by " · ", starting a new line where the next would pass ``width``
+    (the sections do not wrap, so that the charts keep their shape)."""
+    lines = [parts[0]]
+    for part in parts[1:]:
+        if len(lines[-1]) + 3 + len(part) <= width:
+            lines[-1] += f" · {part}"
+        else:
+            lines.append(part)
+    return "\n".join(lines)
+
+
+def reviews_text(per_day: Sequence[tuple[date, int]], width: int = DEFAULT_WIDTH) -> str:
+    """The last days' reviews, ending with today's column (as many days as fit)."""
     if not per_day:
         return "No days to show."
+    shown, gap = chart_fit(len(per_day), max(n for _, n in per_day), width)
+    per_day = per_day[len(per_day) - shown :]
     counts = [n for _, n in per_day]
-    chart = column_chart(counts, left_label=short_date(per_day[0][0]), right_label="today")
+    chart = column_chart(counts, left_label=short_date(per_day[0][0]), right_label="today", gap=gap)
     total = sum(counts)
     studied = sum(1 for n in counts if n)
-    line = f"{plural(total, 'review')} in {len(counts)} days · {total / len(counts):.1f} a day"
+    parts = [f"{plural(total, 'review')} in {len(counts)} days", f"{total / len(counts):.1f} a day"]
     if total:
         busiest_day, busiest = max(per_day, key=lambda item: (item[1], item[0]))
-        line += f" · busiest {short_date(busiest_day)} ({busiest:,})"
-    line += f"\nStudied on {studied} of {len(counts)} days"
+        parts.append(f"busiest {short_date(busiest_day)} ({busiest:,})")
+    line = join_fitting(parts, width) + f"\nStudied on {studied} of {len(counts)} days"
     return f"{chart}\n{line}"
 
 
-def forecast_text(forecast: Sequence[tuple[date, int]]) -> str:
+def forecast_text(forecast: Sequence[tuple[date, int]], width: int = DEFAULT_WIDTH) -> str:
+    """Cards due from today's column on (as many days as fit)."""
     if not forecast:
         return "No days to show."
+    shown, gap = chart_fit(len(forecast), max(n for _, n in forecast), width)
+    forecast = forecast[:shown]
     counts = [n for _, n in forecast]
-    chart = column_chart(counts, left_label="today", right_label=short_date(forecast[-1][0]))
-    tomorrow = counts[1] if len(counts) > 1 else 0
-    line = (
-        f"Today {counts[0]:,} (overdue included) · tomorrow {tomorrow:,} · "
-        f"next 7 days {sum(counts[:7]):,} · next {len(counts)} days {sum(counts):,}"
+    chart = column_chart(
+        counts, left_label="today", right_label=short_date(forecast[-1][0]), gap=gap
     )
-    return f"{chart}\n{line}"
+    tomorrow = counts[1] if len(counts) > 1 else 0
+    parts = [
+        f"Today {counts[0]:,} (overdue included)",
+        f"tomorrow {tomorrow:,}",
+        f"next 7 days {sum(counts[:7]):,}",
+        f"next {len(counts)} days {sum(counts):,}",
+    ]
+    return f"{chart}\n{join_fitting(parts, width)}"
 
 
-def calendar_text(stats: Stats) -> str:
+def days_shown(per_day: Sequence[tuple[date, int]], width: int) -> int:
+    """How many of these days a chart shows in ``width`` cells (see chart_fit)."""
+    if not per_day:
+        return 0
+    return chart_fit(len(per_day), max(n for _, n in per_day), width)[0]
+
+
+def calendar_weeks(width: int) -> int:
+    """Weeks of the calendar that fit in ``width`` cells (day names take 4)."""
+    return max(min(CALENDAR_WEEKS, width - 4), 4)
+
+
+def calendar_text(stats: Stats, width: int = DEFAULT_WIDTH) -> str:
     counts = dict(stats.reviews_per_day)
     year = [n for d, n in stats.reviews_per_day if (stats.today - d).days < 365]
     studied = sum(1 for n in year if n)
-    heatmap = calendar_heatmap(counts, stats.today, CALENDAR_WEEKS)
+    heatmap = calendar_heatmap(counts, stats.today, calendar_weeks(width))
     return f"{heatmap}\nStudied on {studied} of the last 365 days."
 
 
@@ -142,9 +188,18 @@ def kinds_text(accuracy: Mapping[str, Ratio]) -> str:
     )
 
 
-def decks_text(stats: Stats, titles: Mapping[str, str], width: int = 18) -> str:
+MASTERY_COLUMNS = 56
+"""Cells of the mastery table besides the deck's title (with its bar and 2-cell gaps;
+44 without the bar and with 1-cell gaps)."""
+
+
+def decks_text(stats: Stats, titles: Mapping[str, str], room: int = DEFAULT_WIDTH) -> str:
+    """Mastery per deck in ``room`` cells: titles up to 18 wide, shorter (and the
+    bar left out) on a narrow terminal, so the percentages stay on screen."""
     if not stats.mastery_by_deck:
         return "No decks."
+    bar = room - MASTERY_COLUMNS >= 10
+    width = min(18, max(8, room - (MASTERY_COLUMNS if bar else 44)))
     order = {deck_id: i for i, deck_id in enumerate(titles)}
     rows = []
     for deck_id, m in sorted(
@@ -159,13 +214,16 @@ def decks_text(stats: Stats, titles: Mapping[str, str], width: int = 18) -> str:
                 f"{m.young:,}",
                 f"{m.mature:,}",
                 f"{m.suspended:,}",
-                f"{fmt.percent(m.mastered):>4} {hbar(m.mastered, 8)}",
+                f"{fmt.percent(m.mastered):>4} {hbar(m.mastered, 8)}"
+                if bar
+                else fmt.percent(m.mastered),
             ]
         )
     return text_table(
         ["Deck", "Cards", "New", "Learn", "Young", "Mature", "Susp.", "Mastered"],
         rows,
         ["<", ">", ">", ">", ">", ">", ">", "<"],
+        gap=2 if bar else 1,
     )
 
 
@@ -184,6 +242,7 @@ class StatsScreen(Screen[None]):
         text-style: bold underline;
         margin-top: 1;
         width: auto;
+        max-width: 100%;
     }
     StatsScreen .stats-section {
         width: auto;
@@ -206,6 +265,8 @@ class StatsScreen(Screen[None]):
         self.workspace = workspace
         self.stats: Stats | None = None
         """The last statistics shown (None until the first computation ends)."""
+        self._width = 0
+        """The width the charts were drawn for (they are drawn again on a resize)."""
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -221,6 +282,19 @@ class StatsScreen(Screen[None]):
         self._show_sections(False)
         self.query_one("#stats-body", VerticalScroll).focus()
         self.action_refresh_stats()
+
+    def on_resize(self) -> None:
+        if self.stats is not None and self._chart_width() != self._width:
+            self.show(self.stats)
+
+    def _chart_width(self) -> int:
+        """Cells a section has for its chart: the page's width inside its padding and
+        its scroll bar (counted even before the page is long enough to have one), less
+        the section's indent."""
+        body = self.query_one("#stats-body", VerticalScroll)
+        if not body.size.width:
+            return DEFAULT_WIDTH
+        return body.size.width - body.styles.scrollbar_size_vertical - 1
 
     def _show_sections(self, visible: bool) -> None:
         for key, _ in SECTIONS:
@@ -261,17 +335,29 @@ class StatsScreen(Screen[None]):
         ws = self.workspace
         titles = {d.deck_id: d.title for d in ws.decks.decks}
         desired = ws.config.study.scheduler.desired_retention
+        width = self._width = self._chart_width()
+        reviews, forecast = stats.reviews_per_day[-CHART_DAYS:], stats.forecast[:CHART_DAYS]
         texts = {
-            "overview": overview_text(stats),
+            "overview": overview_text(stats, ws.config.study.queue.day_starts_at),
             "retention": retention_text(stats, desired),
-            "reviews": reviews_text(stats.reviews_per_day[-CHART_DAYS:]),
-            "forecast": forecast_text(stats.forecast[:CHART_DAYS]),
-            "calendar": calendar_text(stats),
+            "reviews": reviews_text(reviews, width),
+            "forecast": forecast_text(forecast, width),
+            "calendar": calendar_text(stats, width),
             "kinds": kinds_text(stats.accuracy_by_kind),
-            "decks": decks_text(stats, titles),
+            "decks": decks_text(stats, titles, width),
         }
         for key, text in texts.items():
             self.query_one(f"#stats-{key}", Static).update(literal(text))
+        weeks = calendar_weeks(width)
+        headings = {
+            "reviews": f"Reviews per day, last {days_shown(reviews, width)} days",
+            "forecast": f"Cards due, next {days_shown(forecast, width)} days",
+            "calendar": "Study calendar, last 12 months"
+            if weeks == CALENDAR_WEEKS
+            else f"Study calendar, last {weeks} weeks",
+        }
+        for key, heading in headings.items():
+            self.query_one(f"#stats-h-{key}", Static).update(literal(heading))
         self.query_one("#stats-status", Static).display = False
         self._show_sections(True)
 

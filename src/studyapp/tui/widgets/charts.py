@@ -27,8 +27,10 @@ def column_chart(
     height: int = 6,
     left_label: str = "",
     right_label: str = "",
+    gap: bool = True,
 ) -> str:
-    """Vertical bars, one per value, two columns apart, with a y axis and end labels.
+    """Vertical bars, one per value, two columns apart (side by side without ``gap``),
+    with a y axis and end labels.
 
     Any non-zero value shows at least an eighth of a block, so a day with one
     review never looks like a day with none.
@@ -43,13 +45,22 @@ def column_chart(
         for filled in eighths:
             part = min(max(filled - level * 8, 0), 8)
             cells.append(EIGHTHS[part])
-        rows.append(f"{label:>{axis_width}} │" + " ".join(cells).rstrip())
-    width = max(len(values) * 2 - 1, 1)
+        rows.append(f"{label:>{axis_width}} │" + (" " if gap else "").join(cells).rstrip())
+    width = max(len(values) * 2 - 1 if gap else len(values), 1)
     rows.append(f"{'0':>{axis_width}} └" + "─" * width)
     if left_label or right_label:
-        gap = max(width - len(left_label) - len(right_label), 1)
-        rows.append(" " * (axis_width + 2) + left_label + " " * gap + right_label)
+        space = max(width - len(left_label) - len(right_label), 1)
+        rows.append(" " * (axis_width + 2) + left_label + " " * space + right_label)
     return "\n".join(rows)
+
+
+def chart_fit(count: int, top: int, width: int) -> tuple[int, bool]:
+    """How many of ``count`` values a :func:`column_chart` can show in ``width`` cells,
+    and whether with gaps: gaps go first, then the values at the start."""
+    axis = max(len(str(top)), 1) + 2
+    if axis + 2 * count - 1 <= width:
+        return count, True
+    return max(min(count, width - axis), 1), False
 
 
 def hbar(fraction: float | None, width: int = 10) -> str:
@@ -110,7 +121,11 @@ def calendar_heatmap(counts: Mapping[date, int], today: date, weeks: int = 53) -
     for char, low, high in shade_levels(top):
         legend.append(f"{char} {low}" if low == high else f"{char} {low}-{high}")
     lines.append("")
-    lines.append("Reviews a day:  " + "   ".join(legend))
+    key = "   ".join(legend)
+    if len(key) + 16 <= label_width + weeks:
+        lines.append("Reviews a day:  " + key)
+    else:  # a narrow calendar: the legend under its title
+        lines += ["Reviews a day:", key]
     return "\n".join(lines)
 
 

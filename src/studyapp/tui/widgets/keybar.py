@@ -7,10 +7,16 @@ presses it). ``Footer`` builds a widget per key and recomposes them whenever
 the bindings change; on the first frame that cost ~45 ms against one line of
 text (``benchmarks/startup.py``'s reference app with either, 15 rounds). Here
 the line is drawn from the bindings on each refresh: one widget, no recompose.
+
+When the keys do not fit, they first lose their padding, then the least important
+are left out, from the end of the line: the keys that get a learner out of the
+screen (escape) and to help (``?``/F1) stay to the last, with any binding ids a
+screen names in ``KeyBar(keep=...)``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from textual import events
@@ -30,6 +36,14 @@ class _Shown(NamedTuple):
     description: str
     enabled: bool
     tooltip: str
+    essential: bool
+    """Kept when keys must be left out: the way out, help, and the screen's ``keep``."""
+
+
+ESSENTIAL_KEYS = frozenset({"escape"})
+"""Keys always kept in the bar: the way out of a screen."""
+ESSENTIAL_ACTIONS = frozenset({"help", "app.help"})
+"""Actions always kept in the bar: help, which lists every other key."""
 
 
 class _Key(NamedTuple):
@@ -72,8 +86,10 @@ class KeyBar(Widget, can_focus=False):
     }
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, keep: Iterable[str] = ()) -> None:
+        """``keep``: binding ids to keep, with escape and help, when keys are left out."""
         super().__init__()
+        self._keep = frozenset(keep)
         self._keys: list[_Key] = []
         self._hover: str | None = None
         """The key under the mouse pointer, drawn highlighted."""
@@ -100,7 +116,12 @@ class KeyBar(Widget, can_focus=False):
             if not is_palette and (not binding.show or binding.action in actions):
                 continue
             display = app.get_key_display(binding)
-            item = _Shown(key, display, binding.description, enabled, tooltip)
+            essential = (
+                key in ESSENTIAL_KEYS
+                or binding.action in ESSENTIAL_ACTIONS
+                or (binding.id is not None and binding.id in self._keep)
+            )
+            item = _Shown(key, display, binding.description, enabled, tooltip, essential)
             if is_palette:
                 palette = item
             else:
@@ -138,19 +159,20 @@ class KeyBar(Widget, can_focus=False):
             return drawn
 
         # As Footer does in its compact mode, the keys lose their padding when they would
-        # not all fit (all of home's fit at 80 columns then); what still does not fit is
-        # left out.
+        # not all fit (all of home's fit at 80 columns then); when even that is too wide,
+        # the last of the less important keys are left out first (see fit_keys).
         items = [item(s, compact=False) for s in shown]
+        lead = 0  # compact keys have no padding: one cell of margin before the first
         if sum(i.cell_length for i in items) > room:
             items = [item(s, compact=True) for s in shown]
-            if items:
-                items[0] = Content(" ") + items[0]
-        parts: list[Content] = []
+            lead = 1
+        widths = [i.cell_length for i in items]
+        kept = fit_keys(widths, [s.essential for s in shown], room - lead)
+        parts: list[Content] = [Content(" " * lead)] if kept else []
         keys: list[_Key] = []
-        x = 0
-        for drawn, entry in zip(items, shown, strict=True):
-            if x + drawn.cell_length > room:
-                break
+        x = lead if kept else 0
+        for index in kept:
+            drawn, entry = items[index], shown[index]
             tip = entry.tooltip or entry.description
             keys.append(_Key(x, x + drawn.cell_length, entry.key, entry.enabled, tip))
             parts.append(drawn)
@@ -190,3 +212,25 @@ class KeyBar(Widget, can_focus=False):
         if self._hover is not None:
             self._hover = None
             self.refresh()
+
+
+def fit_keys(widths: list[int], essential: list[bool], room: int) -> list[int]:
+    """The indices of the keys to draw in ``room`` cells, in their order.
+
+    Less important keys are left out from the end of the line first; the
+    essential ones (the way out, help) go only when nothing else is left, so
+    that a narrow terminal still shows how to leave and how to get help.
+    """
+    kept = list(range(len(widths)))
+
+    def width() -> int:
+        return sum(widths[i] for i in kept)
+
+    for index in reversed(range(len(widths))):
+        if width() <= room:
+            break
+        if not essential[index]:
+            kept.remove(index)
+    while kept and width() > room:
+        kept.pop()
+    return kept

@@ -1,0 +1,116 @@
+"""Which columns the browse table shows at a width, and prompts that can be told apart.
+
+The prompt is what a learner reads to find a card, so it gets the width: the
+other columns are fixed and narrow, and the least needed go first when the
+terminal is narrow (the deck's column first: it is only shown when there is
+more than one deck and room for it; the filter and the card's details name the
+deck). Prompts of a deck often start alike ("When did this happen? Prime
+Minister ..."); cut at the width, rows would read the same, so a row whose
+visible start it shares with another shows its first words, then the part
+where it differs.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from studyapp.tui.widgets.charts import clip
+
+CELL_PADDING = 2
+"""Cells a DataTable column adds to its width (one of padding on each side)."""
+TABLE_CHROME = 6
+"""Cells of the screen's width the table cannot give to columns: its margins (2),
+the vertical scrollbar (2) and 2 to spare (the table's virtual width is a little
+over the sum of its columns)."""
+MIN_PROMPT = 24
+"""The prompt's width is never taken below this to show another column."""
+WIDE_PROMPT = 48
+"""The deck's column is shown only when the prompt keeps at least this much."""
+SHOWN_AFTER_CUT = 10
+"""A prompt cut before this many characters after the part it shares with another
+row shows its first words and then where it differs."""
+
+
+class Column(NamedTuple):
+    """A table column: its key, its header, its width in cells."""
+
+    key: str
+    label: str
+    width: int
+
+
+# In the order they are dropped when the width runs short (the last listed goes first).
+STATE = Column("state", "State", 13)
+DUE = Column("due", "Due", 8)
+KIND = Column("kind", "Kind", 6)
+LAPSES = Column("lapses", "Lapses", 6)
+DECK = Column("deck", "Deck", 14)
+ORDER = ("deck", "kind", "state", "due", "lapses")
+"""Left to right, after the prompt."""
+
+
+def fit_columns(width: int, decks: int) -> tuple[int, list[Column]]:
+    """The prompt's width and the other columns shown, left to right, at ``width``.
+
+    Columns are added while the prompt keeps :data:`MIN_PROMPT` cells (the state and
+    when it is due before the kind and the lapses); the deck's column only when there
+    is more than one deck and the prompt keeps :data:`WIDE_PROMPT`.
+    """
+    room = width - TABLE_CHROME - CELL_PADDING
+    chosen: list[Column] = []
+    for column in (STATE, DUE, KIND, LAPSES):
+        if room - column.width - CELL_PADDING >= MIN_PROMPT:
+            chosen.append(column)
+            room -= column.width + CELL_PADDING
+    if decks > 1 and room - DECK.width - CELL_PADDING >= WIDE_PROMPT:
+        chosen.append(DECK)
+        room -= DECK.width + CELL_PADDING
+    chosen.sort(key=lambda column: ORDER.index(column.key))
+    return max(room, MIN_PROMPT), chosen
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = min(len(a), len(b))
+    i = 0
+    while i < n and a[i] == b[i]:
+        i += 1
+    return i
+
+
+def shared_starts(texts: Sequence[str]) -> list[int]:
+    """For each text, how many of its first characters another text also starts with.
+
+    The longest prefix a text shares with any other is the one it shares with a
+    neighbour in sorted order, so this is a sort and a pass, not all pairs.
+    """
+    order = sorted(range(len(texts)), key=lambda i: texts[i])
+    shared = [0] * len(texts)
+    for a, b in itertools.pairwise(order):
+        common = _common_prefix(texts[a], texts[b])
+        shared[a] = max(shared[a], common)
+        shared[b] = max(shared[b], common)
+    return shared
+
+
+def distinct_prompt(text: str, width: int, shared: int) -> str:
+    """``text`` in ``width`` characters, showing where it differs from rows like it.
+
+    ``shared``: how many of its first characters another row starts with (see
+    :func:`shared_starts`). When a plain cut would show little or nothing past
+    that, the row shows its first words, an ellipsis, and the text from the word
+    where it differs: "When did … Murayama Tomiichi issues an…".
+    """
+    text = " ".join(text.split())
+    if len(text) <= width or shared + SHOWN_AFTER_CUT <= width - 1:
+        return clip(text, width)
+    start = text.rfind(" ", 0, min(shared, len(text))) + 1
+    tail = text[start:]
+    # the first words: a third of the width, or all the room a short tail leaves
+    budget = max(width // 3, width - len(" … ") - len(tail))
+    head_end = text.rfind(" ", 0, budget + 1)
+    head = text[: head_end if head_end > 0 else max(width // 4, 1)]
+    if start <= len(head):
+        return clip(text, width)
+    return clip(f"{head} … {tail}", width)
