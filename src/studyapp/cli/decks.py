@@ -1,4 +1,9 @@
-"""Commands about deck files: ``validate``, ``schema`` and ``decks``."""
+"""Commands about deck files: ``validate``, ``schema`` and ``decks``.
+
+What they print quotes files that strangers wrote (keys, values, file names), so
+text goes out through :func:`~studyapp.core.base.terminal.terminal_out` and JSON
+through :func:`~studyapp.core.base.terminal.json_for_terminal`.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from studyapp.core.base.problems import Problem, UserFileError
+from studyapp.core.base.terminal import json_for_terminal, terminal_out
 from studyapp.core.decks.cache import DeckCache
 from studyapp.core.decks.discovery import (
     DeckSet,
@@ -40,6 +46,7 @@ def _cache() -> DeckCache:
 
 
 def print_failures(result: DeckSet, out: TextIO) -> None:
+    out = terminal_out(out)
     for failure in result.failures:
         _print_problems(failure, out)
 
@@ -55,6 +62,7 @@ def _print_problems(failure: UserFileError, out: TextIO) -> None:
 
 def cmd_validate(targets: list[str], fmt: str, out: TextIO) -> int:
     """Check decks and exam specs without the cache: the answer must come from the files."""
+    out = terminal_out(out)
     roots, _origin = deck_roots(targets or None)
     files = [f for f in expand(roots) if not is_exam_file(f)]
     result = load_all(files, cache=None)
@@ -88,8 +96,7 @@ def cmd_validate(targets: list[str], fmt: str, out: TextIO) -> int:
                 for failure in failures
             ],
         }
-        json.dump(report, out, indent=2, ensure_ascii=False)
-        out.write("\n")
+        out.write(json_for_terminal(report) + "\n")
         return 0 if report["valid"] else 1
     if not checked:
         out.write("no deck files found (give a .yaml file or a folder of them)\n")
@@ -188,6 +195,7 @@ def _too_many_questions(path: Path, shown: str, spec: ExamSpec, decks: list[Deck
 
 
 def cmd_decks(targets: list[str], out: TextIO) -> int:
+    out = terminal_out(out)
     result = discover(targets or None, cache=_cache())
     _list_decks(result, out)
     return 0 if result.decks else 1

@@ -8,12 +8,14 @@ The CLI root (:mod:`studyapp.cli`) wires them in with two lines::
 (and adds :data:`COMMANDS` to the command names it recognises). The logic
 lives in ``studyapp.core``; this module parses arguments, prints, and writes
 output files atomically (temporary file in the same folder, then ``os.replace``).
-Every user-facing error is a ``file:line:col`` message, never a traceback.
+Every user-facing error is a ``file:line:col`` message, never a traceback, and
+everything printed goes through :func:`~studyapp.core.base.terminal.terminal_out`
+(JSON through :func:`~studyapp.core.base.terminal.json_for_terminal`): messages
+quote file names and keys that strangers chose.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Sequence
@@ -22,6 +24,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from studyapp.core.base.atomic import atomic_write
 from studyapp.core.base.problems import DeckLoadError, Problem
+from studyapp.core.base.terminal import json_for_terminal, terminal_out
 from studyapp.core.decks.discovery import display_name, expand
 
 if TYPE_CHECKING:
@@ -108,6 +111,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int | None:
     handler = handlers.get(command or "")
     if handler is None:
         return None
+    out = terminal_out(out)
     try:
         return handler(args, out)
     except _FailedError as failed:
@@ -256,8 +260,7 @@ def _lint(args: argparse.Namespace, out: TextIO) -> int:
             ],
             "rules": {c: {"name": r.name, "severity": r.severity} for c, r in RULES.items()},
         }
-        json.dump(doc, out, indent=2, ensure_ascii=False)
-        out.write("\n")
+        out.write(json_for_terminal(doc) + "\n")
         return 1 if failed else 0
     for report in reports:
         for finding in report.findings:

@@ -2,7 +2,9 @@
 
 Every mistake in a deck or exam file becomes a :class:`Problem`; a file that
 has any is refused with a :class:`UserFileError` error that carries all of
-them. Nothing a user writes should ever surface as a traceback.
+them. Nothing a user writes should ever surface as a traceback, nor reach a
+terminal raw: a problem's fields are made :func:`terminal_safe` when it is made,
+so every screen and command that shows one shows a safe one.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from msgspec import Struct, structs
+
+from studyapp.core.base.terminal import terminal_safe
 
 
 class Problem(Struct, frozen=True, order=True):
@@ -20,6 +24,13 @@ class Problem(Struct, frozen=True, order=True):
     col: int
     path: str
     message: str
+
+    def __post_init__(self) -> None:
+        # A key, a file name or a YAML snippet may hold ESC or bidi controls; one place
+        # makes them visible escapes. A message may span lines (a YAML error's snippet).
+        structs.force_setattr(self, "file", terminal_safe(self.file))
+        structs.force_setattr(self, "path", terminal_safe(self.path))
+        structs.force_setattr(self, "message", terminal_safe(self.message, multiline=True))
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.col}"
@@ -33,7 +44,7 @@ class UserFileError(Exception):
     """A file could not be loaded; ``problems`` lists every reason, in file order."""
 
     def __init__(self, file: str, problems: list[Problem]) -> None:
-        self.file = file
+        self.file = terminal_safe(file)
         self.problems = sorted(problems, key=lambda p: (p.line, p.col))
         super().__init__(self.render())
 

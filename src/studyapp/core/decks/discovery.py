@@ -18,6 +18,7 @@ from msgspec import Struct, field
 
 from studyapp.core.base.gcpause import paused_gc
 from studyapp.core.base.problems import DeckLoadError, Problem
+from studyapp.core.base.terminal import terminal_safe
 from studyapp.core.base.userfile import limits_from_env, read_bytes
 from studyapp.core.decks.cache import DeckCache, DeckIndex
 from studyapp.core.decks.card import Card, EntrySource, new_card, with_leaks
@@ -232,12 +233,15 @@ class DeckSet(Struct):
 
 
 def display_name(path: Path, cwd: Path | None = None) -> str:
-    """Show paths relative to the working folder when they are under it."""
+    """How a file is named in messages: relative to the working folder when under it,
+    and :func:`terminal_safe` (a file named ``f\x1b]0;x\x07.yaml`` must not set the
+    window title when it is listed). For showing only: never open what this returns."""
     cwd = cwd or Path.cwd()
     try:
-        return str(path.resolve().relative_to(cwd.resolve()))
+        shown = str(path.resolve().relative_to(cwd.resolve()))
     except ValueError:
-        return str(path)
+        shown = str(path)
+    return terminal_safe(shown)
 
 
 def load_all(files: Iterable[Path], *, cache: DeckCache | None = None) -> DeckSet:

@@ -4,6 +4,11 @@ Deck text comes from strangers and ends up on a terminal. Control characters,
 ESC/C1 codes could drive the terminal; bidi overrides can make text read
 differently from what it is (Trojan Source). We refuse them at load time so
 nothing downstream has to worry.
+
+What is refused, not loaded, still gets reported: a key, a file name, a YAML
+snippet. Reports go through :func:`studyapp.core.base.terminal.terminal_safe`,
+which shows such characters as visible escapes instead (it lives in ``base`` so
+that :class:`~studyapp.core.base.problems.Problem` can apply it to every report).
 """
 
 from __future__ import annotations
