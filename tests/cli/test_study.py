@@ -98,3 +98,22 @@ def test_a_kept_attempt_is_what_the_gradebook_reads(
     assert main(["gradebook", str(attempt), str(second), "-o", str(out_csv)]) == 0
     grades = out_csv.read_text(encoding="utf-8")
     assert "Ana" in grades
+
+
+def test_progress_repair_rebuilds_states_from_the_history(
+    studied: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`studyapp progress --repair`: a state edited by mistake comes back from the answers."""
+    from msgspec.structs import replace
+
+    from studyapp.core.store.store import ProgressStore
+
+    with ProgressStore.open(studied) as store:
+        before = dict(store.states)
+        card_id = next(cid for cid, s in before.items() if s.reps)
+        store.record_change(replace(before[card_id], stability=999.0), system_clock(), "edit")
+    assert main(["progress", "--repair", "--progress", str(studied), str(REPO / "decks")]) == 0
+    text = capsys.readouterr().out
+    assert "(1 changed)" in text and "kept as progress.json.before-repair-" in text
+    with ProgressStore.open(studied, read_only=True) as store:
+        assert dict(store.states) == before

@@ -1,7 +1,8 @@
 """The ``studyapp`` command: parse arguments, then hand over to a command group.
 
 One module per group: :mod:`.decks` (validate, schema, decks), :mod:`.study`
-(stats, progress, results), :mod:`.tools` (the instructor's tools). Each is
+(stats, progress, results), :mod:`.tools` (the instructor's tools), :mod:`.judge`
+(the answer checker, for deck authors). Each is
 imported only when one of its commands runs.
 
 A bare ``studyapp [DECK...]`` opens the app on the decks found; the other
@@ -30,6 +31,7 @@ COMMANDS = (
     "stats",
     "progress",
     "results",
+    "judge",
     *cli_tools.COMMANDS,
 )
 
@@ -71,6 +73,12 @@ def build_parser() -> argparse.ArgumentParser:
         "progress", help="where progress is kept, counts, and an integrity check"
     )
     progress.add_argument("--progress", metavar="DIR")
+    progress.add_argument(
+        "--repair",
+        action="store_true",
+        help="rebuild card states from the review history (the old snapshot is kept)",
+    )
+    progress.add_argument("decks", nargs="*", help="deck files or folders (for --repair)")
 
     results = sub.add_parser("results", help="export quiz and exam results (CSV or JSON)")
     results.add_argument("--progress", metavar="DIR")
@@ -78,6 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
     results.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
 
     cli_tools.register(sub)
+    from studyapp.cli import judge as cli_judge  # small: argparse set-up only
+
+    cli_judge.register(sub)
     return parser
 
 
@@ -105,6 +116,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if (code := cli_tools.run(args, out)) is not None:
             return code
+        if args.command == "judge":
+            from studyapp.cli import judge as cli_judge
+
+            return cli_judge.run(args, out)
         if args.command in ("validate", "schema", "decks"):
             from studyapp.cli import decks as cli_decks  # on demand, like the others
 
@@ -120,6 +135,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.command == "stats":
                 return cli_study.cmd_stats(args.decks, args.progress, out)
             if args.command == "progress":
+                if args.repair:
+                    return cli_study.cmd_repair(args.decks, args.progress, out)
                 return cli_study.cmd_progress(args.progress, out)
             return cli_study.cmd_results(args.progress, args.format, args.output, out)
         return cmd_run(args.decks, args.progress, out)

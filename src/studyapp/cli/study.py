@@ -1,7 +1,9 @@
 """Headless study commands: ``stats``, ``progress`` and ``results``.
 
 Plain text that reads well in a terminal and pipes well into other tools;
-no Textual here, so these start fast.
+no Textual here, so these start fast. What they print can quote paths and
+problems from files, so it goes out through
+:func:`~studyapp.core.base.terminal.terminal_out`.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import TextIO
 
 from studyapp.core.base import paths
 from studyapp.core.base.atomic import atomic_write
+from studyapp.core.base.terminal import json_safe, terminal_out, terminal_safe
 from studyapp.core.config import load_config
 from studyapp.core.decks.cache import DeckCache
 from studyapp.core.decks.cards import Card
@@ -51,13 +54,14 @@ def _cards(deck_paths: list[str] | None) -> tuple[list[Card], dict[str, str]]:
 
 
 def cmd_stats(deck_paths: list[str], progress: str | None, out: TextIO) -> int:
+    out = terminal_out(out)
     folder = paths.progress_dir(progress)
     cards, titles = _cards(deck_paths)
     config = load_config(paths.config_dir()).config
     try:
         store = ProgressStore.open(folder, read_only=True)
     except ProgressError as error:
-        sys.stderr.write(f"studyapp: {error}\n")
+        terminal_out(sys.stderr).write(f"studyapp: {error}\n")
         return 1
     with store:
         from studyapp.core.base.clock import system_clock
@@ -133,6 +137,7 @@ def cmd_stats(deck_paths: list[str], progress: str | None, out: TextIO) -> int:
 
 def cmd_progress(progress: str | None, out: TextIO) -> int:
     """Where everything is, how much there is, and an integrity check (exit 1 on errors)."""
+    out = terminal_out(out)
     folder = paths.progress_dir(progress)
     out.write(f"progress folder: {folder}\n")
     out.write(f"settings:        {paths.config_dir() / 'settings.json'}\n")
@@ -170,19 +175,47 @@ def cmd_progress(progress: str | None, out: TextIO) -> int:
     return 0 if report.ok and not problems else 1
 
 
+def cmd_repair(deck_paths: list[str], progress: str | None, out: TextIO) -> int:
+    """``progress --repair``: card states rebuilt from the review history, as Anki
+    recomputes memory states from its review log (the snapshot before is kept beside)."""
+    from studyapp.core.base.clock import system_clock
+    from studyapp.core.repair import repair
+
+    folder = paths.progress_dir(progress)
+    cards, _ = _cards(deck_paths)
+    config = load_config(paths.config_dir()).config
+    try:
+        store = ProgressStore.open(folder)
+    except ProgressError as error:
+        terminal_out(sys.stderr).write(f"studyapp: {error}\n")
+        return 1
+    with store:
+        for problem in store.problems:
+            out.write(f"{terminal_safe(str(problem))}\n")
+        deck_ids = {card.id: card.deck_id for card in cards}
+        report = repair(store, deck_ids, config.study, system_clock())
+    out.write(f"{terminal_safe(report.message)}\n")
+    if report.kept_as is not None:
+        out.write(f"the snapshot as it was is kept as {terminal_safe(report.kept_as)}\n")
+    return 0
+
+
 def cmd_results(progress: str | None, fmt: str, output: str | None, out: TextIO) -> int:
     """Export every kept attempt as CSV (one row per question) or JSON."""
     folder = paths.progress_dir(progress)
     stored, problems = list_results(folder)
+    err = terminal_out(sys.stderr)
     for problem in problems:
-        sys.stderr.write(f"studyapp: skipped {problem}\n")
+        err.write(f"studyapp: skipped {problem}\n")
     attempts = [s.result for s in stored]
     text = results_csv(attempts) if fmt == "csv" else results_json(attempts)
     if output:
         atomic_write(Path(output), text.encode("utf-8"))
-        sys.stderr.write(f"wrote {len(attempts)} attempt(s) to {output}\n")
+        err.write(f"wrote {len(attempts)} attempt(s) to {output}\n")
+    elif fmt == "csv":  # data, not a message: made inert, its CRLF rows kept
+        out.write("\r\n".join(terminal_safe(row, multiline=True) for row in text.split("\r\n")))
     else:
-        out.write(text)
+        out.write(json_safe(text))
     return 0
 
 

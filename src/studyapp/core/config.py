@@ -3,7 +3,9 @@
 Kept as JSON in the user config directory (``STUDYAPP_CONFIG`` overrides), so
 settings survive restarts and can be edited by hand. A damaged file is moved
 aside and reported, never silently overwritten; a bad value falls back to its
-default with a message.
+default with a message. Several windows may share the file (the progress lock
+does not cover it): a save writes only what that window changed, merged over
+what is on disk (see :func:`save_config`).
 """
 
 from __future__ import annotations
@@ -11,18 +13,25 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from datetime import UTC, datetime
+import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from msgspec import Struct, field, structs
 
 from studyapp.core.base.atomic import atomic_write
+from studyapp.core.base.clock import Clock, system_clock
+from studyapp.core.base.jsonread import JSONTooDeep, loads_limited
+from studyapp.core.store.layout import aside_name
+from studyapp.core.store.lock import FolderLock, LockBusyError
 from studyapp.core.study.settings import StudySettings
 
 CONFIG_FORMAT = "studyapp-config"
 CONFIG_VERSION = 1
 CONFIG_FILE = "settings.json"
+CONFIG_LOCK = "settings.lock"
+"""Held for the moment of a save: read, merge and write are one step."""
 THEMES = ("textual-dark", "textual-light", "nord", "gruvbox", "tokyo-night", "solarized-light")
 
 
@@ -57,10 +66,76 @@ def config_path(folder: Path) -> Path:
     return folder / CONFIG_FILE
 
 
-def load_config(folder: Path) -> LoadedConfig:
-    """Read the settings file; problems become messages, never exceptions."""
-    path = config_path(folder)
+def _reject(path: Path, reason: str, clock: Clock) -> LoadedConfig:
+    """Set a settings file that cannot be read aside (as progress is) and use defaults."""
+    aside = aside_name(path, "damaged", clock())
+    try:
+        os.replace(path, aside)
+    except OSError as error:
+        return LoadedConfig(
+            AppConfig(),
+            path,
+            [f"{path}: {reason}; using defaults (could not set it aside: {error.strerror})"],
+        )
+    return LoadedConfig(
+        AppConfig(), path, [f"{path}: {reason}; moved aside to {aside.name}, using defaults"]
+    )
+
+
+def read_settings_data(raw: bytes) -> dict[str, Any]:
+    """The settings file's JSON object; ValueError (with a reason) for anything else.
+
+    A list, a wrong format, a version that is not a whole number, a newer one,
+    nesting deeper than any settings file has: none of it is a settings file.
+    """
+    try:
+        data = loads_limited(raw)
+    except UnicodeDecodeError:
+        raise ValueError("not UTF-8 text") from None
+    except JSONTooDeep as error:
+        raise ValueError(str(error)) from None
+    except ValueError as error:
+        raise ValueError(f"not valid JSON ({error})") from None
+    if not isinstance(data, dict) or data.get("format") != CONFIG_FORMAT:
+        raise ValueError("not a studyapp settings file")
+    version = data.get("version", CONFIG_VERSION)
+    if type(version) is not int or version < 1:
+        raise ValueError(f"unknown version {version!r}")
+    if version > CONFIG_VERSION:
+        raise ValueError(f"written by a newer studyapp (format version {version})")
+    return data
+
+
+def config_from_data(data: dict[str, Any], where: Path) -> tuple[AppConfig, list[str]]:
+    """The settings in a settings file's object; a bad part falls back to its default."""
     messages: list[str] = []
+    config = AppConfig()
+    theme = data.get("theme")
+    if isinstance(theme, str) and theme:
+        config = structs.replace(config, theme=theme)
+    keys = data.get("keys")
+    if isinstance(keys, dict):
+        clean = {str(k): v for k, v in keys.items() if isinstance(v, str) and v}
+        config = structs.replace(config, keys=clean)
+    study = data.get("study")
+    if study is not None and not isinstance(study, dict):
+        messages.append(f"{where}: study settings are not an object; using defaults")
+    elif isinstance(study, dict):
+        try:
+            config = config.with_study(StudySettings.from_dict(study))
+        except (ValueError, TypeError, AttributeError, KeyError, OverflowError) as error:
+            messages.append(f"{where}: study settings: {error}; using defaults")
+    return config, messages
+
+
+def load_config(folder: Path, clock: Clock = system_clock) -> LoadedConfig:
+    """Read the settings file; problems become messages, never exceptions.
+
+    A file that is not a settings file at all (damaged, a newer version, deep
+    nesting) is set aside, renamed as a damaged progress file is, and the app
+    opens with defaults; a bad part of a good file falls back to its default.
+    """
+    path = config_path(folder)
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -68,44 +143,106 @@ def load_config(folder: Path) -> LoadedConfig:
     except OSError as error:
         return LoadedConfig(AppConfig(), path, [f"{path}: cannot read ({error.strerror})"])
     try:
-        data = json.loads(raw)
-        if not isinstance(data, dict) or data.get("format") != CONFIG_FORMAT:
-            raise ValueError("not a studyapp settings file")
-        if int(data.get("version", 0)) > CONFIG_VERSION:
-            raise ValueError("written by a newer studyapp")
-    except (ValueError, UnicodeDecodeError) as error:
-        aside = _move_aside(path)
-        messages.append(f"{path}: {error}; moved aside to {aside.name}, using defaults")
-        return LoadedConfig(AppConfig(), path, messages)
-    config = AppConfig()
-    theme = data.get("theme")
-    if isinstance(theme, str) and theme:
-        config = structs.replace(config, theme=theme)
-    keys = data.get("keys")
-    if isinstance(keys, dict):
-        clean = {str(k): str(v) for k, v in keys.items() if isinstance(v, str) and v}
-        config = structs.replace(config, keys=clean)
-    study = data.get("study")
-    if isinstance(study, dict):
-        try:
-            config = config.with_study(StudySettings.from_dict(study))
-        except ValueError as error:
-            messages.append(f"{path}: study settings: {error}; using defaults")
+        data = read_settings_data(raw)
+    except ValueError as error:
+        return _reject(path, str(error), clock)
+    config, messages = config_from_data(data, path)
     return LoadedConfig(config, path, messages)
 
 
-def save_config(folder: Path, config: AppConfig) -> Path:
-    """Write atomically: a crash leaves the old file or the new one, never half of one."""
+_Path = tuple[str, ...]
+_LOCK_TRIES = 200
+"""Tries (5 ms apart, a second in all) to take the settings lock from another window."""
+
+
+def _leaves(data: Mapping[str, Any], prefix: _Path = ()) -> dict[_Path, Any]:
+    """Every value of nested objects by its key path (lists are values, not objects)."""
+    out: dict[_Path, Any] = {}
+    for key, value in data.items():
+        if isinstance(value, Mapping):  # (an empty one has no leaves)
+            out.update(_leaves(value, (*prefix, key)))
+        else:
+            out[(*prefix, key)] = value
+    return out
+
+
+def _put(data: dict[str, Any], path: _Path, value: Any) -> None:
+    for key in path[:-1]:
+        inner = data.get(key)
+        if not isinstance(inner, dict):
+            inner = data[key] = {}
+        data = inner
+    data[path[-1]] = value
+
+
+def _drop(data: dict[str, Any], path: _Path) -> None:
+    for key in path[:-1]:
+        inner = data.get(key)
+        if not isinstance(inner, dict):
+            return
+        data = inner
+    data.pop(path[-1], None)
+
+
+def merged_settings(
+    base: Mapping[str, Any], mine: Mapping[str, Any], disk: Mapping[str, Any]
+) -> dict[str, Any]:
+    """``disk`` with only what this window changed (from ``base`` to ``mine``) applied.
+
+    Another window's saves since ``base`` was read are kept, as a three-way merge
+    keeps both sides' edits; where both changed the same value, this save wins
+    (it is the later one).
+    """
+    before, after = _leaves(base), _leaves(mine)
+    out: dict[str, Any] = json.loads(json.dumps(disk))  # a deep copy of plain JSON
+    for path, value in after.items():
+        if path not in before or before[path] != value:
+            _put(out, path, value)
+    for path in before.keys() - after.keys():
+        _drop(out, path)
+    return out
+
+
+def save_config(
+    folder: Path, config: AppConfig, base: AppConfig | None = None, *, clock: Clock = system_clock
+) -> AppConfig:
+    """Save ``config``: atomically, and merged with what another window saved.
+
+    Settings are shared by every window on this config folder, progress lock or
+    not. With ``base`` (the settings this window read, or last saved), only the
+    values that differ from it are written over what is on disk now, under a
+    lock, so window B saving its theme does not undo the daily limit window A
+    saved meanwhile. Returns what was saved: the settings both windows now share.
+    Without ``base`` the file is replaced whole. A crash leaves the old file or
+    the new one, never half of one.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     path = config_path(folder)
-    text = json.dumps(config.to_dict(), indent=2, ensure_ascii=False) + "\n"
-    atomic_write(path, text.encode("utf-8"))
-    return path
-
-
-def _move_aside(path: Path) -> Path:
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    aside = path.with_name(f"{path.name}.damaged-{stamp}")
-    with contextlib.suppress(OSError):
-        os.replace(path, aside)
-    return aside
+    lock = FolderLock(folder / CONFIG_LOCK)
+    for attempt in range(_LOCK_TRIES):
+        try:
+            lock.acquire()
+            break
+        except LockBusyError:
+            if attempt == _LOCK_TRIES - 1:
+                raise OSError(f"{path} is being saved by another studyapp; try again") from None
+            time.sleep(0.005)
+    try:
+        data = config.to_dict()
+        if base is not None:
+            disk: dict[str, Any] = {}
+            with contextlib.suppress(FileNotFoundError):
+                try:
+                    disk = read_settings_data(path.read_bytes())
+                except ValueError as error:  # unreadable: set aside, as at start
+                    _reject(path, str(error), clock)
+            merged = merged_settings(base.to_dict(), data, disk)
+            merged.update(format=CONFIG_FORMAT, version=CONFIG_VERSION)
+            shared, problems = config_from_data(merged, path)
+            if not problems:  # (a bad part on disk: this window's settings, whole)
+                data, config = merged, shared
+        text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        atomic_write(path, text.encode("utf-8"))
+    finally:
+        lock.release()
+    return config

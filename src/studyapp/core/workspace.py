@@ -95,8 +95,9 @@ class Workspace(Struct):
         return loaded.deck if loaded is not None else None
 
     def save_config(self, config: AppConfig) -> None:
-        save_config(self.config_dir, config)
-        self.config = config
+        """Save what this window changed, merged with what another window saved since
+        (read-only windows included: the progress lock does not cover settings)."""
+        self.config = save_config(self.config_dir, config, base=self.config, clock=self.clock)
 
     def close(self) -> None:
         self.store.close()
@@ -152,9 +153,17 @@ def open_workspace(
             )
             store = ProgressStore.open(folder, read_only=True, clock=clock)
     config_dir = paths.config_dir()
-    loaded = load_config(config_dir)
+    loaded = load_config(config_dir, clock)
     messages = list(loaded.messages)
     messages += [str(p) for p in store.problems]
+    if store.snapshot_lost:
+        # Cards only the damaged snapshot held: their answers are in the history.
+        from studyapp.core.repair import recover_lost_states
+
+        deck_ids = {card.id: card.deck_id for card in cards}
+        rebuilt = recover_lost_states(store, deck_ids, loaded.config.study)
+        if rebuilt is not None:
+            messages.append(rebuilt)
     if len(cards) + len(store.states) >= FREEZE_FROM:
         # What was just loaded lives as long as the app. Left to the cyclic
         # collector, the next few collections would each rescan all of it

@@ -459,6 +459,7 @@ def check_folder_readable(folder: Path) -> None:
     assert leftovers == []
 
 
+@pytest.mark.reliability
 def test_kill_9_loses_no_acknowledged_answer(tmp_path: Path) -> None:
     rng = random.Random(20260302)
     cards = [f"d/e{i}/v" for i in range(5)]

@@ -43,6 +43,7 @@ from msgspec import Struct, field
 from studyapp import __version__
 from studyapp.core.base import paths
 from studyapp.core.base.gcpause import paused_gc
+from studyapp.core.base.jsonread import decode_guarded
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -201,7 +202,8 @@ def _index_decoder() -> msgspec.msgpack.Decoder[DeckIndex]:
 
 
 def _read_index(blob: bytes | memoryview) -> DeckIndex:
-    index = _index_decoder().decode(blob)  # msgspec.DecodeError is a ValueError
+    # msgspec.DecodeError is a ValueError; so is JSONTooDeep (a RecursionError otherwise)
+    index = decode_guarded(_index_decoder().decode, blob)
     cards = index.cards
     if len({len(getattr(cards, name)) for name in CardColumns.__struct_fields__}) != 1:
         raise ValueError("not a cached deck")

@@ -27,6 +27,7 @@ from typing import Any
 from msgspec import Struct
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from studyapp.core.base.jsonread import JSONTooDeep, loads_limited
 from studyapp.core.base.problems import Problem
 from studyapp.core.decks.loader import limits_from_env, read_text
 from studyapp.core.decks.textsafety import one_line
@@ -101,13 +102,13 @@ class ResultError(Exception):
 def parse_result(text: str, display: str) -> StudentResult:
     """Read one result file's text; raises :class:`ResultError` with file:line:col problems."""
     try:
-        data = json.loads(text)
+        data = loads_limited(text)
     except json.JSONDecodeError as exc:
         raise ResultError(
             [Problem(display, exc.lineno, exc.colno, "", f"not valid JSON: {exc.msg}")]
         ) from None
-    except RecursionError:
-        raise ResultError([Problem(display, 1, 1, "", "the JSON is nested too deeply")]) from None
+    except JSONTooDeep as exc:
+        raise ResultError([Problem(display, 1, 1, "", str(exc))]) from None
     if not isinstance(data, dict):
         raise ResultError([Problem(display, 1, 1, "", "expected a JSON object (a result file)")])
     stem = Path(display).name.removesuffix(".json")

@@ -7,13 +7,13 @@ that was folded before the learner undid it. Damaged lines are skipped.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from studyapp.core.base.atomic import fsync_dir
+from studyapp.core.base.jsonread import loads_limited
 from studyapp.core.store.journal import decode_line, encode_line, intact_lines
 from studyapp.core.store.records import JournalEntry
 
@@ -39,8 +39,8 @@ def read_records(path: Path) -> Iterator[dict[str, Any]]:
             if not good:
                 continue
             try:
-                records = json.loads(b"[" + b",".join(good) + b"]")
-            except ValueError:
+                records = loads_limited(b"[" + b",".join(good) + b"]", max_depth=None)
+            except ValueError:  # one bad (or too deep) line: read them one by one
                 records = [r for r in map(decode_line, good) if r is not None]
             for record in records:
                 if isinstance(record, dict):

@@ -17,12 +17,12 @@ import array
 import base64
 import bisect
 import itertools
-import json
 import sys
 import zlib
 from collections.abc import Iterable
 from typing import Any
 
+from studyapp.core.base.jsonread import loads_limited
 from studyapp.core.store.journal import encode_line, verify_line
 from studyapp.core.store.quarters import quarter
 from studyapp.core.store.records import ReviewRecord
@@ -231,7 +231,7 @@ class Digest:
         if not verify_line(raw):
             return None
         try:
-            data = json.loads(raw)
+            data = loads_limited(raw, max_depth=None)  # typed below, value by value
             if data.get("format") != FORMAT or data.get("version") != VERSION:
                 return None
             d = cls()

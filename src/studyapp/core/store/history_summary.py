@@ -46,6 +46,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from studyapp.core.base.atomic import atomic_write
+from studyapp.core.base.jsonread import loads_limited
 from studyapp.core.store.history import TAIL_BYTES, last_seq, undo_targets
 from studyapp.core.store.history_digest import NO_LINE, Counts, Digest
 from studyapp.core.store.journal import decode_line, intact_lines
@@ -160,7 +161,7 @@ def _records(data: bytes, base: int) -> tuple[list[Any], list[bytes], list[int]]
     starts = [offsets[index] for index in where]
     records: list[Any]
     try:
-        records = json.loads(b"[" + b",".join(good) + b"]")
+        records = loads_limited(b"[" + b",".join(good) + b"]", max_depth=None)
     except ValueError:
         records = list(map(decode_line, good))
     if len(records) != len(good):

@@ -12,6 +12,8 @@ import zlib
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from studyapp.core.base.jsonread import loads_limited
+
 
 def dumps(obj: Any) -> bytes:
     return json.dumps(obj, separators=(",", ":"), ensure_ascii=False).encode()
@@ -48,7 +50,7 @@ def decode_line(line: bytes) -> dict[str, Any] | None:
     if not verify_line(line):
         return None
     try:
-        obj = json.loads(line)
+        obj = loads_limited(line, max_depth=None)
     except (ValueError, UnicodeDecodeError):
         return None
     if not isinstance(obj, dict):

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import json
 import math
 import operator
 from collections.abc import Callable, Mapping
@@ -23,6 +22,7 @@ from typing import Any
 import msgspec
 from msgspec import Struct
 
+from studyapp.core.base.jsonread import MAX_DEPTH, decode_guarded, depth_exceeds, loads_limited
 from studyapp.core.store.records import ReviewRecord
 from studyapp.core.store.snapshot import (
     FORMAT,
@@ -257,11 +257,13 @@ def _parse_v3_typed(raw: bytes | str) -> Snapshot | None:
     the general path, which reads what it can and says what is wrong.
     """
     try:
-        data = _v3_decoder().decode(raw)
-    except ValueError:  # msgspec's DecodeError and ValidationError; bad UTF-8 in a string
+        data = decode_guarded(_v3_decoder().decode, raw)
+    except ValueError:  # msgspec's DecodeError and ValidationError; bad UTF-8; too deep
         return None
     if data.format != FORMAT or data.version != VERSION:
         return None
+    if depth_exceeds(data.settings, MAX_DEPTH):
+        return None  # the general path says why
     cards = data.cards
     n = len(cards.id)
     columns, given = _with_defaults(cards.phase, functools.partial(getattr, cards), n)
@@ -293,7 +295,7 @@ def parse_snapshot(raw: bytes | str) -> tuple[Snapshot, list[str], int | None]:
     if fast is not None:
         return fast, [], None
     try:
-        data = json.loads(raw)
+        data = loads_limited(raw, max_depth=None)
     except (ValueError, UnicodeDecodeError) as error:
         raise DamagedError("damaged", f"not valid JSON ({error})") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
@@ -318,6 +320,8 @@ def parse_snapshot(raw: bytes | str) -> tuple[Snapshot, list[str], int | None]:
     journal_seq, recent_raw = data.get("journal_seq", 0), data.get("recent", [])
     if not isinstance(settings, dict):
         raise DamagedError("damaged", "'settings' is not an object")
+    if depth_exceeds(settings, MAX_DEPTH):
+        raise DamagedError("damaged", f"'settings' nests more than {MAX_DEPTH} levels deep")
     if not isinstance(journal_seq, int) or not isinstance(recent_raw, list):
         raise DamagedError("damaged", "'journal_seq' or 'recent' is malformed")
     if version < 3:

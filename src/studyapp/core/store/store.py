@@ -111,6 +111,9 @@ class ProgressStore:
         self._journal_fd: int | None = None
         self._journal_sync: JournalSync | None = None
         self._closed = False
+        self.snapshot_lost = False
+        """Whether opening found the snapshot damaged (and set it aside): the card
+        states only it held are to be rebuilt from the history (``core.repair``)."""
 
     # -- opening
 
@@ -230,6 +233,7 @@ class ProgressStore:
             snap, bad, migrated = parse_snapshot(raw)
         except DamagedError as damage:
             self._move_aside(path, damage.reason, str(damage))
+            self.snapshot_lost = damage.reason == "damaged"
             journal = self.folder / JOURNAL
             if damage.reason.startswith("newer") and journal.exists():
                 self._move_aside(journal, damage.reason, "belongs to the newer progress file")
@@ -525,6 +529,15 @@ class ProgressStore:
         self._check_writable()
         json.dumps(settings)  # refuse what JSON cannot hold, before touching anything
         self._settings = dict(settings)
+        self._dirty = True
+        self.fold()
+
+    def restore_states(self, states: Mapping[str, CardState]) -> None:
+        """Put back card states rebuilt from the history, saved at once (a fold):
+        if the app dies first, they can be rebuilt again from the same history."""
+        self._check_writable()
+        self._cards.update(states)
+        self._memo.clear()
         self._dirty = True
         self.fold()
 
