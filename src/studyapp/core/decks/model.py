@@ -228,6 +228,26 @@ class _Model(BaseModel):
     )
 
 
+CheckMode = Literal["typed", "self"]
+"""How a card's answer is checked: ``typed`` (the checker judges what was typed) or
+``self`` (a flip card: the answer is shown and the learner grades)."""
+
+ExpectedVerdict = Literal["correct", "close", "wrong", "retry", "self"]
+"""What ``studyapp judge`` says of an answer (``self``: a flip card, not checked)."""
+
+
+class ExpectedCheck(_Model):
+    """An answer and the verdict the checker must give it: ``studyapp lint`` fails otherwise,
+    so a course's accept lists are tested like code (see ``studyapp judge``)."""
+
+    answer: Text
+    """What a learner might type."""
+    verdict: ExpectedVerdict
+    """correct, close, wrong or retry (write it another way); self for a flip card."""
+    card: str | None = None
+    """The variant asked (when, who, blank-2 ...); the entry's first card by default."""
+
+
 class _EntryBase(_Model):
     id: Identifier
     """Stable id, unique in the deck. Progress is keyed by it: never reuse one."""
@@ -239,6 +259,12 @@ class _EntryBase(_Model):
     """The verbatim sentence(s) of the source document this entry was built from."""
     variants: list[str] | None = None
     """Ask only these prompt variants (e.g. [when] for a date); all of them by default."""
+    check: CheckMode | None = None
+    """``self``: show the answer and let the learner grade (a definition, a long back side);
+    ``typed``: always check what is typed. By default the deck's ``check``, else typed unless
+    the answer is too long to type fairly."""
+    checks: list[ExpectedCheck] = Field(default_factory=list)
+    """Answers with the verdict the checker must give them; ``studyapp lint`` tests them."""
 
     VARIANTS: ClassVar[tuple[str, ...]] = ()
     """The prompt variants this kind of entry can be asked as."""
@@ -263,6 +289,18 @@ class _EntryBase(_Model):
     @classmethod
     def _extra_variant_ok(cls, name: str) -> bool:
         return False
+
+    @field_validator("checks")
+    @classmethod
+    def _known_check_cards(cls, checks: list[ExpectedCheck]) -> list[ExpectedCheck]:
+        for check in checks:
+            name = check.card
+            if name is not None and name not in cls.VARIANTS and not cls._extra_variant_ok(name):
+                raise ValueError(
+                    f"check of {check.answer!r}: unknown card {name!r} for this kind; choose "
+                    "from: " + ", ".join(cls.VARIANTS or ("blank-1", "blank-2", "..."))
+                )
+        return checks
 
     @field_validator("tags")
     @classmethod
@@ -333,6 +371,19 @@ class QaEntry(_EntryBase):
     answer: Text
     accept: list[Text] = Field(default_factory=list)
     """Other answers that are also right."""
+    members: list[Text] | None = Field(default=None, min_length=2, max_length=30)
+    """When the answer is a list ("Japan, South Korea, Australia and New Zealand"): its
+    members, each once. Any order and any joining (commas, "and", "&", "/") is right;
+    a list missing a member, or with one too many, is wrong."""
+
+    @field_validator("members")
+    @classmethod
+    def _distinct_members(cls, members: list[str] | None) -> list[str] | None:
+        if members is not None:
+            keys = [" ".join(m.casefold().split()) for m in members]
+            if any(not k for k in keys) or len(set(keys)) != len(keys):
+                raise ValueError("each member of the list must be given once and not be empty")
+        return members
 
 
 CLOZE_BLANK = re.compile(r"\{\{(.+?)\}\}", re.DOTALL)
@@ -467,6 +518,9 @@ class Deck(_Model):
     """BCP 47 language tag, e.g. en, ja, pt-BR."""
     document: SourceDocument | None = None
     """The source document the entries were built from."""
+    check: CheckMode | None = None
+    """The default of every entry's ``check``: ``self`` makes the whole deck flip cards
+    (an imported Anki deck of definitions); ``typed`` always checks typed answers."""
     entries: list[Entry] = Field(min_length=1)
 
     @property

@@ -17,7 +17,7 @@ import datetime as dt
 import random
 import re
 from collections.abc import Iterable
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Any
 
 from msgspec import Struct
@@ -225,6 +225,14 @@ def _near_numbers(
     value: Decimal, decimals: int, unit: str | None, tolerance: float | None, rng: random.Random
 ) -> list[Decimal]:
     """Values near ``value`` at its precision, inside the range its unit allows."""
+    with localcontext() as ctx:  # a 30-digit answer must not overflow 28-digit Decimals
+        ctx.prec = max(ctx.prec, abs(value.adjusted()) + decimals + 8)
+        return _near_numbers_in_context(value, decimals, unit, tolerance, rng)
+
+
+def _near_numbers_in_context(
+    value: Decimal, decimals: int, unit: str | None, tolerance: float | None, rng: random.Random
+) -> list[Decimal]:
     step = Decimal(1).scaleb(-decimals)
     magnitude = abs(value)
     out: list[Decimal] = []

@@ -45,7 +45,6 @@ _ALIASES: dict[str, str] = {
     "south korea": "KR",
     "republic of korea": "KR",
     "rok": "KR",
-    "korea": "KR",
     "north korea": "KP",
     "dprk": "KP",
     "russia": "RU",
@@ -116,9 +115,28 @@ def _countries() -> tuple[dict[str, str], dict[str, str]]:
     return by_key, short
 
 
+_STATE_FORM = re.compile(
+    r"^(?:the )?(?:commonwealth|kingdom|federal republic|federation|republic|state|"
+    r"principality|grand duchy|sultanate|emirate|union) of (?:the )?(.+)$"
+)
+"""A state's long form ("Commonwealth of Australia", "Kingdom of Sweden"): ISO lists
+official names for some countries only, and a learner may write any of them."""
+
+
 def country_code(text: str) -> str | None:
-    """The ISO 3166 alpha-2 code of the country ``text`` names exactly, if it names one."""
-    return _countries()[0].get(_key(text))
+    """The ISO 3166 alpha-2 code of the country ``text`` names exactly, if it names one.
+
+    A long form of a country's name counts when ISO does not list it as another
+    country's name ("Republic of the Congo" and "Republic of China" keep theirs).
+    """
+    names = _countries()[0]
+    key = _key(text)
+    if key in names:
+        return names[key]
+    long_form = _STATE_FORM.match(key)
+    if long_form is None or key.endswith("of china"):
+        return None
+    return names.get(long_form[1])
 
 
 def country_names() -> dict[str, str]:

@@ -68,3 +68,13 @@ def test_every_figure_rendering_is_accepted_and_rivals_are_not(
     rival = value + step * offset
     shown_rival = render_number(rival, decimals, unit)
     assert check_number(shown_rival, value, unit=unit, rivals=[rival]).outcome is W
+
+
+def test_a_number_longer_than_decimals_precision_renders() -> None:
+    """A 30-digit answer (typed, or in a deck) overflowed Decimal's 28 digits."""
+    from decimal import Decimal
+
+    from studyapp.core.quiz.answers.numbers import render_number
+
+    assert render_number(Decimal("1" * 30), 0) == f"{int('1' * 30):,}"
+    assert render_number(Decimal("6" * 29 + ".25"), 1) == f"{int('6' * 29):,}.3"

@@ -31,6 +31,34 @@ _DATE_FILLER = word_set(
     "in on the of about around circa ca c early mid late by during ad ce year month day"
 )
 
+_UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+_TEENS = [
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+]
+_DAY_WORDS: dict[str, int] = {w: i for i, w in enumerate(_UNITS, start=1)}
+_DAY_WORDS |= {w: i for i, w in enumerate(_TEENS, start=10)}
+_DAY_WORDS |= {"twentieth": 20, "thirtieth": 30}
+_DAY_WORDS |= {f"twenty {w}": 20 + i for i, w in enumerate(_UNITS, start=1)}
+_DAY_WORDS |= {"thirty first": 31}
+_DAY_WORD = re.compile(
+    r"\b(" + "|".join(sorted(_DAY_WORDS, key=len, reverse=True)).replace(" ", "[ -]?") + r")\b"
+)
+"""Days written as ordinal words: "June third", "the twenty-first of June"."""
+
+
+def _day_words_as_digits(text: str) -> str:
+    return _DAY_WORD.sub(lambda m: str(_DAY_WORDS[re.sub(r"[ -]", " ", m[1])]), text)
+
+
 DateStyle = Literal["long", "day_first", "short", "iso"]
 """How a date is written: "June 17, 2025", "17 June 2025", "Jun 17, 2025", "2025-06-17"."""
 DATE_STYLES: tuple[DateStyle, ...] = ("long", "day_first", "short", "iso")
@@ -81,7 +109,7 @@ def parse_date(text: str) -> tuple[list[Reading], str | None]:
     cjk = re.fullmatch(r"(\d{4})\s*[年년](?:\s*(\d{1,2})\s*[月월](?:\s*(\d{1,2})\s*[日일])?)?", s)
     if cjk:
         return _checked([tuple(int(g) if g else None for g in cjk.groups())], text)  # type: ignore[list-item]
-    s = s.casefold()
+    s = _day_words_as_digits(s.casefold())
     s = re.sub(r"(\d+)(?:st|nd|rd|th)\b", r"\1", s)
     s = re.sub(r"\s+", " ", s.strip(" .,;"))
     m = re.fullmatch(r"(\d{4})(?:[-/. ](\d{1,2})(?:[-/. ](\d{1,2}))?)?", s)
@@ -216,6 +244,14 @@ def check_date(given: str, expected: PartialDate, rivals: Sequence[PartialDate] 
         return no_answer(shown_expected, shown)
     readings, error = parse_date(given)
     if error is not None:
+        if re.search(r"\d", shown):
+            return make_verdict(
+                Outcome.WRONG,
+                f"{error}; write it as {_example(expected)}",
+                shown_expected,
+                shown,
+                ambiguous=True,
+            )
         return make_verdict(
             Outcome.WRONG, f"{error}; the answer is {shown_expected}", shown_expected, shown
         )
@@ -228,12 +264,21 @@ def check_date(given: str, expected: PartialDate, rivals: Sequence[PartialDate] 
     outcome = Outcome.CLOSE if best is Outcome.CORRECT else Outcome.WRONG
     return make_verdict(
         outcome,
-        f"ambiguous: '{shown}' could be {meanings}; write it as {render_date(expected, 'iso')} "
-        f"or '{shown_expected}'",
+        f"ambiguous: '{shown}' could be {meanings}; write the month as a word or in "
+        f"year-month-day order, {_example(expected)}",  # not the answer: it is a retry
         shown_expected,
         shown,
         ambiguous=True,
     )
+
+
+def _example(expected: PartialDate) -> str:
+    """How to write a date, at the card's precision, without giving the answer away."""
+    year = 1969 if expected.year != 1969 else 1989
+    example = PartialDate(year, 7, 20 if expected.day is not None else None)
+    if expected.month is None:
+        return f"a year in full, e.g. {year}"
+    return f"e.g. '{render_date(example)}' or {example.isoformat()}"
 
 
 _LEVEL_OF_OUTCOME = {Outcome.CORRECT: 0, Outcome.CLOSE: 1, Outcome.WRONG: 2}

@@ -27,10 +27,12 @@ from studyapp.core.decks.model import (
 )
 from studyapp.core.quiz.answers.dates import compatible, parse_date, render_date
 from studyapp.core.quiz.answers.keys import DEFAULT_TARGET, AnswerKey, Mode, Target
+from studyapp.core.quiz.answers.lists import list_members
 from studyapp.core.quiz.answers.names import name_key
 from studyapp.core.quiz.answers.normalise import clean, compact, text_key, unique
 from studyapp.core.quiz.answers.numbers import decimals_of, parse_number, render_number
 from studyapp.core.quiz.answers.people import Person, deck_speakers, mentioned_people
+from studyapp.core.quiz.answers.vocabulary import Vocabulary, deck_vocabulary, lookalikes_of
 
 __all__ = ["AnswerKeyIndex", "answer_key"]
 
@@ -85,6 +87,7 @@ class AnswerKeyIndex:
         """Accepted alternative spellings: rivals for other questions, never options."""
         self._classified: dict[str, tuple[Mode, str, str | None]] = {}
         self._keys: dict[tuple[str, Target, int], tuple[AnyEntry, AnswerKey]] = {}
+        self._vocabulary: Vocabulary | None = None
         self.memo: dict[Any, Any] = {}
         """Scratch space for callers that derive things from the deck (the exam builder)."""
         self._people_by_name = {
@@ -178,6 +181,9 @@ class AnswerKeyIndex:
                 rivals=tuple(unique(q.quote for q in self.quotes if q is not entry)),
             )
         if isinstance(entry, QaEntry) and target is Target.ANSWER:
+            members = entry.members or list_members(entry.answer)
+            if members:
+                return self._list_key(entry.answer, tuple(members), entry.accept)
             return self._free_key(entry.answer, entry.accept, ())
         if isinstance(entry, ClozeEntry) and target is Target.BLANK:
             blanks = entry.blanks
@@ -239,8 +245,43 @@ class AnswerKeyIndex:
         texts += [f for p in (*self.people, *self.mentioned) for f in p.forms]
         texts += list(extra_rivals)
         rivals = unique(t for t in texts if compact(text_key(t)) not in own)
+        person = self.person_named(answer)
+        if person is not None:
+            others = self.other_people(person)
+            return AnswerKey(
+                mode=Mode.NAME,
+                answer=answer,
+                value=answer,
+                accept=tuple(unique([*accept, *(f for f in person.forms if f != answer)])),
+                rival_people=tuple(p.forms for p in others),
+            )
         return AnswerKey(
-            mode=Mode.TEXT, answer=answer, value=answer, accept=tuple(accept), rivals=tuple(rivals)
+            mode=Mode.TEXT,
+            answer=answer,
+            value=answer,
+            accept=tuple(accept),
+            rivals=tuple(rivals),
+            lookalikes=lookalikes_of([answer, *accept], self.vocabulary()),
+        )
+
+    def vocabulary(self) -> Vocabulary:
+        """The deck's words and names (built on first use)."""
+        if self._vocabulary is None:
+            self._vocabulary = deck_vocabulary(self.deck)
+        return self._vocabulary
+
+    def _list_key(self, answer: str, members: tuple[str, ...], accept: Sequence[str]) -> AnswerKey:
+        """A key for a list answer: its members in any order; the deck's answers are rivals."""
+        own = {compact(text_key(a)) for a in (answer, *accept, *members)}
+        texts = [t for _, t in self.text_answers] + self.alternatives
+        rivals = unique(t for t in texts if compact(text_key(t)) not in own)
+        return AnswerKey(
+            mode=Mode.LIST,
+            answer=answer,
+            value=answer,
+            accept=tuple(accept),
+            rivals=tuple(rivals),
+            members=members,
         )
 
 

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict
 
 from studyapp.core.decks.model import PartialDate
 from studyapp.core.quiz.answers.dates import check_date
+from studyapp.core.quiz.answers.lists import check_list
 from studyapp.core.quiz.answers.names import check_name
 from studyapp.core.quiz.answers.numbers import check_number
 from studyapp.core.quiz.answers.order import check_order
@@ -66,6 +67,7 @@ class Mode(StrEnum):
     NAME = "name"
     TEXT = "text"
     ORDER = "order"
+    LIST = "list"
 
 
 class AnswerKey(BaseModel):
@@ -88,6 +90,10 @@ class AnswerKey(BaseModel):
     rival_people: tuple[tuple[str, ...], ...] = ()
     tolerance: float | None = None
     unit: str | None = None
+    members: tuple[str, ...] = ()
+    """For ``list``: the members, right in any order."""
+    lookalikes: tuple[str, ...] = ()
+    """Real names and words of the deck that look like the answer: never a typo of it."""
 
     def check(self, given: str | Sequence[str]) -> Verdict:
         """Judge ``given`` (text; for ``order`` a list of events, or one per line)."""
@@ -109,7 +115,9 @@ class AnswerKey(BaseModel):
             return check_name(
                 text, self.answer, self.accept, self.rivals, rival_people=self.rival_people
             )
-        return check_text(text, self.answer, self.accept, self.rivals)
+        if self.mode is Mode.LIST:
+            return check_list(text, self.answer, self.members, self.accept, self.rivals)
+        return check_text(text, self.answer, self.accept, self.rivals, self.lookalikes)
 
     def to_dict(self) -> dict[str, Any]:
         return self.model_dump(mode="json")

@@ -18,6 +18,7 @@ from studyapp.core.quiz.answers.normalise import (
     word_set,
 )
 from studyapp.core.quiz.answers.verdict import Outcome, Verdict, make_verdict, no_answer
+from studyapp.core.quiz.answers.wordforms import romanisation_key
 
 __all__ = ["check_name"]
 
@@ -162,4 +163,15 @@ def check_name(
                 shown,
             )
         return make_verdict(Outcome.CLOSE, f"typo: you wrote '{shown}'; it is {name}", name, shown)
+    if len(tokens) >= 2 and len(g) <= 60:
+        spelt = romanisation_key(" ".join(tokens))
+        if any(spelt & romanisation_key(" ".join(t)) for t in form_tokens) and not any(
+            spelt & romanisation_key(" ".join(t)) for t, _ in rival_tokens
+        ):
+            return make_verdict(
+                Outcome.CLOSE,
+                f"another spelling of the name: it is written {name} here",
+                name,
+                shown,
+            )
     return make_verdict(Outcome.WRONG, f"the answer is {name}", name, shown)

@@ -118,12 +118,31 @@ def _typo_distance(given: str, form: str) -> int | None:
     if given == form:
         return 0
     limit = max_typos(len(form))
-    if limit == 0 or _digits(given) != _digits(form):
+    if _digits(given) != _digits(form):
         return None
+    if limit == 0:
+        return 1 if is_swap(given, form) else None
     if len(form) <= 6 and given[:1] != form[:1]:
         return None
     distance = int(OSA.distance(given, form, score_cutoff=limit))
     return distance if distance <= limit else None
+
+
+def is_swap(given: str, form: str) -> bool:
+    """Whether ``given`` is ``form`` with two neighbouring letters swapped ("teh", "the").
+
+    The one slip a short answer is forgiven: any other edit of a three-letter
+    word makes another word as often as not.
+    """
+    if len(given) != len(form) or len(form) < 3 or given == form:
+        return False
+    diff = [i for i, (a, b) in enumerate(zip(given, form, strict=True)) if a != b]
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and given[diff[0]] == form[diff[1]]
+        and given[diff[1]] == form[diff[0]]
+    )
 
 
 def best_typo(given: str, forms: dict[str, str]) -> tuple[int, str] | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
 from studyapp.core.quiz.answers.normalise import clean, fold
 from studyapp.core.quiz.answers.verdict import Outcome, Verdict, make_verdict, no_answer
@@ -18,7 +18,7 @@ __all__ = ["check_number", "decimals_of", "parse_number", "render_number"]
 
 _PERCENT_WORDS = ("percentage points", "percent", "per cent", "pct", "%")
 _FILLER = re.compile(
-    r"^(?:about|around|approximately|approx|roughly|nearly|almost|some|circa|ca|~|≈)\.?\s+"
+    r"^(?:about|around|approximately|approx|roughly|nearly|almost|some|circa|ca|the|~|≈)\.?\s+"
 )
 _CURRENCY = "$€£¥₩"
 _NUMERIC = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?$")
@@ -55,6 +55,30 @@ _TENS = {
     "ninety": 90,
 }
 _SCALES = {"thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+_ORDINAL_WORDS = {
+    "first": "one",
+    "second": "two",
+    "third": "three",
+    "fifth": "five",
+    "eighth": "eight",
+    "ninth": "nine",
+    "twelfth": "twelve",
+}
+_FRACTIONS = {
+    "half": Decimal("0.5"),
+    "halves": Decimal("0.5"),
+    "third": Decimal(1) / 3,
+    "thirds": Decimal(1) / 3,
+    "quarter": Decimal("0.25"),
+    "quarters": Decimal("0.25"),
+    "fourth": Decimal("0.25"),
+    "fourths": Decimal("0.25"),
+    "fifth": Decimal("0.2"),
+    "fifths": Decimal("0.2"),
+    "tenth": Decimal("0.1"),
+    "tenths": Decimal("0.1"),
+}
+_COUNT_WORDS = {"dozen": 12, "dozens": 12, "score": 20, "pair": 2, "couple": 2}
 _DIGIT_WORDS = {w: n for w, n in _SMALL.items() if n < 10} | {"oh": 0, "o": 0}
 
 
@@ -67,15 +91,48 @@ def decimals_of(value: float | int | Decimal | str) -> int:
     return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
+def _cardinal_word(word: str) -> str:
+    """An ordinal word as its cardinal: "eightieth" -> "eighty", "second" -> "two"."""
+    if word in _ORDINAL_WORDS:
+        return _ORDINAL_WORDS[word]
+    if word.endswith("ieth") and word[:-4] + "y" in _TENS:
+        return word[:-4] + "y"
+    if word.endswith("th") and (
+        word[:-2] in _SMALL or word[:-2] in _SCALES or word[:-2] == "hundred"
+    ):
+        return word[:-2]
+    return word
+
+
 def _words_to_number(text: str) -> Decimal | None:
-    """English number words: "fifty-five point five", "three", "two hundred and six"."""
+    """English number words: "fifty-five point five", "three", "two hundred and six",
+    ordinals ("eightieth", "twenty-first"), "a dozen", "three quarters", "one and a half".
+    """
     words = text.replace("-", " ").split()
-    if not words:
+    if words[:1] in (["a"], ["an"], ["the"]):
+        words = words[1:]
+    if not words or len(words) > 20:
         return None
+    if words in (["half"], ["quarter"]):
+        return _FRACTIONS[words[0]]
+    if words[-1] in _COUNT_WORDS:
+        count = _words_to_number(" ".join(words[:-1])) if words[:-1] else Decimal(1)
+        return None if count is None else count * _COUNT_WORDS[words[-1]]
+    if len(words) >= 2 and words[-1] in _FRACTIONS and words[-1] not in _ORDINAL_WORDS:
+        return _fraction(words)
+    if len(words) >= 2 and words[-1] in ("third", "thirds", "fifth", "fifths"):
+        head = _words_to_number(" ".join(words[:-1]))
+        if head is not None and words[-2] not in ("and",) and head < 20:
+            return _fraction(words)
+    words = [_cardinal_word(w) for w in words]
     negative = words[0] in ("minus", "negative")
     if negative:
         words = words[1:]
     decimals = ""
+    if "point" in words and words[-1] in _SCALES and len(words) > 2:
+        # "fifty-one point seven million": the decimal number, then its scale
+        head = _words_to_number(" ".join(words[:-1]))
+        return None if head is None else head * _SCALES[words[-1]]
     if "point" in words:
         at = words.index("point")
         tail = words[at + 1 :]
@@ -91,10 +148,10 @@ def _words_to_number(text: str) -> Decimal | None:
             current += _SMALL[word]
         elif word in _TENS:
             current += _TENS[word]
-        elif word == "hundred" and seen:
-            current *= 100
-        elif word in _SCALES and seen:
-            total += current * _SCALES[word]
+        elif word == "hundred":
+            current = (current if seen else 1) * 100
+        elif word in _SCALES:
+            total += (current if seen else 1) * _SCALES[word]
             current = 0
         else:
             return None
@@ -103,6 +160,24 @@ def _words_to_number(text: str) -> Decimal | None:
         return None
     number = Decimal(f"{total + current}" + (f".{decimals}" if decimals else ""))
     return -number if negative else number
+
+
+def _fraction(words: list[str]) -> Decimal | None:
+    """ "three quarters" -> 0.75, "one and a half" -> 1.5, "two thirds" -> 0.67 (to 2 places)."""
+    part = _FRACTIONS[words[-1]]
+    head = words[:-1]
+    whole = Decimal(0)
+    if "and" in head:
+        at = head.index("and")
+        found = _words_to_number(" ".join(head[:at]))
+        if found is None:
+            return None
+        whole, head = found, head[at + 1 :]
+    count = _words_to_number(" ".join(head)) if head and head not in (["a"], ["an"]) else None
+    if head and head not in (["a"], ["an"]) and count is None:
+        return None
+    value = whole + (count if count is not None else Decimal(1)) * part
+    return value.quantize(Decimal("0.01")).normalize() if value != value.to_integral() else value
 
 
 _ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
@@ -147,9 +222,16 @@ def parse_number(text: str, unit: str | None = None) -> Decimal | None:
     """
     s = clean(text).casefold().strip().rstrip(".")
     s = _FILLER.sub("", s)
-    s = _strip_unit(s, unit).replace(" ", "") if s else s
-    if not s:
+    s = _strip_unit(s, unit) if s else s
+    scaled = re.fullmatch(r"([\d.,]+)\s*(thousand|million|billion|bn|m|k)", s)
+    if scaled:
+        base = parse_number(scaled[1])
+        factor = _SCALES.get(scaled[2]) or {"bn": 10**9, "m": 10**6, "k": 1000}[scaled[2]]
+        return None if base is None else base * factor
+    s = s.replace(" ", "")
+    if not s or len(s) > 200:
         return None
+    s = re.sub(r"^(\d+)(?:st|nd|rd|th)$", r"\1", s)  # an ordinal: 80th
     if re.fullmatch(r"[+-]?\d+,\d{1,2}", s) or re.fullmatch(r"[+-]?\d+,\d{4,}", s):
         s = s.replace(",", ".")  # a decimal comma: 55,5
     if _NUMERIC.match(s) and any(c.isdigit() for c in s):
@@ -158,7 +240,24 @@ def parse_number(text: str, unit: str | None = None) -> Decimal | None:
         except InvalidOperation:  # pragma: no cover - the regex guards this
             return None
     words = _strip_unit(_FILLER.sub("", fold(text)), unit)
-    return _words_to_number(words)
+    number = _words_to_number(words)
+    fraction = words.rsplit(" ", 1)[-1] in _FRACTIONS
+    if number is not None and fraction and unit is not None and unit.strip() == "%":
+        return number * 100  # "three quarters" of a percentage is 75%
+    return number
+
+
+def quantize(number: Decimal, decimals: int) -> Decimal:
+    """``number`` rounded half up to ``decimals`` places, however many digits it has.
+
+    Decimal's default 28 digits of precision raise InvalidOperation on a longer
+    number, and a learner (or a deck) may type a 30-digit one.
+    """
+    if not number.is_finite():
+        return number
+    with localcontext() as ctx:
+        ctx.prec = max(ctx.prec, number.adjusted() + decimals + 4)
+        return number.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
 def render_number(value: float | int | Decimal, decimals: int, unit: str | None = None) -> str:
@@ -167,8 +266,7 @@ def render_number(value: float | int | Decimal, decimals: int, unit: str | None 
     "55.5%", "17.0%", "3 years", "12,000 km", "$5".
     """
     number = value if isinstance(value, Decimal) else Decimal(str(value))
-    quantum = Decimal(1).scaleb(-decimals)
-    number = number.quantize(quantum, rounding=ROUND_HALF_UP)
+    number = quantize(number, decimals)
     text = f"{number:,.{decimals}f}" if abs(number) >= 10000 else f"{number:.{decimals}f}"
     if unit is None or not unit.strip():
         return text
@@ -204,6 +302,15 @@ def check_number(
     if not shown:
         return no_answer(shown_expected, shown)
     number = parse_number(given, unit)
+    if number is None and re.search(r"\d", shown):
+        example = render_number(Decimal("12.5") if places else Decimal(12), places, unit)
+        return make_verdict(
+            Outcome.WRONG,
+            f"'{shown}' cannot be read as a number; write it in digits, e.g. {example}",
+            shown_expected,
+            shown,
+            ambiguous=True,
+        )
     if number is None:
         return make_verdict(
             Outcome.WRONG,

@@ -6,16 +6,27 @@ a typo or a part of the answer only counts when it is not as much a rival's.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
 from studyapp.core.quiz.answers.normalise import (
     best_typo,
     compact,
+    is_swap,
+    max_typos,
     nearest_rival,
     text_key,
 )
+from studyapp.core.quiz.answers.places import place_id, same_place
 from studyapp.core.quiz.answers.verdict import Outcome, Verdict, make_verdict, no_answer
+from studyapp.core.quiz.answers.wordforms import (
+    acronyms,
+    expand_abbreviations,
+    latin_singulars,
+    romanisation_key,
+    singular_key,
+)
 
 __all__ = ["check_text"]
 
@@ -23,13 +34,21 @@ _STOPWORDS = frozenset({"the", "a", "an", "of", "and", "in", "on", "to", "for", 
 
 
 def check_text(
-    given: str, answer: str, accept: Sequence[str] = (), rivals: Sequence[str] = ()
+    given: str,
+    answer: str,
+    accept: Sequence[str] = (),
+    rivals: Sequence[str] = (),
+    lookalikes: Sequence[str] = (),
 ) -> Verdict:
     """Check free text against the answer and its accepted alternatives.
 
-    A typo (by :func:`~studyapp.core.quiz.answers.normalise.max_typos`) is *close*;
-    an answer equal to a rival, or a "typo" at least as near a rival as the answer,
-    is *wrong*.
+    Another way to write the same words (:func:`_same_words`: a plural, an
+    acronym, "PM" for "Prime Minister", "USA" for "the United States") is
+    right; another romanisation of a name is *close*, and so is a typo (by
+    :func:`~studyapp.core.quiz.answers.normalise.max_typos`). An answer equal to
+    a rival, a "typo" at least as near a rival, or a "typo" that is itself a real
+    name or word (a country, a region, one of ``lookalikes``: the deck's own
+    names and words) is *wrong*.
     """
     shown = given.strip()
     g = compact(text_key(given))
@@ -49,10 +68,38 @@ def check_text(
             answer,
             shown,
         )
+    same = _same_words(_letters_joined(text_key(given)), forms, rival_keys)
+    if same is not None:
+        return make_verdict(Outcome.CORRECT, f"correct ({same})", answer, shown)
+    romanised = _romanised(text_key(given), forms, rival_keys)
+    if romanised is not None:
+        return make_verdict(
+            Outcome.CLOSE,
+            f"another spelling of the name: it is written '{romanised}' here",
+            answer,
+            shown,
+        )
     typo = best_typo(g, forms)
     if typo is not None:
         distance, form = typo
-        rival = nearest_rival(g, rival_keys, distance)
+        other = real_other_name(given, form, lookalikes)
+        if other is not None:
+            return make_verdict(Outcome.WRONG, f"{other}; the answer is '{answer}'", answer, shown)
+        if max_typos(len(compact(text_key(form)))) == 0:  # a swap: only a swapped rival counts
+            rival = next((r for k, r in rival_keys.items() if is_swap(g, k)), None)
+        else:
+            rival = nearest_rival(g, rival_keys, distance - 1)  # a rival nearer than the answer
+            if rival is None and nearest_rival(g, rival_keys, distance) is not None:
+                # As near another answer of the deck as this one ("Austrlia": Australia or
+                # Austria?): neither credit nor penalty, and no hint which: write it again.
+                return make_verdict(
+                    Outcome.WRONG,
+                    f"'{shown}' is a misspelling of more than one answer in this deck; "
+                    "check the spelling and write it again",
+                    answer,
+                    shown,
+                    ambiguous=True,
+                )
         if rival is not None:
             return make_verdict(
                 Outcome.WRONG,
@@ -70,6 +117,104 @@ def check_text(
             Outcome.CLOSE, f"partly right: the full answer is '{partial}'", answer, shown
         )
     return make_verdict(Outcome.WRONG, f"the answer is '{answer}'", answer, shown)
+
+
+def _letters_joined(key: str) -> str:
+    """Initials written with dots or spaces joined: "n a t o" (from "N.A.T.O.") -> "nato"."""
+    words = key.split()
+    if len(words) >= 2 and all(len(w) == 1 and w.isalpha() for w in words):
+        return "".join(words)
+    return key
+
+
+def _same_words(given_key: str, forms: dict[str, str], rivals: dict[str, str]) -> str | None:
+    """Why ``given_key`` writes an accepted form another way, or None.
+
+    Only when no rival is written that way too: "US" is the United States unless
+    the deck also answers "Union of Soviets" somewhere.
+    """
+    g = compact(given_key)
+    expanded = compact(expand_abbreviations(given_key))
+    singular = compact(singular_key(given_key))
+    given_acronyms = acronyms(given_key)
+    rival_texts = list(rivals.values())
+    for key, form in forms.items():
+        form_key = text_key(form)
+        why: str | None = None
+        if expanded != g and expanded == compact(expand_abbreviations(form_key)):
+            why = "a short form"
+        elif singular == compact(singular_key(form_key)) or _latin_pair(g, key):
+            why = "singular or plural does not matter"
+        elif _PREPOSITION.sub("", given_key) == form_key != given_key:
+            why = "the same place or thing"
+        elif " " not in given_key and len(g) >= 2 and g in acronyms(form_key):
+            why = f"the initials of '{form}'"
+        elif " " not in form_key and len(key) >= 2 and key in given_acronyms:
+            why = f"'{form}' for short"
+        elif _same_place(given_key, form_key):
+            why = "the same country"
+        if why is not None and not any(_writes(given_key, r) for r in rival_texts):
+            return why
+    return None
+
+
+_PREPOSITION = re.compile(r"^(?:in|at|on|inside|within|from)\s+(?:the\s+|a\s+|an\s+)?")
+
+
+def _latin_pair(a: str, b: str) -> bool:
+    """ "nuclei"/"nucleus", "alveoli"/"alveolus", "bacteria"/"bacterium" (either way)."""
+    return bool(latin_singulars(a) & {b}) or bool(latin_singulars(b) & {a})
+
+
+def _same_place(given_key: str, form_key: str) -> bool:
+    """Both name one place in the gazetteer (loaded only when the keys could be places)."""
+    if len(given_key) > 60 or len(form_key) > 60:
+        return False
+    return same_place(given_key, form_key)
+
+
+def _writes(given_key: str, rival: str) -> bool:
+    """Whether ``given_key`` is ``rival`` written another way (the checks of _same_words)."""
+    rival_key = text_key(rival)
+    g = compact(given_key)
+    return (
+        compact(expand_abbreviations(given_key)) == compact(expand_abbreviations(rival_key))
+        or compact(singular_key(given_key)) == compact(singular_key(rival_key))
+        or (" " not in given_key and g in acronyms(rival_key))
+        or _same_place(given_key, rival_key)
+    )
+
+
+def _romanised(given_key: str, forms: dict[str, str], rivals: dict[str, str]) -> str | None:
+    """The accepted form ``given_key`` is another romanisation of, unless a rival is too."""
+    if not given_key or len(given_key) > 60 or any(c.isdigit() for c in given_key):
+        return None
+    keys = romanisation_key(given_key)
+    for form in forms.values():
+        if keys & romanisation_key(text_key(form)):
+            if any(keys & romanisation_key(text_key(r)) for r in rivals.values()):
+                return None
+            return form
+    return None
+
+
+def real_other_name(given: str, form: str, lookalikes: Sequence[str]) -> str | None:
+    """Why a near miss of ``form`` is a different real name, or None if it may be a typo.
+
+    "Austria" for "Australia" and "Iran" for "Iraq" name other countries;
+    ``lookalikes`` are the deck's own names and words ("Yoon", "Seoul").
+    """
+    g = compact(text_key(given))
+    for other in lookalikes:
+        if compact(text_key(other)) == g:
+            return f"'{given.strip()}' is a different name or word"
+    if len(g) > 60:
+        return None
+    code = place_id(given)
+    form_code = place_id(form) if code is not None else None
+    if code is not None and form_code is not None and code != form_code:
+        return f"'{given.strip()}' is a different place"
+    return None
 
 
 def _rival_keys(rivals: Sequence[str], forms: dict[str, str]) -> dict[str, str]:
