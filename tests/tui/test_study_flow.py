@@ -652,3 +652,91 @@ async def test_every_key_in_the_help_lists_works_in_every_state(tmp_path: Path) 
                 await settle()
                 assert app.is_running, (state, key)
                 await back_to(StudyScreen)
+
+
+SELF_GRADED_DECK = """\
+id: defs
+title: Definitions
+entries:
+  - id: mitochondrion
+    kind: qa
+    prompt: What is a mitochondrion?
+    answer: the part of a cell that makes most of its energy
+  - id: ribosome
+    kind: qa
+    prompt: What is a ribosome?
+    answer: the part of a cell that builds proteins from amino acids
+  - id: capital
+    kind: qa
+    prompt: What is the capital of South Korea?
+    answer: Seoul
+    check: self
+  - id: typed
+    kind: qa
+    prompt: What is the capital of Japan?
+    answer: Tokyo
+"""
+
+
+async def test_long_answers_and_check_self_are_self_graded_with_the_reason_once(
+    tmp_path: Path,
+) -> None:
+    """A 10-word definition (under 60 characters) cannot be typed fairly: the card flips,
+    the reason is shown on the first such card only; ``check: self`` flips a short one."""
+    workspace, _ = make_workspace(tmp_path, SELF_GRADED_DECK, name="defs.yaml")
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        study = app.screen
+        assert isinstance(study, StudyScreen)
+        seen: dict[str, tuple[str, bool]] = {}
+        for _ in range(4):
+            card = study.card
+            assert card is not None
+            text = screen_text(app)
+            seen[card.entry_id] = (study.mode, "Long answer: compare it yourself" in text)
+            if study.mode == "reveal":
+                await pilot.press("enter")  # shows the answer, nothing typed or checked
+                await pilot.pause()
+                assert study.phase == "revealed" and study.verdict is None
+                assert f"Answer: {card.answer}" in screen_text(app)
+                await pilot.press("3")
+            else:
+                await pilot.press(*"Tokyo", "enter")
+                await pilot.pause()
+                assert study.phase == "judged"
+                await pilot.press("enter")
+            await pilot.pause()
+        assert seen["mitochondrion"] == ("reveal", True)  # the reason, the first time
+        assert seen["ribosome"] == ("reveal", False)  # ... and only once
+        assert seen["capital"][0] == "reveal"  # check: self on a short answer
+        assert seen["typed"] == ("typed", False)
+        assert workspace.store.get("defs/mitochondrion/answer").reps == 1
+
+
+async def test_a_deck_level_check_self_flips_every_card_but_typed_entries(tmp_path: Path) -> None:
+    deck = SELF_GRADED_DECK.replace("title: Definitions\n", "title: Definitions\ncheck: self\n")
+    deck = deck.replace("answer: Tokyo\n", "answer: Tokyo\n    check: typed\n")
+    workspace, _ = make_workspace(tmp_path, deck, name="defs.yaml")
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        study = app.screen
+        assert isinstance(study, StudyScreen)
+        modes: dict[str, str] = {}
+        for _ in range(4):
+            assert study.card is not None
+            modes[study.card.entry_id] = study.mode
+            if study.mode == "reveal":
+                await pilot.press("enter", "3")
+            else:
+                await pilot.press(*"Tokyo", "enter", "enter")
+            await pilot.pause()
+        assert modes == {
+            "mitochondrion": "reveal",
+            "ribosome": "reveal",
+            "capital": "reveal",
+            "typed": "typed",
+        }

@@ -579,3 +579,42 @@ def test_pass_mark_and_close_credit(kinds_deck: Deck) -> None:
     assert generous[0].credit == 1.0
     empty = score_quiz([], [], title="t", pass_mark=0)
     assert not empty.passed and empty.score == 0
+
+
+def test_self_graded_and_long_answers_are_not_asked_typed() -> None:
+    """A quiz cannot check a definition word for word either: choice and true/false only."""
+    from studyapp.core.decks.model import Deck
+    from studyapp.core.quiz.questions import QuestionFormat, variants
+
+    long_answer = "the set of processes by which a cell turns nutrients into energy and waste"
+    deck = Deck.model_validate(
+        {
+            "id": "bio",
+            "title": "Bio",
+            "entries": [
+                {
+                    "id": "long",
+                    "kind": "qa",
+                    "prompt": "What is metabolism?",
+                    "answer": long_answer,
+                },
+                {
+                    "id": "chosen",
+                    "kind": "qa",
+                    "prompt": "Define osmosis.",
+                    "answer": "diffusion",
+                    "check": "self",
+                },
+                {
+                    "id": "short",
+                    "kind": "qa",
+                    "prompt": "Powerhouse of the cell?",
+                    "answer": "mitochondria",
+                },
+            ],
+        }
+    )
+    formats = {e.id: {v.format for v in variants(e)} for e in deck.entries}
+    assert QuestionFormat.TYPED not in formats["long"]
+    assert QuestionFormat.TYPED not in formats["chosen"]
+    assert QuestionFormat.TYPED in formats["short"]

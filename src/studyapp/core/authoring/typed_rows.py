@@ -81,6 +81,7 @@ def typed_data(
         data |= {"speaker_aliases": accept, "context": optional(cell("context"))}
     elif kind == "qa":
         data |= {"prompt": prompt, "answer": answer, "accept": accept}
+        data["members"] = _items(cell("members")) or None
     elif kind == "cloze":
         data["text"] = prompt
     elif kind == "choice":
@@ -90,4 +91,5 @@ def typed_data(
     variants = _items(cell("variants"))
     if variants:
         data["variants"] = variants
+    data["check"] = optional(cell("check").strip())
     return {k: v for k, v in data.items() if v is not None}

@@ -38,6 +38,7 @@ from studyapp.core.quiz.answers.keyindex import AnswerKeyIndex
 from studyapp.core.quiz.answers.keys import AnswerKey, Mode, Target
 from studyapp.core.quiz.answers.normalise import fold
 from studyapp.core.quiz.distractors import DATE_STYLE, answer_text, distractors
+from studyapp.core.quiz.judging import too_long_to_type
 
 __all__ = [
     "CHRONOLOGY_SIZE",
@@ -134,6 +135,18 @@ _T, _C, _TF, _O = (
 )
 
 
+def _typed_fairly(entry: QaEntry | ChoiceEntry) -> bool:
+    """Whether the answer can be typed and checked: not a self-graded entry, nor one too
+    long to type word for word (the study screen's rule, :mod:`studyapp.core.quiz.judging`)."""
+    check = getattr(entry, "check", None)
+    if check is not None:
+        return bool(check != "self")
+    members = getattr(entry, "members", None)
+    if members:
+        return not any(too_long_to_type(m) for m in members)
+    return not too_long_to_type(entry.answer)
+
+
 def variants(entry: AnyEntry) -> list[Variant]:
     """Every (target, format) an entry can be asked in."""
     if isinstance(entry, DateEntry):
@@ -143,7 +156,8 @@ def variants(entry: AnyEntry) -> list[Variant]:
     if isinstance(entry, QuoteEntry):
         return [*(Variant(Target.SPEAKER, f) for f in (_T, _C, _TF)), Variant(Target.QUOTE, _C)]
     if isinstance(entry, QaEntry | ChoiceEntry):
-        return [Variant(Target.ANSWER, f) for f in (_T, _C, _TF)]
+        formats = (_T, _C, _TF) if _typed_fairly(entry) else (_C, _TF)
+        return [Variant(Target.ANSWER, f) for f in formats]
     if isinstance(entry, ClozeEntry):
         return [
             Variant(Target.BLANK, f, i) for i in range(len(entry.blanks)) for f in (_T, _C, _TF)

@@ -54,7 +54,15 @@ from studyapp.core.study.session import Session
 from studyapp.core.workspace import Workspace
 from studyapp.tui import format as fmt
 from studyapp.tui.screens.study_grades import GRADES, GradeBar
-from studyapp.tui.screens.study_status import cloze_label, progress_width, status_line
+from studyapp.tui.screens.study_status import (
+    KIND_LABEL,
+    Mode,
+    cloze_label,
+    input_mode,
+    progress_width,
+    self_graded_note,
+    status_line,
+)
 from studyapp.tui.text import literal
 from studyapp.tui.widgets.answer_input import AnswerInput
 from studyapp.tui.widgets.diff import answer_diff
@@ -62,33 +70,6 @@ from studyapp.tui.widgets.keybar import KeyBar
 from studyapp.tui.widgets.titlebar import TitleBar
 
 Phase = Literal["question", "judged", "revealed", "done"]
-Mode = Literal["typed", "choice", "order", "reveal"]
-
-KIND_LABEL = {
-    ("date", "when"): "Date · when did it happen?",
-    ("date", "what"): "Date · what happened then?",
-    ("figure", "value"): "Figure · give the number",
-    ("quote", "who"): "Quote · who said it?",
-    ("quote", "what"): "Quote · what was said?",
-    ("qa", "answer"): "Question",
-    ("choice", "choose"): "Multiple choice · press a number",
-    ("order", "order"): "Order · type the numbers, earliest first (e.g. 2 3 1)",
-}
-LONG_ANSWER = 60
-"""Answers longer than this are self-graded: typing a paragraph is not studying."""
-
-
-def input_mode(card: Card) -> Mode:
-    """How the learner answers this card."""
-    if card.kind == "choice":
-        return "choice"
-    if card.kind == "order":
-        return "order"
-    if (card.kind, card.variant) in {("date", "what"), ("quote", "what")}:
-        return "reveal"
-    if len(card.answer) > LONG_ANSWER:
-        return "reveal"
-    return "typed"
 
 
 class StudyScreen(Screen[None]):
@@ -145,6 +126,8 @@ class StudyScreen(Screen[None]):
         self.answered = 0
         self.source_open = False
         self._indexes: dict[str, AnswerKeyIndex] = {}
+        self._notes_shown: set[str] = set()
+        """Why-self-graded notes already shown this session (each is shown once)."""
         self._poll: Timer | None = None
         self._recount: Timer | None = None
         self._recount_at: datetime | None = None
@@ -255,7 +238,8 @@ class StudyScreen(Screen[None]):
             self._show_done()
             return
         self.phase = "question"
-        self.mode = input_mode(card)
+        index = self.index_for(card)
+        self.mode = input_mode(card, index.deck.check if index is not None else None)
         self.shown_at = time.monotonic()
         self._done.display = False
         self._kind.display = True
@@ -281,10 +265,22 @@ class StudyScreen(Screen[None]):
             field.park()
         for widget in (self._verdict, self._answer, self._explanation, self._source):
             widget.display = False
+        self._show_note(self_graded_note(card, index, self._notes_shown))
         self._grades.display = True  # after the end of a session
         self._grades.hide()
         self._keep_focus()
         self.refresh_bindings()
+
+    def _show_note(self, note: str | None) -> None:
+        """Say once a session why a card is self-graded ("Long answer: ..."), where the
+        verdict of a typed answer goes (a flip card has none)."""
+        if note is None:
+            return
+        self._notes_shown.add(note)
+        verdict = self._verdict
+        verdict.update(literal(note))
+        verdict.remove_class("-correct", "-close", "-wrong")
+        verdict.display = True
 
     def _update_counts(self) -> None:
         # Counted again when the next learning card comes within the learn-ahead

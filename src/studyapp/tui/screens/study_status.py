@@ -1,15 +1,72 @@
-"""The study screen's top line: what is left today, worded to fit the width it has.
+"""The study screen's words around a card: the top line, the card's label, how it is answered.
 
-At 100 columns a learner reads the whole sentence; at 60 the same counts must still
+At 100 columns a learner reads the whole top line; at 60 the same counts must still
 be there (the learner's sense of how much is left), so shorter wordings take over
 rather than the line being cut.
+
+How a card is answered (typed, a choice, an order, or a flip card the learner
+grades) is decided in the core (:mod:`studyapp.core.quiz.judging`), so that
+``studyapp judge`` says what this screen does.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from typing import TYPE_CHECKING, Literal
+
 from textual.content import Content
 
-__all__ = ["cloze_label", "progress_width", "status_line"]
+from studyapp.core.quiz.judging import FLIP_REASON, self_graded_reason
+
+if TYPE_CHECKING:
+    from studyapp.core.decks.cards import Card
+    from studyapp.core.quiz.answers.keyindex import AnswerKeyIndex
+
+__all__ = [
+    "KIND_LABEL",
+    "Mode",
+    "cloze_label",
+    "input_mode",
+    "progress_width",
+    "self_graded_note",
+    "status_line",
+]
+
+Mode = Literal["typed", "choice", "order", "reveal"]
+
+KIND_LABEL = {
+    ("date", "when"): "Date · when did it happen?",
+    ("date", "what"): "Date · what happened then?",
+    ("figure", "value"): "Figure · give the number",
+    ("quote", "who"): "Quote · who said it?",
+    ("quote", "what"): "Quote · what was said?",
+    ("qa", "answer"): "Question",
+    ("choice", "choose"): "Multiple choice · press a number",
+    ("order", "order"): "Order · type the numbers, earliest first (e.g. 2 3 1)",
+}
+
+
+def input_mode(card: Card, deck_check: str | None = None) -> Mode:
+    """How the learner answers this card (``deck_check``: the deck's ``check`` default)."""
+    if card.kind == "choice":
+        return "choice"
+    if card.kind == "order":
+        return "order"
+    if self_graded_reason(card, deck_check) is not None:
+        return "reveal"
+    return "typed"
+
+
+def self_graded_note(
+    card: Card, index: AnswerKeyIndex | None, shown: Collection[str]
+) -> str | None:
+    """Why this card is self-graded, unless said already this session (or self-evident:
+    "what happened?" cards have always been flips)."""
+    reason = self_graded_reason(card, index.deck.check if index is not None else None)
+    if reason is None or reason == FLIP_REASON:
+        return None
+    note = f"{reason} (Enter shows the answer)."
+    return None if note in shown else note
 
 
 def status_line(new: int, learning: int, review: int, done: int, width: int) -> str:

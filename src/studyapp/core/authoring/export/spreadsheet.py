@@ -45,6 +45,8 @@ KIND_COLUMNS = (
     "context",
     "distractors",
     "events",
+    "members",
+    "check",
 )
 """The columns of each kind's own fields (empty where a kind has no such field); a
 cloze's text is its prompt."""
@@ -80,7 +82,7 @@ def _lines(items: list[str] | None) -> str:
 
 def _kind_cells(entry: AnyEntry) -> dict[str, str]:
     """The kind-specific columns of ``entry``, exactly as the deck says them."""
-    cells = {"variants": _lines(entry.variants)}
+    cells = {"variants": _lines(entry.variants), "check": getattr(entry, "check", None) or ""}
     if isinstance(entry, DateEntry):
         cells |= {"event": entry.event, "date": entry.date.isoformat()}
     elif isinstance(entry, FigureEntry):
@@ -97,6 +99,8 @@ def _kind_cells(entry: AnyEntry) -> dict[str, str]:
         cells["distractors"] = _lines(entry.distractors)
     elif isinstance(entry, OrderEntry):
         cells["events"] = _lines(entry.events)
+    elif isinstance(entry, QaEntry):
+        cells["members"] = _lines(entry.members)
     return cells
 
 
@@ -114,6 +118,8 @@ def csv_losses(deck: Deck) -> list[str]:
     ]
     if deck.language != "en":
         lost.append("language")
+    if getattr(deck, "check", None) is not None:
+        lost.append("check")
     notes = []
     if lost:
         notes.append(
@@ -126,9 +132,12 @@ def csv_losses(deck: Deck) -> list[str]:
             *(getattr(entry, "speaker_aliases", None) or ()),
             *(getattr(entry, "distractors", None) or ()),
             *(getattr(entry, "events", None) or ()),
+            *(getattr(entry, "members", None) or ()),
         ]
         if any("\n" in item for item in items):
             notes.append(f"entry {entry.id!r}: a list item with a line break reads as two")
+        if getattr(entry, "checks", None):
+            notes.append(f"entry {entry.id!r}: its expected verdicts (checks) are not in the CSV")
     return notes
 
 

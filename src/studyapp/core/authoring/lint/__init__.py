@@ -18,12 +18,15 @@ One module per concept:
 * ``leaks``: an explanation or source giving another entry's answer away
   (L001), by the relation of ``decks.leaks`` that the study queue spaces by;
 * ``ids``: missing and duplicate ids (I001, I002) and ``--fix``;
+* ``checks``: an entry's expected verdicts (``checks:``) that the answer
+  checker disagrees with (V001);
 * ``runner``: :func:`lint_text` and :func:`lint_file`, which run them all.
 
 The check modules import ``rules`` and ``wording`` (never each other);
 ``runner`` imports them all. Outside the package they may import
 ``authoring.extract`` (its date and number finders, ``slug``), the deck model
-and loader, and ``quiz.answers`` (the checker that judges options). This
+and loader, ``quiz.answers`` (the checker that judges options) and
+``quiz.judging`` (the learner's verdict, for ``checks:``). This
 ``__init__`` imports nothing and re-exports nothing: import each name from the
 module that defines it.
 """

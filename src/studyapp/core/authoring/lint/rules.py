@@ -52,6 +52,12 @@ RULES: dict[str, Rule] = {
         Rule("O003", "duplicate-options", "warning", "two choice options are the same answer"),
         Rule("C001", "cloze-no-blank", "error", "a cloze has no {{blank}}"),
         Rule(
+            "V001",
+            "check-failed",
+            "error",
+            "the answer checker disagrees with an entry's expected verdict (checks:)",
+        ),
+        Rule(
             "L001",
             "leak",
             "warning",
@@ -62,6 +68,12 @@ RULES: dict[str, Rule] = {
             "speaker-spelling",
             "warning",
             "a speaker is spelled differently across the deck",
+        ),
+        Rule(
+            "A001",
+            "partial-list-alias",
+            "warning",
+            "an accept alias is only part of a list answer",
         ),
     )
 }
