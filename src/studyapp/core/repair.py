@@ -29,9 +29,9 @@ from msgspec import Struct, field, structs
 from studyapp.core.base.atomic import atomic_write
 from studyapp.core.store.layout import SNAPSHOT, aside_name
 from studyapp.core.store.records import ReviewRecord
-from studyapp.core.store.state import CardState, Phase, Rating
+from studyapp.core.store.state import CardState, Phase
 from studyapp.core.store.store import ProgressStore
-from studyapp.core.study.queue import leech_threshold_met
+from studyapp.core.study.queue import mark_leech
 from studyapp.core.study.scheduler import Scheduler, make_scheduler
 from studyapp.core.study.settings import DeckSettings, StudySettings
 
@@ -70,12 +70,7 @@ def replay(
         if previous.phase is not review.phase:
             out.disagree.add(card_id)
         state = scheduler.answer(previous, review.rating, review.at)
-        queue = deck_settings.queue
-        lapsed = previous.phase is Phase.REVIEW and review.rating is Rating.AGAIN
-        if lapsed and leech_threshold_met(state.lapses, queue.leech_threshold):
-            state = structs.replace(
-                state, leech=True, suspended=state.suspended or queue.leech_action == "suspend"
-            )
+        state, _ = mark_leech(previous, state, review.rating, deck_settings.queue)
         if review.interval is not None and state.interval != review.interval:
             out.disagree.add(card_id)
         out.states[card_id] = state

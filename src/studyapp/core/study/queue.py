@@ -20,14 +20,14 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
-from msgspec import Struct
+from msgspec import Struct, structs
 
 from studyapp.core.base.clock import ensure_utc
 from studyapp.core.decks.card import Card
 from studyapp.core.store.cardstates import CardStates
 from studyapp.core.store.records import ReviewRecord
-from studyapp.core.store.state import CardState, Phase
-from studyapp.core.study.settings import StudySettings
+from studyapp.core.store.state import CardState, Phase, Rating
+from studyapp.core.study.settings import QueueSettings, StudySettings
 
 _DECK_ID = operator.attrgetter("deck_id")
 
@@ -56,6 +56,19 @@ def leech_threshold_met(lapses: int, threshold: int) -> bool:
         return False
     half = max(1, -(-threshold // 2))
     return lapses >= threshold and (lapses - threshold) % half == 0
+
+
+def mark_leech(
+    previous: CardState, state: CardState, rating: Rating, queue: QueueSettings
+) -> tuple[CardState, bool]:
+    """``state`` after an answer, marked a leech (and suspended, if the deck says so) when
+    this lapse reaches the threshold; and whether it just became one. One rule for
+    answering (the session) and for replaying the history (repair)."""
+    lapsed = previous.phase is Phase.REVIEW and rating is Rating.AGAIN
+    if not (lapsed and leech_threshold_met(state.lapses, queue.leech_threshold)):
+        return state, False
+    suspended = state.suspended or queue.leech_action == "suspend"
+    return structs.replace(state, leech=True, suspended=suspended), True
 
 
 # ------------------------------------------------------------------ daily counts

@@ -29,7 +29,7 @@ from studyapp.core.study.queue import (
     build_queue,
     day_start,
     is_hidden,
-    leech_threshold_met,
+    mark_leech,
     study_day,
 )
 from studyapp.core.study.scheduler import Scheduler, make_scheduler
@@ -270,16 +270,9 @@ class Session:
         rating = Rating(rating)
         previous = self.store.get(card.id)
         state = self.scheduler_for(card.deck_id).answer(previous, rating, now)
-        became_leech = False
-        queue_settings = self.deck_settings(card.deck_id).queue
-        lapsed = previous.phase is Phase.REVIEW and rating is Rating.AGAIN
-        if lapsed and leech_threshold_met(state.lapses, queue_settings.leech_threshold):
-            became_leech = True
-            state = structs.replace(
-                state,
-                leech=True,
-                suspended=state.suspended or queue_settings.leech_action == "suspend",
-            )
+        state, became_leech = mark_leech(
+            previous, state, rating, self.deck_settings(card.deck_id).queue
+        )
         record = self.store.record_review(previous, state, rating, now, time_taken)
         outcome = AnswerOutcome(card, rating, previous, state, record.seq, became_leech, time_taken)
         self._undo.append(_Undo("answer", card.id, previous, record.seq, outcome))
