@@ -225,3 +225,34 @@ async def test_stats_sections_fit_60_columns(tui_env: TuiEnv) -> None:
         for section in screen.query(".stats-section"):
             lines = str(section.render()).splitlines()
             assert max(len(line) for line in lines) <= room, (section.id, lines)
+
+
+async def test_every_option_of_a_quiz_question_is_on_screen_at_60x20(tmp_path: Path) -> None:
+    """A long prompt left only the first option of four on screen at 60x20."""
+    import random
+
+    from studyapp.core.quiz.exam import ExamSpec, FormatMix
+    from studyapp.core.quiz.questions import QuestionFormat, questions_for_deck
+    from studyapp.tui.screens.quiz import QuizScreen
+    from tests.conftest import REPO
+
+    bundled = (REPO / "decks" / "lee-pragmatic-diplomacy.yaml").read_text(encoding="utf-8")
+    workspace, _ = make_workspace(tmp_path, bundled, name="lee.yaml")
+    deck = workspace.decks.decks[0].deck
+    choices = questions_for_deck(deck, random.Random(1), [QuestionFormat.CHOICE])
+    longest = max(choices, key=lambda q: len(q.prompt))  # the article's longest cloze
+    spec = ExamSpec(
+        id="choice",
+        title="Choice",
+        questions=1,
+        formats=FormatMix(typed=0, choice=1, true_false=0),
+        feedback="immediate",
+    )
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await wait_started(pilot)
+        await app.push_screen(QuizScreen(workspace, spec, [longest], random.Random(0)))
+        await pilot.pause()
+        text = screen_text(app)
+        for number, option in enumerate(longest.options, start=1):
+            assert f"{number}. {option}"[:30] in text, (option, text)

@@ -52,6 +52,9 @@ from studyapp.tui.widgets.quiz_card import TYPED_FORMATS, AnswerField, QuestionC
 from studyapp.tui.widgets.quiz_review import SUBMIT, ReviewDialog, ReviewRow
 from studyapp.tui.widgets.titlebar import TitleBar
 
+COMPACT_BELOW = 24
+"""Rows under which the quiz card is drawn without margins."""
+
 
 class QuizScreen(Screen[None]):
     """One sitting: a question, its options or answer field, the clock and the keys."""
@@ -178,8 +181,17 @@ class QuizScreen(Screen[None]):
             yield Static(id="quiz-feedback", markup=False)
         yield KeyBar()
 
+    def on_resize(self) -> None:
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Under 24 rows the card drops its margins, so a question and all four options
+        fit at 60x20 (they were cut after the first option)."""
+        self.set_class(self.app.size.height < COMPACT_BELOW, "-compact")
+
     def on_mount(self) -> None:
         self.sub_title = self.spec.title
+        self._fit_height()
         self._ticker = self.set_interval(1.0, self._tick)
         self._tick()
         self.show_question()
