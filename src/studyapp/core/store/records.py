@@ -14,6 +14,7 @@ from typing import Any, Literal, NamedTuple
 from msgspec import Struct
 
 from studyapp.core.base.clock import ensure_utc
+from studyapp.core.store.journal import decode_line
 from studyapp.core.store.state import CardState, Phase, Rating
 
 _RATINGS: dict[Any, Rating] = {int(r): r for r in Rating}
@@ -104,3 +105,44 @@ def parse_entry(raw: dict[str, Any]) -> JournalEntry:
             raise ValueError("undo without a target")
         return JournalEntry(seq, "undo", state, undoes=undoes)
     return JournalEntry(seq, "set", state)
+
+
+class JournalRead(NamedTuple):
+    """The journal's bytes read line by line: what the store replays and what it reports."""
+
+    entries: list[tuple[int, JournalEntry | None]]
+    """(end offset, entry) per complete line; None where the line is damaged."""
+    good_end: int
+    """Lines to replay: all but one unreadable last line (an interrupted write)."""
+    bad: int
+    """Damaged lines among them (skipped, the file copied aside)."""
+    torn_tail: bool
+    """The last write was interrupted (an unfinished or unreadable last line)."""
+    keep_bytes: int
+    """Bytes to keep when the torn tail is cut off."""
+
+
+def read_journal(raw: bytes) -> JournalRead:
+    """Parse a journal file's bytes; damage is counted, never raised."""
+    lines = raw.split(b"\n")
+    torn_tail = lines.pop() != b""  # everything after the last newline is an unfinished write
+    entries: list[tuple[int, JournalEntry | None]] = []
+    offset = 0
+    for line in lines:
+        offset += len(line) + 1
+        entry: JournalEntry | None = None
+        record = decode_line(line)
+        if record is not None:
+            try:
+                entry = parse_entry(record)
+            except ValueError:
+                entry = None
+        entries.append((offset, entry))
+    # One unfinished or unreadable last line is an interrupted write, not damage.
+    good_end = len(entries)
+    if not torn_tail and entries and entries[-1][1] is None:
+        good_end -= 1
+        torn_tail = True
+    keep_bytes = entries[good_end - 1][0] if good_end else 0
+    bad = sum(1 for _, e in entries[:good_end] if e is None)
+    return JournalRead(entries, good_end, bad, torn_tail, keep_bytes)

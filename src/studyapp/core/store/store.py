@@ -53,11 +53,11 @@ from studyapp.core.store.history import (
     read_records,
     undone_in,
 )
-from studyapp.core.store.journal import CRC_PREFIX, decode_line, encode_line
+from studyapp.core.store.journal import CRC_PREFIX, encode_line
 from studyapp.core.store.journal_sync import JournalSync
 from studyapp.core.store.layout import DIGEST, HISTORY, JOURNAL, LOCK, SNAPSHOT, aside_name
 from studyapp.core.store.lock import FolderLock, LockBusyError
-from studyapp.core.store.records import JournalEntry, ReviewRecord, parse_entry
+from studyapp.core.store.records import JournalEntry, ReviewRecord, read_journal
 from studyapp.core.store.snapshot import FORMAT, VERSION, DamagedError, snapshot_chunks
 from studyapp.core.store.snapshot_decode import parse_snapshot
 from studyapp.core.store.state import CardState, Phase, Rating
@@ -265,28 +265,9 @@ class ProgressStore:
             raw = path.read_bytes()
         except FileNotFoundError:
             return
-        lines = raw.split(b"\n")
-        # everything after the last newline is an unfinished write
-        torn_tail = lines.pop() != b""
-        entries: list[tuple[int, JournalEntry | None]] = []  # (end offset, entry)
-        offset = 0
-        for line in lines:
-            offset += len(line) + 1
-            entry: JournalEntry | None = None
-            record = decode_line(line)
-            if record is not None:
-                try:
-                    entry = parse_entry(record)
-                except ValueError:
-                    entry = None
-            entries.append((offset, entry))
-        # One unfinished or unreadable last line is an interrupted write, not damage.
-        good_end = len(entries)
-        if not torn_tail and entries and entries[-1][1] is None:
-            good_end -= 1
-            torn_tail = True
-        keep_bytes = entries[good_end - 1][0] if good_end else 0
-        bad = sum(1 for _, e in entries[:good_end] if e is None)
+        read = read_journal(raw)
+        entries, good_end, bad, torn_tail = read.entries, read.good_end, read.bad, read.torn_tail
+        keep_bytes = read.keep_bytes
         if bad:
             self._copy_aside(
                 path,

@@ -20,15 +20,12 @@ from studyapp.core.stats.overview import DeckOverview, deck_overviews_until
 from studyapp.core.stats.report import store_streak
 from studyapp.core.workspace import Workspace
 from studyapp.tui import format as fmt
+from studyapp.tui.screens.study_status import READ_ONLY_MESSAGE
 from studyapp.tui.text import literal
 from studyapp.tui.widgets.keybar import KeyBar
 from studyapp.tui.widgets.titlebar import TitleBar
 
 ALL = "*all*"
-READ_ONLY_MESSAGE = (
-    "Progress is open in another studyapp window; studying here would not be saved. "
-    "Close the other window first."
-)
 COLUMNS = ("Deck", "New", "Learn", "Due", "Mastered", "Last studied")
 
 

@@ -56,11 +56,13 @@ from studyapp.tui import format as fmt
 from studyapp.tui.screens.study_grades import GRADES, GradeBar
 from studyapp.tui.screens.study_status import (
     KIND_LABEL,
+    READ_ONLY_MESSAGE,
     Mode,
     cloze_label,
     input_mode,
     progress_width,
     self_graded_note,
+    short,
     status_line,
 )
 from studyapp.tui.text import literal
@@ -532,7 +534,7 @@ class StudyScreen(Screen[None]):
         self.answered = max(0, self.answered - 1)
         self.show_current()
         if card is not None:
-            self.notify(f"Undone: back to “{_short(card.prompt)}”", markup=False)
+            self.notify(f"Undone: back to “{short(card.prompt)}”", markup=False)
 
     def action_toggle_source(self) -> None:
         if self.card is None or self.phase == "done":
@@ -565,7 +567,7 @@ class StudyScreen(Screen[None]):
             self.notify(f"Not saved: {error}", severity="error", markup=False)
             return
         done = "Buried until tomorrow" if how == "bury" else "Suspended"
-        message = f"{done}: “{_short(card.prompt)}”"
+        message = f"{done}: “{short(card.prompt)}”"
         if checked:
             message += ", not graded"
         self.notify(message + " (ctrl+z undoes)", markup=False)
@@ -594,13 +596,3 @@ class StudyScreen(Screen[None]):
         if action == "undo":
             return self.session.can_undo or self.phase in ("judged", "revealed")
         return True
-
-
-READ_ONLY_MESSAGE = (
-    "Progress is open in another studyapp window; studying here would not be saved. "
-    "Close the other window first."
-)
-
-
-def _short(text: str, width: int = 40) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"

@@ -24,11 +24,13 @@ if TYPE_CHECKING:
 
 __all__ = [
     "KIND_LABEL",
+    "READ_ONLY_MESSAGE",
     "Mode",
     "cloze_label",
     "input_mode",
     "progress_width",
     "self_graded_note",
+    "short",
     "status_line",
 ]
 
@@ -100,3 +102,15 @@ def cloze_label(variant: str) -> str:
     if number.isdigit() and number != "1":
         return f"Cloze · fill in blank {number}"
     return "Cloze · fill in the blank"
+
+
+READ_ONLY_MESSAGE = (
+    "Progress is open in another studyapp window; studying here would not be saved. "
+    "Close the other window first."
+)
+"""What home and the study screen say in a read-only window (one wording for both)."""
+
+
+def short(text: str, width: int = 40) -> str:
+    """``text`` cut to ``width`` characters with an ellipsis, for a notice that names a card."""
+    return text if len(text) <= width else text[: width - 1] + "…"
