@@ -68,3 +68,19 @@ async def wait_started(pilot: Pilot[Any]) -> None:
         await pilot.pause(0.05)
     await app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def grade_easy_until_done(pilot: Pilot[Any], study: Any, most: int = 12) -> None:
+    """Answer every card of a study screen with Easy (shown with an empty Enter; on a
+    choice card the right option picked first) until the session is done."""
+    for _ in range(most):
+        if study.phase == "done":
+            return
+        await pilot.press("enter")
+        await pilot.pause()
+        if study.phase == "question":  # a choice card: pick the answer
+            assert study.card is not None
+            await pilot.press(str(study.options.index(study.card.answer) + 1))
+            await pilot.pause()
+        await pilot.press("4")
+        await pilot.pause()

@@ -18,7 +18,7 @@ from studyapp.tui.screens.home import HomeScreen
 from studyapp.tui.screens.study import StudyScreen
 from studyapp.tui.screens.study_grades import GradeBar, grade_labels
 from studyapp.tui.widgets.answer_input import AnswerInput
-from tests.tui.builders import make_workspace, wait_started
+from tests.tui.builders import grade_easy_until_done, make_workspace, wait_started
 from tests.tui.conftest import screen_text as rendered
 
 
@@ -117,17 +117,7 @@ async def test_a_whole_session_with_typed_answers_choice_and_undo(tmp_path: Path
 
         # learning cards due within 20 minutes come back (learn ahead, as in Anki):
         # reveal and grade Easy until the session is done
-        for _ in range(10):
-            if study.phase == "done":
-                break
-            assert study.card is not None
-            await pilot.press("enter")
-            await pilot.pause()
-            if study.phase == "question":  # a choice card: pick the answer
-                await pilot.press(str(study.options.index(study.card.answer) + 1))
-                await pilot.pause()
-            await pilot.press("4")
-            await pilot.pause()
+        await grade_easy_until_done(pilot, study, 10)
         assert study.phase == "done"
         text = screen_text(app)
         assert "Session done:" in text and "Easy" in text
@@ -215,17 +205,7 @@ async def test_undo_after_the_last_card_shows_the_card_again(tmp_path: Path) -> 
         await pilot.pause()
         study = app.screen
         assert isinstance(study, StudyScreen)
-        for _ in range(12):
-            if study.phase == "done":
-                break
-            await pilot.press("enter")
-            await pilot.pause()
-            if study.phase == "question":  # a choice card: pick the answer
-                assert study.card is not None
-                await pilot.press(str(study.options.index(study.card.answer) + 1))
-                await pilot.pause()
-            await pilot.press("4")
-            await pilot.pause()
+        await grade_easy_until_done(pilot, study, 12)
         assert study.phase == "done" and "Session done:" in screen_text(app)
         await pilot.press("u")
         await pilot.pause()
@@ -306,17 +286,7 @@ async def test_n_on_the_done_screen_brings_more_new_cards(tmp_path: Path) -> Non
         await pilot.pause()
         study = app.screen
         assert isinstance(study, StudyScreen)
-        for _ in range(6):
-            if study.phase == "done":
-                break
-            await pilot.press("enter")
-            await pilot.pause()
-            if study.phase == "question":  # a choice card: pick the answer
-                assert study.card is not None
-                await pilot.press(str(study.options.index(study.card.answer) + 1))
-                await pilot.pause()
-            await pilot.press("4")
-            await pilot.pause()
+        await grade_easy_until_done(pilot, study, 6)
         assert study.phase == "done"
         await pilot.press("n")
         await pilot.pause()
