@@ -7,6 +7,7 @@ a typo or a part of the answer only counts when it is not as much a rival's.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -53,6 +54,17 @@ def check_text(
     shown = given.strip()
     g = compact(text_key(given))
     if not g:
+        if shown and not compact(text_key(answer)):
+            # Nothing survives normalising either side (a lone Arabic vowel sign, a
+            # presentation form): compare the texts themselves, case aside.
+            equal = (
+                unicodedata.normalize("NFC", shown).casefold()
+                == unicodedata.normalize("NFC", answer.strip()).casefold()
+            )
+            outcome = Outcome.CORRECT if equal else Outcome.WRONG
+            return make_verdict(
+                outcome, "correct" if equal else f"the answer is '{answer}'", answer, shown
+            )
         return no_answer(answer, shown)
     forms: dict[str, str] = {}
     for form in [answer, *accept]:
