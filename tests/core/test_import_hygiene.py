@@ -62,3 +62,19 @@ def test_a_warm_start_reads_decks_without_pydantic_or_yaml(tmp_path: Path) -> No
     assert warm[0] == "", f"a warm start imported {warm[0]}"
     assert int(warm[1]) > 100 and warm[1] == cold[1]
     assert warm[2] == "date True"  # the entry is read when first asked for
+
+
+def test_the_app_and_home_screen_import_no_deck_model_or_checker() -> None:
+    """Home is on the start-up path: importing a module for one message once pulled in
+    the answer checker and the pydantic deck model (~0.3 s of every launch)."""
+    code = (
+        "import sys\n"
+        "import studyapp.tui.app, studyapp.tui.screens.home\n"
+        "heavy = ('pydantic', 'yaml', 'fsrs', 'pycountry', 'studyapp.core.decks.model',"
+        " 'studyapp.core.quiz.answers.judge', 'studyapp.core.quiz.judging')\n"
+        "print(','.join(sorted(n for n in heavy if n in sys.modules)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert result.stdout.strip() == "", f"start-up imported {result.stdout}"

@@ -20,7 +20,7 @@ from studyapp.core.stats.overview import DeckOverview, deck_overviews_until
 from studyapp.core.stats.report import store_streak
 from studyapp.core.workspace import Workspace
 from studyapp.tui import format as fmt
-from studyapp.tui.screens.study_status import READ_ONLY_MESSAGE
+from studyapp.tui.messages import READ_ONLY_MESSAGE
 from studyapp.tui.text import literal
 from studyapp.tui.widgets.keybar import KeyBar
 from studyapp.tui.widgets.titlebar import TitleBar

@@ -53,10 +53,10 @@ from studyapp.core.store.state import Rating
 from studyapp.core.study.session import Session
 from studyapp.core.workspace import Workspace
 from studyapp.tui import format as fmt
+from studyapp.tui.messages import READ_ONLY_MESSAGE
 from studyapp.tui.screens.study_grades import GRADES, GradeBar
 from studyapp.tui.screens.study_status import (
     KIND_LABEL,
-    READ_ONLY_MESSAGE,
     Mode,
     cloze_label,
     input_mode,

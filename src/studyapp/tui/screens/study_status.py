@@ -24,7 +24,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "KIND_LABEL",
-    "READ_ONLY_MESSAGE",
     "Mode",
     "cloze_label",
     "input_mode",
@@ -102,13 +101,6 @@ def cloze_label(variant: str) -> str:
     if number.isdigit() and number != "1":
         return f"Cloze · fill in blank {number}"
     return "Cloze · fill in the blank"
-
-
-READ_ONLY_MESSAGE = (
-    "Progress is open in another studyapp window; studying here would not be saved. "
-    "Close the other window first."
-)
-"""What home and the study screen say in a read-only window (one wording for both)."""
 
 
 def short(text: str, width: int = 40) -> str:
