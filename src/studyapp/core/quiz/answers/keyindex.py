@@ -240,11 +240,6 @@ class AnswerKeyIndex:
                 rivals=tuple(rivals),
                 unit=unit,
             )
-        own = {compact(text_key(a)) for a in (answer, *accept)}
-        texts = [t for _, t in self.text_answers] + self.alternatives
-        texts += [f for p in (*self.people, *self.mentioned) for f in p.forms]
-        texts += list(extra_rivals)
-        rivals = unique(t for t in texts if compact(text_key(t)) not in own)
         person = self.person_named(answer)
         if person is not None:
             others = self.other_people(person)
@@ -255,6 +250,8 @@ class AnswerKeyIndex:
                 accept=tuple(unique([*accept, *(f for f in person.forms if f != answer)])),
                 rival_people=tuple(p.forms for p in others),
             )
+        names = [f for p in (*self.people, *self.mentioned) for f in p.forms]
+        rivals = self._rivals((answer, *accept), [*names, *extra_rivals])
         return AnswerKey(
             mode=Mode.TEXT,
             answer=answer,
@@ -270,11 +267,15 @@ class AnswerKeyIndex:
             self._vocabulary = deck_vocabulary(self.deck)
         return self._vocabulary
 
+    def _rivals(self, own: Sequence[str], more: Sequence[str] = ()) -> list[str]:
+        """The deck's other text answers (and ``more``) that are none of ``own``."""
+        keys = {compact(text_key(a)) for a in own}
+        texts = [*(t for _, t in self.text_answers), *self.alternatives, *more]
+        return unique(t for t in texts if compact(text_key(t)) not in keys)
+
     def _list_key(self, answer: str, members: tuple[str, ...], accept: Sequence[str]) -> AnswerKey:
         """A key for a list answer: its members in any order; the deck's answers are rivals."""
-        own = {compact(text_key(a)) for a in (answer, *accept, *members)}
-        texts = [t for _, t in self.text_answers] + self.alternatives
-        rivals = unique(t for t in texts if compact(text_key(t)) not in own)
+        rivals = self._rivals((answer, *accept, *members))
         return AnswerKey(
             mode=Mode.LIST,
             answer=answer,
