@@ -35,7 +35,6 @@ from __future__ import annotations
 import bisect
 import contextlib
 import itertools
-import json
 import mmap
 import os
 import threading
@@ -49,7 +48,7 @@ from studyapp.core.base.atomic import atomic_write
 from studyapp.core.base.jsonread import loads_limited
 from studyapp.core.store.history import TAIL_BYTES, last_seq, undo_targets
 from studyapp.core.store.history_digest import NO_LINE, Counts, Digest
-from studyapp.core.store.journal import decode_line, intact_lines
+from studyapp.core.store.journal import decode_line, intact_lines, json_str
 from studyapp.core.store.layout import DIGEST, HISTORY
 from studyapp.core.store.quarters import EPOCH, QUARTER, quarter
 from studyapp.core.store.records import ReviewRecord
@@ -59,7 +58,6 @@ from studyapp.core.store.store import ProgressStore
 _CHECK = 4096
 """Bytes at each end of the covered part whose CRCs must match."""
 _CHUNK = 1 << 22
-_json_str = json.encoder.encode_basestring  # how the store writes a string
 
 
 class _Unusable(Exception):  # noqa: N818  (a signal, not an error)
@@ -187,7 +185,7 @@ def _reviews(data: bytes, base: int) -> Iterator[tuple[ReviewRecord, bytes, int,
 def _card_needle(card_id: str) -> bytes | None:
     """``"card":"<id>"`` as the store writes it (None if it cannot be written)."""
     try:
-        return b'"card":' + _json_str(card_id).encode()
+        return b'"card":' + json_str(card_id).encode()
     except UnicodeEncodeError:
         return None
 

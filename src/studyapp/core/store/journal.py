@@ -14,6 +14,10 @@ from typing import Any
 
 from studyapp.core.base.jsonread import loads_limited
 
+json_str = json.encoder.encode_basestring
+"""A string as the journal writes it (json.dumps with ensure_ascii=False): the store
+writes answer lines by hand with it, and the history digest searches for card ids so."""
+
 
 def dumps(obj: Any) -> bytes:
     return json.dumps(obj, separators=(",", ":"), ensure_ascii=False).encode()

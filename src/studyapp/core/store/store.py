@@ -53,7 +53,7 @@ from studyapp.core.store.history import (
     read_records,
     undone_in,
 )
-from studyapp.core.store.journal import CRC_PREFIX, encode_line
+from studyapp.core.store.journal import CRC_PREFIX, encode_line, json_str
 from studyapp.core.store.journal_sync import JournalSync
 from studyapp.core.store.layout import DIGEST, HISTORY, JOURNAL, LOCK, SNAPSHOT, aside_name
 from studyapp.core.store.lock import FolderLock, LockBusyError
@@ -66,8 +66,6 @@ FOLD_AFTER = 1000
 """Fold the journal into the snapshot once it holds this many records."""
 RECENT_WINDOW = timedelta(days=3)
 """How far back the snapshot keeps reviews in memory (for today's limits)."""
-
-_json_str = json.encoder.encode_basestring  # what json.dumps(ensure_ascii=False) uses for str
 
 
 # (``.value`` and ``format(rating, "d")`` go through Python code in enum: a dict is faster)
@@ -449,7 +447,7 @@ class ProgressStore:
             # the state kept as is (it reads back equal: see CardState.to_json).
             seq = self._next_seq
             body = (
-                f'{{"type":"review","card":{_json_str(new.card_id)},"at":"{at.isoformat()}",'
+                f'{{"type":"review","card":{json_str(new.card_id)},"at":"{at.isoformat()}",'
                 f'"rating":{_RATING_TEXT[rating]},"phase":"{_PHASE_VALUE[phase]}",'
                 f'"state":{state_json}'
             )
