@@ -131,3 +131,92 @@ def test_cards_from_the_cache_keep_their_leak_partners(tmp_path: Path) -> None:
     assert any(c.spaced for c in made)
     assert [c.spaced for c in warm.cards()] == [c.spaced for c in made]
     assert not warm.is_read  # the relation came with the index, not from the entries
+
+
+# ------------------------------------------------------------- in a question
+
+
+def _survey(n: int, prompt: str) -> dict[str, Any]:
+    return {
+        "id": f"share{n}",
+        "kind": "figure",
+        "measure": f"Survey share {n}",
+        "prompt": prompt,
+        "value": 10 + n,
+        "unit": "%",
+    }
+
+
+def test_a_question_printing_a_date_gives_it_away_even_on_the_decks_topic() -> None:
+    """The bundled deck's case: a dozen survey prompts print the survey's month, though
+    "survey" is the deck's topic (in most entries) and so no entry's own subject."""
+    when = date(
+        "when",
+        "The East Asia Institute conducts its survey",
+        "2025-01",
+        prompt="When did the East Asia Institute conduct its survey?",
+    )
+    shares = [
+        _survey(n, f"In the East Asia Institute's January 2025 survey, what share chose {n}?")
+        for n in range(12)
+    ]
+    found = find_leaks(deck(when, *shares).entries)
+    assert {(x.giver, x.field, x.taker, x.answer) for x in found} == {
+        (f"share{n}", "prompt", "when", "January 2025") for n in range(12)
+    }
+    assert all(x.in_question for x in found)
+    # The same month in a question about something else gives nothing away.
+    other = {
+        **_survey(99, "In January 2025, what share of the budget went to defence?"),
+        "measure": "Defence share of the budget",
+    }
+    assert find_leaks(deck(when, other).entries) == []
+
+
+def test_an_option_gives_an_answer_away_only_where_it_names_what_it_answers() -> None:
+    """A bare "June 9" among the options (a distractor is another entry's answer by
+    design) gives nothing away; "Lee's introductory call to Ishiba, June 9" does."""
+    calls = date(
+        "calls",
+        "Lee makes his introductory call to Ishiba",
+        "2025-06-09",
+        prompt="When did Lee make his introductory call to Ishiba?",
+    )
+    choice = {
+        "id": "pick",
+        "kind": "choice",
+        "prompt": "When did Lee and Ishiba first meet in person?",
+        "answer": "June 17",
+        "distractors": ["June 9", "June 3"],
+    }
+    order = {
+        "id": "order",
+        "kind": "order",
+        "prompt": "Put in order Lee's first contacts with Japan",
+        "events": ["Lee is elected", "Lee's introductory call to Ishiba, June 9"],
+    }
+    found = find_leaks(deck(calls, choice, order).entries)
+    assert [(x.giver, x.field, x.item, x.taker) for x in found] == [("order", "events", 1, "calls")]
+
+
+def test_a_cloze_hides_its_own_blank_but_not_another_entrys_answer() -> None:
+    alliance = {
+        "id": "name",
+        "kind": "qa",
+        "prompt": "What is the four-country grouping of NATO's partners in Asia called?",
+        "answer": "Indo-Pacific Partners",
+    }
+    cloze = {
+        "id": "cl",
+        "kind": "cloze",
+        "text": "The leaders of NATO's Indo-Pacific Partners met at the {{Hague}} summit.",
+    }
+    own = {
+        **cloze,
+        "id": "own",
+        "text": "NATO's grouping in Asia is the {{Indo-Pacific Partners}}.",
+    }
+    assert [(x.giver, x.field, x.taker) for x in find_leaks(deck(alliance, cloze).entries)] == [
+        ("cl", "text", "name")
+    ]
+    assert find_leaks(deck(alliance, own).entries) == []

@@ -22,6 +22,7 @@ from studyapp.core.base.problems import UserFileError
 from studyapp.core.decks.model import AnyEntry, DateEntry, Deck, Identifier, Tag, Text
 from studyapp.core.quiz.answers.keyindex import AnswerKeyIndex
 from studyapp.core.quiz.answers.keys import Target
+from studyapp.core.quiz.exam_leaks import Giveaways
 from studyapp.core.quiz.questions import (
     CHRONOLOGY_SIZE,
     FORMATS,
@@ -345,12 +346,20 @@ class BuiltExam(Struct, frozen=True):
     questions: tuple[Question, ...]
     requested: int
     capacity: int
+    withheld: int = 0
+    """Questions made and left out because they would have given an answer away (or had
+    theirs given away); the entry may still have been asked in another way."""
 
     @property
     def note(self) -> str | None:
         given = len(self.questions)
         if given >= self.requested:
             return None
+        if given < self.capacity:
+            return (
+                f"This exam asks for {self.requested} questions; it has {given}, because "
+                "the others its decks hold would have shown one another's answers."
+            )
         return (
             f"This exam asks for {self.requested} questions, but its decks hold only "
             f"{self.capacity} without repeating one, so it has {given}."
@@ -378,7 +387,8 @@ def assemble_exam(
     """The questions of one sitting of ``spec``, and a note when there are fewer than asked.
 
     The spec's ``seed`` wins when it has one (same exam for the whole class);
-    otherwise ``rng`` is used and must be given. No entry is ever asked twice, so
+    otherwise ``rng`` is used and must be given. No entry is ever asked twice, and
+    no question's prompt or options show another's answer (:mod:`exam_leaks`), so
     one question never gives another away: a spec that asks for more than the
     decks hold gets what they hold (:func:`exam_capacity`), and says so.
     Pass ``indexes`` (deck id -> AnswerKeyIndex) to reuse them across many exams.
@@ -399,6 +409,7 @@ def assemble_exam(
     for pool in pools.values():
         rng.shuffle(pool)
     used: set[tuple[str, str]] = set()
+    giveaways = Giveaways()
     picked: dict[QuestionFormat, list[Question]] = {f: [] for f in FORMATS}
     # A chronology asks several entries in one question; it may only spend the entries the
     # exam can spare, or the exam would come out shorter than the decks allow.
@@ -414,12 +425,13 @@ def assemble_exam(
             question = _ask(candidate, rng, used)
             if question is None:
                 continue
+            cost = 0
             if candidate.entry is None:
                 single = _singles(spec, candidate.index, formats)
                 cost = max(0, sum(e in single for e in question.entry_ids) - 1)
-                if cost > spare:
-                    continue
-                spare -= cost
+            if cost > spare or not giveaways.take(question, candidate.index):
+                continue
+            spare -= cost
             used.update((question.deck_id, e) for e in question.entry_ids)
             picked[fmt].append(question)
 
@@ -435,4 +447,4 @@ def assemble_exam(
     questions = [q for f in FORMATS for q in picked[f]]
     if spec.shuffle:
         rng.shuffle(questions)
-    return BuiltExam(tuple(questions), spec.questions, capacity)
+    return BuiltExam(tuple(questions), spec.questions, capacity, giveaways.refused)

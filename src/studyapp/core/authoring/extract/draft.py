@@ -18,6 +18,7 @@ from msgspec import Struct, field
 
 from studyapp.core.authoring.extract.extraction import Extraction
 from studyapp.core.authoring.extract.sentences import fold_text, slug, word_list
+from studyapp.core.decks.leaks import find_leaks
 from studyapp.core.decks.model import (
     ID_PATTERN,
     AnyEntry,
@@ -259,6 +260,7 @@ def draft_deck(
     _draft_quotes(ex, draft)
     if not draft.entries:
         raise ValueError("found no dates, figures or quotations in the text")
+    entries = _hide_shown_answers(draft.entries)
     doc_title = document_title or ex.title
     return Deck(
         id=deck_id,
@@ -268,8 +270,31 @@ def draft_deck(
             "prompt, event, measure and context before giving this deck to anyone."
         ),
         document=SourceDocument(title=doc_title) if doc_title else None,
-        entries=draft.entries,
+        entries=entries,
     )
+
+
+def _hide_shown_answers(entries: list[AnyEntry]) -> list[AnyEntry]:
+    """Each entry's question with the answers of the others taken out ("[a date]").
+
+    One sentence gives several entries ("This year, 2025, marks the sixtieth
+    anniversary"): the card that asks the anniversary must not print the year the
+    next card asks. The rule is lint's own (L002), so a draft lints clean of it.
+    """
+    for _ in range(3):  # hiding one answer never shows another; twice is plenty
+        leaks = [leak for leak in find_leaks(entries) if leak.in_question and leak.item is None]
+        if not leaks:
+            break
+        at = {entry.id: n for n, entry in enumerate(entries)}
+        for leak in leaks:
+            entry = entries[at[leak.giver]]
+            text = getattr(entry, leak.field)
+            if isinstance(text, str) and leak.answer in text:
+                kind = entries[at[leak.taker]].kind
+                stand_in = {"date": "[a date]", "figure": "[a figure]"}.get(kind, "[…]")
+                hidden = text.replace(leak.answer, stand_in, 1)
+                entries[at[leak.giver]] = entry.model_copy(update={leak.field: hidden})
+    return entries
 
 
 class _Dumper(yaml.SafeDumper):

@@ -1,4 +1,4 @@
-"""Lint check for answers given away by other entries (L001).
+"""Lint checks for answers given away by other entries (L002 in a question, L001 in notes).
 
 The relation is :func:`studyapp.core.decks.leaks.find_leaks`, the very one the
 study queue spaces entries by, so what ``lint`` reports is what the queue does.
@@ -26,19 +26,32 @@ def _accepted(entry: AnyEntry, words: str) -> bool:
 
 
 def check_leaks(lint: Linter, deck: Deck) -> None:
-    """One finding per pair of entries: where the first of its texts gives the answer."""
+    """One finding per pair of entries and place (question, notes): the first text found."""
     index = {entry.id: i for i, entry in enumerate(deck.entries)}
-    reported: set[tuple[str, str]] = set()
+    reported: set[tuple[str, str, bool]] = set()
     for leak in find_leaks(deck.entries):
-        if (leak.giver, leak.taker) in reported:
+        pair = (leak.giver, leak.taker, leak.in_question)
+        if pair in reported:
             continue
-        reported.add((leak.giver, leak.taker))
+        reported.add(pair)
         taker = deck.entries[index[leak.taker]]
         plainly = ", an answer the checker accepts" if _accepted(taker, leak.answer) else ""
+        path: tuple[str | int, ...] = ("entries", index[leak.giver], leak.field)
+        if leak.item is not None:
+            path += (leak.item,)
+        if leak.in_question:
+            lint.add(
+                "L002",
+                path,
+                f"entry {leak.giver!r} shows the answer of entry {leak.taker!r} "
+                f"({leak.answer!r}{plainly}) before that card asks it: reword this "
+                f"{leak.field} without it, or drop {leak.taker!r} if it only repeats context",
+            )
+            continue
         advice = "; reword the explanation" if leak.field == "explanation" else ""
         lint.add(
             "L001",
-            ("entries", index[leak.giver], leak.field),
+            path,
             f"gives away the answer of entry {leak.taker!r} ({leak.answer!r}{plainly}): "
             f"the queue keeps {leak.giver!r} and {leak.taker!r} on different days{advice}",
         )

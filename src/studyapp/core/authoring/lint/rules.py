@@ -64,6 +64,12 @@ RULES: dict[str, Rule] = {
             "an entry's explanation or source gives away another entry's answer",
         ),
         Rule(
+            "L002",
+            "answer-in-question",
+            "error",
+            "an entry's question or options show another entry's answer",
+        ),
+        Rule(
             "N001",
             "speaker-spelling",
             "warning",
