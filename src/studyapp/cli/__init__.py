@@ -2,7 +2,7 @@
 
 One module per group: :mod:`.decks` (validate, schema, decks), :mod:`.study`
 (stats, progress, results), :mod:`.tools` (the instructor's tools), :mod:`.judge`
-(the answer checker, for deck authors). Each is
+(the answer checker, for deck authors), :mod:`.plan` (exam readiness and a plan). Each is
 imported only when one of its commands runs.
 
 A bare ``studyapp [DECK...]`` opens the app on the decks found; the other
@@ -32,6 +32,7 @@ COMMANDS = (
     "progress",
     "results",
     "judge",
+    "plan",
     *cli_tools.COMMANDS,
 )
 
@@ -89,6 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
     from studyapp.cli import judge as cli_judge  # small: argparse set-up only
 
     cli_judge.register(sub)
+    from studyapp.cli import plan as cli_plan
+
+    cli_plan.register(sub)
     return parser
 
 
@@ -120,6 +124,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from studyapp.cli import judge as cli_judge
 
             return cli_judge.run(args, out)
+        if args.command == "plan":
+            from studyapp.cli import plan as cli_plan
+
+            return cli_plan.run(args, out)
         if args.command in ("validate", "schema", "decks"):
             from studyapp.cli import decks as cli_decks  # on demand, like the others
 

@@ -15,6 +15,7 @@ import json
 import os
 import time
 from collections.abc import Mapping
+from datetime import date as _date
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,46 @@ CONFIG_LOCK = "settings.lock"
 THEMES = ("textual-dark", "textual-light", "nord", "gruvbox", "tokyo-night", "solarized-light")
 
 
+class ExamPlanPrefs(Struct, frozen=True):
+    """What a learner set for one exam (or a deck studied for an exam): its date, the
+    minutes a day they have, and the recall they aim for on the day."""
+
+    date: str | None = None
+    """ISO date (YYYY-MM-DD): set by the learner; an exam spec's own ``date:`` is the default."""
+    minutes_per_day: int | None = None
+    target: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        if self.date is not None:
+            out["date"] = self.date
+        if self.minutes_per_day is not None:
+            out["minutes_per_day"] = self.minutes_per_day
+        if self.target is not None:
+            out["target"] = self.target
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ExamPlanPrefs:
+        """Tolerant: a value of the wrong type or out of range is left unset."""
+        raw_date, minutes, target = (
+            data.get("date"),
+            data.get("minutes_per_day"),
+            data.get("target"),
+        )
+        day: str | None = None
+        if isinstance(raw_date, str):
+            with contextlib.suppress(ValueError):
+                day = _date.fromisoformat(raw_date).isoformat()
+        ok_minutes = type(minutes) is int and 0 < minutes <= 24 * 60
+        target_value: float | None = None
+        if isinstance(target, int | float) and not isinstance(target, bool):
+            target_value = float(target)
+        if target_value is not None and not 0 < target_value < 1:
+            target_value = None
+        return cls(day, minutes if ok_minutes else None, target_value)
+
+
 class AppConfig(Struct, frozen=True):
     """Everything the settings screen edits."""
 
@@ -42,15 +83,23 @@ class AppConfig(Struct, frozen=True):
     theme: str = "textual-dark"
     keys: dict[str, str] = field(default_factory=dict)
     """Binding id -> key(s), e.g. {"study.reveal": "space,r"} (Textual's set_keymap)."""
+    exams: dict[str, ExamPlanPrefs] = field(default_factory=dict)
+    """Exam id (or ``deck:ID``) -> the learner's date, minutes a day and target for it."""
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "format": CONFIG_FORMAT,
             "version": CONFIG_VERSION,
             "theme": self.theme,
             "keys": dict(self.keys),
             "study": self.study.to_dict(),
         }
+        if self.exams:
+            out["exams"] = {k: v.to_dict() for k, v in self.exams.items()}
+        return out
+
+    def with_exam(self, exam_id: str, prefs: ExamPlanPrefs) -> AppConfig:
+        return structs.replace(self, exams={**self.exams, exam_id: prefs})
 
     def with_study(self, study: StudySettings) -> AppConfig:
         return structs.replace(self, study=study)
@@ -117,6 +166,12 @@ def config_from_data(data: dict[str, Any], where: Path) -> tuple[AppConfig, list
     if isinstance(keys, dict):
         clean = {str(k): v for k, v in keys.items() if isinstance(v, str) and v}
         config = structs.replace(config, keys=clean)
+    exams = data.get("exams")
+    if isinstance(exams, dict):
+        prefs = {
+            str(k): ExamPlanPrefs.from_dict(v) for k, v in exams.items() if isinstance(v, dict)
+        }
+        config = structs.replace(config, exams=prefs)
     study = data.get("study")
     if study is not None and not isinstance(study, dict):
         messages.append(f"{where}: study settings are not an object; using defaults")

@@ -10,13 +10,14 @@ loaded through the same hardened YAML loader.
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from msgspec import Struct
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from studyapp.core.base.problems import UserFileError
 from studyapp.core.decks.model import AnyEntry, DateEntry, Deck, Identifier, Tag, Text
@@ -44,6 +45,7 @@ __all__ = [
     "assemble_exam",
     "build_exam",
     "exam_capacity",
+    "exam_entries",
     "load_exam",
     "parse_exam",
 ]
@@ -84,6 +86,16 @@ class FormatMix(_Model):
         }
 
 
+def _iso_date(value: object) -> object:
+    """A ``YYYY-MM-DD`` text as a date (YAML gives text; pydantic's strict mode wants a date)."""
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(f"{value!r} is not a date: write it as YYYY-MM-DD") from None
+    return value
+
+
 class ExamSpec(_Model):
     """One exam: what to draw from, how many questions in which formats, how it is marked."""
 
@@ -116,6 +128,9 @@ class ExamSpec(_Model):
     """Credit for a *close* answer (a typo, a date missing its day)."""
     shuffle: bool = True
     """Mix the formats; otherwise questions come grouped by format."""
+    date: Annotated[dt.date, BeforeValidator(_iso_date)] | None = None
+    """The day of the exam (YYYY-MM-DD), for readiness and a study plan; a learner may set
+    their own (``studyapp plan --date``)."""
 
     @property
     def time_limit_seconds(self) -> int | None:
@@ -193,6 +208,16 @@ def _eligible(spec: ExamSpec, entry: AnyEntry) -> bool:
     if spec.tags and not set(entry.tags) & set(spec.tags):
         return False
     return not set(entry.tags) & set(spec.exclude_tags)
+
+
+def exam_entries(spec: ExamSpec, decks: Iterable[Deck]) -> list[tuple[Deck, AnyEntry]]:
+    """Every entry ``spec`` can draw from, with its deck (what readiness is measured on)."""
+    return [
+        (deck, entry)
+        for deck in _select_decks(spec, decks)
+        for entry in deck.entries
+        if _eligible(spec, entry)
+    ]
 
 
 def _select_decks(spec: ExamSpec, decks: Iterable[Deck]) -> list[Deck]:

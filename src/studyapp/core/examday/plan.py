@@ -1,0 +1,364 @@
+"""A plan to be ready on exam day: which cards to review, and learn, on which days.
+
+The goal is the learner's target recall on exam day for every card the exam
+covers, within the answers a day their minutes allow. The memory model is
+FSRS-6 (:mod:`memory`), and three of its facts shape the plan:
+
+* a review moves recall on exam day most when it is made late: a card reviewed
+  the day before is fresh; so reviews are placed as late as capacity allows,
+  the cards whose memory fades fastest latest of all;
+* a new card must be learned early enough to be reviewed once before the exam:
+  learning is placed as early as possible;
+* capacity is short more often than not: every task (a review, or learning a
+  new card and reviewing it) is weighed by the exam-day recall it adds per
+  answer, and the best are taken until the answers run out.
+
+Each review's outcome is weighed both ways (recalled, or forgotten and
+relearned) by its predicted probability. The plan's reviews are early reviews
+as far as the normal schedule is concerned; the scheduler treats them as FSRS
+treats any early review, so the long-term schedule stays honest.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from msgspec import Struct
+
+from studyapp.core.examday.memory import Memory, MemoryModel
+
+__all__ = [
+    "LEARN_ANSWERS",
+    "Plan",
+    "PlanCard",
+    "PlanDay",
+    "answers_needed",
+    "make_plan",
+    "minutes_needed",
+]
+
+LEARN_ANSWERS = 2
+"""Answers a new card takes the day it is learned (Good at each of the two default steps)."""
+
+
+class PlanCard(Struct, frozen=True):
+    """A card the exam covers: its entry, and its memory (None if never studied)."""
+
+    card_id: str
+    entry: tuple[str, str]
+    memory: Memory | None = None
+    last_day: date | None = None
+
+
+class PlanDay(Struct, frozen=True):
+    """One day of the plan."""
+
+    day: date
+    reviews: int
+    new: int
+    minutes: float
+    card_ids: tuple[str, ...] = ()
+    """The cards to review or learn that day, latest-needed first."""
+
+
+class Plan(Struct, frozen=True):
+    """The days up to the exam, and what following them predicts."""
+
+    exam_date: date
+    target: float
+    answers_per_day: int
+    days: tuple[PlanDay, ...]
+    predicted_score_with_plan: float
+    cards_at_target: int
+    cards: int
+    recall_with_plan: dict[str, float]
+
+    @property
+    def reaches_target(self) -> bool:
+        return self.cards_at_target == self.cards
+
+
+class _Task(Struct):
+    card: PlanCard
+    early: int
+    """Answers placed as early as possible: learning a new card (2), a first review (1)."""
+    gain_per_answer: float
+    fragility: float
+    """Stability after the late review: the lower, the later that review should come."""
+    early_day: int | None = None
+    late_day: int | None = None
+
+    @property
+    def cost(self) -> int:
+        return self.early + 1
+
+
+class _Weigher:
+    """Expected exam-day recall of a card under a plan, memoised where cards are alike."""
+
+    def __init__(self, model: MemoryModel, today: date, n: int) -> None:
+        self.model, self.today, self.n = model, today, n
+        self.learned = model.learned()
+        self._new: dict[tuple[int, int | None], tuple[float, float]] = {}
+        self._studied: dict[tuple[str, int | None, int | None], tuple[float, float]] = {}
+
+    def last(self, card: PlanCard) -> int:
+        assert card.last_day is not None
+        return (card.last_day - self.today).days
+
+    def new(self, learn: int, review: int | None) -> tuple[float, float]:
+        """A new card learned on day ``learn`` and reviewed on day ``review``."""
+        key = (learn, review)
+        found = self._new.get(key)
+        if found is None:
+            m, n = self.learned, self.n
+            if review is None:
+                found = (self.model.recall(n - learn, m.stability), m.stability)
+            else:
+                found = self.model.exam_recall(
+                    m.stability, m.difficulty, review - learn, n - review
+                )
+            self._new[key] = found
+        return found
+
+    def studied(self, card: PlanCard, first: int | None, review: int | None) -> tuple[float, float]:
+        """A studied card reviewed on day ``review`` (after a first review on ``first``)."""
+        key = (card.card_id, first, review)
+        found = self._studied.get(key)
+        if found is None:
+            found = self._studied[key] = self._weigh(card, first, review)
+        return found
+
+    def _weigh(self, card: PlanCard, first: int | None, review: int | None) -> tuple[float, float]:
+        memory, last, n, model = card.memory, self.last(card), self.n, self.model
+        assert memory is not None
+        if review is None:
+            return model.recall(n - last, memory.stability), memory.stability
+        if first is None:
+            return model.exam_recall(memory.stability, memory.difficulty, review - last, n - review)
+        r, good, lapse = model.reviewed(memory, first - last)
+        kept, fragile = model.exam_recall(
+            good.stability, good.difficulty, review - first, n - review
+        )
+        lost, _ = model.exam_recall(lapse.stability, lapse.difficulty, review - first, n - review)
+        return r * kept + (1 - r) * lost, fragile
+
+
+def make_plan(
+    cards: Sequence[PlanCard],
+    model: MemoryModel,
+    *,
+    today: date,
+    exam_date: date,
+    answers_per_day: int,
+    seconds_per_answer: float,
+    target: float = 0.9,
+) -> Plan:
+    """The plan for ``cards`` from ``today`` to the day before ``exam_date``.
+
+    Days are counted from ``today`` (day 0); the exam is day ``n``. Raises
+    ValueError for an exam today or in the past, a target outside (0, 1) or a
+    negative capacity: callers turn those into messages.
+    """
+    n = (exam_date - today).days
+    if n < 1:
+        raise ValueError("the exam must be after today")
+    if not 0 < target < 1:
+        raise ValueError("the target must be between 0 and 1")
+    if answers_per_day < 0 or seconds_per_answer <= 0:
+        raise ValueError("the time a day must be positive")
+    weigh = _Weigher(model, today, n)
+    tasks, base = _tasks(cards, weigh, target)
+    recall = _follow(tasks, base, weigh, answers_per_day)
+    return _summarise(
+        cards, tasks, recall, today, exam_date, n, answers_per_day, seconds_per_answer, target
+    )
+
+
+def _follow(
+    tasks: list[_Task], base: dict[str, float], weigh: _Weigher, capacity: int
+) -> dict[str, float]:
+    """Allocate days to ``tasks`` at ``capacity`` answers a day; each card's exam-day recall."""
+    for task in tasks:
+        task.early_day = task.late_day = None
+    _allocate(tasks, weigh.n, capacity)
+    recall = dict(base)
+    for task in tasks:
+        card = task.card
+        if card.memory is None:
+            if task.early_day is not None:
+                recall[card.card_id] = weigh.new(task.early_day, task.late_day)[0]
+        elif task.late_day is not None:
+            first = task.early_day if task.early else None
+            recall[card.card_id] = weigh.studied(card, first, task.late_day)[0]
+    return recall
+
+
+def _tasks(
+    cards: Sequence[PlanCard], weigh: _Weigher, target: float
+) -> tuple[list[_Task], dict[str, float]]:
+    """What each card needs (nothing, a late review, a first review too, or learning), each
+    weighed by the exam-day recall it adds per answer; and every card's recall without."""
+    n = weigh.n
+    review_day = n - 1 if n > 1 else None
+    tasks: list[_Task] = []
+    recall: dict[str, float] = {}
+    for card in cards:
+        if card.memory is None or card.last_day is None:
+            recall[card.card_id] = 0.0
+            best, fragile = weigh.new(0, review_day)
+            cost = LEARN_ANSWERS + (review_day is not None)
+            tasks.append(_Task(card, LEARN_ANSWERS, best / cost, fragile))
+            continue
+        last = weigh.last(card)
+        now = weigh.model.recall(n - last, card.memory.stability)
+        recall[card.card_id] = now
+        if now >= target or n - 1 <= last:
+            continue
+        best, fragile = weigh.studied(card, None, n - 1)
+        start = max(last + 1, 0)
+        if best >= target or n - 1 - start < 2:
+            if best > now:
+                tasks.append(_Task(card, 0, best - now, fragile))
+            continue
+        first = start + (n - 1 - start) // 2  # halfway to the last day
+        twice, fragile2 = weigh.studied(card, first, n - 1)
+        if (twice - now) / 2 > best - now:
+            tasks.append(_Task(card, 1, (twice - now) / 2, fragile2))
+        elif best > now:
+            tasks.append(_Task(card, 0, best - now, fragile))
+    return tasks, recall
+
+
+def _allocate(tasks: list[_Task], n: int, capacity: int) -> None:
+    """Give the best tasks days: early answers from the front, late reviews from the back."""
+    left = [capacity] * n
+    total = capacity * n
+    chosen: list[_Task] = []
+    for task in sorted(tasks, key=lambda t: (-t.gain_per_answer, t.card.card_id)):
+        cost = task.cost if n > 1 else max(task.early, 1)
+        if cost <= total:
+            total -= cost
+            chosen.append(task)
+    front = 0
+    for task in chosen:  # early answers first, in the order chosen
+        if not task.early:
+            continue
+        while front < n and left[front] < task.early:
+            front += 1
+        if front == n:
+            break
+        left[front] -= task.early
+        task.early_day = front
+    back = n - 1
+    late = [t for t in chosen if not t.early or t.early_day is not None]
+    for task in sorted(late, key=lambda t: (t.fragility, t.card.card_id)):
+        while back >= 0 and left[back] < 1:
+            back -= 1
+        if back < 0:
+            break
+        if task.early_day is not None and back <= task.early_day:
+            continue  # its early answers came too late for a review after them
+        left[back] -= 1
+        task.late_day = back
+
+
+def _summarise(
+    cards: Sequence[PlanCard],
+    tasks: list[_Task],
+    recall: dict[str, float],
+    today: date,
+    exam_date: date,
+    n: int,
+    capacity: int,
+    seconds: float,
+    target: float,
+) -> Plan:
+    reviews: list[list[str]] = [[] for _ in range(n)]
+    learning: list[list[str]] = [[] for _ in range(n)]
+    for task in tasks:
+        if task.early_day is not None:
+            if task.card.memory is None:
+                learning[task.early_day].append(task.card.card_id)
+            else:
+                reviews[task.early_day].append(task.card.card_id)
+        if task.late_day is not None:
+            reviews[task.late_day].append(task.card.card_id)
+    days = tuple(
+        PlanDay(
+            today + timedelta(days=k),
+            len(reviews[k]),
+            len(learning[k]),
+            round((len(reviews[k]) + LEARN_ANSWERS * len(learning[k])) * seconds / 60, 1),
+            (*learning[k], *reviews[k]),
+        )
+        for k in range(n)
+    )
+    entries: dict[tuple[str, str], list[float]] = {}
+    for card in cards:
+        entries.setdefault(card.entry, []).append(recall[card.card_id])
+    score = sum(sum(v) / len(v) for v in entries.values()) / len(entries) if entries else 0.0
+    at_target = sum(recall[c.card_id] >= target for c in cards)
+    return Plan(exam_date, target, capacity, days, score, at_target, len(cards), recall)
+
+
+def answers_needed(
+    cards: Sequence[PlanCard],
+    model: MemoryModel,
+    *,
+    today: date,
+    exam_date: date,
+    target: float = 0.9,
+    most: int = 24 * 60 * 6,
+) -> int | None:
+    """The fewest answers a day with which the plan predicts a score of ``target`` (the
+    mean exam-day recall over the entries), or None if ``most`` would not do it.
+
+    Every card at the target is the plan's aim, but the last few cards can cost the
+    most (a card that fades fast must be reviewed the very day before), so what a
+    learner is told it would take is the time for the score.
+    """
+    n = (exam_date - today).days
+    if n < 1:
+        raise ValueError("the exam must be after today")
+    if not cards:
+        return 0
+    weigh = _Weigher(model, today, n)
+    tasks, base = _tasks(cards, weigh, target)
+    entries: dict[tuple[str, str], list[str]] = {}
+    for card in cards:
+        entries.setdefault(card.entry, []).append(card.card_id)
+
+    def score(answers: int) -> float:
+        recall = _follow(tasks, base, weigh, answers)
+        means = [sum(recall[c] for c in ids) / len(ids) for ids in entries.values()]
+        return sum(means) / len(means)
+
+    if score(most) < target:
+        return None
+    low, high = 0, most
+    while low < high:
+        mid = (low + high) // 2
+        if score(mid) >= target:
+            high = mid
+        else:
+            low = mid + 1
+    return low
+
+
+def minutes_needed(
+    cards: Sequence[PlanCard],
+    model: MemoryModel,
+    *,
+    today: date,
+    exam_date: date,
+    seconds_per_answer: float,
+    target: float = 0.9,
+) -> float | None:
+    """:func:`answers_needed` in minutes a day (rounded up to a tenth), or None."""
+    found = answers_needed(cards, model, today=today, exam_date=exam_date, target=target)
+    if found is None:
+        return None
+    return math.ceil(found * seconds_per_answer / 6) / 10

@@ -1,0 +1,230 @@
+"""One exam's readiness and plan together: what ``studyapp plan`` prints and home shows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date, datetime, tzinfo
+from typing import Any
+
+from msgspec import Struct
+
+from studyapp.core.decks.card import Card
+from studyapp.core.decks.model import Deck
+from studyapp.core.examday.memory import MemoryModel
+from studyapp.core.examday.pace import seconds_per_answer
+from studyapp.core.examday.plan import Plan, PlanCard, make_plan, minutes_needed
+from studyapp.core.examday.readiness import (
+    ExamCard,
+    Readiness,
+    exam_cards,
+    memory_of,
+    readiness,
+)
+from studyapp.core.quiz.exam import ExamError, ExamSpec
+from studyapp.core.store.records import ReviewRecord
+from studyapp.core.store.state import CardState
+from studyapp.core.study.fsrs6 import fsrs_parameters
+from studyapp.core.study.queue import study_day
+from studyapp.core.study.settings import StudySettings
+
+__all__ = [
+    "ExamDayReport",
+    "PlanError",
+    "deck_exam",
+    "exam_day_report",
+    "find_exam",
+    "report_for_exam",
+]
+
+MAX_MINUTES = 24 * 60
+
+
+class PlanError(ValueError):
+    """The question cannot be answered as asked (a date in the past, no cards...)."""
+
+
+class ExamDayReport(Struct, frozen=True):
+    exam_id: str
+    title: str
+    readiness: Readiness
+    plan: Plan
+    minutes_per_day: int
+    seconds_per_answer: float
+    minutes_per_day_needed: float | None
+    """The fewest minutes a day that reach the target for every card that can (None: some
+    cannot, whatever the time); computed only when the plan falls short."""
+
+    def to_json(self) -> dict[str, Any]:
+        r, p = self.readiness, self.plan
+        return {
+            "exam_id": self.exam_id,
+            "title": self.title,
+            "today": r.today.isoformat(),
+            "exam_date": r.exam_date.isoformat(),
+            "days_left": (r.exam_date - r.today).days,
+            "predicted_score": round(r.predicted_score, 4),
+            "predicted_score_today": round(r.predicted_score_today, 4),
+            "predicted_score_with_plan": round(p.predicted_score_with_plan, 4),
+            "target": p.target,
+            "reaches_target": p.reaches_target,
+            "cards": p.cards,
+            "cards_at_target_with_plan": p.cards_at_target,
+            "entries": r.entries,
+            "unstudied_entries": r.unstudied_entries,
+            "minutes_per_day": self.minutes_per_day,
+            "seconds_per_answer": self.seconds_per_answer,
+            "minutes_per_day_needed": self.minutes_per_day_needed,
+            "plan": [
+                {
+                    "date": d.day.isoformat(),
+                    "reviews": d.reviews,
+                    "new": d.new,
+                    "minutes": d.minutes,
+                }
+                for d in p.days
+            ],
+            "by_deck": [
+                {"deck": g.name, "entries": g.entries, "score": round(g.score, 4)}
+                for g in r.by("deck")
+            ],
+            "by_tag": [
+                {"tag": g.name, "entries": g.entries, "score": round(g.score, 4)}
+                for g in r.by("tag")
+            ],
+            "by_kind": [
+                {"kind": g.name, "entries": g.entries, "score": round(g.score, 4)}
+                for g in r.by("kind")
+            ],
+            "weakest": [
+                {
+                    "card": f.card.card_id,
+                    "deck": f.card.deck_id,
+                    "entry": f.card.entry_id,
+                    "exam_day": round(f.exam_day, 4),
+                    "studied": f.studied,
+                }
+                for f in r.weakest(10)
+            ],
+        }
+
+
+def exam_day_report(
+    *,
+    exam_id: str,
+    title: str,
+    cards: Sequence[ExamCard],
+    states: Mapping[str, CardState],
+    model: MemoryModel,
+    today: date,
+    exam_date: date,
+    day_of: Callable[[datetime], date],
+    minutes_per_day: int,
+    seconds_per_answer: float,
+    target: float,
+) -> ExamDayReport:
+    """Readiness on ``exam_date`` and the plan to reach ``target`` in the time given."""
+    if exam_date <= today:
+        when = "today" if exam_date == today else f"in the past ({exam_date.isoformat()})"
+        raise PlanError(f"the exam date is {when}: give a date after today (YYYY-MM-DD)")
+    if not cards:
+        raise PlanError("the exam draws from no cards: check its decks, tags and kinds")
+    if not 0 < target < 1:
+        raise PlanError(f"the target must be between 0 and 1 (got {target}); 0.9 means 90%")
+    if not 1 <= minutes_per_day <= MAX_MINUTES:
+        raise PlanError(
+            f"minutes a day must be between 1 and {MAX_MINUTES} (got {minutes_per_day})"
+        )
+    ready = readiness(cards, states, model, today=today, exam_date=exam_date, day_of=day_of)
+    plan_cards = []
+    for card in cards:
+        known = memory_of(states.get(card.card_id))
+        entry = (card.deck_id, card.entry_id)
+        if known is None:
+            plan_cards.append(PlanCard(card.card_id, entry))
+        else:
+            plan_cards.append(PlanCard(card.card_id, entry, known[0], day_of(known[1])))
+    answers = int(minutes_per_day * 60 / seconds_per_answer)
+    plan = make_plan(
+        plan_cards,
+        model,
+        today=today,
+        exam_date=exam_date,
+        answers_per_day=answers,
+        seconds_per_answer=seconds_per_answer,
+        target=target,
+    )
+    needed = None
+    if not plan.reaches_target:
+        needed = minutes_needed(
+            plan_cards,
+            model,
+            today=today,
+            exam_date=exam_date,
+            seconds_per_answer=seconds_per_answer,
+            target=target,
+        )
+    return ExamDayReport(exam_id, title, ready, plan, minutes_per_day, seconds_per_answer, needed)
+
+
+def deck_exam(deck_id: str, title: str) -> ExamSpec:
+    """A whole deck as an exam (a learner's "my exam on this deck" needs no spec file)."""
+    return ExamSpec(id=f"deck-{deck_id}", title=title, decks=[deck_id])
+
+
+def find_exam(name: str, specs: Sequence[ExamSpec], decks: Sequence[Deck]) -> ExamSpec:
+    """The exam named ``name``: an exam spec's id, else a deck's id (the whole deck)."""
+    for spec in specs:
+        if spec.id == name:
+            return spec
+    for deck in decks:
+        if deck.id == name or f"deck-{deck.id}" == name:
+            return deck_exam(deck.id, deck.title)
+    known = sorted({s.id for s in specs} | {d.id for d in decks})
+    raise PlanError(
+        f"no exam or deck {name!r}" + (f" (known: {', '.join(known)})" if known else "")
+    )
+
+
+def report_for_exam(
+    spec: ExamSpec,
+    decks: Sequence[Deck],
+    cards: Sequence[Card],
+    states: Mapping[str, CardState],
+    recent: Sequence[ReviewRecord],
+    study: StudySettings,
+    *,
+    now: datetime,
+    exam_date: date,
+    minutes_per_day: int,
+    target: float,
+    tz: tzinfo | None = None,
+) -> ExamDayReport:
+    """:func:`exam_day_report` for an exam spec, from what a workspace holds.
+
+    The memory model is the learner's FSRS parameters (a deck's own when the exam
+    draws from one deck with an override); time per answer is the learner's own.
+    """
+    try:
+        chosen = exam_cards(spec, decks, cards)
+    except ExamError as error:
+        raise PlanError(str(error)) from None
+    settings = study.for_deck(spec.decks[0]) if len(spec.decks) == 1 else study
+    scheduler = settings.scheduler
+    rollover = settings.queue.day_starts_at
+
+    def day_of(moment: datetime) -> date:
+        return study_day(moment, rollover, tz)
+
+    return exam_day_report(
+        exam_id=spec.id,
+        title=spec.title,
+        cards=chosen,
+        states=states,
+        model=MemoryModel(fsrs_parameters(scheduler)),
+        today=day_of(now),
+        exam_date=exam_date,
+        day_of=day_of,
+        minutes_per_day=minutes_per_day,
+        seconds_per_answer=seconds_per_answer(recent),
+        target=target,
+    )
