@@ -21,11 +21,12 @@ treats any early review, so the long-term schedule stays honest.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from msgspec import Struct
+from msgspec import Struct, field
 
 from studyapp.core.examday.memory import Memory, MemoryModel
 
@@ -89,6 +90,9 @@ class _Task(Struct):
     """Stability after the late review: the lower, the later that review should come."""
     early_day: int | None = None
     late_day: int | None = None
+    extra: list[int] = field(default_factory=list)
+    """Reviews between the early answers (or the last review) and the late one, added
+    where time is left over: a ladder builds memory that outlasts a single late review."""
 
     @property
     def cost(self) -> int:
@@ -146,6 +150,90 @@ class _Weigher:
         return r * kept + (1 - r) * lost, fragile
 
 
+def _chain(weigh: _Weigher, task: _Task, extra: Sequence[int]) -> float:
+    """Expected exam-day recall of ``task``'s card with reviews on the ``extra`` days too.
+
+    Between reviews the memory is carried as the mean of its two branches (recalled or
+    relearned) weighted by their probability: a planning estimate, not a simulation.
+    """
+    model, card = weigh.model, task.card
+    if card.memory is None:
+        assert task.early_day is not None
+        memory, last = weigh.learned, task.early_day
+    elif task.early and task.early_day is not None:
+        first = task.early_day
+        r, good, lapse = model.reviewed(card.memory, first - weigh.last(card))
+        memory, last = _mean(r, good, lapse), first
+    else:
+        memory, last = card.memory, weigh.last(card)
+    for day in sorted(extra):
+        r, good, lapse = model.reviewed(memory, day - last)
+        memory, last = _mean(r, good, lapse), day
+    assert task.late_day is not None
+    return model.exam_recall(
+        memory.stability, memory.difficulty, task.late_day - last, weigh.n - task.late_day
+    )[0]
+
+
+def _mean(r: float, good: Memory, lapse: Memory) -> Memory:
+    return Memory(
+        r * good.stability + (1 - r) * lapse.stability,
+        r * good.difficulty + (1 - r) * lapse.difficulty,
+    )
+
+
+def _reinforce(
+    tasks: list[_Task], weigh: _Weigher, left: list[int], recall: dict[str, float]
+) -> None:
+    """Spend the answers left over on ladders: one more review at the middle of each card's
+    longest gap before its late review, weakest cards first, while it helps."""
+    for _ in range(_LADDER_PASSES):  # each pass halves the gaps once more
+        spare = sum(left)
+        if not spare:
+            return
+        ladders = [t for t in tasks if t.late_day is not None and recall[t.card.card_id] < _FRESH]
+        ladders.sort(key=lambda t: (recall[t.card.card_id], t.card.card_id))
+        added = False
+        for task in ladders[: min(spare, _LADDER_CARDS)]:
+            assert task.late_day is not None
+            start = task.early_day if task.card.memory is None or task.early else None
+            if start is None:
+                start = max(weigh.last(task.card), -1)
+            stops = sorted({start, *task.extra, task.late_day})
+            gap, after = max((b - a, a) for a, b in itertools.pairwise(stops))
+            if gap < 2:
+                continue
+            day = _free_near(left, after + gap // 2, after + 1, after + gap - 1)
+            if day is None:
+                continue
+            better = _chain(weigh, task, [*task.extra, day])
+            if better > recall[task.card.card_id] + 0.002:
+                task.extra.append(day)
+                left[day] -= 1
+                recall[task.card.card_id] = better
+                added = True
+        if not added:
+            return
+
+
+def _free_near(left: list[int], middle: int, low: int, high: int) -> int | None:
+    """The day from ``low`` to ``high`` with an answer left, nearest ``middle``."""
+    low = max(low, 0)
+    for step in range(max(middle - low, high - middle) + 1):
+        for day in (middle - step, middle + step):
+            if low <= day <= high and left[day] > 0:
+                return day
+    return None
+
+
+_LADDER_PASSES = 3
+_LADDER_CARDS = 2_000
+"""At most this many cards are given a ladder step per pass: the weakest; the rest of a
+large exam is past the point where one more review changes much."""
+_FRESH = 0.97
+"""A card predicted at least this likely to be recalled is not given a ladder step."""
+
+
 def make_plan(
     cards: Sequence[PlanCard],
     model: MemoryModel,
@@ -171,7 +259,8 @@ def make_plan(
         raise ValueError("the time a day must be positive")
     weigh = _Weigher(model, today, n)
     tasks, base = _tasks(cards, weigh, target)
-    recall = _follow(tasks, base, weigh, answers_per_day)
+    recall, left = _follow(tasks, base, weigh, answers_per_day)
+    _reinforce(tasks, weigh, left, recall)
     return _summarise(
         cards, tasks, recall, today, exam_date, n, answers_per_day, seconds_per_answer, target
     )
@@ -179,11 +268,13 @@ def make_plan(
 
 def _follow(
     tasks: list[_Task], base: dict[str, float], weigh: _Weigher, capacity: int
-) -> dict[str, float]:
-    """Allocate days to ``tasks`` at ``capacity`` answers a day; each card's exam-day recall."""
+) -> tuple[dict[str, float], list[int]]:
+    """Allocate days to ``tasks`` at ``capacity`` answers a day: each card's exam-day
+    recall, and the answers left over on each day."""
     for task in tasks:
         task.early_day = task.late_day = None
-    _allocate(tasks, weigh.n, capacity)
+        task.extra = []
+    left = _allocate(tasks, weigh.n, capacity)
     recall = dict(base)
     for task in tasks:
         card = task.card
@@ -193,7 +284,7 @@ def _follow(
         elif task.late_day is not None:
             first = task.early_day if task.early else None
             recall[card.card_id] = weigh.studied(card, first, task.late_day)[0]
-    return recall
+    return recall, left
 
 
 def _tasks(
@@ -215,11 +306,12 @@ def _tasks(
         last = weigh.last(card)
         now = weigh.model.recall(n - last, card.memory.stability)
         recall[card.card_id] = now
-        if now >= target or n - 1 <= last:
-            continue
+        if n - 1 <= last or (now >= target and now >= _FRESH):
+            continue  # (nothing to gain worth an answer)
         best, fragile = weigh.studied(card, None, n - 1)
         start = max(last + 1, 0)
-        if best >= target or n - 1 - start < 2:
+        if now >= target or best >= target or n - 1 - start < 2:
+            # (a card already at the target gains less: it is reviewed with time to spare)
             if best > now:
                 tasks.append(_Task(card, 0, best - now, fragile))
             continue
@@ -232,7 +324,7 @@ def _tasks(
     return tasks, recall
 
 
-def _allocate(tasks: list[_Task], n: int, capacity: int) -> None:
+def _allocate(tasks: list[_Task], n: int, capacity: int) -> list[int]:
     """Give the best tasks days: early answers from the front, late reviews from the back."""
     left = [capacity] * n
     total = capacity * n
@@ -263,6 +355,7 @@ def _allocate(tasks: list[_Task], n: int, capacity: int) -> None:
             continue  # its early answers came too late for a review after them
         left[back] -= 1
         task.late_day = back
+    return left
 
 
 def _summarise(
@@ -286,6 +379,8 @@ def _summarise(
                 reviews[task.early_day].append(task.card.card_id)
         if task.late_day is not None:
             reviews[task.late_day].append(task.card.card_id)
+        for day in task.extra:
+            reviews[day].append(task.card.card_id)
     days = tuple(
         PlanDay(
             today + timedelta(days=k),
@@ -332,7 +427,7 @@ def answers_needed(
         entries.setdefault(card.entry, []).append(card.card_id)
 
     def score(answers: int) -> float:
-        recall = _follow(tasks, base, weigh, answers)
+        recall, _ = _follow(tasks, base, weigh, answers)
         means = [sum(recall[c] for c in ids) / len(ids) for ids in entries.values()]
         return sum(means) / len(means)
 
