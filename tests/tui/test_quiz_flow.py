@@ -422,3 +422,38 @@ async def test_an_exam_asking_for_more_than_its_decks_hold_is_shorter_and_says_s
         assert 0 < len(asked) < 60 and len(set(asked)) == len(asked)
         notes = [n.message for n in app._notifications]
         assert any("60 questions" in m and f"so it has {len(asked)}" in m for m in notes), notes
+
+
+async def test_an_exam_on_studied_cards_is_forecast_and_the_results_say_how_it_went(
+    tmp_path: Path,
+) -> None:
+    app, clock = app_with_exam(tmp_path)
+    store = app.workspace.store
+    now = clock()
+    for card in app.workspace.cards:  # every card learned two days ago, well remembered
+        store.restore_states(
+            {
+                card.id: CardState(
+                    card.id,
+                    phase=Phase.REVIEW,
+                    due=now + timedelta(days=20),
+                    last_review=now - timedelta(days=2),
+                    stability=30.0,
+                    difficulty=5.0,
+                    interval=20,
+                    reps=3,
+                )
+            }
+        )
+    async with app.run_test(size=(100, 30)) as pilot:
+        quiz = await open_exam(pilot, app)
+        assert quiz.predicted and all(0.9 < p < 1 for p in quiz.predicted.values())
+        await answer_everything_right(pilot, app)
+        assert isinstance(app.screen, ReviewDialog)
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        text = visible_text(app)
+        assert "Forecast when you began: 9" in text and "you scored 100%, as forecast" in text
+    (stored,), _ = list_results(store.folder)
+    assert stored.result.predicted_score is not None and stored.result.predicted_score > 90

@@ -22,8 +22,10 @@ from studyapp.core.base.terminal import json_safe, terminal_out, terminal_safe
 from studyapp.core.config import ExamPlanPrefs, load_config, save_config
 from studyapp.core.decks.cache import DeckCache
 from studyapp.core.decks.model import Deck
+from studyapp.core.examday.calibration import Calibration, calibration
 from studyapp.core.examday.report import ExamDayReport, PlanError, find_exam, report_for_exam
 from studyapp.core.quiz.exam import ExamSpec, load_exam
+from studyapp.core.quiz.results import list_results
 from studyapp.core.store.errors import ProgressError
 from studyapp.core.store.store import ProgressStore
 from studyapp.core.workspace import load_decks, load_exams
@@ -87,10 +89,13 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     except (PlanError, UserFileError, ProgressError) as error:
         err.write(f"studyapp plan: {error}\n")
         return 1
+    stored, _problems = list_results(paths.progress_dir(args.progress))
+    calibrated = calibration(s.result for s in stored)
     if args.json:
-        out.write(json_safe(json.dumps(report.to_json(), ensure_ascii=False, indent=2)) + "\n")
+        data = report.to_json() | {"calibration": calibrated.to_json()}
+        out.write(json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
     else:
-        terminal_out(out).write(_text(report))
+        terminal_out(out).write(_text(report) + _calibration_text(calibrated))
     return 0
 
 
@@ -143,6 +148,28 @@ def _spec(name: str, roots: list[Path], decks: list[Deck]) -> ExamSpec:
         return load_exam(path)
     specs, _failures = load_exams(roots)
     return find_exam(name, specs, decks)
+
+
+def _calibration_text(found: Calibration) -> str:
+    """Past forecasts beside results: what makes the numbers above worth trusting."""
+    if not found.attempts and not found.bins:
+        return ""
+    lines = ["", "Forecasts beside results (quizzes and exams taken in the app):"]
+    for attempt in found.attempts[-8:]:
+        when = attempt.taken_at.date().isoformat() if attempt.taken_at else "?"
+        lines.append(
+            f"  {when}  {terminal_safe(attempt.title)[:40]:40}  forecast "
+            f"{attempt.predicted:3.0f}%  scored {attempt.actual:3.0f}%"
+        )
+    if found.bins:
+        lines.append(f"  By forecast ({found.questions} questions studied before):")
+        for b in found.bins:
+            bar = "#" * round(20 * b.actual)
+            lines.append(
+                f"    forecast {100 * b.low:3.0f}-{100 * b.high:3.0f}%: right "
+                f"{100 * b.actual:3.0f}% of {b.questions:4d}  {bar}"
+            )
+    return "\n".join(lines) + "\n"
 
 
 def _pct(value: float) -> str:

@@ -10,6 +10,7 @@ from msgspec import Struct
 
 from studyapp.core.decks.card import Card
 from studyapp.core.decks.model import Deck
+from studyapp.core.examday.calibration import predict_questions
 from studyapp.core.examday.memory import MemoryModel
 from studyapp.core.examday.pace import seconds_per_answer
 from studyapp.core.examday.plan import Plan, PlanCard, make_plan, minutes_needed
@@ -21,6 +22,7 @@ from studyapp.core.examday.readiness import (
     readiness,
 )
 from studyapp.core.quiz.exam import ExamError, ExamSpec
+from studyapp.core.quiz.questions import Question
 from studyapp.core.store.records import ReviewRecord
 from studyapp.core.store.state import CardState
 from studyapp.core.study.fsrs6 import fsrs_parameters
@@ -33,6 +35,7 @@ __all__ = [
     "deck_exam",
     "exam_day_report",
     "find_exam",
+    "predict_sitting",
     "report_for_exam",
 ]
 
@@ -227,4 +230,35 @@ def report_for_exam(
         minutes_per_day=minutes_per_day,
         seconds_per_answer=seconds_per_answer(recent),
         target=target,
+    )
+
+
+def predict_sitting(
+    questions: Sequence[Question],
+    cards: Sequence[Card],
+    states: Mapping[str, CardState],
+    study: StudySettings,
+    *,
+    now: datetime,
+    tz: tzinfo | None = None,
+) -> dict[str, float]:
+    """Each question's predicted recall as a sitting begins (see :mod:`calibration`)."""
+    scheduler = study.scheduler
+    deck_ids = {q.deck_id for q in questions}
+    if len(deck_ids) == 1:
+        settings = study.for_deck(next(iter(deck_ids)))
+        scheduler, rollover = settings.scheduler, settings.queue.day_starts_at
+    else:
+        rollover = study.queue.day_starts_at
+
+    def day_of(moment: datetime) -> date:
+        return study_day(moment, rollover, tz)
+
+    return predict_questions(
+        questions,
+        cards,
+        states,
+        MemoryModel(fsrs_parameters(scheduler)),
+        today=day_of(now),
+        day_of=day_of,
     )

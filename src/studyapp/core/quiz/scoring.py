@@ -155,6 +155,9 @@ class QuestionResult(BaseModel):
     seconds: float = Field(default=0.0, ge=0)
     source: str | None = None
     explanation: str | None = None
+    predicted: float | None = Field(default=None, ge=0, le=1)
+    """The predicted probability of recalling this question's entries when the sitting
+    began (the memory model's), kept to show how well predictions match results."""
 
 
 def grade_answer(
@@ -227,6 +230,9 @@ class QuizResult(BaseModel):
     by_kind: dict[str, Tally]
     by_tag: dict[str, Tally]
     by_format: dict[str, Tally]
+    predicted_score: float | None = Field(default=None, ge=0, le=100)
+    """The score predicted when the sitting began (percent), where every question had a
+    prediction: set beside :attr:`score` over time, it shows whether forecasts hold."""
 
     @property
     def missed(self) -> list[QuestionResult]:
@@ -259,15 +265,27 @@ def score_quiz(
     exam_id: str | None = None,
     taken_at: dt.datetime | None = None,
     close_credit: float = 0.5,
+    predicted: Mapping[str, float] | None = None,
 ) -> QuizResult:
     """Score an attempt; questions without a result count as not answered.
 
-    ``pass_mark`` and the score are percentages (0-100).
+    ``pass_mark`` and the score are percentages (0-100). ``predicted`` (question id ->
+    probability of recall when the sitting began) is kept with each question.
     """
     by_id = results if isinstance(results, Mapping) else {r.question_id: r for r in results}
     ordered = [
         by_id.get(q.id) or grade_answer(q, None, close_credit=close_credit) for q in questions
     ]
+    forecast: float | None = None
+    if predicted:
+        ordered = [
+            r.model_copy(update={"predicted": min(1.0, max(0.0, float(predicted[r.question_id])))})
+            if r.question_id in predicted
+            else r
+            for r in ordered
+        ]
+        if ordered and all(r.predicted is not None for r in ordered):
+            forecast = round(100 * sum(r.predicted or 0.0 for r in ordered) / len(ordered), 2)
     by_kind: dict[str, Tally] = {}
     by_tag: dict[str, Tally] = {}
     by_format: dict[str, Tally] = {}
@@ -292,4 +310,5 @@ def score_quiz(
         by_kind=by_kind,
         by_tag=by_tag,
         by_format=by_format,
+        predicted_score=forecast,
     )

@@ -16,7 +16,7 @@ results list beside each missed question.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from enum import StrEnum
 
@@ -165,8 +165,9 @@ def score_sitting(
     exam_id: str | None = None,
     close_credit: float = 0.5,
     limit_seconds: float | None = None,
+    predicted: Mapping[str, float] | None = None,
 ) -> QuizResult:
-    """Grade every answer of the sitting and score it.
+    """Grade every answer of the sitting and score it (``predicted``: see ``score_quiz``).
 
     The result's ``seconds`` is the sitting's elapsed time (what the learner
     took, capped at the limit), not the sum of the answered questions' times,
@@ -189,5 +190,6 @@ def score_sitting(
         exam_id=exam_id,
         taken_at=now,
         close_credit=close_credit,
+        predicted=predicted,
     )
     return scored.model_copy(update={"seconds": sitting.elapsed(now, limit_seconds)})

@@ -133,6 +133,8 @@ class QuizScreen(Screen[None]):
         self.clock: Clock = clock or workspace.clock
         self.navigable = spec.feedback == "end"
         """Answers are not marked until the end, so the learner may go back and change them."""
+        self.predicted = self._predict()
+        """Each question's predicted recall as the sitting begins (kept with the result)."""
         self.sitting = Sitting.start(len(questions), self.clock())
         self._drop_bindings()
         self.feedback_shown = False
@@ -507,6 +509,23 @@ class QuizScreen(Screen[None]):
             decided,
         )
 
+    def _predict(self) -> dict[str, float]:
+        """The memory model's forecast for each question, now; empty if it cannot be made
+        (the sitting goes on without one: the forecast is a bonus, never in the way)."""
+        from studyapp.core.examday.report import predict_sitting
+
+        workspace = self.workspace
+        try:
+            return predict_sitting(
+                self.questions,
+                workspace.cards,
+                workspace.store.states,
+                workspace.config.study,
+                now=self.clock(),
+            )
+        except (ValueError, LookupError, TypeError, AttributeError):
+            return {}
+
     # ----------------------------------------------------------------- the end
 
     def finish(self, ending: Ending = Ending.SUBMITTED) -> None:
@@ -525,6 +544,7 @@ class QuizScreen(Screen[None]):
             exam_id=self.spec.id,
             close_credit=self.spec.close_credit,
             limit_seconds=self.spec.time_limit_seconds,
+            predicted=self.predicted,
         )
         saved = None
         if self.save and not self.workspace.read_only:

@@ -219,6 +219,18 @@ def score_lines(result: QuizResult, ending: Ending, limit_seconds: int | None) -
         lines.append(
             f"Ended with {_plural(left, 'question', 'questions')} unanswered (counted as wrong)."
         )
+    forecast = result.predicted_score
+    if forecast is not None and any(r.predicted for r in result.results):
+        gap = result.score - forecast
+        how = (
+            "as forecast"
+            if abs(gap) < 5
+            else f"{abs(gap):.0f} points {'above' if gap > 0 else 'below'} it"
+        )
+        lines.append(
+            f"Forecast when you began: {forecast:.0f}% · you scored {result.score:.0f}%, {how} "
+            "(studyapp plan shows every forecast beside its result)"
+        )
     return lines
 
 
