@@ -25,8 +25,9 @@ import argparse
 import random
 import statistics
 import sys
+import time
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
@@ -150,12 +151,62 @@ def simulate(seed: int, n_cards: int, days: int, budget: int, plan: bool) -> flo
     return _score(cards, exam)
 
 
+def timing(sizes: tuple[int, ...] = (5_000, 50_000), runs: int = 5) -> None:
+    """Readiness and the plan at scale: what the app computes off the UI thread."""
+    from studyapp.core.examday.readiness import ExamCard, readiness
+    from studyapp.core.store.state import CardState, Phase
+
+    print("\n| cards | readiness (median) | plan, 20 min a day (median) | together |")
+    print("|---|---|---|---|")
+    for size in sizes:
+        rng = random.Random(size)
+        today = START + timedelta(days=200)
+        exam_cards, states, plan_cards = [], {}, []
+        for n in range(size):
+            card_id = f"d/e{n}/c"
+            exam_cards.append(ExamCard(card_id, "d", f"e{n}", "qa"))
+            if rng.random() < 0.3:
+                plan_cards.append(PlanCard(card_id, ("d", f"e{n}")))
+                continue
+            memory = Memory(rng.uniform(0.5, 300), rng.uniform(1, 10))
+            last = today - timedelta(days=rng.randint(0, 90))
+            when = datetime.combine(last, datetime.min.time(), UTC) + timedelta(hours=12)
+            states[card_id] = CardState(
+                card_id, Phase.REVIEW, last_review=when,
+                stability=memory.stability, difficulty=memory.difficulty,
+            )  # fmt: skip
+            plan_cards.append(PlanCard(card_id, ("d", f"e{n}"), memory, last))
+        exam = today + timedelta(days=30)
+        ready_times, plan_times = [], []
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            readiness(exam_cards, states, APP, today=today, exam_date=exam, day_of=_day)
+            t1 = time.perf_counter()
+            make_plan(
+                plan_cards, APP, today=today, exam_date=exam,
+                answers_per_day=int(20 * 60 / SECONDS), seconds_per_answer=SECONDS,
+            )  # fmt: skip
+            t2 = time.perf_counter()
+            ready_times.append(t1 - t0)
+            plan_times.append(t2 - t1)
+        r, p = statistics.median(ready_times), statistics.median(plan_times)
+        print(f"| {size:,} | {r * 1000:.0f} ms | {p * 1000:.0f} ms | {(r + p) * 1000:.0f} ms |")
+
+
+def _day(moment: datetime) -> date:
+    return moment.date()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--timing-only", action="store_true", help="only the 5k/50k timings")
     parser.add_argument("--students", type=int, default=50)
     parser.add_argument("--cards", type=int, default=500)
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
+    if args.timing_only:
+        timing()
+        return 0
     print(
         f"{args.students} simulated students, {args.cards} cards each, ground truth FSRS-6 "
         f"(parameters unlike the defaults), the app on the defaults; {SECONDS:g} s an answer\n"
@@ -176,6 +227,7 @@ def main() -> int:
                 f"(worse for {sum(d < 0 for d in diff)} of {len(diff)}) |",
                 flush=True,
             )
+    timing()
     return 0
 
 

@@ -152,30 +152,53 @@ def readiness(
     time zone), so "days since the last review" counts as the scheduler counts.
     """
     get = states.get if isinstance(states, Mapping) else states
+    days = _DayCache(day_of)
+    recall = model.recall
     forecasts: list[CardForecast] = []
+    # entry -> [recall today, recall on exam day, cards, studied cards], summed in one pass
+    sums: dict[tuple[str, str], list[float]] = {}
     for card in cards:
         known = memory_of(get(card.card_id))
+        key = (card.deck_id, card.entry_id)
+        total = sums.get(key)
+        if total is None:
+            total = sums[key] = [0.0, 0.0, 0, 0]
+        total[2] += 1
         if known is None:
             forecasts.append(CardForecast(card, 0.0, 0.0, False))
             continue
         memory, last = known
-        reviewed = day_of(last)
-        forecasts.append(
-            CardForecast(
-                card,
-                model.recall((today - reviewed).days, memory.stability),
-                model.recall((exam_date - reviewed).days, memory.stability),
-                True,
-            )
-        )
-    entries = _by_entry(forecasts)
-    unstudied = sum(not any(f.studied for f in items) for items in entries.values())
+        reviewed = days(last)
+        now = recall((today - reviewed).days, memory.stability)
+        then = recall((exam_date - reviewed).days, memory.stability)
+        total[0] += now
+        total[1] += then
+        total[3] += 1
+        forecasts.append(CardForecast(card, now, then, True))
+    entries = len(sums)
     return Readiness(
         today=today,
         exam_date=exam_date,
         cards=tuple(forecasts),
-        predicted_score=_score(forecasts, "exam_day"),
-        predicted_score_today=_score(forecasts, "today"),
-        entries=len(entries),
-        unstudied_entries=unstudied,
+        predicted_score=sum(t[1] / t[2] for t in sums.values()) / entries if entries else 0.0,
+        predicted_score_today=sum(t[0] / t[2] for t in sums.values()) / entries if entries else 0.0,
+        entries=entries,
+        unstudied_entries=sum(not t[3] for t in sums.values()),
     )
+
+
+class _DayCache:
+    """``day_of`` remembered per quarter hour: a study day begins on a whole hour of local
+    time, and every time zone is a whole number of quarter hours from UTC, so all the
+    moments of one quarter hour belong to the same study day."""
+
+    def __init__(self, day_of: Callable[[datetime], date]) -> None:
+        self.day_of = day_of
+        self.days: dict[int, date] = {}
+
+    def __call__(self, moment: datetime) -> date:
+        key = int(moment.timestamp()) // 900
+        found = self.days.get(key)
+        if found is None:
+            found = self.days[key] = self.day_of(moment)
+        return found
