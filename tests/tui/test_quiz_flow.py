@@ -457,3 +457,40 @@ async def test_an_exam_on_studied_cards_is_forecast_and_the_results_say_how_it_w
         assert "Forecast when you began: 9" in text and "you scored 100%, as forecast" in text
     (stored,), _ = list_results(store.folder)
     assert stored.result.predicted_score is not None and stored.result.predicted_score > 90
+
+
+async def test_readiness_for_an_exam_then_a_date_and_a_plan(tmp_path: Path) -> None:
+    from studyapp.tui.screens.readiness import AskDialog, ReadinessScreen
+    from studyapp.tui.screens.study import StudyScreen
+
+    app, clock = app_with_exam(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+        await pilot.press("r")  # the highlighted exam
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReadinessScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        text = visible_text(app)
+        assert "no exam date yet (d: set it)" in text
+        assert "If the exam were today:           0%" in text
+        assert "never studied: they count as not known" in text
+
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, AskDialog)
+        day = (clock() + timedelta(days=9)).date().isoformat()
+        await pilot.press(*day, "enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        text = visible_text(app)
+        assert f"exam on {day} (9 days from today)" in text
+        assert "On exam day, following the plan:" in text and "Plan: 20 min a day" in text
+        assert app.workspace.config.exams["small-exam"].date == day
+
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, StudyScreen)

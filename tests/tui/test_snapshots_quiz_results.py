@@ -128,3 +128,24 @@ def test_help(snap_compare: Any, tmp_path: Path, size: tuple[int, int]) -> None:
         await pilot.pause()
 
     assert snap_compare(app_for(tmp_path), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_readiness(snap_compare: Any, tmp_path: Path, size: tuple[int, int]) -> None:
+    from studyapp.core.config import ExamPlanPrefs
+
+    app, clock = app_and_clock(tmp_path)
+    day = (clock() + timedelta(days=6)).date().isoformat()
+    workspace = app.workspace
+    workspace.config = workspace.config.with_exam("small-exam", ExamPlanPrefs(day, 5))
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)

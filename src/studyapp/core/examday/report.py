@@ -36,6 +36,7 @@ __all__ = [
     "exam_day_report",
     "find_exam",
     "predict_sitting",
+    "readiness_for_exam",
     "report_for_exam",
 ]
 
@@ -260,5 +261,38 @@ def predict_sitting(
         states,
         MemoryModel(fsrs_parameters(scheduler)),
         today=day_of(now),
+        day_of=day_of,
+    )
+
+
+def readiness_for_exam(
+    spec: ExamSpec,
+    decks: Sequence[Deck],
+    cards: Sequence[Card],
+    states: Mapping[str, CardState],
+    study: StudySettings,
+    *,
+    now: datetime,
+    exam_date: date | None,
+    tz: tzinfo | None = None,
+) -> Readiness:
+    """Readiness alone (no plan): on ``exam_date``, or today when the exam has no date."""
+    try:
+        chosen = exam_cards(spec, decks, cards)
+    except ExamError as error:
+        raise PlanError(str(error)) from None
+    settings = study.for_deck(spec.decks[0]) if len(spec.decks) == 1 else study
+    rollover = settings.queue.day_starts_at
+
+    def day_of(moment: datetime) -> date:
+        return study_day(moment, rollover, tz)
+
+    today = day_of(now)
+    return readiness(
+        chosen,
+        states,
+        MemoryModel(fsrs_parameters(settings.scheduler)),
+        today=today,
+        exam_date=exam_date if exam_date is not None and exam_date > today else today,
         day_of=day_of,
     )

@@ -49,6 +49,7 @@ class QuizSetupScreen(Screen[None]):
 
     BINDINGS = [
         Binding("enter", "start", "Start", id="quiz.start"),
+        Binding("r", "readiness", "Readiness", id="quiz.readiness"),
         Binding("escape", "leave", "Home", id="quiz.leave"),
     ]
 
@@ -178,6 +179,26 @@ class QuizSetupScreen(Screen[None]):
             self.notify("No questions could be made from these decks.", severity="warning")
             return
         self.app.switch_screen(QuizScreen(self.workspace, spec, questions, self.rng, exam=exam))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Readiness is for exams: the key is shown only when there is one."""
+        if action == "readiness":
+            return bool(self.workspace.exams)
+        return True
+
+    def action_readiness(self) -> None:
+        """How ready the learner is for the highlighted exam (or the quiz's deck)."""
+        from studyapp.tui.screens.readiness import ReadinessScreen
+
+        choices = self.query_one("#quiz-choices", OptionList)
+        if choices.highlighted is None:
+            return
+        option = choices.get_option_at_index(choices.highlighted)
+        spec = next((s for s in self.workspace.exams if s.id == option.id), None)
+        if spec is None:
+            self.notify("Highlight an exam to see how ready you are.", severity="information")
+            return
+        self.app.push_screen(ReadinessScreen(self.workspace, spec, self.rng))
 
     def action_leave(self) -> None:
         self.app.pop_screen()

@@ -1,0 +1,338 @@
+"""Readiness for one exam: the predicted score today and on the day, a plan, the weakest cards.
+
+Everything is computed off the UI thread (a worker), from a copy of the card
+states: at 50,000 cards readiness and the plan take a few tenths of a second.
+The exam's date, and the minutes a day the learner has, are set here (``d``,
+``m``) and remembered in the settings file, as ``studyapp plan`` remembers them.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping
+from datetime import date, datetime
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Input, Static
+from textual.worker import Worker, WorkerState
+
+from studyapp.core.config import ExamPlanPrefs
+from studyapp.core.examday.readiness import Readiness
+from studyapp.core.examday.report import (
+    ExamDayReport,
+    PlanError,
+    readiness_for_exam,
+    report_for_exam,
+)
+from studyapp.core.quiz.exam import ExamSpec
+from studyapp.core.store.state import CardState
+from studyapp.core.study.queue import study_day
+from studyapp.core.workspace import Workspace
+from studyapp.tui.text import literal
+from studyapp.tui.widgets.keybar import KeyBar
+from studyapp.tui.widgets.titlebar import TitleBar
+
+__all__ = ["AskDialog", "ReadinessScreen", "readiness_text"]
+
+DEFAULT_MINUTES = 20
+DEFAULT_TARGET = 0.9
+WEAKEST = 8
+
+
+def _pct(value: float) -> str:
+    return f"{100 * value:.0f}%"
+
+
+def readiness_text(ready: Readiness, report: ExamDayReport | None, title: str) -> str:
+    """The screen's summary: today, the day, with the plan, and what was never studied."""
+    lines = []
+    days = (ready.exam_date - ready.today).days
+    if days > 0:
+        lines.append(
+            f"{title}: exam on {ready.exam_date.isoformat()} "
+            f"({days} day{'s' if days != 1 else ''} from today)"
+        )
+    else:
+        lines.append(f"{title}: no exam date yet (d: set it)")
+    lines.append(f"If the exam were today:           {_pct(ready.predicted_score_today)}")
+    if days > 0:
+        lines.append(f"On exam day, studying no more:    {_pct(ready.predicted_score)}")
+    if report is not None:
+        plan = report.plan
+        lines.append(
+            f"On exam day, following the plan:  {_pct(plan.predicted_score_with_plan)}  "
+            f"({plan.cards_at_target} of {plan.cards} cards at {_pct(plan.target)})"
+        )
+        needed = report.minutes_per_day_needed
+        if not plan.reaches_target and needed is not None and needed > report.minutes_per_day:
+            lines.append(
+                f"A predicted {_pct(plan.target)} needs about {needed:g} minutes a day "
+                f"(m: change your {report.minutes_per_day})."
+            )
+    if ready.unstudied_entries:
+        lines.append(
+            f"{ready.unstudied_entries} of {ready.entries} entries were never studied: "
+            "they count as not known."
+        )
+    return "\n".join(lines)
+
+
+def plan_text(report: ExamDayReport) -> str:
+    """Today's part of the plan, then the days with work in them."""
+    out = [f"Plan: {report.minutes_per_day} min a day (~{report.seconds_per_answer:g} s an answer)"]
+    busy = [d for d in report.plan.days if d.reviews or d.new]
+    for day in busy[:10]:
+        out.append(
+            f"  {day.day.isoformat()}  {day.reviews:4d} reviews  {day.new:4d} new  "
+            f"{day.minutes:5.1f} min"
+        )
+    if len(busy) > 10:
+        out.append(f"  … {len(busy) - 10} more days")
+    if not busy:
+        out.append("  nothing to do: every card is ready for the day")
+    return "\n".join(out)
+
+
+def groups_text(ready: Readiness) -> str:
+    """Exam-day readiness by deck, tag and kind, weakest first."""
+    out = []
+    for what in ("deck", "tag", "kind"):
+        groups = ready.by(what)[:6]
+        if groups:
+            cells = " · ".join(f"{g.name} {_pct(g.score)}" for g in groups)
+            out.append(f"By {what}: {cells}")
+    return "\n".join(out)
+
+
+def weakest_text(ready: Readiness) -> str:
+    lines = ["Weakest on the day (s: study them now):"]
+    for forecast in ready.weakest(WEAKEST):
+        mark = "" if forecast.studied else " (never studied)"
+        lines.append(f"  {_pct(forecast.exam_day):>4}  {forecast.card.prompt[:70]}{mark}")
+    return "\n".join(lines)
+
+
+class AskDialog(ModalScreen[str | None]):
+    """One line of input: Enter gives it back, Escape gives None."""
+
+    DEFAULT_CSS = """
+    AskDialog { align: center middle; }
+    AskDialog > Vertical {
+        width: 60; height: auto; padding: 1 2; border: round $accent; background: $panel;
+    }
+    AskDialog Input { margin-top: 1; }
+    """
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="ask.cancel")]
+
+    def __init__(self, question: str, value: str = "") -> None:
+        super().__init__()
+        self.question = question
+        self.value = value
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.question, markup=False)
+            yield Input(self.value, id="ask-input")
+
+    def on_mount(self) -> None:
+        self.query_one("#ask-input", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value.strip())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ReadinessScreen(Screen[None]):
+    """How ready the learner is for one exam, and what to study until then."""
+
+    BINDINGS = [
+        Binding("escape", "leave", "Back", id="readiness.leave"),
+        Binding("d", "set_date", "Exam date", id="readiness.date"),
+        Binding("m", "set_minutes", "Minutes a day", id="readiness.minutes"),
+        Binding("s", "study_weakest", "Study the weakest", id="readiness.study"),
+    ]
+    DEFAULT_CSS = """
+    ReadinessScreen #readiness-body { padding: 1 2; }
+    ReadinessScreen .readiness-part { margin-bottom: 1; }
+    """
+
+    def __init__(self, workspace: Workspace, spec: ExamSpec, rng: random.Random) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.spec = spec
+        self.rng = rng
+        self.ready: Readiness | None = None
+
+    # ------------------------------------------------------------------ settings
+
+    @property
+    def prefs(self) -> ExamPlanPrefs:
+        return self.workspace.config.exams.get(self.spec.id, ExamPlanPrefs())
+
+    @property
+    def exam_date(self) -> date | None:
+        saved = self.prefs.date
+        return date.fromisoformat(saved) if saved else self.spec.date
+
+    def _today(self) -> date:
+        rollover = self.workspace.config.study.queue.day_starts_at
+        return study_day(self.workspace.clock(), rollover)
+
+    def _save(self, prefs: ExamPlanPrefs) -> None:
+        workspace = self.workspace
+        try:
+            workspace.save_config(workspace.config.with_exam(self.spec.id, prefs))
+        except OSError as error:
+            self.notify(f"Not saved: {error}", severity="error", markup=False)
+
+    # ------------------------------------------------------------------ showing
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar()
+        with VerticalScroll(id="readiness-body"):
+            yield Static(
+                "Working out your readiness…",
+                id="readiness-summary",
+                classes="readiness-part",
+                markup=False,
+            )
+            yield Static(id="readiness-plan", classes="readiness-part", markup=False)
+            yield Static(id="readiness-groups", classes="readiness-part", markup=False)
+            yield Static(id="readiness-weakest", classes="readiness-part", markup=False)
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"Readiness · {self.spec.title}"
+        self.refresh_readiness()
+
+    def refresh_readiness(self) -> None:
+        ws = self.workspace
+        # The store is not thread-safe: the worker reads a copy of the states.
+        self.compute(dict(ws.store.states), ws.clock(), self.exam_date, self.prefs)
+
+    @work(thread=True, exclusive=True, group="readiness", exit_on_error=False)
+    def compute(
+        self,
+        states: Mapping[str, CardState],
+        now: datetime,
+        exam_date: date | None,
+        prefs: ExamPlanPrefs,
+    ) -> tuple[Readiness, ExamDayReport | None]:
+        """Readiness (and the plan, when the exam has a date after today), off the UI thread."""
+        ws = self.workspace
+        decks = [d.deck for d in ws.decks.decks]
+        study = ws.config.study
+        ready = readiness_for_exam(
+            self.spec, decks, ws.cards, states, study, now=now, exam_date=exam_date
+        )
+        report = None
+        if exam_date is not None and exam_date > ready.today and ready.entries:
+            report = report_for_exam(
+                self.spec,
+                decks,
+                ws.cards,
+                states,
+                ws.store.recent_reviews(),
+                study,
+                now=now,
+                exam_date=exam_date,
+                minutes_per_day=prefs.minutes_per_day or DEFAULT_MINUTES,
+                target=prefs.target or DEFAULT_TARGET,
+            )
+            ready = report.readiness
+        return ready, report
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "readiness":
+            return
+        summary = self.query_one("#readiness-summary", Static)
+        if event.state is WorkerState.ERROR:
+            error = event.worker.error
+            reason = str(error) if isinstance(error, PlanError) else repr(error)
+            summary.update(literal(f"Readiness could not be worked out: {reason}"))
+        elif event.state is WorkerState.SUCCESS:
+            result = event.worker.result
+            if isinstance(result, tuple):
+                self.show(*result)
+
+    def show(self, ready: Readiness, report: ExamDayReport | None) -> None:
+        self.ready = ready
+        self.query_one("#readiness-summary", Static).update(
+            literal(readiness_text(ready, report, self.spec.title))
+        )
+        plan = self.query_one("#readiness-plan", Static)
+        plan.display = report is not None
+        if report is not None:
+            plan.update(literal(plan_text(report)))
+        self.query_one("#readiness-groups", Static).update(literal(groups_text(ready)))
+        self.query_one("#readiness-weakest", Static).update(literal(weakest_text(ready)))
+
+    # ------------------------------------------------------------------ actions
+
+    def action_set_date(self) -> None:
+        current = self.exam_date.isoformat() if self.exam_date else ""
+
+        def answered(text: str | None) -> None:
+            if text is None:
+                return
+            try:
+                day = date.fromisoformat(text)
+            except ValueError:
+                self.notify(f"{text!r} is not a date: write YYYY-MM-DD.", severity="warning")
+                return
+            if day <= self._today():
+                self.notify("The exam date must be after today.", severity="warning")
+                return
+            prefs = self.prefs
+            self._save(ExamPlanPrefs(day.isoformat(), prefs.minutes_per_day, prefs.target))
+            self.refresh_readiness()
+
+        self.app.push_screen(AskDialog("Exam date (YYYY-MM-DD):", current), answered)
+
+    def action_set_minutes(self) -> None:
+        current = str(self.prefs.minutes_per_day or DEFAULT_MINUTES)
+
+        def answered(text: str | None) -> None:
+            if text is None:
+                return
+            if not text.isdigit() or not 1 <= int(text) <= 24 * 60:
+                self.notify("Minutes a day: a whole number from 1 to 1440.", severity="warning")
+                return
+            prefs = self.prefs
+            self._save(ExamPlanPrefs(prefs.date, int(text), prefs.target))
+            self.refresh_readiness()
+
+        self.app.push_screen(AskDialog("Minutes a day you have for this exam:", current), answered)
+
+    def action_study_weakest(self) -> None:
+        """Bring the weakest studied cards due now and open study on the exam's decks."""
+        from studyapp.core.quiz.results import push_missed_to_study
+        from studyapp.tui.screens.study import StudyScreen
+
+        ready = self.ready
+        ws = self.workspace
+        if ready is None:
+            return
+        if ws.read_only:
+            self.notify("Progress is read-only in this window.", severity="warning")
+            return
+        weakest = ready.weakest(20)
+        entries = [(f.card.deck_id, f.card.entry_id) for f in weakest if f.studied]
+        report = push_missed_to_study(ws.store, ws.cards, entries, ws.clock())
+        new = sum(not f.studied for f in weakest)
+        deck_ids = list(self.spec.decks) or None
+        self.app.push_screen(
+            StudyScreen(ws, deck_ids, self.spec.title, rng=self.rng, extra_new=new)
+        )
+        if report.moved:
+            self.notify(f"{report.moved} weak cards are due now.", markup=False)
+
+    def action_leave(self) -> None:
+        self.app.pop_screen()
