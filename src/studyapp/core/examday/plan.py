@@ -28,6 +28,7 @@ from datetime import date, timedelta
 
 from msgspec import Struct, field
 
+from studyapp.core.base.gcpause import paused_gc
 from studyapp.core.examday.memory import Memory, MemoryModel
 
 __all__ = [
@@ -257,13 +258,14 @@ def make_plan(
         raise ValueError("the target must be between 0 and 1")
     if answers_per_day < 0 or seconds_per_answer <= 0:
         raise ValueError("the time a day must be positive")
-    weigh = _Weigher(model, today, n)
-    tasks, base = _tasks(cards, weigh, target)
-    recall, left = _follow(tasks, base, weigh, answers_per_day)
-    _reinforce(tasks, weigh, left, recall)
-    return _summarise(
-        cards, tasks, recall, today, exam_date, n, answers_per_day, seconds_per_answer, target
-    )
+    with paused_gc():  # tens of thousands of small objects, all kept until the end
+        weigh = _Weigher(model, today, n)
+        tasks, base = _tasks(cards, weigh, target)
+        recall, left = _follow(tasks, base, weigh, answers_per_day)
+        _reinforce(tasks, weigh, left, recall)
+        return _summarise(
+            cards, tasks, recall, today, exam_date, n, answers_per_day, seconds_per_answer, target
+        )
 
 
 def _follow(
@@ -296,19 +298,26 @@ def _tasks(
     review_day = n - 1 if n > 1 else None
     tasks: list[_Task] = []
     recall: dict[str, float] = {}
-    for card in cards:
-        if card.memory is None or card.last_day is None:
+    model = weigh.model
+    decay, factor = model.decay, model.factor
+    exam_recall = model.exam_recall
+    today = weigh.today.toordinal()
+    fresh = max(target, _FRESH)
+    new_best, new_fragile = weigh.new(0, review_day)
+    new_gain = new_best / (LEARN_ANSWERS + (review_day is not None))
+    for card in cards:  # the hot loop of a plan: locals, no calls it can do without
+        memory, last_day = card.memory, card.last_day
+        if memory is None or last_day is None:
             recall[card.card_id] = 0.0
-            best, fragile = weigh.new(0, review_day)
-            cost = LEARN_ANSWERS + (review_day is not None)
-            tasks.append(_Task(card, LEARN_ANSWERS, best / cost, fragile))
+            tasks.append(_Task(card, LEARN_ANSWERS, new_gain, new_fragile))
             continue
-        last = weigh.last(card)
-        now = weigh.model.recall(n - last, card.memory.stability)
+        last = last_day.toordinal() - today
+        s = memory.stability
+        now = (1 + factor * (n - last) / s) ** decay if n > last else 1.0
         recall[card.card_id] = now
-        if n - 1 <= last or (now >= target and now >= _FRESH):
+        if n - 1 <= last or now >= fresh:
             continue  # (nothing to gain worth an answer)
-        best, fragile = weigh.studied(card, None, n - 1)
+        best, fragile = exam_recall(s, memory.difficulty, n - 1 - last, 1)
         start = max(last + 1, 0)
         if now >= target or best >= target or n - 1 - start < 2:
             # (a card already at the target gains less: it is reviewed with time to spare)
@@ -420,8 +429,9 @@ def answers_needed(
         raise ValueError("the exam must be after today")
     if not cards:
         return 0
-    weigh = _Weigher(model, today, n)
-    tasks, base = _tasks(cards, weigh, target)
+    with paused_gc():
+        weigh = _Weigher(model, today, n)
+        tasks, base = _tasks(cards, weigh, target)
     entries: dict[tuple[str, str], list[str]] = {}
     for card in cards:
         entries.setdefault(card.entry, []).append(card.card_id)

@@ -15,6 +15,7 @@ from datetime import date, datetime
 
 from msgspec import Struct
 
+from studyapp.core.base.gcpause import paused_gc
 from studyapp.core.decks.card import Card
 from studyapp.core.decks.model import Deck
 from studyapp.core.examday.memory import Memory, MemoryModel
@@ -151,6 +152,18 @@ def readiness(
     ``day_of`` gives the study day of a moment (the learner's rollover hour and
     time zone), so "days since the last review" counts as the scheduler counts.
     """
+    with paused_gc():  # one small object per card, all kept: nothing for the collector
+        return _readiness(cards, states, model, today, exam_date, day_of)
+
+
+def _readiness(
+    cards: Sequence[ExamCard],
+    states: Mapping[str, CardState] | Callable[[str], CardState | None],
+    model: MemoryModel,
+    today: date,
+    exam_date: date,
+    day_of: Callable[[datetime], date],
+) -> Readiness:
     get = states.get if isinstance(states, Mapping) else states
     days = _DayCache(day_of)
     recall = model.recall
