@@ -130,6 +130,26 @@ def _date_fields() -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
     return {kind: fields(cls) for kind, cls in ENTRY_TYPES.items()}, fields(SourceDocument)
 
 
+@functools.cache
+def _model_list_fields() -> dict[str, dict[str, type[BaseModel]]]:
+    """Per entry kind, the fields that hold a list of models (``checks``): rebuilt as
+    models too, never left as the dicts they were stored as."""
+    from pydantic import BaseModel
+
+    from studyapp.core.decks.model import ENTRY_TYPES
+
+    out: dict[str, dict[str, type[BaseModel]]] = {}
+    for kind, cls in ENTRY_TYPES.items():
+        found: dict[str, type[BaseModel]] = {}
+        for name, info in cls.model_fields.items():
+            if typing.get_origin(info.annotation) is list:
+                (item,) = typing.get_args(info.annotation)
+                if isinstance(item, type) and issubclass(item, BaseModel):
+                    found[name] = item
+        out[kind] = found
+    return out
+
+
 _FIELDS_SETS: dict[tuple[type[BaseModel], frozenset[str]], set[str]] = {}
 
 
@@ -236,9 +256,13 @@ def _decode_deck(data: Any) -> Deck:
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
         raise ValueError("not a cached deck")
     date_fields, document_dates = _date_fields()
+    nested = _model_list_fields()
     entries = []
     for values in data["entries"]:
         kind = values["kind"]
+        for name, item_model in nested[kind].items():
+            if values.get(name):
+                values[name] = [_construct(item_model, item) for item in values[name]]
         entries.append(_construct(ENTRY_TYPES[kind], _with_dates(values, date_fields[kind])))
     data["entries"] = entries
     if data.get("document") is not None:

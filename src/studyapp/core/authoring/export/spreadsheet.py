@@ -64,7 +64,8 @@ CSV_COLUMNS = (
     *KIND_COLUMNS,
 )
 
-_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+_GUARDED = frozenset("=+-@\t\r'")
+"""First characters that get a ``'``: a formula's (``=+-@``, tab, CR) and ``'`` itself."""
 
 
 def spreadsheet_safe(cell: str) -> str:
@@ -73,7 +74,7 @@ def spreadsheet_safe(cell: str) -> str:
     A cell that starts with ``'`` gets one more, so that removing one on import
     (see ``studyapp import``) always gives the text back.
     """
-    return f"'{cell}" if cell.startswith(_FORMULA) or cell.startswith("'") else cell
+    return f"'{cell}" if cell[:1] in _GUARDED else cell
 
 
 def _lines(items: list[str] | None) -> str:
@@ -127,18 +128,26 @@ def csv_losses(deck: Deck) -> list[str]:
             "the deck a new title and id"
         )
     for entry in deck.entries:
-        items = [
-            *(getattr(entry, "accept", None) or ()),
-            *(getattr(entry, "speaker_aliases", None) or ()),
-            *(getattr(entry, "distractors", None) or ()),
-            *(getattr(entry, "events", None) or ()),
-            *(getattr(entry, "members", None) or ()),
-        ]
-        if any("\n" in item for item in items):
+        if any("\n" in item for item in _list_items(entry)):
             notes.append(f"entry {entry.id!r}: a list item with a line break reads as two")
-        if getattr(entry, "checks", None):
+        if entry.checks:
             notes.append(f"entry {entry.id!r}: its expected verdicts (checks) are not in the CSV")
     return notes
+
+
+def _list_items(entry: AnyEntry) -> list[str]:
+    """The items of ``entry``'s lists that a CSV cell holds one per line."""
+    if isinstance(entry, QaEntry):
+        return [*entry.accept, *(entry.members or ())]
+    if isinstance(entry, FigureEntry):
+        return entry.accept
+    if isinstance(entry, QuoteEntry):
+        return entry.speaker_aliases
+    if isinstance(entry, ChoiceEntry):
+        return entry.distractors
+    if isinstance(entry, OrderEntry):
+        return entry.events
+    return []
 
 
 def _prompt_answer(entry: AnyEntry) -> tuple[str, str, list[str]]:
@@ -179,5 +188,5 @@ def to_csv(deck: Deck) -> str:
         ]
         kind_cells = _kind_cells(entry)
         row += [kind_cells.get(name, "") for name in KIND_COLUMNS]
-        writer.writerow([spreadsheet_safe(cell) for cell in row])
+        writer.writerow([f"'{cell}" if cell[:1] in _GUARDED else cell for cell in row])
     return out.getvalue()

@@ -1,23 +1,29 @@
 """Lint checks for questions asked twice: exactly (D001) or nearly (D002).
 
 Near duplicates are questions of the same kind that differ only by typos or
-small words; the similarity scan runs in rapidfuzz so that large decks stay
-fast.
+small words. Only questions that could be near duplicates are compared (see
+:func:`near_pairs`), in rapidfuzz, so the check grows with the deck, not with
+its square.
 """
 
 from __future__ import annotations
 
-import re
+import bisect
 from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from studyapp.core.authoring.lint.rules import Linter
-from studyapp.core.authoring.lint.wording import content_words, question_path, question_text
+from studyapp.core.authoring.lint.wording import (
+    content_words,
+    folded,
+    question_path,
+    question_text,
+)
 from studyapp.core.decks.model import Deck
 from studyapp.core.decks.yamlread import Path_
-from studyapp.core.quiz.answers.normalise import fold, max_typos
+from studyapp.core.quiz.answers.normalise import max_typos
 
 __all__ = ["check_duplicates"]
 
@@ -26,8 +32,8 @@ def check_duplicates(lint: Linter, deck: Deck) -> None:
     seen: dict[tuple[str, str], int] = {}
     by_kind: dict[str, list[tuple[int, str]]] = {}
     for i, entry in enumerate(deck.entries):
-        text = question_text(entry)
-        key = (entry.kind, fold(text))
+        text = folded(question_text(entry))
+        key = (entry.kind, text)
         path: Path_ = ("entries", i, question_path(entry))
         if key in seen:
             first = seen[key]
@@ -40,7 +46,7 @@ def check_duplicates(lint: Linter, deck: Deck) -> None:
             )
             continue
         seen[key] = i
-        by_kind.setdefault(entry.kind, []).append((i, fold(text)))
+        by_kind.setdefault(entry.kind, []).append((i, text))
     for items in by_kind.values():
         for i, j in _near_pairs(items):
             line, _ = lint.doc.position(("entries", i))
@@ -54,51 +60,179 @@ def check_duplicates(lint: Linter, deck: Deck) -> None:
 
 
 _NEAR_CUTOFF = 90.0
-_BLOCK = 4000
+
+
+def near_pairs(texts: Sequence[str]) -> tuple[list[tuple[int, int]], int]:
+    """Pairs (k, m), k < m, of folded questions that differ only by typos or small words;
+    and how many questions were looked at as partners (for the tests that hold it linear).
+
+    Every content word of one such question is in the other or is a typo of one of
+    the other's words, and a typo keeps its first letter (:func:`_typo`); a word
+    with digits may not differ at all. So two such questions have the same words
+    with digits and the same first letters of their other words: only questions
+    alike in that are compared, by length (a similarity of 90 allows lengths
+    within 11:9), in rapidfuzz. A large group of them is split further by its
+    words (:func:`_pairs_by_words`). The pairs found are exactly those an
+    all-pairs scan finds.
+    """
+    words = [frozenset(content_words(text)) for text in texts]
+    groups: dict[tuple[frozenset[str], frozenset[str]], list[int]] = {}
+    for k, found in enumerate(words):
+        numbers = frozenset(w for w in found if _has_digit(w))
+        initials = frozenset(w[0] for w in found if w not in numbers)
+        groups.setdefault((initials, numbers), []).append(k)
+    pairs: list[tuple[int, int]] = []
+    looked = 0
+    for (initials, _numbers), members in groups.items():
+        if len(members) < 2:
+            continue
+        if len(members) > _LARGE_GROUP and initials:
+            split, counted = _pairs_by_words(
+                [texts[k] for k in members], [words[k] for k in members]
+            )
+            pairs += [(members[a], members[b]) for a, b in split]
+            looked += counted
+            continue
+        members.sort(key=lambda k: len(texts[k]))
+        lengths = [len(texts[k]) for k in members]
+        for x, k in enumerate(members):
+            end = bisect.bisect_right(lengths, 11 * lengths[x] // 9, lo=x + 1)
+            if end <= x + 1:
+                continue
+            window = [texts[m] for m in members[x + 1 : end]]
+            looked += len(window)
+            for _text, _score, at in process.extract(
+                texts[k], window, scorer=fuzz.ratio, score_cutoff=_NEAR_CUTOFF, limit=None
+            ):
+                m = members[x + 1 + at]
+                if texts[k] != texts[m] and _only_trivial_differences(words[k], words[m]):
+                    pairs.append((min(k, m), max(k, m)))
+    return pairs, looked
+
+
+_LARGE_GROUP = 200
+"""A group of questions larger than this is split by its words, not compared in pairs."""
+
+
+def _pairs_by_words(
+    texts: Sequence[str], words: Sequence[frozenset[str]]
+) -> tuple[list[tuple[int, int]], int]:
+    """:func:`near_pairs` of questions that all have content words, by their words.
+
+    A question is compared only with the questions that hold each of its words or
+    a typo of it: an index of the words and their typos gives those (from the
+    word held by the fewest, the sets intersected in C).
+    """
+    holding: dict[str, list[int]] = {}
+    for k, found in enumerate(words):
+        for word in found:
+            holding.setdefault(word, []).append(k)
+    typos = _TypoIndex(holding)
+    near: dict[str, set[int]] = {}  # word -> the questions holding it or a typo of it
+
+    def with_word(word: str) -> set[int]:
+        found = near.get(word)
+        if found is None:
+            found = set(holding[word])
+            if not _has_digit(word):
+                for partner in typos.of(word):
+                    found.update(holding[partner])
+            near[word] = found
+        return found
+
+    pairs: list[tuple[int, int]] = []
+    looked = 0
+    for k, found in enumerate(words):
+        sets = sorted((with_word(w) for w in found), key=len)
+        looked += len(sets[0])
+        for m in sets[0].intersection(*sets[1:]):  # in C, from the smallest
+            if m > k and _near(texts[k], texts[m], words[k], words[m]):
+                pairs.append((k, m))
+    return pairs, looked
+
+
+def _near(a: str, b: str, wa: frozenset[str], wb: frozenset[str]) -> bool:
+    return (
+        a != b
+        and fuzz.ratio(a, b, score_cutoff=_NEAR_CUTOFF) > 0
+        and _only_trivial_differences(wa, wb)
+    )
+
+
+_SHORT = 7
+"""Words up to this long are looked up among their one-deletion variants; a typo of one
+has at most one edit (:func:`_typo`), so it is at most one letter longer."""
+
+
+class _TypoIndex:
+    """The deck's words, for finding the typos of one (:func:`_typo`) without a scan."""
+
+    def __init__(self, vocabulary: Iterable[str]) -> None:
+        self._variants: dict[str, list[str]] = {}
+        self._by_shape: dict[tuple[str, int], list[str]] = {}
+        self._memo: dict[str, list[str]] = {}
+        for word in vocabulary:
+            if len(word) <= _SHORT + 1:
+                for variant in _deletions(word):
+                    self._variants.setdefault(variant, []).append(word)
+            self._by_shape.setdefault((word[0], len(word)), []).append(word)
+
+    def of(self, word: str) -> list[str]:
+        """The other words of the deck that are typos of ``word``."""
+        found = self._memo.get(word)
+        if found is not None:
+            return found
+        if len(word) <= _SHORT:
+            near = {other for v in _deletions(word) for other in self._variants.get(v, ())}
+        else:  # a long word: the words with its first letter and a length it allows, in C
+            most = _most_edits(len(word))
+            near = set()
+            for size in range(len(word) - most, len(word) + most + 1):
+                pool = self._by_shape.get((word[0], size), [])
+                near.update(
+                    pool[at]
+                    for _w, _d, at in process.extract(
+                        word, pool, scorer=OSA.distance, score_cutoff=most, limit=None
+                    )
+                )
+        found = self._memo[word] = sorted(o for o in near if o != word and _typo(word, o))
+        return found
+
+
+def _most_edits(length: int) -> int:
+    """The most edits :func:`_typo` allows between a word this long and any other: the
+    allowance grows with the longer word, and a word more edits longer is too far."""
+    most = 1
+    while max(1, max_typos(length + most + 1) - 1) > most:
+        most += 1
+    return most
+
+
+def _deletions(word: str) -> set[str]:
+    """``word`` and every string one letter shorter: two words one edit apart share one."""
+    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
 
 
 def _near_pairs(items: Sequence[tuple[int, str]]) -> Iterable[tuple[int, int]]:
-    """Pairs of questions that differ only by typos or small words.
-
-    The similarity scan runs in rapidfuzz (C); only pairs above the cutoff are
-    looked at word by word. Huge decks compare each question with its
-    neighbours in sorted order only, which keeps linting linear.
-    """
-    if len(items) < 2:
-        return
-    keys = [text for _i, text in items]
-    words = [frozenset(content_words(text)) for text in keys]
-    if len(items) > _BLOCK:
-        order = sorted(range(len(items)), key=lambda k: keys[k])
-        pairs: Iterable[tuple[int, int]] = (
-            (order[k], order[m])
-            for k in range(len(order))
-            for m in range(k + 1, min(k + 25, len(order)))
-            if fuzz.ratio(keys[order[k]], keys[order[m]], score_cutoff=_NEAR_CUTOFF)
-        )
-    else:
-        pairs = (
-            (k, k + 1 + m)
-            for k in range(len(keys) - 1)
-            for _choice, _score, m in process.extract(
-                keys[k], keys[k + 1 :], scorer=fuzz.ratio, score_cutoff=_NEAR_CUTOFF, limit=None
-            )
-        )
-    for k, m in pairs:
-        if keys[k] != keys[m] and _only_trivial_differences(words[k], words[m]):
-            i, j = items[k][0], items[m][0]
-            yield (min(i, j), max(i, j))
+    """Pairs of entry indices whose questions differ only by typos or small words."""
+    pairs, _compared = near_pairs([text for _i, text in items])
+    for k, m in sorted(pairs):
+        yield (items[k][0], items[m][0])
 
 
 def _only_trivial_differences(wa: frozenset[str], wb: frozenset[str]) -> bool:
     left, right = wa - wb, wb - wa
     for word in left:
-        if re.search(r"\d", word) or not any(_typo(word, other) for other in right):
+        if _has_digit(word) or not any(_typo(word, other) for other in right):
             return False
     for word in right:
-        if re.search(r"\d", word) or not any(_typo(word, other) for other in left):
+        if _has_digit(word) or not any(_typo(word, other) for other in left):
             return False
     return True
+
+
+def _has_digit(word: str) -> bool:
+    return any(c.isdecimal() for c in word)  # what `\d` matches
 
 
 def _typo(a: str, b: str) -> bool:

@@ -14,7 +14,7 @@ from decimal import Decimal
 from studyapp.core.authoring.extract.dates import find_dates
 from studyapp.core.authoring.extract.figures import numbers_in
 from studyapp.core.authoring.lint.rules import Linter
-from studyapp.core.authoring.lint.wording import content_words, question_path, words_in
+from studyapp.core.authoring.lint.wording import content_words, folded, question_path, words_in
 from studyapp.core.decks.model import (
     CLOZE_BLANK,
     ChoiceEntry,
@@ -27,6 +27,7 @@ from studyapp.core.decks.model import (
 )
 from studyapp.core.decks.yamlread import Path_
 from studyapp.core.quiz.answers.judge import check_entry
+from studyapp.core.quiz.answers.keyindex import AnswerKeyIndex
 from studyapp.core.quiz.answers.names import check_name
 from studyapp.core.quiz.answers.normalise import fold
 from studyapp.core.quiz.answers.verdict import Outcome, Verdict
@@ -108,9 +109,9 @@ def check_giveaways(lint: Linter, deck: Deck) -> None:
         if isinstance(entry, QaEntry | ChoiceEntry):
             forms = [entry.answer]
             if isinstance(entry, QaEntry):
-                forms += [a for a in entry.accept if len(fold(a)) >= 5 or len(a.split()) >= 2]
+                forms += [a for a in entry.accept if len(folded(a)) >= 5 or len(a.split()) >= 2]
             for form in forms:
-                if len(fold(form)) >= 3 and content_words(form) and words_in(form, entry.prompt):
+                if len(folded(form)) >= 3 and content_words(form) and words_in(form, entry.prompt):
                     lint.add(
                         "G001",
                         (*base, "prompt"),
@@ -138,7 +139,7 @@ def check_giveaways(lint: Linter, deck: Deck) -> None:
             shown = f"{entry.quote} {entry.context or ''}"
             names = [entry.speaker, *entry.speaker_aliases]
             names += [t for t in entry.speaker.split() if len(t) >= 3 and t[:1].isupper()]
-            named = next((n for n in names if len(fold(n)) >= 3 and words_in(n, shown)), None)
+            named = next((n for n in names if len(folded(n)) >= 3 and words_in(n, shown)), None)
             if named is not None:
                 field_name = "quote" if words_in(named, entry.quote) else "context"
                 lint.add(
@@ -160,7 +161,7 @@ def check_giveaways(lint: Linter, deck: Deck) -> None:
         elif isinstance(entry, ClozeEntry):
             rest = CLOZE_BLANK.sub(" ", entry.text)
             for blank in entry.blanks:
-                if len(fold(blank)) >= 3 and words_in(blank, rest):
+                if len(folded(blank)) >= 3 and words_in(blank, rest):
                     lint.add(
                         "G001",
                         (*base, "text"),
@@ -183,7 +184,7 @@ def check_options(lint: Linter, deck: Deck) -> None:
     for i, entry in enumerate(deck.entries):
         if not isinstance(entry, ChoiceEntry):
             continue
-        probe = QaEntry(id=entry.id, kind="qa", prompt=entry.prompt, answer=entry.answer)
+        probe = _solo(entry, entry.answer)
         for j, option in enumerate(entry.distractors):
             path: Path_ = ("entries", i, "distractors", j)
             verdict = _judge(probe, option)
@@ -201,25 +202,36 @@ def check_options(lint: Linter, deck: Deck) -> None:
                     f"option {option!r} is a typo away from the answer {entry.answer!r}; "
                     "learners will think it is a trick",
                 )
+        others: list[tuple[QaEntry, AnswerKeyIndex]] = []
         for j, option in enumerate(entry.distractors):
             for k in range(j):
-                other = entry.distractors[k]
-                same = QaEntry(id=entry.id, kind="qa", prompt=entry.prompt, answer=other)
-                if check_entry(same, option).outcome is Outcome.CORRECT:
+                if k == len(others):  # each option's key is built once, when first asked
+                    others.append(_solo(entry, entry.distractors[k]))
+                same, same_index = others[k]
+                if check_entry(same, option, index=same_index).outcome is Outcome.CORRECT:
                     lint.add(
                         "O003",
                         ("entries", i, "distractors", j),
-                        f"option {option!r} is the same answer as option {other!r}; drop one",
+                        f"option {option!r} is the same answer as option "
+                        f"{entry.distractors[k]!r}; drop one",
                     )
                     break
+
+
+def _solo(entry: ChoiceEntry, answer: str) -> tuple[QaEntry, AnswerKeyIndex]:
+    """A question with ``answer`` as its answer, and its answer key's index: the one
+    :func:`check_entry` builds on every call without it (a deck of that entry alone)."""
+    probe = QaEntry(id=entry.id, kind="qa", prompt=entry.prompt, answer=answer)
+    return probe, AnswerKeyIndex(Deck(id="solo", title="solo", entries=[probe]))
 
 
 _PERSON = re.compile(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){1,3}")
 
 
-def _judge(probe: QaEntry, option: str) -> Verdict:
+def _judge(solo: tuple[QaEntry, AnswerKeyIndex], option: str) -> Verdict:
     """How the checker would judge ``option`` as an answer to ``probe``; names as names."""
-    verdict = check_entry(probe, option)
+    probe, index = solo
+    verdict = check_entry(probe, option, index=index)
     if verdict.outcome is Outcome.CORRECT or not _PERSON.fullmatch(probe.answer):
         return verdict
     if not _PERSON.fullmatch(option):

@@ -1,0 +1,109 @@
+"""How YAML scalar text becomes values: shared by both readers and the writer.
+
+A plain (unquoted) scalar is typed the YAML 1.2 way (``no`` stays the text
+"no"), while ``2025-06-03`` still becomes a date; a double-quoted scalar's
+escapes are read as libyaml reads them. The event walker
+(:mod:`studyapp.core.decks.yamlread`) and the fast reader of the common block
+style (:mod:`studyapp.core.decks.yamlfast`) must agree to the character, so
+both take their scalars from here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+__all__ = ["resolve_plain", "unescape_double"]
+
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_SPECIAL_FLOATS = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf")}
+_MAYBE_TYPED = frozenset("0123456789+-.~nNtTfF")
+"""First characters of every plain scalar that is not text: the rest is text at once."""
+
+
+def resolve_plain(text: str) -> Any:
+    """Type a plain (unquoted) scalar as YAML 1.2's core schema would, plus dates."""
+    if not text:
+        return None
+    if text[0] not in _MAYBE_TYPED:
+        return text
+    if text in _NULLS:
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    if len(text) <= 40:
+        if _INT.match(text):
+            return int(text)
+        if _FLOAT.match(text) and any(c.isdigit() for c in text):
+            return float(text)
+        if text.lower() in _SPECIAL_FLOATS:
+            return _SPECIAL_FLOATS[text.lower()]
+        if text.lower() == ".nan":
+            return float("nan")
+        if _DATE.match(text):
+            try:
+                return dt.date.fromisoformat(text)
+            except ValueError:
+                return text
+    return text
+
+
+_SIMPLE_ESCAPES = {
+    "0": "\0",
+    "a": "\a",
+    "b": "\b",
+    "t": "\t",
+    "\t": "\t",
+    "n": "\n",
+    "v": "\v",
+    "f": "\f",
+    "r": "\r",
+    "e": "\x1b",
+    " ": " ",
+    '"': '"',
+    "/": "/",
+    "\\": "\\",
+    "N": "\x85",
+    "_": "\xa0",
+    "L": "\u2028",
+    "P": "\u2029",
+}
+_HEX_LENGTH = {"x": 2, "u": 4, "U": 8}
+_ESCAPE = re.compile(r"\\(?:([xuU])([0-9A-Fa-f]*)|(.))")
+
+
+def unescape_double(body: str) -> str | None:
+    """The value of a one-line double-quoted scalar's body, or None where libyaml would
+    refuse it (an unknown escape, a short hex code, a surrogate or out-of-range code)."""
+    if "\\" not in body:
+        return body
+    failed = False
+
+    def one(m: re.Match[str]) -> str:
+        nonlocal failed
+        kind, digits, char = m.group(1), m.group(2), m.group(3)
+        if kind is None:
+            if char not in _SIMPLE_ESCAPES:
+                failed = True
+                return ""
+            return _SIMPLE_ESCAPES[char]
+        size = _HEX_LENGTH[kind]
+        if len(digits) < size:
+            failed = True
+            return ""
+        code = int(digits[:size], 16)
+        if 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
+            failed = True
+            return ""
+        return chr(code) + digits[size:]
+
+    value = _ESCAPE.sub(one, body)
+    return None if failed else value
