@@ -317,6 +317,9 @@ class AnswerIndex:
         self.lengths: list[int] = []
         """The numbers of words of those answers (a handful, whatever the deck's size)."""
         self.quotes: list[tuple[QuoteEntry, list[tuple[str, ...]], list[tuple[str, ...]]]] = []
+        self.quote_anchors: dict[str, list[int]] = {}
+        """A word of each quotation (its longest) -> the quotations: a text is checked only
+        against the quotations whose word it holds, not against every one of them."""
         self.subjects = subjects
         for entry in entries:
             if isinstance(entry, DateEntry):
@@ -337,7 +340,11 @@ class AnswerIndex:
             ):
                 parts = [_phrase(p) for p in re.split(r"…|\.\.\.", entry.quote)]
                 names = [_phrase(n) for n in (entry.speaker, *entry.speaker_aliases)]
-                self.quotes.append((entry, [p for p in parts if p], [n for n in names if n]))
+                kept = [p for p in parts if p]
+                self.quotes.append((entry, kept, [n for n in names if n]))
+                if kept:  # found through its longest word: a text without it cannot hold it
+                    anchor = max((w for p in kept for w in p), key=lambda w: (len(w), w))
+                    self.quote_anchors.setdefault(anchor, []).append(len(self.quotes) - 1)
 
     def _phrase(self, answer: str, entry_id: str) -> None:
         words = _phrase(answer)
@@ -372,9 +379,11 @@ class AnswerIndex:
             for i in range(len(words) - size + 1):
                 for entry_id in phrases.get(tuple(words[i : i + size]), ()):
                     yield entry_id, _span(text, i, size), False
-        if self.quotes:
+        anchors = self.quote_anchors
+        hits = sorted({n for w in set(words) for n in anchors.get(w, ())}) if anchors else []
+        if hits:
             folded = " " + " ".join(words) + " "
-            for quote, parts, names in self.quotes:
+            for quote, parts, names in (self.quotes[n] for n in hits):
                 if not all(f" {' '.join(p)} " in folded for p in parts):
                     continue
                 name = next((n for n in names if f" {' '.join(n)} " in folded), None)
