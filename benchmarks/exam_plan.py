@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 import fsrs
 
 from studyapp.core.examday.memory import AGAIN, GOOD, Memory, MemoryModel
-from studyapp.core.examday.plan import LEARN_ANSWERS, PlanCard, make_plan
+from studyapp.core.examday.plan import LEARN_ANSWERS, PlanCard, make_plan, minutes_needed
 
 TRUTH = MemoryModel(
     (0.8, 2.1, 5.5, 20.0, 6.2, 0.45, 2.0, 0.02, 1.8, 0.2, 1.2,
@@ -156,8 +156,11 @@ def timing(sizes: tuple[int, ...] = (5_000, 50_000), runs: int = 5) -> None:
     from studyapp.core.examday.readiness import ExamCard, readiness
     from studyapp.core.store.state import CardState, Phase
 
-    print("\n| cards | readiness (median) | plan, 20 min a day (median) | together |")
-    print("|---|---|---|---|")
+    print(
+        "\n| cards | readiness (median) | plan, 20 min a day (median) | together "
+        "| minutes needed (only when short; median) |"
+    )
+    print("|---|---|---|---|---|")
     for size in sizes:
         rng = random.Random(size)
         today = START + timedelta(days=200)
@@ -177,7 +180,7 @@ def timing(sizes: tuple[int, ...] = (5_000, 50_000), runs: int = 5) -> None:
             )  # fmt: skip
             plan_cards.append(PlanCard(card_id, ("d", f"e{n}"), memory, last))
         exam = today + timedelta(days=30)
-        ready_times, plan_times = [], []
+        ready_times, plan_times, needed_times = [], [], []
         for _ in range(runs):
             t0 = time.perf_counter()
             readiness(exam_cards, states, APP, today=today, exam_date=exam, day_of=_day)
@@ -187,10 +190,17 @@ def timing(sizes: tuple[int, ...] = (5_000, 50_000), runs: int = 5) -> None:
                 answers_per_day=int(20 * 60 / SECONDS), seconds_per_answer=SECONDS,
             )  # fmt: skip
             t2 = time.perf_counter()
+            minutes_needed(plan_cards, APP, today=today, exam_date=exam, seconds_per_answer=SECONDS)
+            t3 = time.perf_counter()
             ready_times.append(t1 - t0)
             plan_times.append(t2 - t1)
+            needed_times.append(t3 - t2)
         r, p = statistics.median(ready_times), statistics.median(plan_times)
-        print(f"| {size:,} | {r * 1000:.0f} ms | {p * 1000:.0f} ms | {(r + p) * 1000:.0f} ms |")
+        m = statistics.median(needed_times)
+        print(
+            f"| {size:,} | {r * 1000:.0f} ms | {p * 1000:.0f} ms | {(r + p) * 1000:.0f} ms "
+            f"| {m * 1000:.0f} ms |"
+        )
 
 
 def _day(moment: datetime) -> date:

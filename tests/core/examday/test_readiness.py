@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from studyapp.core.examday.memory import MemoryModel
-from studyapp.core.examday.readiness import ExamCard, _DayCache, readiness
+from studyapp.core.examday.readiness import DayCache, ExamCard, readiness
 from studyapp.core.store.state import CardState, Phase
 from studyapp.core.study.queue import study_day
 
@@ -94,8 +94,8 @@ def test_the_quarter_hour_day_cache_never_changes_a_study_day(
     def day_of(moment: datetime) -> date:
         return study_day(moment, rollover, tz)
 
-    cache = _DayCache(day_of)
+    cache = DayCache(day_of)
     base = datetime(2026, 1, 1, tzinfo=UTC) + timedelta(seconds=seconds)
     start = base - timedelta(seconds=int(base.timestamp()) % 900)  # the quarter's first second
     for moment in (start, start + timedelta(seconds=899), base):
-        assert cache(moment) == day_of(moment)
+        assert cache(moment) == day_of(moment).toordinal()

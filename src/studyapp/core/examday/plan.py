@@ -417,8 +417,8 @@ def answers_needed(
     target: float = 0.9,
     most: int = 24 * 60 * 6,
 ) -> int | None:
-    """The fewest answers a day with which the plan predicts a score of ``target`` (the
-    mean exam-day recall over the entries), or None if ``most`` would not do it.
+    """The fewest answers a day (to within 2%) with which the plan predicts a score of
+    ``target`` (the mean exam-day recall over the entries), or None if ``most`` would not.
 
     Every card at the target is the plan's aim, but the last few cards can cost the
     most (a card that fades fast must be reviewed the very day before), so what a
@@ -432,25 +432,27 @@ def answers_needed(
     with paused_gc():
         weigh = _Weigher(model, today, n)
         tasks, base = _tasks(cards, weigh, target)
-    entries: dict[tuple[str, str], list[str]] = {}
-    for card in cards:
-        entries.setdefault(card.entry, []).append(card.card_id)
+        entries: dict[tuple[str, str], list[str]] = {}
+        for card in cards:
+            entries.setdefault(card.entry, []).append(card.card_id)
 
-    def score(answers: int) -> float:
-        recall, _ = _follow(tasks, base, weigh, answers)
-        means = [sum(recall[c] for c in ids) / len(ids) for ids in entries.values()]
-        return sum(means) / len(means)
+        def score(answers: int) -> float:
+            recall, _ = _follow(tasks, base, weigh, answers)
+            means = [sum(recall[c] for c in ids) / len(ids) for ids in entries.values()]
+            return sum(means) / len(means)
 
-    if score(most) < target:
-        return None
-    low, high = 0, most
-    while low < high:
-        mid = (low + high) // 2
-        if score(mid) >= target:
-            high = mid
-        else:
-            low = mid + 1
-    return low
+        # More than every task in one day buys nothing: the search stops there.
+        high = min(most, max(1, sum(t.cost for t in tasks)))
+        if score(high) < target:
+            return None
+        low = 0
+        while high - low > max(1, low // 50):  # to 2%: minutes a day, not answers
+            mid = (low + high) // 2
+            if score(mid) >= target:
+                high = mid
+            else:
+                low = mid + 1
+        return high
 
 
 def minutes_needed(

@@ -24,6 +24,7 @@ from studyapp.core.store.state import CardState, Phase
 
 __all__ = [
     "CardForecast",
+    "DayCache",
     "ExamCard",
     "Readiness",
     "exam_cards",
@@ -165,25 +166,33 @@ def _readiness(
     day_of: Callable[[datetime], date],
 ) -> Readiness:
     get = states.get if isinstance(states, Mapping) else states
-    days = _DayCache(day_of)
-    recall = model.recall
+    days = DayCache(day_of)
+    day_cache, day_of_quarter = days.days, days.miss
+    decay, factor = model.decay, model.factor
+    today_n, exam_n = today.toordinal(), exam_date.toordinal()
+    new_phase = Phase.NEW
     forecasts: list[CardForecast] = []
     # entry -> [recall today, recall on exam day, cards, studied cards], summed in one pass
     sums: dict[tuple[str, str], list[float]] = {}
-    for card in cards:
-        known = memory_of(get(card.card_id))
+    for card in cards:  # the hot loop: memory_of, the day cache and recall, inlined
+        state = get(card.card_id)
         key = (card.deck_id, card.entry_id)
         total = sums.get(key)
         if total is None:
             total = sums[key] = [0.0, 0.0, 0, 0]
         total[2] += 1
-        if known is None:
+        last = None if state is None or state.phase is new_phase else state.last_review
+        if state is None or last is None:
             forecasts.append(CardForecast(card, 0.0, 0.0, False))
             continue
-        memory, last = known
-        reviewed = days(last)
-        now = recall((today - reviewed).days, memory.stability)
-        then = recall((exam_date - reviewed).days, memory.stability)
+        stability = state.stability
+        if stability is None or state.difficulty is None:  # reviewed under SM-2
+            stability = float(max(state.interval, 1))
+        reviewed = day_cache.get(int(last.timestamp()) // 900) or day_of_quarter(last)
+        elapsed = today_n - reviewed
+        now = (1 + factor * elapsed / stability) ** decay if elapsed > 0 else 1.0
+        elapsed = exam_n - reviewed
+        then = (1 + factor * elapsed / stability) ** decay if elapsed > 0 else 1.0
         total[0] += now
         total[1] += then
         total[3] += 1
@@ -200,18 +209,18 @@ def _readiness(
     )
 
 
-class _DayCache:
-    """``day_of`` remembered per quarter hour: a study day begins on a whole hour of local
-    time, and every time zone is a whole number of quarter hours from UTC, so all the
-    moments of one quarter hour belong to the same study day."""
+class DayCache:
+    """``day_of`` (as a day number) remembered per quarter hour: a study day begins on a
+    whole hour of local time, and every time zone is a whole number of quarter hours from
+    UTC, so all the moments of one quarter hour belong to the same study day."""
 
     def __init__(self, day_of: Callable[[datetime], date]) -> None:
         self.day_of = day_of
-        self.days: dict[int, date] = {}
+        self.days: dict[int, int] = {}
 
-    def __call__(self, moment: datetime) -> date:
-        key = int(moment.timestamp()) // 900
-        found = self.days.get(key)
-        if found is None:
-            found = self.days[key] = self.day_of(moment)
+    def miss(self, moment: datetime) -> int:
+        found = self.days[int(moment.timestamp()) // 900] = self.day_of(moment).toordinal()
         return found
+
+    def __call__(self, moment: datetime) -> int:
+        return self.days.get(int(moment.timestamp()) // 900) or self.miss(moment)

@@ -15,6 +15,7 @@ from studyapp.core.examday.memory import MemoryModel
 from studyapp.core.examday.pace import seconds_per_answer
 from studyapp.core.examday.plan import Plan, PlanCard, make_plan, minutes_needed
 from studyapp.core.examday.readiness import (
+    DayCache,
     ExamCard,
     Readiness,
     exam_cards,
@@ -139,6 +140,7 @@ def exam_day_report(
             f"minutes a day must be between 1 and {MAX_MINUTES} (got {minutes_per_day})"
         )
     ready = readiness(cards, states, model, today=today, exam_date=exam_date, day_of=day_of)
+    days = DayCache(day_of)
     plan_cards = []
     for card in cards:
         known = memory_of(states.get(card.card_id))
@@ -146,7 +148,9 @@ def exam_day_report(
         if known is None:
             plan_cards.append(PlanCard(card.card_id, entry))
         else:
-            plan_cards.append(PlanCard(card.card_id, entry, known[0], day_of(known[1])))
+            plan_cards.append(
+                PlanCard(card.card_id, entry, known[0], date.fromordinal(days(known[1])))
+            )
     answers = int(minutes_per_day * 60 / seconds_per_answer)
     plan = make_plan(
         plan_cards,
