@@ -2,8 +2,9 @@
 
 One module per group: :mod:`.decks` (validate, schema, decks), :mod:`.study`
 (stats, progress, results), :mod:`.tools` (the instructor's tools), :mod:`.judge`
-(the answer checker, for deck authors), :mod:`.plan` (exam readiness and a plan). Each is
-imported only when one of its commands runs.
+(the answer checker, for deck authors), :mod:`.plan` (exam readiness and a plan),
+:mod:`.optimize` (FSRS parameters fitted to the learner). Each is imported only when one
+of its commands runs.
 
 A bare ``studyapp [DECK...]`` opens the app on the decks found; the other
 commands are headless and print plain text (or JSON with ``--format json``)
@@ -33,6 +34,7 @@ COMMANDS = (
     "results",
     "judge",
     "plan",
+    "optimize",
     *cli_tools.COMMANDS,
 )
 
@@ -80,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="rebuild card states from the review history (the old snapshot is kept)",
     )
     progress.add_argument("decks", nargs="*", help="deck files or folders (for --repair)")
+    progress.add_argument("--json", action="store_true", help="print one JSON object")
 
     results = sub.add_parser("results", help="export quiz and exam results (CSV or JSON)")
     results.add_argument("--progress", metavar="DIR")
@@ -93,6 +96,9 @@ def build_parser() -> argparse.ArgumentParser:
     from studyapp.cli import plan as cli_plan
 
     cli_plan.register(sub)
+    from studyapp.cli import optimize as cli_optimize  # argparse only; the fit on demand
+
+    cli_optimize.register(sub)
     return parser
 
 
@@ -128,6 +134,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from studyapp.cli import plan as cli_plan
 
             return cli_plan.run(args, out)
+        if args.command == "optimize":
+            from studyapp.cli import optimize as cli_optimize
+
+            return cli_optimize.run(args, out)
         if args.command in ("validate", "schema", "decks"):
             from studyapp.cli import decks as cli_decks  # on demand, like the others
 
@@ -145,7 +155,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.command == "progress":
                 if args.repair:
                     return cli_study.cmd_repair(args.decks, args.progress, out)
-                return cli_study.cmd_progress(args.progress, out)
+                return cli_study.cmd_progress(args.progress, out, as_json=args.json)
             return cli_study.cmd_results(args.progress, args.format, args.output, out)
         return cmd_run(args.decks, args.progress, out)
     except KeyboardInterrupt:

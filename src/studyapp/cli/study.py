@@ -135,10 +135,12 @@ def cmd_stats(deck_paths: list[str], progress: str | None, out: TextIO) -> int:
     return 0
 
 
-def cmd_progress(progress: str | None, out: TextIO) -> int:
+def cmd_progress(progress: str | None, out: TextIO, *, as_json: bool = False) -> int:
     """Where everything is, how much there is, and an integrity check (exit 1 on errors)."""
     out = terminal_out(out)
     folder = paths.progress_dir(progress)
+    if as_json:
+        return _progress_json(folder, out)
     out.write(f"progress folder: {folder}\n")
     out.write(f"settings:        {paths.config_dir() / 'settings.json'}\n")
     out.write(f"deck cache:      {paths.cache_dir() / 'decks'}\n")
@@ -173,6 +175,52 @@ def cmd_progress(progress: str | None, out: TextIO) -> int:
     for issue in issues:
         out.write(f"  - {issue}\n")
     return 0 if report.ok and not problems else 1
+
+
+def _progress_json(folder: Path, out: TextIO) -> int:
+    """``progress --json``: what ``progress`` prints, as one object for scripts."""
+    from studyapp.core.base.terminal import json_for_terminal
+
+    doc: dict[str, object] = {
+        "progress_folder": str(folder),
+        "settings": str(paths.config_dir() / "settings.json"),
+        "deck_cache": str(paths.cache_dir() / "decks"),
+        "exists": folder.exists(),
+        "files": {},
+        "cards_with_progress": 0,
+        "cards_by_phase": {},
+        "suspended": 0,
+        "leeches": 0,
+        "reviews_in_history": 0,
+        "journal_pending": 0,
+        "locked": False,
+        "attempts": 0,
+        "problems": [],
+        "ok": True,
+    }
+    if folder.exists():
+        from studyapp.core.quiz.results import list_results
+
+        report = check_folder(folder)
+        results, problems = list_results(folder)
+        issues = [str(p) for p in report.problems] + problems
+        if report.bad_history_lines:
+            issues.append(f"{report.bad_history_lines} unreadable line(s) in the review history")
+        doc |= {
+            "files": dict(sorted(report.files.items())),
+            "cards_with_progress": report.cards,
+            "cards_by_phase": dict(sorted(report.cards_by_phase.items())),
+            "suspended": report.suspended,
+            "leeches": report.leeches,
+            "reviews_in_history": report.reviews,
+            "journal_pending": report.pending,
+            "locked": report.locked,
+            "attempts": len(results),
+            "problems": issues,
+            "ok": report.ok and not problems,
+        }
+    out.write(json_for_terminal(doc) + "\n")
+    return 0 if doc["ok"] else 1
 
 
 def cmd_repair(deck_paths: list[str], progress: str | None, out: TextIO) -> int:

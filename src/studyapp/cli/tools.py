@@ -63,9 +63,24 @@ def register(subparsers: Any) -> None:
     )
     extract.add_argument("--force", action="store_true", help="overwrite the output file")
 
-    imp = subparsers.add_parser("import", help="make a deck from CSV, TSV or Anki's text export")
+    imp = subparsers.add_parser(
+        "import",
+        help="make decks from an Anki package (.apkg/.colpkg, with its review history), "
+        "CSV, TSV or Anki's text export",
+    )
     imp.add_argument("file", metavar="FILE")
     imp.add_argument("-o", "--output", required=True, metavar="DECK.yaml")
+    imp.add_argument(
+        "--deck", metavar="NAME", help="Anki package: import only this deck (and its subdecks)"
+    )
+    imp.add_argument(
+        "--progress", metavar="DIR", help="Anki package: progress folder for its review history"
+    )
+    imp.add_argument(
+        "--no-history",
+        action="store_true",
+        help="Anki package: import the notes only, not the review history",
+    )
     imp.add_argument(
         "--format", dest="import_format", choices=("auto", "csv", "tsv", "anki"), default="auto"
     )
@@ -318,6 +333,10 @@ def _extract(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _import(args: argparse.Namespace, out: TextIO) -> int:
+    from studyapp.cli import ankiimport
+
+    if ankiimport.is_package(Path(args.file)):
+        return ankiimport.run(args, out)
     from studyapp.core.authoring.extract.sentences import slug
     from studyapp.core.authoring.importer import ImportFileError, import_file
 

@@ -85,6 +85,9 @@ class AppConfig(Struct, frozen=True):
     """Binding id -> key(s), e.g. {"study.reveal": "space,r"} (Textual's set_keymap)."""
     exams: dict[str, ExamPlanPrefs] = field(default_factory=dict)
     """Exam id (or ``deck:ID``) -> the learner's date, minutes a day and target for it."""
+    previous_parameters: dict[str, tuple[float, ...] | None] = field(default_factory=dict)
+    """FSRS preset (``global`` or ``deck:ID``) -> the parameters it had before a fitted set
+    was adopted (None: none of its own), for ``studyapp optimize --undo``."""
 
     def to_dict(self) -> dict[str, Any]:
         out = {
@@ -96,6 +99,10 @@ class AppConfig(Struct, frozen=True):
         }
         if self.exams:
             out["exams"] = {k: v.to_dict() for k, v in self.exams.items()}
+        if self.previous_parameters:
+            out["previous_parameters"] = {
+                k: None if v is None else list(v) for k, v in self.previous_parameters.items()
+            }
         return out
 
     def with_exam(self, exam_id: str, prefs: ExamPlanPrefs) -> AppConfig:
@@ -155,6 +162,15 @@ def read_settings_data(raw: bytes) -> dict[str, Any]:
     return data
 
 
+def _parameter_list(value: Any) -> tuple[float, ...] | None:
+    """A stored parameter set (a list of numbers); None if it is not one."""
+    if isinstance(value, list) and all(
+        isinstance(v, int | float) and not isinstance(v, bool) for v in value
+    ):
+        return tuple(float(v) for v in value)
+    return None
+
+
 def config_from_data(data: dict[str, Any], where: Path) -> tuple[AppConfig, list[str]]:
     """The settings in a settings file's object; a bad part falls back to its default."""
     messages: list[str] = []
@@ -172,6 +188,14 @@ def config_from_data(data: dict[str, Any], where: Path) -> tuple[AppConfig, list
             str(k): ExamPlanPrefs.from_dict(v) for k, v in exams.items() if isinstance(v, dict)
         }
         config = structs.replace(config, exams=prefs)
+    previous = data.get("previous_parameters")
+    if isinstance(previous, dict):
+        kept: dict[str, tuple[float, ...] | None] = {}
+        for key, value in previous.items():
+            parameters = _parameter_list(value)
+            if value is None or parameters is not None:  # (anything else is dropped)
+                kept[str(key)] = parameters
+        config = structs.replace(config, previous_parameters=kept)
     study = data.get("study")
     if study is not None and not isinstance(study, dict):
         messages.append(f"{where}: study settings are not an object; using defaults")

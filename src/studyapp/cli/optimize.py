@@ -1,0 +1,245 @@
+"""``studyapp optimize``: FSRS parameters fitted to your own reviews, with the evidence.
+
+Fits the 21 FSRS-6 parameters of a preset (the global one, or a deck's own with
+``--deck``) to the review history with fsrs-rs, compares them with the set in use on
+later reviews (log loss, RMSE(bins), AUC), adopts them only when they predict better
+(not with ``--dry-run``), and suggests a desired retention. ``--undo`` goes back to
+the set before (and ``--undo`` again comes forward). ``--json`` prints one object.
+
+Only ``argparse`` is imported with this module (the parser is built for every
+command); the fit's modules are imported when the command runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from studyapp.core.config import AppConfig
+    from studyapp.core.tuning.metrics import Metrics
+    from studyapp.core.tuning.presets import Preset
+    from studyapp.core.tuning.run import OptimizeReport, Progress
+
+__all__ = ["register", "run"]
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    optimize = sub.add_parser(
+        "optimize",
+        help="fit FSRS parameters to your review history; adopt them if they predict better",
+    )
+    optimize.add_argument("decks", nargs="*", metavar="DECK", help="deck files or folders")
+    optimize.add_argument("--deck", metavar="ID", help="fit this deck's own parameters")
+    optimize.add_argument(
+        "--dry-run", action="store_true", help="fit and compare, but change nothing"
+    )
+    optimize.add_argument(
+        "--undo", action="store_true", help="go back to the parameters before the last fit"
+    )
+    optimize.add_argument(
+        "--no-retention", action="store_true", help="skip the suggested retention (faster)"
+    )
+    optimize.add_argument("--progress", metavar="DIR")
+    optimize.add_argument("--json", action="store_true", help="print one JSON object")
+
+
+def run(args: argparse.Namespace, out: TextIO) -> int:
+    from studyapp.core.base import paths
+    from studyapp.core.base.terminal import terminal_out
+    from studyapp.core.config import load_config
+    from studyapp.core.tuning.presets import Preset
+
+    err = terminal_out(sys.stderr)
+    folder = paths.config_dir()
+    config = load_config(folder).config
+    preset = Preset(args.deck)
+    if args.undo:
+        return _undo(folder, config, preset, as_json=args.json, out=out, err=err)
+    try:
+        report = _report(args, config, preset, err)
+    except (LookupError, OSError, ValueError) as error:
+        err.write(f"studyapp optimize: {error}\n")
+        return 1
+    adopted = False
+    if report.better and report.parameters is not None and not args.dry_run:
+        try:
+            _save(folder, config, preset, report.parameters)
+        except (OSError, ValueError) as error:  # the stored set is left as it was
+            err.write(f"studyapp optimize: not adopted: {error}\n")
+            return 1
+        adopted = True
+    if args.json:
+        from studyapp.core.base.terminal import json_for_terminal
+
+        out.write(json_for_terminal(report.to_json(adopted=adopted, dry_run=args.dry_run)) + "\n")
+    else:
+        terminal_out(out).write(_text(report, adopted=adopted, dry_run=args.dry_run))
+    return 0
+
+
+def _report(
+    args: argparse.Namespace, config: AppConfig, preset: Preset, err: TextIO
+) -> OptimizeReport:
+    from studyapp.core.base import paths
+    from studyapp.core.base.clock import system_clock
+    from studyapp.core.decks.cache import DeckCache
+    from studyapp.core.store.store import ProgressStore
+    from studyapp.core.tuning.run import optimize
+    from studyapp.core.tuning.source import stored_history
+    from studyapp.core.workspace import load_decks
+
+    found, cards = load_decks(args.decks or None, cache=DeckCache.default())
+    if preset.deck is not None and found.find(preset.deck) is None:
+        raise LookupError(f"no deck {preset.deck!r} among the decks found")
+    show = None if args.json or not err.isatty() else _progress_line(err)
+    with ProgressStore.open(paths.progress_dir(args.progress), read_only=True) as store:
+        history = stored_history(store)
+        report = optimize(
+            history.reviews,
+            undone=history.undone(),
+            cards=cards,
+            study=config.study,
+            preset=preset,
+            now=system_clock(),
+            with_retention=not args.no_retention,
+            progress=show,
+        )
+    if show is not None:
+        err.write("\r\x1b[K")
+    return report
+
+
+def _progress_line(err: TextIO) -> Callable[[Progress], None]:
+    def show(progress: Progress) -> None:
+        err.write(f"\r\x1b[K[{progress.done + 1}/{progress.total}] {progress.stage}...")
+        err.flush()
+
+    return show
+
+
+def _save(
+    folder: Path, config: AppConfig, preset: Preset, parameters: Sequence[float] | None
+) -> None:
+    """Adopt ``parameters`` (None: go back to the set before), keeping the replaced set;
+    an atomic save, merged with what another window saved meanwhile."""
+    from msgspec import structs
+
+    from studyapp.core.config import save_config
+    from studyapp.core.tuning import presets
+
+    if parameters is None:
+        study, previous = presets.undo(config.study, config.previous_parameters, preset)
+    else:
+        study, previous = presets.adopt(
+            config.study, config.previous_parameters, preset, parameters
+        )
+    changed = structs.replace(config, study=study, previous_parameters=previous)
+    save_config(folder, changed, base=config)
+
+
+def _undo(
+    folder: Path, config: AppConfig, preset: Preset, *, as_json: bool, out: TextIO, err: TextIO
+) -> int:
+    from studyapp.core.base.terminal import json_for_terminal, terminal_out
+
+    try:
+        _save(folder, config, preset, None)
+    except (LookupError, OSError, ValueError) as error:
+        err.write(f"studyapp optimize: {error}\n")
+        return 1
+    from studyapp.core.config import load_config
+
+    now = preset.in_use(load_config(folder).config.study)
+    if as_json:
+        data = {"preset": preset.key, "undone": True, "parameters_in_use": list(now)}
+        out.write(json_for_terminal(data) + "\n")
+    else:
+        terminal_out(out).write(
+            f"Back to the earlier parameters for {preset}:\n  {_numbers(now)}\n"
+            "(studyapp optimize --undo again comes forward to the fitted ones.)\n"
+        )
+    return 0
+
+
+def _numbers(parameters: Sequence[float]) -> str:
+    return ", ".join(f"{w:g}" for w in parameters)
+
+
+def _metrics_rows(report: OptimizeReport) -> list[tuple[str, Metrics]]:
+    rows: list[tuple[str, Metrics | None]] = [("defaults", report.default)]
+    if report.current is not None:
+        rows.append(("in use", report.current))
+    rows.append(("fitted", report.fitted))
+    return [(name, m) for name, m in rows if m is not None]
+
+
+_SKIPPED = {
+    "undone": "undone",
+    "out_of_order": "out of order in the history",
+    "clock_backwards": "timed before the card's previous answer (clock went back)",
+    "vanished": "of cards no longer in any deck",
+    "before_reset": "before a card was started afresh",
+    "no_first_answer": "of cards whose first answer is not in the history",
+}
+
+
+def _text(report: OptimizeReport, *, adopted: bool, dry_run: bool) -> str:
+    lines = [f"FSRS parameters for {report.preset}, from your reviews"]
+    lines.append(
+        f"  {report.reviews:,} answers used, {report.predicted:,} of them predicted "
+        "(a day or more after the card's previous answer)"
+    )
+    skipped = report.skipped.to_json()
+    notes = [f"{skipped[k]:,} {label}" for k, label in _SKIPPED.items() if skipped[k]]
+    if notes:
+        lines.append("  not used: " + "; ".join(notes))
+    if report.other_presets:
+        lines.append(f"  {report.other_presets:,} answers belong to decks with their own preset")
+    rows = _metrics_rows(report)
+    if rows:
+        lines.append("")
+        lines.append(f"  {'':10} {'log loss':>9} {'RMSE(bins)':>11} {'AUC':>6}")
+        for name, m in rows:
+            auc = "-" if m.auc is None else f"{m.auc:.3f}"
+            lines.append(f"  {name:10} {m.log_loss:9.4f} {m.rmse_bins:10.2%} {auc:>6}")
+        if report.fitted is not None:
+            lines.append(
+                f"  (on {report.fitted.count:,} later answers, each predicted by a fit on the "
+                "answers before it;\n   lower log loss and RMSE are better, and higher AUC)"
+            )
+    lines.append("")
+    if report.parameters is not None:
+        lines.append("  fitted parameters:")
+        values = report.parameters
+        lines += [f"    {_numbers(values[i : i + 7])}" for i in range(0, len(values), 7)]
+        if report.partial:
+            lines.append("  (few reviews: only the first-answer stabilities were fitted)")
+    if adopted:
+        lines.append(
+            f"Adopted: the fitted parameters now schedule {report.preset} "
+            "(studyapp optimize --undo goes back)."
+        )
+    elif report.better and dry_run:
+        lines.append("Better than the set in use; not adopted (--dry-run).")
+    elif report.reason:
+        lines.append(f"Not adopted: {report.reason}.")
+    advice = report.retention
+    if advice is not None:
+        best, now = advice.at_optimal, advice.at_current
+        lines.append(
+            f"Suggested desired retention: {advice.optimal:.2f} (the least study time per card "
+            "remembered;\n  a year of this preset simulated at your pace)"
+        )
+        for label, load in (
+            (f"at {best.retention:.2f}:", best),
+            (f"at {now.retention:.2f} (now):", now),
+        ):
+            lines.append(
+                f"  {label:16} {load.reviews_per_day:4.0f} answers, {load.minutes_per_day:.1f} "
+                f"min a day; {load.memorized:,.0f} cards remembered after a year"
+            )
+    return "\n".join(lines) + "\n"
