@@ -1,6 +1,6 @@
 """How well ``studyapp extract`` drafts articles it was not written on (issue 23).
 
-    .venv/bin/python benchmarks/extract_corpus.py [--details] [ARTICLE_DIR ...]
+    .venv/bin/python benchmarks/extract_corpus.py [--details] [--tuning-only] [ARTICLE_DIR ...]
 
 Runs ``extract`` and ``draft_deck`` on every article of the corpus
 (tests/fixtures/articles/*/article.txt) and compares the draft with the
@@ -474,7 +474,10 @@ def _total(results: Sequence[ArticleResult]) -> dict[str, Score]:
     return total
 
 
-def report(results: Sequence[ArticleResult], *, details: bool = False) -> list[str]:
+def report(
+    results: Sequence[ArticleResult], *, details: bool = False, tuning_only: bool = False
+) -> list[str]:
+    """The tables; ``tuning_only`` shows the held-out articles as one totals row, no details."""
     lines: list[str] = []
     groups = [
         ("tuning articles", [r for r in results if not r.key.held_out]),
@@ -487,7 +490,8 @@ def report(results: Sequence[ArticleResult], *, details: bool = False) -> list[s
         if not group:
             continue
         lines += ["", f"== {title}", *_header()]
-        for r in group:
+        hidden = tuning_only and group[0].key.held_out
+        for r in [] if hidden else group:
             extra = f"  ({r.unattributed} unattributed, {r.seconds * 1000:.0f} ms)"
             lines.append(_row(f"{r.name} ({r.key.genre})"[:LABEL], r.scores, extra))
         lines.append(_row(f"TOTAL {title.split()[0].lower()} ({len(group)})", _total(group)))
@@ -499,6 +503,8 @@ def report(results: Sequence[ArticleResult], *, details: bool = False) -> list[s
     ]
     if details:
         for r in results:
+            if tuning_only and r.key.held_out:
+                continue
             lines += ["", f"-- {r.name}{' (held out)' if r.key.held_out else ''}"]
             lines += [f"  missed:    {m}" for m in r.missed]
             lines += [f"  unmatched: {u}" for u in r.unmatched]
@@ -513,6 +519,11 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folders", nargs="*", type=Path, help="article folders (default: all)")
     parser.add_argument("--details", action="store_true", help="list misses and unmatched drafts")
+    parser.add_argument(
+        "--tuning-only",
+        action="store_true",
+        help="while tuning: held-out articles as one totals row, never their rows or details",
+    )
     args = parser.parse_args(argv)
     folders = args.folders or corpus_folders()
     if not folders:
@@ -521,7 +532,7 @@ def main(argv: list[str]) -> int:
     results = [run_article(f) for f in folders]
     words_total = sum(len((f / "article.txt").read_text(encoding="utf-8").split()) for f in folders)
     print(f"{len(results)} articles, {words_total} words; cells: share found/total")
-    for line in report(results, details=args.details):
+    for line in report(results, details=args.details, tuning_only=args.tuning_only):
         print(line)
     return 0
 

@@ -61,6 +61,12 @@ def register(subparsers: Any) -> None:
     extract.add_argument(
         "--year", type=int, help="year of dates that omit it (default: from the text)"
     )
+    extract.add_argument(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="the article's own date, for 'yesterday', 'last month' and dates without a year "
+        "(default: its date line)",
+    )
     extract.add_argument("--force", action="store_true", help="overwrite the output file")
 
     imp = subparsers.add_parser(
@@ -293,21 +299,31 @@ def _lint(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _extract(args: argparse.Namespace, out: TextIO) -> int:
-    from studyapp.core.authoring.extract.draft import draft_deck, draft_yaml
+    from studyapp.core.authoring.extract.draft import draft_deck, draft_notes
+    from studyapp.core.authoring.extract.draftfile import draft_yaml
     from studyapp.core.authoring.extract.extraction import extract
     from studyapp.core.authoring.extract.sentences import slug
     from studyapp.core.decks.loader import decode_utf8, limits_from_env, parse_deck, read_bytes
+    from studyapp.core.decks.model import PartialDate
 
     source = Path(args.article)
     target = Path(args.output)
     shown = display_name(source)
+    anchor = None
+    if args.date:
+        try:
+            anchor = PartialDate.parse(args.date)
+        except ValueError as exc:
+            raise _FailedError(f"--date: {exc}") from None
     raw, problems = read_bytes(source, limits_from_env(), shown)
     if raw is None:
         raise _FailedError(*_problems(problems))
     text, problems = decode_utf8(raw, shown)
     if text is None:
         raise _FailedError(*_problems(problems))
-    found = extract(text, year=args.year)
+    bar = _ExtractProgress(sys.stderr, big=len(text) > 200_000)
+    found = extract(text, year=args.year, anchor=anchor, progress=bar.step)
+    bar.done()
     stem = target.name.rsplit(".", 1)[0]
     deck_id = args.deck_id or slug(stem, max_len=80) or "draft"
     try:
@@ -315,7 +331,7 @@ def _extract(args: argparse.Namespace, out: TextIO) -> int:
     except ValueError as exc:
         raise _FailedError(f"{shown}:1:1: {exc}") from None
     reference, schema_file = _schema_for(target)
-    yaml_text = draft_yaml(deck, origin=source.name, schema=reference)
+    yaml_text = draft_yaml(deck, origin=source.name, schema=reference, notes=draft_notes(found))
     try:
         parse_deck(yaml_text, display_name(target))  # the draft must pass validate
     except DeckLoadError as exc:  # pragma: no cover - a bug, reported not raised
@@ -326,10 +342,40 @@ def _extract(args: argparse.Namespace, out: TextIO) -> int:
     for entry in deck.entries:
         counts[entry.kind] = counts.get(entry.kind, 0) + 1
     detail = ", ".join(f"{n} {k}" for k, n in counts.items())
-    year = f"; dates without a year read as {found.year}" if found.year else ""
-    out.write(f"wrote {display_name(target)}: {len(deck.entries)} draft entries ({detail}){year}\n")
-    out.write("next: edit the prompts, then `studyapp lint` and `studyapp validate` the draft\n")
+    if found.anchor is not None:
+        dated = f"; the article's date: {found.anchor} ({'--date' if anchor else 'date line'})"
+    else:
+        dated = "; no date line: relative dates left out (give --date YYYY-MM-DD)"
+    out.write(
+        f"wrote {display_name(target)}: {len(deck.entries)} draft entries ({detail}){dated}\n"
+    )
+    out.write(
+        "next: check each entry (delete its `review: true`), then `studyapp lint` and "
+        "`studyapp validate` the draft\n"
+    )
     return 0
+
+
+class _ExtractProgress:
+    """A progress bar on stderr while a long text is read (a terminal only; silent otherwise)."""
+
+    def __init__(self, stream: TextIO, *, big: bool) -> None:
+        self.stream = stream
+        self.on = big and stream.isatty()
+        self.shown = False
+
+    def step(self, done: int, total: int) -> None:
+        if not self.on or total == 0:
+            return
+        bar = "#" * (30 * done // total)
+        self.stream.write(f"\r\x1b[Kreading [{bar:<30}] {done:,}/{total:,} sentences")
+        self.stream.flush()
+        self.shown = True
+
+    def done(self) -> None:
+        if self.shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
 
 
 def _import(args: argparse.Namespace, out: TextIO) -> int:

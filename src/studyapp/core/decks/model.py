@@ -265,6 +265,9 @@ class _EntryBase(_Model):
     the answer is too long to type fairly."""
     checks: list[ExpectedCheck] = Field(default_factory=list)
     """Answers with the verdict the checker must give them; ``studyapp lint`` tests them."""
+    review: bool | None = None
+    """``true`` on an entry a tool drafted (``studyapp extract``) that no author has checked
+    yet; delete the line once the entry is right."""
 
     VARIANTS: ClassVar[tuple[str, ...]] = ()
     """The prompt variants this kind of entry can be asked as."""

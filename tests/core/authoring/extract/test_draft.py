@@ -8,33 +8,99 @@ from pathlib import Path
 import pytest
 
 from studyapp.cli.tools import main
-from studyapp.core.authoring.extract.draft import draft_deck, draft_yaml
+from studyapp.core.authoring.extract.draft import draft_deck, draft_notes
+from studyapp.core.authoring.extract.draftfile import draft_yaml
 from studyapp.core.authoring.extract.extraction import extract
 from studyapp.core.authoring.lint.runner import lint_text
 from studyapp.core.decks.loader import load_deck, parse_deck
-from studyapp.core.decks.model import ClozeEntry, DateEntry, FigureEntry, QuoteEntry
+from studyapp.core.decks.model import DateEntry, FigureEntry, QuoteEntry
 from tests.conftest import REPO
 
 ARTICLE = REPO.parent / "shared" / "source" / "lee-pragmatic-diplomacy.txt"
 
 
-def test_draft_validates_and_turns_unattributed_quotes_into_clozes() -> None:
+def _errors(text_yaml: str) -> list[str]:
+    report = lint_text(text_yaml, "draft.yaml")
+    return [str(f) for f in report.findings if f.severity == "error"]
+
+
+def test_draft_validates_and_leaves_unattributed_quotes_to_the_author() -> None:
+    # Old behaviour (a cloze for every quotation without a speaker) was wrong: a scare
+    # quote is not a statement (issue 23). It is listed in the draft's notes instead.
     text = (
         "A headline\n"
         "This year, 2025, marks the sixtieth anniversary. On June 3, Lee said “we will "
         "cooperate.” The “swing state” label stuck, and 41.5% agreed.\n"
     )
-    deck = draft_deck(extract(text), deck_id="draft")
+    found = extract(text)
+    deck = draft_deck(found, deck_id="draft")
     kinds = [type(e) for e in deck.entries]
-    assert kinds == [DateEntry, DateEntry, FigureEntry, FigureEntry, QuoteEntry, ClozeEntry]
-    (cloze,) = [e for e in deck.entries if isinstance(e, ClozeEntry)]
-    assert cloze.text.startswith("The “{{swing state}}” label stuck,")
+    assert kinds == [DateEntry, DateEntry, FigureEntry, FigureEntry, QuoteEntry]
+    assert all(e.review is True for e in deck.entries)
     quote = next(e for e in deck.entries if isinstance(e, QuoteEntry))
     assert "Lee" not in (quote.context or "")  # the who-said-it card does not name him
-    text_yaml = draft_yaml(deck, origin="a.txt")
+    notes = draft_notes(found)
+    assert any("swing state" in n for n in notes)
+    text_yaml = draft_yaml(deck, origin="a.txt", notes=notes)
     assert text_yaml.startswith("# yaml-language-server: $schema=")
+    assert "#   “swing state”" in text_yaml
     assert parse_deck(text_yaml, "draft.yaml") == deck
-    assert [f for f in lint_text(text_yaml, "draft.yaml").findings if f.severity == "error"] == []
+    assert _errors(text_yaml) == []
+
+
+def test_reported_speech_is_asked_only_as_who_said_it() -> None:
+    text = "T\nThe minister, Ana Ruiz, said the budget would shrink next year.\n"
+    deck = draft_deck(extract(text), deck_id="d")
+    (quote,) = [e for e in deck.entries if isinstance(e, QuoteEntry)]
+    assert (quote.speaker, quote.quote) == ("Ana Ruiz", "the budget would shrink next year")
+    assert quote.variants == ["who"] and "reported" in quote.tags
+    assert _errors(draft_yaml(deck)) == []
+
+
+def test_a_date_worked_out_says_how_and_is_flagged() -> None:
+    text = "T\nThe year 1947 saw change. In March, talks broke down.\n"
+    deck = draft_deck(extract(text), deck_id="d")
+    march = next(e for e in deck.entries if isinstance(e, DateEntry) and e.date.month == 3)
+    assert str(march.date) == "1947-03"
+    assert "inferred-date" in march.tags and "1947" in (march.explanation or "")
+    assert _errors(draft_yaml(deck)) == []
+
+
+def test_a_pronoun_that_opens_an_event_is_named() -> None:
+    text = "T\nPresident Ana Ruiz spoke. In 2019, she resigned. In 2020, it collapsed.\n"
+    deck = draft_deck(extract(text), deck_id="d")
+    events = {str(e.date): e for e in deck.entries if isinstance(e, DateEntry)}
+    assert events["2019"].event == "Ana Ruiz resigned."
+    assert "needs-context" in events["2020"].tags  # "it": only the article can say what
+
+
+def test_relative_dates_are_resolved_against_the_date_line() -> None:
+    text = "Title\nMonday, July 28, 2014\nThe study was published yesterday.\n"
+    found = extract(text)
+    deck = draft_deck(found, deck_id="d")
+    dates = {str(e.date): e for e in deck.entries if isinstance(e, DateEntry)}
+    assert set(dates) == {"2014-07-28", "2014-07-27"}
+    assert dates["2014-07-28"].prompt == "When was “Title” published?"
+    assert "relative-date" in dates["2014-07-27"].tags
+    assert "the day before" in (dates["2014-07-27"].explanation or "")
+    assert deck.document is not None and str(deck.document.published) == "2014-07-28"
+
+
+def test_relative_dates_without_an_anchor_are_left_to_the_author() -> None:
+    found = extract("Title\nThe study was published yesterday, in 2014.\n")
+    deck = draft_deck(found, deck_id="d")
+    assert [str(e.date) for e in deck.entries if isinstance(e, DateEntry)] == ["2014"]
+    assert any("--date" in n and "“yesterday”" in n for n in draft_notes(found))
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="lint S002 checks a date against its source without the article's date: it "
+    "needs find_dates(source, year, anchor=deck.document.published) (a lint change)",
+)
+def test_relative_dates_lint_clean() -> None:
+    text = "Title\nMonday, July 28, 2014\nThe study was published yesterday.\n"
+    assert _errors(draft_yaml(draft_deck(extract(text), deck_id="d"))) == []
 
 
 def test_draft_without_a_known_year_asks_for_it() -> None:
@@ -73,3 +139,74 @@ def test_cli_extract_reports_bad_input(tmp_path: Path) -> None:
     out = io.StringIO()
     assert main(["extract", str(bad), "-o", str(tmp_path / "d.yaml")], out) == 1
     assert out.getvalue().startswith(f"{bad}:2:1: invalid UTF-8")
+
+
+def test_cli_extract_takes_the_articles_date(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Title\nThe study was published yesterday. In 2014 it won.\n")
+    target = tmp_path / "d.yaml"
+    out = io.StringIO()
+    assert main(["extract", str(article), "-o", str(target), "--date", "2014-07-28"], out) == 0
+    assert "the article's date: 2014-07-28 (--date)" in out.getvalue()
+    deck = load_deck(target)
+    assert {str(e.date) for e in deck.entries if isinstance(e, DateEntry)} == {"2014-07-27", "2014"}
+    out = io.StringIO()
+    assert main(["extract", str(article), "-o", str(target), "--date", "July"], out) == 1
+    assert out.getvalue().startswith("--date:")
+
+
+def test_the_progress_bar_draws_on_a_terminal_only() -> None:
+    from studyapp.cli.tools import _ExtractProgress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Terminal()
+    bar = _ExtractProgress(screen, big=True)
+    bar.step(50, 100)
+    bar.done()
+    assert "[###############               ] 50/100 sentences" in screen.getvalue()
+    log = io.StringIO()
+    quiet = _ExtractProgress(log, big=True)
+    quiet.step(50, 100)
+    assert log.getvalue() == ""
+
+
+def test_extract_reports_progress_on_long_texts() -> None:
+    calls: list[tuple[int, int]] = []
+    extract(
+        "T\n" + "In 2015 it rose by 5 percent. " * 450, progress=lambda d, t: calls.append((d, t))
+    )
+    assert calls[0] == (0, 451) and calls[-1] == (451, 451) and len(calls) == 4  # title too
+
+
+def test_a_draft_of_a_news_article_lints_clean_but_for_relative_dates() -> None:
+    text = (
+        "Minister warns of cuts\n\n"
+        "Thursday, February 23, 2023\n\n"
+        "The finance minister, Anna Berg, said on Wednesday that the budget would shrink by "
+        '2 percent. "We have no choice," she told reporters. "The debt is too high."\n\n'
+        "According to the Treasury, the deficit reached £30bn last year. The scientists found "
+        "that 41 percent of respondents wanted cuts. The U.S. Department of Agriculture notes, "
+        '"Ozone harms crops", highlighting agriculture.\n\n'
+        '"This is austerity," said Tom Reed, an economist. Three unions will meet on March 3.\n'
+    )
+    deck = draft_deck(extract(text), deck_id="d")
+    relative = {e.id for e in deck.entries if "relative-date" in e.tags}
+    report = lint_text(draft_yaml(deck), "d.yaml")
+    errors = [f for f in report.findings if f.severity == "error"]
+    # S002 on a relative date waits for lint to read the article's date (see the xfail above)
+    assert errors and all(f.rule == "S002" for f in errors)
+    assert len(errors) == len(relative) == 2
+
+
+def test_an_entry_the_deck_model_refuses_never_sinks_the_draft() -> None:
+    from studyapp.core.authoring.extract import draft as drafting
+
+    kept = drafting._Draft()
+    drafting._add(kept, QuoteEntry, id="q", kind="quote", quote="x", speaker="S")
+    drafting._add(
+        kept, QuoteEntry, id="bad", kind="quote", quote="y", speaker="S", speaker_aliases=[""]
+    )  # an empty alias: refused by the model
+    assert [e.id for e in kept.entries] == ["q"]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from studyapp.core.authoring.extract.draft import draft_deck, draft_yaml
+from studyapp.core.authoring.extract.draft import draft_deck
+from studyapp.core.authoring.extract.draftfile import draft_yaml
 from studyapp.core.authoring.extract.extraction import extract
 from studyapp.core.authoring.extract.quality import measure_quality
 from studyapp.core.decks.loader import load_deck, parse_deck

@@ -1,38 +1,27 @@
-"""Date expressions in text, and the year a text is written in.
+"""Date expressions in text: full and partial dates, ranges, decades, centuries, relative dates.
 
 Finds "June 17, 2025", "17 June 2025", "2025-06-17", "April 2023", "2015",
-and "June 3" or "a January survey" with the year taken from the text's
-context when the text states it ("This year, 2025") or from its full dates.
-:func:`find_dates` is also used by ``lint`` to check that a date entry's date
-is in its own source.
+ranges ("1910–1945", "from 1998 to 2003"), decades ("the 1990s"), centuries
+("the 20th century"), dates that omit the year ("June 3", "In March"), and,
+given the article's own date (``anchor``), relative dates ("yesterday", "on
+Tuesday", "last month", "earlier this year", "two years ago"). A date whose year
+or day is worked out says how in ``how``. :func:`find_dates` is also used by
+``lint`` to check that a date entry's date is in its own source.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from msgspec import Struct
 
-from studyapp.core.authoring.extract.sentences import Sentence
-from studyapp.core.decks.model import PartialDate
+from studyapp.core.authoring.extract.relative import FUTURE, find_relative, nearest_year, unquoted
+from studyapp.core.authoring.extract.sentences import Sentence, word_list
+from studyapp.core.decks.model import MONTH_NAMES, PartialDate
 
-__all__ = ["DateMention", "context_year", "find_dates"]
+__all__ = ["DateMention", "context_year", "find_dates", "format_anchor"]
 
-MONTHS = {
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-}
+MONTHS = {name.lower(): n for n, name in enumerate(MONTH_NAMES, start=1)}
 _MONTH_ABBR = {
     "jan": 1,
     "feb": 2,
@@ -49,21 +38,33 @@ _MONTH_ABBR = {
 }
 _MONTH_WORD = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?"
+    r"|JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER"
+    r"|JAN\.?|FEB\.?|MAR\.?|APR\.?|JUN\.?|JUL\.?|AUG\.?|SEPT?\.?|OCT\.?|NOV\.?|DEC\.?)"
 )
 _FULL_MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 )
+_YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
+_DASH = r"\s?[-–—]\s?"
 
-# Counted things that make a bare four-digit number a count, not a year.
+# Counted things that make a bare four-digit number a count, not a year ...
 _PLURAL_NOUN = re.compile(r"[a-z][a-z-]*s\b")
+# ... unless they are what a year qualifies ("2000 levels", "2012 dollars").
+_YEAR_NOUNS = frozenset(
+    word_list(
+        "levels level prices dollars figures values rates terms standards numbers estimates "
+        "elections budgets census data baseline"
+    )
+)
 
 
 class DateMention(Struct, frozen=True):
     """A date expression in a sentence.
 
-    ``date`` is None when the year is not stated and could not be inferred
-    (``month``/``day`` then hold what was said).
+    ``date`` is None when the year is not stated and could not be worked out
+    (``month``/``day`` then hold what was said), or for a relative date with no
+    anchor. ``end`` is the last date of a range, a decade or a century.
     """
 
     text: str
@@ -74,23 +75,61 @@ class DateMention(Struct, frozen=True):
     day: int | None = None
     year_inferred: bool = False
     sentence: Sentence | None = None
+    last: PartialDate | None = None
+    """The end of a range ("1948–1949"), a decade or a century."""
+    how: str | None = None
+    """How the date was worked out, when the text does not state it whole."""
+    relative: bool = False
+    """Said relative to the article's date ("yesterday", "last month")."""
 
 
 _DATE_RE = re.compile(
-    rf"\b(?P<m1>{_MONTH_WORD})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})(?![\w-])"
-    rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH_WORD}),?\s+(?P<y2>\d{{4}})(?![\w-])"
-    r"|(?<![\w.-])(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})(?![\w-])"
+    r"(?<![\w.-])(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})(?![\w-])"
+    # ranges: "1948–1949", "1948-49", "from 1998 to 2003", "fiscal year 1994 through 1998"
+    rf"|(?:\b(?P<rfrom>[Ff]rom|[Bb]etween)\s+)?(?<![\w$€£¥₩.,/-])(?P<r1>{_YEAR})"
+    rf"(?:{_DASH}(?P<r2>{_YEAR}|[0-9]{{2}})(?![\w%/]|[.,]\d|-\d)"
+    rf"|\s+(?:to|through|until|till|(?<=[Bb]etween\s{{1}}\d{{4}}\s)and)\s+(?P<r3>{_YEAR})"
+    r"(?![\w%/]|[.,]\d))"
+    # decades and centuries: "the 1990s", "mid-1980s", "the '90s", "the 20th century"
+    r"|(?P<decade>(?<![\w$€£¥₩.,/-])(?:1[0-9]|20)[0-9]0[’']?s\b)"
+    r"|(?P<sdecade>(?<=\s)[’'](?P<dd>[0-9]0)s\b)"
+    r"|\b(?P<century>(?P<cn>[12]?[0-9])(?:st|nd|rd|th)|(?P<cw>eleventh|twelfth|thirteenth"
+    r"|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
+    r"|twenty-first))[\s-]+[Cc]entury\b"
+    rf"|\b(?P<m1>{_MONTH_WORD})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:{_DASH}\d{{1,2}})?,?\s+"
+    rf"(?P<y1>\d{{4}})(?![\w-])"
+    rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:{_DASH}\d{{1,2}})?\s+(?:of\s+)?(?P<m2>{_MONTH_WORD})"
+    rf",?\s+(?P<y2>\d{{4}})(?![\w-])"
     rf"|\b(?P<m4>{_MONTH_WORD}),?\s+(?:of\s+)?(?P<y4>\d{{4}})(?![\w-])"
     rf"|\b(?P<m5>{_MONTH_WORD})\s+(?P<d5>\d{{1,2}})(?:st|nd|rd|th)?(?![\w.,]?\d)(?!\w)"
     rf"|\b(?P<d6>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m6>{_MONTH_WORD})(?!\w)"
-    r"|(?<![\w$€£¥₩.,/-])(?P<y7>1[0-9]{3}|20[0-9]{2})(?![\w%/]|[.,]\d|-\d)"
+    rf"|(?<![\w$€£¥₩.,/-])(?P<y7>{_YEAR})(?![\w%/]|[.,]\d|-\d)"
+    # "mid-1971", "pre-2000", "FY2024", "FY 2024"
+    rf"|(?:(?<=\bmid-)|(?<=\bearly-)|(?<=\blate-)|(?<=\bpre-)|(?<=\bpost-)|(?<=\bFY)|(?<=\bFY\s))"
+    rf"(?P<y11>{_YEAR})(?![\w%/]|[.,]\d|-\d)"
+    # US numeric dates: "10/7/2024", "4/6/93"
+    r"|(?<![\w/.])(?P<nm>1[0-2]|0?[1-9])/(?P<nd>3[01]|[12][0-9]|0?[1-9])/(?P<ny>\d{4}|\d{2})(?![\w/])"
     rf"|\b(?i:in|an|the|last|this|next|since|until|till|by|early|late|mid|during|from|through"
     rf"|of|each|every|a)[\s-](?P<m8>{_FULL_MONTH})\b(?!\s*\d)"
+    rf"|^(?P<m9>{_FULL_MONTH})(?=,\s)"
 )
 _MAY_CONTEXT = re.compile(
     r"\b(?:in|since|until|till|by|early|late|mid|during|from|through|last|next|this|of)[\s-]$",
     re.IGNORECASE,
 )
+_ORDINAL_WORDS = {
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "twenty-first": 21,
+}
 
 
 def _month(word: str) -> int:
@@ -105,54 +144,170 @@ def _date(year: int, month: int | None, day: int | None) -> PartialDate | None:
         return None
 
 
-def find_dates(text: str, year: int | None = None) -> list[DateMention]:
-    """Every date expression in ``text``; ``year`` completes those that omit it."""
+def format_anchor(anchor: PartialDate) -> str:
+    """The article's date as a person writes it ("August 30, 2000")."""
+    if anchor.month is None:
+        return str(anchor.year)
+    month = MONTH_NAMES[anchor.month - 1]
+    return f"{month} {anchor.day}, {anchor.year}" if anchor.day else f"{month} {anchor.year}"
+
+
+def _year_for(
+    month: int,
+    day: int | None,
+    year: int | None,
+    anchor: PartialDate | None,
+    future: bool = False,
+) -> tuple[int | None, str | None]:
+    """The year of a date that omits it, and how it was worked out."""
+    if year is not None:
+        return year, None
+    if anchor is not None and anchor.month is not None:
+        chosen = nearest_year(anchor, month, day, future=future)
+        return chosen, f"the article's date ({format_anchor(anchor)})"
+    if anchor is not None:
+        return anchor.year, f"the article's year ({anchor.year})"
+    return None, None
+
+
+def find_dates(
+    text: str, year: int | None = None, *, anchor: PartialDate | None = None
+) -> list[DateMention]:
+    """Every date expression in ``text``.
+
+    ``year`` completes dates that omit it ("June 3"): the year the text's context
+    gives. Without it, ``anchor`` (the article's own date) gives the nearest such
+    date, and resolves relative dates ("yesterday", "last month").
+    """
     out: list[DateMention] = []
     for m in _DATE_RE.finditer(text):
-        g = m.groupdict()
-        group = "m8" if g["m8"] else 0
-        span = m.group(group)
-        start, end = m.start(group), m.end(group)
-        if g["m1"] or g["m2"] or g["y3"]:
-            if g["m1"]:
-                y, mo, d = int(g["y1"]), _month(g["m1"]), int(g["d1"])
-            elif g["m2"]:
-                y, mo, d = int(g["y2"]), _month(g["m2"]), int(g["d2"])
-            else:
-                y, mo, d = int(g["y3"]), int(g["m3"]), int(g["d3"])
-            date = _date(y, mo, d)
-            if date is not None:
-                out.append(DateMention(span, start, end, date, mo, d))
-        elif g["m4"]:
-            if g["m4"] == "May" and not re.search(r"May,?\s+\d{4}", span):
-                continue
-            mo = _month(g["m4"])
-            out.append(DateMention(span, start, end, _date(int(g["y4"]), mo, None), mo))
-        elif g["m5"] or g["m6"]:
-            word = g["m5"] or g["m6"]
-            if word.rstrip(".") == "May" and g["m5"] and not _MAY_CONTEXT.search(text[:start]):
-                continue
-            mo, d = _month(word), int(g["d5"] or g["d6"])
-            if not 1 <= d <= 31:
-                continue
-            date = _date(year, mo, d) if year is not None else None
-            out.append(DateMention(span, start, end, date, mo, d, year_inferred=date is not None))
-        elif g["y7"]:
-            after = text[end : end + 40]
-            if _PLURAL_NOUN.match(after.lstrip()) and after[:1] == " ":
-                continue  # "2000 troops": a count
-            value = int(g["y7"])
-            out.append(DateMention(span, start, end, _date(value, None, None)))
-        elif g["m8"]:
-            word = g["m8"]
-            if word == "May" and not _MAY_CONTEXT.search(text[:start]):
-                continue
-            if word == "March" and re.match(r"\s+(?:on|to|through|for)\b", text[end:]):
-                continue
-            mo = _month(word)
-            date = _date(year, mo, None) if year is not None else None
-            out.append(DateMention(span, start, end, date, mo, year_inferred=date is not None))
+        found = _mention(text, m, year, anchor)
+        if found is not None:
+            out.append(found)
+    taken = [(d.start, d.end) for d in out]
+    for rel in find_relative(text, anchor):
+        if not any(s < rel.end and rel.start < e for s, e in taken):
+            out.append(
+                DateMention(
+                    rel.text,
+                    rel.start,
+                    rel.end,
+                    rel.date,
+                    rel.date.month if rel.date else None,
+                    rel.date.day if rel.date else None,
+                    year_inferred=rel.date is not None,
+                    how=rel.how,
+                    relative=True,
+                )
+            )
+    out.sort(key=lambda d: d.start)
     return out
+
+
+def _mention(
+    text: str, m: re.Match[str], year: int | None, anchor: PartialDate | None
+) -> DateMention | None:
+    g = m.groupdict()
+    start, end = m.start(), m.end()
+    if g["r1"]:
+        first = int(g["r1"])
+        raw = g["r2"] or g["r3"]
+        second = int(raw)
+        if len(raw) == 2:
+            second = first // 100 * 100 + second  # "1948-49"
+        if second <= first:
+            return DateMention(g["r1"], m.start("r1"), m.end("r1"), _date(first, None, None))
+        span_start = m.start("rfrom") if g["rfrom"] else m.start("r1")
+        return DateMention(
+            text[span_start:end],
+            span_start,
+            end,
+            _date(first, None, None),
+            last=_date(second, None, None),
+        )
+    if g["decade"] or g["sdecade"]:
+        if g["decade"]:
+            first = int(g["decade"][:4])
+        else:
+            base = anchor.year if anchor is not None else (year or 2000)
+            first = base // 100 * 100 + int(g["dd"])
+            if first > base:
+                first -= 100
+        span = m.group(0)
+        if first % 100 == 0 and g["decade"]:
+            return DateMention(
+                span, start, end, _date(first, None, None), last=_date(first + 99, None, None)
+            )
+        return DateMention(
+            span, start, end, _date(first, None, None), last=_date(first + 9, None, None)
+        )
+    if g["century"]:
+        n = int(g["cn"]) if g["cn"] else _ORDINAL_WORDS[g["cw"].lower()]
+        if not 1 <= n <= 21:
+            return None
+        return DateMention(
+            m.group(0),
+            start,
+            end,
+            _date((n - 1) * 100 + 1, None, None),
+            last=_date(n * 100, None, None),
+        )
+    if g["m1"] or g["m2"] or g["y3"]:
+        if g["m1"]:
+            y, mo, d = int(g["y1"]), _month(g["m1"]), int(g["d1"])
+        elif g["m2"]:
+            y, mo, d = int(g["y2"]), _month(g["m2"]), int(g["d2"])
+        else:
+            y, mo, d = int(g["y3"]), int(g["m3"]), int(g["d3"])
+        date = _date(y, mo, d)
+        return DateMention(m.group(0), start, end, date, mo, d) if date is not None else None
+    if g["m4"]:
+        if g["m4"] == "May" and not re.search(r"May,?\s+\d{4}", m.group(0)):
+            return None
+        mo = _month(g["m4"])
+        return DateMention(m.group(0), start, end, _date(int(g["y4"]), mo, None), mo)
+    if g["m5"] or g["m6"]:
+        word = g["m5"] or g["m6"]
+        if word.rstrip(".") == "May" and g["m5"] and not _MAY_CONTEXT.search(text[:start]):
+            return None
+        if word.rstrip(".").lower() == "mar" and not word.isupper():
+            return None
+        mo, d = _month(word), int(g["d5"] or g["d6"])
+        if not 1 <= d <= 31:
+            return None
+        chosen, how = _year_for(mo, d, year, anchor, bool(FUTURE.search(unquoted(text))))
+        date = _date(chosen, mo, d) if chosen is not None else None
+        return DateMention(
+            m.group(0), start, end, date, mo, d, year_inferred=date is not None, how=how
+        )
+    if g["y11"]:
+        return DateMention(m.group(0), start, end, _date(int(g["y11"]), None, None))
+    if g["nm"]:
+        year = int(g["ny"])
+        if len(g["ny"]) == 2:
+            year += 1900 if year >= 30 else 2000
+        mo, d = int(g["nm"]), int(g["nd"])
+        date = _date(year, mo, d)
+        return DateMention(m.group(0), start, end, date, mo, d) if date is not None else None
+    if g["y7"]:
+        after = text[end : end + 40]
+        noun = _PLURAL_NOUN.match(after.lstrip())
+        if noun and after[:1] == " " and noun.group(0) not in _YEAR_NOUNS:
+            return None  # "2000 troops": a count
+        return DateMention(m.group(0), start, end, _date(int(g["y7"]), None, None))
+    word = g["m8"] or g["m9"]
+    if word:
+        group = "m8" if g["m8"] else "m9"
+        start, end = m.start(group), m.end(group)
+        if word == "May" and not _MAY_CONTEXT.search(text[:start]):
+            return None
+        if word == "March" and re.match(r"\s+(?:on|to|through|for)\b", text[end:]):
+            return None
+        mo = _month(word)
+        chosen, how = _year_for(mo, None, year, anchor, bool(FUTURE.search(unquoted(text))))
+        date = _date(chosen, mo, None) if chosen is not None else None
+        return DateMention(word, start, end, date, mo, year_inferred=date is not None, how=how)
+    return None
 
 
 _THIS_YEAR = re.compile(
@@ -163,20 +318,13 @@ _THIS_YEAR = re.compile(
 
 
 def context_year(text: str) -> int | None:
-    """The year the text is written in, when it says so ("This year, 2025").
+    """The year the text says it is written in ("This year, 2025"), else None.
 
-    Otherwise, the most frequent year of the text's full dates ("June 16, 2025");
-    otherwise None.
+    Never a guess from the other dates of the text: a history of 1948 may well
+    mention 1947 more often than 1948.
     """
     for m in _THIS_YEAR.finditer(text):
         found = m.group(1) or m.group(2) or m.group(3)
         if found:
             return int(found)
-    years = Counter(
-        d.date.year
-        for d in find_dates(text)
-        if d.date is not None and d.date.precision == "day" and not d.year_inferred
-    )
-    if years:
-        return years.most_common(1)[0][0]
     return None

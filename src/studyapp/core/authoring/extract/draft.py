@@ -1,28 +1,31 @@
-"""Draft deck entries from an extraction, and write the draft as commented YAML.
+"""Draft deck entries from an extraction.
 
-Dates become ``date`` entries (or ``qa`` entries when the year is unknown),
-figures ``figure`` entries, attributed quotations ``quote`` entries and
-unattributed ones ``cloze`` entries; every entry keeps its sentence verbatim
-as ``source``. :func:`draft_yaml` writes the deck grouped by kind, with a
-header telling the instructor to edit it before use.
+Dates become ``date`` entries (``qa`` entries when no year can be told),
+figures ``figure`` entries, statements ``quote`` entries: a quotation with its
+speaker, or reported speech asked only as "who said it?" (its words are the
+article's, not the speaker's). Every entry keeps its sentence verbatim as
+``source``, says in ``explanation`` how a date was worked out, and carries
+``review: true`` until an author has checked it. A quotation nobody is said to
+have said is not drafted; :func:`draft_notes` lists it for the author instead.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
+from typing import Any
 
-import yaml
 from msgspec import Struct, field
 
+from studyapp.core.authoring.extract.dates import DateMention, format_anchor
 from studyapp.core.authoring.extract.extraction import Extraction
 from studyapp.core.authoring.extract.sentences import fold_text, slug, word_list
+from studyapp.core.authoring.extract.statements import Statement
 from studyapp.core.decks.leaks import find_leaks
 from studyapp.core.decks.model import (
     ID_PATTERN,
     AnyEntry,
-    ClozeEntry,
     DateEntry,
     Deck,
     FigureEntry,
@@ -31,10 +34,8 @@ from studyapp.core.decks.model import (
     SourceDocument,
 )
 from studyapp.core.decks.textsafety import safe_text
-from studyapp.core.decks.writer import SCHEMA_COMMENT, deck_to_data
-from studyapp.core.decks.yamlread import resolve_plain
 
-__all__ = ["draft_deck", "draft_yaml"]
+__all__ = ["draft_deck", "draft_notes"]
 
 
 def _blank(text: str, start: int, end: int) -> str:
@@ -54,11 +55,6 @@ def _unique_id(base: str, used: set[str]) -> str:
     return candidate
 
 
-def _content_words(text: str, n: int) -> str:
-    words = [w for w in slug(text, max_len=200).split("-") if w not in _SLUG_STOP]
-    return "-".join(words[:n])
-
-
 _SLUG_STOP = frozenset(
     word_list(
         "the a an of and in on to for with by at from as is was were are be been that this "
@@ -67,16 +63,28 @@ _SLUG_STOP = frozenset(
 )
 
 
+def _content_words(text: str, n: int) -> str:
+    words = [w for w in slug(text, max_len=200).split("-") if w not in _SLUG_STOP]
+    return "-".join(words[:n])
+
+
 class _Draft(Struct):
     entries: list[AnyEntry] = field(default_factory=list)
     used: set[str] = field(default_factory=set)
 
 
 _DATE_LEAD = re.compile(
-    r"(?:\b(?:on|in|since|from|until|till|by|during|of|as\s+of|early|late|mid)[\s-]+)?"
-    r"(?:(?:the|a|an)\s+)?$",
+    r"(?:\b(?:on|in|since|from|until|till|by|during|of|as\s+of|early|late|mid|before|after"
+    r"|at)[\s-]+)?(?:(?:the|a|an)\s+)?$",
     re.IGNORECASE,
 )
+# A sentence that opens with a word that only the article can explain.
+_BARE_OPENING = re.compile(
+    r"^(?:This|These|That|Those|It|Its|The\s+two|Both|The\s+(?:agreement|deal|move|decision|plan"
+    r"|incident|program|programme|study|report|measure|bill|law|policy|proposal|company|group"
+    r"|organization|organisation|event|meeting|summit|talks|treaty))\b"
+)
+_PRONOUN_SUBJECT = re.compile(r"^(?P<p>He|She)\b(?!['’])")
 
 
 def _without_date(text: str, start: int, end: int) -> str:
@@ -99,52 +107,115 @@ def _without_date(text: str, start: int, end: int) -> str:
     return re.sub(r"\s+", " ", joined).strip()
 
 
+def _standalone(text: str, ex: Extraction, start: int) -> tuple[str, bool]:
+    """``text`` with a leading "He"/"She" named, and whether it still needs its context."""
+    subject = ex.subjects.get(start)
+    pronoun = _PRONOUN_SUBJECT.match(text)
+    if pronoun is not None and subject is not None:
+        text = subject.name + text[pronoun.end() :]
+    needs = bool(_BARE_OPENING.match(text)) or _PRONOUN_SUBJECT.match(text) is not None
+    return text, needs
+
+
+def _date_explanation(d: DateMention, ex: Extraction) -> str | None:
+    parts: list[str] = []
+    if d.how:
+        parts.append(f"Worked out, not stated: {d.how}. Check it.")
+    if d.last is not None and d.date is not None:
+        span = d.last.year - d.date.year
+        what = "decade" if span == 9 else "century" if span in (99, 100) else "range"
+        parts.append(
+            f"The text gives a {what}, “{d.text}” ({d.date}–{d.last}): this card asks when it "
+            "began; edit it to ask what you want learnt."
+        )
+    return " ".join(parts) or None
+
+
 def _draft_dates(ex: Extraction, draft: _Draft) -> None:
     seen: set[tuple[str, str]] = set()
+    published = False
     for d in ex.dates:
         assert d.sentence is not None
         source = d.sentence.text
-        blanked = _blank(source, d.start, d.end)
-        event = _without_date(source, d.start, d.end)
+        if d.date is None and d.relative:
+            continue  # no anchor to count from: listed in the draft's notes
         key = (d.date.isoformat() if d.date else f"{d.month}-{d.day}", source)
         if key in seen:
             continue
         seen.add(key)
+        if (
+            ex.dateline_line is not None
+            and d.sentence.line == ex.dateline_line
+            and d.date is not None
+            and d.date.precision == "day"
+        ):
+            if published:
+                continue
+            published = True
+            _draft_publication(ex, d, draft)
+            continue
+        blanked = _blank(source, d.start, d.end)
+        event, needs_context = _standalone(
+            _without_date(source, d.start, d.end), ex, d.sentence.start
+        )
         words = _content_words(event, 4)
+        flags = ["needs-context"] if needs_context else []
         if d.date is None:
             entry_id = _unique_id(f"date-{words}", draft.used)
-            draft.entries.append(
-                QaEntry(
-                    id=entry_id,
-                    kind="qa",
-                    prompt=f"When? (give the full date) {blanked}",
-                    answer=d.text,
-                    tags=["dates", "draft", "needs-year"],
-                    explanation=(
-                        "The text does not say the year: check it, then make this a date entry."
-                    ),
-                    source=source,
-                )
-            )
-            continue
-        entry_id = _unique_id(f"date-{d.date.isoformat()}-{words}", draft.used)
-        draft.entries.append(
-            DateEntry(
+            _add(
+                draft,
+                QaEntry,
                 id=entry_id,
-                kind="date",
-                event=event,
-                date=d.date,
-                prompt=f"When? {blanked}",
-                variants=["when"],
-                tags=["dates", "draft"],
+                kind="qa",
+                prompt=f"When? (give the full date) {blanked}",
+                answer=d.text,
+                tags=["dates", "draft", "needs-year", *flags],
                 explanation=(
-                    f"The text says “{d.text}”; the year, {d.date.year}, is inferred from the text."
-                    if d.year_inferred
-                    else None
+                    "The text does not say the year, and neither its sentence, its paragraph "
+                    "nor a date line gives it: check it (or give the article's date with "
+                    "`studyapp extract --date`), then make this a date entry."
                 ),
                 source=source,
+                review=True,
             )
+            continue
+        inferred = ["inferred-date"] if d.how else []
+        relative = ["relative-date"] if d.relative else []
+        entry_id = _unique_id(f"date-{d.date.isoformat()}-{words}", draft.used)
+        _add(
+            draft,
+            DateEntry,
+            id=entry_id,
+            kind="date",
+            event=safe_text(event),
+            date=d.date,
+            prompt=f"When? {blanked}",
+            variants=["when"],
+            tags=["dates", "draft", *relative, *inferred, *flags],
+            explanation=_date_explanation(d, ex),
+            source=source,
+            review=True,
         )
+
+
+def _draft_publication(ex: Extraction, d: DateMention, draft: _Draft) -> None:
+    assert d.date is not None and d.sentence is not None
+    title = ex.title or "the article"
+    shown = f"“{title}”" if ex.title else title
+    _add(
+        draft,
+        DateEntry,
+        id=_unique_id(f"date-{d.date.isoformat()}-published", draft.used),
+        kind="date",
+        event=f"{shown} is published",
+        date=d.date,
+        prompt=f"When was {shown} published?",
+        variants=["when"],
+        tags=["dates", "draft", "dateline"],
+        explanation="The article's date line.",
+        source=d.sentence.text,
+        review=True,
+    )
 
 
 def _draft_figures(ex: Extraction, draft: _Draft) -> None:
@@ -156,22 +227,24 @@ def _draft_figures(ex: Extraction, draft: _Draft) -> None:
             continue
         kept.append((f.value, f.unit, f.measure))
         source = f.sentence.text
-        prompt = _blank(source, f.start, f.end)
+        prompt, needs_context = _standalone(_blank(source, f.start, f.end), ex, f.sentence.start)
         value = f"{f.value.normalize():f}".replace(".", "-")
         entry_id = _unique_id(f"fig-{value}-{_content_words(f.measure, 4)}", draft.used)
         accept = [f.word] if f.word and f.word.lower() != str(f.value) else []
-        draft.entries.append(
-            FigureEntry(
-                id=entry_id,
-                kind="figure",
-                measure=safe_text(f.measure[:1].upper() + f.measure[1:]),
-                value=f.number,
-                unit=f.unit,
-                prompt=f"What number? {prompt}",
-                accept=accept,
-                tags=["figures", "draft"],
-                source=source,
-            )
+        measure = f.measure[:1].upper() + f.measure[1:]
+        _add(
+            draft,
+            FigureEntry,
+            id=entry_id,
+            kind="figure",
+            measure=safe_text(measure),
+            value=f.number,
+            unit=f.unit,
+            prompt=f"What number? {prompt}",
+            accept=accept,
+            tags=["figures", "draft", *(["needs-context"] if needs_context else [])],
+            source=source,
+            review=True,
         )
 
 
@@ -183,67 +256,77 @@ def _similar(a: str, b: str) -> bool:
     return len(wa & wb) / min(len(wa), len(wb)) >= 0.8
 
 
-def _draft_quotes(ex: Extraction, draft: _Draft) -> None:
-    attributed = [q for q in ex.quotes if q.speaker]
-    for q in attributed + [q for q in ex.quotes if not q.speaker]:
-        assert q.sentence is not None
-        source = q.sentence.text
-        words = _content_words(q.text, 4) or "quote"
-        if q.speaker:
-            speaker_slug = slug(q.speaker.split()[0] if q.speaker else "", max_len=20)
-            entry_id = _unique_id(f"quote-{speaker_slug}-{words}", draft.used)
-            aliases = [a for a in q.aliases if a != q.speaker]
-            draft.entries.append(
-                QuoteEntry(
-                    id=entry_id,
-                    kind="quote",
-                    quote=q.text,
-                    speaker=q.speaker,
-                    speaker_aliases=list(dict.fromkeys(aliases)),
-                    context=_hide_names(
-                        _blank(source, q.start, q.end).replace("____", "“…”", 1),
-                        [q.speaker, *aliases],
-                    ),
-                    tags=["quotes", "draft"],
-                    source=source,
-                )
-            )
+def _without_names(words: str, names: Sequence[str]) -> str:
+    """The words with the speaker's names cut out (fragments joined with …): asked who said
+    it, the learner must not read the answer."""
+    parts = [p for n in names for p in n.split(" and ")]
+    parts += [t for p in parts for t in p.split() if len(t) >= 3 and t[:1].isupper()]
+    out = words
+    for name in sorted(set(parts), key=len, reverse=True):
+        out = re.sub(rf"(?<![\w-]){re.escape(name)}(?:[’']s)?(?![\w-])", " … ", out)
+    pieces = [p.strip(" ,;:") for p in out.split("…")]
+    return " … ".join(p for p in pieces if re.search(r"\w", p))
+
+
+def _statement_context(s: Statement, names: Sequence[str]) -> str:
+    source = s.source
+    first = s.sentences[0].start
+    text = source
+    for start, end in sorted(s.spans, reverse=True):
+        a, b = start - first, end - first
+        if 0 <= a < b <= len(text):
+            text = text[:a] + ("“…”" if not s.reported else "…") + text[b:]
+    return _hide_names(text, names)
+
+
+def _draft_statements(ex: Extraction, draft: _Draft) -> None:
+    seen: set[str] = set()
+    for s in ex.statements:
+        names = [s.speaker, *s.aliases]
+        words = _without_names(s.words, names)
+        key = fold_text(words)
+        if not key or key in seen or (s.reported and len(re.findall(r"\w+", words)) < 4):
             continue
-        # No speaker: the quotation is a term or a phrase; a cloze asks for it.
-        start, end = q.inner
-        plain = [
-            _no_braces(source[:start]),
-            _no_braces(source[start:end]),
-            _no_braces(source[end:]),
-        ]
-        blanked = f"{plain[0]}{{{{{plain[1]}}}}}{plain[2]}"
-        entry_id = _unique_id(f"term-{words}", draft.used)
-        try:
-            entry = ClozeEntry(
-                id=entry_id,
-                kind="cloze",
-                text=blanked,
-                tags=["quotes", "terms", "draft"],
-                explanation="The text quotes this without saying who said it.",
-                source=source,
-            )
-        except ValueError:
-            continue
-        draft.entries.append(entry)
+        seen.add(key)
+        speaker_slug = slug(s.speaker.split()[-1] if s.speaker else "", max_len=20)
+        entry_id = _unique_id(f"quote-{speaker_slug}-{_content_words(words, 4)}", draft.used)
+        context = _statement_context(s, names)
+        if s.reported:
+            context = f"reported speech, the article's words: {context}"
+        _add(
+            draft,
+            QuoteEntry,
+            id=entry_id,
+            kind="quote",
+            quote=words,
+            speaker=s.speaker,
+            speaker_aliases=[a for a in dict.fromkeys(s.aliases) if a.strip() and a != s.speaker],
+            context=safe_text(context) if re.search(r"\w", context) else None,
+            variants=["who"] if s.reported else None,
+            tags=["quotes", "draft", "reported" if s.reported else "quoted"],
+            source=s.source,
+            review=True,
+        )
 
 
 def _hide_names(text: str, names: Sequence[str]) -> str:
-    """The context of a "who said it?" card must not name the speaker."""
+    """The context of a "who said it?" card must not name the speaker, in any case."""
     parts = [p for n in names for p in n.split(" and ")]
+    parts += [re.sub(r"^(?:the|a|an)\s+", "", p, flags=re.IGNORECASE) for p in parts]
     parts += [t for p in parts for t in p.split() if len(t) >= 3 and t[:1].isupper()]
     for name in sorted(set(parts), key=len, reverse=True):
-        text = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", "____", text)
+        pattern = rf"(?<![\w-])(?:the\s+)?{re.escape(name)}(?![\w-])"
+        text = re.sub(pattern, "____", text, flags=re.IGNORECASE)
     return text
 
 
-def _no_braces(text: str) -> str:
-    """Keep author text from opening or closing a cloze blank."""
-    return text.replace("{{", "{ {").replace("}}", "} }")
+def _add(draft: _Draft, make: Callable[..., AnyEntry], **fields: Any) -> None:
+    """Append the entry ``make(**fields)``; one the deck model refuses is left out, never
+    the whole draft (an article can hold anything)."""
+    try:
+        draft.entries.append(make(**fields))
+    except ValueError:
+        draft.used.discard(fields.get("id", ""))
 
 
 def draft_deck(
@@ -253,11 +336,11 @@ def draft_deck(
     title: str | None = None,
     document_title: str | None = None,
 ) -> Deck:
-    """A deck of draft entries: dates, then figures, then quotations, each in text order."""
+    """A deck of draft entries: dates, then figures, then statements, each in text order."""
     draft = _Draft()
     _draft_dates(ex, draft)
     _draft_figures(ex, draft)
-    _draft_quotes(ex, draft)
+    _draft_statements(ex, draft)
     if not draft.entries:
         raise ValueError("found no dates, figures or quotations in the text")
     entries = _hide_shown_answers(draft.entries)
@@ -267,11 +350,39 @@ def draft_deck(
         title=title or f"Draft: {doc_title or deck_id}",
         description=(
             "Drafted by `studyapp extract`: every entry's source is verbatim; edit every "
-            "prompt, event, measure and context before giving this deck to anyone."
+            "prompt, event, measure and context, and delete `review: true` from each entry "
+            "you have checked, before giving this deck to anyone."
         ),
-        document=SourceDocument(title=doc_title) if doc_title else None,
+        document=(
+            SourceDocument(title=doc_title, published=ex.anchor if ex.anchor_source else None)
+            if doc_title
+            else None
+        ),
         entries=entries,
     )
+
+
+def draft_notes(ex: Extraction) -> list[str]:
+    """What the draft leaves to the author: quotations without a speaker, dates without anchor."""
+    notes: list[str] = []
+    if ex.anchor is not None and ex.anchor_source:
+        shown = "given with --date" if ex.anchor_source == "--date" else f"“{ex.anchor_source}”"
+        notes.append(f"The article's date: {format_anchor(ex.anchor)} ({shown}).")
+    unresolved = [d for d in ex.dates if d.relative and d.date is None]
+    if unresolved:
+        said = ", ".join(f"“{d.text}”" for d in unresolved[:8])
+        notes.append(
+            f"{len(unresolved)} relative date(s) not drafted, the article has no date line: "
+            f"{said}. Give its date with `studyapp extract --date YYYY-MM-DD`."
+        )
+    unattributed = [q for q in ex.quotes if q.speaker is None]
+    if unattributed:
+        notes.append(
+            f"{len(unattributed)} quotation(s) not drafted, the text does not say who said them "
+            "(a term, a title or a scare quote, or a speaker the extractor missed):"
+        )
+        notes += [f"  “{q.text[:100]}{'…' if len(q.text) > 100 else ''}”" for q in unattributed]
+    return notes
 
 
 def _hide_shown_answers(entries: list[AnyEntry]) -> list[AnyEntry]:
@@ -295,75 +406,3 @@ def _hide_shown_answers(entries: list[AnyEntry]) -> list[AnyEntry]:
                 hidden = text.replace(leak.answer, stand_in, 1)
                 entries[at[leak.giver]] = entry.model_copy(update={leak.field: hidden})
     return entries
-
-
-class _Dumper(yaml.SafeDumper):
-    """Multi-line text as ``|`` blocks; text that would read as a number stays quoted."""
-
-
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    if "\n" in value:
-        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
-    if resolve_plain(value) != value:
-        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
-
-
-_Dumper.add_representer(str, _represent_str)
-
-_FIELD_ORDER = word_list(
-    "id kind prompt event date measure value unit accept quote speaker speaker_aliases "
-    "context text answer variants tags explanation source"
-)
-
-_GROUP_HEADINGS = {
-    "date": "dates",
-    "qa": "dates without a stated year",
-    "figure": "figures",
-    "quote": "attributed quotations",
-    "cloze": "quoted terms and phrases (no speaker in the text)",
-}
-
-
-def draft_yaml(deck: Deck, *, origin: str = "", schema: str | None = None) -> str:
-    """The draft deck as commented YAML that ``studyapp validate`` accepts."""
-    data = deck_to_data(deck)
-    for entry in data["entries"]:
-        ordered = {k: entry[k] for k in _FIELD_ORDER if k in entry}
-        ordered.update({k: v for k, v in entry.items() if k not in ordered})
-        entry.clear()
-        entry.update(ordered)
-    body = yaml.dump(
-        data,
-        Dumper=_Dumper,
-        sort_keys=False,
-        allow_unicode=True,
-        width=100,
-        default_flow_style=False,
-    )
-    lines = body.split("\n")
-    out: list[str] = []
-    current = None
-    kinds = iter(e.kind for e in deck.entries)
-    for line in lines:
-        if line.startswith("- id: "):
-            kind = next(kinds)
-            if kind != current:
-                count = sum(1 for e in deck.entries if e.kind == kind)
-                out.append("")
-                out.append(f"# ---- {_GROUP_HEADINGS.get(kind, kind)} ({count})")
-                current = kind
-        out.append(line)
-    schema_line = (
-        f"# yaml-language-server: $schema={schema}" if schema else SCHEMA_COMMENT.rstrip("\n")
-    )
-    header = [
-        schema_line,
-        "#",
-        f"# A DRAFT drafted by `studyapp extract`{' from ' + origin if origin else ''}.",
-        "# Every `source` is the verbatim sentence; the prompts, events, measures and contexts",
-        "# are first guesses. Edit them, delete what is not worth learning, then run",
-        "# `studyapp lint` and `studyapp validate` on this file.",
-        "",
-    ]
-    return "\n".join(header + out)

@@ -1,39 +1,62 @@
 """Run the finders over a whole article: :func:`extract` and its :class:`Extraction`.
 
-The text is split into sentences; each sentence's dates, figures and
-quotations are found (quotations attributed with the help of the sentence
-before), and the title line is kept apart. Drafting works on the result.
+The text is split into sentences and read once, in order, so that what one
+sentence says helps the next: the year a paragraph is about completes its
+dates without a year, the person a paragraph names is the "he" of the next
+sentence, and a quotation that goes on from the sentence or paragraph before
+keeps its speaker. The article's own date (its dateline, or ``anchor``)
+resolves relative dates and the year of dates that omit it.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import re
+from collections.abc import Callable, Sequence
 
 from msgspec import Struct, structs
 
+from studyapp.core.authoring.extract.dateline import find_dateline
 from studyapp.core.authoring.extract.dates import DateMention, context_year, find_dates
 from studyapp.core.authoring.extract.figures import FigureMention, find_figures
+from studyapp.core.authoring.extract.interview import Answer, find_answers
+from studyapp.core.authoring.extract.people import People
 from studyapp.core.authoring.extract.quotes import (
-    People,
+    Continuation,
     QuoteMention,
+    announcer,
     find_quotes,
-    sentence_subject,
 )
-from studyapp.core.authoring.extract.sentences import Sentence, fold_text, sentences
+from studyapp.core.authoring.extract.reported import ReportMention, find_reported
+from studyapp.core.authoring.extract.sentences import Sentence, sentences
+from studyapp.core.authoring.extract.speech import Speaker, Speakers
+from studyapp.core.authoring.extract.statements import Statement, build_statements
+from studyapp.core.decks.model import PartialDate
 from studyapp.core.decks.textsafety import safe_text
 
-__all__ = ["Extraction", "extract"]
+__all__ = ["Extraction", "Progress", "extract"]
+
+Progress = Callable[[int, int], None]
+"""Called with (sentences done, sentences in all) while a long text is read."""
 
 
 class Extraction(Struct):
-    """What an article holds: its sentences and every date, figure and quotation."""
+    """What an article holds: its sentences and every date, figure and statement."""
 
     title: str | None
     year: int | None
+    """The year the text says it is written in ("This year, 2025"), or ``--year``."""
     sentences: list[Sentence]
     dates: list[DateMention]
     figures: list[FigureMention]
     quotes: list[QuoteMention]
+    statements: list[Statement] = []
+    anchor: PartialDate | None = None
+    """The article's own date: from its dateline, or given (``--date``)."""
+    anchor_source: str | None = None
+    """Where the anchor comes from: the dateline's words, or "--date"."""
+    dateline_line: int | None = None
+    subjects: dict[int, Speaker] = {}
+    """The person last named before each sentence (by its start): who "he" is there."""
 
 
 def _looks_like_title(line: str) -> bool:
@@ -41,51 +64,176 @@ def _looks_like_title(line: str) -> bool:
     return 0 < len(words) <= 25 and not line.rstrip().endswith(".")
 
 
-def extract(text: str, *, year: int | None = None) -> Extraction:
-    """Find every date, figure and quotation in ``text`` (plain text, one paragraph a line).
+def extract(
+    text: str,
+    *,
+    year: int | None = None,
+    anchor: PartialDate | None = None,
+    progress: Progress | None = None,
+) -> Extraction:
+    """Find every date, figure and statement in ``text`` (plain text, one paragraph a line).
 
-    ``year`` is the year of dates that omit it ("June 3"); by default it is
-    taken from the text (:func:`context_year`).
+    ``anchor`` is the article's date (default: its dateline); ``year`` forces the
+    year of dates that omit it ("June 3"), which otherwise comes from the
+    sentence, the anchor, the paragraph, or the year the text says it is written in.
     """
     text = safe_text(text.replace("\r\n", "\n").replace("\r", "\n"))
     first = next((line.strip() for line in text.split("\n") if line.strip()), "")
     title = first if _looks_like_title(first) else None
-    year = year if year is not None else context_year(text)
+    dateline = find_dateline(text)
+    anchor_source: str | None = None
+    if anchor is not None:
+        anchor_source = "--date"
+    elif dateline is not None:
+        anchor, anchor_source = dateline.date, dateline.line.strip()
+    stated_year = context_year(text)
     people = People(text)
+    speakers = Speakers(people)
     all_sentences = sentences(text)
+    transcript = find_answers(text, people)
+    answer_lines = {a.line for a in transcript.answers}
     dates: list[DateMention] = []
     figures: list[FigureMention] = []
     quotes: list[QuoteMention] = []
-    previous: tuple[str, tuple[str, ...]] | None = None
-    for sentence in all_sentences:
-        if people.regex is not None:
-            for _s, _e, person in people.mentions(sentence.text, sentence.start):
-                person.last_seen = max(person.last_seen, sentence.start)
+    reports: list[ReportMention] = []
+    subjects: dict[int, Speaker] = {}
+    continuation = Continuation()
+    paragraph_year: tuple[int, str] | None = None
+    running_year: tuple[int, str] | None = None
+    line = 0
+    total = len(all_sentences)
+    for done, sentence in enumerate(all_sentences):
+        if progress is not None and done % 200 == 0:
+            progress(done, total)
+        if sentence.line != line:
+            line, paragraph_year = sentence.line, None
+        for _s, _e, person in people.mentions(sentence.text, sentence.start):
+            person.last_seen = max(person.last_seen, sentence.start)
+        if speakers.last_person is not None:
+            subjects[sentence.start] = speakers.last_person
         if sentence.line == 1 and title is not None:
-            previous = None
             continue  # the title: its words come back in the body
-        found_dates = find_dates(sentence.text, year)
-        dates += [_with_sentence(d, sentence) for d in found_dates]
-        figures += [_with_sentence(f, sentence) for f in find_figures(sentence.text, found_dates)]
-        if not sentence.heading:
-            quotes += find_quotes(sentence, people, previous)
-        previous = sentence_subject(sentence, people)
-    return Extraction(title, year, all_sentences, dates, figures, _dedupe_quotes(quotes))
+        found = find_dates(sentence.text, anchor=anchor)
+        found = [
+            _complete(d, sentence, year, anchor, paragraph_year, stated_year, running_year)
+            for d in found
+        ]
+        dates += [structs.replace(d, sentence=sentence) for d in found]
+        figures += [
+            structs.replace(f, sentence=sentence) for f in find_figures(sentence.text, found)
+        ]
+        paragraph_year = _last_year(found, sentence.text) or paragraph_year
+        running_year = paragraph_year or running_year
+        if (
+            sentence.heading
+            or sentence.line in answer_lines
+            or sentence.line in transcript.questions
+        ):
+            continuation = Continuation()
+            continue  # an interview's answers are statements whole (below)
+        found_quotes, continuation = find_quotes(sentence, speakers, continuation)
+        quotes += found_quotes
+        found_reports = find_reported(sentence, speakers)
+        reports += found_reports
+        if found_reports and not found_quotes:
+            continuation.speaker = found_reports[-1].speaker
+        elif not found_quotes:
+            continuation.speaker = announcer(sentence, speakers) or continuation.speaker
+        continuation.line = sentence.line
+        for report in found_reports:
+            speakers.heard(report.speaker)
+        speakers.saw(sentence.text)
+    if progress is not None:
+        progress(total, total)
+    return Extraction(
+        title,
+        year if year is not None else stated_year,
+        all_sentences,
+        dates,
+        figures,
+        quotes,
+        build_statements(quotes, reports, text, _answers(transcript.answers, all_sentences, text)),
+        anchor,
+        anchor_source,
+        dateline.line_no if dateline is not None else None,
+        subjects,
+    )
 
 
-def _with_sentence(item: Any, sentence: Sentence) -> Any:
-    return structs.replace(item, sentence=sentence)
+def _complete(
+    d: DateMention,
+    sentence: Sentence,
+    year: int | None,
+    anchor: PartialDate | None,
+    paragraph_year: tuple[int, str] | None,
+    stated_year: int | None,
+    running_year: tuple[int, str] | None = None,
+) -> DateMention:
+    """A date without a year, given the year its context gives (never another date's guess)."""
+    if d.relative or d.month is None or (d.date is not None and not d.year_inferred):
+        return d
+    said = f"“{d.text}”"
+    chosen: int | None = None
+    how: str | None = None
+    earlier = re.findall(
+        r"(?<![\w$€£¥.,/-])(1[0-9]{3}|20[0-9]{2})(?![\w%])", sentence.text[: d.start]
+    )
+    if year is not None:
+        chosen, how = year, f"{said}: the year given with --year ({year})"
+    elif earlier:
+        chosen, how = int(earlier[-1]), f"{said}: the year its sentence gives ({earlier[-1]})"
+    elif paragraph_year is not None:
+        chosen = paragraph_year[0]
+        how = f"{said}: the year of its paragraph (“{paragraph_year[1]}”)"
+    elif anchor is not None and d.date is not None:
+        return structs.replace(d, how=f"{said}: the year from {d.how}")
+    elif running_year is not None:
+        chosen = running_year[0]
+        how = f"{said}: the year the text last gave, before this paragraph (“{running_year[1]}”)"
+    elif stated_year is not None:
+        chosen, how = (
+            stated_year,
+            f"{said}: the year the text says it is written in ({stated_year})",
+        )
+    if chosen is None:
+        return structs.replace(d, date=None, year_inferred=False, how=None)
+    try:
+        date = PartialDate.parse(PartialDate(chosen, d.month, d.day).isoformat())
+    except ValueError:
+        return structs.replace(d, date=None, year_inferred=False, how=None)
+    return structs.replace(d, date=date, year_inferred=True, how=how)
 
 
-def _dedupe_quotes(quotes: list[QuoteMention]) -> list[QuoteMention]:
-    """The same words quoted twice become one item (the attributed occurrence wins)."""
-    best: dict[str, QuoteMention] = {}
-    order: list[str] = []
-    for quote in quotes:
-        key = fold_text(quote.text)
-        if key not in best:
-            best[key] = quote
-            order.append(key)
-        elif best[key].speaker is None and quote.speaker is not None:
-            best[key] = quote
-    return [best[k] for k in order]
+def _last_year(found: list[DateMention], text: str) -> tuple[int, str] | None:
+    """The last year a sentence states outright (what its paragraph goes on to be about)."""
+    stated = [d for d in found if d.date is not None and not d.year_inferred and not d.relative]
+    if not stated:
+        return None
+    last = stated[-1]
+    assert last.date is not None
+    return (last.date.year, last.text)
+
+
+def _answers(
+    answers: Sequence[Answer], all_sentences: Sequence[Sentence], text: str
+) -> list[Statement]:
+    """Each answer of an interview as one statement of the person who gives it."""
+    out: list[Statement] = []
+    for answer in answers:
+        words = text[answer.start : answer.end].strip()
+        if len(words.split()) < 3:
+            continue
+        held = tuple(s for s in all_sentences if s.line == answer.line)
+        if not held:
+            continue
+        out.append(
+            Statement(
+                words,
+                answer.speaker.name,
+                answer.speaker.aliases,
+                False,
+                held,
+                ((answer.start, answer.end),),
+            )
+        )
+    return out

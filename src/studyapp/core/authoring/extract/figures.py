@@ -1,8 +1,12 @@
-"""Figures in text: percentages, money, counts and ordinals, with what they measure.
+"""Figures in text: percentages, money, counts, fractions and ordinals, with what they measure.
 
-Finds percentages, counts ("three years", "28,500 troops", "$3 billion") and
-ordinals ("sixtieth anniversary", "second after ...") with a first guess at
-what they measure, skipping the numbers that are part of a date.
+A figure is a number that measures something: "41 percent of respondents",
+"$3 billion", "300,000 West Berliners", "a crew of seven", "two-thirds of",
+"its 39th mission". Numbers that measure nothing are left alone: numbers inside
+names and identifiers ("Pioneer 4", "STS-134", "B-29", "RELEASE: 00-134", "the
+747"), times of day, reference markers, confidence intervals and p-values
+(they qualify another figure), "first" and ordinals in names ("Second World
+War"), and a number word that counts nothing named ("the two", "one of").
 :func:`numbers_in` (every number a text states, in digits or words) is also
 used by ``lint`` to check that a figure entry's value is in its own source.
 """
@@ -17,105 +21,99 @@ from typing import Literal
 from msgspec import Struct
 
 from studyapp.core.authoring.extract.dates import DateMention, find_dates
+from studyapp.core.authoring.extract.measures import measure_of
+from studyapp.core.authoring.extract.numbers import (
+    CARDINAL_PHRASE,
+    FRACTION_PHRASE,
+    ORDINAL_PHRASE,
+    fraction_value,
+    words_value,
+)
 from studyapp.core.authoring.extract.sentences import Sentence, word_list
 
 __all__ = ["FigureMention", "find_figures", "numbers_in"]
 
-UNITS_0_19 = word_list(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen"
-)
-TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-ORDINALS_0_19 = word_list(
-    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
-    "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
-)
-ORDINAL_TENS = word_list(
-    "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth"
-)
-
-CARDINAL_WORDS: dict[str, int] = {w: i for i, w in enumerate(UNITS_0_19)}
-CARDINAL_WORDS.update({w: 20 + 10 * i for i, w in enumerate(TENS)})
-ORDINAL_WORDS: dict[str, int] = {w: i for i, w in enumerate(ORDINALS_0_19)}
-ORDINAL_WORDS.update({w: 20 + 10 * i for i, w in enumerate(ORDINAL_TENS)})
-ORDINAL_WORDS.update({"hundredth": 100, "thousandth": 1000, "millionth": 1_000_000})
-SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
-
-_CARD = "|".join(sorted((w for w in CARDINAL_WORDS if w not in ("zero", "one")), key=len)[::-1])
-_CARD_ANY = "|".join(sorted(CARDINAL_WORDS, key=len)[::-1])
-_ORD = "|".join(sorted(ORDINAL_WORDS, key=len)[::-1])
-_TENS_RE = "|".join(TENS)
-_UNITS_RE = "|".join(UNITS_0_19[1:10])
-_ORD_UNITS = "|".join(ORDINALS_0_19[1:10])
+FigureKind = Literal["percent", "money", "count", "ordinal", "number", "fraction"]
 
 _CURRENCY = {"$": "dollars", "US$": "US dollars", "€": "euros", "£": "pounds", "¥": "yen"}
 _CURRENCY["₩"] = "won"
-
-# Words that end a noun phrase describing what a number measures.
-_PHRASE_STOP = re.compile(
-    r"[,;:.()\[\]—–?!“”\"]|\b(?:while|whereas|versus|compared|which|who|but|although|because"
-    r"|than|only|when|if)\b"
+_CURRENCY_WORDS = (
+    r"(?:(?:US|U\.S\.|American|Canadian|Australian)\s+dollars?|dollars?|euros?"
+    r"|pounds?(?:\s+sterling)?|yen|yuan|rupees?|won)"
 )
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE_RE = r"(?:hundred|thousand|million|billion|trillion)"
-_CARDINAL_PHRASE = (
-    rf"(?:(?:{_TENS_RE})(?:[\s-](?:{_UNITS_RE}))?|{_CARD})(?:\s+{_SCALE_RE})?"
-    rf"|(?:a|one)\s+(?:hundred|thousand|million|billion)"
-)
-_ORDINAL_PHRASE = rf"(?:(?:{_TENS_RE})[\s-](?:{_ORD_UNITS})|{_ORD})"
 
 _FIGURE_RE = re.compile(
     rf"(?P<cur>US\$|[$€£¥₩])\s?(?P<cnum>{_NUM})(?:\s?(?P<cscale>{_SCALE_RE}|[mbk]n?)\b)?"
     rf"|(?<![\w.,])(?P<pnum>[-+−]?(?:{_NUM}))\s?(?P<punit>%|percent\b|per\s+cent\b"
     r"|percentage\s+points?\b)"
     rf"|(?<![\w.,/$€£¥₩-])(?P<onum>\d+)(?P<osuf>st|nd|rd|th)\b"
-    rf"|(?<![\w.,/$€£¥₩])(?P<num>{_NUM})(?:\s+(?P<scale>{_SCALE_RE}))?(?![\w%]|[.,]\d)"
-    rf"|\b(?P<oword>{_ORDINAL_PHRASE})\b"
-    rf"|\b(?P<cword>{_CARDINAL_PHRASE})\b",
+    rf"|(?<![\w.,/$€£¥₩])(?P<num>{_NUM})(?:\s+(?P<scale>{_SCALE_RE}))?"
+    rf"(?:\s+(?P<wcur>{_CURRENCY_WORDS}))?(?![\w%]|[.,]\d)"
+    rf"|\b(?P<frac>{FRACTION_PHRASE})"
+    rf"|\b(?P<oword>{ORDINAL_PHRASE})\b"
+    rf"|\b(?P<cword>{CARDINAL_PHRASE})\b",
     re.IGNORECASE,
 )
 
 _ORDINAL_IDIOMS = re.compile(
     r"\b(?:in\s+the\s+first\s+place|at\s+first|first\s+of\s+all|for\s+the\s+first\s+time"
     r"|first\s+and\s+foremost|second\s+thoughts?|first-hand|firsthand|second-hand|secondhand"
-    r"|first\s+time|second\s+nature|at\s+first\s+glance|first\s+lady)\b",
+    r"|first\s+time|second\s+nature|at\s+first\s+glance|first\s+lady|second\s+guess"
+    r"|on\s+second|split\s+second|a\s+second\s+(?:time|look|chance))\b",
     re.IGNORECASE,
 )
 _ANAPHORA_NOUNS = (
     r"(?:countries|nations|sides|leaders|governments|parties|men|women|neighbors|neighbours"
-    r"|states|powers|allies|sides|presidents|teams|companies|groups|candidates|camps)"
+    r"|states|powers|allies|presidents|teams|companies|groups|candidates|camps|of)"
 )
 _ANAPHORA = re.compile(rf"^\s+{_ANAPHORA_NOUNS}\b(?!\s+of\b)", re.IGNORECASE)
+_DEFINITE = re.compile(r"\b(?:the|these|those|both|its|their|our)\s+$", re.IGNORECASE)
 
-
-def _words_value(phrase: str) -> Decimal | None:
-    """ "three" -> 3, "twenty-one" -> 21, "three hundred" -> 300, "a thousand" -> 1000."""
-    words = re.split(r"[\s-]+", phrase.lower())
-    total = Decimal(0)
-    current = Decimal(0)
-    seen = False
-    for word in words:
-        if word in ("a", "and"):
-            if word == "a":
-                current = Decimal(1)
-                seen = True
-            continue
-        if word in CARDINAL_WORDS:
-            current += CARDINAL_WORDS[word]
-            seen = True
-        elif word in ORDINAL_WORDS:
-            current += ORDINAL_WORDS[word]
-            seen = True
-        elif word in SCALES:
-            current = (current or Decimal(1)) * SCALES[word]
-            if SCALES[word] >= 1000:
-                total += current
-                current = Decimal(0)
-            seen = True
-        else:
-            return None
-    return total + current if seen else None
+# Words after a number that say it counts nothing named.
+_NOT_COUNTED = frozenset(
+    word_list(
+        "of to and or but the a an in on at by for from with as than that which who is are was "
+        "were be been will would can could may might must should has have had do does did it "
+        "its this these those he she they we i you his her their our my your more less most "
+        "least other others another each per percent later earlier ago before after "
+        "over under out up down off about into through while when if so not no also only "
+        "still even just again there here where what how why all both either neither such "
+        "s am pm a.m p.m"
+    )
+)
+_QUANTIFIERS = re.compile(
+    r"\b(?:over|above|below|under|nearly|almost|about|around|approximately|roughly|some"
+    r"|more\s+than|less\s+than|fewer\s+than|up\s+to|at\s+least|at\s+most|exceeded|exceeding"
+    r"|reached|reaching|totall?ed|total\s+of|topped|record|surpassed|to|from|by|of|was|were"
+    r"|is|are|numbered|at)\s+$",
+    re.IGNORECASE,
+)
+_UNIT_NOUNS = frozenset(
+    word_list(
+        "second seconds minute minutes hour hours day days week weeks month months year years "
+        "decade decades century centuries km kilometres kilometers mile miles metre metres "
+        "meter meters foot feet inch inches ton tons tonne tonnes kg kilograms pound pounds "
+        "gram grams litre litres liter liters gallon gallons acre acres hectare hectares mph "
+        "degrees times"
+    )
+)
+# Names of things that carry a number ("Table 1", "Apollo 11", "Flight 93").
+_NAMED_BEFORE = re.compile(
+    r"(?<![\w.])(?!(?:In|On|At|By|Of|For|From|To|About|Some|Nearly|Over|Only|Around|Almost"
+    r"|Under|Up|Each|Every|All|And|But|Or|The|Its|Their|Our|His|Her|With|Than|Since|Until"
+    r"|Between|Among|After|Before|During|Of|Roughly|Approximately|Exactly|Just|Another"
+    r"|January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)[A-Z][\w’'-]*\s+$"
+)
+_IDENTIFIER = re.compile(r"[A-Za-z]+[-‑]$|[-‑]$|#\s*$|\bNo\.\s*$|\bNos?\.\s*$", re.IGNORECASE)
+_TIME = re.compile(r"^(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|hours?\s+(?:GMT|UTC|EDT))")
+_QUALIFIER_CONTEXT = re.compile(
+    r"\b(?:CI|confidence\s+interval|confidence\s+limits?|p\s*[<=>≤≥]|margin\s+of\s+error"
+    r"|standard\s+(?:error|deviation)|SE|SD|odds\s+ratio|OR|RR|relative\s+risk)\b"
+)
 
 
 def _decimal(text: str) -> Decimal | None:
@@ -133,7 +131,7 @@ class FigureMention(Struct, frozen=True):
     end: int
     value: Decimal
     unit: str | None
-    kind: Literal["percent", "money", "count", "ordinal", "number"]
+    kind: FigureKind
     measure: str
     word: str | None = None
     """The number as written in words ("sixtieth", "three"), an answer that also counts."""
@@ -142,7 +140,9 @@ class FigureMention(Struct, frozen=True):
     @property
     def number(self) -> int | float:
         """The value as the deck model stores it (an int unless it has decimals)."""
-        if self.value == self.value.to_integral_value() and "." not in self.text:
+        if self.value == self.value.to_integral_value() and (
+            "." not in self.text or self.kind == "fraction"
+        ):
             return int(self.value)
         return float(self.value)
 
@@ -150,60 +150,131 @@ class FigureMention(Struct, frozen=True):
 _SCALE_SUFFIX = {"m": "million", "mn": "million", "b": "billion", "bn": "billion", "k": "thousand"}
 
 
-def _phrase_after(text: str, start: int, max_words: int = 20) -> str:
-    """The words after ``start`` up to a clause boundary (what a number counts)."""
-    rest = text[start:]
-    stop = _PHRASE_STOP.search(rest)
-    if stop is not None:
-        rest = rest[: stop.start()]
-    words = rest.split()
-    return " ".join(words[:max_words]).strip()
+def _counts_something(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``start:end`` counts something the sentence names."""
+    after = text[end:]
+    head = text[:start]
+    hyphen_unit = re.match(r"^[-‑](?P<u>[a-z]+)", after)
+    if hyphen_unit is not None:
+        return True  # "an 11-day flight"
+    noun = re.match(r"^\s+(?:[a-z][\w-]*\s+){0,2}?(?P<w>[A-Za-z][\w’'-]*)", after)
+    first = re.match(r"^\s+(?P<w>[A-Za-z][\w’'.-]*)", after)
+    if first is not None:
+        word = first.group("w").lower().rstrip(".")
+        if word not in _NOT_COUNTED:
+            return True
+        if word in ("to", "and", "or") and re.match(
+            rf"^\s+(?:to|and|or)\s+(?:{_NUM}|{CARDINAL_PHRASE})\b", after, re.IGNORECASE
+        ):
+            return True  # "ten to 32 pages", "40 to 50 questions"
+    if re.match(r"^\s*[-–]\s*\d", after):
+        return True
+    if re.match(r"^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:\d|[a-z]+\s+[a-z])", after):
+        return True  # "159 of the 225 seats", "eight of the ten members"
+    if re.search(r"\b[nN]\s*=\s*$", head):
+        return True  # a sample's size "(n = 2,032)"
+    if re.search(r"\b(?:of|all)\s+$", head) and re.search(r"\b[a-z]+\s+of\s+$|\ball\s+$", head):
+        return True  # "a crew of seven", "all six aboard"
+    if _QUANTIFIERS.search(head) and re.search(r"\b[a-z]{3,}\s+(?:\w+\s+)?$", head):
+        return noun is not None or bool(re.match(r"^\s*[,.;:)]", after))
+    return False
 
 
-def _phrase_before(text: str, end: int, max_words: int = 10) -> str:
-    """The words before ``end`` back to a clause boundary (a parenthesised figure's subject)."""
-    head = text[:end].rstrip()
-    quoted = re.search(r"“([^”]{1,200})”\s*$|\"([^\"]{1,200})\"\s*$", head)
-    if quoted:
-        return (quoted.group(1) or quoted.group(2) or "").strip(" ,.;:")
-    cut = max(head.rfind(c) for c in ",;:.()—–")
-    words = head[cut + 1 :].split()
-    return " ".join(words[-max_words:]).strip()
+_HYPHEN_UNIT = re.compile(
+    r"^[-‑](?:day|week|month|year|hour|minute|second|mile|foot|page|person|member|seat|point"
+    r"|time|fold|strong|old)s?\b"
+)
+_RANGE_NEXT = re.compile(rf"^\s?[-–‑]\s?(?P<n>{_NUM})")
+_RANGE_PREV = re.compile(rf"(?<![\w.,])(?P<n>{_NUM})\s?[-–‑]\s?$")
+_MEASURED_AFTER = re.compile(
+    rf"^\s?(?:%|percent\b|per\s+cent\b|percentage\b|{_SCALE_RE}\b|[a-z][\w-]*)", re.IGNORECASE
+)
 
 
-def _group_context(text: str) -> str:
-    """A leading "Among conservative respondents," that qualifies every figure of a sentence."""
-    m = re.match(r"\s*(Among|Of|For)\s+([^,]{3,60}),", text)
-    return f"{m.group(2).strip()}: " if m else ""
+def _in_range(text: str, start: int, end: int) -> bool | None:
+    """True for an end of a range of something measured ("40-50 questions", "15-20%"),
+    False for digits joined by a hyphen that measure nothing ("93-64", "00-134"), None
+    when the number is not joined to another."""
+    nxt = _RANGE_NEXT.match(text[end:])
+    if nxt is not None:
+        tail_at = end + nxt.end()
+        first = text[start:end]
+    else:
+        prev = _RANGE_PREV.search(text[:start])
+        if prev is None:
+            return None
+        tail_at = end
+        first = prev.group("n")
+    if first.startswith("0") and not first.startswith("0."):
+        return False
+    tail = text[tail_at:]
+    measured = _MEASURED_AFTER.match(tail)
+    return measured is not None and measured.group(0).strip().lower() not in _NOT_COUNTED
 
 
-def _measure(text: str, m: re.Match[str], kind: str) -> str:
-    """A first guess at what the number at ``m`` measures, for the instructor to edit."""
-    start, end = m.start(), m.end()
-    if kind == "percent":
-        before = text[:start].rstrip()
-        if before.endswith("("):
-            subject = _phrase_before(text, len(before) - 1)
-            return f"{_group_context(text)}share: {subject}".strip()
-        after = _phrase_after(text, end)
-        context = _group_context(text)
-        if after:
-            return (
-                f"{context}share {after}" if after.startswith("of ") else f"{context}share: {after}"
-            )
-        return f"{context}share: {_phrase_before(text, start)}".strip()
-    if kind == "ordinal":
-        after = _phrase_after(text, end)
-        first = after.split()[0].lower() if after else ""
-        if after and first not in ("after", "to", "in", "behind", "among", "of", "place"):
-            return f"which {after}"
-        subject = _phrase_before(text, start, 8)
-        subject = re.sub(r"\s+(?:was|is|were|are|came|ranked|placed|finished|the)$", "", subject)
-        return f"position of {subject} {after}".strip()
-    after = _phrase_after(text, end)
-    if after:
-        return f"number of {after}" if kind in ("count", "number") else f"amount: {after}"
-    return _phrase_before(text, start)
+def _skip_number(text: str, start: int, end: int, *, count: bool = False) -> bool:
+    """Numbers that measure nothing: names, identifiers, times, markers, qualifiers."""
+    head = text[:start]
+    after = text[end:]
+    named = re.search(r"[A-Za-z]+[-‑]$|#\s*$|\bNos?\.\s*$", head)
+    if (named or re.match(r"^[-‑][A-Za-z]", after)) and not _HYPHEN_UNIT.match(after):
+        return True  # "STS-134", "B-29", "#3"
+    joined = _in_range(text, start, end)
+    if joined is False:
+        return True  # "RELEASE: 93-64"
+    if joined and re.search(r"\b(?:aged?|ages)\s+(?:[\d.]+\s?[-–‑]\s?)?$", head, re.IGNORECASE):
+        return True  # "aged 18-24 years" names a group
+    if _TIME.match(after) or re.search(r"\d:$", head):
+        return True
+    if (
+        re.search(r"[(\[]$", head)
+        and re.match(r"^[)\]]", after)
+        and re.fullmatch(r"\d{1,2}", text[start:end])
+    ):
+        return True  # a reference marker "(3)"
+    if re.search(r"https?://\S*$|www\.\S*$|/\S*$", head):
+        return True
+    if (
+        count
+        and _NAMED_BEFORE.search(head)
+        and not re.match(r"^\s+(?:[a-z]+\s+){0,1}[a-z]+s\b", after)
+    ):
+        return True  # "Pioneer 4", "Table 1", "Boeing 747"
+    open_at = text.rfind("(", 0, start)
+    inside = open_at >= 0 and text.rfind(")", 0, start) < open_at
+    if inside and _QUALIFIER_CONTEXT.search(text[open_at:start]):
+        return True  # "(95% CI = 1.2-3.4)": the interval qualifies the figure before it
+    if re.search(r"(?:\bCI\b|confidence\s+interval|margin\s+of\s+error)[^.;()]{0,25}$", head):
+        return True
+    if re.match(r"^\s*(?:%\s*)?(?:CI|confidence)\b", after) or re.search(r"[±]\s*$", head):
+        return True
+    if re.search(r"\bp\s*[<=>≤≥]\s*$", head):
+        return True
+    return bool(re.search(r"\bmargin\s+of\s+error\b[^.]{0,30}$", head))
+
+
+def _ordinal_ok(text: str, start: int, end: int, phrase: str) -> bool:
+    """Ordinals that rank something ("its 39th mission"), never "first" or a name's."""
+    lower = phrase.lower()
+    if lower in ("first", "zeroth"):
+        return False
+    after = text[end:]
+    if re.match(r"^[\s-]+[A-Z]", after) and not re.match(r"^\s+(?:[A-Z][a-z]+\s+)?of\b", after):
+        return False  # "Second World War", "Fifth Avenue"
+    if lower == "second":
+        if _ORDINAL_IDIOMS.search(text[max(0, start - 20) : end + 25]):
+            return False
+        if re.match(r"\s+(?:to|of|in\s+command)\b", after):
+            return False
+        if not re.search(
+            r"\b(?:the|a|its|his|her|their|was|is|were|are|came|ranked|placed|finished)\s+$",
+            text[:start],
+            re.IGNORECASE,
+        ):
+            return False
+    return bool(re.match(r"^\s+[a-z]|^\s+(?:after|behind|to|place)\b", after)) or bool(
+        re.search(r"\b(?:was|is|came|ranked|placed|finished)\s+$", text[:start])
+    )
 
 
 def find_figures(text: str, dates: Sequence[DateMention] | None = None) -> list[FigureMention]:
@@ -214,67 +285,107 @@ def find_figures(text: str, dates: Sequence[DateMention] | None = None) -> list[
         start, end = m.start(), m.end()
         if any(s < end and start < e for s, e in taken):
             continue
-        g = m.groupdict()
-        value: Decimal | None
-        unit: str | None = None
-        word: str | None = None
-        kind: Literal["percent", "money", "count", "ordinal", "number"]
-        if g["cur"]:
-            value = _decimal(g["cnum"])
-            scale = g["cscale"]
-            scale = _SCALE_SUFFIX.get(scale.lower(), scale.lower()) if scale else None
-            name = _CURRENCY.get(g["cur"], g["cur"])
-            unit = f"{scale} {name}" if scale else name
-            kind = "money"
-        elif g["pnum"]:
-            value = _decimal(g["pnum"])
-            unit = "percentage points" if g["punit"].lower().startswith("percentage") else "%"
-            kind = "percent"
-        elif g["onum"]:
-            value = _decimal(g["onum"])
-            kind = "ordinal"
-        elif g["num"]:
-            if re.fullmatch(r"1[0-9]{3}|20[0-9]{2}", g["num"]) and not g["scale"]:
-                continue  # a year the date finder chose not to keep ("2000 troops" is kept)
-            value = _decimal(g["num"])
-            if value is not None and g["scale"]:
-                unit = g["scale"].lower()
-            kind = "count"
-        elif g["oword"]:
-            phrase = g["oword"]
-            around = text[max(0, start - 20) : end + 25]
-            if _ORDINAL_IDIOMS.search(around) and re.search(
-                r"\bfirst\b|\bsecond\b", phrase, re.IGNORECASE
-            ):
-                continue
-            if phrase.lower() == "second" and re.match(r"\s+(?:to|of)\b", text[end:]):
-                continue
-            if phrase.lower() in ("first", "second") and not (
-                re.search(
-                    r"\b(?:the|a|its|his|her|their|was|is|were|are|came|ranked|placed|finished)\s+$",
-                    text[:start],
-                    re.IGNORECASE,
-                )
-                or re.match(r"\s+[a-z]", text[end:])
-            ):
-                continue
-            value = _words_value(phrase)
-            word = phrase
-            kind = "ordinal"
-        else:
-            phrase = g["cword"]
-            if _ANAPHORA.match(text[end:]):
-                continue
-            if not re.match(r"\s+[a-z]", text[end:]):
-                continue  # "the two of them", "two." : not counting anything named
-            value = _words_value(phrase)
-            word = phrase
-            kind = "count"
-        if value is None:
-            continue
-        measure = _measure(text, m, kind) or "what this number measures"
-        out.append(FigureMention(m.group(0), start, end, value, unit, kind, measure, word))
+        found = _figure(text, m)
+        if found is not None:
+            out.append(found)
     return out
+
+
+def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
+    start, end = m.start(), m.end()
+    g = m.groupdict()
+    unit: str | None = None
+    word: str | None = None
+    kind: FigureKind
+    if g["cur"]:
+        value = _decimal(g["cnum"])
+        scale = g["cscale"]
+        scale = _SCALE_SUFFIX.get(scale.lower(), scale.lower()) if scale else None
+        name = _CURRENCY.get(g["cur"], g["cur"])
+        unit = f"{scale} {name}" if scale else name
+        kind = "money"
+        if _skip_number(text, start, end):
+            return None
+    elif g["pnum"]:
+        value = _decimal(g["pnum"])
+        unit = "percentage points" if g["punit"].lower().startswith("percentage") else "%"
+        kind = "percent"
+        if _skip_number(text, start, m.start("punit")):
+            return None
+    elif g["onum"]:
+        value = _decimal(g["onum"])
+        kind = "ordinal"
+        if value == 1 or _skip_number(text, start, end, count=True):
+            return None
+        if not _ordinal_ok(text, start, end, "nth"):
+            return None
+    elif g["num"]:
+        number_end = m.end("num")
+        if re.fullmatch(r"1[0-9]{3}|20[0-9]{2}", g["num"]) and not g["scale"] and not g["wcur"]:
+            return None  # a year the date finder chose not to keep
+        if _skip_number(text, start, number_end, count=True):
+            return None
+        value = _decimal(g["num"])
+        if g["wcur"]:
+            unit = f"{g['scale'].lower()} {g['wcur']}" if g["scale"] else g["wcur"]
+            kind = "money"
+        else:
+            ranged = _in_range(text, start, number_end)
+            if not g["scale"] and not ranged and not _counts_something(text, start, number_end):
+                return None
+            unit = g["scale"].lower() if g["scale"] else _unit_after(text, end)
+            kind = "count"
+    elif g["frac"]:
+        value = fraction_value(g["frac"])
+        if value is not None:
+            value = value.quantize(Decimal("0.01")).normalize() if len(str(value)) > 6 else value
+        word = g["frac"]
+        kind = "fraction"
+    elif g["oword"]:
+        phrase = g["oword"]
+        if not _ordinal_ok(text, start, end, phrase):
+            return None
+        value = words_value(phrase)
+        word = phrase
+        kind = "ordinal"
+    else:
+        phrase = g["cword"]
+        if _ANAPHORA.match(text[end:]) or (
+            _DEFINITE.search(text[:start]) and re.match(r"^\s+(?:of|and)\b", text[end:])
+        ):
+            return None
+        if re.fullmatch(r"(?i:one|a|an)", phrase) or not _counts_something(text, start, end):
+            return None  # "the two of them", "two." : not counting anything named
+        if re.match(r"^[\s-]+[A-Z]", text[end:]) and not re.match(
+            r"^\s+[A-Z][a-z]+\s+[a-z]", text[end:]
+        ):
+            return None  # part of a name ("Apollo Eleven", "Big Four")
+        value = words_value(phrase)
+        word = phrase
+        scale = re.search(r"(million|billion|trillion|thousand)$", phrase.lower())
+        if scale and value is not None:
+            value = value / {"thousand": 10**3, "million": 10**6, "billion": 10**9}.get(
+                scale.group(1), 10**12
+            )
+            unit = scale.group(1)
+        else:
+            unit = _unit_after(text, end)
+        kind = "count"
+    if value is None:
+        return None
+    measure = measure_of(text, start, end, kind) or "what this number measures"
+    return FigureMention(m.group(0), start, end, value, unit, kind, measure, word)
+
+
+def _unit_after(text: str, end: int) -> str | None:
+    """A unit of measurement right after the number ("45 seconds", "an 11-day flight")."""
+    m = re.match(r"^(?:\s+|[-‑])(?P<u>[a-z]+)", text[end:])
+    if m is None:
+        return None
+    unit = m.group("u").lower()
+    if unit in _UNIT_NOUNS:
+        return unit if text[end : end + 1] != "-" else f"{unit}s"
+    return None
 
 
 def numbers_in(text: str) -> list[Decimal]:
@@ -284,10 +395,12 @@ def numbers_in(text: str) -> list[Decimal]:
         value = _decimal(match.group(0))
         if value is not None:
             values.append(value)
-    for match in re.finditer(
-        rf"\b(?:{_ORDINAL_PHRASE}|{_CARDINAL_PHRASE}|{_CARD_ANY})\b", text, re.I
-    ):
-        value = _words_value(match.group(0))
+    for match in re.finditer(rf"\b(?:{ORDINAL_PHRASE}|{CARDINAL_PHRASE}|one|zero)\b", text, re.I):
+        value = words_value(match.group(0))
         if value is not None:
             values.append(value)
+    for match in re.finditer(rf"\b(?:{FRACTION_PHRASE})", text, re.I):
+        value = fraction_value(match.group(0))
+        if value is not None:
+            values += [value, value.quantize(Decimal("0.01")).normalize()]
     return values

@@ -168,10 +168,13 @@ def measure_quality(draft: Deck, reference: Deck) -> Quality:
         same = Decimal(str(d.value)) == Decimal(str(r.value))
         return same and _same_passage(d.source, r.source)
 
+    # a drafted quotation may join fragments the deck quotes apart, or the other way round
+    drafted_fragments = {id(d): set(_fragments(_quoted(d) or "")) for d in d_quotes}
+
     def quote_hits(r: QuoteEntry) -> list[AnyEntry]:
         hits: list[AnyEntry] = []
         for fragment in _fragments(r.quote):
-            hit = next((d for d in d_quotes if fold_text(_quoted(d) or "") == fragment), None)
+            hit = next((d for d in d_quotes if fragment in drafted_fragments[id(d)]), None)
             if hit is None:
                 return []
             hits.append(hit)
@@ -210,7 +213,8 @@ def measure_quality(draft: Deck, reference: Deck) -> Quality:
         elif isinstance(entry, FigureEntry):
             hit = any(figure_match(entry, r) for r in ref_figures)
         else:
-            hit = fold_text(_quoted(entry) or "") in ref_fragments
+            parts = _fragments(_quoted(entry) or "")
+            hit = bool(parts) and all(p in ref_fragments for p in parts)
         matched[kind] += hit
         covered += hit or _teaches(reference, entry)
     return Quality(

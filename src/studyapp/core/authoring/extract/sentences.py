@@ -13,7 +13,7 @@ import unicodedata
 
 from msgspec import Struct
 
-__all__ = ["Sentence", "fold_text", "sentences", "slug", "word_list"]
+__all__ = ["Sentence", "fold_text", "quote_spans", "sentences", "slug", "word_list"]
 
 
 def word_list(text: str) -> list[str]:
@@ -58,9 +58,9 @@ def _is_heading(line: str) -> bool:
     stripped = line.strip()
     if not stripped:
         return False
-    if stripped[-1] in ".!?…" or (stripped[-1] in _CLOSERS and len(stripped) > 1):
-        return stripped[-1] not in _CLOSERS or stripped[-2] not in ".!?…"
-    return True
+    if stripped[-1] in ".!?…":
+        return False
+    return not (stripped[-1] in _CLOSERS and len(stripped) > 1 and stripped[-2] in ".!?…")
 
 
 def sentences(text: str) -> list[Sentence]:
@@ -131,3 +131,36 @@ def fold_text(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
     text = text.replace("’", "'").replace("‘", "'")
     return " ".join(re.findall(r"[\w.%']+", text))
+
+
+_OPENERS = '“"„'
+_CLOSERS = '”"“'
+_BEFORE_OPEN = " \t([{—–-/:;,"
+_AFTER_CLOSE = " \t.,;:!?)]}—–-…"
+
+
+def quote_spans(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, closed) of each quotation in ``text``, marks included.
+
+    A mark opens after a space or an opening bracket and closes before a space
+    or punctuation, so a stray “ that ends a quotation still closes it; a
+    quotation still open at the end of the text runs to its end.
+    """
+    spans: list[tuple[int, int, bool]] = []
+    opened: int | None = None
+    n = len(text)
+    for i, ch in enumerate(text):
+        if ch not in _OPENERS and ch not in _CLOSERS:
+            continue
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + 1] if i + 1 < n else " "
+        if opened is None:
+            opens = ch in _OPENERS and ch != "”" and (before in _BEFORE_OPEN or i == 0)
+            if opens and not after.isspace():
+                opened = i
+        elif ch in _CLOSERS and (after in _AFTER_CLOSE or i + 1 == n) and not before.isspace():
+            spans.append((opened, i + 1, True))
+            opened = None
+    if opened is not None and re.search(r"\w", text[opened:]):
+        spans.append((opened, n, False))
+    return spans

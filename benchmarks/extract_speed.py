@@ -1,0 +1,105 @@
+"""How long ``studyapp extract`` takes on a 2,000-word article and a 100,000-word text.
+
+    .venv/bin/python benchmarks/extract_speed.py [--runs N]
+
+Issue 23 asks for at most 1 s of the extractor's own work for a 2,000-word
+article and at most 60 s for a 100,000-word text (a book chapter, a 50-page
+report). The texts are built from the tuning articles of the corpus (never the
+held-out ones), repeated to length with their paragraphs in order; the time is
+``extract`` plus ``draft_deck`` (start-up and file writing aside), the median of
+``--runs`` runs for the article and one run for the long text, whose progress
+callback is counted too. Prints figures; never fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+from studyapp.core.authoring.extract.draft import draft_deck
+from studyapp.core.authoring.extract.extraction import extract
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "tests" / "fixtures" / "articles"
+
+
+def tuning_paragraphs() -> list[str]:
+    """The body paragraphs of the tuning articles (held-out ones are never read)."""
+    out: list[str] = []
+    for key_path in sorted(CORPUS.glob("*/key.yaml")):
+        if yaml.safe_load(key_path.read_text(encoding="utf-8")).get("held_out"):
+            continue
+        text = (key_path.parent / "article.txt").read_text(encoding="utf-8")
+        out += [p for p in text.split("\n") if len(p.split()) >= 12]
+    return out
+
+
+def text_of(words: int, paragraphs: list[str]) -> str:
+    """A text of about ``words`` words: a title, then the paragraphs over and over.
+
+    Each round shifts the small numbers and years, so that a long text drafts as many
+    entries as a real one would, not the same few again (drafting compares entries).
+    """
+    body: list[str] = []
+    count = 0
+    i = 0
+    while count < words:
+        paragraph = paragraphs[i % len(paragraphs)]
+        shift = i // len(paragraphs)
+        if shift:
+            paragraph = re.sub(
+                r"(?<![\d,.])(\d{1,3}|1[0-9]{3})(?![\d,])",
+                lambda m, by=shift: str(int(m.group(1)) + by),
+                paragraph,
+            )
+        body.append(paragraph)
+        count += len(paragraph.split())
+        i += 1
+    return "A long report\n\n" + "\n\n".join(body) + "\n"
+
+
+def timed(text: str) -> tuple[float, int, int]:
+    calls = 0
+
+    def progress(done: int, total: int) -> None:
+        nonlocal calls
+        calls += 1
+
+    start = time.perf_counter()
+    deck = draft_deck(extract(text, progress=progress), deck_id="speed")
+    return time.perf_counter() - start, len(deck.entries), calls
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="runs of the 2,000-word article")
+    args = parser.parse_args(argv)
+    paragraphs = tuning_paragraphs()
+    article = text_of(2000, paragraphs)
+    times = []
+    for _ in range(max(1, args.runs)):
+        seconds, entries, _calls = timed(article)
+        times.append(seconds)
+    print(
+        f"2,000-word article ({len(article.split()):,} words): "
+        f"median {statistics.median(times):.3f} s "
+        f"of {len(times)} runs (min {min(times):.3f}, max {max(times):.3f}); {entries} entries; "
+        "target <= 1 s"
+    )
+    book = text_of(100_000, paragraphs)
+    seconds, entries, calls = timed(book)
+    print(
+        f"100,000-word text ({len(book.split()):,} words): {seconds:.1f} s; {entries} entries; "
+        f"{calls} progress updates; target <= 60 s"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,95 @@
+"""A drafted deck as commented YAML that ``studyapp validate`` accepts.
+
+Entries are grouped by kind under a comment, fields come in the order an
+author reads them (``review: true`` right after the kind, so that accepting an
+entry is deleting one line near its top), and what the draft leaves to the
+author (quotations without a speaker, relative dates without the article's
+date) is listed in comments at the end.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import yaml
+
+from studyapp.core.authoring.extract.sentences import word_list
+from studyapp.core.decks.model import Deck
+from studyapp.core.decks.writer import SCHEMA_COMMENT, deck_to_data
+from studyapp.core.decks.yamlread import resolve_plain
+
+__all__ = ["draft_yaml"]
+
+
+class _Dumper(yaml.SafeDumper):
+    """Multi-line text as ``|`` blocks; text that would read as a number stays quoted."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    if "\n" in value:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
+    if resolve_plain(value) != value:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+_FIELD_ORDER = word_list(
+    "id kind review prompt event date measure value unit accept quote speaker speaker_aliases "
+    "context text answer variants tags explanation source"
+)
+
+_GROUP_HEADINGS = {
+    "date": "dates",
+    "qa": "dates without a year the text gives",
+    "figure": "figures",
+    "quote": "statements: quoted, or reported (asked only as who said it)",
+}
+
+
+def draft_yaml(
+    deck: Deck, *, origin: str = "", schema: str | None = None, notes: Sequence[str] = ()
+) -> str:
+    """The draft deck as commented YAML, with ``notes`` for the author at the end."""
+    data = deck_to_data(deck)
+    for entry in data["entries"]:
+        ordered = {k: entry[k] for k in _FIELD_ORDER if k in entry}
+        ordered.update({k: v for k, v in entry.items() if k not in ordered})
+        entry.clear()
+        entry.update(ordered)
+    body = yaml.dump(
+        data,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+        default_flow_style=False,
+    )
+    out: list[str] = []
+    current = None
+    kinds = iter(e.kind for e in deck.entries)
+    for line in body.split("\n"):
+        if line.startswith("- id: "):
+            kind = next(kinds)
+            if kind != current:
+                count = sum(1 for e in deck.entries if e.kind == kind)
+                out += ["", f"# ---- {_GROUP_HEADINGS.get(kind, kind)} ({count})"]
+                current = kind
+        out.append(line)
+    schema_line = (
+        f"# yaml-language-server: $schema={schema}" if schema else SCHEMA_COMMENT.rstrip("\n")
+    )
+    header = [
+        schema_line,
+        "#",
+        f"# A DRAFT drafted by `studyapp extract`{' from ' + origin if origin else ''}.",
+        "# Every `source` is the verbatim sentence; the prompts, events, measures and contexts",
+        "# are first guesses, and every entry says `review: true` until you have checked it.",
+        "# Edit them, delete what is not worth learning and each `review: true` you have",
+        "# checked, then run `studyapp lint` and `studyapp validate` on this file.",
+        "",
+    ]
+    footer = ["", "# ---- left to you", *(f"# {n}" for n in notes)] if notes else []
+    text = "\n".join(header + out + footer)
+    return text if text.endswith("\n") else text + "\n"

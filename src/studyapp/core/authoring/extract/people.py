@@ -1,0 +1,429 @@
+"""The people an article names, and every form it uses for each of them.
+
+A speaker is only useful on a card when it is the person's name ("Colette
+Heald"), not the form a sentence happens to use ("Heald", "the coauthor",
+"he"). :class:`People` reads the whole article first and collects each person
+it names: a capitalised name after a title or a role ("NASA Administrator
+Charles Bolden", "coauthor Colette Heald", "CEO of the Refugee Council Enver
+Solomon"), before an apposition ("Dr. Michael Malin, principal investigator"),
+next to a verb of saying ("Ron Dittemore said"), or whose surname comes back
+alone later ("... Heald said"). Later mentions by surname, by title or by
+role ("the minister") then resolve to that person.
+"""
+
+from __future__ import annotations
+
+import re
+
+from msgspec import Struct, field
+
+from studyapp.core.authoring.extract.sentences import word_list
+
+__all__ = [
+    "NAME_TOKEN",
+    "NOT_NAME",
+    "ORG_WORDS",
+    "ROLE_NOUNS",
+    "ROLE_WORDS",
+    "People",
+    "Person",
+    "person_in",
+]
+
+NAME_TOKEN = (
+    r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Rev|St)\."
+    r"|[A-Z][^\W\d_]+(?:[’'-][^\W\d_]+)*|[A-Z]\.)"
+)
+"""A capitalised word ("Dittemore", "Jae-myung", "O'Brien", "Shinzō") or an initial ("S.")."""
+
+# Capitalised words that are never part of a person's name.
+NOT_NAME = frozenset(
+    word_list(
+        "The A An This That These Those In On At Of For And But Or As By To From With Without "
+        "Into Over Under After Before During Since Until Despite Among Regarding According "
+        "Following When While Where If Also However Meanwhile Thus Then There Here It Its He "
+        "She They We I You His Her Their Our My Your Who What Which Why How Can Will Is Was "
+        "Has Have Had Did Does Do Not No Yes Some Many Most Each Every All Both Other Such "
+        "Successive Former New Old Mr Mrs Ms Dr Sir "
+        "January February March April May June July August September October November "
+        "December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Today Yesterday "
+        "North South East West Northern Southern Eastern Western Central Upper Lower Greater "
+        "Japan Japanese Korea Korean Koreas China Chinese Taiwan Russia Russian Ukraine "
+        "Europe European Asia Asian Africa African America American Americans Pacific "
+        "Atlantic Arctic Antarctic Antarctica Indo-Pacific Britain British UK US USA EU "
+        "NATO UN Canada Canadian Australia Australian France French Germany German India "
+        "Indian Israel Israeli Iran Iranian Soviet Soviets Allied Allies Earth Mars "
+        "Sun God Christmas Easter Internet Web Republican Democrat Democratic Labour "
+        "Conservative Liberal Communist Communism Socialist Muslim Christian Jewish "
+        "English Spanish Arabic Latin Greek Roman"
+    )
+)
+
+# Capitalised words that make a phrase an organisation, a place or a thing.
+ORG_WORDS = frozenset(
+    word_list(
+        "Center Centre Agency Department Office Ministry Council Committee Commission "
+        "University Institute Museum Foundation Association Society Party Program Programme "
+        "Administration Service Services Bureau Board Corporation Company Inc Ltd Group Bank "
+        "Fund Union Organization Organisation Force Forces Army Navy Court Parliament Congress "
+        "Senate House Assembly Station Shuttle Space Laboratory Laboratories Lab Systems News "
+        "Times Post Journal Herald Guardian Telegraph Tribune Mail Express Independent Press "
+        "Airport Base Complex Facility School College Hospital Church Street Avenue Road "
+        "River Lake Mountain Mountains Island Islands Canyon Desert Basin Sea Ocean Bay City "
+        "County State States Kingdom Republic Federation Team Project Mission Conference "
+        "Treaty Act Plan War Airlift Crisis Doctrine Cross Network Channel Review Magazine "
+        "Radio Television TV Club League Federal National International Global Royal Summit "
+        "Initiative Strategy Report Survey Study Index Prize Award Awards Games Olympics "
+        "Cup Festival Tower Bridge Palace Hall Square Park Garden Gardens Zoo Library "
+        "Archives Clinic Trust Authority Commissioner Police Guard Corps Fleet Reserve "
+        "Exchange Market Markets Industries Airlines Airways Motors Energy Oil Gas Electric "
+        "Technologies Technology Software Labs Media Studios Pictures Records Books "
+        "Questions Prime Plainfare Vittles Operation Orbiter Camera Surveyor Telescope "
+        "Explorer Rover Satellite Probe Spacecraft Module Capsule Rocket Vehicle Agreement "
+        "Accord Principles Declaration Convention Pact Protocol Charter Constitution Bill"
+    )
+)
+
+# Capitalised titles and roles that come before a person's name.
+ROLE_WORDS = frozenset(
+    word_list(
+        "President Vice Premier Chancellor Minister Secretary Secretary-General Senator Sen "
+        "Governor Gov Representative Rep Congressman Congresswoman Mayor King Queen Prince "
+        "Princess Emperor Empress Pope Ambassador General Gen Admiral Adm Colonel Col Major "
+        "Captain Capt Lieutenant Lt Sergeant Sgt Commander Cmdr Judge Justice Attorney "
+        "Mr Mrs Ms Miss Dr Prof Professor Sir Dame Lord Lady Rabbi Bishop Cardinal Father "
+        "Reverend Rev Sheikh Chairman Chairwoman Chair Chief CEO CFO COO Director Manager "
+        "Administrator Spokesman Spokeswoman Spokesperson Scientist Deputy Acting Associate "
+        "Assistant Executive Officer Head Leader Coach Astronaut Investigator Editor "
+        "Founder Principal Dean Chancellor Provost Counsel Superintendent Inspector "
+        "Commissioner Shadow Home Foreign Defence Defense Finance Health Interior Justice "
+        "Labor Trade Education Environment Energy Transport Treasury Prime"
+    )
+)
+
+# Titles after which one word is a name ("President Lee", "Administrator Bolden").
+HONORIFICS = frozenset(
+    word_list(
+        "President Premier Chancellor Minister Secretary Senator Sen Governor Gov "
+        "Representative Rep Congressman Congresswoman Mayor King Queen Prince Princess Emperor "
+        "Empress Pope Ambassador General Gen Admiral Adm Colonel Col Captain Capt Lieutenant Lt "
+        "Sergeant Sgt Commander Judge Justice Mr Mrs Ms Miss Dr Prof Professor Sir Dame Lord "
+        "Lady Rabbi Bishop Cardinal Father Reverend Rev Sheikh Chairman Chairwoman Director "
+        "Administrator Chief Coach Inspector Superintendent Commissioner"
+    )
+)
+
+# Lowercase role nouns that come before a person's name ("coauthor Colette Heald").
+ROLE_NOUNS = frozenset(
+    word_list(
+        "president minister secretary senator governor mayor ambassador chancellor premier "
+        "spokesman spokeswoman spokesperson official officer director manager administrator "
+        "chairman chairwoman chair chief ceo founder coauthor co-author author lead "
+        "researcher scientist professor economist analyst expert historian lawyer barrister "
+        "solicitor attorney judge campaigner activist advocate organiser organizer leader "
+        "candidate lawmaker legislator politician diplomat negotiator adviser advisor aide "
+        "investigator engineer astronaut commander pilot editor reporter correspondent "
+        "columnist journalist writer teacher doctor physician nurse surgeon student "
+        "resident witness owner worker farmer executive entrepreneur coach player captain "
+        "colonel general admiral sergeant lieutenant counsel deputy host presenter "
+        "commentator critic member representative biologist geologist chemist physicist "
+        "astronomer climatologist epidemiologist psychologist sociologist"
+    )
+)
+
+_DESCRIBED_BEFORE = re.compile(
+    r"\b(?:the|a|an|its|their|his|her)\s+(?P<d>(?:[A-Za-z-]+\s+){0,3}(?:"
+    + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
+    + r"))\s*,\s*$",
+    re.IGNORECASE,
+)
+_SEQUENCE = re.compile(
+    rf"(?:(?<=\s)|^|(?<=[(“\"\[—–-]))(?P<seq>{NAME_TOKEN}(?:[ \t]+(?:(?:of|for)[ \t]+"
+    rf"(?:the[ \t]+)?)?{NAME_TOKEN})*)"
+)
+_SPEECH_AFTER = re.compile(
+    r"^\s*,?\s*(?:[^,]{1,80},\s*)?(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?:said|says|told"
+    r"|tells|added|adds|noted|notes|stated|states|explained|argued|warned|wrote|writes"
+    r"|announced|insisted|continued|replied|reiterated|suggested|estimated|believes)\b"
+)
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|according\s+to)\s+$")
+_APPOSITION = re.compile(r"^,\s+(?:the\s+|a\s+|an\s+)?(?P<role>(?:[A-Za-z-]+\s+){0,3}[A-Za-z-]+)")
+
+
+def _bare(token: str) -> str:
+    return re.sub(r"[’']s$", "", token).rstrip(".")
+
+
+def _is_org(token: str) -> bool:
+    bare = _bare(token)
+    return bare in ORG_WORDS or (len(bare) > 1 and bare.isupper())
+
+
+def _is_role(token: str) -> bool:
+    return _bare(token) in ROLE_WORDS
+
+
+def _is_name_token(token: str) -> bool:
+    bare = _bare(token)
+    if re.fullmatch(r"[A-Z]\.?", token):
+        return True
+    return (
+        token[:1].isupper()
+        and bare not in NOT_NAME
+        and bare not in ORG_WORDS
+        and bare not in ROLE_WORDS
+        and not (len(bare) > 1 and bare.isupper())
+    )
+
+
+def split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """(title tokens, name tokens) of a capitalised phrase ("NASA Administrator", "Charles Bolden").
+
+    The name is what follows the last title, role or organisation word; "of X"
+    after a title belongs to the title ("Governor of Washington").
+    """
+    cut = 0
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token in ("of", "for"):
+            j = i + 1
+            if j < len(tokens) and tokens[j] == "the":
+                j += 1
+            # "of the Refugee Council": up to the last organisation word in reach
+            last_org = None
+            for k in range(j, min(len(tokens), j + 5)):
+                if _is_org(tokens[k]):
+                    last_org = k
+            end = last_org if last_org is not None else j
+            cut = end + 1
+            i = end + 1
+            continue
+        if _is_role(token) or _is_org(token) or not _is_name_token(token):
+            cut = i + 1
+        i += 1
+    return tokens[:cut], tokens[cut:]
+
+
+def _name(tokens: list[str]) -> str:
+    out: list[str] = []
+    for token in tokens:
+        possessive = bool(re.search(r"[’']s$", token))
+        out.append(_bare(token) if not re.fullmatch(r"[A-Z]\.", token) else token)
+        if possessive:
+            break
+    while out and re.fullmatch(r"[A-Z]\.?", out[-1]):
+        out.pop()
+    return " ".join(out)
+
+
+def person_in(phrase: str) -> tuple[str, str] | None:
+    """(title, name) when ``phrase`` ends with a person's name after a title or role.
+
+    "Space Shuttle Program Manager Ron Dittemore" -> ("Space Shuttle Program Manager",
+    "Ron Dittemore"); "the ministry" -> None.
+    """
+    tokens = phrase.split()
+    if not tokens:
+        return None
+    title, name = split_title(tokens)
+    if not name:
+        return None
+    return " ".join(title), _name(name)
+
+
+class Person(Struct):
+    """A person the article names: the fullest form, the other forms, and their roles."""
+
+    name: str
+    forms: list[str] = field(default_factory=list)
+    roles: set[str] = field(default_factory=set)
+    last_seen: int = -1
+
+    @property
+    def aliases(self) -> tuple[str, ...]:
+        return tuple(f for f in self.forms if f != self.name)
+
+
+_WORD_BEFORE = re.compile(rf"(?<![\w’'-]){NAME_TOKEN}\s$")
+
+
+def _standalone_words(text: str) -> dict[str, int]:
+    """How often each capitalised word stands alone (no capitalised word before or after)."""
+    counts: dict[str, int] = {}
+    for m in re.finditer(r"(?<![\w’'-])[A-Z][^\W\d_]+(?![\w’'-])", text):
+        if _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue
+        if re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2]):
+            continue
+        counts[m.group(0)] = counts.get(m.group(0), 0) + 1
+    return counts
+
+
+_NOT_ROLE = frozenset(
+    word_list(
+        "the a an of for and in on at to from with by as if when while but or can will is was "
+        "has have had he she they it this that his her their its also however"
+    )
+)
+
+
+def _role_words(text: str) -> set[str]:
+    """The words of a role, with a nationality's country ("korean" -> "korea")."""
+    words = re.findall(r"[a-z]+", text.lower().replace("’s", "").replace("'s", ""))
+    out = {w for w in words if w not in _NOT_ROLE}
+    out |= {w[:-1] for w in out if w.endswith("an") and len(w) > 5}
+    out |= {w[:-3] for w in out if w.endswith("ese") and len(w) > 6}
+    return out
+
+
+class People:
+    """The people an article names, found in one pass over the whole text."""
+
+    _KOREAN_STYLE = re.compile(r"\b(?P<name>[A-Z][a-z]+\s+[A-Z][a-z]*-[a-z]+)\b")
+    _ADMIN = re.compile(
+        rf"\badministration\s+of\s+(?P<a>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,2}})"
+        rf"|\b(?P<b>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,2}})\s+(?:administration|government)\b"
+    )
+
+    def __init__(self, text: str) -> None:
+        self.people: list[Person] = []
+        found: list[tuple[str, str]] = []
+        self._alone = _standalone_words(text)
+        for m in _SEQUENCE.finditer(text):
+            found += self._candidates(text, m)
+        for m in self._KOREAN_STYLE.finditer(text):
+            found.append((m.group("name"), ""))
+        for m in self._ADMIN.finditer(text):
+            raw = m.group("a") or m.group("b") or ""
+            _title, tokens = split_title(raw.split())
+            if tokens and all(_is_name_token(t) for t in tokens):
+                found.append((_name(tokens), ""))
+        # longest names first, so "Lee" joins "Lee Jae-myung" rather than the other way round
+        for name, role in sorted(found, key=lambda f: -len(f[0].split())):
+            self._add(name, role)
+        forms = sorted({f for p in self.people for f in p.forms}, key=len, reverse=True)
+        self.regex = (
+            re.compile(
+                r"(?<![\w-])(?:"
+                + "|".join(
+                    re.escape(f) + (r"(?!\s+[A-Z][a-z])" if " " not in f else "") for f in forms
+                )
+                + r")(?![\w-])"
+            )
+            if forms
+            else None
+        )
+
+    def _candidates(self, text: str, m: re.Match[str]) -> list[tuple[str, str]]:
+        tokens = m.group("seq").split()
+        # a possessive ends the name ("Sunak's effort")
+        for i, token in enumerate(tokens):
+            if re.search(r"[’']s$", token):
+                tokens = tokens[: i + 1]
+                break
+        title, name_tokens = split_title(tokens)
+        if not name_tokens or not all(_is_name_token(t) for t in name_tokens):
+            return []
+        name = _name(name_tokens)
+        if not name:
+            return []
+        before = text[max(0, m.start() - 50) : m.start()]
+        after = text[m.end() : m.end() + 160]
+        role_before = re.search(r"((?:[\w’'-]+\s+){0,4}?)([A-Za-z-]+)\s+$", before)
+        lowercase_role = role_before is not None and role_before.group(2) in ROLE_NOUNS
+        titled = any(_is_role(t) for t in title)
+        role = " ".join(title)
+        if lowercase_role and role_before is not None:
+            # "South Korea’s new president Lee": the words before the role describe it too
+            role = f"{role_before.group(0)} {role}".strip()
+        described = _DESCRIBED_BEFORE.search(text[max(0, m.start() - 60) : m.start()])
+        if described is not None:
+            # "The finance minister, Anna Berg, said": the description is her role
+            role = f"{described.group('d')} {role}".strip()
+            lowercase_role = True
+        words = name.split()
+        if len(words) == 1:
+            # one word is a name only after a title ("President Lee", "Administrator Bolden")
+            honorific = bool(title) and _bare(title[-1]) in HONORIFICS
+            return [(name, role)] if honorific and _is_name_token(name) else []
+        if words[0] in NOT_NAME:
+            return []
+        apposition = _APPOSITION.match(after)
+        signals = (
+            titled,
+            lowercase_role,
+            bool(_SPEECH_AFTER.match(after)),
+            bool(_SPEECH_BEFORE.search(text[max(0, m.start() - 20) : m.start()])),
+            apposition is not None
+            and any(
+                w.lower() in ROLE_NOUNS or w in ROLE_WORDS for w in apposition.group("role").split()
+            ),
+            self._alone.get(words[-1], 0) > 0,  # the surname comes back alone ("Heald said")
+        )
+        if not any(signals):
+            return []
+        if apposition is not None:
+            role = f"{role} {apposition.group(0)}".strip(" ,")
+        return [(name, role)]
+
+    def _add(self, name: str, role: str) -> None:
+        tokens = name.split()
+        if not tokens:
+            return
+        for person in self.people:
+            if set(tokens) <= set(person.name.split()):
+                if name not in person.forms:
+                    person.forms.append(name)
+                person.roles |= _role_words(role)
+                return
+        self.people.append(Person(name, [name], _role_words(role)))
+        person = self.people[-1]
+        # the surname alone ("Heald"), and for "Lee Jae-myung" the family name first
+        korean = bool(re.search(r"-[a-z]", tokens[-1]))  # "Lee Jae-myung": Lee, not Jae-myung
+        for form in (tokens[0] if korean else tokens[-1],):
+            if form and form not in person.forms and form not in NOT_NAME and len(tokens) > 1:
+                person.forms.append(form)
+
+    def named(self, form: str) -> Person | None:
+        """The person ``form`` names ("Bolden", "Charles Bolden", "Administrator Bolden")."""
+        form = " ".join(_bare(t) if not re.fullmatch(r"[A-Z]\.", t) else t for t in form.split())
+        if not form:
+            return None
+        tokens = set(form.split())
+        for person in self.people:
+            if form in person.forms or tokens <= set(person.name.split()):
+                return person
+        split = person_in(form)
+        if split is not None and split[1] and split[1] != form:
+            return self.named(split[1])
+        return None
+
+    def mentions(self, text: str, offset: int = 0) -> list[tuple[int, int, Person]]:
+        """(start, end, person) of every mention of a known person in ``text``."""
+        if self.regex is None:
+            return []
+        out = []
+        for m in self.regex.finditer(text):
+            person = self.named(m.group(0))
+            if person is not None:
+                out.append((offset + m.start(), offset + m.end(), person))
+        return out
+
+    def by_role(self, role: str, before: int) -> Person | None:
+        """Resolve "the minister" or "the South Korean president" to the person with that role."""
+        wanted = _role_words(role) - {"new", "former", "current", "then"}
+        words = re.findall(r"[a-z]+", role.lower())
+        head = words[-1] if words else ""
+        if head not in ROLE_NOUNS and head not in {w.lower() for w in HONORIFICS}:
+            return None  # "the Home Office letter" is no person's role
+        heads = {head}
+        best: tuple[int, int, Person] | None = None
+        for person in self.people:
+            if not heads <= person.roles:
+                continue
+            score = len(wanted & person.roles)
+            seen = person.last_seen if person.last_seen < before else -1
+            if best is None or (score, seen) > best[:2]:
+                best = (score, seen, person)
+        return best[2] if best else None

@@ -1,0 +1,304 @@
+"""Verbs of saying and who their subject is: the speaker of a quotation or a report.
+
+"Smith told reporters", "the minister said", "he added", "Officials tell BBC
+News", "A leaked letter seen by Sky News says", "according to the agency":
+:func:`subject_before` finds the noun phrase a verb of saying belongs to, and
+:class:`Speakers` turns it into a speaker a card can name, resolving a pronoun
+or a role ("he", "the minister") to the person the article last named, across
+sentences and paragraphs. Findings of studies and data ("the study shows")
+are not speech: such subjects resolve to nobody.
+"""
+
+from __future__ import annotations
+
+import re
+
+from msgspec import Struct
+
+from studyapp.core.authoring.extract.people import (
+    NAME_TOKEN,
+    NOT_NAME,
+    ORG_WORDS,
+    People,
+    person_in,
+)
+from studyapp.core.authoring.extract.sentences import word_list
+
+__all__ = [
+    "QUOTE_CUE",
+    "REPORT_VERB",
+    "Speaker",
+    "Speakers",
+    "subject_before",
+]
+
+# Verbs that introduce a quotation (before or after it).
+QUOTE_CUE = re.compile(
+    r"\b(?:said|says|say|saying|stated|states|stating|told|tells|telling|added|adds|adding"
+    r"|noted|notes|noting|argued|argues|arguing|warned|warns|warning|wrote|writes|writing"
+    r"|explained|explains|insisted|insists|claimed|claims|continued|continues|replied|replies"
+    r"|answered|asked|asks|announced|announces|declared|declares|declaring|reiterated"
+    r"|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|emphasi[sz]ing|urged|urges|recalled"
+    r"|acknowledged|admitted|cautioned|suggested|recommended|recommending|remarked|observed"
+    r"|commented|concluded|predicted|promised|promising|pledged|vowed|reported|reporting"
+    r"|quipped|conceded|testified|tweeted|posted|complained|described|describing|called"
+    r"|calling|labell?ed|dubbed|cited|citing|quoted|reads|read|advocated|advocating"
+    r"|criticized|criticised|criticizing|criticising|hinted|expressed|adopted\s+the\s+stance"
+    r"|(?:is|was|are|were)\s+on\s+record\s+as|issued\s+a\s+statement|[Ii]n\s+a\s+statement"
+    r"|[Aa]ccording\s+to|[Ii]n\s+the\s+words\s+of)\b"
+)
+
+# Verbs that report speech without quotation marks ("X said that ...").
+REPORT_VERB = re.compile(
+    r"\b(?P<verb>said|says|say|told|tells|tell|stated|states|announced|announces|added|adds"
+    r"|noted|notes|argued|argues|warned|warns|wrote|writes|explained|explains|insisted"
+    r"|insists|claimed|claims|believes|believe|estimated|estimates|estimate|found|finds|find"
+    r"|suggested|suggests|suggest|predicted|predicts|concluded|concludes|reported|reports"
+    r"|reporting|reiterated|stressed|emphasi[sz]ed|acknowledged|admitted|confirmed|confirms"
+    r"|denied|denies|maintained|maintains|hinted|argued|contended|contends|asserted|asserts"
+    r"|cautioned|conceded|testified|promised|promising|pledged|vowed|proposed|asked|urged"
+    r"|offered|called\s+on|expressed\s+hope|hopes|hoped)\b"
+)
+
+# Words that end a subject noun phrase when walking back from its verb.
+_CLAUSE_WORDS = frozenset(
+    word_list(
+        "that which who whom whose when while whilst as after before because if although though "
+        "but and or so since until where whereas with without than what how why once unless "
+        "to of in on at for from by into about against between through during over under"
+    )
+)
+_ADVERBS = (
+    r"(?:has|have|had|also|later|then|reportedly|previously|repeatedly|recently|once|publicly"
+    r"|separately|further|earlier|again|would|will|could|may|might|must|should|can|did|does|do"
+    r"|not|never|always|often|still|however|already|openly|explicitly|privately|firmly|since"
+    r"|simply|even|only|had|just|clearly|now|today|yesterday|long)"
+)
+_TRAIL = re.compile(
+    rf"(?:\s+{_ADVERBS}|\s*,[^,“”\"]{{1,90}},|\s*\([^()]{{0,80}}\))*\s*$", re.IGNORECASE
+)
+_PASSIVE = re.compile(r"\b(?:is|was|were|are|be|been|being|get|got)\s+$", re.IGNORECASE)
+_BY_PHRASE = re.compile(
+    r"\s+(?:seen|obtained|quoted|cited|published|reported|written|sent|signed|issued|released"
+    r"|posted|shared|leaked)\s+(?:by|to)\s.*$"
+)
+_PRONOUNS = {"he": "person", "she": "person", "they": "group", "we": "group", "i": "self"}
+
+# Nouns for people, groups and bodies that speak.
+GROUP_NOUNS = frozenset(
+    word_list(
+        "officials official scientists scientist researchers researcher experts expert analysts "
+        "analyst critics critic media authorities government governments ministry ministries "
+        "police spokesman spokeswoman spokesperson department agency office committee court "
+        "company companies firm firms union unions organisers organizers campaigners "
+        "activists residents witnesses diplomats leaders leader lawmakers legislators "
+        "economists doctors teachers students officers investigators prosecutors lawyers "
+        "sources source participants voters members member administration team group groups "
+        "letter statement memo note email spokespeople representatives representative "
+        "authors author scholars historians observers commentators protesters opponents "
+        "supporters advocates officers engineers astronauts managers executives staff "
+        "regulators ministers minister president senators senator governor mayor judge "
+        "board council commission party parties families victims workers farmers people "
+        "respondents citizens locals director chairman ceo adviser advisers aides aide "
+        "biologists geologists climatologists epidemiologists physicians nurses"
+    )
+)
+# Subjects whose "says" is a finding, not speech ("the study shows").
+_NOT_SPEAKERS = frozenset(
+    word_list(
+        "study studies report reports research data results result findings finding survey "
+        "surveys paper papers analysis analyses images image model models evidence figures "
+        "law laws rule rules article articles it this that which there what book books poll "
+        "polls record records document documents estimate estimates table chart map website "
+        "site page sign signs idea theory trend trends plan plans bill policy"
+    )
+)
+_GROUP_OPENING = re.compile(
+    r"^(?:[A-Z][\w-]*\s+)?(?:The|the)?\s*((?:[A-Za-z-]+\s+){0,2}(?P<head>[a-z]+s))\s"
+)
+_FINDINGS = frozenset(
+    word_list("study studies survey surveys poll polls report research data analysis census")
+)
+_ROLE_NP = re.compile(
+    r"^(?:the|this|that)\s+(?:(?:new|former|current|then|incoming|outgoing|same)\s+)?"
+    r"(?:(?:[A-Z][\w.-]*|[a-z]+)\s+){0,2}(?P<head>[a-z]+)$",
+    re.IGNORECASE,
+)
+
+
+class Speaker(Struct, frozen=True):
+    """Who said something, as a card names them, and the other forms that count."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    kind: str = "person"
+    """person, group (officials, scientists) or body (an agency, a newspaper, a letter)."""
+
+
+def subject_before(text: str, verb_start: int) -> tuple[str, int] | None:
+    """The noun phrase before a verb of saying at ``verb_start`` and where it starts.
+
+    Skips adverbs, auxiliaries and an apposition ("John Cornyn, Republican from
+    Texas, said"); None for a passive ("was told") or when nothing names a subject.
+    """
+    head = text[:verb_start]
+    by_phrase = _BY_PHRASE.search(head)
+    if by_phrase is not None:
+        head = head[: by_phrase.start()]  # "A letter seen by Sky News says": the letter
+    trail = _TRAIL.search(head)
+    if trail is not None:
+        skipped = head[trail.start() :]
+        if re.search(r"\b(?:is|was|were|are|been|being)\s*$", skipped, re.IGNORECASE):
+            return None
+        apposition = re.match(r"\s*,\s*([^,“”\"]+?)\s*,", skipped)
+        if apposition is not None:
+            named = person_in(apposition.group(1))
+            if named is not None and len(named[1].split()) >= 2:
+                # "The finance minister, Anna Berg, said": the name is the speaker
+                return apposition.group(1), trail.start() + apposition.start(1)
+        head = head[: trail.start()]
+    if _PASSIVE.search(head + " "):
+        return None
+    tokens = list(re.finditer(r"[^\s,;:!?()“”\"—–]+", head))
+    start = None
+    count = 0
+    for token in reversed(tokens):
+        gap = head[token.end() : start if start is not None else len(head)]
+        if re.search(r"[,;:!?()“”\"—–]|\.\s", gap):
+            break
+        word = token.group(0)
+        if word.lower() in _CLAUSE_WORDS and not (word[:1].isupper() and count == 0):
+            if word.lower() in ("of", "and", "the") and start is not None:
+                # "Secretary of State", "Malin and Edgett": inside the phrase
+                start = token.start()
+                count += 1
+                continue
+            break
+        if word.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.", word):
+            break
+        start = token.start()
+        count += 1
+        if count >= 12:
+            break
+    if start is None:
+        return None
+    phrase = head[start:].strip()
+    while phrase.split() and phrase.split()[0].lower() in ("of", "and", "the", "a", "an"):
+        first = phrase.split()[0]
+        if first.lower() in ("the", "a", "an") and len(phrase.split()) > 1:
+            break
+        phrase = phrase[len(first) :].strip()
+        start = head.index(phrase, start) if phrase else start
+    if not phrase:
+        return None
+    return phrase, start
+
+
+class Speakers:
+    """Resolves subjects of verbs of saying to speakers, remembering who was last named."""
+
+    def __init__(self, people: People) -> None:
+        self.people = people
+        self.last_person: Speaker | None = None
+        self.last_group: Speaker | None = None
+        self.last_speaker: Speaker | None = None
+
+    def person(self, name: str) -> Speaker:
+        found = self.people.named(name)
+        if found is not None:
+            return Speaker(found.name, found.aliases, "person")
+        return Speaker(name, (), "person")
+
+    def resolve(self, phrase: str, position: int, sentence: str = "") -> Speaker | None:
+        """The speaker ``phrase`` names (at ``position`` in the text), or None."""
+        words = phrase.split()
+        if not words:
+            return None
+        lower = phrase.lower()
+        if lower in _PRONOUNS:
+            kind = _PRONOUNS[lower]
+            if kind == "person":
+                return self._recent_person(sentence)
+            if kind == "group":
+                return self.last_group
+            return None
+        mentions = self.people.mentions(phrase)
+        if mentions:
+            if len(mentions) >= 2:
+                a, b = mentions[-2], mentions[-1]
+                between = phrase[a[1] : b[0]]
+                if re.fullmatch(r"\s+and\s+(?:\S+\s+){0,3}", between) and a[2] is not b[2]:
+                    return Speaker(f"{a[2].name} and {b[2].name}", (), "group")
+            named = mentions[-1][2]
+            return Speaker(named.name, named.aliases, "person")
+        last = re.sub(r"[’']s$", "", words[-1]).lower()
+        if last in _NOT_SPEAKERS or lower in _NOT_SPEAKERS:
+            return None
+        if any(w.lower() in _FINDINGS for w in words[:-1]):
+            return None  # "a survey conducted by the Institute": a finding, not a statement
+        capitalised = re.findall(rf"{NAME_TOKEN}", phrase)
+        if capitalised and words[-1][:1].isupper():
+            split = person_in(phrase)
+            if split is not None and len(split[1].split()) >= 2 and not _is_body(phrase):
+                return self.person(split[1])
+            if _is_body(phrase):
+                return Speaker(_tidy(phrase), (), "body")
+            if (
+                split is not None
+                and len(words) <= 2
+                and re.fullmatch(NAME_TOKEN, words[-1])
+                and words[-1] not in NOT_NAME
+            ):
+                return self.person(split[1])  # "Smith told reporters": a surname alone
+        role = _ROLE_NP.match(phrase)
+        if role is not None:
+            holder = self.people.by_role(phrase, position)
+            if holder is not None:
+                return Speaker(holder.name, holder.aliases, "person")
+        if last in GROUP_NOUNS:
+            possessor = re.match(rf"^(?:the\s+)?({NAME_TOKEN}(?:\s+{NAME_TOKEN})*)[’']s\s", phrase)
+            if possessor:
+                resolved = self.resolve(possessor.group(1), position)
+                if resolved is not None:
+                    return resolved
+            return Speaker(_tidy(phrase), (), "group" if last.endswith("s") else "body")
+        return None
+
+    def _recent_person(self, sentence: str) -> Speaker | None:
+        mentions = self.people.mentions(sentence)
+        if mentions:
+            person = mentions[-1][2]
+            return Speaker(person.name, person.aliases, "person")
+        return self.last_person
+
+    def heard(self, speaker: Speaker) -> None:
+        """Remember a speaker: the next "he said" or "they said" may be them."""
+        self.last_speaker = speaker
+        if speaker.kind == "person":
+            self.last_person = speaker
+        else:
+            self.last_group = speaker
+
+    def saw(self, sentence: str) -> None:
+        """Remember who a sentence is about (its first person or plural group)."""
+        mentions = self.people.mentions(sentence)
+        if mentions:
+            person = mentions[0][2]
+            self.last_person = Speaker(person.name, person.aliases, "person")
+        group = re.match(
+            r"^(?:[A-Z][\w-]*\s+)?(?:The|the)?\s*((?:[A-Za-z-]+\s+){0,2}(?P<head>[a-z]+s))\s",
+            sentence,
+        )
+        if group and group.group("head") in GROUP_NOUNS:
+            self.last_group = Speaker(_tidy(group.group(0).strip()), (), "group")
+
+
+def _is_body(phrase: str) -> bool:
+    tokens = [re.sub(r"[’']s$", "", t).rstrip(".") for t in phrase.split()]
+    return any(t in ORG_WORDS or (len(t) > 1 and t.isupper() and t.isalpha()) for t in tokens)
+
+
+def _tidy(phrase: str) -> str:
+    """A speaker as a card shows it: without a leading "A", "The" in lower case."""
+    phrase = re.sub(r"^(?:A|An|a|an)\s+", "", phrase.strip(" ,"))
+    return re.sub(r"^The\s+", "the ", phrase)

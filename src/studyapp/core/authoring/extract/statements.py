@@ -1,0 +1,118 @@
+"""Statements: what a speaker said, quoted or reported, ready to become a quote entry.
+
+A quotation split by its attribution ("A," said Malin, "B.") or going on in the
+next sentence of its paragraph is one statement ("A … B"); a quotation that
+goes on into the next paragraph is a statement of its own with the same
+speaker. Reported speech is one statement per reported clause.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from msgspec import Struct
+
+from studyapp.core.authoring.extract.quotes import QuoteMention
+from studyapp.core.authoring.extract.reported import ReportMention
+from studyapp.core.authoring.extract.sentences import Sentence, fold_text
+from studyapp.core.authoring.extract.speech import QUOTE_CUE
+
+__all__ = ["Statement", "build_statements"]
+
+
+class Statement(Struct, frozen=True):
+    """Words attributed to a speaker, with the sentences they come from."""
+
+    words: str
+    """The quoted words (fragments joined with " … "), or the reported clause."""
+    speaker: str
+    aliases: tuple[str, ...]
+    reported: bool
+    sentences: tuple[Sentence, ...]
+    spans: tuple[tuple[int, int], ...]
+    """Where each fragment sits in the text (absolute offsets, quotation marks included)."""
+    kind: str = "person"
+
+    @property
+    def source(self) -> str:
+        return " ".join(s.text for s in self.sentences)
+
+    @property
+    def start(self) -> int:
+        return self.spans[0][0]
+
+
+def _gap_is_attribution(gap: str) -> bool:
+    """Whether the text between two quotations only says who spoke ("," said Malin, ")."""
+    if re.search(r"[“”\"]", gap):
+        return False
+    words = re.findall(r"[\w’'-]+", gap)
+    if not words:
+        return True
+    return len(words) <= 45 and QUOTE_CUE.search(gap) is not None
+
+
+def build_statements(
+    quotes: Sequence[QuoteMention],
+    reports: Sequence[ReportMention],
+    text: str,
+    answers: Sequence[Statement] = (),
+) -> list[Statement]:
+    """Attributed quotations joined into statements, the reported ones and an interview's
+    answers, in text order."""
+    out: list[Statement] = list(answers)
+    current: Statement | None = None
+    previous_end = -1
+    for q in quotes:
+        if q.speaker is None or q.sentence is None:
+            if current is not None:
+                out.append(current)
+                current = None
+            continue
+        start = q.sentence.start + q.start
+        end = q.sentence.start + q.end
+        if (
+            current is not None
+            and current.speaker == q.speaker
+            and current.sentences[-1].line == q.sentence.line
+            and _gap_is_attribution(text[previous_end:start])
+        ):
+            sentences = current.sentences
+            if sentences[-1] is not q.sentence and sentences[-1].start != q.sentence.start:
+                sentences = (*sentences, q.sentence)
+            current = Statement(
+                f"{current.words} … {q.text}",
+                current.speaker,
+                current.aliases,
+                False,
+                sentences,
+                (*current.spans, (start, end)),
+            )
+        else:
+            if current is not None:
+                out.append(current)
+            current = Statement(q.text, q.speaker, q.aliases, False, (q.sentence,), ((start, end),))
+        previous_end = end
+    if current is not None:
+        out.append(current)
+    seen = {fold_text(s.words) for s in out}
+    for r in reports:
+        key = fold_text(r.text)
+        if key in seen:
+            continue
+        seen.add(key)
+        start = r.sentence.start + r.start
+        out.append(
+            Statement(
+                r.text,
+                r.speaker.name,
+                r.speaker.aliases,
+                True,
+                (r.sentence,),
+                ((start, start + len(r.text)),),
+                r.speaker.kind,
+            )
+        )
+    out.sort(key=lambda s: s.start)
+    return out
