@@ -58,3 +58,17 @@ def test_options_are_positioned_at_the_option() -> None:
     )
     paths = [f.path for f in lint_text(text, "d.yaml").findings if f.rule == "L002"]
     assert "entries[4].distractors[1]" in paths
+
+
+def test_drafted_entries_are_listed_until_an_author_accepts_them() -> None:
+    text = (
+        "id: t\ntitle: T\nentries:\n"
+        "  - id: a\n    kind: qa\n    prompt: In which year?\n    answer: '2014'\n"
+        "    tags: [needs-year]\n    review: true\n"
+        "  - id: b\n    kind: qa\n    prompt: Who?\n    answer: Kim\n"
+    )
+    (found,) = [f for f in lint_text(text, "d.yaml").findings if f.rule == "R001"]
+    assert found.severity == "warning" and found.path == "entries[0].review"
+    assert (
+        "its year is not in the text" in found.message and "delete `review: true`" in found.message
+    )

@@ -93,12 +93,8 @@ def test_relative_dates_without_an_anchor_are_left_to_the_author() -> None:
     assert any("--date" in n and "“yesterday”" in n for n in draft_notes(found))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="lint S002 checks a date against its source without the article's date: it "
-    "needs find_dates(source, year, anchor=deck.document.published) (a lint change)",
-)
 def test_relative_dates_lint_clean() -> None:
+    """Lint reads "yesterday" in a source against the article's date, as the drafter did."""
     text = "Title\nMonday, July 28, 2014\nThe study was published yesterday.\n"
     assert _errors(draft_yaml(draft_deck(extract(text), deck_id="d"))) == []
 
@@ -181,7 +177,7 @@ def test_extract_reports_progress_on_long_texts() -> None:
     assert calls[0] == (0, 451) and calls[-1] == (451, 451) and len(calls) == 4  # title too
 
 
-def test_a_draft_of_a_news_article_lints_clean_but_for_relative_dates() -> None:
+def test_a_draft_of_a_news_article_lints_clean() -> None:
     text = (
         "Minister warns of cuts\n\n"
         "Thursday, February 23, 2023\n\n"
@@ -195,10 +191,8 @@ def test_a_draft_of_a_news_article_lints_clean_but_for_relative_dates() -> None:
     deck = draft_deck(extract(text), deck_id="d")
     relative = {e.id for e in deck.entries if "relative-date" in e.tags}
     report = lint_text(draft_yaml(deck), "d.yaml")
-    errors = [f for f in report.findings if f.severity == "error"]
-    # S002 on a relative date waits for lint to read the article's date (see the xfail above)
-    assert errors and all(f.rule == "S002" for f in errors)
-    assert len(errors) == len(relative) == 2
+    assert len(relative) == 2  # "on Wednesday", "last year": dated from the date line
+    assert [f for f in report.findings if f.severity == "error"] == []
 
 
 def test_an_entry_the_deck_model_refuses_never_sinks_the_draft() -> None:

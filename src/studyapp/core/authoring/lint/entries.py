@@ -22,6 +22,7 @@ from studyapp.core.decks.model import (
     DateEntry,
     Deck,
     FigureEntry,
+    PartialDate,
     QaEntry,
     QuoteEntry,
 )
@@ -42,6 +43,8 @@ def check_sources(lint: Linter, deck: Deck) -> None:
     # quote: telling each entry it lacks a source sentence is noise. Once the deck
     # names a document or quotes it somewhere, an entry without its sentence stands out.
     sourced = deck.document is not None or any(e.source is not None for e in deck.entries)
+    # "Yesterday" in a source is a date only against the article's own date.
+    published = deck.document.published if deck.document is not None else None
     for i, entry in enumerate(deck.entries):
         base: Path_ = ("entries", i)
         if entry.source is None:
@@ -55,7 +58,7 @@ def check_sources(lint: Linter, deck: Deck) -> None:
             )
             continue
         source = entry.source
-        if isinstance(entry, DateEntry) and not _date_in(entry, source):
+        if isinstance(entry, DateEntry) and not _date_in(entry, source, published):
             lint.add(
                 "S002",
                 (*base, "date"),
@@ -81,9 +84,9 @@ def check_sources(lint: Linter, deck: Deck) -> None:
                 )
 
 
-def _date_in(entry: DateEntry, source: str) -> bool:
+def _date_in(entry: DateEntry, source: str, published: PartialDate | None = None) -> bool:
     date = entry.date
-    for mention in find_dates(source, date.year):
+    for mention in find_dates(source, date.year, anchor=published):
         found = mention.date
         if found == date:
             return True

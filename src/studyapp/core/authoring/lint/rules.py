@@ -70,6 +70,12 @@ RULES: dict[str, Rule] = {
             "an entry's question or options show another entry's answer",
         ),
         Rule(
+            "R001",
+            "needs-review",
+            "warning",
+            "a drafted entry no author has accepted yet (review: true)",
+        ),
+        Rule(
             "N001",
             "speaker-spelling",
             "warning",

@@ -18,6 +18,7 @@ from studyapp.core.authoring.lint.entries import check_giveaways, check_options,
 from studyapp.core.authoring.lint.ids import check_duplicate_ids, fix_missing_ids, missing_ids
 from studyapp.core.authoring.lint.leaks import check_leaks
 from studyapp.core.authoring.lint.lists import check_list_accepts
+from studyapp.core.authoring.lint.review import check_review
 from studyapp.core.authoring.lint.rules import Finding, Linter, LintReport
 from studyapp.core.authoring.lint.speakers import check_speakers
 from studyapp.core.base.problems import Problem
@@ -102,6 +103,7 @@ def lint_text(text: str, display: str, *, fix: bool = False) -> LintReport:
         check_options(lint, deck)
         check_speakers(lint, deck)
         check_leaks(lint, deck)
+        check_review(lint, deck)
         check_expected_verdicts(lint, deck)
         check_list_accepts(lint, deck)
     report.findings = sorted(set(lint.findings), key=lambda f: (f.line, f.col, f.rule, f.message))
