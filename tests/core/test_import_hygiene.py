@@ -78,3 +78,20 @@ def test_the_app_and_home_screen_import_no_deck_model_or_checker() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
     )
     assert result.stdout.strip() == "", f"start-up imported {result.stdout}"
+
+
+def test_the_command_parser_imports_no_command_s_work() -> None:
+    """Every headless command builds the whole parser: a command group that imported its
+    work at module level (``plan`` did: the exam model, pydantic) taxed every other one."""
+    code = (
+        "import sys\n"
+        "from studyapp.cli import build_parser\n"
+        "build_parser()\n"
+        "heavy = ('pydantic', 'fsrs', 'fsrs_rs_python', 'studyapp.core.examday.report',"
+        " 'studyapp.core.tuning.run', 'studyapp.core.quiz.exam', 'studyapp.core.authoring.anki')\n"
+        "print(','.join(sorted(n for n in heavy if n in sys.modules)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert result.stdout.strip() == "", f"the parser imported {result.stdout}"

@@ -9,31 +9,12 @@ is remembered for that exam in the learner's settings, as the app remembers it.
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from datetime import date
-from pathlib import Path
 from typing import TextIO
 
-from studyapp.core.base import paths
-from studyapp.core.base.clock import system_clock
-from studyapp.core.base.problems import UserFileError
-from studyapp.core.base.terminal import json_safe, terminal_out, terminal_safe
-from studyapp.core.config import ExamPlanPrefs, load_config, save_config
-from studyapp.core.decks.cache import DeckCache
-from studyapp.core.decks.model import Deck
-from studyapp.core.examday.calibration import Calibration, calibration
-from studyapp.core.examday.report import ExamDayReport, PlanError, find_exam, report_for_exam
-from studyapp.core.quiz.exam import ExamSpec, load_exam
-from studyapp.core.quiz.results import list_results
-from studyapp.core.store.errors import ProgressError
-from studyapp.core.store.store import ProgressStore
-from studyapp.core.workspace import load_decks, load_exams
+from studyapp.core.examday import DEFAULT_MINUTES, DEFAULT_TARGET
 
-__all__ = ["DEFAULT_MINUTES", "DEFAULT_TARGET", "register", "run"]
-
-DEFAULT_MINUTES = 20
-DEFAULT_TARGET = 0.9
+__all__ = ["register", "run"]
 
 
 def _date(text: str) -> date:
@@ -83,143 +64,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
-    err = terminal_out(sys.stderr)
-    try:
-        report = _report(args)
-    except (PlanError, UserFileError, ProgressError) as error:
-        err.write(f"studyapp plan: {error}\n")
-        return 1
-    stored, _problems = list_results(paths.progress_dir(args.progress))
-    calibrated = calibration(s.result for s in stored)
-    if args.json:
-        data = report.to_json() | {"calibration": calibrated.to_json()}
-        out.write(json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
-    else:
-        terminal_out(out).write(_text(report) + _calibration_text(calibrated))
-    return 0
+    """Imported here, not at start: every ``studyapp`` command builds this parser."""
+    from studyapp.cli.plan_report import run_plan
 
-
-def _report(args: argparse.Namespace) -> ExamDayReport:
-    found, cards = load_decks(args.decks or None, cache=DeckCache.default())
-    decks = list(found.by_id().values())
-    spec = _spec(args.exam, found.roots, decks)
-    config_dir = paths.config_dir()
-    loaded = load_config(config_dir)
-    config = loaded.config
-    saved = config.exams.get(spec.id, ExamPlanPrefs())
-    exam_date = args.date or (date.fromisoformat(saved.date) if saved.date else spec.date)
-    if exam_date is None:
-        raise PlanError(
-            f"exam {spec.id!r} has no date: give --date YYYY-MM-DD (it is remembered), "
-            "or add `date: YYYY-MM-DD` to the exam spec"
-        )
-    minutes = args.minutes_per_day or saved.minutes_per_day or DEFAULT_MINUTES
-    target = args.target or saved.target or DEFAULT_TARGET
-    store = ProgressStore.open(paths.progress_dir(args.progress), read_only=True)
-    with store:
-        report = report_for_exam(
-            spec,
-            decks,
-            cards,
-            store.states,
-            store.recent_reviews(),
-            config.study,
-            now=system_clock(),
-            exam_date=exam_date,
-            minutes_per_day=minutes,
-            target=target,
-        )
-    if args.date or args.minutes_per_day or args.target:
-        prefs = ExamPlanPrefs(
-            (args.date.isoformat() if args.date else saved.date),
-            args.minutes_per_day or saved.minutes_per_day,
-            args.target or saved.target,
-        )
-        try:
-            save_config(config_dir, config.with_exam(spec.id, prefs), base=config)
-        except OSError as error:  # the answer stands; only remembering it failed
-            terminal_out(sys.stderr).write(f"studyapp plan: not remembered: {error}\n")
-    return report
-
-
-def _spec(name: str, roots: list[Path], decks: list[Deck]) -> ExamSpec:
-    path = Path(name)
-    if name.endswith((".yaml", ".yml")) or path.is_file():
-        return load_exam(path)
-    specs, _failures = load_exams(roots)
-    return find_exam(name, specs, decks)
-
-
-def _calibration_text(found: Calibration) -> str:
-    """Past forecasts beside results: what makes the numbers above worth trusting."""
-    if not found.attempts and not found.bins:
-        return ""
-    lines = ["", "Forecasts beside results (quizzes and exams taken in the app):"]
-    for attempt in found.attempts[-8:]:
-        when = attempt.taken_at.date().isoformat() if attempt.taken_at else "?"
-        lines.append(
-            f"  {when}  {terminal_safe(attempt.title)[:40]:40}  forecast "
-            f"{attempt.predicted:3.0f}%  scored {attempt.actual:3.0f}%"
-        )
-    if found.bins:
-        lines.append(f"  By forecast ({found.questions} questions studied before):")
-        for b in found.bins:
-            bar = "#" * round(20 * b.actual)
-            lines.append(
-                f"    forecast {100 * b.low:3.0f}-{100 * b.high:3.0f}%: right "
-                f"{100 * b.actual:3.0f}% of {b.questions:4d}  {bar}"
-            )
-    return "\n".join(lines) + "\n"
-
-
-def _pct(value: float) -> str:
-    return f"{100 * value:.0f}%"
-
-
-def _text(report: ExamDayReport) -> str:
-    r, p = report.readiness, report.plan
-    days = (r.exam_date - r.today).days
-    lines = [
-        f"{terminal_safe(report.title)}: exam on {r.exam_date.isoformat()} "
-        f"({days} day{'s' if days != 1 else ''} from today)",
-        "",
-        f"If the exam were today:          {_pct(r.predicted_score_today)}",
-        f"On exam day, studying no more:   {_pct(r.predicted_score)}",
-        f"On exam day, following the plan: {_pct(p.predicted_score_with_plan)}"
-        f"  (target {_pct(p.target)} on every card; {p.cards_at_target} of {p.cards} cards)",
-    ]
-    if r.unstudied_entries:
-        lines.append(
-            f"{r.unstudied_entries} of {r.entries} entries were never studied: "
-            "they count as not known until you learn them."
-        )
-    lines += [
-        "",
-        f"Plan ({report.minutes_per_day} min a day, ~{report.seconds_per_answer:g} s an answer):",
-    ]
-    for day in p.days:
-        if day.reviews or day.new:
-            lines.append(
-                f"  {day.day.isoformat()}  {day.reviews:4d} reviews  {day.new:4d} new  "
-                f"{day.minutes:5.1f} min"
-            )
-    if not any(d.reviews or d.new for d in p.days):
-        lines.append("  nothing to do: every card is at the target on the day already")
-    if not p.reaches_target:
-        needed = report.minutes_per_day_needed
-        lines.append("")
-        if needed is not None and needed > report.minutes_per_day:
-            lines.append(
-                f"The target needs about {needed:g} minutes a day; with "
-                f"{report.minutes_per_day} you reach {_pct(p.predicted_score_with_plan)}."
-            )
-        else:
-            lines.append(
-                "Some cards cannot reach the target by then, whatever the time: "
-                "learn them now, or expect less on those."
-            )
-    weakest = r.weakest(5)
-    if weakest:
-        lines += ["", "Weakest on exam day:"]
-        lines += [f"  {_pct(f.exam_day):>4}  {terminal_safe(f.card.prompt)[:70]}" for f in weakest]
-    return "\n".join(lines) + "\n"
+    return run_plan(args, out)

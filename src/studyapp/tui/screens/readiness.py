@@ -21,6 +21,7 @@ from textual.widgets import Input, Static
 from textual.worker import Worker, WorkerState
 
 from studyapp.core.config import ExamPlanPrefs
+from studyapp.core.examday import DEFAULT_MINUTES, DEFAULT_TARGET
 from studyapp.core.examday.readiness import Readiness
 from studyapp.core.examday.report import (
     ExamDayReport,
@@ -38,8 +39,6 @@ from studyapp.tui.widgets.titlebar import TitleBar
 
 __all__ = ["AskDialog", "ReadinessScreen", "readiness_text"]
 
-DEFAULT_MINUTES = 20
-DEFAULT_TARGET = 0.9
 WEAKEST = 8
 
 
