@@ -1,8 +1,9 @@
 """Headless study commands: ``stats``, ``progress`` and ``results``.
 
-Plain text that reads well in a terminal and pipes well into other tools;
-no Textual here, so these start fast. What they print can quote paths and
-problems from files, so it goes out through
+Plain text that reads well in a terminal and pipes well into other tools; no
+Textual here, so these start fast, nor the quiz results and their model (pydantic:
+a quarter of a second), which only ``progress`` and ``results`` import. What they
+print can quote paths and problems from files, so it goes out through
 :func:`~studyapp.core.base.terminal.terminal_out`.
 """
 
@@ -19,8 +20,7 @@ from studyapp.core.base.atomic import atomic_write
 from studyapp.core.base.terminal import json_safe, terminal_out, terminal_safe
 from studyapp.core.config import load_config
 from studyapp.core.decks.cache import DeckCache
-from studyapp.core.decks.cards import Card
-from studyapp.core.quiz.results import list_results, results_csv, results_json
+from studyapp.core.decks.card import Card
 from studyapp.core.stats.report import store_stats
 from studyapp.core.store.check import check_folder
 from studyapp.core.store.errors import ProgressError
@@ -54,6 +54,8 @@ def _cards(deck_paths: list[str] | None) -> tuple[list[Card], dict[str, str]]:
 
 
 def cmd_stats(deck_paths: list[str], progress: str | None, out: TextIO) -> int:
+    """Statistics from the history's digest, which this read-only view keeps on disk
+    too (see ``history_summary``): a run reads only what was added since the last."""
     out = terminal_out(out)
     folder = paths.progress_dir(progress)
     cards, titles = _cards(deck_paths)
@@ -65,13 +67,16 @@ def cmd_stats(deck_paths: list[str], progress: str | None, out: TextIO) -> int:
         return 1
     with store:
         from studyapp.core.base.clock import system_clock
+        from studyapp.core.stats.overview import deck_tallies_by_rows
 
+        states = store.states
         stats = store_stats(
             store,
-            store.states,
+            states,
             cards,
             system_clock(),
             day_starts_at=config.study.queue.day_starts_at,
+            mastery=deck_tallies_by_rows(cards, states)[0],  # from the columns, as home's
         )
     out.write(f"Progress: {folder}\n\n")
     retention = "  ".join(
@@ -147,6 +152,8 @@ def cmd_progress(progress: str | None, out: TextIO, *, as_json: bool = False) ->
     if not folder.exists():
         out.write("no progress yet (the folder is created on first use)\n")
         return 0
+    from studyapp.core.quiz.results import list_results
+
     report = check_folder(folder)
     out.write("\nfiles:\n")
     for name, size in sorted(report.files.items()):
@@ -251,6 +258,8 @@ def cmd_repair(deck_paths: list[str], progress: str | None, out: TextIO) -> int:
 def cmd_results(progress: str | None, fmt: str, output: str | None, out: TextIO) -> int:
     """Export every kept attempt as CSV (one row per question) or JSON."""
     folder = paths.progress_dir(progress)
+    from studyapp.core.quiz.results import list_results, results_csv, results_json
+
     stored, problems = list_results(folder)
     err = terminal_out(sys.stderr)
     for problem in problems:

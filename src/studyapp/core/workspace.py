@@ -7,6 +7,7 @@ nothing else opens stores or reads config, so there is one place to look.
 from __future__ import annotations
 
 import gc
+import itertools
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -125,7 +126,7 @@ def load_decks(
     """
     with paused_gc():
         decks = discover(deck_paths, cache=cache)
-        return decks, [card for loaded in decks.decks for card in loaded.cards()]
+        return decks, list(itertools.chain.from_iterable(d.cards() for d in decks.decks))
 
 
 def open_workspace(
@@ -164,7 +165,7 @@ def open_workspace(
         rebuilt = recover_lost_states(store, deck_ids, loaded.config.study)
         if rebuilt is not None:
             messages.append(rebuilt)
-    if len(cards) + len(store.states) >= FREEZE_FROM:
+    if len(cards) + store.states.table.size_bound >= FREEZE_FROM:
         # What was just loaded lives as long as the app. Left to the cyclic
         # collector, the next few collections would each rescan all of it
         # (hundreds of thousands of objects, ~0.5 s at start with 50,000 cards);

@@ -4,7 +4,8 @@
 over ``store.history()`` (the reference), on random histories written through a
 real store (answers, undos, folds in between, journal records not folded), in
 several time zones and rollover hours; and a digest that is damaged, stale or
-missing is rebuilt, and a read-only store never writes one.
+missing is rebuilt, and kept by any store (read-only ones too) without ever being
+half-written or written over a newer one.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from studyapp.core.store.check import check_folder
 from studyapp.core.store.history_summary import card_history, summarize
 from studyapp.core.store.journal import encode_line
 from studyapp.core.store.layout import DIGEST, HISTORY
+from studyapp.core.store.lock import FolderLock
 from studyapp.core.store.quarters import EPOCH, QUARTER, day_runs
 from studyapp.core.store.state import CardState, Phase, Rating
 from studyapp.core.store.store import ProgressStore
@@ -338,17 +340,86 @@ def test_history_written_otherwise_is_read_in_full(tmp_path: Path) -> None:
         assert summarize(store) is None  # read in full
 
 
-def test_read_only_store_never_writes_the_digest(tmp_path: Path) -> None:
+def test_read_only_store_keeps_the_digest(tmp_path: Path) -> None:
+    """``studyapp stats`` opens the store read-only: the digest is kept all the same."""
     _history(tmp_path).close()
     with ProgressStore.open(tmp_path, read_only=True) as view:
         assert _fast(view) == _expected(view)
         assert card_history(view, IDS[0])
         assert store_streak(view, NOW)
-    assert not (tmp_path / DIGEST).exists()
+    digest = history_summary._load(tmp_path / DIGEST)
+    assert digest is not None and digest.covered == (tmp_path / HISTORY).stat().st_size
     (tmp_path / DIGEST).write_bytes(b"stale")
     with ProgressStore.open(tmp_path, read_only=True) as view:
         assert _fast(view) == _expected(view)
-    assert (tmp_path / DIGEST).read_bytes() == b"stale"
+    assert history_summary._load(tmp_path / DIGEST) is not None  # damaged: replaced
+
+
+def test_a_reader_keeps_the_digest_while_the_app_runs(tmp_path: Path) -> None:
+    with _history(tmp_path) as app:  # holds the store's lock, answers, folds
+        with ProgressStore.open(tmp_path, read_only=True) as view:
+            assert _fast(view) == _expected(view)
+        first = history_summary._load(tmp_path / DIGEST)
+        assert first is not None
+        for i in range(5):
+            app.record_review(_state(IDS[i], Phase.REVIEW), _state(IDS[i], Phase.NEW), 3, START)
+        app.fold()
+        with ProgressStore.open(tmp_path, read_only=True) as view:
+            assert _fast(view) == _expected(view)  # brought up to date from the tail
+        second = history_summary._load(tmp_path / DIGEST)
+        assert second is not None and second.total == first.total + 5
+        assert second.covered == (tmp_path / HISTORY).stat().st_size
+        assert _fast(app) == _expected(app)  # the app reads what the reader wrote
+
+
+def test_a_reader_never_writes_over_a_newer_digest(tmp_path: Path) -> None:
+    with _history(tmp_path) as app:
+        _fast(app)
+        older = history_summary._load(tmp_path / DIGEST)
+        seen = history_summary._file_id(tmp_path / DIGEST)
+        app.record_review(_state(IDS[0], Phase.REVIEW), _state(IDS[0], Phase.NEW), 3, START)
+        app.fold()
+        _fast(app)  # another writer brings it up to date meanwhile
+        newer = (tmp_path / DIGEST).read_bytes()
+        assert older is not None
+        with open(tmp_path / HISTORY, "rb") as handle:  # the slow reader saves its own now
+            history_summary._save(tmp_path, older, seen, handle)
+        assert (tmp_path / DIGEST).read_bytes() == newer
+
+
+def test_no_digest_is_written_while_another_writer_holds_its_lock(tmp_path: Path) -> None:
+    _history(tmp_path).close()
+    with FolderLock(tmp_path / history_summary.DIGEST_LOCK):  # e.g. another process saving
+        with ProgressStore.open(tmp_path, read_only=True) as view:
+            assert _fast(view) == _expected(view)
+        assert not (tmp_path / DIGEST).exists()
+    with ProgressStore.open(tmp_path, read_only=True) as view:
+        assert _fast(view) == _expected(view)
+    assert (tmp_path / DIGEST).exists()
+
+
+def test_no_digest_is_written_for_a_history_replaced_meanwhile(tmp_path: Path) -> None:
+    with _history(tmp_path / "a", 20) as a:
+        _fast(a)
+        digest = history_summary._load(tmp_path / "a" / DIGEST)
+    (tmp_path / "a" / DIGEST).unlink()
+    assert digest is not None
+    with open(tmp_path / "a" / HISTORY, "rb") as handle:
+        _history(tmp_path / "b", 25).close()
+        os.replace(tmp_path / "b" / HISTORY, tmp_path / "a" / HISTORY)  # e.g. restored
+        history_summary._save(tmp_path / "a", digest, None, handle)
+    assert not (tmp_path / "a" / DIGEST).exists()
+
+
+def test_a_read_only_folder_is_read_without_a_digest(tmp_path: Path) -> None:
+    _history(tmp_path).close()
+    os.chmod(tmp_path, 0o555)
+    try:
+        with ProgressStore.open(tmp_path, read_only=True) as view:
+            assert _fast(view) == _expected(view)
+    finally:
+        os.chmod(tmp_path, 0o755)
+    assert not (tmp_path / DIGEST).exists() or os.geteuid() == 0  # (root writes anyway)
 
 
 def test_no_history_no_digest(tmp_path: Path) -> None:

@@ -15,36 +15,64 @@ from typing import Any
 from studyapp.core.base.atomic import fsync_dir
 from studyapp.core.base.jsonread import loads_limited
 from studyapp.core.store.journal import decode_line, encode_line, intact_lines
-from studyapp.core.store.records import JournalEntry
+from studyapp.core.store.records import JournalEntry, ReviewRecord
 
 _UNDO_MARK = b'"type":"undo"'
 TAIL_BYTES = 1 << 16
 """How much of a file's end is read to find its last record."""
 
 
-def read_records(path: Path) -> Iterator[dict[str, Any]]:
-    """Every intact record of a JSON Lines file with CRCs, in order, a chunk at a time.
+def history_size(path: Path) -> int:
+    """The history file's length now (0 if none): what a reader takes as its end, so
+    that lines a fold appends meanwhile are left for the journal's copy of them."""
+    try:
+        return os.stat(path).st_size
+    except FileNotFoundError:
+        return 0
 
-    Lines are checked by CRC, then each chunk is parsed with a single
-    ``json.loads``: several times faster than a call per line, which matters
-    for a history of hundreds of thousands of reviews.
-    """
+
+def _line_chunks(path: Path, end: int | None) -> Iterator[bytes]:
+    """The file's first ``end`` bytes (all if None), a megabyte or so at a time, each
+    chunk whole lines (the last one may end without a newline)."""
     try:
         handle = open(path, "rb")  # noqa: SIM115  (closed below; generator)
     except FileNotFoundError:
         return
     with handle:
-        while lines := handle.readlines(1 << 20):
-            good, _ = intact_lines(lines)
-            if not good:
-                continue
-            try:
-                records = loads_limited(b"[" + b",".join(good) + b"]", max_depth=None)
-            except ValueError:  # one bad (or too deep) line: read them one by one
-                records = [r for r in map(decode_line, good) if r is not None]
-            for record in records:
-                if isinstance(record, dict):
-                    yield record
+        left = end if end is not None else -1
+        rest = b""
+        while left:
+            chunk = handle.read(1 << 20 if left < 0 else min(1 << 20, left))
+            left -= len(chunk) if left > 0 else 0
+            data = rest + chunk
+            if chunk and left:  # keep an unfinished last line for the next round
+                cut = data.rfind(b"\n") + 1
+                data, rest = data[:cut], data[cut:]
+            else:
+                rest, left = b"", 0
+            if data:
+                yield data
+
+
+def read_records(path: Path, end: int | None = None) -> Iterator[dict[str, Any]]:
+    """Every intact record of a JSON Lines file with CRCs (its first ``end`` bytes), in
+    order, a chunk at a time.
+
+    Lines are checked by CRC, then each chunk is parsed with a single
+    ``json.loads``: several times faster than a call per line, which matters
+    for a history of hundreds of thousands of reviews.
+    """
+    for data in _line_chunks(path, end):
+        good, _ = intact_lines(data.split(b"\n"))
+        if not good:
+            continue
+        try:
+            records = loads_limited(b"[" + b",".join(good) + b"]", max_depth=None)
+        except ValueError:  # one bad (or too deep) line: read them one by one
+            records = [r for r in map(decode_line, good) if r is not None]
+        for record in records:
+            if isinstance(record, dict):
+                yield record
 
 
 def undo_targets(data: bytes, undone: set[int]) -> None:
@@ -64,24 +92,12 @@ def undo_targets(data: bytes, undone: set[int]) -> None:
         position = data.find(_UNDO_MARK, end)
 
 
-def undone_in(path: Path) -> set[int]:
-    """The seqs undone by the undo records of a history file (a megabyte at a time)."""
+def undone_in(path: Path, end: int | None = None) -> set[int]:
+    """The seqs undone by the undo records of a history file (its first ``end`` bytes)."""
     undone: set[int] = set()
-    try:
-        handle = open(path, "rb")  # noqa: SIM115  (closed below)
-    except FileNotFoundError:
-        return undone
-    with handle:
-        rest = b""
-        while True:
-            chunk = handle.read(1 << 20)
-            data = rest + chunk
-            if chunk:  # keep an unfinished last line for the next round
-                cut = data.rfind(b"\n") + 1
-                data, rest = data[:cut], data[cut:]
-            undo_targets(data, undone)
-            if not chunk:
-                return undone
+    for data in _line_chunks(path, end):
+        undo_targets(data, undone)
+    return undone
 
 
 def last_seq(tail: bytes) -> int:
@@ -94,16 +110,42 @@ def last_seq(tail: bytes) -> int:
     return 0
 
 
-def history_tail_seq(path: Path) -> int:
-    """The seq of the last complete record in the history file ``path`` (0 if none)."""
+def history_tail_seq(path: Path, end: int | None = None) -> int:
+    """The seq of the last complete record in the history file ``path`` (in its first
+    ``end`` bytes, if given; 0 if none)."""
     try:
         with open(path, "rb") as handle:
-            size = handle.seek(0, os.SEEK_END)
+            size = handle.seek(0, os.SEEK_END) if end is None else end
             handle.seek(max(0, size - TAIL_BYTES))
-            tail = handle.read()
+            tail = handle.read(size - handle.tell())
     except FileNotFoundError:
         return 0
     return last_seq(tail)
+
+
+def read_history(path: Path, pending: Sequence[JournalEntry]) -> Iterator[ReviewRecord]:
+    """``ProgressStore.history()``: the file's reviews, then the journal's records not
+    folded yet (``pending``, a copy), undone ones left out, each once.
+
+    The file is read as long as it is at the start: a fold in another thread may
+    append some of ``pending`` meanwhile, which are then taken from ``pending``.
+    """
+    undone = {e.undoes for e in pending if e.kind == "undo"}
+    end = history_size(path)
+    undone |= undone_in(path, end)
+    for record in read_records(path, end):
+        if record.get("type") != "review":
+            continue
+        try:
+            review = ReviewRecord.from_dict(record)
+        except ValueError:
+            continue
+        if review.seq not in undone:
+            yield review
+    history_seq = history_tail_seq(path, end)
+    for entry in pending:
+        if entry.review is not None and entry.seq > history_seq and entry.seq not in undone:
+            yield entry.review
 
 
 def append_history(path: Path, pending: Sequence[JournalEntry]) -> None:

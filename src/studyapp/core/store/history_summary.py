@@ -4,10 +4,18 @@
 (:mod:`~studyapp.core.store.history_digest`). The history file is append-only, so
 the digest is brought up to date by reading only what was appended since (a fold
 adds up to a thousand lines), and rebuilt from scratch whenever it does not match:
-missing, damaged (the file carries a CRC), the history shorter or different. It is a
-cache: anything wrong with it means reading the history again, never a wrong figure
-and never an error for the learner. A read-only store never writes it (it keeps what
-it computed in memory instead).
+missing, damaged (the file carries a CRC), the history shorter or different (the
+CRCs of the first and last 4 KB of what it covers). It is a cache: anything wrong
+with it means reading the history again, never a wrong figure and never an error
+for the learner.
+
+Any store keeps it on disk, a read-only one too (``studyapp stats`` opens the store
+read-only, and would otherwise read a history of millions of reviews at every run),
+without racing a running app or another reader (:func:`_save`): the digest has a
+lock of its own (never the store's, which a running app holds), taken only if free;
+it is written whole or not at all (``atomic_write``), never over one written
+meanwhile that covers as much of the same history, and never for a history file
+replaced since it was read.
 
 Exactness, record for record, with :meth:`ProgressStore.history
 <studyapp.core.store.store.ProgressStore.history>` (what ``compute_stats`` reads):
@@ -50,11 +58,14 @@ from studyapp.core.store.history import TAIL_BYTES, last_seq, undo_targets
 from studyapp.core.store.history_digest import NO_LINE, Counts, Digest
 from studyapp.core.store.journal import decode_line, intact_lines, json_str
 from studyapp.core.store.layout import DIGEST, HISTORY
+from studyapp.core.store.lock import FolderLock, LockBusyError
 from studyapp.core.store.quarters import EPOCH, QUARTER, quarter
 from studyapp.core.store.records import ReviewRecord
 from studyapp.core.store.state import Phase, Rating
 from studyapp.core.store.store import ProgressStore
 
+DIGEST_LOCK = "history.digest.lock"
+"""Held by whoever writes the digest (any store, read-only ones too), for the write."""
 _CHECK = 4096
 """Bytes at each end of the covered part whose CRCs must match."""
 _CHUNK = 1 << 22
@@ -337,8 +348,20 @@ def _history_file(path: Path) -> Iterator[tuple[BinaryIO, int] | None]:
             yield handle, os.fstat(handle.fileno()).st_size
 
 
-_memory: weakref.WeakKeyDictionary[ProgressStore, Digest] = weakref.WeakKeyDictionary()
-"""The last digest of each store (all that a read-only store keeps)."""
+_FileId = tuple[int, int, int] | None
+_memory: weakref.WeakKeyDictionary[ProgressStore, tuple[Digest, _FileId]] = (
+    weakref.WeakKeyDictionary()
+)
+"""The last digest of each store, and which digest file (if any) it was read from or
+written to."""
+
+
+def _file_id(path: Path) -> _FileId:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_ino, st.st_mtime_ns, st.st_size
 
 
 def _load(path: Path) -> Digest | None:
@@ -349,22 +372,49 @@ def _load(path: Path) -> Digest | None:
     return Digest.from_bytes(raw)
 
 
-def _save(d: Digest, path: Path) -> None:
-    with contextlib.suppress(OSError, OverflowError):  # a cache: the next reader rebuilds it
+def _save(folder: Path, d: Digest, seen: _FileId, handle: BinaryIO) -> _FileId:
+    """Keep ``d`` (of the history file open as ``handle``) as the folder's digest, unless
+    another writer is at it or got there first; which digest file is there after.
+
+    ``seen``: the digest file as it was when ``d`` was read from it or last saved. If
+    it changed since, it is read again and kept if it covers at least as much of
+    this history. A cache: a digest not saved is computed again by the next reader.
+    """
+    path = folder / DIGEST
+    # the lock never waits: busy, it is someone else saving one
+    with (
+        contextlib.suppress(OSError, OverflowError, LockBusyError),
+        FolderLock(folder / DIGEST_LOCK),
+    ):
+        held, named = os.fstat(handle.fileno()), os.stat(folder / HISTORY)
+        if (held.st_dev, held.st_ino) != (named.st_dev, named.st_ino):
+            return seen  # the history was replaced since it was read
+        now = _file_id(path)
+        if now is not None and now != seen:
+            other = _load(path)
+            if (
+                other is not None
+                and other.covered >= d.covered
+                and _matches(other, handle, held.st_size)
+            ):
+                return now  # as new as ours, or newer: kept
         atomic_write(path, d.to_bytes())
+        return _file_id(path)
+    return seen
 
 
 def _current(store: ProgressStore, handle: BinaryIO, size: int) -> Digest:
     """The digest of the history file's complete lines, brought up to date (kept in
-    memory, and on disk unless the store is read-only). Raises _Unusable."""
+    memory, and on disk: see :func:`_save`). Raises _Unusable."""
     end = _lines_end(handle, size)
-    d = _memory.get(store)
+    d, seen = _memory.get(store, (None, None))
     if d is None or not _matches(d, handle, size):
+        seen = _file_id(store.folder / DIGEST)
         d = _load(store.folder / DIGEST)
         if d is not None and not _matches(d, handle, size):
             d = None
     if d is not None and d.covered == end:
-        _memory[store] = d
+        _memory[store] = d, seen
         return d
     if d is None or d.covered > end:
         d = _fold(Digest(), handle, 0, end)
@@ -374,9 +424,7 @@ def _current(store: ProgressStore, handle: BinaryIO, size: int) -> Digest:
         except _Rebuild:
             d = _fold(Digest(), handle, 0, end)
     d.head_crc, d.tail_crc = _checks(handle, d.covered)
-    if not store.read_only:
-        _save(d, store.folder / DIGEST)
-    _memory[store] = d
+    _memory[store] = d, _save(store.folder, d, seen, handle)
     return d
 
 
@@ -385,7 +433,7 @@ def summarize(store: ProgressStore) -> Summary | None:
     None if the history holds something only reading it all gets right.
 
     Reads what the digest does not cover, brings the digest up to date (and saves
-    it, unless the store is read-only), and adds the journal's records not folded
+    it, a read-only store too: see :func:`_save`), and adds the journal's records not folded
     yet. Like ``history()``, it may run in another thread than the store's owner.
     """
     reviews, pending_undone = store.unfolded()

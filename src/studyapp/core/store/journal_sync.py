@@ -2,6 +2,7 @@
 
 Group commit: one fsync covers every line written since the last, in a thread of
 its own, so an answer never waits for the disk (see :class:`JournalSync`).
+:func:`open_journal` opens a journal for appending, with its thread.
 """
 
 from __future__ import annotations
@@ -10,7 +11,21 @@ import os
 import threading
 from pathlib import Path
 
+from studyapp.core.base.atomic import fsync_dir
 from studyapp.core.store.errors import ProgressError
+
+
+def open_journal(path: Path, *, durable: bool = True) -> tuple[int, JournalSync]:
+    """``path`` open for appending (created if need be), and its fsync thread.
+
+    ``durable``: a new journal's name is made durable now (else the caller fsyncs
+    the folder: a fold handing the journal over does, in its own thread).
+    """
+    existed = path.exists()
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+    if durable and not existed:
+        fsync_dir(path.parent)
+    return fd, JournalSync(fd, path)
 
 
 class JournalSync:
@@ -49,6 +64,16 @@ class JournalSync:
             target=self._run, name=f"studyapp fsync {path.name}", daemon=True
         )
         self._thread.start()
+
+    def write(self, data: bytes) -> None:
+        """Append ``data`` to the journal: in the kernel's hands (safe from a crash of the
+        app) on return, fsynced moments later. Raises a failed fsync first."""
+        self.check()
+        fd = self._fd
+        written = os.write(fd, data)
+        while written < len(data):
+            written += os.write(fd, data[written:])
+        self.wrote()
 
     def wrote(self) -> None:
         """A line was written: have it fsynced soon."""
@@ -98,6 +123,14 @@ class JournalSync:
                 f"{self._path} could not be saved to disk ({error}); the last answers "
                 "may be lost if the computer stops. Saving stopped: restart studyapp"
             ) from error
+
+    def fail(self, error: BaseException) -> None:
+        """Take on a failure found elsewhere (the fsync of a journal handed to a fold):
+        raised from now on, as one of this thread's own would be."""
+        with self._cond:
+            if self._error is None:
+                self._error = error
+            self._cond.notify_all()
 
     def idle(self) -> None:
         """Wait until the thread has caught up with every line so far, or failed."""

@@ -5,14 +5,18 @@ cards no longer in any deck), the settings, the reviews of the last few days and
 the seq of the last journal record folded in. Rewritten whole, atomically, at each
 fold. Since version 3 the card states are stored by column (see
 :func:`snapshot_chunks`): a 50,000-card file parses several times faster than one
-object per card. Version 1 (py-fsrs cards) is migrated to version 2 (an object per
-card), which is read card by card; the store then writes version 3 and keeps the
-original beside. Reading a snapshot is :mod:`~studyapp.core.store.snapshot_decode`.
+object per card, and the store keeps them as read (:mod:`~studyapp.core.store.statetable`).
+The rows go in the order of the decks' cards when the store knows it
+(:mod:`~studyapp.core.store.snapshot_columns`): any order reads the same. Version 1
+(py-fsrs cards) is migrated to version 2 (an object per card), which is read card by
+card; the store then writes version 3 and keeps the original beside. Reading a
+snapshot is :mod:`~studyapp.core.store.snapshot_decode`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+import math
+from collections.abc import Iterator, Mapping
 from datetime import date, datetime
 from typing import Any
 
@@ -21,14 +25,29 @@ from msgspec import Struct
 
 from studyapp.core.store.journal import dumps
 from studyapp.core.store.records import ReviewRecord
-from studyapp.core.store.state import CardState, Phase
+from studyapp.core.store.snapshot_columns import states_columns, table_columns
+from studyapp.core.store.state import CardState
+from studyapp.core.store.statetable import LEECH, PHASE_CODES, SUSPENDED, StateTable
+
+__all__ = [
+    "FORMAT",
+    "LEECH",
+    "OPTIONAL_COLUMNS",
+    "PHASE_CODES",
+    "SUSPENDED",
+    "VERSION",
+    "DamagedError",
+    "Snapshot",
+    "migrate_v1",
+    "snapshot_chunks",
+]
 
 FORMAT = "studyapp-progress"
 VERSION = 3
 
 
 class Snapshot(Struct):
-    cards: dict[str, CardState]
+    cards: StateTable
     settings: dict[str, Any]
     recent: list[ReviewRecord]
     journal_seq: int
@@ -82,9 +101,7 @@ def migrate_v1(data: Mapping[str, Any]) -> dict[str, Any]:
 # ``flags`` bits (1 suspended, 2 leech); datetimes and dates are ISO strings as in
 # version 2; null where a value is unset. Every column but ``id`` and ``phase`` may be
 # left out when all its values are the default (null, or 0 for the counters and flags).
-PHASE_CODES: tuple[Phase, ...] = (Phase.NEW, Phase.LEARNING, Phase.REVIEW, Phase.RELEARNING)
-_CODE_OF_PHASE: dict[Phase, int] = {phase: code for code, phase in enumerate(PHASE_CODES)}
-SUSPENDED, LEECH = 1, 2
+# (The codes and bits: :mod:`~studyapp.core.store.statetable`, which keeps the columns.)
 OPTIONAL_COLUMNS: dict[str, Any] = {
     "due": None,
     "last_review": None,
@@ -100,48 +117,52 @@ OPTIONAL_COLUMNS: dict[str, Any] = {
 }
 
 
-_DATETIME_COLUMNS = frozenset({"due", "last_review"})
+_finite = math.isfinite
+_FLOATS = frozenset({"stability", "difficulty", "ease"})
 
 
 def _iso(moment: datetime | date | None) -> str | None:
     return None if moment is None else moment.isoformat()
 
 
-def snapshot_chunks(header: Mapping[str, Any], cards: Mapping[str, CardState]) -> Iterator[bytes]:
+def snapshot_chunks(
+    header: Mapping[str, Any], cards: StateTable | Mapping[str, CardState]
+) -> Iterator[bytes]:
     """The snapshot file, a column at a time: ``header`` plus ``"cards"`` (version 3).
 
-    A 50,000-card snapshot is ~5 MB of JSON, which need not sit in memory two or
-    three times over (text, bytes, bytes plus newline) while it is written.
+    A 200,000-card snapshot is ~18 MB of JSON, which need not sit in memory two or
+    three times over (text, bytes, bytes plus newline) while it is written. From a
+    :class:`StateTable` the columns are its own, with the states set since written
+    over their rows: no state is built.
     """
+    if isinstance(cards, StateTable):
+        ids, column_named = table_columns(cards)
+    else:
+        ids, column_named = states_columns(cards)
     head = dumps(header)
     yield head[:-1] + (b',"cards":{' if header else b'"cards":{')
-    yield b'"id":' + dumps(list(cards))
-    states = list(cards.values())
-    code = _CODE_OF_PHASE
-    yield b',"phase":' + dumps([code[s.phase] for s in states])
-    columns: list[tuple[str, Callable[[], list[Any]]]] = [
-        ("due", lambda: [s.due for s in states]),
-        ("last_review", lambda: [s.last_review for s in states]),
-        ("step", lambda: [s.step for s in states]),
-        ("stability", lambda: [s.stability for s in states]),
-        ("difficulty", lambda: [s.difficulty for s in states]),
-        ("ease", lambda: [s.ease for s in states]),
-        ("interval", lambda: [s.interval for s in states]),
-        ("reps", lambda: [s.reps for s in states]),
-        ("lapses", lambda: [s.lapses for s in states]),
-        (
-            "flags",
-            lambda: [(SUSPENDED if s.suspended else 0) | (LEECH if s.leech else 0) for s in states],
-        ),
-        ("buried_until", lambda: [_iso(s.buried_until) for s in states]),
-    ]
-    for name, build in columns:
-        column = build()
-        default = OPTIONAL_COLUMNS[name]
-        if any(value != default for value in column):
-            # datetimes: msgspec writes RFC 3339 in C (``...Z`` for UTC), ~10x faster
-            # than isoformat() one by one; both readers parse either form
-            encode = msgspec.json.encode if name in _DATETIME_COLUMNS else dumps
-            yield b',"%s":%s' % (name.encode(), encode(column))
+    yield b'"id":' + _encode(ids)
+    del ids
+    yield b',"phase":' + _encode(column_named("phase"))
+    for name, default in OPTIONAL_COLUMNS.items():
+        column = column_named(name)
+        if column.count(default) == len(column):
+            continue
+        if name == "buried_until":
+            column = [_iso(day) for day in column]
+        yield b',"%s":%s' % (name.encode(), _encode(column, floats=name in _FLOATS))
         del column
     yield b"}}\n"
+
+
+def _encode(column: list[Any], *, floats: bool = False) -> bytes:
+    """A column as JSON, by msgspec in C (~10x ``json.dumps``; datetimes as RFC 3339,
+    ``...Z`` for UTC: both readers parse either form); ``floats``: by ``json.dumps`` if a
+    value is not a finite number (msgspec would write null for a NaN)."""
+    if floats:
+        try:
+            if not _finite(sum(filter(None, column))):
+                return dumps(column)
+        except TypeError:
+            return dumps(column)
+    return msgspec.json.encode(column)

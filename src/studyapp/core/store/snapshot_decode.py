@@ -2,11 +2,12 @@
 
 :func:`parse_snapshot` first lets msgspec decode a well-formed file of this version
 straight into typed columns (:func:`_parse_v3_typed`). Anything else goes to
-``json.loads``; version 3's columns are then checked and built with no Python call
-per card (:func:`_states_fast`) or, at the first value out of the ordinary, card by
-card (:func:`_states_careful`), which keeps every card that reads and names those
-that do not. Version 1 and 2 files are read here too (the formats:
-:mod:`~studyapp.core.store.snapshot`).
+``json.loads``; version 3's columns are then checked with no Python call per card
+(:func:`_states_fast`) or, at the first value out of the ordinary, read card by card
+(:func:`_states_careful`), which keeps every card that reads and names those that do
+not. Either way the states are kept as columns (a
+:class:`~studyapp.core.store.statetable.StateTable`): none is built at open. Version
+1 and 2 files are read here too (the formats: :mod:`~studyapp.core.store.snapshot`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from typing import Any
 import msgspec
 from msgspec import Struct
 
+from studyapp.core.base.clock import ensure_utc
 from studyapp.core.base.jsonread import MAX_DEPTH, decode_guarded, depth_exceeds, loads_limited
 from studyapp.core.store.records import ReviewRecord
 from studyapp.core.store.snapshot import (
@@ -35,13 +37,14 @@ from studyapp.core.store.snapshot import (
     Snapshot,
     migrate_v1,
 )
-from studyapp.core.store.state import CardState, Phase, make_states
+from studyapp.core.store.state import CardState, Phase, Rating
+from studyapp.core.store.statetable import StateColumns, StateTable
 
 _finite = math.isfinite
 _NONE_TYPE = type(None)
 
 
-def _states_v2(cards_raw: Mapping[str, Any]) -> tuple[dict[str, CardState], list[str]]:
+def _states_v2(cards_raw: Mapping[str, Any]) -> tuple[StateTable, list[str]]:
     """Version 2 cards (an object per card id, ``CardState.to_dict()``): (states, bad ids)."""
     cards: dict[str, CardState] = {}
     bad: list[str] = []
@@ -51,7 +54,7 @@ def _states_v2(cards_raw: Mapping[str, Any]) -> tuple[dict[str, CardState], list
             cards[cid] = from_dict(cid, value)
         except ValueError:
             bad.append(cid)
-    return cards, bad
+    return StateTable.from_states(cards), bad
 
 
 class _Unusual(Exception):  # noqa: N818  (a signal, not an error)
@@ -86,13 +89,14 @@ def _datetimes(column: list[Any], *, typed: bool = False) -> list[datetime | Non
     return out
 
 
-_PHASE_OF_CODE: dict[int, Phase] = dict(enumerate(PHASE_CODES))
+_CODES = frozenset(range(len(PHASE_CODES)))
 
 
 def _states_fast(
     ids: list[Any], columns: dict[str, list[Any]], given: set[str], *, typed: bool = False
-) -> dict[str, CardState]:
-    """Build every state column by column, with no Python call per card.
+) -> StateTable:
+    """Check every column, then keep them as the table's rows, with no Python call per
+    card (states are built from them when asked for: see ``statetable``).
 
     ``given``: the columns the file holds (the others are defaults: nothing to check).
     ``typed``: the columns come from :func:`_parse_v3_typed`, their types already
@@ -104,7 +108,8 @@ def _states_fast(
     codes = columns["phase"]
     if not typed and not (_types(ids) <= {str} and _types(codes) <= {int}):
         raise _Unusual
-    phases = list(map(_PHASE_OF_CODE.__getitem__, codes))  # KeyError
+    if not set(codes) <= _CODES:
+        raise _Unusual
     due, last = columns["due"], columns["last_review"]
     if "due" in given:
         due = _datetimes(due, typed=typed)
@@ -120,38 +125,32 @@ def _states_fast(
         if name in given:
             _finite_floats(columns[name], typed=typed)
     flags = columns["flags"]
-    suspended = leech = [False] * n
-    if "flags" in given and any(flags):
-        if not 0 <= min(flags) <= max(flags) <= SUSPENDED | LEECH:
-            raise _Unusual
-        suspended = [bool(f & SUSPENDED) for f in flags]
-        leech = [bool(f & LEECH) for f in flags]
+    if "flags" in given and any(flags) and not 0 <= min(flags) <= max(flags) <= SUSPENDED | LEECH:
+        raise _Unusual
     buried = columns["buried_until"]
     if not typed and "buried_until" in given and buried.count(None) != n:
         fromiso = date.fromisoformat  # TypeError on anything but a string
         buried = [value if value is None else fromiso(value) for value in buried]
-    states = make_states(
+    return StateTable(
         ids,
-        phases,
-        due,
-        last,
-        columns["step"],
-        columns["stability"],
-        columns["difficulty"],
-        columns["ease"],
-        columns["interval"],
-        columns["reps"],
-        columns["lapses"],
-        suspended,
-        buried,
-        leech,
+        StateColumns(
+            phase=codes,
+            due=due,
+            last_review=last,
+            step=columns["step"],
+            stability=columns["stability"],
+            difficulty=columns["difficulty"],
+            ease=columns["ease"],
+            interval=columns["interval"],
+            reps=columns["reps"],
+            lapses=columns["lapses"],
+            flags=flags,
+            buried_until=buried,
+        ),
     )
-    return dict(zip(ids, states, strict=True))
 
 
-def _states_careful(
-    ids: list[Any], columns: dict[str, list[Any]]
-) -> tuple[dict[str, CardState], list[str]]:
+def _states_careful(ids: list[Any], columns: dict[str, list[Any]]) -> tuple[StateTable, list[str]]:
     """Card by card through ``CardState.from_dict``: every card that reads is kept."""
     cards: dict[str, CardState] = {}
     bad: list[str] = []
@@ -173,7 +172,7 @@ def _states_careful(
             cards[cid] = from_dict(cid, value)
         except ValueError:
             bad.append(str(cid))
-    return cards, bad
+    return StateTable.from_states(cards), bad
 
 
 def _with_defaults(
@@ -193,7 +192,7 @@ def _with_defaults(
     return columns, given
 
 
-def _states_v3(cards_raw: Any) -> tuple[dict[str, CardState], list[str]]:
+def _states_v3(cards_raw: Any) -> tuple[StateTable, list[str]]:
     """Version 3 cards (columns): (states, bad ids). Raises DamagedError."""
     if not isinstance(cards_raw, dict):
         raise DamagedError("damaged", "'cards' is not an object")
@@ -233,13 +232,25 @@ class _CardColumns(Struct):
     buried_until: list[date | None] | None = None
 
 
+class _RecentV3(Struct):
+    """One of the snapshot's recent reviews (``ReviewRecord.to_dict()``), typed."""
+
+    seq: int
+    card: str
+    at: datetime
+    rating: Rating
+    phase: Phase
+    ms: int | None = None
+    ivl: int | None = None
+
+
 class _SnapshotV3(Struct):
     format: str
     version: int
     cards: _CardColumns
     settings: dict[str, Any] = {}
     journal_seq: int = 0
-    recent: list[Any] = []
+    recent: list[_RecentV3] = []
 
 
 @functools.cache
@@ -273,7 +284,19 @@ def _parse_v3_typed(raw: bytes | str) -> Snapshot | None:
         states = _states_fast(cards.id, columns, given, typed=True)
     except (_Unusual, ValueError, TypeError, KeyError):
         return None
-    return Snapshot(states, data.settings, _recent(data.recent), data.journal_seq)
+    recent = [
+        ReviewRecord(
+            r.seq,
+            r.card,
+            r.at if r.at.tzinfo is UTC else ensure_utc(r.at),
+            r.rating,
+            r.phase,
+            r.ms,
+            r.ivl,
+        )
+        for r in data.recent
+    ]
+    return Snapshot(states, data.settings, recent, data.journal_seq)
 
 
 def _recent(items: list[Any]) -> list[ReviewRecord]:

@@ -15,8 +15,9 @@ cut until the next checkpoint, here only answers of the last moment (an fsync is
 fraction of a millisecond), and never to a crash of the app.
 
 The journal is replayed on open, and folded (history, then snapshot, then emptied)
-on close or when it grows. A torn last line (the app died mid-write) is dropped and
-reported. A damaged or newer-version file is moved aside and reported in
+on close, and when it grows, in a thread of its own: the study screen never waits
+for it (:mod:`~studyapp.core.store.folding`). A torn last line (the app died
+mid-write) is dropped and reported. A damaged or newer-version file is moved aside and reported in
 :attr:`ProgressStore.problems`, never overwritten; version 1 and 2 snapshots are
 migrated (the original is kept beside, renamed). Temp files left by a crash are
 removed at open. The folder is locked for the store's lifetime: a second instance
@@ -47,23 +48,20 @@ from studyapp.core.store.errors import (
     Severity,
     StoreProblem,
 )
-from studyapp.core.store.history import (
-    append_history,
-    history_tail_seq,
-    read_records,
-    undone_in,
-)
+from studyapp.core.store.folding import FOLDING, Folds, fold_header, journals, write_fold
+from studyapp.core.store.history import history_tail_seq, read_history
 from studyapp.core.store.journal import CRC_PREFIX, encode_line, json_str
-from studyapp.core.store.journal_sync import JournalSync
+from studyapp.core.store.journal_sync import JournalSync, open_journal
 from studyapp.core.store.layout import DIGEST, HISTORY, JOURNAL, LOCK, SNAPSHOT, aside_name
 from studyapp.core.store.lock import FolderLock, LockBusyError
 from studyapp.core.store.records import JournalEntry, ReviewRecord, read_journal
-from studyapp.core.store.snapshot import FORMAT, VERSION, DamagedError, snapshot_chunks
+from studyapp.core.store.snapshot import DamagedError
 from studyapp.core.store.snapshot_decode import parse_snapshot
 from studyapp.core.store.state import CardState, Phase, Rating
+from studyapp.core.store.statetable import StateTable
 
 FOLD_AFTER = 1000
-"""Fold the journal into the snapshot once it holds this many records."""
+"""Fold the journal into the snapshot (in a thread) once it holds this many records."""
 RECENT_WINDOW = timedelta(days=3)
 """How far back the snapshot keeps reviews in memory (for today's limits)."""
 
@@ -98,7 +96,7 @@ class ProgressStore:
         self._fold_after = fold_after
         self._lock = lock
         self._problems: list[StoreProblem] = []
-        self._cards: dict[str, CardState] = {}
+        self._cards = StateTable()  # by columns: see statetable
         self._memo: dict[str, Any] = {}  # see CardStates.memo
         self._settings: dict[str, Any] = {}
         self._recent: list[ReviewRecord] = []
@@ -108,6 +106,7 @@ class ProgressStore:
         self._dirty = False
         self._journal_fd: int | None = None
         self._journal_sync: JournalSync | None = None
+        self._folds = Folds(folder)
         self._closed = False
         self.snapshot_lost = False
         """Whether opening found the snapshot damaged (and set it aside): the card
@@ -195,14 +194,15 @@ class ProgressStore:
             # journal): if the snapshot changed while we read, read again.
             if not self.read_only or self._snapshot_identity() == before:
                 break
-            self._cards, self._recent, self._pending = {}, [], []
+            self._cards, self._recent, self._pending = StateTable(), [], []
+            self._folds.left = False
             self._problems.clear()
         # Never reuse a number the history already has (e.g. after a damaged
         # snapshot was set aside): a fold would take new reviews for old ones.
         self._next_seq = max(self._next_seq, history_tail_seq(self.folder / HISTORY) + 1)
         if not self.read_only:
-            self._open_journal()
-            if self._dirty or len(self._pending) >= self._fold_after:
+            self._journal_fd, self._journal_sync = open_journal(self.folder / JOURNAL)
+            if self._dirty or self._folds.left or len(self._pending) >= self._fold_after:
                 self.fold()
 
     def _clean_temp_files(self) -> None:
@@ -220,21 +220,18 @@ class ProgressStore:
             data = path.read_bytes()
         except FileNotFoundError:
             return
-        # Parse from text, decoded as json.loads would, and let the bytes go first:
-        # a 50,000-card snapshot is ~5 MB, held twice otherwise. The rare paths
-        # that keep a copy of the original read it again (the lock is ours).
-        raw: bytes | str = data
-        with contextlib.suppress(UnicodeDecodeError):
-            raw = data.decode(json.detect_encoding(data), "surrogatepass")
-        del data
+        # Parsed from the bytes: msgspec reads UTF-8 as it is (no text copy of 18 MB
+        # at 200,000 cards), the general path decodes them as json.loads does. The rare
+        # paths that keep a copy of the original read it again (the lock is ours).
         try:
-            snap, bad, migrated = parse_snapshot(raw)
+            snap, bad, migrated = parse_snapshot(data)
         except DamagedError as damage:
             self._move_aside(path, damage.reason, str(damage))
             self.snapshot_lost = damage.reason == "damaged"
-            journal = self.folder / JOURNAL
-            if damage.reason.startswith("newer") and journal.exists():
-                self._move_aside(journal, damage.reason, "belongs to the newer progress file")
+            for name in (JOURNAL, FOLDING):
+                journal = self.folder / name
+                if damage.reason.startswith("newer") and journal.exists():
+                    self._move_aside(journal, damage.reason, "belongs to the newer progress file")
             return
         if bad:
             self._copy_aside(
@@ -258,11 +255,14 @@ class ProgressStore:
         self._next_seq = snap.journal_seq + 1
 
     def _replay_journal(self) -> None:
-        path = self.folder / JOURNAL
-        try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
-            return
+        last = self._journal_seq
+        for path, raw in journals(self.folder):
+            last = self._replay(path, raw, last)
+            self._folds.left |= path.name == FOLDING
+        self._next_seq = last + 1
+
+    def _replay(self, path: Path, raw: bytes, last: int) -> int:
+        """Apply a journal's records after seq ``last``; the seq of the last one applied."""
         read = read_journal(raw)
         entries, good_end, bad, torn_tail = read.entries, read.good_end, read.bad, read.torn_tail
         keep_bytes = read.keep_bytes
@@ -285,22 +285,13 @@ class ProgressStore:
                     handle.truncate(keep_bytes)
                     handle.flush()
                     os.fsync(handle.fileno())
-        last = self._journal_seq
         for _, entry in entries[:good_end]:
             if entry is None or entry.seq <= last:
                 continue  # damaged, or already folded into the snapshot
             self._apply(entry)
             self._pending.append(entry)
             last = entry.seq
-        self._next_seq = last + 1
-
-    def _open_journal(self) -> None:
-        path = self.folder / JOURNAL
-        existed = path.exists()
-        self._journal_fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
-        if not existed:
-            fsync_dir(self.folder)
-        self._journal_sync = JournalSync(self._journal_fd, path)
+        return last
 
     # -- reading
 
@@ -330,7 +321,8 @@ class ProgressStore:
 
     @property
     def pending(self) -> int:
-        """Journal records not yet folded into the snapshot."""
+        """Journal records not yet folded into the snapshot (once a fold under way is over)."""
+        self._finish_fold()
         return len(self._pending)
 
     def history(self) -> Iterator[ReviewRecord]:
@@ -339,22 +331,7 @@ class ProgressStore:
         Reads ``history.jsonl`` from disk (lazily, for statistics) then the
         journal records not folded yet. Damaged lines are skipped.
         """
-        undone = {e.undoes for e in self._pending if e.kind == "undo"}
-        path = self.folder / HISTORY
-        undone |= undone_in(path)
-        for record in read_records(path):
-            if record.get("type") != "review":
-                continue
-            try:
-                review = ReviewRecord.from_dict(record)
-            except ValueError:
-                continue
-            if review.seq not in undone:
-                yield review
-        history_seq = history_tail_seq(self.folder / HISTORY)
-        for entry in self._pending:
-            if entry.review is not None and entry.seq > history_seq and entry.seq not in undone:
-                yield entry.review
+        return read_history(self.folder / HISTORY, list(self._pending))
 
     def unfolded(self) -> tuple[list[ReviewRecord], set[int]]:
         """The journal's part of the history, copied at once (readers in another thread
@@ -400,20 +377,19 @@ class ProgressStore:
     def _write(self, data: bytes) -> None:
         """Append a line to the journal: in the kernel's hands (safe from a crash of
         the app) on return; fsynced by the journal's thread moments later."""
-        sync, fd = self._journal_sync, self._journal_fd
-        assert sync is not None and fd is not None
-        sync.check()
-        written = os.write(fd, data)
-        while written < len(data):
-            written += os.write(fd, data[written:])
-        sync.wrote()
+        sync = self._journal_sync
+        assert sync is not None
+        sync.write(data)
 
     def _applied(self, entry: JournalEntry) -> JournalEntry:
         self._next_seq += 1
         self._apply(entry)
         self._pending.append(entry)
-        if len(self._pending) >= self._fold_after:
-            self.fold()
+        job = self._folds.job
+        if job is not None and job.done:
+            self._finish_fold()
+        if len(self._pending) - self._folds.count >= self._fold_after:
+            self._fold_in_background()
         return entry
 
     def _apply(self, entry: JournalEntry) -> None:
@@ -523,29 +499,22 @@ class ProgressStore:
     # -- folding
 
     def fold(self) -> None:
-        """Fold the journal into the snapshot: history first, then snapshot, then empty journal.
-
-        Each step is durable before the next, and each is safe to repeat, so a
-        crash at any point loses nothing.
-        """
+        """Fold the journal into the snapshot here and now (after any fold under way):
+        history first, then snapshot, then empty journal. Each step is durable before
+        the next, and each is safe to repeat, so a crash at any point loses nothing."""
         self._check_writable()
+        self._finish_fold()
         if self._journal_sync is not None:
             self._journal_sync.sync()  # what is folded is durable in the journal first
-        if not self._pending and not self._dirty and (self.folder / SNAPSHOT).exists():
+        idle = not (self._pending or self._dirty or self._folds.left)
+        if idle and (self.folder / SNAPSHOT).exists():
             return
-        append_history(self.folder / HISTORY, self._pending)
         last_seq = self._pending[-1].seq if self._pending else self._journal_seq
-        cutoff = self._now() - RECENT_WINDOW
-        self._recent = [r for r in self._recent if r.at >= cutoff]
-        header = {
-            "format": FORMAT,
-            "version": VERSION,
-            "saved_at": self._now().isoformat(),
-            "journal_seq": last_seq,
-            "settings": self._settings,
-            "recent": [r.to_dict() for r in self._recent],
-        }
-        atomic_write(self.folder / SNAPSHOT, snapshot_chunks(header, self._cards))
+        self._recent = self._recent_kept()
+        header = fold_header(self._now(), last_seq, self._settings, self._recent)
+        write_fold(self.folder, self._pending, header, self._cards)
+        if self._folds.left:  # its records were in _pending: folded now
+            self._folds.drop_handed_over()
         self._journal_seq = last_seq
         self._pending.clear()
         self._dirty = False
@@ -553,9 +522,39 @@ class ProgressStore:
             os.ftruncate(self._journal_fd, 0)
             os.fsync(self._journal_fd)
 
+    def _recent_kept(self) -> list[ReviewRecord]:
+        cutoff = self._now() - RECENT_WINDOW
+        return [r for r in self._recent if r.at >= cutoff]
+
+    def _fold_in_background(self) -> None:
+        """Fold the journal so far in a thread (see ``folding``). Here: a rename, a new
+        journal, a copy of the card states; never the writing of 5 to 20 MB."""
+        if self._folds.job is not None:
+            self._finish_fold()  # still under way 1,000 answers later: a very slow disk
+            if len(self._pending) < self._fold_after:
+                return
+        if self._folds.left or self._dirty:
+            self.fold()  # a handed-over journal is left (a fold failed): do it all here
+            return
+        assert self._journal_fd is not None and self._journal_sync is not None
+        self._recent = self._recent_kept()
+        self._journal_fd, self._journal_sync = self._folds.hand_over(
+            (self._journal_fd, self._journal_sync),
+            lambda: open_journal(self.folder / JOURNAL, durable=False),  # fsynced by the job
+            list(self._pending),
+            (self._now(), dict(self._settings), list(self._recent)),
+            self._cards.copy(),  # the rows shared, the states set since copied
+        )
+
+    def _finish_fold(self) -> None:
+        last_seq = self._folds.finish(self._pending, self._journal_sync)
+        if last_seq is not None:
+            self._journal_seq = last_seq
+
     # -- closing
 
     def _release(self) -> None:
+        self._folds.wait()  # its files are written before the lock goes
         if self._journal_sync is not None:
             # the thread ends (joined) before its descriptor is closed below
             with contextlib.suppress(ProgressError):
@@ -575,6 +574,7 @@ class ProgressStore:
         if self._closed:
             return
         try:
+            self._finish_fold()
             if fold and not self.read_only:
                 self.fold()
             if self._journal_sync is not None:

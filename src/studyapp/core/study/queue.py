@@ -9,6 +9,11 @@ new cards whose answer another entry shown that day gives away (a leak, see
 :mod:`studyapp.core.decks.leaks`).
 Buried and suspended cards are left out; so are cards whose state is unknown
 to the decks (their progress is kept all the same).
+
+With 200,000 cards the work is in finding today's candidates among them: it reads
+the store's columns (the due column at C speed, then only the cards due, the new
+ones and the states set since: :func:`todays_candidates`) and is done once until a
+state changes, for the home screen's counts and the session that follows alike.
 """
 
 from __future__ import annotations
@@ -17,19 +22,26 @@ import itertools
 import operator
 import random
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from msgspec import Struct, structs
 
 from studyapp.core.base.clock import ensure_utc
+from studyapp.core.base.gcpause import paused_gc
 from studyapp.core.decks.card import Card
 from studyapp.core.store.cardstates import CardStates
 from studyapp.core.store.records import ReviewRecord
 from studyapp.core.store.state import CardState, Phase, Rating
+from studyapp.core.store.statetable import SUSPENDED, StateTable
+from studyapp.core.study.cardrows import CardRows, card_rows
 from studyapp.core.study.settings import QueueSettings, StudySettings
 
 _DECK_ID = operator.attrgetter("deck_id")
+_KIND = operator.attrgetter("kind")
+_ENTRY = operator.attrgetter("deck_id", "entry_id")
+_FIRST = operator.itemgetter(0)
+_FIRST_THREE = operator.itemgetter(0, 1, 2)
 
 # ------------------------------------------------------------------- study days
 
@@ -145,6 +157,8 @@ class StudyQueue(Struct, frozen=True):
     """Review cards due today, within the limits, in the order to show them."""
     new: tuple[str, ...]
     """New cards to introduce today, within the limits, in deck order."""
+    cards: Mapping[str, Card] = {}
+    """The cards of all these ids, by id."""
 
     def counts(self, now: datetime) -> QueueCounts:
         """How many are left, counting learning cards due by ``now`` only."""
@@ -158,7 +172,7 @@ def is_hidden(state: CardState, day: date) -> bool:
     return state.suspended or (state.buried_until is not None and state.buried_until >= day)
 
 
-def interleave_kinds(cards: Sequence[Card]) -> list[Card]:
+def interleave_kinds(cards: Sequence[Card]) -> Iterator[Card]:
     """New cards taken entry by entry, one kind after another (a date, a figure, a
     quote, a date...), each kind in deck order; an entry's cards stay together.
 
@@ -166,17 +180,133 @@ def interleave_kinds(cards: Sequence[Card]) -> list[Card]:
     introduced in that order a learner met fifteen dates in a row, each one making
     the next harder to tell apart. Anki spreads new cards of different note types
     the same way ("card type" ordering aside); within a kind, deck order stands.
+    Lazy: the queue takes the first few dozen of tens of thousands.
     """
-    entries: dict[str, list[Card]] = {}  # an entry's cards (its siblings), in deck order
-    for card in cards:
-        entries.setdefault(card.sibling_key, []).append(card)
+    if len(dict.fromkeys(map(_KIND, cards))) < 2:
+        return iter(cards)
+    entries: dict[tuple[str, str], list[Card]] = {}  # an entry's cards, in deck order
+    for key, card in zip(map(_ENTRY, cards), cards, strict=True):
+        siblings = entries.get(key)
+        if siblings is None:
+            entries[key] = [card]
+        else:
+            siblings.append(card)
     kinds: dict[str, list[list[Card]]] = {}
     for siblings in entries.values():
         kinds.setdefault(siblings[0].kind, []).append(siblings)
     if len(kinds) < 2:
-        return list(cards)
+        return iter(cards)
     rounds = itertools.zip_longest(*kinds.values())
-    return [card for row in rounds for siblings in row if siblings for card in siblings]
+    return (card for row in rounds for siblings in row if siblings for card in siblings)
+
+
+class _Due(Struct, frozen=True):
+    """Today's candidates among the cards, by position: what a queue is chosen from."""
+
+    learning: list[tuple[datetime, int]]
+    """(Re)learning cards due before the day ends, not hidden: (due, position)."""
+    reviews: list[tuple[int, datetime]]
+    """Review cards due before the day ends, not hidden: (position, due), in order."""
+    new: list[int]
+    """New cards not hidden that have a state (or a state set since), in order; with
+    :attr:`CardRows.unseen` (less :attr:`taken`), every new card."""
+    taken: frozenset[int]
+    """Positions of unseen cards that a state set since decides about."""
+
+
+def _due(cards: Sequence[Card], table: StateTable, today: date, tomorrow: datetime) -> _Due:
+    """Today's candidates: a pass over the due column at C speed, then only the cards
+    due (a few thousand of 200,000), the new ones and the states set since."""
+    join = card_rows(cards, table)
+    columns, ids, changed = table.columns, table.ids, table.changed
+    phase, flags, buried, due_at = (
+        columns.phase,
+        columns.flags,
+        columns.buried_until,
+        columns.due,
+    )
+    learning: list[tuple[datetime, int]] = []
+    reviews: list[tuple[int, datetime]] = []
+    new: list[int] = []
+    rows = [r for r, due in enumerate(due_at) if due is None or due < tomorrow]
+    rows += _rows_holding(phase, 0)  # new cards whatever their due (may repeat a row)
+    position = join.position
+    for row in sorted(set(rows)):
+        p = position[row]
+        if p < 0 or (changed and ids[row] in changed):
+            continue  # no card has it, or a state set since decides
+        until = buried[row]
+        if flags[row] & SUSPENDED or (until is not None and until >= today):
+            continue  # hidden
+        code, due = phase[row], due_at[row]
+        if code == 0:
+            new.append(p)
+        elif due is None or due >= tomorrow:
+            continue
+        elif code == 2:
+            reviews.append((p, due))
+        else:
+            learning.append((due, p))
+    taken: set[int] = set()
+    where = join.changed_positions(table)
+    for card_id, state in changed.items():
+        p = where.get(card_id, -1)
+        if p < 0:
+            continue
+        if join.row[p] < 0:
+            taken.add(p)
+        due, kind = state.due, state.phase
+        if is_hidden(state, today):
+            continue
+        if kind is Phase.NEW:
+            new.append(p)
+        elif due is None or due >= tomorrow:
+            continue
+        elif kind is Phase.REVIEW:
+            reviews.append((p, due))
+        else:
+            learning.append((due, p))
+    new.sort()
+    reviews.sort(key=_FIRST)
+    return _Due(learning, reviews, new, frozenset(taken))
+
+
+def _rows_holding(column: list[int], value: int) -> list[int]:
+    """The rows where ``column`` holds ``value`` (``list.index`` scans in C)."""
+    found: list[int] = []
+    index = column.index
+    start = 0
+    while True:
+        try:
+            start = index(value, start)
+        except ValueError:
+            return found
+        found.append(start)
+        start += 1
+
+
+_DUE_KEY = "study.queue.due"
+
+
+def todays_candidates(
+    cards: Sequence[Card], states: Mapping[str, CardState], today: date, tomorrow: datetime
+) -> tuple[_Due, CardRows]:
+    """Today's candidates among ``cards``: worked out once for a store's states until
+    one changes (the home screen's counts and the session that follows share them)."""
+    if isinstance(states, CardStates):
+        table, memo = states.table, states.memo
+    else:
+        table = states if isinstance(states, StateTable) else StateTable.from_states(states)
+        memo = {}
+    kept = memo.get(_DUE_KEY)
+    if kept is not None and kept[0] is cards and kept[1] == (len(cards), today, tomorrow):
+        return kept[2], kept[3]
+    # Lists of 200,000 items that live on: a collection meanwhile would only rescan them.
+    with paused_gc():
+        found = _due(cards, table, today, tomorrow)
+    join = card_rows(cards, table)
+    memo[_DUE_KEY] = (cards, (len(cards), today, tomorrow), found, join)
+    return found, join
 
 
 def build_queue(
@@ -188,54 +318,51 @@ def build_queue(
     *,
     rng: random.Random,
     tz: tzinfo | None = None,
+    decks: Collection[str] | None = None,
 ) -> StudyQueue:
     """Today's queue for ``cards`` (in deck order), from their states and today's answers.
 
     ``rng`` orders reviews due on the same day (Anki: by due day, then random).
     New cards come in deck order with kinds interleaved (:func:`interleave_kinds`), and
     none is introduced on a day its entry's leak partners (``Card.spaced``) are shown.
+    ``decks``: only these decks' cards (None: all), as if ``cards`` held only theirs;
+    the work over every card is then shared with the queue of all of them.
     """
     now = ensure_utc(now)
     rollover = settings.queue.day_starts_at
     today = study_day(now, rollover, tz)
     tomorrow = day_start(today + timedelta(days=1), rollover, tz)
     done = day_counts(recent, today, rollover, tz)
-    deck_settings = {deck: settings.for_deck(deck) for deck in set(map(_DECK_ID, cards))}
+    found, join = todays_candidates(cards, states, today, tomorrow)
+    wanted = join.decks if decks is None else join.decks & set(decks)
+    deck_settings = {deck: settings.for_deck(deck) for deck in wanted}
 
     # Local day number of a due time, for ordering only: the offset of "now" is
     # close enough (whether a card is due at all is decided by the exact boundary).
     offset = (ensure_utc(now).astimezone(tz).utcoffset() or timedelta(0)).total_seconds()
     shift = offset - rollover * 3600
 
-    learning: list[tuple[datetime, str]] = []
-    reviews: list[tuple[float, float, int, Card]] = []
-    new_cards: list[Card] = []
-    # One pass over every card (50,000 in a big collection): locals, no calls
-    # per card beyond the state lookup (this is is_hidden(), inlined), which is the
-    # store's dict's own get (C) when given a store's states.
-    get = states.getter() if isinstance(states, CardStates) else states.get
-    new_phase, review_phase, random_ = Phase.NEW, Phase.REVIEW, rng.random
-    for index, card in enumerate(cards):
-        state = get(card.id)
-        if state is None:
-            new_cards.append(card)
-            continue
-        due, phase = state.due, state.phase
-        if due is not None and due >= tomorrow and phase is not new_phase:
-            continue  # the most common case by far: seen, and not due today
-        hidden = state.suspended or (state.buried_until is not None and state.buried_until >= today)
-        if phase is new_phase:
-            if not hidden:
-                new_cards.append(card)
-            continue
-        if hidden or due is None:
-            continue
-        if phase is review_phase:
-            reviews.append(((due.timestamp() + shift) // 86400, random_(), index, card))
-        else:
-            learning.append((due, card.id))
-    learning.sort()
-    reviews.sort(key=lambda item: item[:3])
+    everything = decks is None or wanted == join.decks
+    learning_cards = [
+        (due, cards[p]) for due, p in found.learning if everything or cards[p].deck_id in wanted
+    ]
+    learning = sorted((due, card.id) for due, card in learning_cards)
+    random_ = rng.random
+    reviews = [
+        ((due.timestamp() + shift) // 86400, random_(), p, cards[p])
+        for p, due in found.reviews
+        if everything or cards[p].deck_id in wanted
+    ]
+    reviews.sort(key=_FIRST_THREE)
+    positions = join.unseen
+    if found.taken:
+        positions = [p for p in positions if p not in found.taken]
+    if found.new:
+        positions = sorted(positions + found.new)  # two sorted runs: merged in C
+    new_cards = list(map(cards.__getitem__, positions))
+    if not everything:
+        in_decks = map(wanted.__contains__, map(_DECK_ID, new_cards))
+        new_cards = list(itertools.compress(new_cards, in_decks))
 
     # Siblings: one card per entry per day, and none once a sibling was answered today.
     taken: set[str] = set()
@@ -257,6 +384,7 @@ def build_queue(
             (key := f"{deck}/{entry}") in taken or key in done.siblings for entry in card.spaced
         )
 
+    queued: dict[str, Card] = {card.id: card for _, card in learning_cards}
     for _, card_id in learning:
         taken.add(_sibling_key(card_id))
     review_left = {
@@ -271,6 +399,7 @@ def build_queue(
         if review_left[card.deck_id] > 0 and allowed(card):
             review_left[card.deck_id] -= 1
             chosen_reviews.append(card.id)
+            queued[card.id] = card
     chosen_new: list[str] = []
     room = sum(new_left.values())
     for card in interleave_kinds(new_cards) if room else ():
@@ -280,4 +409,5 @@ def build_queue(
             new_left[card.deck_id] -= 1
             room -= 1
             chosen_new.append(card.id)
-    return StudyQueue(today, tuple(learning), tuple(chosen_reviews), tuple(chosen_new))
+            queued[card.id] = card
+    return StudyQueue(today, tuple(learning), tuple(chosen_reviews), tuple(chosen_new), queued)

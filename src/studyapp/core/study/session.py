@@ -36,7 +36,6 @@ from studyapp.core.study.scheduler import Scheduler, make_scheduler
 from studyapp.core.study.settings import DeckSettings, StudySettings
 
 _SECOND = operator.itemgetter(1)
-_CARD_ID = operator.attrgetter("id")
 
 
 class NoCardError(Exception):
@@ -126,8 +125,12 @@ class Session:
         self._clock = clock
         self._rng = rng
         self._tz = tz
-        self._cards = list(cards) if decks is None else [c for c in cards if c.deck_id in decks]
-        self._by_id = dict(zip(map(_CARD_ID, self._cards), self._cards, strict=True))
+        self._all_cards = cards
+        """Every card, as given: the queue's work over them is shared with the home
+        screen's counts (see ``queue.todays_candidates``), so never copied or filtered."""
+        self._decks = None if decks is None else frozenset(decks)
+        self._by_id: dict[str, Card] = {}
+        """The cards met so far (every queue's), by id: the only ones asked for by id."""
         self._siblings: dict[str, list[str]] = {}
         """Sibling key -> the queued (review and new) cards of that entry: the only
         ones burying can take out, so the map need not cover the whole collection."""
@@ -151,14 +154,16 @@ class Session:
     def _rebuild(self) -> None:
         now = self._now()
         queue = build_queue(
-            self._cards,
+            self._all_cards,
             self.store.states,
             self.store.recent_reviews(),
             self.settings,
             now,
             rng=self._rng,
             tz=self._tz,
+            decks=self._decks,
         )
+        self._by_id.update(queue.cards)
         self._day = queue.day
         self._day_end = day_start(
             queue.day + timedelta(days=1), self.settings.queue.day_starts_at, self._tz
@@ -346,8 +351,10 @@ class Session:
         """The other cards of ``card``'s entry (among the cards of this session)."""
         if self._entries is None:
             entries: dict[str, list[str]] = {}
-            for c in self._cards:
-                entries.setdefault(c.sibling_key, []).append(c.id)
+            decks = self._decks
+            for c in self._all_cards:
+                if decks is None or c.deck_id in decks:
+                    entries.setdefault(c.sibling_key, []).append(c.id)
             self._entries = entries
         return [cid for cid in self._entries.get(card.sibling_key, ()) if cid != card.id]
 

@@ -88,7 +88,9 @@ class HomeScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="decks", exit_on_error=False)
     def _read_decks(self) -> None:
         """Read the decks' entries now, so that studying never waits for them (should this
-        fail, nothing is lost: the next use of a deck tries again)."""
+        fail, nothing is lost: the next use of a deck tries again); first, index the card
+        states by id (start-up read them by position only), as studying looks them up."""
+        self.workspace.store.states.table.index()
         self.workspace.decks.read_all()
 
     def on_screen_resume(self) -> None:
