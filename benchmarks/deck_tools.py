@@ -61,7 +61,12 @@ class Words:
     """A made-up vocabulary: words, names and places, the same for the same seed."""
 
     def __init__(self, rng: random.Random) -> None:
-        syllables = "ka to ri mo sen dal ver un pi lo gar tes min or qua bel ni sho ra fen lu mar ost ben ik zo dru hal pen sai vo el tra gon fi".split()
+        syllables = [
+            "ka", "to", "ri", "mo", "sen", "dal", "ver", "un", "pi", "lo", "gar", "tes",
+            "min", "or", "qua", "bel", "ni", "sho", "ra", "fen", "lu", "mar", "ost",
+            "ben", "ik", "zo", "dru", "hal", "pen", "sai", "vo", "el", "tra", "gon",
+            "fi",
+        ]  # fmt: skip
 
         def make(count: int, parts: tuple[int, int]) -> list[str]:
             out: set[str] = set()

@@ -13,7 +13,11 @@ from studyapp.core.authoring.lint.duplicates import near_pairs
 from studyapp.core.authoring.lint.runner import lint_text
 from studyapp.core.authoring.lint.wording import folded
 
-SYLLABLES = "ka to ri mo sen dal ver un pi lo gar tes min or qua bel ni sho ra fen lu mar ost ben ik zo dru hal pen sai vo el tra gon fi".split()
+SYLLABLES = [
+    "ka", "to", "ri", "mo", "sen", "dal", "ver", "un", "pi", "lo", "gar", "tes", "min",
+    "or", "qua", "bel", "ni", "sho", "ra", "fen", "lu", "mar", "ost", "ben", "ik", "zo",
+    "dru", "hal", "pen", "sai", "vo", "el", "tra", "gon", "fi",
+]  # fmt: skip
 
 
 def _vocabulary(rng: random.Random, size: int) -> list[str]:
