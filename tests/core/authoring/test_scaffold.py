@@ -22,6 +22,21 @@ from studyapp.core.decks.loader import load_deck, parse_deck
 from studyapp.core.decks.model import KINDS
 
 
+@pytest.fixture(autouse=True)
+def _schemas_only_inside_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The nearest schema is looked for in every parent folder; a ``deck.schema.json``
+    left in /tmp by another run (``studyapp extract -o /tmp/x.yaml`` writes one) must not
+    change what these tests see."""
+    from studyapp.core.authoring import scaffold
+
+    real = scaffold._candidates
+
+    def inside(folder: Path) -> list[Path]:
+        return [c for c in real(folder) if c.is_relative_to(tmp_path)]
+
+    monkeypatch.setattr(scaffold, "_candidates", inside)
+
+
 def test_skeleton_validates_with_one_entry_of_each_kind() -> None:
     text = skeleton("week-3", "Week 3: Korea and Japan")
     deck = parse_deck(text, "new.yaml")
