@@ -42,8 +42,8 @@ class MemoryModel:
         self.decay = -w[20]
         self.factor = 0.9 ** (1 / self.decay) - 1
         self._easy_d = w[4] - math.exp(w[5] * 3) + 1  # unclamped, for mean reversion
-        self._lapse_cap = math.exp(w[17] * w[18])
-        self._step_good = math.exp(w[17] * w[18])  # a Good step: exp(w17 * (3 - 3 + w18))
+        self._step = math.exp(w[17] * w[18])
+        """A Good step's short-term gain, exp(w17 * (3 - 3 + w18)); also what caps a lapse."""
 
     def recall(self, elapsed_days: float, stability: float) -> float:
         """The probability of recall ``elapsed_days`` after the last review."""
@@ -79,7 +79,7 @@ class MemoryModel:
         r = self.recall(elapsed_days, s)
         if rating == AGAIN:
             long_term = w[11] * d ** -w[12] * ((s + 1) ** w[13] - 1) * math.exp((1 - r) * w[14])
-            after = min(long_term, s / math.exp(w[17] * w[18]))
+            after = min(long_term, s / self._step)
         else:
             hard = w[15] if rating == HARD else 1.0
             easy = w[16] if rating == EASY else 1.0
@@ -105,8 +105,8 @@ class MemoryModel:
         gain = math.exp(w[8]) * (11 - d) * s ** -w[9] * (math.exp(spent * w[10]) - 1)
         good = max(s * (1 + gain), _MIN_STABILITY)
         forgot = w[11] * d ** -w[12] * ((s + 1) ** w[13] - 1) * math.exp(spent * w[14])
-        forgot = max(min(forgot, s / self._lapse_cap), _MIN_STABILITY)
-        relearned = max(forgot * max(self._step_good * forgot ** -w[19], 1.0), _MIN_STABILITY)
+        forgot = max(min(forgot, s / self._step), _MIN_STABILITY)
+        relearned = max(forgot * max(self._step * forgot ** -w[19], 1.0), _MIN_STABILITY)
         if left_days <= 0:
             return 1.0, good
         after_good = (1 + factor * left_days / good) ** decay

@@ -193,6 +193,27 @@ def find_exam(name: str, specs: Sequence[ExamSpec], decks: Sequence[Deck]) -> Ex
     )
 
 
+def _learner(
+    study: StudySettings, deck_ids: Sequence[str], tz: tzinfo | None
+) -> tuple[MemoryModel, Callable[[datetime], date]]:
+    """The learner's memory model and study days: a deck's own settings (its FSRS
+    parameters, its rollover hour) when everything comes from that one deck."""
+    settings = study.for_deck(deck_ids[0]) if len(set(deck_ids)) == 1 else study
+    rollover = settings.queue.day_starts_at
+
+    def day_of(moment: datetime) -> date:
+        return study_day(moment, rollover, tz)
+
+    return MemoryModel(fsrs_parameters(settings.scheduler)), day_of
+
+
+def _chosen(spec: ExamSpec, decks: Sequence[Deck], cards: Sequence[Card]) -> list[ExamCard]:
+    try:
+        return exam_cards(spec, decks, cards)
+    except ExamError as error:
+        raise PlanError(str(error)) from None
+
+
 def report_for_exam(
     spec: ExamSpec,
     decks: Sequence[Deck],
@@ -212,23 +233,14 @@ def report_for_exam(
     The memory model is the learner's FSRS parameters (a deck's own when the exam
     draws from one deck with an override); time per answer is the learner's own.
     """
-    try:
-        chosen = exam_cards(spec, decks, cards)
-    except ExamError as error:
-        raise PlanError(str(error)) from None
-    settings = study.for_deck(spec.decks[0]) if len(spec.decks) == 1 else study
-    scheduler = settings.scheduler
-    rollover = settings.queue.day_starts_at
-
-    def day_of(moment: datetime) -> date:
-        return study_day(moment, rollover, tz)
-
+    chosen = _chosen(spec, decks, cards)
+    model, day_of = _learner(study, spec.decks, tz)
     return exam_day_report(
         exam_id=spec.id,
         title=spec.title,
         cards=chosen,
         states=states,
-        model=MemoryModel(fsrs_parameters(scheduler)),
+        model=model,
         today=day_of(now),
         exam_date=exam_date,
         day_of=day_of,
@@ -248,25 +260,8 @@ def predict_sitting(
     tz: tzinfo | None = None,
 ) -> dict[str, float]:
     """Each question's predicted recall as a sitting begins (see :mod:`calibration`)."""
-    scheduler = study.scheduler
-    deck_ids = {q.deck_id for q in questions}
-    if len(deck_ids) == 1:
-        settings = study.for_deck(next(iter(deck_ids)))
-        scheduler, rollover = settings.scheduler, settings.queue.day_starts_at
-    else:
-        rollover = study.queue.day_starts_at
-
-    def day_of(moment: datetime) -> date:
-        return study_day(moment, rollover, tz)
-
-    return predict_questions(
-        questions,
-        cards,
-        states,
-        MemoryModel(fsrs_parameters(scheduler)),
-        today=day_of(now),
-        day_of=day_of,
-    )
+    model, day_of = _learner(study, [q.deck_id for q in questions], tz)
+    return predict_questions(questions, cards, states, model, today=day_of(now), day_of=day_of)
 
 
 def readiness_for_exam(
@@ -281,21 +276,13 @@ def readiness_for_exam(
     tz: tzinfo | None = None,
 ) -> Readiness:
     """Readiness alone (no plan): on ``exam_date``, or today when the exam has no date."""
-    try:
-        chosen = exam_cards(spec, decks, cards)
-    except ExamError as error:
-        raise PlanError(str(error)) from None
-    settings = study.for_deck(spec.decks[0]) if len(spec.decks) == 1 else study
-    rollover = settings.queue.day_starts_at
-
-    def day_of(moment: datetime) -> date:
-        return study_day(moment, rollover, tz)
-
+    chosen = _chosen(spec, decks, cards)
+    model, day_of = _learner(study, spec.decks, tz)
     today = day_of(now)
     return readiness(
         chosen,
         states,
-        MemoryModel(fsrs_parameters(settings.scheduler)),
+        model,
         today=today,
         exam_date=exam_date if exam_date is not None and exam_date > today else today,
         day_of=day_of,

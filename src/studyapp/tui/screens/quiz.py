@@ -196,7 +196,9 @@ class QuizSetupScreen(Screen[None]):
         option = choices.get_option_at_index(choices.highlighted)
         spec = next((s for s in self.workspace.exams if s.id == option.id), None)
         if spec is None:
-            self.notify("Highlight an exam to see how ready you are.", severity="information")
+            self.notify(
+                "Highlight an exam to see how ready you are.", severity="information", markup=False
+            )
             return
         self.app.push_screen(ReadinessScreen(self.workspace, spec, self.rng))
 

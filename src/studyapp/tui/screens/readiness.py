@@ -30,6 +30,7 @@ from studyapp.core.examday.report import (
     report_for_exam,
 )
 from studyapp.core.quiz.exam import ExamSpec
+from studyapp.core.store.records import ReviewRecord
 from studyapp.core.store.state import CardState
 from studyapp.core.study.queue import study_day
 from studyapp.core.workspace import Workspace
@@ -214,12 +215,15 @@ class ReadinessScreen(Screen[None]):
     def refresh_readiness(self) -> None:
         ws = self.workspace
         # The store is not thread-safe: the worker reads a copy of the states.
-        self.compute(dict(ws.store.states), ws.clock(), self.exam_date, self.prefs)
+        self.compute(
+            dict(ws.store.states), ws.store.recent_reviews(), ws.clock(), self.exam_date, self.prefs
+        )
 
     @work(thread=True, exclusive=True, group="readiness", exit_on_error=False)
     def compute(
         self,
         states: Mapping[str, CardState],
+        recent: tuple[ReviewRecord, ...],
         now: datetime,
         exam_date: date | None,
         prefs: ExamPlanPrefs,
@@ -228,25 +232,25 @@ class ReadinessScreen(Screen[None]):
         ws = self.workspace
         decks = [d.deck for d in ws.decks.decks]
         study = ws.config.study
-        ready = readiness_for_exam(
-            self.spec, decks, ws.cards, states, study, now=now, exam_date=exam_date
-        )
-        report = None
-        if exam_date is not None and exam_date > ready.today and ready.entries:
+        today = study_day(now, study.queue.day_starts_at)
+        if exam_date is not None and exam_date > today:
             report = report_for_exam(
                 self.spec,
                 decks,
                 ws.cards,
                 states,
-                ws.store.recent_reviews(),
+                recent,
                 study,
                 now=now,
                 exam_date=exam_date,
                 minutes_per_day=prefs.minutes_per_day or DEFAULT_MINUTES,
                 target=prefs.target or DEFAULT_TARGET,
             )
-            ready = report.readiness
-        return ready, report
+            return report.readiness, report
+        ready = readiness_for_exam(
+            self.spec, decks, ws.cards, states, study, now=now, exam_date=None
+        )
+        return ready, None
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "readiness":
@@ -284,10 +288,12 @@ class ReadinessScreen(Screen[None]):
             try:
                 day = date.fromisoformat(text)
             except ValueError:
-                self.notify(f"{text!r} is not a date: write YYYY-MM-DD.", severity="warning")
+                self.notify(
+                    f"{text!r} is not a date: write YYYY-MM-DD.", severity="warning", markup=False
+                )
                 return
             if day <= self._today():
-                self.notify("The exam date must be after today.", severity="warning")
+                self.notify("The exam date must be after today.", severity="warning", markup=False)
                 return
             prefs = self.prefs
             self._save(ExamPlanPrefs(day.isoformat(), prefs.minutes_per_day, prefs.target))
@@ -302,7 +308,11 @@ class ReadinessScreen(Screen[None]):
             if text is None:
                 return
             if not text.isdigit() or not 1 <= int(text) <= 24 * 60:
-                self.notify("Minutes a day: a whole number from 1 to 1440.", severity="warning")
+                self.notify(
+                    "Minutes a day: a whole number from 1 to 1440.",
+                    severity="warning",
+                    markup=False,
+                )
                 return
             prefs = self.prefs
             self._save(ExamPlanPrefs(prefs.date, int(text), prefs.target))
@@ -320,7 +330,7 @@ class ReadinessScreen(Screen[None]):
         if ready is None:
             return
         if ws.read_only:
-            self.notify("Progress is read-only in this window.", severity="warning")
+            self.notify("Progress is read-only in this window.", severity="warning", markup=False)
             return
         weakest = ready.weakest(20)
         entries = [(f.card.deck_id, f.card.entry_id) for f in weakest if f.studied]
