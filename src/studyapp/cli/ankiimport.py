@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from studyapp.core.base.atomic import atomic_write
-from studyapp.core.base.terminal import terminal_out
+from studyapp.core.base.terminal import terminal_out, terminal_safe
 from studyapp.core.decks.discovery import display_name
 
 if TYPE_CHECKING:
@@ -49,6 +49,8 @@ class Progress:
 
     def __init__(self, stream: TextIO, *, big: bool) -> None:
         self.stream = stream
+        """Raw: the line is redrawn with its own control codes; the text in it is made
+        inert with terminal_safe (it quotes file and deck names)."""
         self.big = big
         self.tty = stream.isatty()
         self.last = 0.0
@@ -58,9 +60,9 @@ class Progress:
         if not self.big:
             return
         if self.tty:
-            self.stream.write(f"\r\x1b[K{text}")
+            self.stream.write(f"\r\x1b[K{terminal_safe(text)}")
         else:
-            self.stream.write(f"{text}\n")
+            self.stream.write(f"{terminal_safe(text)}\n")
         self.stream.flush()
         self.shown = True
 
@@ -72,7 +74,7 @@ class Progress:
             return
         self.last = now
         bar = "#" * (20 * done // max(total, 1))
-        self.stream.write(f"\r\x1b[K{what} [{bar:<20}] {done:,}/{total:,}")
+        self.stream.write(f"\r\x1b[K{terminal_safe(what)} [{bar:<20}] {done:,}/{total:,}")
         self.stream.flush()
         self.shown = True
 
@@ -104,7 +106,6 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     from studyapp.core.authoring.extract.sentences import slug
 
     out = terminal_out(out)
-    err = terminal_out(sys.stderr)
     source, target = Path(args.file), Path(args.output)
     shown = display_name(source)
     stem = target.name.rsplit(".", 1)[0]
@@ -117,7 +118,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         with anki_collection(source, shown, limits_from_env()) as collection:
             notes = collection.one("SELECT count(*) FROM notes")
             total = int(notes[0]) if notes else 0
-            progress = Progress(err, big=total >= 5000)
+            progress = Progress(sys.stderr, big=total >= 5000)
             progress.phase(f"reading {total:,} notes from {shown}")
             result = build_decks(
                 collection,

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from studyapp.core.base.terminal import json_for_terminal, terminal_safe
+from studyapp.core.base.terminal import json_for_terminal, terminal_out, terminal_safe
 
 if TYPE_CHECKING:
     import argparse
@@ -60,7 +60,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     try:
         deck = load_deck(args.deck)
     except JudgeError as error:
-        sys.stderr.write(f"studyapp judge: {error}\n")
+        terminal_out(sys.stderr).write(f"studyapp judge: {error}\n")
         return 2
     from studyapp.core.decks.cards import cards_for_deck
     from studyapp.core.quiz.answers.keyindex import AnswerKeyIndex
@@ -78,7 +78,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     try:
         result = judge_one(cards, index, args.card, args.answer)
     except JudgeError as error:
-        sys.stderr.write(f"studyapp judge: {error}\n")
+        terminal_out(sys.stderr).write(f"studyapp judge: {error}\n")
         return 2
     if args.json:
         out.write(json_for_terminal(result, indent=None) + "\n")

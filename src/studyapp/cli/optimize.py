@@ -95,7 +95,7 @@ def _report(
     found, cards = load_decks(args.decks or None, cache=DeckCache.default())
     if preset.deck is not None and found.find(preset.deck) is None:
         raise LookupError(f"no deck {preset.deck!r} among the decks found")
-    show = None if args.json or not err.isatty() else _progress_line(err)
+    show = None if args.json or not sys.stderr.isatty() else _progress_line(sys.stderr)
     with ProgressStore.open(paths.progress_dir(args.progress), read_only=True) as store:
         history = stored_history(store)
         report = optimize(
@@ -109,13 +109,17 @@ def _report(
             progress=show,
         )
     if show is not None:
-        err.write("\r\x1b[K")
+        sys.stderr.write("\r\x1b[K")
     return report
 
 
 def _progress_line(err: TextIO) -> Callable[[Progress], None]:
+    """One line redrawn on raw stderr (its own control codes); the stage's text made inert."""
+    from studyapp.core.base.terminal import terminal_safe
+
     def show(progress: Progress) -> None:
-        err.write(f"\r\x1b[K[{progress.done + 1}/{progress.total}] {progress.stage}...")
+        stage = terminal_safe(progress.stage)
+        err.write(f"\r\x1b[K[{progress.done + 1}/{progress.total}] {stage}...")
         err.flush()
 
     return show
