@@ -275,7 +275,7 @@ class StateTable(Mapping[str, CardState]):
         twin._row_of = self._row_of
         twin._changed = dict(self._changed)
         twin.version = self.version
-        twin.derived = self.derived
+        twin.derived = dict(self.derived)  # its own: the fold thread reads it, the UI writes
         return twin
 
     def __eq__(self, other: object) -> bool:

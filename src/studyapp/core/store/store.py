@@ -222,7 +222,7 @@ class ProgressStore:
             return
         # Parsed from the bytes: msgspec reads UTF-8 as it is (no text copy of 18 MB
         # at 200,000 cards), the general path decodes them as json.loads does. The rare
-        # paths that keep a copy of the original read it again (the lock is ours).
+        # paths that keep a copy of the original keep these bytes.
         try:
             snap, bad, migrated = parse_snapshot(data)
         except DamagedError as damage:
@@ -237,7 +237,7 @@ class ProgressStore:
             self._copy_aside(
                 path,
                 "damaged",
-                path.read_bytes(),
+                data,
                 f"{len(bad)} card state(s) could not be read and were left out "
                 f"(first: {bad[0]}); the original file was kept",
             )
@@ -245,7 +245,7 @@ class ProgressStore:
         if migrated is not None:
             if not self.read_only:
                 target = aside_name(path, f"v{migrated}", self._now())
-                atomic_write(target, path.read_bytes())
+                atomic_write(target, data)
                 self._report(path, f"migrated from version {migrated}", "info", target)
             self._dirty = True
         self._cards = snap.cards

@@ -303,8 +303,9 @@ class StatsScreen(Screen[None]):
 
     def action_refresh_stats(self) -> None:
         ws = self.workspace
-        # Copy the states here: the store is not thread-safe and the UI may change it.
-        self.compute(dict(ws.store.states), ws.clock())
+        # A copy for the worker: the store is not thread-safe and the UI may change it.
+        # The table's copy shares its rows (cheap) and keeps the column fast paths.
+        self.compute(ws.store.states.table.copy(), ws.clock())
 
     @work(thread=True, exclusive=True, group="stats", exit_on_error=False)
     def compute(self, states: Mapping[str, CardState], now: datetime) -> Stats:
