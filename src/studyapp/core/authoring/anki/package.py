@@ -21,7 +21,6 @@ anywhere else.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import shutil
 import sqlite3
@@ -38,6 +37,7 @@ from msgspec import Struct
 
 from studyapp.core.authoring.anki.protobuf import ProtobufError, first_varint, message_fields
 from studyapp.core.authoring.importer import ImportFileError
+from studyapp.core.base.jsonread import loads_limited
 from studyapp.core.base.problems import Problem
 
 __all__ = [
@@ -234,7 +234,7 @@ def _media_names(
                         if field == 1 and isinstance(value, bytes):
                             found.append(value.decode("utf-8", "replace"))
             return found
-        mapping = json.loads(raw.decode("utf-8"))
+        mapping = loads_limited(raw.decode("utf-8"))
         if isinstance(mapping, dict):
             return [str(v) for v in mapping.values()]
     except (AnkiPackageError, ProtobufError, ValueError, zstandard.ZstdError, RecursionError):

@@ -19,7 +19,6 @@ scheduler estimates one from the interval, as for a card reviewed under SM-2.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 
@@ -30,6 +29,7 @@ from studyapp.core.authoring.anki.memory import Memory, MemoryReplay
 from studyapp.core.authoring.anki.package import package_problem
 from studyapp.core.base.clock import ensure_utc
 from studyapp.core.base.gcpause import paused_gc
+from studyapp.core.base.jsonread import loads_limited
 from studyapp.core.store.bulk import BulkHistory
 from studyapp.core.store.state import CardState, Phase, Rating
 from studyapp.core.study.queue import day_start, study_day
@@ -116,7 +116,7 @@ def _stored_memory(card: AnkiCard) -> tuple[float | None, float | None]:
     if '"s"' not in card.data:
         return None, None
     try:
-        data = json.loads(card.data)
+        data = loads_limited(card.data)
         s, d = data.get("s"), data.get("d")
     except (ValueError, AttributeError, RecursionError):
         return None, None
@@ -332,7 +332,7 @@ def _last_review_time(card: AnkiCard) -> int | None:
     if '"lrt"' not in card.data:
         return None
     try:
-        value = json.loads(card.data).get("lrt")
+        value = loads_limited(card.data).get("lrt")
     except (ValueError, AttributeError, RecursionError):
         return None
     return value if type(value) is int and 0 < value < 10**11 else None
