@@ -10,10 +10,14 @@
 2. Cost. Histories of 10k, 100k and 500k answers are written to a progress folder;
    each is optimized in a fresh process as ``studyapp optimize --no-retention`` does
    it (read the history, build the training set, five evaluation folds, the final
-   fit): the time of each part (median of ``--runs``), the longest single call into
-   fsrs-rs (the binding holds the GIL for it: the longest a UI thread could wait), and
-   the process's peak memory (VmHWM) above what it held before the optimization.
-   The suggested retention (a year simulated many times) is timed apart, once.
+   fit): the time of each part (median of ``--runs``), the longest single fit call
+   into fsrs-rs (it cannot be interrupted: the longest a cancel waits), the longest a
+   second thread polling every 5 ms had to wait meanwhile (what a UI thread feels:
+   the binding lets other threads run), and the process's peak memory (VmHWM) above
+   what it held before the optimization.
+   The suggested retention (a year simulated many times) is timed apart, once, and
+   found for the synthetic learner with the default, fitted and true parameters (why
+   the defaults always gave 0.70). So is the Stats workload forecast.
 3. The answer path. Per answer, ``FSRSScheduler.answer`` (py-fsrs plus Anki's interval
    rules, what a session calls) beside fsrs-rs's ``next_states`` (the memory model
    alone, without learning steps nor Anki's rules), and the import time of each
@@ -92,8 +96,10 @@ def _learner_history(size: int) -> tuple[list[Any], int]:
 
 
 def _child(folder: str) -> None:
-    """One optimization in this process: timings of each part, GIL hold, peak memory."""
+    """One optimization in this process: timings of each part, the longest fit call, the
+    longest wait of a polling thread, peak memory."""
     import gc
+    import threading
 
     from studyapp.core.base.clock import ManualClock
     from studyapp.core.study.settings import StudySettings
@@ -124,6 +130,18 @@ def _child(folder: str) -> None:
     with ProgressStore.open(root / "progress", read_only=True) as store:
         gc.collect()
         before = _reset_peak()
+        stop = threading.Event()
+        waited = [0.0]
+
+        def poll() -> None:  # a stand-in for the UI thread: how long is it kept waiting?
+            last = time.perf_counter()
+            while not stop.wait(0.005):
+                now_ = time.perf_counter()
+                waited[0] = max(waited[0], now_ - last - 0.005)
+                last = now_
+
+        poller = threading.Thread(target=poll)
+        poller.start()
         started = time.perf_counter()
         history = stored_history(store)
         report = optimize(
@@ -136,6 +154,8 @@ def _child(folder: str) -> None:
             with_retention=False,
         )
         parts["optimize, all of it"] = time.perf_counter() - started
+        stop.set()
+        poller.join()
         peak = _rss("VmHWM") - before
         started = time.perf_counter()
         history = stored_history(store)
@@ -156,6 +176,7 @@ def _child(folder: str) -> None:
             {
                 "parts": parts,
                 "longest_call": longest,
+                "ui_wait": waited[0],
                 "peak_mb": peak / 1024,
                 "predicted": report.predicted,
                 "better": report.better,
@@ -180,7 +201,10 @@ def _rss(field: str) -> int:
 
 def cost(sizes: list[int], runs: int) -> None:
     print(f"\n2. Cost of ``studyapp optimize --no-retention`` (median of {runs} runs)\n")
-    header = ["answers", "predicted", "all", "read", "build", "5 folds", "final fit", "GIL", "MB"]
+    header = [
+        "answers", "predicted", "all", "read", "build", "5 folds", "final fit", "fit call",
+        "UI wait", "MB",
+    ]  # fmt: skip
     print("  " + "".join(f"{h:>11}" for h in header))
     for size in sizes:
         with tempfile.TemporaryDirectory() as tmp:
@@ -205,18 +229,22 @@ def cost(sizes: list[int], runs: int) -> None:
             f"{results[0]['predicted']:,}",
             *(f"{parts[k]:.2f} s" for k in parts),
             f"{statistics.median(r['longest_call'] for r in results):.2f} s",
+            f"{statistics.median(r['ui_wait'] for r in results) * 1000:.0f} ms",
             f"{statistics.median(r['peak_mb'] for r in results):.0f}",
         ]
         print("  " + "".join(f"{c:>11}" for c in row))
     print(
-        "  (all: one optimization as the command runs it; then its parts, timed apart. GIL:\n"
-        "  the longest single fit call, all that time in Rust holding the GIL. MB: the\n"
+        "  (all: one optimization as the command runs it; then its parts, timed apart. fit\n"
+        "  call: the longest single call into fsrs-rs (not interruptible). UI wait: the\n"
+        "  longest a thread polling every 5 ms waited beyond its 5 ms meanwhile. MB: the\n"
         "  optimization's peak memory above what the process held before it.)"
     )
 
 
 def retention_cost() -> None:
     from studyapp.core.study.settings import StudySettings
+    from studyapp.core.tuning import model
+    from studyapp.core.tuning.items import build_training_set
     from studyapp.core.tuning.model import DEFAULT_PARAMETERS
     from studyapp.core.tuning.retention import AnswerStats, simulator_config, suggest_retention
 
@@ -235,6 +263,58 @@ def retention_cost() -> None:
             f"   {deck_size:>6,} cards: {advice.optimal:.2f} in {took:.1f} s "
             f"({advice.at_optimal.minutes_per_day:.1f} min a day; "
             f"{advice.at_current.minutes_per_day:.1f} at 0.90)"
+        )
+    print(
+        "\n   Why 0.70: the synthetic learner's 90 days (seed 7), its deck, the parameters\n"
+        "   (w20: the forgetting curve's decay; FSRS-6's default 0.1542 is flat)"
+    )
+    learner = SyntheticLearner(seed=7)
+    habits = AnswerStats()
+    answers = list(habits.watch(learner.days(0, 90)))
+    fitted = model.fit(build_training_set(answers, anchor=_anchor()))
+    config = simulator_config(
+        habits, deck_size=learner.made, settings=StudySettings().for_deck("x")
+    )
+    for name, parameters in (
+        ("defaults", DEFAULT_PARAMETERS),
+        ("fitted", fitted),
+        ("ground truth", TRUTH_PARAMETERS),
+    ):
+        advice = suggest_retention(parameters, config, 0.9)
+        best, now = advice.at_optimal, advice.at_current
+        floor = " (the search's floor)" if advice.at_floor else ""
+        print(
+            f"   {name:<13} w20 {parameters[20]:.3f}: {advice.optimal:.3f}{floor}; "
+            f"{best.minutes_per_day:.1f} min a day, {best.memorized:,.0f} remembered "
+            f"(at 0.90: {now.minutes_per_day:.1f}, {now.memorized:,.0f})"
+        )
+
+
+def forecast_cost() -> None:
+    """The Stats workload chart's forecast (90 days, two retentions), by collection size."""
+    from studyapp.core.tuning.forecast import ForecastCard, NewCards, forecast_reviews
+    from studyapp.core.tuning.model import DEFAULT_PARAMETERS
+
+    print("\n   Stats workload forecast (90 days at two retentions, from studied cards)")
+    for size in (1_000, 10_000, 50_000):
+        cards = [
+            ForecastCard(1.0 + (n * 7919) % 300, 5.0, -((n * 31) % 30), (n * 17) % 60 - 5)
+            for n in range(size)
+        ]
+        started = time.perf_counter()
+        series = forecast_reviews(
+            DEFAULT_PARAMETERS,
+            (0.9, 0.85),
+            cards=cards,
+            new=[NewCards(size // 10, 20)],
+            review_limit=10_000,
+            first_rating_prob=(0.24, 0.094, 0.495, 0.171),
+            review_rating_prob=(0.224, 0.631, 0.145),
+        )
+        took = time.perf_counter() - started
+        print(
+            f"   {size:>6,} studied cards: {took:.2f} s "
+            f"({sum(series[0.9]):,} answers at 0.90, {sum(series[0.85]):,} at 0.85)"
         )
 
 
@@ -303,6 +383,7 @@ def main() -> None:
     prediction()
     cost(sizes, runs)
     retention_cost()
+    forecast_cost()
     answer_path(runs)
 
 

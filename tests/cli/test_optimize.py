@@ -165,6 +165,7 @@ def test_the_text_report_and_the_suggested_retention(
     data = optimize(capsys, *args, "--dry-run")
     advice = data["optimal_retention"]
     assert 0.7 <= advice["retention"] <= 0.95
+    assert advice["at_floor"] is (advice["retention"] <= 0.705)  # said when on fsrs-rs's floor
     assert set(advice["workload"]) == {
         "retention",
         "reviews_per_day",

@@ -135,12 +135,7 @@ def _save(
     from studyapp.core.config import save_config
     from studyapp.core.tuning import presets
 
-    if parameters is None:
-        study, previous = presets.undo(config.study, config.previous_parameters, preset)
-    else:
-        study, previous = presets.adopt(
-            config.study, config.previous_parameters, preset, parameters
-        )
+    study, previous = presets.change(config.study, config.previous_parameters, preset, parameters)
     changed = structs.replace(config, study=study, previous_parameters=previous)
     save_config(folder, changed, base=config)
 
@@ -181,24 +176,15 @@ def _metrics_rows(report: OptimizeReport) -> list[tuple[str, Metrics]]:
     return [(name, m) for name, m in rows if m is not None]
 
 
-_SKIPPED = {
-    "undone": "undone",
-    "out_of_order": "out of order in the history",
-    "clock_backwards": "timed before the card's previous answer (clock went back)",
-    "vanished": "of cards no longer in any deck",
-    "before_reset": "before a card was started afresh",
-    "no_first_answer": "of cards whose first answer is not in the history",
-}
-
-
 def _text(report: OptimizeReport, *, adopted: bool, dry_run: bool) -> str:
     lines = [f"FSRS parameters for {report.preset}, from your reviews"]
     lines.append(
         f"  {report.reviews:,} answers used, {report.predicted:,} of them predicted "
         "(a day or more after the card's previous answer)"
     )
-    skipped = report.skipped.to_json()
-    notes = [f"{skipped[k]:,} {label}" for k, label in _SKIPPED.items() if skipped[k]]
+    from studyapp.core.tuning.run import skipped_notes
+
+    notes = skipped_notes(report.skipped)
     if notes:
         lines.append("  not used: " + "; ".join(notes))
     if report.other_presets:
@@ -238,6 +224,11 @@ def _text(report: OptimizeReport, *, adopted: bool, dry_run: bool) -> str:
             f"Suggested desired retention: {advice.optimal:.2f} (the least study time per card "
             "remembered;\n  a year of this preset simulated at your pace)"
         )
+        if advice.at_floor:
+            import textwrap
+
+            note = f"({advice.floor_note()}.)"
+            lines.append(textwrap.fill(note, 88, initial_indent="  ", subsequent_indent="   "))
         for label, load in (
             (f"at {best.retention:.2f}:", best),
             (f"at {now.retention:.2f} (now):", now),

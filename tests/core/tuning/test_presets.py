@@ -15,6 +15,7 @@ from studyapp.core.tuning.model import DEFAULT_PARAMETERS
 from studyapp.core.tuning.presets import (
     Preset,
     adopt,
+    change,
     check_parameters,
     preset_cards,
     undo,
@@ -112,3 +113,15 @@ def test_a_damaged_previous_entry_is_dropped_not_fatal(tmp_path: Path) -> None:
     assert loaded.config.previous_parameters == {"deck:a": None, "deck:b": (1.0, 2.0)}
     with pytest.raises(ValueError):  # and a set that is not one is never put back
         undo(loaded.config.study, loaded.config.previous_parameters, Preset("b"))
+
+
+def test_change_is_adopt_with_a_set_and_undo_without() -> None:
+    """What the CLI and the app both save: one call, either way."""
+    deck = Preset("geo")
+    assert change(StudySettings(), {}, deck, FITTED) == adopt(StudySettings(), {}, deck, FITTED)
+    study, previous = change(StudySettings(), {}, deck, FITTED)
+    assert change(study, previous, deck, None) == undo(study, previous, deck)
+    with pytest.raises(LookupError):
+        change(StudySettings(), {}, deck, None)
+    with pytest.raises(ValueError):
+        change(StudySettings(), {}, deck, (math.nan,) * 21)

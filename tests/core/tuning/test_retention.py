@@ -57,4 +57,20 @@ def test_the_suggested_retention_is_within_fsrs_rs_range(stats: AnswerStats) -> 
     optimal, current = advice.at_optimal, advice.at_current
     per_card = optimal.minutes_per_day / optimal.memorized
     assert per_card <= current.minutes_per_day / current.memorized * 1.05
-    assert set(advice.to_json()) == {"retention", "workload", "current"}
+    assert set(advice.to_json()) == {"retention", "at_floor", "workload", "current"}
+
+
+def test_the_default_parameters_end_on_the_search_floor_and_a_steeper_curve_does_not(
+    stats: AnswerStats,
+) -> None:
+    """Why the suggestion was always 0.70: FSRS-6's default forgetting curve is flat (w20 =
+    0.1542), so time per card remembered falls all the way down to fsrs-rs's lowest try.
+    The synthetic learner's true parameters (w20 = 0.45) have their optimum inside."""
+    from tests.core.tuning.synthetic import TRUTH_PARAMETERS
+
+    config = simulator_config(stats, deck_size=600, settings=SETTINGS)
+    defaults = suggest_retention(DEFAULT_PARAMETERS, config, 0.9)
+    assert defaults.at_floor and defaults.to_json()["at_floor"] is True
+    assert "0.70 or lower" in defaults.floor_note()
+    truth = suggest_retention(TRUTH_PARAMETERS, config, 0.9)
+    assert not truth.at_floor and 0.74 < truth.optimal < 0.9

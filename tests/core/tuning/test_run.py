@@ -167,15 +167,51 @@ def test_any_hour_and_zone_give_the_same_report(
     assert len({r.parameters for r in reports}) == 1
 
 
-def test_the_workload_chart_has_a_series_per_retention(
-    learner: tuple[list[ReviewRecord], list[str]],
+def test_the_workload_chart_starts_from_the_cards_already_studied(
+    tmp_path: Path, learner: tuple[list[ReviewRecord], list[str]]
 ) -> None:
+    """The forecast is the work coming to *this* learner: the studied cards fall due as
+    scheduled (not learned again from scratch), and more retention costs more answers."""
     from studyapp.core.tuning.run import workload_forecast
 
     reviews, ids = learner
-    series = workload_forecast(
-        reviews, cards=cards_of(ids), study=StudySettings(), preset=Preset(),
-        retentions=(0.8, 0.9), days=90,
+    scheduled = {}
+    for n, card in enumerate(ids[:200]):  # studied: due over the next weeks
+        at = NOW - timedelta(days=n % 20 + 1)
+        scheduled[card] = CardState(
+            card, Phase.REVIEW, NOW + timedelta(days=n % 30), at, stability=10.0 + n % 30,
+            difficulty=5.0, interval=10,
+        )  # fmt: skip
+    forecast = workload_forecast(
+        reviews, states=scheduled, cards=cards_of(ids), study=StudySettings(), preset=Preset(),
+        retentions=(0.8, 0.9), now=NOW, days=90,
     )  # fmt: skip
+    assert forecast.reason is None and forecast.answers == len(reviews)
+    assert forecast.studied == 200 and forecast.new == len(ids) - 200
+    series = forecast.series
     assert list(series) == [0.8, 0.9] and all(len(s) == 90 for s in series.values())
     assert sum(series[0.9]) > sum(series[0.8]) > 0
+    # day 0: the cards due today and 20 new ones (the deck's limit), at both retentions
+    due_today = sum(1 for n in range(200) if n % 30 == 0)
+    assert series[0.8][0] == series[0.9][0] == due_today + 20
+    few = workload_forecast(
+        reviews[:10], states=scheduled, cards=cards_of(ids), study=StudySettings(),
+        preset=Preset(), retentions=(0.9,), now=NOW,
+    )  # fmt: skip
+    assert few.series == {} and few.reason is not None and "at least 20" in few.reason
+    sm2 = StudySettings.from_dict({"scheduler": {"algorithm": "sm2"}})
+    other = workload_forecast(
+        reviews, states=scheduled, cards=cards_of(ids), study=sm2, preset=Preset(),
+        retentions=(0.9,), now=NOW,
+    )  # fmt: skip
+    assert other.series == {} and other.reason is not None and "SM-2" in other.reason
+
+
+def test_what_was_skipped_is_said_in_words() -> None:
+    from studyapp.core.tuning.items import Skipped
+    from studyapp.core.tuning.run import SKIPPED_LABELS, skipped_notes
+
+    assert skipped_notes(Skipped()) == []
+    notes = skipped_notes(Skipped(undone=1, vanished=1_200, same_day=40))
+    assert notes == ["1 undone", "1,200 of cards no longer in any deck"]  # same-day: used
+    assert set(SKIPPED_LABELS) == set(Skipped.__struct_fields__) - {"same_day"}

@@ -25,6 +25,7 @@ __all__ = [
     "Preset",
     "Previous",
     "adopt",
+    "change",
     "check_parameters",
     "preset_cards",
     "undo",
@@ -120,3 +121,16 @@ def undo(
         earlier = check_parameters(earlier)
     replaced = preset.stored(study)
     return _store(study, preset, earlier), {**previous, preset.key: replaced}
+
+
+def change(
+    study: StudySettings,
+    previous: Previous,
+    preset: Preset,
+    parameters: Sequence[float] | None,
+) -> tuple[StudySettings, dict[str, Parameters | None]]:
+    """:func:`adopt` ``parameters``, or :func:`undo` with None: what the CLI and the app
+    both save (the settings and the kept sets, written together in one atomic save)."""
+    if parameters is None:
+        return undo(study, previous, preset)
+    return adopt(study, previous, preset, parameters)

@@ -8,7 +8,16 @@ How long answers take and how the learner grades come from their own history
 (:class:`AnswerStats`, fsrs-rs's defaults where it has too few answers to tell).
 
 The binding's ``simulate`` starts from new cards (it takes no existing ones), so a
-workload here is that of this preset's cards learned from today at the preset's pace.
+workload here is that of this preset's cards learned from today at the preset's pace
+(the Stats chart, which needs the cards already studied, is :mod:`.forecast`).
+
+Why the suggestion is often 0.70: fsrs-rs searches 0.70 to 0.95 only, and with FSRS-6's
+default parameters (a flat forgetting curve, decay w20 = 0.1542) study time per card
+remembered keeps falling as retention falls, down to the bottom of that range; fsrs-rs's
+own default simulator gives 0.70 too. A fitted set with a steeper curve gives an answer
+inside the range (the synthetic learner of ``benchmarks/optimize.py``: 0.79). So the
+advice says when it sits on the floor (:attr:`RetentionAdvice.at_floor`): "0.70 or
+lower", not a measured optimum.
 """
 
 from __future__ import annotations
@@ -23,6 +32,8 @@ from studyapp.core.store.state import Phase, Rating
 from studyapp.core.study.settings import DeckSettings
 
 __all__ = [
+    "SEARCH_CEILING",
+    "SEARCH_FLOOR",
     "AnswerStats",
     "RetentionAdvice",
     "Workload",
@@ -41,6 +52,10 @@ _MAX_MS = 1_200_000
 _STATE = {Phase.NEW: 0, Phase.LEARNING: 0, Phase.REVIEW: 1, Phase.RELEARNING: 2}
 _MAX_STEPS = 5
 """fsrs-rs simulates at most this many (re)learning steps."""
+SEARCH_FLOOR = 0.70
+"""The lowest retention fsrs-rs's ``optimal_retention`` tries (its ``R_MIN``)."""
+SEARCH_CEILING = 0.95
+"""The highest it tries (its ``R_MAX``)."""
 
 
 class AnswerStats:
@@ -70,6 +85,19 @@ class AnswerStats:
             self.add(review)
             yield review
 
+    @property
+    def answers(self) -> int:
+        """First answers and passed reviews seen (what the grade shares are made of)."""
+        return sum(self.first) + sum(self.passes)
+
+    def first_rating_prob(self) -> list[float]:
+        """Shares of Again, Hard, Good, Easy on a new card (fsrs-rs's with too few)."""
+        return _shares(self.first, fr.default_simulator_config().first_rating_prob)
+
+    def review_rating_prob(self) -> list[float]:
+        """Shares of Hard, Good, Easy on a recalled review (fsrs-rs's with too few)."""
+        return _shares(self.passes, fr.default_simulator_config().review_rating_prob)
+
 
 def _shares(counts: Sequence[int], default: Sequence[float]) -> list[float]:
     total = sum(counts)
@@ -97,8 +125,8 @@ def simulator_config(
         learn_span=days,
         max_cost_perday=86_400.0,
         max_ivl=float(settings.scheduler.maximum_interval),
-        first_rating_prob=_shares(stats.first, base.first_rating_prob),
-        review_rating_prob=_shares(stats.passes, base.review_rating_prob),
+        first_rating_prob=stats.first_rating_prob(),
+        review_rating_prob=stats.review_rating_prob(),
         learn_limit=max(1, settings.queue.new_per_day),  # none a day: nothing to simulate
         review_limit=settings.queue.reviews_per_day,
         new_cards_ignore_review_limit=True,
@@ -177,9 +205,24 @@ class RetentionAdvice(Struct, frozen=True):
     at_optimal: Workload
     at_current: Workload
 
+    @property
+    def at_floor(self) -> bool:
+        """The search ended on its lowest value: the best retention is 0.70 *or lower*
+        (typical of FSRS-6's default parameters), not an optimum found inside the range."""
+        return self.optimal <= SEARCH_FLOOR + 0.005
+
+    def floor_note(self) -> str:
+        """What a suggestion on the floor means, in words (see :attr:`at_floor`)."""
+        return (
+            f"{SEARCH_FLOOR:.2f} is the lowest retention fsrs-rs tries: the least time per card "
+            f"remembered is at {SEARCH_FLOOR:.2f} or lower. FSRS-6's default parameters usually "
+            "end here; parameters fitted to your reviews give a better-founded figure"
+        )
+
     def to_json(self) -> dict[str, object]:
         return {
             "retention": round(self.optimal, 3),
+            "at_floor": self.at_floor,
             "workload": self.at_optimal.to_json(),
             "current": self.at_current.to_json(),
         }

@@ -15,7 +15,7 @@ the report says why.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import datetime, tzinfo
 from typing import Any, NamedTuple
 
@@ -23,20 +23,35 @@ from msgspec import Struct
 
 from studyapp.core.decks.card import Card
 from studyapp.core.store.records import ReviewRecord
+from studyapp.core.store.state import CardState
+from studyapp.core.study.queue import study_day
 from studyapp.core.study.settings import DeckSettings, StudySettings
 from studyapp.core.tuning import evaluate, model
+from studyapp.core.tuning.forecast import ForecastCard, NewCards, forecast_cards, forecast_reviews
 from studyapp.core.tuning.items import Skipped, TrainingSet, build_training_set, rollover_anchor
 from studyapp.core.tuning.metrics import Metrics
 from studyapp.core.tuning.presets import Preset, preset_cards
 from studyapp.core.tuning.retention import (
     AnswerStats,
     RetentionAdvice,
-    daily_reviews,
     simulator_config,
     suggest_retention,
 )
 
-__all__ = ["STEPS", "Cancelled", "OptimizeReport", "Progress", "optimize", "workload_forecast"]
+__all__ = [
+    "MIN_FORECAST_ANSWERS",
+    "SKIPPED_LABELS",
+    "STEPS",
+    "Cancelled",
+    "ForecastInputs",
+    "OptimizeReport",
+    "Progress",
+    "WorkloadForecast",
+    "forecast_inputs",
+    "optimize",
+    "skipped_notes",
+    "workload_forecast",
+]
 
 STEPS = 3 + evaluate.SPLITS
 """Reading the history, one per evaluation fold, the final fit, the suggested retention."""
@@ -109,6 +124,23 @@ class OptimizeReport(Struct, frozen=True):
             "optimal_retention": None if self.retention is None else self.retention.to_json(),
         }
         return out
+
+
+SKIPPED_LABELS = {
+    "undone": "undone",
+    "out_of_order": "out of order in the history",
+    "clock_backwards": "timed before the card's previous answer (clock went back)",
+    "vanished": "of cards no longer in any deck",
+    "before_reset": "before a card was started afresh",
+    "no_first_answer": "of cards whose first answer is not in the history",
+}
+"""How the CLI and the app name each reason an answer was not used."""
+
+
+def skipped_notes(skipped: Skipped) -> list[str]:
+    """ "12 undone", ...: each reason answers were left out, with its count (none: [])."""
+    counts = skipped.to_json()
+    return [f"{counts[k]:,} {label}" for k, label in SKIPPED_LABELS.items() if counts[k]]
 
 
 def _too_few(items: int) -> str:
@@ -235,23 +267,138 @@ def _deck_settings(study: StudySettings, preset: Preset) -> DeckSettings:
     return DeckSettings(study.scheduler, study.queue)
 
 
+MIN_FORECAST_ANSWERS = 20
+"""Answers needed before a workload forecast means anything: below this the learner's
+grades are fsrs-rs's defaults, and there is little schedule to go on."""
+
+
+class WorkloadForecast(Struct, frozen=True):
+    """Answers a day ahead at each retention, or why there is nothing to show."""
+
+    series: dict[float, list[int]]
+    """Retention -> cards answered on each day, today first (empty with ``reason``)."""
+    answers: int
+    """Answers in the history the habits were read from."""
+    studied: int
+    """Cards of the preset already studied (they fall due as scheduled)."""
+    new: int
+    """Cards of the preset not yet studied (started at the daily limit)."""
+    reason: str | None = None
+
+
+class ForecastInputs(Struct, frozen=True):
+    """What a workload forecast starts from, read once (the history is read for it):
+    :meth:`run` then tries any retention without reading it again."""
+
+    parameters: tuple[float, ...]
+    cards: list[ForecastCard]
+    new: list[NewCards]
+    review_limit: int
+    first_rating_prob: list[float]
+    review_rating_prob: list[float]
+    max_interval: int
+    answers: int
+    algorithm: str = "fsrs"
+    """The preset's scheduler: the forecast is FSRS's, meaningless for SM-2."""
+
+    @property
+    def reason(self) -> str | None:
+        """Why there is nothing to forecast (None: there is)."""
+        if self.algorithm != "fsrs":
+            return "the workload forecast uses FSRS; this preset is scheduled with SM-2"
+        if self.answers < MIN_FORECAST_ANSWERS:
+            return (
+                f"too little history to forecast: {self.answers} answer(s) so far; the "
+                f"forecast needs at least {MIN_FORECAST_ANSWERS} to know how you grade "
+                "and what is scheduled"
+            )
+        if not self.cards and not any(n.count for n in self.new):
+            return "no cards to forecast"
+        return None
+
+    def run(self, retentions: Sequence[float], days: int = 90) -> WorkloadForecast:
+        """Answers a day for the next ``days`` at each retention (none with a reason)."""
+        reason = self.reason
+        series: dict[float, list[int]] = {}
+        if reason is None:
+            series = forecast_reviews(
+                self.parameters,
+                retentions,
+                cards=self.cards,
+                new=self.new,
+                review_limit=self.review_limit,
+                first_rating_prob=self.first_rating_prob,
+                review_rating_prob=self.review_rating_prob,
+                max_interval=self.max_interval,
+                days=days,
+            )
+        new = sum(n.count for n in self.new)
+        return WorkloadForecast(series, self.answers, len(self.cards), new, reason)
+
+
+def forecast_inputs(
+    reviews: Iterable[ReviewRecord],
+    *,
+    states: Mapping[str, CardState],
+    cards: Collection[Card],
+    study: StudySettings,
+    preset: Preset,
+    now: datetime,
+    tz: tzinfo | None = None,
+) -> ForecastInputs:
+    """The preset's studied cards (memory, due day), its new cards and each deck's
+    limits, the parameters in use and the learner's grades from ``reviews``."""
+    stats = AnswerStats()
+    answers = 0
+    for _ in stats.watch(reviews):
+        answers += 1
+    mine = preset_cards(study, cards, preset)
+    by_deck: dict[str, list[str]] = {}
+    for card in cards:
+        if card.id in mine:
+            by_deck.setdefault(card.deck_id, []).append(card.id)
+    day_starts_at = study.queue.day_starts_at
+    today = study_day(now, day_starts_at, tz)
+    studied: list[ForecastCard] = []
+    new: list[NewCards] = []
+    review_limit = 0
+    scheduler = _deck_settings(study, preset).scheduler
+    for deck, ids in by_deck.items():
+        queue = study.for_deck(deck).queue
+        found, unstarted = forecast_cards(states, ids, today, day_starts_at=day_starts_at, tz=tz)
+        studied += found
+        new.append(NewCards(unstarted, queue.new_per_day))
+        review_limit += queue.reviews_per_day
+    return ForecastInputs(
+        preset.in_use(study),
+        studied,
+        new,
+        review_limit,
+        stats.first_rating_prob(),
+        stats.review_rating_prob(),
+        scheduler.maximum_interval,
+        answers,
+        scheduler.algorithm,
+    )
+
+
 def workload_forecast(
     reviews: Iterable[ReviewRecord],
     *,
+    states: Mapping[str, CardState],
     cards: Collection[Card],
     study: StudySettings,
     preset: Preset,
     retentions: Sequence[float],
+    now: datetime,
+    tz: tzinfo | None = None,
     days: int = 90,
-) -> dict[float, list[int]]:
+) -> WorkloadForecast:
     """Answers a day for the next ``days`` at each desired retention (the Stats chart):
-    the preset's cards at its daily limits, with the parameters in use and the habits
-    (answer times, grades) of ``reviews``. A second or so; run it in a worker."""
-    stats = AnswerStats()
-    for _ in stats.watch(reviews):
-        pass
-    mine = preset_cards(study, cards, preset)
-    config = simulator_config(
-        stats, deck_size=len(mine), settings=_deck_settings(study, preset), days=days
+    the preset's studied cards from their current memory and due days, its new cards at
+    each deck's daily limit, with the parameters in use and the learner's grades
+    (:mod:`.forecast`). Up to a second or so on a big collection; run it in a worker."""
+    inputs = forecast_inputs(
+        reviews, states=states, cards=cards, study=study, preset=preset, now=now, tz=tz
     )
-    return daily_reviews(preset.in_use(study), retentions, config)
+    return inputs.run(retentions, days)

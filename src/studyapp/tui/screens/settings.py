@@ -19,6 +19,7 @@ from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.validation import ValidationResult, Validator
@@ -26,6 +27,7 @@ from textual.widgets import Button, DataTable, Input, Label, Select, Static
 
 from studyapp.core.config import AppConfig, config_path
 from studyapp.core.study.settings import StudySettings
+from studyapp.core.tuning.presets import GLOBAL, Preset
 from studyapp.core.workspace import Workspace
 from studyapp.tui.text import cell, literal
 from studyapp.tui.widgets.confirm import ConfirmDialog
@@ -239,6 +241,9 @@ class SettingsScreen(Screen[None]):
         height: auto;
         margin-top: 1;
     }
+    SettingsScreen #settings-fit {
+        margin-left: 1;
+    }
     SettingsScreen #settings-actions Button {
         margin-right: 2;
     }
@@ -266,6 +271,13 @@ class SettingsScreen(Screen[None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="settings.save"),
         Binding("escape", "leave", "Back", id="settings.leave"),
+        Binding(
+            "ctrl+f",
+            "fit_parameters",
+            "Fit parameters",
+            id="settings.fit",
+            tooltip="Fit FSRS parameters to your review history, compare, adopt or undo",
+        ),
     ]
 
     def __init__(self, workspace: Workspace) -> None:
@@ -312,6 +324,16 @@ class SettingsScreen(Screen[None]):
                     id="set-theme",
                 )
                 yield Static("applies at once", classes="settings-hint settings-note", markup=False)
+            with Horizontal(classes="settings-row"):
+                yield Label("Parameters", classes="settings-label", markup=False)
+                yield Select(
+                    self._preset_options(),
+                    value=GLOBAL,
+                    allow_blank=False,
+                    id="set-preset",
+                    tooltip="Which parameters to fit: the global set, or a deck's own",
+                )
+                yield Button("Fit to my history (ctrl+f)", id="settings-fit")
             with Horizontal(id="settings-actions"):
                 yield Button("Save (ctrl+s)", id="settings-save", variant="primary")
                 yield Button("Back (esc)", id="settings-back")
@@ -331,6 +353,17 @@ class SettingsScreen(Screen[None]):
             )
             yield DataTable(id="settings-keys", cursor_type="row", zebra_stripes=True)
         yield KeyBar()
+
+    def _preset_options(self) -> list[tuple[Content, str]]:
+        """The global preset, then each deck (its own set if it has one): deck titles
+        are deck text, shown literally."""
+        study = self.workspace.config.study
+        options = [(literal("Global preset"), GLOBAL)]
+        for deck in self.workspace.decks.decks:
+            own = "parameters" in study.decks.get(deck.deck_id, {})
+            label = f"Deck: {deck.title}" + (" (own)" if own else "")
+            options.append((literal(label), f"deck:{deck.deck_id}"))
+        return options
 
     def _theme_options(self) -> list[tuple[str, str]]:
         themes = self.app.available_themes
@@ -418,6 +451,10 @@ class SettingsScreen(Screen[None]):
     def _save_pressed(self) -> None:
         self.action_save()
 
+    @on(Button.Pressed, "#settings-fit")
+    def _fit_pressed(self) -> None:
+        self.action_fit_parameters()
+
     @on(Button.Pressed, "#settings-back")
     def _back_pressed(self) -> None:
         self.action_leave()
@@ -451,6 +488,21 @@ class SettingsScreen(Screen[None]):
             title="Saved",
             markup=False,
         )
+
+    def selected_preset(self) -> Preset:
+        """The preset chosen beside the fit button (a deck that is gone: the global one)."""
+        value = self._select_value("#set-preset", GLOBAL)
+        deck = value.removeprefix("deck:") if value.startswith("deck:") else None
+        if deck is not None and self.workspace.decks.find(deck) is None:
+            deck = None
+        return Preset(deck)
+
+    def action_fit_parameters(self) -> None:
+        """Fit the chosen preset's parameters (a screen of its own: progress, compare,
+        adopt, undo). Unsaved edits of the form stay as they are."""
+        from studyapp.tui.screens.fit_parameters import FitParametersScreen
+
+        self.app.push_screen(FitParametersScreen(self.workspace, self.selected_preset()))
 
     def action_leave(self) -> None:
         """Back to where we came from; unsaved changes are confirmed first."""

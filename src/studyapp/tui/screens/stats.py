@@ -9,8 +9,8 @@ the same in any theme, at 80x24 (the page scrolls) and with NO_COLOR.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from datetime import date, datetime
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime, timedelta
 
 from textual import work
 from textual.app import ComposeResult
@@ -20,8 +20,15 @@ from textual.screen import Screen
 from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
+from studyapp.core.decks.card import Card
 from studyapp.core.stats.report import Ratio, Stats, store_stats
+from studyapp.core.store.records import ReviewRecord
 from studyapp.core.store.state import CardState
+from studyapp.core.study.queue import study_day
+from studyapp.core.study.settings import StudySettings
+from studyapp.core.tuning.presets import Preset
+from studyapp.core.tuning.run import ForecastInputs, WorkloadForecast, forecast_inputs
+from studyapp.core.tuning.source import stored_history
 from studyapp.core.workspace import Workspace
 from studyapp.tui import format as fmt
 from studyapp.tui.text import literal
@@ -32,6 +39,7 @@ from studyapp.tui.widgets.charts import (
     clip,
     column_chart,
     hbar,
+    stacked_charts,
     text_table,
 )
 from studyapp.tui.widgets.keybar import KeyBar
@@ -51,6 +59,10 @@ SECTIONS = (
     ("kinds", "Accuracy by kind (all answers)"),
     ("decks", "Mastery by deck (mature: interval of 21 days or more)"),
 )
+WORKLOAD_DAYS = 90
+RETENTION_RANGE = (0.70, 0.99)
+"""The desired retentions the learner can propose (the settings' range)."""
+RETENTION_STEP = 0.01
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 DEFAULT_WIDTH = 76
 """Cells for the charts before the page has a size."""
@@ -227,6 +239,59 @@ def decks_text(stats: Stats, titles: Mapping[str, str], room: int = DEFAULT_WIDT
     )
 
 
+def proposed_start(current: float) -> float:
+    """The first retention proposed beside the current one: 0.05 lower (fewer reviews),
+    or higher when that would leave the range."""
+    low, high = RETENTION_RANGE
+    lower = round(current - 0.05, 2)
+    return lower if lower >= low else round(min(current + 0.05, high), 2)
+
+
+def workload_text(
+    current: tuple[float, Sequence[int]],
+    proposed: tuple[float, Sequence[int]],
+    today: date,
+    width: int = DEFAULT_WIDTH,
+) -> str:
+    """Two charts on one scale, answers a day at the current and the proposed retention,
+    with their totals in words (as many days as fit in ``width``)."""
+    (now_r, now_s), (new_r, new_s) = current, proposed
+    top = max(max(now_s, default=0), max(new_s, default=0))
+    shown, gap = chart_fit(len(now_s), top, width)
+    last = short_date(today + timedelta(days=shown - 1))
+    chart = stacked_charts(
+        [
+            (f"At {now_r:.2f} (your desired retention now)", now_s[:shown]),
+            (f"At {new_r:.2f} (proposed: + and - change it)", new_s[:shown]),
+        ],
+        left_label="today",
+        right_label=last,
+        gap=gap,
+    )
+    total_now, total_new = sum(now_s[:shown]), sum(new_s[:shown])
+    change = f"{(total_new - total_now) / total_now:+.0%}" if total_now else "-"
+    days = max(shown, 1)
+    lines = [
+        join_fitting(
+            [
+                f"At {now_r:.2f}: {total_now:,} answers in {shown} days",
+                f"{total_now / days:.1f} a day",
+                f"busiest day {max(now_s[:shown], default=0):,}",
+            ],
+            width,
+        ),
+        join_fitting(
+            [
+                f"At {new_r:.2f}: {total_new:,} ({change})",
+                f"{total_new / days:.1f} a day",
+                f"busiest day {max(new_s[:shown], default=0):,}",
+            ],
+            width,
+        ),
+    ]
+    return "\n".join([chart, *lines])
+
+
 # ------------------------------------------------------------------- screen
 
 
@@ -258,6 +323,22 @@ class StatsScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "leave", "Back", id="stats.leave"),
         Binding("r", "refresh_stats", "Refresh", id="stats.refresh"),
+        Binding(
+            "plus,equals_sign",
+            "propose(1)",
+            "Retention +",
+            key_display="+",
+            id="stats.retention_up",
+            tooltip="Propose a higher desired retention for the workload chart",
+        ),
+        Binding(
+            "minus",
+            "propose(-1)",
+            "Retention -",
+            key_display="-",
+            id="stats.retention_down",
+            tooltip="Propose a lower desired retention for the workload chart",
+        ),
     ]
 
     def __init__(self, workspace: Workspace) -> None:
@@ -267,6 +348,15 @@ class StatsScreen(Screen[None]):
         """The last statistics shown (None until the first computation ends)."""
         self._width = 0
         """The width the charts were drawn for (they are drawn again on a resize)."""
+        current = workspace.config.study.scheduler.desired_retention
+        self.proposed = proposed_start(current)
+        """The retention the workload chart compares with the current one."""
+        self.forecast_inputs: ForecastInputs | None = None
+        """What the workload forecast starts from (read once, in the worker)."""
+        self.workload: dict[float, list[int]] = {}
+        """Answers a day by retention, for each retention forecast so far."""
+        self.workload_reason: str | None = None
+        """Why there is no workload chart (too little history), once known."""
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -275,6 +365,19 @@ class StatsScreen(Screen[None]):
             for key, title in SECTIONS:
                 yield Static(title, classes="stats-heading", id=f"stats-h-{key}", markup=False)
                 yield Static(classes="stats-section", id=f"stats-{key}", markup=False)
+                if key == "forecast":
+                    yield Static(
+                        f"Workload: answers a day, next {WORKLOAD_DAYS} days",
+                        classes="stats-heading",
+                        id="stats-h-workload",
+                        markup=False,
+                    )
+                    yield Static(
+                        "Forecasting the workload…",
+                        classes="stats-section",
+                        id="stats-workload",
+                        markup=False,
+                    )
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -286,6 +389,7 @@ class StatsScreen(Screen[None]):
     def on_resize(self) -> None:
         if self.stats is not None and self._chart_width() != self._width:
             self.show(self.stats)
+        self.show_workload()
 
     def _chart_width(self) -> int:
         """Cells a section has for its chart: the page's width inside its padding and
@@ -306,6 +410,8 @@ class StatsScreen(Screen[None]):
         # A copy for the worker: the store is not thread-safe and the UI may change it.
         # The table's copy shares its rows (cheap) and keeps the column fast paths.
         self.compute(ws.store.states.table.copy(), ws.clock())
+        self.forecast_inputs, self.workload, self.workload_reason = None, {}, None
+        self.start_forecast()
 
     @work(thread=True, exclusive=True, group="stats", exit_on_error=False)
     def compute(self, states: Mapping[str, CardState], now: datetime) -> Stats:
@@ -320,7 +426,97 @@ class StatsScreen(Screen[None]):
             days=HISTORY_DAYS,
         )
 
+    # ---------------------------------------------------------------- workload
+
+    @property
+    def current_retention(self) -> float:
+        return self.workspace.config.study.scheduler.desired_retention
+
+    def start_forecast(self) -> None:
+        """Forecast the retentions not forecast yet, in a worker (the first time, it
+        reads the history: the store's part is taken here, on the UI thread)."""
+        wanted = [r for r in (self.current_retention, self.proposed) if r not in self.workload]
+        if not wanted and self.forecast_inputs is not None:
+            self.show_workload()
+            return
+        ws = self.workspace
+        inputs = self.forecast_inputs
+        history = None if inputs is not None else stored_history(ws.store).reviews
+        states = None if inputs is not None else ws.store.states.table.copy()
+        self.query_one("#stats-h-workload", Static).update(
+            literal(f"Workload: answers a day, next {WORKLOAD_DAYS} days (forecasting…)")
+        )
+        self.forecast(inputs, history, states, list(ws.cards), ws.config.study, ws.clock(), wanted)
+
+    @work(thread=True, exclusive=True, group="workload", exit_on_error=False)
+    def forecast(
+        self,
+        inputs: ForecastInputs | None,
+        history: Iterable[ReviewRecord] | None,
+        states: Mapping[str, CardState] | None,
+        cards: Sequence[Card],
+        study: StudySettings,
+        now: datetime,
+        retentions: Sequence[float],
+    ) -> tuple[ForecastInputs, WorkloadForecast]:
+        """The workload at ``retentions``, off the UI thread."""
+        if inputs is None:
+            assert history is not None and states is not None
+            inputs = forecast_inputs(
+                history, states=states, cards=cards, study=study, preset=Preset(), now=now
+            )
+        return inputs, inputs.run(retentions, WORKLOAD_DAYS)
+
+    def _forecast_done(self, result: tuple[ForecastInputs, WorkloadForecast]) -> None:
+        inputs, forecast = result
+        self.forecast_inputs = inputs
+        self.workload_reason = forecast.reason
+        self.workload.update(forecast.series)
+        self.show_workload()
+        if forecast.reason is None and self.proposed not in self.workload:
+            self.start_forecast()  # the learner pressed + or - meanwhile
+
+    def show_workload(self) -> None:
+        """The workload chart, or why there is none (nothing until the first forecast)."""
+        text = self.query_one("#stats-workload", Static)
+        heading = self.query_one("#stats-h-workload", Static)
+        if self.workload_reason is not None:
+            heading.update(literal(f"Workload: answers a day, next {WORKLOAD_DAYS} days"))
+            reason = self.workload_reason
+            text.update(literal(reason[0].upper() + reason[1:] + "."))
+            return
+        current, proposed = self.current_retention, self.proposed
+        if current not in self.workload or proposed not in self.workload:
+            return
+        ws = self.workspace
+        today = study_day(ws.clock(), ws.config.study.queue.day_starts_at)
+        width = self._chart_width()
+        series = (current, self.workload[current]), (proposed, self.workload[proposed])
+        shown = chart_fit(WORKLOAD_DAYS, max(max(s) for _, s in series), width)[0]
+        heading.update(literal(f"Workload: answers a day, next {shown} days, global preset"))
+        text.update(literal(workload_text(*series, today, width)))
+
+    def action_propose(self, step: int) -> None:
+        """Propose a retention one step higher (1) or lower (-1), within the range."""
+        low, high = RETENTION_RANGE
+        proposed = round(min(max(self.proposed + step * RETENTION_STEP, low), high), 2)
+        if proposed == self.proposed:
+            return
+        self.proposed = proposed
+        if self.forecast_inputs is None and self.workload_reason is None:
+            return  # the first forecast is under way; it forecasts this one next
+        if self.workload_reason is None:
+            self.start_forecast()
+
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "workload":
+            if event.state is WorkerState.SUCCESS and isinstance(event.worker.result, tuple):
+                self._forecast_done(event.worker.result)
+            elif event.state is WorkerState.ERROR:
+                self.query_one("#stats-workload", Static).update(
+                    literal(f"The workload could not be forecast: {event.worker.error}")
+                )
+            return
         if event.worker.group != "stats":
             return
         status = self.query_one("#stats-status", Static)

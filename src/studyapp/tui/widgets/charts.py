@@ -28,14 +28,16 @@ def column_chart(
     left_label: str = "",
     right_label: str = "",
     gap: bool = True,
+    top: int | None = None,
 ) -> str:
     """Vertical bars, one per value, two columns apart (side by side without ``gap``),
-    with a y axis and end labels.
+    with a y axis and end labels. ``top``: the value of a full column (default: the
+    largest value; charts to be compared share one).
 
     Any non-zero value shows at least an eighth of a block, so a day with one
     review never looks like a day with none.
     """
-    top = max(values, default=0)
+    top = max(max(values, default=0), top or 0)
     axis_width = max(len(str(top)), 1)
     rows: list[str] = []
     eighths = [0 if top == 0 or v <= 0 else max(1, round(v / top * height * 8)) for v in values]
@@ -52,6 +54,33 @@ def column_chart(
         space = max(width - len(left_label) - len(right_label), 1)
         rows.append(" " * (axis_width + 2) + left_label + " " * space + right_label)
     return "\n".join(rows)
+
+
+def stacked_charts(
+    series: Sequence[tuple[str, Sequence[int]]],
+    *,
+    height: int = 4,
+    left_label: str = "",
+    right_label: str = "",
+    gap: bool = False,
+) -> str:
+    """Column charts of several series, each under its title, one above the other on one
+    scale, so they compare by eye (the same day is in the same column)."""
+    top = max((max(values, default=0) for _, values in series), default=0)
+    blocks: list[str] = []
+    for title, values in series:
+        blocks.append(title)
+        blocks.append(
+            column_chart(
+                values,
+                height=height,
+                left_label=left_label,
+                right_label=right_label,
+                gap=gap,
+                top=top,
+            )
+        )
+    return "\n".join(blocks)
 
 
 def chart_fit(count: int, top: int, width: int) -> tuple[int, bool]:
