@@ -128,3 +128,46 @@ def test_validate_refuses_an_exam_that_asks_for_more_than_its_decks_hold(
     ) in out
     exam.write_text("id: final\ntitle: Final\ndecks: [capitals]\nquestions: 3\n", encoding="utf-8")
     assert main(["validate", str(tmp_path)]) == 0
+
+
+# ---------------------------------------------------------------- extract --review
+
+ARTICLE = REPO / "tests/fixtures/articles/history-berlin-airlift/article.txt"
+
+
+def test_extract_then_review_needs_a_terminal_and_says_what_is_marked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["extract", str(ARTICLE), "-o", "draft.yaml"]) == 0
+    out = capsys.readouterr().out
+    assert "next: `studyapp extract --review draft.yaml` to accept, edit or drop each entry" in out
+    assert main(["extract", "--review", "draft.yaml"]) == 1  # pytest's stdout is no terminal
+    out = capsys.readouterr().out
+    assert out.startswith("draft.yaml: --review opens a screen and needs a terminal (")
+    assert "entries are marked `review: true`; `studyapp lint draft.yaml` lists them)" in out
+
+
+def test_extract_review_of_a_deck_with_nothing_marked(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    deck = REPO / "decks" / "lee-pragmatic-diplomacy.yaml"
+    assert main(["extract", "--review", str(deck)]) == 0
+    assert "no entry is marked `review: true`: nothing to review" in capsys.readouterr().out
+
+
+def test_extract_review_arguments_and_bad_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["extract", str(ARTICLE), "--review", "x.yaml"]) == 1
+    assert "--review takes the draft alone" in capsys.readouterr().out
+    assert main(["extract", str(ARTICLE)]) == 1
+    assert "give the article and the draft to write" in capsys.readouterr().out
+    assert main(["extract", "--review", str(tmp_path / "none.yaml")]) == 1
+    assert "none.yaml:1:1: no such file" in capsys.readouterr().out
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: d\ntitle: D\nentries:\n- id: a\n  kind: qa\n  review: true\n")
+    assert main(["extract", "--review", str(bad)]) == 1
+    out = capsys.readouterr().out
+    assert "bad.yaml:4:3: entries[0].prompt: missing required field 'prompt'" in out
+    assert "fix these first (`studyapp validate" in out

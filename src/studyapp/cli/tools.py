@@ -52,10 +52,19 @@ def register(subparsers: Any) -> None:
     )
 
     extract = subparsers.add_parser(
-        "extract", help="draft a deck from an article's plain text (dates, figures, quotes)"
+        "extract",
+        help="draft a deck from an article's plain text (dates, figures, quotes); "
+        "--review DRAFT: accept, edit or drop its entries one by one",
+        usage="%(prog)s ARTICLE.txt -o DRAFT.yaml [options]\n       %(prog)s --review DRAFT.yaml",
     )
-    extract.add_argument("article", metavar="ARTICLE.txt")
-    extract.add_argument("-o", "--output", required=True, metavar="DRAFT.yaml")
+    extract.add_argument("article", metavar="ARTICLE.txt", nargs="?")
+    extract.add_argument("-o", "--output", metavar="DRAFT.yaml")
+    extract.add_argument(
+        "--review",
+        metavar="DRAFT.yaml",
+        help="review a draft in the terminal: each entry still marked `review: true`, one by "
+        "one (accept, edit, drop, skip, undo); written back with its comments kept",
+    )
     extract.add_argument("--id", dest="deck_id", help="deck id (default: from the output name)")
     extract.add_argument("--title", help="deck title (default: 'Draft: ' + the article's title)")
     extract.add_argument(
@@ -299,6 +308,17 @@ def _lint(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _extract(args: argparse.Namespace, out: TextIO) -> int:
+    if args.review is not None:
+        if args.article is not None or args.output is not None:
+            raise _FailedError(
+                "--review takes the draft alone: studyapp extract --review DRAFT.yaml"
+            )
+        return _review(Path(args.review), out)
+    if args.article is None or args.output is None:
+        raise _FailedError(
+            "give the article and the draft to write: studyapp extract ARTICLE.txt -o "
+            "DRAFT.yaml (or review a draft: studyapp extract --review DRAFT.yaml)"
+        )
     from studyapp.core.authoring.extract.draft import draft_deck, draft_notes
     from studyapp.core.authoring.extract.draftfile import draft_yaml
     from studyapp.core.authoring.extract.extraction import extract
@@ -350,9 +370,39 @@ def _extract(args: argparse.Namespace, out: TextIO) -> int:
         f"wrote {display_name(target)}: {len(deck.entries)} draft entries ({detail}){dated}\n"
     )
     out.write(
-        "next: check each entry (delete its `review: true`), then `studyapp lint` and "
+        f"next: `studyapp extract --review {display_name(target)}` to accept, edit or drop "
+        "each entry (or delete each `review: true` by hand), then `studyapp lint` and "
         "`studyapp validate` the draft\n"
     )
+    return 0
+
+
+def _review(path: Path, out: TextIO) -> int:
+    """Open the review screen on a draft; print what was done when the author quits."""
+    from studyapp.core.authoring.review.session import ReviewError, ReviewSession
+
+    shown = display_name(path)
+    if not path.is_file():
+        raise _FailedError(f"{shown}:1:1: no such file")
+    try:
+        session = ReviewSession.open(path, shown)
+    except ReviewError as exc:
+        raise _FailedError(*exc.lines) from None
+    if session.total == 0:
+        out.write(f"{shown}: no entry is marked `review: true`: nothing to review\n")
+        return 0
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise _FailedError(
+            f"{shown}: --review opens a screen and needs a terminal "
+            f"({session.total} entries are marked `review: true`; `studyapp lint {shown}` "
+            "lists them)"
+        )
+    from studyapp.tui.draft_review_app import DraftReviewApp
+
+    DraftReviewApp(session).run()
+    out.write(session.summary() + "\n")
+    if session.left == 0:
+        out.write(f"next: `studyapp lint {shown}` and `studyapp validate {shown}`\n")
     return 0
 
 

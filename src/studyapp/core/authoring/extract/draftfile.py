@@ -18,7 +18,7 @@ from studyapp.core.decks.model import Deck
 from studyapp.core.decks.writer import SCHEMA_COMMENT, deck_to_data
 from studyapp.core.decks.yamlread import resolve_plain
 
-__all__ = ["draft_yaml"]
+__all__ = ["FIELD_ORDER", "draft_yaml", "dump_yaml"]
 
 
 class _Dumper(yaml.SafeDumper):
@@ -35,10 +35,25 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 
 _Dumper.add_representer(str, _represent_str)
 
-_FIELD_ORDER = word_list(
+
+def dump_yaml(data: object) -> str:
+    """Block-style YAML for ``data`` as drafts are written (the review screen writes an
+    edited field or entry with it, so an edit reads like the rest of the draft)."""
+    return yaml.dump(
+        data,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+        default_flow_style=False,
+    )
+
+
+FIELD_ORDER = word_list(
     "id kind review prompt event date measure value unit accept quote speaker speaker_aliases "
     "context text answer variants tags explanation source"
 )
+"""The order of an entry's fields in a draft: what it asks, its answer, then the rest."""
 
 _GROUP_HEADINGS = {
     "date": "dates",
@@ -54,18 +69,11 @@ def draft_yaml(
     """The draft deck as commented YAML, with ``notes`` for the author at the end."""
     data = deck_to_data(deck)
     for entry in data["entries"]:
-        ordered = {k: entry[k] for k in _FIELD_ORDER if k in entry}
+        ordered = {k: entry[k] for k in FIELD_ORDER if k in entry}
         ordered.update({k: v for k, v in entry.items() if k not in ordered})
         entry.clear()
         entry.update(ordered)
-    body = yaml.dump(
-        data,
-        Dumper=_Dumper,
-        sort_keys=False,
-        allow_unicode=True,
-        width=100,
-        default_flow_style=False,
-    )
+    body = dump_yaml(data)
     out: list[str] = []
     current = None
     kinds = iter(e.kind for e in deck.entries)
