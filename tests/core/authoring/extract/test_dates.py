@@ -130,3 +130,8 @@ def test_numeric_and_prefixed_years() -> None:
         ("4/6/93", "1993-04-06"),
         ("10/7/2024", "2024-10-07"),
     ]
+
+
+def test_citations_of_laws_and_bills_are_not_years() -> None:
+    text = "Under 43 U.S.C. §1341(a), H.R. 1781 and S. 1850 would nullify it in 1999 as planned."
+    assert dates(text) == [("1999", "1999")]

@@ -111,3 +111,8 @@ def test_partitive_counts_sample_sizes_and_currency_words() -> None:
         (Decimal(2032), None),
         (Decimal("2.9"), "billion US dollars"),
     ]
+
+
+def test_citations_measure_nothing_but_a_hyphenated_count_does() -> None:
+    assert values("Section 12(a) of 43 U.S.C. §1341 and P.L. 117-269 apply.") == []
+    assert [v for v, _unit in values("The 12-turbine South Fork Wind Farm is built.")] == [12]

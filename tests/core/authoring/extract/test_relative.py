@@ -59,3 +59,12 @@ def test_how_says_what_the_date_was_worked_out_from() -> None:
     assert mention.how == (
         "“yesterday”: the day before the article's date (Thursday, February 23, 2023)"
     )
+
+
+def test_a_plan_that_would_happen_is_in_the_coming_month() -> None:
+    # reported plans ("would start in May") look ahead; a noun "plan" says nothing of tense
+    found = find_dates("She said the work would start in May.", anchor=PartialDate(2023, 3, 11))
+    assert [(d.text, d.date) for d in found] == [("May", PartialDate(2023, 5))]
+    assert resolved("Speaking on Monday, she said the quay plan had been studied.") == [
+        ("on Monday", "2023-02-20")
+    ]

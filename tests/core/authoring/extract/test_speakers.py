@@ -50,11 +50,16 @@ def test_a_quotation_that_goes_on_into_the_next_paragraph_keeps_its_speaker() ->
     text = (
         'In a statement, Mayor Lena Ortiz said, "The museum worked hard. We lost.\n'
         '"But the trainer will come here. It is a win."\n'
-        '"This is a new paragraph with no speaker."\n'
+        '"Nobody names a new speaker here."\n'
+        "The council met on Monday.\n"
+        '"A quotation after a paragraph without one has no speaker."\n'
     )
+    # a paragraph that is only a quotation goes on with the speaker of the one before (news
+    # style names every new speaker); after a paragraph with no quotation it has nobody
     assert statements(text) == [
         ("Q", "Lena Ortiz", "The museum worked hard. We lost"),
         ("Q", "Lena Ortiz", "But the trainer will come here. It is a win"),
+        ("Q", "Lena Ortiz", "Nobody names a new speaker here"),
     ]
 
 

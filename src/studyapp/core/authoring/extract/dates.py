@@ -15,8 +15,13 @@ import re
 
 from msgspec import Struct
 
-from studyapp.core.authoring.extract.relative import FUTURE, find_relative, nearest_year, unquoted
-from studyapp.core.authoring.extract.sentences import Sentence, word_list
+from studyapp.core.authoring.extract.relative import (
+    FUTURE_IN_PAST,
+    find_relative,
+    nearest_year,
+    unquoted,
+)
+from studyapp.core.authoring.extract.sentences import Sentence, is_citation, word_list
 from studyapp.core.decks.model import MONTH_NAMES, PartialDate
 
 __all__ = ["DateMention", "context_year", "find_dates", "format_anchor"]
@@ -50,6 +55,13 @@ _DASH = r"\s?[-–—]\s?"
 
 # Counted things that make a bare four-digit number a count, not a year ...
 _PLURAL_NOUN = re.compile(r"[a-z][a-z-]*s\b")
+# Words that end in s but count nothing ("unveiled in 1999 as the ...").
+_NOT_NOUNS = frozenset(
+    word_list(
+        "as is was has its this his thus yes plus less unless across whereas perhaps always "
+        "sometimes besides towards afterwards becomes remains marks saw"
+    )
+)
 # ... unless they are what a year qualifies ("2000 levels", "2012 dollars").
 _YEAR_NOUNS = frozenset(
     word_list(
@@ -275,7 +287,7 @@ def _mention(
         mo, d = _month(word), int(g["d5"] or g["d6"])
         if not 1 <= d <= 31:
             return None
-        chosen, how = _year_for(mo, d, year, anchor, bool(FUTURE.search(unquoted(text))))
+        chosen, how = _year_for(mo, d, year, anchor, bool(FUTURE_IN_PAST.search(unquoted(text))))
         date = _date(chosen, mo, d) if chosen is not None else None
         return DateMention(
             m.group(0), start, end, date, mo, d, year_inferred=date is not None, how=how
@@ -290,9 +302,16 @@ def _mention(
         date = _date(year, mo, d)
         return DateMention(m.group(0), start, end, date, mo, d) if date is not None else None
     if g["y7"]:
+        if is_citation(text, start, end):
+            return None  # "H.R. 1781", "§1341": a bill or a section, not a year
         after = text[end : end + 40]
         noun = _PLURAL_NOUN.match(after.lstrip())
-        if noun and after[:1] == " " and noun.group(0) not in _YEAR_NOUNS:
+        if (
+            noun
+            and after[:1] == " "
+            and noun.group(0) not in _YEAR_NOUNS
+            and noun.group(0) not in _NOT_NOUNS
+        ):
             return None  # "2000 troops": a count
         return DateMention(m.group(0), start, end, _date(int(g["y7"]), None, None))
     word = g["m8"] or g["m9"]
@@ -304,7 +323,7 @@ def _mention(
         if word == "March" and re.match(r"\s+(?:on|to|through|for)\b", text[end:]):
             return None
         mo = _month(word)
-        chosen, how = _year_for(mo, None, year, anchor, bool(FUTURE.search(unquoted(text))))
+        chosen, how = _year_for(mo, None, year, anchor, bool(FUTURE_IN_PAST.search(unquoted(text))))
         date = _date(chosen, mo, None) if chosen is not None else None
         return DateMention(word, start, end, date, mo, year_inferred=date is not None, how=how)
     return None

@@ -138,7 +138,9 @@ def extract(
         if found_reports and not found_quotes:
             continuation.speaker = found_reports[-1].speaker
         elif not found_quotes:
-            continuation.speaker = announcer(sentence, speakers) or continuation.speaker
+            announced = announcer(sentence, speakers)
+            continuation.speaker = announced or continuation.speaker
+            continuation.announced = announced is not None and sentence.text.rstrip()[-1:] in ",:"
         continuation.line = sentence.line
         for report in found_reports:
             speakers.heard(report.speaker)

@@ -29,7 +29,7 @@ from studyapp.core.authoring.extract.numbers import (
     fraction_value,
     words_value,
 )
-from studyapp.core.authoring.extract.sentences import Sentence, word_list
+from studyapp.core.authoring.extract.sentences import Sentence, is_citation, word_list
 
 __all__ = ["FigureMention", "find_figures", "numbers_in"]
 
@@ -183,6 +183,7 @@ def _counts_something(text: str, start: int, end: int) -> bool:
 _HYPHEN_UNIT = re.compile(
     r"^[-‑](?:day|week|month|year|hour|minute|second|mile|foot|page|person|member|seat|point"
     r"|time|fold|strong|old)s?\b"
+    r"|^[-‑][a-z]{3,}\b(?![-‑]?\d)"  # "the 12-turbine South Fork Wind Farm"
 )
 _RANGE_NEXT = re.compile(rf"^\s?[-–‑]\s?(?P<n>{_NUM})")
 _RANGE_PREV = re.compile(rf"(?<![\w.,])(?P<n>{_NUM})\s?[-–‑]\s?$")
@@ -216,6 +217,8 @@ def _skip_number(text: str, start: int, end: int, *, count: bool = False) -> boo
     """Numbers that measure nothing: names, identifiers, times, markers, qualifiers."""
     head = text[:start]
     after = text[end:]
+    if is_citation(text, start, end):
+        return True  # "43 U.S.C. §1341", "H.R. 1781"
     named = re.search(r"[A-Za-z]+[-‑]$|#\s*$|\bNos?\.\s*$", head)
     if (named or re.match(r"^[-‑][A-Za-z]", after)) and not _HYPHEN_UNIT.match(after):
         return True  # "STS-134", "B-29", "#3"

@@ -39,7 +39,9 @@ _INTERVIEWERS = frozenset(
 )
 
 
-def _label_speaker(label: str, people: People, interviewee: Speaker | None) -> Speaker | None:
+def _label_speaker(
+    label: str, people: People, interviewee: Speaker | None, text: str = ""
+) -> Speaker | None:
     if label.lower() in ("a", "answer"):
         return interviewee
     found = people.named(label)
@@ -53,6 +55,12 @@ def _label_speaker(label: str, people: People, interviewee: Speaker | None) -> S
     split = person_in(label)
     if split is not None and split[1]:
         return Speaker(split[1], (), "person")
+    if re.fullmatch(r"[A-Z][\w’'-]+", label):
+        # "Park:" after "author Sam Park": the full name the article gives the surname
+        full = re.search(rf"\b([A-Z][\w’'-]+(?:\s+[A-Z]\.)?)\s+{re.escape(label)}\b", text)
+        if full is not None:
+            return Speaker(f"{full.group(1)} {label}", (label,), "person")
+        return Speaker(label, (), "person")
     return None
 
 
@@ -107,7 +115,7 @@ def find_answers(text: str, people: People) -> Transcript:
                 current = None
                 questions.add(line_no)
                 continue
-            current = _label_speaker(label, people, interviewee)
+            current = _label_speaker(label, people, interviewee, text)
             if current is not None:
                 out.append(Answer(line_no, rest_start, starts[line_no - 1] + len(line), current))
             continue

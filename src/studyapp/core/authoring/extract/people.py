@@ -80,7 +80,7 @@ ORG_WORDS = frozenset(
         "Technologies Technology Software Labs Media Studios Pictures Records Books "
         "Questions Prime Plainfare Vittles Operation Orbiter Camera Surveyor Telescope "
         "Explorer Rover Satellite Probe Spacecraft Module Capsule Rocket Vehicle Agreement "
-        "Accord Principles Declaration Convention Pact Protocol Charter Constitution Bill"
+        "Accord Principles Declaration Convention Pact Protocol Charter Constitution"
     )
 )
 
@@ -322,6 +322,12 @@ class People:
             if re.search(r"[’']s$", token):
                 tokens = tokens[: i + 1]
                 break
+        cut = next((i for i, t in enumerate(tokens) if t in ("of", "for")), None)
+        if cut is not None:
+            # "Ted Scambos of the National Snow and Ice Data Center": the name before "of"
+            _head_title, head_name = split_title(tokens[:cut])
+            if len(head_name) >= 2 and all(_is_name_token(t) for t in head_name):
+                tokens = tokens[:cut]
         title, name_tokens = split_title(tokens)
         if not name_tokens or not all(_is_name_token(t) for t in name_tokens):
             return []

@@ -145,11 +145,23 @@ def _teaches(reference: Deck, draft_entry: AnyEntry) -> bool:
             quoted = _quoted(draft_entry)
             if quoted and fold_text(quoted) in fold_text(fields):
                 return True
+            if quoted and _teaches_part(entry, quoted):
+                return True
             if isinstance(draft_entry, QaEntry) and fold_text(draft_entry.answer) in fold_text(
                 fields
             ):
                 return True
     return False
+
+
+def _teaches_part(entry: AnyEntry, quoted: str) -> bool:
+    """Whether the deck's quote or answer (three words or more) is part of a drafted
+    statement: reported speech holds the deck's quotation inside its clause."""
+    taught = entry.quote if isinstance(entry, QuoteEntry) else None
+    if isinstance(entry, QaEntry):
+        taught = entry.answer
+    folded = fold_text(taught or "")
+    return len(folded.split()) >= 3 and folded in fold_text(quoted)
 
 
 def measure_quality(draft: Deck, reference: Deck) -> Quality:

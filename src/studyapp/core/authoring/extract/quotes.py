@@ -48,6 +48,12 @@ class Continuation(Struct):
     line: int = 0
     open_quote: bool = False
     """The paragraph ended inside a quotation: the next one goes on with it."""
+    quoted: bool = False
+    """The sentence ended with a quotation its speaker was given: a paragraph that is
+    nothing but a quotation, next, goes on with that speaker."""
+    announced: bool = False
+    """The sentence ended by announcing its speaker ("Rathbun stated,"): a quotation that
+    opens the next paragraph is theirs."""
 
 
 _POST_VERB_FIRST = re.compile(
@@ -61,6 +67,16 @@ _POST_NP_FIRST = re.compile(
     rf"(?P<verb>{QUOTE_CUE.pattern})\b",
 )
 _CLAUSE_BREAK = re.compile(r";|\.\s|[!?]\s")
+_NAMING = re.compile(
+    r"\b(?:named|titled|entitled|known\s+as|nicknamed|codenamed|code-named|branded)\s*,?\s*$",
+    re.IGNORECASE,
+)
+_DETERMINER = re.compile(
+    r"\b(?:the|a|an|his|her|their|its|these|those|such|of|our|my|your)\s+$", re.IGNORECASE
+)
+_NEW_CLAUSE = re.compile(r"(?:while|whilst|whereas|but|and|although|though|as|when)\s", re.I)
+# "asked officials how such documents, kept in “approved cabinets”, ...": a question's words
+_QUESTION = re.compile(r"^\s+(?:\S+\s+){0,4}?(?:how|why|whether|what|when|where|if|who)\b")
 _CITED = re.compile(
     r"\b(?:including|such\s+as|like|questions?|examples?|reads?|asks?|asking)\s*[:,]?\s*$",
     re.IGNORECASE,
@@ -128,6 +144,7 @@ def find_quotes(
         speaker=sentence_speaker or (before.speaker if before.line == sentence.line else None),
         line=sentence.line,
         open_quote=last is not None and not last.closed,
+        quoted=last is not None and last.speaker is not None,
     )
     if last is not None and last.speaker is None:
         after.speaker = None
@@ -145,7 +162,16 @@ def _after(rest: str, speakers: Speakers, sentence: Sentence) -> Speaker | None:
             found = speakers.resolve(phrase, sentence.start, sentence.text)
             if found is not None:
                 return found
+        else:
+            # "“...,” according to Tom Reed, an economist": the person named, or the body
+            mentions = speakers.people.mentions(phrase)
+            if mentions and mentions[0][0] == 0:
+                person = mentions[0][2]
+                return Speaker(person.name, person.aliases, "person")
+            return speakers.resolve(phrase, sentence.start, sentence.text)
     np_first = _POST_NP_FIRST.match(rest)
+    if np_first is not None and _NEW_CLAUSE.match(np_first.group("np")):
+        return None  # "“absurd”, while Ukraine's ministry said ...": another speaker's clause
     if np_first is not None and not re.search(r"[“”\"]", np_first.group(0)):
         verb_at = np_first.start("verb")
         found_np = subject_before(rest, verb_at)
@@ -163,13 +189,18 @@ def _before(
 ) -> Speaker | None:
     """A verb of saying before the quotation in its sentence, and its subject."""
     head = text[:start]
+    if _NAMING.search(head):
+        return None  # "a robot named “Better Idea of Afghan Girls”": a name, not speech
     possessive = re.search(rf"((?:{NAME_TOKEN}\s+){{0,3}}{NAME_TOKEN})[’']s\s*$", head)
     if possessive:
         person = speakers.people.named(possessive.group(1))
         if person is not None:
             return Speaker(person.name, person.aliases, "person")
     cues = [
-        c for c in QUOTE_CUE.finditer(head) if not any(s <= c.start() < e for s, e, _ in earlier)
+        c
+        for c in QUOTE_CUE.finditer(head)
+        if not any(s <= c.start() < e for s, e, _ in earlier)
+        and not _DETERMINER.search(head[: c.start()])  # "the claims were": a noun
     ]
     if not cues:
         return None
@@ -177,6 +208,8 @@ def _before(
     if _CLAUSE_BREAK.search(head[cue.end() :]):
         return None
     word = cue.group(0).lower()
+    if word in ("asked", "asks") and _QUESTION.match(head[cue.end() :]):
+        return None
     if word.startswith(("according", "in the words")):
         after = head[cue.end() :]
         mentions = speakers.people.mentions(after)
@@ -209,8 +242,12 @@ def _continued(text: str, start: int, sentence: Sentence, before: Continuation) 
         return None  # only a sentence that opens with the quotation continues one
     same_paragraph = before.line == sentence.line
     next_paragraph = before.line == sentence.line - 1 or before.line == sentence.line - 2
-    if same_paragraph or (next_paragraph and before.open_quote):
+    if same_paragraph or (next_paragraph and (before.open_quote or before.announced)):
         return before.speaker
+    whole = quote_spans(text)
+    only_quote = len(whole) == 1 and not text[whole[0][1] :].strip(" .,;!?…")
+    if next_paragraph and before.quoted and only_quote:
+        return before.speaker  # “…,” he said. ¶ “Nobody should doubt it.”
     return None
 
 

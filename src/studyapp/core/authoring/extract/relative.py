@@ -16,7 +16,7 @@ from msgspec import Struct
 from studyapp.core.authoring.extract.sentences import quote_spans
 from studyapp.core.decks.model import MONTH_NAMES, PartialDate
 
-__all__ = ["FUTURE", "RelativeDate", "find_relative", "nearest_year", "unquoted"]
+__all__ = ["FUTURE", "FUTURE_IN_PAST", "RelativeDate", "find_relative", "nearest_year", "unquoted"]
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _NUMBER_WORDS = {
@@ -54,10 +54,18 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 FUTURE = re.compile(
-    r"\b(?:will|shall|’ll|'ll|is\s+to|are\s+to|to\s+be|scheduled|planned|plans?|expected|set\s+to"
-    r"|due\s+to|is\s+set|are\s+set|going\s+to|next)\b",
+    r"\b(?:will|shall|’ll|'ll|is\s+to|are\s+to|to\s+be|scheduled|planned\s+(?:to|for)"
+    r"|plans?\s+to|(?:is|are|was|were)\s+expected|expected\s+to|set\s+to|due\s+to|is\s+set"
+    r"|are\s+set|going\s+to|next)\b",
     re.IGNORECASE,
 )
+FUTURE_IN_PAST = re.compile(
+    rf"{FUTURE.pattern}|\bwould\s+(?!have\b)(?:\w+\s+)?(?:start|begin|open|close|end|take|be"
+    r"|resume|launch|arrive|finish|run|hold|come|go|reach|visit|return|publish|vote|meet)\b",
+    re.IGNORECASE,
+)
+"""A sentence about the future, or about what "would" happen (reported plans): a month
+without a year is the coming one."""
 _NOWADAYS = re.compile(r"(?:\bof|\bstill|\beven|[’']s)\s+$", re.IGNORECASE)
 _SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
 

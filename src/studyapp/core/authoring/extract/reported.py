@@ -31,17 +31,53 @@ class ReportMention(Struct, frozen=True):
     sentence: Sentence
 
 
-# "told reporters", "told the committee", "told GB News"
+# "told reporters", "told the committee", "told GB News" (never "told the nation that he")
 _OBJECT = re.compile(
     rf"^\s+(?:(?:the\s+)?{NAME_TOKEN}(?:\s+(?:of\s+|&\s+)?{NAME_TOKEN}){{0,5}}"
-    r"|reporters|journalists|the\s+(?:[a-z-]+\s+){0,2}[a-z-]+|him|her|them|us|me|parliament"
-    r"|lawmakers|students|listeners|viewers|readers|supporters|delegates)(?=[\s,])"
+    r"|reporters|journalists|the\s+(?:(?!that\b)[a-z-]+\s+){0,2}(?!that\b)[a-z-]+|him|her|them"
+    r"|us|me|parliament|lawmakers|students|listeners|viewers|readers|supporters|delegates"
+    r"|investors|staff|employees|members|congress|senators|voters|residents|colleagues"
+    r"|(?:his|her|their|its|our)\s+(?:(?!that\b)[a-z-]+\s+){0,2}(?!that\b)[a-z-]+"
+    r"|(?!that\b|this\b|those\b|these\b)[a-z]{3,}s)(?=[\s,])"
 )
+# Verbs whose first object is the hearer: "told reporters", "assured investors that ..."
+_HEARER_VERBS = frozenset(
+    word_list("told tells tell informed informs assured assures reminded reminds")
+)
+# "said on Monday that", "said in an interview with the BBC that", "wrote in the journal
+# Nature that": words between the verb and "that" that only say when, where or to whom
+_LEAD_TO_THAT = re.compile(
+    r"^\s*,?\s*(?:(?:in|on|at|to|with|during|after|before|last|this|earlier|later|from|via"
+    r"|through|for|outside|while|when|speaking|yesterday|today|recently|also|again|Monday"
+    r"|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"[^.;:“”\"]{0,90}?)\s*,?\s+that\s+(?=\S)"
+)
+# Forms that are nouns as often as verbs: "Recent reports have revealed", "claims of fraud"
+_NOUN_VERBS = frozenset(
+    word_list(
+        "report reports claim claims note notes estimate estimates state states hopes fears "
+        "find finds add write"
+    )
+)
+_NOUN_USE = re.compile(
+    r"^\s+(?:have|has|had|are|were|is|was|will|would|show|shows|suggest|suggests|of|from|by"
+    r"|indicate|indicates|published|released|issued|say|says|said)\b"
+)
+_AUX_BEFORE = re.compile(
+    r"\b(?:to|will|would|can|could|may|might|must|should|shall|cannot)\s+$", re.IGNORECASE
+)
+_NEGATED = re.compile(
+    r"\b(?:not|never|n[’']t|declined\s+to|refused\s+to|did\s+not|would\s+not)\s+$", re.IGNORECASE
+)
+_CONJUNCTION = re.compile(r"^\s*,?\s*(?:but|and|or|yet|nor)\b", re.IGNORECASE)
 _ADVERBIAL = re.compile(
     r"^\s*,?\s*(?:(?:on|last|this|next)\s+(?:[A-Z][a-z]+day|week|month|year)|yesterday|today"
+    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?=\s+(?:that\s+)?[a-z])"
     r"|earlier|later|recently|previously|also|repeatedly|in\s+(?:a|an|the|his|her|their|its)"
     r"\s+(?:[a-z-]+\s+){0,2}(?:statement|interview|letter|speech|report|release|post|message"
-    r"|briefing|email|op-ed|tweet|press\s+conference)(?:\s+(?:to|with|on)\s+[^,]{1,40})?"
+    r"|briefing|email|op-ed|tweet|press\s+conference|blog|column|paper|study|book|address"
+    r"|testimony|affidavit|filing|podcast|broadcast|video)"
+    r"(?:\s+(?:to|with|on|for|at)\s+(?:(?!that\b)[^,\s]+\s*){1,6}?(?=,|\s+that\b|$))?"
     r"|at\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}(?:conference|briefing|hearing|meeting|event"
     r"|rally|summit|ceremony))\s*,?"
 )
@@ -59,12 +95,21 @@ _SAY_VERBS = frozenset(
     word_list(
         "said says say told tells tell stated states added adds noted notes argued argues warned "
         "warns insisted insists claimed claims believes believe maintained maintains contended "
-        "contends asserted asserts wrote writes explained explains reiterated stressed"
+        "contends asserted asserts wrote writes explained explains reiterated stressed report "
+        "write contend argue warn insist claim note add state maintain assert replied replies "
+        "reply responded responds respond answered countered observed complained revealed "
+        "disclosed alleged alleges allege declared declares adding saying noting warning arguing "
+        "insisting claiming stressing explaining stating"
     )
 )
 _PREPOSITIONS = frozenset(
     word_list("to in at on for with by about from of into over under after before during as")
 )
+_AUXILIARY = re.compile(
+    r"\b(?:is|are|was|were|will|would|could|can|may|might|must|should|shall|has|have|had)\b"
+)
+_QUESTION_WORDS = frozenset(word_list("why how whether what where who whom which"))
+_SUBORDINATORS = frozenset(word_list("when while after before because as if during upon"))
 _RELATIVES = frozenset(word_list("that which who whom whose where"))
 _TO_VERBS = frozenset(word_list("asked urged offered promised promising pledged vowed proposed"))
 _POSTPOSED = re.compile(
@@ -74,6 +119,12 @@ _POSTPOSED = re.compile(
     r"|,\s*(?P<verb2>said|says|added|noted)\s+(?P<np2>[^,;:“”\"]{2,80}?)\s*\.?\s*$"
 )
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+(?P<np>[^,;:“”\"]{2,80}?)\s*(?:,|\.?\s*$)")
+# "in their first matchup, the robot scored ...": a fronted adverbial before the clause
+_LEADING_PHRASE = re.compile(
+    r"^(?:in|on|at|by|for|during|after|before|since|until|from)\b[^,]{0,60},\s*"
+)
+_FULL_NAME = re.compile(rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,2}}")
+_ACCORDING_NAME = re.compile(r"^\s*According\s+to\s+")
 _AS_TOLD = re.compile(
     r"^\s*As\s+(?P<np>[^,;:“”\"]{2,80}?)\s+(?:told|said|noted|explained|wrote)\b[^,]{0,60},\s*"
 )
@@ -118,6 +169,10 @@ def _is_report(words: str, verb: str) -> bool:
     # a clause with a verb of its own, soon after its subject: "the locations that would
     # be given ..." is an object with a relative clause, not a statement
     tokens = plain.split()
+    if tokens and tokens[0].lower() in _SUBORDINATORS and not _AUXILIARY.search(plain):
+        return False  # "said when asked about the report": a circumstance, not a clause
+    if tokens and tokens[0].lower() in _QUESTION_WORDS:
+        return False  # "explained why the team was denied visas": a question, not a claim
     if verb in _SAY_VERBS and tokens:
         # "say" takes a clause, not an object: "scientists say pictures ... paint a portrait"
         opening = {t.lower().strip(",") for t in tokens[:3]}
@@ -141,28 +196,50 @@ def find_reported(sentence: Sentence, speakers: Speakers) -> list[ReportMention]
     for m in REPORT_VERB.finditer(text):
         if any(s <= m.start() < e for s, e, _ in spans):
             continue
-        verb = m.group("verb").lower().split()[0]
+        verb = m.group("verb").lower().split()[-1]
+        if verb in _NOUN_VERBS and (
+            _NOUN_USE.match(text[m.end() :]) or _AUX_BEFORE.search(text[: m.start()])
+        ):
+            continue  # "Recent reports have revealed": a noun; "to report": no speech yet
         speaker = _subject(text, m, speakers, sentence, previous)
         if speaker is None:
             continue
+        if _NEGATED.search(text[: m.start()]):
+            continue  # "officials have not said why ...": nothing was said
         previous = speaker
         pos = m.end()
-        if verb in ("told", "tells", "tell"):
+        if verb in _HEARER_VERBS:
             obj = _OBJECT.match(text[pos:])
             if obj is None:
                 continue
             pos += obj.end()
-        adverbial = _ADVERBIAL.match(text[pos:])
-        if adverbial is not None:
-            pos += adverbial.end()
+        to_that = _LEAD_TO_THAT.match(text[pos:])
+        if to_that is not None:
+            pos += to_that.end()
+        else:
+            adverbial = _ADVERBIAL.match(text[pos:])
+            if adverbial is not None:
+                pos += adverbial.end()
         rest = text[pos:]
+        if _CONJUNCTION.match(rest):
+            continue  # "..., she said, but refused to ...": no clause of hers follows
         lead = re.match(r"^\s*(?:that\s+|,\s*)?", rest)
         body = pos + (lead.end() if lead else 0)
         if text[body : body + 1] in '“"' and verb not in _TO_VERBS:
             quoted = next((s for s in spans if s[0] == body), None)
             if quoted is None or not _outside_quotes(text[quoted[1] :]).strip(" .,"):
                 continue  # "X said: “...”" is a quotation, not a report
+        parenthetical = _parenthetical(text, m, body, spans)
+        if parenthetical is not None:
+            start, end, words = parenthetical
+            if _is_report(words, verb):
+                out.append(ReportMention(words, start, end, speaker, sentence))
+            continue
         clause_start, clause_end = _clause(text, body)
+        clause_end = _next_speaker(text, clause_start, clause_end, spans, speakers, sentence)
+        if _WHO_CLAUSE.search(text[: m.start()]):
+            comma = text.find(", ", clause_start, clause_end)
+            clause_end = comma if comma > 0 else clause_end  # the relative clause ends there
         words = text[clause_start:clause_end].strip().rstrip(",")
         if not _is_report(text[pos:clause_end], verb):
             continue
@@ -178,16 +255,102 @@ def _subject(
     sentence: Sentence,
     previous: Speaker | None,
 ) -> Speaker | None:
+    head = text[: m.start()]
+    participle = re.fullmatch(r"[a-z]+ing", m.group("verb")) is not None
+    if participle and re.search(r",\s*$", head):
+        # "..., adding that ...": the speaker of the clause before, or the sentence's subject
+        return previous or _sentence_subject(head, speakers, sentence)
+    who = _WHO_CLAUSE.search(head)
+    if who is not None:
+        # "Devocht, who had told Montalvo he would ...": the relative clause's antecedent
+        return speakers.resolve(who.group("np"), sentence.start + who.start("np"), head)
     found = subject_before(text, m.start())
     if found is None:
         # "..., and said it was ...": the subject of the clause before
-        if previous is not None and re.search(r"\band\s+$", text[: m.start()]):
-            return previous
+        if re.search(r"\band\s+$", head):
+            # "Reagan agreed ..., while he pursued START and argued that ...": the last
+            # person named before, when no verb of saying came first
+            return previous or _last_person(head, speakers)
         return None
     phrase, at = found
     if re.search(r"\b(?:which|that|who|whom|whose)\s+$", text[:at]):
         return None  # "the document, which media reports range ...": a relative clause
     return speakers.resolve(phrase, sentence.start + at, text[:at])
+
+
+_WHO_CLAUSE = re.compile(
+    rf"(?P<np>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,3}})\s*,\s+who\s+(?:[a-z]+\s+){{0,2}}$"
+)
+
+
+def _parenthetical(
+    text: str, m: re.Match[str], body: int, spans: list[tuple[int, int, bool]]
+) -> tuple[int, int, str] | None:
+    """ "The images, Bindschadler said, show cracks ...": the clause around the attribution
+    (start, end and its words without the attribution), or None when the verb is not
+    set off by commas between a subject and its verb."""
+    found = subject_before(text, m.start())
+    if found is None or spans:
+        return None
+    opening = text[: found[1]]
+    if not re.search(r"\w[^,]*,\s*$", opening) or not re.match(r"^\s*,\s*[a-z]", text[m.end() :]):
+        return None
+    if re.search(r"[,;:]", opening.rstrip().rstrip(",")):
+        return None  # more than one phrase before it: not a subject set off by commas
+    lead = re.match(r"^\s*,\s*", text[m.end() :])
+    resume = m.end() + (lead.end() if lead is not None else 0)
+    end = _clause(text, resume)[1]
+    words = f"{opening.rstrip().rstrip(',')} {text[resume:end].strip()}".strip(" .")
+    return 0, end, words
+
+
+def _last_person(head: str, speakers: Speakers) -> Speaker | None:
+    """The subject of "..., while he pursued X and argued": the pronoun's person, never just
+    the last name in the clause (it may be the object: "claimed Paris was ... and claim")."""
+    pronouns = re.findall(r"\b(he|she|they)\s+(?!said|says)[a-z]+", head, re.IGNORECASE)
+    if not pronouns:
+        return None
+    return speakers.resolve(pronouns[-1].lower(), 0, head)
+
+
+def _next_speaker(
+    text: str,
+    start: int,
+    end: int,
+    spans: list[tuple[int, int, bool]],
+    speakers: Speakers,
+    sentence: Sentence,
+) -> int:
+    """Where a reported clause ends when another speaker takes over inside it
+    ("Johnson said they must ..., and McNamara argued that ...")."""
+    for m in REPORT_VERB.finditer(text, start, end):
+        if any(s <= m.start() < e for s, e, _ in spans):
+            continue
+        found = subject_before(text, m.start())
+        if found is None or found[1] <= start:
+            continue
+        lead = re.search(r"(?:[,;]?\s+and|[,;])\s+$", text[start : found[1]])
+        if lead is None:
+            continue  # "said the company claimed ...": the clause's own content
+        if speakers.resolve(found[0], sentence.start + found[1], text[: found[1]]) is None:
+            continue
+        return start + lead.start()
+    return end
+
+
+def _sentence_subject(head: str, speakers: Speakers, sentence: Sentence) -> Speaker | None:
+    """The speaker a sentence opens with ("Lopez insisted ..., adding that ..."), if any."""
+    mentions = speakers.people.mentions(head)
+    if mentions and mentions[0][0] < 40:
+        person = mentions[0][2]
+        return Speaker(person.name, person.aliases, "person")
+    first = REPORT_VERB.search(head)
+    if first is None:
+        return None
+    found = subject_before(head, first.start())
+    if found is None:
+        return None
+    return speakers.resolve(found[0], sentence.start + found[1], head[: found[1]])
 
 
 def _framed(
@@ -198,16 +361,46 @@ def _framed(
     if spans and sum(e - s for s, e, _ in spans) > len(text) / 2:
         return []
     out: list[ReportMention] = []
-    according = _ACCORDING.search(text)
+    speaker: Speaker | None
+    bare = _ACCORDING_NAME.match(text)
+    named = speakers.people.mentions(text[bare.end() :]) if bare is not None else []
+    after_name = bare.end() + named[0][1] if bare is not None and named else 0
+    if bare is not None and named and named[0][0] == 0 and text[after_name : after_name + 1] == " ":
+        # "According to Rathbun the property was returned ...": no comma after the name
+        person = named[0][2]
+        start, end = after_name, len(text.rstrip())
+        words = text[start:end].strip(" ,.")
+        if _is_report(words, "said"):
+            speaker = Speaker(person.name, person.aliases, "person")
+            out.append(ReportMention(words, start, end, speaker, sentence))
+        according = None
+    else:
+        according = _ACCORDING.search(text)
     if according is not None:
         speaker = speakers.resolve(according.group("np").strip(), sentence.start, text)
         if speaker is not None:
+            after = (according.end(), _clause(text, according.end())[1])
             if according.start() < 3:
                 start, end = according.end(), len(text.rstrip())
+                named_after = re.match(r"\s*([^,;:“”\"]{3,60}),\s*", text[start:])
+                known = speakers.people.mentions(named_after.group(1)) if named_after else []
+                if named_after is not None and known and known[0][0] == 0:
+                    # "According to the team's coach, Alireza Mehraban, in their first ..."
+                    speaker = Speaker(known[0][2].name, known[0][2].aliases, "person")
+                    start += named_after.end()
+                elif named_after is not None and _FULL_NAME.fullmatch(named_after.group(1)):
+                    speaker = Speaker(named_after.group(1), (), "person")
+                    start += named_after.end()
+            elif (
+                text[according.end() - 1] == ","
+                and _FINITE.search(_outside_quotes(text[after[0] : after[1]])) is not None
+                and _is_report(text[after[0] : after[1]], "said")
+            ):
+                start, end = after  # "Under the plan, according to officials, schools would ..."
             else:
                 start, end = 0, according.start()
             words = text[start:end].strip(" ,.")
-            if _is_report(words, "said"):
+            if _is_report(_LEADING_PHRASE.sub("", words), "said"):
                 out.append(ReportMention(words, start, end, speaker, sentence))
     told = _AS_TOLD.match(text)
     if told is not None:
@@ -220,7 +413,10 @@ def _framed(
     post = _POSTPOSED.search(text)
     if post is not None:
         phrase = (post.group("np") or post.group("np2") or "").strip()
-        speaker = speakers.resolve(phrase, sentence.start, text)
+        clause_like = len(phrase.split()) > 8 or (
+            post.group("np2") is not None and _FINITE.search(phrase) is not None
+        )  # "..., said the results surprised the team": a clause, not who said it
+        speaker = None if clause_like else speakers.resolve(phrase, sentence.start, text)
         if speaker is not None:
             words = text[: post.start()].strip(" ,")
             if _is_report(words, "said"):

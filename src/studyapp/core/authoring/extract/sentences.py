@@ -13,7 +13,7 @@ import unicodedata
 
 from msgspec import Struct
 
-__all__ = ["Sentence", "fold_text", "quote_spans", "sentences", "slug", "word_list"]
+__all__ = ["Sentence", "fold_text", "is_citation", "quote_spans", "sentences", "slug", "word_list"]
 
 
 def word_list(text: str) -> list[str]:
@@ -58,8 +58,8 @@ def _is_heading(line: str) -> bool:
     stripped = line.strip()
     if not stripped:
         return False
-    if stripped[-1] in ".!?…":
-        return False
+    if stripped[-1] in ".!?…,;" or (stripped[-1] == ":" and len(stripped.split()) > 3):
+        return False  # "Rathbun stated," or "She went on:" announces the next paragraph
     return not (stripped[-1] in _CLOSERS and len(stripped) > 1 and stripped[-2] in ".!?…")
 
 
@@ -75,6 +75,7 @@ def sentences(text: str) -> list[Sentence]:
         heading = _is_heading(line)
         start = None
         depth = 0
+        single = 0
         straight = False
         i = 0
         n = len(line)
@@ -94,9 +95,14 @@ def sentences(text: str) -> list[Sentence]:
             elif ch == '"':
                 straight = not straight
                 closing = not straight
+            elif ch == "‘" and (i == 0 or line[i - 1] in " \t([{—–-/:;,"):
+                single += 1
+            elif ch == "’" and single and (i + 1 == n or line[i + 1] in " \t.,;:!?)]}—–-…"):
+                single -= 1
+                closing = True
             # a sentence ends at ". " outside quotations, or at ".” " where a quotation ends it
             ends = ch in ".!?…" or (closing and i > 0 and line[i - 1] in ".!?…")
-            if ends and depth == 0 and not straight:
+            if ends and depth == 0 and not straight and not single:
                 end = i + 1
                 while end < n and line[end] in _CLOSERS:
                     end += 1
@@ -112,6 +118,13 @@ def sentences(text: str) -> list[Sentence]:
                         and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1)
                     )
                     starts_new = nxt >= n or not line[nxt].islower()
+                    if (
+                        word is not None
+                        and re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word.group(1))
+                        and nxt < n
+                        and (line[nxt].isdigit() or line[nxt] in "§(")
+                    ):
+                        starts_new = False  # "H.R. 1781", "43 U.S.C. §1341": a citation
                     if starts_new and not abbreviation:
                         out.append(
                             Sentence(line[start:end], line_start + start, line_no, heading=False)
@@ -127,6 +140,20 @@ def sentences(text: str) -> list[Sentence]:
     return out
 
 
+_CITED_BEFORE = re.compile(
+    r"(?:§{1,2}\s*|\bU\.\s?S\.\s?C\.\s*|\bH\.\s?R\.\s*|\bS\.\s*|\bP\.\s?L\.\s*|\bSecs?\.\s*"
+    r"|\bC\.\s?F\.\s?R\.\s*|\bStat\.\s*|\bSections?\s+|\bTitle\s+|\bArticle\s+)$"
+)
+_CITED_AFTER = re.compile(r"^\s*(?:U\.\s?S\.\s?C\.|C\.\s?F\.\s?R\.|Stat\.|U\.S\.\s+\d)")
+
+
+def is_citation(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``text[start:end]`` cites a law or a bill ("43 U.S.C. §1341",
+    "H.R. 1781", "P.L. 117-269"): neither a year nor a figure."""
+    head = re.sub(r"\d+\s?[-–]\s?$", "", text[max(0, start - 20) : start])  # "P.L. 117-269"
+    return bool(_CITED_BEFORE.search(head)) or bool(_CITED_AFTER.match(text[end : end + 12]))
+
+
 def fold_text(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
     text = text.replace("’", "'").replace("‘", "'")
@@ -134,9 +161,11 @@ def fold_text(text: str) -> str:
 
 
 _OPENERS = '“"„'
-_CLOSERS = '”"“'
+_QUOTE_CLOSERS = '”"“'
 _BEFORE_OPEN = " \t([{—–-/:;,"
 _AFTER_CLOSE = " \t.,;:!?)]}—–-…"
+_SINGLE_OPEN = "‘"
+_SINGLE_CLOSE = "’"
 
 
 def quote_spans(text: str) -> list[tuple[int, int, bool]]:
@@ -144,21 +173,26 @@ def quote_spans(text: str) -> list[tuple[int, int, bool]]:
 
     A mark opens after a space or an opening bracket and closes before a space
     or punctuation, so a stray “ that ends a quotation still closes it; a
-    quotation still open at the end of the text runs to its end.
+    quotation still open at the end of the text runs to its end. Single marks
+    (‘...’, as British papers quote) open a quotation too, closed only by ’
+    before a space or punctuation (never an apostrophe: "don’t", "Trump’s").
     """
     spans: list[tuple[int, int, bool]] = []
     opened: int | None = None
+    single = False
     n = len(text)
     for i, ch in enumerate(text):
-        if ch not in _OPENERS and ch not in _CLOSERS:
+        if ch not in _OPENERS and ch not in _QUOTE_CLOSERS and ch not in "‘’":
             continue
         before = text[i - 1] if i > 0 else " "
         after = text[i + 1] if i + 1 < n else " "
         if opened is None:
-            opens = ch in _OPENERS and ch != "”" and (before in _BEFORE_OPEN or i == 0)
+            opens = ch in _OPENERS + _SINGLE_OPEN and (before in _BEFORE_OPEN or i == 0)
             if opens and not after.isspace():
-                opened = i
-        elif ch in _CLOSERS and (after in _AFTER_CLOSE or i + 1 == n) and not before.isspace():
+                opened, single = i, ch == _SINGLE_OPEN
+            continue
+        closes = ch == _SINGLE_CLOSE if single else ch in _QUOTE_CLOSERS
+        if closes and (after in _AFTER_CLOSE or i + 1 == n) and not before.isspace():
             spans.append((opened, i + 1, True))
             opened = None
     if opened is not None and re.search(r"\w", text[opened:]):

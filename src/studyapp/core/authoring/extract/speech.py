@@ -19,6 +19,7 @@ from studyapp.core.authoring.extract.people import (
     NAME_TOKEN,
     NOT_NAME,
     ORG_WORDS,
+    ROLE_NOUNS,
     People,
     person_in,
 )
@@ -44,6 +45,9 @@ QUOTE_CUE = re.compile(
     r"|quipped|conceded|testified|tweeted|posted|complained|described|describing|called"
     r"|calling|labell?ed|dubbed|cited|citing|quoted|reads|read|advocated|advocating"
     r"|criticized|criticised|criticizing|criticising|hinted|expressed|adopted\s+the\s+stance"
+    r"|asserted|asserts|responded|responds|contended|contends|maintained|maintains|confirmed"
+    r"|confirms|recounted|recalls|boasted|joked|lamented|mused|shouted|whispered|exclaimed"
+    r"|directed|ordered|instructed|demanded|requested"
     r"|(?:is|was|are|were)\s+on\s+record\s+as|issued\s+a\s+statement|[Ii]n\s+a\s+statement"
     r"|[Aa]ccording\s+to|[Ii]n\s+the\s+words\s+of)\b"
 )
@@ -57,7 +61,15 @@ REPORT_VERB = re.compile(
     r"|reporting|reiterated|stressed|emphasi[sz]ed|acknowledged|admitted|confirmed|confirms"
     r"|denied|denies|maintained|maintains|hinted|argued|contended|contends|asserted|asserts"
     r"|cautioned|conceded|testified|promised|promising|pledged|vowed|proposed|asked|urged"
-    r"|offered|called\s+on|expressed\s+hope|hopes|hoped)\b"
+    r"|offered|called\s+on|expressed\s+hope|hopes|hoped|report|write|contend|argue|warn"
+    r"|insist|claim|note|add|state|maintain|assert|acknowledge|admit|confirm|deny|stress"
+    r"|explain|replied|replies|reply|responded|responds|respond|answered|recalled|recalls"
+    r"|countered|counters|observed|observes|pointed\s+out|points\s+out|complained|complains"
+    r"|revealed|reveals|disclosed|signal(?:l)?ed|indicated|indicates"
+    r"|recommended|recommends|testifies|declared|declares|alleged"
+    r"|alleges|allege|assured|assures|informed|informs|reminded|reminds"
+    r"|(?:was|were|is|are)\s+quoted\s+as\s+saying"
+    r"|adding|saying|noting|warning|arguing|insisting|claiming|stressing|explaining|stating)\b"
 )
 
 # Words that end a subject noun phrase when walking back from its verb.
@@ -72,10 +84,12 @@ _ADVERBS = (
     r"(?:has|have|had|also|later|then|reportedly|previously|repeatedly|recently|once|publicly"
     r"|separately|further|earlier|again|would|will|could|may|might|must|should|can|did|does|do"
     r"|not|never|always|often|still|however|already|openly|explicitly|privately|firmly|since"
-    r"|simply|even|only|had|just|clearly|now|today|yesterday|long)"
+    r"|simply|even|only|had|just|clearly|now|today|yesterday|long|subsequently|initially"
+    r"|eventually|finally|quickly|immediately|formally|officially|jointly|together|personally"
+    r"|strongly|allegedly|apparently|widely|unanimously|loudly|swiftly|privately|promptly)"
 )
 _TRAIL = re.compile(
-    rf"(?:\s+{_ADVERBS}|\s*,[^,“”\"]{{1,90}},|\s*\([^()]{{0,80}}\))*\s*$", re.IGNORECASE
+    rf"(?:\s+{_ADVERBS}|(?:\s*,[^,“”\"]{{1,90}}){{1,3}},|\s*\([^()]{{0,80}}\))*\s*$", re.IGNORECASE
 )
 _PASSIVE = re.compile(r"\b(?:is|was|were|are|be|been|being|get|got)\s+$", re.IGNORECASE)
 _BY_PHRASE = re.compile(
@@ -100,7 +114,16 @@ GROUP_NOUNS = frozenset(
         "regulators ministers minister president senators senator governor mayor judge "
         "board council commission party parties families victims workers farmers people "
         "respondents citizens locals director chairman ceo adviser advisers aides aide "
-        "biologists geologists climatologists epidemiologists physicians nurses"
+        "biologists geologists climatologists epidemiologists physicians nurses association "
+        "associations federation coalition alliance institute foundation society network bank "
+        "fund charity embassy army military navy forces service bureau centre center hospital "
+        "university college newspaper broadcaster club league chamber campaign movement caucus "
+        "opposition regime cabinet parliament congress senate delegation panel jury tribunal "
+        "watchdog regulator operator airline manufacturer maker producer developer retailer "
+        "insurer lender owner owners operators industry lobby consortium secretariat "
+        "spokespersons envoy envoys negotiators coach manager owner investors shareholders "
+        "employees staffers planners inspectors resident witness neighbour neighbor passenger "
+        "voter parent mother father survivor victim shopkeeper driver soldier insider"
     )
 )
 # Subjects whose "says" is a finding, not speech ("the study shows").
@@ -124,6 +147,25 @@ _ROLE_NP = re.compile(
     r"(?:(?:[A-Z][\w.-]*|[a-z]+)\s+){0,2}(?P<head>[a-z]+)$",
     re.IGNORECASE,
 )
+
+
+_WITH_TEAM = re.compile(
+    r"^(.+?)\s+and\s+(?:his|her|their)\s+(?:[a-z-]+\s+)?(?:colleagues|co-?authors|team"
+    r"|co-?workers|collaborators|students|staff|lawyers)$"
+)
+_SPEECH_OF = re.compile(
+    r"^((?:the\s+)?[a-z][\w-]*)[’']s\s+(?:(?:official|written|latest|new)\s+)?(?:statement"
+    r"|spokesman|spokeswoman|spokesperson|spokespeople|website|letter|announcement|release)$",
+    re.IGNORECASE,
+)
+_DOCUMENTS = frozenset(
+    word_list("memorandum memo letter order directive proclamation communique declaration")
+)
+_JOINED = re.compile(r"(?:[Bb]oth\s+)?([A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)?)\s+and\s+([A-Z][\w.-]+)")
+_PROPER_NAME = re.compile(
+    r"(?:[Tt]he\s+)?[A-Z][\w.&’'-]*(?:\s+(?:of|for|the|and|&|on|[A-Z][\w.&’'-]*))*"
+)
+_AFFILIATION = re.compile(r"^(.+?)\s+(?:of|at|from|with)\s+(?:the\s+)?[A-Z].*$")
 
 
 class Speaker(Struct, frozen=True):
@@ -152,7 +194,8 @@ def subject_before(text: str, verb_start: int) -> tuple[str, int] | None:
             return None
         apposition = re.match(r"\s*,\s*([^,“”\"]+?)\s*,", skipped)
         if apposition is not None:
-            named = person_in(apposition.group(1))
+            affiliated = _AFFILIATION.match(apposition.group(1))
+            named = person_in(affiliated.group(1) if affiliated else apposition.group(1))
             if named is not None and len(named[1].split()) >= 2:
                 # "The finance minister, Anna Berg, said": the name is the speaker
                 return apposition.group(1), trail.start() + apposition.start(1)
@@ -202,6 +245,8 @@ class Speakers:
         self.last_person: Speaker | None = None
         self.last_group: Speaker | None = None
         self.last_speaker: Speaker | None = None
+        self.senders: dict[str, Speaker] = {}
+        """Who sent the letter or memorandum the article goes on calling "the letter"."""
 
     def person(self, name: str) -> Speaker:
         found = self.people.named(name)
@@ -220,8 +265,16 @@ class Speakers:
             if kind == "person":
                 return self._recent_person(sentence)
             if kind == "group":
+                if self.last_group is None and self.last_speaker is not None:
+                    # "They also claimed ...": the body that spoke last
+                    return self.last_speaker if self.last_speaker.kind != "person" else None
                 return self.last_group
             return None
+        last_word = words[-1].lower()
+        team = _WITH_TEAM.match(phrase)
+        if team is not None:
+            # "Dunn and his colleagues report": the team's named member speaks for it
+            return self.resolve(team.group(1), position, sentence)
         mentions = self.people.mentions(phrase)
         if mentions:
             if len(mentions) >= 2:
@@ -230,17 +283,29 @@ class Speakers:
                 if re.fullmatch(r"\s+and\s+(?:\S+\s+){0,3}", between) and a[2] is not b[2]:
                     return Speaker(f"{a[2].name} and {b[2].name}", (), "group")
             named = mentions[-1][2]
-            return Speaker(named.name, named.aliases, "person")
+            speaker = Speaker(named.name, named.aliases, "person")
+            if last_word in _DOCUMENTS and re.search(r"[’']s\s+\S+$", phrase):
+                self.senders[last_word] = speaker  # "President Trump’s memorandum states"
+            return speaker
         last = re.sub(r"[’']s$", "", words[-1]).lower()
         if last in _NOT_SPEAKERS or lower in _NOT_SPEAKERS:
             return None
         if any(w.lower() in _FINDINGS for w in words[:-1]):
             return None  # "a survey conducted by the Institute": a finding, not a statement
+        if re.fullmatch(r"[Tt]he\s+[A-Z][\w-]+", phrase):
+            # "The Kremlin said", "the Soviets offered": a body or a people named as one
+            return Speaker(_tidy(phrase), (), "group" if words[-1].endswith("s") else "body")
         capitalised = re.findall(rf"{NAME_TOKEN}", phrase)
+        affiliated = _AFFILIATION.match(phrase)
+        if affiliated is not None:
+            # "Ann Ray of Friends of the Earth", "lead author Mark Dunn of Ohio State University"
+            split = person_in(affiliated.group(1))
+            if split is not None and len(split[1].split()) >= 2 and not _is_body(split[1]):
+                return self.person(split[1])
         if capitalised and words[-1][:1].isupper():
             split = person_in(phrase)
-            if split is not None and len(split[1].split()) >= 2 and not _is_body(phrase):
-                return self.person(split[1])
+            if split is not None and len(split[1].split()) >= 2 and not _is_body(split[1]):
+                return self.person(split[1])  # "NASA Administrator Bill Nelson": the name
             if _is_body(phrase):
                 return Speaker(_tidy(phrase), (), "body")
             if (
@@ -255,13 +320,33 @@ class Speakers:
             holder = self.people.by_role(phrase, position)
             if holder is not None:
                 return Speaker(holder.name, holder.aliases, "person")
-        if last in GROUP_NOUNS:
+        owner = _SPEECH_OF.match(phrase)
+        if owner is not None:
+            # "the ministry's statement said", "the union's spokesman said": the owner speaks
+            resolved = self.resolve(owner.group(1), position, sentence)
+            if resolved is not None:
+                return resolved
+        if last in GROUP_NOUNS or last in _DOCUMENTS:
             possessor = re.match(rf"^(?:the\s+)?({NAME_TOKEN}(?:\s+{NAME_TOKEN})*)[’']s\s", phrase)
             if possessor:
                 resolved = self.resolve(possessor.group(1), position)
                 if resolved is not None:
+                    if last in _DOCUMENTS:
+                        self.senders[last] = resolved  # "the memorandum" is Trump's from now on
                     return resolved
+            if last in _DOCUMENTS and (last in self.senders or last not in GROUP_NOUNS):
+                # "The memorandum states": its sender, once the article has named them
+                return self.senders.get(last) if re.match(r"(?i)the\s+\S+$", phrase) else None
+            if last in ROLE_NOUNS:
+                return Speaker(_tidy(phrase), (), "person")  # "the president", "one resident"
             return Speaker(_tidy(phrase), (), "group" if last.endswith("s") else "body")
+        both = _JOINED.fullmatch(phrase)
+        if both is not None:
+            # "Both Washington and Moscow pledged": two named parties speaking together
+            return Speaker(f"{both.group(1)} and {both.group(2)}", (), "group")
+        if _PROPER_NAME.fullmatch(phrase) and len(capitalised) >= 2:
+            # "Friends of the Earth said", "Human Rights Watch says": a body by its name
+            return Speaker(_tidy(phrase), (), "body")
         return None
 
     def _recent_person(self, sentence: str) -> Speaker | None:

@@ -50,6 +50,8 @@ def _gap_is_attribution(gap: str) -> bool:
     words = re.findall(r"[\w’'-]+", gap)
     if not words:
         return True
+    if "that" in (w.lower() for w in words):
+        return False  # "Rathbun asserted that officials, “...”": a new statement, not a split one
     return len(words) <= 45 and QUOTE_CUE.search(gap) is not None
 
 
@@ -115,4 +117,19 @@ def build_statements(
             )
         )
     out.sort(key=lambda s: s.start)
-    return out
+    return [s for s in out if not _inside_report(s, out)]
+
+
+def _inside_report(statement: Statement, all_statements: Sequence[Statement]) -> bool:
+    """A short quotation inside a reported clause of the same speaker ("troops would stay
+    “as long as necessary”"): the report already holds it, with the words around it."""
+    if statement.reported or len(statement.spans) != 1 or len(statement.words.split()) > 5:
+        return False
+    start, end = statement.spans[0]
+    return any(
+        r.reported
+        and r.speaker == statement.speaker
+        and r.spans[0][0] <= start
+        and end <= r.spans[-1][1] + 1
+        for r in all_statements
+    )
