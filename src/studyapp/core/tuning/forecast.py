@@ -23,6 +23,7 @@ import fsrs_rs_python as fr
 from msgspec import Struct
 
 from studyapp.core.store.state import CardState, Phase
+from studyapp.core.study.forgetting import ForgettingCurve
 from studyapp.core.study.queue import study_day
 
 __all__ = ["ForecastCard", "NewCards", "forecast_cards", "forecast_reviews"]
@@ -108,8 +109,7 @@ def forecast_reviews(
     ``review_limit``: reviews a day at most (the rest wait, most overdue first); every
     retention draws from the same seed, so the series differ by the retention only.
     """
-    decay = float(parameters[20])
-    factor = 0.9 ** (-1 / decay) - 1
+    curve = ForgettingCurve(parameters)
     fsrs = fr.FSRS(list(parameters))
     state = fr.MemoryState
     out: dict[float, list[int]] = {}
@@ -132,7 +132,7 @@ def forecast_reviews(
             today, carried = due[:review_limit], due[review_limit:]
             for i in today:
                 elapsed = max(day - last[i], 0)
-                recall = (1 + factor * elapsed / stability[i]) ** -decay
+                recall = curve.recall(elapsed, stability[i])
                 grade = 0 if rng.random() >= recall else 1 + _draw(rng, review_rating_prob)
                 nexts = fsrs.next_states(state(stability[i], difficulty[i]), retention, elapsed)
                 chosen = (nexts.again, nexts.hard, nexts.good, nexts.easy)[grade]

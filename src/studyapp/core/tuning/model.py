@@ -19,11 +19,11 @@ interrupted, though: a caller cancels between calls (:mod:`.run`'s steps).
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 
 import fsrs_rs_python as fr
 
+from studyapp.core.study.forgetting import ForgettingCurve
 from studyapp.core.tuning.items import TrainingSet
 
 __all__ = [
@@ -117,11 +117,9 @@ def predict(parameters: Sequence[float], training: TrainingSet, targets: Targets
         [fr.FSRSItem(_reviews(training, card)) for card in order]
     )
     stability = {card: [s.stability for s in row] for card, row in zip(order, states, strict=True)}
-    decay = float(parameters[20])
-    factor = 0.9 ** (-1 / decay) - 1
+    recall = ForgettingCurve(parameters).recall
     cards = training.cards
-    power = math.pow
     return [
-        power(1 + factor * cards[card].deltas[position] / stability[card][position - 1], -decay)
+        recall(cards[card].deltas[position], stability[card][position - 1])
         for _, card, position in targets
     ]
