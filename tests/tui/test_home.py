@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import gc
+from datetime import timedelta
 from pathlib import Path
 
-from textual.widgets import OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
 from studyapp.core.base import gcpause
-from studyapp.core.workspace import open_workspace
+from studyapp.core.config import ExamPlanPrefs
+from studyapp.core.workspace import load_exams, open_workspace
 from studyapp.tui.app import StudyApp
 from studyapp.tui.screens.home import HomeScreen
 from tests.tui.builders import SMALL_DECK, make_workspace, wait_started
@@ -143,3 +145,147 @@ async def test_a_folder_whose_only_deck_is_broken_says_the_deck_failed_and_where
         await pilot.pause()
         summary = str(app.screen.query_one("#home-summary", Static).render())
         assert summary.startswith("Today: 0 due · 0 learning · 1 new"), summary
+
+
+# ------------------------------------------------------------------ exams
+
+
+EXAM_SPEC = """\
+id: small-exam
+title: Small exam
+questions: 4
+"""
+
+
+def _home_text(app: StudyApp) -> str:
+    widget = app.screen.query_one("#home-exams", Static)
+    return str(widget.render()) if widget.display else ""
+
+
+async def test_an_exam_date_set_from_home_is_checked_then_readiness_shows_beside_it(
+    tmp_path: Path,
+) -> None:
+    from studyapp.tui.screens.exam_date import ExamDateDialog
+
+    workspace, clock = make_workspace(tmp_path)
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_started(pilot)
+        assert _home_text(app) == ""  # no exam has a date: nothing shown, nothing computed
+        await pilot.press("d")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExamDateDialog)
+        assert not dialog.query_one("#exam-date-exams", OptionList).display  # one exam: a deck
+        error = dialog.query_one("#exam-date-error", Static)
+        for typed, reason in (
+            ("2025-06-19", "2025-06-19 is in the past: give a date after today."),
+            ("2025-06-20", "That is today: give a date after today"),
+            ("next week", "'next week' is not a date: write it as YYYY-MM-DD"),
+        ):
+            dialog.query_one(Input).value = typed
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.screen is dialog and error.display
+            assert reason in str(error.render())
+        assert "deck-small" not in workspace.config.exams  # nothing stored wrong
+
+        dialog.query_one(Input).value = "2025-06-30"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert workspace.config.exams["deck-small"].date == "2025-06-30"
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        line = _home_text(app)
+        assert line.startswith("Small test deck: 2025-06-30 (10 days) · predicted 0%, ")
+        assert line.endswith("% with the plan · 5 planned today")
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        planned = home.planned_today()
+        assert planned.card_ids and planned.note().endswith("for the exam on 30 Jun")
+
+        # The exam's day: no plan, nothing shown (the normal schedule only).
+        clock.advance(timedelta(days=10))
+        home.refresh_exams()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert _home_text(app) == "" and not home.planned_today().card_ids
+
+
+async def test_readiness_opens_from_home_for_the_exam_picked(tmp_path: Path) -> None:
+    from studyapp.tui.screens.exam_date import ExamPickDialog
+    from studyapp.tui.screens.readiness import ReadinessScreen
+
+    workspace, _ = make_workspace(tmp_path)
+    (tmp_path / "decks" / "small.exam.yaml").write_text(EXAM_SPEC, encoding="utf-8")
+    workspace.exams, _ = load_exams([tmp_path / "decks"])
+    workspace.save_config(
+        workspace.config.with_exam("small-exam", ExamPlanPrefs(date="2025-07-04"))
+    )
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_started(pilot)
+        assert _home_text(app).startswith("Small exam: 2025-07-04 (14 days) · predicted 0%")
+        await pilot.press("e")
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, ExamPickDialog)  # the exam, and the deck as a whole
+        options = picker.query_one(OptionList)
+        assert [o.id for o in options.options] == ["small-exam", "deck-small"]
+        assert options.highlighted == 0  # the soonest dated exam
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReadinessScreen)
+        assert app.screen.spec.id == "small-exam"
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        text = "\n".join(str(w.render()) for w in app.screen.query(Static) if w.display)
+        assert "exam on 2025-07-04 (14 days from today)" in text
+
+
+async def test_the_palette_offers_readiness_and_setting_an_exam_date(tmp_path: Path) -> None:
+    from studyapp.tui.screens.exam_date import ExamDateDialog
+
+    workspace, _ = make_workspace(tmp_path)
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_started(pilot)
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Exam readiness" in titles and "Set an exam date" in titles
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Set an exam date")
+        for _ in range(20):  # the palette searches asynchronously
+            await pilot.pause(0.1)
+            await pilot.press("down")
+            await pilot.press("enter")
+            await pilot.pause(0.1)
+            if isinstance(app.screen, ExamDateDialog):
+                break
+        assert isinstance(app.screen, ExamDateDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert workspace.config.exams == {}
+
+
+def test_an_exams_line_keeps_to_the_width_by_clipping_its_title() -> None:
+    from datetime import date
+
+    from rich.cells import cell_len
+
+    from studyapp.core.examday.upcoming import Upcoming
+    from studyapp.tui.screens.exam_date import exam_line
+
+    exam = Upcoming(
+        "x", "A very long exam title " * 4, date(2025, 6, 20), date(2025, 6, 21), 0.5, 0.91,
+        ("a/b/c",),
+    )  # fmt: skip
+    for width in (96, 90):  # (narrower, the title keeps 16 cells and the line wraps)
+        line = exam_line(exam, width)
+        assert cell_len(line) <= width
+        assert line.endswith(
+            ": 2025-06-21 (1 day) · predicted 50%, 91% with the plan · 1 planned today"
+        )
+        assert "…" in line

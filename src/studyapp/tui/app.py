@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import random
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -84,7 +85,7 @@ class StudyApp(App[None]):
         home = self._home()
         if home is None:
             return
-        commands = [
+        commands: list[tuple[str, str, Callable[[], object]]] = [
             (
                 "Study the highlighted deck",
                 "Due, learning and new cards",
@@ -95,12 +96,28 @@ class StudyApp(App[None]):
             ("Browse cards", "Search cards; suspend, unsuspend, reset", home.action_browse),
             ("Statistics", "Retention, reviews, forecast, calendar", home.action_stats),
             ("Settings", "Retention, daily limits, day rollover, theme", home.action_settings),
+            (
+                "Exam readiness",
+                "Predicted score on exam day, a plan, the weakest cards",
+                home.action_readiness,
+            ),
+            ("Set an exam date", "Give an exam (or a deck) its date", home.action_exam_date),
+            (
+                "Review a draft",
+                "Accept, edit or drop the highlighted deck's entries marked review: true",
+                functools.partial(self._review_draft, home),
+            ),
             ("Reload decks", "Read deck files again after editing them", home.action_refresh),
             ("Home", "Back to the deck list", self._go_home),
             ("Help", "Keys of the current screen", self.action_help),
         ]
         for title, help_text, callback in commands:
             yield SystemCommand(title, help_text, callback)
+
+    def _review_draft(self, home: HomeScreen) -> None:
+        from studyapp.tui.screens.draft_review import review_deck  # on first use
+
+        review_deck(self, self.workspace, home.selected_deck(), home.action_refresh)
 
     def _home(self) -> HomeScreen | None:
         for screen in self.screen_stack:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import random
+from collections.abc import Collection
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -356,3 +357,110 @@ def test_a_leak_does_not_cost_the_day_its_new_cards() -> None:
     limited = StudySettings().with_deck_overrides("war", new_per_day=3)
     new = queue(cards_for_deck(deck), settings=limited).new
     assert [c.split("/")[1] for c in new] == ["murayama", "other", "more"]
+
+
+# ------------------------------------------------------------ an exam's plan
+
+
+def _planned_queue(
+    cards: list[Card],
+    states: dict[str, CardState],
+    planned: Collection[str],
+    *,
+    settings: StudySettings | None = None,
+    recent: list[ReviewRecord] | None = None,
+    now: datetime = NOW,
+) -> StudyQueue:
+    return build_queue(
+        cards,
+        states,
+        recent or [],
+        settings or StudySettings(),
+        now,
+        rng=random.Random(1),
+        tz=SEOUL,
+        planned=planned,
+    )
+
+
+def _exam_states(cards: list[Card]) -> dict[str, CardState]:
+    """q0-q4: reviews due in 5 days; q5: due now; q6-q9: new."""
+    states = {c.id: review(c.id, NOW + timedelta(days=5)) for c in cards[:5]}
+    states[cards[5].id] = review(cards[5].id, NOW - timedelta(hours=1))
+    return states
+
+
+def test_the_plans_cards_join_the_queue_in_the_days_before_the_exam_and_not_after() -> None:
+    from studyapp.core.examday.upcoming import Upcoming, planned_today
+
+    cards = cards_for_deck(qa_deck("a", 10))
+    states = _exam_states(cards)
+    ids = [c.id for c in cards]
+    exam = Upcoming("x", "Exam", TODAY, TODAY + timedelta(days=3), 0.5, 0.9, (ids[7], ids[1]))
+    plain = _planned_queue(cards, states, ())
+    assert plain.reviews == (ids[5],) and plain.planned == ()
+
+    planned = planned_today([exam], TODAY)
+    assert planned.card_ids == {ids[1], ids[7]}
+    assert planned.note() == "2 cards for the exam on 5 Mar"
+    q = _planned_queue(cards, states, planned.card_ids)
+    assert q.reviews == (ids[1], ids[5])  # the planned early review first, then the due one
+    assert q.new[0] == ids[7] and set(q.new) == set(plain.new)
+    assert q.planned == (ids[1], ids[7])
+
+    # On the exam's day and after: nothing planned, the normal schedule alone.
+    for later in (3, 4, 30):
+        day = TODAY + timedelta(days=later)
+        moment = NOW + timedelta(days=later)
+        assert planned_today([exam], day).card_ids == frozenset()
+        after = _planned_queue(cards, states, planned_today([exam], day).card_ids, now=moment)
+        assert after == _planned_queue(cards, states, (), now=moment)
+    # A plan worked out on another day says nothing about today.
+    assert planned_today([exam], TODAY + timedelta(days=1)).card_ids == frozenset()
+
+
+def test_planned_cards_pass_the_daily_limits_but_count_against_them() -> None:
+    cards = cards_for_deck(qa_deck("a", 40))
+    ids = [c.id for c in cards]
+    states = {c.id: review(c.id, NOW - timedelta(hours=1)) for c in cards[:10]}  # due
+    states |= {c.id: review(c.id, NOW + timedelta(days=9)) for c in cards[10:15]}  # not due
+    settings = StudySettings().with_deck_overrides("a", reviews_per_day=6, new_per_day=3)
+    planned = (*ids[10:15], *ids[20:24])  # five early reviews, four new cards
+    q = _planned_queue(cards, states, planned, settings=settings)
+    assert q.reviews[:5] == tuple(ids[10:15])
+    assert len(q.reviews) == 6  # one due review still fits the limit of 6
+    assert q.new == tuple(ids[20:24])  # past the limit of 3: no other new card today
+
+
+def test_hidden_learning_and_answered_planned_cards_stay_out() -> None:
+    cards = cards_for_deck(qa_deck("a", 10))
+    ids = [c.id for c in cards]
+    states = {
+        ids[0]: review(ids[0], NOW + timedelta(days=4), suspended=True),
+        ids[1]: review(ids[1], NOW + timedelta(days=4), buried_until=TODAY),
+        ids[2]: review(ids[2], NOW + timedelta(hours=2), phase=Phase.LEARNING),
+        ids[3]: review(ids[3], NOW + timedelta(days=4)),
+        ids[4]: review(ids[4], NOW + timedelta(days=4)),
+    }
+    recent = [ReviewRecord(1, ids[3], NOW - timedelta(hours=1), Rating.GOOD, Phase.REVIEW)]
+    q = _planned_queue(cards, states, ids[:5], recent=recent)
+    assert q.planned == (ids[4],)
+    assert ids[0] not in q.reviews and ids[1] not in q.reviews and ids[3] not in q.reviews
+    assert ids[2] in {card_id for _, card_id in q.learning}  # queued as learning, as before
+
+
+def test_only_the_studied_decks_planned_cards_join() -> None:
+    cards = cards_for_deck(qa_deck("a", 3)) + cards_for_deck(qa_deck("b", 3))
+    states = {c.id: review(c.id, NOW + timedelta(days=4)) for c in cards}
+    q = build_queue(
+        cards,
+        states,
+        [],
+        StudySettings(),
+        NOW,
+        rng=random.Random(1),
+        tz=SEOUL,
+        decks=["b"],
+        planned=[cards[0].id, cards[4].id],
+    )
+    assert q.planned == (cards[4].id,) and q.reviews == (cards[4].id,)

@@ -44,6 +44,8 @@ class MemoryModel:
         self._easy_d = w[4] - math.exp(w[5] * 3) + 1  # unclamped, for mean reversion
         self._step = math.exp(w[17] * w[18])
         """A Good step's short-term gain, exp(w17 * (3 - 3 + w18)); also what caps a lapse."""
+        self.growth = math.exp(w[8])
+        """The constant factor of a successful review's stability gain."""
 
     def recall(self, elapsed_days: float, stability: float) -> float:
         """The probability of recall ``elapsed_days`` after the last review."""
@@ -112,6 +114,40 @@ class MemoryModel:
         after_good = (1 + factor * left_days / good) ** decay
         after_lapse = (1 + factor * left_days / relearned) ** decay
         return float(r * after_good + spent * after_lapse), good
+
+    def tomorrow_recalls(
+        self, stabilities: Sequence[float], difficulties: Sequence[float], elapsed: Sequence[int]
+    ) -> list[tuple[float, float]]:
+        """:meth:`exam_recall` for many cards reviewed ``elapsed`` days (each at least 1)
+        after their last review, the day before the exam (``left_days`` 1): the plan
+        weighs every studied card this way, so the formulas are inlined here, once."""
+        w, decay, factor, step = self.w, self.decay, self.factor, self._step
+        growth, w9, w10, w11, w12, w13, w14, w19 = (
+            self.growth, w[9], w[10], w[11], w[12], w[13], w[14], w[19]
+        )  # fmt: skip
+        exp, low = math.exp, _MIN_STABILITY
+        found: list[tuple[float, float]] = []
+        add = found.append
+        for s, d, days in zip(stabilities, difficulties, elapsed, strict=True):
+            r = (1 + factor * days / s) ** decay
+            spent = 1 - r
+            good = s * (1 + growth * (11 - d) * s**-w9 * (exp(spent * w10) - 1))
+            if good < low:
+                good = low
+            forgot = w11 * d**-w12 * ((s + 1) ** w13 - 1) * exp(spent * w14)
+            cap = s / step
+            if forgot > cap:
+                forgot = cap
+            if forgot < low:
+                forgot = low
+            gain = step * forgot**-w19
+            relearned = forgot * gain if gain > 1.0 else forgot
+            if relearned < low:
+                relearned = low
+            after_good = (1 + factor / good) ** decay
+            after_lapse = (1 + factor / relearned) ** decay
+            add((float(r * after_good + spent * after_lapse), good))
+        return found
 
     def learned(self) -> Memory:
         """A new card's memory after it is learned the usual way: Good, then Good at the

@@ -23,10 +23,11 @@ from __future__ import annotations
 
 import itertools
 import math
+import operator
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from msgspec import Struct, field
+from msgspec import Struct
 
 from studyapp.core.base.gcpause import paused_gc
 from studyapp.core.examday.memory import Memory, MemoryModel
@@ -35,6 +36,7 @@ __all__ = [
     "LEARN_ANSWERS",
     "Plan",
     "PlanCard",
+    "PlanColumns",
     "PlanDay",
     "answers_needed",
     "make_plan",
@@ -82,16 +84,49 @@ class Plan(Struct, frozen=True):
         return self.cards_at_target == self.cards
 
 
+class PlanColumns(Struct, frozen=True):
+    """The exam's cards as the plan reads them, by position: the same facts as a list of
+    :class:`PlanCard`, as columns (what ``readiness.card_memories`` reads from a store),
+    so that 50,000 cards need no object each. A card never studied has stability 0."""
+
+    card_ids: Sequence[str]
+    entries: Sequence[int]
+    """Each card's entry, as a number from 0 (cards of one entry share it)."""
+    entry_count: int
+    stability: Sequence[float]
+    difficulty: Sequence[float]
+    last_day: Sequence[int]
+    """The study day (an ordinal) of the card's last review; anything if never studied."""
+
+    @classmethod
+    def of(cls, cards: Sequence[PlanCard]) -> PlanColumns:
+        numbers: dict[tuple[str, str], int] = {}
+        stability: list[float] = []
+        difficulty: list[float] = []
+        last_day: list[int] = []
+        for card in cards:
+            memory, last = card.memory, card.last_day
+            studied = memory is not None and last is not None
+            stability.append(memory.stability if memory is not None and studied else 0.0)
+            difficulty.append(memory.difficulty if memory is not None and studied else 0.0)
+            last_day.append(last.toordinal() if last is not None and studied else 0)
+        entries = [numbers.setdefault(card.entry, len(numbers)) for card in cards]
+        ids = [card.card_id for card in cards]
+        return cls(ids, entries, len(numbers), stability, difficulty, last_day)
+
+
 class _Task(Struct):
-    card: PlanCard
+    row: int
+    """The card's position among the plan's cards (each day lists its cards in that order)."""
     early: int
     """Answers placed as early as possible: learning a new card (2), a first review (1)."""
     gain_per_answer: float
     fragility: float
     """Stability after the late review: the lower, the later that review should come."""
+    new: bool
     early_day: int | None = None
     late_day: int | None = None
-    extra: list[int] = field(default_factory=list)
+    extra: tuple[int, ...] = ()
     """Reviews between the early answers (or the last review) and the late one, added
     where time is left over: a ladder builds memory that outlasts a single late review."""
 
@@ -100,18 +135,37 @@ class _Task(Struct):
         return self.early + 1
 
 
+class _Candidates(Struct):
+    """Every task worth weighing, as columns: a :class:`_Task` is made only for those
+    chosen (at 50,000 cards, a few thousand answers' worth of tens of thousands)."""
+
+    row: list[int]
+    early: list[int]
+    gain: list[float]
+    fragility: list[float]
+    ranked: list[int]
+    """Candidates, best gain per answer first, ties by card id (the order of choosing)."""
+    card_ids: Sequence[str]
+    """Every card's id, by row (the plan's columns')."""
+
+
 class _Weigher:
     """Expected exam-day recall of a card under a plan, memoised where cards are alike."""
 
-    def __init__(self, model: MemoryModel, today: date, n: int) -> None:
-        self.model, self.today, self.n = model, today, n
+    def __init__(self, model: MemoryModel, columns: PlanColumns, today: date, n: int) -> None:
+        self.model, self.columns, self.n = model, columns, n
+        self.today = today.toordinal()
         self.learned = model.learned()
         self._new: dict[tuple[int, int | None], tuple[float, float]] = {}
-        self._studied: dict[tuple[str, int | None, int | None], tuple[float, float]] = {}
+        self._studied: dict[tuple[int, int | None, int | None], tuple[float, float]] = {}
 
-    def last(self, card: PlanCard) -> int:
-        assert card.last_day is not None
-        return (card.last_day - self.today).days
+    def last(self, row: int) -> int:
+        """The day of the card's last review, counted from today (day 0)."""
+        return self.columns.last_day[row] - self.today
+
+    def memory(self, row: int) -> Memory:
+        c = self.columns
+        return Memory(c.stability[row], c.difficulty[row])
 
     def new(self, learn: int, review: int | None) -> tuple[float, float]:
         """A new card learned on day ``learn`` and reviewed on day ``review``."""
@@ -128,17 +182,16 @@ class _Weigher:
             self._new[key] = found
         return found
 
-    def studied(self, card: PlanCard, first: int | None, review: int | None) -> tuple[float, float]:
+    def studied(self, row: int, first: int | None, review: int | None) -> tuple[float, float]:
         """A studied card reviewed on day ``review`` (after a first review on ``first``)."""
-        key = (card.card_id, first, review)
+        key = (row, first, review)
         found = self._studied.get(key)
         if found is None:
-            found = self._studied[key] = self._weigh(card, first, review)
+            found = self._studied[key] = self._weigh(row, first, review)
         return found
 
-    def _weigh(self, card: PlanCard, first: int | None, review: int | None) -> tuple[float, float]:
-        memory, last, n, model = card.memory, self.last(card), self.n, self.model
-        assert memory is not None
+    def _weigh(self, row: int, first: int | None, review: int | None) -> tuple[float, float]:
+        memory, last, n, model = self.memory(row), self.last(row), self.n, self.model
         if review is None:
             return model.recall(n - last, memory.stability), memory.stability
         if first is None:
@@ -157,16 +210,16 @@ def _chain(weigh: _Weigher, task: _Task, extra: Sequence[int]) -> float:
     Between reviews the memory is carried as the mean of its two branches (recalled or
     relearned) weighted by their probability: a planning estimate, not a simulation.
     """
-    model, card = weigh.model, task.card
-    if card.memory is None:
+    model, row = weigh.model, task.row
+    if task.new:
         assert task.early_day is not None
         memory, last = weigh.learned, task.early_day
     elif task.early and task.early_day is not None:
         first = task.early_day
-        r, good, lapse = model.reviewed(card.memory, first - weigh.last(card))
+        r, good, lapse = model.reviewed(weigh.memory(row), first - weigh.last(row))
         memory, last = _mean(r, good, lapse), first
     else:
-        memory, last = card.memory, weigh.last(card)
+        memory, last = weigh.memory(row), weigh.last(row)
     for day in sorted(extra):
         r, good, lapse = model.reviewed(memory, day - last)
         memory, last = _mean(r, good, lapse), day
@@ -183,23 +236,22 @@ def _mean(r: float, good: Memory, lapse: Memory) -> Memory:
     )
 
 
-def _reinforce(
-    tasks: list[_Task], weigh: _Weigher, left: list[int], recall: dict[str, float]
-) -> None:
+def _reinforce(tasks: list[_Task], weigh: _Weigher, left: list[int], recall: list[float]) -> None:
     """Spend the answers left over on ladders: one more review at the middle of each card's
     longest gap before its late review, weakest cards first, while it helps."""
+    ids = weigh.columns.card_ids
     for _ in range(_LADDER_PASSES):  # each pass halves the gaps once more
         spare = sum(left)
         if not spare:
             return
-        ladders = [t for t in tasks if t.late_day is not None and recall[t.card.card_id] < _FRESH]
-        ladders.sort(key=lambda t: (recall[t.card.card_id], t.card.card_id))
+        ladders = [t for t in tasks if t.late_day is not None and recall[t.row] < _FRESH]
+        ladders.sort(key=lambda t: (recall[t.row], ids[t.row]))
         added = False
         for task in ladders[: min(spare, _LADDER_CARDS)]:
             assert task.late_day is not None
-            start = task.early_day if task.card.memory is None or task.early else None
+            start = task.early_day if task.new or task.early else None
             if start is None:
-                start = max(weigh.last(task.card), -1)
+                start = max(weigh.last(task.row), -1)
             stops = sorted({start, *task.extra, task.late_day})
             gap, after = max((b - a, a) for a, b in itertools.pairwise(stops))
             if gap < 2:
@@ -208,10 +260,10 @@ def _reinforce(
             if day is None:
                 continue
             better = _chain(weigh, task, [*task.extra, day])
-            if better > recall[task.card.card_id] + 0.002:
-                task.extra.append(day)
+            if better > recall[task.row] + 0.002:
+                task.extra = (*task.extra, day)
                 left[day] -= 1
-                recall[task.card.card_id] = better
+                recall[task.row] = better
                 added = True
         if not added:
             return
@@ -236,7 +288,7 @@ _FRESH = 0.97
 
 
 def make_plan(
-    cards: Sequence[PlanCard],
+    cards: Sequence[PlanCard] | PlanColumns,
     model: MemoryModel,
     *,
     today: date,
@@ -244,10 +296,13 @@ def make_plan(
     answers_per_day: int,
     seconds_per_answer: float,
     target: float = 0.9,
+    spent_today: int = 0,
 ) -> Plan:
     """The plan for ``cards`` from ``today`` to the day before ``exam_date``.
 
-    Days are counted from ``today`` (day 0); the exam is day ``n``. Raises
+    Days are counted from ``today`` (day 0); the exam is day ``n``. ``spent_today``:
+    answers already given today to the exam's cards, taken from today's time (planned
+    again after studying, today's part shrinks rather than starting over). Raises
     ValueError for an exam today or in the past, a target outside (0, 1) or a
     negative capacity: callers turn those into messages.
     """
@@ -256,92 +311,134 @@ def make_plan(
         raise ValueError("the exam must be after today")
     if not 0 < target < 1:
         raise ValueError("the target must be between 0 and 1")
-    if answers_per_day < 0 or seconds_per_answer <= 0:
+    if answers_per_day < 0 or seconds_per_answer <= 0 or spent_today < 0:
         raise ValueError("the time a day must be positive")
     with paused_gc():  # tens of thousands of small objects, all kept until the end
-        weigh = _Weigher(model, today, n)
-        tasks, base = _tasks(cards, weigh, target)
-        recall, left = _follow(tasks, base, weigh, answers_per_day)
+        columns = cards if isinstance(cards, PlanColumns) else PlanColumns.of(cards)
+        weigh = _Weigher(model, columns, today, n)
+        candidates, base = _tasks(weigh, target)
+        tasks, recall, left = _follow(candidates, base, weigh, answers_per_day, spent_today)
         _reinforce(tasks, weigh, left, recall)
+        tasks.sort(key=_ROW)
         return _summarise(
-            cards, tasks, recall, today, exam_date, n, answers_per_day, seconds_per_answer, target
+            columns, tasks, recall, today, exam_date, n, answers_per_day, seconds_per_answer, target
         )
 
 
 def _follow(
-    tasks: list[_Task], base: dict[str, float], weigh: _Weigher, capacity: int
-) -> tuple[dict[str, float], list[int]]:
-    """Allocate days to ``tasks`` at ``capacity`` answers a day: each card's exam-day
-    recall, and the answers left over on each day."""
+    candidates: _Candidates,
+    base: list[float],
+    weigh: _Weigher,
+    capacity: int,
+    spent: int = 0,
+) -> tuple[list[_Task], list[float], list[int]]:
+    """Choose tasks and give them days at ``capacity`` answers a day (less ``spent`` today):
+    the tasks chosen, each card's exam-day recall, and the answers left over each day."""
+    tasks, left = _allocate(candidates, weigh.n, capacity, spent)
+    recall = base.copy()
     for task in tasks:
-        task.early_day = task.late_day = None
-        task.extra = []
-    left = _allocate(tasks, weigh.n, capacity)
-    recall = dict(base)
-    for task in tasks:
-        card = task.card
-        if card.memory is None:
+        if task.new:
             if task.early_day is not None:
-                recall[card.card_id] = weigh.new(task.early_day, task.late_day)[0]
+                recall[task.row] = weigh.new(task.early_day, task.late_day)[0]
         elif task.late_day is not None:
             first = task.early_day if task.early else None
-            recall[card.card_id] = weigh.studied(card, first, task.late_day)[0]
-    return recall, left
+            recall[task.row] = weigh.studied(task.row, first, task.late_day)[0]
+    return tasks, recall, left
 
 
-def _tasks(
-    cards: Sequence[PlanCard], weigh: _Weigher, target: float
-) -> tuple[list[_Task], dict[str, float]]:
+def _tasks(weigh: _Weigher, target: float) -> tuple[_Candidates, list[float]]:
     """What each card needs (nothing, a late review, a first review too, or learning), each
     weighed by the exam-day recall it adds per answer; and every card's recall without."""
-    n = weigh.n
+    n, columns, model = weigh.n, weigh.columns, weigh.model
     review_day = n - 1 if n > 1 else None
-    tasks: list[_Task] = []
-    recall: dict[str, float] = {}
-    model = weigh.model
     decay, factor = model.decay, model.factor
-    exam_recall = model.exam_recall
-    today = weigh.today.toordinal()
+    today = weigh.today
     fresh = max(target, _FRESH)
     new_best, new_fragile = weigh.new(0, review_day)
     new_gain = new_best / (LEARN_ANSWERS + (review_day is not None))
-    for card in cards:  # the hot loop of a plan: locals, no calls it can do without
-        memory, last_day = card.memory, card.last_day
-        if memory is None or last_day is None:
-            recall[card.card_id] = 0.0
-            tasks.append(_Task(card, LEARN_ANSWERS, new_gain, new_fragile))
+    # First pass: recall on the day as things stand; the cards worth a review the day
+    # before are weighed together after (the formulas in one loop: the hot part).
+    recall: list[float] = []
+    add_recall = recall.append
+    new_rows: list[int] = []
+    add_new = new_rows.append
+    weak: list[int] = []
+    nows: list[float] = []
+    lasts: list[int] = []
+    for row, (s, last_day) in enumerate(zip(columns.stability, columns.last_day, strict=True)):
+        if not s:
+            add_recall(0.0)
+            add_new(row)
             continue
-        last = last_day.toordinal() - today
-        s = memory.stability
+        last = last_day - today
         now = (1 + factor * (n - last) / s) ** decay if n > last else 1.0
-        recall[card.card_id] = now
+        add_recall(now)
         if n - 1 <= last or now >= fresh:
             continue  # (nothing to gain worth an answer)
-        best, fragile = exam_recall(s, memory.difficulty, n - 1 - last, 1)
+        weak.append(row)
+        nows.append(now)
+        lasts.append(last)
+    stability, difficulty = columns.stability, columns.difficulty
+    bests = model.tomorrow_recalls(
+        [stability[row] for row in weak],
+        [difficulty[row] for row in weak],
+        [n - 1 - last for last in lasts],
+    )
+    count = len(new_rows)  # every new card: learned early, reviewed late
+    found = _Candidates(
+        new_rows,
+        [LEARN_ANSWERS] * count,
+        [new_gain] * count,
+        [new_fragile] * count,
+        [],
+        columns.card_ids,
+    )
+    add_row, add_early = found.row.append, found.early.append
+    add_gain, add_fragility = found.gain.append, found.fragility.append
+    for row, now, last, (best, fragile) in zip(weak, nows, lasts, bests, strict=True):
         start = max(last + 1, 0)
-        if now >= target or best >= target or n - 1 - start < 2:
-            # (a card already at the target gains less: it is reviewed with time to spare)
-            if best > now:
-                tasks.append(_Task(card, 0, best - now, fragile))
-            continue
-        first = start + (n - 1 - start) // 2  # halfway to the last day
-        twice, fragile2 = weigh.studied(card, first, n - 1)
-        if (twice - now) / 2 > best - now:
-            tasks.append(_Task(card, 1, (twice - now) / 2, fragile2))
-        elif best > now:
-            tasks.append(_Task(card, 0, best - now, fragile))
-    return tasks, recall
+        early, gain, fragility = 0, best - now, fragile
+        if not (now >= target or best >= target or n - 1 - start < 2):
+            first = start + (n - 1 - start) // 2  # halfway to the last day
+            twice, fragile2 = weigh.studied(row, first, n - 1)
+            if (twice - now) / 2 > best - now:
+                early, gain, fragility = 1, (twice - now) / 2, fragile2
+        # (a card already at the target gains less: it is reviewed with time to spare)
+        if early or best > now:
+            add_row(row)
+            add_early(early)
+            add_gain(gain)
+            add_fragility(fragility)
+    # Best gain first, ties by card id: two stable sorts at C speed (``reverse`` keeps ties
+    # in order), rather than a key tuple made for each of tens of thousands of tasks.
+    ids = list(map(columns.card_ids.__getitem__, found.row))
+    found.ranked = sorted(range(len(ids)), key=ids.__getitem__)
+    found.ranked.sort(key=found.gain.__getitem__, reverse=True)
+    return found, recall
 
 
-def _allocate(tasks: list[_Task], n: int, capacity: int) -> list[int]:
-    """Give the best tasks days: early answers from the front, late reviews from the back."""
+_ROW = operator.attrgetter("row")
+
+
+def _allocate(
+    candidates: _Candidates, n: int, capacity: int, spent: int = 0
+) -> tuple[list[_Task], list[int]]:
+    """Choose the best tasks that fit, and give them days: early answers from the front,
+    late reviews from the back. The tasks chosen (best first), and the answers left."""
     left = [capacity] * n
-    total = capacity * n
+    left[0] = max(0, capacity - spent)
+    total = sum(left)
     chosen: list[_Task] = []
-    for task in sorted(tasks, key=lambda t: (-t.gain_per_answer, t.card.card_id)):
-        cost = task.cost if n > 1 else max(task.early, 1)
+    rows, early = candidates.row, candidates.early
+    gain, fragility = candidates.gain, candidates.fragility
+    for k in candidates.ranked:
+        if not total:
+            break  # (every task costs an answer at least)
+        answers = early[k]
+        cost = answers + 1 if n > 1 else max(answers, 1)
         if cost <= total:
             total -= cost
+            task = _Task(rows[k], answers, gain[k], fragility[k], answers == LEARN_ANSWERS)
             chosen.append(task)
     front = 0
     for task in chosen:  # early answers first, in the order chosen
@@ -355,7 +452,9 @@ def _allocate(tasks: list[_Task], n: int, capacity: int) -> list[int]:
         task.early_day = front
     back = n - 1
     late = [t for t in chosen if not t.early or t.early_day is not None]
-    for task in sorted(late, key=lambda t: (t.fragility, t.card.card_id)):
+    ids = candidates.card_ids
+    late.sort(key=lambda t: ids[t.row])  # (ties in fragility: by card id)
+    for task in sorted(late, key=_FRAGILITY):
         while back >= 0 and left[back] < 1:
             back -= 1
         if back < 0:
@@ -364,13 +463,16 @@ def _allocate(tasks: list[_Task], n: int, capacity: int) -> list[int]:
             continue  # its early answers came too late for a review after them
         left[back] -= 1
         task.late_day = back
-    return left
+    return chosen, left
+
+
+_FRAGILITY = operator.attrgetter("fragility")
 
 
 def _summarise(
-    cards: Sequence[PlanCard],
+    columns: PlanColumns,
     tasks: list[_Task],
-    recall: dict[str, float],
+    recall: list[float],
     today: date,
     exam_date: date,
     n: int,
@@ -378,18 +480,17 @@ def _summarise(
     seconds: float,
     target: float,
 ) -> Plan:
+    ids = columns.card_ids
     reviews: list[list[str]] = [[] for _ in range(n)]
     learning: list[list[str]] = [[] for _ in range(n)]
     for task in tasks:
+        card_id = ids[task.row]
         if task.early_day is not None:
-            if task.card.memory is None:
-                learning[task.early_day].append(task.card.card_id)
-            else:
-                reviews[task.early_day].append(task.card.card_id)
+            (learning if task.new else reviews)[task.early_day].append(card_id)
         if task.late_day is not None:
-            reviews[task.late_day].append(task.card.card_id)
+            reviews[task.late_day].append(card_id)
         for day in task.extra:
-            reviews[day].append(task.card.card_id)
+            reviews[day].append(card_id)
     days = tuple(
         PlanDay(
             today + timedelta(days=k),
@@ -400,16 +501,29 @@ def _summarise(
         )
         for k in range(n)
     )
-    entries: dict[tuple[str, str], list[float]] = {}
-    for card in cards:
-        entries.setdefault(card.entry, []).append(recall[card.card_id])
-    score = sum(sum(v) / len(v) for v in entries.values()) / len(entries) if entries else 0.0
-    at_target = sum(recall[c.card_id] >= target for c in cards)
-    return Plan(exam_date, target, capacity, days, score, at_target, len(cards), recall)
+    at_target = sum(map(target.__le__, recall))
+    score = _entry_mean(columns, recall)
+    by_id = dict(zip(ids, recall, strict=True))
+    return Plan(exam_date, target, capacity, days, score, at_target, len(ids), by_id)
+
+
+def _entry_mean(columns: PlanColumns, values: Sequence[float]) -> float:
+    """The mean over entries of the mean of each entry's values (0 for none)."""
+    count = columns.entry_count
+    if not values or not count:
+        return 0.0
+    if count == len(values):  # one card an entry (the common case): at C speed
+        return sum(values) / len(values)
+    sums = [0.0] * count
+    sizes = [0] * count
+    for entry, value in zip(columns.entries, values, strict=True):
+        sums[entry] += value
+        sizes[entry] += 1
+    return float(sum(map(operator.truediv, sums, sizes))) / count
 
 
 def answers_needed(
-    cards: Sequence[PlanCard],
+    cards: Sequence[PlanCard] | PlanColumns,
     model: MemoryModel,
     *,
     today: date,
@@ -427,22 +541,19 @@ def answers_needed(
     n = (exam_date - today).days
     if n < 1:
         raise ValueError("the exam must be after today")
-    if not cards:
+    if not cards or (isinstance(cards, PlanColumns) and not cards.card_ids):
         return 0
     with paused_gc():
-        weigh = _Weigher(model, today, n)
-        tasks, base = _tasks(cards, weigh, target)
-        entries: dict[tuple[str, str], list[str]] = {}
-        for card in cards:
-            entries.setdefault(card.entry, []).append(card.card_id)
+        columns = cards if isinstance(cards, PlanColumns) else PlanColumns.of(cards)
+        weigh = _Weigher(model, columns, today, n)
+        candidates, base = _tasks(weigh, target)
 
         def score(answers: int) -> float:
-            recall, _ = _follow(tasks, base, weigh, answers)
-            means = [sum(recall[c] for c in ids) / len(ids) for ids in entries.values()]
-            return sum(means) / len(means)
+            _, recall, _ = _follow(candidates, base, weigh, answers)
+            return _entry_mean(columns, recall)
 
         # More than every task in one day buys nothing: the search stops there.
-        high = min(most, max(1, sum(t.cost for t in tasks)))
+        high = min(most, max(1, sum(candidates.early) + len(candidates.early)))
         if score(high) < target:
             return None
         low = 0
@@ -456,7 +567,7 @@ def answers_needed(
 
 
 def minutes_needed(
-    cards: Sequence[PlanCard],
+    cards: Sequence[PlanCard] | PlanColumns,
     model: MemoryModel,
     *,
     today: date,

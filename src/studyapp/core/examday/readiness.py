@@ -10,6 +10,8 @@ not known (recall 0): the learner has never shown they know it.
 
 from __future__ import annotations
 
+import heapq
+import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 
@@ -20,16 +22,22 @@ from studyapp.core.decks.card import Card
 from studyapp.core.decks.model import Deck
 from studyapp.core.examday.memory import Memory, MemoryModel
 from studyapp.core.quiz.exam import ExamSpec, exam_entries
+from studyapp.core.store.cardstates import CardStates
 from studyapp.core.store.state import CardState, Phase
+from studyapp.core.store.statetable import StateTable
 
 __all__ = [
     "CardForecast",
     "DayCache",
     "ExamCard",
+    "Memories",
     "Readiness",
+    "card_memories",
+    "entry_numbers",
     "exam_cards",
     "memory_of",
     "readiness",
+    "readiness_of",
 ]
 
 _SM2_DIFFICULTY = 5.0
@@ -49,16 +57,19 @@ class ExamCard(Struct, frozen=True):
 
 def exam_cards(spec: ExamSpec, decks: Sequence[Deck], cards: Iterable[Card]) -> list[ExamCard]:
     """The cards of every entry ``spec`` draws from (its decks, tags and kinds)."""
-    entries = {(deck.id, entry.id): entry for deck, entry in exam_entries(spec, decks)}
+    entries: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {}
+    for deck, entry in exam_entries(spec, decks):
+        entries.setdefault(deck.id, {})[entry.id] = (entry.kind, tuple(entry.tags))
     found: list[ExamCard] = []
-    for card in cards:
-        entry = entries.get((card.deck_id, card.entry_id))
-        if entry is not None:
-            found.append(
-                ExamCard(
-                    card.id, card.deck_id, card.entry_id, entry.kind, tuple(entry.tags), card.prompt
-                )
-            )
+    add = found.append
+    deck_id, chosen = "", entries.get("", {})
+    for card in cards:  # cards come deck by deck: the deck's entries are looked up once
+        if card.deck_id != deck_id:
+            deck_id, chosen = card.deck_id, entries.get(card.deck_id, {})
+        found_entry = chosen.get(card.entry_id)
+        if found_entry is not None:
+            kind, tags = found_entry
+            add(ExamCard(card.id, deck_id, card.entry_id, kind, tags, card.prompt))
     return found
 
 
@@ -102,8 +113,9 @@ class Readiness(Struct, frozen=True):
 
     def weakest(self, count: int = 10) -> list[CardForecast]:
         """The cards least likely to be recalled on exam day (never-studied ones first)."""
-        ranked = sorted(self.cards, key=lambda f: (f.exam_day, f.studied, f.card.card_id))
-        return ranked[:count]
+        return heapq.nsmallest(  # sorted()[:count], without sorting 50,000 cards
+            count, self.cards, key=lambda f: (f.exam_day, f.studied, f.card.card_id)
+        )
 
     def by(self, what: str) -> list[Group]:
         """Exam-day readiness by ``deck``, ``tag`` or ``kind``, weakest first."""
@@ -139,6 +151,123 @@ def _score(forecasts: Iterable[CardForecast], when: str) -> float:
     return sum(means) / len(means)
 
 
+class Memories(Struct, frozen=True):
+    """The memory of each of an exam's cards, by position: read once from the states,
+    then what readiness and the plan both work from. A card never studied has
+    stability 0 and last day 0."""
+
+    stability: list[float]
+    difficulty: list[float]
+    last_day: list[int]
+    """The study day (an ordinal) of the card's last review."""
+
+
+def card_memories(
+    cards: Sequence[ExamCard],
+    states: Mapping[str, CardState] | Callable[[str], CardState | None],
+    day_of: Callable[[datetime], date],
+) -> Memories:
+    """Each card's memory and the study day of its last review (see :func:`memory_of`).
+
+    A store's states (:class:`StateTable`, or the store's live view of one) are read
+    from their columns: no state is built for a card whose state was not set since
+    the snapshot was read, which at 50,000 cards is most of the time spent otherwise.
+    """
+    if isinstance(states, CardStates):
+        states = states.table
+    with paused_gc():  # three lists of floats and ints that live on
+        if isinstance(states, StateTable):
+            return _from_table(cards, states, DayCache(day_of))
+        get = states.get if isinstance(states, Mapping) else states
+        return _from_states(cards, get, DayCache(day_of))
+
+
+def _from_states(
+    cards: Sequence[ExamCard], get: Callable[[str], CardState | None], days: DayCache
+) -> Memories:
+    """:func:`memory_of` for each card (the hot loop: inlined, names bound locally)."""
+    day_cache, day_of_quarter = days.days, days.miss
+    stability: list[float] = []
+    difficulty: list[float] = []
+    last_day: list[int] = []
+    add_s, add_d, add_day = stability.append, difficulty.append, last_day.append
+    new, sm2 = Phase.NEW, _SM2_DIFFICULTY
+    for card in cards:
+        state = get(card.card_id)
+        last = None if state is None or state.phase is new else state.last_review
+        if state is None or last is None:
+            add_s(0.0)
+            add_d(0.0)
+            add_day(0)
+            continue
+        s, d = state.stability, state.difficulty
+        if s is None or d is None:  # reviewed under SM-2
+            s, d = float(max(state.interval, 1)), sm2
+        add_s(s)
+        add_d(d)
+        add_day(day_cache.get(int(last.timestamp()) // 900) or day_of_quarter(last))
+    return Memories(stability, difficulty, last_day)
+
+
+def _from_table(cards: Sequence[ExamCard], table: StateTable, days: DayCache) -> Memories:
+    """:func:`_from_states` on the table's columns (the hot loop: names bound locally)."""
+    columns, row_of, changed = table.columns, table.row_of, table.changed
+    phase, last_review = columns.phase, columns.last_review
+    s_column, d_column, interval = columns.stability, columns.difficulty, columns.interval
+    day_cache, day_of_quarter = days.days, days.miss
+    stability: list[float] = []
+    difficulty: list[float] = []
+    last_day: list[int] = []
+    add_s, add_d, add_day = stability.append, difficulty.append, last_day.append
+    find = row_of.get
+    sm2 = _SM2_DIFFICULTY
+    for card in cards:
+        card_id = card.card_id
+        s: float | None = 0.0
+        d: float | None = 0.0
+        last: datetime | None = None
+        if changed and card_id in changed:  # set since the snapshot: a whole state
+            known = memory_of(changed[card_id])
+            if known is not None:
+                memory, last = known
+                s, d = memory.stability, memory.difficulty
+        else:
+            row = find(card_id)
+            if row is not None and phase[row]:
+                last = last_review[row]
+                s, d = s_column[row], d_column[row]
+                if s is None or d is None:  # reviewed under SM-2
+                    s, d = float(max(interval[row], 1)), sm2
+        if last is None or s is None or d is None:
+            add_s(0.0)
+            add_d(0.0)
+            add_day(0)
+            continue
+        add_s(s)
+        add_d(d)
+        add_day(day_cache.get(int(last.timestamp()) // 900) or day_of_quarter(last))
+    return Memories(stability, difficulty, last_day)
+
+
+def entry_numbers(cards: Sequence[ExamCard]) -> tuple[list[int], int]:
+    """Each card's entry as a number (0, 1, ...: in order of first card), and how many
+    entries: readiness and the plan sum by entry into lists rather than dicts."""
+    numbers: list[int] = []
+    add = numbers.append
+    seen: dict[tuple[str, str], int] = {}
+    deck = entry = ""
+    number = -1
+    for card in cards:
+        if card.entry_id != entry or card.deck_id != deck:  # an entry's cards are together
+            deck, entry = card.deck_id, card.entry_id
+            key = (deck, entry)
+            number = seen.get(key, -1)
+            if number < 0:
+                number = seen[key] = len(seen)
+        add(number)
+    return numbers, len(seen)
+
+
 def readiness(
     cards: Sequence[ExamCard],
     states: Mapping[str, CardState] | Callable[[str], CardState | None],
@@ -153,59 +282,64 @@ def readiness(
     ``day_of`` gives the study day of a moment (the learner's rollover hour and
     time zone), so "days since the last review" counts as the scheduler counts.
     """
+    memories = card_memories(cards, states, day_of)
+    return readiness_of(cards, memories, model, today=today, exam_date=exam_date)
+
+
+def readiness_of(
+    cards: Sequence[ExamCard],
+    memories: Memories,
+    model: MemoryModel,
+    *,
+    today: date,
+    exam_date: date,
+    entries: tuple[list[int], int] | None = None,
+) -> Readiness:
+    """:func:`readiness` from memories already read (``entries``: from
+    :func:`entry_numbers`, if already worked out)."""
     with paused_gc():  # one small object per card, all kept: nothing for the collector
-        return _readiness(cards, states, model, today, exam_date, day_of)
+        numbers, count = entries if entries is not None else entry_numbers(cards)
+        return _readiness(cards, memories, numbers, count, model, today, exam_date)
 
 
 def _readiness(
     cards: Sequence[ExamCard],
-    states: Mapping[str, CardState] | Callable[[str], CardState | None],
+    memories: Memories,
+    numbers: list[int],
+    count: int,
     model: MemoryModel,
     today: date,
     exam_date: date,
-    day_of: Callable[[datetime], date],
 ) -> Readiness:
-    get = states.get if isinstance(states, Mapping) else states
-    days = DayCache(day_of)
-    day_cache, day_of_quarter = days.days, days.miss
     decay, factor = model.decay, model.factor
     today_n, exam_n = today.toordinal(), exam_date.toordinal()
-    new_phase = Phase.NEW
+    # by entry: recall today, recall on exam day, cards, studied cards
+    now_sum, then_sum = [0.0] * count, [0.0] * count
+    size, studied = [0] * count, [0] * count
     forecasts: list[CardForecast] = []
-    # entry -> [recall today, recall on exam day, cards, studied cards], summed in one pass
-    sums: dict[tuple[str, str], list[float]] = {}
-    for card in cards:  # the hot loop: memory_of, the day cache and recall, inlined
-        state = get(card.card_id)
-        key = (card.deck_id, card.entry_id)
-        total = sums.get(key)
-        if total is None:
-            total = sums[key] = [0.0, 0.0, 0, 0]
-        total[2] += 1
-        last = None if state is None or state.phase is new_phase else state.last_review
-        if state is None or last is None:
-            forecasts.append(CardForecast(card, 0.0, 0.0, False))
+    add = forecasts.append
+    rows = zip(cards, numbers, memories.stability, memories.last_day, strict=True)
+    for card, e, stability, reviewed in rows:  # the hot loop: recall inlined
+        size[e] += 1
+        if not stability:
+            add(CardForecast(card, 0.0, 0.0, False))
             continue
-        stability = state.stability
-        if stability is None or state.difficulty is None:  # reviewed under SM-2
-            stability = float(max(state.interval, 1))
-        reviewed = day_cache.get(int(last.timestamp()) // 900) or day_of_quarter(last)
         elapsed = today_n - reviewed
         now = (1 + factor * elapsed / stability) ** decay if elapsed > 0 else 1.0
         elapsed = exam_n - reviewed
         then = (1 + factor * elapsed / stability) ** decay if elapsed > 0 else 1.0
-        total[0] += now
-        total[1] += then
-        total[3] += 1
-        forecasts.append(CardForecast(card, now, then, True))
-    entries = len(sums)
+        now_sum[e] += now
+        then_sum[e] += then
+        studied[e] += 1
+        add(CardForecast(card, now, then, True))
     return Readiness(
         today=today,
         exam_date=exam_date,
         cards=tuple(forecasts),
-        predicted_score=sum(t[1] / t[2] for t in sums.values()) / entries if entries else 0.0,
-        predicted_score_today=sum(t[0] / t[2] for t in sums.values()) / entries if entries else 0.0,
-        entries=entries,
-        unstudied_entries=sum(not t[3] for t in sums.values()),
+        predicted_score=sum(map(operator.truediv, then_sum, size)) / count if count else 0.0,
+        predicted_score_today=sum(map(operator.truediv, now_sum, size)) / count if count else 0.0,
+        entries=count,
+        unstudied_entries=studied.count(0),
     )
 
 

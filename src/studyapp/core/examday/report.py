@@ -2,25 +2,27 @@
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, tzinfo
 from typing import Any
 
 from msgspec import Struct
 
+from studyapp.core.base.gcpause import paused_gc
 from studyapp.core.decks.card import Card
 from studyapp.core.decks.model import Deck
 from studyapp.core.examday.calibration import predict_questions
 from studyapp.core.examday.memory import MemoryModel
 from studyapp.core.examday.pace import seconds_per_answer
-from studyapp.core.examday.plan import Plan, PlanCard, make_plan, minutes_needed
+from studyapp.core.examday.plan import Plan, PlanColumns, make_plan, minutes_needed
 from studyapp.core.examday.readiness import (
-    DayCache,
     ExamCard,
     Readiness,
+    card_memories,
+    entry_numbers,
     exam_cards,
-    memory_of,
-    readiness,
+    readiness_of,
 )
 from studyapp.core.quiz.exam import ExamError, ExamSpec
 from studyapp.core.quiz.questions import Question
@@ -33,6 +35,7 @@ from studyapp.core.study.settings import StudySettings
 __all__ = [
     "ExamDayReport",
     "PlanError",
+    "answers_on",
     "deck_exam",
     "exam_day_report",
     "find_exam",
@@ -126,8 +129,17 @@ def exam_day_report(
     minutes_per_day: int,
     seconds_per_answer: float,
     target: float,
+    needed: bool = True,
+    entries: tuple[list[int], int] | None = None,
+    spent_today: int = 0,
 ) -> ExamDayReport:
-    """Readiness on ``exam_date`` and the plan to reach ``target`` in the time given."""
+    """Readiness on ``exam_date`` and the plan to reach ``target`` in the time given.
+
+    ``needed``: when the plan falls short, also search for the minutes a day that would
+    reach the target (several plans: seconds at 50,000 cards; home does without).
+    ``entries``: the cards' :func:`entry_numbers`, if already worked out.
+    ``spent_today``: answers given today to these cards (see :func:`make_plan`).
+    """
     if exam_date <= today:
         when = "today" if exam_date == today else f"in the past ({exam_date.isoformat()})"
         raise PlanError(f"the exam date is {when}: give a date after today (YYYY-MM-DD)")
@@ -139,18 +151,20 @@ def exam_day_report(
         raise PlanError(
             f"minutes a day must be between 1 and {MAX_MINUTES} (got {minutes_per_day})"
         )
-    ready = readiness(cards, states, model, today=today, exam_date=exam_date, day_of=day_of)
-    days = DayCache(day_of)
-    plan_cards = []
-    for card in cards:
-        known = memory_of(states.get(card.card_id))
-        entry = (card.deck_id, card.entry_id)
-        if known is None:
-            plan_cards.append(PlanCard(card.card_id, entry))
-        else:
-            plan_cards.append(
-                PlanCard(card.card_id, entry, known[0], date.fromordinal(days(known[1])))
-            )
+    with paused_gc():  # ~100,000 small objects that live on: nothing to collect
+        memories = card_memories(cards, states, day_of)  # read once: readiness and the plan
+        numbers, count = entries if entries is not None else entry_numbers(cards)
+        ready = readiness_of(
+            cards, memories, model, today=today, exam_date=exam_date, entries=(numbers, count)
+        )
+        plan_cards = PlanColumns(  # the same memories, as the plan reads them
+            [card.card_id for card in cards],
+            numbers,
+            count,
+            memories.stability,
+            memories.difficulty,
+            memories.last_day,
+        )
     answers = int(minutes_per_day * 60 / seconds_per_answer)
     plan = make_plan(
         plan_cards,
@@ -160,10 +174,11 @@ def exam_day_report(
         answers_per_day=answers,
         seconds_per_answer=seconds_per_answer,
         target=target,
+        spent_today=spent_today,
     )
-    needed = None
-    if not plan.reaches_target:
-        needed = minutes_needed(
+    minutes = None
+    if needed and not plan.reaches_target:
+        minutes = minutes_needed(
             plan_cards,
             model,
             today=today,
@@ -171,7 +186,7 @@ def exam_day_report(
             seconds_per_answer=seconds_per_answer,
             target=target,
         )
-    return ExamDayReport(exam_id, title, ready, plan, minutes_per_day, seconds_per_answer, needed)
+    return ExamDayReport(exam_id, title, ready, plan, minutes_per_day, seconds_per_answer, minutes)
 
 
 def deck_exam(deck_id: str, title: str) -> ExamSpec:
@@ -207,11 +222,33 @@ def _learner(
     return MemoryModel(fsrs_parameters(settings.scheduler)), day_of
 
 
-def _chosen(spec: ExamSpec, decks: Sequence[Deck], cards: Sequence[Card]) -> list[ExamCard]:
+_Chosen = tuple[list[ExamCard], tuple[list[int], int]]
+_CHOSEN: dict[str, tuple[Sequence[Deck], Sequence[Card], _Chosen]] = {}
+"""The last cards chosen for each exam (by its spec), with the decks and cards they were
+chosen from: home works readiness out again on every return to it, and choosing
+50,000 cards is a quarter of the time. Kept while the same lists are passed in."""
+
+
+def _chosen(spec: ExamSpec, decks: Sequence[Deck], cards: Sequence[Card]) -> _Chosen:
+    """The exam's cards, and their entries as numbers (see :func:`entry_numbers`)."""
+    key = spec.model_dump_json()
+    kept = _CHOSEN.get(key)
+    if kept is not None and kept[1] is cards and _same(kept[0], decks):
+        return kept[2]
     try:
-        return exam_cards(spec, decks, cards)
+        with paused_gc():  # one small object per card, all kept
+            chosen = exam_cards(spec, decks, cards)
+            found = chosen, entry_numbers(chosen)
     except ExamError as error:
         raise PlanError(str(error)) from None
+    if len(_CHOSEN) >= 16:
+        _CHOSEN.clear()
+    _CHOSEN[key] = (tuple(decks), cards, found)
+    return found
+
+
+def _same(these: Sequence[Deck], those: Sequence[Deck]) -> bool:
+    return len(these) == len(those) and all(map(operator.is_, these, those))
 
 
 def report_for_exam(
@@ -227,27 +264,45 @@ def report_for_exam(
     minutes_per_day: int,
     target: float,
     tz: tzinfo | None = None,
+    needed: bool = True,
 ) -> ExamDayReport:
     """:func:`exam_day_report` for an exam spec, from what a workspace holds.
 
     The memory model is the learner's FSRS parameters (a deck's own when the exam
     draws from one deck with an override); time per answer is the learner's own.
     """
-    chosen = _chosen(spec, decks, cards)
+    chosen, entries = _chosen(spec, decks, cards)
     model, day_of = _learner(study, spec.decks, tz)
+    today = day_of(now)
     return exam_day_report(
         exam_id=spec.id,
         title=spec.title,
         cards=chosen,
+        entries=entries,
+        spent_today=answers_on(chosen, recent, today, day_of),
         states=states,
         model=model,
-        today=day_of(now),
+        today=today,
         exam_date=exam_date,
         day_of=day_of,
         minutes_per_day=minutes_per_day,
         seconds_per_answer=seconds_per_answer(recent),
         target=target,
+        needed=needed,
     )
+
+
+def answers_on(
+    cards: Sequence[ExamCard],
+    recent: Sequence[ReviewRecord],
+    day: date,
+    day_of: Callable[[datetime], date],
+) -> int:
+    """How many answers were given on study day ``day`` to these cards."""
+    if not recent:
+        return 0
+    ids = {card.card_id for card in cards}
+    return sum(1 for r in recent if r.card_id in ids and day_of(r.at) == day)
 
 
 def predict_sitting(
@@ -276,14 +331,14 @@ def readiness_for_exam(
     tz: tzinfo | None = None,
 ) -> Readiness:
     """Readiness alone (no plan): on ``exam_date``, or today when the exam has no date."""
-    chosen = _chosen(spec, decks, cards)
+    chosen, entries = _chosen(spec, decks, cards)
     model, day_of = _learner(study, spec.decks, tz)
     today = day_of(now)
-    return readiness(
+    return readiness_of(
         chosen,
-        states,
+        card_memories(chosen, states, day_of),
         model,
         today=today,
         exam_date=exam_date if exam_date is not None and exam_date > today else today,
-        day_of=day_of,
+        entries=entries,
     )

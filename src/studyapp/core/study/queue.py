@@ -159,6 +159,8 @@ class StudyQueue(Struct, frozen=True):
     """New cards to introduce today, within the limits, in deck order."""
     cards: Mapping[str, Card] = {}
     """The cards of all these ids, by id."""
+    planned: tuple[str, ...] = ()
+    """The reviews and new cards among these that an exam's plan put on today."""
 
     def counts(self, now: datetime) -> QueueCounts:
         """How many are left, counting learning cards due by ``now`` only."""
@@ -319,6 +321,7 @@ def build_queue(
     rng: random.Random,
     tz: tzinfo | None = None,
     decks: Collection[str] | None = None,
+    planned: Collection[str] = (),
 ) -> StudyQueue:
     """Today's queue for ``cards`` (in deck order), from their states and today's answers.
 
@@ -327,6 +330,11 @@ def build_queue(
     none is introduced on a day its entry's leak partners (``Card.spaced``) are shown.
     ``decks``: only these decks' cards (None: all), as if ``cards`` held only theirs;
     the work over every card is then shared with the queue of all of them.
+    ``planned``: the cards an exam's plan puts on today (see ``examday.upcoming``). They
+    come first, due or not (a review before its due day is an early review, which the
+    scheduler schedules as FSRS does), past the daily limits but counted against them
+    (the limits then leave room for fewer others, as they do once they are answered);
+    hidden, learning and already answered cards, and buried siblings, stay out.
     """
     now = ensure_utc(now)
     rollover = settings.queue.day_starts_at
@@ -395,19 +403,68 @@ def build_queue(
         d: max(0, s.queue.new_per_day - done.new.get(d, 0)) for d, s in deck_settings.items()
     }
     chosen_reviews: list[str] = []
+    chosen_new: list[str] = []
+    plan_reviews, plan_new = (
+        _planned(planned, join, states, today, done.answered, wanted) if planned else ([], [])
+    )
+    for card in plan_reviews:
+        if allowed(card):
+            review_left[card.deck_id] = max(0, review_left[card.deck_id] - 1)
+            chosen_reviews.append(card.id)
+            queued[card.id] = card
+    for card in plan_new:
+        if leak_free(card) and allowed(card):
+            new_left[card.deck_id] = max(0, new_left[card.deck_id] - 1)
+            chosen_new.append(card.id)
+            queued[card.id] = card
+    chosen_planned = (*chosen_reviews, *chosen_new)
     for *_, card in reviews:
+        if card.id in queued:
+            continue  # (planned)
         if review_left[card.deck_id] > 0 and allowed(card):
             review_left[card.deck_id] -= 1
             chosen_reviews.append(card.id)
             queued[card.id] = card
-    chosen_new: list[str] = []
     room = sum(new_left.values())
     for card in interleave_kinds(new_cards) if room else ():
         if not room:
             break  # every deck's limit is reached: no card below can be taken
+        if card.id in queued:
+            continue  # (planned)
         if new_left[card.deck_id] > 0 and leak_free(card) and allowed(card):
             new_left[card.deck_id] -= 1
             room -= 1
             chosen_new.append(card.id)
             queued[card.id] = card
-    return StudyQueue(today, tuple(learning), tuple(chosen_reviews), tuple(chosen_new), queued)
+    return StudyQueue(
+        today, tuple(learning), tuple(chosen_reviews), tuple(chosen_new), queued, chosen_planned
+    )
+
+
+def _planned(
+    planned: Collection[str],
+    join: CardRows,
+    states: Mapping[str, CardState],
+    today: date,
+    answered: Collection[str],
+    decks: Collection[str],
+) -> tuple[list[Card], list[Card]]:
+    """The planned cards that may join today's queue, in deck order: reviews (due or not)
+    and new cards; not hidden ones, nor learning ones (they are queued as such), nor
+    those answered today, nor other decks'."""
+    if isinstance(states, CardStates):
+        states = states.table  # one state built per planned card, not every state
+    where = join.positions_of(planned)
+    reviews: list[Card] = []
+    new: list[Card] = []
+    for card_id, p in sorted(where.items(), key=operator.itemgetter(1)):
+        card = join.cards[p]
+        if card.deck_id not in decks or card_id in answered:
+            continue
+        state = states.get(card_id)
+        if state is None or state.phase is Phase.NEW:
+            if state is None or not is_hidden(state, today):
+                new.append(card)
+        elif state.phase is Phase.REVIEW and not is_hidden(state, today):
+            reviews.append(card)
+    return reviews, new

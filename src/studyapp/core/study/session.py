@@ -14,7 +14,7 @@ import operator
 import random
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
-from datetime import datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Literal
 
 from msgspec import Struct, structs
@@ -107,6 +107,8 @@ class Session:
         rng: seeded randomness (order of reviews due the same day).
         tz: local time zone for day boundaries (None: the system's).
         decks: study only these decks (None: all of ``cards``).
+        planned: the cards an exam's plan puts on today (``examday.upcoming``); they
+            join the queue on the day the session starts only (the plan is made daily).
     """
 
     def __init__(
@@ -119,8 +121,13 @@ class Session:
         rng: random.Random,
         tz: tzinfo | None = None,
         decks: Collection[str] | None = None,
+        planned: Collection[str] = (),
     ) -> None:
         self.store = store
+        self._planned = frozenset(planned)
+        self._planned_day: date | None = None
+        self.planned: tuple[str, ...] = ()
+        """The cards of today's queue that an exam's plan put there."""
         self.settings = settings
         self._clock = clock
         self._rng = rng
@@ -153,6 +160,9 @@ class Session:
 
     def _rebuild(self) -> None:
         now = self._now()
+        today = study_day(now, self.settings.queue.day_starts_at, self._tz)
+        if self._planned_day is None:
+            self._planned_day = today
         queue = build_queue(
             self._all_cards,
             self.store.states,
@@ -162,7 +172,9 @@ class Session:
             rng=self._rng,
             tz=self._tz,
             decks=self._decks,
+            planned=self._planned if today == self._planned_day else (),
         )
+        self.planned = queue.planned
         self._by_id.update(queue.cards)
         self._day = queue.day
         self._day_end = day_start(

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len, set_cell_size
 from textual import work
@@ -18,6 +20,7 @@ from textual.worker import Worker, WorkerState
 
 from studyapp.core.stats.overview import DeckOverview, deck_overviews_until
 from studyapp.core.stats.report import store_streak
+from studyapp.core.study.queue import study_day
 from studyapp.core.workspace import Workspace
 from studyapp.tui import format as fmt
 from studyapp.tui.messages import READ_ONLY_MESSAGE
@@ -25,8 +28,17 @@ from studyapp.tui.text import literal
 from studyapp.tui.widgets.keybar import KeyBar
 from studyapp.tui.widgets.titlebar import TitleBar
 
+if TYPE_CHECKING:  # imported when first used: the exams' models are not needed at start
+    from studyapp.core.config import AppConfig
+    from studyapp.core.examday.upcoming import PlannedToday, Upcoming
+    from studyapp.core.store.records import ReviewRecord
+    from studyapp.core.store.state import CardState
+    from studyapp.tui.screens.exam_date import ExamChoice, ExamSet
+
 ALL = "*all*"
 COLUMNS = ("Deck", "New", "Learn", "Due", "Mastered", "Last studied")
+SHOWN_EXAMS = 3
+"""Exams listed on home (soonest first); the others are counted."""
 
 
 class HomeScreen(Screen[None]):
@@ -41,8 +53,26 @@ class HomeScreen(Screen[None]):
         Binding("b", "browse", "Browse", id="home.browse"),
         Binding("t", "stats", "Stats", id="home.stats"),
         Binding("comma", "settings", "Settings", id="home.settings", key_display=","),
+        Binding(
+            "e",
+            "readiness",
+            "Readiness",
+            id="home.readiness",
+            tooltip="How ready you are for an exam",
+        ),
+        Binding(
+            "d",
+            "exam_date",
+            "Exam date",
+            id="home.exam_date",
+            tooltip="Set or change an exam's date",
+            show=False,  # (in the help and the palette; the key bar keeps its spacing)
+        ),
         Binding("r", "refresh", "Reload decks", id="home.refresh", show=False),
     ]
+    DEFAULT_CSS = """
+    HomeScreen #home-exams { padding: 1 2 0 2; height: auto; color: $text; }
+    """
 
     def __init__(self, workspace: Workspace, rng: random.Random) -> None:
         super().__init__()
@@ -57,6 +87,9 @@ class HomeScreen(Screen[None]):
         """Whether the first frame is out (work for later waits for it)."""
         self._recount: Timer | None = None
         """Counts again when the counts change by time alone (see refresh_decks)."""
+        self.upcoming: list[Upcoming] = []
+        """The exams with a date ahead, soonest first, as last worked out (in a worker)."""
+        self._exam_problems: list[str] = []
 
     def compose(self) -> ComposeResult:
         # The deck list is an OptionList of rows laid out in columns under a heading
@@ -64,6 +97,9 @@ class HomeScreen(Screen[None]):
         # DataTable (benchmarks/startup.py).
         yield TitleBar()
         yield Static(id="home-summary", markup=False)
+        exams = Static(id="home-exams", markup=False)
+        exams.display = False  # until an exam with a date is worked out (after the first frame)
+        yield exams
         yield Static(id="home-columns", markup=False)
         yield OptionList(id="home-decks")
         yield Static(id="home-failures", markup=False)
@@ -84,6 +120,7 @@ class HomeScreen(Screen[None]):
         self._painted = True
         self._read_decks()
         self._load_streak()
+        self.refresh_exams()
 
     @work(thread=True, exclusive=True, group="decks", exit_on_error=False)
     def _read_decks(self) -> None:
@@ -100,6 +137,7 @@ class HomeScreen(Screen[None]):
         if self._painted:
             self.refresh_decks()
             self._load_streak()
+            self.refresh_exams()
 
     def _deck_width(self) -> int:
         """The deck column takes what the count columns leave (they need ~50 cells)."""
@@ -107,6 +145,8 @@ class HomeScreen(Screen[None]):
 
     def on_resize(self) -> None:
         self.refresh_decks()  # the deck column's width follows the terminal's
+        if self.upcoming or self._exam_problems:
+            self._show_exams(self.upcoming, self._exam_problems)  # and the exams' titles
 
     # ------------------------------------------------------------------ view
 
@@ -226,11 +266,91 @@ class HomeScreen(Screen[None]):
         return text
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """Show the streak once computed (on the UI thread; nothing if the app is closing)."""
+        """Show the streak, and the exams, once computed (on the UI thread; nothing if the
+        app is closing)."""
         if event.worker.group == "streak" and event.state is WorkerState.SUCCESS:
             result = event.worker.result
             if isinstance(result, str):
                 self._show_summary(result)
+        elif event.worker.group == "exams" and event.state is WorkerState.SUCCESS:
+            found = event.worker.result
+            if isinstance(found, tuple):
+                self._show_exams(*found)
+        elif event.worker.group == "exams" and event.state is WorkerState.ERROR:
+            widget = self.query_one("#home-exams", Static)
+            widget.update(
+                literal(f"Exams: readiness could not be worked out ({event.worker.error})")
+            )
+            widget.display = True
+
+    # ------------------------------------------------------------------ exams
+
+    def refresh_exams(self) -> None:
+        """Work out readiness for the exams with a date, off the UI thread."""
+        ws = self.workspace
+        if not ws.decks.decks:
+            return
+        # The store is not thread-safe: the worker reads a copy of the states (the table's
+        # copy shares its rows: cheap) and of today's answers, taken here.
+        self._compute_exams(
+            ws.store.states.table.copy(), ws.store.recent_reviews(), ws.clock(), ws.config
+        )
+
+    @work(thread=True, exclusive=True, group="exams", exit_on_error=False)
+    def _compute_exams(
+        self,
+        states: Mapping[str, CardState],
+        recent: tuple[ReviewRecord, ...],
+        now: datetime,
+        config: AppConfig,
+    ) -> tuple[list[Upcoming], list[str]]:
+        """Each dated exam's readiness and today's part of its plan (a few tenths of a
+        second an exam at 50,000 cards): reading the exam specs, too, is done here."""
+        from studyapp.core.examday.upcoming import dated_exams, upcoming
+
+        ws = self.workspace
+        study = config.study
+        today = study_day(now, study.queue.day_starts_at)
+        specs = ws.exams
+        if not config.exams and not any(spec.date for spec in specs):
+            return [], []  # (no exam has a date: no deck needs reading)
+        decks = [loaded.deck for loaded in ws.decks.decks]
+        if not dated_exams(specs, decks, config.exams, today):
+            return [], []
+        return upcoming(
+            specs, decks, ws.cards, states, recent, study, config.exams, now=now, today=today
+        )
+
+    def _show_exams(self, found: list[Upcoming], problems: list[str]) -> None:
+        self.upcoming, self._exam_problems = found, problems
+        from studyapp.tui.screens.exam_date import exam_line
+
+        width = self.app.size.width - 4  # the summary's padding
+        lines = [exam_line(exam, width) for exam in found[:SHOWN_EXAMS]]
+        if len(found) > SHOWN_EXAMS:
+            lines.append(f"… and {len(found) - SHOWN_EXAMS} more (e: readiness)")
+        lines += problems[:2]
+        widget = self.query_one("#home-exams", Static)
+        widget.update(literal("\n".join(lines)))
+        widget.display = bool(lines)
+
+    def planned_today(self) -> PlannedToday:
+        """Today's planned cards of the exams ahead (for the study queue), as last worked out."""
+        from studyapp.core.examday.upcoming import planned_today
+
+        ws = self.workspace
+        today = study_day(ws.clock(), ws.config.study.queue.day_starts_at)
+        return planned_today(self.upcoming, today)
+
+    def _default_exam(self, choices: Sequence[ExamChoice]) -> str:
+        """The soonest exam with a date; else the first exam spec; else the highlighted deck's."""
+        if self.upcoming:
+            return self.upcoming[0].exam_id
+        deck = self.selected_deck()
+        specs = [c for c in choices if not c.exam_id.startswith("deck-")]
+        if specs:
+            return specs[0].exam_id
+        return f"deck-{deck}" if deck and deck != ALL else (choices[0].exam_id if choices else "")
 
     # --------------------------------------------------------------- actions
 
@@ -264,7 +384,11 @@ class HomeScreen(Screen[None]):
 
         self.app.push_screen(
             StudyScreen(
-                self.workspace, [deck_id], loaded.title if loaded else deck_id, rng=self.rng
+                self.workspace,
+                [deck_id],
+                loaded.title if loaded else deck_id,
+                rng=self.rng,
+                planned=self.planned_today(),
             )
         )
 
@@ -273,7 +397,11 @@ class HomeScreen(Screen[None]):
             return
         from studyapp.tui.screens.study import StudyScreen
 
-        self.app.push_screen(StudyScreen(self.workspace, None, "All decks", rng=self.rng))
+        self.app.push_screen(
+            StudyScreen(
+                self.workspace, None, "All decks", rng=self.rng, planned=self.planned_today()
+            )
+        )
 
     def action_refresh(self) -> None:
         """Reload deck files from disk (after fixing one) and recount."""
@@ -309,6 +437,78 @@ class HomeScreen(Screen[None]):
         from studyapp.tui.screens.settings import SettingsScreen
 
         self.app.push_screen(SettingsScreen(self.workspace))
+
+    def action_readiness(self) -> None:
+        """How ready you are for an exam: the only one, or the one picked."""
+        from studyapp.tui.screens.exam_date import ExamPickDialog, exam_choices
+
+        if not self.workspace.decks.decks:
+            self.notify("There are no decks to be ready for.", severity="warning", markup=False)
+            return
+        choices = exam_choices(self.workspace, self.upcoming)
+        dated = [c for c in choices if c.exam_id in {u.exam_id for u in self.upcoming}]
+        if len(dated) == 1 and len(choices) == 1:
+            self._open_readiness(dated[0].exam_id)
+            return
+
+        def picked(exam_id: str | None) -> None:
+            if exam_id:
+                self._open_readiness(exam_id)
+
+        self.app.push_screen(
+            ExamPickDialog("Readiness for which exam?", choices, self._default_exam(choices)),
+            picked,
+        )
+
+    def _open_readiness(self, exam_id: str) -> None:
+        from studyapp.tui.screens.exam_date import exam_spec
+        from studyapp.tui.screens.readiness import ReadinessScreen
+
+        spec = exam_spec(self.workspace, exam_id)
+        if spec is None:
+            self.notify("That exam's deck is no longer loaded.", severity="warning", markup=False)
+            return
+        self.app.push_screen(ReadinessScreen(self.workspace, spec, self.rng))
+
+    def action_exam_date(self) -> None:
+        """Set or change an exam's date (a small dialog; the date is checked there)."""
+        from studyapp.tui.screens.exam_date import ExamDateDialog, exam_choices
+
+        if not self.workspace.decks.decks:
+            self.notify("There are no decks to set an exam for.", severity="warning", markup=False)
+            return
+        choices = exam_choices(self.workspace, self.upcoming)
+        ws = self.workspace
+        today = study_day(ws.clock(), ws.config.study.queue.day_starts_at)
+        self.app.push_screen(
+            ExamDateDialog(choices, today, self._default_exam(choices)), self._save_exam_date
+        )
+
+    def _save_exam_date(self, chosen: ExamSet | None) -> None:
+        from studyapp.core.config import ExamPlanPrefs
+        from studyapp.tui.screens.exam_date import exam_spec
+
+        if chosen is None:
+            return
+        ws = self.workspace
+        prefs = ws.config.exams.get(chosen.exam_id, ExamPlanPrefs())
+        day = chosen.exam_date.isoformat() if chosen.exam_date else None
+        try:
+            ws.save_config(
+                ws.config.with_exam(
+                    chosen.exam_id, ExamPlanPrefs(day, prefs.minutes_per_day, prefs.target)
+                )
+            )
+        except OSError as error:
+            self.notify(f"Not saved: {error}", severity="error", markup=False)
+            return
+        spec = exam_spec(ws, chosen.exam_id)
+        title = spec.title if spec is not None else chosen.exam_id
+        if day:
+            self.notify(f"{title}: exam on {day}.", title="Exam date set", markup=False)
+        else:
+            self.notify(f"{title}: your date is cleared.", title="Exam date", markup=False)
+        self.refresh_exams()
 
 
 def _line(cells: Sequence[str], widths: Sequence[int]) -> str:

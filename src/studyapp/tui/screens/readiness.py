@@ -1,7 +1,8 @@
 """Readiness for one exam: the predicted score today and on the day, a plan, the weakest cards.
 
 Everything is computed off the UI thread (a worker), from a copy of the card
-states: at 50,000 cards readiness and the plan take a few tenths of a second.
+states: at 50,000 cards readiness and the plan take a few tenths of a second (and,
+when the plan falls short, the minutes a day it would take a second or two more).
 The exam's date, and the minutes a day the learner has, are set here (``d``,
 ``m``) and remembered in the settings file, as ``studyapp plan`` remembers them.
 """
@@ -12,6 +13,7 @@ import random
 from collections.abc import Mapping
 from datetime import date, datetime
 
+from msgspec import Struct
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -22,13 +24,14 @@ from textual.worker import Worker, WorkerState
 
 from studyapp.core.config import ExamPlanPrefs
 from studyapp.core.examday import DEFAULT_MINUTES, DEFAULT_TARGET
-from studyapp.core.examday.readiness import Readiness
+from studyapp.core.examday.readiness import CardForecast, Readiness
 from studyapp.core.examday.report import (
     ExamDayReport,
     PlanError,
     readiness_for_exam,
     report_for_exam,
 )
+from studyapp.core.examday.upcoming import parse_exam_date
 from studyapp.core.quiz.exam import ExamSpec
 from studyapp.core.store.records import ReviewRecord
 from studyapp.core.store.state import CardState
@@ -116,6 +119,23 @@ def weakest_text(ready: Readiness) -> str:
     return "\n".join(lines)
 
 
+STUDY_WEAKEST = 20
+"""How many of the weakest cards ``s`` brings to study."""
+
+
+class Shown(Struct, frozen=True):
+    """What the worker worked out, ready to show: readiness, and its texts."""
+
+    ready: Readiness
+    ask_needed: bool
+    """The plan falls short and the time it would take is still to be worked out."""
+    summary: str
+    plan: str | None
+    groups: str
+    weakest_text: str
+    weakest: tuple[CardForecast, ...]
+
+
 class AskDialog(ModalScreen[str | None]):
     """One line of input: Enter gives it back, Escape gives None."""
 
@@ -169,6 +189,8 @@ class ReadinessScreen(Screen[None]):
         self.spec = spec
         self.rng = rng
         self.ready: Readiness | None = None
+        self.weakest: tuple[CardForecast, ...] = ()
+        """The cards least likely to be recalled on the day (worked out with readiness)."""
 
     # ------------------------------------------------------------------ settings
 
@@ -212,11 +234,20 @@ class ReadinessScreen(Screen[None]):
         self.sub_title = f"Readiness · {self.spec.title}"
         self.refresh_readiness()
 
-    def refresh_readiness(self) -> None:
+    def refresh_readiness(self, *, needed: bool = False) -> None:
+        """Work readiness and the plan out again; ``needed``: the minutes a day the target
+        would take, too (a second or two at 50,000 cards: asked for once the rest is shown,
+        and only when the plan falls short)."""
         ws = self.workspace
-        # The store is not thread-safe: the worker reads a copy of the states.
+        # The store is not thread-safe: the worker reads a copy of the states (the table's
+        # copy shares its rows: a dict of every state would build 50,000 states here).
         self.compute(
-            dict(ws.store.states), ws.store.recent_reviews(), ws.clock(), self.exam_date, self.prefs
+            ws.store.states.table.copy(),
+            ws.store.recent_reviews(),
+            ws.clock(),
+            self.exam_date,
+            self.prefs,
+            needed,
         )
 
     @work(thread=True, exclusive=True, group="readiness", exit_on_error=False)
@@ -227,8 +258,10 @@ class ReadinessScreen(Screen[None]):
         now: datetime,
         exam_date: date | None,
         prefs: ExamPlanPrefs,
-    ) -> tuple[Readiness, ExamDayReport | None]:
-        """Readiness (and the plan, when the exam has a date after today), off the UI thread."""
+        needed: bool = False,
+    ) -> Shown:
+        """Readiness (and the plan, when the exam has a date after today), and the texts that
+        show them, off the UI thread (at 50,000 cards grouping and ranking them takes time)."""
         ws = self.workspace
         decks = [d.deck for d in ws.decks.decks]
         study = ws.config.study
@@ -245,12 +278,28 @@ class ReadinessScreen(Screen[None]):
                 exam_date=exam_date,
                 minutes_per_day=prefs.minutes_per_day or DEFAULT_MINUTES,
                 target=prefs.target or DEFAULT_TARGET,
+                needed=needed,
             )
-            return report.readiness, report
+            return self._shown(report.readiness, report, needed)
         ready = readiness_for_exam(
             self.spec, decks, ws.cards, states, study, now=now, exam_date=None
         )
-        return ready, None
+        return self._shown(ready, None, needed)
+
+    def _shown(self, ready: Readiness, report: ExamDayReport | None, needed: bool) -> Shown:
+        ask = report is not None and not report.plan.reaches_target and not needed
+        summary = readiness_text(ready, report, self.spec.title)
+        if ask:
+            summary += "\nWorking out the minutes a day the target would take…"
+        return Shown(
+            ready,
+            ask,
+            summary,
+            plan_text(report) if report is not None else None,
+            groups_text(ready),
+            weakest_text(ready),
+            tuple(ready.weakest(STUDY_WEAKEST)),
+        )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "readiness":
@@ -262,20 +311,21 @@ class ReadinessScreen(Screen[None]):
             summary.update(literal(f"Readiness could not be worked out: {reason}"))
         elif event.state is WorkerState.SUCCESS:
             result = event.worker.result
-            if isinstance(result, tuple):
-                self.show(*result)
+            if isinstance(result, Shown):
+                self.show(result)
+                if result.ask_needed:
+                    self.refresh_readiness(needed=True)
 
-    def show(self, ready: Readiness, report: ExamDayReport | None) -> None:
-        self.ready = ready
-        self.query_one("#readiness-summary", Static).update(
-            literal(readiness_text(ready, report, self.spec.title))
-        )
+    def show(self, shown: Shown) -> None:
+        self.ready = shown.ready
+        self.weakest = shown.weakest
+        self.query_one("#readiness-summary", Static).update(literal(shown.summary))
         plan = self.query_one("#readiness-plan", Static)
-        plan.display = report is not None
-        if report is not None:
-            plan.update(literal(plan_text(report)))
-        self.query_one("#readiness-groups", Static).update(literal(groups_text(ready)))
-        self.query_one("#readiness-weakest", Static).update(literal(weakest_text(ready)))
+        plan.display = shown.plan is not None
+        if shown.plan is not None:
+            plan.update(literal(shown.plan))
+        self.query_one("#readiness-groups", Static).update(literal(shown.groups))
+        self.query_one("#readiness-weakest", Static).update(literal(shown.weakest_text))
 
     # ------------------------------------------------------------------ actions
 
@@ -286,14 +336,9 @@ class ReadinessScreen(Screen[None]):
             if text is None:
                 return
             try:
-                day = date.fromisoformat(text)
-            except ValueError:
-                self.notify(
-                    f"{text!r} is not a date: write YYYY-MM-DD.", severity="warning", markup=False
-                )
-                return
-            if day <= self._today():
-                self.notify("The exam date must be after today.", severity="warning", markup=False)
+                day = parse_exam_date(text, self._today())
+            except ValueError as error:  # the same reasons as home's date dialog gives
+                self.notify(str(error), severity="warning", markup=False)
                 return
             prefs = self.prefs
             self._save(ExamPlanPrefs(day.isoformat(), prefs.minutes_per_day, prefs.target))
@@ -332,7 +377,7 @@ class ReadinessScreen(Screen[None]):
         if ws.read_only:
             self.notify("Progress is read-only in this window.", severity="warning", markup=False)
             return
-        weakest = ready.weakest(20)
+        weakest = self.weakest
         entries = [(f.card.deck_id, f.card.entry_id) for f in weakest if f.studied]
         report = push_missed_to_study(ws.store, ws.cards, entries, ws.clock())
         new = sum(not f.studied for f in weakest)

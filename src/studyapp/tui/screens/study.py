@@ -31,7 +31,7 @@ from __future__ import annotations
 import random
 import time
 from datetime import datetime, timedelta
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from msgspec import structs
 from textual import events
@@ -70,6 +70,9 @@ from studyapp.tui.widgets.answer_input import AnswerInput
 from studyapp.tui.widgets.diff import answer_diff
 from studyapp.tui.widgets.keybar import KeyBar
 from studyapp.tui.widgets.titlebar import TitleBar
+
+if TYPE_CHECKING:
+    from studyapp.core.examday.upcoming import PlannedToday
 
 Phase = Literal["question", "judged", "revealed", "done"]
 
@@ -112,8 +115,11 @@ class StudyScreen(Screen[None]):
         *,
         rng: random.Random,
         extra_new: int = 0,
+        planned: PlannedToday | None = None,
     ) -> None:
         super().__init__()
+        self.planned = planned
+        """Today's cards from the exams' plans (they join the queue), and what to say."""
         self.workspace = workspace
         self.rng = rng
         self.deck_ids = deck_ids
@@ -150,6 +156,7 @@ class StudyScreen(Screen[None]):
             clock=ws.clock,
             rng=random.Random(self.rng.random()),
             decks=self.deck_ids,
+            planned=self.planned.card_ids if self.planned is not None else (),
         )
 
     # ---------------------------------------------------------------- layout
@@ -298,7 +305,14 @@ class StudyScreen(Screen[None]):
         self._counts.update(
             literal(
                 status_line(
-                    counts.new, counts.learning, counts.review, self.answered, self._counts_width()
+                    counts.new,
+                    counts.learning,
+                    counts.review,
+                    self.answered,
+                    self._counts_width(),
+                    plan=self.planned.note()
+                    if self.planned is not None and self.session.planned
+                    else "",
                 )
             ),
             layout=False,  # one row of fixed size (#study-top): no layout for the counts

@@ -70,19 +70,33 @@ def self_graded_note(
     return None if note in shown else note
 
 
-def status_line(new: int, learning: int, review: int, done: int, width: int) -> str:
-    """The longest wording of the counts that fits ``width`` cells (the shortest if none)."""
-    wordings = (
+def status_line(new: int, learning: int, review: int, done: int, width: int, plan: str = "") -> str:
+    """The longest wording of the counts that fits ``width`` cells (the shortest if none).
+
+    ``plan``: what an exam's plan added to today's cards ("3 cards for the exam on 12 Dec",
+    ``examday.upcoming.PlannedToday.note``), said after the counts when it fits beside
+    them: the counts come first, they are what a learner reads the line for.
+    """
+    if plan:
+        for text in _wordings(new, learning, review, done):
+            with_plan = f"{text} · incl. {plan}"
+            if Content(with_plan).cell_length <= width:
+                return with_plan
+    wordings = _wordings(new, learning, review, done)
+    for text in wordings:
+        if Content(text).cell_length <= width:
+            return text
+    return wordings[-1]
+
+
+def _wordings(new: int, learning: int, review: int, done: int) -> tuple[str, ...]:
+    return (
         f"Left today: {new} new · {learning} learning · {review} review    done {done}",
         f"Left today: {new} new · {learning} learning · {review} review · done {done}",
         f"Left: {new} new · {learning} learning · {review} review · done {done}",
         f"{new} new · {learning} learning · {review} review · {done} done",
         f"{new} new · {learning} learn · {review} review · {done} done",
     )
-    for text in wordings:
-        if Content(text).cell_length <= width:
-            return text
-    return wordings[-1]
 
 
 def progress_width(screen_width: int) -> int:
