@@ -12,12 +12,15 @@ default a folder under the system's temporary folder).
 Then, round by round so the machine's noise falls on both alike, each in a fresh
 process (peak memory is the process's own ``ru_maxrss``):
 
-* ours: what ``studyapp import PACKAGE -o decks/NAME.yaml`` does: read the package,
-  map its notes, write the deck files, import the review history into a fresh
-  progress folder (history lines, memory states rebuilt from the log, one snapshot);
+* ours: what ``studyapp import PACKAGE -o decks/NAME.yaml`` does (``run_import``, which
+  the command and the app's dialog run): read the package, map its notes, stage the
+  deck files, import the review history into a fresh progress folder (history lines,
+  memory states rebuilt from the log, one snapshot), publish the deck files;
 * Anki: ``Collection.import_anki_package`` with scheduling into a fresh collection.
 
-Prints medians and their ratio; never fails on time.
+Prints each run's wall time, CPU time (every thread's: the machine's other work moves
+the first, less the second) and peak memory, then medians and their ratios; never
+fails on time.
 """
 
 from __future__ import annotations
@@ -126,46 +129,56 @@ def build_package(cards: int, reviews: int, target: Path) -> None:
     col.close()
 
 
+class _Phases:
+    """The time of each phase ``run_import`` names (its reporter)."""
+
+    def __init__(self) -> None:
+        self.times: dict[str, float] = {}
+        self.current = "open the package"
+        self.mark = time.perf_counter()
+
+    def start(self, notes: int) -> None:
+        pass
+
+    def phase(self, text: str) -> None:
+        now = time.perf_counter()
+        self.times[self.current] = self.times.get(self.current, 0.0) + now - self.mark
+        names = {"notes": "read and map notes", "reviews": "review log"}
+        words = text.split()
+        name = names.get(words[2] if len(words) > 2 else "", text)
+        self.current, self.mark = name, now
+
+    def step(self, what: str, done: int, total: int) -> None:
+        pass
+
+    def close(self) -> dict[str, float]:
+        self.phase("")
+        self.times.pop("", None)
+        return self.times
+
+
 def run_ours(package: Path, work: Path) -> dict[str, float]:
-    """What ``studyapp import`` does, phase by phase."""
+    """What ``studyapp import PACKAGE -o decks/bench.yaml`` does (``run_import``, as the
+    command and the app's dialog run it), phase by phase."""
     from datetime import UTC, datetime
 
-    from studyapp.core.authoring.anki.deckyaml import deck_yaml
-    from studyapp.core.authoring.anki.importer import anki_collection, build_decks
-    from studyapp.core.authoring.anki.progress import import_progress
-    from studyapp.core.base.atomic import atomic_write
-    from studyapp.core.store.bulk import BulkHistory
+    from studyapp.core.authoring.anki.run import ImportOptions, run_import
     from studyapp.core.store.store import ProgressStore
     from studyapp.core.study.settings import StudySettings
 
-    started = time.perf_counter()
-    phases: dict[str, float] = {}
-    now = datetime.now(UTC)
-    with anki_collection(package) as collection:
-        result = build_decks(collection, deck_id="bench")
-        phases["read and map notes"] = time.perf_counter() - started
-        mark = time.perf_counter()
-        with ProgressStore.open(work / "progress") as store, BulkHistory(store, now) as history:
-            states, report = import_progress(
-                collection,
-                result.card_ids,
-                history,
-                StudySettings(),
-                deck_of=lambda card_id: card_id.split("/", 1)[0],
-                now=now,
-            )
-            phases["review log"] = time.perf_counter() - mark
-            mark = time.perf_counter()
-            for imported in result.decks:
-                text = deck_yaml(imported.deck)
-                atomic_write(work / f"{imported.deck.id}.yaml", text.encode("utf-8"))
-            phases["write decks"] = time.perf_counter() - mark
-            mark = time.perf_counter()
-            history.commit(states)
-            phases["save progress"] = time.perf_counter() - mark
-    phases["answers"] = report.answers
-    phases["cards"] = report.cards
-    return phases
+    phases = _Phases()
+    outcome = run_import(
+        ImportOptions(package, work / "bench.yaml"),
+        open_store=lambda: ProgressStore.open(work / "progress"),
+        settings=StudySettings(),
+        now=datetime.now(UTC),
+        reporter=phases,
+    )
+    times = phases.close()
+    assert outcome.report is not None
+    times["answers"] = outcome.report.answers
+    times["cards"] = outcome.report.cards
+    return times
 
 
 def run_anki(package: Path, work: Path) -> dict[str, float]:
@@ -198,11 +211,12 @@ def _peak_mb() -> float:
 
 def child(which: str, package: Path) -> None:
     work = Path(tempfile.mkdtemp(prefix=f"bench-{which}-"))
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     phases = run_ours(package, work) if which == "ours" else run_anki(package, work)
     seconds = time.perf_counter() - started
+    cpu = time.process_time() - cpu  # every thread's: Anki's backend may use several
     peak = _peak_mb()
-    print(json.dumps({"seconds": seconds, "peak_mb": peak, "phases": phases}))
+    print(json.dumps({"seconds": seconds, "cpu_s": cpu, "peak_mb": peak, "phases": phases}))
 
 
 def measure(which: str, package: Path) -> dict[str, object]:
@@ -241,6 +255,7 @@ def main() -> None:
         f"{args.reviews:,} reviews)"
     )
     times: dict[str, list[float]] = {"ours": [], "anki": []}
+    cpus: dict[str, list[float]] = {"ours": [], "anki": []}
     peaks: dict[str, list[float]] = {"ours": [], "anki": []}
     last: dict[str, object] = {}
     for run in range(args.runs):
@@ -248,17 +263,20 @@ def main() -> None:
             result = measure(which, package)
             times[which].append(float(str(result["seconds"])))
             peaks[which].append(float(str(result["peak_mb"])))
+            cpus[which].append(float(str(result["cpu_s"])))
             if which == "ours":
                 last = result
             print(
-                f"  run {run + 1} {which:4s}: {times[which][-1]:6.2f} s, "
-                f"peak {peaks[which][-1]:6.1f} MB",
+                f"  run {run + 1} {which:4s}: {times[which][-1]:6.2f} s "
+                f"(CPU {cpus[which][-1]:6.2f} s), peak {peaks[which][-1]:6.1f} MB",
                 flush=True,
             )
     ours, anki = statistics.median(times["ours"]), statistics.median(times["anki"])
+    ours_cpu, anki_cpu = statistics.median(cpus["ours"]), statistics.median(cpus["anki"])
     print(
         f"median: studyapp import {ours:.2f} s, Anki's import {anki:.2f} s "
-        f"(ratio {ours / anki:.2f}); peak memory: studyapp "
+        f"(ratio {ours / anki:.2f}); CPU: studyapp {ours_cpu:.2f} s, Anki {anki_cpu:.2f} s "
+        f"(ratio {ours_cpu / anki_cpu:.2f}); peak memory: studyapp "
         f"{statistics.median(peaks['ours']):.0f} MB, Anki {statistics.median(peaks['anki']):.0f} MB"
     )
     phases = last.get("phases", {})

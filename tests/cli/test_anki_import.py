@@ -51,7 +51,7 @@ def test_import_writes_decks_and_history(
     assert written == ["fr-default.yaml", "fr-history.yaml", "fr-languages-french.yaml"]
     for name in written:
         load_deck(decks / name)
-    assert "Basic (and reversed card): 2 note(s) -> 4 qa entries" in out
+    assert "Basic (and reversed card): 2 note(s) -> 2 qa entries" in out
     assert "review history:" in out
     doc = progress_json(progress, capsys)
     assert doc["suspended"] == 2

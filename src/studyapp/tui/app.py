@@ -108,11 +108,21 @@ class StudyApp(App[None]):
                 functools.partial(self._review_draft, home),
             ),
             ("Reload decks", "Read deck files again after editing them", home.action_refresh),
+            (
+                "Import an Anki package",
+                "Decks, review history and FSRS presets from an .apkg or .colpkg",
+                functools.partial(self._import_anki, home),
+            ),
             ("Home", "Back to the deck list", self._go_home),
             ("Help", "Keys of the current screen", self.action_help),
         ]
         for title, help_text, callback in commands:
             yield SystemCommand(title, help_text, callback)
+
+    def _import_anki(self, home: HomeScreen) -> None:
+        from studyapp.tui.screens.anki_import import open_anki_import  # on first use
+
+        open_anki_import(self, self.workspace, home.action_refresh)
 
     def _review_draft(self, home: HomeScreen) -> None:
         from studyapp.tui.screens.draft_review import review_deck  # on first use

@@ -264,3 +264,15 @@ def test_cli_export_all_formats(tmp_path: Path) -> None:
     bad.write_text("id: x\ntitle: y\nentries: []\n", encoding="utf-8")
     assert main(["export", str(bad), "--to", "csv", "-o", str(tmp_path / "y.csv")], out) == 1
     assert "bad.yaml:3:10: entries: a deck needs at least one entry" in out.getvalue()
+
+
+def test_csv_export_says_a_reverse_card_is_left_out() -> None:
+    deck = parse_deck(
+        "id: w\ntitle: W\nentries:\n  - {id: chat, kind: qa, prompt: chat, answer: cat, "
+        "reverse: true}\n  - {id: chien, kind: qa, prompt: chien, answer: dog}\n",
+        "w.yaml",
+    )
+    assert csv_losses(deck) == [
+        "entry 'chat': its reverse card (reverse: true) is not in the CSV; add the line "
+        "again after importing it"
+    ]

@@ -36,8 +36,13 @@ from studyapp.core.decks.model import (
 VARIANTS: dict[str, tuple[str, ...]] = {kind: t.VARIANTS for kind, t in ENTRY_TYPES.items()}
 """The variants each entry kind yields (cloze: one per blank, ``blank-1``, ``blank-2``...).
 
-Named by the deck model, where authors may restrict them with ``variants:``.
+Named by the deck model, where authors may restrict them with ``variants:``. A qa entry
+with ``reverse: true`` yields ``reverse`` too (:data:`OPTIONAL_VARIANTS`).
 """
+OPTIONAL_VARIANTS: dict[str, tuple[str, ...]] = {
+    kind: t.OPTIONAL_VARIANTS for kind, t in ENTRY_TYPES.items() if t.OPTIONAL_VARIANTS
+}
+"""Variants an entry yields only when it asks for them (qa: ``reverse``)."""
 
 CLOZE_GAP = "[…]"
 """What stands in for the hidden blank of a cloze card."""
@@ -128,9 +133,14 @@ def _quote_cards(deck_id: str, entry: QuoteEntry) -> Iterable[Card]:
 
 
 def _qa_cards(deck_id: str, entry: QaEntry) -> Iterable[Card]:
-    return [
-        _card(deck_id, entry, "answer", entry.prompt, entry.answer, accepted=tuple(entry.accept))
-    ]
+    forward = _card(
+        deck_id, entry, "answer", entry.prompt, entry.answer, accepted=tuple(entry.accept)
+    )
+    if not entry.reverse:
+        return [forward]
+    # the other way round: the answer shown, the prompt recalled (``accept`` lists other
+    # answers, not other prompts, so none carry over)
+    return [forward, _card(deck_id, entry, "reverse", entry.answer, entry.prompt)]
 
 
 def _cloze_cards(deck_id: str, entry: ClozeEntry) -> Iterable[Card]:

@@ -270,7 +270,9 @@ class _EntryBase(_Model):
     yet; delete the line once the entry is right."""
 
     VARIANTS: ClassVar[tuple[str, ...]] = ()
-    """The prompt variants this kind of entry can be asked as."""
+    """The prompt variants every entry of this kind is asked as (unless ``variants`` says)."""
+    OPTIONAL_VARIANTS: ClassVar[tuple[str, ...]] = ()
+    """Variants an entry asks only when it says so (a qa entry's ``reverse``)."""
 
     @field_validator("variants")
     @classmethod
@@ -282,8 +284,7 @@ class _EntryBase(_Model):
         for name in variants:
             if name not in cls.VARIANTS and not cls._extra_variant_ok(name):
                 raise ValueError(
-                    f"unknown variant {name!r} for this kind; choose from: "
-                    + ", ".join(cls.VARIANTS or ("blank-1", "blank-2", "..."))
+                    f"unknown variant {name!r} for this kind; choose from: " + cls._choices()
                 )
         if len(set(variants)) != len(variants):
             raise ValueError("a variant is listed twice")
@@ -291,7 +292,11 @@ class _EntryBase(_Model):
 
     @classmethod
     def _extra_variant_ok(cls, name: str) -> bool:
-        return False
+        return name in cls.OPTIONAL_VARIANTS
+
+    @classmethod
+    def _choices(cls) -> str:
+        return ", ".join((*cls.VARIANTS, *cls.OPTIONAL_VARIANTS) or ("blank-1", "blank-2", "..."))
 
     @field_validator("checks")
     @classmethod
@@ -301,7 +306,7 @@ class _EntryBase(_Model):
             if name is not None and name not in cls.VARIANTS and not cls._extra_variant_ok(name):
                 raise ValueError(
                     f"check of {check.answer!r}: unknown card {name!r} for this kind; choose "
-                    "from: " + ", ".join(cls.VARIANTS or ("blank-1", "blank-2", "..."))
+                    "from: " + cls._choices()
                 )
         return checks
 
@@ -370,10 +375,15 @@ class QaEntry(_EntryBase):
 
     kind: Literal["qa"]
     VARIANTS: ClassVar[tuple[str, ...]] = ("answer",)
+    OPTIONAL_VARIANTS: ClassVar[tuple[str, ...]] = ("reverse",)
     prompt: Text
     answer: Text
     accept: list[Text] = Field(default_factory=list)
     """Other answers that are also right."""
+    reverse: bool | None = None
+    """``true`` adds a second card, ``reverse``, asking the other way round: the answer is
+    shown and the prompt is what to recall (Anki's "Basic (and reversed card)"). Suits
+    vocabulary and terms, where both sides are short."""
     members: list[Text] | None = Field(default=None, min_length=2, max_length=30)
     """When the answer is a list ("Japan, South Korea, Australia and New Zealand"): its
     members, each once. Any order and any joining (commas, "and", "&", "/") is right;
@@ -387,6 +397,15 @@ class QaEntry(_EntryBase):
             if any(not k for k in keys) or len(set(keys)) != len(keys):
                 raise ValueError("each member of the list must be given once and not be empty")
         return members
+
+    @model_validator(mode="after")
+    def _reverse_is_asked(self) -> QaEntry:
+        named = [*(self.variants or ()), *(c.card for c in self.checks)]
+        if "reverse" in named and not self.reverse:
+            raise ValueError(
+                "the 'reverse' card (answer -> prompt) is asked only with 'reverse: true'"
+            )
+        return self
 
 
 CLOZE_BLANK = re.compile(r"\{\{(.+?)\}\}", re.DOTALL)

@@ -79,6 +79,12 @@ class BulkHistory:
     def count(self) -> int:
         return self.next_seq - self.first_seq
 
+    @staticmethod
+    def key(card_id: str) -> str:
+        """``card_id`` as it is written in a line: pass it to :meth:`add` as ``key`` when
+        one card has many answers (it is then escaped once, not once an answer)."""
+        return json_str(card_id)
+
     def add(
         self,
         card_id: str,
@@ -87,6 +93,7 @@ class BulkHistory:
         phase: Phase,
         took_ms: int | None = None,
         interval: int | None = None,
+        key: str | None = None,
     ) -> None:
         """One answer, as ``record_review`` would have kept it (``phase``: before it)."""
         seq = self.next_seq
@@ -94,7 +101,7 @@ class BulkHistory:
         # encode_line(ReviewRecord(...).to_dict()), byte for byte (a test holds it to
         # that), written by hand: json.dumps per line was most of an import's time
         body = (
-            f'{{"seq":{seq:d},"type":"review","card":{json_str(card_id)},'
+            f'{{"seq":{seq:d},"type":"review","card":{key or json_str(card_id)},'
             f'"at":"{at.isoformat()}","rating":{_RATING_TEXT[rating]},'
             f'"phase":"{_PHASE_TEXT[phase]}"'
         )

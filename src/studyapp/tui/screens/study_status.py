@@ -42,6 +42,7 @@ KIND_LABEL = {
     ("quote", "who"): "Quote · who said it?",
     ("quote", "what"): "Quote · what was said?",
     ("qa", "answer"): "Question",
+    ("qa", "reverse"): "Question · reversed: give the other side",
     ("choice", "choose"): "Multiple choice · press a number",
     ("order", "order"): "Order · type the numbers, earliest first (e.g. 2 3 1)",
 }

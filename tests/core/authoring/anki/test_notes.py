@@ -64,10 +64,11 @@ def test_stock_note_types_map_to_their_entries(package: Path) -> None:
     basic = by_prompt["chat 0"]  # <b>chat</b> 0
     assert basic.answer == "cat 0" and basic.check == "self"  # cat&nbsp;0
     assert basic.tags == ["Korea/History", "set0"]
-    reversed_ = by_prompt["dog 0"]
-    assert reversed_.answer == "chien 0" and reversed_.id.endswith("-reverse")
-    assert "house 0" in by_prompt  # optional reverse: the note asked for it
-    assert "tree 0" not in by_prompt  # ... this one did not
+    both = by_prompt["chien 0"]  # Basic (and reversed card): one entry, two variants
+    assert both.answer == "dog 0" and both.reverse is True and both.variants is None
+    assert "dog 0" not in by_prompt  # no second entry for the reverse card
+    assert by_prompt["maison 0"].reverse is True  # optional reverse: the note asked for it
+    assert by_prompt["arbre 0"].reverse is None  # ... this one did not
     assert by_prompt["Capital of France? 0"].check == "typed"
     vocab = by_prompt["pomme 0"]  # a note type of the learner's own
     assert vocab.answer == "apple\nUne pomme rouge."
@@ -89,7 +90,7 @@ def test_every_anki_card_is_a_card_of_ours(package: Path) -> None:
 
 def test_summary_says_how_each_note_type_was_mapped(package: Path) -> None:
     text = "\n".join(imported(package).summary())
-    assert "Basic (and reversed card): 25 note(s) -> 50 qa entries" in text
+    assert "Basic (and reversed card): 25 note(s) -> 25 qa entries" in text
     assert "Vocab: 25 note(s) -> 25 qa entries (self-graded): 'Word' as the prompt" in text
     assert "Cloze: 50 note(s) -> 50 cloze entries" in text
 

@@ -20,7 +20,7 @@ from studyapp.core.authoring.anki.progress import import_progress
 from studyapp.core.authoring.export.anki import note_guid, write_anki
 from studyapp.core.authoring.export.anki_progress import add_progress, anki_card_of
 from studyapp.core.decks.cards import cards_for_deck
-from studyapp.core.decks.loader import load_deck
+from studyapp.core.decks.loader import load_deck, parse_deck
 from studyapp.core.decks.model import Deck
 from studyapp.core.store.bulk import BulkHistory
 from studyapp.core.store.state import CardState, Phase, Rating
@@ -54,8 +54,43 @@ def study(deck: Deck, folder: Path) -> dict[str, CardState]:
         return dict(store.states.items())
 
 
-def roundtrip(tmp_path: Path) -> tuple[Deck, dict[str, CardState], DeckImport, dict[str, Any]]:
-    deck = load_deck(BUNDLED)
+REVERSED = """\
+id: words
+title: Words
+entries:
+  - id: chat
+    kind: qa
+    prompt: chat
+    answer: cat
+    accept: [a cat]
+    reverse: true
+  - id: chien
+    kind: qa
+    prompt: chien
+    answer: dog
+    reverse: true
+    variants: [reverse]
+  - id: maison
+    kind: qa
+    prompt: maison
+    answer: house
+  - id: arbre
+    kind: qa
+    prompt: arbre
+    answer: tree
+    reverse: true
+  - id: pomme
+    kind: qa
+    prompt: pomme
+    answer: apple
+    reverse: true
+"""
+
+
+def roundtrip(
+    tmp_path: Path, deck: Deck | None = None
+) -> tuple[Deck, dict[str, CardState], DeckImport, dict[str, Any]]:
+    deck = deck or load_deck(BUNDLED)
     states = study(deck, tmp_path / "studied")
     package = tmp_path / "deck.apkg"
     write_anki(deck, package)
@@ -82,8 +117,10 @@ def roundtrip(tmp_path: Path) -> tuple[Deck, dict[str, CardState], DeckImport, d
     return deck, states, decks, {"back": back, "where": where}
 
 
-def test_every_entry_kind_and_due_date_comes_back(tmp_path: Path) -> None:
-    deck, states, decks, found = roundtrip(tmp_path)
+@pytest.mark.parametrize("which", ["bundled", "reversed"])
+def test_every_entry_kind_and_due_date_comes_back(tmp_path: Path, which: str) -> None:
+    given = parse_deck(REVERSED, "words.yaml") if which == "reversed" else None
+    deck, states, decks, found = roundtrip(tmp_path, given)
     back, where = found["back"], found["where"]
     entries = {e.id: e for e in decks.decks[0].deck.entries}
     assert entries.keys() == {e.id for e in deck.entries}
@@ -105,12 +142,29 @@ def test_every_entry_kind_and_due_date_comes_back(tmp_path: Path) -> None:
         assert (got.reps, got.lapses) == (state.reps, state.lapses)
 
 
-def test_anki_reads_the_same_schedule(tmp_path: Path) -> None:
+def test_reverse_cards_come_back_as_the_reverse_variant(tmp_path: Path) -> None:
+    deck, states, decks, found = roundtrip(tmp_path, parse_deck(REVERSED, "words.yaml"))
+    assert decks.decks[0].deck.entries == deck.entries  # reverse: true, variants and all
+    assert "studyapp qa reversed (v1): 4 note(s) -> 4 qa entries, with their reverse card" in (
+        "\n".join(decks.summary())
+    )
+    reverse = {c for c in states if c.endswith("/reverse")}
+    assert reverse and reverse <= set(found["back"])
+    assert set(decks.card_ids.values()) == {c.id for c in cards_for_deck(deck)}
+    for card_id in reverse:  # its own schedule, not the forward card's
+        forward = card_id.removesuffix("reverse") + "answer"
+        if forward in states:
+            assert found["back"][card_id] != found["back"][forward]
+
+
+@pytest.mark.parametrize("which", ["bundled", "reversed"])
+def test_anki_reads_the_same_schedule(tmp_path: Path, which: str) -> None:
     """Anki itself imports the package with the same due days (``anki`` installed)."""
     pytest.importorskip("anki", reason="the anki package (dev dependency) is not installed")
     from tests.core.authoring.anki import ankigen
 
-    deck, states, _, _ = roundtrip(tmp_path)
+    given = parse_deck(REVERSED, "words.yaml") if which == "reversed" else None
+    deck, states, _, _ = roundtrip(tmp_path, given)
     with ankigen.utc():
         col = ankigen.anki_import(tmp_path / "deck.apkg", tmp_path / "anki")
         try:
@@ -130,7 +184,7 @@ def test_anki_reads_the_same_schedule(tmp_path: Path) -> None:
                     days = (study_day(state.due) - today).days
                     assert number - col.sched.today == days, card_id
                     checked += 1
-            assert checked > 20
-            assert col.db.scalar("SELECT count() FROM revlog") > 100
+            assert checked > (20 if which == "bundled" else 2)
+            assert col.db.scalar("SELECT count() FROM revlog") > (100 if which == "bundled" else 10)
         finally:
             col.close()

@@ -15,6 +15,7 @@ missing column or a damaged page becomes an
 
 from __future__ import annotations
 
+import math
 import sqlite3
 from collections.abc import Iterator, Mapping
 from typing import Any, NamedTuple
@@ -22,7 +23,12 @@ from typing import Any, NamedTuple
 from msgspec import Struct
 
 from studyapp.core.authoring.anki.package import AnkiPackageError, OpenPackage, package_problem
-from studyapp.core.authoring.anki.protobuf import ProtobufError, first_bytes, first_varint
+from studyapp.core.authoring.anki.protobuf import (
+    ProtobufError,
+    first_bytes,
+    first_varint,
+    packed_floats,
+)
 from studyapp.core.base.jsonread import loads_limited
 
 __all__ = [
@@ -34,6 +40,7 @@ __all__ = [
     "STOCK_IMAGE_OCCLUSION",
     "AnkiCard",
     "AnkiDeck",
+    "AnkiFsrs",
     "AnkiNote",
     "Collection",
     "NoteType",
@@ -78,6 +85,18 @@ class AnkiDeck(Struct, frozen=True):
     name: str
     """Full name, levels joined with ``::``."""
     filtered: bool = False
+
+
+class AnkiFsrs(Struct, frozen=True):
+    """The FSRS settings of one of Anki's deck presets (its options group)."""
+
+    preset: str
+    """The preset's name, as Anki shows it."""
+    parameters: tuple[float, ...] | None
+    """FSRS-6's 21 weights (FSRS-5's 19 made FSRS-6's as Anki does), None if unset."""
+    desired_retention: float | None
+    version: int = 6
+    """The FSRS version the parameters were fitted for: 6, 5 or 4 (4: not usable here)."""
 
 
 class AnkiNote(Struct, frozen=True):
@@ -147,6 +166,12 @@ class Collection:
         self.rollover = 4
         self.notetypes: dict[int, NoteType] = {}
         self.decks: dict[int, AnkiDeck] = {}
+        self.fsrs_on = False
+        """Whether the collection schedules with FSRS (Anki's global switch)."""
+        self.presets: dict[int, AnkiFsrs] = {}
+        """Deck preset id -> its FSRS settings."""
+        self.preset_of: dict[int, int] = {}
+        """Deck id -> the id of its preset."""
 
     # -- reading, with errors made ours
 
@@ -203,12 +228,18 @@ class Collection:
         self.schema, self.crt = int(row[0]), int(row[1])
         if self.schema >= 15:
             self._require(tables, _REQUIRED_18)
-            self._load_18("config" in tables)
+            self._load_18("config" in tables, tables.get("deck_config") == "table")
         else:
             self._load_11(row[2])
         self._check_sizes()
 
+    def fsrs_of(self, deck_id: int) -> AnkiFsrs | None:
+        """The FSRS settings of a deck's preset, if the package carries them."""
+        preset = self.preset_of.get(deck_id)
+        return None if preset is None else self.presets.get(preset)
+
     def _settings(self, conf: Mapping[str, Any]) -> None:
+        self.fsrs_on = conf.get("fsrs") is True
         offset, rollover = conf.get("creationOffset"), conf.get("rollover")
         if type(offset) is int and abs(offset) <= 24 * 60:
             self.creation_offset = offset
@@ -236,12 +267,19 @@ class Collection:
                     name if isinstance(name, str) else str(raw["id"]),
                     raw.get("dyn") == 1,
                 )
+                if type(raw.get("conf")) is int:
+                    self.preset_of[raw["id"]] = raw["conf"]
+        row = self.one("SELECT dconf FROM col")
+        presets = self._json(row[0], "deck options") if row and row[0] else {}
+        for raw in presets.values() if isinstance(presets, dict) else ():
+            if isinstance(raw, dict) and type(raw.get("id")) is int:
+                self.presets[raw["id"]] = _fsrs_11(raw)
 
-    def _load_18(self, has_config: bool) -> None:
+    def _load_18(self, has_config: bool, has_presets: bool) -> None:
         if has_config:
             conf: dict[str, Any] = {}
             for key, value in self.rows(
-                "SELECT KEY, val FROM config WHERE KEY IN ('creationOffset', 'rollover')"
+                "SELECT KEY, val FROM config WHERE KEY IN ('creationOffset', 'rollover', 'fsrs')"
             ):
                 text = value.decode("utf-8", "replace") if isinstance(value, bytes) else value
                 if isinstance(text, str) and len(text) < 64:
@@ -283,9 +321,18 @@ class Collection:
         for did, name, kind in self.rows(_sql("decks", "id:i name:t kind")):
             try:
                 filtered = first_bytes(_blob(kind), 2) is not None
+                normal = first_bytes(_blob(kind), 1)
+                if normal is not None:  # DeckKindContainer.normal: its config_id
+                    self.preset_of[did] = first_varint(normal, 1)
             except ProtobufError:
                 filtered = False
             self.decks[did] = AnkiDeck(did, (name or str(did)).replace("\x1f", "::"), filtered)
+        if has_presets:
+            for pid, name, config in self.rows(_sql("deck_config", "id:i name:t config")):
+                try:
+                    self.presets[pid] = _fsrs_18(name or str(pid), _blob(config))
+                except ProtobufError:
+                    continue  # a damaged preset: its cards keep studyapp's settings
 
     def _check_sizes(self) -> None:
         cap = self.package.limits.max_field_bytes
@@ -335,12 +382,17 @@ class Collection:
     def revlog(self) -> Iterator[RevlogRow]:
         """The review log, oldest first (its ids are times)."""
         make = RevlogRow._make
-        for row in self.rows(
+        for row in self.revlog_rows():
+            yield make(row)
+
+    def revlog_rows(self) -> Iterator[tuple[int, int, int, int, int, int, int, int]]:
+        """The review log as :meth:`revlog` gives it, each row a plain tuple (the fields
+        of :class:`RevlogRow`, in order): half a million rows, no object each."""
+        return self.rows(
             _sql(
                 "revlog", "id:i cid:i ease:i ivl:i lastIvl:i factor:i time:i type:i", "ORDER BY id"
             )
-        ):
-            yield make(row)
+        )
 
 
 def _sql(table: str, columns: str, tail: str = "") -> str:
@@ -391,6 +443,57 @@ def _notetype_11(raw: Any) -> NoteType | None:
     stock = stock if type(stock) is int and 0 < stock <= STOCK_IMAGE_OCCLUSION else 0
     return NoteType(
         ntid, name, raw.get("type") == 1, stock or _stock_of_name(name), fields, templates
+    )
+
+
+def _fsrs(
+    preset: str, v6: list[float], v5: list[float], v4: list[float], retention: Any
+) -> AnkiFsrs:
+    """A preset's FSRS settings from its weight lists (the newest kind that is set)."""
+    desired = float(retention) if type(retention) in (int, float) else None
+    if desired is not None and not 0.7 <= desired <= 0.99:
+        desired = None  # outside what studyapp (and Anki's own options screen) allow
+    if len(v6) == 21:
+        return AnkiFsrs(preset, tuple(v6), desired, 6)
+    if len(v5) == 19:  # FSRS-6 with w19 = 0 and w20 = 0.5 is FSRS-5 (fsrs-rs fills them so)
+        return AnkiFsrs(preset, (*v5, 0.0, 0.5), desired, 5)
+    if v4:
+        return AnkiFsrs(preset, None, desired, 4)
+    return AnkiFsrs(preset, None, desired, 6)
+
+
+def _fsrs_18(name: str, config: bytes) -> AnkiFsrs:
+    """DeckConfig.Config: fsrs_params_4 (3), _5 (5), _6 (6), desired_retention (37)."""
+    retention = _rounded(packed_floats(config, 37))
+    return _fsrs(
+        name,
+        _rounded(packed_floats(config, 6)),
+        _rounded(packed_floats(config, 5)),
+        packed_floats(config, 3),
+        retention[-1] if retention else None,
+    )
+
+
+def _rounded(values: list[float]) -> list[float]:
+    """float32 weights as the decimals Anki shows (0.2120000041 -> 0.212)."""
+    return [float(f"{v:.7g}") for v in values]
+
+
+def _floats(value: Any) -> list[float]:
+    if not isinstance(value, list) or len(value) > 64:
+        return []
+    if not all(type(v) in (int, float) and math.isfinite(v) for v in value):
+        return []
+    return [float(v) for v in value]
+
+
+def _fsrs_11(raw: dict[str, Any]) -> AnkiFsrs:
+    return _fsrs(
+        _str(raw.get("name")) or str(raw["id"]),
+        _floats(raw.get("fsrsParams6")),
+        _floats(raw.get("fsrsParams5")),
+        _floats(raw.get("fsrsWeights")),
+        raw.get("desiredRetention"),
     )
 
 

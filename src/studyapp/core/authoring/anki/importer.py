@@ -16,7 +16,7 @@ from pathlib import Path
 
 from msgspec import Struct, field
 
-from studyapp.core.authoring.anki.collection import Collection, read_collection
+from studyapp.core.authoring.anki.collection import AnkiFsrs, Collection, read_collection
 from studyapp.core.authoring.anki.notes import DeckPlan, Mapping, map_notes
 from studyapp.core.authoring.anki.package import (
     DEFAULT_LIMITS,
@@ -41,6 +41,8 @@ class ImportedDeck(Struct):
     anki_name: str
     cards: dict[int, str]
     """Anki card id -> our card id (``deck/entry/variant``)."""
+    fsrs: AnkiFsrs | None = None
+    """The FSRS settings of the Anki deck's preset, if the package carries them."""
 
 
 class DeckImport(Struct):
@@ -84,10 +86,29 @@ class DeckImport(Struct):
                 f"  {len(self.media):,} media file(s) not imported (images show as [image], "
                 f"sounds are left out): {shown}{more}"
             )
+        presets = (_preset_line(imported) for imported in self.decks)
+        lines += [line for line in presets if line is not None]
         lines += [f"  {problem}" for problem in self.mapping.problems]
         if self.mapping.skipped_notes > len(self.mapping.problems):
             lines.append(f"  ... {self.mapping.skipped_notes:,} note(s) left out in all")
         return lines
+
+
+def _preset_line(imported: ImportedDeck) -> str | None:
+    """What Anki's preset of the deck holds for FSRS, if anything."""
+    fsrs = imported.fsrs
+    if fsrs is None or (fsrs.parameters is None and fsrs.version != 4):
+        return None
+    retention = (
+        f", desired retention {fsrs.desired_retention:.2f}"
+        if fsrs.desired_retention is not None
+        else ""
+    )
+    if fsrs.parameters is None:
+        what = "FSRS-4.5 parameters (not used: studyapp schedules with FSRS-6)"
+    else:
+        what = f"FSRS-{fsrs.version} parameters"
+    return f"  Anki preset “{one_line(fsrs.preset)}” of deck {imported.deck.id}: {what}{retention}"
 
 
 @contextlib.contextmanager
@@ -112,6 +133,16 @@ def _deck_ids(plans: list[DeckPlan], base: str) -> list[str]:
             n += 1
         ids.append(candidate)
     return ids
+
+
+def _preset_of(collection: Collection, plan: DeckPlan) -> AnkiFsrs | None:
+    """The preset of the plan's top Anki deck (the one it is named after)."""
+    named = [did for did in plan.anki_ids if collection.decks.get(did, None) is not None]
+    top = next(
+        (did for did in named if collection.decks[did].name == plan.anki_name),
+        min(plan.anki_ids, default=None),
+    )
+    return None if top is None else collection.fsrs_of(top)
 
 
 def build_decks(
@@ -152,7 +183,8 @@ def build_decks(
             anki_id: f"{deck_name}/{entry}/{variant}"
             for anki_id, (entry, variant) in plan.cards.items()
         }
-        decks.append(ImportedDeck(deck, plan.anki_name, cards))
+        decks.append(ImportedDeck(deck, plan.anki_name, cards, _preset_of(collection, plan)))
+        plan.entries, plan.cards = [], {}  # the deck has them now (a plan is a draft)
     return DeckImport(
         decks,
         mapping,

@@ -66,22 +66,31 @@ class MemoryReplay:
         self._seen: dict[tuple[float, float, int, int], tuple[float, float]] = {}
 
     def answer(self, memory: Memory | None, rating: int, day: int) -> Memory:
-        """The memory after answering ``rating`` (1-4) on study day ``day``.
+        """The memory after answering ``rating`` (1-4) on study day ``day``."""
+        if memory is None:
+            found = self.after(0.0, 0.0, rating, -1)
+            return Memory(found[0], found[1], day)
+        found = self.after(memory.stability, memory.difficulty, rating, max(day - memory.day, 0))
+        return Memory(found[0], found[1], max(day, memory.day))
+
+    def after(
+        self, stability: float, difficulty: float, rating: int, elapsed: int
+    ) -> tuple[float, float]:
+        """(stability, difficulty) after answering ``rating`` (1-4) ``elapsed`` study days
+        after the last answer (0: the same day); ``elapsed`` -1 is a card's first answer.
 
         Results are remembered: the first answers of most cards go the same way
         (a learning step or two on the first day), and memory values are rounded.
         """
-        if memory is None:
-            key = (0.0, 0.0, rating, -1)
-        else:
-            key = (memory.stability, memory.difficulty, rating, max(day - memory.day, 0))
+        key = (stability, difficulty, rating, elapsed)
         found = self._seen.get(key)
         if found is None:
-            found = self._compute(memory, rating, day)
-            if len(self._seen) > 20_000:  # a few megabytes at most
+            memory = None if elapsed < 0 else Memory(stability, difficulty, 0)
+            found = self._compute(memory, rating, max(elapsed, 0))
+            if len(self._seen) > 32_768:  # ten megabytes at most
                 self._seen.clear()
             self._seen[key] = found
-        return Memory(found[0], found[1], day if memory is None else max(day, memory.day))
+        return found
 
     def _compute(self, memory: Memory | None, rating: int, day: int) -> tuple[float, float]:
         scheduler, grade = self._fsrs, _RATINGS[rating]

@@ -4,9 +4,9 @@ How each note type maps (the summary tells the learner the same):
 
 * Basic, Basic (type in the answer): a ``qa`` entry, self-graded (a flip card, as in
   Anki) or typed;
-* Basic (and reversed card), Basic (optional reversed card): the same, plus a second
-  ``qa`` entry asking back to front for each note that has the reverse card (a ``qa``
-  entry has a single variant in the deck model);
+* Basic (and reversed card), Basic (optional reversed card): the same, with
+  ``reverse: true`` when the note has its reverse card: that card is the entry's
+  ``reverse`` variant (back to front), with its own history and due date;
 * Cloze (and any note type of the cloze kind): a ``cloze`` entry, one blank per
   deletion; a number used twice (``c1`` ... ``c1``) makes two blanks of which the
   first carries the Anki card, so the entry keeps Anki's card count (``variants``);
@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable
 from typing import Any, cast
 
 from msgspec import Struct, field
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from studyapp.core.authoring.anki.collection import (
     STOCK_BASIC,
@@ -92,10 +92,15 @@ def entry_id_of(guid: str) -> str:
     return "anki-" + hashlib.blake2b(guid.encode("utf-8", "replace"), digest_size=6).hexdigest()
 
 
-def _tags(raw: Iterable[str], drop: set[str]) -> list[str]:
+def _tags(raw: Iterable[str], drop: set[str], seen: dict[str, str | None]) -> list[str]:
+    """The note's tags as deck tags, each text made once per import (``seen``): most
+    notes share theirs."""
     out: list[str] = []
     for tag in raw:
-        clean = clean_tag(tag)
+        if tag in seen:
+            clean = seen[tag]
+        else:
+            clean = seen[tag] = clean_tag(tag)
         if clean and clean not in out and clean.casefold() not in drop:
             out.append(clean)
     return out
@@ -123,7 +128,8 @@ def basic_kind(notetype: NoteType) -> int:
 def _how(notetype: NoteType) -> str:
     own = OWN_NOTETYPE.fullmatch(notetype.name)
     if own:
-        return f"{own.group(1)} entries (exported by studyapp)"
+        both = ", with their reverse card" if own.group(2) else ""
+        return f"{own.group(1)} entries{both} (exported by studyapp)"
     if notetype.stock == STOCK_IMAGE_OCCLUSION:
         return "not imported (image occlusion needs its image)"
     if notetype.cloze or notetype.stock == STOCK_CLOZE:
@@ -134,7 +140,7 @@ def _how(notetype: NoteType) -> str:
     if stock in (STOCK_BASIC, STOCK_BASIC_TYPING):
         return f"qa entries ({check})"
     if stock in (STOCK_BASIC_REVERSED, STOCK_BASIC_OPTIONAL_REVERSED):
-        return f"qa entries ({check}), plus a back-to-front qa entry for each reverse card"
+        return f"qa entries ({check}), the reverse card as their 'reverse' variant"
     names = [f or "?" for f in notetype.fields]
     rest = ", ".join(repr(n) for n in names[1:]) or "nothing"
     first = repr(names[0]) if names else "?"
@@ -151,6 +157,20 @@ class _Mapper:
         self.unmapped = 0
         self.hints = 0
         self.ids: dict[int, set[str]] = {}  # per plan, ids taken
+        self.fields_sets: dict[frozenset[str], set[str]] = {}
+        self.tags: dict[str, str | None] = {}
+
+    def compact(self, entry: BaseModel) -> None:
+        """Give ``entry`` the set of its given fields that entries like it share.
+
+        pydantic keeps one such set per model (hundreds of bytes: a third of an entry),
+        read by ``exclude_unset`` and copied by ``model_copy``, never changed in place;
+        tens of thousands of entries made alike need a handful of them.
+        """
+        fields = entry.__pydantic_fields_set__
+        shared = self.fields_sets.setdefault(frozenset(fields), fields)
+        if shared is not fields:
+            object.__setattr__(entry, "__pydantic_fields_set__", shared)
 
     def skip(self, note: AnkiNote, use: NoteTypeUse | None, reason: str) -> None:
         self.skipped += 1
@@ -181,6 +201,7 @@ class _Mapper:
         for data, ords in made:
             try:
                 entry = ENTRY_TYPES[data["kind"]].model_validate(data)
+                self.compact(entry)
                 built.append((cast(AnyEntry, entry), ords))
             except ValidationError as exc:
                 first = exc.errors(include_url=False)[0]
@@ -237,7 +258,7 @@ class _Mapper:
         if not made:
             self.skip(note, use, "it has nothing to ask once its HTML is removed")
             return
-        tags = _tags(note.tags, drop)
+        tags = _tags(note.tags, drop, self.tags)
         for data, _ in made:
             data["tags"] = tags
         self.add(plan, note, use, made, cards)
@@ -294,13 +315,16 @@ class _Mapper:
             extra = "\n".join(t for t in rest if t) or None
             if not front or not back:
                 return []
-            made = [(_qa(self.unique(plan, base_id), front, back, check, extra), {0: "answer"})]
+            data = _qa(self.unique(plan, base_id), front, back, check, extra)
+            ords = {0: "answer"}
             if stock in (STOCK_BASIC_REVERSED, STOCK_BASIC_OPTIONAL_REVERSED) and any(
                 card.ord == 1 for card in cards
             ):
-                reverse = self.unique(plan, f"{base_id}-reverse")
-                made.append((_qa(reverse, back, front, check, extra), {1: "answer"}))
-            return made
+                data["reverse"] = True  # the reverse card: the entry's second variant
+                ords[1] = "reverse"
+                if all(card.ord != 0 for card in cards):
+                    data["variants"] = ["reverse"]
+            return [(data, ords)]
         prompt = texts[0] if texts else ""
         answer = "\n".join(t for t in texts[1:] if t)
         if not prompt or not answer:

@@ -20,8 +20,11 @@ from studyapp.core.quiz.answers.dates import parse_date
 
 __all__ = ["OWN_NOTETYPE", "OwnEntry", "own_entry"]
 
-OWN_NOTETYPE = re.compile(r"studyapp (date|figure|quote|qa|cloze|choice|order) \(v\d+\)")
-"""The name of a note type our export writes; group 1 is the entry kind."""
+OWN_NOTETYPE = re.compile(
+    r"studyapp (date|figure|quote|qa|cloze|choice|order)( reversed)? \(v\d+\)"
+)
+"""The name of a note type our export writes; group 1 is the entry kind, group 2 says
+a qa entry has its ``reverse`` card (``studyapp qa reversed``)."""
 _ORDS = {"date": ("when", "what"), "quote": ("who", "what")}
 _SINGLE = {"figure": "value", "qa": "answer", "choice": "choose", "order": "order"}
 _NUMBER = re.compile(r"(?P<pre>[^\d\-]*)(?P<num>-?\d[\d,]*(?:\.\d+)?)(?P<post>.*)", re.DOTALL)
@@ -83,6 +86,11 @@ def own_entry(kind: str, raw: Mapping[str, str]) -> OwnEntry:
     elif kind == "qa":
         data |= {"prompt": text("Prompt"), "answer": text("Answer")}
         data["accept"] = _split(text("Accept"))
+        if "AskReverse" in raw:  # studyapp qa reversed: two templates, two variants
+            ords = {0: "answer", 1: "reverse"}
+            asked = [v for v, f in (("answer", "AskAnswer"), ("reverse", "AskReverse")) if text(f)]
+            data["reverse"] = True
+            data["variants"] = asked if asked and len(asked) < 2 else None
     elif kind == "cloze":
         cloze = cloze_text(raw.get("Text", ""))
         data["text"] = cloze.text

@@ -19,6 +19,7 @@ scheduler estimates one from the interval, as for a card reviewed under SM-2.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 
@@ -32,6 +33,7 @@ from studyapp.core.base.gcpause import paused_gc
 from studyapp.core.base.jsonread import loads_limited
 from studyapp.core.store.bulk import BulkHistory
 from studyapp.core.store.state import CardState, Phase, Rating
+from studyapp.core.study.fsrs6 import fsrs_parameters
 from studyapp.core.study.queue import day_start, study_day
 from studyapp.core.study.settings import StudySettings
 
@@ -131,16 +133,23 @@ class _Days:
         self.anchor = anchor
         self.day_starts_at = day_starts_at
         self.tz = tz
+        self._starts: dict[date, datetime] = {}
+
+    def start_of(self, day: date) -> datetime:
+        """When study day ``day`` begins (remembered: 50,000 cards share a few hundred)."""
+        found = self._starts.get(day)
+        if found is None:
+            found = self._starts[day] = day_start(day, self.day_starts_at, self.tz)
+        return found
 
     def due_on(self, number: int, last: datetime | None) -> datetime:
         """A moment on Anki day ``number``: the last answer's time of day, so that
         answering on the due day counts the whole days Anki counts."""
-        day = self.anchor + timedelta(days=number)
-        start = day_start(day, self.day_starts_at, self.tz)
+        start = self.start_of(self.anchor + timedelta(days=number))
         if last is None:
             return start
         last_day = study_day(last, self.day_starts_at, self.tz)
-        return start + (last - day_start(last_day, self.day_starts_at, self.tz))
+        return start + (last - self.start_of(last_day))
 
 
 def import_progress(
@@ -165,6 +174,52 @@ def import_progress(
         )
 
 
+class _Cards:
+    """What the replay keeps of each card while the log goes by, column by column (a
+    row per card of ours, found by its Anki id): half a million answers update these
+    in place instead of dicts of objects."""
+
+    def __init__(
+        self,
+        card_ids: Mapping[int, str],
+        known: Mapping[str, datetime],
+        replay_for: Callable[[str], MemoryReplay],
+    ) -> None:
+        self.row: dict[int, int] = {}
+        self.ids: list[str] = []
+        self.keys: list[str | None] = [None] * len(card_ids)
+        """The card id as a history line writes it, made on its first answer."""
+        self.replays: list[MemoryReplay] = []
+        for row, (anki_id, card_id) in enumerate(card_ids.items()):
+            self.row[anki_id] = row
+            self.ids.append(card_id)
+            self.replays.append(replay_for(card_id))
+        count = len(self.ids)
+        self.stability = array("d", bytes(8 * count))
+        self.difficulty = array("d", bytes(8 * count))
+        self.day = array("q", bytes(8 * count))
+        """The study day of the last answer the memory counts."""
+        self.answered = array("q", bytes(8 * count))
+        """When the card was last answered (ms), 0 if never."""
+        self.known = array("q", [_micros(known[c]) // 1000 if c in known else -1 for c in self.ids])
+        """When the progress folder last saw it answered (ms), -1 if never."""
+        self.flags = bytearray(count)
+        """_STARTED, _PARTIAL (its log starts mid-way), _REMEMBERS (a memory is kept)."""
+
+    def memory(self, row: int) -> Memory | None:
+        if not self.flags[row] & _REMEMBERS:
+            return None
+        return Memory(self.stability[row], self.difficulty[row], self.day[row])
+
+
+_STARTED, _PARTIAL, _REMEMBERS = 1, 2, 4
+_UNIX = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _micros(at: datetime) -> int:
+    return (ensure_utc(at) - _UNIX) // timedelta(microseconds=1)
+
+
 def _replay(
     collection: Collection,
     card_ids: Mapping[int, str],
@@ -178,80 +233,41 @@ def _replay(
     progress: Callable[[int], None] | None,
 ) -> tuple[dict[str, CardState], ProgressReport]:
     now = ensure_utc(now)
-    known = known or {}
     current = current or {}
     report = ProgressReport()
     day_starts_at = settings.queue.day_starts_at
     offset = int((now.astimezone(tz).utcoffset() or timedelta(0)).total_seconds())
-    boundary = collection.rollover * 3600 - offset
-    replays: dict[str, MemoryReplay] = {}
-    replay_of: dict[str, MemoryReplay] = {}
-    memory: dict[str, Memory | None] = {}
-    answered: dict[str, datetime] = {}
-    partial: set[str] = set()
-    started: set[str] = set()
-    for count, row in enumerate(collection.revlog(), start=1):
-        if progress is not None and count % 10_000 == 0:
-            progress(count)
-        card_id = card_ids.get(row.cid)
-        if card_id is None:
-            report.other_cards += row.ease in _RATINGS
-            continue
-        rating = _RATINGS.get(row.ease)
-        if not _FIRST_MS <= row.id <= _LAST_MS:
-            report.bad_dates += 1
-            continue
-        if rating is None or (row.type == _FILTERED and row.factor == 0):
-            report.not_answers += 1
-            if row.type == _MANUAL and row.ease == 0 and row.factor == 0:  # a reset
-                memory.pop(card_id, None)
-                started.discard(card_id)
-                partial.discard(card_id)
-            continue
-        at = datetime.fromtimestamp(row.id / 1000, UTC)
-        if card_id not in started:
-            started.add(card_id)
-            if row.type != _LEARN:
-                partial.add(card_id)
-            phase = Phase.NEW if row.type == _LEARN else _TYPE_PHASE.get(row.type, Phase.REVIEW)
-        else:
-            phase = _TYPE_PHASE.get(row.type, Phase.REVIEW)
-        if card_id not in partial:
-            replay = replay_of.get(card_id)
-            if replay is None:
-                deck = deck_of(card_id)
-                replay = replays.get(deck)
-                if replay is None:
-                    replay = replays[deck] = MemoryReplay(settings.for_deck(deck).scheduler)
-                replay_of[card_id] = replay
-            day = (row.id // 1000 - boundary) // 86400  # anki_day, inlined
-            memory[card_id] = replay.answer(memory.get(card_id), row.ease, day)
-        answered[card_id] = at
-        seen = known.get(card_id)
-        if seen is not None and at <= seen:
-            report.already += 1
-        elif history is not None:
-            took = max(0, row.time) if row.time < 3_600_000 else None
-            history.add(card_id, at, rating, phase, took, row.ivl if row.ivl > 0 else None)
-            report.answers += 1
+    boundary_ms = (collection.rollover * 3600 - offset) * 1000
+    by_deck: dict[str, MemoryReplay] = {}
+    by_weights: dict[tuple[float, ...], MemoryReplay] = {}
+
+    def replay_for(card_id: str) -> MemoryReplay:
+        deck = deck_of(card_id)
+        found = by_deck.get(deck)
+        if found is None:  # one per set of weights: its memo is megabytes
+            scheduler = settings.for_deck(deck).scheduler
+            weights = tuple(fsrs_parameters(scheduler))
+            found = by_weights.get(weights) or by_weights.setdefault(
+                weights, MemoryReplay(scheduler)
+            )
+            by_deck[deck] = found
+        return found
+
+    cards = _Cards(card_ids, known or {}, replay_for)
+    _read_log(collection, cards, history, report, boundary_ms, progress)
     days = _Days(_anchor(collection, tz), day_starts_at, tz)
     today = study_day(now, day_starts_at, tz)
     states: dict[str, CardState] = {}
+    flags, row_of = cards.flags, cards.row
     for card in collection.cards():
-        card_id = card_ids.get(card.id)
-        if card_id is None:
+        row = row_of.get(card.id)
+        if row is None:
             continue
+        card_id = cards.ids[row]
+        last_ms = cards.answered[row]
         try:
-            state = _state(
-                card,
-                card_id,
-                memory.get(card_id),
-                answered.get(card_id),
-                days,
-                today,
-                settings,
-                deck_of,
-            )
+            last = datetime.fromtimestamp(last_ms / 1000, UTC) if last_ms else None
+            state = _state(card, card_id, cards.memory(row), last, days, today, settings, deck_of)
         except (OverflowError, ValueError, OSError):
             report.bad_dates += 1
             continue
@@ -269,8 +285,87 @@ def _replay(
         report.cards += 1
         report.suspended += state.suspended
         report.buried += state.buried_until is not None
-        report.partial += card_id in partial
+        report.partial += bool(flags[row] & _PARTIAL)
     return states, report
+
+
+def _read_log(
+    collection: Collection,
+    cards: _Cards,
+    history: BulkHistory | None,
+    report: ProgressReport,
+    boundary_ms: int,
+    progress: Callable[[int], None] | None,
+) -> None:
+    """Every row of the review log, oldest first: the answers into ``history``, each
+    card's memory replayed as its answers come (one pass, nothing held per answer)."""
+    row_of, flags, answered, known = cards.row, cards.flags, cards.answered, cards.known
+    stability, difficulty, last_day = cards.stability, cards.difficulty, cards.day
+    keys, ids, replays = cards.keys, cards.ids, cards.replays
+    ratings, type_phase, review = _RATINGS, _TYPE_PHASE, Phase.REVIEW
+    new, add = Phase.NEW, history.add if history is not None else None
+    other = not_answers = bad = already = answers = 0
+    count = 0
+    for rid, cid, ease, ivl, _last_ivl, factor, took, kind in collection.revlog_rows():
+        count += 1
+        if progress is not None and count % 10_000 == 0:
+            progress(count)
+        row = row_of.get(cid)
+        if row is None:
+            other += ease in ratings
+            continue
+        if not _FIRST_MS <= rid <= _LAST_MS:
+            bad += 1
+            continue
+        rating = ratings.get(ease)
+        if rating is None or (kind == _FILTERED and factor == 0):
+            not_answers += 1
+            if kind == _MANUAL and ease == 0 and factor == 0:  # a reset: a new card again
+                flags[row] = 0
+            continue
+        state = flags[row]
+        if not state & _STARTED:
+            state |= _STARTED if kind == _LEARN else _STARTED | _PARTIAL
+            phase = new if kind == _LEARN else type_phase.get(kind, review)
+        else:
+            phase = type_phase.get(kind, review)
+        if not state & _PARTIAL:
+            day = (rid - boundary_ms) // 86_400_000  # anki_day, inlined
+            if state & _REMEMBERS:
+                elapsed = day - last_day[row]
+                if elapsed > 0:
+                    last_day[row] = day
+                else:
+                    elapsed = 0  # the same study day (or a clock that went back)
+                s, d = replays[row].after(stability[row], difficulty[row], ease, elapsed)
+            else:
+                s, d = replays[row].after(0.0, 0.0, ease, -1)
+                last_day[row] = day
+                state |= _REMEMBERS
+            stability[row], difficulty[row] = s, d
+        flags[row] = state
+        answered[row] = rid
+        if rid <= known[row]:
+            already += 1
+        elif add is not None:
+            key = keys[row]
+            if key is None:
+                key = keys[row] = BulkHistory.key(ids[row])
+            add(
+                ids[row],
+                datetime.fromtimestamp(rid / 1000, UTC),
+                rating,
+                phase,
+                (took if took > 0 else 0) if took < 3_600_000 else None,
+                ivl if ivl > 0 else None,
+                key,
+            )
+            answers += 1
+    report.other_cards += other
+    report.not_answers += not_answers
+    report.bad_dates += bad
+    report.already += already
+    report.answers += answers
 
 
 def _state(

@@ -200,6 +200,29 @@ def _models() -> dict[str, Any]:
         ["Prompt", "Answer", "Accept", "Source", "Explanation", "Entry"],
         [_template("Answer", "{{Prompt}}", "{{Answer}}")],
     )
+    # ``reverse: true``: Anki's "Basic (and reversed card)" shape, a note type of its own
+    # (adding a template to qa's would change that note type in every learner's Anki)
+    qa_reversed = _model(
+        "qa reversed",
+        [
+            "Prompt",
+            "Answer",
+            "Accept",
+            "AskAnswer",
+            "AskReverse",
+            "Source",
+            "Explanation",
+            "Entry",
+        ],
+        [
+            _template("Answer", "{{#AskAnswer}}{{Prompt}}{{/AskAnswer}}", "{{Answer}}"),
+            _template(
+                "Reverse",
+                "{{#AskReverse}}<div class=kind>Reversed</div>{{Answer}}{{/AskReverse}}",
+                "{{Prompt}}",
+            ),
+        ],
+    )
     cloze = _model(
         "cloze",
         ["Text", "Source", "Explanation", "Entry"],
@@ -233,6 +256,7 @@ def _models() -> dict[str, Any]:
         "figure": figure,
         "quote": quote,
         "qa": qa,
+        "qa reversed": qa_reversed,
         "cloze": cloze,
         "choice": choice,
         "order": order,
@@ -276,8 +300,10 @@ def _fields(deck: Deck, entry: AnyEntry) -> list[str]:
             ref,
         ]
     if isinstance(entry, QaEntry):
-        accept = ", ".join(entry.accept)
-        return [_h(entry.prompt), _h(entry.answer), _h(accept), source, explanation, ref]
+        sides = [_h(entry.prompt), _h(entry.answer), _h(", ".join(entry.accept))]
+        if entry.reverse:
+            sides += [_asks(entry, "answer"), _asks(entry, "reverse")]
+        return [*sides, source, explanation, ref]
     if isinstance(entry, ClozeEntry):
         return [_cloze_field(entry), source, explanation, ref]
     if isinstance(entry, ChoiceEntry):
@@ -309,8 +335,9 @@ def anki_notes(deck: Deck) -> tuple[Any, list[Any]]:
     )
     notes = []
     for entry in deck.entries:
+        kind = "qa reversed" if isinstance(entry, QaEntry) and entry.reverse else entry.kind
         note = genanki.Note(
-            model=models[entry.kind],
+            model=models[kind],
             fields=_fields(deck, entry),
             tags=[*entry.tags, "studyapp", deck.id],
             guid=note_guid(deck.id, entry.id),

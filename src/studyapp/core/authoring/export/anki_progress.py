@@ -45,7 +45,7 @@ from studyapp.core.study.settings import StudySettings
 
 __all__ = ["ProgressExport", "add_progress", "anki_card_of"]
 
-_ORD = {"when": 0, "who": 0, "what": 1}
+_ORD = {"when": 0, "who": 0, "what": 1, "reverse": 1}
 _TYPE = {Phase.NEW: 0, Phase.LEARNING: 1, Phase.REVIEW: 2, Phase.RELEARNING: 3}
 _REVLOG_TYPE = {Phase.NEW: 0, Phase.LEARNING: 0, Phase.REVIEW: 1, Phase.RELEARNING: 2}
 _ANCHOR = date(2014, 9, 19)
@@ -61,7 +61,8 @@ class ProgressExport(Struct):
 
 def anki_card_of(card_id: str) -> tuple[str, str, int] | None:
     """(deck id, entry id, template ord) of one of our card ids in the package genanki
-    wrote: date "what" and quote "what" are the second template, blank ``k`` is ``ck``."""
+    wrote: date "what", quote "what" and qa "reverse" are the second template, blank
+    ``k`` is ``ck``."""
     parts = card_id.split("/")
     if len(parts) != 3:
         return None

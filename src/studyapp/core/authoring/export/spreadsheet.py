@@ -132,6 +132,11 @@ def csv_losses(deck: Deck) -> list[str]:
             notes.append(f"entry {entry.id!r}: a list item with a line break reads as two")
         if entry.checks:
             notes.append(f"entry {entry.id!r}: its expected verdicts (checks) are not in the CSV")
+        if isinstance(entry, QaEntry) and entry.reverse:
+            notes.append(
+                f"entry {entry.id!r}: its reverse card (reverse: true) is not in the CSV; "
+                "add the line again after importing it"
+            )
     return notes
 
 

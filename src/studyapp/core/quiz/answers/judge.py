@@ -60,7 +60,8 @@ def check_card(
     card: Card, given: str | Sequence[str], index: AnswerKeyIndex | None = None
 ) -> Verdict:
     """Judge a typed answer to a study card, using the deck's rivals when ``index`` is given."""
-    if card.entry is None:
+    if card.entry is None or (card.kind, card.variant) == ("qa", "reverse"):
+        # a qa entry's reverse card (answer -> prompt) is checked against its own answer
         text = given if isinstance(given, str) else " ".join(given)
         return check_text(text, card.answer, card.accepted)
     target, blank = target_for_card(card.kind, card.variant)
