@@ -61,6 +61,33 @@ def test_a_date_after_today_is_taken() -> None:
     assert parse_exam_date(" 2027-05-11 ", TODAY) == date(2027, 5, 11)
 
 
+@pytest.mark.parametrize(
+    "text", ["20 December 2027", "December 20, 2027", "Dec 20th 2027", "2027/12/20", "20.12.2027"]
+)
+def test_an_exam_date_is_read_as_answers_are(text: str) -> None:
+    assert parse_exam_date(text, TODAY) == date(2027, 12, 20)
+
+
+def test_a_day_and_month_without_a_year_is_the_next_one_to_come() -> None:
+    assert parse_exam_date("20 December", TODAY) == date(2027, 12, 20)
+    assert parse_exam_date("1 May", TODAY) == date(2028, 5, 1)  # TODAY is 10 May 2027
+    assert parse_exam_date("29 February", TODAY) == date(2028, 2, 29)
+    assert parse_exam_date("10 May", TODAY) == date(2028, 5, 10)  # today's: next year's
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("3/4/2028", "could be read two ways"),
+        ("December 2027", "is not one day"),
+        ("2028", "is not one day"),
+    ],
+)
+def test_an_ambiguous_or_partial_exam_date_asks_again(text: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        parse_exam_date(text, TODAY)
+
+
 def test_dated_exams_learner_date_over_spec_decks_too_soonest_first() -> None:
     decks = [_deck("alpha", 2), _deck("beta", 2)]
     specs = [

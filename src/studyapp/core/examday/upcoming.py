@@ -50,20 +50,42 @@ class ExamPrefs(Protocol):
 
 
 def parse_exam_date(text: str, today: date) -> date:
-    """A date the learner typed for an exam; ValueError with a message to show them when it
-    is not a date (YYYY-MM-DD) or is not after ``today`` (an exam today leaves no day to
-    plan, and a past one nothing to plan for)."""
+    """A date the learner typed for an exam, read as answers are ("2027-01-15", "15 January
+    2027", "Jan 15th 2027"; a day and month without a year is the next one to come).
+    ValueError with a message to show them when it is not one day, or is not after
+    ``today`` (an exam today leaves no day to plan, and a past one nothing to plan for)."""
+    from studyapp.core.quiz.answers.dates import parse_date
+
     text = text.strip()
-    try:
-        day = date.fromisoformat(text)
-    except ValueError:
-        shown = text if len(text) <= 20 else text[:19] + "…"
-        raise ValueError(f"{shown!r} is not a date: write it as YYYY-MM-DD") from None
+    shown = text if len(text) <= 20 else text[:19] + "…"
+    readings, problem = parse_date(text)
+    if problem is not None or not readings:
+        raise ValueError(f"{shown!r} is not a date: write it as YYYY-MM-DD or 15 January 2027")
+    if len(readings) > 1:
+        raise ValueError(
+            f"{shown!r} could be read two ways: write it as YYYY-MM-DD or 15 January 2027"
+        )
+    year, month, day_of_month = readings[0]
+    if month is None or day_of_month is None:
+        raise ValueError(f"{shown!r} is not one day: give the day and the month too")
+    day = _next_on(month, day_of_month, today) if year is None else date(year, month, day_of_month)
     if day == today:
         raise ValueError("That is today: give a date after today (nothing is left to plan).")
     if day < today:
         raise ValueError(f"{day.isoformat()} is in the past: give a date after today.")
     return day
+
+
+def _next_on(month: int, day: int, today: date) -> date:
+    """The first ``month``/``day`` after today (29 February: the next leap year's)."""
+    for year in range(today.year, today.year + 9):
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            continue
+        if found > today:
+            return found
+    raise ValueError(f"{month}/{day} is not a day of any year")
 
 
 def exam_date_of(spec: ExamSpec, prefs: ExamPrefs | None) -> date | None:

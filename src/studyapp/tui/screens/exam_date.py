@@ -102,7 +102,9 @@ class ExamDateDialog(ModalScreen[ExamSet | None]):
             choices.display = len(self.exams) > 1
             yield choices
             yield Static(self._question(), id="exam-date-question", markup=False)
-            yield Input(self._current(), placeholder="YYYY-MM-DD", id="exam-date-input")
+            yield Input(
+                self._current(), placeholder="2027-01-15 or 15 January 2027", id="exam-date-input"
+            )
             error = Static("", id="exam-date-error", markup=False)
             error.display = False
             yield error

@@ -344,7 +344,9 @@ class ReadinessScreen(Screen[None]):
             self._save(ExamPlanPrefs(day.isoformat(), prefs.minutes_per_day, prefs.target))
             self.refresh_readiness()
 
-        self.app.push_screen(AskDialog("Exam date (YYYY-MM-DD):", current), answered)
+        self.app.push_screen(
+            AskDialog("Exam date (e.g. 2027-01-15 or 15 January 2027):", current), answered
+        )
 
     def action_set_minutes(self) -> None:
         current = str(self.prefs.minutes_per_day or DEFAULT_MINUTES)
