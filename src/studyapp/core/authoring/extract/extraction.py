@@ -131,7 +131,11 @@ def extract(
         ):
             continuation = Continuation()
             continue  # an interview's answers are statements whole (below)
-        found_quotes, continuation = find_quotes(sentence, speakers, continuation)
+        following = all_sentences[done + 1] if done + 1 < total else None
+        ends_paragraph = following is None or following.line != sentence.line
+        found_quotes, continuation = find_quotes(
+            sentence, speakers, continuation, ends_paragraph=ends_paragraph
+        )
         quotes += found_quotes
         found_reports = find_reported(sentence, speakers)
         reports += found_reports

@@ -87,7 +87,7 @@ def find_answers(text: str, people: People) -> Transcript:
                 labelled.append((line_no, offset, label, m.group("rest"), offset + m.start("rest")))
         offset += len(line) + 1
     if len(labelled) < 2:
-        return Transcript()
+        return _unlabelled(lines, starts, people)
     counts = Counter(label for _l, _o, label, _r, _s in labelled)
     asked = Counter(label for _l, _o, label, rest, _s in labelled if rest.rstrip().endswith("?"))
     interviewers = {
@@ -96,7 +96,7 @@ def find_answers(text: str, people: People) -> Transcript:
         if label.lower() in _INTERVIEWERS or asked[label] * 2 > counts[label]
     }
     if not interviewers or len(counts) < 2:
-        return Transcript()
+        return _unlabelled(lines, starts, people)
     interviewee = None
     if people.people:
         best = max(people.people, key=lambda p: len(re.findall(re.escape(p.forms[-1]), text)))
@@ -122,4 +122,94 @@ def find_answers(text: str, people: People) -> Transcript:
         if current is not None:
             begin = starts[line_no - 1] + len(line) - len(line.lstrip())
             out.append(Answer(line_no, begin, starts[line_no - 1] + len(line), current))
+    return Transcript(tuple(out), frozenset(questions))
+
+
+# An article that says it is an interview: "Wikinews interviews X", "Interview with X",
+# "X tells Wikinews about ...", "Wikinews spoke with X"
+_INTERVIEW_CUE = re.compile(
+    r"\b(?:interview(?:s|ed|ing)?(?:\s+with)?|(?:tells?|told|spoke\s+(?:to|with)|talked\s+(?:to"
+    r"|with)|talks\s+(?:to|with))\s+Wikinews)\b",
+    re.IGNORECASE,
+)
+_INTERVIEW_HEADING = re.compile(r"^\s*(?:the\s+)?(?:interview|q\s*&\s*a)\s*:?\s*$", re.IGNORECASE)
+
+
+def _is_question(paragraph: str) -> bool:
+    stripped = paragraph.strip().rstrip("”\"’' ")
+    return stripped.endswith("?") and len(paragraph.split()) <= 90
+
+
+def _is_caption(paragraph: str) -> bool:
+    """A heading or a picture's caption, not an answer ("Hill at the forum in 2011",
+    "File photo of interviewee David Titley. Image: David Titley.")."""
+    if re.search(r"\b(?:Image|Photo|Picture|Credit|Source):\s", paragraph):
+        return True
+    if re.match(r"\s*(?:\[?Ed(?:itor)?(?:[’']s\s+note)?\.?\s*:|\[Note)", paragraph, re.IGNORECASE):
+        return True  # "Ed.: See the catalog": the editor's, not the interviewee's
+    if len(paragraph.split()) <= 25 and re.match(
+        r"\s*(?:[A-Z][\w.’'-]+\s+){1,3}(?:\(\w+\)\s+)?(?:with|at|in|during|on|and)\s", paragraph
+    ):
+        return True  # "Hugh McGuire with some books ...": a photo caption
+    ends = paragraph.strip().rstrip("”\"’')]").endswith((".", "!", "?", "…", ":"))
+    return not ends and len(paragraph.split()) <= 20
+
+
+def _interviewee(intro: str, people: People) -> Speaker | None:
+    """The person (or the two people) the title or the opening names as interviewed:
+    after "interviews" / "an interview with", before "tells Wikinews"; None when the
+    opening names nobody there ("interviews meteorological experts")."""
+    for cue in _INTERVIEW_CUE.finditer(intro):
+        if cue.group(0).lower().startswith("interview"):
+            window = intro[cue.end() : cue.end() + 100]
+        else:
+            window = intro[max(0, cue.start() - 80) : cue.start()]
+        found = people.mentions(window)
+        if not found:
+            continue
+        if not cue.group(0).lower().startswith("interview"):
+            found = found[-1:]  # "Biologist Nick Bos tells Wikinews": the one right before
+        first = found[0][2]
+        other = next((p for _s, _e, p in found[1:] if p is not first), None)
+        if other is not None and re.search(r"\band\b", window[found[0][1] : found[1][0]]):
+            return Speaker(f"{first.name} and {other.name}", (), "group")
+        return Speaker(first.name, first.aliases, "person")
+    return None
+
+
+def _unlabelled(lines: list[str], starts: list[int], people: People) -> Transcript:
+    """An interview printed without labels: questions are paragraphs that end with "?", each
+    followed by its answer; only in a text that says it is an interview."""
+    paragraphs = [(n, line) for n, line in enumerate(lines, start=1) if line.strip()]
+    heading = next(
+        (i for i, (_n, line) in enumerate(paragraphs) if _INTERVIEW_HEADING.match(line)), None
+    )
+    intro = " ".join(line for _n, line in paragraphs[: heading if heading is not None else 3])
+    if heading is None and not _INTERVIEW_CUE.search(intro):
+        return Transcript()
+    body = paragraphs[heading + 1 :] if heading is not None else paragraphs
+    asked = [
+        i
+        for i, (_n, line) in enumerate(body[:-1])
+        if _is_question(line) and not _is_question(body[i + 1][1])
+    ]
+    if len(asked) < 2:
+        return Transcript()
+    speaker = _interviewee(intro, people)
+    if speaker is None:
+        return Transcript()
+    out: list[Answer] = []
+    questions: set[int] = set()
+    answering = False
+    for i, (line_no, line) in enumerate(body):
+        if i < asked[0]:
+            continue
+        if _is_question(line) and (i in asked or i + 1 == len(body)):
+            questions.add(line_no)
+            answering = True
+            continue
+        if not answering or _is_caption(line):
+            continue
+        begin = starts[line_no - 1] + len(line) - len(line.lstrip())
+        out.append(Answer(line_no, begin, starts[line_no - 1] + len(line.rstrip()), speaker))
     return Transcript(tuple(out), frozenset(questions))

@@ -48,12 +48,14 @@ NOT_NAME = frozenset(
         "January February March April May June July August September October November "
         "December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Today Yesterday "
         "North South East West Northern Southern Eastern Western Central Upper Lower Greater "
+        "Saudi Arab Arabs Emirati Iraqi Syrian Afghan Pakistani Turkish Egyptian Mexican "
         "Japan Japanese Korea Korean Koreas China Chinese Taiwan Russia Russian Ukraine "
         "Europe European Asia Asian Africa African America American Americans Pacific "
         "Atlantic Arctic Antarctic Antarctica Indo-Pacific Britain British UK US USA EU "
         "NATO UN Canada Canadian Australia Australian France French Germany German India "
         "Indian Israel Israeli Iran Iranian Soviet Soviets Allied Allies Earth Mars "
         "Sun God Christmas Easter Internet Web Republican Democrat Democratic Labour "
+        "Though Although Because Yet Once Unlike Like Later Earlier Still Now "
         "Conservative Liberal Communist Communism Socialist Muslim Christian Jewish "
         "English Spanish Arabic Latin Greek Roman"
     )
@@ -80,7 +82,9 @@ ORG_WORDS = frozenset(
         "Technologies Technology Software Labs Media Studios Pictures Records Books "
         "Questions Prime Plainfare Vittles Operation Orbiter Camera Surveyor Telescope "
         "Explorer Rover Satellite Probe Spacecraft Module Capsule Rocket Vehicle Agreement "
-        "Accord Principles Declaration Convention Pact Protocol Charter Constitution"
+        "Accord Principles Declaration Convention Pact Protocol Charter Constitution "
+        "Relations Affairs Studies Sciences Rights Nations Resources Research Medicine "
+        "Cyclone Hurricane Typhoon Storm"
     )
 )
 
@@ -97,7 +101,10 @@ ROLE_WORDS = frozenset(
         "Assistant Executive Officer Head Leader Coach Astronaut Investigator Editor "
         "Founder Principal Dean Chancellor Provost Counsel Superintendent Inspector "
         "Commissioner Shadow Home Foreign Defence Defense Finance Health Interior Justice "
-        "Labor Trade Education Environment Energy Transport Treasury Prime"
+        "Labor Trade Education Environment Energy Transport Treasury Prime Specialist Pilot "
+        "Engineer Analyst Economist Coordinator Researcher Physicist Astronomer Lawyer "
+        "Spokesperson Commentator Correspondent Councillor Councilor Prosecutor Solicitor "
+        "Barrister Detective Constable Sheriff Magistrate Coroner"
     )
 )
 
@@ -127,7 +134,10 @@ ROLE_NOUNS = frozenset(
         "resident witness owner worker farmer executive entrepreneur coach player captain "
         "colonel general admiral sergeant lieutenant counsel deputy host presenter "
         "commentator critic member representative biologist geologist chemist physicist "
-        "astronomer climatologist epidemiologist psychologist sociologist"
+        "astronomer climatologist epidemiologist psychologist sociologist co-founder "
+        "cofounder creator prosecutor defender blogger major graduate pastor priest imam "
+        "researcher spokesperson councillor councilor inventor designer artist wife "
+        "husband son daughter sister brother mother father widow partner"
     )
 )
 
@@ -144,9 +154,35 @@ _SEQUENCE = re.compile(
 _SPEECH_AFTER = re.compile(
     r"^\s*,?\s*(?:[^,]{1,80},\s*)?(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?:said|says|told"
     r"|tells|added|adds|noted|notes|stated|states|explained|argued|warned|wrote|writes"
-    r"|announced|insisted|continued|replied|reiterated|suggested|estimated|believes)\b"
+    r"|announced|insisted|continued|replied|reiterated|suggested|estimated|believes|tweeted"
+    r"|commented|responded|admitted|claimed|confirmed|denied|asserted|recalled|testified)\b"
+    r"|^\s+(?:[a-z]+ed)\s+[^,.;:“”\"]{1,60}\s+and\s+(?:said|says|added|told|wrote)\b"
 )
-_SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|according\s+to)\s+$")
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|added|according\s+to)\s+$|[.!?…][”\"]\s*(?:-|--|—|–)\s*$"  # “...” - Name
+)
+_MALE_ROLE = re.compile(
+    r"\b(?:husband|father|brother|son|spokesman|chairman|congressman|businessman|boy|man"
+    r"|grandfather|uncle|nephew|widower|actor)\s+$",
+    re.IGNORECASE,
+)
+_FEMALE_ROLE = re.compile(
+    r"\b(?:wife|mother|sister|daughter|spokeswoman|chairwoman|congresswoman|businesswoman"
+    r"|girl|woman|grandmother|aunt|niece|widow|actress)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _next_sentence_opening(text: str, start: int) -> str:
+    """The first words of the sentence after ``start`` in the same paragraph ("He said")."""
+    m = re.match(r"\s*([^\n.!?]{0,40})", text[start:])
+    return m.group(1) if m else ""
+
+
+# "Wikinews interviews Mario J. Lucero and ...", "an interview with LibriVox founder ..."
+_INTERVIEWED = re.compile(
+    r"\binterview(?:s|ed)?(?:\s+with)?\s+(?:[A-Za-z.’'-]+\s+){0,6}$", re.IGNORECASE
+)
 _APPOSITION = re.compile(r"^,\s+(?:the\s+|a\s+|an\s+)?(?P<role>(?:[A-Za-z-]+\s+){0,3}[A-Za-z-]+)")
 
 
@@ -160,13 +196,17 @@ def _is_org(token: str) -> bool:
 
 
 def _is_role(token: str) -> bool:
-    return _bare(token) in ROLE_WORDS
+    bare = _bare(token)
+    # "Judge-Executive", "Vice-President": a hyphenated title is a title
+    return bare in ROLE_WORDS or ("-" in bare and any(p in ROLE_WORDS for p in bare.split("-")))
 
 
 def _is_name_token(token: str) -> bool:
     bare = _bare(token)
     if re.fullmatch(r"[A-Z]\.?", token):
         return True
+    if re.search(r"ologists?$", bare):
+        return False  # "Scientologist Tom Cruise", "Seismologist Ann Ray": a description
     return (
         token[:1].isupper()
         and bare not in NOT_NAME
@@ -239,6 +279,8 @@ class Person(Struct):
     forms: list[str] = field(default_factory=list)
     roles: set[str] = field(default_factory=set)
     last_seen: int = -1
+    gender: str = ""
+    """"m" or "f" when the article shows it (Mr/Ms, "his wife", "she said" after the name)."""
 
     @property
     def aliases(self) -> tuple[str, ...]:
@@ -251,7 +293,7 @@ _WORD_BEFORE = re.compile(rf"(?<![\w’'-]){NAME_TOKEN}\s$")
 def _standalone_words(text: str) -> dict[str, int]:
     """How often each capitalised word stands alone (no capitalised word before or after)."""
     counts: dict[str, int] = {}
-    for m in re.finditer(r"(?<![\w’'-])[A-Z][^\W\d_]+(?![\w’'-])", text):
+    for m in re.finditer(r"(?<![\w’'-])[A-Z][^\W\d_]+(?![\w-])(?![’']\w)", text):
         if _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue
         if re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2]):
@@ -302,6 +344,7 @@ class People:
         # longest names first, so "Lee" joins "Lee Jae-myung" rather than the other way round
         for name, role in sorted(found, key=lambda f: -len(f[0].split())):
             self._add(name, role)
+        self._given_names()
         forms = sorted({f for p in self.people for f in p.forms}, key=len, reverse=True)
         self.regex = (
             re.compile(
@@ -314,13 +357,74 @@ class People:
             if forms
             else None
         )
+        self._genders(text)
+
+    def _genders(self, text: str) -> None:
+        """Each person's gender where the article shows it: a title (Mr, Ms, Mrs), a gendered
+        role next to the name, or the pronouns of the sentences where they are the only
+        person named. "he said" can then skip a woman named last."""
+        for person in self.people:
+            votes = {"m": 0, "f": 0}
+            forms = "|".join(re.escape(f) for f in sorted(person.forms, key=len, reverse=True))
+            for m in re.finditer(rf"(?<![\w-])(?:{forms})(?![\w-])", text):
+                before = text[max(0, m.start() - 40) : m.start()]
+                if re.search(r"\b(?:Mr|Sir|Lord|King|Prince)\.?\s+$", before):
+                    votes["m"] += 3
+                if re.search(r"\b(?:Mrs|Ms|Miss|Dame|Lady|Queen|Princess)\.?\s+$", before):
+                    votes["f"] += 3
+                if _MALE_ROLE.search(before):
+                    votes["m"] += 2
+                if _FEMALE_ROLE.search(before):
+                    votes["f"] += 2
+                end = text.find("\n", m.end())
+                sentence_end = re.search(
+                    r"[.!?][”\"’]?\s", text[m.end() : end if end > 0 else None]
+                )
+                rest = text[m.end() : m.end() + (sentence_end.end() if sentence_end else 200)]
+                rest += " " + _next_sentence_opening(text, m.end() + len(rest))
+                rest = re.sub(r"“[^”]*”?|\"[^\"]*\"?", " ", rest)  # a quotation's own "her"
+                if not self._mentioned(rest):
+                    votes["m"] += len(re.findall(r"\b(?:he|himself)\b", rest, re.I))
+                    votes["f"] += len(re.findall(r"\b(?:she|herself)\b", rest, re.I))
+            if votes["m"] > 2 * votes["f"]:
+                person.gender = "m"
+            elif votes["f"] > 2 * votes["m"]:
+                person.gender = "f"
+
+    def _mentioned(self, text: str) -> bool:
+        return self.regex is not None and self.regex.search(text) is not None
+
+    def _given_names(self) -> None:
+        """A given name the article also uses alone ("Thomas' sister" for Thomas Sam) is a
+        form of that person, when no one else has that name or uses that form."""
+        taken = {f for p in self.people for f in p.forms}
+        firsts: dict[str, list[Person]] = {}
+        for person in self.people:
+            tokens = person.name.split()
+            if len(tokens) >= 2 and not re.search(r"-[a-z]", tokens[-1]):
+                firsts.setdefault(tokens[0], []).append(person)
+        for given, owners in firsts.items():
+            if (
+                len(owners) == 1
+                and given not in taken
+                and given not in NOT_NAME
+                and _is_name_token(given)
+                and len(given) > 2
+                and self._alone.get(given, 0) > 0
+            ):
+                owners[0].forms.append(given)
 
     def _candidates(self, text: str, m: re.Match[str]) -> list[tuple[str, str]]:
         tokens = m.group("seq").split()
+        while len(tokens) > 1 and _bare(tokens[-1]) in NOT_NAME:
+            tokens = tokens[:-1]  # "Hugh McGuire Sunday, May 28": the date line is no name
         # a possessive ends the name ("Sunak's effort")
         for i, token in enumerate(tokens):
             if re.search(r"[’']s$", token):
-                tokens = tokens[: i + 1]
+                if i + 2 < len(tokens) and _is_role(tokens[i + 1]):
+                    tokens = tokens[i + 1 :]  # "New Zealand's Prime Minister John Key"
+                else:
+                    tokens = tokens[: i + 1]
                 break
         cut = next((i for i, t in enumerate(tokens) if t in ("of", "for")), None)
         if cut is not None:
@@ -331,6 +435,9 @@ class People:
         title, name_tokens = split_title(tokens)
         if not name_tokens or not all(_is_name_token(t) for t in name_tokens):
             return []
+        if len(name_tokens) >= 3 and any(t in ("of", "for") for t in title):
+            # "University of Texas Arlington Amneh Jafari": the place ends the organisation
+            name_tokens = name_tokens[-2:]
         name = _name(name_tokens)
         if not name:
             return []
@@ -360,12 +467,15 @@ class People:
             titled,
             lowercase_role,
             bool(_SPEECH_AFTER.match(after)),
-            bool(_SPEECH_BEFORE.search(text[max(0, m.start() - 20) : m.start()])),
+            bool(_SPEECH_BEFORE.search(text[max(0, m.start() - 20) : m.start()]))
+            and not re.search(r"[’']s$", tokens[-1]),  # "according to Saudi Arabia's agency"
             apposition is not None
             and any(
                 w.lower() in ROLE_NOUNS or w in ROLE_WORDS for w in apposition.group("role").split()
             ),
             self._alone.get(words[-1], 0) > 0,  # the surname comes back alone ("Heald said")
+            bool(_INTERVIEWED.search(text[max(0, m.start() - 60) : m.start()])),
+            bool(re.match(r"^,\s*(?:aged\s+)?\d{1,3}\s*[,)]", after)),  # "Thomas Sam, 42,"
         )
         if not any(signals):
             return []

@@ -66,9 +66,17 @@ _POST_NP_FIRST = re.compile(
     rf"(?:\s*,[^,“”\"]{{1,80}},)?\s+(?:has\s+|also\s+|later\s+|then\s+)?"
     rf"(?P<verb>{QUOTE_CUE.pattern})\b",
 )
+_SIGNED = re.compile(
+    rf"^\s*(?:-|--|—|–)\s*(?P<np>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}})\s*[.]?\s*$"
+)
 _CLAUSE_BREAK = re.compile(r";|\.\s|[!?]\s")
 _NAMING = re.compile(
-    r"\b(?:named|titled|entitled|known\s+as|nicknamed|codenamed|code-named|branded)\s*,?\s*$",
+    r"\b(?:named|titled|entitled|known\s+as|nicknamed|codenamed|code-named|branded)\s*,?\s*$"
+    r"|\b[a-z]+\s+(?:labell?ed|called|dubbed)\s*$"  # "a user labelled “Anonymous”": a name
+    r"|\b(?:the|a|an|its|his|her|their)\s+(?:[a-z-]+\s+){0,2}(?:website|site|book|film|album"
+    r"|song|show|programme|program|campaign|operation|hashtag|slogan|phrase|term|word|words"
+    r"|title|headline|section|blog|article|video|series|movie|event|project|movement"
+    r"|nickname|motto|banner|sign|slogans|newsletter|magazine|column|play|exhibition)\s*,?\s*$",
     re.IGNORECASE,
 )
 _DETERMINER = re.compile(
@@ -91,9 +99,12 @@ def _clean(raw: str) -> str:
 
 
 def find_quotes(
-    sentence: Sentence, speakers: Speakers, before: Continuation
+    sentence: Sentence, speakers: Speakers, before: Continuation, *, ends_paragraph: bool = True
 ) -> tuple[list[QuoteMention], Continuation]:
-    """The quotations of ``sentence`` with their speakers, and what goes on to the next one."""
+    """The quotations of ``sentence`` with their speakers, and what goes on to the next one.
+
+    ``ends_paragraph``: no sentence follows in the paragraph (a paragraph that is only a
+    quotation goes on with the speaker before; one with more after it may not)."""
     text = sentence.text
     out: list[QuoteMention] = []
     spans = quote_spans(text)
@@ -120,7 +131,7 @@ def find_quotes(
             if cue_between is not None:
                 speaker, cue = sentence_speaker, "before"
         if speaker is None and index == 0:
-            speaker, cue = _continued(text, start, sentence, before), "continued"
+            speaker, cue = _continued(text, start, sentence, before, ends_paragraph), "continued"
         if speaker is None:
             cue = ""
         else:
@@ -155,6 +166,13 @@ def _after(rest: str, speakers: Speakers, sentence: Sentence) -> Speaker | None:
     """ "...," said Malin / "...," Malin said / "...," he said."""
     if not rest.strip() or not re.match(r"^\s*[,.!?…]?\s*\S", rest):
         return None
+    signed = _SIGNED.match(rest)
+    if signed is not None:
+        # a pull quote signed with a dash: “So far, it's a long game.” - Matthew Ingram
+        person = speakers.people.named(signed.group("np"))
+        if person is not None:
+            return Speaker(person.name, person.aliases, "person")
+        return Speaker(signed.group("np"), (), "person")
     verb_first = _POST_VERB_FIRST.match(rest)
     if verb_first is not None:
         phrase = verb_first.group("np").strip()
@@ -233,10 +251,23 @@ def _before(
     if mentions:
         person = mentions[0][2]
         return Speaker(person.name, person.aliases, "person")
+    if word.endswith("ing") and re.search(r",\s*$", head[: cue.start()]):
+        # "One poster admitted ..., writing in a blog post “...”": the sentence's subject
+        opening = _OPENING_SUBJECT.match(head)
+        if opening is not None:
+            return speakers.resolve(opening.group("np"), sentence.start, "")
     return None
 
 
-def _continued(text: str, start: int, sentence: Sentence, before: Continuation) -> Speaker | None:
+_OPENING_SUBJECT = re.compile(
+    r"^(?P<np>(?:[A-Z][\w’'.-]*)(?:\s+(?!(?:was|were|is|are|has|had)\b)[\w’'.-]+){0,4}?)"
+    r"\s+(?:has\s+|had\s+|also\s+)?[a-z]+(?:ed|s)\b"
+)
+
+
+def _continued(
+    text: str, start: int, sentence: Sentence, before: Continuation, ends_paragraph: bool
+) -> Speaker | None:
     """A quotation with no cue that goes on from the sentence or paragraph before."""
     if before.speaker is None or text[:start].strip():
         return None  # only a sentence that opens with the quotation continues one
@@ -245,7 +276,7 @@ def _continued(text: str, start: int, sentence: Sentence, before: Continuation) 
     if same_paragraph or (next_paragraph and (before.open_quote or before.announced)):
         return before.speaker
     whole = quote_spans(text)
-    only_quote = len(whole) == 1 and not text[whole[0][1] :].strip(" .,;!?…")
+    only_quote = ends_paragraph and len(whole) == 1 and not text[whole[0][1] :].strip(" .,;!?…")
     if next_paragraph and before.quoted and only_quote:
         return before.speaker  # “…,” he said. ¶ “Nobody should doubt it.”
     return None

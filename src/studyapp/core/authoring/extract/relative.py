@@ -150,7 +150,9 @@ def _resolve(m: re.Match[str], text: str, anchor: PartialDate) -> tuple[PartialD
             return None
         wanted = _WEEKDAYS.index(g["weekday"].capitalize())
         direction = (g["wdir"] or "").lower()
-        future = direction == "next" or (direction != "last" and FUTURE.search(unquoted(text)))
+        future = direction == "next" or (
+            direction != "last" and FUTURE.search(unquoted(_own_clause(text, m.end())))
+        )
         if future:
             shift = (wanted - base.weekday()) % 7 or (7 if direction == "next" else 0)
             side = "after"
@@ -224,6 +226,16 @@ def _resolve(m: re.Match[str], text: str, anchor: PartialDate) -> tuple[PartialD
             year = anchor.year
         return PartialDate(year), f"{said}: the {g['season'].lower()} {direction} to {of}"
     return None
+
+
+_NEXT_CLAUSE = re.compile(r",\s+(?:where|which|when|while|but|and|although|as)\b|;|\s[—–]\s")
+
+
+def _own_clause(text: str, end: int) -> str:
+    """The sentence up to the clause after the date ends ("visited on Tuesday, where a grant
+    will ...": the "will" is another clause's)."""
+    after = _NEXT_CLAUSE.search(text, end)
+    return text[: after.start()] if after is not None else text
 
 
 def unquoted(text: str) -> str:

@@ -14,7 +14,7 @@ import re
 
 from msgspec import Struct
 
-from studyapp.core.authoring.extract.people import NAME_TOKEN
+from studyapp.core.authoring.extract.people import NAME_TOKEN, ROLE_NOUNS
 from studyapp.core.authoring.extract.sentences import Sentence, quote_spans, word_list
 from studyapp.core.authoring.extract.speech import REPORT_VERB, Speaker, Speakers, subject_before
 
@@ -38,7 +38,7 @@ _OBJECT = re.compile(
     r"|us|me|parliament|lawmakers|students|listeners|viewers|readers|supporters|delegates"
     r"|investors|staff|employees|members|congress|senators|voters|residents|colleagues"
     r"|(?:his|her|their|its|our)\s+(?:(?!that\b)[a-z-]+\s+){0,2}(?!that\b)[a-z-]+"
-    r"|(?!that\b|this\b|those\b|these\b)[a-z]{3,}s)(?=[\s,])"
+    r"|(?:(?!that\b)[a-z-]+\s+){0,2}(?!that\b|this\b|those\b|these\b)[a-z]{3,}s)(?=[\s,])"
 )
 # Verbs whose first object is the hearer: "told reporters", "assured investors that ..."
 _HEARER_VERBS = frozenset(
@@ -66,6 +66,8 @@ _NOUN_USE = re.compile(
 _AUX_BEFORE = re.compile(
     r"\b(?:to|will|would|can|could|may|might|must|should|shall|cannot)\s+$", re.IGNORECASE
 )
+# "North Korea's state news agency", "the claims": a determiner or a possessive makes a noun
+_NOUN_BEFORE = re.compile(r"(?:[’']s|\b(?:the|a|an|its|his|her|their|our|these|those))\s+$", re.I)
 _NEGATED = re.compile(
     r"\b(?:not|never|n[’']t|declined\s+to|refused\s+to|did\s+not|would\s+not)\s+$", re.IGNORECASE
 )
@@ -102,6 +104,8 @@ _SAY_VERBS = frozenset(
         "insisting claiming stressing explaining stating"
     )
 )
+# Verbs of saying that never take a plain object: what follows them is the statement
+_CLAUSE_ONLY = frozenset(word_list("said says say saying"))
 _PREPOSITIONS = frozenset(
     word_list("to in at on for with by about from of into over under after before during as")
 )
@@ -116,7 +120,8 @@ _POSTPOSED = re.compile(
     r",\s*(?P<np>[^,;:“”\"]{2,80}?)\s+(?:has\s+|have\s+|also\s+)?(?P<verb>said|says|say|added"
     r"|noted|reported|claimed|warned|argued|wrote|explained|insisted)"
     r"(?:\s+(?:on\s+[A-Z][a-z]+day|yesterday|today|in\s+a\s+statement))?\s*\.?\s*$"
-    r"|,\s*(?P<verb2>said|says|added|noted)\s+(?P<np2>[^,;:“”\"]{2,80}?)\s*\.?\s*$"
+    r"|,\s*(?P<verb2>said|says|added|noted)\s+(?P<np2>[^,;:“”\"]{2,80}?)"
+    r"(?:,\s*(?:the|a|an|its|his|her|their)\s[^,;:“”\"]{2,80}?)?\s*\.?\s*$"  # ", the director"
 )
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+(?P<np>[^,;:“”\"]{2,80}?)\s*(?:,|\.?\s*$)")
 # "in their first matchup, the robot scored ...": a fronted adverbial before the clause
@@ -160,7 +165,7 @@ def _is_report(words: str, verb: str) -> bool:
         return False
     if verb in _TO_VERBS:
         return bool(re.match(r"^\s*(?:to\s+\w|(?:\S+\s+){1,6}?to\s+[a-z]+|that\s)", words))
-    if re.match(r"^\s*that\s", words):
+    if re.match(r"^\s*that[\s,]", words):
         return True
     if re.match(
         r"^\s*(?:the\s+)?(?:a|an|it|this|that|these|those|what|how|so|yes|no)\s*[,.]?\s*$", plain
@@ -176,7 +181,13 @@ def _is_report(words: str, verb: str) -> bool:
     if verb in _SAY_VERBS and tokens:
         # "say" takes a clause, not an object: "scientists say pictures ... paint a portrait"
         opening = {t.lower().strip(",") for t in tokens[:3]}
-        return tokens[0].lower() not in _PREPOSITIONS and not opening & _RELATIVES
+        if tokens[0].lower() in _PREPOSITIONS or opening & _RELATIVES:
+            return False
+        if verb not in _CLAUSE_ONLY and tokens[0].lower() in ("a", "an"):
+            # "have maintained a policy of turning away boats": an object, unless a verb
+            # of its own follows ("noted a rise was likely" is rare; "a" opens objects)
+            return _FINITE.search(" ".join(tokens[1:8])) is not None
+        return True
     for i, token in enumerate(tokens[1:], start=1):
         after_pronoun = tokens[i - 1].lower() in ("he", "she", "it", "they", "we", "i", "you")
         if _FINITE.fullmatch(token.strip(",.;:").lower()) or (
@@ -198,7 +209,9 @@ def find_reported(sentence: Sentence, speakers: Speakers) -> list[ReportMention]
             continue
         verb = m.group("verb").lower().split()[-1]
         if verb in _NOUN_VERBS and (
-            _NOUN_USE.match(text[m.end() :]) or _AUX_BEFORE.search(text[: m.start()])
+            _NOUN_USE.match(text[m.end() :])
+            or _AUX_BEFORE.search(text[: m.start()])
+            or _NOUN_BEFORE.search(text[: m.start()])
         ):
             continue  # "Recent reports have revealed": a noun; "to report": no speech yet
         speaker = _subject(text, m, speakers, sentence, previous)
@@ -223,8 +236,15 @@ def find_reported(sentence: Sentence, speakers: Speakers) -> list[ReportMention]
         rest = text[pos:]
         if _CONJUNCTION.match(rest):
             continue  # "..., she said, but refused to ...": no clause of hers follows
-        lead = re.match(r"^\s*(?:that\s+|,\s*)?", rest)
+        lead = re.match(r"^\s*(?:that\s*,?\s+|,\s*)?", rest)  # "said that, as ..., they"
         body = pos + (lead.end() if lead else 0)
+        fronted = re.match(
+            r"(?:as|over|in|on|at|after|before|during|since|for|when|while)\b"
+            r"[^,“”\"]{0,80},\s*(?=[“\"])",
+            text[body:],
+        )
+        if fronted is not None:
+            body += fronted.end()  # "told the court that, over the last months, “...”"
         if text[body : body + 1] in '“"' and verb not in _TO_VERBS:
             quoted = next((s for s in spans if s[0] == body), None)
             if quoted is None or not _outside_quotes(text[quoted[1] :]).strip(" .,"):
@@ -270,12 +290,19 @@ def _subject(
         if re.search(r"\band\s+$", head):
             # "Reagan agreed ..., while he pursued START and argued that ...": the last
             # person named before, when no verb of saying came first
-            return previous or _last_person(head, speakers)
+            return previous or _last_person(head, speakers) or _opening_person(head, speakers)
         return None
     phrase, at = found
     if re.search(r"\b(?:which|that|who|whom|whose)\s+$", text[:at]):
         return None  # "the document, which media reports range ...": a relative clause
-    return speakers.resolve(phrase, sentence.start + at, text[:at])
+    resolved = speakers.resolve(phrase, sentence.start + at, text[:at])
+    qualified = re.search(r"\s(?:at|in|of|from|on|with)\s+$", text[:at])
+    if resolved is None and qualified is not None and phrase[:1].islower():
+        # "Economists at the time predicted": the noun before the qualifying phrase
+        outer = subject_before(text, qualified.start())
+        if outer is not None and outer[0][:1].isupper():
+            return speakers.resolve(outer[0], sentence.start + outer[1], text[: outer[1]])
+    return resolved
 
 
 _WHO_CLAUSE = re.compile(
@@ -311,6 +338,24 @@ def _last_person(head: str, speakers: Speakers) -> Speaker | None:
     if not pronouns:
         return None
     return speakers.resolve(pronouns[-1].lower(), 0, head)
+
+
+def _opening_person(head: str, speakers: Speakers) -> Speaker | None:
+    """The person a sentence opens with as its subject, for a verb joined by "and" ("Facebook
+    co-founder Mark Zuckerberg tweeted to Mohamed and said ..."): only when the name comes
+    first (after a title at most) and a verb follows it, so an object is never taken."""
+    mentions = speakers.people.mentions(head)
+    if not mentions:
+        return None
+    start, end, person = mentions[0]
+    title = head[:start].split()
+    if len(title) > 5 or any(
+        t[:1].islower() and t.lower() not in ROLE_NOUNS and "-" not in t for t in title
+    ):
+        return None
+    if not re.match(r"\s+(?:also\s+|later\s+|then\s+)?[a-z]+(?:ed|s)\b", head[end:]):
+        return None
+    return Speaker(person.name, person.aliases, "person")
 
 
 def _next_speaker(
@@ -378,6 +423,10 @@ def _framed(
         according = _ACCORDING.search(text)
     if according is not None:
         speaker = speakers.resolve(according.group("np").strip(), sentence.start, text)
+        if re.search(r"\b(?:which|who|whom|that)\s*,\s*$", text[: according.start()]):
+            speaker = None  # "boats which, according to AFP, the UN criticised": a fragment
+        elif according.start() < 3 and _inner_speaker(text, according.end(), speakers):
+            speaker = None  # "According to the Herald, Burrows said ...": Burrows's own words
         if speaker is not None:
             after = (according.end(), _clause(text, according.end())[1])
             if according.start() < 3:
@@ -422,6 +471,16 @@ def _framed(
             if _is_report(words, "said"):
                 out.append(ReportMention(words, 0, post.start(), speaker, sentence))
     return out
+
+
+def _inner_speaker(text: str, start: int, speakers: Speakers) -> bool:
+    """Whether the words after "According to X," have a speaker of their own ("Basya also
+    believes ..."): then the statement is that speaker's, found by its own verb."""
+    for m in REPORT_VERB.finditer(text, start):
+        found = subject_before(text, m.start())
+        if found is not None and found[1] >= start:
+            return speakers.resolve(found[0], 0, text[: found[1]]) is not None
+    return False
 
 
 def _distinct(reports: list[ReportMention]) -> list[ReportMention]:

@@ -60,6 +60,8 @@ def _is_heading(line: str) -> bool:
         return False
     if stripped[-1] in ".!?…,;" or (stripped[-1] == ":" and len(stripped.split()) > 3):
         return False  # "Rathbun stated," or "She went on:" announces the next paragraph
+    if re.search(r"[.!?…][”\"]\s*(?:-|--|—|–)\s*[A-Z][^.!?“”\"]{0,60}$", stripped):
+        return False  # a quotation signed with a dash: “... game.” - Matthew Ingram
     return not (stripped[-1] in _CLOSERS and len(stripped) > 1 and stripped[-2] in ".!?…")
 
 
@@ -125,6 +127,8 @@ def sentences(text: str) -> list[Sentence]:
                         and (line[nxt].isdigit() or line[nxt] in "§(")
                     ):
                         starts_new = False  # "H.R. 1781", "43 U.S.C. §1341": a citation
+                    if closing and re.match(r"(?:-|--|—|–)\s*[A-Z][^.!?“”\"]{0,60}$", line[nxt:]):
+                        starts_new = False  # “...” - Matthew Ingram: the quotation's signature
                     if starts_new and not abbreviation:
                         out.append(
                             Sentence(line[start:end], line_start + start, line_no, heading=False)

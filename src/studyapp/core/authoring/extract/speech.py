@@ -35,7 +35,7 @@ __all__ = [
 
 # Verbs that introduce a quotation (before or after it).
 QUOTE_CUE = re.compile(
-    r"\b(?:said|says|say|saying|stated|states|stating|told|tells|telling|added|adds|adding"
+    r"\b(?:(?:went|goes|go|going)\s+on\s+to\s+(?:say|add|note|explain)|said|says|say|saying|stated|states|stating|told|tells|telling|added|adds|adding"
     r"|noted|notes|noting|argued|argues|arguing|warned|warns|warning|wrote|writes|writing"
     r"|explained|explains|insisted|insists|claimed|claims|continued|continues|replied|replies"
     r"|answered|asked|asks|announced|announces|declared|declares|declaring|reiterated"
@@ -47,28 +47,32 @@ QUOTE_CUE = re.compile(
     r"|criticized|criticised|criticizing|criticising|hinted|expressed|adopted\s+the\s+stance"
     r"|asserted|asserts|responded|responds|contended|contends|maintained|maintains|confirmed"
     r"|confirms|recounted|recalls|boasted|joked|lamented|mused|shouted|whispered|exclaimed"
-    r"|directed|ordered|instructed|demanded|requested"
+    r"|directed|ordered|instructed|demanded|requested|calls|call|characteri[sz]ed"
+    r"|characteri[sz]es|pleaded|begged|speculated|theori[sz]ed|reasoned"
     r"|(?:is|was|are|were)\s+on\s+record\s+as|issued\s+a\s+statement|[Ii]n\s+a\s+statement"
     r"|[Aa]ccording\s+to|[Ii]n\s+the\s+words\s+of)\b"
 )
 
 # Verbs that report speech without quotation marks ("X said that ...").
 REPORT_VERB = re.compile(
-    r"\b(?P<verb>said|says|say|told|tells|tell|stated|states|announced|announces|added|adds"
+    r"\b(?P<verb>(?:went|goes|go|going)\s+on\s+to\s+(?:say|add|note|explain|argue|claim)"
+    r"|said|says|say|told|tells|tell|stated|states|announced|announces|added|adds"
     r"|noted|notes|argued|argues|warned|warns|wrote|writes|explained|explains|insisted"
     r"|insists|claimed|claims|believes|believe|estimated|estimates|estimate|found|finds|find"
     r"|suggested|suggests|suggest|predicted|predicts|concluded|concludes|reported|reports"
     r"|reporting|reiterated|stressed|emphasi[sz]ed|acknowledged|admitted|confirmed|confirms"
     r"|denied|denies|maintained|maintains|hinted|argued|contended|contends|asserted|asserts"
     r"|cautioned|conceded|testified|promised|promising|pledged|vowed|proposed|asked|urged"
-    r"|offered|called\s+on|expressed\s+hope|hopes|hoped|report|write|contend|argue|warn"
+    r"|offered|called\s+on|expressed\s+(?:the\s+)?(?:hope|concerns?|fears?|doubts?|confidence"
+    r"|optimism|worry|worries|regret|belief|view)|hopes|hoped|report|write|contend|argue|warn"
     r"|insist|claim|note|add|state|maintain|assert|acknowledge|admit|confirm|deny|stress"
     r"|explain|replied|replies|reply|responded|responds|respond|answered|recalled|recalls"
     r"|countered|counters|observed|observes|pointed\s+out|points\s+out|complained|complains"
     r"|revealed|reveals|disclosed|signal(?:l)?ed|indicated|indicates"
     r"|recommended|recommends|testifies|declared|declares|alleged"
     r"|alleges|allege|assured|assures|informed|informs|reminded|reminds"
-    r"|(?:was|were|is|are)\s+quoted\s+as\s+saying"
+    r"|(?:was|were|is|are)\s+quoted\s+as\s+saying|speculated|theori[sz]ed|pleaded|begged"
+    r"|ruled|rules|held(?=\s+that\b)|holds(?=\s+that\b)|reasoned"
     r"|adding|saying|noting|warning|arguing|insisting|claiming|stressing|explaining|stating)\b"
 )
 
@@ -123,7 +127,10 @@ GROUP_NOUNS = frozenset(
         "insurer lender owner owners operators industry lobby consortium secretariat "
         "spokespersons envoy envoys negotiators coach manager owner investors shareholders "
         "employees staffers planners inspectors resident witness neighbour neighbor passenger "
-        "voter parent mother father survivor victim shopkeeper driver soldier insider"
+        "voter parent mother father survivor victim shopkeeper driver soldier insider poster "
+        "posters blogger bloggers commenter commenters user users fan fans sister brother "
+        "son daughter wife husband friend friends neighbours neighbors relatives defense defence "
+        "prosecution plaintiffs plaintiff defendant defendants"
     )
 )
 # Subjects whose "says" is a finding, not speech ("the study shows").
@@ -155,17 +162,25 @@ _WITH_TEAM = re.compile(
 )
 _SPEECH_OF = re.compile(
     r"^((?:the\s+)?[a-z][\w-]*)[’']s\s+(?:(?:official|written|latest|new)\s+)?(?:statement"
-    r"|spokesman|spokeswoman|spokesperson|spokespeople|website|letter|announcement|release)$",
+    r"|spokesman|spokeswoman|spokesperson|spokespeople|website|letter|announcement|release"
+    r"|manifesto|platform|press\s+release|communiqu[eé])$",
     re.IGNORECASE,
 )
 _DOCUMENTS = frozenset(
     word_list("memorandum memo letter order directive proclamation communique declaration")
 )
+# A described subject of a verb of saying that names people by what they do or are
+_AGENT_NP = re.compile(
+    r"(?:[Tt]he|[Tt]hese|[Tt]hose|[Mm]any|[Ss]ome|[Ss]everal|[Bb]oth|[Tt]wo|[Tt]hree|[Mm]ost)\s+"
+    r"(?:[a-z-]+\s+){0,2}(?:[a-z]+(?:ers|ors|ists|ians|ants|ents)|[a-z]+(?:ist|ian|ant|ent))"
+)
 _JOINED = re.compile(r"(?:[Bb]oth\s+)?([A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)?)\s+and\s+([A-Z][\w.-]+)")
 _PROPER_NAME = re.compile(
     r"(?:[Tt]he\s+)?[A-Z][\w.&’'-]*(?:\s+(?:of|for|the|and|&|on|[A-Z][\w.&’'-]*))*"
 )
-_AFFILIATION = re.compile(r"^(.+?)\s+(?:of|at|from|with)\s+(?:the\s+)?[A-Z].*$")
+_AFFILIATION = re.compile(r"^(.+?)\s+(?:of|at|from|with|for)\s+(?:the\s+)?[A-Z].*$")
+# "Gawker.com said": a website by its address speaks as a body
+_WEB_NAME = re.compile(r"[A-Z][\w-]*\.(?:com|org|net|gov|co\.uk|org\.uk|info)")
 
 
 class Speaker(Struct, frozen=True):
@@ -192,16 +207,23 @@ def subject_before(text: str, verb_start: int) -> tuple[str, int] | None:
         skipped = head[trail.start() :]
         if re.search(r"\b(?:is|was|were|are|been|being)\s*$", skipped, re.IGNORECASE):
             return None
-        apposition = re.match(r"\s*,\s*([^,“”\"]+?)\s*,", skipped)
-        if apposition is not None:
+        for apposition in re.finditer(r"(?<=,)\s*([^,“”\"]+?)\s*(?=,)", skipped):
             affiliated = _AFFILIATION.match(apposition.group(1))
             named = person_in(affiliated.group(1) if affiliated else apposition.group(1))
             if named is not None and len(named[1].split()) >= 2:
-                # "The finance minister, Anna Berg, said": the name is the speaker
+                # "The finance minister, Anna Berg, said"; "In a statement, the association's
+                # president, Leon Castillo, said": the name is the speaker
                 return apposition.group(1), trail.start() + apposition.start(1)
         head = head[: trail.start()]
     if _PASSIVE.search(head + " "):
         return None
+    lone_comma = re.search(r"(?<=[A-Za-z.])\s*,\s*$", head)
+    participle = re.match(r"[a-z]+ing\b", text[verb_start:]) is not None  # ", adding"
+    if lone_comma is not None and not participle and re.search(rf"{NAME_TOKEN}\s*,\s*$", head):
+        # "Lydia Buchtmann for Food Standards Australia, says": a stray comma after the subject
+        opening = head[: lone_comma.start()]
+        if not re.search(r"[,;:!?()“”\"—–]|\.\s", opening.rstrip()[-90:]):
+            head = opening
     tokens = list(re.finditer(r"[^\s,;:!?()“”\"—–]+", head))
     start = None
     count = 0
@@ -211,7 +233,10 @@ def subject_before(text: str, verb_start: int) -> tuple[str, int] | None:
             break
         word = token.group(0)
         if word.lower() in _CLAUSE_WORDS and not (word[:1].isupper() and count == 0):
-            if word.lower() in ("of", "and", "the") and start is not None:
+            joins: tuple[str, ...] = ("of", "and", "the")
+            if start is not None and head[start].isupper():
+                joins = (*joins, "for", "at")  # "Lydia Buchtmann for Food Standards Australia"
+            if word.lower() in joins and start is not None:
                 # "Secretary of State", "Malin and Edgett": inside the phrase
                 start = token.start()
                 count += 1
@@ -243,6 +268,8 @@ class Speakers:
     def __init__(self, people: People) -> None:
         self.people = people
         self.last_person: Speaker | None = None
+        self.recent: list[Speaker] = []
+        """People named or heard, the latest last: "she said" finds the latest woman."""
         self.last_group: Speaker | None = None
         self.last_speaker: Speaker | None = None
         self.senders: dict[str, Speaker] = {}
@@ -263,7 +290,7 @@ class Speakers:
         if lower in _PRONOUNS:
             kind = _PRONOUNS[lower]
             if kind == "person":
-                return self._recent_person(sentence)
+                return self._recent_person(sentence, "m" if lower == "he" else "f")
             if kind == "group":
                 if self.last_group is None and self.last_speaker is not None:
                     # "They also claimed ...": the body that spoke last
@@ -283,6 +310,10 @@ class Speakers:
                 if re.fullmatch(r"\s+and\s+(?:\S+\s+){0,3}", between) and a[2] is not b[2]:
                     return Speaker(f"{a[2].name} and {b[2].name}", (), "group")
             named = mentions[-1][2]
+            owned = re.match(r"[’']s\s+(?:\S+\s+){0,5}\S+$", phrase[mentions[-1][1] :])
+            if owned is not None and _is_body(owned.group(0)[2:]):
+                # "Saudi Arabia's Civil Defense Authority": the body, not its owner
+                return Speaker(_tidy(phrase), (), "body")
             speaker = Speaker(named.name, named.aliases, "person")
             if last_word in _DOCUMENTS and re.search(r"[’']s\s+\S+$", phrase):
                 self.senders[last_word] = speaker  # "President Trump’s memorandum states"
@@ -326,6 +357,10 @@ class Speakers:
             resolved = self.resolve(owner.group(1), position, sentence)
             if resolved is not None:
                 return resolved
+        if last not in GROUP_NOUNS and last not in _DOCUMENTS and _AGENT_NP.fullmatch(phrase):
+            # "The magicians, who perform as a duo, said", "the glaciologist said": people
+            plural = last.endswith("s") and not last.endswith("ss")
+            return Speaker(_tidy(phrase), (), "group" if plural else "person")
         if last in GROUP_NOUNS or last in _DOCUMENTS:
             possessor = re.match(rf"^(?:the\s+)?({NAME_TOKEN}(?:\s+{NAME_TOKEN})*)[’']s\s", phrase)
             if possessor:
@@ -340,6 +375,8 @@ class Speakers:
             if last in ROLE_NOUNS:
                 return Speaker(_tidy(phrase), (), "person")  # "the president", "one resident"
             return Speaker(_tidy(phrase), (), "group" if last.endswith("s") else "body")
+        if _WEB_NAME.fullmatch(phrase):
+            return Speaker(phrase, (), "body")
         both = _JOINED.fullmatch(phrase)
         if both is not None:
             # "Both Washington and Moscow pledged": two named parties speaking together
@@ -349,27 +386,54 @@ class Speakers:
             return Speaker(_tidy(phrase), (), "body")
         return None
 
-    def _recent_person(self, sentence: str) -> Speaker | None:
-        mentions = self.people.mentions(sentence)
-        if mentions:
-            person = mentions[-1][2]
-            return Speaker(person.name, person.aliases, "person")
-        return self.last_person
+    def _recent_person(self, sentence: str, gender: str = "") -> Speaker | None:
+        """The person "he" or "she" is: the last one named in the sentence so far, else the
+        last one named or heard before, skipping anyone the article shows is of the other
+        gender."""
+        for _s, _e, person in reversed(self.people.mentions(sentence)):
+            if self._agrees(person.name, gender):
+                return Speaker(person.name, person.aliases, "person")
+        if gender == "f":
+            # "she": the latest woman the article shows is one, before anyone unknown (in
+            # news an unknown is more often a man: "he" takes the latest one not a woman)
+            for speaker in reversed(self.recent[-3:]):
+                known = self.people.named(speaker.name)
+                if known is not None and known.gender == gender:
+                    return speaker
+        for speaker in reversed(self.recent[-6:]):
+            if self._agrees(speaker.name, gender):
+                return speaker
+        return self.last_person if self._agrees_speaker(self.last_person, gender) else None
+
+    def _agrees(self, name: str, gender: str) -> bool:
+        person = self.people.named(name)
+        return person is None or not gender or person.gender in ("", gender)
+
+    def _agrees_speaker(self, speaker: Speaker | None, gender: str) -> bool:
+        return speaker is not None and self._agrees(speaker.name, gender)
+
+    def _remember(self, speaker: Speaker) -> None:
+        kept = [s for s in self.recent if s.name != speaker.name][-7:]
+        self.recent = [*kept, speaker]
 
     def heard(self, speaker: Speaker) -> None:
         """Remember a speaker: the next "he said" or "they said" may be them."""
         self.last_speaker = speaker
         if speaker.kind == "person":
             self.last_person = speaker
+            self._remember(speaker)
         else:
             self.last_group = speaker
 
     def saw(self, sentence: str) -> None:
         """Remember who a sentence is about (its first person or plural group)."""
         mentions = self.people.mentions(sentence)
+        for _s, _e, named in reversed(mentions[1:]):
+            self._remember(Speaker(named.name, named.aliases, "person"))
         if mentions:
             person = mentions[0][2]
             self.last_person = Speaker(person.name, person.aliases, "person")
+            self._remember(self.last_person)
         group = re.match(
             r"^(?:[A-Z][\w-]*\s+)?(?:The|the)?\s*((?:[A-Za-z-]+\s+){0,2}(?P<head>[a-z]+s))\s",
             sentence,

@@ -52,6 +52,9 @@ def _gap_is_attribution(gap: str) -> bool:
         return True
     if "that" in (w.lower() for w in words):
         return False  # "Rathbun asserted that officials, “...”": a new statement, not a split one
+    last_sentence = re.split(r"[.!?]\s+", gap)[-1]
+    if re.search(r"[.!?]\s+", gap) and QUOTE_CUE.search(last_sentence):
+        return False  # "“A,” he said. He called it “B”": a sentence of its own brings B
     return len(words) <= 45 and QUOTE_CUE.search(gap) is not None
 
 
