@@ -16,13 +16,12 @@ quote file names and keys that strangers chose.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from studyapp.core.base.atomic import atomic_write
+from studyapp.core.base.atomic import atomic_write, kept_mode
 from studyapp.core.base.problems import DeckLoadError, Problem
 from studyapp.core.base.terminal import json_for_terminal, terminal_out
 from studyapp.core.decks.discovery import display_name, expand
@@ -177,19 +176,9 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> None:
     if not folder.is_dir():
         raise _FailedError(f"{path}:1:1: no such folder: {folder}")
     try:
-        atomic_write(path, data, mode=file_mode(path))
+        atomic_write(path, data, mode=kept_mode(path))
     except OSError as exc:
         raise _FailedError(f"{path}:1:1: cannot write: {exc.strerror or exc}") from None
-
-
-def file_mode(path: Path) -> int:
-    """The mode a new file gets (umask applied); an existing file keeps its own."""
-    try:
-        return path.stat().st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0o022)
-        os.umask(umask)
-        return 0o666 & ~umask
 
 
 def _problems(problems: Sequence[Problem]) -> list[str]:

@@ -177,15 +177,9 @@ def plan_schema(deck_path: Path) -> tuple[str, Path | None]:
 
 def write_schema(path: Path) -> None:
     """Write the deck schema at ``path`` (replacing an outdated one whole)."""
-    from studyapp.core.base.atomic import atomic_write
+    from studyapp.core.base.atomic import atomic_write, kept_mode
 
-    try:
-        mode = path.stat().st_mode & 0o7777  # an outdated schema keeps its permissions
-    except OSError:
-        umask = os.umask(0o022)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    atomic_write(path, schema_text().encode("utf-8"), mode=mode)
+    atomic_write(path, schema_text().encode("utf-8"), mode=kept_mode(path))
 
 
 def _yaml_text(value: str) -> str:

@@ -29,6 +29,17 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def kept_mode(path: Path) -> int:
+    """The permissions to replace ``path`` with: an existing file keeps its own, a new one
+    gets what the user's umask gives (as ``open`` would; temp files are owner-only)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0o022)  # the only way to read it: set it, then put it back
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def atomic_write(path: Path, data: bytes | Iterable[bytes], *, mode: int | None = None) -> None:
     """Replace ``path`` with ``data`` so that a crash leaves the old or the new file.
 

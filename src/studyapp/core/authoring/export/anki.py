@@ -21,6 +21,7 @@ from typing import Any
 import genanki  # type: ignore[import-untyped]
 
 from studyapp.core.authoring.export.values import figure_value
+from studyapp.core.base.atomic import kept_mode
 from studyapp.core.decks.model import (
     CLOZE_BLANK,
     AnyEntry,
@@ -354,9 +355,7 @@ def write_anki(deck: Deck, path: Path, *, timestamp: float | None = None) -> int
     os.close(fd)
     try:
         genanki.Package(anki_deck).write_to_file(tmp, timestamp=timestamp)
-        umask = os.umask(0o022)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
+        os.chmod(tmp, kept_mode(path))
         os.replace(tmp, path)
     except OSError as exc:
         raise ExportError(f"{path}: cannot write: {exc.strerror or exc}") from None
