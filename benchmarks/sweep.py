@@ -1,7 +1,7 @@
 """Issue 18's figures at every size, each beside its anchor, in one run: a markdown table.
 
     python benchmarks/sweep.py [--sizes 1000,10000,50000,200000] [--runs 5] [--quick]
-                               [--keep DIR] [--tool-timeout 120]
+                               [--keep DIR] [--tool-timeout 120] [--no-tools]
 
 Per size (cards in 5 decks, ten past reviews a card: ``engine.py``'s workload), side
 by side in this one run, so that the noise of the machine falls on both sides alike:
@@ -222,7 +222,9 @@ def tool_figures(
 # ------------------------------------------------------------------ one size
 
 
-def sweep_size(n: int, runs: int, answers: int, root: Path, tool_timeout: float) -> list[Row]:
+def sweep_size(
+    n: int, runs: int, answers: int, root: Path, tool_timeout: float, tools: bool = True
+) -> list[Row]:
     rows: list[Row] = []
 
     def row(figure: str, ours: str, anchor: str, ratio: str, target: str, verdict: str) -> None:
@@ -317,7 +319,7 @@ def sweep_size(n: int, runs: int, answers: int, root: Path, tool_timeout: float)
         meets(kept <= TARGET_STATS),
     )
 
-    if deck_tools is not None:
+    if deck_tools is not None and tools:
         progress(f"{n:,} entries: deck tools")
         tool_runs = runs if n <= 50_000 else max(1, runs // 2)
         figures = tool_figures(n, tool_runs, root / f"deck{n}", tool_timeout)
@@ -366,7 +368,7 @@ def run(args: argparse.Namespace) -> int:
     rows: list[Row] = []
     try:
         for n in sizes:
-            rows += sweep_size(n, runs, answers, root, args.tool_timeout)
+            rows += sweep_size(n, runs, answers, root, args.tool_timeout, not args.no_tools)
     finally:
         if not args.keep:
             shutil.rmtree(root, ignore_errors=True)
@@ -393,6 +395,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", metavar="DIR", help="generate into DIR and reuse it next time")
     parser.add_argument(
         "--tool-timeout", type=float, default=120.0, help="stop a deck tool after this (s)"
+    )
+    parser.add_argument(
+        "--no-tools", action="store_true", help="skip the deck tools (deck_tools.py has them)"
     )
     return run(parser.parse_args(argv))
 

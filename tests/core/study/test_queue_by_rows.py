@@ -152,6 +152,8 @@ def test_the_snapshot_is_written_in_the_cards_order_and_joined_in_one_walk(
     assert [join.row[p] for p in range(len(CARDS))] == [
         again.row_of.get(card.id, -1) for card in CARDS
     ]
+    # the walk leaves the table holding the cards' own id strings (one copy of each)
+    assert all(again.ids[join.row[p]] is CARDS[p].id for p in range(len(CARDS)) if join.row[p] >= 0)
 
 
 def count_passes(monkeypatch: pytest.MonkeyPatch) -> list[int]:

@@ -200,21 +200,22 @@ def _duplicate_ids(doc: Document, display: str) -> list[Problem]:
         if not isinstance(entry_id, str | int):
             continue
         key = str(entry_id)
+        if key not in first:
+            first[key] = index  # (its line is looked up only if the id comes again)
+            continue
         path: Path_ = ("entries", index, "id")
         line, col = doc.position(path)
-        if key in first:
-            problems.append(
-                Problem(
-                    display,
-                    line,
-                    col,
-                    format_path(path),
-                    f"duplicate entry id {key!r} (first used at line {first[key]}); "
-                    "ids must be unique in a deck",
-                )
+        earlier = doc.position(("entries", first[key], "id"))[0]
+        problems.append(
+            Problem(
+                display,
+                line,
+                col,
+                format_path(path),
+                f"duplicate entry id {key!r} (first used at line {earlier}); "
+                "ids must be unique in a deck",
             )
-        else:
-            first[key] = line
+        )
     return problems
 
 

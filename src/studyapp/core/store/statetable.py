@@ -15,7 +15,16 @@ from __future__ import annotations
 
 import itertools
 import operator
-from collections.abc import Callable, ItemsView, Iterable, Iterator, KeysView, Mapping, ValuesView
+from collections.abc import (
+    Callable,
+    ItemsView,
+    Iterable,
+    Iterator,
+    KeysView,
+    Mapping,
+    Sequence,
+    ValuesView,
+)
 from datetime import date, datetime
 from typing import Any
 
@@ -38,9 +47,9 @@ class RowOrder(Struct, frozen=True):
     """The rows' order against a list of cards (read only)."""
 
     card_ids: list[str]
-    row: list[int]
+    row: Sequence[int]
     """The row of each card, -1 for none."""
-    position: list[int]
+    position: Sequence[int]
     """The card of each row, -1 for none."""
     matched: int | None
     """Rows ``[0, matched)`` belong to cards, in the cards' order, and the others to no

@@ -20,6 +20,7 @@ from typing import Literal
 from msgspec import Struct, structs
 
 from studyapp.core.base.clock import Clock, ensure_utc
+from studyapp.core.base.gcpause import paused_gc
 from studyapp.core.decks.card import Card
 from studyapp.core.store.state import CardState, Phase, Rating
 from studyapp.core.store.store import ProgressStore
@@ -163,17 +164,22 @@ class Session:
         today = study_day(now, self.settings.queue.day_starts_at, self._tz)
         if self._planned_day is None:
             self._planned_day = today
-        queue = build_queue(
-            self._all_cards,
-            self.store.states,
-            self.store.recent_reviews(),
-            self.settings,
-            now,
-            rng=self._rng,
-            tz=self._tz,
-            decks=self._decks,
-            planned=self._planned if today == self._planned_day else (),
-        )
+        # The first build joins every card to its row (200,000 cards: lists of as many
+        # items, none of them in a cycle); a collection of the cyclic GC meanwhile would
+        # rescan the whole collection's objects for nothing. (The app pauses it for its
+        # whole start already; a session made later, or by a tool, did not.)
+        with paused_gc():
+            queue = build_queue(
+                self._all_cards,
+                self.store.states,
+                self.store.recent_reviews(),
+                self.settings,
+                now,
+                rng=self._rng,
+                tz=self._tz,
+                decks=self._decks,
+                planned=self._planned if today == self._planned_day else (),
+            )
         self.planned = queue.planned
         self._by_id.update(queue.cards)
         self._day = queue.day
