@@ -207,3 +207,55 @@ def test_render_text_says_nothing_is_graded_for_a_retry() -> None:
         }
     )
     assert "written again" in text or "write it again" in text
+
+
+BUNDLED_FAIR_ANSWERS = [
+    # countries by any name inside a longer answer, in any order
+    ("qa-moon-first-calls", "China and the USA", "correct"),
+    ("qa-moon-first-calls", "China and the US", "correct"),
+    ("qa-moon-first-calls", "China and America", "correct"),
+    ("qa-moon-first-calls", "USA and China", "correct"),
+    ("qa-moon-first-calls", "China and Japan", "wrong"),
+    # the parts of a conjunction in any order, "both" optional
+    ("qa-ishiba-g7-hope", "both global stability and regional security", "correct"),
+    ("qa-ishiba-g7-hope", "global stability and regional security", "correct"),
+    ("qa-ishiba-g7-hope", "regional security", "wrong"),
+    # numbers in words, positions, misspellings; the unreadable is asked again
+    ("fig-eai-nk-conservatives-security", "forty-one and a half percent", "correct"),
+    ("fig-eai-nk-conservatives-security", "forty-one point five percent", "correct"),
+    ("fig-eai-nk-conservatives-security", "fourty-one point five", "close"),
+    ("fig-ishiba-call-position", "number two", "correct"),
+    ("fig-ishiba-call-position", "second place", "correct"),
+    ("fig-ishiba-call-position", "he was second", "correct"),
+    ("fig-ishiba-call-position", "No. 2", "correct"),
+    ("fig-ishiba-call-position", "third place", "wrong"),
+    ("fig-ishiba-call-position", "banana", "retry"),
+    # names with nationality, country, title and middle initial
+    ("quote-lee-consistent-approach/who", "South Korean President Lee", "correct"),
+    ("quote-moon-balanced-diplomacy/who", "President Moon Jae-in of South Korea", "correct"),
+    ("quote-lee-consistent-approach/who", "President Moon Jae-in of South Korea", "wrong"),
+    ("quote-lee-consistent-approach/who", "South Korean President Moon", "wrong"),
+    ("quote-japan-pms-ukraine/who", "Japanese PMs", "correct"),
+    ("qa-lee-first-call", "US President Trump", "correct"),
+    ("qa-lee-first-call", "Donald J. Trump", "correct"),
+    ("qa-lee-first-call", "President Donald Trump", "correct"),
+    ("qa-lee-first-call", "the US president", "correct"),
+]
+
+
+def test_fair_answers_on_the_bundled_deck(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The answers a QA tester found marked unfairly on the bundled deck, through the CLI."""
+    lines = [
+        json.dumps({"card": card, "answer": answer}) for card, answer, _ in BUNDLED_FAIR_ANSWERS
+    ]
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n".join(lines) + "\n"))
+    deck = REPO / "decks" / "lee-pragmatic-diplomacy.yaml"
+    code, out, _ = run(["judge", str(deck), "--batch"], capsys)
+    assert code == 0
+    got = [
+        (c, a, json.loads(line).get("verdict"))
+        for (c, a, _), line in zip(BUNDLED_FAIR_ANSWERS, out.splitlines(), strict=True)
+    ]
+    assert got == BUNDLED_FAIR_ANSWERS

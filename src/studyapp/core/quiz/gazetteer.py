@@ -24,6 +24,7 @@ __all__ = [
     "ORGANISATION_KINDS",
     "country_code",
     "country_names",
+    "descriptor_country",
     "find_countries",
     "is_organisation_name",
     "is_region_name",
@@ -137,6 +138,64 @@ def country_code(text: str) -> str | None:
     if long_form is None or key.endswith("of china"):
         return None
     return names.get(long_form[1])
+
+
+_DEMONYMS: dict[str, str] = {
+    "american": "US",
+    "us": "US",
+    "u s": "US",
+    "japanese": "JP",
+    "korean": "KR",
+    "south korean": "KR",
+    "north korean": "KP",
+    "chinese": "CN",
+    "taiwanese": "TW",
+    "british": "GB",
+    "french": "FR",
+    "german": "DE",
+    "italian": "IT",
+    "spanish": "ES",
+    "russian": "RU",
+    "ukrainian": "UA",
+    "polish": "PL",
+    "indian": "IN",
+    "pakistani": "PK",
+    "canadian": "CA",
+    "mexican": "MX",
+    "brazilian": "BR",
+    "argentine": "AR",
+    "australian": "AU",
+    "indonesian": "ID",
+    "filipino": "PH",
+    "philippine": "PH",
+    "vietnamese": "VN",
+    "thai": "TH",
+    "turkish": "TR",
+    "israeli": "IL",
+    "iranian": "IR",
+    "iraqi": "IQ",
+    "saudi": "SA",
+    "egyptian": "EG",
+    "south african": "ZA",
+    "dutch": "NL",
+    "swedish": "SE",
+    "norwegian": "NO",
+    "finnish": "FI",
+    "danish": "DK",
+    "irish": "IE",
+    "greek": "GR",
+    "new zealand": "NZ",
+    "singaporean": "SG",
+    "malaysian": "MY",
+    "mongolian": "MN",
+}
+"""Nationality adjectives, as in "South Korean President Lee" or "Japanese PMs"."""
+
+
+def descriptor_country(text: str) -> str | None:
+    """The country a descriptor names: a nationality ("South Korean") or a country ("US")."""
+    key = _key(text)
+    return _DEMONYMS.get(key) or country_code(text)
 
 
 def country_names() -> dict[str, str]:

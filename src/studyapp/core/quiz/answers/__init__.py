@@ -3,7 +3,8 @@
 The same checker serves typed answers in study sessions and in quizzes, so it
 has to be fair both ways. It forgives what does not matter (case, accents,
 punctuation, "55.5 percent" for "55.5%", "17 June 2025" for "June 17, 2025",
-"President Lee" for "Lee Jae-myung", a typo in a long name) and never forgives
+"South Korean President Lee" for "Lee Jae-myung", "China and the USA" for
+"the United States and China", "No. 2" for 2, a typo in a long name) and never forgives
 what does: an answer that is *another valid answer of the same deck* is wrong,
 however close it looks. That is why every check takes ``rivals``.
 
@@ -14,9 +15,11 @@ From the bottom up, each imports only those above it in this list:
 - ``normalise``  fold() and the comparison keys of free text; typo distances.
 - ``text``       check_text: free text, typos, partly right answers.
 - ``names``      check_name: people's names (titles, name order, surname alone).
+- ``numberforms`` the words around a figure ("No. 2", "second place") and misspelt number words.
 - ``numbers``    parse/render/check_number: figures, units, precision, tolerance.
 - ``dates``      parse/render/check_date: dates at day, month or year precision.
 - ``order``      check_order, parse_order_numbers: chronologies.
+- ``lists``      check_list: lists and "A and B" answers, right in any order.
 - ``keys``       Target, Mode, AnswerKey: a serialisable key that judges one question.
 - ``people``     Person: the deck's speakers and the people its text names.
 - ``keyindex``   AnswerKeyIndex: a deck's answer keys and rivals, gathered once.

@@ -27,7 +27,7 @@ from studyapp.core.decks.model import (
 )
 from studyapp.core.quiz.answers.dates import compatible, parse_date, render_date
 from studyapp.core.quiz.answers.keys import DEFAULT_TARGET, AnswerKey, Mode, Target
-from studyapp.core.quiz.answers.lists import list_members
+from studyapp.core.quiz.answers.lists import asks_for_order, conjunction_members, list_members
 from studyapp.core.quiz.answers.names import name_key
 from studyapp.core.quiz.answers.normalise import clean, compact, text_key, unique
 from studyapp.core.quiz.answers.numbers import decimals_of, parse_number, render_number
@@ -184,14 +184,14 @@ class AnswerKeyIndex:
             members = entry.members or list_members(entry.answer)
             if members:
                 return self._list_key(entry.answer, tuple(members), entry.accept)
-            return self._free_key(entry.answer, entry.accept, ())
+            return self._free_key(entry.answer, entry.accept, (), prompt=entry.prompt)
         if isinstance(entry, ClozeEntry) and target is Target.BLANK:
             blanks = entry.blanks
             if not 0 <= blank < len(blanks):
                 raise ValueError(f"{entry.id} has {len(blanks)} blank(s); no blank {blank + 1}")
-            return self._free_key(blanks[blank], (), ())
+            return self._free_key(blanks[blank], (), (), prompt=entry.text)
         if isinstance(entry, ChoiceEntry) and target is Target.ANSWER:
-            return self._free_key(entry.answer, (), entry.distractors)
+            return self._free_key(entry.answer, (), entry.distractors, prompt=entry.prompt)
         if isinstance(entry, OrderEntry) and target is Target.ORDER:
             return AnswerKey(
                 mode=Mode.ORDER,
@@ -202,9 +202,18 @@ class AnswerKeyIndex:
         raise ValueError(f"a {entry.kind} entry cannot be asked for its {target.value}")
 
     def _free_key(
-        self, answer: str, accept: Sequence[str], extra_rivals: Sequence[str]
+        self,
+        answer: str,
+        accept: Sequence[str],
+        extra_rivals: Sequence[str],
+        *,
+        prompt: str = "",
     ) -> AnswerKey:
-        """A key for a free-text answer that may really be a date or a number."""
+        """A key for a free-text answer that may really be a date, a number or a list.
+
+        An answer of parts joined by "and" is a list, right in any order, unless
+        ``prompt`` asks for an order.
+        """
         mode, value, unit = self.classify(answer)
         if mode is Mode.DATE:
             expected = PartialDate.parse(value)
@@ -251,6 +260,9 @@ class AnswerKeyIndex:
                 rival_people=tuple(p.forms for p in others),
             )
         names = [f for p in (*self.people, *self.mentioned) for f in p.forms]
+        parts = conjunction_members(answer)
+        if parts is not None and not asks_for_order(prompt):
+            return self._list_key(answer, parts, accept, [*names, *extra_rivals])
         rivals = self._rivals((answer, *accept), [*names, *extra_rivals])
         return AnswerKey(
             mode=Mode.TEXT,
@@ -273,9 +285,15 @@ class AnswerKeyIndex:
         texts = [*(t for _, t in self.text_answers), *self.alternatives, *more]
         return unique(t for t in texts if compact(text_key(t)) not in keys)
 
-    def _list_key(self, answer: str, members: tuple[str, ...], accept: Sequence[str]) -> AnswerKey:
+    def _list_key(
+        self,
+        answer: str,
+        members: tuple[str, ...],
+        accept: Sequence[str],
+        more_rivals: Sequence[str] = (),
+    ) -> AnswerKey:
         """A key for a list answer: its members in any order; the deck's answers are rivals."""
-        rivals = self._rivals((answer, *accept, *members))
+        rivals = self._rivals((answer, *accept, *members), more_rivals)
         return AnswerKey(
             mode=Mode.LIST,
             answer=answer,

@@ -5,6 +5,8 @@ way (commas, "and", "&", "/", ";", one a line); each member is judged as free
 text (:func:`~studyapp.core.quiz.answers.text.check_text`), so "the US" names
 the United States and a typo in one member makes the list *close*. A list
 missing a member is wrong and says which; so is one with a member too many.
+An answer of parts joined by "and" ("both A and B", "A, B and C") is a list of
+those parts (:func:`conjunction_members`) unless its question asks for an order.
 """
 
 from __future__ import annotations
@@ -17,7 +19,13 @@ from studyapp.core.quiz.answers.normalise import clean, compact, text_key
 from studyapp.core.quiz.answers.text import check_text
 from studyapp.core.quiz.answers.verdict import Outcome, Verdict, make_verdict, no_answer
 
-__all__ = ["check_list", "list_members", "split_list"]
+__all__ = [
+    "asks_for_order",
+    "check_list",
+    "conjunction_members",
+    "list_members",
+    "split_list",
+]
 
 _SEPARATOR = re.compile(r"\s*(?:[,;/&+\n]|\band\b|\bplus\b)\s*", re.IGNORECASE)
 _MAX_PARTS = 40
@@ -40,6 +48,48 @@ def list_members(answer: str) -> tuple[str, ...] | None:
     if any(any(c.isdigit() for c in m) for m in members):
         return None
     return tuple(members)
+
+
+_BOTH = re.compile(r"^\s*both\s+", re.IGNORECASE)
+_ORDER_WORDS = re.compile(
+    r"\b(?:in (?:\w+ )?order|order(?:ed)?|sequence|respectively|chronolog\w*|ranked|ranking)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_order(prompt: str) -> bool:
+    """Whether a question asks for its parts in a set order ("in order", "respectively")."""
+    return _ORDER_WORDS.search(prompt) is not None
+
+
+@lru_cache(maxsize=1024)
+def conjunction_members(answer: str) -> tuple[str, ...] | None:
+    """The parts of an answer joined by "and" ("both A and B", "A, B and C"), else None.
+
+    One name that happens to hold an "and" stays whole: a country ("Bosnia and
+    Herzegovina"), an organisation ("Department of Health and Human Services").
+    Parts of a sentence are not parts of a list: each part has at most six words.
+    """
+    from studyapp.core.quiz.answers.places import place_id
+    from studyapp.core.quiz.gazetteer import is_organisation_name
+
+    text = _BOTH.sub("", clean(answer)).strip()
+    if len(text) > 200 or any(c.isdigit() for c in text):
+        return None
+    if not re.search(r"\s(?:and|&)\s", text, re.IGNORECASE):
+        return None
+    if place_id(text) is not None or is_organisation_name(text):
+        return None
+    head, last = re.split(r"\s*,?\s+(?:and|&)\s+", text, maxsplit=1, flags=re.IGNORECASE)
+    parts = [p.strip() for p in [*head.split(","), last]]
+    if len(parts) < 2 or any(not text_key(p) or len(p.split()) > 6 for p in parts):
+        return None
+    if re.search(r"\s(?:and|&)\s", last, re.IGNORECASE):
+        return None  # "A and B and C" reads as a phrase, not a list
+    keys = [compact(text_key(p)) for p in parts]
+    if len(set(keys)) != len(keys):
+        return None
+    return tuple(parts)
 
 
 def split_list(text: str, members: Sequence[str] = ()) -> list[str]:
@@ -72,20 +122,26 @@ def check_list(
     shown = given.strip()
     if not text_key(given):
         return no_answer(answer, shown)
-    whole = {compact(text_key(answer))}
+    whole = {compact(text_key(answer)), compact(text_key(_BOTH.sub("", answer)))}
+    forms: dict[str, list[str]] = {m: [] for m in members}
     for alias in accept:
         parts = split_list(alias, members)
         if len(parts) <= 1 and not _matches_member(alias, members):
             whole.add(compact(text_key(alias)))  # a name for the whole list ("the Quad")
+        elif len(parts) == len(members):
+            whole.add(compact(text_key(alias)))  # the whole list, written another way
+            _learn_member_forms(parts, members, forms)
     if compact(text_key(given)) in whole:
         return make_verdict(Outcome.CORRECT, "correct", answer, shown)
+    if not any(_BOTH.match(m) for m in members):
+        given = _BOTH.sub("", given)  # "both A and B" is "A and B"
     parts = split_list(given, members)
     left = list(members)
     extra: list[str] = []
     close: list[str] = []
     named: list[str] = []
     for part in parts:
-        found = _best_member(part, left, members, rivals)
+        found = _best_member(part, left, members, rivals, forms)
         if found is None:
             extra.append(part)
             continue
@@ -94,6 +150,12 @@ def check_list(
         named.append(member)
         if outcome is Outcome.CLOSE:
             close.append(f"'{part}' for '{member}'")
+    if extra and len(parts) < len(members):
+        # A join mistyped ("regional security an global stability") ran two parts into
+        # one: judge the whole as text, where it is a typo.
+        whole_text = check_text(given, answer, accept, rivals, partial=False)
+        if whole_text.outcome is not Outcome.WRONG:
+            return whole_text
     if extra:
         also = f"; missing {_join(left)}" if left else ""
         return make_verdict(
@@ -120,14 +182,41 @@ def _matches_member(text: str, members: Sequence[str]) -> bool:
     return any(check_text(text, m).outcome is not Outcome.WRONG for m in members)
 
 
+def _learn_member_forms(
+    parts: Sequence[str], members: Sequence[str], forms: dict[str, list[str]]
+) -> None:
+    """Another way to write a member, from an accepted alias of the whole list.
+
+    "US and China" accepted for "the United States and China": the one part that
+    names no member is the other way to write the one member it leaves unnamed.
+    """
+    left = list(members)
+    unmatched: list[str] = []
+    for part in parts:
+        member = next(
+            (m for m in left if check_text(part, m, forms[m]).outcome is Outcome.CORRECT), None
+        )
+        if member is None:
+            unmatched.append(part)
+        else:
+            left.remove(member)
+    if len(unmatched) == 1 and len(left) == 1:
+        forms[left[0]].append(unmatched[0])
+
+
 def _best_member(
-    part: str, left: Sequence[str], members: Sequence[str], rivals: Sequence[str]
+    part: str,
+    left: Sequence[str],
+    members: Sequence[str],
+    rivals: Sequence[str],
+    forms: dict[str, list[str]] | None = None,
 ) -> tuple[str, Outcome] | None:
     """The member ``part`` names (right, or a typo of it), among those not yet named."""
     best: tuple[str, Outcome] | None = None
     for member in left:
         others = [m for m in members if m != member] + list(rivals)
-        outcome = check_text(part, member, (), others).outcome
+        aliases = forms.get(member, []) if forms else []
+        outcome = check_text(part, member, aliases, others).outcome
         if outcome is Outcome.CORRECT:
             return member, outcome
         if outcome is Outcome.CLOSE and best is None:

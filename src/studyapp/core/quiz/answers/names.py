@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Protocol
 
 from studyapp.core.quiz.answers.normalise import (
     best_typo,
@@ -42,11 +43,65 @@ def _name_tuple(text: str) -> tuple[str, ...]:
     return tuple(tokens)
 
 
+_TITLE_SHORT = {
+    "pm": ("prime", "minister"),
+    "pms": ("prime", "ministers"),
+    "fm": ("foreign", "minister"),
+    "fms": ("foreign", "ministers"),
+    "pres": ("president",),
+}
+"""Titles written short: "Japanese PMs" are "Japanese prime ministers"."""
+
+
 @lru_cache(maxsize=8192)
 def _all_name_tokens(text: str) -> tuple[str, ...]:
     """A name's tokens, titles kept: "Dean Martin" written "Martin Dean" still has its
     "Dean", which :func:`_name_tuple` would take for a title when it comes first."""
-    return tuple(fold(clean(text).replace("-", "")).split())
+    words = fold(clean(text).replace("-", "")).split()
+    return tuple(part for w in words for part in _TITLE_SHORT.get(w, (w,)))
+
+
+_OF = frozenset({"of", "from"})
+
+
+@lru_cache(maxsize=8192)
+def name_core(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """A name without what describes the person, and the countries that described them.
+
+    "South Korean President Lee" -> (lee), {KR}; "President Moon Jae-in of South
+    Korea" -> (moon, jaein), {KR}; "Donald J. Trump" -> (donald, trump). Only a
+    descriptor before a title ("US President") or after "of"/"from" at the end
+    counts as one, so a name that is also a country ("Michael Jordan") stays whole.
+    """
+    from studyapp.core.quiz.gazetteer import descriptor_country
+
+    tokens = list(_all_name_tokens(text))
+    countries: set[str] = set()
+    for at in range(1, len(tokens) - 1):
+        if tokens[at] in _OF:
+            code = descriptor_country(" ".join(tokens[at + 1 :]))
+            if code is not None:
+                countries.add(code)
+                del tokens[at:]
+                break
+    changed = True
+    while changed and len(tokens) > 1:
+        changed = False
+        for size in (3, 2, 1):
+            span = " ".join(tokens[:size])
+            if len(tokens) > size + 1 and tokens[size] in _TITLES:
+                code = descriptor_country(span)
+                if code is not None:
+                    countries.add(code)
+                    del tokens[:size]
+                    changed = True
+                    break
+        if not changed and tokens[0] in _TITLES and len(tokens) > 1:
+            del tokens[0]
+            changed = True
+    if len(tokens) >= 3:
+        tokens = [t for i, t in enumerate(tokens) if len(t) > 1 or i in (0, len(tokens) - 1)]
+    return tuple(tokens), frozenset(countries)
 
 
 def name_key(text: str) -> str:
@@ -66,12 +121,65 @@ def check_name(
 
     ``rivals`` are other names; ``rival_people`` the deck's other people, each
     as (name, *aliases), so a reason can name who was meant. A name two people
-    share ("Lee") is only *close*: it does not say which one.
+    share ("Lee") is only *close*: it does not say which one. What describes the
+    person rather than naming them ("South Korean President", "of South Korea",
+    a middle initial) does not count against a name (:func:`name_core`), unless
+    it names another country than the answer's own descriptors.
     """
+    verdict, named_rival = _judge(given, name, aliases, rivals, rival_people, _plain)
+    if verdict.outcome is Outcome.CORRECT or named_rival:
+        return verdict
+    core, countries = name_core(given)
+    if core == _all_name_tokens(given) and not countries:
+        return verdict
+    own = {c for f in [name, *aliases] for c in name_core(f)[1]}
+    if own and countries and not countries & own:
+        # "Chinese prime ministers" for "Japanese prime ministers": not a typo
+        return make_verdict(Outcome.WRONG, f"the answer is {name}", name, given.strip())
+    bare, bare_rival = _judge(given, name, aliases, rivals, rival_people, _core)
+    if bare_rival or _RANK[bare.outcome] > _RANK[verdict.outcome]:
+        return bare  # better, or says whom "South Korean President Moon" names
+    return verdict
+
+
+_RANK = {Outcome.WRONG: 0, Outcome.CLOSE: 1, Outcome.CORRECT: 2}
+
+
+class _Tokens(Protocol):
+    def __call__(self, text: str) -> tuple[tuple[str, ...], tuple[str, ...]]: ...
+
+
+def _plain(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(tokens without leading titles, all tokens): names as written."""
+    return _name_tuple(text), _all_name_tokens(text)
+
+
+def _core(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(core tokens, core tokens): names without their descriptors."""
+    core = name_core(text)[0]
+    return core, core
+
+
+def _judge(
+    given: str,
+    name: str,
+    aliases: Sequence[str],
+    rivals: Sequence[str],
+    rival_people: Sequence[Sequence[str]],
+    tokens_of: _Tokens,
+) -> tuple[Verdict, bool]:
+    """The verdict on ``given``, names read by ``tokens_of``; and whether it named a rival."""
     shown = given.strip()
+
+    def name_tokens(text: str) -> list[str]:
+        return list(tokens_of(text)[0])
+
+    def _all_name_tokens(text: str) -> tuple[str, ...]:
+        return tokens_of(text)[1]
+
     tokens = name_tokens(given)
     if not tokens:
-        return no_answer(name, shown)
+        return no_answer(name, shown), False
     g = "".join(tokens)
     form_tokens = [name_tokens(f) for f in [name, *aliases]]
     forms = {"".join(t): f for t, f in zip(form_tokens, [name, *aliases], strict=True) if t}
@@ -107,18 +215,19 @@ def check_name(
         if (g in rival_keys or tuple(sorted(tokens)) in rival_sorted) and sorted(tokens) != sorted(
             full
         ):
-            return shared()
+            return shared(), False
         reason = "correct" if g in forms else "correct (name order does not matter)"
-        return make_verdict(Outcome.CORRECT, reason, name, shown)
+        return make_verdict(Outcome.CORRECT, reason, name, shown), False
     if g in rival_keys or tuple(sorted(tokens)) in rival_sorted:
         other = rival_keys.get(g) or rival_sorted[tuple(sorted(tokens))]
         who = f"{other} is" if name_key(other) == name_key(shown) else f"'{shown}' is {other},"
-        return make_verdict(
+        verdict = make_verdict(
             Outcome.WRONG,
             f"{who} another person in this deck; the answer is {name}",
             name,
             shown,
         )
+        return verdict, True
     if len(tokens) == 1:
         part = tokens[0]
         ends = {t[0] for t in form_tokens if len(t) >= 2} | {
@@ -127,20 +236,22 @@ def check_name(
         parts = {p for t in form_tokens for p in t if len(p) >= 2}
         if part in parts:
             if part in rival_parts:
-                return shared()
+                return shared(), False
             if part in ends:
-                return make_verdict(Outcome.CORRECT, "correct", name, shown)
-            return make_verdict(
+                return make_verdict(Outcome.CORRECT, "correct", name, shown), False
+            verdict = make_verdict(
                 Outcome.CLOSE, f"part of the name: the answer is {name}", name, shown
             )
+            return verdict, False
         if part in rival_parts:
-            return make_verdict(
+            verdict = make_verdict(
                 Outcome.WRONG,
                 f"'{shown}' is {rival_parts[part]}, another person in this deck; "
                 f"the answer is {name}",
                 name,
                 shown,
             )
+            return verdict, True
     candidates = dict(forms)
     rival_candidates = dict(rival_keys)
     if len(tokens) == 1:
@@ -155,23 +266,28 @@ def check_name(
         distance, _ = typo
         rival = nearest_rival(g, rival_candidates, distance)
         if rival is not None:
-            return make_verdict(
+            verdict = make_verdict(
                 Outcome.WRONG,
                 f"'{shown}' is as close to {rival}, another person in this deck; "
                 f"the answer is {name}",
                 name,
                 shown,
             )
-        return make_verdict(Outcome.CLOSE, f"typo: you wrote '{shown}'; it is {name}", name, shown)
+            return verdict, True
+        typo_verdict = make_verdict(
+            Outcome.CLOSE, f"typo: you wrote '{shown}'; it is {name}", name, shown
+        )
+        return typo_verdict, False
     if len(tokens) >= 2 and len(g) <= 60:
         spelt = romanisation_key(" ".join(tokens))
         if any(spelt & romanisation_key(" ".join(t)) for t in form_tokens) and not any(
             spelt & romanisation_key(" ".join(t)) for t, _ in rival_tokens
         ):
-            return make_verdict(
+            verdict = make_verdict(
                 Outcome.CLOSE,
                 f"another spelling of the name: it is written {name} here",
                 name,
                 shown,
             )
-    return make_verdict(Outcome.WRONG, f"the answer is {name}", name, shown)
+            return verdict, False
+    return make_verdict(Outcome.WRONG, f"the answer is {name}", name, shown), False

@@ -12,6 +12,12 @@ from collections.abc import Sequence
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
 from studyapp.core.quiz.answers.normalise import clean, fold
+from studyapp.core.quiz.answers.numberforms import (
+    GIVE_UP,
+    VAGUE,
+    mend_number_words,
+    without_context,
+)
 from studyapp.core.quiz.answers.verdict import Outcome, Verdict, make_verdict, no_answer
 
 __all__ = ["check_number", "decimals_of", "parse_number", "render_number"]
@@ -239,11 +245,11 @@ def parse_number(text: str, unit: str | None = None) -> Decimal | None:
             return Decimal(s.replace(",", ""))
         except InvalidOperation:  # pragma: no cover - the regex guards this
             return None
-    words = _strip_unit(_FILLER.sub("", fold(text)), unit)
+    words = _strip_unit(_FILLER.sub("", fold(text)), fold(unit) if unit else unit)
     number = _words_to_number(words)
     fraction = words.rsplit(" ", 1)[-1] in _FRACTIONS
-    if number is not None and fraction and unit is not None and unit.strip() == "%":
-        return number * 100  # "three quarters" of a percentage is 75%
+    if number is not None and fraction and unit is not None and unit.strip() == "%" and number < 1:
+        return number * 100  # "three quarters" of a percentage is 75%; "one and a half" is 1.5
     return number
 
 
@@ -302,22 +308,88 @@ def check_number(
     if not shown:
         return no_answer(shown_expected, shown)
     number = parse_number(given, unit)
-    if number is None and re.search(r"\d", shown):
-        example = render_number(Decimal("12.5") if places else Decimal(12), places, unit)
-        return make_verdict(
-            Outcome.WRONG,
-            f"'{shown}' cannot be read as a number; write it in digits, e.g. {example}",
-            shown_expected,
-            shown,
-            ambiguous=True,
-        )
+    mended: list[str] = []
     if number is None:
+        number, mended = _read_loosely(given, unit)
+    if number is None and fold(shown) in GIVE_UP:
+        return make_verdict(Outcome.WRONG, f"the answer is {shown_expected}", shown_expected, shown)
+    if number is None and set(fold(shown).split()) <= VAGUE:
         return make_verdict(
             Outcome.WRONG,
             f"'{shown}' is not a number; the answer is {shown_expected}",
             shown_expected,
             shown,
         )
+    if number is None:
+        # Never graded wrong for how it is written: the learner is asked to write it again.
+        example = render_number(Decimal("12.5") if places else Decimal(12), places, unit)
+        what = "cannot be read as a number" if re.search(r"\d", shown) else "is not a number"
+        return make_verdict(
+            Outcome.WRONG,
+            f"'{shown}' {what}; write it in digits, e.g. {example}",
+            shown_expected,
+            shown,
+            ambiguous=True,
+        )
+    verdict = _compare(number, expected, places, unit, tolerance, rivals, shown)
+    if mended and verdict.outcome is Outcome.CORRECT:
+        return make_verdict(Outcome.CLOSE, f"misspelt: {'; '.join(mended)}", shown_expected, shown)
+    return verdict
+
+
+def _number_vocabulary() -> frozenset[str]:
+    """Every word :func:`_words_to_number` reads, with the ordinals and percent words."""
+    words = {*_SMALL, *_TENS, *_SCALES, *_FRACTIONS, *_COUNT_WORDS, *_ORDINAL_WORDS}
+    words |= {"hundred", "hundredth", "point", "and", "a", "an", "minus", "negative", "oh"}
+    words |= {"percent", "per", "cent", "pct", "percentage", "points"}
+    words |= {w + "th" for w in (*_SMALL, *_SCALES) if w + "th" not in ("oneth", "twoth")}
+    words |= {w[:-1] + "ieth" for w in _TENS}
+    return frozenset(words)
+
+
+_VOCABULARY = _number_vocabulary()
+
+
+def _read_loosely(given: str, unit: str | None) -> tuple[Decimal | None, list[str]]:
+    """A figure with words around it ("he was second", "No. 2") or misspelt ("fourty").
+
+    Returns the number (None if still unread) and what was mended in its spelling.
+    """
+    bare = without_context(given)
+    if bare is not None:
+        number = parse_number(bare, unit)
+        if number is not None:
+            return number, []
+    if unit is None:  # a figure without a unit, written with one ("300,000 km/s")
+        words = fold(bare if bare is not None else given).split()
+        for cut in (1, 2):
+            tail = words[-cut:]
+            if len(words) > cut and all(w.isalpha() and w not in _VOCABULARY for w in tail):
+                number = parse_number(" ".join(words[:-cut]))
+                if number is not None:
+                    return number, []
+    fixed = mend_number_words(bare if bare is not None else given, _VOCABULARY)
+    if fixed is None:
+        return None, []
+    text, mended = fixed
+    number = parse_number(text, unit)
+    if number is None:
+        unwrapped = without_context(text)
+        number = parse_number(unwrapped, unit) if unwrapped is not None else None
+    return number, mended if number is not None else []
+
+
+def _compare(
+    number: Decimal,
+    expected: Decimal,
+    places: int,
+    unit: str | None,
+    tolerance: float | None,
+    rivals: Sequence[float | int | Decimal | str],
+    shown: str,
+) -> Verdict:
+    """The verdict on a figure read from the answer: exact, within tolerance, rounded or wrong."""
+    shown_expected = render_number(expected, places, unit)
     others = [
         r
         for r in (x if isinstance(x, Decimal) else Decimal(str(x)) for x in rivals)

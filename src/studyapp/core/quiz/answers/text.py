@@ -40,6 +40,8 @@ def check_text(
     accept: Sequence[str] = (),
     rivals: Sequence[str] = (),
     lookalikes: Sequence[str] = (),
+    *,
+    partial: bool = True,
 ) -> Verdict:
     """Check free text against the answer and its accepted alternatives.
 
@@ -49,7 +51,8 @@ def check_text(
     :func:`~studyapp.core.quiz.answers.normalise.max_typos`). An answer equal to
     a rival, a "typo" at least as near a rival, or a "typo" that is itself a real
     name or word (a country, a region, one of ``lookalikes``: the deck's own
-    names and words) is *wrong*.
+    names and words) is *wrong*. ``partial=False`` gives no credit for a part of
+    the answer (a list judges its own parts).
     """
     shown = given.strip()
     g = compact(text_key(given))
@@ -123,10 +126,10 @@ def check_text(
         return make_verdict(
             Outcome.CLOSE, f"typo: you wrote '{shown}'; it is '{form}'", answer, shown
         )
-    partial = _partial(text_key(given), forms, rival_keys)
-    if partial is not None:
+    part_of = _partial(text_key(given), forms, rival_keys) if partial else None
+    if part_of is not None:
         return make_verdict(
-            Outcome.CLOSE, f"partly right: the full answer is '{partial}'", answer, shown
+            Outcome.CLOSE, f"partly right: the full answer is '{part_of}'", answer, shown
         )
     return make_verdict(Outcome.WRONG, f"the answer is '{answer}'", answer, shown)
 
