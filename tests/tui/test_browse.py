@@ -349,3 +349,28 @@ def test_distinct_prompt_keeps_the_start_and_where_rows_differ() -> None:
     assert distinct_prompt(texts[1], 80, shared[1]) == texts[1]  # fits: whole
     assert distinct_prompt(texts[2], 32, shared[2]) == texts[2]
     assert distinct_prompt(texts[0], 60, shared[0]) == texts[0][:59] + "…"  # differs in view
+
+
+async def test_s_on_a_buried_card_suspends_it(tui_env: TuiEnv) -> None:
+    """`s` on a buried card unburied it ("new buried" -> "new", journal reason
+    "unsuspend"): a buried card is not suspended, so `s` suspends it."""
+    workspace = tui_env.workspace()
+    seed_history(workspace)
+    buried = next(cid for cid, s in workspace.store.states.items() if s.buried_until)
+    assert not workspace.store.get(buried).suspended
+    app = tui_env.app(workspace)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = BrowseScreen(workspace)
+        await app.push_screen(screen)
+        await pilot.pause()
+        move_to(screen, buried)
+        await pilot.press("s")
+        await pilot.pause()
+        state = on_disk(tui_env, buried)[0]
+        assert state.suspended and state.buried_until is not None  # suspended, still buried
+        assert any("Card suspended" in n.message for n in app._notifications)
+        await pilot.press("s")  # and back: unsuspended, the burial as it was
+        await pilot.pause()
+        state = on_disk(tui_env, buried)[0]
+        assert not state.suspended and state.buried_until is not None
+        assert any("Card unsuspended" in n.message for n in app._notifications)

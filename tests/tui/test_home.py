@@ -289,3 +289,43 @@ def test_an_exams_line_keeps_to_the_width_by_clipping_its_title() -> None:
             ": 2025-06-21 (1 day) · predicted 50%, 91% with the plan · 1 planned today"
         )
         assert "…" in line
+
+
+def _broken(name: str, problems: int) -> str:
+    """A deck whose every entry lacks its answer (one problem each)."""
+    entries = "".join(f"  - id: e{i}\n    kind: qa\n    prompt: Q{i}?\n" for i in range(problems))
+    return f"id: {name}\ntitle: {name}\nentries:\n{entries}"
+
+
+async def test_many_deck_problems_can_be_scrolled_to_the_last(tmp_path: Path) -> None:
+    """With 3 bad files at 100x30 the panel showed ~8 lines; the rest could not be
+    reached (Tab, PgDn, End did nothing)."""
+    folder = tmp_path / "decks"
+    folder.mkdir()
+    for name in ("one", "two", "three"):
+        (folder / f"{name}.yaml").write_text(_broken(name, 4), encoding="utf-8")
+    (folder / "markup.yaml").write_text(
+        _broken("markup", 1).replace("Q0?", "'[b]Q[/b]'"), encoding="utf-8"
+    )
+    workspace, _ = make_workspace(tmp_path, SMALL_DECK)
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        text = str(app.screen.query_one("#home-failures", Static).render())
+        panel = app.screen.query_one("#home-failures-box")
+        assert text.count("missing required field 'answer'") == 13  # every one listed
+        assert panel.max_scroll_y > 0 and panel.scroll_y == 0
+        assert "Tab" in str(panel.border_subtitle)
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.focused is panel
+        await pilot.press("pagedown")
+        await pilot.wait_for_scheduled_animations()
+        assert panel.scroll_y > 0
+        await pilot.press("end")
+        await pilot.wait_for_scheduled_animations()
+        assert panel.scroll_y == panel.max_scroll_y
+        assert "markup.yaml" in text  # the last file's problem, reached by scrolling
+        await pilot.press("home")
+        await pilot.wait_for_scheduled_animations()
+        assert panel.scroll_y == 0

@@ -11,12 +11,14 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
+from studyapp.core.quiz.answers.verdict import Outcome, make_verdict
 from studyapp.core.store.state import CardState, Phase, Rating
 from studyapp.tui import format as fmt
 from studyapp.tui.app import StudyApp
 from studyapp.tui.screens.home import HomeScreen
 from studyapp.tui.screens.study import StudyScreen
 from studyapp.tui.screens.study_grades import GradeBar, grade_labels
+from studyapp.tui.screens.study_verdict import verdict_head
 from studyapp.tui.widgets.answer_input import AnswerInput
 from tests.tui.builders import grade_easy_until_done, make_workspace, wait_started
 from tests.tui.conftest import screen_text as rendered
@@ -710,3 +712,229 @@ async def test_a_deck_level_check_self_flips_every_card_but_typed_entries(tmp_pa
             "capital": "reveal",
             "typed": "typed",
         }
+
+
+# ------------------------------------------------------ QA walk as a new learner
+
+
+ORDER_DECK = """\
+id: pms
+title: Prime ministers
+entries:
+  - id: pms
+    kind: order
+    prompt: Put these prime ministers in order
+    events: [Murayama, Kan, Abe]
+"""
+
+
+async def test_an_order_card_is_never_shown_already_in_order(tmp_path: Path) -> None:
+    """The 7th card of a first session showed "1. Murayama 2. Kan 3. Abe" and "1, 2, 3"
+    was Correct: the study screen shuffled the events plainly (in order 1 time in 6)."""
+    workspace, _ = make_workspace(tmp_path, ORDER_DECK, name="pms.yaml")
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        study = app.screen
+        assert isinstance(study, StudyScreen) and study.card is not None
+        assert study.card.kind == "order"
+        # the screen seeds the shuffle by card and answers given: try many of them
+        for answered in range(60):
+            study.answered = answered
+            study.show_current()
+            assert sorted(study.options) == ["Abe", "Kan", "Murayama"]
+            assert study.options != ["Murayama", "Kan", "Abe"], answered
+        await pilot.press(*"1 2 3", "enter")
+        await pilot.pause()
+        assert study.verdict is not None and not study.verdict.correct
+
+
+async def test_a_wrong_pick_says_what_was_picked_and_marks_both_options(tmp_path: Path) -> None:
+    """A wrong pick read "'Xi Jinping' is a different answer in this deck" (the typed
+    checker's words) and the list did not show which option was picked."""
+    workspace, _ = make_workspace(tmp_path)
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        study = app.screen
+        assert isinstance(study, StudyScreen)
+        await _to_kind(pilot, study, "choice")
+        wrong = study.options.index("Xi Jinping") + 1
+        await pilot.press(str(wrong))
+        await pilot.pause()
+        assert study.verdict is not None and study.verdict.outcome.value == "wrong"
+        assert study.verdict.grade == 1  # Again is suggested
+        verdict = str(study.query_one("#card-verdict", Static).render())
+        assert verdict == "✗ You picked Xi Jinping · the answer is Donald Trump"
+        options = str(study.query_one("#card-options", Static).render()).splitlines()
+        assert f"{wrong}. Xi Jinping  ✗" in options
+        right = study.options.index("Donald Trump") + 1
+        assert f"{right}. Donald Trump  ✓" in options
+        assert sum("✓" in line or "✗" in line for line in options) == 2
+        text = screen_text(app)
+        assert "different answer" not in text
+        assert text.count("Donald Trump") == 2  # the verdict and the list, no "Answer:"
+
+
+async def test_a_right_pick_is_marked_and_the_answer_said_once(tmp_path: Path) -> None:
+    workspace, _ = make_workspace(tmp_path)
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        study = app.screen
+        assert isinstance(study, StudyScreen)
+        await _to_kind(pilot, study, "choice")
+        await pilot.press(str(study.options.index("Donald Trump") + 1))
+        await pilot.pause()
+        assert str(study.query_one("#card-verdict", Static).render()) == "✓ Correct"
+        options = str(study.query_one("#card-options", Static).render())
+        assert "Donald Trump  ✓" in options and "✗" not in options
+        assert screen_text(app).count("Donald Trump") == 1
+
+
+async def test_a_wrong_typed_answer_shows_the_answer_once_beside_the_diff(
+    tmp_path: Path,
+) -> None:
+    """The verdict line, the diff's answer: line and an Answer: line all said "Seoul"."""
+    workspace, _ = make_workspace(tmp_path)
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        study = app.screen
+        assert isinstance(study, StudyScreen) and study.card is not None
+        assert study.card.entry_id == "capital"
+        await pilot.press(*"Busan", "enter")
+        await pilot.pause()
+        assert study.verdict is not None and study.verdict.outcome.value == "wrong"
+        verdict = str(study.query_one("#card-verdict", Static).render()).splitlines()
+        assert verdict == ["✗ Wrong", "typed:  Busan", "answer: Seoul"]
+        assert not study.query_one("#card-answer", Static).display
+        # once, plus the source (shown after a wrong answer) that quotes it
+        text = screen_text(app).replace("Seoul is the capital of South Korea.", "")
+        assert text.count("Seoul") == 1
+
+
+@pytest.mark.parametrize(
+    ("outcome", "reason", "expected", "head"),
+    [
+        ("correct", "correct: the answer is False", "False", "✓ Correct"),
+        ("correct", "correct", "Seoul", "✓ Correct"),
+        ("wrong", "the answer is 'Seoul'", "Seoul", "✗ Wrong"),
+        (
+            "wrong",
+            "'Busan' is a different answer in this deck; the answer is 'Seoul'",
+            "Seoul",
+            "✗ Wrong · 'Busan' is a different answer in this deck",
+        ),
+        (
+            "close",
+            "part of the name: the answer is Lee Jae-myung",
+            "Lee Jae-myung",
+            "≈ Close · part of the name",
+        ),
+        (
+            "close",
+            "typo: you wrote 'Seol'; it is 'Seoul'",
+            "Seoul",
+            "≈ Close · typo: you wrote 'Seol'",
+        ),
+        ("wrong", "it is false: the answer is Kim", "Kim", "✗ Wrong · it is false"),
+        (
+            "wrong",
+            "correctly spelt, but another city",
+            "Seoul",
+            "✗ Wrong · correctly spelt, but another city",
+        ),
+    ],
+)
+def test_the_verdict_line_never_repeats_the_mark_or_the_answer(
+    outcome: str, reason: str, expected: str, head: str
+) -> None:
+    """ "✓ Correct · correct: the answer is …" said it twice, and the answer is shown below."""
+    verdict = make_verdict(Outcome(outcome), reason, expected, "given")
+    assert verdict_head(verdict) == head
+
+
+UNDO_DECK = """\
+id: undo
+title: Undo
+entries:
+  - {id: q1, kind: qa, prompt: One?, answer: '1'}
+  - {id: q2, kind: qa, prompt: Two?, answer: '2'}
+  - {id: c1, kind: cloze, text: 'The capital of {{Korea}} is Seoul.'}
+  - {id: s1, kind: quote, quote: Hello there, speaker: Kim Dae-jung}
+  - {id: q3, kind: qa, prompt: Three?, answer: '3'}
+"""
+"""Kinds interleaved: q1, c1, s1 first; with q1 answered, a rebuilt queue puts q2 first."""
+
+
+async def test_two_undos_in_a_row_ask_both_cards_again(tmp_path: Path) -> None:
+    """At the daily new limit, ctrl+z twice then answering the card shown brought a
+    fresh card: the first undone never came back and the header said 0 new."""
+    from msgspec import structs
+
+    workspace, _ = make_workspace(tmp_path, UNDO_DECK, name="undo.yaml")
+    study_settings = workspace.config.study
+    three_a_day = structs.replace(
+        study_settings, queue=structs.replace(study_settings.queue, new_per_day=3)
+    )
+    workspace.config = workspace.config.with_study(three_a_day)
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        study = app.screen
+        assert isinstance(study, StudyScreen)
+        answered = []
+        for _ in range(3):
+            assert study.card is not None
+            answered.append(study.card)
+            study.action_reveal()
+            await pilot.pause()
+            await pilot.press("4")  # Easy: out of today's session
+            await pilot.pause()
+        assert study.phase == "done"
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert study.card == answered[2]
+        study.set_focus(None)  # (the field would take the key as text)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert study.card == answered[1]
+        status = str(study.query_one("#study-counts", Static).render())
+        assert "2 new" in status
+        study.action_reveal()
+        await pilot.pause()
+        await pilot.press("4")
+        await pilot.pause()
+        assert study.card == answered[2]  # the first undone, not a fresh card
+        assert "1 new" in str(study.query_one("#study-counts", Static).render())
+
+
+async def test_notifications_leave_the_status_line_visible(tmp_path: Path) -> None:
+    """Toasts (under the title bar) covered "Left today ... done 22" and the progress bar
+    right after an undo, a bury or a suspend had changed them."""
+    from textual.widgets._toast import Toast
+
+    workspace, _ = make_workspace(tmp_path)
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        study = app.screen
+        assert isinstance(study, StudyScreen)
+        await pilot.press("enter", "3")
+        await pilot.pause()
+        study.set_focus(None)
+        await pilot.press("ctrl+z")  # "Undone: back to ..."
+        await pilot.pause()
+        toasts = list(study.query(Toast))
+        assert len(toasts) == 1
+        top = study.query_one("#study-top").region
+        for toast in toasts:
+            assert not toast.region.overlaps(top), (toast.region, top)
+        assert all(toast.region.y > top.bottom - 1 for toast in toasts)

@@ -428,3 +428,66 @@ def test_siblings_are_not_buried_with_bury_siblings_off(tmp_path: Path) -> None:
     h.session.bury()
     assert h.store.get("k/d1/what").buried_until is None
     h.store.close()
+
+
+@pytest.mark.parametrize("undos", [2, 3])
+def test_every_undone_card_is_asked_again_last_undone_first(tmp_path: Path, undos: int) -> None:
+    """Two undos in a row at the daily new limit: the queue, rebuilt with the limit's
+    room freed, filled it with a fresh card in deck order, so answering the card shown
+    brought that one and the first undone card never came back (and "0 new")."""
+    limit = StudySettings.from_dict(
+        {"scheduler": {"enable_fuzz": False}, "queue": {"new_per_day": 3}}
+    )
+    h = Harness(tmp_path, settings=limit)
+    answered = []
+    for _ in range(3):
+        card = h.session.current()
+        assert card is not None
+        answered.append(card.id)
+        h.session.answer(Rating.GOOD)
+    assert h.session.counts().new == 0
+    undone = [h.session.undo() for _ in range(undos)]
+    assert [c.id for c in undone if c is not None] == answered[::-1][:undos]
+    assert h.session.counts().new == undos  # as the home screen counts: room for them
+    asked = []
+    for _ in range(undos):
+        card = h.session.current()
+        assert card is not None
+        asked.append(card.id)
+        h.session.answer(Rating.GOOD)
+    assert asked == answered[-undos:]  # a stack: the last undone first, then the others
+    assert h.session.counts().new == 0
+    assert h.store.get(answered[-undos]).phase is Phase.LEARNING
+    h.store.close()
+
+
+def test_an_undone_card_comes_back_after_a_rebuild(tmp_path: Path) -> None:
+    """A bury in between rebuilds the queue: the undone card keeps its place."""
+    limit = StudySettings.from_dict(
+        {"scheduler": {"enable_fuzz": False}, "queue": {"new_per_day": 2}}
+    )
+    h = Harness(tmp_path, settings=limit)
+    first = h.session.current()
+    assert first is not None
+    h.session.answer(Rating.GOOD)
+    second = h.session.current()
+    assert second is not None
+    h.session.answer(Rating.GOOD)
+    h.session.undo()
+    h.session.undo()
+    assert h.session.current() == first
+    h.session.bury()  # the first put away: the second (undone earlier) comes next
+    assert h.session.current() == second
+    assert h.session.planned == ()  # undone cards are not an exam plan's
+    h.store.close()
+
+
+def test_unsuspend_lifts_a_suspension_not_a_burial(h: Harness) -> None:
+    card = h.session.bury()
+    h.session.unsuspend(card.id)  # not suspended: nothing to do
+    assert h.store.get(card.id).buried_until is not None
+    assert card.id not in h.session._new
+    h.store.record_change(replace(h.store.get(card.id), suspended=True), h.clock(), "suspend")
+    h.session.unsuspend(card.id)
+    state = h.store.get(card.id)
+    assert not state.suspended and state.buried_until is not None  # still buried today

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 from msgspec import Struct, structs
 
+from studyapp.core.decks.shuffle import out_of_order
+
 if TYPE_CHECKING:
     from studyapp.core.decks.model import AnyEntry
 
@@ -105,7 +107,11 @@ class Card(Struct, frozen=True, eq=False):
         return entry.source if entry is not None else None
 
     def shuffled_options(self, rng: random.Random) -> list[str]:
-        """The options in a random order (seeded), e.g. for a multiple-choice card."""
+        """The options in a random order (seeded). An order card's events are never shown
+        in the right order already (that would give the answer away); a multiple-choice
+        card's may keep the answer first (never doing so would give it away as surely)."""
+        if self.kind == "order":
+            return out_of_order(self.options, rng)
         options = list(self.options)
         rng.shuffle(options)
         return options

@@ -33,6 +33,7 @@ from studyapp.core.decks.model import (
     QaEntry,
     QuoteEntry,
 )
+from studyapp.core.decks.shuffle import out_of_order
 from studyapp.core.quiz.answers.dates import compatible, render_date
 from studyapp.core.quiz.answers.keyindex import AnswerKeyIndex
 from studyapp.core.quiz.answers.keys import AnswerKey, Mode, Target
@@ -313,12 +314,7 @@ def make_question(
 
 def _scramble(events: Sequence[str], rng: random.Random) -> tuple[str, ...]:
     """The events shuffled, never (for two or more) in the right order already."""
-    items = list(events)
-    for _ in range(8):
-        rng.shuffle(items)
-        if items != list(events):
-            return tuple(items)
-    return tuple(items[1:] + items[:1])
+    return tuple(out_of_order(events, rng))
 
 
 def chronology_question(

@@ -39,6 +39,12 @@ from studyapp.core.study.settings import DeckSettings, StudySettings
 _SECOND = operator.itemgetter(1)
 
 
+def _ahead(queue: dict[str, None], stack: Sequence[str]) -> dict[str, None]:
+    """``queue`` with the cards of ``stack`` it holds moved to the front, the last first."""
+    first = [cid for cid in reversed(stack) if cid in queue]
+    return {**dict.fromkeys(first), **queue} if first else queue
+
+
 class NoCardError(Exception):
     """``answer``/``bury``/``suspend`` was called with no card to study."""
 
@@ -147,6 +153,9 @@ class Session:
         self._schedulers: dict[str, Scheduler] = {}
         self._deck_settings: dict[str, DeckSettings] = {}
         self._undo: list[_Undo] = []
+        self._again: list[str] = []
+        """Cards brought back by undo and not answered (or put away) since, the last
+        undone last: each is asked again, however the queue is built in between."""
         self._answers: list[AnswerOutcome] = []
         self._buried = 0
         self._suspended = 0
@@ -178,9 +187,12 @@ class Session:
                 rng=self._rng,
                 tz=self._tz,
                 decks=self._decks,
-                planned=self._planned if today == self._planned_day else (),
+                planned=self._first_today(today),
             )
-        self.planned = queue.planned
+        again = self._again
+        self.planned = (
+            tuple(cid for cid in queue.planned if cid in self._planned) if again else queue.planned
+        )
         self._by_id.update(queue.cards)
         self._day = queue.day
         self._day_end = day_start(
@@ -190,12 +202,23 @@ class Session:
         # dicts as ordered sets: O(1) removal, first item is next
         self._reviews: dict[str, None] = dict.fromkeys(queue.reviews)
         self._new: dict[str, None] = dict.fromkeys(queue.new)
+        if again:  # the last undone first: undo is a stack
+            self._reviews = _ahead(self._reviews, again)
+            self._new = _ahead(self._new, again)
         self._siblings = {}
         for cid in (*queue.reviews, *queue.new):
             self._siblings.setdefault(self._by_id[cid].sibling_key, []).append(cid)
         self._since_new = 0
         self._current = None
         self._day_quarter: int | None = None
+
+    def _first_today(self, today: date) -> Collection[str]:
+        """The cards the queue takes first, past the daily limits but counted against them:
+        an exam plan's (on the day it was made for) and the cards undo brought back. An
+        undone new card must not lose its place to a fresh one: the queue, rebuilt on
+        each undo with the limit's room freed, would otherwise give it to the next in line."""
+        planned = self._planned if today == self._planned_day else frozenset()
+        return planned.union(self._again) if self._again else planned
 
     def deck_settings(self, deck_id: str) -> DeckSettings:
         """A deck's effective settings (cached: asked on every answer)."""
@@ -300,6 +323,7 @@ class Session:
         outcome = AnswerOutcome(card, rating, previous, state, record.seq, became_leech, time_taken)
         self._undo.append(_Undo("answer", card.id, previous, record.seq, outcome))
         self._answers.append(outcome)
+        self._asked(card.id)
 
         was_new = card.id in self._new
         queued = was_new or card.id in self._reviews or card.id in self._learning
@@ -335,11 +359,18 @@ class Session:
             self._buried -= 1
         else:
             self._suspended -= 1
+        self._asked(item.card_id)
+        self._again.append(item.card_id)
         self._rebuild()
         card = self._by_id.get(item.card_id)
         if card is not None:
             self._current = card.id
         return card
+
+    def _asked(self, card_id: str) -> None:
+        """``card_id`` was answered or put away: undo's bringing it back is done."""
+        if card_id in self._again:
+            self._again.remove(card_id)
 
     @property
     def can_undo(self) -> bool:
@@ -356,6 +387,7 @@ class Session:
             state = structs.replace(previous, suspended=True)
             self._suspended += 1
         seq = self.store.record_change(state, now, kind)
+        self._asked(card.id)
         siblings = self._bury_siblings_on_disk(card, now)
         self._undo.append(_Undo(kind, card.id, previous, seq, siblings=siblings))
         # Today's queue again, from what is stored: the home screen counts from the
@@ -413,11 +445,12 @@ class Session:
         return self._set_flag("suspend")
 
     def unsuspend(self, card_id: str) -> None:
-        """Bring a suspended (or buried) card back into the queue."""
+        """Bring a suspended card back into the queue (a burial is not a suspension: a
+        card also buried stays out until its day is over)."""
         previous = self.store.get(card_id)
-        if not previous.suspended and previous.buried_until is None:
+        if not previous.suspended:
             return
-        state = structs.replace(previous, suspended=False, buried_until=None)
+        state = structs.replace(previous, suspended=False)
         self.store.record_change(state, self._now(), "unsuspend")
         self._rebuild()
 

@@ -11,6 +11,7 @@ from rich.cells import cell_len, set_cell_size
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
@@ -102,7 +103,10 @@ class HomeScreen(Screen[None]):
         yield exams
         yield Static(id="home-columns", markup=False)
         yield OptionList(id="home-decks")
-        yield Static(id="home-failures", markup=False)
+        # Every problem of every broken file: the box keeps to a few lines (app.tcss)
+        # and scrolls (Tab reaches it, then arrows, PgUp/PgDn, Home/End).
+        with VerticalScroll(id="home-failures-box"):
+            yield Static(id="home-failures", markup=False)
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -237,8 +241,9 @@ class HomeScreen(Screen[None]):
     def _show_failures(self) -> None:
         failures = self.workspace.decks.failures
         widget = self.query_one("#home-failures", Static)
+        box = self.query_one("#home-failures-box", VerticalScroll)
         if not failures:
-            widget.display = False
+            widget.display = box.display = False
             return
         lines = [f"{len(failures)} deck file(s) could not be loaded (fix and press r):"]
         for failure in failures:
@@ -249,7 +254,15 @@ class HomeScreen(Screen[None]):
             if len(failure.problems) > 5:
                 lines.append(f"  {failure.file}: ... and {len(failure.problems) - 5} more")
         widget.update(literal("\n".join(lines)))
-        widget.display = True
+        widget.display = box.display = True
+        box.border_subtitle = ""
+        self.call_after_refresh(self._hint_scroll)
+
+    def _hint_scroll(self) -> None:
+        """Say how to see the rest when the problems do not fit the box."""
+        box = self.query_one("#home-failures-box", VerticalScroll)
+        if box.display and box.max_scroll_y > 0:
+            box.border_subtitle = "more below: Tab here, then ↓ PgDn End"
 
     @work(thread=True, exclusive=True, group="streak")
     def _load_streak(self) -> str:

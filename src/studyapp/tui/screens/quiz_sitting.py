@@ -45,6 +45,7 @@ from studyapp.core.quiz.sitting import Ending, Given, Response, Sitting, score_s
 from studyapp.core.workspace import Workspace
 from studyapp.tui import format as fmt
 from studyapp.tui.screens.results import ResultsScreen
+from studyapp.tui.screens.study_verdict import verdict_line
 from studyapp.tui.text import literal
 from studyapp.tui.widgets.confirm import ConfirmDialog
 from studyapp.tui.widgets.keybar import KeyBar
@@ -364,10 +365,7 @@ class QuizScreen(Screen[None]):
 
     def _show_feedback(self, result: QuestionResult) -> None:
         self.feedback_shown = True
-        mark = {Outcome.CORRECT: "✓ Correct", Outcome.CLOSE: "≈ Close", Outcome.WRONG: "✗ Wrong"}
-        head = mark[result.outcome]
-        if result.reason and result.reason.casefold() != result.outcome.value:
-            head += f" · {result.reason}"  # not "✓ Correct · correct"
+        head = verdict_line(result.outcome, result.reason or "", result.answer)
         lines = [head, f"Answer: {result.answer}"]
         if result.outcome is not Outcome.CORRECT and result.source:
             lines.append(f"Source: {result.source}")

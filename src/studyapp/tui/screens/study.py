@@ -65,6 +65,12 @@ from studyapp.tui.screens.study_status import (
     short,
     status_line,
 )
+from studyapp.tui.screens.study_verdict import (
+    choice_head,
+    choice_verdict,
+    options_list,
+    verdict_head,
+)
 from studyapp.tui.text import literal
 from studyapp.tui.widgets.answer_input import AnswerInput
 from studyapp.tui.widgets.diff import answer_diff
@@ -261,7 +267,7 @@ class StudyScreen(Screen[None]):
         if self.mode in ("choice", "order"):
             rng = random.Random(f"{card.id}:{self.answered}")
             self.options = card.shuffled_options(rng)
-            options.update(literal("\n".join(f"{i}. {o}" for i, o in enumerate(self.options, 1))))
+            options.update(options_list(self.options))
             options.display = True
         else:
             self.options = []
@@ -415,22 +421,29 @@ class StudyScreen(Screen[None]):
         if verdict.ambiguous:
             self.notify(verdict.reason, title="Please be precise", severity="warning", markup=False)
             return
+        answer_line = True
+        if self.mode == "choice" and isinstance(given, str):
+            # The answer is said in the verdict and marked in the list: no third time.
+            verdict = choice_verdict(verdict, given, self.card.answer)
+            body: Content = literal(choice_head(verdict))
+            self._options.update(options_list(self.options, answer=self.card.answer, picked=given))
+            answer_line = False
+        else:
+            body = literal(verdict_head(verdict))
+        if self.mode == "typed" and verdict.outcome is not Outcome.CORRECT:
+            body = Content("\n").join([body, answer_diff(shown, verdict.expected)])
+            # the diff's "answer:" line says it (unless the answer checked against was
+            # another accepted form: then the card's own answer is shown too)
+            answer_line = verdict.expected.casefold() != self.card.answer.casefold()
         self.verdict = verdict
         self.phase = "judged"
-        mark = {Outcome.CORRECT: "✓ Correct", Outcome.CLOSE: "≈ Close", Outcome.WRONG: "✗ Wrong"}
-        head = mark[verdict.outcome]
-        if verdict.reason and verdict.reason.casefold() != verdict.outcome.value:
-            head += f" · {verdict.reason}"
-        body: Content = literal(head)
-        if self.mode in ("typed",) and verdict.outcome is not Outcome.CORRECT:
-            body = Content("\n").join([body, answer_diff(shown, verdict.expected)])
         verdict_widget = self._verdict
         verdict_widget.update(body)
         verdict_widget.display = True
         verdict_widget.set_class(verdict.outcome is Outcome.CORRECT, "-correct")
         verdict_widget.set_class(verdict.outcome is Outcome.CLOSE, "-close")
         verdict_widget.set_class(verdict.outcome is Outcome.WRONG, "-wrong")
-        self._show_answer(open_source=verdict.outcome is Outcome.WRONG)
+        self._show_answer(open_source=verdict.outcome is Outcome.WRONG, answer_line=answer_line)
 
     def action_reveal(self) -> None:
         if self.phase != "question" or self.card is None:
@@ -438,7 +451,7 @@ class StudyScreen(Screen[None]):
         self.phase = "revealed"
         self._show_answer(open_source=False)
 
-    def _show_answer(self, *, open_source: bool) -> None:
+    def _show_answer(self, *, open_source: bool, answer_line: bool = True) -> None:
         card = self.card
         assert card is not None
         self._field.park()  # the verdict repeats what was typed
@@ -448,8 +461,11 @@ class StudyScreen(Screen[None]):
             text = "Answer, in order:\n" + "\n".join(
                 f"  {i}. {e}" for i, e in enumerate(card.options, 1)
             )
+        elif self.mode == "choice" and answer_line:
+            # revealed without a pick: the answer marked in the list, said once below
+            self._options.update(options_list(self.options, answer=card.answer))
         answer.update(literal(text))
-        answer.display = True
+        answer.display = answer_line
         explanation = self._explanation
         if card.explanation:
             explanation.update(literal(card.explanation))

@@ -1,4 +1,4 @@
-"""What browse changes in the progress: suspend, unsuspend, unbury and reset a card, each
+"""What browse changes in the progress: suspend, unsuspend and reset a card, each
 durable on return, and the guard that tells the learner when progress cannot be changed.
 """
 
@@ -12,30 +12,24 @@ from textual.widget import Widget
 
 from studyapp.core.store.errors import ProgressError
 from studyapp.core.store.state import CardState
-from studyapp.core.study.queue import study_day
 from studyapp.core.workspace import Workspace
-from studyapp.tui.widgets.browse.model import is_buried
 
 T = TypeVar("T")
 
 
 def toggle_suspended(workspace: Workspace, card_id: str) -> tuple[CardState, str]:
-    """Suspend a card, or bring back a suspended or buried one; durable on return.
+    """Suspend a card, or unsuspend a suspended one; durable on return.
 
-    Returns the new state and what was done ("suspended", "unsuspended", "unburied").
+    Suspension only: a buried card is not suspended, so ``s`` suspends it (it stays
+    buried too, until its day is over); unsuspending leaves a burial as it was.
+    Returns the new state and what was done ("suspended" or "unsuspended").
     """
     now = workspace.clock()
-    today = study_day(now, workspace.config.study.queue.day_starts_at)
     previous = workspace.store.get(card_id)
-    if previous.suspended or is_buried(previous, today):
-        done = "unsuspended" if previous.suspended else "unburied"
-        state = structs.replace(previous, suspended=False, buried_until=None)
-        workspace.store.record_change(state, now, "unsuspend")
-    else:
-        done = "suspended"
-        state = structs.replace(previous, suspended=True)
-        workspace.store.record_change(state, now, "suspend")
-    return state, done
+    suspend = not previous.suspended
+    state = structs.replace(previous, suspended=suspend)
+    workspace.store.record_change(state, now, "suspend" if suspend else "unsuspend")
+    return state, "suspended" if suspend else "unsuspended"
 
 
 def reset_to_new(workspace: Workspace, card_id: str) -> CardState:

@@ -1,0 +1,84 @@
+"""What a study card says after an answer: the verdict, with the answer said once.
+
+After a check the card shows the answer on a line of its own (or, for a wrong typed
+answer, on the diff's ``answer:`` line; for a multiple choice, marked in the list). The
+checker's reason often ends "...; the answer is 'X'" and may start with the outcome
+("correct: ..."): kept whole, the answer would be read two or three times over. These
+helpers keep what the reason adds and nothing else. Deck text stays literal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.content import Content, Span
+
+from studyapp.core.quiz.answers.verdict import Outcome, Verdict, make_verdict
+
+MARK = {Outcome.CORRECT: "✓ Correct", Outcome.CLOSE: "≈ Close", Outcome.WRONG: "✗ Wrong"}
+_SEPARATORS = " ;:,.-—"
+
+
+def _without_outcome(reason: str, outcome: Outcome) -> str:
+    """``reason`` less a leading word that repeats the mark ("correct: ..." -> "...")."""
+    word = outcome.value
+    if reason.casefold().startswith(word):
+        rest = reason[len(word) :]
+        if not rest or rest[0] in _SEPARATORS:
+            return rest.lstrip(_SEPARATORS)
+    return reason
+
+
+def _without_answer(reason: str, expected: str) -> str:
+    """``reason`` less a closing "the answer is X" or "it is X" (X has a line of its own)."""
+    for lead in ("the answer is", "it is"):
+        for form in (f"'{expected}'", expected):
+            tail = f"{lead} {form}"
+            if reason.endswith(tail):
+                return reason[: -len(tail)].rstrip(_SEPARATORS)
+    return reason
+
+
+def verdict_line(outcome: Outcome, reason: str, answer: str) -> str:
+    """One line: the mark, then what ``reason`` says beyond the mark and ``answer`` (shown
+    on a line of its own). The quiz's feedback can say it the same way."""
+    rest = _without_answer(_without_outcome(reason, outcome), answer)
+    return f"{MARK[outcome]} · {rest}" if rest else MARK[outcome]
+
+
+def verdict_head(verdict: Verdict) -> str:
+    """:func:`verdict_line` for a study card's verdict."""
+    return verdict_line(verdict.outcome, verdict.reason, verdict.expected)
+
+
+def choice_verdict(checked: Verdict, picked: str, answer: str) -> Verdict:
+    """A multiple-choice pick: right, or plainly "you picked X" (never the typed-answer
+    checker's "'X' is a different answer in this deck", nor "close": a pick is one of
+    the options or it is not)."""
+    if checked.outcome is Outcome.CORRECT:
+        return checked
+    return make_verdict(
+        Outcome.WRONG, f"You picked {picked} · the answer is {answer}", answer, picked
+    )
+
+
+def choice_head(verdict: Verdict) -> str:
+    """The line after a pick: "✓ Correct", or "✗ You picked X · the answer is Y"."""
+    if verdict.outcome is Outcome.CORRECT:
+        return MARK[Outcome.CORRECT]
+    return f"✗ {verdict.reason}"
+
+
+def options_list(
+    options: Sequence[str], *, answer: str | None = None, picked: str | None = None
+) -> Content:
+    """The numbered options; once picked, ✓ beside the answer and ✗ beside a wrong pick."""
+    lines: list[Content] = []
+    for number, option in enumerate(options, 1):
+        line = Content(f"{number}. {option}")
+        if answer is not None and option == answer:
+            line = line + Content("  ✓", spans=[Span(2, 3, "bold $success")])
+        elif picked is not None and option == picked:
+            line = line + Content("  ✗", spans=[Span(2, 3, "bold $error")])
+        lines.append(line)
+    return Content("\n").join(lines)
