@@ -9,6 +9,7 @@ the same in any theme, at 80x24 (the page scrolls) and with NO_COLOR.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 
@@ -21,6 +22,7 @@ from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
 from studyapp.core.decks.card import Card
+from studyapp.core.examday.calibration import Calibration, calibration
 from studyapp.core.stats.report import Ratio, Stats, store_stats
 from studyapp.core.store.records import ReviewRecord
 from studyapp.core.store.state import CardState
@@ -58,6 +60,7 @@ SECTIONS = (
     ("calendar", "Study calendar, last 12 months"),
     ("kinds", "Accuracy by kind (all answers)"),
     ("decks", "Mastery by deck (mature: interval of 21 days or more)"),
+    ("calibration", "Forecasts beside results: can the predicted scores be trusted?"),
 )
 WORKLOAD_DAYS = 90
 RETENTION_RANGE = (0.70, 0.99)
@@ -239,6 +242,59 @@ def decks_text(stats: Stats, titles: Mapping[str, str], room: int = DEFAULT_WIDT
     )
 
 
+CALIBRATION_ATTEMPTS = 8
+"""The latest quiz and exam attempts listed with their forecast."""
+
+
+def calibration_text(found: Calibration, width: int = DEFAULT_WIDTH) -> str:
+    """Each recent attempt's forecast beside its score, then every question answered in
+    the app grouped by the recall forecast for it: the bar is how many were right, the
+    mark where the forecast said (a trustworthy forecast has the mark at the bar's end)."""
+    if not found.attempts and not found.bins:
+        return textwrap.fill(
+            "No forecast yet. A quiz or exam taken here after studying keeps the forecast "
+            "made as it began; it shows here beside your score.",
+            width,
+        )
+    parts: list[str] = []
+    if found.attempts:
+        rows = []
+        for attempt in found.attempts[-CALIBRATION_ATTEMPTS:]:
+            when = short_date(attempt.taken_at.date()) if attempt.taken_at else "?"
+            gap = attempt.actual - attempt.predicted
+            rows.append(
+                (
+                    when,
+                    clip(attempt.title, max(12, width - 44)),
+                    f"{attempt.predicted:.0f}%",
+                    f"{attempt.actual:.0f}%",
+                    f"{gap:+.0f}",
+                )
+            )
+        headers = ("Taken", "Quiz or exam", "Forecast", "Score", "Gap")
+        parts.append(text_table(headers, rows, ["<", "<", ">", ">", ">"]))
+    if found.bins:
+        counted = max(len(f"{b.questions:,}") for b in found.bins)
+        bar_width = max(8, min(40, width - 28 - counted))  # the rest of a row: 28 + count
+        lines = [
+            textwrap.fill(
+                f"By forecast recall ({plural(found.questions, 'question')} studied before "
+                "the attempt; █ right, ┃ forecast):",
+                width,
+            )
+        ]
+        for b in found.bins:
+            bar = list(hbar(b.actual, bar_width))
+            mark = min(round(b.predicted * bar_width), bar_width - 1)
+            bar[mark] = "┃"
+            lines.append(
+                f"  {100 * b.low:3.0f}-{100 * b.high:3.0f}%  {''.join(bar)}  right "
+                f"{100 * b.actual:3.0f}% of {b.questions:,}"
+            )
+        parts.append("\n".join(lines))
+    return "\n\n".join(parts)
+
+
 def proposed_start(current: float) -> float:
     """The first retention proposed beside the current one: 0.05 lower (fewer reviews),
     or higher when that would leave the range."""
@@ -357,6 +413,8 @@ class StatsScreen(Screen[None]):
         """Answers a day by retention, for each retention forecast so far."""
         self.workload_reason: str | None = None
         """Why there is no workload chart (too little history), once known."""
+        self.calibrated: Calibration | None = None
+        """Past forecasts beside results, once read (a worker reads the attempts)."""
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -410,6 +468,7 @@ class StatsScreen(Screen[None]):
         # A copy for the worker: the store is not thread-safe and the UI may change it.
         # The table's copy shares its rows (cheap) and keeps the column fast paths.
         self.compute(ws.store.states.table.copy(), ws.clock())
+        self.calibrate()
         self.forecast_inputs, self.workload, self.workload_reason = None, {}, None
         self.start_forecast()
 
@@ -425,6 +484,15 @@ class StatsScreen(Screen[None]):
             day_starts_at=ws.config.study.queue.day_starts_at,
             days=HISTORY_DAYS,
         )
+
+    @work(thread=True, exclusive=True, group="calibration", exit_on_error=False)
+    def calibrate(self) -> Calibration:
+        """Past forecasts beside results: the attempts' files are read off the UI thread
+        (an unreadable one is left out, as `studyapp plan` leaves it)."""
+        from studyapp.core.quiz.results import list_results
+
+        stored, _problems = list_results(self.workspace.store.folder)
+        return calibration(s.result for s in stored)
 
     # ---------------------------------------------------------------- workload
 
@@ -517,6 +585,15 @@ class StatsScreen(Screen[None]):
                     literal(f"The workload could not be forecast: {event.worker.error}")
                 )
             return
+        if event.worker.group == "calibration":
+            if event.state is WorkerState.SUCCESS and isinstance(event.worker.result, Calibration):
+                self.calibrated = event.worker.result
+                self._show_calibration()
+            elif event.state is WorkerState.ERROR:
+                self.query_one("#stats-calibration", Static).update(
+                    literal(f"Past forecasts could not be read: {event.worker.error}")
+                )
+            return
         if event.worker.group != "stats":
             return
         status = self.query_one("#stats-status", Static)
@@ -557,6 +634,16 @@ class StatsScreen(Screen[None]):
             self.query_one(f"#stats-h-{key}", Static).update(literal(heading))
         self.query_one("#stats-status", Static).display = False
         self._show_sections(True)
+        self._show_calibration()
+
+    def _show_calibration(self) -> None:
+        """The forecasts section, once both the attempts are read and the page is drawn
+        (its width is the page's)."""
+        if self.calibrated is None:
+            text = "Reading past quizzes and exams…"
+        else:
+            text = calibration_text(self.calibrated, self._chart_width())
+        self.query_one("#stats-calibration", Static).update(literal(text))
 
     def action_leave(self) -> None:
         self.dismiss(None)
