@@ -14,6 +14,8 @@ from collections.abc import Sequence
 
 from msgspec import Struct
 
+from studyapp.core.study.forgetting import ForgettingCurve
+
 __all__ = ["Memory", "MemoryModel"]
 
 _MIN_STABILITY = 0.001
@@ -39,8 +41,11 @@ class MemoryModel:
         if len(parameters) != 21:
             raise ValueError(f"FSRS-6 has 21 parameters, got {len(parameters)}")
         self.w = w = tuple(float(p) for p in parameters)
-        self.decay = -w[20]
-        self.factor = 0.9 ** (1 / self.decay) - 1
+        self.curve = ForgettingCurve(w)
+        # The curve's constants, sign as the hot loops here and in the planner use them
+        # (recall = (1 + factor * t / S) ** decay, with decay < 0).
+        self.decay = -self.curve.decay
+        self.factor = self.curve.factor
         self._easy_d = w[4] - math.exp(w[5] * 3) + 1  # unclamped, for mean reversion
         self._step = math.exp(w[17] * w[18])
         """A Good step's short-term gain, exp(w17 * (3 - 3 + w18)); also what caps a lapse."""
@@ -51,7 +56,7 @@ class MemoryModel:
         """The probability of recall ``elapsed_days`` after the last review."""
         if elapsed_days <= 0:
             return 1.0
-        return float((1 + self.factor * elapsed_days / stability) ** self.decay)
+        return self.curve.recall(elapsed_days, stability)
 
     def first(self, rating: int) -> Memory:
         """A new card's memory after its first answer."""
