@@ -25,6 +25,7 @@ from studyapp.core.quiz.exam import ExamSpec, exam_entries
 from studyapp.core.store.cardstates import CardStates
 from studyapp.core.store.state import CardState, Phase
 from studyapp.core.store.statetable import StateTable
+from studyapp.core.study.forgetting import SM2_MEMORY_DIFFICULTY
 
 __all__ = [
     "CardForecast",
@@ -39,9 +40,6 @@ __all__ = [
     "readiness",
     "readiness_of",
 ]
-
-_SM2_DIFFICULTY = 5.0
-"""The difficulty given to a card reviewed under SM-2 (no FSRS memory): the scheduler's own."""
 
 
 class ExamCard(Struct, frozen=True):
@@ -78,7 +76,7 @@ def memory_of(state: CardState | None) -> tuple[Memory, datetime] | None:
     if state is None or state.phase is Phase.NEW or state.last_review is None:
         return None
     if state.stability is None or state.difficulty is None:  # reviewed under SM-2
-        return Memory(float(max(state.interval, 1)), _SM2_DIFFICULTY), state.last_review
+        return Memory(float(max(state.interval, 1)), SM2_MEMORY_DIFFICULTY), state.last_review
     return Memory(state.stability, state.difficulty), state.last_review
 
 
@@ -191,7 +189,7 @@ def _from_states(
     difficulty: list[float] = []
     last_day: list[int] = []
     add_s, add_d, add_day = stability.append, difficulty.append, last_day.append
-    new, sm2 = Phase.NEW, _SM2_DIFFICULTY
+    new, sm2 = Phase.NEW, SM2_MEMORY_DIFFICULTY
     for card in cards:
         state = get(card.card_id)
         last = None if state is None or state.phase is new else state.last_review
@@ -220,7 +218,7 @@ def _from_table(cards: Sequence[ExamCard], table: StateTable, days: DayCache) ->
     last_day: list[int] = []
     add_s, add_d, add_day = stability.append, difficulty.append, last_day.append
     find = row_of.get
-    sm2 = _SM2_DIFFICULTY
+    sm2 = SM2_MEMORY_DIFFICULTY
     for card in cards:
         card_id = card.card_id
         s: float | None = 0.0

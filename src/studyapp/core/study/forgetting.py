@@ -10,7 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-__all__ = ["ForgettingCurve"]
+__all__ = ["SM2_MEMORY_DIFFICULTY", "ForgettingCurve"]
+
+SM2_MEMORY_DIFFICULTY = 5.0
+"""The difficulty FSRS gives a card reviewed under SM-2 until now (it has no memory
+state): its stability is estimated from its interval. The scheduler and the exam
+forecast both estimate it so."""
 
 
 class ForgettingCurve:

@@ -16,6 +16,7 @@ import fsrs
 
 from studyapp.core.base.clock import ensure_utc
 from studyapp.core.store.state import CardState, Phase, Rating
+from studyapp.core.study.forgetting import SM2_MEMORY_DIFFICULTY
 from studyapp.core.study.fuzz import constrain_interval, fuzz_factor
 from studyapp.core.study.settings import SchedulerSettings
 
@@ -48,7 +49,6 @@ _PHASE = {
     fsrs.State.Review: Phase.REVIEW,
     fsrs.State.Relearning: Phase.RELEARNING,
 }
-_SM2_MEMORY_DIFFICULTY = 5.0
 _ALL_RATINGS = tuple(Rating)
 _FSRS_RATING = {r: fsrs.Rating(int(r)) for r in Rating}
 
@@ -100,7 +100,7 @@ class FSRSScheduler:
         if phase is not Phase.NEW and (stability is None or difficulty is None):
             # Reviewed under SM-2 until now: estimate a memory state from the interval.
             stability = float(max(state.interval, 1))
-            difficulty = _SM2_MEMORY_DIFFICULTY
+            difficulty = SM2_MEMORY_DIFFICULTY
         step = state.step
         if phase in (Phase.LEARNING, Phase.RELEARNING) and step is None:
             step = 0
