@@ -30,6 +30,7 @@ import json
 import os
 import random
 import resource
+import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -216,6 +217,7 @@ def child(which: str, package: Path) -> None:
     seconds = time.perf_counter() - started
     cpu = time.process_time() - cpu  # every thread's: Anki's backend may use several
     peak = _peak_mb()
+    shutil.rmtree(work, ignore_errors=True)  # (a run leaves ~70 MB of decks and progress)
     print(json.dumps({"seconds": seconds, "cpu_s": cpu, "peak_mb": peak, "phases": phases}))
 
 

@@ -10,6 +10,9 @@ memory states, so a failure says why.
 from __future__ import annotations
 
 import json
+import os
+import random
+import struct
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -19,6 +22,7 @@ import pytest
 from studyapp.core.authoring.anki.importer import DeckImport, anki_collection, build_decks
 from studyapp.core.authoring.anki.memory import MemoryReplay, anki_day
 from studyapp.core.authoring.anki.progress import ProgressReport, import_progress
+from studyapp.core.store import bulk
 from studyapp.core.store.bulk import BulkHistory, latest_answers
 from studyapp.core.store.journal import encode_line
 from studyapp.core.store.state import CardState, Phase, Rating
@@ -196,12 +200,65 @@ def test_importing_again_adds_nothing_twice(anki_packages: AnkiPackages, tmp_pat
         assert states == first.states
 
 
+def f32(value: float) -> float:
+    result: float = struct.unpack("<f", struct.pack("<f", value))[0]
+    return result
+
+
+def test_memory_states_are_the_ones_anki_stored(package: Path, tmp_path: Path) -> None:
+    """Each card's state rebuilt from the log is the one Anki computed answer by answer
+    and stored (single-precision numbers, as Anki keeps them)."""
+    ours = import_into(package, tmp_path / "progress", datetime.now(UTC))
+    with anki_collection(package) as collection:
+        stored = {c.id: json.loads(c.data) for c in collection.cards() if '"s"' in c.data}
+    same, differ = 0, []
+    stored = {k: v for k, v in stored.items() if k in ours.decks.card_ids}
+    for anki_id, data in stored.items():
+        state = ours.states[ours.decks.card_ids[anki_id]]
+        assert state.stability is not None and state.difficulty is not None
+        if (f32(state.stability), f32(state.difficulty)) == (f32(data["s"]), f32(data["d"])):
+            same += 1
+        else:
+            differ.append((state.stability, state.difficulty, data["s"], data["d"]))
+    print(f"{same}/{len(stored)} states equal Anki's: {differ}")
+    assert len(stored) >= 100
+    assert same >= 0.99 * len(stored), differ
+
+
+def test_replay_takes_fsrs_rs_or_falls_back_to_the_scheduler(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    settings = SchedulerSettings(enable_fuzz=False)
+    assert MemoryReplay(settings).anki_arithmetic
+    assert not MemoryReplay(settings, anki_arithmetic=False).anki_arithmetic
+
+    def refuse(parameters: object) -> None:
+        raise ValueError("InvalidParameters")
+
+    with monkeypatch.context() as patch:
+        patch.setattr("fsrs_rs_python.FSRS", refuse)
+        fallback = MemoryReplay(settings)
+    assert not fallback.anki_arithmetic
+    assert fallback.answer(fallback.answer(None, 4, 1), 2, 9) == MemoryReplay(
+        settings, anki_arithmetic=False
+    ).answer(MemoryReplay(settings, anki_arithmetic=False).answer(None, 4, 1), 2, 9)
+    rs, py = MemoryReplay(settings), MemoryReplay(settings, anki_arithmetic=False)
+    first = rs.answer(None, 3, 100)
+    assert first == py.answer(None, 3, 100)  # initial values: the same in both
+    later = rs.answer(rs.answer(first, 3, 103), 1, 120)
+    other = py.answer(py.answer(first, 3, 103), 1, 120)
+    assert later.day == other.day == 120
+    assert later.stability == pytest.approx(other.stability, rel=1e-3)
+    assert later.difficulty == pytest.approx(other.difficulty, abs=2e-3)
+
+
 def test_memory_replay_is_the_schedulers_own() -> None:
-    """Answers a whole number of days apart: the replay's memory equals what answering
-    through our scheduler leaves (no learning steps, so every answer moves the memory)."""
+    """Answers a whole number of days apart: the fallback replay's memory equals what
+    answering through our scheduler leaves (no learning steps, so every answer moves
+    the memory)."""
     settings = SchedulerSettings(enable_fuzz=False, learning_steps=(), relearning_steps=())
     scheduler = make_scheduler(settings)
-    replay = MemoryReplay(settings)
+    replay = MemoryReplay(settings, anki_arithmetic=False)
     start = datetime(2026, 3, 2, 12, tzinfo=UTC)
     for sequence in ([3, 3, 1, 3, 4], [1, 1, 2, 3], [4, 4, 4, 2, 1, 3]):
         state, memory, at = CardState("d/e/answer"), None, start
@@ -250,3 +307,59 @@ def test_bulk_history_is_all_or_nothing(tmp_path: Path) -> None:
         lines = (folder / "history.jsonl").read_bytes().splitlines(keepends=True)
         assert lines == [encode_line(r.to_dict()) for r in reviews]  # the store's own lines
         assert store.get("d/b/answer").phase is Phase.RELEARNING
+
+
+def test_answers_dated_in_milliseconds_make_the_same_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``add_ms`` (the import's path) writes what ``add`` writes for the same time,
+    and counts the same answers as recent."""
+    monkeypatch.setattr(bulk, "_FLUSH_BYTES", 1 << 30)
+    now = datetime(2026, 3, 2, 12, tzinfo=UTC)
+    rng = random.Random(5)
+    with ProgressStore.open(tmp_path / "p", clock=lambda: now) as store:
+        by_time, by_ms = BulkHistory(store, now), BulkHistory(store, now)
+        key = BulkHistory.key("d/é/answer")
+        base = int(now.timestamp() * 1000)
+        times = [base, base - 1, base - 999, base - 86_400_000 * 3 + 1, 946_684_800_000]
+        times += [rng.randint(946_684_800_000, 7_258_118_400_000) for _ in range(2000)]
+        times += [base - rng.randint(0, 86_400_000 * 10) for _ in range(2000)]
+        for n, ms in enumerate(times):
+            took, ivl = (n % 5000 or None), (n % 3 or None)
+            rating, phase = Rating(n % 4 + 1), list(Phase)[n % len(Phase)]
+            at = datetime.fromtimestamp(ms / 1000, UTC)
+            by_time.add("d/é/answer", at, rating, phase, took, ivl, key)
+            by_ms.add_ms("d/é/answer", ms, rating, phase, took, ivl, key)
+        assert by_ms._buffer == by_time._buffer
+        assert len(by_ms._recent) > 1000
+        assert by_ms._recent == by_time._recent
+        by_time.abort()
+        by_ms.abort()
+
+
+def test_a_first_history_is_the_answers_file_itself(tmp_path: Path) -> None:
+    """Into a folder with no history yet, the answers' file becomes the history
+    (renamed, not copied): the same lines, no temporary file left, the usual mode."""
+    now = datetime(2026, 3, 2, 12, tzinfo=UTC)
+    folder = tmp_path / "fresh"
+    with ProgressStore.open(folder, clock=lambda: now) as store:
+        with BulkHistory(store, now) as history:
+            history.add("d/b/answer", now - timedelta(days=9), Rating.GOOD, Phase.NEW, 1500, 3)
+            history.add("d/b/answer", now - timedelta(hours=2), Rating.AGAIN, Phase.REVIEW)
+            history.commit({"d/b/answer": CardState("d/b/answer", Phase.RELEARNING, now, now)})
+        after = store.record_review(
+            CardState("d/a/answer"), CardState("d/a/answer"), Rating.EASY, now
+        )
+        assert ("d/b/answer", Rating.AGAIN) in [
+            (r.card_id, r.rating) for r in store.recent_reviews()
+        ]
+    assert [p.name for p in folder.iterdir() if p.name.endswith(".tmp")] == []
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert (folder / "history.jsonl").stat().st_mode & 0o777 == 0o666 & ~umask
+    with ProgressStore.open(folder, read_only=True) as store:
+        reviews = list(store.history())
+        assert [r.card_id for r in reviews] == ["d/b/answer", "d/b/answer", "d/a/answer"]
+        assert reviews[-1].seq == after.seq == reviews[1].seq + 1
+        lines = (folder / "history.jsonl").read_bytes().splitlines(keepends=True)
+        assert lines == [encode_line(r.to_dict()) for r in reviews]

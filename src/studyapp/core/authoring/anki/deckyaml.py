@@ -5,7 +5,9 @@ fine for a draft, a minute for the 50,000 entries of an Anki collection. This wr
 the same text (a test holds the two to it) through ``yaml.CSafeDumper`` when PyYAML
 was built with libyaml, with the writer's rules for strings: several lines as a
 ``|`` block, and quoted where our YAML 1.2 reader would read something else than
-the text. Without libyaml it is ``dump_deck`` itself.
+the text. Most entries skip PyYAML altogether: :func:`~.entrytext.entry_text` writes
+the text the emitter would, where it is certain. Without libyaml it is ``dump_deck``
+itself.
 """
 
 from __future__ import annotations
@@ -14,33 +16,14 @@ from typing import Any
 
 import yaml
 
+from studyapp.core.authoring.anki.entrytext import entry_text
 from studyapp.core.base.gcpause import paused_gc
 from studyapp.core.decks.model import Deck
-from studyapp.core.decks.writer import deck_to_data, dump_deck
-from studyapp.core.decks.yamlread import resolve_plain
+from studyapp.core.decks.writer import deck_to_data, dump_deck, yaml_text
 
 __all__ = ["deck_yaml"]
 
 _FAST = getattr(yaml, "__with_libyaml__", False)
-
-
-def _represent_str(dumper: Any, value: str) -> yaml.ScalarNode:
-    if "\n" in value:
-        node: yaml.ScalarNode = dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
-        return node
-    if resolve_plain(value) != value:
-        quoted: yaml.ScalarNode = dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
-        return quoted
-    plain: yaml.ScalarNode = dumper.represent_scalar("tag:yaml.org,2002:str", value)
-    return plain
-
-
-if _FAST:
-
-    class _Dumper(yaml.CSafeDumper):
-        """libyaml's emitter, the deck writer's strings."""
-
-    _Dumper.add_representer(str, _represent_str)
 
 
 def deck_yaml(deck: Deck, *, schema: str | None = None) -> str:
@@ -61,20 +44,29 @@ def deck_yaml(deck: Deck, *, schema: str | None = None) -> str:
             if start == 0:  # the deck's own keys, then "entries:" (always the last key)
                 parts.append(_dump({k: v for k, v in data.items() if k != "entries"}))
                 parts.append("entries:\n")
-            parts.append(_dump(data["entries"]))
+            _entries(data["entries"], parts)
     return "".join(parts)
+
+
+def _entries(entries: list[dict[str, Any]], parts: list[str]) -> None:
+    """The entries' text onto ``parts``: written directly where :func:`entry_text` can,
+    the others (a run of them at a time) by the emitter."""
+    others: list[dict[str, Any]] = []
+    for entry in entries:
+        text = entry_text(entry)
+        if text is None:
+            others.append(entry)
+            continue
+        if others:
+            parts.append(_dump(others))
+            others = []
+        parts.append(text)
+    if others:
+        parts.append(_dump(others))
 
 
 _CHUNK = 1000
 
 
 def _dump(data: object) -> str:
-    text: str = yaml.dump(
-        data,
-        Dumper=_Dumper,
-        sort_keys=False,
-        allow_unicode=True,
-        width=100,
-        default_flow_style=False,
-    )
-    return text
+    return yaml_text(data, fast=True)

@@ -30,6 +30,8 @@ _SIMPLE_TAG = re.compile(
     re.IGNORECASE,
 )
 _BLOCK = frozenset({"br", "div", "p"})
+_HAS_BLOCK = re.compile(r"</?(?:br|div|p)", re.IGNORECASE)
+"""A field that may hold a tag that breaks the line (a superset: ``<pre`` too)."""
 
 
 def _simple_tag(match: re.Match[str]) -> str:
@@ -46,7 +48,8 @@ def field_text(raw: str) -> str:
     """
     if "<" not in raw:
         return clean_text(html.unescape(raw)) if "&" in raw else clean_text(raw)
-    reduced = _SIMPLE_TAG.sub(_simple_tag, raw)
+    # without a line-breaking tag every match goes: no call per tag
+    reduced = _SIMPLE_TAG.sub(_simple_tag if _HAS_BLOCK.search(raw) else "", raw)
     if "<" in reduced:
         return html_to_text(raw)
     return clean_text(html.unescape(reduced))

@@ -159,6 +159,17 @@ class _Mapper:
         self.ids: dict[int, set[str]] = {}  # per plan, ids taken
         self.fields_sets: dict[frozenset[str], set[str]] = {}
         self.tags: dict[str, str | None] = {}
+        self.shapes: dict[int, tuple[re.Match[str] | None, bool]] = {}
+
+    def shape(self, notetype: NoteType) -> tuple[re.Match[str] | None, bool]:
+        """Whether the note type is one studyapp exported (its kind), and whether a
+        template types the answer: looked at once per note type, not once per note."""
+        found = self.shapes.get(notetype.id)
+        if found is None:
+            own = OWN_NOTETYPE.fullmatch(notetype.name)
+            typed = any(_TYPED.search(t.qfmt) for t in notetype.templates)
+            found = self.shapes[notetype.id] = (own, typed)
+        return found
 
     def compact(self, entry: BaseModel) -> None:
         """Give ``entry`` the set of its given fields that entries like it share.
@@ -243,8 +254,7 @@ class _Mapper:
         base_id = entry_id_of(note.guid)
         drop: set[str] = set()
         made: list[tuple[dict[str, Any], dict[int, str]]]
-        own = OWN_NOTETYPE.fullmatch(notetype.name)
-        typed = any(_TYPED.search(t.qfmt) for t in notetype.templates)
+        own, typed = self.shape(notetype)
         if own and "Entry" in raw:
             data, ords = own_entry(own.group(1), raw)
             deck_part, _, entry_part = field_text(raw["Entry"]).partition("/")

@@ -9,9 +9,10 @@ Anki's FSRS leaves them out. Answers the progress folder already holds (the same
 package imported again) are not added twice.
 
 Each card's state: its FSRS memory rebuilt from its answers
-(:mod:`~studyapp.core.authoring.anki.memory`), and everything else as Anki has it:
-phase, due date (Anki's day numbers count from the day the collection was made),
-interval, reps, lapses, the learning step, suspended and buried. A card whose log
+(:mod:`~studyapp.core.authoring.anki.memory`: with Anki's arithmetic, or with our
+scheduler's for the cards of note types our own export wrote), and everything else
+as Anki has it: phase, due date (Anki's day numbers count from the day the collection
+was made), interval, reps, lapses, the learning step, suspended and buried. A card whose log
 starts in the middle of its life (Anki's history was trimmed, or it came from
 another program) takes the memory state Anki stored for it, if any; otherwise the
 scheduler estimates one from the interval, as for a card reviewed under SM-2.
@@ -27,6 +28,7 @@ from msgspec import Struct
 
 from studyapp.core.authoring.anki.collection import AnkiCard, Collection
 from studyapp.core.authoring.anki.memory import Memory, MemoryReplay
+from studyapp.core.authoring.anki.ownkinds import OWN_NOTETYPE
 from studyapp.core.authoring.anki.package import package_problem
 from studyapp.core.base.clock import ensure_utc
 from studyapp.core.base.gcpause import paused_gc
@@ -183,7 +185,7 @@ class _Cards:
         self,
         card_ids: Mapping[int, str],
         known: Mapping[str, datetime],
-        replay_for: Callable[[str], MemoryReplay],
+        replay_for: Callable[[int, str], MemoryReplay],
     ) -> None:
         self.row: dict[int, int] = {}
         self.ids: list[str] = []
@@ -193,7 +195,7 @@ class _Cards:
         for row, (anki_id, card_id) in enumerate(card_ids.items()):
             self.row[anki_id] = row
             self.ids.append(card_id)
-            self.replays.append(replay_for(card_id))
+            self.replays.append(replay_for(anki_id, card_id))
         count = len(self.ids)
         self.stability = array("d", bytes(8 * count))
         self.difficulty = array("d", bytes(8 * count))
@@ -238,19 +240,20 @@ def _replay(
     day_starts_at = settings.queue.day_starts_at
     offset = int((now.astimezone(tz).utcoffset() or timedelta(0)).total_seconds())
     boundary_ms = (collection.rollover * 3600 - offset) * 1000
-    by_deck: dict[str, MemoryReplay] = {}
-    by_weights: dict[tuple[float, ...], MemoryReplay] = {}
+    by_deck: dict[tuple[str, bool], MemoryReplay] = {}
+    by_weights: dict[tuple[tuple[float, ...], bool], MemoryReplay] = {}
+    ours = _own_cards(collection)
 
-    def replay_for(card_id: str) -> MemoryReplay:
-        deck = deck_of(card_id)
-        found = by_deck.get(deck)
+    def replay_for(anki_id: int, card_id: str) -> MemoryReplay:
+        deck, anki = deck_of(card_id), anki_id not in ours
+        found = by_deck.get((deck, anki))
         if found is None:  # one per set of weights: its memo is megabytes
             scheduler = settings.for_deck(deck).scheduler
-            weights = tuple(fsrs_parameters(scheduler))
+            weights = (tuple(fsrs_parameters(scheduler)), anki)
             found = by_weights.get(weights) or by_weights.setdefault(
-                weights, MemoryReplay(scheduler)
+                weights, MemoryReplay(scheduler, anki_arithmetic=anki)
             )
-            by_deck[deck] = found
+            by_deck[deck, anki] = found
         return found
 
     cards = _Cards(card_ids, known or {}, replay_for)
@@ -289,6 +292,21 @@ def _replay(
     return states, report
 
 
+def _own_cards(collection: Collection) -> set[int]:
+    """The cards of the note types studyapp's export writes: their states were computed
+    by our scheduler (``fsrs.Scheduler``), so their replay uses its arithmetic, and the
+    round trip gives them back to the digit; every other card's, Anki's (fsrs-rs)."""
+    mids = [nt.id for nt in collection.notetypes.values() if OWN_NOTETYPE.fullmatch(nt.name)]
+    if not mids:
+        return set()
+    marks = ",".join("?" * len(mids))
+    sql = (
+        "SELECT CAST(c.id AS INTEGER) FROM cards c JOIN notes n ON c.nid = n.id "
+        f"WHERE n.mid IN ({marks})"
+    )
+    return {row[0] for row in collection.rows(sql, tuple(mids)) if type(row[0]) is int}
+
+
 def _read_log(
     collection: Collection,
     cards: _Cards,
@@ -302,8 +320,11 @@ def _read_log(
     row_of, flags, answered, known = cards.row, cards.flags, cards.answered, cards.known
     stability, difficulty, last_day = cards.stability, cards.difficulty, cards.day
     keys, ids, replays = cards.keys, cards.ids, cards.replays
-    ratings, type_phase, review = _RATINGS, _TYPE_PHASE, Phase.REVIEW
-    new, add = Phase.NEW, history.add if history is not None else None
+    # lists indexed by grade and log type: cheaper than a dict lookup per row
+    ratings = [Rating.AGAIN, *(_RATINGS[n] for n in range(1, 5))]  # (0: never read)
+    type_phase = [_TYPE_PHASE[n] for n in range(4)]
+    review = Phase.REVIEW
+    new, add = Phase.NEW, history.add_ms if history is not None else None
     other = not_answers = bad = already = answers = 0
     count = 0
     for rid, cid, ease, ivl, _last_ivl, factor, took, kind in collection.revlog_rows():
@@ -312,23 +333,23 @@ def _read_log(
             progress(count)
         row = row_of.get(cid)
         if row is None:
-            other += ease in ratings
+            other += 1 <= ease <= 4
             continue
         if not _FIRST_MS <= rid <= _LAST_MS:
             bad += 1
             continue
-        rating = ratings.get(ease)
-        if rating is None or (kind == _FILTERED and factor == 0):
+        if not 1 <= ease <= 4 or (kind == _FILTERED and factor == 0):
             not_answers += 1
             if kind == _MANUAL and ease == 0 and factor == 0:  # a reset: a new card again
                 flags[row] = 0
             continue
+        rating = ratings[ease]
         state = flags[row]
         if not state & _STARTED:
             state |= _STARTED if kind == _LEARN else _STARTED | _PARTIAL
-            phase = new if kind == _LEARN else type_phase.get(kind, review)
+            phase = new if kind == _LEARN else type_phase[kind] if 0 <= kind < 4 else review
         else:
-            phase = type_phase.get(kind, review)
+            phase = type_phase[kind] if 0 <= kind < 4 else review
         if not state & _PARTIAL:
             day = (rid - boundary_ms) // 86_400_000  # anki_day, inlined
             if state & _REMEMBERS:
@@ -337,7 +358,10 @@ def _read_log(
                     last_day[row] = day
                 else:
                     elapsed = 0  # the same study day (or a clock that went back)
-                s, d = replays[row].after(stability[row], difficulty[row], ease, elapsed)
+                replay = replays[row]
+                args = (stability[row], difficulty[row], ease, elapsed)
+                found = replay.seen.get(args)  # answered alike before: no call
+                s, d = found if found is not None else replay.after(*args)
             else:
                 s, d = replays[row].after(0.0, 0.0, ease, -1)
                 last_day[row] = day
@@ -353,7 +377,7 @@ def _read_log(
                 key = keys[row] = BulkHistory.key(ids[row])
             add(
                 ids[row],
-                datetime.fromtimestamp(rid / 1000, UTC),
+                rid,
                 rating,
                 phase,
                 (took if took > 0 else 0) if took < 3_600_000 else None,

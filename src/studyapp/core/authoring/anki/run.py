@@ -39,7 +39,7 @@ from studyapp.core.authoring.anki.package import DEFAULT_LIMITS, PackageLimits
 from studyapp.core.authoring.anki.progress import ProgressReport, import_progress
 from studyapp.core.authoring.extract.sentences import slug
 from studyapp.core.authoring.scaffold import plan_schema, write_schema
-from studyapp.core.base.atomic import TEMP_SUFFIX, fsync_dir
+from studyapp.core.base.atomic import TEMP_SUFFIX, fsync_dir, kept_mode
 from studyapp.core.decks.discovery import display_name
 from studyapp.core.store.bulk import BulkHistory, latest_answers
 from studyapp.core.store.layout import HISTORY
@@ -168,15 +168,6 @@ def with_presets(settings: StudySettings, presets: dict[str, AnkiFsrs]) -> Study
     return settings
 
 
-def _mode(path: Path) -> int:
-    try:
-        return path.stat().st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0o022)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
 class _Staged(Struct):
     temp: Path
     path: Path
@@ -232,7 +223,7 @@ def _stage(path: Path, data: bytes) -> Path:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(name, _mode(path))
+        os.chmod(name, kept_mode(path))
     except BaseException:
         Path(name).unlink(missing_ok=True)
         raise

@@ -11,42 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import yaml
-
 from studyapp.core.authoring.extract.sentences import word_list
 from studyapp.core.decks.model import Deck
-from studyapp.core.decks.writer import SCHEMA_COMMENT, deck_to_data
-from studyapp.core.decks.yamlread import resolve_plain
+from studyapp.core.decks.writer import SCHEMA_COMMENT, deck_to_data, yaml_text
 
 __all__ = ["FIELD_ORDER", "draft_yaml", "dump_yaml"]
-
-
-class _Dumper(yaml.SafeDumper):
-    """Multi-line text as ``|`` blocks; text that would read as a number stays quoted."""
-
-
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    if "\n" in value:
-        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
-    if resolve_plain(value) != value:
-        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
-
-
-_Dumper.add_representer(str, _represent_str)
 
 
 def dump_yaml(data: object) -> str:
     """Block-style YAML for ``data`` as drafts are written (the review screen writes an
     edited field or entry with it, so an edit reads like the rest of the draft)."""
-    return yaml.dump(
-        data,
-        Dumper=_Dumper,
-        sort_keys=False,
-        allow_unicode=True,
-        width=100,
-        default_flow_style=False,
-    )
+    return yaml_text(data)
 
 
 FIELD_ORDER = word_list(
