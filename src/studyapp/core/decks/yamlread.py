@@ -30,6 +30,7 @@ from msgspec import Struct, field
 from studyapp.core.base.gcpause import paused_gc
 from studyapp.core.base.problems import Problem
 from studyapp.core.base.userfile import DEFAULT_LIMITS, Limits
+from studyapp.core.decks.textsafety import describe
 from studyapp.core.decks.yamlfast import read_block_yaml
 from studyapp.core.decks.yamlscalar import resolve_plain
 
@@ -143,6 +144,8 @@ def read_yaml_events(text: str, file: str, limits: Limits = DEFAULT_LIMITS) -> D
             message += ")"
         doc.problems.append(Problem(file, line, col, "", f"YAML syntax: {message}"))
     except yaml.reader.ReaderError as exc:
+        if _FORBIDDEN.search(text):  # (libyaml gives the character as a number)
+            return _read_without_forbidden(text, file, limits)
         doc.complete = False
         line, col = _line_col(text, exc.position)
         char = exc.character
@@ -157,6 +160,33 @@ def read_yaml_events(text: str, file: str, limits: Limits = DEFAULT_LIMITS) -> D
     except yaml.YAMLError as exc:  # anything else the parser can say
         doc.complete = False
         doc.problems.append(Problem(file, 1, 1, "", f"YAML: {exc}"))
+    return doc
+
+
+_FORBIDDEN = yaml.reader.Reader.NON_PRINTABLE
+"""Characters a YAML file may not hold at all (C0 and C1 controls such as a raw ESC)."""
+_MOST_LISTED = 20
+"""Forbidden characters listed one by one; the rest are counted."""
+
+
+def _read_without_forbidden(text: str, file: str, limits: Limits) -> Document:
+    """A file holding characters YAML forbids (a raw ESC pasted from a terminal, a C1
+    code): each is reported where it is, then the file is read with them blanked out
+    (U+FFFD, one for one, so positions hold), so its other problems come in the same run.
+    The file stays invalid: these problems are the document's."""
+    found = [m.start() for m in _FORBIDDEN.finditer(text)]
+    problems = []
+    for index in found[:_MOST_LISTED]:
+        line, col = _line_col(text, index)
+        what = describe(text[index])
+        problems.append(Problem(file, line, col, "", f"{what} is not allowed in a deck; remove it"))
+    if len(found) > _MOST_LISTED:
+        more = len(found) - _MOST_LISTED
+        problems.append(
+            Problem(file, 1, 1, "", f"and {more:,} more characters that are not allowed")
+        )
+    doc = read_yaml_events(_FORBIDDEN.sub("\ufffd", text), file, limits)
+    doc.problems[:0] = problems
     return doc
 
 
