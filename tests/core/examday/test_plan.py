@@ -130,3 +130,24 @@ def test_an_exam_today_or_past_is_refused(days: int) -> None:
 def test_a_target_outside_zero_one_is_refused(target: float) -> None:
     with pytest.raises(ValueError, match="between 0 and 1"):
         _plan(_cards(1, 5), 5, 10, target)
+
+
+@settings(max_examples=40, deadline=None)
+@given(seed=st.integers(0, 10_000), days=st.integers(1, 20), answers=st.integers(2, 200))
+def test_no_day_studies_two_cards_of_one_entry(seed: int, days: int, answers: int) -> None:
+    """The study queue shows one card of an entry a day (siblings give each other away):
+    a plan that put two on one day would be studied a card short."""
+    cards = _cards(seed, 80, new_share=0.6)  # two cards an entry, most of them new
+    entry_of = {card.card_id: card.entry for card in cards}
+    plan = _plan(cards, days, answers)
+    for day in plan.days:
+        studied = [entry_of[c] for c in day.card_ids]
+        assert len(studied) == len(set(studied)), (day.day, studied)
+
+
+def test_both_cards_of_a_new_entry_are_learned_on_different_days() -> None:
+    twins = [PlanCard("when", ("d", "e")), PlanCard("what", ("d", "e"))]
+    plan = _plan(twins, 10, 40)
+    days = [d.day for d in plan.days if {"when", "what"} & set(d.card_ids)]
+    first = {c: min(d.day for d in plan.days if c in d.card_ids) for c in ("when", "what")}
+    assert first["when"] != first["what"] and days

@@ -17,6 +17,7 @@ from studyapp.core.examday.plan import Plan, PlanCard, make_plan
 from studyapp.core.examday.readiness import ExamCard, card_memories
 from studyapp.core.examday.report import exam_day_report
 from studyapp.core.examday.upcoming import (
+    PlannedToday,
     dated_exams,
     parse_exam_date,
     planned_today,
@@ -251,3 +252,11 @@ def test_the_report_and_readiness_agree_on_the_memories() -> None:
     memory = Memory(6.0, 5.0)
     assert report.readiness.cards[3].exam_day == MODEL.recall(3 + 4, memory.stability)
     assert report.minutes_per_day_needed is None
+
+
+def test_the_note_counts_the_planned_cards_the_queue_took() -> None:
+    day = date(2027, 5, 17)
+    planned = PlannedToday(frozenset({"a", "b", "c"}), (("Midterm", day, frozenset("abc")),))
+    assert planned.note() == "3 cards for the exam on 17 May"
+    assert planned.note(queued=["a", "x"]) == "1 card for the exam on 17 May"
+    assert planned.note(queued=[]) == ""

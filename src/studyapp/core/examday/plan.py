@@ -24,7 +24,7 @@ from __future__ import annotations
 import itertools
 import math
 import operator
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date, timedelta
 
 from msgspec import Struct
@@ -147,6 +147,8 @@ class _Candidates(Struct):
     """Candidates, best gain per answer first, ties by card id (the order of choosing)."""
     card_ids: Sequence[str]
     """Every card's id, by row (the plan's columns')."""
+    entries: Sequence[int]
+    """Every card's entry number, by row (siblings share one)."""
 
 
 class _Weigher:
@@ -239,7 +241,11 @@ def _mean(r: float, good: Memory, lapse: Memory) -> Memory:
 def _reinforce(tasks: list[_Task], weigh: _Weigher, left: list[int], recall: list[float]) -> None:
     """Spend the answers left over on ladders: one more review at the middle of each card's
     longest gap before its late review, weakest cards first, while it helps."""
-    ids = weigh.columns.card_ids
+    ids, entries = weigh.columns.card_ids, weigh.columns.entries
+    busy: dict[int, set[int]] = {}
+    for task in tasks:  # the days each entry is studied (one card of an entry a day)
+        days = busy.setdefault(entries[task.row], set())
+        days.update(d for d in (task.early_day, task.late_day, *task.extra) if d is not None)
     for _ in range(_LADDER_PASSES):  # each pass halves the gaps once more
         spare = sum(left)
         if not spare:
@@ -256,12 +262,14 @@ def _reinforce(tasks: list[_Task], weigh: _Weigher, left: list[int], recall: lis
             gap, after = max((b - a, a) for a, b in itertools.pairwise(stops))
             if gap < 2:
                 continue
-            day = _free_near(left, after + gap // 2, after + 1, after + gap - 1)
+            taken = busy[entries[task.row]]
+            day = _free_near(left, after + gap // 2, after + 1, after + gap - 1, taken)
             if day is None:
                 continue
             better = _chain(weigh, task, [*task.extra, day])
             if better > recall[task.row] + 0.002:
                 task.extra = (*task.extra, day)
+                taken.add(day)
                 left[day] -= 1
                 recall[task.row] = better
                 added = True
@@ -269,12 +277,15 @@ def _reinforce(tasks: list[_Task], weigh: _Weigher, left: list[int], recall: lis
             return
 
 
-def _free_near(left: list[int], middle: int, low: int, high: int) -> int | None:
-    """The day from ``low`` to ``high`` with an answer left, nearest ``middle``."""
+def _free_near(
+    left: list[int], middle: int, low: int, high: int, taken: Collection[int] = ()
+) -> int | None:
+    """The day from ``low`` to ``high`` with an answer left, nearest ``middle``, and not
+    one of ``taken`` (the days a sibling is studied)."""
     low = max(low, 0)
     for step in range(max(middle - low, high - middle) + 1):
         for day in (middle - step, middle + step):
-            if low <= day <= high and left[day] > 0:
+            if low <= day <= high and left[day] > 0 and day not in taken:
                 return day
     return None
 
@@ -392,6 +403,7 @@ def _tasks(weigh: _Weigher, target: float) -> tuple[_Candidates, list[float]]:
         [new_fragile] * count,
         [],
         columns.card_ids,
+        columns.entries,
     )
     add_row, add_early = found.row.append, found.early.append
     add_gain, add_fragility = found.gain.append, found.fragility.append
@@ -441,6 +453,10 @@ def _allocate(
             task = _Task(rows[k], answers, gain[k], fragility[k], answers == LEARN_ANSWERS)
             chosen.append(task)
     front = 0
+    busy: dict[int, set[int]] = {}
+    """Entry -> the days one of its cards is studied: the study queue shows one card of an
+    entry a day (siblings give each other away), so the plan gives each entry a day alone."""
+    entries = candidates.entries
     for task in chosen:  # early answers first, in the order chosen
         if not task.early:
             continue
@@ -448,8 +464,15 @@ def _allocate(
             front += 1
         if front == n:
             break
-        left[front] -= task.early
-        task.early_day = front
+        taken = busy.setdefault(entries[task.row], set())
+        day = front
+        while day < n and (day in taken or left[day] < task.early):
+            day += 1
+        if day == n:
+            continue  # no day apart from its siblings': it waits
+        taken.add(day)
+        left[day] -= task.early
+        task.early_day = day
     back = n - 1
     late = [t for t in chosen if not t.early or t.early_day is not None]
     ids = candidates.card_ids
@@ -459,10 +482,15 @@ def _allocate(
             back -= 1
         if back < 0:
             break
-        if task.early_day is not None and back <= task.early_day:
+        taken = busy.setdefault(entries[task.row], set())
+        day = back
+        while day >= 0 and (day in taken or left[day] < 1):
+            day -= 1
+        if day < 0 or (task.early_day is not None and day <= task.early_day):
             continue  # its early answers came too late for a review after them
-        left[back] -= 1
-        task.late_day = back
+        taken.add(day)
+        left[day] -= 1
+        task.late_day = day
     return chosen, left
 
 

@@ -8,7 +8,7 @@ cards: callers run :func:`upcoming` off the UI thread, on a copy of the states.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import date, datetime, tzinfo
 from typing import Protocol
 
@@ -200,13 +200,17 @@ class PlannedToday(Struct, frozen=True):
     """The cards the exam plans put on today, for the study queue, and what to say."""
 
     card_ids: frozenset[str]
-    exams: tuple[tuple[str, date, int], ...]
+    exams: tuple[tuple[str, date, frozenset[str]], ...]
     """(title, exam date, cards planned today) of each exam that has some."""
 
-    def note(self) -> str:
-        """ "3 cards for the exam on 12 Dec" (several exams: each named, ``;`` between)."""
+    def note(self, queued: Collection[str] | None = None) -> str:
+        """ "3 cards for the exam on 12 Dec" (several exams: each named, ``;`` between).
+        ``queued``: count only these (the planned cards the study queue took)."""
         parts = []
-        for title, day, count in self.exams:
+        for title, day, ids in self.exams:
+            count = len(ids) if queued is None else sum(1 for c in queued if c in ids)
+            if not count:
+                continue
             name = "the exam" if len(self.exams) == 1 else title
             when = f"{day.day} {_MONTHS[day.month - 1]}"
             parts.append(f"{count} card{'s' if count != 1 else ''} for {name} on {when}")
@@ -220,10 +224,10 @@ def planned_today(exams: Iterable[Upcoming], today: date) -> PlannedToday:
     """Today's planned cards of every exam still ahead: nothing on or after an exam's date,
     and nothing from a plan worked out on another day (the plan is made again each day)."""
     ids: set[str] = set()
-    notes: list[tuple[str, date, int]] = []
+    notes: list[tuple[str, date, frozenset[str]]] = []
     for exam in exams:
         if exam.today != today or exam.exam_date <= today or not exam.planned_today:
             continue
         ids.update(exam.planned_today)
-        notes.append((exam.title, exam.exam_date, len(exam.planned_today)))
+        notes.append((exam.title, exam.exam_date, frozenset(exam.planned_today)))
     return PlannedToday(frozenset(ids), tuple(notes))
