@@ -810,16 +810,12 @@ def memory_child(root: Path, answers: int) -> None:
     process (the in-process runs of (a) reuse memory the earlier runs grew).
     """
     phases: list[tuple[str, float]] = [("imports", _maxrss_mb())]
-    # The app's order (workspace.open_workspace): decks and store loaded with the
-    # cyclic GC paused, then frozen out of its scans; the queue is built later.
+    # The app's order (workspace.open_workspace): decks (the cache's index only) and
+    # store loaded with the cyclic GC paused, then frozen out of its scans; the queue
+    # and home's overview for the first frame; the entries read after it, in a worker.
     with app_gc_policy():
         decks, cards = load_decks([root / "decks"], cache=DeckCache(root / "cache"))
         phases.append(("decks' cards (the cache's index)", _maxrss_mb()))
-        # The app reads the decks' entries in a worker right after its first frame (start-
-        # up itself reads only the cache's index): count them, as the app holds them.
-        if hasattr(decks, "read_all"):
-            decks.read_all()
-        phases.append(("decks' entries read", _maxrss_mb()))
         start = time.perf_counter()
         store = ProgressStore.open(root / "progress")
         opened = time.perf_counter() - start
@@ -830,6 +826,9 @@ def memory_child(root: Path, answers: int) -> None:
     phases.append(("open + first queue", _maxrss_mb()))
     deck_overviews(cards, store.states, store.recent_reviews(), StudySettings(), system_clock())
     phases.append(("home overview", _maxrss_mb()))
+    if hasattr(decks, "read_all"):  # what the app's worker does after the first frame
+        decks.read_all()
+    phases.append(("decks' entries read", _maxrss_mb()))
     for rating in _ratings(answers, seed=5):
         session.answer(rating, timedelta(seconds=5))
         session.current()

@@ -171,3 +171,64 @@ def test_extract_review_arguments_and_bad_files(
     out = capsys.readouterr().out
     assert "bad.yaml:4:3: entries[0].prompt: missing required field 'prompt'" in out
     assert "fix these first (`studyapp validate" in out
+
+
+def _cache_entries() -> list[Path]:
+    from studyapp.core.decks.cache import DeckCache
+
+    folder = DeckCache.default().directory
+    return sorted(folder.glob("*.entry")) if folder.is_dir() else []
+
+
+def _no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """From here on, reading a deck's YAML fails: only the deck cache can answer."""
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the deck was parsed again")
+
+    monkeypatch.setattr("studyapp.core.decks.loader.parse_deck", refuse)
+
+
+def test_validate_and_export_read_the_deck_cache_but_never_write_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from studyapp.core.decks.cache import DeckCache
+    from studyapp.core.decks.discovery import discover
+
+    deck = tmp_path / "deck.yaml"
+    deck.write_bytes((REPO / "decks" / "lee-pragmatic-diplomacy.yaml").read_bytes())
+    assert main(["validate", str(deck)]) == 0
+    assert main(["export", str(deck), "--to", "csv", "-o", str(tmp_path / "a.csv")]) == 0
+    assert _cache_entries() == []  # a one-off tool does not pay for writing an entry
+    first = capsys.readouterr().out
+
+    discover([deck], cache=DeckCache.default())  # the app opens the deck: cached
+    assert len(_cache_entries()) == 1
+    _no_parsing(monkeypatch)
+    assert main(["validate", str(deck)]) == 0
+    assert main(["export", str(deck), "--to", "csv", "-o", str(tmp_path / "b.csv")]) == 0
+    assert capsys.readouterr().out == first.replace("a.csv", "b.csv")
+    assert (tmp_path / "b.csv").read_bytes() == (tmp_path / "a.csv").read_bytes()
+    assert main(["validate", "--format", "json", str(deck)]) == 0
+    (report,) = json.loads(capsys.readouterr().out)["files"]
+    assert (report["valid"], report["deck"]) == (True, "lee-pragmatic-diplomacy")
+    assert report["entries"] > 0
+
+
+def test_validate_reports_every_problem_of_a_cached_deck_that_changed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from studyapp.core.decks.cache import DeckCache
+    from studyapp.core.decks.discovery import discover
+
+    deck = tmp_path / "deck.yaml"
+    deck.write_bytes((REPO / "decks" / "lee-pragmatic-diplomacy.yaml").read_bytes())
+    discover([deck], cache=DeckCache.default())
+    assert len(_cache_entries()) == 1
+    deck.write_bytes((FIXTURES / "09-unknown-kind.yaml").read_bytes())
+    assert main(["validate", str(deck)]) == 1
+    out = capsys.readouterr().out
+    assert "deck.yaml:5:11: entries[0].kind: unknown kind 'dat'" in out
+    assert main(["export", str(deck), "--to", "csv", "-o", str(tmp_path / "x.csv")]) == 1
+    captured = capsys.readouterr()
+    assert "deck.yaml:5:11: entries[0].kind: unknown kind 'dat'" in captured.out + captured.err

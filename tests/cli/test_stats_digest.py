@@ -78,3 +78,31 @@ def test_stats_keeps_the_digest_while_the_app_has_the_folder(
     finally:
         app.close()
     assert "Reviews: 4 " in stats(progress, capsys)
+
+
+def test_stats_from_the_cache_index_match_stats_from_whole_cards(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The CLI reads only card ids and kinds from the deck cache: the figures are those
+    of whole cards, whether the cache hits or misses (first run)."""
+    from studyapp.cli import study as cli_study
+    from studyapp.core.decks.cache import DeckCache
+    from studyapp.core.workspace import load_decks
+
+    progress = tmp_path / "progress"
+    study(progress, [Rating.GOOD, Rating.AGAIN, Rating.EASY, Rating.GOOD, Rating.HARD])
+    cache = DeckCache.default()
+    for entry in cache.directory.glob("*.entry"):
+        entry.unlink()  # the first run misses
+    missed = stats(progress, capsys)
+    assert list(cache.directory.glob("*.entry"))  # and caches the decks, as before
+    hit = stats(progress, capsys)
+
+    def whole_cards(deck_paths: list[str] | None) -> tuple[list[object], dict[str, str]]:
+        found, cards = load_decks(deck_paths or None, cache=None)
+        return list(cards), {d.deck_id: d.title for d in found.decks}
+
+    monkeypatch.setattr(cli_study, "_cards", whole_cards)
+    whole = stats(progress, capsys)
+    assert missed == hit == whole
+    assert "Accuracy by kind" in whole and "(no answers yet)" not in whole

@@ -13,19 +13,20 @@ import sys
 from collections.abc import Sequence
 from datetime import timedelta
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from studyapp.core.base import paths
 from studyapp.core.base.atomic import atomic_write
 from studyapp.core.base.terminal import json_safe, terminal_out, terminal_safe
 from studyapp.core.config import load_config
 from studyapp.core.decks.cache import DeckCache
-from studyapp.core.decks.card import Card
 from studyapp.core.stats.report import store_stats
 from studyapp.core.store.check import check_folder
 from studyapp.core.store.errors import ProgressError
 from studyapp.core.store.store import ProgressStore
-from studyapp.core.workspace import load_decks
+
+if TYPE_CHECKING:
+    from studyapp.core.decks.discovery import CardKey
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
@@ -48,9 +49,18 @@ def _pct(hits: int, total: int) -> str:
     return f"{100 * hits / total:.0f}%" if total else "–"
 
 
-def _cards(deck_paths: list[str] | None) -> tuple[list[Card], dict[str, str]]:
-    found, cards = load_decks(deck_paths or None, cache=DeckCache.default())
-    return cards, {d.deck_id: d.title for d in found.decks}
+def _cards(deck_paths: list[str] | None) -> tuple[list[CardKey], dict[str, str]]:
+    """The cards of the decks, as much of them as statistics read: id, deck and kind.
+
+    From the deck cache's index alone (200,000 cards: ~0.1 s less than whole cards).
+    Statistics, and the join of cards and rows they count with, read nothing else of a
+    card (:class:`~studyapp.core.decks.card.CardIdentity`).
+    """
+    from studyapp.core.decks.discovery import load_card_keys
+
+    decks = load_card_keys(deck_paths or None, cache=DeckCache.default())
+    cards = [card for deck in decks for card in deck.cards]
+    return cards, {d.deck_id: d.title for d in decks}
 
 
 def cmd_stats(deck_paths: list[str], progress: str | None, out: TextIO) -> int:

@@ -470,19 +470,20 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _export(args: argparse.Namespace, out: TextIO) -> int:
-    from studyapp.core.authoring.export.anki import ExportError, write_anki
-    from studyapp.core.authoring.export.markdown import to_markdown
-    from studyapp.core.authoring.export.spreadsheet import to_csv
+    from studyapp.core.decks.cache import DeckCache
     from studyapp.core.decks.loader import load_deck
 
     source = Path(args.deck)
     target = Path(args.output)
     shown = display_name(source)
     try:
-        deck = load_deck(source, display=shown)
+        # bytes validated before (by the app) skip YAML and pydantic; a miss is not kept
+        deck = load_deck(source, display=shown, cache=DeckCache.default(), keep=False)
     except DeckLoadError as exc:
         raise _FailedError(*_problems(exc.problems)) from None
     if args.to == "anki":
+        from studyapp.core.authoring.export.anki import ExportError, write_anki  # genanki: 50 ms
+
         if not target.parent.is_dir() and str(target.parent):
             raise _FailedError(f"{target}:1:1: no such folder: {target.parent}")
         try:
@@ -493,7 +494,14 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
             f"wrote {display_name(target)}: {count} notes (importing it again updates them)\n"
         )
         return 0
-    text = to_csv(deck) if args.to == "csv" else to_markdown(deck)
+    if args.to == "csv":
+        from studyapp.core.authoring.export.spreadsheet import to_csv
+
+        text = to_csv(deck)
+    else:
+        from studyapp.core.authoring.export.markdown import to_markdown
+
+        text = to_markdown(deck)
     write_atomic(target, text.encode("utf-8"))
     out.write(f"wrote {display_name(target)}: {len(deck.entries)} entries as {args.to}\n")
     if args.to == "csv":

@@ -126,6 +126,42 @@ class DeckIndex(Struct, frozen=True, forbid_unknown_fields=True):
         return len(self.cards.entry)
 
 
+class _KeyColumns(Struct, frozen=True):
+    """:class:`CardColumns` but the id and kind: the other columns (prompts, answers,
+    most of an index) are skipped unread, not decoded."""
+
+    id: list[str]
+    kind: list[_Code]
+    names: list[str] = field(default_factory=list)
+
+
+class CardKeys(Struct, frozen=True):
+    """What statistics need of a cached deck: its id and title, and each card's id and
+    kind (a quarter of the index's decoding, and no card objects)."""
+
+    deck_id: str = field(name="id")
+    title: str
+    cards: _KeyColumns
+
+    def kinds(self) -> list[str]:
+        """Each card's kind, as text."""
+        return list(map(self.cards.names.__getitem__, self.cards.kind))
+
+
+@functools.cache
+def _keys_decoder() -> msgspec.msgpack.Decoder[CardKeys]:
+    return msgspec.msgpack.Decoder(CardKeys)
+
+
+def decode_keys(blob: bytes) -> CardKeys:
+    """The deck id, title, card ids and kinds of a cache entry's index."""
+    keys = decode_guarded(_keys_decoder().decode, _split(blob)[0])
+    cards = keys.cards
+    if len(cards.id) != len(cards.kind) or (cards.kind and max(cards.kind) >= len(cards.names)):
+        raise ValueError("not a cached deck")
+    return keys
+
+
 class _BuiltinsOnly(pickle.Unpickler):
     def find_class(self, module: str, name: str) -> Any:
         raise pickle.UnpicklingError(f"refusing {module}.{name} in the deck cache")
@@ -393,6 +429,10 @@ class DeckCache:
     def get_index(self, key: str) -> DeckIndex | None:
         """The cached deck's id, title and cards, or None (a miss): no pydantic needed."""
         return self._read(key, decode_index, whole=False)
+
+    def get_keys(self, key: str) -> CardKeys | None:
+        """The cached deck's id, title and its cards' ids and kinds, or None (a miss)."""
+        return self._read(key, decode_keys, whole=False)
 
     def get(self, key: str) -> Deck | None:
         """The cached deck, or None (a miss)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from msgspec import Struct, structs
 
@@ -30,6 +30,18 @@ class EntrySource:
     def entry(self, entry_id: str) -> AnyEntry | None:
         """The entry with this id (reading the deck if need be); None if it has none."""
         raise NotImplementedError
+
+
+class CardIdentity(Protocol):
+    """What counting cards needs of one: its id, deck and kind. A :class:`Card` is one;
+    so is ``studyapp stats``'s lighter key read from the deck cache's index alone."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def deck_id(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
 
 
 class Card(Struct, frozen=True, eq=False):

@@ -147,11 +147,13 @@ def load_deck(
     limits: Limits | None = None,
     display: str | None = None,
     cache: DeckCache | None = None,
+    keep: bool = True,
 ) -> Deck:
     """Load and validate one deck file, raising :class:`DeckLoadError` with every problem.
 
     With a ``cache``, a deck whose bytes were validated before is read back from
-    it instead of being parsed and validated again.
+    it instead of being parsed and validated again; ``keep=False`` only reads it
+    (see :func:`deck_from_bytes`).
     """
     path = Path(path)
     shown = display if display is not None else str(path)
@@ -159,7 +161,7 @@ def load_deck(
     raw, problems = read_bytes(path, limits, shown)
     if raw is None:
         raise DeckLoadError(shown, problems)
-    return deck_from_bytes(raw, shown, limits=limits, cache=cache)
+    return deck_from_bytes(raw, shown, limits=limits, cache=cache, keep=keep)
 
 
 def deck_from_bytes(
@@ -169,10 +171,14 @@ def deck_from_bytes(
     limits: Limits | None = None,
     cache: DeckCache | None = None,
     key: str | None = None,
+    keep: bool = True,
 ) -> Deck:
     """A deck file's bytes (already read under the size cap) validated, or from the cache.
 
-    ``key`` is the bytes' cache key when the caller has computed it already.
+    ``key`` is the bytes' cache key when the caller has computed it already. With
+    ``keep=False`` a miss is not written back: writing an entry makes the deck's
+    cards and their leaks (tens of seconds for some 50,000-entry decks), which a
+    one-off tool (``validate``, ``export``) should not pay for.
     """
     if cache is not None:
         key = key or DeckCache.key(raw)
@@ -182,7 +188,7 @@ def deck_from_bytes(
     if text is None:
         raise DeckLoadError(display, problems)
     deck = parse_deck(text, display, limits=limits or limits_from_env())
-    if cache is not None and key is not None:
+    if cache is not None and key is not None and keep:
         cache.put(key, deck)
     return deck
 

@@ -20,7 +20,7 @@ from msgspec import Struct
 
 from studyapp.core.base.clock import ensure_utc
 from studyapp.core.base.gcpause import paused_gc
-from studyapp.core.decks.card import Card
+from studyapp.core.decks.card import Card, CardIdentity
 from studyapp.core.stats.report import MATURE_DAYS, DeckMastery
 from studyapp.core.store.cardstates import CardStates
 from studyapp.core.store.records import ReviewRecord
@@ -170,7 +170,9 @@ def _table(states: Mapping[str, CardState]) -> StateTable:
 
 
 def deck_tallies_by_rows(
-    cards: Sequence[Card], states: Mapping[str, CardState], mature_days: int = MATURE_DAYS
+    cards: Sequence[CardIdentity],
+    states: Mapping[str, CardState],
+    mature_days: int = MATURE_DAYS,
 ) -> tuple[dict[str, DeckMastery], dict[str, datetime]]:
     """Mastery per deck and when each deck was last studied (``report.deck_tallies``'s
     figures), counted from the store's columns at C speed (``Counter``, ``map`` over a
@@ -221,7 +223,7 @@ def deck_tallies_by_rows(
 def _tally(
     t: list[int],
     columns: StateColumns,
-    join: CardRows,
+    join: CardRows[CardIdentity],
     start: int,
     end: int,
     stale: set[int],

@@ -21,10 +21,11 @@ import itertools
 import operator
 from array import array
 from collections.abc import Collection, Sequence
+from typing import Generic, TypeVar
 
 from msgspec import Struct
 
-from studyapp.core.decks.card import Card
+from studyapp.core.decks.card import CardIdentity
 from studyapp.core.store.statetable import ROW_ORDER, RowOrder, StateTable
 
 _ID = operator.attrgetter("id")
@@ -33,10 +34,14 @@ _NO_ROW = -1
 _KEY = "study.cardrows"
 
 
-class CardRows(Struct):
+C = TypeVar("C", bound=CardIdentity)
+"""The cards joined: whole cards (the queue), or the stats CLI's keys."""
+
+
+class CardRows(Struct, Generic[C]):
     """The join of a list of cards and a table's rows (read only)."""
 
-    cards: Sequence[Card]
+    cards: Sequence[C]
     card_ids: list[str]
     row: Sequence[int]
     """The row of each card (by position), -1 for a card with no row."""
@@ -84,10 +89,10 @@ class CardRows(Struct):
         )
 
 
-def card_rows(cards: Sequence[Card], table: StateTable) -> CardRows:
+def card_rows(cards: Sequence[C], table: StateTable) -> CardRows[C]:
     """The join of ``cards`` and ``table`` (kept with the table for the same list of cards,
     as long as it is not changed: one list at a time, the workspace's)."""
-    kept: CardRows | None = table.derived.get(_KEY)
+    kept: CardRows[C] | None = table.derived.get(_KEY)
     if kept is not None and kept.cards is cards and len(kept.card_ids) == len(cards):
         return kept
     card_ids = list(map(_ID, cards))

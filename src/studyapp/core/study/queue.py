@@ -292,7 +292,7 @@ _DUE_KEY = "study.queue.due"
 
 def todays_candidates(
     cards: Sequence[Card], states: Mapping[str, CardState], today: date, tomorrow: datetime
-) -> tuple[_Due, CardRows]:
+) -> tuple[_Due, CardRows[Card]]:
     """Today's candidates among ``cards``: worked out once for a store's states until
     one changes (the home screen's counts and the session that follows share them)."""
     if isinstance(states, CardStates):
@@ -443,7 +443,7 @@ def build_queue(
 
 def _planned(
     planned: Collection[str],
-    join: CardRows,
+    join: CardRows[Card],
     states: Mapping[str, CardState],
     today: date,
     answered: Collection[str],
