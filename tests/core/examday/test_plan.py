@@ -151,3 +151,34 @@ def test_both_cards_of_a_new_entry_are_learned_on_different_days() -> None:
     days = [d.day for d in plan.days if {"when", "what"} & set(d.card_ids)]
     first = {c: min(d.day for d in plan.days if c in d.card_ids) for c in ("when", "what")}
     assert first["when"] != first["what"] and days
+
+
+def test_a_new_card_is_not_learned_on_a_day_its_leak_partner_is_studied() -> None:
+    """The queue holds back a new card when a leak partner was shown that day (one gives
+    the other's answer away): the plan puts them on different days."""
+    from studyapp.core.examday.plan import PlanColumns
+
+    cards = [PlanCard(f"c{n}", ("d", f"e{n}")) for n in range(6)]
+    plain = PlanColumns.of(cards)
+    linked = PlanColumns(
+        plain.card_ids,
+        plain.entries,
+        plain.entry_count,
+        plain.stability,
+        plain.difficulty,
+        plain.last_day,
+        [(1,), (0,), (3, 4), (2,), (2,), ()],
+    )
+    plan = make_plan(
+        linked,
+        MODEL,
+        today=TODAY,
+        exam_date=TODAY + timedelta(days=8),
+        answers_per_day=60,
+        seconds_per_answer=8,
+    )
+    on = {c: {d.day for d in plan.days if c in d.card_ids} for c in plain.card_ids}
+    learned = {c: min(days) for c, days in on.items() if days}
+    assert len(learned) == 6  # every card is learned, none held back for good
+    for a, b in (("c0", "c1"), ("c2", "c3"), ("c2", "c4")):
+        assert learned[a] not in on[b] and learned[b] not in on[a], (a, b, on)

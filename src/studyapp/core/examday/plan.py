@@ -21,10 +21,11 @@ treats any early review, so the long-term schedule stays honest.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import operator
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
 from msgspec import Struct
@@ -97,6 +98,8 @@ class PlanColumns(Struct, frozen=True):
     difficulty: Sequence[float]
     last_day: Sequence[int]
     """The study day (an ordinal) of the card's last review; anything if never studied."""
+    partners: Sequence[tuple[int, ...]] = ()
+    """Each entry's leak partners, as entry numbers (by entry number; none: no links)."""
 
     @classmethod
     def of(cls, cards: Sequence[PlanCard]) -> PlanColumns:
@@ -149,6 +152,8 @@ class _Candidates(Struct):
     """Every card's id, by row (the plan's columns')."""
     entries: Sequence[int]
     """Every card's entry number, by row (siblings share one)."""
+    partners: Sequence[tuple[int, ...]] = ()
+    """Each entry's leak partners (by entry number)."""
 
 
 class _Weigher:
@@ -241,11 +246,8 @@ def _mean(r: float, good: Memory, lapse: Memory) -> Memory:
 def _reinforce(tasks: list[_Task], weigh: _Weigher, left: list[int], recall: list[float]) -> None:
     """Spend the answers left over on ladders: one more review at the middle of each card's
     longest gap before its late review, weakest cards first, while it helps."""
-    ids, entries = weigh.columns.card_ids, weigh.columns.entries
-    busy: dict[int, set[int]] = {}
-    for task in tasks:  # the days each entry is studied (one card of an entry a day)
-        days = busy.setdefault(entries[task.row], set())
-        days.update(d for d in (task.early_day, task.late_day, *task.extra) if d is not None)
+    ids = weigh.columns.card_ids
+    days = _EntryDays.of(tasks, weigh.columns)
     for _ in range(_LADDER_PASSES):  # each pass halves the gaps once more
         spare = sum(left)
         if not spare:
@@ -262,14 +264,19 @@ def _reinforce(tasks: list[_Task], weigh: _Weigher, left: list[int], recall: lis
             gap, after = max((b - a, a) for a, b in itertools.pairwise(stops))
             if gap < 2:
                 continue
-            taken = busy[entries[task.row]]
-            day = _free_near(left, after + gap // 2, after + 1, after + gap - 1, taken)
+            day = _free_near(
+                left,
+                after + gap // 2,
+                after + 1,
+                after + gap - 1,
+                functools.partial(days.free, task, learning=False),
+            )
             if day is None:
                 continue
             better = _chain(weigh, task, [*task.extra, day])
             if better > recall[task.row] + 0.002:
                 task.extra = (*task.extra, day)
-                taken.add(day)
+                days.take(task, day, learning=False)
                 left[day] -= 1
                 recall[task.row] = better
                 added = True
@@ -278,14 +285,14 @@ def _reinforce(tasks: list[_Task], weigh: _Weigher, left: list[int], recall: lis
 
 
 def _free_near(
-    left: list[int], middle: int, low: int, high: int, taken: Collection[int] = ()
+    left: list[int], middle: int, low: int, high: int, free: Callable[[int], bool]
 ) -> int | None:
-    """The day from ``low`` to ``high`` with an answer left, nearest ``middle``, and not
-    one of ``taken`` (the days a sibling is studied)."""
+    """The day from ``low`` to ``high`` with an answer left, nearest ``middle``, that
+    ``free`` allows (no sibling or partner in the way)."""
     low = max(low, 0)
     for step in range(max(middle - low, high - middle) + 1):
         for day in (middle - step, middle + step):
-            if low <= day <= high and left[day] > 0 and day not in taken:
+            if low <= day <= high and left[day] > 0 and free(day):
                 return day
     return None
 
@@ -404,6 +411,7 @@ def _tasks(weigh: _Weigher, target: float) -> tuple[_Candidates, list[float]]:
         [],
         columns.card_ids,
         columns.entries,
+        columns.partners,
     )
     add_row, add_early = found.row.append, found.early.append
     add_gain, add_fragility = found.gain.append, found.fragility.append
@@ -453,10 +461,7 @@ def _allocate(
             task = _Task(rows[k], answers, gain[k], fragility[k], answers == LEARN_ANSWERS)
             chosen.append(task)
     front = 0
-    busy: dict[int, set[int]] = {}
-    """Entry -> the days one of its cards is studied: the study queue shows one card of an
-    entry a day (siblings give each other away), so the plan gives each entry a day alone."""
-    entries = candidates.entries
+    days = _EntryDays(candidates.entries, candidates.partners)
     for task in chosen:  # early answers first, in the order chosen
         if not task.early:
             continue
@@ -464,13 +469,12 @@ def _allocate(
             front += 1
         if front == n:
             break
-        taken = busy.setdefault(entries[task.row], set())
         day = front
-        while day < n and (day in taken or left[day] < task.early):
+        while day < n and (left[day] < task.early or not days.free(task, day)):
             day += 1
         if day == n:
-            continue  # no day apart from its siblings': it waits
-        taken.add(day)
+            continue  # no day apart from its siblings and partners: it waits
+        days.take(task, day)
         left[day] -= task.early
         task.early_day = day
     back = n - 1
@@ -482,16 +486,58 @@ def _allocate(
             back -= 1
         if back < 0:
             break
-        taken = busy.setdefault(entries[task.row], set())
         day = back
-        while day >= 0 and (day in taken or left[day] < 1):
+        while day >= 0 and (left[day] < 1 or not days.free(task, day, learning=False)):
             day -= 1
         if day < 0 or (task.early_day is not None and day <= task.early_day):
             continue  # its early answers came too late for a review after them
-        taken.add(day)
+        days.take(task, day, learning=False)
         left[day] -= 1
         task.late_day = day
     return chosen, left
+
+
+class _EntryDays:
+    """The days each entry is studied, and learned: the study queue shows one card of an
+    entry a day (siblings give each other away), and a new card on no day one of its
+    leak partners is shown (``decks.leaks``); the plan keeps to both, or the queue would
+    leave out cards the plan counts on."""
+
+    def __init__(self, entries: Sequence[int], partners: Sequence[tuple[int, ...]]) -> None:
+        self.entries, self.partners = entries, partners
+        self.busy: dict[int, set[int]] = {}
+        self.learned: dict[int, set[int]] = {}
+
+    def _links(self, entry: int) -> tuple[int, ...]:
+        return self.partners[entry] if entry < len(self.partners) else ()
+
+    def free(self, task: _Task, day: int, *, learning: bool | None = None) -> bool:
+        """Whether ``task`` (learning its card when ``learning``, by default when the
+        task is new) may be studied on ``day``."""
+        entry = self.entries[task.row]
+        if day in self.busy.get(entry, ()):
+            return False
+        learns = task.new if learning is None else learning
+        look = self.busy if learns else self.learned  # a new card waits for its partners
+        return not any(day in look.get(p, ()) for p in self._links(entry))
+
+    def take(self, task: _Task, day: int, *, learning: bool | None = None) -> None:
+        entry = self.entries[task.row]
+        self.busy.setdefault(entry, set()).add(day)
+        if task.new if learning is None else learning:
+            self.learned.setdefault(entry, set()).add(day)
+
+    @classmethod
+    def of(cls, tasks: Sequence[_Task], columns: PlanColumns) -> _EntryDays:
+        """The days ``tasks`` already study (a plan being given ladder steps)."""
+        found = cls(columns.entries, columns.partners)
+        for task in tasks:
+            if task.early_day is not None:
+                found.take(task, task.early_day)
+            for day in (task.late_day, *task.extra):
+                if day is not None:
+                    found.take(task, day, learning=False)
+        return found
 
 
 _FRAGILITY = operator.attrgetter("fragility")

@@ -35,6 +35,7 @@ __all__ = [
     "Readiness",
     "card_memories",
     "entry_numbers",
+    "entry_partners",
     "exam_cards",
     "memory_of",
     "readiness",
@@ -51,6 +52,9 @@ class ExamCard(Struct, frozen=True):
     kind: str
     tags: tuple[str, ...] = ()
     prompt: str = ""
+    spaced: tuple[str, ...] = ()
+    """The entries of its deck linked to its own by a leak (``Card.spaced``): the study
+    queue shows a new card on no day one of them is studied, and the plan keeps to it."""
 
 
 def exam_cards(spec: ExamSpec, decks: Sequence[Deck], cards: Iterable[Card]) -> list[ExamCard]:
@@ -67,7 +71,7 @@ def exam_cards(spec: ExamSpec, decks: Sequence[Deck], cards: Iterable[Card]) -> 
         found_entry = chosen.get(card.entry_id)
         if found_entry is not None:
             kind, tags = found_entry
-            add(ExamCard(card.id, deck_id, card.entry_id, kind, tags, card.prompt))
+            add(ExamCard(card.id, deck_id, card.entry_id, kind, tags, card.prompt, card.spaced))
     return found
 
 
@@ -264,6 +268,20 @@ def entry_numbers(cards: Sequence[ExamCard]) -> tuple[list[int], int]:
                 number = seen[key] = len(seen)
         add(number)
     return numbers, len(seen)
+
+
+def entry_partners(
+    cards: Sequence[ExamCard], numbers: Sequence[int], count: int
+) -> list[tuple[int, ...]]:
+    """Each entry's leak partners among the exam's entries, as entry numbers (by number;
+    most entries have none)."""
+    number_of = {(c.deck_id, c.entry_id): n for c, n in zip(cards, numbers, strict=True)}
+    partners: list[tuple[int, ...]] = [()] * count
+    for card, number in zip(cards, numbers, strict=True):
+        if card.spaced and not partners[number]:
+            found = (number_of.get((card.deck_id, e)) for e in card.spaced)
+            partners[number] = tuple(sorted({n for n in found if n is not None}))
+    return partners
 
 
 def readiness(

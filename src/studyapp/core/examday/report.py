@@ -21,6 +21,7 @@ from studyapp.core.examday.readiness import (
     Readiness,
     card_memories,
     entry_numbers,
+    entry_partners,
     exam_cards,
     readiness_of,
 )
@@ -164,6 +165,7 @@ def exam_day_report(
             memories.stability,
             memories.difficulty,
             memories.last_day,
+            entry_partners(cards, numbers, count),
         )
     answers = int(minutes_per_day * 60 / seconds_per_answer)
     plan = make_plan(
