@@ -40,7 +40,7 @@ from studyapp.core.quiz.answers.verdict import Outcome
 from studyapp.core.quiz.exam import ExamSpec
 from studyapp.core.quiz.questions import FALSE, TRUE, Question, QuestionFormat
 from studyapp.core.quiz.results import save_result
-from studyapp.core.quiz.scoring import QuestionResult, grade_answer
+from studyapp.core.quiz.scoring import QuestionResult, check_question, grade_answer
 from studyapp.core.quiz.sitting import Ending, Given, Response, Sitting, score_sitting
 from studyapp.core.workspace import Workspace
 from studyapp.tui import format as fmt
@@ -303,6 +303,11 @@ class QuizScreen(Screen[None]):
         """The response written in the answer field, or None (and a hint) if it is not one."""
         question = self.question
         if question.format is not QuestionFormat.ORDERING:
+            if not quiet:
+                verdict = check_question(question, text)
+                if verdict.ambiguous:  # "6/7/2025", a number it cannot read: never graded
+                    self.notify(f"Write it again: {verdict.reason}", markup=False)
+                    return None
             return Response(text, text)
         indices = parse_order_numbers(text, len(question.options))
         if indices is None:

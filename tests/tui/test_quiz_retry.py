@@ -1,0 +1,51 @@
+"""A typed quiz answer that can be read two ways is asked again, never graded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input, Select
+
+from studyapp.tui.app import StudyApp
+from studyapp.tui.screens.quiz import QuizSetupScreen
+from studyapp.tui.screens.quiz_sitting import QuizScreen
+from tests.tui.builders import make_workspace
+
+DECK = """\
+id: days
+title: Days
+entries:
+  - id: landing
+    kind: date
+    event: A date to remember
+    date: 2025-06-07
+    variants: [when]
+"""
+
+
+async def test_an_ambiguous_date_is_asked_again_then_graded(tmp_path: Path) -> None:
+    workspace, _ = make_workspace(tmp_path, DECK, name="days.yaml")
+    app = StudyApp(workspace, seed=0)
+    notes: list[str] = []
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+        setup = app.screen
+        assert isinstance(setup, QuizSetupScreen)
+        setup.query_one("#quiz-count", Input).value = "1"
+        setup.query_one("#quiz-mix", Select).value = "typed"
+        setup.query_one("#quiz-count", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        quiz = app.screen
+        assert isinstance(quiz, QuizScreen)
+        quiz.notify = lambda message, **_: notes.append(str(message))  # type: ignore[method-assign]
+        await pilot.press(*"6/7/2025", "enter")
+        await pilot.pause()
+        assert app.screen is quiz and not quiz.feedback_shown  # nothing graded
+        assert notes and notes[-1].startswith("Write it again:") and "7 June" in notes[-1]
+        field = quiz.query_one("#quiz-input", Input)
+        field.value = ""
+        await pilot.press(*"7 June 2025", "enter")
+        await pilot.pause()
+        assert quiz.feedback_shown or app.screen is not quiz
