@@ -34,3 +34,7 @@ async def test_study_draws_from_the_plan_and_says_so(tmp_path: Path) -> None:
         assert set(study.session.planned) == set(planned.card_ids)
         counts = str(study.query_one("#study-counts", Static).render())
         assert "incl." in counts and "for the exam on 23 Jun" in counts, counts
+        queued = len(study.session.planned)
+        assert f"{queued} card" in counts  # the cards the queue took, counted
+        said = [n.message for n in app._notifications]
+        assert any(m.startswith("Today's cards include") for m in said), said

@@ -24,6 +24,7 @@ from studyapp.tui.screens.results import ResultsScreen
 from studyapp.tui.widgets.quiz_card import order_hint
 from studyapp.tui.widgets.quiz_review import ReviewDialog
 from tests.tui.builders import make_workspace
+from tests.tui.conftest import screen_text
 
 EXAM = """\
 id: small-exam
@@ -337,6 +338,24 @@ async def test_an_exam_goes_back_flags_and_reviews_before_submitting(tmp_path: P
         given = [r.given is not None for r in results.result.results]
         assert given == [True, False, True, False]
         assert results.result.results[0].outcome.value == "correct"  # the changed answer
+
+
+async def test_the_review_hides_the_question_beneath_it(tmp_path: Path) -> None:
+    """QA: the question's card showed through the review, its bottom border one row
+    under the box's: a double bottom edge. Only the box and its key bar are drawn."""
+    app, _ = app_with_exam(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_exam(pilot, app)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        review = app.screen
+        assert isinstance(review, ReviewDialog)
+        box = review.query_one("#review-box").region
+        lines = screen_text(app).splitlines()[: app.size.height - 1]  # less the key bar
+        for y, line in enumerate(lines):
+            beside = line[: box.x] + line[box.right :] if box.y <= y < box.bottom else line
+            assert not beside.strip(), (y, line)
+        assert sum(line.strip().startswith("╰") for line in lines) == 1
 
 
 async def test_a_timeout_during_the_review_still_ends_the_exam(tmp_path: Path) -> None:

@@ -68,3 +68,48 @@ async def test_a_short_plan_is_shown_first_then_the_time_it_would_take(tmp_path:
                 break
         assert "minutes a day (m: change your 1)" in seen[-1]
         assert "Working out the minutes" not in seen[-1]
+
+
+async def test_the_exam_day_target_is_named_and_t_changes_it(tmp_path: Path) -> None:
+    """QA: "125 of 125 cards at 90%" read as the desired retention (85% in Settings). The
+    screen names the exam-day target, says it is not the desired retention, and t sets it."""
+    workspace, _ = make_workspace(tmp_path)
+    workspace.save_config(
+        workspace.config.with_exam("deck-small", ExamPlanPrefs(date="2025-06-25"))
+    )
+    app = StudyApp(workspace, seed=0)
+    notes: list[str] = []
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_started(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ReadinessScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        text = _text(app)
+        assert "cards at the exam-day target)" in text
+        assert "Exam-day target: 90% recall on each card on the day (t: change it" in text
+        assert "not the desired retention in Settings" in text
+        assert "cards at 90%" not in text
+
+        app.notify = lambda message, **kw: notes.append(message)  # type: ignore[method-assign]
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, AskDialog)
+        assert app.screen.query_one(Input).value == "90%"
+        app.screen.query_one(Input).value = "150"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert any("a percentage from 1 to 99" in note for note in notes), notes
+        assert workspace.config.exams["deck-small"].target is None  # nothing stored wrong
+
+        await pilot.press("t")
+        await pilot.pause()
+        app.screen.query_one(Input).value = "85%"
+        await pilot.press("enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert workspace.config.exams["deck-small"].target == 0.85
+        assert workspace.config.exams["deck-small"].date == "2025-06-25"  # kept
+        assert "Exam-day target: 85% recall" in _text(app)

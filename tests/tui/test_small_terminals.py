@@ -1,7 +1,9 @@
 """At 60x20 (and 80x24) nothing a learner needs is out of reach: every screen's key bar
 keeps the way out and help, the quick quiz's Start button can be reached by keys, the
 study card shows its status line and all four grade intervals, help wraps and scrolls,
-and notifications do not cover the grade bar. With 60x20 snapshots of quiz setup and help.
+notifications cover neither the grade bar nor home's, the quiz's or the results' top lines,
+and the results' table fits 60 columns with re-drill and push kept in the key bar. With
+60x20 snapshots of quiz setup and help.
 """
 
 from __future__ import annotations
@@ -11,15 +13,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.text import Text
 from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widget import Widget
-from textual.widgets import Button
+from textual.widgets import Button, DataTable
 from textual.widgets._toast import Toast
 
 from studyapp.tui.app import StudyApp
 from studyapp.tui.screens.browse import BrowseScreen
 from studyapp.tui.screens.help import HelpDialog
+from studyapp.tui.screens.results import ResultsScreen
 from studyapp.tui.screens.settings import SettingsScreen
 from studyapp.tui.screens.stats import StatsScreen
 from studyapp.tui.widgets.keybar import KeyBar
@@ -256,3 +260,120 @@ async def test_every_option_of_a_quiz_question_is_on_screen_at_60x20(tmp_path: P
         text = screen_text(app)
         for number, option in enumerate(longest.options, start=1):
             assert f"{number}. {option}"[:30] in text, (option, text)
+
+
+LONG_TAG = "a-tag-long-enough-to-push-the-score-column-off-the-screen"
+
+
+async def _to_results(pilot: Pilot[Any], app: StudyApp) -> ResultsScreen:
+    """An exam on the small deck sat and submitted: its results screen."""
+    import random
+
+    from studyapp.core.quiz.exam import ExamSpec, FormatMix
+    from studyapp.core.quiz.questions import QuestionFormat, questions_for_deck
+    from studyapp.tui.screens.quiz import QuizScreen
+
+    workspace = app.workspace
+    deck = workspace.decks.decks[0].deck
+    mix = [QuestionFormat.TYPED, QuestionFormat.TRUE_FALSE]
+    questions = questions_for_deck(deck, random.Random(1), mix)
+    spec = ExamSpec(
+        id="small",
+        title="Small",
+        questions=len(questions),
+        formats=FormatMix(typed=1, true_false=1),
+        feedback="end",
+    )
+    await wait_started(pilot)
+    quiz = QuizScreen(workspace, spec, questions, random.Random(0))
+    await app.push_screen(quiz)
+    await pilot.pause()
+    for _ in questions:
+        is_typed = quiz.question.format is QuestionFormat.TYPED
+        quiz.record("zzz" if is_typed else True)
+        await pilot.pause()
+    await pilot.press("s", "y")  # submit from the review (y: even with one unanswered)
+    await pilot.pause()
+    results = app.screen
+    assert isinstance(results, ResultsScreen)
+    return results
+
+
+async def test_results_fit_60_columns_and_keep_push_and_redrill(tmp_path: Path) -> None:
+    """QA at 60x20: the breakdown's Score column was cut off and the key bar dropped
+    "p Push". Every column is on screen (a long tag is clipped with "…"), and the key bar
+    keeps re-drill and push with the way out and help."""
+    from tests.tui.builders import SMALL_DECK
+
+    deck_text = SMALL_DECK.replace("    kind: qa\n", f"    kind: qa\n    tags: [{LONG_TAG}]\n", 1)
+    workspace, _ = make_workspace(tmp_path, deck_text)
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(60, 20)) as pilot:
+        results = await _to_results(pilot, app)
+        table = results.query_one("#results-breakdown", DataTable)
+        titles = [str(column.label) for column in table.columns.values()]
+        assert titles[-1] == "Score"
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        assert on_screen(app, table)
+        labels = [table.get_row_at(i)[0] for i in range(table.row_count)]
+        assert all(isinstance(label, Text) for label in labels)
+        tag = next(str(label) for label in labels if str(label).startswith("tag: "))
+        assert tag.endswith("…") and LONG_TAG.startswith(tag[5:-1]), tag
+        text = bar(app)
+        for key in ("r Re-drill", "p Push", "esc Home", "? Help"):
+            assert key in text, text
+
+
+@pytest.mark.parametrize("size", [(100, 30), (80, 24)], ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_notifications_leave_the_results_score_free(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    """At the top right a toast ("Already pushed.") covered the end of the score's lines:
+    on results toasts sit at the bottom right, over the missed list, above the key bar."""
+    app = app_for(tmp_path)
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await _to_results(pilot, app)
+        app.notify(TOAST)
+        await pilot.pause()
+        _toasts_clear_of(app, "#results-score", KeyBar)
+
+
+TOAST = "Buried until tomorrow: a long enough message to wrap onto a second line (u undoes)"
+
+
+def _toasts_clear_of(app: StudyApp, *selectors: str | type[Widget]) -> None:
+    toasts = list(app.screen.query(Toast))
+    assert toasts
+    for selector in selectors:
+        covered = app.screen.query_one(selector).region
+        for toast in toasts:
+            assert toast.region and not toast.region.overlaps(covered), (
+                selector,
+                toast.region,
+                covered,
+            )
+
+
+@pytest.mark.parametrize("size", [(100, 30), (80, 24), (60, 20)], ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_notifications_leave_home_and_quiz_status_lines_free(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    """QA: toasts covered the right end of home's "Today: ... Streak: ..." line (two lines
+    below 84 columns), and the quiz's question count and time left."""
+    from studyapp.tui.screens.quiz import QuizScreen
+
+    app = app_for(tmp_path)
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await wait_started(pilot)
+        app.notify(TOAST)
+        await pilot.pause()
+        _toasts_clear_of(app, "#home-summary", KeyBar)
+        app.clear_notifications()
+        await pilot.press("q")
+        await pilot.pause()
+        app.screen.query_one("#quiz-start-custom", Button).press()
+        await pilot.pause()
+        assert isinstance(app.screen, QuizScreen)
+        app.notify(TOAST)
+        await pilot.pause()
+        _toasts_clear_of(app, "#quiz-top", KeyBar)

@@ -938,3 +938,48 @@ async def test_notifications_leave_the_status_line_visible(tmp_path: Path) -> No
         for toast in toasts:
             assert not toast.region.overlaps(top), (toast.region, top)
         assert all(toast.region.y > top.bottom - 1 for toast in toasts)
+
+
+LONG_ORDER_DECK = """\
+id: steps
+title: Steps
+entries:
+  - id: steps
+    kind: order
+    prompt: Put these steps in order
+    events:
+      - "The Camp David summit sets out [b]principles[/b] for trilateral security cooperation"
+      - The three leaders agree to share missile warning data in real time from December
+      - A multi-domain exercise, Freedom Edge, is held for the first time in the East China Sea
+"""
+
+
+NUMBERS = ("1.", "2.", "3.")
+
+
+async def test_a_wrapped_item_of_the_shown_order_keeps_its_indent(tmp_path: Path) -> None:
+    """QA: when the right order was shown, an item too long for a line went on at the
+    left edge, under the numbers. Its continuation lines start under its own text."""
+    workspace, _ = make_workspace(tmp_path, LONG_ORDER_DECK, name="steps.yaml")
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(60, 40)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        study = app.screen
+        assert isinstance(study, StudyScreen) and study.card is not None
+        await pilot.press(*"1 2 3", "enter")  # never already in order: wrong
+        await pilot.pause()
+        assert study.verdict is not None and not study.verdict.correct
+        lines = rendered(app).splitlines()
+        head = next(y for y, line in enumerate(lines) if "Answer, in order:" in line)
+        left = lines[head].index("Answer")
+        items = lines[head + 1 : head + 1 + 7]
+        numbered = [y for y, line in enumerate(items) if line[left:].lstrip()[:2] in NUMBERS]
+        assert len(numbered) == 3, items
+        text_at = items[numbered[0]].index("The Camp")  # literal: [b] stays as typed
+        assert "[b]principles[/b]" in " ".join(items)
+        for y, line in enumerate(items):
+            if y in numbered or not line.strip() or y > numbered[-1] + 2:
+                continue
+            assert line[:text_at].strip() in ("", "│", "▌", "█", "▎", "▊"), (y, items)
+            assert line[text_at] != " ", (y, items)  # the continuation, under the text

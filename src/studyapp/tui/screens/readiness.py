@@ -68,12 +68,13 @@ def readiness_text(ready: Readiness, report: ExamDayReport | None, title: str) -
         plan = report.plan
         lines.append(
             f"On exam day, following the plan:  {_pct(plan.predicted_score_with_plan)}  "
-            f"({plan.cards_at_target} of {plan.cards} cards at {_pct(plan.target)})"
+            f"({plan.cards_at_target} of {plan.cards} cards at the exam-day target)"
         )
+        lines.append(target_line(plan.target))
         needed = report.minutes_per_day_needed
         if not plan.reaches_target and needed is not None and needed > report.minutes_per_day:
             lines.append(
-                f"A predicted {_pct(plan.target)} needs about {needed:g} minutes a day "
+                f"The exam-day target needs about {needed:g} minutes a day "
                 f"(m: change your {report.minutes_per_day})."
             )
     if ready.unstudied_entries:
@@ -82,6 +83,27 @@ def readiness_text(ready: Readiness, report: ExamDayReport | None, title: str) -
             "they count as not known."
         )
     return "\n".join(lines)
+
+
+def target_line(target: float) -> str:
+    """The exam-day target said as what it is: a learner read "cards at 90%" as their
+    desired retention (Settings, 85%), a different number for everyday reviews."""
+    return (
+        f"Exam-day target: {_pct(target)} recall on each card on the day (t: change it; "
+        "not the desired retention in Settings)"
+    )
+
+
+def parse_target(text: str) -> float | None:
+    """An exam-day target typed as ``85``, ``85%`` or ``0.85``; None when it is not one
+    (1% to 99%)."""
+    try:
+        value = float(text.strip().removesuffix("%").strip())
+    except ValueError:
+        return None
+    if value >= 1:
+        value /= 100
+    return value if 0.01 <= value <= 0.99 else None
 
 
 def plan_text(report: ExamDayReport) -> str:
@@ -177,6 +199,13 @@ class ReadinessScreen(Screen[None]):
         Binding("d", "set_date", "Exam date", id="readiness.date"),
         Binding("m", "set_minutes", "Minutes a day", id="readiness.minutes"),
         Binding("s", "study_weakest", "Study the weakest", id="readiness.study"),
+        Binding(  # after s: left out of a narrow key bar first (the summary says t)
+            "t",
+            "set_target",
+            "Target",
+            id="readiness.target",
+            tooltip="The exam-day target: the recall each card should reach on the day",
+        ),
     ]
     DEFAULT_CSS = """
     ReadinessScreen #readiness-body { padding: 1 2; }
@@ -366,6 +395,33 @@ class ReadinessScreen(Screen[None]):
             self.refresh_readiness()
 
         self.app.push_screen(AskDialog("Minutes a day you have for this exam:", current), answered)
+
+    def action_set_target(self) -> None:
+        current = _pct(self.prefs.target or DEFAULT_TARGET)
+
+        def answered(text: str | None) -> None:
+            if text is None:
+                return
+            target = parse_target(text)
+            if target is None:
+                self.notify(
+                    "Exam-day target: a percentage from 1 to 99 (e.g. 90).",
+                    severity="warning",
+                    markup=False,
+                )
+                return
+            prefs = self.prefs
+            self._save(ExamPlanPrefs(prefs.date, prefs.minutes_per_day, target))
+            self.refresh_readiness()
+
+        self.app.push_screen(
+            AskDialog(
+                "Exam-day target: the recall each card should reach on the day, in % "
+                "(your desired retention in Settings is for everyday reviews):",
+                current,
+            ),
+            answered,
+        )
 
     def action_study_weakest(self) -> None:
         """Bring the weakest studied cards due now and open study on the exam's decks."""

@@ -10,10 +10,11 @@ this module does not import the quiz screen.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import timedelta
 from pathlib import Path
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -46,8 +47,20 @@ class ResultsScreen(Screen[None]):
     """Read when first shown (see app.tcss)."""
 
     BINDINGS = [
-        Binding("r", "redrill", "Re-drill missed", id="results.redrill"),
-        Binding("p", "push", "Push missed to study", id="results.push"),
+        Binding(
+            "r",
+            "redrill",
+            "Re-drill",
+            id="results.redrill",
+            tooltip="Practise the missed questions again (not saved as an attempt)",
+        ),
+        Binding(
+            "p",
+            "push",
+            "Push to study",
+            id="results.push",
+            tooltip="Bring the missed cards into your next study session",
+        ),
         Binding("escape", "leave", "Home", id="results.leave"),
     ]
 
@@ -73,6 +86,8 @@ class ResultsScreen(Screen[None]):
         self.ending = ending
         self.time_limit_seconds = time_limit_seconds
         self.pushed = False
+        self._layout: tuple[tuple[str, ...], int] = ((), 0)
+        """The breakdown's titles and label cells as filled (filled again on a change)."""
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -82,7 +97,7 @@ class ResultsScreen(Screen[None]):
             yield DataTable(id="results-breakdown", cursor_type="none", zebra_stripes=True)
             yield Static(id="results-missed-title", markup=False)
             yield Static(id="results-missed", markup=False)
-        yield KeyBar()
+        yield KeyBar(keep=("results.redrill", "results.push"))  # the two things to do next
 
     def on_mount(self) -> None:
         result = self.result
@@ -97,14 +112,7 @@ class ResultsScreen(Screen[None]):
         score.set_class(graded and not result.passed, "-failed")
         self.query_one("#results-pushed", Static).display = False
 
-        table = self.query_one("#results-breakdown", DataTable)
-        table.add_columns("By", "Questions", "Right", "Close", "Wrong", "Score")
-        for group, tallies in (("kind", result.by_kind), ("format", result.by_format)):
-            for name, tally in sorted(tallies.items()):
-                table.add_row(*_row(f"{group}: {name}", tally))
-        top_tags = sorted(result.by_tag.items(), key=lambda item: -item[1].questions)[:8]
-        for name, tally in top_tags:
-            table.add_row(*_row(f"tag: {name}", tally))
+        self._fill_breakdown()
 
         missed = result.missed
         self.query_one("#results-missed-title", Static).update(
@@ -125,6 +133,33 @@ class ResultsScreen(Screen[None]):
             blocks.append("\n".join(block))
         self.query_one("#results-missed", Static).update(literal("\n\n".join(blocks)))
         self.query_one("#results-body").focus()
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fill_breakdown)
+
+    def _fill_breakdown(self) -> None:
+        """The table by kind, format and top tags, made to fit the body's width (known
+        after the first layout; until then, the terminal's less the body's frame)."""
+        result = self.result
+        rows = [
+            (f"{group}: {name}", tally)
+            for group, tallies in (("kind", result.by_kind), ("format", result.by_format))
+            for name, tally in sorted(tallies.items())
+        ]
+        top_tags = sorted(result.by_tag.items(), key=lambda item: -item[1].questions)[:8]
+        rows += [(f"tag: {name}", tally) for name, tally in top_tags]
+        body = self.query_one("#results-body", VerticalScroll)
+        width = body.scrollable_content_region.width or self.app.size.width - BODY_FRAME
+        values = [[str(v) for v in _values(tally)] for _, tally in rows]
+        titles, label_cells = breakdown_layout(width, [label for label, _ in rows], values)
+        if (titles, label_cells) == self._layout:
+            return
+        self._layout = (titles, label_cells)
+        table = self.query_one("#results-breakdown", DataTable)
+        table.clear(columns=True)
+        table.add_columns(*titles)
+        for (label, _), cells in zip(rows, values, strict=True):
+            table.add_row(clipped(label, label_cells), *(cell(c) for c in cells))
 
     def action_redrill(self) -> None:
         missed_ids = {r.question_id for r in self.result.missed}
@@ -168,15 +203,49 @@ class ResultsScreen(Screen[None]):
         self.app.pop_screen()
 
 
-def _row(label: str, tally: Tally) -> list[Text]:
-    return [
-        cell(label),
-        cell(str(tally.questions)),
-        cell(str(tally.correct)),
-        cell(str(tally.close)),
-        cell(str(tally.wrong)),
-        cell(f"{tally.score:.0f}%"),
-    ]
+BODY_FRAME = 6
+"""Cells of the terminal's width the results body takes for padding and scrollbar."""
+
+TITLES = ("By", "Questions", "Right", "Close", "Wrong", "Score")
+NARROW_QUESTIONS = "Qs"
+"""The questions column's title when "Questions" would leave the labels too little."""
+CELL_PADDING = 2
+"""A DataTable column's padding: one cell each side."""
+MIN_LABEL = 8
+
+
+def _values(tally: Tally) -> tuple[int, int, int, int, str]:
+    return tally.questions, tally.correct, tally.close, tally.wrong, f"{tally.score:.0f}%"
+
+
+def breakdown_layout(
+    width: int, labels: Sequence[str], values: Sequence[Sequence[str]]
+) -> tuple[tuple[str, ...], int]:
+    """The table's column titles and the cells its first column's labels may take, so that
+    the whole table fits ``width`` cells (at 60 columns the Score column was cut off):
+    "Questions" shortens to "Qs" when the labels need the room, then labels are clipped."""
+    longest = max((cell_len(label) for label in labels), default=0)
+    longest = max(longest, len(TITLES[0]))
+
+    def numbers_width(titles: Sequence[str]) -> int:
+        return sum(
+            max([len(title), *(len(row[i]) for row in values)]) + CELL_PADDING
+            for i, title in enumerate(titles)
+        )
+
+    titles = TITLES
+    room = width - numbers_width(titles[1:]) - CELL_PADDING
+    if room < longest:
+        titles = (TITLES[0], NARROW_QUESTIONS, *TITLES[2:])
+        room = width - numbers_width(titles[1:]) - CELL_PADDING
+    return titles, max(min(longest, room), MIN_LABEL)
+
+
+def clipped(label: str, cells: int) -> Text:
+    """A label (deck text: tag names) as a literal cell, shortened to ``cells`` with "…"."""
+    text = cell(label)
+    text.truncate(cells, overflow="ellipsis")
+    return text
 
 
 def _seconds(value: float) -> timedelta:

@@ -66,6 +66,7 @@ from studyapp.tui.screens.study_status import (
     status_line,
 )
 from studyapp.tui.screens.study_verdict import (
+    OrderAnswer,
     choice_head,
     choice_verdict,
     options_list,
@@ -208,6 +209,16 @@ class StudyScreen(Screen[None]):
             self._show_read_only()
             return
         self.show_current()
+        note = self._plan_note()
+        if note:  # said once at the start too: at 80 columns the counts line has no room
+            self.notify(f"Today's cards include {note}.", title="Exam plan", markup=False)
+
+    def _plan_note(self) -> str:
+        """ "12 cards for the exam on 20 Dec": the planned cards this session's queue took
+        (not the plan's count: a card already answered today is not asked again)."""
+        if self.planned is None or not self.session.planned:
+            return ""
+        return self.planned.note(self.session.planned)
 
     def _show_read_only(self) -> None:
         """Home opens no study screen on read-only progress; should one be opened some
@@ -316,9 +327,7 @@ class StudyScreen(Screen[None]):
                     counts.review,
                     self.answered,
                     self._counts_width(),
-                    plan=self.planned.note()
-                    if self.planned is not None and self.session.planned
-                    else "",
+                    plan=self._plan_note(),
                 )
             ),
             layout=False,  # one row of fixed size (#study-top): no layout for the counts
@@ -456,15 +465,13 @@ class StudyScreen(Screen[None]):
         assert card is not None
         self._field.park()  # the verdict repeats what was typed
         answer = self._answer
-        text = f"Answer: {card.answer}"
         if self.mode == "order":
-            text = "Answer, in order:\n" + "\n".join(
-                f"  {i}. {e}" for i, e in enumerate(card.options, 1)
-            )
-        elif self.mode == "choice" and answer_line:
+            answer.update(OrderAnswer(card.options))  # wrapped items keep their indent
+        else:
+            answer.update(literal(f"Answer: {card.answer}"))
+        if self.mode == "choice" and answer_line:
             # revealed without a pick: the answer marked in the list, said once below
             self._options.update(options_list(self.options, answer=card.answer))
-        answer.update(literal(text))
         answer.display = answer_line
         explanation = self._explanation
         if card.explanation:

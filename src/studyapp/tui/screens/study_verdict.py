@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.text import Text
 from textual.content import Content, Span
 
 from studyapp.core.quiz.answers.verdict import Outcome, Verdict, make_verdict
@@ -82,3 +84,21 @@ def options_list(
             line = line + Content("  ✗", spans=[Span(2, 3, "bold $error")])
         lines.append(line)
     return Content("\n").join(lines)
+
+
+class OrderAnswer:
+    """ "Answer, in order:" then ``  1. item`` a line; an item too long for its line goes
+    on under its own text (a hanging indent), not at the left edge under the numbers.
+    Wrapped at whatever width the card has when drawn. Deck text stays literal."""
+
+    def __init__(self, items: Sequence[str]) -> None:
+        self.items = list(items)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield Text("Answer, in order:")
+        digits = len(str(len(self.items)))
+        for number, item in enumerate(self.items, 1):
+            lead = f"  {number:>{digits}}. "
+            room = max(options.max_width - len(lead), 8)
+            for index, line in enumerate(Text(item).wrap(console, room, overflow="fold")):
+                yield Text.assemble(lead if index == 0 else " " * len(lead), line)

@@ -72,11 +72,16 @@ def summary_text(rows: Sequence[ReviewRow]) -> str:
 
 
 class ReviewDialog(ModalScreen[int | str | None]):
-    """Every question of the sitting; dismisses with an index to open, SUBMIT, or None."""
+    """Every question of the sitting; dismisses with an index to open, SUBMIT, or None.
+
+    Opaque, as exam software's review page is: dimmed, the question beneath showed
+    through, its card's bottom border one row under the box's (a double edge).
+    """
 
     DEFAULT_CSS = """
     ReviewDialog {
         align: center middle;
+        background: $background;
     }
     ReviewDialog #review-box {
         width: 100;
