@@ -72,7 +72,7 @@ class BulkHistory:
         store.fold()  # the journal into the history: our numbers come after all of it
         self.store = store
         self.path = store.folder / HISTORY
-        self.first_seq = max(history_tail_seq(self.path), store._next_seq - 1) + 1
+        self.first_seq = max(history_tail_seq(self.path), store.next_seq - 1) + 1
         self.next_seq = self.first_seq
         fd, name = tempfile.mkstemp(dir=store.folder, prefix=f".{HISTORY}.", suffix=TEMP_SUFFIX)
         self._file = os.fdopen(fd, "wb")
@@ -214,9 +214,7 @@ class BulkHistory:
     def _numbered(self) -> None:
         """Tell the store of the records added: it numbers its next ones after ours,
         and counts today's answers."""
-        store = self.store
-        store._next_seq = max(store._next_seq, self.next_seq)
-        store._recent = sorted([*store._recent, *self._recent], key=lambda r: r.at)
+        self.store.note_imported(self.next_seq, self._recent)
 
     def abort(self) -> None:
         """Forget the answers: the folder is as it was."""

@@ -31,7 +31,7 @@ import contextlib
 import json
 import os
 import zlib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 from types import MappingProxyType, TracebackType
@@ -318,6 +318,19 @@ class ProgressStore:
     def recent_reviews(self) -> tuple[ReviewRecord, ...]:
         """Reviews of the last few days, in order (for today's counts and limits)."""
         return tuple(self._recent)
+
+    @property
+    def next_seq(self) -> int:
+        """The number the next journal record gets (an import numbers its own before it)."""
+        return self._next_seq
+
+    def note_imported(self, next_seq: int, reviews: Sequence[ReviewRecord]) -> None:
+        """Records numbered up to ``next_seq - 1`` were written to the history by an
+        import (:mod:`.bulk`): number the next ones after them, and count ``reviews``
+        among the recent answers (today's counts and limits)."""
+        self._next_seq = max(self._next_seq, next_seq)
+        if reviews:
+            self._recent = sorted([*self._recent, *reviews], key=lambda r: r.at)
 
     @property
     def pending(self) -> int:
