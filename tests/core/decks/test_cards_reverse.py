@@ -126,3 +126,14 @@ def test_a_typed_answer_to_the_reverse_card_is_judged_against_the_prompt() -> No
     assert check_card(backward, "chat").outcome is Outcome.CORRECT
     assert check_card(backward, " Chat ").outcome is Outcome.CORRECT
     assert check_card(backward, "chien").outcome is Outcome.WRONG
+
+
+def test_the_reverse_card_is_judged_as_any_answer_is() -> None:
+    """Through the deck's answer key (not plain text): a year asked back is a date."""
+    from studyapp.core.quiz.answers.judge import check_card
+    from studyapp.core.quiz.answers.verdict import Outcome
+
+    year = {"id": "moon", "kind": "qa", "prompt": "1969", "answer": "The Moon landing"}
+    _, backward = cards_for_deck(deck_of({**year, "reverse": True}))
+    assert check_card(backward, "in 1969").outcome is Outcome.CORRECT
+    assert check_card(backward, "1970").outcome is Outcome.WRONG

@@ -41,6 +41,7 @@ _CARD_TARGETS = {
     ("quote", "who"): Target.SPEAKER,
     ("quote", "what"): Target.QUOTE,
     ("qa", "answer"): Target.ANSWER,
+    ("qa", "reverse"): Target.PROMPT,
     ("choice", "choose"): Target.ANSWER,
     ("order", "order"): Target.ORDER,
 }
@@ -60,8 +61,7 @@ def check_card(
     card: Card, given: str | Sequence[str], index: AnswerKeyIndex | None = None
 ) -> Verdict:
     """Judge a typed answer to a study card, using the deck's rivals when ``index`` is given."""
-    if card.entry is None or (card.kind, card.variant) == ("qa", "reverse"):
-        # a qa entry's reverse card (answer -> prompt) is checked against its own answer
+    if card.entry is None:
         text = given if isinstance(given, str) else " ".join(given)
         return check_text(text, card.answer, card.accepted)
     target, blank = target_for_card(card.kind, card.variant)

@@ -185,6 +185,8 @@ class AnswerKeyIndex:
             if members:
                 return self._list_key(entry.answer, tuple(members), entry.accept)
             return self._free_key(entry.answer, entry.accept, (), prompt=entry.prompt)
+        if isinstance(entry, QaEntry) and target is Target.PROMPT:  # the reverse card
+            return self._free_key(entry.prompt, (), ())
         if isinstance(entry, ClozeEntry) and target is Target.BLANK:
             blanks = entry.blanks
             if not 0 <= blank < len(blanks):

@@ -42,6 +42,8 @@ class Target(StrEnum):
     """What did the speaker say?"""
     ANSWER = "answer"
     """The answer of a qa or choice entry."""
+    PROMPT = "prompt"
+    """The prompt of a qa entry, asked from its answer (its ``reverse`` card)."""
     BLANK = "blank"
     """One blank of a cloze."""
     ORDER = "order"
