@@ -983,3 +983,36 @@ async def test_a_wrapped_item_of_the_shown_order_keeps_its_indent(tmp_path: Path
                 continue
             assert line[:text_at].strip() in ("", "│", "▌", "█", "▎", "▊"), (y, items)
             assert line[text_at] != " ", (y, items)  # the continuation, under the text
+
+
+async def test_while_typing_u_is_a_letter_and_ctrl_z_undoes(tmp_path: Path) -> None:
+    """The README and help promise undo while an answer box has focus: there ``u`` must
+    stay a letter of the answer, and ctrl+z must still go back a card."""
+    from textual.widgets import Input
+
+    from studyapp.tui.screens.help import HelpDialog
+
+    workspace, _ = make_workspace(tmp_path, UNDO_DECK, name="undo.yaml")
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        study = app.screen
+        assert isinstance(study, StudyScreen)
+        first = study.card
+        study.action_reveal()
+        await pilot.pause()
+        await pilot.press("3")
+        await pilot.pause()
+        second = study.card
+        assert second != first
+        assert isinstance(app.focused, Input)
+        await pilot.press("u")
+        await pilot.pause()
+        assert app.focused.value == "u"
+        assert study.card == second
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert study.card == first
+        help_rows = HelpDialog(study).rows()
+        assert any("ctrl+z while typing" in does for _, does in help_rows), help_rows
