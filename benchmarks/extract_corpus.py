@@ -13,7 +13,9 @@ statements) it prints
 
 then the totals (summed over articles), with the held-out articles (keys
 written before the extractor ever ran on them) reported apart from the tuning
-set: the held-out figure is the one that counts. ``--details`` lists every
+set: the held-out figure is the one that counts. A held-out key whose figures
+have been read and tuned on says so (``spent:`` in its key.yaml, with when) and
+is reported in a group of its own: blind once, tuning material since. ``--details`` lists every
 missed key item and every drafted entry that matched nothing.
 
 How a drafted entry finds a key item (``matches``), strictly:
@@ -111,6 +113,8 @@ class Key:
     genre: str
     held_out: bool
     anchor: PartialDate | None
+    spent: str | None
+    """For a held-out key: when its figures were read and it became tuning material."""
     dates: tuple[KeyDate, ...]
     figures: tuple[KeyFigure, ...]
     statements: tuple[KeyStatement, ...]
@@ -160,6 +164,9 @@ def parse_key(data: Any) -> Key:
         raise ValueError("a key is a mapping")
     if not isinstance(data.get("held_out"), bool):
         raise ValueError("held_out must be true or false")
+    spent = data.get("spent")
+    if spent is not None and (not isinstance(spent, str) or not data["held_out"]):
+        raise ValueError("spent is a held-out key's note of when it became tuning material")
     anchor = data.get("anchor")
     dates = tuple(
         KeyDate(
@@ -199,6 +206,7 @@ def parse_key(data: Any) -> Key:
         genre=_text_field(data, "genre"),
         held_out=data["held_out"],
         anchor=_partial_date(anchor) if anchor is not None else None,
+        spent=spent,
         dates=dates,
         figures=figures,
         statements=tuple(statements),
@@ -474,6 +482,11 @@ def _total(results: Sequence[ArticleResult]) -> dict[str, Score]:
     return total
 
 
+def counts_as_held_out(key: Key) -> bool:
+    """A key written blind and never tuned on: its figures are the ones that count."""
+    return key.held_out and not key.spent
+
+
 def report(
     results: Sequence[ArticleResult], *, details: bool = False, tuning_only: bool = False
 ) -> list[str]:
@@ -482,15 +495,19 @@ def report(
     groups = [
         ("tuning articles", [r for r in results if not r.key.held_out]),
         (
+            "spent held-out articles (keys written blind, measured, since then tuned on)",
+            [r for r in results if r.key.held_out and r.key.spent],
+        ),
+        (
             "HELD-OUT articles (keys written blind: the figure that counts)",
-            [r for r in results if r.key.held_out],
+            [r for r in results if counts_as_held_out(r.key)],
         ),
     ]
     for title, group in groups:
         if not group:
             continue
         lines += ["", f"== {title}", *_header()]
-        hidden = tuning_only and group[0].key.held_out
+        hidden = tuning_only and counts_as_held_out(group[0].key)
         for r in [] if hidden else group:
             extra = f"  ({r.unattributed} unattributed, {r.seconds * 1000:.0f} ms)"
             lines.append(_row(f"{r.name} ({r.key.genre})"[:LABEL], r.scores, extra))
@@ -503,9 +520,10 @@ def report(
     ]
     if details:
         for r in results:
-            if tuning_only and r.key.held_out:
+            if tuning_only and counts_as_held_out(r.key):
                 continue
-            lines += ["", f"-- {r.name}{' (held out)' if r.key.held_out else ''}"]
+            held = " (held out)" if counts_as_held_out(r.key) else ""
+            lines += ["", f"-- {r.name}{held}"]
             lines += [f"  missed:    {m}" for m in r.missed]
             lines += [f"  unmatched: {u}" for u in r.unmatched]
     return lines

@@ -15,6 +15,7 @@ from benchmarks.extract_corpus import (
     CORPUS,
     Key,
     corpus_folders,
+    counts_as_held_out,
     load_key,
     mentions,
     parse_key,
@@ -51,6 +52,13 @@ def test_the_corpus_is_large_and_keeps_articles_out_of_tuning() -> None:
     assert sum(load_key(f / "key.yaml").held_out for f in FOLDERS) >= 4
 
 
+def test_a_spent_held_out_key_is_reported_apart_from_the_one_that_counts() -> None:
+    base = {"article": "a", "genre": "news", "held_out": True, "anchor": None}
+    assert counts_as_held_out(parse_key(base))
+    spent = parse_key({**base, "spent": "2026-12-06: tuned on from then"})
+    assert spent.held_out and not counts_as_held_out(spent)
+
+
 @pytest.mark.parametrize("folder", FOLDERS, ids=lambda f: f.name)
 def test_each_article_has_a_key_of_its_own_words(folder: Path) -> None:
     text = (folder / "article.txt").read_text(encoding="utf-8")
@@ -83,6 +91,7 @@ def test_a_key_with_a_wrong_field_is_refused() -> None:
     assert parse_key(good).dates == ()
     for bad in (
         {**good, "held_out": "yes"},
+        {**good, "spent": "2026-12-06"},  # only a held-out key can be spent
         {**good, "dates": [{"event": "x", "date": "1948-13", "text": "June"}]},
         {**good, "figures": [{"what": "x", "value": "many", "text": "many"}]},
         {**good, "statements": [{"speaker": "X", "kind": "said", "words": "y"}]},
