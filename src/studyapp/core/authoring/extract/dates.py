@@ -122,7 +122,7 @@ _DATE_RE = re.compile(
     # US numeric dates: "10/7/2024", "4/6/93"
     r"|(?<![\w/.])(?P<nm>1[0-2]|0?[1-9])/(?P<nd>3[01]|[12][0-9]|0?[1-9])/(?P<ny>\d{4}|\d{2})(?![\w/])"
     rf"|\b(?i:in|an|the|last|this|next|since|until|till|by|early|late|mid|during|from|through"
-    rf"|of|each|every|a)[\s-](?P<m8>{_FULL_MONTH})\b(?!\s*\d)"
+    rf"|of|each|every|a)[\s-](?P<m8>{_FULL_MONTH})\b(?!,?\s*(?:of\s+)?\d)"
     rf"|^(?P<m9>{_FULL_MONTH})(?=,\s)"
 )
 _MAY_CONTEXT = re.compile(
@@ -162,6 +162,21 @@ def format_anchor(anchor: PartialDate) -> str:
         return str(anchor.year)
     month = MONTH_NAMES[anchor.month - 1]
     return f"{month} {anchor.day}, {anchor.year}" if anchor.day else f"{month} {anchor.year}"
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:]\s|\s[—–]\s|\s(?:and|but|while|whereas|although)\s")
+
+
+def _future(text: str, start: int, end: int) -> bool:
+    """Whether the words that lead to a date speak of the future ("will launch on Sept. 8",
+    "I am going to Italy in November, Mexico in January"), up to the end of the date's own
+    clause: "began on August 10 and ... says the broadcasts will continue" is past.
+    Quotations aside (their tense is the speaker's)."""
+    plain = unquoted(text)
+    before = [m.end() for m in re.finditer(r";\s|\s[—–]\s", plain[:start])]
+    after = _CLAUSE_BREAK.search(plain, end)
+    clause = plain[before[-1] if before else 0 : after.start() if after else len(plain)]
+    return FUTURE_IN_PAST.search(clause) is not None
 
 
 def _year_for(
@@ -287,7 +302,7 @@ def _mention(
         mo, d = _month(word), int(g["d5"] or g["d6"])
         if not 1 <= d <= 31:
             return None
-        chosen, how = _year_for(mo, d, year, anchor, bool(FUTURE_IN_PAST.search(unquoted(text))))
+        chosen, how = _year_for(mo, d, year, anchor, _future(text, start, end))
         date = _date(chosen, mo, d) if chosen is not None else None
         return DateMention(
             m.group(0), start, end, date, mo, d, year_inferred=date is not None, how=how
@@ -323,7 +338,7 @@ def _mention(
         if word == "March" and re.match(r"\s+(?:on|to|through|for)\b", text[end:]):
             return None
         mo = _month(word)
-        chosen, how = _year_for(mo, None, year, anchor, bool(FUTURE_IN_PAST.search(unquoted(text))))
+        chosen, how = _year_for(mo, None, year, anchor, _future(text, start, end))
         date = _date(chosen, mo, None) if chosen is not None else None
         return DateMention(word, start, end, date, mo, year_inferred=date is not None, how=how)
     return None

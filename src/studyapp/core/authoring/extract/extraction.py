@@ -25,6 +25,8 @@ from studyapp.core.authoring.extract.quotes import (
     QuoteMention,
     announcer,
     find_quotes,
+    signature,
+    unmarked_quote,
 )
 from studyapp.core.authoring.extract.reported import ReportMention, find_reported
 from studyapp.core.authoring.extract.sentences import Sentence, sentences
@@ -107,6 +109,12 @@ def extract(
             progress(done, total)
         if sentence.line != line:
             line, paragraph_year = sentence.line, None
+            speakers.line = line
+            paragraph = [s for s in all_sentences[done : done + 40] if s.line == line]
+            signed = signature(paragraph, people)
+            if signed is not None:
+                # a pull quotation signed with its speaker's name, its marks lost
+                continuation = Continuation(speaker=signed, line=line, block=True)
         for _s, _e, person in people.mentions(sentence.text, sentence.start):
             person.last_seen = max(person.last_seen, sentence.start)
         if speakers.last_person is not None:
@@ -131,6 +139,16 @@ def extract(
         ):
             continuation = Continuation()
             continue  # an interview's answers are statements whole (below)
+        block = unmarked_quote(sentence, continuation)
+        if block is not None and continuation.speaker is not None:
+            # the paragraph after "X said:", printed without quotation marks
+            quotes.append(block)
+            speakers.heard(continuation.speaker)
+            continuation = Continuation(
+                speaker=continuation.speaker, line=sentence.line, quoted=True, block=True
+            )
+            speakers.saw(sentence.text)
+            continue
         following = all_sentences[done + 1] if done + 1 < total else None
         ends_paragraph = following is None or following.line != sentence.line
         found_quotes, continuation = find_quotes(
@@ -145,6 +163,7 @@ def extract(
             announced = announcer(sentence, speakers)
             continuation.speaker = announced or continuation.speaker
             continuation.announced = announced is not None and sentence.text.rstrip()[-1:] in ",:"
+            continuation.colon = announced is not None and sentence.text.rstrip()[-1:] == ":"
         continuation.line = sentence.line
         for report in found_reports:
             speakers.heard(report.speaker)

@@ -52,9 +52,10 @@ _FIGURE_RE = re.compile(
     rf"|(?<![\w.,/$€£¥₩-])(?P<onum>\d+)(?P<osuf>st|nd|rd|th)\b"
     rf"|(?<![\w.,/$€£¥₩])(?P<num>{_NUM})(?:\s+(?P<scale>{_SCALE_RE}))?"
     rf"(?:\s+(?P<wcur>{_CURRENCY_WORDS}))?(?![\w%]|[.,]\d)"
+    r"|\b(?P<mult>twice|thrice|doubled|doubling|tripled|tripling|trebled|quadrupled)\b"
     rf"|\b(?P<frac>{FRACTION_PHRASE})"
     rf"|\b(?P<oword>{ORDINAL_PHRASE})\b"
-    rf"|\b(?P<cword>{CARDINAL_PHRASE})\b",
+    rf"|\b(?P<cword>{CARDINAL_PHRASE}|one)\b",
     re.IGNORECASE,
 )
 
@@ -147,12 +148,45 @@ class FigureMention(Struct, frozen=True):
         return float(self.value)
 
 
+_MULTIPLES = {
+    "twice": 2,
+    "doubled": 2,
+    "doubling": 2,
+    "thrice": 3,
+    "tripled": 3,
+    "tripling": 3,
+    "trebled": 3,
+    "quadrupled": 4,
+}
+# "sales tripled from 1972 to 1991", "have doubled since": what grew is the subject
+_INTRANSITIVE = re.compile(
+    r"^\s*(?:[,.;:)]|$|\s(?:from|in|to|since|over|between|during|by|after|within|last|this"
+    r"|each|every|again|and|or|but|while|when|as)\b)"
+)
+# "aged 14", "at age seventeen", "at the age of 60": a person's age in years
+_AGE_BEFORE = re.compile(r"\b(?:aged|(?:at\s+)?(?:the\s+)?age(?:\s+of)?)\s+$", re.IGNORECASE)
+# "Thomas Sam, 42, and his wife": an age in apposition to a person's full name
+_AGE_APPOSITION = re.compile(r"[A-Z][a-z’'-]+\s+[A-Z][a-z’'-]+,\s*$")
+# "only one campaign appearance", "fired one shell": "one" counting a noun; never "one of",
+# "one day" or "One resident said" (a pronoun's use)
+_ONE_COUNTS = re.compile(
+    r"(?:\b(?i:only|just|at\s+least|at\s+most|exactly|more\s+than|fewer\s+than|less\s+than"
+    r"|single|but)|(?<![’'])\b(?!(?:is|was|are|were|has|had|have|be|been|of|in|on|at|to|for|by"
+    r"|with|from|than|the|a|an|this|that|any|every|each|no|which|what|only|its|his|her|their"
+    r"|our|and|or|but|as|into|about|over|after|before|said|says)\b)[a-z]{3,})\s+$"
+)
+_ONE_IDIOMS = frozenset(
+    word_list(
+        "of another day time way thing point hand side moment reason more less other another "
+        "hundred thousand million billion person little further last final big"
+    )
+)
 _SCALE_SUFFIX = {"m": "million", "mn": "million", "b": "billion", "bn": "billion", "k": "thousand"}
 
 
 def _counts_something(text: str, start: int, end: int) -> bool:
     """Whether the number at ``start:end`` counts something the sentence names."""
-    after = text[end:]
+    after = re.sub(r"^\s*\([^()]{1,30}\)(?=\s)", "", text[end:])  # "533,000 (0.6%) women"
     head = text[:start]
     hyphen_unit = re.match(r"^[-‑](?P<u>[a-z]+)", after)
     if hyphen_unit is not None:
@@ -163,6 +197,8 @@ def _counts_something(text: str, start: int, end: int) -> bool:
         word = first.group("w").lower().rstrip(".")
         if word not in _NOT_COUNTED:
             return True
+        if word in ("other", "more") and re.match(r"^\s+\w+\s+(?:[a-z-]+\s+)?[a-z]{3,}s\b", after):
+            return True  # "the two other outstanding issues", "two more years"
         if word in ("to", "and", "or") and re.match(
             rf"^\s+(?:to|and|or)\s+(?:{_NUM}|{CARDINAL_PHRASE})\b", after, re.IGNORECASE
         ):
@@ -334,10 +370,28 @@ def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
             kind = "money"
         else:
             ranged = _in_range(text, start, number_end)
-            if not g["scale"] and not ranged and not _counts_something(text, start, number_end):
+            age = not ranged and not g["scale"] and _is_age(text, start, number_end, value)
+            points = _POINTS_AFTER.match(text[number_end:]) is not None and _PERCENT.search(text)
+            if (
+                not g["scale"]
+                and not ranged
+                and not age
+                and not _counts_something(text, start, number_end)
+            ):
                 return None
             unit = g["scale"].lower() if g["scale"] else _unit_after(text, end)
             kind = "count"
+            if age:
+                unit = "years"
+            elif points:
+                # "13 percent, 14 points behind ...": points of a share are percentage points
+                unit, kind = "percentage points", "percent"
+    elif g["mult"]:
+        # "almost tripled", "twice in three weeks": how many times, a figure of its own
+        if g["mult"].lower().endswith(("ed", "ing")) and not _INTRANSITIVE.match(text[end:]):
+            return None  # "doubled the lead": what doubled is not said in numbers
+        value = Decimal(_MULTIPLES[g["mult"].lower()])
+        unit, word, kind = "times", g["mult"], "count"
     elif g["frac"]:
         value = fraction_value(g["frac"])
         if value is not None:
@@ -353,16 +407,25 @@ def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
         kind = "ordinal"
     else:
         phrase = g["cword"]
-        if _ANAPHORA.match(text[end:]) or (
-            _DEFINITE.search(text[:start]) and re.match(r"^\s+(?:of|and)\b", text[end:])
+        if phrase[:1].isupper() and re.search(r"[^\s.!?:;“\"(]\s*$", text[:start]):
+            return None  # capitalised inside a sentence: a name ("the Group of Ten")
+        definite = _DEFINITE.search(text[:start]) is not None
+        anaphora = _ANAPHORA.match(text[end:])
+        if (anaphora and (definite or anaphora.group(0).strip().lower() == "of")) or (
+            definite and re.match(r"^\s+(?:of|and)\b", text[end:])
         ):
-            return None
-        if re.fullmatch(r"(?i:one|a|an)", phrase) or not _counts_something(text, start, end):
-            return None  # "the two of them", "two." : not counting anything named
+            return None  # "the two countries", "five of the", "the two of them"
+        age = _is_age(text, start, end, words_value(phrase))
+        if re.fullmatch(r"(?i:a|an)", phrase) or (
+            phrase.lower() == "one" and not _one_counts(text, start, end)
+        ):
+            return None  # "one of", "a day": not a count
+        if not age and phrase.lower() != "one" and not _counts_something(text, start, end):
+            return None  # "two." : not counting anything named
         if re.match(r"^[\s-]+[A-Z]", text[end:]) and not re.match(
-            r"^\s+[A-Z][a-z]+\s+[a-z]", text[end:]
+            r"^\s+[A-Z][a-z]+(?:\s+[a-z]|(?<=s)[,;.])", text[end:]
         ):
-            return None  # part of a name ("Apollo Eleven", "Big Four")
+            return None  # part of a name ("Apollo Eleven", "Big Four"); not "million Berliners,"
         value = words_value(phrase)
         word = phrase
         scale = re.search(r"(million|billion|trillion|thousand)$", phrase.lower())
@@ -372,12 +435,44 @@ def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
             )
             unit = scale.group(1)
         else:
-            unit = _unit_after(text, end)
+            unit = "years" if age else _unit_after(text, end)
         kind = "count"
     if value is None:
         return None
     measure = measure_of(text, start, end, kind) or "what this number measures"
     return FigureMention(m.group(0), start, end, value, unit, kind, measure, word)
+
+
+_POINTS_AFTER = re.compile(r"^\s+points?\b(?!\s+of\s+(?:view|order|contact|light))")
+_PERCENT = re.compile(r"%|\bper\s*cent\b|\bpercent\b", re.IGNORECASE)
+
+
+def _is_age(text: str, start: int, end: int, value: Decimal | None) -> bool:
+    """A person's age: "aged 14", "at age seventeen", "Thomas Sam, 42, and ..." (never a
+    group's range, "aged 18-24 years", which names who was counted)."""
+    if value is None or not 0 < value < 120 or value != value.to_integral_value():
+        return False
+    head = text[:start]
+    if re.match(r"^\s?[-–‑]\s?\d|^\s+(?:to|and|or)\s+\d", text[end:]):
+        return False
+    if _AGE_BEFORE.search(head):
+        return not re.search(
+            r"\b(?:those|people|persons|men|women|adults|children|students|respondents"
+            r"|schoolchildren|participants|patients|users)\s+(?:\w+\s+)?$",
+            head[: _AGE_BEFORE.search(head).start()],  # type: ignore[union-attr]
+        )
+    return _AGE_APPOSITION.search(head) is not None and re.match(r"^\s*,", text[end:]) is not None
+
+
+def _one_counts(text: str, start: int, end: int) -> bool:
+    """Whether "one" counts the noun after it ("fired one shell", "only one campaign
+    appearance"): after a verb or "only"/"at least", before a lowercase noun, never an idiom."""
+    noun = re.match(r"^\s+(?P<w>[a-z]{3,})\b", text[end:])
+    if noun is None or noun.group("w") in _ONE_IDIOMS or noun.group("w") in _NOT_COUNTED:
+        return False
+    if re.match(r"^\s+(?:[a-z-]+\s+)?[a-z]+\s+of\b", text[end:]):
+        return False  # "one little piece of", "one part of": a share, not a count
+    return _ONE_COUNTS.search(text[:start]) is not None
 
 
 def _unit_after(text: str, end: int) -> str | None:

@@ -14,14 +14,22 @@ a quotation nobody is said to have said (a term, a scare quote, a title) keeps
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from msgspec import Struct
 
-from studyapp.core.authoring.extract.people import NAME_TOKEN
+from studyapp.core.authoring.extract.people import NAME_TOKEN, People
 from studyapp.core.authoring.extract.sentences import Sentence, quote_spans
 from studyapp.core.authoring.extract.speech import QUOTE_CUE, Speaker, Speakers, subject_before
 
-__all__ = ["Continuation", "QuoteMention", "announcer", "find_quotes"]
+__all__ = [
+    "Continuation",
+    "QuoteMention",
+    "announcer",
+    "find_quotes",
+    "signature",
+    "unmarked_quote",
+]
 
 
 class QuoteMention(Struct, frozen=True):
@@ -54,6 +62,11 @@ class Continuation(Struct):
     announced: bool = False
     """The sentence ended by announcing its speaker ("Rathbun stated,"): a quotation that
     opens the next paragraph is theirs."""
+    colon: bool = False
+    """The announcement ended with a colon ("the Church denied these allegations:"): the
+    next paragraph may be the quotation itself, printed without marks."""
+    block: bool = False
+    """The sentence was such an unmarked quotation: the next one of its paragraph goes on."""
 
 
 _POST_VERB_FIRST = re.compile(
@@ -72,7 +85,8 @@ _SIGNED = re.compile(
 _CLAUSE_BREAK = re.compile(r";|\.\s|[!?]\s")
 _NAMING = re.compile(
     r"\b(?:named|titled|entitled|known\s+as|nicknamed|codenamed|code-named|branded)\s*,?\s*$"
-    r"|\b[a-z]+\s+(?:labell?ed|called|dubbed)\s*$"  # "a user labelled “Anonymous”": a name
+    # "a user labelled “Anonymous”": a name; "what it called “...”" is speech
+    r"|\b(?!(?:it|he|she|they|we|i|you)\b)[a-z]+\s+(?:labell?ed|called|dubbed)\s*$"
     r"|\b(?:the|a|an|its|his|her|their)\s+(?:[a-z-]+\s+){0,2}(?:website|site|book|film|album"
     r"|song|show|programme|program|campaign|operation|hashtag|slogan|phrase|term|word|words"
     r"|title|headline|section|blog|article|video|series|movie|event|project|movement"
@@ -122,10 +136,15 @@ def find_quotes(
             # a question cited from a form or a paper, not something a speaker said
             out.append(QuoteMention(quote, start, end, None, (), sentence, inner, closed))
             continue
+        if _is_title(quote, text[:start]):
+            # "an address to the nation on “The Challenge of Peace”": a title, not speech
+            out.append(QuoteMention(quote, start, end, None, (), sentence, inner, closed))
+            continue
         next_start = spans[index + 1][0] if index + 1 < len(spans) else len(text)
         speaker, cue = _after(text[end:next_start], speakers, sentence), "after"
         if speaker is None:
-            speaker, cue = _before(text, start, spans[:index], speakers, sentence), "before"
+            speaker = _before(text, start, spans[:index], speakers, sentence, quote)
+            cue = "before"
         if speaker is None and sentence_speaker is not None:
             cue_between = QUOTE_CUE.search(text[spans[index - 1][1] : start]) if index else None
             if cue_between is not None:
@@ -198,22 +217,65 @@ def _after(rest: str, speakers: Speakers, sentence: Sentence) -> Speaker | None:
     return None
 
 
+def _is_title(quote: str, head: str) -> bool:
+    """A quotation in title case after a preposition or an article ("an address on “The
+    Challenge of Peace”", "a report about “Life After Coal”"): the name of a work."""
+    words = re.findall(r"[^\W\d_][\w’'-]*", quote)
+    long_words = [w for w in words if len(w) > 3]
+    return (
+        len(long_words) >= 2
+        and len(words) <= 8
+        and all(w[:1].isupper() for w in long_words)
+        and re.search(r"\b(?:on|of|about|in|for|from|the|a|an|titled|entitled)\s*$", head, re.I)
+        is not None
+    )
+
+
+_WORD_NOUNS = re.compile(
+    r"\b(?:phrase|term|word|words|slogan|slogans|motto|hashtag|headline|title|nickname|banner"
+    r"|sign)\s*,?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _described(naming: str, quote: str) -> bool:
+    """Whether a quotation after "a program" or "the campaign" describes it in its speaker's
+    words ("a program “to create a new prosperity without war”") rather than names it ("the
+    campaign “Back to Work”"): a name is capitalised; a description is a lowercase phrase."""
+    return (
+        bool(quote)
+        and quote[:1].islower()
+        and len(quote.split()) >= 4
+        and re.search(r"\b(?:the|a|an|its|his|her|their)\s", naming, re.IGNORECASE) is not None
+        and _WORD_NOUNS.search(naming) is None
+    )
+
+
 def _before(
     text: str,
     start: int,
     earlier: list[tuple[int, int, bool]],
     speakers: Speakers,
     sentence: Sentence,
+    quote: str = "",
 ) -> Speaker | None:
     """A verb of saying before the quotation in its sentence, and its subject."""
     head = text[:start]
-    if _NAMING.search(head):
+    naming = _NAMING.search(head)
+    if naming is not None and not _described(naming.group(0), quote):
         return None  # "a robot named “Better Idea of Afghan Girls”": a name, not speech
     possessive = re.search(rf"((?:{NAME_TOKEN}\s+){{0,3}}{NAME_TOKEN})[’']s\s*$", head)
     if possessive:
         person = speakers.people.named(possessive.group(1))
         if person is not None:
             return Speaker(person.name, person.aliases, "person")
+    passive = _BY_AS.search(head)
+    if passive is not None:
+        # "characterized by Nixon as “...”": the agent of a passive verb of saying
+        return speakers.resolve(passive.group("np"), sentence.start + passive.start("np"), "")
+    colon = _colon_subject(head, speakers)
+    if colon is not None:
+        return colon
     cues = [
         c
         for c in QUOTE_CUE.finditer(head)
@@ -259,6 +321,34 @@ def _before(
     return None
 
 
+_BY_AS = re.compile(
+    r"\b(?:characteri[sz]ed|described|called|labell?ed|dubbed|termed|hailed|branded|denounced"
+    r"|condemned|praised|critici[sz]ed|dismissed|derided)\s+by\s+"
+    r"(?P<np>[^,;:“”\"]{2,60}?)(?:\s+as)?\s*$"
+)
+
+
+def _colon_subject(head: str, speakers: Speakers) -> Speaker | None:
+    """Who speaks a quotation after a colon that ends a clause of theirs ("Nixon identified a
+    three-fold task: “...”", "She put it simply: “...”"): the clause's subject, when it
+    opens the clause as a person's name or "he"/"she" and a verb follows."""
+    if not re.search(r":\s*$", head):
+        return None
+    clause = re.split(r"[,;]\s+|[.!?]\s+", head)[-1]
+    opening = re.match(r"\s*(?:(?:Then|Later|Finally|Instead)\s+)?", clause)
+    rest = clause[opening.end() if opening else 0 :]
+    pronoun = re.match(r"(He|She)\s+(?:has\s+|had\s+|also\s+|then\s+)?[a-z]+\b", rest)
+    if pronoun is not None:
+        return speakers.resolve(pronoun.group(1).lower(), 0, head[: len(head) - len(rest)])
+    mentions = speakers.people.mentions(rest)
+    if not mentions or not re.fullmatch(r"(?:[A-Z][\w.-]*\s+){0,3}", rest[: mentions[0][0]]):
+        return None  # the name opens the clause, after a title at most ("President")
+    _start, end, person = mentions[0]
+    if not re.match(r"\s+(?:has\s+|had\s+|also\s+|then\s+)?[a-z]+\b", rest[end:]):
+        return None
+    return Speaker(person.name, person.aliases, "person")
+
+
 _OPENING_SUBJECT = re.compile(
     r"^(?P<np>(?:[A-Z][\w’'.-]*)(?:\s+(?!(?:was|were|is|are|has|had)\b)[\w’'.-]+){0,4}?)"
     r"\s+(?:has\s+|had\s+|also\s+)?[a-z]+(?:ed|s)\b"
@@ -288,9 +378,58 @@ def announcer(sentence: Sentence, speakers: Speakers) -> Speaker | None:
     text = sentence.text
     spans = quote_spans(text)
     for cue in reversed(list(QUOTE_CUE.finditer(text))):
-        if any(s <= cue.start() < e for s, e, _ in spans):
-            continue
+        if any(s <= cue.start() < e for s, e, _ in spans) or _DETERMINER.search(
+            text[: cue.start()]
+        ):
+            continue  # inside a quotation, or a noun ("denied the claims:")
         found = subject_before(text, cue.start())
         if found is not None:
             return speakers.resolve(found[0], sentence.start + found[1], text[: found[1]])
     return None
+
+
+def unmarked_quote(sentence: Sentence, before: Continuation) -> QuoteMention | None:
+    """A quotation printed without marks, as a block quotation loses them in plain text: the
+    paragraph after one that ends "X said:", or one signed with a name, sentence by sentence,
+    until a sentence has marks or another speaker ("They also claimed ..." reports, no
+    longer quotes; "I was told" is still the speaker's own words)."""
+    speaker = before.speaker
+    if speaker is None or sentence.heading:
+        return None
+    opens = before.colon and sentence.line - before.line in (1, 2)
+    goes_on = before.block and before.line == sentence.line
+    if not (opens or goes_on):
+        return None
+    text = sentence.text
+    if quote_spans(text) or re.search(r"[“”\"]", text):
+        return None
+    for cue in QUOTE_CUE.finditer(text):
+        found = subject_before(text, cue.start())
+        if found is not None and found[0].lower() not in ("i", "we", "you"):
+            return None  # someone else speaks: "They also claimed ..."
+    words = _clean(text)
+    if len(words.split()) < 3:
+        return None
+    lead = len(text) - len(text.lstrip())
+    inner = (lead, lead + len(words))
+    return QuoteMention(
+        words, 0, len(text), speaker.name, speaker.aliases, sentence, inner, True, "block"
+    )
+
+
+_SIGNATURE = re.compile(rf"(?:(?:-|--|—|–)\s*)?({NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}})\s*")
+
+
+def signature(paragraph: Sequence[Sentence], people: People) -> Speaker | None:
+    """Who signs a paragraph that ends with a bare name ("... she was suppressive. Valeska
+    Paris"): a pull quotation that lost its marks. Only a person the article names
+    elsewhere in full, so a heading or a caption credit is never taken for one."""
+    if len(paragraph) < 2:
+        return None
+    found = _SIGNATURE.fullmatch(paragraph[-1].text.strip())
+    if found is None:
+        return None
+    person = people.named(found.group(1))
+    if person is None or person.name != found.group(1):
+        return None
+    return Speaker(person.name, person.aliases, "person")

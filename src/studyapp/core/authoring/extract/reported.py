@@ -128,6 +128,11 @@ _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+(?P<np>[^,;:“”\"]{2,80}?)\s*
 _LEADING_PHRASE = re.compile(
     r"^(?:in|on|at|by|for|during|after|before|since|until|from)\b[^,]{0,60},\s*"
 )
+# "For example, the museum saw ...": a link to the sentence before, not the speaker's words
+_DISCOURSE = re.compile(
+    r"(?:For\s+(?:example|instance)|In\s+(?:fact|particular|addition)|However|Moreover"
+    r"|Meanwhile|Indeed|Still|Likewise|Similarly|Furthermore|Nevertheless|Instead),\s*"
+)
 _FULL_NAME = re.compile(rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,2}}")
 _ACCORDING_NAME = re.compile(r"^\s*According\s+to\s+")
 _AS_TOLD = re.compile(
@@ -257,6 +262,7 @@ def find_reported(sentence: Sentence, speakers: Speakers) -> list[ReportMention]
             continue
         clause_start, clause_end = _clause(text, body)
         clause_end = _next_speaker(text, clause_start, clause_end, spans, speakers, sentence)
+        clause_end = _before_quotation(text, clause_start, clause_end, spans)
         if _WHO_CLAUSE.search(text[: m.start()]):
             comma = text.find(", ", clause_start, clause_end)
             clause_end = comma if comma > 0 else clause_end  # the relative clause ends there
@@ -264,6 +270,10 @@ def find_reported(sentence: Sentence, speakers: Speakers) -> list[ReportMention]
         if not _is_report(text[pos:clause_end], verb):
             continue
         out.append(ReportMention(words, clause_start, clause_end, speaker, sentence))
+    out += _stances(sentence, speakers, spans)
+    out += _inverted(sentence, speakers, spans)
+    out += _fronted(sentence, speakers, spans)
+    out += _described_as(sentence, speakers, spans)
     out += _framed(sentence, speakers, spans)
     return _distinct(out)
 
@@ -287,7 +297,7 @@ def _subject(
     found = subject_before(text, m.start())
     if found is None:
         # "..., and said it was ...": the subject of the clause before
-        if re.search(r"\band\s+$", head):
+        if re.search(r"\band\s+(?:(?:has|have|had|also|then|later)\s+)*$", head):
             # "Reagan agreed ..., while he pursued START and argued that ...": the last
             # person named before, when no verb of saying came first
             return previous or _last_person(head, speakers) or _opening_person(head, speakers)
@@ -358,6 +368,16 @@ def _opening_person(head: str, speakers: Speakers) -> Speaker | None:
     return Speaker(person.name, person.aliases, "person")
 
 
+def _before_quotation(text: str, start: int, end: int, spans: list[tuple[int, int, bool]]) -> int:
+    """Where a reported clause ends when the speaker's own words follow it after a comma
+    ("said kits would be ready," “For example, schools can ...”): the quotation is a
+    statement of its own, not part of the report (a quoted word or two stays inside)."""
+    for s, e, _closed in spans:
+        if start < s < end and re.search(r",\s*$", text[start:s]) and len(text[s:e].split()) >= 5:
+            return len(text[:s].rstrip().rstrip(",").rstrip())
+    return end
+
+
 def _next_speaker(
     text: str,
     start: int,
@@ -371,6 +391,16 @@ def _next_speaker(
     for m in REPORT_VERB.finditer(text, start, end):
         if any(s <= m.start() < e for s, e, _ in spans):
             continue
+        joined = _SAME_SUBJECT.search(text, start, m.start())
+        after = text[m.end() : _clause(text, m.end())[1]]
+        if (
+            joined is not None
+            and not m.group("verb").endswith("ing")
+            and (_is_report(after, m.group("verb").lower()) or _STANCE_OBJECT.match(after))
+        ):
+            # "They claimed A and claim B", "has said A, and has argued B": the same
+            # speaker's second statement, a clause of its own
+            return joined.start()
         found = subject_before(text, m.start())
         if found is None or found[1] <= start:
             continue
@@ -381,6 +411,10 @@ def _next_speaker(
             continue
         return start + lead.start()
     return end
+
+
+# "... and (has) also claimed": a second verb of saying with the subject left out
+_SAME_SUBJECT = re.compile(r",?\s+and\s+(?:(?:has|have|had|also|then|later)\s+)*$")
 
 
 def _sentence_subject(head: str, speakers: Speakers, sentence: Sentence) -> Speaker | None:
@@ -448,6 +482,9 @@ def _framed(
                 start, end = after  # "Under the plan, according to officials, schools would ..."
             else:
                 start, end = 0, according.start()
+            linking = _DISCOURSE.match(text, start)
+            if linking is not None:
+                start = linking.end()
             words = text[start:end].strip(" ,.")
             if _is_report(_LEADING_PHRASE.sub("", words), "said"):
                 out.append(ReportMention(words, start, end, speaker, sentence))
@@ -470,6 +507,174 @@ def _framed(
             words = text[: post.start()].strip(" ,")
             if _is_report(words, "said"):
                 out.append(ReportMention(words, 0, post.start(), speaker, sentence))
+    return out
+
+
+# Verbs of saying that state a position through a noun or "for/against" rather than a
+# clause: "emphasized his support for ...", "argued for changes to ...", "expressed
+# interest in ...", "pleaded with him to ...". The verb and its object are the statement.
+_STANCE_VERB = re.compile(
+    r"\b(?P<verb>emphasi[sz](?:ed|es)|stress(?:ed|es)|express(?:ed|es)|voiced|voices"
+    r"|reiterat(?:ed|es)|signall?ed|signals|declared|declares|argued|argues|called|calls"
+    r"|pleaded|pleads|begged|begs|campaigned|campaigns|lobbied|lobbies|advocated|advocates)\b"
+)
+_STANCE_NOUNS = (
+    r"(?:support|opposition|intention|intent|commitment|desire|wish|hope|hopes|interest"
+    r"|concern|concerns|belief|view|views|determination|willingness|readiness|preference"
+    r"|objection|objections|reservations|doubt|doubts|confidence|frustration|disappointment"
+    r"|regret|sympathy|condolences|gratitude|approval|disapproval|opposition|skepticism"
+    r"|scepticism|optimism|pessimism|fears?|worry|worries|need|importance|resolve)"
+)
+_STANCE_OBJECT = re.compile(
+    r"^\s+(?:"
+    r"(?<=\s)(?:for|against)\s+(?:the\s+|a\s+|an\s+)?[a-z-]+"  # argued for changes
+    r"|with\s+(?:him|her|them|[A-Z][\w-]+|(?:the|his|her|their)\s+[a-z-]+)\s+(?:to|not\s+to)\s+[a-z]+"
+    rf"|(?:(?:his|her|their|its|the|a|an|our|strong|deep|renewed|serious|grave)\s+){{0,2}}"
+    rf"(?:[a-z-]+\s+)?{_STANCE_NOUNS}\s+(?:for|to|in|of|that|about|with|over|at|on)\s+\S"
+    r")"
+)
+# which verbs take which object: "argued for", "called for", not "expressed for"
+_FOR_VERBS = frozenset(
+    word_list(
+        "argued argues called calls pleaded pleads campaigned campaigns lobbied lobbies "
+        "advocated advocates begged begs"
+    )
+)
+
+
+def _stances(
+    sentence: Sentence, speakers: Speakers, spans: list[tuple[int, int, bool]]
+) -> list[ReportMention]:
+    """ "Dissanayake has emphasized his intention to pursue ...", "Waters expressed interest
+    in further donations", "his sister pleaded with him to ...": a position stated, reported
+    as the verb and its object (what a card can ask "who ...?" about)."""
+    text = sentence.text
+    out: list[ReportMention] = []
+    for m in _STANCE_VERB.finditer(text):
+        if any(s <= m.start() < e for s, e, _ in spans):
+            continue
+        obj = _STANCE_OBJECT.match(text[m.end() :])
+        if obj is None:
+            continue
+        verb = m.group("verb").lower()
+        opening = obj.group(0).split()[0].lower()
+        if opening in ("for", "against", "with") and verb not in _FOR_VERBS:
+            continue  # "expressed for", "stressed with": not a stance
+        if opening not in ("for", "against", "with") and verb in _FOR_VERBS - {"argued", "argues"}:
+            continue  # "called the decision ...": naming, not a stance
+        if _NEGATED.search(text[: m.start()]) or _AUX_BEFORE.search(text[: m.start()]):
+            continue
+        speaker = _subject(text, m, speakers, sentence, None)
+        if speaker is None:
+            continue
+        end = _clause(text, m.end())[1]
+        joined = re.search(r",\s+(?:and|but|while|as|which|who|so)\b", text[m.end() : end])
+        if joined is not None:
+            end = m.end() + joined.start()  # "called for talks, and in 1967 he met ...": an NP
+        words = text[m.start() : end].strip().rstrip(",")
+        if len(re.findall(r"\w+", words)) < 5:
+            continue
+        out.append(ReportMention(words, m.start(), end, speaker, sentence))
+    return out
+
+
+_INVERTED = re.compile(
+    r"^(?P<opening>[^,;:“”\"]{3,120}?),\s*(?P<verb>said|says|added|adds|noted|notes|explained"
+    r"|explains|argued|argues|insisted|insists|claimed|claims|stressed|stresses|wrote|writes)"
+    rf"\s+(?P<np>(?:the\s+)?(?:[a-z-]+\s+){{0,2}}{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,3}})"
+    r"\s*,\s*(?=[a-z])"
+)
+
+
+def _inverted(
+    sentence: Sentence, speakers: Speakers, spans: list[tuple[int, int, bool]]
+) -> list[ReportMention]:
+    """ "Institutional recipients, said Maurer, are required to ...": the attribution set off
+    inside the clause with the verb first; the statement is the clause around it."""
+    text = sentence.text
+    found = _INVERTED.match(text)
+    if found is None or spans:
+        return []
+    speaker = speakers.resolve(found.group("np"), sentence.start + found.start("np"), "")
+    if speaker is None:
+        return []
+    end = _clause(text, found.end())[1]
+    words = f"{found.group('opening').strip()} {text[found.end() : end].strip()}".strip(" .")
+    if not _is_report(words, "said"):
+        return []
+    return [ReportMention(words, 0, end, speaker, sentence)]
+
+
+_FRONTED = re.compile(
+    r"^(?P<verb>Asserting|Arguing|Saying|Claiming|Insisting|Noting|Warning|Stressing"
+    r"|Explaining|Acknowledging|Admitting|Declaring|Maintaining|Contending|Announcing"
+    r"|Emphasi[sz]ing|Recalling|Conceding)\s+that\s+"
+)
+
+
+def _fronted(
+    sentence: Sentence, speakers: Speakers, spans: list[tuple[int, int, bool]]
+) -> list[ReportMention]:
+    """ "Asserting that the war was ending, Nixon identified ...": a participle of saying that
+    opens the sentence; its speaker is the subject of the main clause after the comma (a
+    person named there, "he" or "she"), its statement the "that" clause."""
+    text = sentence.text
+    found = _FRONTED.match(text)
+    if found is None:
+        return []
+    for comma in re.finditer(r",\s+", text[found.end() :]):
+        at = found.end() + comma.end()
+        if any(s <= at < e for s, e, _ in spans):
+            continue
+        rest = text[at:]
+        speaker: Speaker | None = None
+        pronoun = re.match(r"(he|she|they)\s+[a-z]+", rest)
+        if pronoun is not None:
+            speaker = speakers.resolve(pronoun.group(1), sentence.start + at, "")
+        else:
+            named = speakers.people.mentions(rest)
+            lead = rest[: named[0][0]] if named else ""
+            if named and re.fullmatch(r"(?:[A-Z][\w.-]*\s+){0,3}", lead):
+                person = named[0][2]
+                if re.match(r"\s+(?:has\s+|had\s+|also\s+|then\s+)?[a-z]+", rest[named[0][1] :]):
+                    speaker = Speaker(person.name, person.aliases, "person")
+        if speaker is None:
+            continue
+        end = found.end() + comma.start()
+        words = text[found.end() : end].strip()
+        if _is_report(f"that {words}", "said"):
+            return [ReportMention(words, found.end(), end, speaker, sentence)]
+        return []
+    return []
+
+
+_DESCRIBED_AS = re.compile(
+    r"(?P<ante>(?:[Tt]he\s+)?[A-Z][\w’'-]*(?:\s+(?:of|in|for|the|and|[A-Z][\w’'-]*)){0,6}),\s+"
+    r"(?:which|whom|who)\s+(?P<np>(?:the\s+)?[^,;:“”\"]{2,50}?)\s+"
+    r"(?:describes?|described|calls?|called|considers?|considered|regards?|regarded|labels?"
+    r"|labelled|labeled|characteri[sz]es?|characteri[sz]ed|terms?|termed)\s+as\s+(?P<what>[a-z])"
+)
+
+
+def _described_as(
+    sentence: Sentence, speakers: Speakers, spans: list[tuple[int, int, bool]]
+) -> list[ReportMention]:
+    """ "Rehabilitation Project Force, which the Church describes as a religious retreat":
+    a speaker's description of something the sentence names, reported from the name to the
+    end of the description."""
+    text = sentence.text
+    out: list[ReportMention] = []
+    for m in _DESCRIBED_AS.finditer(text):
+        if any(s <= m.start("what") < e for s, e, _ in spans):
+            continue
+        speaker = speakers.resolve(m.group("np"), sentence.start + m.start("np"), "")
+        if speaker is None:
+            continue
+        end = _clause(text, m.start("what"))[1]
+        comma = text.find(",", m.start("what"), end)
+        end = comma if comma > 0 else end
+        words = text[m.start("ante") : end].strip()
+        out.append(ReportMention(words, m.start("ante"), end, speaker, sentence))
     return out
 
 

@@ -172,6 +172,14 @@ _SINGLE_OPEN = "‘"
 _SINGLE_CLOSE = "’"
 
 
+def _pairs_later(text: str, i: int) -> bool:
+    """Whether the straight mark at ``i`` opens a quotation closed later: an even number of
+    straight marks in the text, and one later that closes (before punctuation or the end)."""
+    if text.count('"') % 2:
+        return False
+    return re.search(r'[^\s"]"(?=[\s.,;:!?)…]|$)', text[i + 1 :]) is not None
+
+
 def quote_spans(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, closed) of each quotation in ``text``, marks included.
 
@@ -194,6 +202,8 @@ def quote_spans(text: str) -> list[tuple[int, int, bool]]:
             opens = ch in _OPENERS + _SINGLE_OPEN and (before in _BEFORE_OPEN or i == 0)
             if opens and not after.isspace():
                 opened, single = i, ch == _SINGLE_OPEN
+            elif ch == '"' and before in ",:" and after == " " and _pairs_later(text, i):
+                opened, single = i, False  # 'Wilkins said," [Warhol] liked ...".': a typo'd opener
             continue
         closes = ch == _SINGLE_CLOSE if single else ch in _QUOTE_CLOSERS
         if closes and (after in _AFTER_CLOSE or i + 1 == n) and not before.isspace():

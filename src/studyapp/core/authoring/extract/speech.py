@@ -50,7 +50,7 @@ QUOTE_CUE = re.compile(
     r"|directed|ordered|instructed|demanded|requested|calls|call|characteri[sz]ed"
     r"|characteri[sz]es|pleaded|begged|speculated|theori[sz]ed|reasoned"
     r"|(?:is|was|are|were)\s+on\s+record\s+as|issued\s+a\s+statement|[Ii]n\s+a\s+statement"
-    r"|[Aa]ccording\s+to|[Ii]n\s+the\s+words\s+of)\b"
+    r"|[Aa]ccording\s+to|[Ii]n\s+the\s+words\s+of|denied|denies)\b"
 )
 
 # Verbs that report speech without quotation marks ("X said that ...").
@@ -100,7 +100,22 @@ _BY_PHRASE = re.compile(
     r"\s+(?:seen|obtained|quoted|cited|published|reported|written|sent|signed|issued|released"
     r"|posted|shared|leaked)\s+(?:by|to)\s.*$"
 )
-_PRONOUNS = {"he": "person", "she": "person", "they": "group", "we": "group", "i": "self"}
+_PRONOUNS = {
+    "he": "person",
+    "she": "person",
+    "they": "group",
+    "we": "group",
+    "i": "self",
+    "it": "body",
+}
+# A sentence that opens with a thing: "The study was published ..." (then "it" is the study)
+_THING_OPENING = re.compile(r"^(?:The|This|That|Its|It)\b(?:\s+[a-z-]+){0,3}?\s+(?P<head>[a-z]+)\b")
+# The subject a sentence opens with, up to its verb: "The JVP took up arms against what it
+# called ...", "Acme Corp. has said": what a later "it" of the same sentence may be
+_OPENING_NP = re.compile(
+    r"^\s*(?P<np>(?:[Tt]he\s+)?[A-Z][\w.&’'-]*(?:\s+(?:of|for|the|and|&|[A-Z][\w.&’'-]*)){0,6})"
+    r"\s+(?:has\s+|had\s+|have\s+|also\s+)?[a-z]+\b"
+)
 
 # Nouns for people, groups and bodies that speak.
 GROUP_NOUNS = frozenset(
@@ -165,6 +180,15 @@ _SPEECH_OF = re.compile(
     r"|spokesman|spokeswoman|spokesperson|spokespeople|website|letter|announcement|release"
     r"|manifesto|platform|press\s+release|communiqu[eé])$",
     re.IGNORECASE,
+)
+# People named through another ("Thomas' sister", "Smith's lawyer"): not that person
+_RELATIVES = frozenset(
+    word_list(
+        "sister brother son daughter wife husband mother father widow partner friend friends "
+        "lawyer lawyers attorney attorneys doctor neighbour neighbor cousin uncle aunt niece "
+        "nephew grandmother grandfather girlfriend boyfriend fiancee fiance colleague "
+        "colleagues biographer rival opponent opponents"
+    )
 )
 _DOCUMENTS = frozenset(
     word_list("memorandum memo letter order directive proclamation communique declaration")
@@ -238,6 +262,9 @@ def subject_before(text: str, verb_start: int) -> tuple[str, int] | None:
                 joins = (*joins, "for", "at")  # "Lydia Buchtmann for Food Standards Australia"
             if word.lower() in joins and start is not None:
                 # "Secretary of State", "Malin and Edgett": inside the phrase
+                before = head[: token.start()].split()
+                if word.lower() == "and" and before and not re.search(r"[A-Za-z]", before[-1]):
+                    break  # "began on August 10 and South Korea says": a clause, not a pair
                 start = token.start()
                 count += 1
                 continue
@@ -274,6 +301,12 @@ class Speakers:
         self.last_speaker: Speaker | None = None
         self.senders: dict[str, Speaker] = {}
         """Who sent the letter or memorandum the article goes on calling "the letter"."""
+        self.line = 0
+        """The paragraph (line) being read, set by the reader before each sentence."""
+        self.body_line = -10
+        """The paragraph where ``last_speaker`` spoke, when it is a body."""
+        self.bodies: list[Speaker] = []
+        """Bodies heard, the latest last: "the board" finds the latest named board."""
 
     def person(self, name: str) -> Speaker:
         found = self.people.named(name)
@@ -291,6 +324,8 @@ class Speakers:
             kind = _PRONOUNS[lower]
             if kind == "person":
                 return self._recent_person(sentence, "m" if lower == "he" else "f")
+            if kind == "body":
+                return self._body(sentence)
             if kind == "group":
                 if self.last_group is None and self.last_speaker is not None:
                     # "They also claimed ...": the body that spoke last
@@ -310,10 +345,13 @@ class Speakers:
                 if re.fullmatch(r"\s+and\s+(?:\S+\s+){0,3}", between) and a[2] is not b[2]:
                     return Speaker(f"{a[2].name} and {b[2].name}", (), "group")
             named = mentions[-1][2]
-            owned = re.match(r"[’']s\s+(?:\S+\s+){0,5}\S+$", phrase[mentions[-1][1] :])
-            if owned is not None and _is_body(owned.group(0)[2:]):
+            owned = re.match(r"[’']s?\s+(?:\S+\s+){0,5}\S+$", phrase[mentions[-1][1] :])
+            if owned is not None and _is_body(owned.group(0).lstrip("’'s ")):
                 # "Saudi Arabia's Civil Defense Authority": the body, not its owner
                 return Speaker(_tidy(phrase), (), "body")
+            if owned is not None and last_word in _RELATIVES:
+                # "Thomas' sister", "Smith's lawyer": someone else, named through the person
+                return Speaker(_tidy(phrase), (), "person")
             speaker = Speaker(named.name, named.aliases, "person")
             if last_word in _DOCUMENTS and re.search(r"[’']s\s+\S+$", phrase):
                 self.senders[last_word] = speaker  # "President Trump’s memorandum states"
@@ -351,6 +389,9 @@ class Speakers:
             holder = self.people.by_role(phrase, position)
             if holder is not None:
                 return Speaker(holder.name, holder.aliases, "person")
+        named_body = self._named_body(phrase)
+        if named_body is not None:
+            return named_body  # "the board" after "the Westfield School Board said"
         owner = _SPEECH_OF.match(phrase)
         if owner is not None:
             # "the ministry's statement said", "the union's spokesman said": the owner speaks
@@ -386,6 +427,32 @@ class Speakers:
             return Speaker(_tidy(phrase), (), "body")
         return None
 
+    def _named_body(self, phrase: str) -> Speaker | None:
+        """The body "the board" or "the agency" stands for: the latest one heard whose name
+        has that noun ("the Westfield School Board", "the Rural Water Agency")."""
+        short = re.fullmatch(r"(?:the|this)\s+([a-z]+)", phrase, re.IGNORECASE)
+        if short is None:
+            return None
+        noun = short.group(1).lower()
+        for body in reversed(self.bodies):
+            if noun in (w.lower() for w in body.name.split()[1:]):
+                return body
+        return None
+
+    def _body(self, head: str) -> Speaker | None:
+        """What "it" is as a speaker: the body its sentence opens with ("The JVP took up arms
+        against what it called ..."), else the body that spoke last, in this paragraph or the
+        one before ("“...,” said KCNA. “...,” it added"). Never a study or a report: a
+        sentence that opens with one makes "it" nobody."""
+        opening = _OPENING_NP.match(head)
+        if opening is not None and opening.end() < len(head):
+            found = self.resolve(opening.group("np"), 0)
+            return found if found is not None and found.kind == "body" else None
+        last = self.last_speaker
+        if last is not None and last.kind == "body" and self.line == self.body_line:
+            return last
+        return None
+
     def _recent_person(self, sentence: str, gender: str = "") -> Speaker | None:
         """The person "he" or "she" is: the last one named in the sentence so far, else the
         last one named or heard before, skipping anyone the article shows is of the other
@@ -419,6 +486,10 @@ class Speakers:
     def heard(self, speaker: Speaker) -> None:
         """Remember a speaker: the next "he said" or "they said" may be them."""
         self.last_speaker = speaker
+        if speaker.kind == "body":
+            self.body_line = self.line
+            kept = [b for b in self.bodies if b.name != speaker.name][-7:]
+            self.bodies = [*kept, speaker]
         if speaker.kind == "person":
             self.last_person = speaker
             self._remember(speaker)
@@ -426,7 +497,11 @@ class Speakers:
             self.last_group = speaker
 
     def saw(self, sentence: str) -> None:
-        """Remember who a sentence is about (its first person or plural group)."""
+        """Remember who a sentence is about (its first person or plural group); one that
+        opens with a thing ("The study was published ...") makes it the next "it"."""
+        thing = _THING_OPENING.match(sentence)
+        if sentence.startswith("It ") or (thing and thing.group("head") not in GROUP_NOUNS):
+            self.body_line = -10  # "The audit was published": the next "it" may be the audit
         mentions = self.people.mentions(sentence)
         for _s, _e, named in reversed(mentions[1:]):
             self._remember(Speaker(named.name, named.aliases, "person"))

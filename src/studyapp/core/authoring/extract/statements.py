@@ -58,6 +58,17 @@ def _gap_is_attribution(gap: str) -> bool:
     return len(words) <= 45 and QUOTE_CUE.search(gap) is not None
 
 
+def _opens_sentence(
+    last: Sentence, sentence: Sentence, text: str, start: int, cue: str = ""
+) -> bool:
+    """Whether a quotation in a new sentence goes on with the one before (“A,” he said.
+    “B.”): one that comes after words of its own sentence ("Although characterized by Nixon
+    as “B”") or has an attribution of its own (“B,” it added) is a statement of its own."""
+    if sentence.start == last.start:
+        return True
+    return re.search(r"\w", text[sentence.start : start]) is None and cue not in ("after", "before")
+
+
 def build_statements(
     quotes: Sequence[QuoteMention],
     reports: Sequence[ReportMention],
@@ -82,6 +93,7 @@ def build_statements(
             and current.speaker == q.speaker
             and current.sentences[-1].line == q.sentence.line
             and _gap_is_attribution(text[previous_end:start])
+            and _opens_sentence(current.sentences[-1], q.sentence, text, start, q.cue)
         ):
             sentences = current.sentences
             if sentences[-1] is not q.sentence and sentences[-1].start != q.sentence.start:
