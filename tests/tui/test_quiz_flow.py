@@ -513,3 +513,33 @@ async def test_readiness_for_an_exam_then_a_date_and_a_plan(tmp_path: Path) -> N
         await pilot.press("s")
         await pilot.pause()
         assert isinstance(app.screen, StudyScreen)
+
+
+SPELLING_DECK = """\
+id: spelling
+title: Spelling
+entries:
+  - id: elected-2022
+    kind: qa
+    prompt: Who was elected President of South Korea in 2022?
+    answer: Yoon Suk Yeol
+    source: Yoon Suk Yeol won the 2022 election.
+"""
+
+
+async def test_quiz_feedback_is_the_mark_and_the_note_with_the_answer_once(
+    tmp_path: Path,
+) -> None:
+    """Feedback after each answer: the mark, what the checker found (its note), then the
+    answer on a line of its own. "…: it is written 'Yoon Suk Yeol' here" is not repeated
+    beside the mark."""
+    workspace, _ = make_workspace(tmp_path, SPELLING_DECK, name="spelling.yaml")
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        quiz = await start_quick_quiz(pilot, app, 1, mix="typed")
+        await pilot.press(*"Yun Sok Yol", "enter")
+        await pilot.pause()
+        assert quiz.feedback_shown
+        lines = str(quiz.query_one("#quiz-feedback", Static).render()).splitlines()
+        assert lines[:2] == ["≈ Close · another spelling of the name", "Answer: Yoon Suk Yeol"]
+        assert lines[2] == "Source: Yoon Suk Yeol won the 2022 election."

@@ -818,45 +818,88 @@ async def test_a_wrong_typed_answer_shows_the_answer_once_beside_the_diff(
         assert text.count("Seoul") == 1
 
 
+def _checked(checker: str, *args: Any, **kwargs: Any) -> Any:
+    """A verdict from a real checker, made when the test runs (not at collection)."""
+    from studyapp.core.decks.model import PartialDate
+    from studyapp.core.quiz.answers import dates, lists, names, numbers, order, text
+
+    def check_date(given: str, iso: str, **rest: Any) -> Any:
+        return dates.check_date(given, PartialDate.parse(iso), **rest)
+
+    checkers = {
+        "text": text.check_text,
+        "name": names.check_name,
+        "number": numbers.check_number,
+        "date": check_date,
+        "list": lists.check_list,
+        "order": order.check_order,
+    }
+    return lambda: checkers[checker](*args, **kwargs)
+
+
+def _saved_before_notes() -> Any:
+    """A verdict as results saved before notes existed: no ``note`` at all."""
+    from studyapp.core.quiz.answers.verdict import Verdict
+
+    saved = {"outcome": "correct", "reason": "correct: the answer is False", "expected": "False"}
+    return Verdict.from_dict({**saved, "given": "f", "grade": 3})
+
+
+_ASIA = ("Japan", "Korea", "China")
+
+
 @pytest.mark.parametrize(
-    ("outcome", "reason", "expected", "head"),
+    ("make", "head"),
     [
-        ("correct", "correct: the answer is False", "False", "✓ Correct"),
-        ("correct", "correct", "Seoul", "✓ Correct"),
-        ("wrong", "the answer is 'Seoul'", "Seoul", "✗ Wrong"),
+        (_checked("text", "Seoul", "Seoul"), "✓ Correct"),
+        (_checked("text", "Paris", "Seoul"), "✗ Wrong"),
         (
-            "wrong",
-            "'Busan' is a different answer in this deck; the answer is 'Seoul'",
-            "Seoul",
+            _checked("text", "Busan", "Seoul", rivals=["Busan"]),
             "✗ Wrong · 'Busan' is a different answer in this deck",
         ),
+        (_checked("name", "Jae", "Lee Jae Myung"), "≈ Close · part of the name"),
+        (_checked("text", "Seol", "Seoul"), "≈ Close · typo: you wrote 'Seol'"),
+        # the reason ends "it is written 'Yoon Suk Yeol' here": trimming let it through
         (
-            "close",
-            "part of the name: the answer is Lee Jae-myung",
-            "Lee Jae-myung",
-            "≈ Close · part of the name",
+            _checked("text", "Yun Sok Yol", "Yoon Suk Yeol"),
+            "≈ Close · another spelling of the name",
+        ),
+        (_checked("number", "56", "55.5"), "≈ Close · not precise enough"),
+        (_checked("number", "56", "55.5", tolerance=1), "✓ Correct · within ±1"),
+        (
+            _checked("date", "June 2025", "2025-06-03"),
+            "≈ Close · right month, but which day?",
         ),
         (
-            "close",
-            "typo: you wrote 'Seol'; it is 'Seoul'",
-            "Seoul",
-            "≈ Close · typo: you wrote 'Seol'",
+            _checked("list", "China, Korea", "Japan, Korea and China", _ASIA),
+            "✗ Wrong · 2 of 3: missing 'Japan'",
         ),
-        ("wrong", "it is false: the answer is Kim", "Kim", "✗ Wrong · it is false"),
         (
-            "wrong",
-            "correctly spelt, but another city",
-            "Seoul",
+            _checked("order", ["b", "a", "c"], ["a", "b", "c"]),
+            "≈ Close · almost: two neighbours are swapped (1 of 3 in place)",
+        ),
+        (_saved_before_notes, "✓ Correct"),
+        (
+            lambda: make_verdict(
+                Outcome.WRONG,
+                "correctly spelt, but another city; it is Seoul",
+                "Seoul",
+                "Busan",
+                note="correctly spelt, but another city",
+            ),
             "✗ Wrong · correctly spelt, but another city",
         ),
     ],
+    ids=lambda value: value if isinstance(value, str) else "",
 )
-def test_the_verdict_line_never_repeats_the_mark_or_the_answer(
-    outcome: str, reason: str, expected: str, head: str
-) -> None:
-    """ "✓ Correct · correct: the answer is …" said it twice, and the answer is shown below."""
-    verdict = make_verdict(Outcome(outcome), reason, expected, "given")
+def test_the_verdict_line_never_repeats_the_mark_or_the_answer(make: Any, head: str) -> None:
+    """ "✓ Correct · correct: the answer is …" said it twice, and the answer is shown below.
+    The line is the mark and the checker's note: no wording of a reason is cut up."""
+    verdict = make()
     assert verdict_head(verdict) == head
+    assert verdict.expected not in head
+    mark, _, note = head.partition(" · ")
+    assert not note.casefold().startswith(mark.split()[-1].casefold())
 
 
 UNDO_DECK = """\
@@ -1016,3 +1059,49 @@ async def test_while_typing_u_is_a_letter_and_ctrl_z_undoes(tmp_path: Path) -> N
         assert study.card == first
         help_rows = HelpDialog(study).rows()
         assert any("ctrl+z while typing" in does for _, does in help_rows), help_rows
+
+
+def test_a_wrong_pick_notes_the_pick_and_its_line_names_both() -> None:
+    """A pick's note says what was picked, not the answer (marked ✓ in the list); the
+    line after a wrong pick, a choice card having no answer line, names both."""
+    from studyapp.core.quiz.answers.text import check_text
+    from studyapp.tui.screens.study_verdict import choice_head, choice_verdict
+
+    checked = check_text("Xi Jinping", "Donald Trump", rivals=["Xi Jinping"])
+    verdict = choice_verdict(checked, "Xi Jinping", "Donald Trump")
+    assert verdict.note == "you picked Xi Jinping"
+    assert "Donald Trump" not in verdict.note
+    assert verdict.reason == "You picked Xi Jinping · the answer is Donald Trump"
+    assert choice_head(verdict) == "✗ You picked Xi Jinping · the answer is Donald Trump"
+    right = check_text("Donald Trump", "Donald Trump")
+    assert choice_head(choice_verdict(right, "Donald Trump", "Donald Trump")) == "✓ Correct"
+
+
+ROMANISED_DECK = """\
+id: roman
+title: Romanised
+entries:
+  - id: elected-2022
+    kind: qa
+    prompt: Who was elected President of South Korea in 2022?
+    answer: Yoon Suk Yeol
+"""
+
+
+async def test_another_spelling_of_a_name_shows_the_answer_once(tmp_path: Path) -> None:
+    """The reason "another spelling of the name: it is written 'Yoon Suk Yeol' here" does
+    not end "the answer is ...", so cutting it up left the answer on the verdict line
+    as well as on the answer line. The note leaves it to the answer line."""
+    workspace, _ = make_workspace(tmp_path, ROMANISED_DECK, name="roman.yaml")
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        study = app.screen
+        assert isinstance(study, StudyScreen) and study.card is not None
+        await pilot.press(*"Yun Sok Yol", "enter")
+        await pilot.pause()
+        assert study.verdict is not None and study.verdict.outcome is Outcome.CLOSE
+        verdict = str(study.query_one("#card-verdict", Static).render()).splitlines()
+        assert verdict[0] == "≈ Close · another spelling of the name"
+        assert screen_text(app).count("Yoon Suk Yeol") == 1

@@ -306,7 +306,7 @@ class QuizScreen(Screen[None]):
             if not quiet:
                 verdict = check_question(question, text)
                 if verdict.ambiguous:  # "6/7/2025", a number it cannot read: never graded
-                    self.notify(f"Write it again: {verdict.reason}", markup=False)
+                    self.notify(f"Write it again: {verdict.note}", markup=False)
                     return None
             return Response(text, text)
         indices = parse_order_numbers(text, len(question.options))
@@ -366,11 +366,14 @@ class QuizScreen(Screen[None]):
             return
         seconds = self.sitting.spent[self.sitting.position]
         result = grade_answer(question, given, seconds, close_credit=self.spec.close_credit)
-        self._show_feedback(result)
+        # A result keeps the reason, not the note: ask the checker again for what to say
+        # beside the mark (one check, well under a millisecond; pure, so it agrees).
+        self._show_feedback(result, check_question(question, given).note)
 
-    def _show_feedback(self, result: QuestionResult) -> None:
+    def _show_feedback(self, result: QuestionResult, note: str) -> None:
+        """The mark and the checker's ``note``, then the answer on a line of its own."""
         self.feedback_shown = True
-        head = verdict_line(result.outcome, result.reason or "", result.answer)
+        head = verdict_line(result.outcome, note)
         lines = [head, f"Answer: {result.answer}"]
         if result.outcome is not Outcome.CORRECT and result.source:
             lines.append(f"Source: {result.source}")

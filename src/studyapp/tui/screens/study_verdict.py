@@ -1,10 +1,10 @@
 """What a study card says after an answer: the verdict, with the answer said once.
 
 After a check the card shows the answer on a line of its own (or, for a wrong typed
-answer, on the diff's ``answer:`` line; for a multiple choice, marked in the list). The
-checker's reason often ends "...; the answer is 'X'" and may start with the outcome
-("correct: ..."): kept whole, the answer would be read two or three times over. These
-helpers keep what the reason adds and nothing else. Deck text stays literal.
+answer, on the diff's ``answer:`` line; for a multiple choice, marked in the list), and
+the mark says the outcome. So the line beside the mark is the verdict's ``note``: what
+the checker found beyond the outcome and the answer, written by the checker itself
+(never cut out of its ``reason``). Deck text stays literal.
 """
 
 from __future__ import annotations
@@ -18,39 +18,17 @@ from textual.content import Content, Span
 from studyapp.core.quiz.answers.verdict import Outcome, Verdict, make_verdict
 
 MARK = {Outcome.CORRECT: "✓ Correct", Outcome.CLOSE: "≈ Close", Outcome.WRONG: "✗ Wrong"}
-_SEPARATORS = " ;:,.-—"
 
 
-def _without_outcome(reason: str, outcome: Outcome) -> str:
-    """``reason`` less a leading word that repeats the mark ("correct: ..." -> "...")."""
-    word = outcome.value
-    if reason.casefold().startswith(word):
-        rest = reason[len(word) :]
-        if not rest or rest[0] in _SEPARATORS:
-            return rest.lstrip(_SEPARATORS)
-    return reason
-
-
-def _without_answer(reason: str, expected: str) -> str:
-    """``reason`` less a closing "the answer is X" or "it is X" (X has a line of its own)."""
-    for lead in ("the answer is", "it is"):
-        for form in (f"'{expected}'", expected):
-            tail = f"{lead} {form}"
-            if reason.endswith(tail):
-                return reason[: -len(tail)].rstrip(_SEPARATORS)
-    return reason
-
-
-def verdict_line(outcome: Outcome, reason: str, answer: str) -> str:
-    """One line: the mark, then what ``reason`` says beyond the mark and ``answer`` (shown
-    on a line of its own). The quiz's feedback can say it the same way."""
-    rest = _without_answer(_without_outcome(reason, outcome), answer)
-    return f"{MARK[outcome]} · {rest}" if rest else MARK[outcome]
+def verdict_line(outcome: Outcome, note: str) -> str:
+    """One line: the mark, then the checker's ``note`` when it has one. The quiz's
+    feedback says it the same way."""
+    return f"{MARK[outcome]} · {note}" if note else MARK[outcome]
 
 
 def verdict_head(verdict: Verdict) -> str:
     """:func:`verdict_line` for a study card's verdict."""
-    return verdict_line(verdict.outcome, verdict.reason, verdict.expected)
+    return verdict_line(verdict.outcome, verdict.note)
 
 
 def choice_verdict(checked: Verdict, picked: str, answer: str) -> Verdict:
@@ -60,15 +38,20 @@ def choice_verdict(checked: Verdict, picked: str, answer: str) -> Verdict:
     if checked.outcome is Outcome.CORRECT:
         return checked
     return make_verdict(
-        Outcome.WRONG, f"You picked {picked} · the answer is {answer}", answer, picked
+        Outcome.WRONG,
+        f"You picked {picked} · the answer is {answer}",
+        answer,
+        picked,
+        note=f"you picked {picked}",
     )
 
 
 def choice_head(verdict: Verdict) -> str:
-    """The line after a pick: "✓ Correct", or "✗ You picked X · the answer is Y"."""
+    """The line after a pick: "✓ Correct", or "✗ You picked X · the answer is Y" (a
+    choice card has no answer line: the pick and the answer are both named here)."""
     if verdict.outcome is Outcome.CORRECT:
         return MARK[Outcome.CORRECT]
-    return f"✗ {verdict.reason}"
+    return f"✗ You picked {verdict.given} · the answer is {verdict.expected}"
 
 
 def options_list(

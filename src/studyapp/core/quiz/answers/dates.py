@@ -194,41 +194,52 @@ _LEVEL = {"year": 0, "month": 1, "day": 2}
 
 def _judge_date(
     reading: Reading, expected: PartialDate, rivals: Sequence[PartialDate]
-) -> tuple[Outcome, str]:
+) -> tuple[Outcome, str, str]:
+    """(outcome, reason, note) for one reading of the answer: the note is the reason
+    without the answer (``shown``), which the screen shows on a line of its own."""
     shown = render_date(expected)
     want = (expected.year, expected.month, expected.day)
     year, month, day = reading
     if year is None:
         if month == expected.month and (expected.day is None or day == expected.day):
-            return Outcome.CLOSE, f"right, but which year? the answer is {shown}"
-        return Outcome.WRONG, f"the answer is {shown}"
+            return (
+                Outcome.CLOSE,
+                f"right, but which year? the answer is {shown}",
+                "right, but which year?",
+            )
+        return Outcome.WRONG, f"the answer is {shown}", ""
     given_level = _LEVEL[_precision_of(reading)]
     want_level = _LEVEL[expected.precision]
     if given_level >= want_level:
         if _at(reading, expected.precision) == want:
-            extra = "" if given_level == want_level else f" (the deck knows only {shown})"
-            return Outcome.CORRECT, "correct" + extra
+            if given_level == want_level:
+                return Outcome.CORRECT, "correct", ""
+            only = f"the deck knows only the {expected.precision}"
+            return Outcome.CORRECT, f"correct (the deck knows only {shown})", only
         as_date = _date_of(_at(reading, expected.precision))
         if as_date in rivals:
-            return (
-                Outcome.WRONG,
-                f"{render_date(as_date)} is another date in this deck; the answer is {shown}",
-            )
-        return Outcome.WRONG, f"the answer is {shown}"
+            other = f"{render_date(as_date)} is another date in this deck"
+            return Outcome.WRONG, f"{other}; the answer is {shown}", other
+        return Outcome.WRONG, f"the answer is {shown}", ""
     coarse = _precision_of(reading)
     if _at(want, coarse) != reading:
-        return Outcome.WRONG, f"the answer is {shown}"
+        return Outcome.WRONG, f"the answer is {shown}", ""
     if want_level - given_level > 1:
-        return Outcome.WRONG, f"right year, but the answer is {shown}"
+        return (
+            Outcome.WRONG,
+            f"right year, but the answer is {shown}",
+            "right year, but which month and day?",
+        )
     missing = "day" if expected.precision == "day" else "month"
     crowded = {
         r for r in rivals if r != expected and _at((r.year, r.month, r.day), coarse) == reading
     }
-    note = ""
+    crowd = ""
     if crowded:
         period = render_date(_date_of(reading))
-        note = f" (this deck has {len(crowded) + 1} dates in {period})"
-    return Outcome.CLOSE, f"right {coarse}, but which {missing}? the answer is {shown}{note}"
+        crowd = f" (this deck has {len(crowded) + 1} dates in {period})"
+    which = f"right {coarse}, but which {missing}?"
+    return Outcome.CLOSE, f"{which} the answer is {shown}{crowd}", which + crowd
 
 
 def check_date(given: str, expected: PartialDate, rivals: Sequence[PartialDate] = ()) -> Verdict:
@@ -245,31 +256,31 @@ def check_date(given: str, expected: PartialDate, rivals: Sequence[PartialDate] 
     readings, error = parse_date(given)
     if error is not None:
         if re.search(r"\d", shown):
+            write = f"{error}; write it as {_example(expected)}"
             return make_verdict(
-                Outcome.WRONG,
-                f"{error}; write it as {_example(expected)}",
-                shown_expected,
-                shown,
-                ambiguous=True,
+                Outcome.WRONG, write, shown_expected, shown, note=write, ambiguous=True
             )
         return make_verdict(
-            Outcome.WRONG, f"{error}; the answer is {shown_expected}", shown_expected, shown
+            Outcome.WRONG,
+            f"{error}; the answer is {shown_expected}",
+            shown_expected,
+            shown,
+            note=error,
         )
     judged = [_judge_date(r, expected, rivals) for r in readings]
-    if len(judged) == 1 or len({o for o, _ in judged}) == 1:
-        outcome, reason = judged[0]
-        return make_verdict(outcome, reason, shown_expected, shown)
+    if len(judged) == 1 or len({o for o, _, _ in judged}) == 1:
+        outcome, reason, note = judged[0]
+        return make_verdict(outcome, reason, shown_expected, shown, note=note)
     meanings = " or ".join(render_date(_date_of(r)) for r in readings)
-    best = min((o for o, _ in judged), key=lambda o: _LEVEL_OF_OUTCOME[o])
+    best = min((o for o, _, _ in judged), key=lambda o: _LEVEL_OF_OUTCOME[o])
     outcome = Outcome.CLOSE if best is Outcome.CORRECT else Outcome.WRONG
-    return make_verdict(
-        outcome,
+    # Both readings of what the learner wrote, in the order read: whichever is the answer,
+    # the words are the same, so the re-ask gives nothing away.
+    again = (
         f"ambiguous: '{shown}' could be {meanings}; write the month as a word or in "
-        f"year-month-day order, {_example(expected)}",  # not the answer: it is a retry
-        shown_expected,
-        shown,
-        ambiguous=True,
+        f"year-month-day order, {_example(expected)}"
     )
+    return make_verdict(outcome, again, shown_expected, shown, note=again, ambiguous=True)
 
 
 def _example(expected: PartialDate) -> str:

@@ -132,7 +132,7 @@ def check_list(
             whole.add(compact(text_key(alias)))  # the whole list, written another way
             _learn_member_forms(parts, members, forms)
     if compact(text_key(given)) in whole:
-        return make_verdict(Outcome.CORRECT, "correct", answer, shown)
+        return make_verdict(Outcome.CORRECT, "correct", answer, shown, note="")
     if not any(_BOTH.match(m) for m in members):
         given = _BOTH.sub("", given)  # "both A and B" is "A and B"
     parts = split_list(given, members)
@@ -158,24 +158,19 @@ def check_list(
             return whole_text
     if extra:
         also = f"; missing {_join(left)}" if left else ""
+        not_in = f"{_join(extra)} {'is' if len(extra) == 1 else 'are'} not in the list{also}"
         return make_verdict(
-            Outcome.WRONG,
-            f"{_join(extra)} {'is' if len(extra) == 1 else 'are'} not in the list{also}; "
-            f"the answer is '{answer}'",
-            answer,
-            shown,
+            Outcome.WRONG, f"{not_in}; the answer is '{answer}'", answer, shown, note=not_in
         )
     if left:
-        return make_verdict(
-            Outcome.WRONG,
-            f"{len(parts)} of {len(members)}: missing {_join(left)}",
-            answer,
-            shown,
-        )
+        missing = f"{len(parts)} of {len(members)}: missing {_join(left)}"
+        return make_verdict(Outcome.WRONG, missing, answer, shown, note=missing)
     if close:
-        return make_verdict(Outcome.CLOSE, f"typo: {', '.join(close)}", answer, shown)
-    reason = "correct" if named == list(members) else "correct (the order does not matter)"
-    return make_verdict(Outcome.CORRECT, reason, answer, shown)
+        typos = f"typo: {', '.join(close)}"
+        return make_verdict(Outcome.CLOSE, typos, answer, shown, note=typos)
+    note = "" if named == list(members) else "the order does not matter"
+    reason = f"correct ({note})" if note else "correct"
+    return make_verdict(Outcome.CORRECT, reason, answer, shown, note=note)
 
 
 def _matches_member(text: str, members: Sequence[str]) -> bool:

@@ -135,7 +135,7 @@ def check_name(
     own = {c for f in [name, *aliases] for c in name_core(f)[1]}
     if own and countries and not countries & own:
         # "Chinese prime ministers" for "Japanese prime ministers": not a typo
-        return make_verdict(Outcome.WRONG, f"the answer is {name}", name, given.strip())
+        return make_verdict(Outcome.WRONG, f"the answer is {name}", name, given.strip(), note="")
     bare, bare_rival = _judge(given, name, aliases, rivals, rival_people, _core)
     if bare_rival or _RANK[bare.outcome] > _RANK[verdict.outcome]:
         return bare  # better, or says whom "South Korean President Moon" names
@@ -197,12 +197,8 @@ def _judge(
                     rival_parts.setdefault(part, r)
 
     def shared() -> Verdict:
-        return make_verdict(
-            Outcome.CLOSE,
-            f"more than one person in this deck is called '{shown}'; give the full name",
-            name,
-            shown,
-        )
+        which = f"more than one person in this deck is called '{shown}'; give the full name"
+        return make_verdict(Outcome.CLOSE, which, name, shown, note=which)
 
     in_any_order = sorted(_all_name_tokens(given))
     matched = (
@@ -216,16 +212,19 @@ def _judge(
             full
         ):
             return shared(), False
-        reason = "correct" if g in forms else "correct (name order does not matter)"
-        return make_verdict(Outcome.CORRECT, reason, name, shown), False
+        note = "" if g in forms else "name order does not matter"
+        reason = f"correct ({note})" if note else "correct"
+        return make_verdict(Outcome.CORRECT, reason, name, shown, note=note), False
     if g in rival_keys or tuple(sorted(tokens)) in rival_sorted:
         other = rival_keys.get(g) or rival_sorted[tuple(sorted(tokens))]
         who = f"{other} is" if name_key(other) == name_key(shown) else f"'{shown}' is {other},"
+        other_person = f"{who} another person in this deck"
         verdict = make_verdict(
             Outcome.WRONG,
-            f"{who} another person in this deck; the answer is {name}",
+            f"{other_person}; the answer is {name}",
             name,
             shown,
+            note=other_person,
         )
         return verdict, True
     if len(tokens) == 1:
@@ -238,18 +237,23 @@ def _judge(
             if part in rival_parts:
                 return shared(), False
             if part in ends:
-                return make_verdict(Outcome.CORRECT, "correct", name, shown), False
+                return make_verdict(Outcome.CORRECT, "correct", name, shown, note=""), False
             verdict = make_verdict(
-                Outcome.CLOSE, f"part of the name: the answer is {name}", name, shown
+                Outcome.CLOSE,
+                f"part of the name: the answer is {name}",
+                name,
+                shown,
+                note="part of the name",
             )
             return verdict, False
         if part in rival_parts:
+            other_person = f"'{shown}' is {rival_parts[part]}, another person in this deck"
             verdict = make_verdict(
                 Outcome.WRONG,
-                f"'{shown}' is {rival_parts[part]}, another person in this deck; "
-                f"the answer is {name}",
+                f"{other_person}; the answer is {name}",
                 name,
                 shown,
+                note=other_person,
             )
             return verdict, True
     candidates = dict(forms)
@@ -266,16 +270,14 @@ def _judge(
         distance, _ = typo
         rival = nearest_rival(g, rival_candidates, distance)
         if rival is not None:
+            near = f"'{shown}' is as close to {rival}, another person in this deck"
             verdict = make_verdict(
-                Outcome.WRONG,
-                f"'{shown}' is as close to {rival}, another person in this deck; "
-                f"the answer is {name}",
-                name,
-                shown,
+                Outcome.WRONG, f"{near}; the answer is {name}", name, shown, note=near
             )
             return verdict, True
+        wrote = f"typo: you wrote '{shown}'"
         typo_verdict = make_verdict(
-            Outcome.CLOSE, f"typo: you wrote '{shown}'; it is {name}", name, shown
+            Outcome.CLOSE, f"{wrote}; it is {name}", name, shown, note=wrote
         )
         return typo_verdict, False
     if len(tokens) >= 2 and len(g) <= 60:
@@ -288,6 +290,7 @@ def _judge(
                 f"another spelling of the name: it is written {name} here",
                 name,
                 shown,
+                note="another spelling of the name",
             )
             return verdict, False
-    return make_verdict(Outcome.WRONG, f"the answer is {name}", name, shown), False
+    return make_verdict(Outcome.WRONG, f"the answer is {name}", name, shown, note=""), False

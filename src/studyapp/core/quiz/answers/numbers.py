@@ -312,28 +312,37 @@ def check_number(
     if number is None:
         number, mended = _read_loosely(given, unit)
     if number is None and fold(shown) in GIVE_UP:
-        return make_verdict(Outcome.WRONG, f"the answer is {shown_expected}", shown_expected, shown)
+        return make_verdict(
+            Outcome.WRONG, f"the answer is {shown_expected}", shown_expected, shown, note=""
+        )
     if number is None and set(fold(shown).split()) <= VAGUE:
+        vague = f"'{shown}' is not a number"
         return make_verdict(
             Outcome.WRONG,
-            f"'{shown}' is not a number; the answer is {shown_expected}",
+            f"{vague}; the answer is {shown_expected}",
             shown_expected,
             shown,
+            note=vague,
         )
     if number is None:
         # Never graded wrong for how it is written: the learner is asked to write it again.
-        example = render_number(Decimal("12.5") if places else Decimal(12), places, unit)
         what = "cannot be read as a number" if re.search(r"\d", shown) else "is not a number"
+        example = render_number(Decimal("12.5") if places else Decimal(12), places, unit)
+        # The note's example is never the answer itself (the reason's may be: it is kept).
+        other = render_number(Decimal("13.5") if places else Decimal(13), places, unit)
+        shown_example = other if example == shown_expected else example
         return make_verdict(
             Outcome.WRONG,
             f"'{shown}' {what}; write it in digits, e.g. {example}",
             shown_expected,
             shown,
+            note=f"'{shown}' {what}; write it in digits, e.g. {shown_example}",
             ambiguous=True,
         )
     verdict = _compare(number, expected, places, unit, tolerance, rivals, shown)
     if mended and verdict.outcome is Outcome.CORRECT:
-        return make_verdict(Outcome.CLOSE, f"misspelt: {'; '.join(mended)}", shown_expected, shown)
+        misspelt = f"misspelt: {'; '.join(mended)}"
+        return make_verdict(Outcome.CLOSE, misspelt, shown_expected, shown, note=misspelt)
     return verdict
 
 
@@ -396,14 +405,15 @@ def _compare(
         if r != expected
     ]
     if number == expected:
-        return make_verdict(Outcome.CORRECT, "correct", shown_expected, shown)
+        return make_verdict(Outcome.CORRECT, "correct", shown_expected, shown, note="")
     if number in others:
+        other = f"{render_number(number, places, unit)} is another figure in this deck"
         return make_verdict(
             Outcome.WRONG,
-            f"{render_number(number, places, unit)} is another figure in this deck; "
-            f"the answer is {shown_expected}",
+            f"{other}; the answer is {shown_expected}",
             shown_expected,
             shown,
+            note=other,
         )
     if tolerance is not None:
         off = abs(number - expected)
@@ -411,18 +421,20 @@ def _compare(
             nearer = [r for r in others if abs(number - r) <= off]
             if nearer:
                 rival = render_number(nearer[0], places, unit)
+                near = f"{shown} is as near {rival}, another figure in this deck"
                 return make_verdict(
                     Outcome.WRONG,
-                    f"{shown} is as near {rival}, another figure in this deck; "
-                    f"the answer is {shown_expected}",
+                    f"{near}; the answer is {shown_expected}",
                     shown_expected,
                     shown,
+                    note=near,
                 )
             return make_verdict(
                 Outcome.CORRECT,
                 f"correct (within ±{tolerance:g} of {shown_expected})",
                 shown_expected,
                 shown,
+                note=f"within ±{tolerance:g}",
             )
     given_places = decimals_of(number)
     if given_places < places:
@@ -444,11 +456,15 @@ def _compare(
                     f"deck); the answer is {shown_expected}",
                     shown_expected,
                     shown,
+                    note=f"{shown} could also be {rival}, another figure in this deck",
                 )
             return make_verdict(
                 Outcome.CLOSE,
                 f"not precise enough: the answer is {shown_expected}",
                 shown_expected,
                 shown,
+                note="not precise enough",
             )
-    return make_verdict(Outcome.WRONG, f"the answer is {shown_expected}", shown_expected, shown)
+    return make_verdict(
+        Outcome.WRONG, f"the answer is {shown_expected}", shown_expected, shown, note=""
+    )

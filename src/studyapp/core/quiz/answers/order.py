@@ -44,12 +44,12 @@ def check_order(given: Sequence[str], events: Sequence[str]) -> Verdict:
     for item in given:
         key = text_key(_NUMBERING.sub("", item))
         if key not in keys:
-            return make_verdict(
-                Outcome.WRONG, f"'{item.strip()}' is not one of the events", expected, shown
-            )
+            stranger = f"'{item.strip()}' is not one of the events"
+            return make_verdict(Outcome.WRONG, stranger, expected, shown, note=stranger)
         positions.append(keys.index(key))
     if sorted(positions) != list(range(len(events))):
-        return make_verdict(Outcome.WRONG, "give every event exactly once", expected, shown)
+        once = "give every event exactly once"
+        return make_verdict(Outcome.WRONG, once, expected, shown, note=once)
     swaps = sum(
         1
         for i in range(len(positions))
@@ -58,14 +58,9 @@ def check_order(given: Sequence[str], events: Sequence[str]) -> Verdict:
     )
     placed = sum(1 for i, p in enumerate(positions) if i == p)
     if swaps == 0:
-        return make_verdict(Outcome.CORRECT, "correct", expected, shown)
+        return make_verdict(Outcome.CORRECT, "correct", expected, shown, note="")
     if swaps == 1:
-        return make_verdict(
-            Outcome.CLOSE,
-            f"almost: two neighbours are swapped ({placed} of {len(events)} in place)",
-            expected,
-            shown,
-        )
-    return make_verdict(
-        Outcome.WRONG, f"{placed} of {len(events)} in the right place", expected, shown
-    )
+        swapped = f"almost: two neighbours are swapped ({placed} of {len(events)} in place)"
+        return make_verdict(Outcome.CLOSE, swapped, expected, shown, note=swapped)
+    placed_right = f"{placed} of {len(events)} in the right place"
+    return make_verdict(Outcome.WRONG, placed_right, expected, shown, note=placed_right)

@@ -66,7 +66,7 @@ def check_text(
             )
             outcome = Outcome.CORRECT if equal else Outcome.WRONG
             return make_verdict(
-                outcome, "correct" if equal else f"the answer is '{answer}'", answer, shown
+                outcome, "correct" if equal else f"the answer is '{answer}'", answer, shown, note=""
             )
         return no_answer(answer, shown)
     forms: dict[str, str] = {}
@@ -74,32 +74,40 @@ def check_text(
         forms.setdefault(compact(text_key(form)), form)
     forms.pop("", None)
     if g in forms:
-        return make_verdict(Outcome.CORRECT, "correct", answer, shown)
+        return make_verdict(Outcome.CORRECT, "correct", answer, shown, note="")
     rival_keys = _rival_keys(rivals, forms)
     if g in rival_keys:
+        rival_answer = f"'{rival_keys[g]}' is a different answer in this deck"
         return make_verdict(
             Outcome.WRONG,
-            f"'{rival_keys[g]}' is a different answer in this deck; the answer is '{answer}'",
+            f"{rival_answer}; the answer is '{answer}'",
             answer,
             shown,
+            note=rival_answer,
         )
-    same = _same_words(_letters_joined(text_key(given)), forms, rival_keys)
+    same = _same_words(_letters_joined(text_key(given)), forms, rival_keys, answer)
     if same is not None:
-        return make_verdict(Outcome.CORRECT, f"correct ({same})", answer, shown)
+        why, note = same
+        return make_verdict(Outcome.CORRECT, f"correct ({why})", answer, shown, note=note)
     romanised = _romanised(text_key(given), forms, rival_keys)
     if romanised is not None:
+        spelling = "another spelling of the name"
+        written = f"{spelling}: it is written '{romanised}' here"
         return make_verdict(
             Outcome.CLOSE,
-            f"another spelling of the name: it is written '{romanised}' here",
+            written,
             answer,
             shown,
+            note=spelling if romanised == answer else written,
         )
     typo = best_typo(g, forms)
     if typo is not None:
         distance, form = typo
         other = real_other_name(given, form, lookalikes)
         if other is not None:
-            return make_verdict(Outcome.WRONG, f"{other}; the answer is '{answer}'", answer, shown)
+            return make_verdict(
+                Outcome.WRONG, f"{other}; the answer is '{answer}'", answer, shown, note=other
+            )
         if max_typos(len(compact(text_key(form)))) == 0:  # a swap: only a swapped rival counts
             rival = next((r for k, r in rival_keys.items() if is_swap(g, k)), None)
         else:
@@ -107,31 +115,28 @@ def check_text(
             if rival is None and nearest_rival(g, rival_keys, distance) is not None:
                 # As near another answer of the deck as this one ("Austrlia": Australia or
                 # Austria?): neither credit nor penalty, and no hint which: write it again.
-                return make_verdict(
-                    Outcome.WRONG,
+                again = (
                     f"'{shown}' is a misspelling of more than one answer in this deck; "
-                    "check the spelling and write it again",
-                    answer,
-                    shown,
-                    ambiguous=True,
+                    "check the spelling and write it again"
                 )
+                return make_verdict(Outcome.WRONG, again, answer, shown, note=again, ambiguous=True)
         if rival is not None:
+            near = f"'{shown}' is as close to '{rival}', a different answer in this deck"
             return make_verdict(
-                Outcome.WRONG,
-                f"'{shown}' is as close to '{rival}', a different answer in this deck; "
-                f"the answer is '{answer}'",
-                answer,
-                shown,
+                Outcome.WRONG, f"{near}; the answer is '{answer}'", answer, shown, note=near
             )
+        wrote = f"typo: you wrote '{shown}'"
+        whole = f"{wrote}; it is '{form}'"
         return make_verdict(
-            Outcome.CLOSE, f"typo: you wrote '{shown}'; it is '{form}'", answer, shown
+            Outcome.CLOSE, whole, answer, shown, note=wrote if form == answer else whole
         )
     part_of = _partial(text_key(given), forms, rival_keys) if partial else None
     if part_of is not None:
+        whole = f"partly right: the full answer is '{part_of}'"
         return make_verdict(
-            Outcome.CLOSE, f"partly right: the full answer is '{part_of}'", answer, shown
+            Outcome.CLOSE, whole, answer, shown, note="partly right" if part_of == answer else whole
         )
-    return make_verdict(Outcome.WRONG, f"the answer is '{answer}'", answer, shown)
+    return make_verdict(Outcome.WRONG, f"the answer is '{answer}'", answer, shown, note="")
 
 
 def _letters_joined(key: str) -> str:
@@ -142,11 +147,15 @@ def _letters_joined(key: str) -> str:
     return key
 
 
-def _same_words(given_key: str, forms: dict[str, str], rivals: dict[str, str]) -> str | None:
+def _same_words(
+    given_key: str, forms: dict[str, str], rivals: dict[str, str], answer: str
+) -> tuple[str, str] | None:
     """Why ``given_key`` writes an accepted form another way, or None.
 
     Only when no rival is written that way too: "US" is the United States unless
-    the deck also answers "Union of Soviets" somewhere.
+    the deck also answers "Union of Soviets" somewhere. Returns (the why of the
+    reason, the note): the note does not name the form when it is ``answer`` itself,
+    which the screen shows on a line of its own.
     """
     g = compact(given_key)
     expanded = compact(expand_abbreviations(given_key))
@@ -156,6 +165,7 @@ def _same_words(given_key: str, forms: dict[str, str], rivals: dict[str, str]) -
     for key, form in forms.items():
         form_key = text_key(form)
         why: str | None = None
+        note: str | None = None
         if expanded != g and expanded == compact(expand_abbreviations(form_key)):
             why = "a short form"
         elif singular == compact(singular_key(form_key)) or _latin_pair(g, key):
@@ -164,12 +174,14 @@ def _same_words(given_key: str, forms: dict[str, str], rivals: dict[str, str]) -
             why = "the same place or thing"
         elif " " not in given_key and len(g) >= 2 and g in acronyms(form_key):
             why = f"the initials of '{form}'"
+            note = "its initials" if form == answer else why
         elif " " not in form_key and len(key) >= 2 and key in given_acronyms:
             why = f"'{form}' for short"
+            note = "written out in full" if form == answer else why
         elif _same_place(given_key, form_key):
             why = "the same country"
         if why is not None and not any(_writes(given_key, r) for r in rival_texts):
-            return why
+            return why, why if note is None else note
     return None
 
 
