@@ -103,7 +103,8 @@ _DATE_RE = re.compile(
     rf"|\s+(?:to|through|until|till|(?<=[Bb]etween\s{{1}}\d{{4}}\s)and)\s+(?P<r3>{_YEAR})"
     r"(?![\w%/]|[.,]\d))"
     # decades and centuries: "the 1990s", "mid-1980s", "the '90s", "the 20th century"
-    r"|(?P<decade>(?<![\w$€£¥₩.,/-])(?:1[0-9]|20)[0-9]0[’']?s\b)"
+    r"|(?P<decade>(?:(?<=\bmid-)|(?<=\bearly-)|(?<=\blate-)|(?<![\w$€£¥₩.,/-]))"
+    r"(?:1[0-9]|20)[0-9]0[’']?s\b)"
     r"|(?P<sdecade>(?<=\s)[’'](?P<dd>[0-9]0)s\b)"
     r"|\b(?P<century>(?P<cn>[12]?[0-9])(?:st|nd|rd|th)|(?P<cw>eleventh|twelfth|thirteenth"
     r"|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
@@ -321,13 +322,15 @@ def _mention(
             return None  # "H.R. 1781", "§1341": a bill or a section, not a year
         after = text[end : end + 40]
         noun = _PLURAL_NOUN.match(after.lstrip())
+        modifier = re.search(r"\b(?:the|its|his|her|their|our|this|that)\s+$", text[:start], re.I)
         if (
             noun
             and after[:1] == " "
             and noun.group(0) not in _YEAR_NOUNS
             and noun.group(0) not in _NOT_NOUNS
+            and not modifier
         ):
-            return None  # "2000 troops": a count
+            return None  # "2000 troops": a count, never "the 2014 protests" (a year's events)
         return DateMention(m.group(0), start, end, _date(int(g["y7"]), None, None))
     word = g["m8"] or g["m9"]
     if word:

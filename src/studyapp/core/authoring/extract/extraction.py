@@ -61,6 +61,13 @@ class Extraction(Struct):
     """The person last named before each sentence (by its start): who "he" is there."""
 
 
+# "Monroe Doctrine, 1823", "The Suez Crisis, 1956–1957": a heading that dates its subject
+# (a history's or an encyclopedia's), where the body may never state the year again
+_DATED_TITLE = re.compile(
+    r"^[^,]{2,80}(?<![\d.]),\s+(?:1[0-9]|20)[0-9]{2}(?:\s*[–-]\s*(?:1[0-9]|20)[0-9]{2})?$"
+)
+
+
 def _looks_like_title(line: str) -> bool:
     words = line.split()
     return 0 < len(words) <= 25 and not line.rstrip().endswith(".")
@@ -119,7 +126,7 @@ def extract(
             person.last_seen = max(person.last_seen, sentence.start)
         if speakers.last_person is not None:
             subjects[sentence.start] = speakers.last_person
-        if sentence.line == 1 and title is not None:
+        if sentence.line == 1 and title is not None and not _DATED_TITLE.search(title):
             continue  # the title: its words come back in the body
         found = find_dates(sentence.text, anchor=anchor)
         found = [

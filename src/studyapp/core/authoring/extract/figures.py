@@ -181,6 +181,8 @@ _ONE_IDIOMS = frozenset(
         "hundred thousand million billion person little further last final big"
     )
 )
+# "only one day to test": after "only" these idioms' nouns count again
+_ONE_SPANS = frozenset(word_list("day time moment person"))
 _SCALE_SUFFIX = {"m": "million", "mn": "million", "b": "billion", "bn": "billion", "k": "thousand"}
 
 
@@ -189,8 +191,8 @@ def _counts_something(text: str, start: int, end: int) -> bool:
     after = re.sub(r"^\s*\([^()]{1,30}\)(?=\s)", "", text[end:])  # "533,000 (0.6%) women"
     head = text[:start]
     hyphen_unit = re.match(r"^[-‑](?P<u>[a-z]+)", after)
-    if hyphen_unit is not None:
-        return True  # "an 11-day flight"
+    if hyphen_unit is not None or _SPACED_UNIT.match(after):
+        return True  # "an 11-day flight", "a six - member team" (a hyphen set apart)
     noun = re.match(r"^\s+(?:[a-z][\w-]*\s+){0,2}?(?P<w>[A-Za-z][\w’'-]*)", after)
     first = re.match(r"^\s+(?P<w>[A-Za-z][\w’'.-]*)", after)
     if first is not None:
@@ -221,6 +223,19 @@ _HYPHEN_UNIT = re.compile(
     r"|time|fold|strong|old)s?\b"
     r"|^[-‑][a-z]{3,}\b(?![-‑]?\d)"  # "the 12-turbine South Fork Wind Farm"
 )
+# "a six - member team": a compound written with its hyphen set apart, as some texts print it
+_SPACED_UNIT = re.compile(
+    r"^\s[-‑]\s(?:day|week|month|year|hour|minute|mile|foot|page|person|member|seat|point"
+    r"|nation|country|party|state|game|match|man|woman|strong|story|storey)s?\b"
+)
+# "seats increased from 9 to 10": a change's old value, then the new one (the figure)
+_CHANGE = (
+    r"(?:increased|increases|rose|rises|grew|grows|fell|falls|dropped|drops|declined|declines"
+    r"|decreased|decreases|climbed|climbs|jumped|jumps|went\s+(?:up|down)|shrank|shrinks"
+    r"|was\s+(?:raised|cut|reduced|lowered)|were\s+(?:raised|cut|reduced|lowered))"
+)
+_CHANGE_FROM = re.compile(rf"\b{_CHANGE}\s+from\s+$", re.IGNORECASE)
+_CHANGE_TO = re.compile(rf"\b{_CHANGE}\s+from\s+\S+(?:\s+\S+)?\s+to\s+$", re.IGNORECASE)
 _RANGE_NEXT = re.compile(rf"^\s?[-–‑]\s?(?P<n>{_NUM})")
 _RANGE_PREV = re.compile(rf"(?<![\w.,])(?P<n>{_NUM})\s?[-–‑]\s?$")
 _MEASURED_AFTER = re.compile(
@@ -292,6 +307,17 @@ def _skip_number(text: str, start: int, end: int, *, count: bool = False) -> boo
     return bool(re.search(r"\bmargin\s+of\s+error\b[^.]{0,30}$", head))
 
 
+# Verbs that give a rank in a contest: "came fourth", "ended up third", "placed second"
+_PLACED = re.compile(
+    r"\b(?:came|comes|come|ended\s+up|ends\s+up|finished|finishes|finish|placed|places"
+    r"|ranked|ranks|was\s+ranked|came\s+in|finished\s+in)\s+$",
+    re.IGNORECASE,
+)
+
+
+_AFTER_PLACE = re.compile(r"\s*(?:$|[,.;:!?)]|\s+(?:in|at|with|behind|after|of)\b)")
+
+
 def _ordinal_ok(text: str, start: int, end: int, phrase: str) -> bool:
     """Ordinals that rank something ("its 39th mission"), never "first" or a name's."""
     lower = phrase.lower()
@@ -300,6 +326,12 @@ def _ordinal_ok(text: str, start: int, end: int, phrase: str) -> bool:
     after = text[end:]
     if re.match(r"^[\s-]+[A-Z]", after) and not re.match(r"^\s+(?:[A-Z][a-z]+\s+)?of\b", after):
         return False  # "Second World War", "Fifth Avenue"
+    head = text[:start]
+    if re.match(r"\s+place\b", after):
+        # "as second place", "finished in fourth place"; "in the second place" is "secondly"
+        return not re.search(r"(?<!finished\s)(?<!came\s)\bin\s+the\s+$", head, re.I)
+    if _PLACED.search(head) and _AFTER_PLACE.match(after):
+        return True  # "we ended up fourth", "Came fourth at the 2010 World Cup"
     if lower == "second":
         if _ORDINAL_IDIOMS.search(text[max(0, start - 20) : end + 25]):
             return False
@@ -372,10 +404,16 @@ def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
             ranged = _in_range(text, start, number_end)
             age = not ranged and not g["scale"] and _is_age(text, start, number_end, value)
             points = _POINTS_AFTER.match(text[number_end:]) is not None and _PERCENT.search(text)
+            # "seats increased from 9 to 10": the old value and the new are both figures
+            changed = (
+                _CHANGE_TO.search(text[:start]) is not None
+                or _CHANGE_FROM.search(text[:start]) is not None
+            )
             if (
                 not g["scale"]
                 and not ranged
                 and not age
+                and not changed
                 and not _counts_something(text, start, number_end)
             ):
                 return None
@@ -468,7 +506,10 @@ def _one_counts(text: str, start: int, end: int) -> bool:
     """Whether "one" counts the noun after it ("fired one shell", "only one campaign
     appearance"): after a verb or "only"/"at least", before a lowercase noun, never an idiom."""
     noun = re.match(r"^\s+(?P<w>[a-z]{3,})\b", text[end:])
-    if noun is None or noun.group("w") in _ONE_IDIOMS or noun.group("w") in _NOT_COUNTED:
+    if noun is None or noun.group("w") in _NOT_COUNTED:
+        return False
+    only = re.search(r"\b(?:only|just|exactly)\s+$", text[:start], re.IGNORECASE)
+    if noun.group("w") in _ONE_IDIOMS and not (noun.group("w") in _ONE_SPANS and only):
         return False
     if re.match(r"^\s+(?:[a-z-]+\s+)?[a-z]+\s+of\b", text[end:]):
         return False  # "one little piece of", "one part of": a share, not a count
@@ -477,12 +518,13 @@ def _one_counts(text: str, start: int, end: int) -> bool:
 
 def _unit_after(text: str, end: int) -> str | None:
     """A unit of measurement right after the number ("45 seconds", "an 11-day flight")."""
-    m = re.match(r"^(?:\s+|[-‑])(?P<u>[a-z]+)", text[end:])
+    m = re.match(r"^(?:\s[-‑]\s|\s+|[-‑])(?P<u>[a-z]+)", text[end:])
     if m is None:
         return None
     unit = m.group("u").lower()
     if unit in _UNIT_NOUNS:
-        return unit if text[end : end + 1] != "-" else f"{unit}s"
+        # "an 11-day flight", "a 21 - year reign": the compound's noun, counted in plural
+        return f"{unit}s" if re.match(r"\s?[-‑]", text[end:]) and unit[-1] != "s" else unit
     return None
 
 

@@ -91,7 +91,10 @@ def measure_of(text: str, start: int, end: int, kind: str) -> str:
     """A first guess at what the number at ``start:end`` of ``text`` measures."""
     context = _group_context(text) if kind in ("percent", "fraction") else ""
     before = _clause_before(text, start)
-    after = re.sub(r"^[-‑]", "", _phrase_after(text, end))
+    after = re.sub(r"^\s?[-‑]\s?", "", _phrase_after(text, end)).strip()
+    if kind == "count" and re.search(r"\bfrom\s+\S+\s+to$", before):
+        # "seats increased from 9 to 10 after the vote": the change says what is measured
+        return f"{before} … {after}".strip()
     first_after = re.match(r"^[\s-]*([A-Za-z]+)", text[end:])
     counted = first_after is not None and first_after.group(1).lower() not in _NOT_A_NOUN
     if kind in ("count", "number") and counted and after:
@@ -101,7 +104,10 @@ def measure_of(text: str, start: int, end: int, kind: str) -> str:
         if after and first not in ("after", "to", "in", "behind", "among", "of", "place"):
             return f"which {after}"
         subject = _phrase_before(text, start, 8)
-        subject = re.sub(r"\s+(?:was|is|were|are|came|ranked|placed|finished|the)$", "", subject)
+        subject = re.sub(
+            r"\s+(?:was|is|were|are|came|ranked|placed|finished|the|as|in|ended\s+up)$", "", subject
+        )
+        after = re.sub(r"^place\b\s*", "", after)
         return f"position of {subject} {after}".strip()
     if kind in ("percent", "fraction"):
         if text[:start].rstrip().endswith("("):

@@ -13,6 +13,7 @@ import re
 
 from msgspec import Struct
 
+from studyapp.core.authoring.extract.numbers import TENS, UNITS_0_19, words_value
 from studyapp.core.authoring.extract.sentences import quote_spans
 from studyapp.core.decks.model import MONTH_NAMES, PartialDate
 
@@ -38,6 +39,20 @@ _NUMBER_WORDS = {
     "few": 0,
 }
 
+_TENS = "|".join(TENS)
+_UNITS = "|".join(UNITS_0_19[1:10])
+
+
+def _words_count(phrase: str) -> int | None:
+    value = words_value(phrase)
+    return int(value) if value is not None and value == int(value) else None
+
+
+# any count in words, "seventeen" or "twenty-five" as well as "two" ("Seventeen years ago")
+_AGO_COUNT = (
+    rf"(?:(?:{_TENS})(?:[\s-](?:{_UNITS}))?|{_UNITS}|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
 _RELATIVE = re.compile(
     r"\b(?P<day>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening))\b"
     r"|\b(?:(?P<wdir>last|next|this|on|early|late)\s+)?(?P<weekday>Monday|Tuesday|Wednesday"
@@ -48,8 +63,8 @@ _RELATIVE = re.compile(
     r"|year)\b"
     r"|\b(?:by|at|before|until|till)\s+(?:the\s+)?(?:(?P<yearend>year[-\s]end)|end\s+of\s+"
     r"(?:the|this)\s+(?P<endof>year))\b"
-    r"|\b(?P<count>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
-    r"|twelve)\s+(?P<unit>day|week|month|year|decade)s?\s+ago\b"
+    rf"|(?<![\d,.])\b(?P<count>\d{{1,3}}|a|an|one|{_AGO_COUNT})\s+(?P<unit>day|week|month|year|decade)s?"
+    r"\s+ago\b"
     r"|\b(?P<sdir>last|this|next|this\s+past)\s+(?P<season>spring|summer|autumn|fall)\b",
     re.IGNORECASE,
 )
@@ -190,7 +205,9 @@ def _resolve(m: re.Match[str], text: str, anchor: PartialDate) -> tuple[PartialD
         return _as_partial(monday, "month"), f"{said}: {side} {of}, within one month"
     if g["unit"]:
         count = (
-            _NUMBER_WORDS.get(g["count"].lower()) if not g["count"].isdigit() else int(g["count"])
+            _NUMBER_WORDS.get(g["count"].lower()) or _words_count(g["count"])
+            if not g["count"].isdigit()
+            else int(g["count"])
         )
         if not count:
             return None

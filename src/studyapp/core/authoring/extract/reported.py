@@ -44,6 +44,14 @@ _OBJECT = re.compile(
 _HEARER_VERBS = frozenset(
     word_list("told tells tell informed informs assured assures reminded reminds")
 )
+# Verbs that may name their hearer before "that" or not: "warned residents that ...",
+# "warned that ..."
+_OPTIONAL_HEARER = frozenset(
+    word_list(
+        "warned warns warn cautioned cautions caution forewarned forewarns advised advises "
+        "notified notifies reassured reassures persuaded convinced"
+    )
+)
 # "said on Monday that", "said in an interview with the BBC that", "wrote in the journal
 # Nature that": words between the verb and "that" that only say when, where or to whom
 _LEAD_TO_THAT = re.compile(
@@ -124,6 +132,12 @@ _POSTPOSED = re.compile(
     r"(?:,\s*(?:the|a|an|its|his|her|their)\s[^,;:“”\"]{2,80}?)?\s*\.?\s*$"  # ", the director"
 )
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+(?P<np>[^,;:“”\"]{2,80}?)\s*(?:,|\.?\s*$)")
+# "Per Article I, Section 2 of the U.S. Constitution, ...": "per" before a named text is
+# "according to" it; the text is the last thing named ("of the Constitution"), never "per cent"
+_PER = re.compile(
+    r"^Per\s+(?:[^;:“”\"]{0,80}?\bof\s+)??(?P<np>(?:the\s+)?[A-Z][\w.’'-]*"
+    r"(?:\s+(?:(?:of|the|and|on)\s+)*[A-Z][\w.’'-]*)*)\s*,\s*(?=[a-z“\"])"
+)
 # "in their first matchup, the robot scored ...": a fronted adverbial before the clause
 _LEADING_PHRASE = re.compile(
     r"^(?:in|on|at|by|for|during|after|before|since|until|from)\b[^,]{0,60},\s*"
@@ -138,6 +152,10 @@ _ACCORDING_NAME = re.compile(r"^\s*According\s+to\s+")
 _AS_TOLD = re.compile(
     r"^\s*As\s+(?P<np>[^,;:“”\"]{2,80}?)\s+(?:told|said|noted|explained|wrote)\b[^,]{0,60},\s*"
 )
+
+
+def _inside_quotes(text: str, at: int) -> bool:
+    return any(s <= at < e for s, e, _closed in quote_spans(text))
 
 
 def _outside_quotes(text: str) -> str:
@@ -169,7 +187,13 @@ def _is_report(words: str, verb: str) -> bool:
     if count < 4:
         return False
     if verb in _TO_VERBS:
-        return bool(re.match(r"^\s*(?:to\s+\w|(?:\S+\s+){1,6}?to\s+[a-z]+|that\s)", words))
+        # "urged the committee to reject ...", not "proposed revisions to the criteria"
+        # ("revisions to the criteria to be used": an earlier "to" makes it a thing's phrase)
+        infinitive = r"to\s+(?!(?:the|a|an|his|her|their|its|this|these|those|our)\b)[a-z]+"
+        hearer = r"(?:(?!to\b)\S+\s+){1,6}?"
+        return bool(re.match(rf"^\s*(?:{infinitive}|{hearer}{infinitive}|that\s)", words))
+    if re.match(r"^\s*that\s+[a-z]+(?:\s+(?:and|or)\b|\s*[,.;]|\s*$)", plain):
+        return False  # "reaffirms that test and cites ...": "that" points at a thing
     if re.match(r"^\s*that[\s,]", words):
         return True
     if re.match(
@@ -213,6 +237,8 @@ def find_reported(sentence: Sentence, speakers: Speakers) -> list[ReportMention]
         if any(s <= m.start() < e for s, e, _ in spans):
             continue
         verb = m.group("verb").lower().split()[-1]
+        if _NOUN_BEFORE.search(text[: m.start()]) and not re.match(r"\s+that\b", text[m.end() :]):
+            continue  # "Madison's stated rationale", "its announced plan": a modifier, not a verb
         if verb in _NOUN_VERBS and (
             _NOUN_USE.match(text[m.end() :])
             or _AUX_BEFORE.search(text[: m.start()])
@@ -231,6 +257,10 @@ def find_reported(sentence: Sentence, speakers: Speakers) -> list[ReportMention]
             if obj is None:
                 continue
             pos += obj.end()
+        elif verb in _OPTIONAL_HEARER:
+            obj = _OBJECT.match(text[pos:])
+            if obj is not None and re.match(r"\s*,?\s*that\s", text[pos + obj.end() :]):
+                pos += obj.end()  # "cautioned residents that ...": the hearer, then the clause
         to_that = _LEAD_TO_THAT.match(text[pos:])
         if to_that is not None:
             pos += to_that.end()
@@ -267,7 +297,13 @@ def find_reported(sentence: Sentence, speakers: Speakers) -> list[ReportMention]
             comma = text.find(", ", clause_start, clause_end)
             clause_end = comma if comma > 0 else clause_end  # the relative clause ends there
         words = text[clause_start:clause_end].strip().rstrip(",")
-        if not _is_report(text[pos:clause_end], verb):
+        # "suggested to Americans that two nations issue ...": "that" after the verb and its
+        # hearer opens a clause even when its verb is a subjunctive with no tense to see
+        lead_words = text[m.end() : pos]
+        that = "that " if to_that is not None and "," not in lead_words else ""
+        if verb in _TO_VERBS:
+            that = ""  # "offered to take ..., so that I could": an infinitive, not a hearer
+        if not _is_report(that + text[pos:clause_end], verb):
             continue
         out.append(ReportMention(words, clause_start, clause_end, speaker, sentence))
     out += _stances(sentence, speakers, spans)
@@ -293,7 +329,11 @@ def _subject(
     who = _WHO_CLAUSE.search(head)
     if who is not None:
         # "Devocht, who had told Montalvo he would ...": the relative clause's antecedent
-        return speakers.resolve(who.group("np"), sentence.start + who.start("np"), head)
+        group = "np" if who.group("np") else "body"
+        found_who = speakers.resolve(who.group(group), sentence.start + who.start(group), head)
+        if group == "body" and (found_who is None or found_who.kind == "person"):
+            return None  # "the Smith Report, which found": a text, not a body that spoke
+        return found_who
     found = subject_before(text, m.start())
     if found is None:
         # "..., and said it was ...": the subject of the clause before
@@ -303,8 +343,14 @@ def _subject(
             return previous or _last_person(head, speakers) or _opening_person(head, speakers)
         return None
     phrase, at = found
+    if phrase.lower() in ("we", "i") and not _inside_quotes(text, at):
+        # "We conclude that ...", "We urge you to ...": outside quotation marks the first
+        # person is the writer of the text, whose claims are the text's own
+        return None
     if re.search(r"\b(?:which|that|who|whom|whose)\s+$", text[:at]):
         return None  # "the document, which media reports range ...": a relative clause
+    if _FINDING_BY.search(text[:at]):
+        return None  # "A survey by the Census Office found": the survey's finding
     resolved = speakers.resolve(phrase, sentence.start + at, text[:at])
     qualified = re.search(r"\s(?:at|in|of|from|on|with)\s+$", text[:at])
     if resolved is None and qualified is not None and phrase[:1].islower():
@@ -315,8 +361,18 @@ def _subject(
     return resolved
 
 
+# "a survey by", "a 2019 study from": what follows is the finding's author, not a speaker
+_FINDING_BY = re.compile(
+    r"\b(?:study|studies|survey|surveys|poll|polls|report|reports|research|analysis|data"
+    r"|audit|review|census|test|tests)\s+(?:(?:conducted|carried\s+out|published|commissioned)"
+    r"\s+)?(?:by|from|of|for)\s+$",
+    re.IGNORECASE,
+)
 _WHO_CLAUSE = re.compile(
     rf"(?P<np>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,3}})\s*,\s+who\s+(?:[a-z]+\s+){{0,2}}$"
+    # "the Supreme Court, which found that ...": a named body, by its relative clause
+    rf"|(?P<body>(?:the\s+)?{NAME_TOKEN}(?:\s+(?:of\s+)?{NAME_TOKEN}){{0,4}})\s*,\s+which\s+"
+    r"(?:[a-z]+\s+){0,1}$"
 )
 
 
@@ -454,7 +510,7 @@ def _framed(
             out.append(ReportMention(words, start, end, speaker, sentence))
         according = None
     else:
-        according = _ACCORDING.search(text)
+        according = _ACCORDING.search(text) or _PER.match(text)
     if according is not None:
         speaker = speakers.resolve(according.group("np").strip(), sentence.start, text)
         if re.search(r"\b(?:which|who|whom|that)\s*,\s*$", text[: according.start()]):
@@ -516,8 +572,22 @@ def _framed(
 _STANCE_VERB = re.compile(
     r"\b(?P<verb>emphasi[sz](?:ed|es)|stress(?:ed|es)|express(?:ed|es)|voiced|voices"
     r"|reiterat(?:ed|es)|signall?ed|signals|declared|declares|argued|argues|called|calls"
-    r"|pleaded|pleads|begged|begs|campaigned|campaigns|lobbied|lobbies|advocated|advocates)\b"
+    r"|pleaded|pleads|begged|begs|campaigned|campaigns|lobbied|lobbies|advocated|advocates"
+    r"|outlined|outlines|(?:set|sets|laid|lays|spelled|spelt|spells)\s+out"
+    r"|forewarned|forewarns|warned|warns|cautioned|cautions)\b"
 )
+# Verbs of presenting a position in full: "Monroe outlined two spheres of influence: ...",
+# "Gibbons outlined to the committee three budget options": the verb and its object
+_SET_OUT = re.compile(r"outlined|outlines|\w+\s+out")
+_SET_OUT_OBJECT = re.compile(
+    r"^\s+(?:to\s+(?:the\s+)?[^,;:]{2,80}?\s+)?(?:his|her|their|its|the|a|an|two|three|four"
+    r"|five|several|some|(?!(?:on|in|for|from|to|at|with|into|across|through|along|by|after"
+    r"|again|early|late|toward|towards|over|under|around|alone|together|once)\b)[a-z]+)"
+    r"\s+(?!that\b|how\b|why\b|what\b)[a-z-]+"
+)
+# Verbs of warning against: "forewarned the European powers against interfering in ..."
+_WARN_VERB = re.compile(r"(?:fore)?warn(?:ed|s)|caution(?:ed|s)")
+_WARN_OBJECT = re.compile(r"^\s+(?:[\w’'-]+\s+){0,7}?(?:against|of|about)\s+[a-z]")
 _STANCE_NOUNS = (
     r"(?:support|opposition|intention|intent|commitment|desire|wish|hope|hopes|interest"
     r"|concern|concerns|belief|view|views|determination|willingness|readiness|preference"
@@ -553,11 +623,17 @@ def _stances(
     for m in _STANCE_VERB.finditer(text):
         if any(s <= m.start() < e for s, e, _ in spans):
             continue
-        obj = _STANCE_OBJECT.match(text[m.end() :])
-        if obj is None:
-            continue
         verb = m.group("verb").lower()
-        opening = obj.group(0).split()[0].lower()
+        if _SET_OUT.fullmatch(verb) or _WARN_VERB.fullmatch(verb):
+            pattern = _SET_OUT_OBJECT if _SET_OUT.fullmatch(verb) else _WARN_OBJECT
+            if pattern.match(text[m.end() :]) is None:
+                continue
+            opening = ""
+        else:
+            obj = _STANCE_OBJECT.match(text[m.end() :])
+            if obj is None:
+                continue
+            opening = obj.group(0).split()[0].lower()
         if opening in ("for", "against", "with") and verb not in _FOR_VERBS:
             continue  # "expressed for", "stressed with": not a stance
         if opening not in ("for", "against", "with") and verb in _FOR_VERBS - {"argued", "argues"}:
@@ -568,6 +644,13 @@ def _stances(
         if speaker is None:
             continue
         end = _clause(text, m.end())[1]
+        if end < len(text.rstrip()) and _SET_OUT.fullmatch(verb):
+            # "outlined two spheres: the Americas and Europe. The lands ...": the list after
+            # its colon belongs to what was outlined, up to the sentence's end
+            colon = text.find(":", m.end(), end + 1)
+            end = len(text.rstrip().rstrip(".")) if colon > 0 else end
+        if _SET_OUT.fullmatch(verb) and re.search(r":\s*[“\"]", text[m.end() : end + 2]):
+            continue  # "set out her view: “...”": the quotation is the statement
         joined = re.search(r",\s+(?:and|but|while|as|which|who|so)\b", text[m.end() : end])
         if joined is not None:
             end = m.end() + joined.start()  # "called for talks, and in 1967 he met ...": an NP

@@ -44,6 +44,9 @@ QUOTE_CUE = re.compile(
     r"|commented|concluded|predicted|promised|promising|pledged|vowed|reported|reporting"
     r"|quipped|conceded|testified|tweeted|posted|complained|described|describing|called"
     r"|calling|labell?ed|dubbed|cited|citing|quoted|reads|read|advocated|advocating"
+    # "defined usual residence as “...”": a definition in the definer's words (never "is
+    # defined by a secondary, “honed”")
+    r"|(?:defined|defines)(?=\s+(?!by\b)[^“”\".;]{1,60}?\s+as\s*(?:[“\"]|$))"
     r"|criticized|criticised|criticizing|criticising|hinted|expressed|adopted\s+the\s+stance"
     r"|asserted|asserts|responded|responds|contended|contends|maintained|maintains|confirmed"
     r"|confirms|recounted|recalls|boasted|joked|lamented|mused|shouted|whispered|exclaimed"
@@ -73,7 +76,18 @@ REPORT_VERB = re.compile(
     r"|alleges|allege|assured|assures|informed|informs|reminded|reminds"
     r"|(?:was|were|is|are)\s+quoted\s+as\s+saying|speculated|theori[sz]ed|pleaded|begged"
     r"|ruled|rules|held(?=\s+that\b)|holds(?=\s+that\b)|reasoned"
-    r"|adding|saying|noting|warning|arguing|insisting|claiming|stressing|explaining|stating)\b"
+    r"|adding|saying|noting|warning|arguing|insisting|claiming|stressing|explaining|stating"
+    # the rest of the lexicon of reporting verbs, in the tenses news and history use
+    r"|forewarned|forewarns|forewarn|cautions|caution|urges|urge|pledges|pledge|vows|vow"
+    r"|promises|promise|proposes|propose|recommend|declare|announce|conclude|predict"
+    r"|acknowledges|admits|concedes|concede|reaffirmed|reaffirms|affirmed|affirms"
+    r"|contending|suggesting|asserting|maintaining|acknowledging|admitting|conceding|declaring"
+    r"|announcing|predicting|cautioning|recommending|proposing|pledging|vowing|concluding"
+    r"|indicating|alleging|confirming|denying|emphasi[sz]ing|reiterating|recalling|observing"
+    r"|reasoning|urging|forewarning|reaffirming|affirming"
+    # what a document or a ruling lays down: "the Constitution requires that ..."
+    r"|(?:requires|required|provides|provided|stipulates|stipulated|mandates|mandated"
+    r"|specifies|specified|directs)(?=\s+that\b))\b"
 )
 
 # Words that end a subject noun phrase when walking back from its verb.
@@ -188,6 +202,15 @@ _RELATIVES = frozenset(
         "lawyer lawyers attorney attorneys doctor neighbour neighbor cousin uncle aunt niece "
         "nephew grandmother grandfather girlfriend boyfriend fiancee fiance colleague "
         "colleagues biographer rival opponent opponents"
+    )
+)
+# Texts that lay something down in their own words, and speak when the article names them
+# ("the Constitution requires", "a Federal Register notice states"); never a study or data
+_LEGAL_TEXTS = frozenset(
+    word_list(
+        "notice constitution charter treaty statute act order proclamation declaration "
+        "ruling regulation regulations directive resolution accord convention amendment "
+        "agreement code guidance decree ordinance opinion"
     )
 )
 _DOCUMENTS = frozenset(
@@ -359,8 +382,15 @@ class Speakers:
         last = re.sub(r"[’']s$", "", words[-1]).lower()
         if last in _NOT_SPEAKERS or lower in _NOT_SPEAKERS:
             return None
-        if any(w.lower() in _FINDINGS for w in words[:-1]):
-            return None  # "a survey conducted by the Institute": a finding, not a statement
+        if any(w in _FINDINGS for w in words[:-1]):
+            # "a survey conducted by the Institute": a finding, not a statement (a capital
+            # makes it part of a name: "the Census Bureau" speaks)
+            return None
+        modifiers = words[1:] if words[0].lower() in ("the", "a", "an", "this") else words
+        if last in _LEGAL_TEXTS and any(w[:1].isupper() for w in modifiers):
+            # "A Federal Register notice states", "the Paris agreement provides that": a
+            # named document speaks for whoever issued it ("the order states" names none)
+            return Speaker(_tidy(phrase), (), "body")
         if re.fullmatch(r"[Tt]he\s+[A-Z][\w-]+", phrase):
             # "The Kremlin said", "the Soviets offered": a body or a people named as one
             return Speaker(_tidy(phrase), (), "group" if words[-1].endswith("s") else "body")
