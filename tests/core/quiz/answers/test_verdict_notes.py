@@ -33,7 +33,9 @@ from tests.core.quiz.answers.fair_decks import DECKS
 
 C, H, W = Outcome.CORRECT, Outcome.CLOSE, Outcome.WRONG
 P = PartialDate
-_OUTCOME_START = re.compile(r"^\W*(?:correct|close|wrong)\b", re.IGNORECASE)
+_OUTCOME_START = re.compile(r"^(?:correct|close|wrong)\b", re.IGNORECASE)
+"""The outcome word leading a note ("correct: ..."), not a learner's own word quoted there
+("'CLOSE' is not a date")."""
 
 NEW: dict[str, Callable[..., Verdict]] = {
     "text": text.check_text,
@@ -264,8 +266,8 @@ PATHS: list[tuple[str, tuple[Any, ...], dict[str, Any], Outcome, str, str]] = [
         ("56", "55.5"),
         {"rivals": ["55.7"]},
         W,
-        "56 could also be 55.7, another figure in this deck",
-        "56 could be 55.5 or 55.7 (another figure in this deck); the answer is 55.5",
+        "56 fits more than one figure in this deck; write it to 1 decimal place",
+        "56 fits more than one figure in this deck; write it to 1 decimal place",
     ),
     ("number", ("70", "55.5"), {}, W, "", "the answer is 55.5"),
     ("number", ("I don't know", "55.5"), {}, W, "", "the answer is 55.5"),

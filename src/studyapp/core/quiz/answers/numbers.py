@@ -449,14 +449,12 @@ def _compare(
         if number in coarse(expected):
             clash = [r for r in others if number in coarse(r)]
             if clash:
-                rival = render_number(clash[0], places, unit)
+                # Rounded, it fits this figure and another of the deck: neither credit nor
+                # penalty, and no hint which: asked again, as precisely as the deck has it.
+                precisely = f"to {places} decimal place{'s' if places > 1 else ''}"
+                again = f"{shown} fits more than one figure in this deck; write it {precisely}"
                 return make_verdict(
-                    Outcome.WRONG,
-                    f"{shown} could be {shown_expected} or {rival} (another figure in this "
-                    f"deck); the answer is {shown_expected}",
-                    shown_expected,
-                    shown,
-                    note=f"{shown} could also be {rival}, another figure in this deck",
+                    Outcome.WRONG, again, shown_expected, shown, note=again, ambiguous=True
                 )
             return make_verdict(
                 Outcome.CLOSE,

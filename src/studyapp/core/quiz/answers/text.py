@@ -14,6 +14,7 @@ from functools import lru_cache
 from studyapp.core.quiz.answers.normalise import (
     best_typo,
     compact,
+    fold,
     is_swap,
     max_typos,
     nearest_rival,
@@ -74,6 +75,8 @@ def check_text(
         forms.setdefault(compact(text_key(form)), form)
     forms.pop("", None)
     if g in forms:
+        return make_verdict(Outcome.CORRECT, "correct", answer, shown, note="")
+    if _labelled(given, forms):
         return make_verdict(Outcome.CORRECT, "correct", answer, shown, note="")
     rival_keys = _rival_keys(rivals, forms)
     if g in rival_keys:
@@ -183,6 +186,23 @@ def _same_words(
         if why is not None and not any(_writes(given_key, r) for r in rival_texts):
             return why, why if note is None else note
     return None
+
+
+_LABEL = re.compile(
+    r"^(?:the |a |an )?(?:term|word|phrase|expression|name|concept|slogan|title|label)s? "
+    r"(?:of |for )?"
+)
+"""What a learner may write before an answer the prompt calls a term, word or name."""
+
+
+def _labelled(given: str, forms: dict[str, str]) -> bool:
+    """ "the term Indo-Pacific" for "Indo-Pacific": the label the question asked for
+    ("which term ...?"), then an accepted form itself."""
+    folded = fold(given)
+    label = _LABEL.match(folded)
+    if label is None or label.end() == len(folded):
+        return False
+    return compact(text_key(folded[label.end() :])) in forms
 
 
 _PREPOSITION = re.compile(r"^(?:in|at|on|inside|within|from)\s+(?:the\s+|a\s+|an\s+)?")
