@@ -198,7 +198,7 @@ async def test_an_exam_date_set_from_home_is_checked_then_readiness_shows_beside
         await app.workers.wait_for_complete()
         await pilot.pause()
         line = _home_text(app)
-        assert line.startswith("Small test deck: 2025-06-30 (10 days) · predicted 0%, ")
+        assert line.startswith("Small test deck: 2025-06-30 (10 days) · predicted 25%, ")
         assert line.endswith("% with the plan · 5 planned today")
         home = app.screen
         assert isinstance(home, HomeScreen)
@@ -226,7 +226,7 @@ async def test_readiness_opens_from_home_for_the_exam_picked(tmp_path: Path) -> 
     app = StudyApp(workspace, seed=0)
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_started(pilot)
-        assert _home_text(app).startswith("Small exam: 2025-07-04 (14 days) · predicted 0%")
+        assert _home_text(app).startswith("Small exam: 2025-07-04 (14 days) · predicted 25%")
         await pilot.press("e")
         await pilot.pause()
         picker = app.screen

@@ -494,7 +494,7 @@ async def test_readiness_for_an_exam_then_a_date_and_a_plan(tmp_path: Path) -> N
         await pilot.pause()
         text = visible_text(app)
         assert "no exam date yet (d: set it)" in text
-        assert "If the exam were today:           0%" in text
+        assert "If the exam were today:           25%" in text
         assert "never studied: they count as not known" in text
 
         await pilot.press("d")

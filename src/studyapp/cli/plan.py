@@ -4,6 +4,11 @@ Headless and scriptable: ``--json`` prints one object (``exam_date``,
 ``predicted_score``, ``predicted_score_today``, ``plan``,
 ``predicted_score_with_plan``, ...). A date, minutes a day or target given here
 is remembered for that exam in the learner's settings, as the app remembers it.
+Under ``--json`` an error is printed as one object too, ``{"error": "..."}`` on
+stdout, with the same exit code (2: the command line is wrong, 1: the rest).
+
+The options' values are read in :func:`run`, not by argparse: argparse's errors are
+plain text on stderr, which a script reading ``--json`` could not parse.
 """
 
 from __future__ import annotations
@@ -17,20 +22,24 @@ from studyapp.core.examday import DEFAULT_MINUTES, DEFAULT_TARGET
 __all__ = ["register", "run"]
 
 
+class UsageError(ValueError):
+    """The command line is wrong (exit code 2, as argparse's own errors)."""
+
+
 def _date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date: write YYYY-MM-DD") from None
+        raise UsageError(f"--date: {text!r} is not a date: write YYYY-MM-DD") from None
 
 
 def _target(text: str) -> float:
     try:
         value = float(text.rstrip("%")) / (100 if text.endswith("%") else 1)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number such as 0.9") from None
+        raise UsageError(f"--target: {text!r} is not a number such as 0.9") from None
     if not 0 < value < 1:
-        raise argparse.ArgumentTypeError(f"{text!r}: the target is between 0 and 1 (0.9 = 90%)")
+        raise UsageError(f"--target: {text!r}: the target is between 0 and 1 (0.9 = 90%)")
     return value
 
 
@@ -38,27 +47,49 @@ def _minutes(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of minutes") from None
+        raise UsageError(f"--minutes-per-day: {text!r} is not a whole number of minutes") from None
     if not 1 <= value <= 24 * 60:
-        raise argparse.ArgumentTypeError(f"{text!r}: minutes a day are between 1 and 1440")
+        raise UsageError(f"--minutes-per-day: {text!r}: minutes a day are between 1 and 1440")
     return value
+
+
+def read_options(args: argparse.Namespace) -> argparse.Namespace:
+    """``args`` with the exam checked and ``--date``, ``--minutes-per-day`` and ``--target``
+    read into values; UsageError with a message to show otherwise."""
+    if not args.exam:
+        raise UsageError(
+            "give the exam: an exam file (.exam.yaml), an exam id or a deck id "
+            "(usage: studyapp plan EXAM_SPEC [DECK ...] [--date YYYY-MM-DD])"
+        )
+    return argparse.Namespace(
+        **{
+            **vars(args),
+            "date": _date(args.date) if args.date is not None else None,
+            "minutes_per_day": (
+                _minutes(args.minutes_per_day) if args.minutes_per_day is not None else None
+            ),
+            "target": _target(args.target) if args.target is not None else None,
+        }
+    )
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     plan = sub.add_parser(
-        "plan", help="readiness for an exam and a day-by-day plan to reach your target"
+        "plan",
+        help="readiness for an exam and a day-by-day plan to reach your target",
+        usage="%(prog)s EXAM_SPEC [DECK ...] [--date YYYY-MM-DD] [--minutes-per-day N] "
+        "[--target R] [--progress DIR] [--json]",
     )
-    plan.add_argument(
-        "exam", metavar="EXAM_SPEC", help="an exam file (.exam.yaml), an exam id or a deck id"
+    plan.add_argument(  # (optional to argparse: a missing one is reported by run)
+        "exam",
+        nargs="?",
+        metavar="EXAM_SPEC",
+        help="an exam file (.exam.yaml), an exam id or a deck id",
     )
     plan.add_argument("decks", nargs="*", metavar="DECK", help="deck files or folders")
-    plan.add_argument("--date", type=_date, help="the exam day, YYYY-MM-DD (remembered)")
-    plan.add_argument(
-        "--minutes-per-day", type=_minutes, help=f"time you have a day (default {DEFAULT_MINUTES})"
-    )
-    plan.add_argument(
-        "--target", type=_target, help=f"recall to reach on the day (default {DEFAULT_TARGET})"
-    )
+    plan.add_argument("--date", help="the exam day, YYYY-MM-DD (remembered)")
+    plan.add_argument("--minutes-per-day", help=f"time you have a day (default {DEFAULT_MINUTES})")
+    plan.add_argument("--target", help=f"recall to reach on the day (default {DEFAULT_TARGET})")
     plan.add_argument("--progress", metavar="DIR")
     plan.add_argument("--json", action="store_true", help="print one JSON object")
 

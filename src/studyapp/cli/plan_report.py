@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
+from studyapp.cli.plan import UsageError, read_options
 from studyapp.core.base import paths
 from studyapp.core.base.clock import system_clock
 from studyapp.core.base.problems import UserFileError
@@ -29,12 +30,13 @@ __all__ = ["run_plan"]
 
 
 def run_plan(args: argparse.Namespace, out: TextIO) -> int:
-    err = terminal_out(sys.stderr)
     try:
+        args = read_options(args)
         report = _report(args)
+    except UsageError as error:
+        return _fail(args, out, str(error), 2)
     except (PlanError, UserFileError, ProgressError) as error:
-        err.write(f"studyapp plan: {error}\n")
-        return 1
+        return _fail(args, out, str(error), 1)
     stored, _problems = list_results(paths.progress_dir(args.progress))
     calibrated = calibration(s.result for s in stored)
     if args.json:
@@ -43,6 +45,16 @@ def run_plan(args: argparse.Namespace, out: TextIO) -> int:
     else:
         terminal_out(out).write(_text(report) + _calibration_text(calibrated))
     return 0
+
+
+def _fail(args: argparse.Namespace, out: TextIO, message: str, code: int) -> int:
+    """Say what went wrong: ``{"error": ...}`` on stdout under ``--json`` (what a script
+    reads), else a line on stderr; the exit code either way."""
+    if args.json:
+        out.write(json_safe(json.dumps({"error": message}, ensure_ascii=False)) + "\n")
+    else:
+        terminal_out(sys.stderr).write(f"studyapp plan: {message}\n")
+    return code
 
 
 def _report(args: argparse.Namespace) -> ExamDayReport:
@@ -107,8 +119,16 @@ def _calibration_text(found: Calibration) -> str:
             f"  {when}  {terminal_safe(attempt.title)[:40]:40}  forecast "
             f"{attempt.predicted:3.0f}%  scored {attempt.actual:3.0f}%"
         )
+    if found.left_out:
+        lines.append(
+            f"  ({found.left_out} ended with questions unanswered: not listed, the forecast "
+            "was for answering them all)"
+        )
     if found.bins:
-        lines.append(f"  By forecast ({found.questions} questions studied before):")
+        lines.append(
+            f"  By forecast ({found.questions} questions answered; recall and a guess "
+            "among the options):"
+        )
         for b in found.bins:
             bar = "#" * round(20 * b.actual)
             lines.append(
@@ -144,13 +164,20 @@ def _text(report: ExamDayReport) -> str:
         f"Plan ({report.minutes_per_day} min a day, ~{report.seconds_per_answer:g} s an answer):",
     ]
     for day in p.days:
-        if day.reviews or day.new:
+        if day.reviews or day.new or day.day == r.today:  # (today always: what is left)
             lines.append(
                 f"  {day.day.isoformat()}  {day.reviews:4d} reviews  {day.new:4d} new  "
-                f"{day.minutes:5.1f} min"
+                f"{day.minutes:5.1f} min" + ("  (left today)" if day.day == r.today else "")
             )
     if not any(d.reviews or d.new for d in p.days):
         lines.append("  nothing to do: every card is at the target on the day already")
+    if p.held_back:
+        lines += [
+            "",
+            f"The daily limit of new cards leaves {p.held_back} new "
+            f"card{'s' if p.held_back != 1 else ''} unlearned by the exam: raise "
+            "“New cards a day” in Settings to plan them in.",
+        ]
     if not p.reaches_target:
         needed = report.minutes_per_day_needed
         lines.append("")
@@ -158,6 +185,11 @@ def _text(report: ExamDayReport) -> str:
             lines.append(
                 f"The target needs about {needed:g} minutes a day; with "
                 f"{report.minutes_per_day} you reach {_pct(p.predicted_score_with_plan)}."
+            )
+        elif p.held_back:
+            lines.append(
+                "Within the new-card limit, some cards cannot reach the target by then, "
+                "whatever the time."
             )
         else:
             lines.append(

@@ -1,13 +1,20 @@
 """Calibration: predictions set beside what happened, so a learner can see whether to trust them.
 
-When an exam or quiz starts, each question gets the memory model's predicted
-probability that the learner recalls its entries right then (the mean over the
-entries' cards; a card never studied counts 0); the result keeps it. Over many
-attempts two views follow: each attempt's predicted score beside its actual
-score, and every question's prediction grouped in bins (0-10%, ..., 90-100%)
-beside the share of those questions actually answered right (questions never
-studied are left out of the bins: their 0 is a convention, not a forecast). A well-calibrated
-forecast puts the 70-80% bin near 75% right.
+When an exam or quiz starts, each question gets its forecast: the memory model's
+predicted probability that the learner recalls its entries right then (the mean
+over the entries' cards; a card never studied counts 0), raised by what a guess
+earns among its options (:mod:`guessing`: ``r + (1 - r) * g``); the result keeps
+it. Over many attempts two views follow: each attempt's predicted score beside
+its actual score, and every question's forecast grouped in bins (0-10%, ...,
+90-100%) beside the share of those questions actually answered right (a forecast
+of 0, a typed question never studied, is left out: a convention, not a forecast).
+A well-calibrated forecast puts the 70-80% bin near 75% right.
+
+A sitting that ended with questions unanswered (ended early, out of time, or
+submitted with blanks) is left out of the attempts: its forecast was for answering
+every question, and a blank is not a recall that failed (one answer of twenty
+would chart as "scored 5%"). Its answered questions still count in the bins;
+its unanswered ones do not.
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ from datetime import date, datetime
 from msgspec import Struct
 
 from studyapp.core.decks.card import Card
+from studyapp.core.examday.guessing import floor, with_guessing
 from studyapp.core.examday.memory import MemoryModel
 from studyapp.core.examday.readiness import memory_of
 from studyapp.core.quiz.questions import Question
@@ -35,9 +43,11 @@ def predict_questions(
     *,
     today: date,
     day_of: Callable[[datetime], date],
+    close_credit: float = 0.5,
 ) -> dict[str, float]:
-    """Question id -> predicted probability of recall now: the mean over the question's
-    entries of the mean over each entry's cards (never studied: 0)."""
+    """Question id -> predicted probability of a right answer now: recall (the mean over
+    the question's entries of the mean over each entry's cards; never studied: 0),
+    and a guess's credit when not recalled (``close_credit``: an ordering's one swap)."""
     wanted = {(q.deck_id, e) for q in questions for e in q.entry_ids}
     by_entry: dict[tuple[str, str], list[float]] = {}
     for card in cards:
@@ -58,7 +68,8 @@ def predict_questions(
             if (found := by_entry.get((question.deck_id, e)))
         ]
         if means:
-            predicted[question.id] = sum(means) / len(means)
+            guess = floor(question.format, len(question.options), close_credit)
+            predicted[question.id] = with_guessing(sum(means) / len(means), guess)
     return predicted
 
 
@@ -85,6 +96,9 @@ class Bin(Struct, frozen=True):
 class Calibration(Struct, frozen=True):
     attempts: tuple[Attempt, ...]
     bins: tuple[Bin, ...]
+    left_out: int = 0
+    """Attempts with a forecast left out of :attr:`attempts`: ended with questions
+    unanswered (see the module's docstring)."""
 
     @property
     def questions(self) -> int:
@@ -112,15 +126,20 @@ class Calibration(Struct, frozen=True):
                 }
                 for b in self.bins
             ],
+            "attempts_left_out": self.left_out,
         }
 
 
 def calibration(results: Iterable[QuizResult], *, bins: int = 10) -> Calibration:
-    """Every attempt with a prediction (oldest first), and its questions in ``bins`` bins."""
+    """Every complete attempt with a prediction (oldest first), and the answered questions
+    of every attempt in ``bins`` bins (see the module's docstring)."""
     attempts: list[Attempt] = []
+    left_out = 0
     sums: list[list[float]] = [[0, 0.0, 0.0] for _ in range(bins)]
     for result in results:
-        if result.predicted_score is not None:
+        if result.predicted_score is not None and not result.complete:
+            left_out += 1
+        elif result.predicted_score is not None:
             attempts.append(
                 Attempt(
                     result.taken_at, result.exam_id, result.title,
@@ -128,8 +147,8 @@ def calibration(results: Iterable[QuizResult], *, bins: int = 10) -> Calibration
                 )
             )  # fmt: skip
         for question in result.results:
-            if not question.predicted:
-                continue  # never studied: "not known" by convention, not a forecast
+            if not question.predicted or question.given is None:
+                continue  # a typed question never studied (a convention), or unanswered
             k = min(int(question.predicted * bins), bins - 1)
             sums[k][0] += 1
             sums[k][1] += question.predicted
@@ -140,4 +159,4 @@ def calibration(results: Iterable[QuizResult], *, bins: int = 10) -> Calibration
         for k, (count, total, credit) in enumerate(sums)
         if count
     )
-    return Calibration(tuple(attempts), found)
+    return Calibration(tuple(attempts), found, left_out)

@@ -14,7 +14,19 @@ FSRS-6 (:mod:`memory`), and three of its facts shape the plan:
   answer, and the best are taken until the answers run out.
 
 Each review's outcome is weighed both ways (recalled, or forgotten and
-relearned) by its predicted probability. The plan's reviews are early reviews
+relearned) by its predicted probability.
+
+The plan optimises memory, not guesses: every choice above weighs recall, since a
+review makes the learner remember and a lucky guess among options does not. Only
+the score it predicts (:attr:`Plan.predicted_score_with_plan`) adds what guessing
+earns (``PlanColumns.floors``, see :mod:`guessing`), to be comparable with
+readiness and a sitting's forecast.
+
+No day learns more new cards than the study queue's daily new-card limit allows
+(``PlanColumns.decks``/``new_limits``; today less those already introduced): the
+queue takes the plan's cards first, counted against that limit, so a plan past it
+would promise cards home and the study screen do not show. A new card the limit
+leaves out is counted in :attr:`Plan.held_back`. The plan's reviews are early reviews
 as far as the normal schedule is concerned; the scheduler treats them as FSRS
 treats any early review, so the long-term schedule stays honest.
 """
@@ -25,12 +37,13 @@ import functools
 import itertools
 import math
 import operator
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, timedelta
 
-from msgspec import Struct
+from msgspec import Struct, structs
 
 from studyapp.core.base.gcpause import paused_gc
+from studyapp.core.examday.guessing import with_guessing
 from studyapp.core.examday.memory import Memory, MemoryModel
 
 __all__ = [
@@ -79,6 +92,8 @@ class Plan(Struct, frozen=True):
     cards_at_target: int
     cards: int
     recall_with_plan: dict[str, float]
+    held_back: int = 0
+    """New cards worth learning that the daily new-card limit leaves unlearned."""
 
     @property
     def reaches_target(self) -> bool:
@@ -100,6 +115,19 @@ class PlanColumns(Struct, frozen=True):
     """The study day (an ordinal) of the card's last review; anything if never studied."""
     partners: Sequence[tuple[int, ...]] = ()
     """Each entry's leak partners, as entry numbers (by entry number; none: no links)."""
+    floors: Sequence[float] = ()
+    """Each entry's guessing floor (by entry number; one: every entry's; none: 0): the
+    predicted score only."""
+    decks: Sequence[int] = ()
+    """Each card's deck, as a number (by row; none: one deck), for the new-card limit."""
+    new_limits: Sequence[int] = ()
+    """New cards a day each deck (by deck number) may introduce (none: no limit)."""
+    new_left_today: Sequence[int] = ()
+    """New cards each deck may still introduce today (none: its whole limit)."""
+    busy_today: Mapping[int, frozenset[int]] = {}
+    """Entry number -> its cards (rows) the study queue shows, or showed, today whatever
+    the plan says (due, learning, answered): it shows no sibling of theirs today, nor a
+    new card beside a leak partner of theirs, so the plan puts none there today."""
 
     @classmethod
     def of(cls, cards: Sequence[PlanCard]) -> PlanColumns:
@@ -154,6 +182,8 @@ class _Candidates(Struct):
     """Every card's entry number, by row (siblings share one)."""
     partners: Sequence[tuple[int, ...]] = ()
     """Each entry's leak partners (by entry number)."""
+    busy_today: Mapping[int, frozenset[int]] = {}
+    """See :attr:`PlanColumns.busy_today`."""
 
 
 class _Weigher:
@@ -335,12 +365,13 @@ def make_plan(
         columns = cards if isinstance(cards, PlanColumns) else PlanColumns.of(cards)
         weigh = _Weigher(model, columns, today, n)
         candidates, base = _tasks(weigh, target)
-        tasks, recall, left = _follow(candidates, base, weigh, answers_per_day, spent_today)
+        tasks, recall, left, held = _follow(candidates, base, weigh, answers_per_day, spent_today)
         _reinforce(tasks, weigh, left, recall)
         tasks.sort(key=_ROW)
-        return _summarise(
+        plan = _summarise(
             columns, tasks, recall, today, exam_date, n, answers_per_day, seconds_per_answer, target
         )
+        return structs.replace(plan, held_back=held) if held else plan
 
 
 def _follow(
@@ -349,10 +380,12 @@ def _follow(
     weigh: _Weigher,
     capacity: int,
     spent: int = 0,
-) -> tuple[list[_Task], list[float], list[int]]:
+) -> tuple[list[_Task], list[float], list[int], int]:
     """Choose tasks and give them days at ``capacity`` answers a day (less ``spent`` today):
-    the tasks chosen, each card's exam-day recall, and the answers left over each day."""
-    tasks, left = _allocate(candidates, weigh.n, capacity, spent)
+    the tasks chosen, each card's exam-day recall, the answers left over each day, and
+    the new cards the daily new-card limit held back."""
+    slots = _NewSlots.of(weigh.columns, weigh.n)
+    tasks, left, held = _allocate(candidates, weigh.n, capacity, spent, slots, weigh.last)
     recall = base.copy()
     for task in tasks:
         if task.new:
@@ -361,7 +394,7 @@ def _follow(
         elif task.late_day is not None:
             first = task.early_day if task.early else None
             recall[task.row] = weigh.studied(task.row, first, task.late_day)[0]
-    return tasks, recall, left
+    return tasks, recall, left, held
 
 
 def _tasks(weigh: _Weigher, target: float) -> tuple[_Candidates, list[float]]:
@@ -412,6 +445,7 @@ def _tasks(weigh: _Weigher, target: float) -> tuple[_Candidates, list[float]]:
         columns.card_ids,
         columns.entries,
         columns.partners,
+        columns.busy_today,
     )
     add_row, add_early = found.row.append, found.early.append
     add_gain, add_fragility = found.gain.append, found.fragility.append
@@ -441,27 +475,39 @@ _ROW = operator.attrgetter("row")
 
 
 def _allocate(
-    candidates: _Candidates, n: int, capacity: int, spent: int = 0
-) -> tuple[list[_Task], list[int]]:
+    candidates: _Candidates,
+    n: int,
+    capacity: int,
+    spent: int = 0,
+    slots: _NewSlots | None = None,
+    last: Callable[[int], int] | None = None,
+) -> tuple[list[_Task], list[int], int]:
     """Choose the best tasks that fit, and give them days: early answers from the front,
-    late reviews from the back. The tasks chosen (best first), and the answers left."""
+    late reviews from the back; no day learns more new cards than ``slots`` allows. The
+    tasks chosen (best first), the answers left, and the new cards the limit held back.
+    ``last``: a card's last review day (from today), which its late review must follow:
+    a card answered today is not asked again today by the queue."""
     left = [capacity] * n
     left[0] = max(0, capacity - spent)
     total = sum(left)
     chosen: list[_Task] = []
     rows, early = candidates.row, candidates.early
     gain, fragility = candidates.gain, candidates.fragility
+    held = 0
     for k in candidates.ranked:
         if not total:
             break  # (every task costs an answer at least)
         answers = early[k]
         cost = answers + 1 if n > 1 else max(answers, 1)
         if cost <= total:
+            new = answers == LEARN_ANSWERS
+            if new and slots is not None and not slots.reserve(rows[k]):
+                held += 1
+                continue  # the new-card limit leaves no day to learn it
             total -= cost
-            task = _Task(rows[k], answers, gain[k], fragility[k], answers == LEARN_ANSWERS)
-            chosen.append(task)
+            chosen.append(_Task(rows[k], answers, gain[k], fragility[k], new))
     front = 0
-    days = _EntryDays(candidates.entries, candidates.partners)
+    days = _EntryDays(candidates.entries, candidates.partners, candidates.busy_today)
     for task in chosen:  # early answers first, in the order chosen
         if not task.early:
             continue
@@ -469,11 +515,18 @@ def _allocate(
             front += 1
         if front == n:
             break
-        day = front
-        while day < n and (left[day] < task.early or not days.free(task, day)):
+        limited = slots is not None and task.new
+        day = max(front, slots.first(task.row)) if slots is not None and limited else front
+        while day < n and (
+            left[day] < task.early
+            or not days.free(task, day)
+            or (slots is not None and limited and not slots.has(task.row, day))
+        ):
             day += 1
         if day == n:
             continue  # no day apart from its siblings and partners: it waits
+        if slots is not None and limited:
+            slots.take(task.row, day)
         days.take(task, day)
         left[day] -= task.early
         task.early_day = day
@@ -489,12 +542,63 @@ def _allocate(
         day = back
         while day >= 0 and (left[day] < 1 or not days.free(task, day, learning=False)):
             day -= 1
-        if day < 0 or (task.early_day is not None and day <= task.early_day):
-            continue  # its early answers came too late for a review after them
+        after = task.early_day
+        if after is None and last is not None and not task.new:
+            after = last(task.row)
+        if day < 0 or (after is not None and day <= after):
+            continue  # its early answers (or today's) came too late for a review after
         days.take(task, day, learning=False)
         left[day] -= 1
         task.late_day = day
-    return chosen, left
+    return chosen, left, held
+
+
+class _NewSlots:
+    """The new cards each deck may still introduce, each day and over the plan (the
+    study queue's daily new-card limit: see the module's docstring)."""
+
+    def __init__(self, decks: Sequence[int], days: list[list[int]]) -> None:
+        self.decks = decks
+        self.days = days
+        """Deck number -> new cards left on each day."""
+        self.total = [sum(d) for d in days]
+        """Deck number -> new cards left over the plan, less those reserved."""
+        self.front = [0] * len(days)
+        """Deck number -> the first day that may have one left."""
+
+    @classmethod
+    def of(cls, columns: PlanColumns, n: int) -> _NewSlots | None:
+        if not columns.new_limits:
+            return None
+        today = columns.new_left_today
+        days = []
+        for deck, limit in enumerate(columns.new_limits):
+            first = today[deck] if deck < len(today) else limit
+            days.append([max(0, min(first, limit)), *([max(0, limit)] * (n - 1))])
+        decks = columns.decks or [0] * len(columns.card_ids)
+        return cls(decks, days)
+
+    def reserve(self, row: int) -> bool:
+        """Count a new card chosen to be learned; False when its deck has no room left."""
+        deck = self.decks[row]
+        if self.total[deck] <= 0:
+            return False
+        self.total[deck] -= 1
+        return True
+
+    def first(self, row: int) -> int:
+        deck = self.decks[row]
+        days, day = self.days[deck], self.front[deck]
+        while day < len(days) and days[day] <= 0:
+            day += 1
+        self.front[deck] = day
+        return day
+
+    def has(self, row: int, day: int) -> bool:
+        return self.days[self.decks[row]][day] > 0
+
+    def take(self, row: int, day: int) -> None:
+        self.days[self.decks[row]][day] -= 1
 
 
 class _EntryDays:
@@ -503,8 +607,15 @@ class _EntryDays:
     leak partners is shown (``decks.leaks``); the plan keeps to both, or the queue would
     leave out cards the plan counts on."""
 
-    def __init__(self, entries: Sequence[int], partners: Sequence[tuple[int, ...]]) -> None:
+    def __init__(
+        self,
+        entries: Sequence[int],
+        partners: Sequence[tuple[int, ...]],
+        today: Mapping[int, frozenset[int]] | None = None,
+    ) -> None:
         self.entries, self.partners = entries, partners
+        self.today = today or {}
+        """Entry -> cards the queue shows today whatever the plan says (day 0)."""
         self.busy: dict[int, set[int]] = {}
         self.learned: dict[int, set[int]] = {}
 
@@ -518,8 +629,18 @@ class _EntryDays:
         if day in self.busy.get(entry, ()):
             return False
         learns = task.new if learning is None else learning
+        if day == 0 and self.today and not self._free_today(task.row, entry, learns):
+            return False
         look = self.busy if learns else self.learned  # a new card waits for its partners
         return not any(day in look.get(p, ()) for p in self._links(entry))
+
+    def _free_today(self, row: int, entry: int, learns: bool) -> bool:
+        """No other card of the entry is shown today anyway, nor (for a new card) a
+        card of a leak partner."""
+        shown = self.today.get(entry)
+        if shown and not shown <= {row}:
+            return False
+        return not learns or not any(p in self.today for p in self._links(entry))
 
     def take(self, task: _Task, day: int, *, learning: bool | None = None) -> None:
         entry = self.entries[task.row]
@@ -530,7 +651,7 @@ class _EntryDays:
     @classmethod
     def of(cls, tasks: Sequence[_Task], columns: PlanColumns) -> _EntryDays:
         """The days ``tasks`` already study (a plan being given ladder steps)."""
-        found = cls(columns.entries, columns.partners)
+        found = cls(columns.entries, columns.partners, columns.busy_today)
         for task in tasks:
             if task.early_day is not None:
                 found.take(task, task.early_day)
@@ -576,16 +697,29 @@ def _summarise(
         for k in range(n)
     )
     at_target = sum(map(target.__le__, recall))
-    score = _entry_mean(columns, recall)
+    score = _entry_mean(columns, recall, columns.floors)
     by_id = dict(zip(ids, recall, strict=True))
     return Plan(exam_date, target, capacity, days, score, at_target, len(ids), by_id)
 
 
-def _entry_mean(columns: PlanColumns, values: Sequence[float]) -> float:
-    """The mean over entries of the mean of each entry's values (0 for none)."""
+def _entry_mean(
+    columns: PlanColumns, values: Sequence[float], floors: Sequence[float] = ()
+) -> float:
+    """The mean over entries of the mean of each entry's values (0 for none); with
+    ``floors`` (by entry), each entry's mean raised by its guessing floor."""
     count = columns.entry_count
     if not values or not count:
         return 0.0
+    if len(floors) == 1:  # (every entry's: the lift is linear in the mean)
+        return with_guessing(_entry_mean(columns, values), floors[0])
+    if floors:
+        sums = [0.0] * count
+        sizes = [0] * count
+        for entry, value in zip(columns.entries, values, strict=True):
+            sums[entry] += value
+            sizes[entry] += 1
+        means = map(operator.truediv, sums, sizes)
+        return float(sum(map(with_guessing, means, floors))) / count
     if count == len(values):  # one card an entry (the common case): at C speed
         return sum(values) / len(values)
     sums = [0.0] * count
@@ -623,7 +757,7 @@ def answers_needed(
         candidates, base = _tasks(weigh, target)
 
         def score(answers: int) -> float:
-            _, recall, _ = _follow(candidates, base, weigh, answers)
+            _, recall, _, _ = _follow(candidates, base, weigh, answers)
             return _entry_mean(columns, recall)
 
         # More than every task in one day buys nothing: the search stops there.

@@ -6,6 +6,12 @@ from each card's memory). An entry is what an exam asks; its cards (a date
 asked both ways, each blank of a cloze) are averaged first, so an entry with
 four cards weighs no more than one with one. A card never studied counts as
 not known (recall 0): the learner has never shown they know it.
+
+A score is credit, not recall: an entry not recalled may still be guessed right
+among a question's options (:mod:`guessing`), so each entry's recall ``r`` counts
+as ``r + (1 - r) * g``, ``g`` the guessing floor of its kind in the exam's mix
+of formats (``floors``; none given: recall alone). A card's own figures
+(:class:`CardForecast`, :meth:`Readiness.weakest`) stay recall: what to study.
 """
 
 from __future__ import annotations
@@ -15,11 +21,12 @@ import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 
-from msgspec import Struct
+from msgspec import Struct, field
 
 from studyapp.core.base.gcpause import paused_gc
 from studyapp.core.decks.card import Card
 from studyapp.core.decks.model import Deck
+from studyapp.core.examday.guessing import with_guessing
 from studyapp.core.examday.memory import Memory, MemoryModel
 from studyapp.core.quiz.exam import ExamSpec, exam_entries
 from studyapp.core.store.cardstates import CardStates
@@ -34,6 +41,7 @@ __all__ = [
     "Memories",
     "Readiness",
     "card_memories",
+    "entry_floors",
     "entry_numbers",
     "entry_partners",
     "exam_cards",
@@ -112,6 +120,8 @@ class Readiness(Struct, frozen=True):
     predicted_score_today: float
     entries: int
     unstudied_entries: int
+    floors: dict[str, float] = field(default_factory=dict)
+    """Kind -> guessing floor of an entry of that kind (see the module's docstring)."""
 
     def weakest(self, count: int = 10) -> list[CardForecast]:
         """The cards least likely to be recalled on exam day (never-studied ones first)."""
@@ -131,7 +141,7 @@ class Readiness(Struct, frozen=True):
             for key in keys(forecast.card):
                 groups.setdefault(key, []).append(forecast)
         found = [
-            Group(name, len(_by_entry(items)), _score(items, "exam_day"))
+            Group(name, len(_by_entry(items)), _score(items, "exam_day", self.floors))
             for name, items in groups.items()
         ]
         return sorted(found, key=lambda g: (g.score, g.name))
@@ -144,12 +154,21 @@ def _by_entry(forecasts: Iterable[CardForecast]) -> dict[tuple[str, str], list[C
     return entries
 
 
-def _score(forecasts: Iterable[CardForecast], when: str) -> float:
-    """The mean over entries of the mean over each entry's cards."""
+def _score(
+    forecasts: Iterable[CardForecast], when: str, floors: Mapping[str, float] | None = None
+) -> float:
+    """The mean over entries of the mean over each entry's cards (with guessing)."""
     entries = _by_entry(forecasts)
     if not entries:
         return 0.0
-    means = [sum(float(getattr(f, when)) for f in cards) / len(cards) for cards in entries.values()]
+    floors = floors or {}
+    means = [
+        with_guessing(
+            sum(float(getattr(f, when)) for f in cards) / len(cards),
+            floors.get(cards[0].card.kind, 0.0),
+        )
+        for cards in entries.values()
+    ]
     return sum(means) / len(means)
 
 
@@ -292,14 +311,16 @@ def readiness(
     today: date,
     exam_date: date,
     day_of: Callable[[datetime], date],
+    floors: Mapping[str, float] | None = None,
 ) -> Readiness:
     """The exam's readiness on ``exam_date`` (and ``today``) from the cards' memory.
 
     ``day_of`` gives the study day of a moment (the learner's rollover hour and
     time zone), so "days since the last review" counts as the scheduler counts.
+    ``floors``: kind -> guessing floor (see the module's docstring).
     """
     memories = card_memories(cards, states, day_of)
-    return readiness_of(cards, memories, model, today=today, exam_date=exam_date)
+    return readiness_of(cards, memories, model, today=today, exam_date=exam_date, floors=floors)
 
 
 def readiness_of(
@@ -310,12 +331,14 @@ def readiness_of(
     today: date,
     exam_date: date,
     entries: tuple[list[int], int] | None = None,
+    floors: Mapping[str, float] | None = None,
 ) -> Readiness:
     """:func:`readiness` from memories already read (``entries``: from
     :func:`entry_numbers`, if already worked out)."""
     with paused_gc():  # one small object per card, all kept: nothing for the collector
         numbers, count = entries if entries is not None else entry_numbers(cards)
-        return _readiness(cards, memories, numbers, count, model, today, exam_date)
+        found = _readiness(cards, memories, numbers, count, model, today, exam_date, floors)
+        return found
 
 
 def _readiness(
@@ -326,6 +349,7 @@ def _readiness(
     model: MemoryModel,
     today: date,
     exam_date: date,
+    floors: Mapping[str, float] | None = None,
 ) -> Readiness:
     decay, factor = model.decay, model.factor
     today_n, exam_n = today.toordinal(), exam_date.toordinal()
@@ -348,15 +372,45 @@ def _readiness(
         then_sum[e] += then
         studied[e] += 1
         add(CardForecast(card, now, then, True))
+    guess = entry_floors(cards, numbers, count, floors) if floors else None
     return Readiness(
         today=today,
         exam_date=exam_date,
         cards=tuple(forecasts),
-        predicted_score=sum(map(operator.truediv, then_sum, size)) / count if count else 0.0,
-        predicted_score_today=sum(map(operator.truediv, now_sum, size)) / count if count else 0.0,
+        predicted_score=_mean_score(then_sum, size, guess),
+        predicted_score_today=_mean_score(now_sum, size, guess),
         entries=count,
         unstudied_entries=studied.count(0),
+        floors=dict(floors or {}),
     )
+
+
+def entry_floors(
+    cards: Sequence[ExamCard], numbers: Sequence[int], count: int, floors: Mapping[str, float]
+) -> list[float]:
+    """Each entry's guessing floor (by entry number), from its kind; one floor alone when
+    every kind's is the same (the score is then the mean recall lifted once, at no
+    cost per entry: ``r + (1 - r) * g`` is linear in ``r``)."""
+    alike = set(floors.values())
+    if len(alike) == 1:
+        return [alike.pop()]
+    found = [0.0] * count
+    for card, number in zip(cards, numbers, strict=True):
+        found[number] = floors.get(card.kind, 0.0)
+    return found
+
+
+def _mean_score(sums: list[float], sizes: list[int], guess: list[float] | None) -> float:
+    """The mean over entries of each entry's mean recall (with its guessing floor: one
+    for all, or one an entry; see :func:`entry_floors`)."""
+    if not sums:
+        return 0.0
+    means: list[float] = list(map(operator.truediv, sums, sizes))
+    if guess is not None and len(guess) == 1:
+        return with_guessing(sum(means) / len(means), guess[0])
+    if guess is not None:
+        means = list(map(with_guessing, means, guess))
+    return sum(means) / len(means)
 
 
 class DayCache:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Mapping, Sequence
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from msgspec import Struct
@@ -13,6 +13,7 @@ from studyapp.core.base.gcpause import paused_gc
 from studyapp.core.decks.card import Card
 from studyapp.core.decks.model import Deck
 from studyapp.core.examday.calibration import predict_questions
+from studyapp.core.examday.guessing import kind_floors
 from studyapp.core.examday.memory import MemoryModel
 from studyapp.core.examday.pace import seconds_per_answer
 from studyapp.core.examday.plan import Plan, PlanColumns, make_plan, minutes_needed
@@ -20,17 +21,19 @@ from studyapp.core.examday.readiness import (
     ExamCard,
     Readiness,
     card_memories,
+    entry_floors,
     entry_numbers,
     entry_partners,
     exam_cards,
     readiness_of,
 )
+from studyapp.core.examday.shown import shown_today
 from studyapp.core.quiz.exam import ExamError, ExamSpec
 from studyapp.core.quiz.questions import Question
 from studyapp.core.store.records import ReviewRecord
 from studyapp.core.store.state import CardState
 from studyapp.core.study.fsrs6 import fsrs_parameters
-from studyapp.core.study.queue import study_day
+from studyapp.core.study.queue import day_counts, day_start, study_day
 from studyapp.core.study.settings import StudySettings
 
 __all__ = [
@@ -83,6 +86,7 @@ class ExamDayReport(Struct, frozen=True):
             "minutes_per_day": self.minutes_per_day,
             "seconds_per_answer": self.seconds_per_answer,
             "minutes_per_day_needed": self.minutes_per_day_needed,
+            "new_cards_held_back": p.held_back,
             "plan": [
                 {
                     "date": d.day.isoformat(),
@@ -133,6 +137,11 @@ def exam_day_report(
     needed: bool = True,
     entries: tuple[list[int], int] | None = None,
     spent_today: int = 0,
+    floors: Mapping[str, float] | None = None,
+    new_per_day: Mapping[str, int] | None = None,
+    new_today: Mapping[str, int] | None = None,
+    buries: Callable[[str], bool] | None = None,
+    tomorrow: datetime | None = None,
 ) -> ExamDayReport:
     """Readiness on ``exam_date`` and the plan to reach ``target`` in the time given.
 
@@ -140,6 +149,13 @@ def exam_day_report(
     reach the target (several plans: seconds at 50,000 cards; home does without).
     ``entries``: the cards' :func:`entry_numbers`, if already worked out.
     ``spent_today``: answers given today to these cards (see :func:`make_plan`).
+    ``floors``: kind -> guessing floor, for the predicted scores (``guessing``).
+    ``new_per_day``: deck id -> the study queue's daily new-card limit (None: no limit),
+    which the plan keeps to; ``new_today``: deck id -> new cards introduced today.
+    ``buries``: whether a deck (by id) buries siblings, as the study queue does; given
+    with ``tomorrow`` (when the next study day starts), the plan puts nothing today
+    beside a card the queue shows today anyway
+    (:func:`~studyapp.core.examday.shown.shown_today`).
     """
     if exam_date <= today:
         when = "today" if exam_date == today else f"in the past ({exam_date.isoformat()})"
@@ -156,7 +172,29 @@ def exam_day_report(
         memories = card_memories(cards, states, day_of)  # read once: readiness and the plan
         numbers, count = entries if entries is not None else entry_numbers(cards)
         ready = readiness_of(
-            cards, memories, model, today=today, exam_date=exam_date, entries=(numbers, count)
+            cards,
+            memories,
+            model,
+            today=today,
+            exam_date=exam_date,
+            entries=(numbers, count),
+            floors=floors,
+        )
+        deck_numbers, limits, left_today = _new_limits(cards, new_per_day, new_today or {})
+        partners = entry_partners(cards, numbers, count)
+        busy = (
+            shown_today(
+                cards,
+                numbers,
+                memories,
+                states,
+                today=today,
+                tomorrow=tomorrow,
+                buries=buries,
+                partners=partners,
+            )
+            if buries is not None and tomorrow is not None
+            else {}
         )
         plan_cards = PlanColumns(  # the same memories, as the plan reads them
             [card.card_id for card in cards],
@@ -165,7 +203,12 @@ def exam_day_report(
             memories.stability,
             memories.difficulty,
             memories.last_day,
-            entry_partners(cards, numbers, count),
+            partners,
+            entry_floors(cards, numbers, count, floors) if floors else (),
+            deck_numbers,
+            limits,
+            left_today,
+            busy,
         )
     answers = int(minutes_per_day * 60 / seconds_per_answer)
     plan = make_plan(
@@ -189,6 +232,20 @@ def exam_day_report(
             target=target,
         )
     return ExamDayReport(exam_id, title, ready, plan, minutes_per_day, seconds_per_answer, minutes)
+
+
+def _new_limits(
+    cards: Sequence[ExamCard], per_day: Mapping[str, int] | None, today: Mapping[str, int]
+) -> tuple[list[int], list[int], list[int]]:
+    """Each card's deck as a number, and by deck number its daily new-card limit and
+    the new cards it may still introduce today (no limits: three empty lists)."""
+    if per_day is None:
+        return [], [], []
+    number: dict[str, int] = {}
+    decks = [number.setdefault(card.deck_id, len(number)) for card in cards]
+    limits = [max(0, per_day.get(deck, 0)) for deck in number]
+    left = [max(0, limit - today.get(deck, 0)) for deck, limit in zip(number, limits, strict=True)]
+    return decks, limits, left
 
 
 def deck_exam(deck_id: str, title: str) -> ExamSpec:
@@ -276,11 +333,20 @@ def report_for_exam(
     chosen, entries = _chosen(spec, decks, cards)
     model, day_of = _learner(study, spec.decks, tz)
     today = day_of(now)
+    deck_ids = {card.deck_id for card in chosen}
+    rollover = study.queue.day_starts_at  # (the study queue's day, as it counts them)
+    queue_day = study_day(now, rollover, tz)
+    done = day_counts(recent, queue_day, rollover, tz)
     return exam_day_report(
         exam_id=spec.id,
         title=spec.title,
         cards=chosen,
         entries=entries,
+        floors=kind_floors((card.kind for card in chosen), spec),
+        new_per_day={d: study.for_deck(d).queue.new_per_day for d in deck_ids},
+        new_today={d: done.new.get(d, 0) for d in deck_ids},
+        buries=lambda deck: study.for_deck(deck).queue.bury_siblings,
+        tomorrow=day_start(queue_day + timedelta(days=1), rollover, tz),
         spent_today=answers_on(chosen, recent, today, day_of),
         states=states,
         model=model,
@@ -315,10 +381,20 @@ def predict_sitting(
     *,
     now: datetime,
     tz: tzinfo | None = None,
+    close_credit: float = 0.5,
 ) -> dict[str, float]:
-    """Each question's predicted recall as a sitting begins (see :mod:`calibration`)."""
+    """Each question's forecast as a sitting begins: recall and guessing (see
+    :mod:`calibration`; ``close_credit``: the sitting's credit for an almost-right order)."""
     model, day_of = _learner(study, [q.deck_id for q in questions], tz)
-    return predict_questions(questions, cards, states, model, today=day_of(now), day_of=day_of)
+    return predict_questions(
+        questions,
+        cards,
+        states,
+        model,
+        today=day_of(now),
+        day_of=day_of,
+        close_credit=close_credit,
+    )
 
 
 def readiness_for_exam(
@@ -343,4 +419,5 @@ def readiness_for_exam(
         today=today,
         exam_date=exam_date if exam_date is not None and exam_date > today else today,
         entries=entries,
+        floors=kind_floors((card.kind for card in chosen), spec),
     )

@@ -133,7 +133,10 @@ class Upcoming(Struct, frozen=True):
     """On exam day, if nothing more is studied."""
     predicted_score_with_plan: float
     planned_today: tuple[str, ...]
-    """The cards today's part of the plan reviews or learns."""
+    """The cards today's part of the plan reviews or learns: what is left of it (worked
+    out again after studying, it shrinks by the cards answered), never more new cards
+    than the daily new-card limit leaves today, and none the study queue buries today
+    (see ``plan``): the queue takes them all, so home, study and the plan agree."""
     decks: tuple[str, ...] = ()
     """The decks the exam draws from (empty: every deck)."""
 

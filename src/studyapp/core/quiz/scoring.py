@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -233,6 +233,20 @@ class QuizResult(BaseModel):
     predicted_score: float | None = Field(default=None, ge=0, le=100)
     """The score predicted when the sitting began (percent), where every question had a
     prediction: set beside :attr:`score` over time, it shows whether forecasts hold."""
+    ending: Literal["submitted", "early", "time"] | None = None
+    """How the sitting ended (``sitting.Ending``); None when not known (a result written
+    before it was kept, or scored outside a sitting)."""
+
+    @property
+    def answered(self) -> int:
+        return sum(1 for r in self.results if r.given is not None)
+
+    @property
+    def complete(self) -> bool:
+        """Every question was answered, and the sitting was not ended early: the only
+        attempts whose score is set beside their forecast (the forecast is for answering
+        every question; an exam ended after 1 answer of 20 did not "score 5%")."""
+        return self.ending != "early" and self.answered == len(self.results)
 
     @property
     def missed(self) -> list[QuestionResult]:

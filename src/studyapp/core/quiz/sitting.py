@@ -166,8 +166,11 @@ def score_sitting(
     close_credit: float = 0.5,
     limit_seconds: float | None = None,
     predicted: Mapping[str, float] | None = None,
+    ending: Ending | None = None,
 ) -> QuizResult:
-    """Grade every answer of the sitting and score it (``predicted``: see ``score_quiz``).
+    """Grade every answer of the sitting and score it (``predicted``: see ``score_quiz``;
+    ``ending``: how it ended, kept with the result so that a sitting ended early is
+    never charted as a score: see ``examday.calibration``).
 
     The result's ``seconds`` is the sitting's elapsed time (what the learner
     took, capped at the limit), not the sum of the answered questions' times,
@@ -192,4 +195,7 @@ def score_sitting(
         close_credit=close_credit,
         predicted=predicted,
     )
-    return scored.model_copy(update={"seconds": sitting.elapsed(now, limit_seconds)})
+    update: dict[str, object] = {"seconds": sitting.elapsed(now, limit_seconds)}
+    if ending is not None:
+        update["ending"] = ending.value
+    return scored.model_copy(update=update)

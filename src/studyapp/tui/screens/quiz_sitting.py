@@ -528,6 +528,7 @@ class QuizScreen(Screen[None]):
                 workspace.store.states,
                 workspace.config.study,
                 now=self.clock(),
+                close_credit=self.spec.close_credit,
             )
         except (ValueError, LookupError, TypeError, AttributeError):
             return {}
@@ -551,6 +552,7 @@ class QuizScreen(Screen[None]):
             close_credit=self.spec.close_credit,
             limit_seconds=self.spec.time_limit_seconds,
             predicted=self.predicted,
+            ending=ending,
         )
         saved = None
         if self.save and not self.workspace.read_only:

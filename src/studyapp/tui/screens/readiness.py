@@ -77,12 +77,23 @@ def readiness_text(ready: Readiness, report: ExamDayReport | None, title: str) -
                 f"The exam-day target needs about {needed:g} minutes a day "
                 f"(m: change your {report.minutes_per_day})."
             )
+        if plan.held_back:
+            lines.append(held_back_line(plan.held_back))
     if ready.unstudied_entries:
         lines.append(
             f"{ready.unstudied_entries} of {ready.entries} entries were never studied: "
-            "they count as not known."
+            "they count as not known (a guess among the options may still score)."
         )
     return "\n".join(lines)
+
+
+def held_back_line(held: int) -> str:
+    """The plan keeps to the daily new-card limit (the study queue does): say what it
+    leaves out, and where to change it."""
+    return (
+        f"The daily limit of new cards leaves {held} new card{'s' if held != 1 else ''} "
+        "unlearned by the exam (Settings: New cards a day)."
+    )
 
 
 def target_line(target: float) -> str:
@@ -107,17 +118,19 @@ def parse_target(text: str) -> float | None:
 
 
 def plan_text(report: ExamDayReport) -> str:
-    """Today's part of the plan, then the days with work in them."""
+    """Today's part of the plan (what is left of it: it shrinks as its cards are
+    answered), then the days with work in them."""
     out = [f"Plan: {report.minutes_per_day} min a day (~{report.seconds_per_answer:g} s an answer)"]
-    busy = [d for d in report.plan.days if d.reviews or d.new]
+    today = report.readiness.today
+    busy = [d for d in report.plan.days if d.reviews or d.new or d.day == today]
     for day in busy[:10]:
         out.append(
             f"  {day.day.isoformat()}  {day.reviews:4d} reviews  {day.new:4d} new  "
-            f"{day.minutes:5.1f} min"
+            f"{day.minutes:5.1f} min" + ("  (left today)" if day.day == today else "")
         )
     if len(busy) > 10:
         out.append(f"  … {len(busy) - 10} more days")
-    if not busy:
+    if not any(d.reviews or d.new for d in busy):
         out.append("  nothing to do: every card is ready for the day")
     return "\n".join(out)
 

@@ -9,7 +9,9 @@ this module does not import the quiz screen.
 
 from __future__ import annotations
 
+import os
 import random
+import shlex
 from collections.abc import Callable, Sequence
 from datetime import timedelta
 from pathlib import Path
@@ -102,7 +104,9 @@ class ResultsScreen(Screen[None]):
     def on_mount(self) -> None:
         result = self.result
         self.sub_title = result.title
-        lines = score_lines(result, self.ending, self.time_limit_seconds)
+        lines = score_lines(
+            result, self.ending, self.time_limit_seconds, forecast_hint(self.workspace, result)
+        )
         if self.saved_to is not None:
             lines.append(f"Saved with your progress: {self.saved_to.name}")
         score = self.query_one("#results-score", Static)
@@ -256,8 +260,49 @@ def _plural(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
 
-def score_lines(result: QuizResult, ending: Ending, limit_seconds: int | None) -> list[str]:
-    """The score (and pass or fail when there is a pass mark), what was answered, the time."""
+STATS_HINT = "Every forecast beside its result: Stats (t on Home)"
+
+
+def forecast_hint(workspace: Workspace, result: QuizResult) -> str:
+    """Where to see forecasts beside results: Stats; and for a dated exam, the
+    ``studyapp plan`` command that works as written (its decks and progress folder as
+    this app was given them; the date when none is remembered or it has passed)."""
+    exam_id = result.exam_id
+    spec = next((s for s in workspace.exams if s.id == exam_id), None)
+    if spec is None:  # (a quick quiz, a re-drill: no exam to plan for)
+        return STATS_HINT
+    from studyapp.core.base import paths
+    from studyapp.core.examday.upcoming import exam_date_of
+    from studyapp.core.study.queue import study_day
+
+    config = workspace.config
+    today = study_day(workspace.clock(), config.study.queue.day_starts_at)
+    words = ["studyapp", "plan", spec.id, *map(_shown_path, workspace.deck_paths or ())]
+    folder = workspace.store.folder
+    if folder != paths.progress_dir(None):
+        words += ["--progress", _shown_path(str(folder))]
+    day = exam_date_of(spec, config.exams.get(spec.id))
+    if day is None or day <= today:
+        words += ["--date", "YYYY-MM-DD"]
+    command = shlex.join(words)
+    then = " (give your exam's date once: it is remembered)" if day is None or day <= today else ""
+    return f"{STATS_HINT}, or `{command}`{then}"
+
+
+def _shown_path(path: str) -> str:
+    """A path as the learner would type it here: relative when under the working folder."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # (another drive, on Windows)
+        return path
+    return path if relative.startswith("..") else relative
+
+
+def score_lines(
+    result: QuizResult, ending: Ending, limit_seconds: int | None, hint: str = STATS_HINT
+) -> list[str]:
+    """The score (and pass or fail when there is a pass mark), what was answered, the time,
+    and the forecast beside the score (``hint``: where to see every forecast)."""
     total = len(result.results)
     answered = sum(1 for r in result.results if r.given is not None)
     if has_pass_mark(result):
@@ -290,6 +335,15 @@ def score_lines(result: QuizResult, ending: Ending, limit_seconds: int | None) -
         )
     forecast = result.predicted_score
     if forecast is not None and any(r.predicted for r in result.results):
+        if ending is Ending.EARLY or answered < total:
+            # (the forecast was for answering every question: no score to set beside it)
+            lines.append(
+                f"Forecast when you began: {forecast:.0f}% for answering all {total}; "
+                f"with {answered} answered, this sitting is not compared with it "
+                "(its answers still count, question by question)."
+            )
+            lines.append(hint)
+            return lines
         gap = result.score - forecast
         how = (
             "as forecast"
@@ -297,9 +351,9 @@ def score_lines(result: QuizResult, ending: Ending, limit_seconds: int | None) -
             else f"{abs(gap):.0f} points {'above' if gap > 0 else 'below'} it"
         )
         lines.append(
-            f"Forecast when you began: {forecast:.0f}% · you scored {result.score:.0f}%, {how} "
-            "(studyapp plan shows every forecast beside its result)"
+            f"Forecast when you began: {forecast:.0f}% · you scored {result.score:.0f}%, {how}"
         )
+        lines.append(hint)
     return lines
 
 

@@ -247,9 +247,11 @@ CALIBRATION_ATTEMPTS = 8
 
 
 def calibration_text(found: Calibration, width: int = DEFAULT_WIDTH) -> str:
-    """Each recent attempt's forecast beside its score, then every question answered in
-    the app grouped by the recall forecast for it: the bar is how many were right, the
-    mark where the forecast said (a trustworthy forecast has the mark at the bar's end)."""
+    """Each recent attempt's forecast beside its score (not those ended with questions
+    unanswered: their forecast was for answering all), then every question answered in
+    the app grouped by its forecast (recall, and a guess among the options): the bar is
+    how many were right, the mark where the forecast said (a trustworthy forecast has
+    the mark at the bar's end)."""
     if not found.attempts and not found.bins:
         return textwrap.fill(
             "No forecast yet. A quiz or exam taken here after studying keeps the forecast "
@@ -273,13 +275,22 @@ def calibration_text(found: Calibration, width: int = DEFAULT_WIDTH) -> str:
             )
         headers = ("Taken", "Quiz or exam", "Forecast", "Score", "Gap")
         parts.append(text_table(headers, rows, ["<", "<", ">", ">", ">"]))
+    if found.left_out:
+        parts.append(
+            textwrap.fill(
+                f"{plural(found.left_out, 'sitting')} ended with questions unanswered "
+                f"{'is' if found.left_out == 1 else 'are'} not listed: the forecast was for "
+                "answering them all (the answers given count below).",
+                width,
+            )
+        )
     if found.bins:
         counted = max(len(f"{b.questions:,}") for b in found.bins)
         bar_width = max(8, min(40, width - 28 - counted))  # the rest of a row: 28 + count
         lines = [
             textwrap.fill(
-                f"By forecast recall ({plural(found.questions, 'question')} studied before "
-                "the attempt; █ right, ┃ forecast):",
+                f"By forecast ({plural(found.questions, 'question')} answered; recall, and "
+                "a guess among the options; █ right, ┃ forecast):",
                 width,
             )
         ]
