@@ -242,7 +242,7 @@ async def test_ending_a_quick_quiz_early_reports_the_time_taken(tmp_path: Path) 
         assert results.result.seconds == 90.0
         text = visible_text(app)
         assert "1 of 3 answered · time 1m 30s (90s per answered question)" in text
-        assert "Ended with 2 questions unanswered" in text
+        assert "2 questions left unanswered" in text
         # no pass mark on a quick quiz: the score, not a verdict
         assert f"Score: {results.result.score:.1f}%" in text
         assert "PASSED" not in text and "pass mark" not in text

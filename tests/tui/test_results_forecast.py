@@ -39,8 +39,7 @@ def _result(answered: int, exam_id: str | None = "lee-midterm") -> QuizResult:
 def test_a_sitting_ended_early_is_not_scored_against_its_forecast() -> None:
     lines = score_lines(_result(1), Ending.EARLY, None)
     text = "\n".join(lines)
-    assert "Forecast when you began: 50% for answering all 20" in text
-    assert "with 1 answered, this sitting is not compared" in text
+    assert "Forecast when you began: 50% for all 20 · not compared: 1 answered" in text
     assert "you scored" not in text
     whole = "\n".join(score_lines(_result(20), Ending.SUBMITTED, None))
     assert "Forecast when you began: 50% · you scored 100%" in whole

@@ -260,7 +260,7 @@ def _plural(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
 
-STATS_HINT = "Every forecast beside its result: Stats (t on Home)"
+STATS_HINT = "Forecasts beside results: Stats (t on Home)"
 
 
 def forecast_hint(workspace: Workspace, result: QuizResult) -> str:
@@ -284,9 +284,7 @@ def forecast_hint(workspace: Workspace, result: QuizResult) -> str:
     day = exam_date_of(spec, config.exams.get(spec.id))
     if day is None or day <= today:
         words += ["--date", "YYYY-MM-DD"]
-    command = shlex.join(words)
-    then = " (give your exam's date once: it is remembered)" if day is None or day <= today else ""
-    return f"{STATS_HINT}, or `{command}`{then}"
+    return f"{STATS_HINT}, or `{shlex.join(words)}`"
 
 
 def _shown_path(path: str) -> str:
@@ -331,16 +329,15 @@ def score_lines(
         )
     elif left:
         lines.append(
-            f"Ended with {_plural(left, 'question', 'questions')} unanswered (counted as wrong)."
+            f"{_plural(left, 'question', 'questions')} left unanswered (counted as wrong)."
         )
     forecast = result.predicted_score
     if forecast is not None and any(r.predicted for r in result.results):
         if ending is Ending.EARLY or answered < total:
             # (the forecast was for answering every question: no score to set beside it)
             lines.append(
-                f"Forecast when you began: {forecast:.0f}% for answering all {total}; "
-                f"with {answered} answered, this sitting is not compared with it "
-                "(its answers still count, question by question)."
+                f"Forecast when you began: {forecast:.0f}% for all {total} · "
+                f"not compared: {answered} answered"
             )
             lines.append(hint)
             return lines

@@ -24,12 +24,18 @@ field, which is parked rather than hidden when not typing (a focus change
 restyles the card with everything in it and repaints the whole screen); the
 grade bar is hidden with ``visibility`` so the card keeps its size.
 ``benchmarks/grade_to_next.py`` measures it.
+
+On a short terminal the card may not fit: it is laid out without blank rows (under 26
+rows), and scrolled so the prompt shows from its top, then what the phase needs wins
+(the answer field; the verdict and the answer) over the explanation and source, with
+"↓ more: PgDn" on its border.
 """
 
 from __future__ import annotations
 
 import random
 import time
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Literal
 
@@ -81,7 +87,50 @@ from studyapp.tui.widgets.titlebar import TitleBar
 if TYPE_CHECKING:
     from studyapp.core.examday.upcoming import PlannedToday
 
+SHORT_BELOW = 26
+"""Terminal heights below this get the compact study layout."""
+
 Phase = Literal["question", "judged", "revealed", "done"]
+
+
+class CardScroll(VerticalScroll):
+    """The card. On a short terminal it may not fit: it scrolls, and its bottom border
+    says so ("↓ more: PgDn"), since a scrollbar alone went unnoticed."""
+
+    def __init__(self, *, id: str, placer: Callable[[], None]) -> None:
+        super().__init__(id=id)
+        self._hint = ""
+        self._placer = placer
+        """Scrolls the card to what the phase needs: run again whenever its content's
+        or its window's size changes (a scrollbar appearing rewraps the text, too)."""
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self.update_hint()
+
+    def watch_virtual_size(self) -> None:
+        self.call_after_refresh(self._placer)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._placer)
+
+    def update_hint(self) -> None:
+        """Say on the bottom border whether there is more above or below the window."""
+        y = round(self.scroll_y)
+        shown = [child for child in self.children if child.display]
+        blank = shown[-1].styles.margin.bottom if shown else 0  # no more to read there
+        above, below = y > 0, y < self.max_scroll_y - blank
+        if above and below:
+            hint = "↑↓ more: PgUp PgDn"
+        elif below:
+            hint = "↓ more: PgDn"
+        elif above:
+            hint = "↑ more above: PgUp"
+        else:
+            hint = ""
+        if hint != self._hint:
+            self._hint = hint
+            self.border_subtitle = hint
 
 
 class StudyScreen(Screen[None]):
@@ -89,6 +138,10 @@ class StudyScreen(Screen[None]):
 
     CSS_PATH = "study.tcss"
     """Read when first shown (see app.tcss)."""
+
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (SHORT_BELOW, "-tall")]
+    """Under 26 rows the card drops its blank rows and margins (study.tcss): at 60x20
+    they left 8 rows for the card, less than a long prompt and the answer field."""
 
     BINDINGS = [
         Binding("space", "reveal", "Show answer", id="study.reveal"),
@@ -146,6 +199,8 @@ class StudyScreen(Screen[None]):
         self.shown_at = time.monotonic()
         self.answered = 0
         self.source_open = False
+        self._source_asked = False
+        """The learner opened the source (``s``): it is what they want to read now."""
         self._indexes: dict[str, AnswerKeyIndex] = {}
         self._notes_shown: set[str] = set()
         """Why-self-graded notes already shown this session (each is shown once)."""
@@ -196,7 +251,8 @@ class StudyScreen(Screen[None]):
         with Horizontal(id="study-top"):
             yield self._counts
             yield self._progress
-        with VerticalScroll(id="study-card"):
+        self._card = CardScroll(id="study-card", placer=self._scroll_card)
+        with self._card:
             yield self._kind
             yield self._prompt
             yield self._options
@@ -265,6 +321,7 @@ class StudyScreen(Screen[None]):
         self.card = card
         self.verdict = None
         self.source_open = False
+        self._source_asked = False
         self._update_counts()
         if card is None:
             self._show_done()
@@ -301,6 +358,7 @@ class StudyScreen(Screen[None]):
         self._grades.display = True  # after the end of a session
         self._grades.hide()
         self._keep_focus()
+        self._place_card()
         self.refresh_bindings()
 
     def _show_note(self, note: str | None) -> None:
@@ -361,6 +419,56 @@ class StudyScreen(Screen[None]):
         if self.card is not None:
             self.call_after_refresh(self._update_counts)
 
+    # ------------------------------------------------------------- the window
+
+    def _place_card(self) -> None:
+        """Scroll the card, once laid out, so that what this phase needs is in view."""
+        self.call_after_refresh(self._scroll_card)
+
+    def _scroll_card(self) -> None:
+        """The prompt from its top when the card fits; else what must be seen wins.
+
+        Asking: the prompt and the answer field (a choice's options, a self-graded
+        card's note). Checked: the verdict and the answer, before the explanation and
+        the source, which stay below the fold ("↓ more" on the border). A card left
+        scrolled by the last one, or by typing, hid the prompt's first words at 60x20.
+        """
+        card = self._card
+        if not card.is_attached:
+            return  # the screen was left before it was laid out again
+        height = card.scrollable_content_region.height
+        first, last = self._must_see()
+        y = 0
+        if last is not None and height > 0:
+            bottom = last.virtual_region.bottom
+            if bottom > height:
+                top = first.virtual_region.y if first is not None else 0
+                y = min(bottom - height, top)
+        card.scroll_to(y=y, animate=False, immediate=True)
+        card.update_hint()
+
+    def _must_see(self) -> tuple[Static | AnswerInput | None, Static | AnswerInput | None]:
+        """The first and the last widget the learner must see in this phase (the
+        first wins when both cannot fit), or ``None`` for the top of the card."""
+        shown = [
+            w
+            for w in (self._options, self._verdict, self._answer)
+            if w.display and w.virtual_region
+        ]
+        if self.phase == "question":
+            if not self._field.parked:
+                return self._field, self._field
+            return (shown[0], shown[-1]) if shown else (self._prompt, self._prompt)
+        if self.phase in ("judged", "revealed"):
+            if self._source_asked and self._source.display:
+                return self._source, self._source
+            checked = [w for w in shown if w is not self._options] or shown
+            if self.mode == "choice" and self._options in shown:
+                checked = [self._options, *checked]  # the list marks the answer
+            if checked:
+                return checked[0], checked[-1]
+        return None, None
+
     def _recount_now(self) -> None:
         self._recount_at = None
         self._update_counts()
@@ -396,6 +504,7 @@ class StudyScreen(Screen[None]):
         done.update(literal("\n".join(lines)))
         done.display = True
         self._keep_focus()
+        self._place_card()
         self.refresh_bindings()
 
     # --------------------------------------------------------------- answering
@@ -488,6 +597,7 @@ class StudyScreen(Screen[None]):
         suggested = Rating(self.verdict.grade) if self.verdict is not None else None
         self._grades.show(self.session.preview(), suggested)
         self._keep_focus()
+        self._place_card()
         self.refresh_bindings()
 
     def _show_source(self) -> None:
@@ -569,12 +679,15 @@ class StudyScreen(Screen[None]):
         if not self.session.can_undo:
             self.notify("Nothing to undo.", markup=False)
             return
+        answers = self.session.summary().answered
         try:
             card = self.session.undo()
         except ProgressError as error:
             self.notify(f"Not undone: {error}", severity="error", markup=False)
             return
-        self.answered = max(0, self.answered - 1)
+        if self.session.summary().answered < answers:
+            # an answer was undone; a bury or a suspend was never counted as done
+            self.answered = max(0, self.answered - 1)
         self.show_current()
         if card is not None:
             self.notify(f"Undone: back to “{short(card.prompt)}”", markup=False)
@@ -586,7 +699,9 @@ class StudyScreen(Screen[None]):
             self.notify("This card has no source text.", markup=False)
             return
         self.source_open = not self.source_open
+        self._source_asked = self.source_open
         self._show_source()
+        self._place_card()
 
     def action_bury(self) -> None:
         self._put_away("bury")

@@ -44,7 +44,7 @@ KIND_LABEL = {
     ("qa", "answer"): "Question",
     ("qa", "reverse"): "Question · reversed: give the other side",
     ("choice", "choose"): "Multiple choice · press a number",
-    ("order", "order"): "Order · type the numbers, earliest first (e.g. 2 3 1)",
+    ("order", "order"): "Order · type numbers, earliest first (e.g. 2 3 1)",  # one line at 60
 }
 
 

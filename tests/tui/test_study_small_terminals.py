@@ -1,0 +1,395 @@
+"""The study card at 60x20, 80x24 and 100x30, from a QA walk-through of a first hour:
+
+* a long figure prompt scrolled the answer field out of the card (the typed answer and
+  then the verdict unseen, with three blank rows below the card);
+* the next card kept the last one's scroll: its prompt began mid-sentence, the word that
+  decides the answer ("conservative") scrolled off, and nothing said the card scrolls;
+* an order card's answer list ("Answer, in order:") was below the fold;
+* the "Exam plan" toast covered the prompt's first line;
+* undoing a bury took one off "done" in the status line.
+
+The card's text comes from the bundled article deck (the entries the QA met).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widget import Widget
+from textual.widgets import Input, Static
+from textual.widgets._toast import Toast
+
+from studyapp.tui.app import StudyApp
+from studyapp.tui.screens.study import StudyScreen
+from studyapp.tui.widgets.keybar import KeyBar
+from tests.tui.builders import make_workspace, wait_started
+from tests.tui.conftest import screen_text
+from tests.tui.test_small_terminals import on_screen
+
+HEAD = """\
+id: survey
+title: Survey figures
+entries:
+"""
+
+PROGRESSIVES = """\
+  - id: fig-eai-japan-progressives-cooperation
+    kind: figure
+    measure: >-
+      East Asia Institute survey: share of progressive respondents who preferred
+      to emphasize (future-oriented) cooperation in the South Korean government’s diplomacy
+      toward Japan
+    value: 26.8
+    unit: "%"
+    prompt: >-
+      In the East Asia Institute’s public opinion survey, what percentage of progressive
+      respondents preferred to emphasize future-oriented cooperation as the South Korean
+      government’s priority in diplomacy toward Japan?
+    explanation: >-
+      Far fewer than the progressives who wanted to prioritize resolving historical issues: the
+      mirror opposite of the conservatives.
+    source: >-
+      Progressive respondents, however, were the mirror opposite: 56.2% wanted to prioritize
+      resolving historical issues versus 26.8% preferring to emphasize cooperation.
+"""
+
+CONSERVATIVES = """\
+  - id: fig-eai-japan-conservatives-history
+    kind: figure
+    measure: >-
+      East Asia Institute survey: share of conservative respondents who cited
+      “resolving historical issues” as the most important issue the South Korean government
+      should prioritize in diplomacy toward Japan
+    value: 24.0
+    unit: "%"
+    prompt: >-
+      In the East Asia Institute’s public opinion survey, what percentage of conservative
+      respondents cited “resolving historical issues” as the most important issue the South
+      Korean government should prioritize in diplomacy toward Japan?
+    explanation: >-
+      Conservatives cited history less often than “advancing future-oriented cooperation”;
+      progressives were the mirror opposite.
+    source: >-
+      According to a January public opinion survey conducted by the East Asia Institute, a
+      South Korean think tank, when asked about the most important issue the South Korean
+      government should prioritize in diplomacy toward Japan, conservative respondents cited
+      “resolving historical issues” (24.0%) less frequently than “advancing future-oriented
+      cooperation” (55.5%).
+"""
+
+MILESTONES = """\
+  - id: order-japan-korea-milestones
+    kind: order
+    prompt: Put these milestones in Japan–South Korea relations in chronological order
+    events:
+      - The Treaty on Basic Relations is concluded
+      - The comfort women agreement is concluded
+      - The General Security of Military Information Agreement is concluded
+      - Moon Jae-in takes office
+      - The comfort women agreement is effectively abandoned by South Korea
+    explanation: >-
+      The article’s milestones, from the Treaty on Basic Relations to the decade that soured
+      relations before Lee.
+"""
+
+TRILATERAL = """\
+  - id: order-trilateral-security-steps
+    kind: order
+    prompt: >-
+      Put these steps in security cooperation among Japan, South Korea and the United States
+      in chronological order
+    events:
+      - Japan and South Korea enter into the General Security of Military Information Agreement
+      - Japan’s and South Korea’s leaders begin taking part in NATO summit meetings as IP4 members
+      - The US-ROK relationship is redefined as a global comprehensive strategic alliance
+      - The Camp David Principles mark a new era of trilateral security cooperation
+    explanation: In the article’s account, each step built toward closer trilateral cooperation.
+"""
+
+SMALL = [(60, 20), (80, 24)]
+size_ids = pytest.mark.parametrize("size", SMALL, ids=lambda s: f"{s[0]}x{s[1]}")
+
+
+def app_with(tmp_path: Path, *entries: str) -> StudyApp:
+    workspace, _ = make_workspace(tmp_path, HEAD + "".join(entries))
+    return StudyApp(workspace, seed=0)
+
+
+async def study(pilot: Pilot[Any]) -> StudyScreen:
+    await wait_started(pilot)
+    await pilot.press("s")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, StudyScreen)
+    await settle(pilot)
+    return screen
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    """Until the card is laid out and placed (a scrollbar appearing rewraps it)."""
+    for _ in range(3):
+        await pilot.pause()
+
+
+def shows_top_of(app: StudyApp, widget: Widget) -> bool:
+    """Whether the first row of ``widget`` is on screen, inside the card's window."""
+    card = app.screen.query_one("#study-card", Widget)
+    top = widget.region
+    return bool(top) and card.scrollable_content_region.contains(top.x, top.y)
+
+
+def card_of(screen: StudyScreen) -> Widget:
+    return screen.query_one("#study-card", Widget)
+
+
+async def type_text(pilot: Pilot[Any], text: str) -> None:
+    await pilot.press(*(c if c != " " else "space" for c in text))
+    await settle(pilot)
+
+
+# ---------------------------------------------------------- 1. the answer field
+
+
+@size_ids
+async def test_a_long_figure_prompt_keeps_the_answer_field_and_then_the_verdict_in_view(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    app = app_with(tmp_path, PROGRESSIVES)
+    async with app.run_test(size=size) as pilot:
+        screen = await study(pilot)
+        prompt = screen.query_one("#card-prompt", Static)
+        field = screen.query_one("#card-input", Input)
+        assert on_screen(app, prompt), screen_text(app)  # all of it, from its first word
+        assert on_screen(app, field), screen_text(app)
+        await type_text(pilot, "about 27")
+        assert on_screen(app, field), screen_text(app)
+        assert "about 27" in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        verdict = screen.query_one("#card-verdict", Static)
+        assert screen.phase == "judged"
+        assert on_screen(app, verdict), screen_text(app)
+        assert "typed:  about 27" in screen_text(app)
+        assert shows_top_of(app, prompt), screen_text(app)
+
+
+async def test_at_60x20_no_blank_rows_sit_between_the_card_and_the_grade_bar(
+    tmp_path: Path,
+) -> None:
+    app = app_with(tmp_path, PROGRESSIVES)
+    async with app.run_test(size=(60, 20)) as pilot:
+        screen = await study(pilot)
+        card = card_of(screen)
+        keys = screen.query_one(KeyBar).region
+        assert card.region.bottom == keys.y - 1  # one row: the grade bar's, hidden till checked
+        assert card.region.y == screen.query_one("#study-counts", Widget).region.bottom
+        await pilot.press("enter")
+        await settle(pilot)
+        grades = screen.query_one("#grades", Widget).region
+        assert (grades.y, grades.height) == (card.region.bottom, 1)
+
+
+# ------------------------------------------------- 2. from the top, and a hint
+
+
+@size_ids
+async def test_each_card_shows_its_prompt_from_the_top_after_a_scrolled_one(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    app = app_with(tmp_path, CONSERVATIVES, PROGRESSIVES)
+    async with app.run_test(size=size) as pilot:
+        screen = await study(pilot)
+        card = card_of(screen)
+        await type_text(pilot, "27")
+        await pilot.press("enter")  # wrong: the diff, explanation and source, more than fits
+        await settle(pilot)
+        await pilot.press("pagedown")  # the learner reads on
+        await settle(pilot)
+        assert card.scroll_y > 0
+        await pilot.press("1")  # the next card
+        await settle(pilot)
+        assert screen.card is not None and "progressive" in screen.card.prompt
+        prompt = screen.query_one("#card-prompt", Static)
+        assert card.scroll_y == 0
+        assert on_screen(app, prompt), screen_text(app)
+        words = " ".join(screen_text(app).replace("│", " ").split())  # the card's lines
+        assert "what percentage of progressive" in words, words
+        assert on_screen(app, screen.query_one("#card-input", Input))
+
+
+@size_ids
+async def test_a_card_too_long_to_fit_keeps_prompt_and_verdict_and_says_there_is_more(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    app = app_with(tmp_path, CONSERVATIVES)
+    async with app.run_test(size=size) as pilot:
+        screen = await study(pilot)
+        card = card_of(screen)
+        assert card.border_subtitle in ("", None)  # the question fits: no hint
+        await type_text(pilot, "27")
+        await pilot.press("enter")  # wrong: the source opens too
+        await settle(pilot)
+        source = screen.query_one("#card-source", Static)
+        assert source.display
+        prompt = screen.query_one("#card-prompt", Static)
+        assert on_screen(app, prompt), screen_text(app)
+        assert on_screen(app, screen.query_one("#card-verdict", Static)), screen_text(app)
+        assert not on_screen(app, source)  # what gives way: the source, below the fold
+        assert "more" in str(card.border_subtitle) and "PgDn" in str(card.border_subtitle)
+        assert "PgDn" in screen_text(app)  # drawn on the card's border
+        await pilot.press("pagedown")  # the field has focus: the page key scrolls the card
+        await pilot.press("end")
+        await settle(pilot)
+        assert card.scroll_y == card.max_scroll_y > 0
+        assert "PgUp" in str(card.border_subtitle)
+
+
+async def test_opening_the_source_scrolls_it_into_view(tmp_path: Path) -> None:
+    app = app_with(tmp_path, CONSERVATIVES)
+    async with app.run_test(size=(60, 20)) as pilot:
+        screen = await study(pilot)
+        await pilot.press("enter")  # shown: answer and explanation, no source
+        await settle(pilot)
+        source = screen.query_one("#card-source", Static)
+        assert not source.display
+        await pilot.press("s")  # asked for: it is what the learner reads now
+        await settle(pilot)
+        assert source.display and shows_top_of(app, source), screen_text(app)
+        assert "Source: According to" in screen_text(app)
+
+
+async def test_a_card_that_fits_says_nothing_of_scrolling(tmp_path: Path) -> None:
+    app = app_with(tmp_path, PROGRESSIVES)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await study(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        card = card_of(screen)
+        assert card.max_scroll_y == 0
+        assert not card.border_subtitle
+
+
+# ------------------------------------------------------------ 3. order cards
+
+
+@pytest.mark.parametrize("entry", [MILESTONES, TRILATERAL], ids=["five", "four-long"])
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (60, 20)], ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_an_order_card_shows_the_field_then_the_verdict_and_the_whole_answer_list(
+    tmp_path: Path, size: tuple[int, int], entry: str
+) -> None:
+    app = app_with(tmp_path, entry)
+    async with app.run_test(size=size) as pilot:
+        screen = await study(pilot)
+        assert screen.mode == "order"
+        assert on_screen(app, screen.query_one("#card-input", Input)), screen_text(app)
+        assert on_screen(app, screen.query_one("#card-options", Static)), screen_text(app)
+        await type_text(pilot, " ".join(str(i) for i in range(1, len(screen.options) + 1)))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.phase == "judged"
+        answer = screen.query_one("#card-answer", Static)
+        assert on_screen(app, screen.query_one("#card-verdict", Static)), screen_text(app)
+        assert on_screen(app, answer), screen_text(app)  # "Answer, in order:" and every item
+        assert "Answer, in order:" in screen_text(app)
+
+
+# ---------------------------------------------------------- 4. the plan's toast
+
+
+@size_ids
+async def test_the_exam_plan_toast_leaves_the_prompt_and_the_status_line_free(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    app = app_with(tmp_path, PROGRESSIVES, CONSERVATIVES, MILESTONES)
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await wait_started(pilot)
+        await pilot.press("d")
+        await pilot.pause()
+        app.screen.query_one(Input).value = "2025-06-23"
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        app.clear_notifications()  # "Exam date set": said on home
+        await pilot.press("s")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, StudyScreen)
+        await settle(pilot)
+        toasts = list(screen.query(Toast))
+        assert any("Today's cards include" in str(t.render()) for t in toasts), screen_text(app)
+        kept = [
+            screen.query_one(f"#{name}", Widget)
+            for name in ("card-kind", "card-prompt", "study-counts", "grades")
+        ]
+        for toast in toasts:
+            for widget in [*kept, screen.query_one(KeyBar)]:
+                assert not toast.region.overlaps(widget.region), (widget.id, screen_text(app))
+
+
+# --------------------------------------------------------------- 5. undo a bury
+
+
+async def test_undoing_a_bury_leaves_the_done_count_as_it_was(tmp_path: Path) -> None:
+    app = app_with(tmp_path, PROGRESSIVES, CONSERVATIVES, MILESTONES)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await study(pilot)
+        counts = screen.query_one("#study-counts", Static)
+        await pilot.press("enter")  # shown
+        await pilot.pause()
+        await pilot.press("3")  # graded: done 1
+        await settle(pilot)
+        assert "done 1" in str(counts.render())
+        await pilot.press("enter")  # shown (while asking, b would be typed)
+        await pilot.pause()
+        await pilot.press("b")  # buried: not an answer
+        await settle(pilot)
+        assert "done 1" in str(counts.render())
+        await pilot.press("ctrl+z")  # the bury undone: still one answer
+        await settle(pilot)
+        assert screen.answered == 1
+        assert "done 1" in str(counts.render()), str(counts.render())
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("3")  # answered again after the undo: 2
+        await settle(pilot)
+        assert "done 2" in str(counts.render())
+        await pilot.press("ctrl+z")  # an answer undone: one less
+        await settle(pilot)
+        assert "done 1" in str(counts.render()), str(counts.render())
+
+
+# --------------------------------------------------------------- snapshots
+
+
+def test_long_figure_question_at_60x20(snap_compare: Any, tmp_path: Path) -> None:
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await study(pilot)
+        await type_text(pilot, "about 27")
+
+    app = app_with(tmp_path, PROGRESSIVES)
+    assert snap_compare(app, terminal_size=(60, 20), run_before=run_before)
+
+
+def test_long_figure_judged_at_60x20(snap_compare: Any, tmp_path: Path) -> None:
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await study(pilot)
+        await type_text(pilot, "27")
+        await pilot.press("enter")
+        await settle(pilot)
+
+    app = app_with(tmp_path, CONSERVATIVES)
+    assert snap_compare(app, terminal_size=(60, 20), run_before=run_before)
+
+
+def test_order_judged_at_80x24(snap_compare: Any, tmp_path: Path) -> None:
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await study(pilot)
+        await type_text(pilot, "1 2 3 4 5")
+        await pilot.press("enter")
+        await settle(pilot)
+
+    app = app_with(tmp_path, MILESTONES)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
