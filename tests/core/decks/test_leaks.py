@@ -2,14 +2,47 @@
 
 from __future__ import annotations
 
+import random
+import re
+from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from studyapp.core.decks.cache import DeckCache
 from studyapp.core.decks.cards import cards_for_deck
 from studyapp.core.decks.discovery import bundled_decks_dir, discover
-from studyapp.core.decks.leaks import Leak, find_leaks, leak_partners
-from studyapp.core.decks.model import Deck
+from studyapp.core.decks.giveaway import (
+    _NUMBER,
+    _date_key,
+    _date_keys,
+    _date_mentions,
+    _distinctive,
+    _phrase,
+    _span,
+    _unit_follows,
+    concerns,
+    key_words,
+    naming_words,
+    question_text,
+    question_words,
+    words_of,
+)
+from studyapp.core.decks.leaks import TEXT_FIELDS, Leak, find_leaks, leak_partners, shown
+from studyapp.core.decks.loader import parse_deck
+from studyapp.core.decks.model import (
+    CLOZE_BLANK,
+    AnyEntry,
+    ChoiceEntry,
+    ClozeEntry,
+    DateEntry,
+    Deck,
+    FigureEntry,
+    QaEntry,
+    QuoteEntry,
+)
 
 
 def deck(*entries: dict[str, Any]) -> Deck:
@@ -220,3 +253,237 @@ def test_a_cloze_hides_its_own_blank_but_not_another_entrys_answer() -> None:
         ("cl", "text", "name")
     ]
     assert find_leaks(deck(alliance, own).entries) == []
+
+
+# ------------------------------------------------------- the index, at scale
+#
+# The index (``giveaway.AnswerIndex``) passes over answers a text holds whose cards it
+# is not about, a set operation each, instead of checking every entry with that answer.
+# What it finds must be exactly what the rule finds read plainly: every text against
+# every entry's answer, in the order the rule lists them (dates, figures, answers'
+# words by length and place, quotations), as the first implementation did.
+
+
+def _reference_leaks(entries: list[AnyEntry]) -> list[Leak]:
+    """The leak rule without an index: each text against every entry, in deck order."""
+    notes = {e.id: [(f, None, t) for f in TEXT_FIELDS if (t := getattr(e, f))] for e in entries}
+    asks = question_words(entries)
+    about = {e.id: key_words(words_of(question_text(e))) for e in entries}
+    counts: dict[str, int] = {}
+    for e in entries:
+        for w in about[e.id].union(*(key_words(words_of(t)) for _f, _i, t in notes[e.id])):
+            counts[w] = counts.get(w, 0) + 1
+    limit = max(4, int(len(entries) * 0.1))
+    subject = {k: frozenset(w for w in v if counts[w] <= limit) for k, v in about.items()}
+    phrases: list[tuple[tuple[str, ...], str]] = []
+    for e in entries:
+        answers = [e.answer] if isinstance(e, QaEntry | ChoiceEntry) else []
+        answers += CLOZE_BLANK.findall(e.text) if isinstance(e, ClozeEntry) else []
+        phrases += [(p, e.id) for a in answers if len("".join(p := _phrase(a))) >= 4]
+    lengths = list(dict.fromkeys(len(p) for p, _ in phrases))
+
+    def hits(text: str, words: list[str]) -> Iterator[tuple[str, str, bool]]:
+        for found, written in _date_mentions(text):
+            for key in _date_keys(found):
+                for e in entries:
+                    if not isinstance(e, DateEntry) or (e.variants and "when" not in e.variants):
+                        continue
+                    if key in _date_key(e):
+                        yield e.id, written, key[1] is not None
+        for m in _NUMBER.finditer(text):
+            value = Decimal(m.group().replace(",", "")).normalize()
+            for e in entries:
+                if isinstance(e, FigureEntry) and Decimal(str(e.value)).normalize() == value:
+                    if e.unit is None and not _distinctive(Decimal(str(e.value))):
+                        continue
+                    end = _unit_follows(text, m.end(), e.unit)
+                    if end is not None:
+                        yield e.id, text[m.start() : end], e.unit is not None
+        for size in lengths:
+            for i in range(len(words) - size + 1):
+                for phrase, entry_id in phrases:
+                    if phrase == tuple(words[i : i + size]):
+                        yield entry_id, _span(text, i, size), False
+        folded = f" {' '.join(words)} "
+        for e in entries:
+            if not isinstance(e, QuoteEntry) or (e.variants and "who" not in e.variants):
+                continue
+            parts = [p for p in map(_phrase, re.split(r"…|\.\.\.", e.quote)) if p]
+            if not parts or not all(f" {' '.join(p)} " in folded for p in parts):
+                continue
+            names = [n for n in map(_phrase, (e.speaker, *e.speaker_aliases)) if n]
+            name = next((n for n in names if f" {' '.join(n)} " in folded), None)
+            if name is not None:
+                at = next(i for i in range(len(words)) if tuple(words[i : i + len(name)]) == name)
+                yield e.id, _span(text, at, len(name)), False
+
+    leaks: list[Leak] = []
+    for e in entries:
+        for strict, texts in ((True, shown(e)), (False, notes[e.id])):
+            for field, item, text in texts:
+                words = words_of(text)
+                seen: set[str] = set()
+                for taker, written, exact in hits(text, words):
+                    if taker == e.id or taker in seen:
+                        continue
+                    wanted = asks[taker] if exact else subject[taker]
+                    if concerns(wanted, naming_words(words), blank=not strict):
+                        seen.add(taker)
+                        leaks.append(Leak(e.id, field, taker, written, item))
+    return leaks
+
+
+def _random_deck(n: int, seed: int) -> list[AnyEntry]:
+    """``n`` entries of every kind from a small vocabulary: each text holds many answers
+    (some shared by a dozen entries), and names, dates and figures of other entries.
+    Questions are about nothing (no subject words), one word, or several."""
+    rng = random.Random(seed)
+    words = [f"{a}{b}" for a in ("ka", "tor", "mi", "sel", "bu") for b in ("no", "rat", "vel")]
+    words += ["the", "of", "and", "when", "survey", "2025", "Tokyo"]
+    answers = [*words[:12], "Ana Kim", "Bo Lee", "Ana", "kano rat"]
+    speakers = ["Ana Kim", "Bo Lee", "Cy Ono"]
+
+    def some(k: int) -> str:
+        return " ".join(rng.choice(words) for _ in range(k))
+
+    def prose() -> str:
+        parts = [some(3), rng.choice(answers), some(2), rng.choice(answers), some(2)]
+        parts += [f"{rng.choice(words)}{rng.randint(1, 40)}x" for _ in range(rng.randint(0, 3))]
+        if rng.random() < 0.5:
+            parts.append(rng.choice(("June 3", "3 June 2025", "2010", "March 1998", "12.5%")))
+        if rng.random() < 0.3:
+            parts += [rng.choice(speakers), "said", some(3)]
+        return " ".join(parts) + "."
+
+    data: list[dict[str, Any]] = []
+    for k in range(n):
+        kind = rng.choice(("qa", "qa", "choice", "cloze", "date", "figure", "quote"))
+        entry: dict[str, Any] = {"id": f"e{k}", "kind": kind}
+        rare = [f"{rng.choice(words)}{rng.randint(1, 40)}x" for _ in range(3)]  # few cards
+        ask = rng.choice(
+            ("What is it?", f"What is {rare[0]}?", f"Which {some(2)} {rare[1]} {rare[2]}?")
+        )
+        if kind in ("qa", "choice"):
+            entry |= {"prompt": ask, "answer": rng.choice(answers)}
+            if kind == "choice":
+                entry["distractors"] = ["none", "all"]
+        elif kind == "cloze":
+            entry["text"] = f"{some(3)} {{{{{rng.choice(answers)}}}}} {some(2)}"
+        elif kind == "date":
+            when = rng.choice(("2025-06-03", "2010", "1998-03", "2025-06"))
+            entry |= {"event": f"{some(3)} {rng.choice(answers)}", "date": when}
+            if rng.random() < 0.3:
+                entry["variants"] = ["what"]
+        elif kind == "figure":
+            entry |= {"measure": f"Share of {some(2)}", "value": rng.choice((12.5, 40, 250))}
+            if rng.random() < 0.7:
+                entry["unit"] = "%"
+        else:
+            quote = rng.choice((f"{some(2)} {rng.choice(words)}", f"{some(1)} … {some(1)}"))
+            entry |= {"quote": quote, "speaker": rng.choice(speakers)}
+            if rng.random() < 0.2:
+                entry["speaker_aliases"] = [entry["speaker"].split()[0]]
+        for field in ("source", "explanation"):
+            if rng.random() < 0.6:
+                entry[field] = prose()
+        data.append(entry)
+    return list(Deck.model_validate({"id": "r", "title": "R", "entries": data}).entries)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_index_finds_what_the_plain_rule_finds(seed: int) -> None:
+    entries = _random_deck(200, seed)
+    found = find_leaks(entries)
+    assert found == _reference_leaks(entries)
+    assert len(found) > 20  # texts full of answers: the deck exercises the rule
+
+
+def test_the_bundled_deck_leaks_as_the_plain_rule_says() -> None:
+    folder = bundled_decks_dir()
+    assert folder is not None
+    for path in sorted(folder.glob("*.yaml")):
+        if path.name.endswith(".exam.yaml"):
+            continue
+        entries = list(parse_deck(path.read_text(encoding="utf-8"), path.name).entries)
+        found = find_leaks(entries)
+        assert found == _reference_leaks(entries)
+        assert found  # the article deck has leaks: the comparison means something
+
+
+_SOCIETIES = (
+    "Ramen Guild",
+    "Kite League",
+    "Origami Union",
+    "Bonsai Club",
+    "Sumo Board",
+    "Haiku Circle",
+    "Tea Council",
+    "Judo Academy",
+    "Anime Archive",
+    "Sake Bureau",
+    "Go Federation",
+    "Noh Theatre",
+)
+
+
+def test_an_answer_many_entries_share_is_checked_against_each_card() -> None:
+    """A dozen cards answered "Tokyo", each about its own thing: a text about one of
+    them gives that one away, however many others share the answer."""
+    cards = [
+        {
+            "id": f"city{n}",
+            "kind": "qa",
+            "prompt": f"Where is the {name} headquartered?",
+            "answer": "Tokyo",
+        }
+        for n, name in enumerate(_SOCIETIES)
+    ]
+    giver = {
+        "id": "giver",
+        "kind": "qa",
+        "prompt": "What moved in 1990?",
+        "answer": "A guild",
+        "source": "The Kite League moved its headquarters to Tokyo in 1990.",
+    }
+    found = find_leaks(deck(*cards, giver).entries)
+    assert [(x.giver, x.taker, x.answer) for x in found] == [("giver", "city1", "Tokyo")]
+
+
+def test_checks_grow_with_the_deck_not_with_its_square(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each source holds ten answers, each the answer of a few cards, and is about one
+    card only. Checking every card of every answer held grows with the square of the
+    deck (each text holds answers of more cards as the deck grows); the index checks
+    only the cards of answers whose cards share a word with the text. Counted, not timed."""
+    from studyapp.core.decks import giveaway
+
+    calls = [0]
+    real = giveaway.concerns
+
+    def counted(*args: Any, **kwargs: Any) -> bool:
+        calls[0] += 1
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(giveaway, "concerns", counted)
+    vocabulary = [
+        f"{a}{b}{c}" for a in "bdfgkmnprst" for b in "aeiou" for c in ("ran", "mel", "tos", "vi")
+    ]
+
+    def checks(n: int) -> tuple[int, int]:
+        rng = random.Random(n)
+        cards = [
+            {
+                "id": f"c{k}",
+                "kind": "qa",
+                "prompt": f"What is the zed{k} of qua{k}?",
+                "answer": rng.choice(vocabulary),
+                "source": f"{' '.join(rng.sample(vocabulary, 10))}: zed{k + 1} and qua{k + 1}.",
+            }
+            for k in range(n)
+        ]
+        calls[0] = 0
+        found = find_leaks(deck(*cards).entries)
+        return calls[0], len(found)
+
+    (small, leaks_small), (large, leaks_large) = checks(400), checks(800)
+    assert leaks_small > 10 and leaks_large < 3 * leaks_small  # the output is linear too
+    assert large < 2.6 * small + 50

@@ -10,6 +10,15 @@ left out), so "2015" in a sentence about something else gives nothing away.
 :mod:`studyapp.core.decks.leaks` relates a deck's entries with it; the exam
 builder (``quiz.exam``) uses it to keep two questions that give each other
 away out of one sitting.
+
+What a text costs does not grow with the deck (issue 18): its words are looked
+up once per answer length, all in one set operation; each answer it holds costs
+one more (does the text share a word with what any card of that answer asks?),
+however many cards share the answer; a card is checked only past that, and a
+quotation only if the text holds its rarest two words in a row. The words as
+written are cut out only for what is given away. Checking every card of every
+answer held, as before, cost 47 s on a 50,000-entry deck of a small vocabulary,
+where each text holds dozens of answers.
 """
 
 from __future__ import annotations
@@ -17,9 +26,11 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from typing import Any
 
 from studyapp.core.decks.model import (
     CLOZE_BLANK,
@@ -51,7 +62,7 @@ _MIN_ANSWER = 4
 """Text answers shorter than this (folded, spaces out) are too common to count."""
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 16)
 def _fold_word(word: str) -> str:
     decomposed = unicodedata.normalize("NFKD", word)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
@@ -66,7 +77,8 @@ def words_of(text: str) -> list[str]:
     """The folded words of ``text``: the fast path, without their places."""
     if text.isascii():
         return _WORD.findall(text.lower())
-    return [_fold_word(w) for w in _WORD.findall(text)]
+    # an ASCII word folds to its lower case: only the others are decomposed
+    return [w.lower() if w.isascii() else _fold_word(w) for w in _WORD.findall(text)]
 
 
 def _phrase(text: str) -> tuple[str, ...]:
@@ -267,9 +279,12 @@ _NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d])")
 _PERCENT = re.compile(r"\s*(?:%|per\s*cent\b|percent\b)", re.IGNORECASE)
 
 
-def _number_value(m: re.Match[str]) -> Decimal | None:
+@lru_cache(maxsize=1 << 14)
+def _number_key(written: str) -> Decimal | None:
+    """A number as written ("1,200.50") -> its value as the index keys figures (normalised):
+    remembered, for a big deck's texts write the same years and figures again and again."""
     try:
-        return Decimal(m.group().replace(",", ""))
+        return Decimal(written.replace(",", "")).normalize()
     except InvalidOperation:  # pragma: no cover - the pattern only matches digits
         return None
 
@@ -306,30 +321,121 @@ def _distinctive(value: Decimal) -> bool:
 # ------------------------------------------------------------------ the index
 
 
-class AnswerIndex:
-    """Every entry's answer, indexed for one pass over each text."""
+class _Takers:
+    """The entries one key of the index holds (an answer's words, a date, a figure), each
+    with the words its card is about, so that a text about none of them costs one set
+    operation, however many entries share the answer.
 
-    def __init__(self, entries: Sequence[AnyEntry], subjects: dict[str, frozenset[str]]) -> None:
-        self.dates: dict[DateKey, list[str]] = {}
-        self.figures: dict[Decimal, list[FigureEntry]] = {}
-        self.phrases: dict[tuple[str, ...], list[str]] = {}
+    A deck whose texts each hold many answers (a small vocabulary, a list of
+    one-word answers) would otherwise pay one :func:`concerns` per answer held per
+    text, a number of checks that grows with the deck.
+    """
+
+    __slots__ = ("blank", "by_word", "ids", "loose", "ranks", "subjects", "words")
+
+    def __init__(self) -> None:
+        self.ids: list[str] = []
+        self.subjects: list[frozenset[str]] = []
+        self.ranks: list[int] = []
+        """Each entry's place among the entries of its answer (figures: across units)."""
+        self.words: set[str] = set()
+        """Every subject word of the entries: a text sharing none concerns none."""
+        self.loose = False
+        """Some entry's subject is one word: one shared word may be enough."""
+        self.blank = False
+        """Some entry has no subject words: any text concerns it, where ``blank`` holds."""
+        self.by_word: dict[str, list[int]] | None = None
+        """For many entries: subject word -> their places, to count shared words."""
+
+    def add(self, entry_id: str, subject: frozenset[str], rank: int) -> None:
+        self.ids.append(entry_id)
+        self.subjects.append(subject)
+        self.ranks.append(rank)
+        self.words.update(subject)
+        self.loose = self.loose or len(subject) == 1
+        self.blank = self.blank or not subject
+        self.by_word = None
+
+    def concerned(self, about: set[str], blank: bool) -> list[str]:
+        """The entries a text whose naming words are ``about`` is about (:func:`concerns`
+        of each), in order."""
+        if not (blank and self.blank):
+            if self.words.isdisjoint(about):
+                return []
+            if not self.loose and len(self.words & about) < _SHARED:
+                return []
+        subjects = self.subjects
+        if len(subjects) <= _FEW:
+            return [self.ids[n] for n, s in enumerate(subjects) if concerns(s, about, blank=blank)]
+        by_word = self.by_word
+        if by_word is None:
+            by_word = self.by_word = {}
+            for n, subject in enumerate(subjects):
+                for word in subject:
+                    by_word.setdefault(word, []).append(n)
+        shared: dict[int, int] = {}
+        for word in about:
+            for n in by_word.get(word, ()):
+                shared[n] = shared.get(n, 0) + 1
+        found = [n for n, count in shared.items() if count >= min(_SHARED, len(subjects[n]))]
+        if blank and self.blank:
+            found += [n for n, s in enumerate(subjects) if not s]
+        return [self.ids[n] for n in sorted(found)]
+
+
+_FEW = 8
+"""A key holding more entries than this counts shared words through its word index."""
+
+
+Hit = tuple[str, str]
+"""(entry id, the words of the text that give its answer, as written there)."""
+
+
+class AnswerIndex:
+    """Every entry's answer, indexed for one pass over each text.
+
+    ``subjects``: what each card asks about, the deck's topic words out (for an
+    answer found in words that could be written about something else); ``asks``:
+    the same with the topic words kept (for an exact answer: a date to its month
+    or day, a figure with its unit).
+    """
+
+    def __init__(
+        self,
+        entries: Sequence[AnyEntry],
+        subjects: dict[str, frozenset[str]],
+        asks: dict[str, frozenset[str]] | None = None,
+    ) -> None:
+        asks = asks if asks is not None else question_words(entries)
+        self.subjects = subjects
+        self.dates: dict[DateKey, _Takers] = {}
+        self.figures: dict[Decimal, list[tuple[str | None, _Takers]]] = {}
+        """A figure's value -> its entries, one group per unit (the unit is read once)."""
+        self.phrases: dict[tuple[str, ...], _Takers] = {}
         """The words of each text answer -> the entries with that answer."""
         self.lengths: list[int] = []
         """The numbers of words of those answers (a handful, whatever the deck's size)."""
+        self.by_length: dict[int, dict[Any, _Takers]] = {}
+        """The same answers by their number of words: a one-word answer under its word,
+        a longer one under its words (a tuple), as a text's words are read."""
         self.quotes: list[tuple[QuoteEntry, list[tuple[str, ...]], list[tuple[str, ...]]]] = []
-        self.quote_anchors: dict[str, list[int]] = {}
-        """A word of each quotation (its longest) -> the quotations: a text is checked only
-        against the quotations whose word it holds, not against every one of them."""
-        self.subjects = subjects
+        self.quote_anchors: dict[tuple[str, ...], list[int]] = {}
+        """Two words in a row of each quotation (the pair fewest quotations share; a word
+        if it has no such pair) -> the quotations: a text is checked only against the
+        quotations whose pair it holds."""
+        figure_count: dict[Decimal, int] = {}
         for entry in entries:
             if isinstance(entry, DateEntry):
                 if entry.variants is None or "when" in entry.variants:
                     for key in _date_key(entry):
-                        self.dates.setdefault(key, []).append(entry.id)
+                        exact = key[1] is not None
+                        takers = self.dates.setdefault(key, _Takers())
+                        subject = asks[entry.id] if exact else subjects[entry.id]
+                        takers.add(entry.id, subject, len(takers.ids))
             elif isinstance(entry, FigureEntry):
                 value = Decimal(str(entry.value))
                 if entry.unit is not None or _distinctive(value):
-                    self.figures.setdefault(value.normalize(), []).append(entry)
+                    self._figure(value.normalize(), entry, asks, figure_count)
             elif isinstance(entry, QaEntry | ChoiceEntry):
                 self._phrase(entry.answer, entry.id)
             elif isinstance(entry, ClozeEntry):
@@ -342,55 +448,193 @@ class AnswerIndex:
                 names = [_phrase(n) for n in (entry.speaker, *entry.speaker_aliases)]
                 kept = [p for p in parts if p]
                 self.quotes.append((entry, kept, [n for n in names if n]))
-                if kept:  # found through its longest word: a text without it cannot hold it
-                    anchor = max((w for p in kept for w in p), key=lambda w: (len(w), w))
-                    self.quote_anchors.setdefault(anchor, []).append(len(self.quotes) - 1)
+        self.quotes_asked = any(subjects[quote.id] for quote, _p, _n in self.quotes)
+        """Whether a quotation's card has subject words: today none (it asks who said
+        it), so a question's text, which must name a card's subject, never gives one."""
+        self._anchor_quotes()
+
+    def _figure(
+        self,
+        value: Decimal,
+        entry: FigureEntry,
+        asks: dict[str, frozenset[str]],
+        count: dict[Decimal, int],
+    ) -> None:
+        groups = self.figures.setdefault(value, [])
+        takers = next((t for unit, t in groups if unit == entry.unit), None)
+        if takers is None:
+            takers = _Takers()
+            groups.append((entry.unit, takers))
+        subject = asks[entry.id] if entry.unit is not None else self.subjects[entry.id]
+        takers.add(entry.id, subject, count.get(value, 0))
+        count[value] = count.get(value, 0) + 1
 
     def _phrase(self, answer: str, entry_id: str) -> None:
         words = _phrase(answer)
         if words and len("".join(words)) >= _MIN_ANSWER:
-            self.phrases.setdefault(words, []).append(entry_id)
+            takers = self.phrases.get(words)
+            if takers is None:
+                takers = self.phrases[words] = _Takers()
+                key = words[0] if len(words) == 1 else words  # as a text's words are read
+                self.by_length.setdefault(len(words), {})[key] = takers
+            takers.add(entry_id, self.subjects[entry_id], len(takers.ids))
             if len(words) not in self.lengths:
                 self.lengths.append(len(words))
 
-    def scan(self, text: str, words: list[str]) -> Iterator[tuple[str, str, bool]]:
-        """(entry id, the words that give its answer, exact) for each answer ``text`` gives.
+    def _anchor_quotes(self) -> None:
+        """Each quotation under the pair of its words in a row fewest others have."""
+        keys: list[set[tuple[str, ...]]] = []
+        shared: dict[tuple[str, ...], int] = {}
+        self.quote_words = False
+        """Whether a quotation is found through a single word (none of its words in a row)."""
+        for _quote, parts, _names in self.quotes:
+            found: set[tuple[str, ...]] = {pair for p in parts for pair in itertools.pairwise(p)}
+            if not found:  # single words only: found through one of them
+                found = {(w,) for p in parts for w in p}
+            keys.append(found)
+            for key in found:
+                shared[key] = shared.get(key, 0) + 1
+        for n, found in enumerate(keys):
+            if found:  # a quotation without words is never found
+                anchor = min(found, key=lambda k: (shared[k], k))
+                self.quote_anchors.setdefault(anchor, []).append(n)
+                self.quote_words = self.quote_words or len(anchor) == 1
 
-        ``words`` are the text's folded words (:func:`words_of`). ``exact`` says the
-        words are specific enough to be that answer wherever the text names the card's
-        subject at all: a date to its month or day, a figure with its unit.
+    def given(
+        self, text: str, words: list[str], *, blank: bool, skip: frozenset[str] = frozenset()
+    ) -> list[Hit]:
+        """Each entry whose answer ``text`` gives and whose card the text is about.
+
+        ``words`` are the text's folded words (:func:`words_of`). An entry is given
+        once, with the words found first: its dates (a date to its month or day gives
+        it away wherever the text names what the card asks, :func:`question_words`),
+        figures, answers' words (length by length, in the order the deck first has
+        them, then by place), quotations; the
+        rest must be about the card (:func:`subjects`, :func:`concerns`; ``blank``:
+        whether a card without subject words is concerned by any text). Entries in
+        ``skip`` (the text's own) are passed over.
         """
-        if self.dates and any(c.isdigit() for c in text):
-            for found, written in _date_mentions(text):
-                for key in _date_keys(found):
-                    for entry_id in self.dates.get(key, ()):
-                        yield entry_id, written, key[1] is not None
-        if self.figures:
-            for m in _NUMBER.finditer(text):
-                value = _number_value(m)
-                if value is None:
+        found: dict[str, str] = {}
+        # The text's words stand for its naming words: a subject word is always a
+        # naming word, so it is in one set exactly when it is in the other.
+        about = set(words)
+        if _DIGIT.search(text) is not None:
+            if self.dates:
+                self._dates(text, about, blank, skip, found)
+            if self.figures:
+                self._figures(text, about, blank, skip, found)
+        if self.phrases:
+            self._phrases(text, words, about, blank, skip, found)
+        if self.quotes and (blank or self.quotes_asked):
+            for entry_id, written in self._quotes(text, words, found, skip):
+                if concerns(self.subjects[entry_id], about, blank=blank):
+                    found[entry_id] = written
+        return list(found.items())
+
+    def _phrases(
+        self,
+        text: str,
+        words: list[str],
+        about: set[str],
+        blank: bool,
+        skip: frozenset[str],
+        found: dict[str, str],
+    ) -> None:
+        places: list[tuple[int, int]] | None = None
+        for size in self.lengths:
+            table = self.by_length[size]
+            grams: list[Any]
+            if size == 1:
+                grams = words
+            elif size == 2:
+                grams = list(itertools.pairwise(words))
+            else:
+                grams = list(zip(*[words[k:] for k in range(size)], strict=False))
+            held = table.keys() & grams  # the answers the text holds, found in C
+            if not held:
+                continue
+            # most answers a text holds are about nothing their cards ask: one set
+            # operation each tells (a text of a small vocabulary holds dozens)
+            near = [
+                g
+                for g in held
+                if not table[g].words.isdisjoint(about) or (blank and table[g].blank)
+            ]
+            given: list[tuple[int, list[str]]] = []
+            for gram in near:
+                concerned = table[gram].concerned(about, blank)
+                if concerned:
+                    given.append((grams.index(gram), concerned))  # its first place
+            for i, concerned in sorted(given):
+                new = [e for e in concerned if e not in found and e not in skip]
+                if new:
+                    if places is None:  # the words as written: only for what is found
+                        places = [m.span() for m in _WORD.finditer(text)]
+                    written = text[places[i][0] : places[i + size - 1][1]]
+                    for entry_id in new:
+                        found.setdefault(entry_id, written)
+
+    def _dates(
+        self, text: str, about: set[str], blank: bool, skip: frozenset[str], found: dict[str, str]
+    ) -> None:
+        for mention, written in _date_mentions(text):
+            for key in _date_keys(mention):
+                takers = self.dates.get(key)
+                if takers is not None:
+                    for entry_id in takers.concerned(about, blank):
+                        if entry_id not in found and entry_id not in skip:
+                            found[entry_id] = written
+
+    def _figures(
+        self, text: str, about: set[str], blank: bool, skip: frozenset[str], found: dict[str, str]
+    ) -> None:
+        for m in _NUMBER.finditer(text):
+            value = _number_key(m.group())
+            groups = self.figures.get(value) if value is not None else None
+            if groups is None:
+                continue
+            hits: list[tuple[int, str, str]] = []
+            for unit, takers in groups:  # one reading of each unit written after the number
+                concerned = takers.concerned(about, blank)
+                if not concerned:
                     continue
-                for figure in self.figures.get(value.normalize(), ()):
-                    end = _unit_follows(text, m.end(), figure.unit)
-                    if end is not None:
-                        yield figure.id, text[m.start() : end], figure.unit is not None
-        phrases = self.phrases
-        for size in self.lengths:  # one dict lookup per word and answer length
-            for i in range(len(words) - size + 1):
-                for entry_id in phrases.get(tuple(words[i : i + size]), ()):
-                    yield entry_id, _span(text, i, size), False
+                end = _unit_follows(text, m.end(), unit)
+                if end is not None:
+                    written = text[m.start() : end]
+                    rank = dict(zip(takers.ids, takers.ranks, strict=True))
+                    hits += [(rank[entry_id], entry_id, written) for entry_id in concerned]
+            for _rank, entry_id, written in sorted(hits):  # in deck order, as one list
+                if entry_id not in found and entry_id not in skip:
+                    found[entry_id] = written
+
+    def _quotes(
+        self, text: str, words: list[str], found: dict[str, str], skip: frozenset[str]
+    ) -> Iterator[Hit]:
+        """(entry id, the speaker's name as written) for each quotation ``words``
+        hold beside its speaker's name, in deck order."""
         anchors = self.quote_anchors
-        hits = sorted({n for w in set(words) for n in anchors.get(w, ())}) if anchors else []
-        if hits:
-            folded = " " + " ".join(words) + " "
-            for quote, parts, names in (self.quotes[n] for n in hits):
-                if not all(f" {' '.join(p)} " in folded for p in parts):
-                    continue
-                name = next((n for n in names if f" {' '.join(n)} " in folded), None)
-                if name is not None:
-                    size = len(name)
-                    at = next(i for i in range(len(words)) if tuple(words[i : i + size]) == name)
-                    yield quote.id, _span(text, at, size), False
+        keys = anchors.keys() & itertools.pairwise(words)  # in C: most texts hold none
+        if self.quote_words:
+            keys |= anchors.keys() & zip(words, strict=False)
+        if not keys:
+            return
+        hits = {n for key in keys for n in anchors[key]}
+        folded = " " + " ".join(words) + " "
+        for n in sorted(hits):
+            quote, parts, names = self.quotes[n]
+            if quote.id in skip or quote.id in found:
+                continue
+            if not all(f" {' '.join(p)} " in folded for p in parts):
+                continue
+            name = next((n for n in names if f" {' '.join(n)} " in folded), None)
+            if name is not None:
+                size = len(name)
+                at = next(i for i in range(len(words)) if tuple(words[i : i + size]) == name)
+                yield quote.id, _span(text, at, size)
+
+
+_DIGIT = re.compile(r"\d")
+"""Every date and number pattern needs a digit: a text without one is not read for them."""
 
 
 def _span(text: str, first: int, size: int) -> str:
@@ -409,21 +653,27 @@ _SHARED = 2
 
 def subjects(
     entries: Sequence[AnyEntry], texts: dict[str, list[list[str]]]
-) -> dict[str, frozenset[str]]:
-    """Entry id -> the words that say what its card asks about, the deck's topic words out.
+) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """Entry id -> the words that say what its card asks about, the deck's topic words out;
+    and entry id -> its :func:`question_words` (the topic words kept).
 
-    ``texts``: entry id -> the words of its explanation and source.
+    ``texts``: entry id -> the words of its explanation and source. Both come from
+    one reading of each question: a big deck's questions are read once.
     """
-    asks = {entry.id: key_words(words_of(question_text(entry))) for entry in entries}
-    seen: dict[str, int] = {}
-    for entry_id, words in asks.items():
-        for word in words.union(*map(key_words, texts[entry_id])):
-            seen[word] = seen.get(word, 0) + 1
+    asks: dict[str, frozenset[str]] = {}
+    keys: dict[str, set[str]] = {}
+    seen: Counter[str] = Counter()
+    for entry in entries:
+        named = naming_words(words_of(question_text(entry)))
+        asks[entry.id] = frozenset(named)
+        own = keys[entry.id] = {w for w in named if not w.isdigit()}  # its key words
+        notes = texts[entry.id]
+        if notes:  # their key words, the distinct words read once
+            own = own | key_words(set().union(*notes) - _STOP)
+        seen.update(own)
     limit = max(_COMMON_MIN, int(len(entries) * _COMMON_SHARE))
-    return {
-        entry_id: frozenset(w for w in found if seen[w] <= limit)
-        for entry_id, found in asks.items()
-    }
+    common = {w for w, count in seen.items() if count > limit}
+    return {entry_id: frozenset(found - common) for entry_id, found in keys.items()}, asks
 
 
 def concerns(subject: frozenset[str], about: set[str], *, blank: bool = True) -> bool:

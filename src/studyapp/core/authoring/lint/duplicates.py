@@ -9,6 +9,7 @@ its square.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz, process
@@ -232,7 +233,10 @@ def _only_trivial_differences(wa: frozenset[str], wb: frozenset[str]) -> bool:
 
 
 def _has_digit(word: str) -> bool:
-    return any(c.isdecimal() for c in word)  # what `\d` matches
+    return _DIGIT.search(word) is not None  # a decimal digit (str.isdecimal), in C
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _typo(a: str, b: str) -> bool:

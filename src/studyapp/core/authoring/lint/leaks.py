@@ -11,24 +11,41 @@ from __future__ import annotations
 from studyapp.core.authoring.lint.rules import Linter
 from studyapp.core.decks.leaks import find_leaks
 from studyapp.core.decks.model import AnyEntry, Deck
-from studyapp.core.quiz.answers.judge import check_entry
+from studyapp.core.quiz.answers.keyindex import answer_key
+from studyapp.core.quiz.answers.keys import AnswerKey
 from studyapp.core.quiz.answers.verdict import Outcome
 
 __all__ = ["check_leaks"]
 
 
-def _accepted(entry: AnyEntry, words: str) -> bool:
-    """Whether the checker takes ``words`` as the right answer to ``entry``'s first card."""
-    try:
-        return check_entry(entry, words).outcome is Outcome.CORRECT
-    except (ValueError, LookupError):  # pragma: no cover - a kind without a typed answer
-        return False
+class _Accepts:
+    """Whether the checker takes some words as the right answer to an entry's first card,
+    as :func:`check_entry` judges them; each entry's answer key built once (an entry
+    given away by many texts is asked many times)."""
+
+    def __init__(self) -> None:
+        self._keys: dict[str, AnswerKey | None] = {}
+
+    def __call__(self, entry: AnyEntry, words: str) -> bool:
+        if entry.id not in self._keys:
+            try:
+                self._keys[entry.id] = answer_key(entry)  # what check_entry builds each call
+            except (ValueError, LookupError):  # pragma: no cover - no typed answer
+                self._keys[entry.id] = None
+        key = self._keys[entry.id]
+        if key is None:  # pragma: no cover
+            return False
+        try:
+            return key.check(words).outcome is Outcome.CORRECT
+        except (ValueError, LookupError):  # pragma: no cover - a kind without a typed answer
+            return False
 
 
 def check_leaks(lint: Linter, deck: Deck) -> None:
     """One finding per pair of entries and place (question, notes): the first text found."""
     index = {entry.id: i for i, entry in enumerate(deck.entries)}
     reported: set[tuple[str, str, bool]] = set()
+    _accepted = _Accepts()
     for leak in find_leaks(deck.entries):
         pair = (leak.giver, leak.taker, leak.in_question)
         if pair in reported:
