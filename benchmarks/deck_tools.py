@@ -1,6 +1,7 @@
 """Deck tools at scale: `validate`, `lint` and `export` of a big deck, and a size sweep.
 
     python benchmarks/deck_tools.py [--entries 50000] [--runs 3] [--no-sweep] [--keep DIR]
+                                    [--baseline SRC]
 
 What it builds (seeded, a few seconds): a deck as people write them, six kinds
 mixed (qa 35%, date 15%, figure 10%, quote 15%, cloze 15%, choice 10%), made
@@ -16,6 +17,10 @@ What it prints:
     ``--runs``; the target is <= 2 s each. ``STUDYAPP_MAX_DECK_MB`` is left as
     the user has it (``--cap-mb`` sets it), so a deck the default cap refuses
     shows as refused.
+    With ``--baseline SRC`` (a copy of another tree's ``src``, e.g. the last commit's:
+    ``git archive HEAD src | tar -x -C /tmp/base``) each run of each tool is made by
+    SRC's code and then this tree's, back to back, and both are printed: before and
+    after figures from one run, as the machine's load moves.
 (a') validate and export again once the app has opened the deck (its cache entry
     written; the first open's time is printed): they read the deck cache, never
     write it, so (a) is a deck that changed and (a') one that did not.
@@ -305,6 +310,42 @@ def time_tools(
         print(f"  {'':16s} {last}")
 
 
+def time_against(
+    deck: Path,
+    out_dir: Path,
+    env: dict[str, str],
+    runs: int,
+    tools: tuple[str, ...],
+    baseline: Path,
+) -> None:
+    """Each tool by ``baseline``'s code (PYTHONPATH) and this tree's, interleaved run by run."""
+    size = deck.stat().st_size
+    print(
+        f"(a) CLI, fresh process each, {runs} runs, {baseline} and this tree alternating; "
+        f"deck {size / 1048576:.1f} MB"
+    )
+    before_env = dict(env, PYTHONPATH=str(baseline))
+    for tool in tools:
+        got: dict[str, tuple[list[float], list[float]]] = {
+            "before": ([], []),
+            "after": ([], []),
+        }
+        codes: list[int] = []
+        for _ in range(runs):
+            for label, where in (("before", before_env), ("after", env)):
+                seconds, cpu, code, _last = run_cli(tool, deck, out_dir, where)
+                got[label][0].append(seconds)
+                got[label][1].append(cpu)
+                codes.append(code)
+        line = f"  {tool:16s}"
+        for label, (times, cpus) in got.items():
+            line += (
+                f"  {label} {statistics.median(times):5.2f} s wall"
+                f" / {statistics.median(cpus):5.2f} s CPU"
+            )
+        print(line + f"  (exit codes {sorted(set(codes))})", flush=True)
+
+
 CACHED = ("validate", "export-anki", "export-csv", "export-markdown")
 """The tools that read a deck through the deck cache (and never write it)."""
 
@@ -374,6 +415,12 @@ def main() -> int:
     )
     parser.add_argument("--keep", type=Path, default=None, help="write the deck here and keep it")
     parser.add_argument("--tools", default=",".join(TOOLS), help="which of: " + ", ".join(TOOLS))
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        default=None,
+        help="a src folder to run interleaved with this tree (before/after in one run)",
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -387,7 +434,10 @@ def main() -> int:
         print(f"deck: {args.entries:,} entries, {deck.stat().st_size / 1048576:.1f} MB")
         if not args.no_cli:
             tools = tuple(args.tools.split(","))
-            time_tools(deck, Path(tmp), env, args.runs, tools)
+            if args.baseline is not None:
+                time_against(deck, Path(tmp), env, args.runs, tools, args.baseline.resolve())
+            else:
+                time_tools(deck, Path(tmp), env, args.runs, tools)
             if not args.no_warm:
                 time_cached_tools(deck, Path(tmp), env, args.runs, tools)
         if not args.no_sweep:

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from studyapp.core.base.atomic import atomic_write, kept_mode
+from studyapp.core.base.gcpause import paused_gc
 from studyapp.core.base.problems import DeckLoadError, Problem
 from studyapp.core.base.terminal import json_for_terminal, terminal_out
 from studyapp.core.decks.discovery import display_name, expand
@@ -470,6 +471,13 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _export(args: argparse.Namespace, out: TextIO) -> int:
+    """The deck read and written out with the collector paused: its million objects all
+    live until the command ends, and every collection would only scan them again."""
+    with paused_gc():
+        return _export_deck(args, out)
+
+
+def _export_deck(args: argparse.Namespace, out: TextIO) -> int:
     from studyapp.core.decks.cache import DeckCache
     from studyapp.core.decks.loader import load_deck
 

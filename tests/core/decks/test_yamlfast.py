@@ -48,7 +48,23 @@ def agrees(text: str, limits: Limits = LIMITS) -> bool:
     assert _same(data, walked.data)
     assert values == walked.values
     assert keys == walked.keys
+    lean = read_block_yaml(text, limits.max_depth, limits.max_nodes, positions=False)
+    assert lean is not None, "read with positions but refused without"
+    assert _same(lean[0], data) and lean[1:] == ({}, {})
     return True
+
+
+def test_without_positions_it_refuses_what_it_refuses_with_them() -> None:
+    """Node and depth limits hold alike: a count is kept, not read off the position maps."""
+    many = "a:\n" + "".join(f"  - [{n}, {n}]\n" for n in range(300))  # 3 + 300 * 3 nodes
+    for limit, read in ((903, True), (902, False)):
+        for positions in (True, False):
+            got = read_block_yaml(many, 24, limit, positions=positions)
+            assert (got is not None) is read
+    deep = "a:\n  b:\n    c: [x]\n"  # the list sits at depth 3
+    for positions in (True, False):
+        assert read_block_yaml(deep, 3, 100, positions=positions) is None
+        assert read_block_yaml(deep, 4, 100, positions=positions) is not None
 
 
 # ------------------------------------------------------------------ known files
@@ -81,6 +97,15 @@ CASES = [
     "a: 2025-06-03\nb: 1.10\nc: no\nd: ~\ne: -5\nf: .inf\ng: 0x10\nh: 1e3\n",
     "# lead comment\n\nroot:\n  child:\n    - 1\n    - two\n  after: x\nlast:\n",
     "a:\n- x: 1\n  y: [a, 'b', \"c\"]\n- z:\n  - 1\nb: c\n",
+    # one line of block text, ended every way a line of text can end
+    "a: >-\n  one line\nb: 1\n",
+    "a: |\n  one line\n\nb: 1\n",
+    "a: >\n  one line\n\n\nb: 1\n",
+    "a: >\n  one line\n",
+    "a: |-\n  one line",
+    "a: |\n  one line",
+    "a: >\n  one line\n\n",
+    "e:\n  - s: >-\n      text\n\n  - s: |\n      text\n    t: x\n",
 ]
 
 

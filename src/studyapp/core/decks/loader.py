@@ -81,7 +81,20 @@ def parse_model(
             display,
             [Problem(display, 1, 1, "", f"the text is larger than {limits.max_bytes:,} bytes")],
         )
-    doc = read_yaml(text, display, limits)
+    with paused_gc():  # one pause for reading and validating: ~1M objects that all survive
+        return _parse(text, model, display, limits, error, extra_checks)
+
+
+def _parse(
+    text: str,
+    model: type[M],
+    display: str,
+    limits: Limits,
+    error: type[UserFileError],
+    extra_checks: typing.Callable[[Document, str], list[Problem]] | None,
+) -> M:
+    # Read without positions: they are noted only if a problem needs one (read again).
+    doc = read_yaml(text, display, limits, positions=False)
     problems = list(doc.problems)
     if not doc.complete or (problems and doc.data is None):
         # Validating half a file would only add misleading "missing field" noise.
@@ -103,8 +116,7 @@ def parse_model(
         problems += extra_checks(doc, display)
     result: M | None = None
     try:
-        with paused_gc():
-            result = model.model_validate(doc.data)
+        result = model.model_validate(doc.data)
     except ValidationError as exc:
         damaged = {format_path(p) for p in doc.damaged}
         for detail in exc.errors(include_url=False):

@@ -21,11 +21,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from studyapp.core.decks.yamlscalar import MAYBE_TYPED as _MAYBE_TYPED
 from studyapp.core.decks.yamlscalar import resolve_plain, unescape_double
 
 __all__ = ["Positions", "read_block_yaml"]
 
-Positions = dict[tuple[str | int, ...], tuple[int, int]]
+Path = tuple[str | int, ...]
+Positions = dict[Path, tuple[int, int]]
 
 _REFUSED_CHARS = re.compile(
     "[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
@@ -53,65 +55,112 @@ _BLOCK_HEADER = re.compile(r"([|>])(-?) *$")
 _PLAIN_START = frozenset("-?:,[]{}#&*!|>'\"%@`")
 
 
+_UNSEEN: tuple[int, str | None, str] = (-1, None, "")
+"""``heads.get``'s default: a line start not met yet (told apart by identity)."""
+
+
+def _head(start: str) -> tuple[int, str | None, str] | None:
+    """(indent, dash, key) of a line that starts ``start + ": "``, as :data:`_LINE` reads
+    it; None if that start holds no key. The rest of such a line is what follows the
+    colon, its spaces stripped: the groups of ``start + ": "`` are the line's own, since
+    ``_LINE``'s key ends at the first colon followed by a space."""
+    spaces, dash, key, rest = _LINE.match(start + ": ").groups()  # type: ignore[union-attr]
+    if key is None or rest:
+        return None
+    return len(spaces), dash, key
+
+
 class _RefusedError(Exception):
     """The text is outside the part of YAML this reader reads: use the walker."""
 
 
 def read_block_yaml(
-    text: str, max_depth: int, max_nodes: int
+    text: str, max_depth: int, max_nodes: int, *, positions: bool = True
 ) -> tuple[dict[str, Any], Positions, Positions] | None:
     """(data, value positions, key positions) of a deck in block style, or None.
 
     None means "read it with the walker": the text uses YAML this reader leaves
-    to it, or has something the walker reports.
+    to it, or has something the walker reports. ``positions=False`` leaves both
+    position maps empty (a fifth of the time): for a deck that turns out to have a
+    problem, read it again with them; the data and the refusals are the same.
     """
     if _REFUSED_CHARS.search(text):
         return None
+    reader = _Reader(text, max_depth, max_nodes, positions)
     try:
-        return _Reader(text, max_depth, max_nodes).read()
+        data = reader.read()
     except _RefusedError:
         return None
+    return data, reader.values, reader.keys
 
 
 class _Reader:
-    def __init__(self, text: str, max_depth: int, max_nodes: int) -> None:
+    def __init__(self, text: str, max_depth: int, max_nodes: int, positions: bool) -> None:
         self.lines = text.split("\n")
         self.max_depth = max_depth
         self.max_nodes = max_nodes
+        self.positions = positions
         self.values: Positions = {}
         self.keys: Positions = {}
+        self.nodes = 0
+        """Keys and values read: with positions, ``len(values) + len(keys)``."""
+        self.heads: dict[str, tuple[int, str | None, str] | None] = {}
+        """What :data:`_LINE` makes of each line start before ``": "`` met so far (a deck
+        has a few dozen: ``"    prompt"``, ``"  - id"``): (indent, dash, key), or None
+        for a start that is not a key (the line is matched whole)."""
 
-    def read(self) -> tuple[dict[str, Any], Positions, Positions]:
-        """The whole text, line by line (one loop, locals only: this is the hot path)."""
+    def read(self) -> dict[str, Any]:
+        """The whole text, line by line (one loop, locals only: this is the hot path).
+
+        A container's depth is the length of its path, kept beside it so that the
+        depth limit holds whether or not paths are built (``positions``).
+        """
         lines = self.lines
+        pos = self.positions
         values = self.values
         keys = self.keys
         max_depth = self.max_depth
+        max_nodes = self.max_nodes
         plain_start = _PLAIN_START
+        maybe_typed = _MAYBE_TYPED
         scalar = self._scalar
-        # The open block collections, innermost last: (column, container, path, is_list).
-        stack: list[tuple[int, Any, tuple[str | int, ...], bool]] = []
+        flow_list = self._flow_list
+        no_path: Path = ()
+        # The open block collections, innermost last: (column, container, path, is_list,
+        # depth); the path is () without positions.
+        stack: list[tuple[int, Any, Path, bool, int]] = []
         top_indent = -1
         root: dict[str, Any] | None = None
-        pending: tuple[Any, str, tuple[str | int, ...], int, int, int] | None = None
+        # a "key:" with nothing after it: (mapping, key, path, indent, line, colon, depth)
+        pending: tuple[Any, str, Path, int, int, int, int] | None = None
         deepest = -1  # a content line may not be indented past this (-1: no limit)
+        nodes = 0
         line_parts = _LINE.match
+        heads = self.heads
         i = 0
         count = len(lines)
         while i < count:
             line = lines[i]
-            spaces, dash, key, rest = line_parts(line).groups()  # type: ignore[union-attr]
-            if dash is None and key is None and (not rest or rest[0] == "#"):
-                i += 1  # blank or a comment
-                continue
-            if not i & 1023:
-                self._check_count()
-            indent = len(spaces)
+            cut = line.find(": ")
+            head = heads.get(line[:cut], _UNSEEN) if cut > 0 else None
+            if head is _UNSEEN:
+                head = heads[line[:cut]] = _head(line[:cut])
+            if head is not None:  # "key: ...", "- key: ...": a line's start seen before
+                indent, dash, key = head
+                rest = line[cut + 1 :].lstrip(" ")
+            else:
+                spaces, dash, key, rest = line_parts(line).groups()  # type: ignore[union-attr]
+                if dash is None and key is None and (not rest or rest[0] == "#"):
+                    i += 1  # blank or a comment
+                    continue
+                indent = len(spaces)
+            if not i & 1023 and nodes > max_nodes:
+                raise _RefusedError
             lineno = i + 1
             if 0 <= deepest < indent:
                 raise _RefusedError  # a scalar continued on the next line, or an error
             if pending is not None:
-                parent, pkey, path, key_indent, key_line, colon = pending
+                parent, pkey, path, key_indent, key_line, colon, depth = pending
                 pending = None
                 if dash is not None and indent >= key_indent:
                     child: Any = []
@@ -119,13 +168,15 @@ class _Reader:
                     child = {}
                 else:
                     child = None
-                    values[path] = (key_line, colon + 2)  # "key:" with nothing under it
+                    if pos:
+                        values[path] = (key_line, colon + 2)  # "key:" with nothing under it
                 if child is not None:
-                    if len(path) >= max_depth:
+                    if depth >= max_depth:
                         raise _RefusedError
                     parent[pkey] = child
-                    values[path] = (lineno, indent + 1)
-                    stack.append((indent, child, path, dash is not None))
+                    if pos:
+                        values[path] = (lineno, indent + 1)
+                    stack.append((indent, child, path, dash is not None, depth))
                     top_indent = indent
             while indent < top_indent:
                 stack.pop()
@@ -133,22 +184,29 @@ class _Reader:
             if dash is not None:
                 if indent != top_indent or not stack[-1][3]:
                     raise _RefusedError
-                _, items, list_path, _ = stack[-1]
-                item_path = (*list_path, len(items))
+                _, items, list_path, _, list_depth = stack[-1]
+                item_path = (*list_path, len(items)) if pos else no_path
                 col = indent + 1 + len(dash)
+                nodes += 1
                 if key is None:
                     if not rest or rest[0] == "#":
                         raise _RefusedError  # an empty item, or one on the next lines
-                    items.append(scalar(rest, col, lineno, item_path))
+                    value = scalar(rest, col, lineno, item_path, list_depth + 1)
+                    if isinstance(value, list):
+                        nodes += len(value)
+                    elif isinstance(value, dict):
+                        nodes += 2 * len(value)
+                    items.append(value)
                     deepest = indent
                     i += 1
                     continue
-                if len(item_path) >= max_depth:
+                if list_depth + 1 >= max_depth:
                     raise _RefusedError
                 mapping: dict[str, Any] = {}
                 items.append(mapping)
-                values[item_path] = (lineno, col + 1)
-                stack.append((col, mapping, item_path, False))
+                if pos:
+                    values[item_path] = (lineno, col + 1)
+                stack.append((col, mapping, item_path, False, list_depth + 1))
                 top_indent = indent = col
             else:
                 if key is None:
@@ -160,23 +218,29 @@ class _Reader:
                     if root is not None or indent != 0:
                         raise _RefusedError
                     root = {}
-                    values[()] = (lineno, 1)
-                    stack.append((0, root, (), False))
+                    nodes += 1
+                    if pos:
+                        values[()] = (lineno, 1)
+                    stack.append((0, root, (), False, 0))
                     top_indent = 0
                 if indent != top_indent or stack[-1][3]:
                     raise _RefusedError
-            _, mapping, map_path, _ = stack[-1]
+            _, mapping, map_path, _, map_depth = stack[-1]
             if key in mapping:
                 raise _RefusedError  # the walker names both lines
-            path = (*map_path, key)
-            keys[path] = (lineno, indent + 1)
+            nodes += 2  # the key and its value
+            if pos:
+                path = (*map_path, key)
+                keys[path] = (lineno, indent + 1)
+            else:
+                path = no_path
             if not rest or rest[0] == "#":
                 mapping[key] = None  # settled by the next line
-                pending = (mapping, key, path, indent, lineno, indent + len(key))
+                pending = (mapping, key, path, indent, lineno, indent + len(key), map_depth + 1)
                 deepest = -1
                 i += 1
                 continue
-            col = len(line) - len(rest)
+            col = len(line) - len(rest) if pos else 0  # (only positions need it)
             first = rest[0]
             if first not in plain_start and first not in "\"'[":
                 # plain text, the common case: inline
@@ -185,33 +249,43 @@ class _Reader:
                 rest = rest.rstrip(" ")
                 if ": " in rest or rest[-1] == ":":
                     raise _RefusedError
-                mapping[key] = resolve_plain(rest)
-                values[path] = (lineno, col + 1)
+                mapping[key] = rest if first not in maybe_typed else resolve_plain(rest)
+                if pos:
+                    values[path] = (lineno, col + 1)
                 i += 1
             elif first in "|>" and (header := _BLOCK_HEADER.match(rest)) is not None:
                 mapping[key], i = self._block(header, i + 1, indent)
-                values[path] = (lineno, col + 1)
+                if pos:
+                    values[path] = (lineno, col + 1)
             else:
-                mapping[key] = scalar(rest, col, lineno, path)
+                if first == "[":  # a list of tags, options or names: the common case
+                    if pos:
+                        values[path] = (lineno, col + 1)
+                    value = flow_list(rest, col, lineno, path, map_depth + 1)
+                else:
+                    value = scalar(rest, col, lineno, path, map_depth + 1)
+                if isinstance(value, list):
+                    nodes += len(value)
+                elif isinstance(value, dict):
+                    nodes += 2 * len(value)
+                mapping[key] = value
                 i += 1
             deepest = indent
+        self.nodes = nodes
         if root is None:
             raise _RefusedError  # nothing but comments: the walker says what that is
-        if pending is not None:
-            _, _, path, _, key_line, colon = pending
+        if pending is not None and pos:
+            _, _, path, _, key_line, colon, _ = pending
             values[path] = (key_line, colon + 2)  # the last "key:", with nothing under it
-        self._check_count()
-        return root, values, keys
-
-    def _check_count(self) -> None:
-        """Stop past the node limit (checked every 1,024 lines and at the end: each line
-        adds a few nodes, a ``[...]`` list checks its own)."""
-        if len(self.values) + len(self.keys) > self.max_nodes:
+        if nodes > max_nodes:
             raise _RefusedError
+        return root
 
-    def _scalar(self, rest: str, col: int, lineno: int, path: tuple[str | int, ...]) -> Any:
-        """A one-line scalar or ``[...]`` list starting at ``rest`` (column ``col``)."""
-        self.values[path] = (lineno, col + 1)
+    def _scalar(self, rest: str, col: int, lineno: int, path: Path, depth: int) -> Any:
+        """A one-line scalar or ``[...]`` list starting at ``rest`` (column ``col``);
+        ``depth`` is the length of its path."""
+        if self.positions:
+            self.values[path] = (lineno, col + 1)
         first = rest[0]
         if first == '"':
             m = _DOUBLE.match(rest)
@@ -227,9 +301,9 @@ class _Reader:
                 raise _RefusedError
             return m.group(1).replace("''", "'")
         if first == "[":
-            return self._flow_list(rest, col, lineno, path)
+            return self._flow_list(rest, col, lineno, path, depth)
         if first == "{":
-            return self._flow_map(rest, col, lineno, path)
+            return self._flow_map(rest, col, lineno, path, depth)
         if first in _PLAIN_START and not (first == "-" and len(rest) > 1 and rest[1] != " "):
             raise _RefusedError
         cut = rest.find(" #")
@@ -240,28 +314,32 @@ class _Reader:
             raise _RefusedError
         return resolve_plain(rest)
 
-    def _flow_list(
-        self, rest: str, col: int, lineno: int, path: tuple[str | int, ...]
-    ) -> list[Any]:
-        if len(path) >= self.max_depth:
+    def _flow_list(self, rest: str, col: int, lineno: int, path: Path, depth: int) -> list[Any]:
+        if depth >= self.max_depth:
             raise _RefusedError
         items: list[Any] = []
-        if _EMPTY_FLOW.match(rest):
+        if rest[1:2] in (" ", "]") and _EMPTY_FLOW.match(rest):
             return items
+        pos = self.positions
+        values = self.values
         close = rest.find("]")
         inner = rest[1:close]
-        if close > 1 and not _FLOW_SPECIAL.search(inner) and _AFTER.match(rest, close + 1):
+        if (
+            close > 1
+            and not _FLOW_SPECIAL.search(inner)
+            and (close == len(rest) - 1 or _AFTER.match(rest, close + 1))
+        ):
             # [plain, words]: the common case (tags), without a regex match per item
-            values = self.values
             at = col + 2
             for part in inner.split(","):
                 text = part.lstrip(" ")
                 if text[:1] not in _ITEM_START:
                     raise _RefusedError  # empty (a trailing comma), or an indicator
-                values[(*path, len(items))] = (lineno, at + len(part) - len(text))
-                items.append(resolve_plain(text.rstrip(" ")))
-                at += len(part) + 1
-            self._check_count()
+                if pos:
+                    values[(*path, len(items))] = (lineno, at + len(part) - len(text))
+                    at += len(part) + 1
+                text = text.rstrip(" ")
+                items.append(text if text[0] not in _MAYBE_TYPED else resolve_plain(text))
             return items
         at = 1
         while True:
@@ -281,21 +359,19 @@ class _Reader:
             else:
                 start = m.start(3)
                 value = resolve_plain(plain)
-            self.values[(*path, len(items))] = (lineno, col + start + 1)
+            if pos:
+                values[(*path, len(items))] = (lineno, col + start + 1)
             items.append(value)
             at = m.end()
             if m.group(4) == "]":
                 break
         if _AFTER.match(rest, at) is None:
             raise _RefusedError
-        self._check_count()
         return items
 
-    def _flow_map(
-        self, rest: str, col: int, lineno: int, path: tuple[str | int, ...]
-    ) -> dict[str, Any]:
+    def _flow_map(self, rest: str, col: int, lineno: int, path: Path, depth: int) -> dict[str, Any]:
         """A one-line ``{key: value, ...}`` of scalars (an entry's ``checks:`` item)."""
-        if len(path) >= self.max_depth:
+        if depth >= self.max_depth:
             raise _RefusedError
         mapping: dict[str, Any] = {}
         if _EMPTY_FLOW.match(rest):
@@ -319,16 +395,36 @@ class _Reader:
             else:
                 value = resolve_plain(plain)
                 start = m.start(4)
-            self.keys[(*path, key)] = (lineno, col + m.start(1) + 1)
-            self.values[(*path, key)] = (lineno, col + start + 1)
+            if self.positions:
+                self.keys[(*path, key)] = (lineno, col + m.start(1) + 1)
+                self.values[(*path, key)] = (lineno, col + start + 1)
             mapping[key] = value
             at = m.end()
             if m.group(5) == "}":
                 break
         if _AFTER.match(rest, at) is None:
             raise _RefusedError
-        self._check_count()
         return mapping
+
+    def _after_one_line(self, start: int, prefix: str) -> bool | None:
+        """Whether a block scalar whose text starts on line ``start`` (at the indent of
+        ``prefix``) holds that one line only: None if it may hold more (or the lines
+        after it are for :meth:`_block` to refuse); else False when that line is the
+        file's last with no line break after it, True otherwise."""
+        lines = self.lines
+        count = len(lines)
+        after = start + 1
+        if after == count:
+            return False
+        line = lines[after]
+        if not line:  # an empty line: the text ends if the next one says so
+            after += 1
+            if after == count:
+                return True
+            line = lines[after]
+        if line.startswith(prefix) or not line.strip(" "):
+            return None
+        return True
 
     def _block(self, header: re.Match[str], start: int, parent_indent: int) -> tuple[str, int]:
         """A ``|`` or ``>`` scalar's text (clip or ``-`` strip), and the line after it."""
@@ -338,9 +434,13 @@ class _Reader:
         indent = len(first) - len(body)
         if not body or indent <= parent_indent:
             raise _RefusedError  # leading empty lines, or no text: the walker's rules
+        prefix = " " * indent
+        if (after := self._after_one_line(start, prefix)) is not None:
+            # one line of text (nearly every source and explanation): what the loop
+            # below makes of it, without the loop
+            return body + ("\n" if header.group(2) != "-" and after else ""), start + 1
         folded = header.group(1) == ">"
         content: list[str] = []
-        prefix = " " * indent
         i = start
         while i < len(lines):
             line = lines[i]

@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from typing import Any
 
-__all__ = ["resolve_plain", "unescape_double"]
+__all__ = ["MAYBE_TYPED", "resolve_plain", "unescape_double"]
 
 _INT = re.compile(r"^[-+]?[0-9]+$")
 _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
@@ -23,15 +23,16 @@ _NULLS = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
 _SPECIAL_FLOATS = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf")}
-_MAYBE_TYPED = frozenset("0123456789+-.~nNtTfF")
-"""First characters of every plain scalar that is not text: the rest is text at once."""
+MAYBE_TYPED = frozenset("0123456789+-.~nNtTfF")
+"""First characters of every plain scalar that is not text: the rest is text at once
+(the fast reader makes such text a value without calling :func:`resolve_plain`)."""
 
 
 def resolve_plain(text: str) -> Any:
     """Type a plain (unquoted) scalar as YAML 1.2's core schema would, plus dates."""
     if not text:
         return None
-    if text[0] not in _MAYBE_TYPED:
+    if text[0] not in MAYBE_TYPED:
         return text
     if text in _NULLS:
         return None

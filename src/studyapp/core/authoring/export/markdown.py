@@ -26,7 +26,10 @@ from studyapp.core.quiz.answers.dates import render_date
 
 __all__ = ["md", "to_markdown"]
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~!])")
+_MD_SPECIAL = re.compile(r"[\\`*_\[\]<>|#~!&]")
+"""A character that could format (or start an HTML entity): text without one (most) is
+left as it is."""
+_MD_ESCAPES = {ord(char): "\\" + char for char in "\\`*_[]<>|#~!"} | {ord("&"): "&amp;"}
 
 
 def md(text: str | None) -> str:
@@ -37,7 +40,7 @@ def md(text: str | None) -> str:
 
 
 def _escape(text: str) -> str:
-    return _MD_SPECIAL.sub(r"\\\1", text.replace("&", "&amp;"))
+    return text.translate(_MD_ESCAPES) if _MD_SPECIAL.search(text) else text
 
 
 def _filled(text: str) -> str:

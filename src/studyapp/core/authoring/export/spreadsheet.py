@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 from studyapp.core.authoring.export.values import figure_value
 from studyapp.core.decks.model import (
@@ -79,30 +80,6 @@ def spreadsheet_safe(cell: str) -> str:
 
 def _lines(items: list[str] | None) -> str:
     return "\n".join(items or ())
-
-
-def _kind_cells(entry: AnyEntry) -> dict[str, str]:
-    """The kind-specific columns of ``entry``, exactly as the deck says them."""
-    cells = {"variants": _lines(entry.variants), "check": getattr(entry, "check", None) or ""}
-    if isinstance(entry, DateEntry):
-        cells |= {"event": entry.event, "date": entry.date.isoformat()}
-    elif isinstance(entry, FigureEntry):
-        cells |= {
-            "measure": entry.measure,
-            "value": repr(entry.value),
-            "unit": entry.unit or "",
-            "as_of": entry.as_of.isoformat() if entry.as_of else "",
-            "tolerance": "" if entry.tolerance is None else repr(entry.tolerance),
-        }
-    elif isinstance(entry, QuoteEntry):
-        cells |= {"quote": entry.quote, "speaker": entry.speaker, "context": entry.context or ""}
-    elif isinstance(entry, ChoiceEntry):
-        cells["distractors"] = _lines(entry.distractors)
-    elif isinstance(entry, OrderEntry):
-        cells["events"] = _lines(entry.events)
-    elif isinstance(entry, QaEntry):
-        cells["members"] = _lines(entry.members)
-    return cells
 
 
 def csv_losses(deck: Deck) -> list[str]:
@@ -172,26 +149,68 @@ def _prompt_answer(entry: AnyEntry) -> tuple[str, str, list[str]]:
     return entry.prompt or "", " | ".join(entry.events), []
 
 
+_NO_CELLS = ("",) * len(KIND_COLUMNS)
+_CELL_START = re.compile("\x00[" + re.escape("".join(sorted(_GUARDED))) + "]")
+"""How a cell that a spreadsheet would run as a formula starts, in a row joined with NUL
+(one more NUL before it): a row with none (nearly all) is written as it is, any other
+cell by cell (a NUL inside a cell would only cost time)."""
+
+
+def _kind_cells(entry: AnyEntry) -> list[str]:
+    """The kind-specific columns of ``entry`` (:data:`KIND_COLUMNS`), exactly as the deck
+    says them; empty where its kind has no such field."""
+    cells = list(_NO_CELLS)
+    cells[0] = "\n".join(entry.variants) if entry.variants else ""
+    cells[14] = entry.check or ""
+    if isinstance(entry, DateEntry):
+        cells[1] = entry.event
+        cells[2] = entry.date.isoformat()
+    elif isinstance(entry, FigureEntry):
+        cells[3] = entry.measure
+        cells[4] = repr(entry.value)
+        cells[5] = entry.unit or ""
+        cells[6] = entry.as_of.isoformat() if entry.as_of else ""
+        cells[7] = "" if entry.tolerance is None else repr(entry.tolerance)
+    elif isinstance(entry, QuoteEntry):
+        cells[8] = entry.quote
+        cells[9] = entry.speaker
+        cells[10] = entry.context or ""
+    elif isinstance(entry, ChoiceEntry):
+        cells[11] = _lines(entry.distractors)
+    elif isinstance(entry, OrderEntry):
+        cells[12] = _lines(entry.events)
+    elif isinstance(entry, QaEntry):
+        cells[13] = _lines(entry.members)
+    return cells
+
+
+def _row(deck_id: str, entry: AnyEntry) -> list[str]:
+    """``entry``'s cells in :data:`CSV_COLUMNS` order, not yet made spreadsheet-safe."""
+    prompt, answer, accept = _prompt_answer(entry)
+    return [
+        deck_id,
+        entry.id,
+        entry.kind,
+        prompt,
+        answer,
+        "\n".join(accept),
+        " ".join(entry.tags),
+        entry.explanation or "",
+        entry.source or "",
+        *_kind_cells(entry),
+    ]
+
+
 def to_csv(deck: Deck) -> str:
     """One row per entry: deck, id, kind, prompt, answer, accept, tags, explanation,
     source, then each kind's own fields (:data:`KIND_COLUMNS`)."""
+    rows = [_row(deck.id, entry) for entry in deck.entries]
+    guarded = _CELL_START.search
+    for at, row in enumerate(rows):
+        if guarded("\x00" + "\x00".join(row)):
+            rows[at] = [spreadsheet_safe(cell) for cell in row]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for entry in deck.entries:
-        prompt, answer, accept = _prompt_answer(entry)
-        row = [
-            deck.id,
-            entry.id,
-            entry.kind,
-            prompt,
-            answer,
-            "\n".join(accept),
-            " ".join(entry.tags),
-            entry.explanation or "",
-            entry.source or "",
-        ]
-        kind_cells = _kind_cells(entry)
-        row += [kind_cells.get(name, "") for name in KIND_COLUMNS]
-        writer.writerow([f"'{cell}" if cell[:1] in _GUARDED else cell for cell in row])
+    writer.writerows(rows)
     return out.getvalue()
