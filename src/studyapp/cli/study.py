@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -20,13 +20,12 @@ from studyapp.core.base.atomic import atomic_write
 from studyapp.core.base.terminal import json_safe, terminal_out, terminal_safe
 from studyapp.core.config import load_config
 from studyapp.core.decks.cache import DeckCache
-from studyapp.core.stats.report import store_stats
-from studyapp.core.store.check import check_folder
 from studyapp.core.store.errors import ProgressError
-from studyapp.core.store.store import ProgressStore
 
 if TYPE_CHECKING:
+    from studyapp.core.base.clock import Clock
     from studyapp.core.decks.discovery import CardKey
+    from studyapp.core.stats.report import Stats
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
@@ -63,31 +62,33 @@ def _cards(deck_paths: list[str] | None) -> tuple[list[CardKey], dict[str, str]]
     return cards, {d.deck_id: d.title for d in decks}
 
 
-def cmd_stats(deck_paths: list[str], progress: str | None, out: TextIO) -> int:
+def cmd_stats(
+    deck_paths: list[str], progress: str | None, out: TextIO, *, clock: Clock | None = None
+) -> int:
     """Statistics from the history's digest, which this read-only view keeps on disk
-    too (see ``history_summary``): a run reads only what was added since the last."""
+    too (see ``history_summary``): a run reads only what was added since the last.
+    What needs every card (mastery, accuracy, the forecast's dues) is kept beside it
+    (``stats.kept``): a run whose decks and states are as the last one's reads neither."""
+    from studyapp.core.stats.kept import deck_keys, kept_stats
+
     out = terminal_out(out)
     folder = paths.progress_dir(progress)
-    cards, titles = _cards(deck_paths)
     config = load_config(paths.config_dir()).config
-    try:
-        store = ProgressStore.open(folder, read_only=True)
-    except ProgressError as error:
-        terminal_out(sys.stderr).write(f"studyapp: {error}\n")
-        return 1
-    with store:
+    day_starts_at = config.study.queue.day_starts_at
+    if clock is None:
         from studyapp.core.base.clock import system_clock
-        from studyapp.core.stats.overview import deck_tallies_by_rows
 
-        states = store.states
-        stats = store_stats(
-            store,
-            states,
-            cards,
-            system_clock(),
-            day_starts_at=config.study.queue.day_starts_at,
-            mastery=deck_tallies_by_rows(cards, states)[0],  # from the columns, as home's
-        )
+        clock = system_clock
+    now = clock()
+    cache = DeckCache.default()
+    decks = deck_keys(deck_paths, cache)
+    found = kept_stats(folder, decks, now, day_starts_at=day_starts_at)
+    if found is None:
+        counted = _count_stats(deck_paths, folder, decks, now, day_starts_at)
+        if isinstance(counted, int):
+            return counted
+        found = counted
+    stats, titles = found
     out.write(f"Progress: {folder}\n\n")
     retention = "  ".join(
         f"{w} day{'s' if w != 1 else ''}: {_pct(r.hits, r.total)} ({r.hits}/{r.total})"
@@ -150,6 +151,66 @@ def cmd_stats(deck_paths: list[str], progress: str | None, out: TextIO) -> int:
     return 0
 
 
+def _count_stats(
+    deck_paths: list[str], folder: Path, decks: list[str] | None, now: datetime, day_starts_at: int
+) -> tuple[Stats, dict[str, str]] | int:
+    """Every figure counted from the cards and the store (and kept for the next run, if
+    the decks were the same from start to end: ``decks``, their keys before); the exit
+    code if the store cannot be opened."""
+    from studyapp.core.stats.kept import deck_keys, keep
+    from studyapp.core.stats.overview import deck_tallies_by_rows
+    from studyapp.core.stats.report import (
+        accuracy_counts,
+        compute_stats,
+        due_micros,
+        stats_from_summary,
+    )
+    from studyapp.core.store.history_summary import summarize
+    from studyapp.core.store.store import ProgressStore
+
+    cards, titles = _cards(deck_paths)
+    try:
+        store = ProgressStore.open(folder, read_only=True)
+    except ProgressError as error:
+        terminal_out(sys.stderr).write(f"studyapp: {error}\n")
+        return 1
+    with store:
+        states = store.states
+        mastery = deck_tallies_by_rows(cards, states)[0]  # from the columns, as home's
+        summary = summarize(store)
+        if summary is None:  # a history only reading it all gets right
+            stats = compute_stats(store.history(), states, cards, now, day_starts_at=day_starts_at)
+            return stats, titles
+        by_kind = accuracy_counts(summary, cards)
+        stats = stats_from_summary(
+            summary,
+            states,
+            cards,
+            now,
+            day_starts_at=day_starts_at,
+            mastery=mastery,
+            by_kind=by_kind,
+        )
+        source = store.source
+        if (
+            decks is not None
+            and source is not None
+            and deck_keys(deck_paths, DeckCache.default()) == decks
+        ):
+            keep(
+                folder,
+                decks,
+                source,
+                summary,
+                store.unfolded(),
+                titles,
+                mastery,
+                by_kind,
+                due_micros(states),
+            )
+    return stats, titles
+
+
 def cmd_progress(progress: str | None, out: TextIO, *, as_json: bool = False) -> int:
     """Where everything is, how much there is, and an integrity check (exit 1 on errors)."""
     out = terminal_out(out)
@@ -163,6 +224,7 @@ def cmd_progress(progress: str | None, out: TextIO, *, as_json: bool = False) ->
         out.write("no progress yet (the folder is created on first use)\n")
         return 0
     from studyapp.core.quiz.results import list_results
+    from studyapp.core.store.check import check_folder
 
     report = check_folder(folder)
     out.write("\nfiles:\n")
@@ -217,6 +279,7 @@ def _progress_json(folder: Path, out: TextIO) -> int:
     }
     if folder.exists():
         from studyapp.core.quiz.results import list_results
+        from studyapp.core.store.check import check_folder
 
         report = check_folder(folder)
         results, problems = list_results(folder)
@@ -245,6 +308,7 @@ def cmd_repair(deck_paths: list[str], progress: str | None, out: TextIO) -> int:
     recomputes memory states from its review log (the snapshot before is kept beside)."""
     from studyapp.core.base.clock import system_clock
     from studyapp.core.repair import repair
+    from studyapp.core.store.store import ProgressStore
 
     folder = paths.progress_dir(progress)
     cards, _ = _cards(deck_paths)

@@ -23,6 +23,7 @@ import bisect
 import functools
 import itertools
 import operator
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta, tzinfo
@@ -36,11 +37,11 @@ from studyapp.core.store.cardstates import CardStates
 from studyapp.core.store.records import ReviewRecord
 from studyapp.core.store.state import CardState, Phase, Rating
 from studyapp.core.store.statetable import SUSPENDED, StateTable
-from studyapp.core.store.store import ProgressStore
 from studyapp.core.study.queue import day_start, study_day
 
 if TYPE_CHECKING:
     from studyapp.core.store.history_summary import Summary
+    from studyapp.core.store.store import ProgressStore
 
 _DECK_ID = operator.attrgetter("deck_id")
 _ID = operator.attrgetter("id")
@@ -207,17 +208,49 @@ def due_forecast(
     if starts is None:  # (never seen: a zone where a day does not start at its hour)
         values = states.values() if isinstance(states, Mapping) else states
         return _forecast_day_by_day(values, today, days, _Days(day_starts_at, tz))
-    table = _table_of(states)
-    if table is not None:
-        dues = _dues_of_rows(table)
-    else:
-        values = states.values() if isinstance(states, Mapping) else states
-        dues = [s.due for s in values if s.phase is not Phase.NEW and not s.suspended and s.due]
+    dues = _dues(states)
     # a due from the last start on falls after the forecast: one comparison, not a bisect
     # (most of 200,000 cards are due later than a month: ~10 ms less)
     within = filter(starts[-1].__gt__, dues) if starts else iter(())
     by_day = Counter(map(functools.partial(bisect.bisect_right, starts), within))
     return tuple((today + timedelta(days=i), by_day[i]) for i in range(days))
+
+
+def _dues(states: Iterable[CardState] | Mapping[str, CardState]) -> list[datetime]:
+    """When each card that is neither new nor suspended is due (the forecast counts these)."""
+    table = _table_of(states)
+    if table is not None:
+        return _dues_of_rows(table)
+    values = states.values() if isinstance(states, Mapping) else states
+    return [s.due for s in values if s.phase is not Phase.NEW and not s.suspended and s.due]
+
+
+def due_micros(states: Iterable[CardState] | Mapping[str, CardState]) -> array[int]:
+    """The dues :func:`due_forecast` counts, as sorted microseconds since 1970 (UTC): all
+    a forecast needs of the states, on any day (see :func:`forecast_from_dues`)."""
+    since = map(operator.sub, _dues(states), itertools.repeat(_EPOCH))  # C calls only
+    micros = sorted(map(operator.floordiv, since, itertools.repeat(_MICRO)))
+    return array("q", micros)
+
+
+def forecast_from_dues(
+    dues: Sequence[int],
+    now: datetime,
+    days: int = 30,
+    *,
+    day_starts_at: int = 4,
+    tz: tzinfo | None = None,
+) -> tuple[tuple[date, int], ...] | None:
+    """:func:`due_forecast` from :func:`due_micros`'s dues (a bisect per day, not a pass
+    over the cards); None where a day does not start at its hour (that needs the states)."""
+    today = study_day(ensure_utc(now), day_starts_at, tz)
+    starts = _day_starts(today, days, day_starts_at, tz)
+    if starts is None:
+        return None
+    # day i holds the dues from the start of day i (today: any before) to that of day i + 1
+    before = [bisect.bisect_left(dues, _micros(start)) for start in starts]
+    counts = [b - a for a, b in zip([0, *before], before, strict=False)]
+    return tuple((today + timedelta(days=i), counts[i]) for i in range(days))
 
 
 _MICROSECOND = timedelta(microseconds=1)
@@ -379,6 +412,7 @@ def _assemble(
     day_starts_at: int,
     tz: tzinfo | None,
     mastery: Mapping[str, DeckMastery] | None = None,
+    forecast: tuple[tuple[date, int], ...] | None = None,
 ) -> Stats:
     """The Stats both ways of counting (the full pass, the digest) end with."""
     days = len(per_day)
@@ -387,7 +421,11 @@ def _assemble(
         today=today,
         retention={w: Ratio(h, t) for w, (h, t) in retention.items()},
         reviews_per_day=tuple((first_day + timedelta(days=i), n) for i, n in enumerate(per_day)),
-        forecast=due_forecast(states, now, days, day_starts_at=day_starts_at, tz=tz),
+        forecast=(
+            forecast
+            if forecast is not None
+            else due_forecast(states, now, days, day_starts_at=day_starts_at, tz=tz)
+        ),
         accuracy_by_kind={k: Ratio(h, t) for k, (h, t) in sorted(by_kind.items()) if t},
         mastery_by_deck=mastery if mastery is not None else mastery_by_deck(cards, states),
         streak=_streak(study_days, today),
@@ -494,9 +532,15 @@ def stats_from_summary(
     windows: Sequence[int] = (1, 7, 30),
     days: int = 30,
     mastery: Mapping[str, DeckMastery] | None = None,
+    by_kind: Mapping[str, list[int]] | None = None,
+    forecast: tuple[tuple[date, int], ...] | None = None,
 ) -> Stats:
-    """:func:`compute_stats` from the history in aggregate (``history_summary.summarize``);
-    ``mastery``: :attr:`Stats.mastery_by_deck`, if the caller counted it already."""
+    """:func:`compute_stats` from the history in aggregate (``history_summary.summarize``).
+
+    What the caller counted already is taken as given (``studyapp stats`` keeps them:
+    :mod:`.kept`): ``mastery`` (:attr:`Stats.mastery_by_deck`), ``by_kind`` (per kind,
+    [answers not Again, answers]: :func:`accuracy_counts`) and ``forecast``.
+    """
     now = ensure_utc(now)
     today = study_day(now, day_starts_at, tz)
     first_day = today - timedelta(days=days - 1)
@@ -509,7 +553,8 @@ def stats_from_summary(
     study_days = {_DAY_ONE + timedelta(days=n) for _, _, n in runs}
 
     d = summary.digest
-    by_kind = _accuracy_by_kind(d.ids, d.hits, d.answers, cards)
+    if by_kind is None:
+        by_kind = accuracy_counts(summary, cards)
 
     retention = _retention(summary, now, windows)
     per_day = [per_number[first_number + i] for i in range(days)]
@@ -527,7 +572,14 @@ def stats_from_summary(
         day_starts_at,
         tz,
         mastery,
+        forecast,
     )
+
+
+def accuracy_counts(summary: Summary, cards: Sequence[CardIdentity]) -> dict[str, list[int]]:
+    """Per kind of the cards, [answers not Again, answers] in the history."""
+    d = summary.digest
+    return _accuracy_by_kind(d.ids, d.hits, d.answers, cards)
 
 
 def store_stats(

@@ -50,7 +50,7 @@ import weakref
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
 
 from studyapp.core.base.atomic import atomic_write
 from studyapp.core.base.jsonread import loads_limited
@@ -62,7 +62,20 @@ from studyapp.core.store.lock import FolderLock, LockBusyError
 from studyapp.core.store.quarters import EPOCH, QUARTER, quarter
 from studyapp.core.store.records import ReviewRecord
 from studyapp.core.store.state import Phase, Rating
-from studyapp.core.store.store import ProgressStore
+
+if TYPE_CHECKING:
+    from studyapp.core.store.store import ProgressStore
+
+
+class HistoryOwner(Protocol):
+    """What :func:`summarize` reads of a store: its folder, and its journal's part of the
+    history (a :class:`ProgressStore`, or what ``studyapp stats`` kept of one's)."""
+
+    @property
+    def folder(self) -> Path: ...
+
+    def unfolded(self) -> tuple[list[ReviewRecord], set[int]]: ...
+
 
 DIGEST_LOCK = "history.digest.lock"
 """Held by whoever writes the digest (any store, read-only ones too), for the write."""
@@ -349,7 +362,7 @@ def _history_file(path: Path) -> Iterator[tuple[BinaryIO, int] | None]:
 
 
 _FileId = tuple[int, int, int] | None
-_memory: weakref.WeakKeyDictionary[ProgressStore, tuple[Digest, _FileId]] = (
+_memory: weakref.WeakKeyDictionary[HistoryOwner, tuple[Digest, _FileId]] = (
     weakref.WeakKeyDictionary()
 )
 """The last digest of each store, and which digest file (if any) it was read from or
@@ -403,7 +416,7 @@ def _save(folder: Path, d: Digest, seen: _FileId, handle: BinaryIO) -> _FileId:
     return seen
 
 
-def _current(store: ProgressStore, handle: BinaryIO, size: int) -> Digest:
+def _current(store: HistoryOwner, handle: BinaryIO, size: int) -> Digest:
     """The digest of the history file's complete lines, brought up to date (kept in
     memory, and on disk: see :func:`_save`). Raises _Unusable."""
     end = _lines_end(handle, size)
@@ -428,7 +441,7 @@ def _current(store: ProgressStore, handle: BinaryIO, size: int) -> Digest:
     return d
 
 
-def summarize(store: ProgressStore) -> Summary | None:
+def summarize(store: HistoryOwner) -> Summary | None:
     """The store's whole history in aggregate, exactly what ``store.history()`` yields;
     None if the history holds something only reading it all gets right.
 

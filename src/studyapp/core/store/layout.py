@@ -10,6 +10,9 @@
     Every review ever made, appended at each fold (:mod:`~studyapp.core.store.history`).
 ``history.digest.json`` (:data:`DIGEST`)
     What statistics need from the history, in aggregate (a cache).
+``stats.kept`` (:data:`KEPT_STATS`)
+    What ``studyapp stats`` counted from every card, kept for its next run (a cache:
+    :mod:`studyapp.core.stats.kept`).
 ``progress.lock`` (:data:`LOCK`)
     Held (:mod:`~studyapp.core.store.lock`) for the store's lifetime.
 
@@ -29,6 +32,8 @@ JOURNAL = "reviews.jsonl"
 HISTORY = "history.jsonl"
 DIGEST = "history.digest.json"
 """A cache of what statistics need from the history (see ``history_digest``)."""
+KEPT_STATS = "stats.kept"
+"""A cache of the figures ``studyapp stats`` counts from every card (see ``stats.kept``)."""
 LOCK = "progress.lock"
 
 

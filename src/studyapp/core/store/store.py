@@ -52,11 +52,20 @@ from studyapp.core.store.folding import FOLDING, Folds, fold_header, journals, w
 from studyapp.core.store.history import history_tail_seq, read_history
 from studyapp.core.store.journal import CRC_PREFIX, encode_line, json_str
 from studyapp.core.store.journal_sync import JournalSync, open_journal
-from studyapp.core.store.layout import DIGEST, HISTORY, JOURNAL, LOCK, SNAPSHOT, aside_name
+from studyapp.core.store.layout import (
+    DIGEST,
+    HISTORY,
+    JOURNAL,
+    KEPT_STATS,
+    LOCK,
+    SNAPSHOT,
+    aside_name,
+)
 from studyapp.core.store.lock import FolderLock, LockBusyError
 from studyapp.core.store.records import JournalEntry, ReviewRecord, read_journal
 from studyapp.core.store.snapshot import DamagedError
 from studyapp.core.store.snapshot_decode import parse_snapshot
+from studyapp.core.store.source import FileStat, StatesSource, file_stat, journal_print
 from studyapp.core.store.state import CardState, Phase, Rating
 from studyapp.core.store.statetable import StateTable
 
@@ -108,6 +117,8 @@ class ProgressStore:
         self._journal_sync: JournalSync | None = None
         self._folds = Folds(folder)
         self._closed = False
+        self._journal_prints: list[tuple[str, int, int]] = []
+        self._source: StatesSource | None = None
         self.snapshot_lost = False
         """Whether opening found the snapshot damaged (and set it aside): the card
         states only it held are to be rebuilt from the history (``core.repair``)."""
@@ -172,12 +183,8 @@ class ProgressStore:
         atomic_write(target, data)
         self._report(path, message, "error", target)
 
-    def _snapshot_identity(self) -> tuple[int, int, int] | None:
-        try:
-            st = os.stat(self.folder / SNAPSHOT)
-        except FileNotFoundError:
-            return None
-        return st.st_ino, st.st_mtime_ns, st.st_size
+    def _snapshot_identity(self) -> FileStat | None:
+        return file_stat(self.folder / SNAPSHOT)
 
     def _load(self) -> None:
         self._memo.clear()
@@ -193,8 +200,10 @@ class ProgressStore:
             # A read-only view may race the owner folding (new snapshot, emptied
             # journal): if the snapshot changed while we read, read again.
             if not self.read_only or self._snapshot_identity() == before:
+                self._source = StatesSource(before, tuple(self._journal_prints))
                 break
             self._cards, self._recent, self._pending = StateTable(), [], []
+            self._journal_prints = []
             self._folds.left = False
             self._problems.clear()
         # Never reuse a number the history already has (e.g. after a damaged
@@ -208,7 +217,7 @@ class ProgressStore:
     def _clean_temp_files(self) -> None:
         for stray in self.folder.glob(f".*{TEMP_SUFFIX}"):
             if stray.name.startswith(
-                (f".{SNAPSHOT}.", f".{HISTORY}.", f".{JOURNAL}.", f".{DIGEST}.")
+                (f".{SNAPSHOT}.", f".{HISTORY}.", f".{JOURNAL}.", f".{DIGEST}.", f".{KEPT_STATS}.")
             ):
                 with contextlib.suppress(OSError):
                     stray.unlink()
@@ -257,6 +266,7 @@ class ProgressStore:
     def _replay_journal(self) -> None:
         last = self._journal_seq
         for path, raw in journals(self.folder):
+            self._journal_prints.append(journal_print(path, raw))
             last = self._replay(path, raw, last)
             self._folds.left |= path.name == FOLDING
         self._next_seq = last + 1
@@ -299,6 +309,12 @@ class ProgressStore:
     def problems(self) -> tuple[StoreProblem, ...]:
         """What was found (and done) while opening: show these to the learner."""
         return tuple(self._problems)
+
+    @property
+    def source(self) -> StatesSource | None:
+        """What a read-only view's states were read from (see ``store.source``); None
+        for a store that writes (its states move on with every answer)."""
+        return self._source if self.read_only else None
 
     @property
     def states(self) -> CardStates:
