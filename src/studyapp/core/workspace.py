@@ -18,7 +18,7 @@ from msgspec import Struct, field
 from studyapp.core.base import paths
 from studyapp.core.base.clock import Clock, system_clock
 from studyapp.core.base.gcpause import paused_gc
-from studyapp.core.base.problems import UserFileError
+from studyapp.core.base.problems import DeckLoadError, UserFileError
 from studyapp.core.config import AppConfig, load_config, save_config
 from studyapp.core.decks.cache import DeckCache
 from studyapp.core.decks.card import Card
@@ -92,8 +92,15 @@ class Workspace(Struct):
         self._exams = self._exam_failures = None  # read again on first use
 
     def deck(self, deck_id: str) -> Deck | None:
+        """The deck with this id; None if there is none, or it can no longer be read (its
+        file changed since start and its cache entry is gone: reloading reads it again)."""
         loaded = self.decks.find(deck_id)
-        return loaded.deck if loaded is not None else None
+        if loaded is None:
+            return None
+        try:
+            return loaded.deck
+        except DeckLoadError:
+            return None
 
     def save_config(self, config: AppConfig) -> None:
         """Save what this window changed, merged with what another window saved since
@@ -116,16 +123,21 @@ FREEZE_FROM = 5_000
 
 
 def load_decks(
-    deck_paths: Sequence[str | os.PathLike[str]] | None, *, cache: DeckCache | None
+    deck_paths: Sequence[str | os.PathLike[str]] | None,
+    *,
+    cache: DeckCache | None,
+    trust_stat: bool = False,
 ) -> tuple[DeckSet, list[Card]]:
-    """Find and load the decks, and make their cards.
+    """Find and load the decks, and make their cards (``trust_stat``: see
+    :func:`~studyapp.core.decks.discovery.load_all`; the app's start trusts a deck
+    file's ``stat``, a reload reads every file again).
 
     With 50,000 cards that is hundreds of thousands of objects that live as long
     as the app, so the cyclic collector is paused while they are built (each
     collection would only rescan them).
     """
     with paused_gc():
-        decks = discover(deck_paths, cache=cache)
+        decks = discover(deck_paths, cache=cache, trust_stat=trust_stat)
         return decks, list(itertools.chain.from_iterable(d.cards() for d in decks.decks))
 
 
@@ -144,7 +156,7 @@ def open_workspace(
     # 50,000 cards, hundreds of thousands of objects): no cyclic collection while
     # they are built, each would only rescan them (see FREEZE_FROM below).
     with paused_gc():
-        decks, cards = load_decks(deck_paths, cache=cache)
+        decks, cards = load_decks(deck_paths, cache=cache, trust_stat=True)
         try:
             store = ProgressStore.open(folder, clock=clock)
         except ProgressLocked:

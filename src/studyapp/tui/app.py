@@ -58,6 +58,16 @@ class StudyApp(App[None]):
             self.notify(message, severity="warning", timeout=12, markup=False)
 
     def on_ready(self) -> None:
+        self.call_after_refresh(self._count_home)
+
+    def _count_home(self) -> None:
+        """The home screen's counts, once the first frame (its deck list) is out: on this
+        thread, as the store is not thread-safe (a key pressed meanwhile waits for them).
+        The work for later waits for the frame that shows them: its threads would hold
+        the frame back (reading a deck holds the interpreter's lock for tens of ms)."""
+        home = self._home()
+        if home is not None:
+            home.count()
         self.set_timer(self.FIRST_FRAME_SETTLE, self._after_first_frame)
 
     def _after_first_frame(self) -> None:
@@ -66,6 +76,7 @@ class StudyApp(App[None]):
         end_start_pause()
         home = self._home()
         if home is not None:
+            home.count()  # (counted already, unless the first frame came very late)
             home.after_first_frame()
         self.started = True
 

@@ -12,6 +12,7 @@ import os
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from stat import S_ISREG
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from msgspec import Struct, field
@@ -19,8 +20,8 @@ from msgspec import Struct, field
 from studyapp.core.base.gcpause import paused_gc
 from studyapp.core.base.problems import DeckLoadError, Problem
 from studyapp.core.base.terminal import terminal_safe
-from studyapp.core.base.userfile import limits_from_env, read_bytes
-from studyapp.core.decks.cache import DeckCache, DeckIndex
+from studyapp.core.base.userfile import Limits, limits_from_env, read_bytes
+from studyapp.core.decks.cache import CardKeys, DeckCache, DeckIndex
 from studyapp.core.decks.card import Card, EntrySource, new_card, with_leaks
 
 if TYPE_CHECKING:
@@ -117,15 +118,19 @@ class LoadedDeck(EntrySource):
         self.entries = len(deck.entries)
         self._deck: Deck | None = deck
         self._by_id: dict[str, AnyEntry] | None = None
-        self._source: tuple[bytes, str, str, DeckCache] | None = None
+        self._source: tuple[str, str, DeckCache] | None = None
         self._cards: list[Card] | None = None
         self._lock = threading.Lock()
 
     @classmethod
     def from_index(
-        cls, path: Path, index: DeckIndex, raw: bytes, shown: str, key: str, cache: DeckCache
+        cls, path: Path, index: DeckIndex, shown: str, key: str, cache: DeckCache
     ) -> LoadedDeck:
-        """A deck known to be valid (its bytes are in the cache), not read yet."""
+        """A deck known to be valid (the cache holds it under ``key``), not read yet.
+
+        Its file's bytes are not kept (23 MB at 200,000 cards): the deck is read from the
+        cache entry, or, should that vanish, from the file once more if it still hashes
+        to ``key`` (see :meth:`_read`)."""
         loaded = cls.__new__(cls)
         loaded.path = path
         loaded.deck_id = index.deck_id
@@ -133,7 +138,7 @@ class LoadedDeck(EntrySource):
         loaded.entries = index.entries
         loaded._deck = None
         loaded._by_id = None
-        loaded._source = (raw, shown, key, cache)
+        loaded._source = (shown, key, cache)
         loaded._lock = threading.Lock()
         deck_id, columns = index.deck_id, index.cards
         # one map() over the columns: 50,000 cards in a few tens of milliseconds
@@ -173,20 +178,26 @@ class LoadedDeck(EntrySource):
         return self._deck is not None
 
     def entry(self, entry_id: str) -> AnyEntry | None:
-        """The entry with this id (reads the deck on first use)."""
+        """The entry with this id (reads the deck on first use); None if the deck can no
+        longer be read (its file changed, and its cache entry is gone: see :meth:`_read`):
+        a card is then judged without its entry, until the decks are reloaded."""
         by_id = self._by_id
         if by_id is None:
-            by_id = self._by_id = {entry.id: entry for entry in self.deck.entries}
+            try:
+                deck = self.deck
+            except DeckLoadError:
+                return None
+            by_id = self._by_id = {entry.id: entry for entry in deck.entries}
         return by_id.get(entry_id)
 
     def _read(self) -> Deck:
-        from studyapp.core.decks.loader import deck_from_bytes
-
         assert self._source is not None
-        raw, shown, key, cache = self._source
-        # The bytes validated before, so this cannot fail: from the cache, or (the
-        # entry vanished since start) validated again from the very same bytes.
-        deck = deck_from_bytes(raw, shown, cache=cache, key=key)
+        shown, key, cache = self._source
+        # From the cache entry the cards came from; if it vanished since (removed by
+        # hand, damaged), from the file, validated again, if its bytes are still those.
+        deck = cache.get(key)
+        if deck is None:
+            deck = _validated_again(self.path, shown, key, cache)
         self._source = None
         if self._cards is not None:
             share_strings(deck.entries, self._cards)
@@ -202,6 +213,25 @@ class LoadedDeck(EntrySource):
 
     def __repr__(self) -> str:
         return f"LoadedDeck({self.path!s}, {self.deck_id!r}, read={self.is_read})"
+
+
+def _validated_again(path: Path, shown: str, key: str, cache: DeckCache) -> Deck:
+    """The deck of ``path`` read and validated again, if the file still holds the bytes
+    whose cache entry was ``key``; else a DeckLoadError saying to reload (the cards in
+    memory came from those bytes: entries from other ones could contradict them)."""
+    from studyapp.core.decks.loader import deck_from_bytes
+
+    limits = limits_from_env()
+    raw, problems = read_bytes(path, limits, shown)
+    if raw is None:
+        raise DeckLoadError(shown, problems)
+    if DeckCache.key(raw) != key:
+        message = (
+            "the file changed since studyapp read it, and its cached copy is gone: "
+            "reload the decks (r on the home screen) to read it again"
+        )
+        raise DeckLoadError(shown, [Problem(shown, 1, 1, "", message)])
+    return deck_from_bytes(raw, shown, limits=limits, cache=cache, key=key)
 
 
 _SHARED = ("prompt", "answer")
@@ -270,16 +300,24 @@ def display_name(path: Path, cwd: Path | None = None) -> str:
 
 
 def load_all(
-    files: Iterable[Path], *, cache: DeckCache | None = None, keep: bool = True
+    files: Iterable[Path],
+    *,
+    cache: DeckCache | None = None,
+    keep: bool = True,
+    trust_stat: bool = False,
 ) -> DeckSet:
     """Load every file; one deck's problems never stop the others from loading.
 
     ``keep=False`` reads the cache without writing what it misses (see
-    :func:`~studyapp.core.decks.loader.deck_from_bytes`).
+    :func:`~studyapp.core.decks.loader.deck_from_bytes`). ``trust_stat=True`` finds a
+    file unchanged since it was last read by its ``stat`` alone, without reading it
+    (:meth:`DeckCache.known_key`): the app's start does, a reload or a tool does not.
     """
     result = DeckSet()
     result.decks = _each(
-        files, lambda path, shown: _load_one(path, shown, cache, keep=keep), result.failures
+        files,
+        lambda path, shown: _load_one(path, shown, cache, keep=keep, trust_stat=trust_stat),
+        result.failures,
     )
     return result
 
@@ -356,15 +394,18 @@ def load_card_keys(
 
 def _keys_of_one(path: Path, shown: str, cache: DeckCache) -> DeckKeys:
     limits = limits_from_env()
+    stat = _stat_within(path, limits)
+    known = cache.known_key(path, stat) if stat is not None else None
+    if known is not None and (found := cache.get_keys(known)) is not None:
+        return _deck_keys(found)
     raw, problems = read_bytes(path, limits, shown)
     if raw is None:
         raise DeckLoadError(shown, problems)
     key = DeckCache.key(raw)
     found = cache.get_keys(key)
     if found is not None:
-        deck_id = found.deck_id
-        keys = list(map(CardKey, found.cards.id, itertools.repeat(deck_id), found.kinds()))
-        return DeckKeys(deck_id, found.title, keys)
+        _stamp(cache, path, stat, key)
+        return _deck_keys(found)
     from studyapp.core.decks.loader import deck_from_bytes  # YAML + pydantic: only on a miss
 
     loaded = LoadedDeck(path, deck_from_bytes(raw, shown, limits=limits, cache=cache, key=key))
@@ -372,9 +413,55 @@ def _keys_of_one(path: Path, shown: str, cache: DeckCache) -> DeckKeys:
     return DeckKeys(loaded.deck_id, loaded.title, cards)
 
 
-def _load_one(path: Path, shown: str, cache: DeckCache | None, *, keep: bool) -> LoadedDeck:
-    """A cached deck by its index alone (cheap); anything else read and validated."""
+def _deck_keys(found: CardKeys) -> DeckKeys:
+    deck_id = found.deck_id
+    keys = list(map(CardKey, found.cards.id, itertools.repeat(deck_id), found.kinds()))
+    return DeckKeys(deck_id, found.title, keys)
+
+
+def _stat_within(path: Path, limits: Limits) -> os.stat_result | None:
+    """The file's ``stat``, if it is a file within the size cap (else reading it says why)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat if S_ISREG(stat.st_mode) and stat.st_size <= limits.max_bytes else None
+
+
+def _stamp(cache: DeckCache, path: Path, before: os.stat_result | None, key: str) -> None:
+    """Remember the key of the bytes just read, if the file did not change while they
+    were (its ``stat`` before and after alike)."""
+    if before is None:
+        return
+    try:
+        after = path.stat()
+    except OSError:
+        return
+    if _same_file(before, after):
+        cache.remember(path, after, key)
+
+
+def _same_file(a: os.stat_result, b: os.stat_result) -> bool:
+    return (a.st_dev, a.st_ino, a.st_size, a.st_mtime_ns, a.st_ctime_ns) == (
+        b.st_dev,
+        b.st_ino,
+        b.st_size,
+        b.st_mtime_ns,
+        b.st_ctime_ns,
+    )
+
+
+def _load_one(
+    path: Path, shown: str, cache: DeckCache | None, *, keep: bool, trust_stat: bool = False
+) -> LoadedDeck:
+    """A cached deck by its index alone (cheap; with ``trust_stat``, and the file as it
+    was, without reading it either); anything else read and validated."""
     limits = limits_from_env()
+    stat = _stat_within(path, limits) if cache is not None and trust_stat else None
+    if cache is not None and stat is not None:
+        known = cache.known_key(path, stat)
+        if known is not None and (index := cache.get_index(known)) is not None:
+            return LoadedDeck.from_index(path, index, shown, known, cache)
     raw, problems = read_bytes(path, limits, shown)
     if raw is None:
         raise DeckLoadError(shown, problems)
@@ -383,10 +470,13 @@ def _load_one(path: Path, shown: str, cache: DeckCache | None, *, keep: bool) ->
         key = DeckCache.key(raw)
         index = cache.get_index(key)
         if index is not None:
-            return LoadedDeck.from_index(path, index, raw, shown, key, cache)
+            _stamp(cache, path, stat, key)
+            return LoadedDeck.from_index(path, index, shown, key, cache)
     from studyapp.core.decks.loader import deck_from_bytes  # YAML + pydantic: only on a miss
 
     deck = deck_from_bytes(raw, shown, limits=limits, cache=cache, key=key, keep=keep)
+    if cache is not None and key is not None and keep:
+        _stamp(cache, path, stat, key)  # (a stamp whose entry was not written is a miss)
     return LoadedDeck(path, deck)
 
 
@@ -396,10 +486,12 @@ def discover(
     cache: DeckCache | None = None,
     env: dict[str, str] | None = None,
     cwd: Path | None = None,
+    trust_stat: bool = False,
 ) -> DeckSet:
-    """Find and load the decks the user means (see the module docstring)."""
+    """Find and load the decks the user means (see the module docstring; ``trust_stat``
+    as in :func:`load_all`)."""
     roots, origin = deck_roots(paths, env=env, cwd=cwd)
-    result = load_all(expand(roots), cache=cache)
+    result = load_all(expand(roots), cache=cache, trust_stat=trust_stat)
     result.origin = origin
     result.roots = roots
     return result
