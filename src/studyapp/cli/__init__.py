@@ -123,6 +123,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(_normalise(given))
     if args.command != "run":
         end_start_pause()  # headless: start-up is over (the app ends it after its first frame)
+    if (problem := _progress_problem(args)) is not None:
+        sys.stderr.write(f"studyapp: {problem}\n")
+        return 2
     try:
         if (code := cli_tools.run(args, out)) is not None:
             return code
@@ -164,12 +167,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
+def _progress_problem(args: argparse.Namespace) -> str | None:
+    """Why the progress folder a command would use cannot be one (a file given for it),
+    before anything tries to make it: a message, never a traceback from ``mkdir``."""
+    if args.command not in (None, "run") and not hasattr(args, "progress"):
+        return None  # (the deck tools never touch progress)
+    from studyapp.core.base import paths
+
+    return paths.progress_dir_problem(paths.progress_dir(getattr(args, "progress", None)))
+
+
 def cmd_run(targets: list[str], progress: str | None, out: TextIO) -> int:
     """Open the app. Textual is imported only here, so headless commands start fast."""
+    from studyapp.core.base import paths
     from studyapp.core.store.errors import ProgressError
     from studyapp.core.workspace import open_workspace
     from studyapp.tui.app import StudyApp
 
+    if (problem := paths.progress_dir_problem(paths.progress_dir(progress))) is not None:
+        sys.stderr.write(f"studyapp: {problem}\n")
+        return 2
     try:
         workspace = open_workspace(targets or None, progress=progress)
     except ProgressError as error:

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from studyapp.cli.plan import UsageError, read_options
+from studyapp.cli.plan_options import UsageError, read_options
 from studyapp.core.base import paths
 from studyapp.core.base.clock import system_clock
 from studyapp.core.base.problems import UserFileError
