@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+from textual.pilot import Pilot
 from textual.widgets import Input, Select
 
 from studyapp.tui.app import StudyApp
@@ -23,23 +25,29 @@ entries:
 """
 
 
+async def _one_typed_question(pilot: Pilot[Any], notes: list[str]) -> QuizScreen:
+    """A quick quiz of one typed question, its notifications kept in ``notes``."""
+    await pilot.press("q")
+    await pilot.pause()
+    setup = pilot.app.screen
+    assert isinstance(setup, QuizSetupScreen)
+    setup.query_one("#quiz-count", Input).value = "1"
+    setup.query_one("#quiz-mix", Select).value = "typed"
+    setup.query_one("#quiz-count", Input).focus()
+    await pilot.press("enter")
+    await pilot.pause()
+    quiz = pilot.app.screen
+    assert isinstance(quiz, QuizScreen)
+    quiz.notify = lambda message, **_: notes.append(str(message))  # type: ignore[method-assign]
+    return quiz
+
+
 async def test_an_ambiguous_date_is_asked_again_then_graded(tmp_path: Path) -> None:
     workspace, _ = make_workspace(tmp_path, DECK, name="days.yaml")
     app = StudyApp(workspace, seed=0)
     notes: list[str] = []
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("q")
-        await pilot.pause()
-        setup = app.screen
-        assert isinstance(setup, QuizSetupScreen)
-        setup.query_one("#quiz-count", Input).value = "1"
-        setup.query_one("#quiz-mix", Select).value = "typed"
-        setup.query_one("#quiz-count", Input).focus()
-        await pilot.press("enter")
-        await pilot.pause()
-        quiz = app.screen
-        assert isinstance(quiz, QuizScreen)
-        quiz.notify = lambda message, **_: notes.append(str(message))  # type: ignore[method-assign]
+        quiz = await _one_typed_question(pilot, notes)
         await pilot.press(*"6/7/2025", "enter")
         await pilot.pause()
         assert app.screen is quiz and not quiz.feedback_shown  # nothing graded
@@ -71,18 +79,7 @@ async def test_a_number_it_cannot_read_is_asked_again_with_an_example_that_is_no
     app = StudyApp(workspace, seed=0)
     notes: list[str] = []
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("q")
-        await pilot.pause()
-        setup = app.screen
-        assert isinstance(setup, QuizSetupScreen)
-        setup.query_one("#quiz-count", Input).value = "1"
-        setup.query_one("#quiz-mix", Select).value = "typed"
-        setup.query_one("#quiz-count", Input).focus()
-        await pilot.press("enter")
-        await pilot.pause()
-        quiz = app.screen
-        assert isinstance(quiz, QuizScreen)
-        quiz.notify = lambda message, **_: notes.append(str(message))  # type: ignore[method-assign]
+        quiz = await _one_typed_question(pilot, notes)
         await pilot.press(*"5x5", "enter")
         await pilot.pause()
         assert app.screen is quiz and not quiz.feedback_shown  # nothing graded

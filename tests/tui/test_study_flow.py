@@ -49,10 +49,7 @@ async def test_a_whole_session_with_typed_answers_choice_and_undo(tmp_path: Path
     store = workspace.store
     app = StudyApp(workspace, seed=0)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("s")
-        await pilot.pause()
-        study = app.screen
-        assert isinstance(study, StudyScreen)
+        study = await _studying(pilot)
         assert study.card is not None and study.card.entry_id == "capital"
 
         # 1. typed answer with a typo: judged close, Hard suggested, Enter takes it
@@ -165,10 +162,7 @@ async def test_focus_stays_on_the_answer_field_from_card_to_card(tmp_path: Path)
     workspace, _ = make_workspace(tmp_path)
     app = StudyApp(workspace, seed=0)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("s")
-        await pilot.pause()
-        study = app.screen
-        assert isinstance(study, StudyScreen)
+        study = await _studying(pilot)
         field = study.query_one("#card-input", AnswerInput)
         assert app.focused is field and not field.parked
         assert field.region.height == 3
@@ -203,10 +197,7 @@ async def test_undo_after_the_last_card_shows_the_card_again(tmp_path: Path) -> 
     workspace, _ = make_workspace(tmp_path)
     app = StudyApp(workspace, seed=0)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("s")
-        await pilot.pause()
-        study = app.screen
-        assert isinstance(study, StudyScreen)
+        study = await _studying(pilot)
         await grade_easy_until_done(pilot, study, 12)
         assert study.phase == "done" and "Session done:" in screen_text(app)
         await pilot.press("u")
@@ -235,10 +226,7 @@ async def test_a_warm_start_reads_entries_after_the_first_frame_and_studies_as_u
         assert "Today: 0 due · 0 learning · 5 new" in screen_text(app)
         await wait_started(pilot)
         assert loaded.is_read  # the home screen's worker read it
-        await pilot.press("s")
-        await pilot.pause()
-        study = app.screen
-        assert isinstance(study, StudyScreen)
+        study = await _studying(pilot)
         await pilot.press(*"Seol", "enter")
         await pilot.pause()
         assert study.verdict is not None and study.verdict.outcome.value == "close"
@@ -284,10 +272,7 @@ async def test_n_on_the_done_screen_brings_more_new_cards(tmp_path: Path) -> Non
     workspace.config = workspace.config.with_study(one_a_day)
     app = StudyApp(workspace, seed=0)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("s")
-        await pilot.pause()
-        study = app.screen
-        assert isinstance(study, StudyScreen)
+        study = await _studying(pilot)
         await grade_easy_until_done(pilot, study, 6)
         assert study.phase == "done"
         await pilot.press("n")
@@ -298,6 +283,15 @@ async def test_n_on_the_done_screen_brings_more_new_cards(tmp_path: Path) -> Non
 
 
 # ----------------------------------------------------- first hour (issue 14)
+
+
+async def _studying(pilot: Pilot[Any]) -> StudyScreen:
+    """Home's ``s``: the study screen, once it is up."""
+    await pilot.press("s")
+    await pilot.pause()
+    study = pilot.app.screen
+    assert isinstance(study, StudyScreen)
+    return study
 
 
 async def _to_kind(pilot: Pilot[Any], study: StudyScreen, kind: str) -> None:
@@ -322,10 +316,8 @@ async def test_undo_on_a_checked_card_first_asks_the_card_again(tmp_path: Path, 
     store = workspace.store
     app = StudyApp(workspace, seed=0)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("s")
-        await pilot.pause()
-        study = app.screen
-        assert isinstance(study, StudyScreen) and study.card is not None
+        study = await _studying(pilot)
+        assert study.card is not None
         first = study.card
         await pilot.press("enter", "3")  # reveal, Good
         await pilot.pause()
@@ -367,10 +359,8 @@ async def test_bury_or_suspend_on_a_checked_card_says_the_attempt_was_not_graded
     store = workspace.store
     app = StudyApp(workspace, seed=0)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("s")
-        await pilot.pause()
-        study = app.screen
-        assert isinstance(study, StudyScreen) and study.card is not None
+        study = await _studying(pilot)
+        assert study.card is not None
         card = study.card
         await pilot.press(*"Seol", "enter")
         await pilot.pause()
@@ -408,10 +398,7 @@ async def test_every_grade_button_shows_its_interval(tmp_path: Path, size: tuple
             workspace.store.record_change(state, clock(), "test")
     app = StudyApp(workspace, seed=0)
     async with app.run_test(size=size) as pilot:
-        await pilot.press("s")
-        await pilot.pause()
-        study = app.screen
-        assert isinstance(study, StudyScreen)
+        study = await _studying(pilot)
         seen = set()
         for _ in range(2):
             assert study.card is not None
@@ -459,10 +446,7 @@ async def test_enter_on_a_choice_card_asks_to_pick_first(tmp_path: Path) -> None
     workspace, _ = make_workspace(tmp_path)
     app = StudyApp(workspace, seed=0)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("s")
-        await pilot.pause()
-        study = app.screen
-        assert isinstance(study, StudyScreen)
+        study = await _studying(pilot)
         await _to_kind(pilot, study, "choice")
         card = study.card
         assert card is not None
@@ -496,10 +480,7 @@ async def test_home_and_study_agree_on_the_counts_after_a_bury(tmp_path: Path) -
     workspace.config = workspace.config.with_study(three_a_day)
     app = StudyApp(workspace, seed=0)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("s")
-        await pilot.pause()
-        study = app.screen
-        assert isinstance(study, StudyScreen)
+        study = await _studying(pilot)
         await pilot.press("enter", "1")  # Again: one learning card
         await pilot.pause()
         study.set_focus(None)
@@ -658,10 +639,7 @@ async def test_long_answers_and_check_self_are_self_graded_with_the_reason_once(
     workspace, _ = make_workspace(tmp_path, SELF_GRADED_DECK, name="defs.yaml")
     app = StudyApp(workspace, seed=0)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("s")
-        await pilot.pause()
-        study = app.screen
-        assert isinstance(study, StudyScreen)
+        study = await _studying(pilot)
         seen: dict[str, tuple[str, bool]] = {}
         for _ in range(4):
             card = study.card
@@ -693,10 +671,7 @@ async def test_a_deck_level_check_self_flips_every_card_but_typed_entries(tmp_pa
     workspace, _ = make_workspace(tmp_path, deck, name="defs.yaml")
     app = StudyApp(workspace, seed=0)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("s")
-        await pilot.pause()
-        study = app.screen
-        assert isinstance(study, StudyScreen)
+        study = await _studying(pilot)
         modes: dict[str, str] = {}
         for _ in range(4):
             assert study.card is not None
@@ -734,10 +709,8 @@ async def test_an_order_card_is_never_shown_already_in_order(tmp_path: Path) -> 
     workspace, _ = make_workspace(tmp_path, ORDER_DECK, name="pms.yaml")
     app = StudyApp(workspace, seed=0)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("s")
-        await pilot.pause()
-        study = app.screen
-        assert isinstance(study, StudyScreen) and study.card is not None
+        study = await _studying(pilot)
+        assert study.card is not None
         assert study.card.kind == "order"
         # the screen seeds the shuffle by card and answers given: try many of them
         for answered in range(60):
@@ -756,10 +729,7 @@ async def test_a_wrong_pick_says_what_was_picked_and_marks_both_options(tmp_path
     workspace, _ = make_workspace(tmp_path)
     app = StudyApp(workspace, seed=0)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("s")
-        await pilot.pause()
-        study = app.screen
-        assert isinstance(study, StudyScreen)
+        study = await _studying(pilot)
         await _to_kind(pilot, study, "choice")
         wrong = study.options.index("Xi Jinping") + 1
         await pilot.press(str(wrong))
@@ -782,10 +752,7 @@ async def test_a_right_pick_is_marked_and_the_answer_said_once(tmp_path: Path) -
     workspace, _ = make_workspace(tmp_path)
     app = StudyApp(workspace, seed=0)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("s")
-        await pilot.pause()
-        study = app.screen
-        assert isinstance(study, StudyScreen)
+        study = await _studying(pilot)
         await _to_kind(pilot, study, "choice")
         await pilot.press(str(study.options.index("Donald Trump") + 1))
         await pilot.pause()
@@ -802,10 +769,8 @@ async def test_a_wrong_typed_answer_shows_the_answer_once_beside_the_diff(
     workspace, _ = make_workspace(tmp_path)
     app = StudyApp(workspace, seed=0)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("s")
-        await pilot.pause()
-        study = app.screen
-        assert isinstance(study, StudyScreen) and study.card is not None
+        study = await _studying(pilot)
+        assert study.card is not None
         assert study.card.entry_id == "capital"
         await pilot.press(*"Busan", "enter")
         await pilot.pause()
@@ -928,10 +893,7 @@ async def test_two_undos_in_a_row_ask_both_cards_again(tmp_path: Path) -> None:
     workspace.config = workspace.config.with_study(three_a_day)
     app = StudyApp(workspace, seed=0)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("s")
-        await pilot.pause()
-        study = app.screen
-        assert isinstance(study, StudyScreen)
+        study = await _studying(pilot)
         answered = []
         for _ in range(3):
             assert study.card is not None
@@ -966,10 +928,7 @@ async def test_notifications_leave_the_status_line_visible(tmp_path: Path) -> No
     workspace, _ = make_workspace(tmp_path)
     app = StudyApp(workspace, seed=0)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
-        await pilot.press("s")
-        await pilot.pause()
-        study = app.screen
-        assert isinstance(study, StudyScreen)
+        study = await _studying(pilot)
         await pilot.press("enter", "3")
         await pilot.pause()
         study.set_focus(None)
@@ -1006,10 +965,8 @@ async def test_a_wrapped_item_of_the_shown_order_keeps_its_indent(tmp_path: Path
     workspace, _ = make_workspace(tmp_path, LONG_ORDER_DECK, name="steps.yaml")
     app = StudyApp(workspace, seed=0)
     async with app.run_test(size=(60, 40)) as pilot:
-        await pilot.press("s")
-        await pilot.pause()
-        study = app.screen
-        assert isinstance(study, StudyScreen) and study.card is not None
+        study = await _studying(pilot)
+        assert study.card is not None
         await pilot.press(*"1 2 3", "enter")  # never already in order: wrong
         await pilot.pause()
         assert study.verdict is not None and not study.verdict.correct
@@ -1038,10 +995,7 @@ async def test_while_typing_u_is_a_letter_and_ctrl_z_undoes(tmp_path: Path) -> N
     workspace, _ = make_workspace(tmp_path, UNDO_DECK, name="undo.yaml")
     app = StudyApp(workspace, seed=0)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("s")
-        await pilot.pause()
-        study = app.screen
-        assert isinstance(study, StudyScreen)
+        study = await _studying(pilot)
         first = study.card
         study.action_reveal()
         await pilot.pause()
@@ -1095,10 +1049,8 @@ async def test_another_spelling_of_a_name_shows_the_answer_once(tmp_path: Path) 
     workspace, _ = make_workspace(tmp_path, ROMANISED_DECK, name="roman.yaml")
     app = StudyApp(workspace, seed=0)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("s")
-        await pilot.pause()
-        study = app.screen
-        assert isinstance(study, StudyScreen) and study.card is not None
+        study = await _studying(pilot)
+        assert study.card is not None
         await pilot.press(*"Yun Sok Yol", "enter")
         await pilot.pause()
         assert study.verdict is not None and study.verdict.outcome is Outcome.CLOSE
