@@ -163,6 +163,8 @@ def read_yaml_events(text: str, file: str, limits: Limits = DEFAULT_LIMITS) -> D
             if started is not None and (started.line, started.column) != (line - 1, col - 1):
                 message += f" that starts at line {started.line + 1}, column {started.column + 1}"
             message += ")"
+        hint = syntax_hint(message, _char_at(text, line, col))
+        message = f"{message}; {hint}" if hint else message
         doc.problems.append(Problem(file, line, col, "", f"YAML syntax: {message}"))
     except yaml.reader.ReaderError as exc:
         if _FORBIDDEN.search(text):  # (libyaml gives the character as a number)
@@ -209,6 +211,51 @@ def _read_without_forbidden(text: str, file: str, limits: Limits) -> Document:
     doc = read_yaml_events(_FORBIDDEN.sub("\ufffd", text), file, limits)
     doc.problems[:0] = problems
     return doc
+
+
+_HINTS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("tab character",), "indent with spaces, not tabs"),
+    (
+        ("mapping values are not allowed",),
+        "a value holding ': ' needs quotes (prompt: \"Why: this?\"), or a key is indented too far",
+    ),
+    (
+        (
+            "did not find expected '-' indicator",
+            "did not find expected key",
+            "expected <block end>",
+        ),
+        "check the indentation: the keys of one entry start in the same column, and each "
+        "entry starts with '- '",
+    ),
+    (
+        ("could not find expected ':'",),
+        "a key needs ': ' after it; a value that goes on to the next line needs quotes or '|'",
+    ),
+    (("unexpected end of stream",), "a quotation mark is opened and never closed"),
+)
+"""libyaml's wording of a problem -> what the author can do about it."""
+
+
+def syntax_hint(message: str, char: str) -> str:
+    """What to do about a YAML syntax error, in the author's terms ("" when we cannot say)."""
+    if char == "\t":
+        return "indent with spaces, not tabs"
+    for phrases, hint in _HINTS:
+        if any(phrase in message for phrase in phrases):
+            return hint
+    if "cannot start any token" in message and char:
+        return f"a value starting with {char!r} needs quotes"
+    return ""
+
+
+def _char_at(text: str, line: int, col: int) -> str:
+    """The character at a 1-based line and column of ``text`` ("" past its end)."""
+    lines = text.split("\n", line)
+    if line - 1 >= len(lines):
+        return ""
+    row = lines[line - 1]
+    return row[col - 1] if 0 < col <= len(row) else ""
 
 
 def _too_deep(limits: Limits) -> str:
