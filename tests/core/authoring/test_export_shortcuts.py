@@ -18,7 +18,13 @@ from hypothesis import strategies as st
 
 from studyapp.core.authoring.export.anki import _h, note_guid
 from studyapp.core.authoring.export.markdown import _escape
-from studyapp.core.authoring.export.spreadsheet import CSV_COLUMNS, spreadsheet_safe, to_csv
+from studyapp.core.authoring.export.spreadsheet import (
+    CSV_COLUMNS,
+    _csv_text,
+    _row,
+    spreadsheet_safe,
+    to_csv,
+)
 from studyapp.core.decks.model import Deck
 
 TEXT = st.text(alphabet=st.sampled_from(list("ab é😀&<>\"'{}\n\t\\`*_[]|#~!=+-@;,\x00")))
@@ -65,3 +71,38 @@ def test_every_cell_a_spreadsheet_would_run_is_guarded(cells: list[tuple[str, st
         at = {name: row[i] for i, name in enumerate(CSV_COLUMNS)}
         for field in ("prompt", "answer", "source", "explanation"):
             assert at[field] == spreadsheet_safe(str(entry[field]))
+
+
+DECK_TEXT = st.text(alphabet=st.sampled_from(list("ab =+-@'\t,\"\né")), max_size=8)
+RAW = st.text(alphabet=st.sampled_from(list("ab =+-@'\t,\"\n\r\x00é")), max_size=8)
+
+
+def _written(rows: list[list[str]]) -> str:
+    """The plain way: the spreadsheet-safe cells through :func:`csv.writer`."""
+    plain = io.StringIO()
+    writer = csv.writer(plain, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    writer.writerows([spreadsheet_safe(cell) for cell in row] for row in rows)
+    return plain.getvalue()
+
+
+@given(st.lists(st.lists(RAW, min_size=len(CSV_COLUMNS), max_size=len(CSV_COLUMNS)), max_size=6))
+def test_the_csv_text_is_what_csv_writer_writes(rows: list[list[str]]) -> None:
+    assert _csv_text(rows) == _written(rows)
+
+
+@given(st.lists(st.tuples(DECK_TEXT, DECK_TEXT, DECK_TEXT), min_size=1, max_size=6))
+def test_a_decks_csv_is_what_csv_writer_writes(cells: list[tuple[str, str, str]]) -> None:
+    entries = [
+        {
+            "id": f"e{n}",
+            "kind": "qa",
+            "prompt": "p" + prompt,  # (text must not be empty or blank)
+            "answer": answer + "a",
+            "source": source + "s",
+            "accept": [source + "x", "y"],
+        }
+        for n, (prompt, answer, source) in enumerate(cells)
+    ]
+    deck = Deck.model_validate({"id": "d", "title": "T", "entries": entries})
+    assert to_csv(deck) == _written([_row("d", entry) for entry in deck.entries])

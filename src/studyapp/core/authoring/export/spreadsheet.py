@@ -16,6 +16,8 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from studyapp.core.authoring.export.values import figure_value
 from studyapp.core.decks.model import (
@@ -132,85 +134,149 @@ def _list_items(entry: AnyEntry) -> list[str]:
     return []
 
 
-def _prompt_answer(entry: AnyEntry) -> tuple[str, str, list[str]]:
-    if isinstance(entry, DateEntry):
-        return entry.prompt or "", entry.date.isoformat(), []
-    if isinstance(entry, FigureEntry):
-        return entry.prompt or "", figure_value(entry), list(entry.accept)
-    if isinstance(entry, QuoteEntry):
-        return f"Who said: “{entry.quote}”", entry.speaker, list(entry.speaker_aliases)
-    if isinstance(entry, QaEntry):
-        return entry.prompt, entry.answer, list(entry.accept)
-    if isinstance(entry, ClozeEntry):
-        return entry.text, "; ".join(entry.blanks), []
-    if isinstance(entry, ChoiceEntry):
-        return entry.prompt, entry.answer, []
-    assert isinstance(entry, OrderEntry)
-    return entry.prompt or "", " | ".join(entry.events), []
+# Each kind's cells, in CSV_COLUMNS order from "prompt" to "members" ("check" aside): one
+# function per kind and one list each, instead of a chain of type tests per column group.
 
 
-_NO_CELLS = ("",) * len(KIND_COLUMNS)
-_CELL_START = re.compile("\x00[" + re.escape("".join(sorted(_GUARDED))) + "]")
-"""How a cell that a spreadsheet would run as a formula starts, in a row joined with NUL
-(one more NUL before it): a row with none (nearly all) is written as it is, any other
-cell by cell (a NUL inside a cell would only cost time)."""
+def _date_cells(e: DateEntry) -> list[str]:
+    day = e.date.isoformat()
+    return [e.prompt or "", day, "", *_TEXT, _v(e), e.event, day, *_FIGURE, *_QUOTE, "", "", ""]
 
 
-def _kind_cells(entry: AnyEntry) -> list[str]:
-    """The kind-specific columns of ``entry`` (:data:`KIND_COLUMNS`), exactly as the deck
-    says them; empty where its kind has no such field."""
-    cells = list(_NO_CELLS)
-    cells[0] = "\n".join(entry.variants) if entry.variants else ""
-    cells[14] = entry.check or ""
-    if isinstance(entry, DateEntry):
-        cells[1] = entry.event
-        cells[2] = entry.date.isoformat()
-    elif isinstance(entry, FigureEntry):
-        cells[3] = entry.measure
-        cells[4] = repr(entry.value)
-        cells[5] = entry.unit or ""
-        cells[6] = entry.as_of.isoformat() if entry.as_of else ""
-        cells[7] = "" if entry.tolerance is None else repr(entry.tolerance)
-    elif isinstance(entry, QuoteEntry):
-        cells[8] = entry.quote
-        cells[9] = entry.speaker
-        cells[10] = entry.context or ""
-    elif isinstance(entry, ChoiceEntry):
-        cells[11] = _lines(entry.distractors)
-    elif isinstance(entry, OrderEntry):
-        cells[12] = _lines(entry.events)
-    elif isinstance(entry, QaEntry):
-        cells[13] = _lines(entry.members)
-    return cells
+def _figure_cells(e: FigureEntry) -> list[str]:
+    return [
+        e.prompt or "",
+        figure_value(e),
+        "\n".join(e.accept),
+        *_TEXT,
+        _v(e),
+        "",
+        "",
+        e.measure,
+        repr(e.value),
+        e.unit or "",
+        e.as_of.isoformat() if e.as_of else "",
+        "" if e.tolerance is None else repr(e.tolerance),
+        *_QUOTE,
+        "",
+        "",
+        "",
+    ]
+
+
+def _quote_cells(e: QuoteEntry) -> list[str]:
+    return [
+        f"Who said: “{e.quote}”",
+        e.speaker,
+        "\n".join(e.speaker_aliases),
+        *_TEXT,
+        _v(e),
+        "",
+        "",
+        *_FIGURE,
+        e.quote,
+        e.speaker,
+        e.context or "",
+        "",
+        "",
+        "",
+    ]
+
+
+def _qa_cells(e: QaEntry) -> list[str]:
+    members = _lines(e.members)
+    return [e.prompt, e.answer, "\n".join(e.accept), *_TEXT, _v(e), *_DATE, *_REST, members]
+
+
+def _cloze_cells(e: ClozeEntry) -> list[str]:
+    return [e.text, "; ".join(e.blanks), "", *_TEXT, _v(e), *_DATE, *_REST, ""]
+
+
+def _choice_cells(e: ChoiceEntry) -> list[str]:
+    wrong = _lines(e.distractors)
+    return [e.prompt, e.answer, "", *_TEXT, _v(e), *_DATE, *_FIGURE, *_QUOTE, wrong, "", ""]
+
+
+def _order_cells(e: OrderEntry) -> list[str]:
+    events = _lines(e.events)
+    order = [e.prompt or "", " | ".join(e.events), "", *_TEXT, _v(e), *_DATE]
+    return [*order, *_FIGURE, *_QUOTE, "", events, ""]
+
+
+def _v(entry: AnyEntry) -> str:
+    return "\n".join(entry.variants) if entry.variants else ""
+
+
+_TEXT = ("", "", "")
+"""Tags, explanation and source: filled in by :func:`_row` (one place for every kind)."""
+_DATE = ("", "")
+_FIGURE = ("", "", "", "", "")
+_QUOTE = ("", "", "")
+_REST = (*_FIGURE, *_QUOTE, "", "")
+"""The figure, quote, distractors and events columns."""
+
+_CELLS: dict[type, Callable[[Any], list[str]]] = {
+    DateEntry: _date_cells,
+    FigureEntry: _figure_cells,
+    QuoteEntry: _quote_cells,
+    QaEntry: _qa_cells,
+    ClozeEntry: _cloze_cells,
+    ChoiceEntry: _choice_cells,
+    OrderEntry: _order_cells,
+}
 
 
 def _row(deck_id: str, entry: AnyEntry) -> list[str]:
     """``entry``'s cells in :data:`CSV_COLUMNS` order, not yet made spreadsheet-safe."""
-    prompt, answer, accept = _prompt_answer(entry)
-    return [
-        deck_id,
-        entry.id,
-        entry.kind,
-        prompt,
-        answer,
-        "\n".join(accept),
-        " ".join(entry.tags),
-        entry.explanation or "",
-        entry.source or "",
-        *_kind_cells(entry),
-    ]
+    cells = _CELLS[type(entry)](entry)
+    cells[3] = " ".join(entry.tags)
+    cells[4] = entry.explanation or ""
+    cells[5] = entry.source or ""
+    return [deck_id, entry.id, entry.kind, *cells, entry.check or ""]
+
+
+_CELL_START = re.compile("\x00[" + re.escape("".join(sorted(_GUARDED))) + "]")
+"""How a cell that a spreadsheet would run as a formula starts, in a column joined with
+NUL (one more NUL before it): a column with none (nearly all) is left as it is."""
+
+
+def _quoted_by_csv() -> str:
+    """The characters that make :mod:`csv` quote a cell (minimal quoting, ``\\n`` line
+    ends), asked of this Python's own writer: versions differ on ``\\r``."""
+    quoted = ""
+    for char in ',"\n\r\x00':
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\n").writerow([f"a{char}b"])
+        quoted += char if out.getvalue().startswith('"') else ""
+    return quoted
+
+
+_NEEDS_QUOTES = re.compile("[" + re.escape(_quoted_by_csv()) + "]")
+
+
+def _csv_cell(cell: str) -> str:
+    return '"' + cell.replace('"', '""') + '"' if _NEEDS_QUOTES.search(cell) else cell
 
 
 def to_csv(deck: Deck) -> str:
     """One row per entry: deck, id, kind, prompt, answer, accept, tags, explanation,
     source, then each kind's own fields (:data:`KIND_COLUMNS`)."""
-    rows = [_row(deck.id, entry) for entry in deck.entries]
-    guarded = _CELL_START.search
-    for at, row in enumerate(rows):
-        if guarded("\x00" + "\x00".join(row)):
-            rows[at] = [spreadsheet_safe(cell) for cell in row]
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    writer.writerows(rows)
-    return out.getvalue()
+    return _csv_text([_row(deck.id, entry) for entry in deck.entries])
+
+
+def _csv_text(rows: list[list[str]]) -> str:
+    """The header and ``rows``, every cell :func:`spreadsheet_safe`, as :func:`csv.writer`
+    writes them (a test holds them equal), built a column at a time: a column with no
+    cell to guard or quote (most) is one join and one search, and the lines are joined
+    in C instead of copied character by character as the writer does."""
+    if not rows:
+        return ",".join(CSV_COLUMNS) + "\n"
+    columns: list[Sequence[str]] = list(zip(*rows, strict=True))
+    for at, column in enumerate(columns):
+        joined = "\x00" + "\x00".join(column)
+        if _CELL_START.search(joined):  # a formula's start; a cell's own NUL may look so
+            column = columns[at] = [spreadsheet_safe(cell) for cell in column]
+            joined = "\x00".join(column)
+        if _NEEDS_QUOTES.search(joined):
+            columns[at] = [_csv_cell(cell) for cell in column]
+    return "\n".join([",".join(CSV_COLUMNS), *map(",".join, zip(*columns, strict=True)), ""])
