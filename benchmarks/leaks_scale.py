@@ -2,13 +2,14 @@
 
     python benchmarks/leaks_scale.py [--sizes 2500,5000,10000,50000] [--runs 3]
         [--decks generated,article,vocabulary] [--baseline-ref HEAD | --baseline DIR]
-        [--baseline-max 10000] [--no-lint]
+        [--baseline-max 10000] [--no-lint] [--per-check]
 
 For each deck and size it prints ``find_leaks`` (what the card maker runs on a
 deck's first open) and ``lint_text`` (the whole of ``studyapp lint`` in-process),
 CPU and wall seconds, the median of ``--runs`` fresh processes, and the number of
-leaks found. With a baseline the same is run on the older code side by side, and
-the leak lists are compared: they must be equal.
+leaks found; with ``--per-check``, each lint check's CPU seconds beneath. With a
+baseline the same is run on the older code side by side, and the leak lists are
+compared: they must be equal.
 
 The decks:
 
@@ -223,9 +224,22 @@ leaks = find_leaks(deck.entries)
 out["find_leaks"] = (time.process_time() - cpu, time.perf_counter() - wall)
 out["leaks"] = [[x.giver, x.field, x.taker, x.answer, x.item] for x in leaks]
 if sys.argv[2] == "lint":
+    from studyapp.core.authoring.lint import runner
+    checks = {}
+    def timed(name, check):
+        def run(lint, deck):
+            cpu = time.process_time()
+            try:
+                return check(lint, deck)
+            finally:
+                checks[name] = checks.get(name, 0.0) + time.process_time() - cpu
+        return run
+    for name in [n for n in vars(runner) if n.startswith("check_")]:
+        setattr(runner, name, timed(name, getattr(runner, name)))
     cpu, wall = time.process_time(), time.perf_counter()
     report = lint_text(text, "deck.yaml")
     out["lint"] = (time.process_time() - cpu, time.perf_counter() - wall)
+    out["checks"] = checks
     out["findings"] = [str(f) for f in report.findings]
 print(json.dumps(out))
 """
@@ -276,6 +290,23 @@ def _cell(runs: list[dict[str, object]], key: str) -> str:
     return f"{cpu:7.2f} /{wall:6.2f} s"
 
 
+def _checks(runs: list[dict[str, object]]) -> str:
+    """Each lint check's CPU seconds (median of runs), the slowest first; the rest of
+    ``lint`` (reading the YAML, validating the model) is what they leave of its total."""
+    names = {name for run in runs for name in run["checks"]}  # type: ignore[attr-defined]
+    cpu = {
+        name: statistics.median(float(run["checks"].get(name, 0.0)) for run in runs)  # type: ignore[attr-defined]
+        for name in names
+    }
+    total = statistics.median(float(run["lint"][0]) for run in runs)  # type: ignore[index]
+    shown = [
+        f"{n.removeprefix('check_')} {s:.2f}"
+        for n, s in sorted(cpu.items(), key=lambda x: -x[1])
+        if s >= 0.01
+    ]
+    return ", ".join([*shown, f"other {total - sum(cpu.values()):.2f}"])
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="2500,5000,10000,50000")
@@ -285,6 +316,9 @@ def main() -> int:
     parser.add_argument("--baseline-ref", default=None, help="a git ref for the leak/lint code")
     parser.add_argument("--baseline-max", type=int, default=10_000, help="largest size it runs")
     parser.add_argument("--no-lint", action="store_true", help="find_leaks only")
+    parser.add_argument(
+        "--per-check", action="store_true", help="also each lint check's CPU seconds"
+    )
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     with tempfile.TemporaryDirectory() as tmp:
@@ -314,6 +348,8 @@ def main() -> int:
                         f"{_cell(runs, 'lint')} {found:,d}",
                         flush=True,
                     )
+                    if args.per_check and "checks" in runs[0]:
+                        print(f"{'':19s} {_checks(runs)}", flush=True)
                 if len(seen) == 2:
                     same_leaks = seen["now"][0] == seen["before"][0]  # type: ignore[index]
                     same_lint = seen["now"][1] == seen["before"][1]  # type: ignore[index]

@@ -9,10 +9,12 @@ answer or is a typo away from it (O001-O003).
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
-from studyapp.core.authoring.extract.dates import find_dates
+from studyapp.core.authoring.extract.dates import DateMention, find_dates
 from studyapp.core.authoring.extract.figures import numbers_in
+from studyapp.core.authoring.lint.acceptance import accepting_key, accepts
+from studyapp.core.authoring.lint.datehint import may_state_a_date
 from studyapp.core.authoring.lint.rules import Linter
 from studyapp.core.authoring.lint.wording import content_words, folded, question_path, words_in
 from studyapp.core.decks.model import (
@@ -29,6 +31,7 @@ from studyapp.core.decks.model import (
 from studyapp.core.decks.yamlread import Path_
 from studyapp.core.quiz.answers.judge import check_entry
 from studyapp.core.quiz.answers.keyindex import AnswerKeyIndex
+from studyapp.core.quiz.answers.keys import AnswerKey
 from studyapp.core.quiz.answers.names import check_name
 from studyapp.core.quiz.answers.normalise import fold
 from studyapp.core.quiz.answers.verdict import Outcome, Verdict
@@ -86,7 +89,18 @@ def check_sources(lint: Linter, deck: Deck) -> None:
 
 def _date_in(entry: DateEntry, source: str, published: PartialDate | None = None) -> bool:
     date = entry.date
-    for mention in find_dates(source, date.year, anchor=published):
+    if date.precision == "year" and _in_digits(source, Decimal(date.year)):
+        return True  # what the last line finds, without finding every date first
+    hinted = published is not None or may_state_a_date(source)  # see datehint
+    if hinted and _date_mentioned(date, find_dates(source, date.year, anchor=published)):
+        return True
+    # a year may also be written in words ("two thousand and ten")
+    return date.precision == "year" and Decimal(date.year) in numbers_in(source)
+
+
+def _date_mentioned(date: PartialDate, mentions: list[DateMention]) -> bool:
+    """Whether one of the finder's ``mentions`` is ``date`` at its precision."""
+    for mention in mentions:
         found = mention.date
         if found == date:
             return True
@@ -96,14 +110,34 @@ def _date_in(entry: DateEntry, source: str, published: PartialDate | None = None
             return True
         if date.precision == "year" and found is not None and found.year == date.year:
             return True
-    return date.precision == "year" and Decimal(date.year) in numbers_in(source)
+    return False
 
 
 def _figure_in(entry: FigureEntry, source: str) -> bool:
-    value = Decimal(str(entry.value))
-    if value in numbers_in(source):
+    if _states(source, Decimal(str(entry.value))):
         return True
     return any(words_in(form, source) for form in entry.accept)
+
+
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+"""A number in digits, as :func:`numbers_in` reads them."""
+
+
+def _in_digits(text: str, value: Decimal) -> bool:
+    """Whether ``text`` writes ``value`` in digits: a part of ``numbers_in``, and the
+    cheap part (most sources state their figure so)."""
+    for match in _DIGITS.finditer(text):
+        try:
+            if Decimal(match.group().replace(",", "")) == value:
+                return True
+        except InvalidOperation:
+            continue
+    return False
+
+
+def _states(text: str, value: Decimal) -> bool:
+    """``value in numbers_in(text)``, the digits read first."""
+    return _in_digits(text, value) or value in numbers_in(text)
 
 
 def check_giveaways(lint: Linter, deck: Deck) -> None:
@@ -131,8 +165,7 @@ def check_giveaways(lint: Linter, deck: Deck) -> None:
                 )
         elif isinstance(entry, FigureEntry):
             text = _SCALE_EXAMPLE.sub(" ", entry.prompt or entry.measure)
-            value = Decimal(str(entry.value))
-            if value in numbers_in(text):
+            if _states(text, Decimal(str(entry.value))):
                 lint.add(
                     "G001",
                     (*base, question_path(entry)),
@@ -175,6 +208,8 @@ def check_giveaways(lint: Linter, deck: Deck) -> None:
 
 def _date_in_text(entry: DateEntry, text: str) -> bool:
     date = entry.date
+    if not may_state_a_date(text):
+        return False
     for mention in find_dates(text, date.year):
         if mention.date == date:
             return True
@@ -205,13 +240,15 @@ def check_options(lint: Linter, deck: Deck) -> None:
                     f"option {option!r} is a typo away from the answer {entry.answer!r}; "
                     "learners will think it is a trick",
                 )
-        others: list[tuple[QaEntry, AnswerKeyIndex]] = []
+        others: list[AnswerKey] = []
         for j, option in enumerate(entry.distractors):
             for k in range(j):
                 if k == len(others):  # each option's key is built once, when first asked
-                    others.append(_solo(entry, entry.distractors[k]))
-                same, same_index = others[k]
-                if check_entry(same, option, index=same_index).outcome is Outcome.CORRECT:
+                    as_answer = QaEntry(
+                        id=entry.id, kind="qa", prompt=entry.prompt, answer=entry.distractors[k]
+                    )
+                    others.append(accepting_key(as_answer))  # only "accepted?" is asked
+                if accepts(others[k], option):
                     lint.add(
                         "O003",
                         ("entries", i, "distractors", j),

@@ -8,35 +8,42 @@ the answer away: whether it would accept them, typed, as the answer itself.
 
 from __future__ import annotations
 
+from studyapp.core.authoring.lint.acceptance import accepting_key, accepts
 from studyapp.core.authoring.lint.rules import Linter
 from studyapp.core.decks.leaks import find_leaks
 from studyapp.core.decks.model import AnyEntry, Deck
-from studyapp.core.quiz.answers.keyindex import answer_key
 from studyapp.core.quiz.answers.keys import AnswerKey
-from studyapp.core.quiz.answers.verdict import Outcome
 
 __all__ = ["check_leaks"]
 
 
 class _Accepts:
     """Whether the checker takes some words as the right answer to an entry's first card,
-    as :func:`check_entry` judges them; each entry's answer key built once (an entry
-    given away by many texts is asked many times)."""
+    as :func:`check_entry` judges them; each entry's answer key built once and each
+    (entry, words) judged once (an article's leaks repeat the same answer ten times)."""
 
     def __init__(self) -> None:
         self._keys: dict[str, AnswerKey | None] = {}
+        self._judged: dict[tuple[str, str], bool] = {}
 
     def __call__(self, entry: AnyEntry, words: str) -> bool:
+        memo = (entry.id, words)
+        found = self._judged.get(memo)
+        if found is None:
+            found = self._judged[memo] = self._judge(entry, words)
+        return found
+
+    def _judge(self, entry: AnyEntry, words: str) -> bool:
         if entry.id not in self._keys:
-            try:
-                self._keys[entry.id] = answer_key(entry)  # what check_entry builds each call
+            try:  # what check_entry builds each call, lookalikes aside
+                self._keys[entry.id] = accepting_key(entry)
             except (ValueError, LookupError):  # pragma: no cover - no typed answer
                 self._keys[entry.id] = None
         key = self._keys[entry.id]
         if key is None:  # pragma: no cover
             return False
         try:
-            return key.check(words).outcome is Outcome.CORRECT
+            return accepts(key, words)
         except (ValueError, LookupError):  # pragma: no cover - a kind without a typed answer
             return False
 
