@@ -148,8 +148,8 @@ async def test_exam_to_results_then_redrill_and_push(tmp_path: Path) -> None:
         await pilot.pause()
         assert workspace.store.states == {}
         assert (
-            "No missed card was queued: 1 new card not studied yet will be introduced "
-            "as new cards." in visible_text(app)
+            "Nothing needed moving for your 1 missed item (1 card): 1 is new (not studied yet) "
+            "and already in study" in visible_text(app)
         )
 
         # re-drill the missed question: immediate feedback, not saved

@@ -43,7 +43,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             "correct, close, wrong, retry (write it another way) or self (a flip card "
             "the learner grades), the reason shown on screen and the grade suggested. "
             'With --batch, read JSON lines {"card": "ENTRY_ID/VARIANT", "answer": "..."} '
-            "from standard input and write one JSON verdict a line, in order."
+            "from standard input and write one JSON verdict a line, in order. "
+            "Exit status: 0 when every answer got a verdict (whatever it is); with --batch, "
+            '1 when any line was an error (an object with an "error" field); '
+            "2 on bad input (deck, card, arguments)."
         ),
     )
     judge.add_argument("deck", metavar="DECK", help="a deck file, or a deck id found by discovery")
@@ -52,11 +55,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     judge.add_argument("answer", nargs="?", metavar="ANSWER", help="what the learner types")
     judge.add_argument("--json", action="store_true", help="print one JSON object")
-    judge.add_argument("--batch", action="store_true", help="JSON lines on stdin -> JSON lines")
+    judge.add_argument(
+        "--batch",
+        action="store_true",
+        help="JSON lines on stdin -> JSON lines (exit 1 if any line was an error)",
+    )
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
-    """Run ``studyapp judge``; exit 0 on a verdict (whatever it is), 2 on bad input."""
+    """Run ``studyapp judge``; exit 0 on a verdict (whatever it is), 2 on bad input, and
+    (``--batch``) 1 when any line was an error, so a course's script notices."""
     try:
         deck = load_deck(args.deck)
     except JudgeError as error:
@@ -140,13 +148,17 @@ def judge_one(
 
 
 def run_batch(cards: list[Card], index: AnswerKeyIndex, lines: TextIO, out: TextIO) -> int:
-    """One JSON verdict per input line, in order; a bad line gets an ``error`` object."""
+    """One JSON verdict per input line, in order; a bad line gets an ``error`` object.
+    Exit 1 when any line was an error (every line is still answered), else 0."""
+    failed = False
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
-        out.write(json_for_terminal(_batch_line(cards, index, line, number), indent=None) + "\n")
+        result = _batch_line(cards, index, line, number)
+        failed = failed or "error" in result
+        out.write(json_for_terminal(result, indent=None) + "\n")
         out.flush()
-    return 0
+    return 1 if failed else 0
 
 
 def _batch_line(cards: list[Card], index: AnswerKeyIndex, line: str, number: int) -> dict[str, Any]:

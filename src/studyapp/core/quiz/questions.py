@@ -21,6 +21,7 @@ from typing import Any
 from msgspec import Struct
 from pydantic import BaseModel, ConfigDict
 
+from studyapp.core.decks.cards import CLOZE_GAP
 from studyapp.core.decks.model import (
     CLOZE_BLANK,
     AnyEntry,
@@ -170,14 +171,15 @@ def variants(entry: AnyEntry) -> list[Variant]:
 
 
 def _cloze_text(entry: ClozeEntry, blank: int, fill: str | None) -> str:
-    """The cloze with blank ``blank`` shown as a gap (or filled with ``fill``), others filled."""
+    """The cloze with blank ``blank`` shown as a gap (or filled with ``fill``), others filled.
+    The gap is the study card's (:data:`CLOZE_GAP`): one form wherever a blank is shown."""
     count = -1
 
     def replace(match: re.Match[str]) -> str:
         nonlocal count
         count += 1
         if count == blank:
-            return "_____" if fill is None else fill
+            return CLOZE_GAP if fill is None else fill
         return match.group(1).strip()
 
     return CLOZE_BLANK.sub(replace, entry.text)

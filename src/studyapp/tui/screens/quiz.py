@@ -27,6 +27,9 @@ from studyapp.tui.widgets.titlebar import TitleBar
 __all__ = ["QuizScreen", "QuizSetupScreen"]  # QuizScreen: where tests and callers look for it
 
 CUSTOM = "__custom__"
+QUICK_LABEL = "Quick quiz: Enter starts it (settings below)"
+"""A learner pressed Enter on "Quick quiz (set it up below)" and nothing visible
+happened: Enter now starts it, with the settings below (defaults until changed)."""
 MIXES = {
     "mixed": FormatMix(typed=1, choice=2, true_false=1, ordering=1),
     "choice": FormatMix(choice=1),
@@ -73,7 +76,7 @@ class QuizSetupScreen(Screen[None]):
                 )
                 for spec in self.workspace.exams
             ]
-            options.append(Option(literal("Quick quiz (set it up below)"), id=CUSTOM))
+            options.append(Option(literal(QUICK_LABEL), id=CUSTOM))
             yield OptionList(*options, id="quiz-choices")
             for failure in self.workspace.exam_failures:
                 for problem in failure.problems[:3]:
@@ -101,7 +104,11 @@ class QuizSetupScreen(Screen[None]):
                 with Horizontal(classes="quiz-row"):
                     yield Static("Feedback after each answer", classes="quiz-label", markup=False)
                     yield Switch(value=True, id="quiz-feedback")
-                yield Button("Start quick quiz", id="quiz-start-custom", variant="primary")
+        with Horizontal(id="quiz-start-bar"):  # docked: never below the fold
+            yield Button("Start quick quiz", id="quiz-start-custom", variant="primary")
+            yield Static(
+                "with the settings above; Tab to change them", id="quiz-start-hint", markup=False
+            )
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -111,7 +118,7 @@ class QuizSetupScreen(Screen[None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option.id == CUSTOM:
-            self.query_one("#quiz-count", Input).focus()
+            self._start_custom()  # with the settings shown below (10 mixed questions at first)
             return
         self._start_exam(event.option.id)
 
@@ -129,7 +136,7 @@ class QuizSetupScreen(Screen[None]):
         if choices.has_focus and choices.highlighted is not None:
             option = choices.get_option_at_index(choices.highlighted)
             if option.id == CUSTOM:
-                self.query_one("#quiz-count", Input).focus()
+                self._start_custom()
             else:
                 self._start_exam(option.id)
             return

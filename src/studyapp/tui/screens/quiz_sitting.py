@@ -45,7 +45,13 @@ from studyapp.core.quiz.sitting import Ending, Given, Response, Sitting, score_s
 from studyapp.core.workspace import Workspace
 from studyapp.tui import format as fmt
 from studyapp.tui.screens.results import ResultsScreen
-from studyapp.tui.screens.study_verdict import verdict_line
+from studyapp.tui.screens.study_verdict import (
+    OrderAnswer,
+    choice_head,
+    choice_verdict,
+    options_list,
+    verdict_line,
+)
 from studyapp.tui.text import literal
 from studyapp.tui.widgets.confirm import ConfirmDialog
 from studyapp.tui.widgets.keybar import KeyBar
@@ -368,13 +374,30 @@ class QuizScreen(Screen[None]):
         result = grade_answer(question, given, seconds, close_credit=self.spec.close_credit)
         # A result keeps the reason, not the note: ask the checker again for what to say
         # beside the mark (one check, well under a millisecond; pure, so it agrees).
-        self._show_feedback(result, check_question(question, given).note)
+        checked = check_question(question, given)
+        if question.format is QuestionFormat.CHOICE and isinstance(given, int):
+            # as on a study card: "You picked X", and the pick and answer marked in the list
+            picked = question.options[given]
+            verdict = choice_verdict(checked, picked, question.answer)
+            self.query_one("#quiz-options", Static).update(
+                options_list(question.options, answer=question.answer, picked=picked)
+            )
+            self._show_feedback(result, choice_head(verdict), answer_line=False)
+            return
+        self._show_feedback(result, verdict_line(result.outcome, checked.note))
 
-    def _show_feedback(self, result: QuestionResult, note: str) -> None:
-        """The mark and the checker's ``note``, then the answer on a line of its own."""
+    def _show_feedback(
+        self, result: QuestionResult, head: str, *, answer_line: bool = True
+    ) -> None:
+        """The mark (``head``), then the answer on a line of its own unless ``head`` says it
+        (a pick); an order as the numbers of the options shown, then the events."""
         self.feedback_shown = True
-        head = verdict_line(result.outcome, note)
-        lines = [head, f"Answer: {result.answer}"]
+        question = self.question
+        lines = [head]
+        if question.format is QuestionFormat.ORDERING:
+            lines += OrderAnswer(question.key.accept, shown=question.options).lines()
+        elif answer_line:
+            lines.append(f"Answer: {result.answer}")
         if result.outcome is not Outcome.CORRECT and result.source:
             lines.append(f"Source: {result.source}")
         if result.explanation:

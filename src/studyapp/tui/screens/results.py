@@ -355,32 +355,43 @@ def score_lines(
 
 
 def push_message(report: PushReport) -> str:
-    """Say plainly what pushing did: which missed cards come up next, and why others do not."""
-    reasons: list[str] = []
-    if report.new:
-        reasons.append(
-            f"{_plural(report.new, 'new card', 'new cards')} not studied yet will be "
-            "introduced as new cards"
-        )
-    if report.learning:
-        its = "its" if report.learning == 1 else "their"
-        reasons.append(
-            f"{_plural(report.learning, 'card', 'cards')} still in learning steps will come "
-            f"back at {its} next step"
-        )
-    if report.suspended:
-        one = report.suspended == 1
-        reasons.append(
-            f"{_plural(report.suspended, 'suspended card stays', 'suspended cards stay')} "
-            f"suspended until you unsuspend {'it' if one else 'them'} in Browse"
-        )
+    """Say plainly what pushing did: which missed cards come up next, where the others
+    already are (new, still being learned, suspended), and what to do to study them.
+    Pushing moves only review cards due on a later day; the others need no moving."""
     if not report.cards:
         items = _plural(report.items, "missed item", "missed items")
         return f"Nothing was queued: none of the {items} has a card in your decks now."
+    rest = report.cards - report.due
+
+    def count(number: int) -> str:
+        many = str(number)
+        if number == rest and number > 1:
+            many = "both" if number == 2 else f"all {number}"
+        return f"{many} {'is' if number == 1 else 'are'}"
+
+    where: list[str] = []
+    if report.new:
+        where.append(
+            f"{count(report.new)} new (not studied yet) and already in study, "
+            "introduced with your daily new cards"
+        )
+    if report.learning:
+        its = "its" if report.learning == 1 else "their"
+        where.append(f"{count(report.learning)} still being learned: back at {its} next step")
+    if report.suspended:
+        them = "it" if report.suspended == 1 else "them"
+        where.append(f"{count(report.suspended)} suspended: unsuspend {them} in Browse")
+    todo = (
+        " To study them now: Escape to Home, then s on their deck."
+        if report.new or report.learning
+        else ""
+    )
     if not report.due:
-        return "No missed card was queued: " + "; ".join(reasons) + "."
+        items = _plural(report.items, "missed item", "missed items")
+        cards = _plural(report.cards, "card", "cards")
+        return f"Nothing needed moving for your {items} ({cards}): " + "; ".join(where) + "." + todo
     message = (
         f"{_plural(report.due, 'missed card', 'missed cards')} will come up in your next "
         "study session (due today)."
     )
-    return message + (" Not queued: " + "; ".join(reasons) + "." if reasons else "")
+    return message + (" Of the others, " + "; ".join(where) + "." + todo if where else "")

@@ -581,7 +581,8 @@ class StudyScreen(Screen[None]):
         self._field.park()  # the verdict repeats what was typed
         answer = self._answer
         if self.mode == "order":
-            answer.update(OrderAnswer(card.options))  # wrapped items keep their indent
+            # the shown numbers first ("2 3 1"); wrapped items keep their indent
+            answer.update(OrderAnswer(card.options, shown=self.options))
         else:
             answer.update(literal(f"Answer: {card.answer}"))
         if self.mode == "choice" and answer_line:

@@ -69,19 +69,47 @@ def options_list(
     return Content("\n").join(lines)
 
 
-class OrderAnswer:
-    """ "Answer, in order:" then ``  1. item`` a line; an item too long for its line goes
-    on under its own text (a hanging indent), not at the left edge under the numbers.
-    Wrapped at whatever width the card has when drawn. Deck text stays literal."""
+def shown_numbers(items: Sequence[str], shown: Sequence[str]) -> list[int] | None:
+    """Each item's number in the list the learner saw (1-based), in the items' order; None
+    when the two lists are not the same items (then there is nothing to point at)."""
+    if sorted(items) != sorted(shown) or len(set(shown)) != len(shown):
+        return None
+    return [list(shown).index(item) + 1 for item in items]
 
-    def __init__(self, items: Sequence[str]) -> None:
+
+class OrderAnswer:
+    """ "Answer, in order: 2 3 1" (the numbers of the options as shown, what the learner
+    types), then ``  2. item`` a line, each under the number it had on screen: so the
+    numbers never read as a new list (it was "1. Murayama" where option 1 was Abe).
+    Without ``shown`` (or when it does not match), "Answer, in order:" and 1, 2, 3.
+    An item too long for its line goes on under its own text (a hanging indent), not
+    at the left edge under the numbers. Wrapped at whatever width the card has when
+    drawn. Deck text stays literal."""
+
+    def __init__(self, items: Sequence[str], shown: Sequence[str] | None = None) -> None:
         self.items = list(items)
+        numbers = None if shown is None else shown_numbers(self.items, shown)
+        self.numbers = numbers or list(range(1, len(self.items) + 1))
+        self.head = (
+            "Answer, in order: " + " ".join(map(str, numbers)) if numbers else "Answer, in order:"
+        )
+
+    def leads(self) -> list[tuple[str, str]]:
+        """Each item with what goes before it: ``"  2. "`` (numbers right-aligned)."""
+        digits = len(str(max(self.numbers, default=1)))
+        return [
+            (f"  {number:>{digits}}. ", item)
+            for number, item in zip(self.numbers, self.items, strict=True)
+        ]
+
+    def lines(self) -> list[str]:
+        """The head and one line an item, unwrapped: for text that wraps as a whole (the
+        quiz's feedback)."""
+        return [self.head, *(lead + item for lead, item in self.leads())]
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield Text("Answer, in order:")
-        digits = len(str(len(self.items)))
-        for number, item in enumerate(self.items, 1):
-            lead = f"  {number:>{digits}}. "
+        yield Text(self.head)
+        for lead, item in self.leads():
             room = max(options.max_width - len(lead), 8)
             for index, line in enumerate(Text(item).wrap(console, room, overflow="fold")):
                 yield Text.assemble(lead if index == 0 else " " * len(lead), line)
