@@ -1057,3 +1057,31 @@ async def test_another_spelling_of_a_name_shows_the_answer_once(tmp_path: Path) 
         verdict = str(study.query_one("#card-verdict", Static).render()).splitlines()
         assert verdict[0] == "≈ Close · another spelling of the name"
         assert screen_text(app).count("Yoon Suk Yeol") == 1
+
+
+TWELVE_DECK = """\
+id: figures
+title: Figures
+entries:
+  - id: members
+    kind: figure
+    measure: Member states of the group
+    value: 12
+"""
+
+
+async def test_a_number_it_cannot_read_is_asked_again_without_giving_the_answer(
+    tmp_path: Path,
+) -> None:
+    """Study showed the reason ("write it in digits, e.g. 12") for a figure of 12: the
+    re-ask gave the answer away. It shows the note, whose example never is the answer."""
+    workspace, _ = make_workspace(tmp_path, TWELVE_DECK, name="figures.yaml")
+    app = StudyApp(workspace, seed=0)
+    notes: list[str] = []
+    async with app.run_test(size=(100, 30)) as pilot:
+        study = await _studying(pilot)
+        study.notify = lambda message, **_: notes.append(str(message))  # type: ignore[method-assign]
+        await pilot.press(*"5x5", "enter")
+        await pilot.pause()
+        assert study.phase == "question"  # asked again, not graded
+        assert notes and "e.g. 13" in notes[-1] and "12" not in notes[-1], notes

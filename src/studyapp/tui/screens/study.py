@@ -543,7 +543,7 @@ class StudyScreen(Screen[None]):
         assert self.card is not None
         verdict = check_card(self.card, given, self.index_for(self.card))
         if verdict.ambiguous:
-            self.notify(verdict.reason, title="Please be precise", severity="warning", markup=False)
+            self.notify(verdict.note, title="Please be precise", severity="warning", markup=False)
             return
         answer_line = True
         if self.mode == "choice" and isinstance(given, str):
