@@ -156,6 +156,28 @@ def test_duplicate_and_near_duplicate_prompts() -> None:
     assert found == [("D001", "entries[1].prompt"), ("D002", "entries[2].prompt")]
 
 
+def test_a_question_near_many_earlier_ones_is_one_finding_naming_three() -> None:
+    """One D002 an entry, not one a pair: a word list of one-letter-apart prompts would
+    otherwise report the square of its size."""
+    spellings = ["capital", "capitol", "capitel", "capitul", "capitil", "capitql"]
+    text = deck(
+        "".join(
+            f"  - {{id: w{n}, kind: qa, prompt: 'What is the {word} of France?', "
+            f"answer: x{n}, source: s}}\n"
+            for n, word in enumerate(spellings)
+        )
+    )
+    near = [f for f in lint_text(text, "d.yaml").findings if f.rule == "D002"]
+    last = [f for f in near if f.path == "entries[5].prompt"]
+    assert len(near) == len({f.path for f in near}) == 5 and len(last) == 1
+    message = last[0].message
+    assert message.startswith("nearly the same question as entries[0] ('w0', line ")
+    assert "entries[2] ('w2'" in message and "'w3'" not in message
+    assert message.endswith(" and 2 more; make the difference clear or merge them")
+    (two,) = [f.message for f in near if f.path == "entries[2].prompt"]
+    assert "entries[0] ('w0', line 4) and entries[1] ('w1', line 5);" in two
+
+
 def test_near_duplicates_that_differ_in_meaning_are_fine() -> None:
     text = deck(
         "  - {id: a, kind: qa, prompt: What share of conservatives agreed?, answer: '41%', "

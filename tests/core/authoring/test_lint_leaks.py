@@ -72,3 +72,52 @@ def test_drafted_entries_are_listed_until_an_author_accepts_them() -> None:
     assert (
         "its year is not in the text" in found.message and "delete `review: true`" in found.message
     )
+
+
+def _summit_deck(takers: int) -> str:
+    """One explanation naming the summit cities of ``takers`` entries (each a city
+    answer concerning that summit), and those entries."""
+    cities = ["Vilnius", "Madrid", "Brussels", "Washington", "Hague", "Ankara", "Riga", "Oslo"]
+    lines = ["id: t", "title: T", "entries:"]
+    named = ", ".join(f"the {n + 1}th summit in {cities[n]}" for n in range(takers))
+    lines += [
+        "  - id: giver",
+        "    kind: qa",
+        "    prompt: Which alliance holds the summits?",
+        "    answer: NATO",
+        f"    explanation: NATO held {named}.",
+    ]
+    for n in range(takers):
+        lines += [
+            f"  - id: host-{n + 1}",
+            "    kind: qa",
+            f"    prompt: Which city hosted the {n + 1}th summit?",
+            f"    answer: {cities[n]}",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_place_showing_many_answers_is_one_finding_naming_the_first_five() -> None:
+    """One finding per place to fix, not one per pair: the output grows with the deck."""
+    found = [f for f in lint_text(_summit_deck(7), "d.yaml").findings if f.rule == "L001"]
+    (one,) = found
+    assert one.path == "entries[0].explanation"
+    assert "gives away the answers of 7 entries:" in one.message
+    for named in range(1, 6):
+        assert f"'host-{named}'" in one.message
+    assert "'host-6'" not in one.message and "'host-7'" not in one.message
+    assert "and 2 more;" in one.message
+    assert "'Vilnius', an answer the checker accepts" in one.message
+    assert one.message.endswith("and each of them on different days; reword the explanation")
+
+
+def test_two_answers_in_one_place_are_both_named() -> None:
+    (one,) = [f for f in lint_text(_summit_deck(2), "d.yaml").findings if f.rule == "L001"]
+    assert "the answers of 2 entries: 'host-1' (" in one.message
+    assert ") and 'host-2' (" in one.message and "more" not in one.message
+
+
+def test_one_answer_keeps_the_pair_wording() -> None:
+    (one,) = [f for f in lint_text(_summit_deck(1), "d.yaml").findings if f.rule == "L001"]
+    assert one.message.startswith("gives away the answer of entry 'host-1' ('Vilnius'")
+    assert "the queue keeps 'giver' and 'host-1' on different days" in one.message

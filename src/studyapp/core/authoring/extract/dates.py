@@ -199,13 +199,19 @@ def _year_for(
 
 
 def find_dates(
-    text: str, year: int | None = None, *, anchor: PartialDate | None = None
+    text: str,
+    year: int | None = None,
+    *,
+    anchor: PartialDate | None = None,
+    relative: bool = True,
 ) -> list[DateMention]:
     """Every date expression in ``text``.
 
     ``year`` completes dates that omit it ("June 3"): the year the text's context
     gives. Without it, ``anchor`` (the article's own date) gives the nearest such
-    date, and resolves relative dates ("yesterday", "last month").
+    date, and resolves relative dates ("yesterday", "last month"). ``relative=False``
+    leaves relative dates out: for a caller that only wants dates it can compare,
+    and has no anchor to resolve them by (a third of the finder's time).
     """
     out: list[DateMention] = []
     for m in _DATE_RE.finditer(text):
@@ -213,7 +219,7 @@ def find_dates(
         if found is not None:
             out.append(found)
     taken = [(d.start, d.end) for d in out]
-    for rel in find_relative(text, anchor):
+    for rel in find_relative(text, anchor) if relative else ():
         if not any(s < rel.end and rel.start < e for s, e in taken):
             out.append(
                 DateMention(

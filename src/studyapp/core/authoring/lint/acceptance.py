@@ -10,22 +10,12 @@ unchanged, and gathering the deck's vocabulary for them was most of the cost.
 
 from __future__ import annotations
 
-from studyapp.core.decks.model import AnyEntry, Deck
-from studyapp.core.quiz.answers.keyindex import AnswerKeyIndex, answer_key
+from studyapp.core.decks.model import AnyEntry
+from studyapp.core.quiz.answers.keyindex import answer_key
 from studyapp.core.quiz.answers.keys import AnswerKey
 from studyapp.core.quiz.answers.verdict import Outcome
-from studyapp.core.quiz.answers.vocabulary import Vocabulary
 
 __all__ = ["accepting_key", "accepts"]
-
-_NO_WORDS = Vocabulary({}, {})
-
-
-class _AcceptIndex(AnswerKeyIndex):
-    """An entry's own index with no vocabulary: its keys accept what the full ones do."""
-
-    def vocabulary(self) -> Vocabulary:
-        return _NO_WORDS
 
 
 def accepting_key(entry: AnyEntry) -> AnswerKey:
@@ -34,8 +24,7 @@ def accepting_key(entry: AnyEntry) -> AnswerKey:
     Raises ``ValueError`` or ``LookupError`` as ``check_entry`` does for an entry
     with no typed answer.
     """
-    index = _AcceptIndex(Deck(id="solo", title="solo", entries=[entry]))
-    return answer_key(entry, index=index)
+    return answer_key(entry, lookalikes=False)
 
 
 def accepts(key: AnswerKey, words: str) -> bool:

@@ -48,17 +48,36 @@ def check_duplicates(lint: Linter, deck: Deck) -> None:
             continue
         seen[key] = i
         by_kind.setdefault(entry.kind, []).append((i, text))
+    earlier: dict[int, list[int]] = {}
     for items in by_kind.values():
         for i, j in _near_pairs(items):
+            earlier.setdefault(j, []).append(i)
+    for j, firsts in earlier.items():
+        firsts.sort()
+        named = []
+        for i in firsts[:_NAMED]:
             line, _ = lint.doc.position(("entries", i))
-            entry = deck.entries[j]
-            lint.add(
-                "D002",
-                ("entries", j, question_path(entry)),
-                f"nearly the same question as entries[{i}] ({deck.entries[i].id!r}, line "
-                f"{line}); make the difference clear or merge them",
-            )
+            named.append(f"entries[{i}] ({deck.entries[i].id!r}, line {line})")
+        more = len(firsts) - len(named)
+        listed = (
+            ", ".join(named) + f" and {more:,} more"
+            if more
+            else ", ".join(named[:-1]) + " and " + named[-1]
+            if len(named) > 1
+            else named[0]
+        )
+        entry = deck.entries[j]
+        lint.add(
+            "D002",
+            ("entries", j, question_path(entry)),
+            f"nearly the same question as {listed}; make the difference clear or merge them",
+        )
 
+
+_NAMED = 3
+"""Earlier questions named in one D002 finding; the rest are counted. One finding an
+entry, not one a pair: in a word list where many prompts differ by one letter, pairs
+grow with the square of the deck."""
 
 _NEAR_CUTOFF = 90.0
 

@@ -92,8 +92,10 @@ def _date_in(entry: DateEntry, source: str, published: PartialDate | None = None
     if date.precision == "year" and _in_digits(source, Decimal(date.year)):
         return True  # what the last line finds, without finding every date first
     hinted = published is not None or may_state_a_date(source)  # see datehint
-    if hinted and _date_mentioned(date, find_dates(source, date.year, anchor=published)):
-        return True
+    if hinted:  # relative dates only resolve against the article's date: none without it
+        mentions = find_dates(source, date.year, anchor=published, relative=published is not None)
+        if _date_mentioned(date, mentions):
+            return True
     # a year may also be written in words ("two thousand and ten")
     return date.precision == "year" and Decimal(date.year) in numbers_in(source)
 
@@ -210,7 +212,7 @@ def _date_in_text(entry: DateEntry, text: str) -> bool:
     date = entry.date
     if not may_state_a_date(text):
         return False
-    for mention in find_dates(text, date.year):
+    for mention in find_dates(text, date.year, relative=False):  # no anchor: none resolves
         if mention.date == date:
             return True
         if date.precision == "day" and (mention.month, mention.day) == (date.month, date.day):

@@ -8,6 +8,9 @@ the answer away: whether it would accept them, typed, as the answer itself.
 
 from __future__ import annotations
 
+import msgspec
+from msgspec import Struct
+
 from studyapp.core.authoring.lint.acceptance import accepting_key, accepts
 from studyapp.core.authoring.lint.rules import Linter
 from studyapp.core.decks.leaks import find_leaks
@@ -48,34 +51,95 @@ class _Accepts:
             return False
 
 
+_NAMED = 5
+"""Takers named in one finding; the rest are counted ("and 12 more")."""
+
+
+class _Place(Struct):
+    """One place to fix (a giver's field, or one of its options) and whose answers it shows."""
+
+    giver: str
+    field: str
+    path: tuple[str | int, ...]
+    in_question: bool
+    takers: list[tuple[str, str]] = msgspec.field(default_factory=list)
+    """(taker id, the answer as written in the place), in the order found."""
+
+
 def check_leaks(lint: Linter, deck: Deck) -> None:
-    """One finding per pair of entries and place (question, notes): the first text found."""
+    """One finding per place to fix: a giver's field (or option) and every answer it shows.
+
+    Each pair of entries is reported once, at the first text where the giver shows the
+    taker's answer (question and notes apart). A place that shows many answers (one year
+    in an article deck given away by dozens of texts) is one finding naming the first
+    few, not one a pair: lint's output grows with the deck, not with its square.
+    """
     index = {entry.id: i for i, entry in enumerate(deck.entries)}
     reported: set[tuple[str, str, bool]] = set()
-    _accepted = _Accepts()
+    places: dict[tuple[str | int, ...], _Place] = {}
     for leak in find_leaks(deck.entries):
         pair = (leak.giver, leak.taker, leak.in_question)
         if pair in reported:
             continue
         reported.add(pair)
-        taker = deck.entries[index[leak.taker]]
-        plainly = ", an answer the checker accepts" if _accepted(taker, leak.answer) else ""
         path: tuple[str | int, ...] = ("entries", index[leak.giver], leak.field)
         if leak.item is not None:
             path += (leak.item,)
-        if leak.in_question:
-            lint.add(
-                "L002",
-                path,
-                f"entry {leak.giver!r} shows the answer of entry {leak.taker!r} "
-                f"({leak.answer!r}{plainly}) before that card asks it: reword this "
-                f"{leak.field} without it, or drop {leak.taker!r} if it only repeats context",
+        place = places.get((*path, leak.in_question))
+        if place is None:
+            place = places[(*path, leak.in_question)] = _Place(
+                leak.giver, leak.field, path, leak.in_question
             )
-            continue
-        advice = "; reword the explanation" if leak.field == "explanation" else ""
-        lint.add(
+        place.takers.append((leak.taker, leak.answer))
+    accepted = _Accepts()
+    for place in places.values():
+        named = []
+        for taker, answer in place.takers[:_NAMED]:
+            plainly = accepted(deck.entries[index[taker]], answer)
+            named.append(
+                (taker, f"({answer!r}{', an answer the checker accepts' if plainly else ''})")
+            )
+        lint.add(*_finding(place, named))
+
+
+def _finding(place: _Place, named: list[tuple[str, str]]) -> tuple[str, tuple[str | int, ...], str]:
+    """(rule, path, message) for one place, ``named`` its first takers with the answer as
+    shown: the pair's own wording when the place shows one answer."""
+    giver, count = place.giver, len(place.takers)
+    if count == 1:
+        ((taker, what),) = named
+        if place.in_question:
+            return (
+                "L002",
+                place.path,
+                f"entry {giver!r} shows the answer of entry {taker!r} {what} before that card "
+                f"asks it: reword this {place.field} without it, or drop {taker!r} if it only "
+                "repeats context",
+            )
+        advice = "; reword the explanation" if place.field == "explanation" else ""
+        return (
             "L001",
-            path,
-            f"gives away the answer of entry {leak.taker!r} ({leak.answer!r}{plainly}): "
-            f"the queue keeps {leak.giver!r} and {leak.taker!r} on different days{advice}",
+            place.path,
+            f"gives away the answer of entry {taker!r} {what}: the queue keeps {giver!r} and "
+            f"{taker!r} on different days{advice}",
         )
+    shown = [f"{taker!r} {what}" for taker, what in named]
+    more = count - len(named)
+    listed = ", ".join(shown[:-1]) + (", " if more else " and ") + shown[-1]
+    if more:
+        listed += f" and {more:,} more"
+    if place.in_question:
+        return (
+            "L002",
+            place.path,
+            f"entry {giver!r} shows the answers of {count:,} entries before their cards ask "
+            f"them: {listed}; reword this {place.field} without them, or drop those entries "
+            "if they only repeat context",
+        )
+    advice = "; reword the explanation" if place.field == "explanation" else ""
+    return (
+        "L001",
+        place.path,
+        f"gives away the answers of {count:,} entries: {listed}; the queue keeps {giver!r} "
+        f"and each of them on different days{advice}",
+    )

@@ -36,6 +36,8 @@ from studyapp.core.quiz.answers.vocabulary import Vocabulary, deck_vocabulary, l
 
 __all__ = ["AnswerKeyIndex", "answer_key"]
 
+_NO_WORDS = Vocabulary({}, {})
+
 
 def _classify(text: str) -> tuple[Mode, str, str | None]:
     """Whether a free-text answer is really a date or a number: (mode, value, unit)."""
@@ -61,11 +63,14 @@ class AnswerKeyIndex:
     """What a deck knows, gathered once: the answers that rival each other.
 
     Building it walks the deck; keep one per deck (the quiz builder and the
-    study screen both do) rather than one per answer.
+    study screen both do) rather than one per answer. ``lookalikes=False`` leaves
+    out the deck's lookalike words (see :meth:`vocabulary`): for a caller that
+    only asks whether words are *accepted* (lint), which lookalikes never change.
     """
 
-    def __init__(self, deck: Deck) -> None:
+    def __init__(self, deck: Deck, *, lookalikes: bool = True) -> None:
         self.deck = deck
+        self._lookalikes = lookalikes
         self.dates = [e for e in deck.entries if isinstance(e, DateEntry)]
         self.figures = [e for e in deck.entries if isinstance(e, FigureEntry)]
         self.quotes = [e for e in deck.entries if isinstance(e, QuoteEntry)]
@@ -276,9 +281,11 @@ class AnswerKeyIndex:
         )
 
     def vocabulary(self) -> Vocabulary:
-        """The deck's words and names (built on first use)."""
+        """The deck's words and names (built on first use), which the keys' lookalikes
+        come from: a lookalike only turns a typo (close) into wrong, never a correct
+        answer into anything else. Without lookalikes, none (and nothing to gather)."""
         if self._vocabulary is None:
-            self._vocabulary = deck_vocabulary(self.deck)
+            self._vocabulary = deck_vocabulary(self.deck) if self._lookalikes else _NO_WORDS
         return self._vocabulary
 
     def _rivals(self, own: Sequence[str], more: Sequence[str] = ()) -> list[str]:
@@ -317,10 +324,13 @@ def answer_key(
     blank: int = 0,
     deck: Deck | None = None,
     index: AnswerKeyIndex | None = None,
+    lookalikes: bool = True,
 ) -> AnswerKey:
-    """The answer key for one entry; without a deck (or index) there are no rivals."""
+    """The answer key for one entry; without a deck (or index) there are no rivals.
+    ``lookalikes`` applies to the index built here (see :class:`AnswerKeyIndex`)."""
     if index is None:
         index = AnswerKeyIndex(
-            deck if deck is not None else Deck(id="solo", title="solo", entries=[entry])
+            deck if deck is not None else Deck(id="solo", title="solo", entries=[entry]),
+            lookalikes=lookalikes,
         )
     return index.key(entry, target, blank)
