@@ -13,6 +13,7 @@ The card's text comes from the bundled article deck (the entries the QA met).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -294,6 +295,49 @@ async def test_an_order_card_shows_the_field_then_the_verdict_and_the_whole_answ
         assert on_screen(app, screen.query_one("#card-verdict", Static)), screen_text(app)
         assert on_screen(app, answer), screen_text(app)  # "Answer, in order:" and every item
         assert "Answer, in order:" in screen_text(app)
+
+
+def drawn_lines(widget: Static) -> list[str]:
+    """The widget's lines as drawn at its width on screen."""
+    return [strip.text.rstrip() for strip in widget.render_lines(widget.size.region)]
+
+
+def continuations(lines: list[str]) -> list[tuple[str, str]]:
+    """Each wrapped line with the line its item began on ("  3. Japan's ..."); fails on a
+    line that is neither an item's first nor indented exactly under its item's text."""
+    found: list[tuple[str, str]] = []
+    lead: re.Match[str] | None = None
+    for line in lines:
+        if (first := re.match(r"\s*\d+\. ", line)) is not None:
+            lead = first
+        elif lead is not None and line:
+            indent = len(line) - len(line.lstrip())
+            assert indent == lead.end(), f"{line!r} is not under {lead.string!r}"
+            found.append((lead.string, line))
+    return found
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24), (100, 30)], ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_an_order_cards_lists_go_on_under_each_items_text_at_every_size(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    """At 80x24 an option too long for its line went on at the left edge, under its
+    number ("Korea" under "2."): it read as a line of its own."""
+    app = app_with(tmp_path, TRILATERAL)
+    async with app.run_test(size=size) as pilot:
+        screen = await study(pilot)
+        options = screen.query_one("#card-options", Static)
+        asked = drawn_lines(options)
+        assert len(continuations(asked)) >= 1, asked  # the long events wrap at each size
+        numbers = [m.group().strip() for line in asked if (m := re.match(r"\s*\d+\.", line))]
+        assert numbers == ["1.", "2.", "3.", "4."], asked
+        await type_text(pilot, "1 2 3 4")
+        await pilot.press("enter")
+        await settle(pilot)
+        answer = drawn_lines(screen.query_one("#card-answer", Static))
+        assert answer[0] == "Answer, in order: 1 3 4 2"
+        assert len(continuations(answer)) >= 1, answer
+        assert len(continuations(drawn_lines(options))) >= 1  # the list, as judged
 
 
 # ---------------------------------------------------------- 4. the plan's toast

@@ -11,9 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 from textual.content import Content, Span
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
 
 from studyapp.core.quiz.answers.verdict import Outcome, Verdict, make_verdict
 
@@ -54,19 +59,66 @@ def choice_head(verdict: Verdict) -> str:
     return f"✗ You picked {verdict.given} · the answer is {verdict.expected}"
 
 
+MIN_ROOM = 8
+"""Cells an item keeps beside its lead however narrow the card (below that it folds)."""
+
+
+class HangingList(Visual):
+    """Numbered lines (``"2. "`` then the text): a line too long for the width goes on
+    under its own text, not at the left edge under the number, where Textual's own
+    wrapping put it and the rest read as a line of its own ("Korea" under "2.").
+    Wrapped at whatever width the widget has when drawn; the widget's styles and any
+    theme variables in the text ($success) apply as to any Content."""
+
+    def __init__(self, rows: Sequence[tuple[str, Content]]) -> None:
+        self.rows = list(rows)
+        self._wrapped: tuple[int, Content, int] | None = None
+        """The last width drawn at, the lines for it and how many: a layout asks the
+        height and then draws at the same width."""
+
+    def __str__(self) -> str:
+        """The lines unwrapped: what the list says, for a test or a copy."""
+        return "\n".join(lead + body.plain for lead, body in self.rows)
+
+    def _wrap(self, width: int) -> tuple[Content, int]:
+        if self._wrapped is not None and self._wrapped[0] == width:
+            return self._wrapped[1], self._wrapped[2]
+        lines: list[Content] = []
+        for lead, body in self.rows:
+            indent = cell_len(lead)
+            pieces = body.wrap(max(width - indent, MIN_ROOM))
+            lines.append(lead + pieces[0])
+            lines.extend(" " * indent + piece for piece in pieces[1:])
+        wrapped = Content("\n").join(lines)
+        self._wrapped = (width, wrapped, len(lines))
+        return wrapped, len(lines)
+
+    def render_strips(
+        self, width: int, height: int | None, style: Style, options: RenderOptions
+    ) -> list[Strip]:
+        return self._wrap(width)[0].render_strips(width, height, style, options)
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return max((cell_len(lead) + body.cell_length for lead, body in self.rows), default=0)
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return self._wrap(width)[1]
+
+
 def options_list(
     options: Sequence[str], *, answer: str | None = None, picked: str | None = None
-) -> Content:
-    """The numbered options; once picked, ✓ beside the answer and ✗ beside a wrong pick."""
-    lines: list[Content] = []
+) -> HangingList:
+    """The numbered options, each wrapped under its own text; once picked, ✓ beside the
+    answer and ✗ beside a wrong pick."""
+    rows: list[tuple[str, Content]] = []
     for number, option in enumerate(options, 1):
-        line = Content(f"{number}. {option}")
+        line = Content(option)
         if answer is not None and option == answer:
             line = line + Content("  ✓", spans=[Span(2, 3, "bold $success")])
         elif picked is not None and option == picked:
             line = line + Content("  ✗", spans=[Span(2, 3, "bold $error")])
-        lines.append(line)
-    return Content("\n").join(lines)
+        rows.append((f"{number}. ", line))
+    return HangingList(rows)
 
 
 def shown_numbers(items: Sequence[str], shown: Sequence[str]) -> list[int] | None:
