@@ -5,7 +5,7 @@ The format (written by :func:`result_document`) wraps the
 
     {
       "format": "studyapp-exam-result",
-      "version": 1,
+      "version": 2,
       "student": "Ana Lima",
       "exam": {"id": "lee-week-3", "seed": 2025},
       "result": { ... QuizResult.to_dict() ... }
@@ -35,7 +35,10 @@ from studyapp.core.decks.yamlread import Path_, format_path, read_yaml
 from studyapp.core.quiz.scoring import QuizResult
 
 RESULT_FORMAT = "studyapp-exam-result"
-RESULT_VERSION = 1
+RESULT_VERSION = 2
+"""2: each question keeps the checker's ``note`` (version 1 files, without it, are read
+too). A build that knows only version 1 says "written by a newer studyapp; update
+studyapp" of a version 2 file, instead of refusing a field it does not know."""
 
 
 class ExamRef(BaseModel):

@@ -76,6 +76,7 @@ def check_question(question: Question, given: object) -> Verdict:
             expected=question.solution,
             given="",
             grade=1,
+            note="not answered",
         )
     if fmt is QuestionFormat.TYPED:
         return question.key.check(given if isinstance(given, str) else _as_text(given))
@@ -106,6 +107,7 @@ def check_question(question: Question, given: object) -> Verdict:
                 expected=question.solution,
                 given=shown,
                 grade=1,
+                note="answer true or false",
             )
         right = (question.answer == TRUE) == choice
         reason = "correct" if right else f"it is {question.answer.lower()}"
@@ -151,6 +153,10 @@ class QuestionResult(BaseModel):
     given: str | None = None
     outcome: Outcome
     reason: str
+    note: str = ""
+    """What the checker found beyond the outcome and the answer (the verdict's ``note``),
+    shown beside the mark; empty when there is nothing to add, and in results saved
+    before it was kept."""
     credit: float = Field(ge=0, le=1)
     seconds: float = Field(default=0.0, ge=0)
     source: str | None = None
@@ -161,10 +167,21 @@ class QuestionResult(BaseModel):
 
 
 def grade_answer(
-    question: Question, given: object, seconds: float = 0.0, *, close_credit: float = 0.5
+    question: Question,
+    given: object,
+    seconds: float = 0.0,
+    *,
+    close_credit: float = 0.5,
+    verdict: Verdict | None = None,
 ) -> QuestionResult:
-    """Judge one response and record it (``given=None``: not answered)."""
-    verdict = check_question(question, given)
+    """Judge one response and record it (``given=None``: not answered).
+
+    ``verdict`` is :func:`check_question`'s verdict on this very question and response
+    when the caller already has it (the quiz checks a typed answer on submission to see
+    whether it can be read at all): it is used instead of checking the answer again.
+    """
+    if verdict is None:
+        verdict = check_question(question, given)
     credit = {Outcome.CORRECT: 1.0, Outcome.CLOSE: close_credit, Outcome.WRONG: 0.0}
     return QuestionResult(
         question_id=question.id,
@@ -178,6 +195,7 @@ def grade_answer(
         given=None if given is None else verdict.given,
         outcome=verdict.outcome,
         reason=verdict.reason,
+        note=verdict.note,
         credit=credit[verdict.outcome],
         seconds=max(0.0, seconds),
         source=question.source,

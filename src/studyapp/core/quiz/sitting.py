@@ -22,6 +22,7 @@ from enum import StrEnum
 
 from msgspec import Struct, structs
 
+from studyapp.core.quiz.answers.verdict import Verdict
 from studyapp.core.quiz.questions import Question
 from studyapp.core.quiz.scoring import QuestionResult, QuizResult, grade_answer, score_quiz
 
@@ -39,6 +40,10 @@ class Response(Struct, frozen=True):
     shown: str
     """As the learner gave it: the text typed, the option picked, True or False, or the
     numbers typed for an ordering (so the answer field can be filled in again)."""
+    verdict: Verdict | None = None
+    """``check_question``'s verdict on ``given`` when it was answered (the quiz checks a
+    typed answer then, to ask again if it cannot be read), so that grading it, at once
+    or when the sitting is scored, does not check it again; None: checked when graded."""
 
 
 class Ending(StrEnum):
@@ -183,7 +188,11 @@ def score_sitting(
     for index, (question, response) in enumerate(zip(questions, final.responses, strict=True)):
         if response is not None:
             results[question.id] = grade_answer(
-                question, response.given, final.spent[index], close_credit=close_credit
+                question,
+                response.given,
+                final.spent[index],
+                close_credit=close_credit,
+                verdict=response.verdict,
             )
     scored = score_quiz(
         questions,

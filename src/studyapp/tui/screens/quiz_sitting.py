@@ -36,7 +36,7 @@ from textual.widgets import Input, Static
 
 from studyapp.core.base.clock import Clock
 from studyapp.core.quiz.answers.order import parse_order_numbers
-from studyapp.core.quiz.answers.verdict import Outcome
+from studyapp.core.quiz.answers.verdict import Outcome, Verdict
 from studyapp.core.quiz.exam import ExamSpec
 from studyapp.core.quiz.questions import FALSE, TRUE, Question, QuestionFormat
 from studyapp.core.quiz.results import save_result
@@ -303,18 +303,24 @@ class QuizScreen(Screen[None]):
             return
         response = self._typed_response(text)
         if response is not None:
-            self.record(response.given, response.shown)
+            self.record(response.given, response.shown, response.verdict)
 
     def _typed_response(self, text: str, *, quiet: bool = False) -> Response | None:
-        """The response written in the answer field, or None (and a hint) if it is not one."""
+        """The response written in the answer field, or None (and a hint) if it is not one.
+
+        Typed text is checked here, once: an answer that can be read two ways is asked
+        again, and the verdict goes with the response so that grading does not check it
+        again. ``quiet`` (time is up, the sitting is ending) asks nothing: it is checked
+        when graded."""
         question = self.question
         if question.format is not QuestionFormat.ORDERING:
-            if not quiet:
-                verdict = check_question(question, text)
-                if verdict.ambiguous:  # "6/7/2025", a number it cannot read: never graded
-                    self.notify(f"Write it again: {verdict.note}", markup=False)
-                    return None
-            return Response(text, text)
+            if quiet:
+                return Response(text, text)
+            verdict = check_question(question, text)
+            if verdict.ambiguous:  # "6/7/2025", a number it cannot read: never graded
+                self.notify(f"Write it again: {verdict.note}", markup=False)
+                return None
+            return Response(text, text, verdict)
         indices = parse_order_numbers(text, len(question.options))
         if indices is None:
             if not quiet:
@@ -356,13 +362,18 @@ class QuizScreen(Screen[None]):
             return
         self.record(value, TRUE if value else FALSE)
 
-    def record(self, given: Given, shown: str | None = None) -> None:
-        """Answer the current question: marked now (feedback after each answer), or kept."""
+    def record(
+        self, given: Given, shown: str | None = None, verdict: Verdict | None = None
+    ) -> None:
+        """Answer the current question: marked now (feedback after each answer), or kept.
+
+        ``verdict`` is the check already made of ``given`` (a typed answer's, on
+        submission): an answer is checked once, and that verdict is what it is graded on,
+        now and when the sitting is scored."""
         question = self.question
-        self.sitting = self.sitting.answer(
-            Response(given, str(given) if shown is None else shown), self.clock()
-        )
+        shown = str(given) if shown is None else shown
         if self.navigable:
+            self.sitting = self.sitting.answer(Response(given, shown, verdict), self.clock())
             if self.sitting.is_last:
                 self._show_progress()
                 self.action_review()
@@ -370,21 +381,22 @@ class QuizScreen(Screen[None]):
                 self.sitting = self.sitting.next(self.clock())
                 self.show_question()
             return
+        checked = verdict if verdict is not None else check_question(question, given)
+        self.sitting = self.sitting.answer(Response(given, shown, checked), self.clock())
         seconds = self.sitting.spent[self.sitting.position]
-        result = grade_answer(question, given, seconds, close_credit=self.spec.close_credit)
-        # A result keeps the reason, not the note: ask the checker again for what to say
-        # beside the mark (one check, well under a millisecond; pure, so it agrees).
-        checked = check_question(question, given)
+        result = grade_answer(
+            question, given, seconds, close_credit=self.spec.close_credit, verdict=checked
+        )
         if question.format is QuestionFormat.CHOICE and isinstance(given, int):
             # as on a study card: "You picked X", and the pick and answer marked in the list
             picked = question.options[given]
-            verdict = choice_verdict(checked, picked, question.answer)
+            said = choice_verdict(checked, picked, question.answer)
             self.query_one("#quiz-options", Static).update(
                 options_list(question.options, answer=question.answer, picked=picked)
             )
-            self._show_feedback(result, choice_head(verdict), answer_line=False)
+            self._show_feedback(result, choice_head(said), answer_line=False)
             return
-        self._show_feedback(result, verdict_line(result.outcome, checked.note))
+        self._show_feedback(result, verdict_line(result.outcome, result.note))
 
     def _show_feedback(
         self, result: QuestionResult, head: str, *, answer_line: bool = True
