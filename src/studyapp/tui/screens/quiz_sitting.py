@@ -30,6 +30,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input, Static
@@ -46,6 +47,7 @@ from studyapp.core.workspace import Workspace
 from studyapp.tui import format as fmt
 from studyapp.tui.screens.results import ResultsScreen
 from studyapp.tui.screens.study_verdict import (
+    HangingList,
     OrderAnswer,
     choice_head,
     choice_verdict,
@@ -253,11 +255,11 @@ class QuizScreen(Screen[None]):
                 else None
             )
             mark = chosen is not None
-            lines = [
-                (("▶ " if i == chosen else "  ") if mark else "") + f"{i + 1}. {option}"
+            rows = [  # each wrapped under its own text, as once picked (options_list)
+                ((("▶ " if i == chosen else "  ") if mark else "") + f"{i + 1}. ", Content(option))
                 for i, option in enumerate(question.options)
             ]
-            options.update(literal("\n".join(lines)))
+            options.update(HangingList(rows))
             options.display = True
         else:
             options.display = False
