@@ -282,14 +282,15 @@ def _reference_leaks(entries: list[AnyEntry]) -> list[Leak]:
         phrases += [(p, e.id) for a in answers if len("".join(p := _phrase(a))) >= 4]
     lengths = list(dict.fromkeys(len(p) for p, _ in phrases))
 
-    def hits(text: str, words: list[str]) -> Iterator[tuple[str, str, bool]]:
+    def hits(text: str, words: list[str]) -> Iterator[tuple[str, str, bool, Any]]:
+        """(taker, as written, exact, the index's key for it: None for a quotation)."""
         for found, written in _date_mentions(text):
             for key in _date_keys(found):
                 for e in entries:
                     if not isinstance(e, DateEntry) or (e.variants and "when" not in e.variants):
                         continue
                     if key in _date_key(e):
-                        yield e.id, written, key[1] is not None
+                        yield e.id, written, key[1] is not None, ("date", key)
         for m in _NUMBER.finditer(text):
             value = Decimal(m.group().replace(",", "")).normalize()
             for e in entries:
@@ -298,12 +299,13 @@ def _reference_leaks(entries: list[AnyEntry]) -> list[Leak]:
                         continue
                     end = _unit_follows(text, m.end(), e.unit)
                     if end is not None:
-                        yield e.id, text[m.start() : end], e.unit is not None
+                        group = ("figure", value, e.unit)
+                        yield e.id, text[m.start() : end], e.unit is not None, group
         for size in lengths:
             for i in range(len(words) - size + 1):
                 for phrase, entry_id in phrases:
                     if phrase == tuple(words[i : i + size]):
-                        yield entry_id, _span(text, i, size), False
+                        yield entry_id, _span(text, i, size), False, ("phrase", phrase)
         folded = f" {' '.join(words)} "
         for e in entries:
             if not isinstance(e, QuoteEntry) or (e.variants and "who" not in e.variants):
@@ -315,19 +317,39 @@ def _reference_leaks(entries: list[AnyEntry]) -> list[Leak]:
             name = next((n for n in names if f" {' '.join(n)} " in folded), None)
             if name is not None:
                 at = next(i for i in range(len(words)) if tuple(words[i : i + len(name)]) == name)
-                yield e.id, _span(text, at, len(name)), False
+                yield e.id, _span(text, at, len(name)), False, None
 
+    order = {e.id: n for n, e in enumerate(entries)}
     leaks: list[Leak] = []
     for e in entries:
         for strict, texts in ((True, shown(e)), (False, notes[e.id])):
             for field, item, text in texts:
                 words = words_of(text)
+                named = naming_words(words)
+                found = list(hits(text, words))
+
+                def wanted(taker: str, exact: bool) -> frozenset[str]:
+                    return asks[taker] if exact else subject[taker]
+
+                # one answer in one text gives away at most 8 entries (giveaway's
+                # _MOST_TAKERS): those whose questions it shares most words with
+                kept: dict[Any, set[str]] = {}
+                for group in {g for *_rest, g in found if g is not None}:
+                    members = {t: x for t, _w, x, g in found if g == group and t != e.id}
+                    concerned = [
+                        t
+                        for t, x in members.items()
+                        if concerns(wanted(t, x), named, blank=not strict)
+                    ]
+                    concerned.sort(key=lambda t: (-len(wanted(t, members[t]) & named), order[t]))
+                    kept[group] = set(concerned[:8])
                 seen: set[str] = set()
-                for taker, written, exact in hits(text, words):
+                for taker, written, exact, group in found:
                     if taker == e.id or taker in seen:
                         continue
-                    wanted = asks[taker] if exact else subject[taker]
-                    if concerns(wanted, naming_words(words), blank=not strict):
+                    if group is not None and taker not in kept[group]:
+                        continue
+                    if concerns(wanted(taker, exact), named, blank=not strict):
                         seen.add(taker)
                         leaks.append(Leak(e.id, field, taker, written, item))
     return leaks
@@ -487,3 +509,25 @@ def test_checks_grow_with_the_deck_not_with_its_square(monkeypatch: pytest.Monke
     (small, leaks_small), (large, leaks_large) = checks(400), checks(800)
     assert leaks_small > 10 and leaks_large < 3 * leaks_small  # the output is linear too
     assert large < 2.6 * small + 50
+
+
+def test_one_answer_in_one_text_gives_away_at_most_eight_entries_the_closest_first() -> None:
+    """A year that a dozen questions answer, in a text that is about all of them (two
+    shared words each), gives away the eight it shares most words with: a big deck's
+    leaks grow with its texts, not with the square of its size."""
+    pairs = ["alpha bravo", "delta gamma", "kilo lima", "mike oscar", "papa romeo", "tango uniform"]
+    pairs += ["victor whiskey", "xray yankee", "zulu hotel", "india juliet", "quebec sierra"]
+    pairs += ["foxtrot echo"]
+    takers = [date(f"t{n}", f"The {p} treaty", "1991") for n, p in enumerate(pairs)]
+    for taker in takers[9:]:  # three whose question shares a third word with the text
+        taker["event"] += " in Geneva"
+    giver = {
+        "id": "giver",
+        "kind": "qa",
+        "prompt": "Which body signed these?",
+        "answer": "The council",
+        "explanation": f"The {', '.join(pairs)} treaties were all signed in Geneva in 1991.",
+    }
+    given = [leak.taker for leak in find_leaks(deck(giver, *takers).entries)]
+    assert len(given) == 8
+    assert given == ["t0", "t1", "t2", "t3", "t4", "t9", "t10", "t11"]  # deck order

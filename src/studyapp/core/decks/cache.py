@@ -58,8 +58,9 @@ if TYPE_CHECKING:
 
 SCHEMA_VERSION = "4"
 
-_KEYED_SOURCES = ("model.py", "card.py", "cards.py", "leaks.py", "cache.py")
-"""The modules whose code decides what is cached and how: model, card maker, this file."""
+_KEYED_SOURCES = ("model.py", "card.py", "cards.py", "leaks.py", "giveaway.py", "cache.py")
+"""The modules whose code decides what is cached and how: model, card maker, the leaks
+(and the scanner that finds them), this file."""
 
 
 def _model_fingerprint() -> str:

@@ -356,9 +356,11 @@ class _Takers:
         self.blank = self.blank or not subject
         self.by_word = None
 
-    def concerned(self, about: set[str], blank: bool) -> list[str]:
+    def concerned(
+        self, about: set[str], blank: bool, skip: frozenset[str] = frozenset()
+    ) -> list[str]:
         """The entries a text whose naming words are ``about`` is about (:func:`concerns`
-        of each), in order."""
+        of each), in order, ``skip`` left out: at most :data:`_MOST_TAKERS` of them."""
         if not (blank and self.blank):
             if self.words.isdisjoint(about):
                 return []
@@ -366,7 +368,11 @@ class _Takers:
                 return []
         subjects = self.subjects
         if len(subjects) <= _FEW:
-            return [self.ids[n] for n, s in enumerate(subjects) if concerns(s, about, blank=blank)]
+            return [
+                self.ids[n]
+                for n, s in enumerate(subjects)
+                if concerns(s, about, blank=blank) and self.ids[n] not in skip
+            ]
         by_word = self.by_word
         if by_word is None:
             by_word = self.by_word = {}
@@ -380,11 +386,23 @@ class _Takers:
         found = [n for n, count in shared.items() if count >= min(_SHARED, len(subjects[n]))]
         if blank and self.blank:
             found += [n for n, s in enumerate(subjects) if not s]
+        if skip:
+            found = [n for n in found if self.ids[n] not in skip]
+        if len(found) > _MOST_TAKERS:  # the ones it shares most words with, then deck order
+            found = sorted(found, key=lambda n: (-shared.get(n, 0), n))[:_MOST_TAKERS]
         return [self.ids[n] for n in sorted(found)]
 
 
 _FEW = 8
 """A key holding more entries than this counts shared words through its word index."""
+_MOST_TAKERS = 8
+"""The most entries one answer in one text gives away: those whose questions it shares
+the most words with. A year or a name that answers dozens of a big deck's questions,
+written in a text that shares two words with each, says which of them it is about no
+better than the question does; without a bound, an article deck's leaks grew with the
+square of the deck (817,420 pairs at 50,000 entries), and with them the first open's
+time, the cache, and the days the queue keeps apart. Never fewer than :data:`_FEW`, so
+a key with few entries is read whole."""
 
 
 Hit = tuple[str, str]
@@ -562,7 +580,7 @@ class AnswerIndex:
             ]
             given: list[tuple[int, list[str]]] = []
             for gram in near:
-                concerned = table[gram].concerned(about, blank)
+                concerned = table[gram].concerned(about, blank, skip)
                 if concerned:
                     given.append((grams.index(gram), concerned))  # its first place
             for i, concerned in sorted(given):
@@ -581,7 +599,7 @@ class AnswerIndex:
             for key in _date_keys(mention):
                 takers = self.dates.get(key)
                 if takers is not None:
-                    for entry_id in takers.concerned(about, blank):
+                    for entry_id in takers.concerned(about, blank, skip):
                         if entry_id not in found and entry_id not in skip:
                             found[entry_id] = written
 
@@ -595,7 +613,7 @@ class AnswerIndex:
                 continue
             hits: list[tuple[int, str, str]] = []
             for unit, takers in groups:  # one reading of each unit written after the number
-                concerned = takers.concerned(about, blank)
+                concerned = takers.concerned(about, blank, skip)
                 if not concerned:
                     continue
                 end = _unit_follows(text, m.end(), unit)
