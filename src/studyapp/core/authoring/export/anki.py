@@ -17,7 +17,7 @@ import re
 import sqlite3
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +40,7 @@ from studyapp.core.decks.model import (
 )
 from studyapp.core.quiz.answers.dates import render_date
 
-__all__ = ["MODEL_VERSION", "ExportError", "anki_notes", "note_guid", "write_anki"]
+__all__ = ["MODEL_VERSION", "ExportError", "anki_notes", "note_guid", "note_guids", "write_anki"]
 
 MODEL_VERSION = "v1"
 """Bump only with a migration plan: Anki treats a changed note type as a different one."""
@@ -69,17 +69,28 @@ def note_guid(deck_id: str, entry_id: str) -> str:
     """The Anki GUID of an entry's note: the same entry always gets the same note.
 
     It is ``genanki.guid_for("studyapp", deck_id, entry_id)`` (a test holds them equal),
-    in a fraction of its time: the first 8 bytes of a SHA-256 in Anki's base 91, two
-    digits per division (five of them), the leading zeros (``a``) dropped as genanki
-    never writes them.
+    in a fraction of its time: see :func:`note_guids`.
     """
-    digest = hashlib.sha256(f"studyapp__{deck_id}__{entry_id}".encode()).digest()
+    return note_guids(deck_id, [entry_id])[0]
+
+
+def note_guids(deck_id: str, entry_ids: Iterable[str]) -> list[str]:
+    """:func:`note_guid` of each entry of a deck: the first 8 bytes of a SHA-256 in Anki's
+    base 91, two digits per division (five of them), the leading zeros (``a``) dropped as
+    genanki never writes them. The hash of the deck's prefix is made once and copied for
+    each entry: a new SHA-256 object costs more than the hashing itself."""
+    prefix = hashlib.sha256(f"studyapp__{deck_id}__".encode())
     pairs = _BASE91_PAIRS
-    rest, e = divmod(int.from_bytes(digest[:8], "big"), 8281)
-    rest, d = divmod(rest, 8281)
-    rest, c = divmod(rest, 8281)
-    a, b = divmod(rest, 8281)  # 91**10 > 2**64: five pairs hold every GUID
-    return (pairs[a] + pairs[b] + pairs[c] + pairs[d] + pairs[e]).lstrip("a")
+    guids = []
+    for entry_id in entry_ids:
+        digest = prefix.copy()
+        digest.update(entry_id.encode())
+        rest, e = divmod(int.from_bytes(digest.digest()[:8], "big"), 8281)
+        rest, d = divmod(rest, 8281)
+        rest, c = divmod(rest, 8281)
+        a, b = divmod(rest, 8281)  # 91**10 > 2**64: five pairs hold every GUID
+        guids.append((pairs[a] + pairs[b] + pairs[c] + pairs[d] + pairs[e]).lstrip("a"))
+    return guids
 
 
 # ------------------------------------------------------------------------- text
@@ -121,7 +132,14 @@ def _cloze_field(entry: ClozeEntry) -> str:
 
 def _shuffled(items: Sequence[str], seed: str) -> list[str]:
     """A fixed, seed-dependent order (options and events must not show the answer order)."""
-    keyed = sorted(items, key=lambda s: hashlib.sha256(f"{seed}\x1f{s}".encode()).hexdigest())
+    prefix = hashlib.sha256(f"{seed}\x1f".encode())  # copied per item: see note_guids
+
+    def key(item: str) -> str:
+        digest = prefix.copy()
+        digest.update(item.encode())
+        return digest.hexdigest()
+
+    keyed = sorted(items, key=key)
     if list(keyed) == list(items) and len(items) > 1:
         keyed = [*keyed[1:], keyed[0]]
     return keyed
@@ -294,62 +312,75 @@ def _models() -> dict[str, Any]:
     }
 
 
+# Each kind's fields, in its note type's order. Dates, figures, quotes and questions hold
+# only text (and "1"/"" flags): their fields are made raw, then escaped only when one of
+# them holds a character to escape (one search per note instead of one per field).
+# Cloze, choice and order fields hold markup of their own: escaped piece by piece.
+
+
+def _date_raw(e: DateEntry) -> list[str]:
+    asks = _asks(e, "when"), _asks(e, "what")
+    return [e.event, render_date(e.date), e.prompt or "", *asks]
+
+
+def _figure_raw(e: FigureEntry) -> list[str]:
+    return [e.measure, figure_value(e), e.prompt or "", ", ".join(e.accept)]
+
+
+def _quote_raw(e: QuoteEntry) -> list[str]:
+    who = [e.quote, e.speaker, ", ".join(e.speaker_aliases), e.context or ""]
+    return [*who, _asks(e, "who"), _asks(e, "what")]
+
+
+def _qa_raw(e: QaEntry) -> list[str]:
+    sides = [e.prompt, e.answer, ", ".join(e.accept)]
+    if e.reverse:
+        sides += [_asks(e, "answer"), _asks(e, "reverse")]
+    return sides
+
+
+_RAW_FIELDS: dict[type, Callable[[Any], list[str]]] = {
+    DateEntry: _date_raw,
+    FigureEntry: _figure_raw,
+    QuoteEntry: _quote_raw,
+    QaEntry: _qa_raw,
+}
+
+
+def _cloze_fields(deck_id: str, e: ClozeEntry) -> list[str]:
+    return [_cloze_field(e)]
+
+
+def _choice_fields(deck_id: str, e: ChoiceEntry) -> list[str]:
+    options = _shuffled([e.answer, *e.distractors], f"{deck_id}/{e.id}")
+    return [_h(e.prompt), _list(options), _h(e.answer)]
+
+
+def _order_fields(deck_id: str, e: OrderEntry) -> list[str]:
+    shuffled = _shuffled(e.events, f"{deck_id}/{e.id}")
+    prompt = _h(e.prompt or "Put these in chronological order")
+    return [prompt, _list(shuffled), _list(e.events, ordered=True)]
+
+
+_MARKUP_FIELDS: dict[type, Callable[[str, Any], list[str]]] = {
+    ClozeEntry: _cloze_fields,
+    ChoiceEntry: _choice_fields,
+    OrderEntry: _order_fields,
+}
+
+
 def _fields(deck: Deck, entry: AnyEntry) -> list[str]:
-    source, explanation = _h(entry.source), _h(entry.explanation)
-    ref = _h(f"{deck.id}/{entry.id}")
-    if isinstance(entry, DateEntry):
-        return [
-            _h(entry.event),
-            _h(render_date(entry.date)),
-            _h(entry.prompt),
-            _asks(entry, "when"),
-            _asks(entry, "what"),
-            source,
-            explanation,
-            ref,
-        ]
-    if isinstance(entry, FigureEntry):
-        return [
-            _h(entry.measure),
-            _h(figure_value(entry)),
-            _h(entry.prompt),
-            _h(", ".join(entry.accept)),
-            source,
-            explanation,
-            ref,
-        ]
-    if isinstance(entry, QuoteEntry):
-        return [
-            _h(entry.quote),
-            _h(entry.speaker),
-            _h(", ".join(entry.speaker_aliases)),
-            _h(entry.context),
-            _asks(entry, "who"),
-            _asks(entry, "what"),
-            source,
-            explanation,
-            ref,
-        ]
-    if isinstance(entry, QaEntry):
-        sides = [_h(entry.prompt), _h(entry.answer), _h(", ".join(entry.accept))]
-        if entry.reverse:
-            sides += [_asks(entry, "answer"), _asks(entry, "reverse")]
-        return [*sides, source, explanation, ref]
-    if isinstance(entry, ClozeEntry):
-        return [_cloze_field(entry), source, explanation, ref]
-    if isinstance(entry, ChoiceEntry):
-        options = _shuffled([entry.answer, *entry.distractors], f"{deck.id}/{entry.id}")
-        return [_h(entry.prompt), _list(options), _h(entry.answer), source, explanation, ref]
-    assert isinstance(entry, OrderEntry)
-    shuffled = _shuffled(entry.events, f"{deck.id}/{entry.id}")
-    return [
-        _h(entry.prompt or "Put these in chronological order"),
-        _list(shuffled),
-        _list(entry.events, ordered=True),
-        source,
-        explanation,
-        ref,
-    ]
+    """``entry``'s note fields, each HTML-safe; every note type ends with the entry's
+    source, explanation and reference."""
+    raw = _RAW_FIELDS.get(type(entry))
+    if raw is None:
+        tail = [_h(entry.source), _h(entry.explanation), _h(f"{deck.id}/{entry.id}")]
+        return [*_MARKUP_FIELDS[type(entry)](deck.id, entry), *tail]
+    fields = raw(entry)
+    fields += [entry.source or "", entry.explanation or "", f"{deck.id}/{entry.id}"]
+    if _HTML_SPECIAL.search("\x1f".join(fields)) is None:
+        return fields  # nothing to escape (most notes): each field is what _h gives
+    return [_h(text) for text in fields]
 
 
 class _Note(genanki.Note):  # type: ignore[misc]
@@ -374,14 +405,15 @@ def _specs(deck: Deck) -> tuple[Any, list[NoteSpec]]:
         description=_h(deck.description),
     )
     # tags and the deck id are slugs (the deck model's patterns): never a space in them
+    guids = note_guids(deck.id, [entry.id for entry in deck.entries])
     specs = [
         NoteSpec(
             models["qa reversed" if isinstance(entry, QaEntry) and entry.reverse else entry.kind],
             _fields(deck, entry),
             [*entry.tags, "studyapp", deck.id],
-            note_guid(deck.id, entry.id),
+            guid,
         )
-        for entry in deck.entries
+        for entry, guid in zip(deck.entries, guids, strict=True)
     ]
     return anki_deck, specs
 

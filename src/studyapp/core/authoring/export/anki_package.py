@@ -19,8 +19,7 @@ import sqlite3
 import tempfile
 import zipfile
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import genanki  # type: ignore[import-untyped]
 
@@ -30,14 +29,14 @@ _CLOZE_REF = re.compile(r"{{c(\d+)::.+?}}", re.DOTALL)
 """A cloze deletion's number in a field, as genanki finds it (``Note._cloze_cards``)."""
 
 
-@dataclass(frozen=True, slots=True)
-class NoteSpec:
-    """One note as it goes into the package: its note type, fields, tags and GUID."""
+class NoteSpec(NamedTuple):
+    """One note as it goes into the package: its note type, fields, tags and GUID (a tuple:
+    made 50,000 times for a big deck, where a frozen dataclass's ``__init__`` shows)."""
 
     model: Any
     fields: list[str]
-    tags: list[str] = field(default_factory=list)
-    guid: str = ""
+    tags: list[str]
+    guid: str
 
 
 class _CardOrds:
@@ -58,8 +57,14 @@ class _CardOrds:
         else:
             ops = {"any": any, "all": all}
             self._req = [(o, ops[how], list(need)) for o, how, need in model._req]
+        # a card that needs one field (every template here): that field's truth, no generator
+        self._single = [(o, need[0]) for o, _op, need in self._req if len(need) == 1]
+        if len(self._single) != len(self._req):
+            self._single = []
 
     def __call__(self, fields: list[str]) -> Iterable[int]:
+        if self._single:
+            return [o for o, at in self._single if fields[at]]
         if not self._cloze:
             return [o for o, op, need in self._req if op(fields[i] for i in need)]
         ords: set[int] = set()  # iterated as genanki iterates its own set: same order
@@ -77,30 +82,28 @@ def _rows(
     ids: Iterator[int] = itertools.count(int(timestamp * 1000))
     note_rows: list[tuple[Any, ...]] = []
     card_rows: list[tuple[Any, ...]] = []
-    ords_of: dict[int, _CardOrds] = {}
-    models: dict[int, Any] = {}
-    for note in notes:
-        model = note.model
-        card_ords = ords_of.get(id(model))
-        if card_ords is None:
-            card_ords = ords_of[id(model)] = _CardOrds(model)
-            models[id(model)] = model
-        fields = note.fields
-        if len(fields) != len(model.fields):  # genanki refuses such a note too
-            raise ValueError(f"{model.name}: {len(fields)} fields, not {len(model.fields)}")
-        nid = next(ids)
-        note_rows.append(
-            (
-                nid,
-                note.guid,
+    # per note type: its card ordinals, id, field count and sort field (read once, not per note)
+    known: dict[int, tuple[_CardOrds, int, int, int]] = {}
+    models: list[Any] = []
+    for model, fields, tags, guid in notes:
+        shape = known.get(id(model))
+        if shape is None:
+            count = len(model.fields)
+            shape = known[id(model)] = (
+                _CardOrds(model),
                 model.model_id,
-                " " + " ".join(note.tags) + " ",
-                "\x1f".join(fields),
-                fields[model.sort_field_index],
+                count,
+                model.sort_field_index,
             )
-        )
+            models.append(model)
+        card_ords, model_id, count, sort_at = shape
+        if len(fields) != count:  # genanki refuses such a note too
+            raise ValueError(f"{model.name}: {len(fields)} fields, not {count}")
+        nid = next(ids)
+        tagged = " " + " ".join(tags) + " "
+        note_rows.append((nid, guid, model_id, tagged, "\x1f".join(fields), fields[sort_at]))
         card_rows += [(next(ids), nid, o) for o in card_ords(fields)]
-    return note_rows, card_rows, list(models.values())
+    return note_rows, card_rows, models
 
 
 _NOTES = "INSERT INTO notes VALUES(?,?,?,{mod},-1,?,?,?,0,0,'')"
@@ -122,6 +125,7 @@ def write_package(anki_deck: Any, notes: Iterable[NoteSpec], path: str, timestam
         conn = sqlite3.connect(db)
         try:
             conn.execute("PRAGMA synchronous = OFF")  # a scratch file: zipped, then deleted
+            conn.execute("PRAGMA cache_size = -65536")  # 64 MiB: no page written out twice
             cursor = conn.cursor()
             # the schema, the col row, its decks and note types: genanki's own code
             genanki.Package(anki_deck).write_to_db(cursor, timestamp, itertools.count())

@@ -35,7 +35,7 @@ from pathlib import Path
 
 from msgspec import Struct
 
-from studyapp.core.authoring.export.anki import ExportError, note_guid
+from studyapp.core.authoring.export.anki import ExportError, note_guids
 from studyapp.core.base.clock import ensure_utc
 from studyapp.core.decks.model import Deck
 from studyapp.core.store.records import ReviewRecord
@@ -183,7 +183,8 @@ def _fill(
     conf = json.loads(db.execute("SELECT conf FROM col").fetchone()[0])
     conf |= {"creationOffset": offset, "rollover": rollover, "schedVer": 2}
     db.execute("UPDATE col SET crt = ?, conf = ?", (crt, json.dumps(conf)))
-    guids = {note_guid(deck.id, entry.id): entry.id for entry in deck.entries}
+    ids = [entry.id for entry in deck.entries]
+    guids = dict(zip(note_guids(deck.id, ids), ids, strict=True))
     cids: dict[str, int] = {}
     for cid, guid, ord_ in db.execute(
         "SELECT c.id, n.guid, c.ord FROM cards c JOIN notes n ON c.nid = n.id"

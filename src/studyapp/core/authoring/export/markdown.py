@@ -8,6 +8,7 @@ chronologies; all deck text is escaped with :func:`md` so it reads literally
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from studyapp.core.authoring.export.values import figure_value
 from studyapp.core.decks.model import (
@@ -82,25 +83,38 @@ def to_markdown(deck: Deck) -> str:
             credit += f" {md(doc.note)}"
         lines += [credit, ""]
 
-    dates = sorted(
-        (e for e in deck.entries if isinstance(e, DateEntry)), key=lambda e: e.date.sort_key
-    )
+    # one pass puts each entry with its kind (questions and choices together, in order)
+    dates: list[DateEntry] = []
+    figures: list[FigureEntry] = []
+    quotes: list[QuoteEntry] = []
+    qas: list[QaEntry | ChoiceEntry] = []
+    clozes: list[ClozeEntry] = []
+    orders: list[OrderEntry] = []
+    kinds: dict[type, list[Any]] = {
+        DateEntry: dates,
+        FigureEntry: figures,
+        QuoteEntry: quotes,
+        QaEntry: qas,
+        ChoiceEntry: qas,
+        ClozeEntry: clozes,
+        OrderEntry: orders,
+    }
+    for entry in deck.entries:
+        kinds[type(entry)].append(entry)
+    dates.sort(key=lambda e: e.date.sort_key)
     if dates:
         lines += ["## Dates", "", "| When | What |", "| --- | --- |"]
         lines += [f"| {md(render_date(e.date))} | {md(e.event)} |" for e in dates]
         lines.append("")
-    figures = [e for e in deck.entries if isinstance(e, FigureEntry)]
     if figures:
         lines += ["## Figures", "", "| Figure | What it measures |", "| --- | --- |"]
         lines += [f"| {md(figure_value(e))} | {md(e.measure)} |" for e in figures]
         lines.append("")
-    quotes = [e for e in deck.entries if isinstance(e, QuoteEntry)]
     if quotes:
         lines += ["## Who said what", ""]
         for q in quotes:
             who = f"**{md(q.speaker)}**" + (f", {md(q.context)}" if q.context else "")
             lines += [f"> “{md(q.quote)}”  ", f"> — {who}", ""]
-    qas = [e for e in deck.entries if isinstance(e, QaEntry | ChoiceEntry)]
     if qas:
         lines += ["## Questions", ""]
         for n, e in enumerate(qas, start=1):
@@ -110,13 +124,11 @@ def to_markdown(deck: Deck) -> str:
             lines += [f"{n}. {md(e.prompt)}  ", f"   **{md(e.answer)}**{also}"]
             lines += [f" {line}" for line in _note_lines(e)]
         lines.append("")
-    clozes = [e for e in deck.entries if isinstance(e, ClozeEntry)]
     if clozes:
         lines += ["## Key sentences", ""]
         for c in clozes:
             lines.append(f"- {_filled(c.text)}")
         lines.append("")
-    orders = [e for e in deck.entries if isinstance(e, OrderEntry)]
     if orders:
         lines += ["## Chronologies", ""]
         for o in orders:

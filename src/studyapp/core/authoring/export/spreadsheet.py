@@ -228,11 +228,24 @@ _CELLS: dict[type, Callable[[Any], list[str]]] = {
 
 def _row(deck_id: str, entry: AnyEntry) -> list[str]:
     """``entry``'s cells in :data:`CSV_COLUMNS` order, not yet made spreadsheet-safe."""
-    cells = _CELLS[type(entry)](entry)
-    cells[3] = " ".join(entry.tags)
-    cells[4] = entry.explanation or ""
-    cells[5] = entry.source or ""
-    return [deck_id, entry.id, entry.kind, *cells, entry.check or ""]
+    return [column[0] for column in _columns(deck_id, [entry])]
+
+
+def _columns(deck_id: str, entries: Sequence[AnyEntry]) -> list[Sequence[str]]:
+    """The entries' cells a column at a time, in :data:`CSV_COLUMNS` order, not yet made
+    spreadsheet-safe: the fields every kind has are read a column at a time, each kind's
+    own through :data:`_CELLS` (one call per entry, no row rebuilt around it)."""
+    columns: list[Sequence[str]] = list(zip(*[_CELLS[type(e)](e) for e in entries], strict=True))
+    columns[3] = [" ".join(e.tags) for e in entries]
+    columns[4] = [e.explanation or "" for e in entries]
+    columns[5] = [e.source or "" for e in entries]
+    return [
+        [deck_id] * len(entries),
+        [e.id for e in entries],
+        [e.kind for e in entries],
+        *columns,
+        [e.check or "" for e in entries],
+    ]
 
 
 _CELL_START = re.compile("\x00[" + re.escape("".join(sorted(_GUARDED))) + "]")
@@ -254,29 +267,34 @@ def _quoted_by_csv() -> str:
 _NEEDS_QUOTES = re.compile("[" + re.escape(_quoted_by_csv()) + "]")
 
 
-def _csv_cell(cell: str) -> str:
-    return '"' + cell.replace('"', '""') + '"' if _NEEDS_QUOTES.search(cell) else cell
-
-
 def to_csv(deck: Deck) -> str:
     """One row per entry: deck, id, kind, prompt, answer, accept, tags, explanation,
     source, then each kind's own fields (:data:`KIND_COLUMNS`)."""
-    return _csv_text([_row(deck.id, entry) for entry in deck.entries])
+    if not deck.entries:
+        return _csv_text([])
+    return _csv_columns(_columns(deck.id, deck.entries))
 
 
 def _csv_text(rows: list[list[str]]) -> str:
     """The header and ``rows``, every cell :func:`spreadsheet_safe`, as :func:`csv.writer`
-    writes them (a test holds them equal), built a column at a time: a column with no
-    cell to guard or quote (most) is one join and one search, and the lines are joined
-    in C instead of copied character by character as the writer does."""
+    writes them (a test holds them equal): see :func:`_csv_columns`."""
     if not rows:
         return ",".join(CSV_COLUMNS) + "\n"
-    columns: list[Sequence[str]] = list(zip(*rows, strict=True))
+    return _csv_columns(list(zip(*rows, strict=True)))
+
+
+def _csv_columns(columns: list[Sequence[str]]) -> str:
+    """The header and the rows of ``columns`` (at least one row), built a column at a
+    time: a column with no cell to guard or quote (most) is one join and one search, and
+    the lines are joined in C instead of copied character by character as the writer does."""
     for at, column in enumerate(columns):
         joined = "\x00" + "\x00".join(column)
         if _CELL_START.search(joined):  # a formula's start; a cell's own NUL may look so
             column = columns[at] = [spreadsheet_safe(cell) for cell in column]
             joined = "\x00".join(column)
-        if _NEEDS_QUOTES.search(joined):
-            columns[at] = [_csv_cell(cell) for cell in column]
+        if _NEEDS_QUOTES.search(joined):  # a cell quoted as csv does (minimal)
+            needs = _NEEDS_QUOTES.search
+            columns[at] = [
+                '"' + cell.replace('"', '""') + '"' if needs(cell) else cell for cell in column
+            ]
     return "\n".join([",".join(CSV_COLUMNS), *map(",".join, zip(*columns, strict=True)), ""])
