@@ -207,6 +207,8 @@ def _count_stats(
                 mastery,
                 by_kind,
                 due_micros(states),
+                cards=cards,
+                store=store,
             )
     return stats, titles
 

@@ -15,11 +15,20 @@ computed from:
 * the history: the digest's coverage and checks, and its totals.
 
 The journal's answers not folded yet are kept too (the digest's figures add them).
-A kept file whose names do not all match, or that is damaged, missing, of another
-build or another version, is ignored: the caller computes everything as before
-(:func:`keep` then writes a new one). It is a cache, written whole (``atomic_write``)
-by any reader and never read by anything but statistics; deleting it costs one slow
-run. Nothing here is ever the only copy of anything.
+
+After a study session the states are not those named any more (the journal grew, or a
+fold wrote a new snapshot). Each card's and state's part of the figures is kept too
+(:mod:`~studyapp.core.stats.kept_rows`), so the run after only finds what changed
+(:mod:`~studyapp.core.stats.kept_changes`: the journal's new records, the store's notes
+of its folds) and takes the old parts out and the new in
+(:mod:`~studyapp.core.stats.kept_update`), then keeps the result for the next run.
+
+A kept file whose names do not all match and cannot be brought up to date that way,
+or that is damaged, missing, of another build or another version, is ignored: the
+caller computes everything as before (:func:`keep` then writes a new one). It is a
+cache, written whole (``atomic_write``) by any reader and never read by anything but
+statistics; deleting it costs one slow run. Nothing here is ever the only copy of
+anything.
 """
 
 from __future__ import annotations
@@ -33,6 +42,7 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 from stat import S_ISREG
+from typing import TYPE_CHECKING, NamedTuple
 
 import msgspec
 from msgspec import Struct
@@ -41,6 +51,10 @@ from studyapp import __version__
 from studyapp.core.base.atomic import atomic_write
 from studyapp.core.base.userfile import limits_from_env
 from studyapp.core.decks.cache import DeckCache
+from studyapp.core.decks.card import CardIdentity
+from studyapp.core.stats.kept_changes import changes_since
+from studyapp.core.stats.kept_rows import Rows, build_rows
+from studyapp.core.stats.kept_update import update
 from studyapp.core.stats.report import DeckMastery, Stats, forecast_from_dues, stats_from_summary
 from studyapp.core.store.history_summary import Summary, summarize
 from studyapp.core.store.layout import KEPT_STATS
@@ -48,9 +62,13 @@ from studyapp.core.store.records import ReviewRecord
 from studyapp.core.store.source import StatesSource, read_source
 from studyapp.core.store.state import Phase, Rating
 
-_MAGIC = b"studyapp-stats-kept 1\n"
+if TYPE_CHECKING:
+    from studyapp.core.store.store import ProgressStore
+
+_MAGIC = b"studyapp-stats-kept 2\n"
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MICRO = timedelta(microseconds=1)
+_NIL = msgspec.Raw(b"\xc0")
 
 
 class _Review(Struct, array_like=True, frozen=True):
@@ -79,6 +97,13 @@ class _Kept(Struct, frozen=True):
     by_kind: list[tuple[str, int, int]]
     dues: bytes
     """The sorted dues (``report.due_micros``), little-endian int64."""
+    last_seq: int = 0
+    """The seq the journal's next record is replayed after (the store's ``next_seq - 1``)."""
+    journal_cards: list[str] = []
+    """The cards the journals changed (a fold must have noted them all)."""
+    rows: msgspec.Raw = _NIL
+    """:class:`~studyapp.core.stats.kept_rows.Rows` (msgpack nil: none), decoded only
+    when needed."""
 
 
 class _Unfolded:
@@ -181,17 +206,16 @@ def kept_stats(
 ) -> tuple[Stats, dict[str, str]] | None:
     """``studyapp stats``'s figures and the decks' titles from what :func:`keep` kept,
     if it still names the decks (``decks``: :func:`deck_keys`), the states and the
-    history as they are; None otherwise (the caller computes them all)."""
+    history as they are, or can be brought up to date with the states now (and is then
+    kept so); None otherwise (the caller computes them all)."""
     if decks is None:
         return None
     try:
         kept = _decode((folder / KEPT_STATS).read_bytes())
         if kept is None or kept.decks != decks:
             return None
-        source, _ = read_source(folder)
+        source, found = read_source(folder)
     except OSError:
-        return None
-    if source != kept.source:
         return None
     dues = _dues(kept.dues)
     if dues is None:
@@ -200,27 +224,79 @@ def kept_stats(
         reviews = [_review(r) for r in kept.reviews]
     except ValueError:  # a rating or phase this build does not know
         return None
-    part = _Unfolded(folder, reviews, set(kept.undone))
-    summary = summarize(part)
-    if summary is None or _history_print(summary) != kept.history:
+    mastery = {deck: list(counts) for deck, *counts in kept.mastery}
+    by_kind = {kind: [hits, total] for kind, hits, total in kept.by_kind}
+    options = _Options(now, day_starts_at, tz)
+    if source == kept.source:
+        summary = summarize(_Unfolded(folder, reviews, set(kept.undone)))
+        if summary is None or _history_print(summary) != kept.history:
+            return None
+        stats = _stats(summary, mastery, by_kind, dues, options)
+        return None if stats is None else (stats, dict(kept.titles))
+    changes = changes_since(folder, kept.source, kept.last_seq, kept.journal_cards, source, found)
+    if changes is None:
         return None
+    if kept.source.snapshot != source.snapshot:
+        reviews, undone = changes.reviews, changes.undone
+    else:
+        reviews, undone = [*reviews, *changes.reviews], {*kept.undone, *changes.undone}
+    summary = summarize(_Unfolded(folder, reviews, undone))
+    if summary is None:
+        return None
+    try:
+        rows = msgspec.msgpack.decode(kept.rows, type=Rows | None)
+    except (msgspec.DecodeError, ValueError):
+        return None
+    if rows is None:
+        return None
+    updated = update(rows, mastery, by_kind, dues, changes.states, summary)
+    if updated is None:
+        return None
+    stats = _stats(summary, updated.mastery, updated.by_kind, updated.dues, options)
+    if stats is None:
+        return None
+    titles = dict(kept.titles)
+    _write(
+        folder,
+        decks,
+        source,
+        summary,
+        (reviews, undone),
+        titles,
+        (updated.mastery, updated.by_kind, updated.dues),
+        (changes.last_seq, changes.journal_cards, updated.rows),
+    )
+    return stats, titles
+
+
+class _Options(NamedTuple):
+    now: datetime
+    day_starts_at: int
+    tz: tzinfo | None
+
+
+def _stats(
+    summary: Summary,
+    mastery: Mapping[str, Sequence[int]],
+    by_kind: dict[str, list[int]],
+    dues: array[int],
+    options: _Options,
+) -> Stats | None:
+    now, day_starts_at, tz = options
     forecast = forecast_from_dues(dues, now, day_starts_at=day_starts_at, tz=tz)
     if forecast is None:
         return None
-    mastery = {deck: DeckMastery(*counts) for deck, *counts in kept.mastery}
-    by_kind = {kind: [hits, total] for kind, hits, total in kept.by_kind}
-    stats = stats_from_summary(
+    return stats_from_summary(
         summary,
         {},
         [],
         now,
         day_starts_at=day_starts_at,
         tz=tz,
-        mastery=mastery,
+        mastery={deck: DeckMastery(*counts) for deck, counts in mastery.items()},
         by_kind=by_kind,
         forecast=forecast,
     )
-    return stats, dict(kept.titles)
 
 
 def keep(
@@ -233,15 +309,60 @@ def keep(
     mastery: Mapping[str, DeckMastery],
     by_kind: Mapping[str, list[int]],
     dues: array[int],
+    *,
+    cards: Sequence[CardIdentity] | None = None,
+    store: ProgressStore | None = None,
 ) -> bool:
     """Keep these figures (of the decks ``decks``, the states read from ``source``, the
     history as ``summary`` sums it) for :func:`kept_stats`; whether they were kept.
 
+    With the ``cards`` and the read-only ``store`` they were counted from, each one's
+    part is kept too (the next run after studying then brings them up to date).
     Not kept when the snapshot is too new to be known by its ``stat``
     (:meth:`StatesSource.settled`), or the folder refuses the write.
     """
+    tail: tuple[int, list[str], Rows | None] = (0, [], None)
+    if cards is not None and store is not None and store.source == source:
+        states = store.states
+        tail = (
+            store.next_seq - 1,
+            list(states.table.changed),
+            build_rows(cards, states, summary, len(dues)),
+        )
+    return _write(
+        folder,
+        decks,
+        source,
+        summary,
+        unfolded,
+        titles,
+        (
+            {deck: _tallies(m) for deck, m in mastery.items()},
+            by_kind,
+            dues,
+        ),
+        tail,
+    )
+
+
+def _tallies(m: DeckMastery) -> list[int]:
+    return [m.total, m.new, m.learning, m.young, m.mature, m.suspended]
+
+
+def _write(
+    folder: Path,
+    decks: list[str],
+    source: StatesSource,
+    summary: Summary,
+    unfolded: tuple[list[ReviewRecord], set[int]],
+    titles: Mapping[str, str],
+    figures: tuple[Mapping[str, Sequence[int]], Mapping[str, list[int]], array[int]],
+    tail: tuple[int, list[str], Rows | None],
+) -> bool:
     if not source.settled():
         return False
+    mastery, by_kind, dues = figures
+    last_seq, journal_cards, rows = tail
     packed = array("q", dues)
     if sys.byteorder != "little":
         packed.byteswap()
@@ -265,12 +386,12 @@ def keep(
         ],
         undone=sorted(undone),
         titles=list(titles.items()),
-        mastery=[
-            (deck, m.total, m.new, m.learning, m.young, m.mature, m.suspended)
-            for deck, m in mastery.items()
-        ],
+        mastery=[(deck, *counts) for deck, counts in mastery.items()],  # type: ignore[misc]
         by_kind=[(kind, counts[0], counts[1]) for kind, counts in by_kind.items()],
         dues=packed.tobytes(),
+        last_seq=last_seq,
+        journal_cards=journal_cards,
+        rows=_NIL if rows is None else msgspec.Raw(msgspec.msgpack.encode(rows)),
     )
     try:
         atomic_write(folder / KEPT_STATS, _encode(kept))

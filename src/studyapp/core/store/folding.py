@@ -35,6 +35,7 @@ from studyapp.core.store.journal_sync import JournalSync
 from studyapp.core.store.layout import HISTORY, JOURNAL, SNAPSHOT
 from studyapp.core.store.records import JournalEntry, ReviewRecord
 from studyapp.core.store.snapshot import FORMAT, VERSION, snapshot_chunks
+from studyapp.core.store.source import file_stat, note_fold
 from studyapp.core.store.state import CardState
 
 FOLDING = "reviews.folding.jsonl"
@@ -136,9 +137,11 @@ class FoldJob:
             fsync_dir(self.folder)  # the rename and the new journal, durable
             saved_at, settings, recent = self._header
             header = fold_header(saved_at, self.last_seq, settings, recent)
+            before = file_stat(self.folder / SNAPSHOT)
             write_fold(self.folder, self.entries, header, self._cards)
             os.unlink(self.folder / FOLDING)
             fsync_dir(self.folder)
+            note_fold(self.folder, before, self.entries, self.last_seq)  # never raises
         except BaseException as error:  # read by the store's thread (its _finish_fold)
             self.error = error
         finally:

@@ -65,7 +65,14 @@ from studyapp.core.store.lock import FolderLock, LockBusyError
 from studyapp.core.store.records import JournalEntry, ReviewRecord, read_journal
 from studyapp.core.store.snapshot import DamagedError
 from studyapp.core.store.snapshot_decode import parse_snapshot
-from studyapp.core.store.source import FileStat, StatesSource, file_stat, journal_print
+from studyapp.core.store.source import (
+    FOLDS,
+    FileStat,
+    StatesSource,
+    file_stat,
+    journal_print,
+    note_fold,
+)
 from studyapp.core.store.state import CardState, Phase, Rating
 from studyapp.core.store.statetable import StateTable
 
@@ -217,7 +224,14 @@ class ProgressStore:
     def _clean_temp_files(self) -> None:
         for stray in self.folder.glob(f".*{TEMP_SUFFIX}"):
             if stray.name.startswith(
-                (f".{SNAPSHOT}.", f".{HISTORY}.", f".{JOURNAL}.", f".{DIGEST}.", f".{KEPT_STATS}.")
+                (
+                    f".{SNAPSHOT}.",
+                    f".{HISTORY}.",
+                    f".{JOURNAL}.",
+                    f".{DIGEST}.",
+                    f".{KEPT_STATS}.",
+                    f".{FOLDS}.",
+                )
             ):
                 with contextlib.suppress(OSError):
                     stray.unlink()
@@ -541,7 +555,10 @@ class ProgressStore:
         last_seq = self._pending[-1].seq if self._pending else self._journal_seq
         self._recent = self._recent_kept()
         header = fold_header(self._now(), last_seq, self._settings, self._recent)
+        before = file_stat(self.folder / SNAPSHOT)
         write_fold(self.folder, self._pending, header, self._cards)
+        if not self._dirty:  # a restore, migration or repair is no journal's states
+            note_fold(self.folder, before, self._pending, last_seq)  # never raises
         if self._folds.left:  # its records were in _pending: folded now
             self._folds.drop_handed_over()
         self._journal_seq = last_seq
