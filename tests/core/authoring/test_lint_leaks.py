@@ -106,8 +106,8 @@ def test_a_place_showing_many_answers_is_one_finding_naming_the_first_five() -> 
     for named in range(1, 6):
         assert f"'host-{named}'" in one.message
     assert "'host-6'" not in one.message and "'host-7'" not in one.message
-    assert "and 2 more;" in one.message
-    assert "'Vilnius', an answer the checker accepts" in one.message
+    assert "'host-1' ('Vilnius'), " in one.message
+    assert "and 2 more, all 5 named in words the checker accepts;" in one.message
     assert one.message.endswith("and each of them on different days; reword the explanation")
 
 
@@ -115,6 +115,7 @@ def test_two_answers_in_one_place_are_both_named() -> None:
     (one,) = [f for f in lint_text(_summit_deck(2), "d.yaml").findings if f.rule == "L001"]
     assert "the answers of 2 entries: 'host-1' (" in one.message
     assert ") and 'host-2' (" in one.message and "more" not in one.message
+    assert ", both in words the checker accepts;" in one.message
 
 
 def test_one_answer_keeps_the_pair_wording() -> None:

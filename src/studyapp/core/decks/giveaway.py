@@ -23,6 +23,7 @@ where each text holds dozens of answers.
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import re
 import unicodedata
@@ -389,7 +390,7 @@ class _Takers:
         if skip:
             found = [n for n in found if self.ids[n] not in skip]
         if len(found) > _MOST_TAKERS:  # the ones it shares most words with, then deck order
-            found = sorted(found, key=lambda n: (-shared.get(n, 0), n))[:_MOST_TAKERS]
+            found = heapq.nsmallest(_MOST_TAKERS, found, key=lambda n: (-shared.get(n, 0), n))
         return [self.ids[n] for n in sorted(found)]
 
 

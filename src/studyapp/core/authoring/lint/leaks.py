@@ -93,21 +93,23 @@ def check_leaks(lint: Linter, deck: Deck) -> None:
         place.takers.append((leak.taker, leak.answer))
     accepted = _Accepts()
     for place in places.values():
-        named = []
-        for taker, answer in place.takers[:_NAMED]:
-            plainly = accepted(deck.entries[index[taker]], answer)
-            named.append(
-                (taker, f"({answer!r}{', an answer the checker accepts' if plainly else ''})")
-            )
+        named = [
+            (taker, answer, accepted(deck.entries[index[taker]], answer))
+            for taker, answer in place.takers[:_NAMED]
+        ]
         lint.add(*_finding(place, named))
 
 
-def _finding(place: _Place, named: list[tuple[str, str]]) -> tuple[str, tuple[str | int, ...], str]:
+def _finding(
+    place: _Place, named: list[tuple[str, str, bool]]
+) -> tuple[str, tuple[str | int, ...], str]:
     """(rule, path, message) for one place, ``named`` its first takers with the answer as
-    shown: the pair's own wording when the place shows one answer."""
+    shown and whether the checker accepts it: the pair's own wording when the place shows
+    one answer; else the list, then how many of those named are accepted, said once."""
     giver, count = place.giver, len(place.takers)
     if count == 1:
-        ((taker, what),) = named
+        ((taker, answer, plainly),) = named
+        what = f"({answer!r}{', an answer the checker accepts' if plainly else ''})"
         if place.in_question:
             return (
                 "L002",
@@ -123,11 +125,12 @@ def _finding(place: _Place, named: list[tuple[str, str]]) -> tuple[str, tuple[st
             f"gives away the answer of entry {taker!r} {what}: the queue keeps {giver!r} and "
             f"{taker!r} on different days{advice}",
         )
-    shown = [f"{taker!r} {what}" for taker, what in named]
+    shown = [f"{taker!r} ({answer!r})" for taker, answer, _plainly in named]
     more = count - len(named)
     listed = ", ".join(shown[:-1]) + (", " if more else " and ") + shown[-1]
     if more:
         listed += f" and {more:,} more"
+    listed += _accepted_clause(sum(plainly for *_rest, plainly in named), len(named), more > 0)
     if place.in_question:
         return (
             "L002",
@@ -143,3 +146,13 @@ def _finding(place: _Place, named: list[tuple[str, str]]) -> tuple[str, tuple[st
         f"gives away the answers of {count:,} entries: {listed}; the queue keeps {giver!r} "
         f"and each of them on different days{advice}",
     )
+
+
+def _accepted_clause(accepted: int, named: int, more: bool) -> str:
+    """How many of the named answers are shown in words the checker would accept typed."""
+    if not accepted:
+        return ""
+    if accepted == named:
+        every = "both" if named == 2 else f"all {named} named" if more else "all"
+        return f", {every} in words the checker accepts"
+    return f", {accepted} of the {named}{' named' if more else ''} in words the checker accepts"
