@@ -130,4 +130,4 @@ def test_the_hand_made_deck_takes_every_path() -> None:
     for ok in (1, 2, 4, 5):  # month, century (1801-1900), "March 5", "three": found without digits
         assert not any(rule == "S002" and path.startswith(f"entries[{ok}]") for rule, path in rules)
     leaks_found = [f.message for f in lint_text(HAND_MADE, "d.yaml").findings if f.rule == "L001"]
-    assert any("an answer the checker accepts" in m for m in leaks_found)
+    assert any("the checker accepts" in m for m in leaks_found)
