@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from studyapp.cli import main
+from studyapp.cli import main, plan_report
+from studyapp.cli.plan_options import UsageError
 from studyapp.core.base.clock import system_clock
 from studyapp.core.config import load_config
 from studyapp.core.store.state import Rating
@@ -142,11 +143,19 @@ def test_bad_options_get_a_clear_message(
 
 
 def test_errors_under_json_are_json_and_the_exam_is_asked_for(
-    capsys: pytest.CaptureFixture[str],
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    assert main(["plan", "--json"]) == 2
-    error = json.loads(capsys.readouterr().out)["error"]
-    assert "give the exam" in error and "DECK" not in error.split("(")[0]
+    assert main(["plan", "--json", "--date", "2099-01-01"]) == 0  # the only exam found
+    assert json.loads(capsys.readouterr().out)["exam_id"] == "lee-midterm"
+    folder = tmp_path / "two"
+    folder.mkdir()
+    for exam_id in ("first", "second"):
+        text = Path(EXAM).read_text(encoding="utf-8").replace("id: lee-midterm", f"id: {exam_id}")
+        (folder / f"{exam_id}.exam.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(UsageError, match=r"give the exam \(one of 'first', 'second'\)"):
+        plan_report._spec(None, [folder], [])
+    with pytest.raises(UsageError, match="no exam file"):
+        plan_report._spec(None, [tmp_path / "none"], [])
     assert main(["plan", "nope", DECKS, "--date", "2099-01-01", "--json"]) == 1
     captured = capsys.readouterr()
     assert set(json.loads(captured.out)) == {"error"}

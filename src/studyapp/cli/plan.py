@@ -32,7 +32,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "exam",
         nargs="?",
         metavar="EXAM_SPEC",
-        help="an exam file (.exam.yaml), an exam id or a deck id",
+        help="an exam file (.exam.yaml), an exam id or a deck id (default: the only exam "
+        "found beside the decks)",
     )
     plan.add_argument("decks", nargs="*", metavar="DECK", help="deck files or folders")
     plan.add_argument("--date", help="the exam day, YYYY-MM-DD (remembered)")

@@ -44,13 +44,9 @@ def _minutes(text: str) -> int:
 
 
 def read_options(args: argparse.Namespace) -> argparse.Namespace:
-    """``args`` with the exam checked and ``--date``, ``--minutes-per-day`` and ``--target``
-    read into values; UsageError with a message to show otherwise."""
-    if not args.exam:
-        raise UsageError(
-            "give the exam: an exam file (.exam.yaml), an exam id or a deck id "
-            "(usage: studyapp plan EXAM_SPEC [DECK ...] [--date YYYY-MM-DD])"
-        )
+    """``args`` with ``--date``, ``--minutes-per-day`` and ``--target`` read into values;
+    UsageError with a message to show otherwise. (No exam given is the only exam found:
+    see ``plan_report``.)"""
     return argparse.Namespace(
         **{
             **vars(args),

@@ -100,12 +100,27 @@ def _report(args: argparse.Namespace) -> ExamDayReport:
     return report
 
 
-def _spec(name: str, roots: list[Path], decks: list[Deck]) -> ExamSpec:
-    path = Path(name)
-    if name.endswith((".yaml", ".yml")) or path.is_file():
-        return load_exam(path)
+def _spec(name: str | None, roots: list[Path], decks: list[Deck]) -> ExamSpec:
+    """The exam ``name`` names (a file, an exam id or a deck id); none named is the only
+    exam found beside the decks, and a usage error when there are none or several."""
+    if name is not None:
+        path = Path(name)
+        if name.endswith((".yaml", ".yml")) or path.is_file():
+            return load_exam(path)
     specs, _failures = load_exams(roots)
-    return find_exam(name, specs, decks)
+    if name is not None:
+        return find_exam(name, specs, decks)
+    if len(specs) == 1:
+        return specs[0]
+    which = (
+        "one of " + ", ".join(repr(s.id) for s in specs[:8]) + (" ..." if len(specs) > 8 else "")
+        if specs
+        else "no exam file (.exam.yaml) was found beside the decks"
+    )
+    raise UsageError(
+        f"give the exam ({which}): an exam file (.exam.yaml), an exam id or a deck id "
+        "(usage: studyapp plan [EXAM_SPEC] [DECK ...] [--date YYYY-MM-DD])"
+    )
 
 
 def _calibration_text(found: Calibration) -> str:

@@ -113,9 +113,17 @@ def register(subparsers: Any) -> None:
     export = subparsers.add_parser(
         "export", help="export a deck to Anki (.apkg), CSV or a Markdown study sheet"
     )
-    export.add_argument("deck", metavar="DECK")
-    export.add_argument("--to", required=True, choices=("anki", "csv", "markdown"))
-    export.add_argument("-o", "--output", required=True, metavar="OUT")
+    export.add_argument("deck", metavar="DECK", help="the deck file (.yaml) to export")
+    export.add_argument(
+        "--to",
+        required=True,
+        choices=("anki", "csv", "markdown"),
+        help="anki: a package Anki imports (again: updates the notes); csv: one row an "
+        "entry, for a spreadsheet (studyapp import reads it back); markdown: a study sheet",
+    )
+    export.add_argument(
+        "-o", "--output", required=True, metavar="OUT", help="the file to write (replaced)"
+    )
 
     grades = subparsers.add_parser(
         "gradebook", help="merge students' exam result files into a CSV and a Markdown summary"

@@ -106,17 +106,37 @@ def csv_losses(deck: Deck) -> list[str]:
             f"the deck's {', '.join(lost)} (and its title) are not in the CSV: import gives "
             "the deck a new title and id"
         )
-    for entry in deck.entries:
-        if any("\n" in item for item in _list_items(entry)):
-            notes.append(f"entry {entry.id!r}: a list item with a line break reads as two")
-        if entry.checks:
-            notes.append(f"entry {entry.id!r}: its expected verdicts (checks) are not in the CSV")
-        if isinstance(entry, QaEntry) and entry.reverse:
+    broken = [e.id for e in deck.entries if any("\n" in i for i in _list_items(e))]
+    checked = [e.id for e in deck.entries if e.checks]
+    reversed_ = [e.id for e in deck.entries if isinstance(e, QaEntry) and e.reverse]
+    for ids, loss in (
+        (broken, "a list item with a line break reads as two"),
+        (checked, "{its} expected verdicts (checks) are not in the CSV"),
+        (
+            reversed_,
+            "{its} reverse card (reverse: true) is not in the CSV; add the line again after "
+            "importing it",
+        ),
+    ):
+        if ids:
             notes.append(
-                f"entry {entry.id!r}: its reverse card (reverse: true) is not in the CSV; "
-                "add the line again after importing it"
+                f"{_entries_named(ids)}: " + loss.format(its="its" if len(ids) == 1 else "their")
             )
     return notes
+
+
+_NAMED = 3
+"""Entries named in one note; the rest are counted (a deck of checks would print one
+line an entry otherwise)."""
+
+
+def _entries_named(ids: list[str]) -> str:
+    """ "entry 'a'", or "3 entries ('a', 'b', 'c')", or "14 entries ('a', 'b', 'c' and 11 more)"."""
+    if len(ids) == 1:
+        return f"entry {ids[0]!r}"
+    shown = ", ".join(repr(i) for i in ids[:_NAMED])
+    more = len(ids) - _NAMED
+    return f"{len(ids)} entries ({shown}{f' and {more} more' if more > 0 else ''})"
 
 
 def _list_items(entry: AnyEntry) -> list[str]:
