@@ -127,3 +127,18 @@ def test_workload_chart_snapshot(snap_compare: Any, tui_env: TuiEnv) -> None:
         await pilot.pause()
 
     assert snap_compare(tui_env.app(workspace), terminal_size=(100, 30), run_before=run_before)
+
+
+async def test_why_there_is_no_chart_wraps_at_the_screen_width(tui_env: TuiEnv) -> None:
+    """The reason is a sentence, not a chart: it wraps instead of running off the right
+    edge ("... needs at least 20 to know h" at 100x30)."""
+    workspace = tui_env.workspace()  # no answers yet
+    app = tui_env.app(workspace)
+    async with app.run_test(size=(80, 60)) as pilot:
+        await open_stats(app, pilot, workspace)
+        reason = app.screen.query_one("#stats-workload")
+        lines = [s.text.rstrip() for s in reason.render_lines(reason.size.region)]
+        said = " ".join(line.strip() for line in lines if line.strip())
+        assert said.endswith("to know how you grade and what is scheduled.")
+        assert len([line for line in lines if line.strip()]) > 1
+        assert reason.region.right <= 80

@@ -381,6 +381,10 @@ class StatsScreen(Screen[None]):
         text-wrap: nowrap;
         padding-left: 1;
     }
+    StatsScreen .stats-section.-prose {
+        width: 100%;
+        text-wrap: wrap;
+    }
     StatsScreen #stats-status {
         color: $text-muted;
         margin-top: 1;
@@ -393,7 +397,7 @@ class StatsScreen(Screen[None]):
         Binding(
             "plus,equals_sign",
             "propose(1)",
-            "Retention +",
+            "Retention up",
             key_display="+",
             id="stats.retention_up",
             tooltip="Propose a higher desired retention for the workload chart",
@@ -401,7 +405,7 @@ class StatsScreen(Screen[None]):
         Binding(
             "minus",
             "propose(-1)",
-            "Retention -",
+            "Retention down",
             key_display="-",
             id="stats.retention_down",
             tooltip="Propose a lower desired retention for the workload chart",
@@ -562,8 +566,10 @@ class StatsScreen(Screen[None]):
         if self.workload_reason is not None:
             heading.update(literal(f"Workload: answers a day, next {WORKLOAD_DAYS} days"))
             reason = self.workload_reason
+            text.set_class(True, "-prose")  # a sentence, not a chart: it wraps
             text.update(literal(reason[0].upper() + reason[1:] + "."))
             return
+        text.set_class(False, "-prose")
         current, proposed = self.current_retention, self.proposed
         if current not in self.workload or proposed not in self.workload:
             return
