@@ -265,9 +265,8 @@ class HomeScreen(Screen[None]):
             else:
                 new, learning, review = self._totals
                 today = f"Today: {review} due · {learning} learning · {new} new"
-            text = f"{today}    {entries} entries in {decks} deck{'s' if decks != 1 else ''}"
-        if streak and ws.decks.decks:
-            text += f"    {streak}"
+            parts = [today, f"{entries} entries in {decks} deck{'s' if decks != 1 else ''}"]
+            text = _fitted(parts + ([streak] if streak else []), self.app.size.width - 4)
         if ws.read_only:
             text += "\nRead-only: another studyapp is using this progress folder."
         self.query_one("#home-summary", Static).update(literal(text))
@@ -569,3 +568,15 @@ def _line(cells: Sequence[str], widths: Sequence[int]) -> str:
 
 def _clip(text: str, width: int) -> str:
     return text if cell_len(text) <= width else set_cell_size(text, width - 1) + "…"
+
+
+def _fitted(parts: list[str], width: int) -> str:
+    """``parts`` on one line, four spaces apart, as far as ``width`` allows; a part that
+    does not fit starts the next line, so no phrase is split mid-way ("1 / deck")."""
+    lines: list[str] = []
+    for part in parts:
+        if lines and len(lines[-1]) + 4 + len(part) <= width:
+            lines[-1] += "    " + part
+        else:
+            lines.append(part)
+    return "\n".join(lines)
