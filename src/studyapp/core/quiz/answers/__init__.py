@@ -19,6 +19,7 @@ From the bottom up, each imports only those above it in this list:
 - ``numbers``    parse/render/check_number: figures, units, precision, tolerance.
 - ``dates``      parse/render/check_date: dates at day, month or year precision.
 - ``order``      check_order, parse_order_numbers: chronologies.
+- ``spacedlist`` spaced_members: a list typed with spaces only, read as its members.
 - ``lists``      check_list: lists and "A and B" answers, right in any order.
 - ``keys``       Target, Mode, AnswerKey: a serialisable key that judges one question.
 - ``people``     Person: the deck's speakers and the people its text names.

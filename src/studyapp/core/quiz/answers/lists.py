@@ -3,7 +3,10 @@
 A list is right when it names every member once, in any order and joined any
 way (commas, "and", "&", "/", ";", one a line); each member is judged as free
 text (:func:`~studyapp.core.quiz.answers.text.check_text`), so "the US" names
-the United States and a typo in one member makes the list *close*. A list
+the United States and a typo in one member makes the list *close*, and so
+does a place without the words that tell which ("Korea" for "South Korea":
+:func:`_incomplete_place`). Commas and "and" may be left out
+(:func:`~studyapp.core.quiz.answers.spacedlist.spaced_members`). A list
 missing a member is wrong and says which; so is one with a member too many.
 An answer of parts joined by "and" ("both A and B", "A, B and C") is a list of
 those parts (:func:`conjunction_members`) unless its question asks for an order.
@@ -16,6 +19,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from studyapp.core.quiz.answers.normalise import clean, compact, text_key
+from studyapp.core.quiz.answers.spacedlist import spaced_members
 from studyapp.core.quiz.answers.text import check_text
 from studyapp.core.quiz.answers.verdict import Outcome, Verdict, make_verdict, no_answer
 
@@ -135,21 +139,27 @@ def check_list(
         return make_verdict(Outcome.CORRECT, "correct", answer, shown, note="")
     if not any(_BOTH.match(m) for m in members):
         given = _BOTH.sub("", given)  # "both A and B" is "A and B"
-    parts = split_list(given, members)
+    parts = spaced_members(given, members, forms) or _read_parts(
+        split_list(given, members), members, forms
+    )
     left = list(members)
     extra: list[str] = []
-    close: list[str] = []
+    close: dict[str, list[str]] = {}
     named: list[str] = []
     for part in parts:
         found = _best_member(part, left, members, rivals, forms)
+        if found is None or found[1] == "typo":
+            # "Zealand" is New Zealand without a word, not a typo of it
+            place = _incomplete_place(part, left, members, rivals)
+            found = (place, "incomplete") if place is not None else found
         if found is None:
             extra.append(part)
             continue
-        member, outcome = found
+        member, kind = found
         left.remove(member)
         named.append(member)
-        if outcome is Outcome.CLOSE:
-            close.append(f"'{part}' for '{member}'")
+        if kind:
+            close.setdefault(kind, []).append(f"'{part}' for '{member}'")
     if extra and len(parts) < len(members):
         # A join mistyped ("regional security an global stability") ran two parts into
         # one: judge the whole as text, where it is a typo.
@@ -166,8 +176,8 @@ def check_list(
         missing = f"{len(parts)} of {len(members)}: missing {_join(left)}"
         return make_verdict(Outcome.WRONG, missing, answer, shown, note=missing)
     if close:
-        typos = f"typo: {', '.join(close)}"
-        return make_verdict(Outcome.CLOSE, typos, answer, shown, note=typos)
+        near = "; ".join(f"{kind}: {', '.join(found)}" for kind, found in close.items())
+        return make_verdict(Outcome.CLOSE, near, answer, shown, note=near)
     note = "" if named == list(members) else "the order does not matter"
     reason = f"correct ({note})" if note else "correct"
     return make_verdict(Outcome.CORRECT, reason, answer, shown, note=note)
@@ -199,24 +209,81 @@ def _learn_member_forms(
         forms[left[0]].append(unmatched[0])
 
 
+def _read_parts(
+    parts: Sequence[str], members: Sequence[str], forms: dict[str, list[str]]
+) -> list[str]:
+    """The parts, each run of members typed with spaces only cut into those members
+    ("japan, south korea australia": the comma was typed, the second one was not)."""
+
+    def same(words: str, member: str) -> bool:
+        return check_text(words, member, forms[member]).outcome is Outcome.CORRECT
+
+    out: list[str] = []
+    for part in parts:
+        out.extend(spaced_members(part, members, forms, same) or [part])
+    return out
+
+
 def _best_member(
     part: str,
     left: Sequence[str],
     members: Sequence[str],
     rivals: Sequence[str],
     forms: dict[str, list[str]] | None = None,
-) -> tuple[str, Outcome] | None:
-    """The member ``part`` names (right, or a typo of it), among those not yet named."""
-    best: tuple[str, Outcome] | None = None
+) -> tuple[str, str] | None:
+    """The member ``part`` names among those not yet named, and how it is only close.
+
+    The second item is "" when ``part`` is right, else what makes it close: a
+    "typo", "another spelling" of a name, or "incomplete" (part of the member).
+    """
+    best: tuple[str, str] | None = None
     for member in left:
         others = [m for m in members if m != member] + list(rivals)
         aliases = forms.get(member, []) if forms else []
-        outcome = check_text(part, member, aliases, others).outcome
-        if outcome is Outcome.CORRECT:
-            return member, outcome
-        if outcome is Outcome.CLOSE and best is None:
-            best = (member, outcome)
+        verdict = check_text(part, member, aliases, others)
+        if verdict.outcome is Outcome.CORRECT:
+            return member, ""
+        if verdict.outcome is Outcome.CLOSE and best is None:
+            best = (member, _close_kind(verdict.reason))
     return best
+
+
+def _close_kind(reason: str) -> str:
+    """What a close verdict of :func:`check_text` found, in the words of a list's note."""
+    if reason.startswith("another spelling"):
+        return "another spelling"
+    if reason.startswith("partly right"):
+        return "incomplete"
+    return "typo"
+
+
+def _incomplete_place(
+    part: str, left: Sequence[str], members: Sequence[str], rivals: Sequence[str]
+) -> str | None:
+    """The member ``part`` is a place name of, without the words that tell which place.
+
+    "Korea" for "South Korea", "Zealand" for "New Zealand": the last words of a
+    member that names a country or region, no place themselves ("Jersey" is not
+    New Jersey, "Guinea" not Papua New Guinea), not an answer of the deck, and
+    the end of no other member ("Korea" in a list of North and South Korea
+    could be either). Close at best: it does not say which place.
+    """
+    from studyapp.core.quiz.answers.places import place_id
+
+    words = text_key(part).split()
+    if not words or len(words) > 6 or place_id(part) is not None:
+        return None
+    if any(text_key(r).split() == words for r in rivals):
+        return None  # "Korea" is itself an answer of this deck
+    ends: dict[str, str] = {}
+    for other in members:
+        key = text_key(other).split()
+        if len(key) > len(words) and key[-len(words) :] == words:
+            ends.setdefault(" ".join(key), other)
+    if len(ends) != 1:
+        return None
+    (whole,) = ends.values()
+    return whole if whole in left and place_id(whole) is not None else None
 
 
 def _join(items: Sequence[str]) -> str:

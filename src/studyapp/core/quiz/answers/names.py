@@ -275,22 +275,40 @@ def _judge(
                 Outcome.WRONG, f"{near}; the answer is {name}", name, shown, note=near
             )
             return verdict, True
+        if _romanised(tokens, form_tokens, rival_tokens):
+            # "Lee Jae Myeong" is a letter from Lee Jae-myung, but no slip of the keys
+            return _another_spelling(name, shown), False
         wrote = f"typo: you wrote '{shown}'"
         typo_verdict = make_verdict(
             Outcome.CLOSE, f"{wrote}; it is {name}", name, shown, note=wrote
         )
         return typo_verdict, False
-    if len(tokens) >= 2 and len(g) <= 60:
-        spelt = romanisation_key(" ".join(tokens))
-        if any(spelt & romanisation_key(" ".join(t)) for t in form_tokens) and not any(
-            spelt & romanisation_key(" ".join(t)) for t, _ in rival_tokens
-        ):
-            verdict = make_verdict(
-                Outcome.CLOSE,
-                f"another spelling of the name: it is written {name} here",
-                name,
-                shown,
-                note="another spelling of the name",
-            )
-            return verdict, False
+    if _romanised(tokens, form_tokens, rival_tokens):
+        return _another_spelling(name, shown), False
     return make_verdict(Outcome.WRONG, f"the answer is {name}", name, shown, note=""), False
+
+
+def _romanised(
+    tokens: Sequence[str],
+    form_tokens: Sequence[Sequence[str]],
+    rival_tokens: Sequence[tuple[Sequence[str], str]],
+) -> bool:
+    """Whether a name of two or more words is another romanisation of the answer's, and
+    of no rival's (:func:`~studyapp.core.quiz.answers.wordforms.romanisation_key`)."""
+    if len(tokens) < 2 or len("".join(tokens)) > 60:
+        return False
+    spelt = romanisation_key(" ".join(tokens))
+    return any(spelt & romanisation_key(" ".join(t)) for t in form_tokens) and not any(
+        spelt & romanisation_key(" ".join(t)) for t, _ in rival_tokens
+    )
+
+
+def _another_spelling(name: str, shown: str) -> Verdict:
+    """Close, and said to be a spelling: the learner knew the name, not our romanisation."""
+    return make_verdict(
+        Outcome.CLOSE,
+        f"another spelling of the name: it is written {name} here",
+        name,
+        shown,
+        note="another spelling of the name",
+    )

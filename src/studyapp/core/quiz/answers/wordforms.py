@@ -128,6 +128,25 @@ _ROMAN_RULES = (
 )
 
 
+_FAMILY_NAMES = {
+    variant: name
+    for name, variants in {
+        "lee": "yi rhee rhie ri",
+        "park": "pak bak bahk",
+        "kim": "gim",
+        "choi": "choe",
+        "chung": "jung",
+        "kang": "gang",
+        "jang": "chang",
+        "jo": "cho",
+        "lim": "im yim rim",
+    }.items()
+    for variant in variants.split()
+}
+"""Korean family names whose romanisations the vowel rules cannot join ("Yi", "Rhee" and
+"Lee" are one name): each word that is one is read as the usual spelling."""
+
+
 def _romanise(text: str) -> str:
     for pattern, repl in _ROMAN_RULES:
         text = pattern.sub(repl, text)
@@ -138,7 +157,8 @@ def _romanise(text: str) -> str:
 def romanisation_key(key: str) -> frozenset[str]:
     """A folded name in a lossy spelling that romanisations of Korean and Japanese share,
     family name first or last: "yoon seok youl", "yoon suk yeol", "Suk-yeol Yoon" and
-    "yun sok yol" share "yunsukul"; "Ōno", "Ohno" and "Oono" give "unu".
+    "yun sok yol" share "yunsukul"; "Ōno", "Ohno" and "Oono" give "unu"; "Yi Jae-myung"
+    and "Rhee Jae-myung" are "Lee Jae-myung" (:data:`_FAMILY_NAMES`).
 
     The words are joined before spelling (hyphens and spaces between syllables
     vary), and the key is one string per order: as written, the last word
@@ -147,5 +167,6 @@ def romanisation_key(key: str) -> frozenset[str]:
     words = key.split()
     if not words:
         return frozenset()
+    words = [_FAMILY_NAMES.get(w, w) for w in words]
     orders = {tuple(words), tuple(words[-1:] + words[:-1]), tuple(words[1:] + words[:1])}
     return frozenset(_romanise("".join(order)) for order in orders)
