@@ -19,6 +19,11 @@ same options: the seed is the instructor's promise that every sitting is the
 same paper, and the gradebook compares results question by question in that
 order (a shuffled retake would be set aside as another question set). An exam
 without a seed, a quick quiz and a re-drill differ on every attempt.
+
+On a short terminal (under 26 rows) the card is laid out without blank rows and
+scrolled so that what must be seen is in view: the answer field (or the options)
+while asking, the feedback from its verdict line once answered; its border says
+when there is more ("↓ more: PgDn"), as the study card's does.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from studyapp.core.base.clock import Clock
@@ -57,12 +63,18 @@ from studyapp.tui.screens.study_verdict import (
 from studyapp.tui.text import literal
 from studyapp.tui.widgets.confirm import ConfirmDialog
 from studyapp.tui.widgets.keybar import KeyBar
-from studyapp.tui.widgets.quiz_card import TYPED_FORMATS, AnswerField, QuestionCard, format_label
+from studyapp.tui.widgets.quiz_card import (
+    TYPED_FORMATS,
+    AnswerField,
+    QuestionCard,
+    format_label,
+    order_placeholder,
+)
 from studyapp.tui.widgets.quiz_review import SUBMIT, ReviewDialog, ReviewRow
 from studyapp.tui.widgets.titlebar import TitleBar
 
-COMPACT_BELOW = 24
-"""Rows under which the quiz card is drawn without margins."""
+SHORT_BELOW = 26
+"""Terminal heights below this get the short quiz layout (as the study screen's)."""
 
 
 class QuizScreen(Screen[None]):
@@ -70,6 +82,10 @@ class QuizScreen(Screen[None]):
 
     CSS_PATH = "quiz.tcss"
     """Read when first shown (see app.tcss)."""
+
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (SHORT_BELOW, "-tall")]
+    """Under 26 rows the card drops its blank rows and margins (quiz.tcss): at 80x24 an
+    order question's four wrapped events left only the top edge of the answer field."""
 
     BINDINGS = [
         Binding(
@@ -183,7 +199,7 @@ class QuizScreen(Screen[None]):
         with Horizontal(id="quiz-top"):
             yield Static(id="quiz-progress", markup=False)
             yield Static(id="quiz-timer", markup=False)
-        with QuestionCard(id="quiz-card"):
+        with QuestionCard(id="quiz-card", placer=self._scroll_card, pages=not self.navigable):
             yield Static(id="quiz-format", markup=False)
             yield Static(id="quiz-prompt", markup=False)
             yield Static(id="quiz-options", markup=False)
@@ -192,17 +208,8 @@ class QuizScreen(Screen[None]):
             yield Static(id="quiz-feedback", markup=False)
         yield KeyBar()
 
-    def on_resize(self) -> None:
-        self._fit_height()
-
-    def _fit_height(self) -> None:
-        """Under 24 rows the card drops its margins, so a question and all four options
-        fit at 60x20 (they were cut after the first option)."""
-        self.set_class(self.app.size.height < COMPACT_BELOW, "-compact")
-
     def on_mount(self) -> None:
         self.sub_title = self.spec.title
-        self._fit_height()
         self._ticker = self.set_interval(1.0, self._tick)
         self._tick()
         self.show_question()
@@ -268,6 +275,8 @@ class QuizScreen(Screen[None]):
         field.value = response.shown if typed and response is not None else ""
         field.display = typed
         field.disabled = False
+        ordering = question.format is QuestionFormat.ORDERING
+        field.placeholder = order_placeholder(len(question.options)) if ordering else ""
         given = self.query_one("#quiz-given", Static)
         given.display = response is not None
         if response is not None:
@@ -280,14 +289,54 @@ class QuizScreen(Screen[None]):
             )
             given.update(literal(f"Your answer: {response.shown} (to change it, {change})"))
         self.query_one("#quiz-feedback", Static).display = False
-        card = self.query_one("#quiz-card", QuestionCard)
-        card.scroll_home(animate=False)
         if typed:
             field.focus()
             field.cursor_position = len(field.value)
         else:
-            card.focus()
+            self.query_one("#quiz-card", QuestionCard).focus()
         self.refresh_bindings()
+        self._place_card()
+
+    # ------------------------------------------------------------- the window
+
+    def _place_card(self) -> None:
+        """Scroll the card, once laid out, so that what must be seen now is in view."""
+        self.call_after_refresh(self._scroll_card)
+
+    def _scroll_card(self) -> None:
+        """The card from its top when it fits; else what must be seen wins: asking, the
+        answer field (the options, the answer given); answered, the feedback from its
+        verdict line, whatever falls below the fold ("↓ more" on the border). At 80x24
+        an order question showed the field's top edge only, and then no verdict."""
+        card = self.query_one("#quiz-card", QuestionCard)
+        if not card.is_attached:
+            return  # the screen was left before it was laid out again
+        height = card.scrollable_content_region.height
+        first, last = self._must_see()
+        y = 0
+        if first is not None and last is not None and height > 0:
+            bottom = last.virtual_region.bottom
+            if bottom > height:
+                y = min(bottom - height, first.virtual_region.y)
+        card.scroll_to(y=y, animate=False, immediate=True)
+        card.update_hint()
+
+    def _must_see(self) -> tuple[Widget | None, Widget | None]:
+        """The first and the last widget that must be in view (the first wins when both
+        cannot fit), or ``None`` for the top of the card."""
+        feedback = self.query_one("#quiz-feedback", Static)
+        if feedback.display:
+            return feedback, feedback
+        shown = [
+            widget
+            for name in ("#quiz-options", "#quiz-input", "#quiz-given")
+            if (widget := self.query_one(name)).display and widget.virtual_region
+        ]
+        if not shown:
+            prompt = self.query_one("#quiz-prompt", Static)
+            return prompt, prompt
+        field = self.query_one("#quiz-input", Input)
+        return (field if field in shown else shown[0]), shown[-1]
 
     # -------------------------------------------------------------- answering
 
@@ -407,18 +456,20 @@ class QuizScreen(Screen[None]):
         (a pick); an order as the numbers of the options shown, then the events."""
         self.feedback_shown = True
         question = self.question
-        lines = [head]
+        rows = [("", Content(head))]
         if question.format is QuestionFormat.ORDERING:
-            lines += OrderAnswer(question.key.accept, shown=question.options).lines()
+            order = OrderAnswer(question.key.accept, shown=question.options)
+            rows.append(("", Content(order.head)))
+            rows += [(lead, Content(item)) for lead, item in order.leads()]
         elif answer_line:
-            lines.append(f"Answer: {result.answer}")
+            rows.append(("", Content(f"Answer: {result.answer}")))
         if result.outcome is not Outcome.CORRECT and result.source:
-            lines.append(f"Source: {result.source}")
+            rows.append(("", Content(f"Source: {result.source}")))
         if result.explanation:
-            lines.append(result.explanation)
-        lines.append("Enter: next question")
+            rows.append(("", Content(result.explanation)))
+        rows.append(("", Content("Enter: next question")))
         feedback = self.query_one("#quiz-feedback", Static)
-        feedback.update(literal("\n".join(lines)))
+        feedback.update(HangingList(rows))  # a long event goes on under its own text
         feedback.display = True
         for outcome in Outcome:
             feedback.set_class(result.outcome is outcome, f"-{outcome.value}")
@@ -426,6 +477,7 @@ class QuizScreen(Screen[None]):
         self.query_one("#quiz-input", Input).disabled = True
         self.query_one("#quiz-card").focus()
         self.refresh_bindings()
+        self._place_card()
 
     def action_next(self) -> None:
         """Enter: submit the typed answer, or (after feedback) go on to the next question."""

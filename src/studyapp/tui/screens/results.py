@@ -21,6 +21,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
@@ -32,6 +33,7 @@ from studyapp.core.quiz.scoring import QuizResult, Tally
 from studyapp.core.quiz.sitting import Ending
 from studyapp.core.workspace import Workspace
 from studyapp.tui import format as fmt
+from studyapp.tui.screens.study_verdict import HangingList
 from studyapp.tui.text import cell, literal
 from studyapp.tui.widgets.keybar import KeyBar
 from studyapp.tui.widgets.titlebar import TitleBar
@@ -122,20 +124,7 @@ class ResultsScreen(Screen[None]):
         self.query_one("#results-missed-title", Static).update(
             literal(f"Missed ({len(missed)})" if missed else "Nothing missed.")
         )
-        blocks = []
-        for number, item in enumerate(result.results, 1):
-            if item.outcome is Outcome.CORRECT:
-                continue
-            block = [
-                f"{number}. {item.prompt}",
-                f"   your answer: {item.given or '(none)'} [{OUTCOME_WORD[item.outcome]}]",
-                f"   right answer: {item.answer}",
-                f"   time: {item.seconds:.0f}s",
-            ]
-            if item.source:
-                block.append(f"   source: {item.source}")
-            blocks.append("\n".join(block))
-        self.query_one("#results-missed", Static).update(literal("\n\n".join(blocks)))
+        self.query_one("#results-missed", Static).update(missed_list(result))
         self.query_one("#results-body").focus()
 
     def on_resize(self) -> None:
@@ -216,6 +205,30 @@ NARROW_QUESTIONS = "Qs"
 CELL_PADDING = 2
 """A DataTable column's padding: one cell each side."""
 MIN_LABEL = 8
+
+
+def missed_list(result: QuizResult) -> HangingList:
+    """Every question not right: the prompt, the answer given and the right one, the time
+    and the source, each a line that goes on under its own text when it wraps (a long
+    source went on at the left edge, under the question's number)."""
+    rows: list[tuple[str, Content]] = []
+    for number, item in enumerate(result.results, 1):
+        if item.outcome is Outcome.CORRECT:
+            continue
+        if rows:
+            rows.append(("", Content("")))
+        rows += [
+            (f"{number}. ", Content(item.prompt)),
+            (
+                "   your answer: ",
+                Content(f"{item.given or '(none)'} [{OUTCOME_WORD[item.outcome]}]"),
+            ),
+            ("   right answer: ", Content(item.answer)),
+            ("   time: ", Content(f"{item.seconds:.0f}s")),
+        ]
+        if item.source:
+            rows.append(("   source: ", Content(item.source)))
+    return HangingList(rows)
 
 
 def _values(tally: Tally) -> tuple[int, int, int, int, str]:
