@@ -17,6 +17,10 @@ first withdraws the attempt and asks the card again (a second ``u`` undoes the
 previous answer); ``b`` and ``!`` put the card away ungraded, as Anki does, and
 say so.
 
+Where the answer field is parked (a choice or flip card, a checked card), bare letters
+are commands: letters the learner types as an answer anyway are taken as typing, not
+commands, and the card says how to answer (:mod:`.study_typing`).
+
 Going from one card to the next is the path a learner waits on most, so the
 screen keeps it cheap for Textual: the widget tree never changes, widgets only
 get new content or are shown and hidden; keyboard focus stays on the answer
@@ -70,7 +74,9 @@ from studyapp.tui.screens.study_status import (
     self_graded_note,
     short,
     status_line,
+    typing_hint,
 )
+from studyapp.tui.screens.study_typing import TypingGuard
 from studyapp.tui.screens.study_verdict import (
     OrderAnswer,
     choice_head,
@@ -208,6 +214,9 @@ class StudyScreen(Screen[None]):
         self._recount: Timer | None = None
         self._recount_at: datetime | None = None
         """Counts the cards left again when a learning card comes within the window."""
+        self.typing = TypingGuard()
+        """Letters typed where there is no answer field: swallowed, not run as commands."""
+        self._typing_timer: Timer | None = None
         self.session = self._new_session()
 
     def _new_session(self) -> Session:
@@ -237,6 +246,8 @@ class StudyScreen(Screen[None]):
         self._kind = Static(id="card-kind", markup=False)
         self._prompt = Static(id="card-prompt", markup=False)
         self._options = Static(id="card-options", markup=False)
+        self._hint = Static(id="card-hint", markup=False)
+        self._hint.display = False
         self._field = AnswerInput(
             id="card-input",
             placeholder="Type your answer · Enter checks · empty Enter shows the answer",
@@ -257,6 +268,7 @@ class StudyScreen(Screen[None]):
             yield self._prompt
             yield self._options
             yield self._field
+            yield self._hint
             yield self._verdict
             yield self._answer
             yield self._explanation
@@ -317,6 +329,7 @@ class StudyScreen(Screen[None]):
         if self._poll is not None:
             self._poll.stop()
             self._poll = None
+        self._end_typing()
         card = self.session.current()
         self.card = card
         self.verdict = None
@@ -452,7 +465,7 @@ class StudyScreen(Screen[None]):
         first wins when both cannot fit), or ``None`` for the top of the card."""
         shown = [
             w
-            for w in (self._options, self._verdict, self._answer)
+            for w in (self._options, self._hint, self._verdict, self._answer)
             if w.display and w.virtual_region
         ]
         if self.phase == "question":
@@ -578,6 +591,7 @@ class StudyScreen(Screen[None]):
     def _show_answer(self, *, open_source: bool, answer_line: bool = True) -> None:
         card = self.card
         assert card is not None
+        self._end_typing()
         self._field.park()  # the verdict repeats what was typed
         answer = self._answer
         if self.mode == "order":
@@ -611,17 +625,75 @@ class StudyScreen(Screen[None]):
             source.display = False
 
     def action_press(self, number: int) -> None:
+        self._end_typing(hide=False)  # a digit ends a spell (a priority key: no on_key)
         if self.phase in ("judged", "revealed"):
             self.grade(Rating(number))
         elif self.phase == "question" and self.mode == "choice":
             self._choose(number)
 
     def on_key(self, event: events.Key) -> None:
-        """Keys 5-9 and 0 pick options 5-10 of a long multiple choice."""
+        """Letters typed where there is no answer field are not commands; keys 5-9 and
+        0 pick options 5-10 of a long multiple choice."""
         key = event.key
+        if self._guard_typing(event):
+            return
         if self.phase == "question" and self.mode == "choice" and key in tuple("567890"):
             event.stop()
             self._choose(10 if key == "0" else int(key))
+
+    def _guard_typing(self, event: events.Key) -> bool:
+        """Swallow ``event`` if it is typing on a card without an answer field (see
+        study_typing); ``True`` when it was swallowed."""
+        if not self._field.parked or self.phase == "done" or self.card is None:
+            return False
+        command = False
+        if event.is_printable:  # only these start a spell (not Enter on the way to a grade)
+            bound = self.app.active_bindings.get(event.key)
+            command = bound is not None and bound.enabled
+        decision = self.typing.key(
+            event.key, event.character, command=command, now=self.workspace.clock()
+        )
+        if decision == "run":
+            return False
+        if decision == "end":
+            self._end_typing(hide=False)  # the hint stays: it is still true, and read
+            return False
+        event.stop()
+        event.prevent_default()
+        if decision == "dismiss":
+            self._end_typing()
+            return True
+        if self._typing_timer is not None:
+            self._typing_timer.stop()
+        self._typing_timer = self.set_timer(
+            self.typing.quiet.total_seconds(), lambda: self._end_typing(hide=False)
+        )
+        if decision == "start":
+            self._show_hint()
+        return True
+
+    def _show_hint(self) -> None:
+        """Say how this card is answered, where the learner's eyes are (under the
+        options or the question)."""
+        hint = self._hint
+        hint.update(literal(typing_hint(self.phase, self.mode, len(self.options))))
+        if not hint.display:
+            hint.display = True
+            self._place_card()
+
+    def _hide_hint(self) -> None:
+        if self._hint.display:
+            self._hint.display = False
+
+    def _end_typing(self, *, hide: bool = True) -> None:
+        """End a typing spell: a new card or phase, a pick, a grade, or a pause. The
+        hint goes with the card (or Escape); after a pause it stays to be read."""
+        self.typing.end()
+        if self._typing_timer is not None:
+            self._typing_timer.stop()
+            self._typing_timer = None
+        if hide:
+            self._hide_hint()
 
     def _choose(self, number: int) -> None:
         if not 1 <= number <= len(self.options):

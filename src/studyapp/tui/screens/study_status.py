@@ -31,6 +31,7 @@ __all__ = [
     "self_graded_note",
     "short",
     "status_line",
+    "typing_hint",
 ]
 
 Mode = Literal["typed", "choice", "order", "reveal"]
@@ -121,3 +122,15 @@ def cloze_label(variant: str) -> str:
 def short(text: str, width: int = 40) -> str:
     """``text`` cut to ``width`` characters with an ellipsis, for a notice that names a card."""
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def typing_hint(phase: str, mode: Mode, options: int) -> str:
+    """What a card without an answer field says when the learner types on it anyway
+    (study_typing): how it is answered, and why the letters went nowhere."""
+    if phase in ("judged", "revealed"):
+        how = "Grade with 1-4"
+    elif mode == "choice":
+        how = f"Pick an option with 1-{options}" if options > 1 else "Pick the option with 1"
+    else:
+        how = "Nothing to type here: Enter shows the answer"  # (space is typing now)
+    return f"{how} (letters are commands here)"
