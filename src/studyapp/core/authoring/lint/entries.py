@@ -220,6 +220,11 @@ def _date_in_text(entry: DateEntry, text: str) -> bool:
     return False
 
 
+_NEAR_MISS = ("typo", "another spelling")
+"""The checker's reasons for an answer a slip of the keys away from the right one, or the
+same name spelled otherwise: an option like that reads as a trick (O002)."""
+
+
 def check_options(lint: Linter, deck: Deck) -> None:
     for i, entry in enumerate(deck.entries):
         if not isinstance(entry, ChoiceEntry):
@@ -235,7 +240,7 @@ def check_options(lint: Linter, deck: Deck) -> None:
                     f"option {option!r} would be accepted as the answer {entry.answer!r}; "
                     "replace it with a clearly wrong option",
                 )
-            elif verdict.outcome is Outcome.CLOSE and verdict.reason.startswith("typo"):
+            elif verdict.outcome is Outcome.CLOSE and verdict.reason.startswith(_NEAR_MISS):
                 lint.add(
                     "O002",
                     path,
