@@ -413,7 +413,8 @@ def assemble_exam(
 
     The spec's ``seed`` wins when it has one (same exam for the whole class);
     otherwise ``rng`` is used and must be given. No entry is ever asked twice, and
-    no question's prompt or options show another's answer (:mod:`exam_leaks`), so
+    no question's prompt or options (nor, with feedback after each answer, its answer
+    line, explanation and source) show another's answer (:mod:`exam_leaks`), so
     one question never gives another away: a spec that asks for more than the
     decks hold gets what they hold (:func:`exam_capacity`), and says so.
     Pass ``indexes`` (deck id -> AnswerKeyIndex) to reuse them across many exams.
@@ -434,7 +435,7 @@ def assemble_exam(
     for pool in pools.values():
         rng.shuffle(pool)
     used: set[tuple[str, str]] = set()
-    giveaways = Giveaways()
+    giveaways = Giveaways(feedback=spec.feedback == "immediate")
     picked: dict[QuestionFormat, list[Question]] = {f: [] for f in FORMATS}
     # A chronology asks several entries in one question; it may only spend the entries the
     # exam can spare, or the exam would come out shorter than the decks allow.
