@@ -200,17 +200,18 @@ def test_new_answers_or_a_fold_bring_the_kept_figures_up_to_date(
     assert _fast(folder, keys) is not None
     clock = ManualClock(NOW - timedelta(hours=1))
     session = _study(folder, clock, 3, 7)  # answers in the journal: the states moved on
-    with monkeypatch.context() as patch:  # while the app has the folder open
+    assert _fast(folder, keys) is not None  # the journal's new answers applied...
+    brought = _run(folder)  # (while the app has the folder open)
+    with monkeypatch.context() as patch:
         patch.setattr(kept, "kept_stats", lambda *a, **k: None)
-        expected = _run(folder)  # every card counted
-    assert _fast(folder, keys) is not None  # the journal's new answers applied
-    assert _run(folder) == expected
+        assert _run(folder) == brought  # ...equal to counting every card
     session.store.close()  # folded: a new snapshot, an empty journal, a fold note
     assert _fast(folder, keys) is not None
+    brought = _run(folder)
     with monkeypatch.context() as patch:
         patch.setattr(kept, "kept_stats", lambda *a, **k: None)
         full = _run(folder)
-    assert "Reviews: " in full and _run(folder) == full
+    assert "Reviews: " in full and brought == full
 
 
 def test_other_decks_are_not_the_kept_decks(

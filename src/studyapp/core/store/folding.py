@@ -35,7 +35,7 @@ from studyapp.core.store.journal_sync import JournalSync
 from studyapp.core.store.layout import HISTORY, JOURNAL, SNAPSHOT
 from studyapp.core.store.records import JournalEntry, ReviewRecord
 from studyapp.core.store.snapshot import FORMAT, VERSION, snapshot_chunks
-from studyapp.core.store.source import file_stat, note_fold
+from studyapp.core.store.source import note_fold, stat_before_fold
 from studyapp.core.store.state import CardState
 
 FOLDING = "reviews.folding.jsonl"
@@ -137,7 +137,7 @@ class FoldJob:
             fsync_dir(self.folder)  # the rename and the new journal, durable
             saved_at, settings, recent = self._header
             header = fold_header(saved_at, self.last_seq, settings, recent)
-            before = file_stat(self.folder / SNAPSHOT)
+            before = stat_before_fold(self.folder / SNAPSHOT)
             write_fold(self.folder, self.entries, header, self._cards)
             os.unlink(self.folder / FOLDING)
             fsync_dir(self.folder)

@@ -13,6 +13,9 @@
 ``stats.kept`` (:data:`KEPT_STATS`)
     What ``studyapp stats`` counted from every card, kept for its next run (a cache:
     :mod:`studyapp.core.stats.kept`).
+``stats.folds`` (``source.FOLDS``)
+    The last four folds' notes (old and new snapshot, the states folded), written after
+    each fold so that ``stats.kept`` can follow a new snapshot (a cache).
 ``progress.lock`` (:data:`LOCK`)
     Held (:mod:`~studyapp.core.store.lock`) for the store's lifetime.
 

@@ -61,6 +61,15 @@ def file_stat(path: Path) -> FileStat | None:
     return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns
 
 
+def stat_before_fold(path: Path) -> FileStat | None:
+    """The snapshot's ``stat`` before a fold writes it, for :func:`note_fold`: None when it
+    cannot be read for any reason (a fold never fails for its note's sake)."""
+    try:
+        return file_stat(path)
+    except OSError:
+        return None
+
+
 def journal_print(path: Path, raw: bytes) -> tuple[str, int, int]:
     return path.name, len(raw), zlib.crc32(raw)
 

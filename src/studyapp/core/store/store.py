@@ -72,6 +72,7 @@ from studyapp.core.store.source import (
     file_stat,
     journal_print,
     note_fold,
+    stat_before_fold,
 )
 from studyapp.core.store.state import CardState, Phase, Rating
 from studyapp.core.store.statetable import StateTable
@@ -555,7 +556,7 @@ class ProgressStore:
         last_seq = self._pending[-1].seq if self._pending else self._journal_seq
         self._recent = self._recent_kept()
         header = fold_header(self._now(), last_seq, self._settings, self._recent)
-        before = file_stat(self.folder / SNAPSHOT)
+        before = stat_before_fold(self.folder / SNAPSHOT)
         write_fold(self.folder, self._pending, header, self._cards)
         if not self._dirty:  # a restore, migration or repair is no journal's states
             note_fold(self.folder, before, self._pending, last_seq)  # never raises
