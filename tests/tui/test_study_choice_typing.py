@@ -200,3 +200,39 @@ def test_the_hint_says_how_each_card_is_answered() -> None:
     assert typing_hint("question", "choice", 6).startswith("Pick an option with 1-6")
     assert typing_hint("question", "reveal", 0).startswith("Nothing to type here")
     assert typing_hint("revealed", "reveal", 0).startswith("Grade with 1-4")
+
+
+SOURCED = """\
+id: calls
+title: Calls
+entries:
+  - id: first-call
+    kind: choice
+    prompt: Whom did Lee call first after taking office?
+    answer: Donald Trump
+    distractors: [Ishiba Shigeru, Xi Jinping, Anthony Albanese]
+    source: Lee's first call as president, on June 6, was with Donald Trump.
+"""
+
+
+async def test_the_source_waits_until_the_card_is_answered(tmp_path: Path) -> None:
+    """The source is the sentence the card was made from: it holds the answer. Asked for
+    on a question, it says so instead of showing it; once answered, it opens."""
+    workspace, _ = make_workspace(tmp_path, SOURCED)
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        study = app.screen
+        assert isinstance(study, StudyScreen) and study.card is not None
+        assert study.card.source
+        await pilot.press("s")
+        await pilot.pause()
+        assert not study.source_open
+        assert any("once you have answered" in str(n.message) for n in app._notifications)
+        await pilot.press("1")  # a pick: the card is checked (a wrong one shows it itself)
+        await pilot.pause()
+        shown = study.source_open
+        await pilot.press("s")
+        await pilot.pause()
+        assert study.source_open is not shown  # now s opens and closes it

@@ -771,6 +771,9 @@ class StudyScreen(Screen[None]):
         if not self.card.source:
             self.notify("This card has no source text.", markup=False)
             return
+        if self.phase == "question":  # the sentence the card was made from holds its answer
+            self.notify("The source shows once you have answered: it holds the answer.")
+            return
         self.source_open = not self.source_open
         self._source_asked = self.source_open
         self._show_source()

@@ -154,11 +154,6 @@ class OrderAnswer:
             for number, item in zip(self.numbers, self.items, strict=True)
         ]
 
-    def lines(self) -> list[str]:
-        """The head and one line an item, unwrapped: for text that wraps as a whole (the
-        quiz's feedback)."""
-        return [self.head, *(lead + item for lead, item in self.leads())]
-
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         yield Text(self.head)
         for lead, item in self.leads():
