@@ -39,7 +39,6 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Literal
 
@@ -47,7 +46,7 @@ from msgspec import structs
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
@@ -86,6 +85,7 @@ from studyapp.tui.screens.study_verdict import (
 )
 from studyapp.tui.text import literal
 from studyapp.tui.widgets.answer_input import AnswerInput
+from studyapp.tui.widgets.card_scroll import CardScroll
 from studyapp.tui.widgets.diff import answer_diff
 from studyapp.tui.widgets.keybar import KeyBar
 from studyapp.tui.widgets.titlebar import TitleBar
@@ -97,46 +97,6 @@ SHORT_BELOW = 26
 """Terminal heights below this get the compact study layout."""
 
 Phase = Literal["question", "judged", "revealed", "done"]
-
-
-class CardScroll(VerticalScroll):
-    """The card. On a short terminal it may not fit: it scrolls, and its bottom border
-    says so ("↓ more: PgDn"), since a scrollbar alone went unnoticed."""
-
-    def __init__(self, *, id: str, placer: Callable[[], None]) -> None:
-        super().__init__(id=id)
-        self._hint = ""
-        self._placer = placer
-        """Scrolls the card to what the phase needs: run again whenever its content's
-        or its window's size changes (a scrollbar appearing rewraps the text, too)."""
-
-    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
-        super().watch_scroll_y(old_value, new_value)
-        self.update_hint()
-
-    def watch_virtual_size(self) -> None:
-        self.call_after_refresh(self._placer)
-
-    def on_resize(self) -> None:
-        self.call_after_refresh(self._placer)
-
-    def update_hint(self) -> None:
-        """Say on the bottom border whether there is more above or below the window."""
-        y = round(self.scroll_y)
-        shown = [child for child in self.children if child.display]
-        blank = shown[-1].styles.margin.bottom if shown else 0  # no more to read there
-        above, below = y > 0, y < self.max_scroll_y - blank
-        if above and below:
-            hint = "↑↓ more: PgUp PgDn"
-        elif below:
-            hint = "↓ more: PgDn"
-        elif above:
-            hint = "↑ more above: PgUp"
-        else:
-            hint = ""
-        if hint != self._hint:
-            self._hint = hint
-            self.border_subtitle = hint
 
 
 class StudyScreen(Screen[None]):

@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.widgets import Input
 
 from studyapp.core.quiz.questions import Question, QuestionFormat
+from studyapp.tui.widgets.card_scroll import CardScroll
 
 TYPED_FORMATS = (QuestionFormat.TYPED, QuestionFormat.ORDERING)
 
@@ -27,7 +27,7 @@ class AnswerField(Input, inherit_bindings=False):
     BINDINGS = Input.BINDINGS
 
 
-class QuestionCard(VerticalScroll, inherit_bindings=False):
+class QuestionCard(CardScroll, inherit_bindings=False):
     """The question, scrolled by arrows and Home/End, and by PgUp/PgDn when ``pages``
     (otherwise they are the screen's: previous / next question)."""
 
@@ -41,13 +41,9 @@ class QuestionCard(VerticalScroll, inherit_bindings=False):
     ]
 
     def __init__(self, *, id: str, placer: Callable[[], None], pages: bool) -> None:
-        super().__init__(id=id)
+        super().__init__(id=id, placer=placer)
         self.pages = pages
         """PgUp/PgDn scroll the card (a one-way quiz), rather than move between questions."""
-        self._hint = ""
-        self._placer = placer
-        """Scrolls the card to what must be seen now: run again whenever its content's or
-        its window's size changes (a scrollbar appearing rewraps the text, too)."""
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """PgUp/PgDn pass on to the screen (previous / next question) unless ``pages``."""
@@ -60,42 +56,6 @@ class QuestionCard(VerticalScroll, inherit_bindings=False):
             self.scroll_page_up(animate=False)
         else:
             self.scroll_page_down(animate=False)
-
-    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
-        super().watch_scroll_y(old_value, new_value)
-        self.update_hint()
-
-    def watch_virtual_size(self) -> None:
-        self.call_after_refresh(self._placer)
-
-    def on_resize(self) -> None:
-        self.call_after_refresh(self._placer)
-
-    def update_hint(self) -> None:
-        """Say on the bottom border whether there is more above or below the window, and
-        which keys scroll to it."""
-        y = round(self.scroll_y)
-        shown = [child for child in self.children if child.display]
-        blank = shown[-1].styles.margin.bottom if shown else 0  # no more to read there
-        above, below = y > 0, y < self.max_scroll_y - blank
-        self._set_hint(scroll_hint(above, below, pages=self.pages))
-
-    def _set_hint(self, hint: str) -> None:
-        if hint != self._hint:
-            self._hint = hint
-            self.border_subtitle = hint
-
-
-def scroll_hint(above: bool, below: bool, *, pages: bool) -> str:
-    """``↓ more: PgDn`` and the like; with the arrows when PgUp/PgDn change the question."""
-    up, down = ("PgUp", "PgDn") if pages else ("Up", "Down")
-    if above and below:
-        return f"↑↓ more: {up} {down}"
-    if below:
-        return f"↓ more: {down}"
-    if above:
-        return f"↑ more above: {up}"
-    return ""
 
 
 def _example(items: int) -> str:
