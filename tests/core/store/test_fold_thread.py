@@ -27,9 +27,8 @@ import pytest
 from studyapp.core.base.clock import ManualClock
 from studyapp.core.store import folding
 from studyapp.core.store.errors import ProgressError
-from studyapp.core.store.folding import FOLDING
 from studyapp.core.store.journal_sync import JournalSync
-from studyapp.core.store.layout import HISTORY, JOURNAL, SNAPSHOT
+from studyapp.core.store.layout import FOLDING, HISTORY, JOURNAL, SNAPSHOT
 from studyapp.core.store.state import CardState, Phase, Rating
 from studyapp.core.store.store import ProgressStore
 

@@ -32,27 +32,11 @@ from studyapp.core.base.atomic import atomic_write, fsync_dir
 from studyapp.core.store.errors import ProgressError
 from studyapp.core.store.history import append_history
 from studyapp.core.store.journal_sync import JournalSync
-from studyapp.core.store.layout import HISTORY, JOURNAL, SNAPSHOT
+from studyapp.core.store.layout import FOLDING, HISTORY, JOURNAL, SNAPSHOT
 from studyapp.core.store.records import JournalEntry, ReviewRecord
 from studyapp.core.store.snapshot import FORMAT, VERSION, snapshot_chunks
 from studyapp.core.store.source import note_fold, stat_before_fold
 from studyapp.core.store.state import CardState
-
-FOLDING = "reviews.folding.jsonl"
-"""The journal handed over to a fold under way (or left by one that did not finish)."""
-
-
-def journals(folder: Path) -> list[tuple[Path, bytes]]:
-    """The journals to replay, in order: the one handed to a fold (if one was under
-    way, or did not finish), then the journal. Read the other way round, so that a
-    reader never misses records the owner renames from one to the other meanwhile
-    (if the fold then ends, the snapshot changes: the reader reads again)."""
-    found = []
-    for name in (JOURNAL, FOLDING):
-        path = folder / name
-        with contextlib.suppress(FileNotFoundError):
-            found.append((path, path.read_bytes()))
-    return found[::-1]
 
 
 def fold_header(

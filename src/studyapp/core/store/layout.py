@@ -32,6 +32,8 @@ from studyapp.core.base.clock import ensure_utc
 
 SNAPSHOT = "progress.json"
 JOURNAL = "reviews.jsonl"
+FOLDING = "reviews.folding.jsonl"
+"""The journal handed over to a fold under way (or left by one that did not finish)."""
 HISTORY = "history.jsonl"
 DIGEST = "history.digest.json"
 """A cache of what statistics need from the history (see ``history_digest``)."""

@@ -16,6 +16,7 @@ from the note rather than from the new snapshot (:func:`read_folds`).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 import zlib
@@ -27,7 +28,7 @@ import msgspec
 from msgspec import Struct
 
 from studyapp.core.base.atomic import atomic_write
-from studyapp.core.store.layout import SNAPSHOT
+from studyapp.core.store.layout import FOLDING, JOURNAL, SNAPSHOT
 from studyapp.core.store.records import JournalEntry
 
 RACY_SECONDS = 3.0
@@ -74,12 +75,23 @@ def journal_print(path: Path, raw: bytes) -> tuple[str, int, int]:
     return path.name, len(raw), zlib.crc32(raw)
 
 
+def journals(folder: Path) -> list[tuple[Path, bytes]]:
+    """The journals to replay, in order: the one handed to a fold (if one was under
+    way, or did not finish), then the journal. Read the other way round, so that a
+    reader never misses records the owner renames from one to the other meanwhile
+    (if the fold then ends, the snapshot changes: the reader reads again)."""
+    found = []
+    for name in (JOURNAL, FOLDING):
+        path = folder / name
+        with contextlib.suppress(FileNotFoundError):
+            found.append((path, path.read_bytes()))
+    return found[::-1]
+
+
 def read_source(folder: Path, attempts: int = 5) -> tuple[StatesSource, list[tuple[Path, bytes]]]:
     """The folder's states source and its journals' bytes, read as a read-only store reads
     them (the snapshot's ``stat`` the same before and after the journals: a fold by the
     owner meanwhile means reading again). Raises OSError if it keeps changing."""
-    from studyapp.core.store.folding import journals  # (folding notes its folds here)
-
     for _ in range(attempts):
         before = file_stat(folder / SNAPSHOT)
         found = journals(folder)

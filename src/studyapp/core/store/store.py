@@ -48,12 +48,13 @@ from studyapp.core.store.errors import (
     Severity,
     StoreProblem,
 )
-from studyapp.core.store.folding import FOLDING, Folds, fold_header, journals, write_fold
+from studyapp.core.store.folding import Folds, fold_header, write_fold
 from studyapp.core.store.history import history_tail_seq, read_history
 from studyapp.core.store.journal import CRC_PREFIX, encode_line, json_str
 from studyapp.core.store.journal_sync import JournalSync, open_journal
 from studyapp.core.store.layout import (
     DIGEST,
+    FOLDING,
     HISTORY,
     JOURNAL,
     KEPT_STATS,
@@ -71,6 +72,7 @@ from studyapp.core.store.source import (
     StatesSource,
     file_stat,
     journal_print,
+    journals,
     note_fold,
     stat_before_fold,
 )
