@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 
@@ -55,3 +56,16 @@ def ago(moment: datetime | None, now: datetime) -> str:
 def clock_time(moment: datetime) -> str:
     """Local wall-clock time of a moment (for "next card at 14:20")."""
     return moment.astimezone().strftime("%H:%M")
+
+
+def join_fitting(parts: Sequence[str], width: int, sep: str = " · ") -> str:
+    """``parts`` joined by ``sep``, a part that would pass ``width`` starting a new line:
+    a phrase is never split mid-way (the stats sections do not wrap, to keep their
+    charts' shape; home's summary line would split "1 / deck")."""
+    lines = [parts[0]]
+    for part in parts[1:]:
+        if len(lines[-1]) + len(sep) + len(part) <= width:
+            lines[-1] += sep + part
+        else:
+            lines.append(part)
+    return "\n".join(lines)

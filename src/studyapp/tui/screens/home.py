@@ -266,7 +266,8 @@ class HomeScreen(Screen[None]):
                 new, learning, review = self._totals
                 today = f"Today: {review} due · {learning} learning · {new} new"
             parts = [today, f"{entries} entries in {decks} deck{'s' if decks != 1 else ''}"]
-            text = _fitted(parts + ([streak] if streak else []), self.app.size.width - 4)
+            parts += [streak] if streak else []
+            text = fmt.join_fitting(parts, self.app.size.width - 4, sep="    ")
         if ws.read_only:
             text += "\nRead-only: another studyapp is using this progress folder."
         self.query_one("#home-summary", Static).update(literal(text))
@@ -568,15 +569,3 @@ def _line(cells: Sequence[str], widths: Sequence[int]) -> str:
 
 def _clip(text: str, width: int) -> str:
     return text if cell_len(text) <= width else set_cell_size(text, width - 1) + "…"
-
-
-def _fitted(parts: list[str], width: int) -> str:
-    """``parts`` on one line, four spaces apart, as far as ``width`` allows; a part that
-    does not fit starts the next line, so no phrase is split mid-way ("1 / deck")."""
-    lines: list[str] = []
-    for part in parts:
-        if lines and len(lines[-1]) + 4 + len(part) <= width:
-            lines[-1] += "    " + part
-        else:
-            lines.append(part)
-    return "\n".join(lines)

@@ -121,18 +121,6 @@ def retention_text(stats: Stats, desired: float) -> str:
     return f"{table}\n\nDesired retention (the scheduler's target): {fmt.percent(desired)}"
 
 
-def join_fitting(parts: Sequence[str], width: int) -> str:
-    """``parts`` joined by " · ", starting a new line where the next would pass ``width``
-    (the sections do not wrap, so that the charts keep their shape)."""
-    lines = [parts[0]]
-    for part in parts[1:]:
-        if len(lines[-1]) + 3 + len(part) <= width:
-            lines[-1] += f" · {part}"
-        else:
-            lines.append(part)
-    return "\n".join(lines)
-
-
 def reviews_text(per_day: Sequence[tuple[date, int]], width: int = DEFAULT_WIDTH) -> str:
     """The last days' reviews, ending with today's column (as many days as fit)."""
     if not per_day:
@@ -147,7 +135,7 @@ def reviews_text(per_day: Sequence[tuple[date, int]], width: int = DEFAULT_WIDTH
     if total:
         busiest_day, busiest = max(per_day, key=lambda item: (item[1], item[0]))
         parts.append(f"busiest {short_date(busiest_day)} ({busiest:,})")
-    line = join_fitting(parts, width) + f"\nStudied on {studied} of {len(counts)} days"
+    line = fmt.join_fitting(parts, width) + f"\nStudied on {studied} of {len(counts)} days"
     return f"{chart}\n{line}"
 
 
@@ -168,7 +156,7 @@ def forecast_text(forecast: Sequence[tuple[date, int]], width: int = DEFAULT_WID
         f"next 7 days {sum(counts[:7]):,}",
         f"next {len(counts)} days {sum(counts):,}",
     ]
-    return f"{chart}\n{join_fitting(parts, width)}"
+    return f"{chart}\n{fmt.join_fitting(parts, width)}"
 
 
 def days_shown(per_day: Sequence[tuple[date, int]], width: int) -> int:
@@ -339,7 +327,7 @@ def workload_text(
     change = f"{(total_new - total_now) / total_now:+.0%}" if total_now else "-"
     days = max(shown, 1)
     lines = [
-        join_fitting(
+        fmt.join_fitting(
             [
                 f"At {now_r:.2f}: {total_now:,} answers in {shown} days",
                 f"{total_now / days:.1f} a day",
@@ -347,7 +335,7 @@ def workload_text(
             ],
             width,
         ),
-        join_fitting(
+        fmt.join_fitting(
             [
                 f"At {new_r:.2f}: {total_new:,} ({change})",
                 f"{total_new / days:.1f} a day",
