@@ -61,6 +61,7 @@ from studyapp.tui.screens.study_verdict import (
     verdict_line,
 )
 from studyapp.tui.text import literal
+from studyapp.tui.widgets.card_scroll import SHORT_BELOW
 from studyapp.tui.widgets.confirm import ConfirmDialog
 from studyapp.tui.widgets.keybar import KeyBar
 from studyapp.tui.widgets.quiz_card import (
@@ -72,9 +73,6 @@ from studyapp.tui.widgets.quiz_card import (
 )
 from studyapp.tui.widgets.quiz_review import SUBMIT, ReviewDialog, ReviewRow
 from studyapp.tui.widgets.titlebar import TitleBar
-
-SHORT_BELOW = 26
-"""Terminal heights below this get the short quiz layout (as the study screen's)."""
 
 
 class QuizScreen(Screen[None]):

@@ -85,16 +85,13 @@ from studyapp.tui.screens.study_verdict import (
 )
 from studyapp.tui.text import literal
 from studyapp.tui.widgets.answer_input import AnswerInput
-from studyapp.tui.widgets.card_scroll import CardScroll
+from studyapp.tui.widgets.card_scroll import SHORT_BELOW, CardScroll
 from studyapp.tui.widgets.diff import answer_diff
 from studyapp.tui.widgets.keybar import KeyBar
 from studyapp.tui.widgets.titlebar import TitleBar
 
 if TYPE_CHECKING:
     from studyapp.core.examday.upcoming import PlannedToday
-
-SHORT_BELOW = 26
-"""Terminal heights below this get the compact study layout."""
 
 Phase = Literal["question", "judged", "revealed", "done"]
 

@@ -15,7 +15,12 @@ from collections.abc import Callable
 
 from textual.containers import VerticalScroll
 
-__all__ = ["CardScroll", "scroll_hint"]
+__all__ = ["SHORT_BELOW", "CardScroll", "scroll_hint"]
+
+SHORT_BELOW = 26
+"""Terminal heights below this get a card screen's short layout (no blank rows around
+the card): at 60x20 and 80x24 the margins left less room than a long prompt and its
+answer field need. The study and quiz screens both break here."""
 
 
 class CardScroll(VerticalScroll):
