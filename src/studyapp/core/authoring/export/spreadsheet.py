@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from studyapp.core.authoring.export.values import figure_value
+from studyapp.core.base.listing import listed
 from studyapp.core.decks.model import (
     AnyEntry,
     ChoiceEntry,
@@ -131,12 +132,10 @@ line an entry otherwise)."""
 
 
 def _entries_named(ids: list[str]) -> str:
-    """ "entry 'a'", or "3 entries ('a', 'b', 'c')", or "14 entries ('a', 'b', 'c' and 11 more)"."""
+    """ "entry 'a'", or "14 entries ('a', 'b', 'c' and 11 more)"."""
     if len(ids) == 1:
         return f"entry {ids[0]!r}"
-    shown = ", ".join(repr(i) for i in ids[:_NAMED])
-    more = len(ids) - _NAMED
-    return f"{len(ids)} entries ({shown}{f' and {more} more' if more > 0 else ''})"
+    return f"{len(ids)} entries ({listed([repr(i) for i in ids[:_NAMED]], len(ids))})"
 
 
 def _list_items(entry: AnyEntry) -> list[str]:

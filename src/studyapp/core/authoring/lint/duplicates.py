@@ -22,6 +22,7 @@ from studyapp.core.authoring.lint.wording import (
     question_path,
     question_text,
 )
+from studyapp.core.base.listing import listed
 from studyapp.core.decks.model import Deck
 from studyapp.core.decks.yamlread import Path_
 from studyapp.core.quiz.answers.normalise import max_typos
@@ -58,19 +59,12 @@ def check_duplicates(lint: Linter, deck: Deck) -> None:
         for i in firsts[:_NAMED]:
             line, _ = lint.doc.position(("entries", i))
             named.append(f"entries[{i}] ({deck.entries[i].id!r}, line {line})")
-        more = len(firsts) - len(named)
-        listed = (
-            ", ".join(named) + f" and {more:,} more"
-            if more
-            else ", ".join(named[:-1]) + " and " + named[-1]
-            if len(named) > 1
-            else named[0]
-        )
         entry = deck.entries[j]
         lint.add(
             "D002",
             ("entries", j, question_path(entry)),
-            f"nearly the same question as {listed}; make the difference clear or merge them",
+            f"nearly the same question as {listed(named, len(firsts))}; make the difference "
+            "clear or merge them",
         )
 
 

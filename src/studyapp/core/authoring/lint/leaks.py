@@ -13,6 +13,7 @@ from msgspec import Struct
 
 from studyapp.core.authoring.lint.acceptance import accepting_key, accepts
 from studyapp.core.authoring.lint.rules import Linter
+from studyapp.core.base.listing import listed
 from studyapp.core.decks.leaks import find_leaks
 from studyapp.core.decks.model import AnyEntry, Deck
 from studyapp.core.quiz.answers.keys import AnswerKey
@@ -126,24 +127,22 @@ def _finding(
             f"{taker!r} on different days{advice}",
         )
     shown = [f"{taker!r} ({answer!r})" for taker, answer, _plainly in named]
-    more = count - len(named)
-    listed = ", ".join(shown[:-1]) + (", " if more else " and ") + shown[-1]
-    if more:
-        listed += f" and {more:,} more"
-    listed += _accepted_clause(sum(plainly for *_rest, plainly in named), len(named), more > 0)
+    more = count > len(named)
+    written = listed(shown, count)
+    written += _accepted_clause(sum(plainly for *_rest, plainly in named), len(named), more)
     if place.in_question:
         return (
             "L002",
             place.path,
             f"entry {giver!r} shows the answers of {count:,} entries before their cards ask "
-            f"them: {listed}; reword this {place.field} without them, or drop those entries "
+            f"them: {written}; reword this {place.field} without them, or drop those entries "
             "if they only repeat context",
         )
     advice = "; reword the explanation" if place.field == "explanation" else ""
     return (
         "L001",
         place.path,
-        f"gives away the answers of {count:,} entries: {listed}; the queue keeps {giver!r} "
+        f"gives away the answers of {count:,} entries: {written}; the queue keeps {giver!r} "
         f"and each of them on different days{advice}",
     )
 
