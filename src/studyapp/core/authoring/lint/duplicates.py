@@ -9,8 +9,10 @@ its square.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from functools import cache
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -173,44 +175,143 @@ def _near(a: str, b: str, wa: frozenset[str], wb: frozenset[str]) -> bool:
     )
 
 
-_SHORT = 7
-"""Words up to this long are looked up among their one-deletion variants; a typo of one
-has at most one edit (:func:`_typo`), so it is at most one letter longer."""
-
-
 class _TypoIndex:
-    """The deck's words, for finding the typos of one (:func:`_typo`) without a scan."""
+    """The deck's words, for finding the typos of one (:func:`_typo`) without a scan.
+
+    Two words at most ``k`` edits apart (OSA: a swap of neighbours is one edit) share
+    a string made by deleting letters from each: a substitution or a swap deletes one
+    letter from both, an insertion one from the longer word. So every word is filed
+    under its deletion variants (:func:`_depth` says how many letters), and the
+    words filed under one variant are each other's candidates: a few buckets a word,
+    however large the vocabulary. Before, a long word was compared with every word
+    of its first letter and a near length, a scan that grew with the vocabulary (a
+    50,000-word list spent 19 s there). A typo keeps its first letter, so the words
+    are filed one first letter at a time and the filing is dropped once that
+    letter's typos are known: the memory is one letter's. Words so long that a typo
+    may have three edits (over 16 letters) are rare and keep the scan.
+    """
 
     def __init__(self, vocabulary: Iterable[str]) -> None:
-        self._variants: dict[str, list[str]] = {}
+        self._by_letter: dict[str, list[str]] = {}
         self._by_shape: dict[tuple[str, int], list[str]] = {}
         self._memo: dict[str, list[str]] = {}
+        self.compared = 0
+        """Candidates checked with :func:`_typo` so far (the tests hold it linear)."""
         for word in vocabulary:
-            if len(word) <= _SHORT + 1:
-                for variant in _deletions(word):
-                    self._variants.setdefault(variant, []).append(word)
-            self._by_shape.setdefault((word[0], len(word)), []).append(word)
+            self._by_letter.setdefault(word[:1], []).append(word)
+            self._by_shape.setdefault((word[:1], len(word)), []).append(word)
 
     def of(self, word: str) -> list[str]:
         """The other words of the deck that are typos of ``word``."""
         found = self._memo.get(word)
         if found is not None:
             return found
-        if len(word) <= _SHORT:
-            near = {other for v in _deletions(word) for other in self._variants.get(v, ())}
-        else:  # a long word: the words with its first letter and a length it allows, in C
-            most = _most_edits(len(word))
-            near = set()
-            for size in range(len(word) - most, len(word) + most + 1):
-                pool = self._by_shape.get((word[0], size), [])
-                near.update(
-                    pool[at]
-                    for _w, _d, at in process.extract(
-                        word, pool, scorer=OSA.distance, score_cutoff=most, limit=None
-                    )
+        if word[:1] in self._by_letter:
+            self._file_letter(word[:1])
+            found = self._memo.get(word)
+            if found is not None:
+                return found
+        # a very long word (over 16 letters), or one the vocabulary does not have:
+        # the words with its first letter and a length it allows, in C
+        near: set[str] = set()
+        most = _most_edits(len(word))
+        for size in range(len(word) - most, len(word) + most + 1):
+            pool = self._by_shape.get((word[:1], size), [])
+            near.update(
+                pool[at]
+                for _w, _d, at in process.extract(
+                    word, pool, scorer=OSA.distance, score_cutoff=most, limit=None
                 )
-        found = self._memo[word] = sorted(o for o in near if o != word and _typo(word, o))
+            )
+        found = self._memo[word] = self._typos(word, near)
         return found
+
+    def _file_letter(self, letter: str) -> None:
+        """The typos of every word of ``letter`` that files its variants, at once."""
+        words = self._by_letter.pop(letter)
+        filed = _filed(words)
+        near: dict[str, set[str]] = {}
+        for bucket in filed.values():
+            if isinstance(bucket, list):  # one word is filed as a str
+                for word in bucket:
+                    found = near.get(word)
+                    if found is None:
+                        near[word] = set(bucket)
+                    else:
+                        found.update(bucket)
+        for word in words:
+            if _depth(len(word)) <= _MOST_FILED and word not in self._memo:
+                self._memo[word] = self._typos(word, near.get(word, set()))
+
+    def _typos(self, word: str, near: set[str]) -> list[str]:
+        """Those of ``near`` that are typos of ``word`` (:func:`_typo`), measured in C."""
+        near.discard(word)
+        if not near:
+            return []
+        self.compared += len(near)
+        pool = list(near)
+        size, first = len(word), word[:1]
+        return sorted(
+            pool[at]
+            for _w, edits, at in process.extract(
+                word, pool, scorer=OSA.distance, score_cutoff=_depth(size), limit=None
+            )
+            if edits <= _limit(size, len(pool[at])) and pool[at][:1] == first
+        )
+
+
+_MOST_FILED = 2
+"""Deletions filed per word: a word of up to 16 letters has typos of at most two edits
+(:func:`_depth`); three would file ~C(20, 3) = 1,140 variants of a 20-letter word."""
+
+
+def _filed(words: Iterable[str]) -> dict[str, str | list[str]]:
+    """Each word's deletion variants -> the words filed there (a str for one word: most
+    variants have one, and a list each would double the memory)."""
+    filed: dict[str, str | list[str]] = {}
+    for word in words:
+        depth = _depth(len(word))
+        if depth > _MOST_FILED:
+            depth = _MOST_FILED  # found by its shorter partners; it scans for its own
+        for variant in _variants(word, _filing_depth(len(word), depth)):
+            held = filed.get(variant)
+            if held is None:
+                filed[variant] = word
+            elif isinstance(held, str):
+                filed[variant] = [held, word]
+            else:
+                held.append(word)
+    return filed
+
+
+@cache
+def _limit(a: int, b: int) -> int:
+    """The edits :func:`_typo` allows between words of lengths ``a`` and ``b``."""
+    return max(1, max_typos(max(a, b)) - 1)
+
+
+def _partners(length: int) -> Iterator[tuple[int, int]]:
+    """(length, edits allowed) of every word that may be a typo of a word this long: a
+    word more than four letters longer or shorter never is."""
+    for other in range(max(1, length - 4), length + 5):
+        if abs(length - other) <= _limit(length, other):
+            yield other, _limit(length, other)
+
+
+@cache
+def _depth(length: int) -> int:
+    """The most edits any typo of a word this long may have: the allowance grows with
+    the longer word, so a longer partner may allow more (8 letters: 2, for a typo of
+    10 letters)."""
+    return max(edits for _other, edits in _partners(length))
+
+
+@cache
+def _filing_depth(length: int, most: int) -> int:
+    """Letters to delete from a word this long to meet each partner (at most ``most``):
+    the longer of two words ``k`` edits apart loses up to ``k``, the shorter only ``k``
+    less the difference in length (an 8-letter word meets a 10-letter typo as it is)."""
+    return min(most, max(edits - max(0, other - length) for other, edits in _partners(length)))
 
 
 def _most_edits(length: int) -> int:
@@ -222,9 +323,15 @@ def _most_edits(length: int) -> int:
     return most
 
 
-def _deletions(word: str) -> set[str]:
-    """``word`` and every string one letter shorter: two words one edit apart share one."""
-    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
+def _variants(word: str, depth: int) -> set[str]:
+    """``word`` and every string made from it by deleting up to ``depth`` (1 or 2) letters."""
+    found = {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
+    if depth >= 2:
+        found.update(
+            word[:i] + word[i + 1 : j] + word[j + 1 :]
+            for i, j in itertools.combinations(range(len(word)), 2)
+        )
+    return found
 
 
 def _near_pairs(items: Sequence[tuple[int, str]]) -> Iterable[tuple[int, int]]:
