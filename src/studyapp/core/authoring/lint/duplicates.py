@@ -93,9 +93,13 @@ def near_pairs(texts: Sequence[str]) -> tuple[list[tuple[int, int]], int]:
     """
     words = [frozenset(content_words(text)) for text in texts]
     groups: dict[tuple[frozenset[str], frozenset[str]], list[int]] = {}
+    no_numbers: frozenset[str] = frozenset()
     for k, found in enumerate(words):
-        numbers = frozenset(w for w in found if _has_digit(w))
-        initials = frozenset(w[0] for w in found if w not in numbers)
+        if _has_digit(texts[k]):  # most questions have no digit: one search, not one a word
+            numbers = frozenset(w for w in found if _has_digit(w))
+            initials = frozenset(w[0] for w in found if w not in numbers)
+        else:
+            numbers, initials = no_numbers, frozenset(w[0] for w in found)
         groups.setdefault((initials, numbers), []).append(k)
     pairs: list[tuple[int, int]] = []
     looked = 0
