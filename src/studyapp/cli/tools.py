@@ -50,6 +50,12 @@ def register(subparsers: Any) -> None:
     lint.add_argument(
         "--ignore", default="", metavar="CODES", help="rule codes to skip, e.g. S001,D002"
     )
+    lint.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="lint every deck afresh (by default a deck unchanged since its last lint, "
+        "under the same studyapp, has its report read back from the cache)",
+    )
 
     extract = subparsers.add_parser(
         "extract",
@@ -245,6 +251,7 @@ def _strip_prefix(message: str, path: Path) -> str:
 
 
 def _lint(args: argparse.Namespace, out: TextIO) -> int:
+    from studyapp.core.authoring.lint.reportcache import ReportCache
     from studyapp.core.authoring.lint.rules import RULES
     from studyapp.core.authoring.lint.runner import lint_file
 
@@ -258,14 +265,15 @@ def _lint(args: argparse.Namespace, out: TextIO) -> int:
     if not files:
         raise _FailedError("no deck files found (give a .yaml file or a folder of them)")
     reports = []
+    cache = None if args.no_cache else ReportCache.default()
     for path in files:
         shown = display_name(path)
         if not path.exists():
             raise _FailedError(f"{shown}:1:1: no such file or folder")
-        report = lint_file(path, shown, fix=args.fix)
+        report = lint_file(path, shown, fix=args.fix, cache=cache)
         if report.fixed_text is not None:
             write_atomic(path, report.fixed_text.encode("utf-8"))
-            report = lint_file(path, shown)
+            report = lint_file(path, shown, cache=cache)
             report.notes.append(f"{shown}: fixed (added missing ids)")
         report.findings = [f for f in report.findings if f.rule not in ignore]
         reports.append(report)

@@ -18,6 +18,7 @@ from studyapp.core.authoring.lint.entries import check_giveaways, check_options,
 from studyapp.core.authoring.lint.ids import check_duplicate_ids, fix_missing_ids, missing_ids
 from studyapp.core.authoring.lint.leaks import check_leaks
 from studyapp.core.authoring.lint.lists import check_list_accepts
+from studyapp.core.authoring.lint.reportcache import ReportCache
 from studyapp.core.authoring.lint.review import check_review
 from studyapp.core.authoring.lint.rules import Finding, Linter, LintReport
 from studyapp.core.authoring.lint.speakers import check_speakers
@@ -129,14 +130,34 @@ def _lint_text(text: str, display: str, *, fix: bool) -> LintReport:
     return report
 
 
-def lint_file(path: Path, display: str | None = None, *, fix: bool = False) -> LintReport:
-    """Read and lint one deck file (problems reading it become E000 findings)."""
+def lint_file(
+    path: Path,
+    display: str | None = None,
+    *,
+    fix: bool = False,
+    cache: ReportCache | None = None,
+) -> LintReport:
+    """Read and lint one deck file (problems reading it become E000 findings).
+
+    With ``cache``, the report of a text linted before under the same limits and
+    code is read back instead of made again (never when fixing: a fix needs the
+    text's ids, and a fixed file is linted again anyway).
+    """
     shown = display if display is not None else str(path)
-    text, problems = read_text(path, limits_from_env(), shown)
+    limits = limits_from_env()
+    text, problems = read_text(path, limits, shown)
     if text is None:
         report = LintReport(shown)
         report.findings = [
             Finding(shown, p.line, p.col, p.path, "E000", p.message, "error") for p in problems
         ]
         return report
-    return lint_text(text, shown, fix=fix)
+    key = cache.key(text, limits) if cache is not None and not fix else None
+    if cache is not None and key is not None:
+        kept = cache.get(key, shown)
+        if kept is not None:
+            return LintReport(shown, kept)
+    report = lint_text(text, shown, fix=fix)
+    if cache is not None and key is not None:
+        cache.put(key, report.findings)
+    return report
