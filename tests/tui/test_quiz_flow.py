@@ -19,6 +19,7 @@ from studyapp.core.quiz.results import list_results
 from studyapp.core.store.state import CardState, Phase
 from studyapp.core.workspace import load_exams
 from studyapp.tui.app import StudyApp
+from studyapp.tui.screens.home import HomeScreen
 from studyapp.tui.screens.quiz import QuizScreen, QuizSetupScreen
 from studyapp.tui.screens.results import ResultsScreen
 from studyapp.tui.widgets.quiz_card import order_hint
@@ -379,12 +380,40 @@ async def test_a_seeded_exam_is_the_same_paper_on_a_retake(tmp_path: Path) -> No
         for _ in range(2):
             quiz = await open_exam(pilot, app)
             sittings.append([(q.id, q.options) for q in quiz.questions])
+            await press_answer(pilot, quiz.question)
             await pilot.press("escape", "y")
             await pilot.pause()
             assert isinstance(app.screen, ResultsScreen)
             await pilot.press("escape")
             await pilot.pause()
         assert sittings[0] == sittings[1]
+
+
+async def test_an_exam_ended_before_any_answer_saves_nothing(tmp_path: Path) -> None:
+    """An attempt of 0% in the results list and the gradebook would say the learner tried
+    and knew nothing: ending before the first answer is leaving, said so before and after."""
+    app, _ = app_with_exam(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_exam(pilot, app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "With no answer, nothing is saved." in visible_text(app)
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert not any(isinstance(s, QuizScreen | ResultsScreen) for s in app.screen_stack)
+        assert any(
+            "ended before any answer: nothing saved" in n.message for n in app._notifications
+        )
+        stored, problems = list_results(app.workspace.store.folder)
+        assert stored == [] and problems == []
+        quiz = await open_exam(pilot, app)  # one answer, then ending: a result, as before
+        await press_answer(pilot, quiz.question)
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        stored, _problems = list_results(app.workspace.store.folder)
+        assert len(stored) == 1
 
 
 ORDER_DECK = """\

@@ -1085,3 +1085,48 @@ async def test_a_number_it_cannot_read_is_asked_again_without_giving_the_answer(
         await pilot.pause()
         assert study.phase == "question"  # asked again, not graded
         assert notes and "e.g. 13" in notes[-1] and "12" not in notes[-1], notes
+
+
+async def test_leaving_after_a_verdict_saves_the_attempt(tmp_path: Path) -> None:
+    """An answer checked and judged but not graded yet is graded as suggested when the
+    learner leaves (Escape): a wrong answer is never lost, nor dodged by leaving."""
+    workspace, _ = make_workspace(tmp_path)
+    store = workspace.store
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        study = await _studying(pilot)
+        assert study.card is not None and study.card.entry_id == "capital"
+        await pilot.press(*"Tokyo", "enter")
+        await pilot.pause()
+        assert study.phase == "judged" and study.verdict is not None
+        assert study.verdict.grade == Rating.AGAIN
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert store.get("small/capital/answer").reps == 1
+        assert store.get("small/capital/answer").lapses == 0  # a first answer, Again
+        assert any("saved, graded Again" in n.message for n in app._notifications)
+        study = await _studying(pilot)
+        await pilot.press("enter")  # an empty answer shows it: never graded, nothing to save
+        await pilot.pause()
+        shown = study.card
+        assert shown is not None and study.phase == "revealed"
+        reps = store.get(shown.id).reps
+        await pilot.press("escape")
+        await pilot.pause()
+        assert store.get(shown.id).reps == reps
+
+
+async def test_quitting_after_a_verdict_saves_the_attempt(tmp_path: Path) -> None:
+    workspace, _ = make_workspace(tmp_path)
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        study = await _studying(pilot)
+        await pilot.press(*"Seol", "enter")  # a typo: Hard suggested
+        await pilot.pause()
+        assert study.phase == "judged"
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    reopened, _ = make_workspace(tmp_path)
+    state = reopened.store.get("small/capital/answer")
+    assert state.reps == 1 and state.phase is Phase.LEARNING

@@ -83,6 +83,15 @@ class StudyApp(App[None]):
     def on_unmount(self) -> None:
         self.workspace.close()
 
+    async def action_quit(self) -> None:
+        """Quit (ctrl+q), after grading an answer checked on a study screen but not yet
+        graded, as leaving that screen does: quitting never loses an attempt."""
+        for screen in self.screen_stack:
+            settle = getattr(screen, "settle", None)
+            if callable(settle):
+                settle()
+        self.exit()
+
     def action_help(self) -> None:
         from studyapp.tui.screens.help import HelpDialog  # on first use: not needed at start
 

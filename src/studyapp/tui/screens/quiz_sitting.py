@@ -594,11 +594,18 @@ class QuizScreen(Screen[None]):
         self._keep_typed(quiet=True)
 
         def decided(end: bool | None) -> None:
-            if end:
+            if end and self.sitting.answered == 0:
+                self._abandon()
+            elif end:
                 self.finish(Ending.EARLY if self.sitting.unanswered else Ending.SUBMITTED)
 
         self.app.push_screen(
-            ConfirmDialog(f"End the {self.noun} now?", self._unanswered_text(), yes="y: end now"),
+            ConfirmDialog(
+                f"End the {self.noun} now?",
+                self._unanswered_text()
+                + (" With no answer, nothing is saved." if self.sitting.answered == 0 else ""),
+                yes="y: end now",
+            ),
             decided,
         )
 
@@ -621,6 +628,18 @@ class QuizScreen(Screen[None]):
             return {}
 
     # ----------------------------------------------------------------- the end
+
+    def _abandon(self) -> None:
+        """Ended before a single answer: no attempt to score, so nothing is saved (a result
+        of 0% in the results list and the gradebook would say the learner tried and knew
+        nothing). Time running out still scores, however little was answered."""
+        if self.finished:
+            return
+        self.finished = True
+        if self._ticker is not None:
+            self._ticker.stop()
+        self.notify(f"The {self.noun} ended before any answer: nothing saved.", markup=False)
+        self.app.pop_screen()
 
     def finish(self, ending: Ending = Ending.SUBMITTED) -> None:
         if self.finished:

@@ -771,7 +771,22 @@ class StudyScreen(Screen[None]):
         self.session = self._new_session()
         self.show_current()
 
+    def settle(self) -> Rating | None:
+        """Grade an answer checked but not graded yet as its verdict suggests (what Enter
+        does), and say which grade it got: leaving the screen, or the app, must not lose
+        an attempt the learner made and saw judged (nor let a wrong answer go unrecorded
+        by quitting). An answer only revealed has no grade to give: nothing is saved."""
+        if self.phase != "judged" or self.verdict is None or self.card is None:
+            return None
+        rating = Rating(self.verdict.grade)
+        answered = self.answered
+        self.grade(rating)
+        return rating if self.answered > answered else None
+
     def action_leave(self) -> None:
+        rating = self.settle()
+        if rating is not None:
+            self.notify(f"Your last answer was saved, graded {rating.name.title()}.", markup=False)
         self.app.pop_screen()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
