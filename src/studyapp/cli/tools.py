@@ -25,7 +25,7 @@ from studyapp.core.base.atomic import atomic_write, kept_mode
 from studyapp.core.base.gcpause import paused_gc
 from studyapp.core.base.problems import DeckLoadError, Problem
 from studyapp.core.base.terminal import json_for_terminal, terminal_out
-from studyapp.core.decks.discovery import display_name, expand
+from studyapp.core.decks.discovery import display_name, expand, is_exam_file
 
 if TYPE_CHECKING:
     import argparse
@@ -252,7 +252,7 @@ def _strip_prefix(message: str, path: Path) -> str:
 
 def _lint(args: argparse.Namespace, out: TextIO) -> int:
     from studyapp.core.authoring.lint.reportcache import ReportCache
-    from studyapp.core.authoring.lint.rules import RULES
+    from studyapp.core.authoring.lint.rules import RULES, LintReport
     from studyapp.core.authoring.lint.runner import lint_file
 
     ignore = {c.strip().upper() for c in args.ignore.split(",") if c.strip()}
@@ -265,11 +265,19 @@ def _lint(args: argparse.Namespace, out: TextIO) -> int:
     if not files:
         raise _FailedError("no deck files found (give a .yaml file or a folder of them)")
     reports = []
+    exams: list[LintReport] = []
     cache = None if args.no_cache else ReportCache.default()
     for path in files:
         shown = display_name(path)
         if not path.exists():
             raise _FailedError(f"{shown}:1:1: no such file or folder")
+        if is_exam_file(path):  # named with the decks (decks/*.yaml): not a deck
+            skipped = LintReport(shown)
+            skipped.notes.append(
+                f"{shown}: an exam spec, not a deck: not linted (studyapp validate checks it)"
+            )
+            exams.append(skipped)
+            continue
         report = lint_file(path, shown, fix=args.fix, cache=cache)
         if report.fixed_text is not None:
             write_atomic(path, report.fixed_text.encode("utf-8"))
@@ -292,13 +300,13 @@ def _lint(args: argparse.Namespace, out: TextIO) -> int:
                     "findings": [f.to_dict() for f in r.findings],
                     "notes": r.notes,
                 }
-                for r in reports
+                for r in [*reports, *exams]
             ],
             "rules": {c: {"name": r.name, "severity": r.severity} for c, r in RULES.items()},
         }
         out.write(json_for_terminal(doc) + "\n")
         return 1 if failed else 0
-    for report in reports:
+    for report in [*reports, *exams]:
         for finding in report.findings:
             out.write(f"{finding}\n")
         for note in report.notes:

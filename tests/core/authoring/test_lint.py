@@ -313,3 +313,24 @@ def test_every_rule_is_documented() -> None:
 def test_lint_never_raises(text: str) -> None:
     report = lint_text(text, "x.yaml")
     assert all(f.rule == "E000" for f in report.findings)
+
+
+def test_an_exam_spec_named_with_the_decks_is_not_linted_as_a_deck(tmp_path: Path) -> None:
+    """`studyapp lint decks/*.yaml` names the exam specs too: they are not decks (every
+    field would be "unknown"), so lint says so and leaves them to validate."""
+    exam = tmp_path / "week.exam.yaml"
+    exam.write_text("id: week\ntitle: Week\ndecks: [t]\nquestions: 3\n")
+    deck_file = tmp_path / "t.yaml"
+    deck_file.write_text(
+        deck(
+            "  - id: a\n    kind: qa\n    prompt: What is the capital of France?\n"
+            "    answer: Paris\n    source: Paris is the capital of France.\n"
+        )
+    )
+    out = io.StringIO()
+    code = main(["lint", str(deck_file), str(exam)], out=out)
+    text = out.getvalue()
+    assert code == 0, text
+    assert "week.exam.yaml: an exam spec, not a deck: not linted" in text
+    assert "unknown field" not in text
+    assert text.rstrip().endswith("0 errors, 0 warnings in 1 file")
