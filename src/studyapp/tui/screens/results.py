@@ -354,14 +354,17 @@ def score_lines(
             )
             lines.append(hint)
             return lines
-        gap = result.score - forecast
+        # the gap between the two figures as shown, so that it adds up on screen; in
+        # percentage points, not the sitting's points ("19.5 of 20 points" above)
+        shown_forecast, shown_score = f"{forecast:.0f}", f"{result.score:.0f}"
+        gap = int(shown_score) - int(shown_forecast)
         how = (
             "as forecast"
             if abs(gap) < 5
-            else f"{abs(gap):.0f} points {'above' if gap > 0 else 'below'} it"
+            else f"{abs(gap)} percentage points {'above' if gap > 0 else 'below'} it"
         )
         lines.append(
-            f"Forecast when you began: {forecast:.0f}% · you scored {result.score:.0f}%, {how}"
+            f"Forecast when you began: {shown_forecast}% · you scored {shown_score}%, {how}"
         )
         lines.append(hint)
     return lines
