@@ -93,6 +93,7 @@ async def test_the_proposed_retention_stays_in_the_settings_range(tui_env: TuiEn
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert screen.proposed == 0.70 and 0.70 in screen.workload
+        assert any("70% is the lowest retention proposed" in n.message for n in app._notifications)
 
 
 async def test_too_little_history_is_said_plainly(tui_env: TuiEnv) -> None:
@@ -103,9 +104,15 @@ async def test_too_little_history_is_said_plainly(tui_env: TuiEnv) -> None:
         text = screen_text(app)
         assert "Too little history to forecast: 0 answer(s) so far" in text
         assert screen.workload == {}
-        await pilot.press("minus")  # nothing to recompute, nothing breaks
+        proposed = screen.proposed
+        await pilot.press("minus")  # nothing to recompute: the key says why, changes nothing
         await pilot.pause()
         assert "Too little history" in screen_text(app)
+        assert screen.proposed == proposed
+        assert any(
+            n.message.startswith("No workload to compare: too little history")
+            for n in app._notifications
+        )
     assert StudySettings().scheduler.desired_retention == 0.9
 
 

@@ -571,9 +571,18 @@ class StatsScreen(Screen[None]):
 
     def action_propose(self, step: int) -> None:
         """Propose a retention one step higher (1) or lower (-1), within the range."""
+        if self.workload_reason is not None:  # no chart to compare on: say why, not nothing
+            reason = self.workload_reason
+            self.notify(f"No workload to compare: {reason}.", title="Retention", markup=False)
+            return
         low, high = RETENTION_RANGE
         proposed = round(min(max(self.proposed + step * RETENTION_STEP, low), high), 2)
         if proposed == self.proposed:
+            self.notify(
+                f"{proposed:.0%} is the {'highest' if step > 0 else 'lowest'} retention proposed.",
+                title="Retention",
+                markup=False,
+            )
             return
         self.proposed = proposed
         if self.forecast_inputs is None and self.workload_reason is None:
