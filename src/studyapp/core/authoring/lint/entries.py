@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 
 from studyapp.core.authoring.extract.dates import DateMention, find_dates
 from studyapp.core.authoring.extract.figures import numbers_in
-from studyapp.core.authoring.lint.acceptance import accepting_key, accepts
+from studyapp.core.authoring.lint.acceptance import SoloAnswers, accepting_key
 from studyapp.core.authoring.lint.datehint import may_state_a_date
 from studyapp.core.authoring.lint.rules import Linter
 from studyapp.core.authoring.lint.wording import content_words, folded, question_path, words_in
@@ -31,14 +31,15 @@ from studyapp.core.decks.model import (
 from studyapp.core.decks.yamlread import Path_
 from studyapp.core.quiz.answers.judge import check_entry
 from studyapp.core.quiz.answers.keyindex import AnswerKeyIndex
-from studyapp.core.quiz.answers.keys import AnswerKey
+from studyapp.core.quiz.answers.lists import asks_for_order
 from studyapp.core.quiz.answers.names import check_name
-from studyapp.core.quiz.answers.normalise import fold
 from studyapp.core.quiz.answers.verdict import Outcome, Verdict
 
 __all__ = ["check_giveaways", "check_options", "check_sources"]
 
 _SCALE_EXAMPLE = re.compile(r"\b\d+\s*=\s*\w+")
+_ELLIPSIS = re.compile(r"…|\.\.\.")
+"""Where a quotation leaves words out: its fragments are each in the source."""
 
 
 def check_sources(lint: Linter, deck: Deck) -> None:
@@ -76,9 +77,9 @@ def check_sources(lint: Linter, deck: Deck) -> None:
                 "(or the source)",
             )
         elif isinstance(entry, QuoteEntry):
-            folded = fold(source)
-            parts = [fold(p) for p in re.split(r"…|\.\.\.", entry.quote) if fold(p)]
-            if not all(p in folded for p in parts):
+            whole = folded(source)
+            parts = [folded(p) for p in _ELLIPSIS.split(entry.quote)]
+            if not all(p in whole for p in parts if p):
                 lint.add(
                     "S003",
                     (*base, "quote"),
@@ -189,7 +190,7 @@ def check_giveaways(lint: Linter, deck: Deck) -> None:
             elif (
                 entry.context
                 and len(entry.quote.split()) >= 2
-                and fold(entry.quote) in fold(entry.context)
+                and folded(entry.quote) in folded(entry.context)
             ):
                 lint.add(
                     "G001",
@@ -226,13 +227,14 @@ same name spelled otherwise: an option like that reads as a trick (O002)."""
 
 
 def check_options(lint: Linter, deck: Deck) -> None:
+    solo = SoloAnswers(accepting_key)  # a key per distinct answer or option, not per question
     for i, entry in enumerate(deck.entries):
         if not isinstance(entry, ChoiceEntry):
             continue
-        probe = _solo(entry, entry.answer)
+        ordered = asks_for_order(entry.prompt)
         for j, option in enumerate(entry.distractors):
             path: Path_ = ("entries", i, "distractors", j)
-            verdict = _judge(probe, option)
+            verdict = _option_verdict(solo, entry, option, ordered)
             if verdict.outcome is Outcome.CORRECT:
                 lint.add(
                     "O001",
@@ -247,22 +249,32 @@ def check_options(lint: Linter, deck: Deck) -> None:
                     f"option {option!r} is a typo away from the answer {entry.answer!r}; "
                     "learners will think it is a trick",
                 )
-        others: list[AnswerKey] = []
         for j, option in enumerate(entry.distractors):
             for k in range(j):
-                if k == len(others):  # each option's key is built once, when first asked
-                    as_answer = QaEntry(
-                        id=entry.id, kind="qa", prompt=entry.prompt, answer=entry.distractors[k]
-                    )
-                    others.append(accepting_key(as_answer))  # only "accepted?" is asked
-                if accepts(others[k], option):
+                other = entry.distractors[k]
+                verdict = solo.judge(entry.prompt, other, option, ordered=ordered)
+                if verdict.outcome is Outcome.CORRECT:
                     lint.add(
                         "O003",
                         ("entries", i, "distractors", j),
-                        f"option {option!r} is the same answer as option "
-                        f"{entry.distractors[k]!r}; drop one",
+                        f"option {option!r} is the same answer as option {other!r}; drop one",
                     )
                     break
+
+
+def _option_verdict(solo: SoloAnswers, entry: ChoiceEntry, option: str, ordered: bool) -> Verdict:
+    """:func:`_judge` of ``option`` against the entry's answer, from the remembered keys.
+
+    Those keys leave the lookalikes out, which only ever turn a typo into wrong: any
+    other verdict is the full key's (a wrong one perhaps for another reason, which no
+    finding tells), and a typo is judged again with the full key.
+    """
+    verdict = solo.judge(entry.prompt, entry.answer, option, ordered=ordered)
+    if verdict.outcome is Outcome.CORRECT:
+        return verdict
+    if verdict.outcome is Outcome.CLOSE and verdict.reason.startswith("typo"):
+        return _judge(_solo(entry, entry.answer), option)
+    return _as_name(verdict, entry.answer, option)
 
 
 def _solo(entry: ChoiceEntry, answer: str) -> tuple[QaEntry, AnswerKeyIndex]:
@@ -278,10 +290,15 @@ _PERSON = re.compile(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){1,3}")
 def _judge(solo: tuple[QaEntry, AnswerKeyIndex], option: str) -> Verdict:
     """How the checker would judge ``option`` as an answer to ``probe``; names as names."""
     probe, index = solo
-    verdict = check_entry(probe, option, index=index)
-    if verdict.outcome is Outcome.CORRECT or not _PERSON.fullmatch(probe.answer):
+    return _as_name(check_entry(probe, option, index=index), probe.answer, option)
+
+
+def _as_name(verdict: Verdict, answer: str, option: str) -> Verdict:
+    """``verdict``, unless ``option`` and ``answer`` both look like a person's name and
+    the name checker finds more in it than wrong."""
+    if verdict.outcome is Outcome.CORRECT or not _PERSON.fullmatch(answer):
         return verdict
     if not _PERSON.fullmatch(option):
         return verdict
-    as_name = check_name(option, probe.answer)
+    as_name = check_name(option, answer)
     return as_name if as_name.outcome is not Outcome.WRONG else verdict
