@@ -33,6 +33,7 @@ from studyapp.core.quiz.answers.judge import check_entry
 from studyapp.core.quiz.answers.keyindex import AnswerKeyIndex
 from studyapp.core.quiz.answers.lists import asks_for_order
 from studyapp.core.quiz.answers.names import check_name
+from studyapp.core.quiz.answers.text import NEAR_MISSES
 from studyapp.core.quiz.answers.verdict import Outcome, Verdict
 
 __all__ = ["check_giveaways", "check_options", "check_sources"]
@@ -221,7 +222,7 @@ def _date_in_text(entry: DateEntry, text: str) -> bool:
     return False
 
 
-_NEAR_MISS = ("typo", "another spelling")
+_NEAR_MISS = (*NEAR_MISSES, "another spelling")
 """The checker's reasons for an answer a slip of the keys away from the right one, or the
 same name spelled otherwise: an option like that reads as a trick (O002)."""
 
@@ -272,7 +273,7 @@ def _option_verdict(solo: SoloAnswers, entry: ChoiceEntry, option: str, ordered:
     verdict = solo.judge(entry.prompt, entry.answer, option, ordered=ordered)
     if verdict.outcome is Outcome.CORRECT:
         return verdict
-    if verdict.outcome is Outcome.CLOSE and verdict.reason.startswith("typo"):
+    if verdict.outcome is Outcome.CLOSE and verdict.reason.startswith(NEAR_MISSES):
         return _judge(_solo(entry, entry.answer), option)
     return _as_name(verdict, entry.answer, option)
 

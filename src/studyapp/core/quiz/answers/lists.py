@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from studyapp.core.quiz.answers.normalise import clean, compact, text_key
 from studyapp.core.quiz.answers.spacedlist import spaced_members
-from studyapp.core.quiz.answers.text import check_text
+from studyapp.core.quiz.answers.text import NEAR_MISSES, check_text
 from studyapp.core.quiz.answers.verdict import Outcome, Verdict, make_verdict, no_answer
 
 __all__ = [
@@ -234,7 +234,8 @@ def _best_member(
     """The member ``part`` names among those not yet named, and how it is only close.
 
     The second item is "" when ``part`` is right, else what makes it close: a
-    "typo", "another spelling" of a name, or "incomplete" (part of the member).
+    "typo" (or another near miss of :data:`NEAR_MISSES`), "another spelling" of a name,
+    or "incomplete" (part of the member).
     """
     best: tuple[str, str] | None = None
     for member in left:
@@ -254,7 +255,7 @@ def _close_kind(reason: str) -> str:
         return "another spelling"
     if reason.startswith("partly right"):
         return "incomplete"
-    return "typo"
+    return next((kind for kind in NEAR_MISSES if reason.startswith(kind)), "typo")
 
 
 def _incomplete_place(

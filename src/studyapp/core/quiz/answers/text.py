@@ -30,7 +30,7 @@ from studyapp.core.quiz.answers.wordforms import (
     singular_key,
 )
 
-__all__ = ["check_text"]
+__all__ = ["NEAR_MISSES", "check_text", "slip_kind"]
 
 _STOPWORDS = frozenset({"the", "a", "an", "of", "and", "in", "on", "to", "for", "with", "by"})
 
@@ -128,7 +128,7 @@ def check_text(
             return make_verdict(
                 Outcome.WRONG, f"{near}; the answer is '{answer}'", answer, shown, note=near
             )
-        wrote = f"typo: you wrote '{shown}'"
+        wrote = f"{slip_kind(text_key(given), text_key(form))}: you wrote '{shown}'"
         whole = f"{wrote}; it is '{form}'"
         return make_verdict(
             Outcome.CLOSE, whole, answer, shown, note=wrote if form == answer else whole
@@ -140,6 +140,60 @@ def check_text(
             Outcome.CLOSE, whole, answer, shown, note="partly right" if part_of == answer else whole
         )
     return make_verdict(Outcome.WRONG, f"the answer is '{answer}'", answer, shown, note="")
+
+
+NEAR_MISSES = ("typo", "another form of the word", "the same meaning, written another way")
+"""What :func:`slip_kind` calls an answer a few letters from the right one (each is *close*)."""
+
+
+def slip_kind(given_key: str, form_key: str) -> str:
+    """What an answer a few letters from ``form`` is, for its label: "another form of the
+    word" where whole words differ by their endings ("prepare for the worst" for
+    "preparing for the worst"), "the same meaning, written another way" for "not realistic"
+    and "unrealistic", else a "typo". Telling a learner who wrote a real word that it
+    is a slip of the keys is wrong, and puzzling."""
+    given_words, form_words = given_key.split(), form_key.split()
+    if _negated_otherwise(given_words, form_words) or _negated_otherwise(form_words, given_words):
+        return NEAR_MISSES[2]
+    if len(given_words) == len(form_words):
+        pairs = [(a, b) for a, b in zip(given_words, form_words, strict=True) if a != b]
+        if pairs and all(_endings_differ(a, b) for a, b in pairs):
+            return NEAR_MISSES[1]
+    return NEAR_MISSES[0]
+
+
+_NEGATING = ("un", "in", "im", "il", "ir", "non", "dis")
+"""Prefixes that negate an adjective as "not" does: "unrealistic", "impossible"."""
+
+_ENDINGS = frozenset(
+    {"", "e", "s", "es", "ed", "d", "ing", "er", "ers", "est", "ion", "ions", "ly", "al", "y"}
+)
+"""Word endings of English inflection and derivation: "prepare"/"preparing"."""
+
+
+def _negated_otherwise(words: list[str], other: list[str]) -> bool:
+    """``words`` say "not X" where ``other`` says "unX" (or "inX", "nonX" ...)."""
+    for i in range(len(words) - 1):
+        if words[i] != "not":
+            continue
+        before, word, after = words[:i], words[i + 1], words[i + 2 :]
+        for prefix in _NEGATING:
+            if other == [*before, prefix + word, *after]:
+                return True
+            if other == [*before, prefix, word, *after]:  # "non-binding": its key splits
+                return True
+    return False
+
+
+def _endings_differ(a: str, b: str) -> bool:
+    """The same word with another ending: a stem of four letters or more, then endings
+    of inflection (a slip inside the word, "unrealistc", is not one)."""
+    stem = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        stem += 1
+    return stem >= 4 and a[stem:] in _ENDINGS and b[stem:] in _ENDINGS
 
 
 def _letters_joined(key: str) -> str:
