@@ -15,13 +15,18 @@ from studyapp.core.decks.cache import DeckCache
 from studyapp.core.decks.cards import cards_for_deck
 from studyapp.core.decks.discovery import bundled_decks_dir, discover
 from studyapp.core.decks.giveaway import (
+    _DATES_READ,
     _NUMBER,
+    _SEPARATORS,
+    _WORD,
     _date_key,
     _date_keys,
     _date_mentions,
     _distinctive,
+    _fold_word,
     _phrase,
     _span,
+    _Takers,
     _unit_follows,
     concerns,
     key_words,
@@ -30,7 +35,14 @@ from studyapp.core.decks.giveaway import (
     question_words,
     words_of,
 )
-from studyapp.core.decks.leaks import TEXT_FIELDS, Leak, find_leaks, leak_partners, shown
+from studyapp.core.decks.leaks import (
+    TEXT_FIELDS,
+    Leak,
+    asked_words,
+    find_leaks,
+    leak_partners,
+    shown,
+)
 from studyapp.core.decks.loader import parse_deck
 from studyapp.core.decks.model import (
     CLOZE_BLANK,
@@ -531,3 +543,171 @@ def test_one_answer_in_one_text_gives_away_at_most_eight_entries_the_closest_fir
     given = [leak.taker for leak in find_leaks(deck(giver, *takers).entries)]
     assert len(given) == 8
     assert given == ["t0", "t1", "t2", "t3", "t4", "t9", "t10", "t11"]  # deck order
+
+
+# ------------------------------------------------- the index's shortcuts (issue 18)
+#
+# What makes a 50,000-entry deck cheaper must not change a single leak: each shortcut
+# is checked here against the plain rule it stands for.
+
+
+def _plain_words(text: str) -> list[str]:
+    """The words of a text as the rule reads them: each word of ``_WORD``, folded."""
+    return [w.lower() if w.isascii() else _fold_word(w) for w in _WORD.findall(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kan Naoto (2010) said “no” — twice… in § 3·4; it’s 56.2%.",
+        "The {{blank}} … of A_B, x-y and C++ at 10:30\u00a0a.m.",
+        "Lee Jae‑myung — Café Ōsaka İstanbul ﬁne ½ ²",
+        "",
+        "   ",
+        "plain ASCII, UPPER and lower 123abc",
+    ],
+)
+def test_words_are_read_as_the_plain_rule_reads_them(text: str) -> None:
+    assert words_of(text) == _plain_words(text)
+
+
+def test_the_separators_read_quickly_are_never_part_of_a_word() -> None:
+    for char in _SEPARATORS.pattern.strip("[]"):
+        assert _WORD.search(char) is None, repr(char)
+        assert words_of(f"ab{char}cd") == ["ab", "cd"]
+
+
+def test_random_texts_are_read_as_the_plain_rule_reads_them() -> None:
+    rng = random.Random(18)
+    alphabet = "aZ9_ -.,’“”…—–§·\u00a0éÉİß½ﬁ\t\n"
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        assert words_of(text) == _plain_words(text), repr(text)
+
+
+def _every_kind() -> list[AnyEntry]:
+    data: list[dict[str, Any]] = [
+        date("d1", "Lee is elected", "2025-06-03"),
+        date("d2", "Lee is elected", "2025-06", prompt="When was Lee — the president — elected?"),
+        {"id": "f1", "kind": "figure", "measure": "Share of voters", "value": 49.4, "unit": "%"},
+        {"id": "f2", "kind": "figure", "prompt": "How many?", "measure": "Seats won", "value": 3},
+        {"id": "q1", "kind": "quote", "quote": "balanced diplomacy", "speaker": "Moon"},
+        {"id": "a1", "kind": "qa", "prompt": "Who leads the “party”?", "answer": "Lee"},
+        {
+            "id": "c1",
+            "kind": "choice",
+            "prompt": "Which city?",
+            "answer": "Tokyo",
+            "distractors": ["Osaka", "Kyoto"],
+        },
+        {"id": "z1", "kind": "cloze", "text": "The {{Camp David}} summit in {{2023}}."},
+        {
+            "id": "o1",
+            "kind": "order",
+            "prompt": "Put these in order",
+            "events": ["First event", "Second event"],
+        },
+    ]
+    return list(Deck.model_validate({"id": "k", "title": "K", "entries": data}).entries)
+
+
+def test_a_questions_words_are_read_from_what_its_card_shows() -> None:
+    """``find_leaks`` reads each question's words once, from the texts its cards show."""
+    folder = bundled_decks_dir()
+    assert folder is not None
+    decks = [_every_kind(), *(_random_deck(150, seed) for seed in range(3))]
+    decks += [
+        list(parse_deck(path.read_text(encoding="utf-8"), path.name).entries)
+        for path in sorted(folder.glob("*.yaml"))
+        if not path.name.endswith(".exam.yaml")
+    ]
+    for entries in decks:
+        for entry in entries:
+            texts = [(s, words_of(s[2])) for s in shown(entry)]
+            assert asked_words(entry, texts) == words_of(question_text(entry)), entry.id
+
+
+def test_a_date_read_once_is_the_same_date_in_any_text() -> None:
+    texts = [
+        "On June 3, 2025 and June 3 and 3 June 2025; June 3rd.",
+        "In 2010-06 and 2010-06-09, March of 1998, 4th of July 1776.",
+        "June 3x is no date, nor 2025%, nor 2025.5, but (June 3) is.",
+        "Sept. 9 1999, sept 9, SEPT 9 1999 and june 3, 2025",
+    ]
+    cold = []
+    for text in texts:
+        _DATES_READ.clear()
+        cold.append(list(_date_mentions(text)))
+    warm = [list(_date_mentions(text)) for text in texts * 2]
+    assert warm == cold * 2
+    assert [d for d, _w in cold[0]] == [(2025, 6, 3), (None, 6, 3), (2025, 6, 3), (None, 6, 3)]
+
+
+def test_the_dates_remembered_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    from studyapp.core.decks import giveaway
+
+    monkeypatch.setattr(giveaway, "_DATES_KEPT", 5)
+    _DATES_READ.clear()
+    for year in range(1900, 1950):
+        assert [d for d, _w in _date_mentions(f"in {year}")] == [(year, None, None)]
+        assert len(_DATES_READ) <= 5
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_an_answer_held_by_many_entries_gives_away_what_the_plain_rule_says(seed: int) -> None:
+    """A big group (counted list by list) picks the entries ``concerns`` picks, at most
+    eight, the most words shared first, then in order; its own entries never."""
+    rng = random.Random(seed)
+    vocabulary = [f"w{n}" for n in range(14)]
+    takers = _Takers()
+    for n in range(rng.randint(9, 60)):
+        size = rng.choice((0, 1, 1, 2, 3, 4))
+        takers.add(f"e{n % 40}", frozenset(rng.sample(vocabulary, size)), n)
+    for _ in range(300):
+        about = set(rng.sample(vocabulary, rng.randint(0, 8)))
+        blank = rng.random() < 0.5
+        skip = frozenset(f"e{n}" for n in rng.sample(range(40), rng.randint(0, 2)))
+        expected = [
+            n
+            for n, subject in enumerate(takers.subjects)
+            if concerns(subject, about, blank=blank) and takers.ids[n] not in skip
+        ]
+        expected.sort(key=lambda n: (-len(takers.subjects[n] & about), n))
+        want = [takers.ids[n] for n in sorted(expected[:8])]
+        assert takers.concerned(about, blank, skip) == want
+
+
+def _long_answers_deck(n: int, seed: int) -> list[AnyEntry]:
+    """Answers of one to five words that share their first words, in texts that hold
+    them whole, cut short, and more than once."""
+    rng = random.Random(seed)
+    words = ["new", "people", "party", "of", "the", "north", "korea", "union", "day"]
+    answers = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 5))) for _ in range(12)]
+    answers = [a for a in answers if len(a.replace(" ", "")) >= 4]
+
+    def text() -> str:
+        cut = rng.choice(answers).split()
+        parts = [rng.choice(answers), " ".join(cut[: max(1, len(cut) - 1)]), rng.choice(words)]
+        rng.shuffle(parts)
+        return f"The {parts[0]}, {parts[1]} and {parts[2]} of {rng.choice(answers)}."
+
+    data = [
+        {
+            "id": f"e{k}",
+            "kind": "qa",
+            "prompt": f"Which {rng.choice(words)} {rng.choice(words)} of rally{k % 7}?",
+            "answer": rng.choice(answers),
+            "source": text(),
+            **({"explanation": text()} if rng.random() < 0.5 else {}),
+        }
+        for k in range(n)
+    ]
+    return list(Deck.model_validate({"id": "l", "title": "L", "entries": data}).entries)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_answers_of_many_words_leak_as_the_plain_rule_says(seed: int) -> None:
+    entries = _long_answers_deck(120, seed)
+    found = find_leaks(entries)
+    assert found == _reference_leaks(entries)
+    assert any(len(leak.answer.split()) >= 3 for leak in found)

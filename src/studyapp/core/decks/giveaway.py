@@ -19,16 +19,25 @@ quotation only if the text holds its rarest two words in a row. The words as
 written are cut out only for what is given away. Checking every card of every
 answer held, as before, cost 47 s on a 50,000-entry deck of a small vocabulary,
 where each text holds dozens of answers.
+
+The rest is done in C where Python would go word by word or card by card: a
+text's words are split by ``str.translate`` (most texts are ASCII once their
+curly quotes and dashes are spaces) and interned (the finder keeps every text's
+words at once); an answer of three words or more is looked for only where the
+text holds its first two; the cards of a big group that share two words with a
+text are found with set operations, a word's list at a time; a date's words are
+read into a date once per deck.
 """
 
 from __future__ import annotations
 
-import heapq
 import itertools
+import operator
 import re
+import sys
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any
@@ -74,12 +83,29 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
     return [(_fold_word(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
 
 
+_SEPARATORS = re.compile("[\u00a0\u00a7\u00b7\u2013\u2014\u2018\u2019\u201c\u201d\u2026]")
+"""Punctuation of English prose outside ASCII (no-break space, §, ·, dashes, curly
+quotes, …): never in a word, so a space instead keeps a text's words as they are."""
+_ASCII_WORDS = str.maketrans(
+    dict.fromkeys([chr(c) for c in range(128) if not chr(c).isalnum()], " ")
+)
+"""Every ASCII character but letters and digits, to a space: an ASCII text's words
+(``_WORD`` in lower case) are then its runs of letters and digits, split in C."""
+
+
 def words_of(text: str) -> list[str]:
-    """The folded words of ``text``: the fast path, without their places."""
-    if text.isascii():
-        return _WORD.findall(text.lower())
-    # an ASCII word folds to its lower case: only the others are decomposed
-    return [w.lower() if w.isascii() else _fold_word(w) for w in _WORD.findall(text)]
+    """The folded words of ``text``: the fast path, without their places.
+
+    Each word is interned: a big deck's texts hold the same few thousand words
+    hundreds of thousands of times, and the leak finder keeps them all at once.
+    """
+    if not text.isascii():
+        text = _SEPARATORS.sub(" ", text)  # "… the one ’s …": ASCII words all the same
+        if not text.isascii():
+            # an ASCII word folds to its lower case: only the others are decomposed
+            found = _WORD.findall(text)
+            return [sys.intern(w.lower() if w.isascii() else _fold_word(w)) for w in found]
+    return list(map(sys.intern, text.lower().translate(_ASCII_WORDS).split()))
 
 
 def _phrase(text: str) -> tuple[str, ...]:
@@ -222,7 +248,7 @@ _MONTH = "(?:" + "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True)) + r")\.?
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1\d{3}|2\d{3})"
 _DATES = re.compile(
-    rf"(?<![\w-])(?:"
+    rf"(?<![\w-])(?=[\dJFMASOND])(?:"  # a digit or a month's first letter: a quick no
     rf"(?P<iy>{_YEAR})-(?P<im>0[1-9]|1[0-2])(?:-(?P<id>[0-2]\d|3[01]))?"
     rf"|(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})\b(?:,?\s+(?P<y1>{_YEAR}))?"
     rf"|(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>{_YEAR}))?"
@@ -235,21 +261,43 @@ _DATES = re.compile(
 DateKey = tuple[int | None, int | None, int | None]
 
 
+_DATES_READ: dict[str, DateKey] = {}
+"""The dates read so far, by their words ("June 3, 2025"): a big deck writes the same
+years and days again and again."""
+_DATES_KEPT = 1 << 14
+
+
 def _date_mentions(text: str) -> Iterator[tuple[DateKey, str]]:
-    """Each date written in ``text``: (year, month, day), any of them unknown, and its words."""
+    """Each date written in ``text``: (year, month, day), any of them unknown, and its words.
+
+    A date's words are read once: the same words are the same date wherever they
+    are written (what comes before or after decides only whether they are a date).
+    """
+    read = _DATES_READ
     for m in _DATES.finditer(text):
-        g = m.groupdict()
-        year = g["iy"] or g["y1"] or g["y2"] or g["y3"] or g["y4"]
-        month_text = g["m1"] or g["m2"] or g["m3"]
-        day_text = g["id"] or g["d1"] or g["d2"]
-        if g["im"]:
-            month: int | None = int(g["im"])
-        elif month_text:
-            month = _MONTH_NUMBER[month_text.rstrip(".").casefold()]
-        else:
-            month = None
-        day = int(re.sub(r"\D", "", day_text)) if day_text else None
-        yield (int(year) if year else None, month, day), m.group()
+        written = m.group()
+        found = read.get(written)
+        if found is None:
+            if len(read) >= _DATES_KEPT:
+                read.clear()
+            found = read[written] = _date_of(m)
+        yield found, written
+
+
+def _date_of(m: re.Match[str]) -> DateKey:
+    """The (year, month, day) of one match of :data:`_DATES`."""
+    g = m.groupdict()
+    year = g["iy"] or g["y1"] or g["y2"] or g["y3"] or g["y4"]
+    month_text = g["m1"] or g["m2"] or g["m3"]
+    day_text = g["id"] or g["d1"] or g["d2"]
+    if g["im"]:
+        month: int | None = int(g["im"])
+    elif month_text:
+        month = _MONTH_NUMBER[month_text.rstrip(".").casefold()]
+    else:
+        month = None
+    day = int(re.sub(r"\D", "", day_text)) if day_text else None
+    return int(year) if year else None, month, day
 
 
 def _date_keys(found: DateKey) -> list[DateKey]:
@@ -345,8 +393,8 @@ class _Takers:
         """Some entry's subject is one word: one shared word may be enough."""
         self.blank = False
         """Some entry has no subject words: any text concerns it, where ``blank`` holds."""
-        self.by_word: dict[str, list[int]] | None = None
-        """For many entries: subject word -> their places, to count shared words."""
+        self.by_word: _ByWord | None = None
+        """For many entries, made on first use: see :class:`_ByWord`."""
 
     def add(self, entry_id: str, subject: frozenset[str], rank: int) -> None:
         self.ids.append(entry_id)
@@ -362,11 +410,10 @@ class _Takers:
     ) -> list[str]:
         """The entries a text whose naming words are ``about`` is about (:func:`concerns`
         of each), in order, ``skip`` left out: at most :data:`_MOST_TAKERS` of them."""
-        if not (blank and self.blank):
-            if self.words.isdisjoint(about):
-                return []
-            if not self.loose and len(self.words & about) < _SHARED:
-                return []
+        everyone = blank and self.blank  # an entry without subject words is concerned
+        common = self.words.intersection(about)
+        if not everyone and (not common or (not self.loose and len(common) < _SHARED)):
+            return []
         subjects = self.subjects
         if len(subjects) <= _FEW:
             return [
@@ -374,24 +421,55 @@ class _Takers:
                 for n, s in enumerate(subjects)
                 if concerns(s, about, blank=blank) and self.ids[n] not in skip
             ]
-        by_word = self.by_word
-        if by_word is None:
-            by_word = self.by_word = {}
-            for n, subject in enumerate(subjects):
-                for word in subject:
-                    by_word.setdefault(word, []).append(n)
-        shared: dict[int, int] = {}
-        for word in about:
-            for n in by_word.get(word, ()):
-                shared[n] = shared.get(n, 0) + 1
-        found = [n for n, count in shared.items() if count >= min(_SHARED, len(subjects[n]))]
-        if blank and self.blank:
-            found += [n for n, s in enumerate(subjects) if not s]
+        index = self.by_word
+        if index is None:
+            index = self.by_word = _ByWord(self.ids, subjects)
+        # The entries sharing two words (_SHARED) with the text, or their one word:
+        # found list by list in C, not entry by entry.
+        seen: set[int] = set()
+        twice: set[int] = set()
+        for word in common:
+            places = index.places[word]
+            if seen:
+                twice.update(seen.intersection(places))
+            seen.update(places)
+        found = twice
+        if self.loose:
+            found |= seen & index.singles
+        if everyone:
+            found |= index.empties
         if skip:
-            found = [n for n in found if self.ids[n] not in skip]
+            found = found.difference(*[index.where.get(entry_id, ()) for entry_id in skip])
         if len(found) > _MOST_TAKERS:  # the ones it shares most words with, then deck order
-            found = heapq.nsmallest(_MOST_TAKERS, found, key=lambda n: (-shared.get(n, 0), n))
+            shared = Counter(itertools.chain.from_iterable([index.places[w] for w in common]))
+            members = list(found)
+            counts = map(operator.neg, map(shared.__getitem__, members))
+            closest = sorted(zip(counts, members, strict=True))  # (-words shared, place)
+            found = {n for _count, n in closest[:_MOST_TAKERS]}
         return [self.ids[n] for n in sorted(found)]
+
+
+class _ByWord:
+    """A big :class:`_Takers` group's entries by subject word, to count the words a
+    text shares with each of them in C, a list at a time."""
+
+    __slots__ = ("empties", "places", "singles", "where")
+
+    def __init__(self, ids: list[str], subjects: list[frozenset[str]]) -> None:
+        self.places: dict[str, list[int]] = {}
+        """Subject word -> the places of the entries whose subject has it."""
+        self.singles: set[int] = set()
+        """The places of the entries whose subject is one word (one shared is enough)."""
+        self.empties = {n for n, subject in enumerate(subjects) if not subject}
+        """The places of the entries without subject words."""
+        self.where: dict[str, list[int]] = {}
+        """Entry id -> its places (a cloze with the same answer twice has two)."""
+        for n, (entry_id, subject) in enumerate(zip(ids, subjects, strict=True)):
+            self.where.setdefault(entry_id, []).append(n)
+            if len(subject) == 1:
+                self.singles.add(n)
+            for word in subject:
+                self.places.setdefault(word, []).append(n)
 
 
 _FEW = 8
@@ -428,6 +506,9 @@ class AnswerIndex:
         asks = asks if asks is not None else question_words(entries)
         self.subjects = subjects
         self.dates: dict[DateKey, _Takers] = {}
+        self.date_groups: dict[DateKey, list[_Takers]] = {}
+        """A date written in a text -> the groups of :attr:`dates` it gives away, in
+        the order of :func:`_date_keys` (found on first use)."""
         self.figures: dict[Decimal, list[tuple[str | None, _Takers]]] = {}
         """A figure's value -> its entries, one group per unit (the unit is read once)."""
         self.phrases: dict[tuple[str, ...], _Takers] = {}
@@ -471,6 +552,33 @@ class AnswerIndex:
         """Whether a quotation's card has subject words: today none (it asks who said
         it), so a question's text, which must name a card's subject, never gives one."""
         self._anchor_quotes()
+        self._read_lengths()
+
+    def _read_lengths(self) -> None:
+        """What a text is first checked against, answer length by answer length, so
+        that most texts cost a few set operations whatever the deck's size."""
+        tables = self.by_length.items()
+        self.heads: dict[int, set[tuple[str, ...]]] = {
+            size: {key[:2] for key in table} for size, table in tables if size > 2
+        }
+        """The first two words of the answers of three words or more, by their number
+        of words: a text holding none of them is not cut into longer runs of words."""
+        self.long_heads: set[tuple[str, ...]] = set().union(*self.heads.values())
+        """All of them, for one look at a text's pairs of words."""
+        self.asked_by_length: dict[int, set[str]] = {
+            size: set().union(*[takers.words for takers in table.values()])
+            for size, table in tables
+        }
+        """Every subject word of the answers of each length: a text sharing none of them
+        (a small vocabulary's example sentence) is about none of their cards..."""
+        self.blank_answers: dict[int, set[Any]] = {
+            size: {key for key, takers in table.items() if takers.blank} for size, table in tables
+        }
+        """...unless one has no subject words and ``blank`` holds: those answers."""
+        self.asked_of: dict[int, dict[Any, set[str]]] = {
+            size: {key: takers.words for key, takers in table.items()} for size, table in tables
+        }
+        """Answer -> every subject word of its entries, by length (as :attr:`by_length`)."""
 
     def _figure(
         self,
@@ -559,36 +667,63 @@ class AnswerIndex:
         skip: frozenset[str],
         found: dict[str, str],
     ) -> None:
-        places: list[tuple[int, int]] | None = None
+        places: list[tuple[int, int]] = []
+        spans: Iterator[re.Match[str]] | None = None
+        pairs: list[tuple[str, str]] | None = None
+        heads: set[tuple[str, ...]] | None = None
         for size in self.lengths:
+            if about.isdisjoint(self.asked_by_length[size]) and not (
+                blank and self.blank_answers[size]
+            ):
+                continue
             table = self.by_length[size]
-            grams: list[Any]
+            first: Callable[[Any], int]  # the first place of a word or words the text holds
             if size == 1:
-                grams = words
-            elif size == 2:
-                grams = list(itertools.pairwise(words))
+                held = table.keys() & words  # the answers the text holds, found in C
+                first = words.index
             else:
-                grams = list(zip(*[words[k:] for k in range(size)], strict=False))
-            held = table.keys() & grams  # the answers the text holds, found in C
+                if pairs is None:
+                    pairs = list(itertools.pairwise(words))
+                if size == 2:
+                    held = table.keys() & pairs
+                    first = pairs.index
+                else:  # only where the text holds the first two words of such an answer
+                    if heads is None:
+                        heads = self.long_heads.intersection(pairs)
+                    if not heads:
+                        continue
+                    begun = heads & self.heads[size]
+                    if not begun:
+                        continue
+                    starts: dict[tuple[str, ...], int] = {}
+                    for i in range(len(words) - size + 1):
+                        if pairs[i] in begun:
+                            starts.setdefault(tuple(words[i : i + size]), i)
+                    held = table.keys() & starts.keys()
+                    first = starts.__getitem__
             if not held:
                 continue
             # most answers a text holds are about nothing their cards ask: one set
-            # operation each tells (a text of a small vocabulary holds dozens)
-            near = [
-                g
-                for g in held
-                if not table[g].words.isdisjoint(about) or (blank and table[g].blank)
-            ]
+            # operation each tells, all in C (a text of a small vocabulary holds dozens)
+            answers = list(held)
+            apart = map(about.isdisjoint, map(self.asked_of[size].__getitem__, answers))
+            near = set(itertools.compress(answers, map(operator.not_, apart)))
+            if blank:
+                near |= held & self.blank_answers[size]
             given: list[tuple[int, list[str]]] = []
             for gram in near:
                 concerned = table[gram].concerned(about, blank, skip)
                 if concerned:
-                    given.append((grams.index(gram), concerned))  # its first place
+                    given.append((first(gram), concerned))
             for i, concerned in sorted(given):
                 new = [e for e in concerned if e not in found and e not in skip]
-                if new:
-                    if places is None:  # the words as written: only for what is found
-                        places = [m.span() for m in _WORD.finditer(text)]
+                if new:  # the words as written: read only as far as what is found
+                    if spans is None:
+                        spans = _WORD.finditer(text)
+                    if len(places) < i + size:
+                        places += [
+                            m.span() for m in itertools.islice(spans, i + size - len(places))
+                        ]
                     written = text[places[i][0] : places[i + size - 1][1]]
                     for entry_id in new:
                         found.setdefault(entry_id, written)
@@ -596,13 +731,16 @@ class AnswerIndex:
     def _dates(
         self, text: str, about: set[str], blank: bool, skip: frozenset[str], found: dict[str, str]
     ) -> None:
+        groups = self.date_groups
         for mention, written in _date_mentions(text):
-            for key in _date_keys(mention):
-                takers = self.dates.get(key)
-                if takers is not None:
-                    for entry_id in takers.concerned(about, blank, skip):
-                        if entry_id not in found and entry_id not in skip:
-                            found[entry_id] = written
+            held = groups.get(mention)
+            if held is None:
+                keys = _date_keys(mention)
+                held = groups[mention] = [self.dates[k] for k in keys if k in self.dates]
+            for takers in held:
+                for entry_id in takers.concerned(about, blank, skip):
+                    if entry_id not in found and entry_id not in skip:
+                        found[entry_id] = written
 
     def _figures(
         self, text: str, about: set[str], blank: bool, skip: frozenset[str], found: dict[str, str]
@@ -667,28 +805,41 @@ _COMMON_SHARE = 0.1
 :data:`_COMMON_MIN` of them) is the deck's topic ("Japan"), not any one entry's."""
 _COMMON_MIN = 4
 _SHARED = 2
-"""Key words of a question a text must also hold for its answer there to be about it."""
+"""Key words of a question a text must also hold for its answer there to be about it.
+(A big group counts to two only, list by list: :meth:`_Takers.concerned`.)"""
 
 
 def subjects(
-    entries: Sequence[AnyEntry], texts: dict[str, list[list[str]]]
+    entries: Sequence[AnyEntry],
+    texts: dict[str, list[list[str]]],
+    questions: Sequence[list[str]] | None = None,
 ) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
     """Entry id -> the words that say what its card asks about, the deck's topic words out;
     and entry id -> its :func:`question_words` (the topic words kept).
 
-    ``texts``: entry id -> the words of its explanation and source. Both come from
-    one reading of each question: a big deck's questions are read once.
+    ``texts``: entry id -> the words of its explanation and source; ``questions``:
+    the words of each entry's :func:`question_text`, in deck order, if already read
+    (the leak finder has them from the texts it shows). Both come from one reading
+    of each question: a big deck's questions are read once.
     """
     asks: dict[str, frozenset[str]] = {}
     keys: dict[str, set[str]] = {}
     seen: Counter[str] = Counter()
-    for entry in entries:
-        named = naming_words(words_of(question_text(entry)))
+    if questions is None:
+        questions = [words_of(question_text(entry)) for entry in entries]
+    # Which words name nothing (naming_words, key_words), decided once per distinct
+    # word of the deck: each entry's words are then sorted by set operations.
+    vocabulary = set().union(*questions, *itertools.chain.from_iterable(texts.values()))
+    unnamed = _STOP | {w for w in vocabulary if len(w) < 3 and not w.isdigit()}
+    numbers = {w for w in vocabulary if w.isdigit()}
+    for entry, asked in zip(entries, questions, strict=True):
+        named = set(asked)
+        named -= unnamed  # its naming words
         asks[entry.id] = frozenset(named)
-        own = keys[entry.id] = {w for w in named if not w.isdigit()}  # its key words
+        own = keys[entry.id] = named - numbers  # its key words
         notes = texts[entry.id]
         if notes:  # their key words, the distinct words read once
-            own = own | key_words(set().union(*notes) - _STOP)
+            own = own | set().union(*notes).difference(unnamed, numbers)
         seen.update(own)
     limit = max(_COMMON_MIN, int(len(entries) * _COMMON_SHARE))
     common = {w for w, count in seen.items() if count > limit}
