@@ -236,3 +236,28 @@ async def test_the_source_waits_until_the_card_is_answered(tmp_path: Path) -> No
         await pilot.press("s")
         await pilot.pause()
         assert study.source_open is not shown  # now s opens and closes it
+
+
+async def test_accept_grade_is_offered_only_where_enter_accepts(tmp_path: Path) -> None:
+    """On a choice card before a pick, Enter only says how to answer: the key bar does not
+    offer "Accept grade" there; after the pick it does, and Enter grades."""
+    workspace, _ = make_workspace(tmp_path)
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        study, _graded = await _at_choice(pilot)
+        shown = {b.binding.description for b in study.active_bindings.values() if b.binding.show}
+        assert "Accept grade" not in shown
+        await pilot.press("enter")
+        await pilot.pause()
+        assert study.phase == "question"
+        assert any("Pick an option first" in n.message for n in app._notifications)
+        await pilot.press("1")
+        await pilot.pause()
+        assert study.phase == "judged"
+        enter = study.active_bindings["enter"].binding
+        assert enter.description == "Accept grade" and enter.show
+        card = study.card
+        await pilot.press("enter")
+        await pilot.pause()
+        assert study.card != card or study.phase != "judged"
+        assert workspace.store.get(CHOICE).reps == 1

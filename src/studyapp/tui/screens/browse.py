@@ -25,6 +25,7 @@ from textual.widgets import DataTable, Input, Select, Static
 from studyapp.core.store.state import CardState
 from studyapp.core.study.queue import study_day
 from studyapp.core.workspace import Workspace
+from studyapp.tui.screens.browse_search import SearchInput
 from studyapp.tui.text import cell, literal
 from studyapp.tui.widgets.browse.actions import guarded, reset_to_new, toggle_suspended, writable
 from studyapp.tui.widgets.browse.columns import Column, distinct_prompt, fit_columns, shared_starts
@@ -127,7 +128,7 @@ class BrowseScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         with Vertical(id="browse-filters"):
-            yield Input(
+            yield SearchInput(
                 id="browse-search",
                 placeholder="Search prompts and answers  ( / )",
             )

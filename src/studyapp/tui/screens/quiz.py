@@ -30,6 +30,10 @@ CUSTOM = "__custom__"
 QUICK_LABEL = "Quick quiz: Enter starts it (settings below)"
 """A learner pressed Enter on "Quick quiz (set it up below)" and nothing visible
 happened: Enter now starts it, with the settings below (defaults until changed)."""
+COMPACT_BELOW = 30
+"""Under this many rows the quick quiz's fields drop their borders (one row each, not
+three): at 80x24 "Minutes" sat at the fold just above Start and "Feedback after each
+answer" was out of sight; compact, every field and Start fit without scrolling."""
 MIXES = {
     "mixed": FormatMix(typed=1, choice=2, true_false=1, ordering=1),
     "choice": FormatMix(choice=1),
@@ -113,7 +117,22 @@ class QuizSetupScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Quiz / exam"
+        self._fit_fields()
         self.query_one("#quiz-choices", OptionList).focus()
+
+    def on_resize(self) -> None:
+        self._fit_fields()
+
+    def _fit_fields(self) -> None:
+        """On a short terminal the settings lose their borders (quiz.tcss styles the rest:
+        the switch, the labels, the focused field's label)."""
+        compact = self.size.height < COMPACT_BELOW
+        self.set_class(compact, "-compact")
+        custom = self.query_one("#quiz-custom")
+        for field in custom.query(Input):
+            field.compact = compact
+        for select in custom.query(Select):
+            select.compact = compact
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -115,6 +115,10 @@ class StudyScreen(Screen[None]):
             id="study.accept",
             tooltip="Check the typed answer, then take the suggested grade",
         ),
+        # Enter where there is nothing to accept yet (a choice card before a pick: a hint;
+        # a flip card: the answer), kept out of the key bar, which offers "Accept grade"
+        # only where Enter does accept.
+        Binding("enter", "enter_question", show=False, id="study.enter_question"),
         # Priority: a grade runs as the key arrives, without the key's trip through the
         # focused widget and its ancestors first. While an answer is typed the field
         # consumes digits, which takes these bindings out of the chain (check_consume_key).
@@ -674,6 +678,9 @@ class StudyScreen(Screen[None]):
         elif self.phase == "question":
             self.action_reveal()
 
+    def action_enter_question(self) -> None:
+        self.action_accept()
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id and event.button.id.startswith("grade-"):
             event.stop()
@@ -794,7 +801,11 @@ class StudyScreen(Screen[None]):
         if action == "reveal":
             return self.phase == "question"
         if action == "accept":
-            return self.phase in ("judged", "question")
+            return self.phase == "judged" or (
+                self.phase == "question" and self.mode in ("typed", "order")
+            )
+        if action == "enter_question":
+            return self.phase == "question" and self.mode not in ("typed", "order")
         if action in ("toggle_source", "bury", "suspend"):
             return self.phase != "done"
         if action == "more_new":
