@@ -51,3 +51,27 @@ def test_a_letter_dropped_inside_a_word_is_a_typo(word: str, data: st.DataObject
 @given(st.text(alphabet="abc -", max_size=30), st.text(alphabet="abc -", max_size=30))
 def test_any_two_texts_get_one_of_the_labels(a: str, b: str) -> None:
     assert slip_kind(a, b) in NEAR_MISSES
+
+
+@pytest.mark.parametrize(
+    ("given_text", "answer", "note"),
+    [
+        ("Atlantic", "North Atlantic", "incomplete: missing 'North'"),
+        ("Union", "The European Union", "incomplete: missing 'European'"),
+        ("treaty", "the North Atlantic Treaty", "incomplete: missing 'North', 'Atlantic'"),
+    ],
+)
+def test_too_small_a_part_is_wrong_and_says_what_it_lacks(
+    given_text: str, answer: str, note: str
+) -> None:
+    verdict = check_text(given_text, answer)
+    assert verdict.outcome is Outcome.WRONG
+    assert verdict.note == note
+    assert verdict.reason == f"{note}; the answer is '{answer}'"
+
+
+def test_no_missing_words_are_named_for_other_words_or_small_words() -> None:
+    assert check_text("Seoul", "Tokyo").note == ""
+    assert check_text("the", "North Atlantic").note == ""
+    assert check_text("Pacific", "North Atlantic").note == ""
+    assert check_text("Atlantic", "North Atlantic", partial=False).note == ""  # a list's part

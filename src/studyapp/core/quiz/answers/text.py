@@ -139,6 +139,11 @@ def check_text(
         return make_verdict(
             Outcome.CLOSE, whole, answer, shown, note="partly right" if part_of == answer else whole
         )
+    missing = _missing_words(text_key(given), answer) if partial else None
+    if missing is not None:  # too small a part for credit, but say what it lacks
+        return make_verdict(
+            Outcome.WRONG, f"{missing}; the answer is '{answer}'", answer, shown, note=missing
+        )
     return make_verdict(Outcome.WRONG, f"the answer is '{answer}'", answer, shown, note="")
 
 
@@ -339,6 +344,21 @@ def _rival_table(rivals: tuple[str, ...]) -> dict[str, str]:
 
 def _content_words(key: str) -> set[str]:
     return {w for w in key.split() if w not in _STOPWORDS}
+
+
+def _missing_words(given_key: str, answer: str) -> str | None:
+    """ "incomplete: missing 'North'" when the answer's words hold every word given but
+    not all of its own ("Atlantic" for "North Atlantic"): too small a part to be partly
+    right (:func:`_partial`), yet a learner should see what was left out."""
+    words = _content_words(given_key)
+    answer_words = text_key(answer).split()
+    full = _content_words(" ".join(answer_words))
+    if not words or not words < full:
+        return None
+    left = [w for w in dict.fromkeys(answer_words) if w in full - words]
+    shown = {w.casefold(): w for w in re.findall(r"[\w'-]+", answer)}
+    named = ", ".join(f"'{shown.get(w, w)}'" for w in left)
+    return f"incomplete: missing {named}"
 
 
 def _partial(given_key: str, forms: dict[str, str], rivals: dict[str, str]) -> str | None:
