@@ -12,6 +12,7 @@ or day is worked out says how in ``how``. :func:`find_dates` is also used by
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from msgspec import Struct
 
@@ -126,6 +127,43 @@ _DATE_RE = re.compile(
     rf"|of|each|every|a)[\s-](?P<m8>{_FULL_MONTH})\b(?!,?\s*(?:of\s+)?\d)"
     rf"|^(?P<m9>{_FULL_MONTH})(?=,\s)"
 )
+# What every match of _DATE_RE holds, branch by branch: a digit (all numeric forms), a month
+# word (every one, full, short or upper-case, begins with one of these stems, case as
+# written) or "century" ("the twentieth century"). A text with none holds no match.
+_DIGIT = re.compile(r"\d")
+_WORD_STEMS = (
+    *(name[:3] for name in MONTH_NAMES),
+    *(name[:3].upper() for name in MONTH_NAMES),
+    "entury",
+)
+# Where a match of _DATE_RE can start, branch by branch: a digit, an apostrophe ("the '90s")
+# or a word's first character (month words, "from"/"between", ordinals, "in"/"the" before a
+# month). Trying _DATE_RE only there finds what finditer finds at half the cost or less:
+# .match(text, pos) sees the text before pos as search does (lookbehinds, \b, ^).
+_MATCH_START = re.compile(r"\b\w|\d|[’']")
+
+
+def _may_hold_a_date(text: str) -> bool:
+    """False only when ``_DATE_RE`` cannot match anywhere in ``text``."""
+    return _DIGIT.search(text) is not None or any(stem in text for stem in _WORD_STEMS)
+
+
+def _date_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_DATE_RE.finditer(text)``, with the same matches, tried only where one can start."""
+    if not _may_hold_a_date(text):
+        return
+    match = _DATE_RE.match
+    pos = 0
+    for start in _MATCH_START.finditer(text):
+        at = start.start()
+        if at < pos:
+            continue  # inside the last match: finditer goes on from its end
+        m = match(text, at)
+        if m is not None:
+            yield m
+            pos = m.end()  # every branch consumes a character: never an empty match
+
+
 _MAY_CONTEXT = re.compile(
     r"\b(?:in|since|until|till|by|early|late|mid|during|from|through|last|next|this|of)[\s-]$",
     re.IGNORECASE,
@@ -214,7 +252,7 @@ def find_dates(
     and has no anchor to resolve them by (a third of the finder's time).
     """
     out: list[DateMention] = []
-    for m in _DATE_RE.finditer(text):
+    for m in _date_matches(text):
         found = _mention(text, m, year, anchor)
         if found is not None:
             out.append(found)

@@ -24,8 +24,11 @@ from studyapp.core.authoring.extract.dates import DateMention, find_dates
 from studyapp.core.authoring.extract.measures import measure_of
 from studyapp.core.authoring.extract.numbers import (
     CARDINAL_PHRASE,
+    CARDINAL_WORDS,
     FRACTION_PHRASE,
     ORDINAL_PHRASE,
+    ORDINAL_WORDS,
+    SCALES,
     fraction_value,
     words_value,
 )
@@ -528,8 +531,31 @@ def _unit_after(text: str, end: int) -> str | None:
     return None
 
 
+def _leading_words(words: Sequence[str]) -> list[str]:
+    """``words`` less those that begin with another of them ("sixteen" begins with "six")."""
+    return sorted(w for w in words if not any(w != o and w.startswith(o) for o in words))
+
+
+# The words numbers_in reads, each a match's first word or one right after a space or
+# hyphen ("a half", "a thousand"): counts, ordinals, scales, "dozen", fractions' "half" and
+# "quarter" ("third" is an ordinal), multiples ("twice"). Every number word match starts at a
+# word's start with one of them (case-blind, as the finders are); a number in digits has \d.
+_NUMBER_VOCAB = [
+    *CARDINAL_WORDS,
+    *ORDINAL_WORDS,
+    *SCALES,
+    *word_list("dozen half halves quarter"),
+    *_MULTIPLES,
+]
+_MAY_STATE_A_NUMBER = re.compile(
+    rf"\d|\b(?:{'|'.join(_leading_words(_NUMBER_VOCAB))})", re.IGNORECASE
+)
+
+
 def numbers_in(text: str) -> list[Decimal]:
     """Every number ``text`` states: digits, number words, ordinals, and date parts."""
+    if _MAY_STATE_A_NUMBER.search(text) is None:
+        return []  # no digit and no number word: nothing below can match
     values = [f.value for f in find_figures(text, dates=[])]
     for match in re.finditer(r"\d+(?:[.,]\d+)*", text):
         value = _decimal(match.group(0))

@@ -256,7 +256,8 @@ class AnswerKeyIndex:
                 rivals=tuple(rivals),
                 unit=unit,
             )
-        person = self.person_named(answer)
+        # no people, no name to look up (every one-entry deck lint builds): skip name_key
+        person = self.person_named(answer) if self._people_by_name else None
         if person is not None:
             others = self.other_people(person)
             return AnswerKey(
