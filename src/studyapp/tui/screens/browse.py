@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from textual import on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -87,7 +88,9 @@ class BrowseScreen(Screen[None]):
     """
 
     BINDINGS = [
-        Binding("slash", "search", "Search", id="browse.search", key_display="/"),
+        # priority: run when the app takes "/" off its queue, so the keys behind it in a
+        # burst are forwarded to the search box, not to the table (see action_search)
+        Binding("slash", "search", "Search", id="browse.search", key_display="/", priority=True),
         Binding("f", "cycle('state')", "State", id="browse.state", tooltip="Next state filter"),
         Binding("d", "cycle('deck')", "Deck", id="browse.deck", show=False, tooltip="Next deck"),
         Binding("t", "cycle('tag')", "Tag", id="browse.tag", show=False, tooltip="Next tag"),
@@ -254,7 +257,21 @@ class BrowseScreen(Screen[None]):
         self.refilter()
 
     def action_search(self) -> None:
-        self.query_one("#browse-search", Input).focus()
+        """Focus the search box now, before the app forwards the next key.
+
+        The app hands each key to whatever has focus when it takes the key off its
+        queue. ``Widget.focus`` only moves focus on a later callback, and a non-priority
+        binding runs only after the key has bubbled up from the table, so in a burst
+        (``/trump`` from tmux or a fast typist) the letters went to the table first: ``t``
+        stepped the tag filter and ``r`` opened the reset dialog. Bound with priority and
+        focusing synchronously, every key after ``/`` goes to the search box, in order.
+        Where ``/`` is text (the search box itself, an open Select's type-to-search), the
+        binding steps aside and the focused widget gets the key.
+        """
+        focused = self.focused
+        if focused is not None and not isinstance(focused, (CardTable, Select)):
+            raise SkipAction()
+        self.set_focus(self.query_one("#browse-search", Input))
 
     def action_cycle(self, name: str) -> None:
         """Step a filter to its next value (quick keys, without opening the Select)."""

@@ -10,17 +10,15 @@ id in the settings file, which the app reads at start.
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 
 from msgspec import Struct, structs
 from textual import on
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.dom import DOMNode
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.validation import ValidationResult, Validator
 from textual.widgets import Button, DataTable, Input, Label, Select, Static
@@ -29,6 +27,8 @@ from studyapp.core.config import AppConfig, config_path
 from studyapp.core.study.settings import StudySettings
 from studyapp.core.tuning.presets import GLOBAL, Preset
 from studyapp.core.workspace import Workspace
+from studyapp.tui.screens.settings_input import FieldInput
+from studyapp.tui.screens.settings_keymap import keymap_rows
 from studyapp.tui.text import cell, literal
 from studyapp.tui.widgets.confirm import ConfirmDialog
 from studyapp.tui.widgets.keybar import KeyBar
@@ -156,51 +156,6 @@ def apply_values(
     return structs.replace(config, study=new_study, theme=theme)
 
 
-# ------------------------------------------------------------------- keymap
-
-
-def _studyapp_classes() -> Iterator[type[DOMNode]]:
-    """Widgets and screens of studyapp's TUI, importing their modules (all light).
-
-    Subpackages (widgets/browse/) are walked too. Widgets come first, so where a dialog
-    shares a binding id with its screen (browse.suspend, browse.reset) the keymap lists
-    the dialog's description.
-    """
-    import studyapp.tui.screens as screens
-    import studyapp.tui.widgets as widgets
-
-    for package in (widgets, screens):
-        prefix = package.__name__ + "."
-        for info in pkgutil.walk_packages(package.__path__, prefix, onerror=lambda _: None):
-            try:
-                module = importlib.import_module(info.name)
-            except Exception:  # a broken module must not take the settings screen down
-                continue
-            for value in vars(module).values():
-                if (
-                    isinstance(value, type)
-                    and issubclass(value, DOMNode)
-                    and value.__module__ == module.__name__
-                ):
-                    yield value
-
-
-def keymap_rows(app: App[object], keys: Mapping[str, str]) -> list[tuple[str, str, str, bool]]:
-    """(binding id, key, what it does, remapped?) for every binding that has an id."""
-    rows: dict[str, tuple[str, str, str, bool]] = {}
-    classes: list[type[DOMNode]] = [c for c in type(app).__mro__ if issubclass(c, DOMNode)]
-    classes += list(_studyapp_classes())
-    for cls in classes:
-        for binding in cls.__dict__.get("BINDINGS", []):
-            if not isinstance(binding, Binding) or not binding.id or binding.id in rows:
-                continue
-            remapped = binding.id in keys
-            key = keys[binding.id] if remapped else binding.key
-            what = binding.tooltip or binding.description or binding.action
-            rows[binding.id] = (binding.id, key, what, remapped)
-    return sorted(rows.values())
-
-
 # ------------------------------------------------------------------- screen
 
 
@@ -265,6 +220,10 @@ class SettingsScreen(Screen[None]):
         display: none;
     }
     """
+    AUTO_FOCUS = "#set-retention"
+    """Focused as the screen is shown. Focusing it later, from on_mount, first let Textual
+    focus the scrolling body (the first focusable widget), and each move restyled all
+    fifty widgets under it: 30% of the work of opening the screen."""
     NARROW_BELOW = 80
     """Below this width the labels are narrower and the selects take what is left."""
 
@@ -296,7 +255,7 @@ class SettingsScreen(Screen[None]):
             for field in FIELDS:
                 with Horizontal(classes="settings-row"):
                     yield Label(field.label, classes="settings-label", markup=False)
-                    yield Input(
+                    yield FieldInput(
                         values[field.key],
                         id=f"set-{field.key}",
                         validators=[Parses(field.parse)],
@@ -381,12 +340,19 @@ class SettingsScreen(Screen[None]):
     def on_mount(self) -> None:
         self.set_class(self.size.width < self.NARROW_BELOW, "-narrow")
         self.sub_title = "Settings"
-        table = self.query_one("#settings-keys", DataTable)
+        self.call_after_refresh(self._fill_key_table)
+
+    def _fill_key_table(self) -> None:
+        """The key table, below the form, once the form is on screen: listing some eighty
+        bindings (read from source on the first open) would hold the first frame back."""
+        try:
+            table = self.query_one("#settings-keys", DataTable)
+        except NoMatches:  # left (Escape) before the form was on screen
+            return
         table.add_columns("Binding id", "Key", "Does")
         for binding_id, key, what, remapped in keymap_rows(self.app, self.workspace.config.keys):
             shown = f"{key} (remapped)" if remapped else key
             table.add_row(cell(binding_id), cell(shown), cell(what), key=binding_id)
-        self.query_one(f"#set-{FIELDS[0].key}", Input).focus()
 
     # ----------------------------------------------------------------- form
 
