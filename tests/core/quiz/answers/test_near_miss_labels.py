@@ -59,6 +59,9 @@ def test_any_two_texts_get_one_of_the_labels(a: str, b: str) -> None:
         ("Atlantic", "North Atlantic", "incomplete: missing 'North'"),
         ("Union", "The European Union", "incomplete: missing 'European'"),
         ("treaty", "the North Atlantic Treaty", "incomplete: missing 'North', 'Atlantic'"),
+        ("Chronicle", "the Anglo-Saxon Chronicle", "incomplete: missing 'Anglo', 'Saxon'"),
+        ("Paris", "Café de Paris", "incomplete: missing 'Café', 'de'"),
+        ("Eugene", "Eugene O'Neill", "incomplete: missing 'O'Neill'"),
     ],
 )
 def test_too_small_a_part_is_wrong_and_says_what_it_lacks(

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from studyapp.core.quiz.answers.normalise import (
     best_typo,
+    clean,
     compact,
     fold,
     is_swap,
@@ -356,7 +357,9 @@ def _missing_words(given_key: str, answer: str) -> str | None:
     if not words or not words < full:
         return None
     left = [w for w in dict.fromkeys(answer_words) if w in full - words]
-    shown = {w.casefold(): w for w in re.findall(r"[\w'-]+", answer)}
+    shown: dict[str, str] = {}  # each folded word as the answer writes it (Anglo-Saxon)
+    for written in re.findall(r"[\w']+", clean(answer)):
+        shown.setdefault(fold(written), written)
     named = ", ".join(f"'{shown.get(w, w)}'" for w in left)
     return f"incomplete: missing {named}"
 
