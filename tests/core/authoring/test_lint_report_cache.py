@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -101,11 +102,17 @@ def test_a_cache_that_cannot_be_written_is_skipped(tmp_path: Path) -> None:
     assert "I001" in {f.rule for f in report.findings}
 
 
-def test_only_the_newest_reports_are_kept(tmp_path: Path) -> None:
+def test_only_the_reports_last_used_are_kept(tmp_path: Path) -> None:
     cache = ReportCache(tmp_path / "lint")
-    for n in range(70):
+    first = "00" + "0" * 62
+    cache.put(first, [])
+    os.utime(tmp_path / "lint" / f"{first[:40]}.lint", (1, 1))  # made long ago ...
+    for n in range(1, 70):
+        if n == 60:
+            assert cache.get(first, "d.yaml") == []  # ... and read again just now
         cache.put(f"{n:02d}" + "0" * 62, [])
     assert len(list((tmp_path / "lint").glob("*.lint"))) == 64
+    assert cache.get(first, "d.yaml") == []
 
 
 def _lint_json(*args: str) -> dict[str, object]:

@@ -11,6 +11,7 @@ fail a lint.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 from functools import cache
@@ -28,7 +29,7 @@ from studyapp.core.base.userfile import Limits
 __all__ = ["ReportCache"]
 
 _KEPT = 64
-"""Reports kept; the oldest go first (a report of a 50,000-entry deck is ~1-5 MB)."""
+"""Reports kept; the least recently used go first (a 50,000-entry deck's is ~1-5 MB)."""
 
 
 class _Kept(Struct, array_like=True):
@@ -92,12 +93,15 @@ class ReportCache:
 
     def get(self, key: str, display: str) -> list[Finding] | None:
         """The findings kept under ``key``, shown as ``display``'s; None if none are."""
+        path = self.directory / f"{key[:40]}.lint"
         try:
-            kept = _DECODER.decode((self.directory / f"{key[:40]}.lint").read_bytes())
+            kept = _DECODER.decode(path.read_bytes())
         except (OSError, msgspec.DecodeError, ValueError):
             return None
         if kept.key != key:
             return None
+        with contextlib.suppress(OSError):  # read now: pruning keeps the reports last used
+            os.utime(path)
         return [
             Finding(display, f.line, f.col, f.path, f.rule, f.message, f.severity, f.fixable)
             for f in kept.findings
