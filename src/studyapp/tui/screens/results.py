@@ -356,8 +356,8 @@ def score_lines(
             return lines
         # the gap between the two figures as shown, so that it adds up on screen; in
         # percentage points, not the sitting's points ("19.5 of 20 points" above)
-        shown_forecast, shown_score = f"{forecast:.0f}", f"{result.score:.0f}"
-        gap = int(shown_score) - int(shown_forecast)
+        shown_forecast, shown_score = round(forecast), round(result.score)
+        gap = shown_score - shown_forecast
         how = (
             "as forecast"
             if abs(gap) < 5
