@@ -334,3 +334,17 @@ def test_an_exam_spec_named_with_the_decks_is_not_linted_as_a_deck(tmp_path: Pat
     assert "week.exam.yaml: an exam spec, not a deck: not linted" in text
     assert "unknown field" not in text
     assert text.rstrip().endswith("0 errors, 0 warnings in 1 file")
+
+
+def test_an_option_near_the_answer_is_named_for_what_it_is() -> None:
+    """O002 says "a typo away" only of a typo: another form of the words is said so."""
+    text = deck(
+        "  - id: c\n    kind: choice\n    prompt: What is a principle of deterrence?\n"
+        "    answer: preparing for the worst\n"
+        "    distractors: [prepare for the worst, hoping for peace, trusting allies]\n"
+    )
+    found = [f.message for f in lint_text(text, "d.yaml").findings if f.rule == "O002"]
+    assert found == [
+        "option 'prepare for the worst' is another form of the words of the answer "
+        "'preparing for the worst'; learners will think it is a trick"
+    ]

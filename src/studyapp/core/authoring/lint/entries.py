@@ -226,6 +226,20 @@ _NEAR_MISS = (*NEAR_MISSES, "another spelling")
 """The checker's reasons for an answer a slip of the keys away from the right one, or the
 same name spelled otherwise: an option like that reads as a trick (O002)."""
 
+_NEAR_MISS_SAID = dict(
+    zip(
+        _NEAR_MISS,
+        (
+            "is a typo away from",
+            "is another form of the words of",
+            "says in other words",
+            "is another spelling of",
+        ),
+        strict=True,
+    )
+)
+"""How an O002 finding says what the option is to the answer, by the checker's label."""
+
 
 def check_options(lint: Linter, deck: Deck) -> None:
     solo = SoloAnswers(accepting_key)  # a key per distinct answer or option, not per question
@@ -244,10 +258,11 @@ def check_options(lint: Linter, deck: Deck) -> None:
                     "replace it with a clearly wrong option",
                 )
             elif verdict.outcome is Outcome.CLOSE and verdict.reason.startswith(_NEAR_MISS):
+                kind = next(k for k in _NEAR_MISS if verdict.reason.startswith(k))
                 lint.add(
                     "O002",
                     path,
-                    f"option {option!r} is a typo away from the answer {entry.answer!r}; "
+                    f"option {option!r} {_NEAR_MISS_SAID[kind]} the answer {entry.answer!r}; "
                     "learners will think it is a trick",
                 )
         for j, option in enumerate(entry.distractors):
