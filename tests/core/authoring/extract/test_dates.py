@@ -67,8 +67,8 @@ def spans(text: str) -> list[tuple[str, str | None, str | None]]:
         (
             "In the 20th century, and the nineteenth century.",
             [
-                ("20th century", "1901", "2000"),
-                ("nineteenth century", "1801", "1900"),
+                ("20th century", "1900", "1999"),
+                ("nineteenth century", "1800", "1899"),
             ],
         ),
         ("Crop yields of 2000 levels; 2000 troops.", [("2000", "2000", None)]),

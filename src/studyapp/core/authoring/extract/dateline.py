@@ -56,7 +56,12 @@ def find_dateline(text: str, *, lines_to_read: int = 8) -> Dateline | None:
                 continue
             before = line[: mention.start]
             others = len(re.findall(r"[A-Za-z]{2,}", before + line[mention.end :]))
-            short = others <= 7 and not line.rstrip().endswith(("?", "!"))
+            # "The White House, Office of the Press Secretary, April 15, 1993": a longer
+            # line is a date line too when the date ends it (a sentence goes on after it)
+            last = not re.search(r"\w", line[mention.end :])
+            short = (others <= 7 or (last and others <= 14)) and not line.rstrip().endswith(
+                ("?", "!")
+            )
             if short and (not line.rstrip().endswith(".") or _LABELS.match(line)):
                 return Dateline(date, line, line_no, mention.start, mention.end)
             if _LEAD.match(before) or _LABELS.match(before):

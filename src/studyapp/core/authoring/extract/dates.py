@@ -168,6 +168,14 @@ _MAY_CONTEXT = re.compile(
     r"\b(?:in|since|until|till|by|early|late|mid|during|from|through|last|next|this|of)[\s-]$",
     re.IGNORECASE,
 )
+_MAY_DAY_CONTEXT = re.compile(
+    r"\b(?:in|since|until|till|by|early|late|mid|during|from|through|last|next|this|of|on"
+    r"|before|after|to|and|or|between|than)[\s-]$",
+    re.IGNORECASE,
+)
+"""Where "May 5" is a date: "May" with a day is the month after the words of
+:data:`_MAY_CONTEXT` and after "on", "before", "to" ("On May 5, ...", "from April 3 to
+May 5"); "the committee may 5 ..." never capitalises it, but "May 5 people" could."""
 _ORDINAL_WORDS = {
     "eleventh": 11,
     "twelfth": 12,
@@ -321,8 +329,8 @@ def _mention(
             m.group(0),
             start,
             end,
-            _date((n - 1) * 100 + 1, None, None),
-            last=_date(n * 100, None, None),
+            _date((n - 1) * 100, None, None),  # "the 19th century": the 1800s, as readers mean
+            last=_date((n - 1) * 100 + 99, None, None),
         )
     if g["m1"] or g["m2"] or g["y3"]:
         if g["m1"]:
@@ -340,7 +348,7 @@ def _mention(
         return DateMention(m.group(0), start, end, _date(int(g["y4"]), mo, None), mo)
     if g["m5"] or g["m6"]:
         word = g["m5"] or g["m6"]
-        if word.rstrip(".") == "May" and g["m5"] and not _MAY_CONTEXT.search(text[:start]):
+        if word.rstrip(".") == "May" and g["m5"] and not _MAY_DAY_CONTEXT.search(text[:start]):
             return None
         if word.rstrip(".").lower() == "mar" and not word.isupper():
             return None

@@ -28,6 +28,7 @@ from studyapp.core.authoring.extract.quotes import (
     signature,
     unmarked_quote,
 )
+from studyapp.core.authoring.extract.relative import after_date, find_sequels
 from studyapp.core.authoring.extract.reported import ReportMention, find_reported
 from studyapp.core.authoring.extract.sentences import Sentence, sentences
 from studyapp.core.authoring.extract.speech import Speaker, Speakers
@@ -109,6 +110,8 @@ def extract(
     continuation = Continuation()
     paragraph_year: tuple[int, str] | None = None
     running_year: tuple[int, str] | None = None
+    timeline: tuple[int, str] | None = None
+    told: list[DateMention] = []  # the story's dates so far, in order (spans left out)
     line = 0
     total = len(all_sentences)
     for done, sentence in enumerate(all_sentences):
@@ -133,12 +136,20 @@ def extract(
             _complete(d, sentence, year, anchor, paragraph_year, stated_year, running_year)
             for d in found
         ]
+        sequels, flashbacks = _sequels(sentence.text, found, told)
+        found = sorted([*found, *(d for d in sequels if d.date is not None)], key=_at)
+        told += [d for d in found if d.date is not None and d.last is None and d not in flashbacks]
         dates += [structs.replace(d, sentence=sentence) for d in found]
         figures += [
-            structs.replace(f, sentence=sentence) for f in find_figures(sentence.text, found)
+            structs.replace(f, sentence=sentence)
+            for f in find_figures(sentence.text, [*found, *sequels])
         ]
         paragraph_year = _last_year(found, sentence.text) or paragraph_year
-        running_year = paragraph_year or running_year
+        # Across paragraphs the story's year is its timeline's (the last date stated with
+        # its month: "April 2, 1982"), not a year of its backstory ("in 1833"); a bare
+        # year stands in until the text gives a date with a month.
+        timeline = _last_year(found, sentence.text, with_month=True) or timeline
+        running_year = timeline or paragraph_year or running_year
         if (
             sentence.heading
             or sentence.line in answer_lines
@@ -236,14 +247,88 @@ def _complete(
     return structs.replace(d, date=date, year_inferred=True, how=how)
 
 
-def _last_year(found: list[DateMention], text: str) -> tuple[int, str] | None:
-    """The last year a sentence states outright (what its paragraph goes on to be about)."""
-    stated = [d for d in found if d.date is not None and not d.year_inferred and not d.relative]
+_NAMES_A_THING = re.compile(r"\b(?:the|a|an|its|his|her|their|our)\s+$", re.IGNORECASE)
+"""Before a year that qualifies a noun ("the 1947 treaty", "its 1816 independence")."""
+
+
+def _sets_the_year(d: DateMention, text: str) -> bool:
+    """Whether a date a sentence states says when its story is: a year or a date in time,
+    not a span ("the 1960s", "the nineteenth century", "1910-1945") and not a year that
+    names a thing ("the 1947 Inter-American Treaty"): neither tells the year of the
+    "April 7" that follows."""
+    if d.date is None or d.year_inferred or d.relative or d.last is not None:
+        return False
+    if d.date.precision == "year" and _NAMES_A_THING.search(text[: d.start]):
+        return not re.match(r"\s+[A-Za-z]", text[d.end :])
+    return True
+
+
+def _last_year(
+    found: list[DateMention], text: str, *, with_month: bool = False
+) -> tuple[int, str] | None:
+    """The last year a sentence states outright (what its paragraph goes on to be about);
+    ``with_month``: only of a date stated with its month ("April 2, 1982")."""
+    stated = [
+        d
+        for d in found
+        if _sets_the_year(d, text) and not (with_month and d.date and d.date.precision == "year")
+    ]
     if not stated:
         return None
     last = stated[-1]
     assert last.date is not None
     return (last.date.year, last.text)
+
+
+def _at(d: DateMention) -> int:
+    return d.start
+
+
+def _sequels(
+    text: str, found: list[DateMention], told: list[DateMention]
+) -> tuple[list[DateMention], list[DateMention]]:
+    """The dates a sentence says relative to the story's last one ("The following day",
+    "three days later"), each counted from the last date told before it precisely
+    enough (a day for a day); one with no such date is kept without a date, so that its
+    number is not drafted as a figure ("three days"). Second, those that look back
+    ("two weeks earlier"): a flashback, never what a later "the next day" counts from."""
+    out: list[DateMention] = []
+    back: list[DateMention] = []
+    stated = any(d.date is not None and not d.year_inferred and not d.relative for d in found)
+    for sequel in find_sequels(text):
+        if stated or any(d.start < sequel.end and sequel.start < d.end for d in found):
+            # "Fifteen months later, in February 1973, ...": the sentence states its date;
+            # the count is a duration (a figure), not a second date
+            continue
+        before = [*told, *(d for d in found if d.end <= sequel.start and d.last is None)]
+        base = next(
+            (
+                d
+                for d in reversed(before)
+                if d.date is not None and after_date(d.date, sequel) is not None
+            ),
+            None,
+        )
+        if base is None or base.date is None:
+            out.append(DateMention(sequel.text, sequel.start, sequel.end, None, relative=True))
+            continue
+        date = after_date(base.date, sequel)
+        assert date is not None
+        how = f"“{sequel.text}”: counted from “{base.text}” ({base.date.isoformat()})"
+        mention = DateMention(
+            sequel.text,
+            sequel.start,
+            sequel.end,
+            date,
+            date.month,
+            date.day,
+            year_inferred=True,
+            how=how,
+        )
+        out.append(mention)
+        if sequel.count < 0:
+            back.append(mention)
+    return out, back
 
 
 def _answers(

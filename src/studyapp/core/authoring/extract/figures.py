@@ -273,7 +273,7 @@ def _skip_number(text: str, start: int, end: int, *, count: bool = False) -> boo
     after = text[end:]
     if is_citation(text, start, end):
         return True  # "43 U.S.C. §1341", "H.R. 1781"
-    named = re.search(r"[A-Za-z]+[-‑]$|#\s*$|\bNos?\.\s*$", head)
+    named = re.search(r"[A-Za-z][A-Za-z0-9]*[-‑]$|#\s*$|\bNos?\.\s*$", head)
     if (named or re.match(r"^[-‑][A-Za-z]", after)) and not _HYPHEN_UNIT.match(after):
         return True  # "STS-134", "B-29", "#3"
     joined = _in_range(text, start, end)
@@ -305,9 +305,22 @@ def _skip_number(text: str, start: int, end: int, *, count: bool = False) -> boo
         return True
     if re.match(r"^\s*(?:%\s*)?(?:CI|confidence)\b", after) or re.search(r"[±]\s*$", head):
         return True
-    if re.search(r"\bp\s*[<=>≤≥]\s*$", head):
-        return True
+    if re.search(r"\bp\s*[<=>≤≥]\s*$", head) or _THRESHOLD.search(head):
+        return True  # "p < 0.05", "p values of less than 0.05", "aged less than 11 years"
     return bool(re.search(r"\bmargin\s+of\s+error\b[^.]{0,30}$", head))
+
+
+_THRESHOLD = re.compile(
+    r"\b(?:(?:p[\s-]*values?|significance\s+level|alpha)\s+(?:of\s+|was\s+|were\s+)?"
+    r"(?:(?:less|greater|more|lower|higher)\s+than\s+)?(?:or\s+equal\s+to\s+)?"
+    r"|\bp\s+(?:(?:less|greater)\s+than|equals?|of)\s+(?:or\s+equal\s+to\s+)?"
+    r"|aged?\s+(?:(?:less|greater|more|younger|older)\s+than(?:\s+or\s+equal\s+to)?"
+    r"|under|over|below|above|at\s+least|at\s+most|up\s+to|[<>≤≥]=?)\s*)$",
+    re.IGNORECASE,
+)
+"""A bound that defines what is counted, not a finding: a test's significance level ("p
+values of less than 0.05") or the age limit of a group ("children aged less than 11
+years": the group of the figure beside it, as "aged 18-24" is)."""
 
 
 # Verbs that give a rank in a contest: "came fourth", "ended up third", "placed second"

@@ -18,8 +18,9 @@ __all__ = ["measure_of"]
 # Words that end a noun phrase describing what a number measures.
 _PHRASE_STOP = re.compile(
     r"[;:()\[\]—–?!“”\"]|,\s|\.\s|\.$|\b(?:while|whereas|versus|compared|which|but|although"
-    r"|because|than|when|if|whilst)\b"
+    r"|because|than(?!\s+(?:or\s+equal\s+to\s+)?\d)|when|if|whilst)\b"
 )
+"""("than" before a number bounds a group: "children aged less than 11 years".)"""
 _CUT_BEFORE = re.compile(r"\s(?:in|at|on|for|from|by|with|during|after|before|since|as|and)\s")
 _MAX_WORDS = 24
 # Words after a number that say it counts no noun of its own ("grew by 2 percent last year").

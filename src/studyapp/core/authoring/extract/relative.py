@@ -17,7 +17,17 @@ from studyapp.core.authoring.extract.numbers import TENS, UNITS_0_19, words_valu
 from studyapp.core.authoring.extract.sentences import quote_spans
 from studyapp.core.decks.model import MONTH_NAMES, PartialDate
 
-__all__ = ["FUTURE", "FUTURE_IN_PAST", "RelativeDate", "find_relative", "nearest_year", "unquoted"]
+__all__ = [
+    "FUTURE",
+    "FUTURE_IN_PAST",
+    "RelativeDate",
+    "Sequel",
+    "after_date",
+    "find_relative",
+    "find_sequels",
+    "nearest_year",
+    "unquoted",
+]
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _NUMBER_WORDS = {
@@ -288,3 +298,71 @@ def find_relative(text: str, anchor: PartialDate | None) -> list[RelativeDate]:
         date, how = resolved if resolved is not None else (None, None)
         out.append(RelativeDate(m.group(0), m.start(), m.end(), date, how))
     return out
+
+
+class Sequel(Struct, frozen=True):
+    """A date said relative to the one the story told last: "the following day",
+    "three days later", "two years earlier". ``unit`` is "day", "month" or "year";
+    ``count`` how many of them after (negative: before) that date."""
+
+    text: str
+    start: int
+    end: int
+    unit: str
+    count: int
+
+
+_SEQUEL = re.compile(
+    r"\b(?:[Tt]he\s+(?P<next>following|next|previous|preceding)\s+(?P<nunit>day|morning"
+    r"|evening|night|month|year)"
+    r"|[Tt]he\s+(?P<aunit>day|month|year)\s+(?P<adir>before|after)(?=\s*[,.;]|\s+(?:that|this)\b)"
+    rf"|(?P<count>\d{{1,2}}|a|an|one|{_AGO_COUNT})\s+(?P<cunit>day|week|month|year)s?"
+    r"\s+(?P<cdir>later|earlier|afterwards?|before(?=\s*[,.;]))"
+    r")\b",
+    re.IGNORECASE,
+)
+_BACKWARD = frozenset({"previous", "preceding", "before", "earlier"})
+
+
+def find_sequels(text: str) -> list[Sequel]:
+    """Dates said relative to the story's last date ("The following day, ...", "Three days
+    later, ..."), outside quotations; "the day before the vote" counts from the vote,
+    not from a date, and is left alone."""
+    spans = quote_spans(text)
+    out: list[Sequel] = []
+    for m in _SEQUEL.finditer(text):
+        if any(s <= m.start() < e for s, e, _ in spans):
+            continue
+        if m.group("next"):
+            unit = m.group("nunit").lower()
+            count = -1 if m.group("next").lower() in _BACKWARD else 1
+        elif m.group("aunit"):
+            unit = m.group("aunit").lower()
+            count = -1 if m.group("adir").lower() in _BACKWARD else 1
+        else:
+            said = m.group("count").lower()
+            value = int(said) if said.isdigit() else _words_count(said)
+            if not value:
+                continue
+            unit = m.group("cunit").lower()
+            count = -value if m.group("cdir").lower() in _BACKWARD else value
+            if unit == "week":
+                unit, count = "day", count * 7
+        unit = "day" if unit in ("morning", "evening", "night") else unit
+        out.append(Sequel(m.group(0), m.start(), m.end(), unit, count))
+    return out
+
+
+def after_date(base: PartialDate, sequel: Sequel) -> PartialDate | None:
+    """The date ``sequel`` says, counted from ``base``; None when ``base`` is not precise
+    enough (a day after "1982" is no day)."""
+    if sequel.unit == "day":
+        if base.precision != "day":
+            return None
+        return _as_partial(_day(base) + dt.timedelta(days=sequel.count), "day")
+    if sequel.unit == "month":
+        if base.precision == "year":
+            return None
+        month = base.year * 12 + (base.month or 1) - 1 + sequel.count
+        return PartialDate.parse(f"{month // 12:04d}-{month % 12 + 1:02d}")
+    return PartialDate.parse(f"{base.year + sequel.count:04d}")

@@ -79,6 +79,9 @@ _NOUN_BEFORE = re.compile(r"(?:[’']s|\b(?:the|a|an|its|his|her|their|our|these
 _NEGATED = re.compile(
     r"\b(?:not|never|n[’']t|declined\s+to|refused\s+to|did\s+not|would\s+not)\s+$", re.IGNORECASE
 )
+_CONDITION = re.compile(
+    r"\b(?:when|whenever|if|unless|until|once)\s+(?:[^\s,;:]+\s+){1,5}$", re.IGNORECASE
+)
 _CONJUNCTION = re.compile(r"^\s*,?\s*(?:but|and|or|yet|nor)\b", re.IGNORECASE)
 _ADVERBIAL = re.compile(
     r"^\s*,?\s*(?:(?:on|last|this|next)\s+(?:[A-Z][a-z]+day|week|month|year)|yesterday|today"
@@ -94,7 +97,9 @@ _ADVERBIAL = re.compile(
 _CLAUSE_END = re.compile(
     r";|\s[—–]\s|\s--\s|(?<=[,;][”\"])\s+(?:but|while|whilst|whereas|although|though)\b"
     r"|,\s+(?:but|while|whilst|whereas|with|although|though|and\s+(?:said"
-    r"|added|noted|told|says|warned)|adding|saying|according)\b|\.\s*$|\.\s+(?=[A-Z“\"])"
+    r"|added|noted|told|says|warned)|adding|saying|according)\b|\.\s*$"
+    # (not after an abbreviation: "the U.S. Department", "Dr. Kessler")
+    r"|(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\bMrs)\.\s+(?=[A-Z“\"])"
 )
 _FINITE = re.compile(
     r"\b(?:is|are|was|were|will|would|could|can|may|might|must|should|shall|has|have|had"
@@ -123,7 +128,14 @@ _AUXILIARY = re.compile(
 _QUESTION_WORDS = frozenset(word_list("why how whether what where who whom which"))
 _SUBORDINATORS = frozenset(word_list("when while after before because as if during upon"))
 _RELATIVES = frozenset(word_list("that which who whom whose where"))
-_TO_VERBS = frozenset(word_list("asked urged offered promised promising pledged vowed proposed"))
+_TO_VERBS = frozenset(
+    word_list(
+        "asked urged offered promised promising pledged vowed proposed pressed presses pressing "
+        "petitioned petitions encouraged encourages implored implores urges urging"
+    )
+)
+# Of those, the ones that may ask for a thing: "petitioned the Commission for duties on ..."
+_FOR_THING_VERBS = frozenset(word_list("asked petitioned petitions pressed presses"))
 _POSTPOSED = re.compile(
     r",\s*(?P<np>[^,;:“”\"]{2,80}?)\s+(?:has\s+|have\s+|also\s+)?(?P<verb>said|says|say|added"
     r"|noted|reported|claimed|warned|argued|wrote|explained|insisted)"
@@ -190,7 +202,18 @@ def _is_report(words: str, verb: str) -> bool:
         # "urged the committee to reject ...", not "proposed revisions to the criteria"
         # ("revisions to the criteria to be used": an earlier "to" makes it a thing's phrase)
         infinitive = r"to\s+(?!(?:the|a|an|his|her|their|its|this|these|those|our)\b)[a-z]+"
-        hearer = r"(?:(?!to\b)\S+\s+){1,6}?"
+        # the hearer: "the committee", "the President and the Secretary of Commerce"
+        # (never a particle: "pressed on for three days", "pressed ahead with")
+        hearer = (
+            r"(?!(?:on|upon|ahead|forward|back|up|down|out|in|into|for|to|at|with|by|from)\b)"
+            r"\S+\s+(?:(?!to\b|for\b)\S+\s+){0,9}?"
+        )
+        if verb in _FOR_THING_VERBS and re.match(
+            rf"^\s*{hearer}for\s+(?:the\s+|a\s+|an\s+)?(?!\d|(?:one|two|three|four|five|six"
+            r"|seven|eight|nine|ten|several|many|more|years?|months?|weeks?|days?|hours?)\b)[a-zA-Z]",
+            words,
+        ):
+            return True  # "petitioned the Commission for duties on imports from ..."
         return bool(re.match(rf"^\s*(?:{infinitive}|{hearer}{infinitive}|that\s)", words))
     if re.match(r"^\s*that\s+[a-z]+(?:\s+(?:and|or)\b|\s*[,.;]|\s*$)", plain):
         return False  # "reaffirms that test and cites ...": "that" points at a thing
@@ -250,6 +273,8 @@ def find_reported(sentence: Sentence, speakers: Speakers) -> list[ReportMention]
             continue
         if _NEGATED.search(text[: m.start()]):
             continue  # "officials have not said why ...": nothing was said
+        if _CONDITION.search(text[: m.start()]):
+            continue  # "when FDA determines that ...": a case, not something said
         previous = speaker
         pos = m.end()
         if verb in _HEARER_VERBS:
@@ -574,8 +599,15 @@ _STANCE_VERB = re.compile(
     r"|reiterat(?:ed|es)|signall?ed|signals|declared|declares|argued|argues|called|calls"
     r"|pleaded|pleads|begged|begs|campaigned|campaigns|lobbied|lobbies|advocated|advocates"
     r"|outlined|outlines|(?:set|sets|laid|lays|spelled|spelt|spells)\s+out"
-    r"|forewarned|forewarns|warned|warns|cautioned|cautions)\b"
+    r"|forewarned|forewarns|warned|warns|cautioned|cautions|announced|announces"
+    r"|insisted|insists|condemned|condemns|denounced|denounces|branded|brands|hailed|hails)\b"
 )
+# Verbs that judge a thing as something: "condemned the landings as an act of aggression"
+_JUDGE_VERB = re.compile(r"condemn(?:ed|s)|denounce[ds]?|brand(?:ed|s)|hail(?:ed|s)")
+_JUDGE_OBJECT = re.compile(r"^\s+(?:[\w’'-]+\s+){1,6}?as\s+(?:an?\s+|the\s+)?[a-z]")
+# Verbs that insist on a thing: "insisted on a return to the status quo ante"
+_INSIST_VERB = re.compile(r"insist(?:ed|s)")
+_INSIST_OBJECT = re.compile(r"^\s+(?:up)?on\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?[a-z]")
 # Verbs of presenting a position in full: "Monroe outlined two spheres of influence: ...",
 # "Gibbons outlined to the committee three budget options": the verb and its object
 _SET_OUT = re.compile(r"outlined|outlines|\w+\s+out")
@@ -593,7 +625,10 @@ _STANCE_NOUNS = (
     r"|concern|concerns|belief|view|views|determination|willingness|readiness|preference"
     r"|objection|objections|reservations|doubt|doubts|confidence|frustration|disappointment"
     r"|regret|sympathy|condolences|gratitude|approval|disapproval|opposition|skepticism"
-    r"|scepticism|optimism|pessimism|fears?|worry|worries|need|importance|resolve)"
+    r"|scepticism|optimism|pessimism|fears?|worry|worries|need|importance|resolve"
+    # what an announcement states: "announced the suspension of aid to ..."
+    r"|decision|plans?|breakdown|suspension|withdrawal|resignation|nomination|appointment"
+    r"|termination|lifting|imposition|ban|end|creation|establishment|launch)"
 )
 _STANCE_OBJECT = re.compile(
     r"^\s+(?:"
@@ -624,9 +659,21 @@ def _stances(
         if any(s <= m.start() < e for s, e, _ in spans):
             continue
         verb = m.group("verb").lower()
-        if _SET_OUT.fullmatch(verb) or _WARN_VERB.fullmatch(verb):
-            pattern = _SET_OUT_OBJECT if _SET_OUT.fullmatch(verb) else _WARN_OBJECT
-            if pattern.match(text[m.end() :]) is None:
+        special = next(
+            (
+                pattern
+                for verbs, pattern in (
+                    (_SET_OUT, _SET_OUT_OBJECT),
+                    (_WARN_VERB, _WARN_OBJECT),
+                    (_JUDGE_VERB, _JUDGE_OBJECT),
+                    (_INSIST_VERB, _INSIST_OBJECT),
+                )
+                if verbs.fullmatch(verb)
+            ),
+            None,
+        )
+        if special is not None:
+            if special.match(text[m.end() :]) is None:
                 continue
             opening = ""
         else:

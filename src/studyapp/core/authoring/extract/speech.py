@@ -59,6 +59,9 @@ QUOTE_CUE = re.compile(
 # Verbs that report speech without quotation marks ("X said that ...").
 REPORT_VERB = re.compile(
     r"\b(?P<verb>(?:went|goes|go|going)\s+on\s+to\s+(?:say|add|note|explain|argue|claim)"
+    # "the Commission found a reasonable indication that ...": the finding is the clause
+    r"|(?:found|finds|saw|sees)\s+(?:a|an|no|some|sufficient|clear|strong|little|ample)\s+"
+    r"(?:[a-z]+\s+){0,2}(?:indication|evidence|sign|signs|proof|reason|basis)(?=\s+that\b)"
     r"|said|says|say|told|tells|tell|stated|states|announced|announces|added|adds"
     r"|noted|notes|argued|argues|warned|warns|wrote|writes|explained|explains|insisted"
     r"|insists|claimed|claims|believes|believe|estimated|estimates|estimate|found|finds|find"
@@ -76,6 +79,8 @@ REPORT_VERB = re.compile(
     r"|alleges|allege|assured|assures|informed|informs|reminded|reminds"
     r"|(?:was|were|is|are)\s+quoted\s+as\s+saying|speculated|theori[sz]ed|pleaded|begged"
     r"|ruled|rules|held(?=\s+that\b)|holds(?=\s+that\b)|reasoned"
+    r"|determined|determines|determine|decided(?=\s+that\b)|decides(?=\s+that\b)"
+    r"|pressed|presses|pressing|petitioned|petitions|encouraged|encourages|implored|implores"
     r"|adding|saying|noting|warning|arguing|insisting|claiming|stressing|explaining|stating"
     # the rest of the lexicon of reporting verbs, in the tenses news and history use
     r"|forewarned|forewarns|forewarn|cautions|caution|urges|urge|pledges|pledge|vows|vow"

@@ -1,0 +1,268 @@
+"""General forms that the sixth (blind) set showed missing (issue 23, sixth round), each on
+made-up sentences of its category, with look-alikes that must draft nothing.
+
+Dates: a story's timeline (a year-less date takes the year of the last date stated with its
+month, never of a backstory year, a decade, a century or a year that names a thing),
+dates counted from the story's last one ("the following day", "three days later"),
+centuries as readers mean them (the 19th century is the 1800s), "May 5" after "on", and a
+date line that ends a longer line. Figures: codes ("P92-31"), significance levels and the
+age bounds of a group. Statements: speech acts with a noun for their content ("announced
+the suspension of aid"), judging ("condemned X as Y"), insisting on, urging and
+petitioning hearers, findings ("determined that", "found a reasonable indication that"),
+never a case ("when the agency determines that ...").
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from studyapp.core.authoring.extract.extraction import extract
+from studyapp.core.authoring.extract.relative import find_sequels
+
+
+def statements(text: str) -> list[tuple[str, str]]:
+    """(speaker, words) of each statement."""
+    return [(s.speaker, s.words) for s in extract("Title\n\n" + text).statements]
+
+
+def dates(text: str) -> list[tuple[str, str]]:
+    """(words, date) of each dated mention, in order."""
+    return [(d.text, str(d.date)) for d in extract(text).dates if d.date is not None]
+
+
+def figures(text: str) -> list[tuple[Decimal, str | None]]:
+    return [(f.value, f.unit) for f in extract("Title\n\n" + text).figures]
+
+
+# ------------------------------------------------------------------- a story's timeline
+
+
+def test_a_year_less_date_takes_the_timeline_year_not_a_backstory_year() -> None:
+    text = (
+        "The Harbour Dispute\n\n"
+        "On March 3, 1961, fishing boats from Norland entered the bay. Norland had claimed the "
+        "bay since its founding in 1790; beginning in 1845, however, Sudmark had ruled it.\n\n"
+        "After much debate, the council sent envoys to both capitals on March 9."
+    )
+    assert ("March 9", "1961-03-09") in dates(text)
+
+
+@pytest.mark.parametrize(
+    "backstory",
+    [
+        "Talks had gone on since the 1930s.",
+        "The two had quarrelled since the early nineteenth century.",
+        "Both cited the 1947 Treaty of Lund.",
+        "Both cited the treaties of 1920-1925.",
+    ],
+)
+def test_spans_and_years_that_name_things_never_set_the_year(backstory: str) -> None:
+    text = f"Crisis\n\nOn June 2, 1975, the strike began. {backstory}\n\nIt ended on July 4."
+    assert ("July 4", "1975-07-04") in dates(text)
+
+
+def test_a_bare_year_still_dates_its_own_paragraph() -> None:
+    text = "Report\n\nIn 1998, the plant opened. On May 3, it hired its first workers."
+    assert ("May 3", "1998-05-03") in dates(text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The following day, the envoy left.", "1982-04-30"),
+        ("The next morning, the envoy left.", "1982-04-30"),
+        ("Three days later, the envoy resigned.", "1982-05-02"),
+        ("Two weeks later, the envoy resigned.", "1982-05-13"),
+        ("The previous day, the envoy had landed.", "1982-04-28"),
+        ("A year later, the envoy retired.", "1983"),
+        ("The following month, the talks resumed.", "1982-05"),
+    ],
+)
+def test_a_date_counted_from_the_story_last_date(sentence: str, expected: str) -> None:
+    text = f"Talks\n\nThe talks failed on April 29, 1982.\n\n{sentence}"
+    found = extract(text).dates
+    sequel = found[-1]
+    assert str(sequel.date) == expected
+    assert sequel.how is not None and "April 29, 1982" in sequel.how
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The day before the vote, the envoy left.",  # counted from the vote, not a date
+        "He said that “the next day” would decide it.",  # inside a quotation
+        "The team met the next-door neighbours.",
+    ],
+)
+def test_look_alikes_of_counted_dates(sentence: str) -> None:
+    assert [s.text for s in find_sequels(sentence)] == []
+
+
+def test_a_counted_date_without_a_day_before_it_is_no_date_and_no_figure() -> None:
+    text = "Talks\n\nIn 1982, talks failed.\n\nThree days later, the envoy resigned."
+    found = extract(text)
+    assert [d.text for d in found.dates if d.date is not None] == ["1982"]
+    assert [f.text for f in found.figures] == []
+
+
+def test_a_sentence_that_states_its_date_keeps_the_count_as_a_duration() -> None:
+    text = (
+        "Money\n\nThe agreement was signed on December 18, 1971.\n\n"
+        "Fifteen months later, in March 1973, the currency floated."
+    )
+    found = extract(text)
+    assert [d.text for d in found.dates if d.date is not None][-1] == "March 1973"
+    assert [(f.value, f.unit) for f in found.figures] == [(Decimal(15), "months")]
+
+
+def test_a_flashback_is_never_what_the_next_day_counts_from() -> None:
+    text = (
+        "Talks\n\nThe talks opened on March 3, 2001. Two weeks earlier, the envoy had warned "
+        "them.\n\nThe next day, the envoy left."
+    )
+    assert dates(text)[-1] == ("The next day", "2001-03-04")
+
+
+def test_centuries_are_the_hundreds_readers_mean() -> None:
+    found = extract("History\n\nThe policy dates from the mid-nineteenth century.").dates
+    assert [(str(d.date), str(d.last)) for d in found] == [("1800", "1899")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("On May 5, the minister met the envoy in 1982.", ["May 5", "1982"]),
+        ("The talks ran from April 3 to May 5, 1982.", ["April 3", "May 5, 1982"]),
+        ("The committee may 5 times a year meet in 1982.", ["1982"]),
+    ],
+)
+def test_may_with_a_day_after_on_or_to(sentence: str, found: list[str]) -> None:
+    assert [d.text for d in extract("T\n\n" + sentence).dates] == found
+
+
+def test_a_date_line_that_ends_a_longer_line() -> None:
+    text = (
+        "AGENCY HEAD NAMED\n\n"
+        "The White House, Office of the Press Secretary, April 15, 1993\n\n"
+        "The President today announced his choice. The agency turns 40 this year."
+    )
+    found = extract(text)
+    assert found.anchor is not None and str(found.anchor) == "1993-04-15"
+    assert ("today", "1993-04-15") in dates(text)
+    assert ("this year", "1993") in dates(text)
+
+
+def test_a_sentence_ending_in_a_date_is_not_a_date_line() -> None:
+    text = "The mayor, the council and the harbour board all met again on April 15, 1993.\n"
+    assert extract(text).anchor is None
+
+
+# --------------------------------------------------------------------------- figures
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "P92-31 Food and Drug Administration",
+        "Release IN12-7 was filed by the agency.",
+        "Differences were significant at p values of less than 0.05 in each test.",
+        "Use was higher (p less than 0.05, chi-square test) in those states.",
+        "Data came from children aged less than 11 years in the household.",
+        "Data came from adults aged greater than or equal to 18 years in each state.",
+    ],
+)
+def test_numbers_that_bound_or_name_are_not_figures(sentence: str) -> None:
+    assert figures(sentence) == []
+
+
+def test_the_age_bound_stays_in_the_measure_of_the_figure_beside_it() -> None:
+    found = extract("T\n\nOverall, 21% of children aged less than 11 years were unrestrained.")
+    (figure,) = found.figures
+    assert figure.value == Decimal(21)
+    assert "aged less than 11 years" in figure.measure
+
+
+def test_a_person_age_is_still_a_figure() -> None:
+    assert figures("The driver, aged 42, was unhurt.") == [(Decimal(42), "years")]
+
+
+# ------------------------------------------------------------------------ statements
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "words"),
+    [
+        (
+            "The agency today announced the approval of Lumatra, a new drug for migraine.",
+            "the agency",
+            "announced the approval of Lumatra, a new drug for migraine",
+        ),
+        (
+            "Senator Ruth Pike announced her intention to nominate Carl Moss as ambassador.",
+            "Ruth Pike",
+            "announced her intention to nominate Carl Moss as ambassador",
+        ),
+        (
+            "Minister Ann Holt announced the suspension of aid to the northern provinces.",
+            "Ann Holt",
+            "announced the suspension of aid to the northern provinces",
+        ),
+        (
+            "Prime Minister Ann Holt condemned the raids as an act of aggression against the "
+            "islanders.",
+            "Ann Holt",
+            "condemned the raids as an act of aggression against the islanders",
+        ),
+        (
+            "Governor Ruth Pike insisted on a return to the old harbour rules.",
+            "Ruth Pike",
+            "insisted on a return to the old harbour rules",
+        ),
+        (
+            "In early 2026, some farm groups urged the President and the Secretary of "
+            "Agriculture to suspend the duties.",
+            "some farm groups",
+            "the President and the Secretary of Agriculture to suspend the duties",
+        ),
+        (
+            "The Lund Mining Company petitioned the U.S. Department of Commerce and the ITC "
+            "for duties on imported ore.",
+            "the Lund Mining Company",
+            "the U.S. Department of Commerce and the ITC for duties on imported ore",
+        ),
+        (
+            "The Harbour Board determined that the quay was unsafe for large ships.",
+            "the Harbour Board",
+            "the quay was unsafe for large ships",
+        ),
+        (
+            "The Tariff Commission found a reasonable indication that the industry was harmed "
+            "by the imports.",
+            "the Tariff Commission",
+            "the industry was harmed by the imports",
+        ),
+        (
+            "Minister Ann Holt pressed both sides to draw down their forces.",
+            "Ann Holt",
+            "both sides to draw down their forces",
+        ),
+    ],
+)
+def test_speech_acts_and_findings(sentence: str, speaker: str, words: str) -> None:
+    assert (speaker, words) in statements(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Director Paul Vance announced the locations of the four new museums.",  # an act
+        "The team pressed on for three more days across the ice.",  # a particle
+        "The crews pressed ahead with the repairs to the western quay.",
+        "A drug may be withdrawn when the agency determines that it is unsafe for use.",
+        "The fans hailed the goal loudly from the stands of the stadium.",  # no "as"
+    ],
+)
+def test_look_alikes_of_speech_acts(sentence: str) -> None:
+    assert statements(sentence) == []
