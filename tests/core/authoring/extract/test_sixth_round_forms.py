@@ -266,3 +266,67 @@ def test_speech_acts_and_findings(sentence: str, speaker: str, words: str) -> No
 )
 def test_look_alikes_of_speech_acts(sentence: str) -> None:
     assert statements(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "words"),
+    [
+        (
+            "In June 2020, The Lund Mining Company, the largest producer of ore, petitioned "
+            "the Commission for duties on imported ore.",
+            "the Lund Mining Company",
+            "the Commission for duties on imported ore",
+        ),
+        (
+            "However, at least one commenter (in 2022) and the Harbour Board (in 1974) have "
+            "asserted that the quay is subject to the new law.",
+            "at least one commenter and the Harbour Board",
+            "the quay is subject to the new law",
+        ),
+        (
+            "As with any such product, the agency advises patients to discuss the risks of "
+            "the drug with their doctor.",
+            "the agency",
+            "patients to discuss the risks of the drug with their doctor",
+        ),
+        (
+            "Prime Minister Ann Holt condemned the raids as an act of aggression against the "
+            "wishes of the islanders who, she argued, favored union with the kingdom.",
+            "Ann Holt",
+            "the islanders favored union with the kingdom",
+        ),
+        (
+            "Prime Minister Ann Holt condemned the raids as an act of aggression against the "
+            "wishes of the islanders who, she argued, favored union with the kingdom.",
+            "Ann Holt",
+            "condemned the raids as an act of aggression against the wishes of the islanders",
+        ),
+    ],
+)
+def test_subjects_set_off_and_asides(sentence: str, speaker: str, words: str) -> None:
+    assert (speaker, words) in statements(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The patient was advised to rest for a week by her doctors.",  # a passive
+        "Markus of the Goddard Center, Greenbelt, Md., a co-author, noted the drift of ice.",
+    ],
+)
+def test_look_alikes_of_subjects_set_off(sentence: str) -> None:
+    assert all(speaker not in ("Greenbelt", "Md.") for speaker, _w in statements(sentence))
+    if "advised" in sentence:
+        assert statements(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The laws cut injuries by an estimated 8%-59% in each state.", [8, 59]),
+        ("Crashes cost 3 million years of life before age 65 in the country.", [3]),
+        ("Its 40 members were 1) regular users and 2) other users.", [40]),
+    ],
+)
+def test_ranges_ages_and_list_markers(sentence: str, expected: list[int]) -> None:
+    assert [value for value, _unit in figures(sentence)] == [Decimal(v) for v in expected]

@@ -50,7 +50,7 @@ _SCALE_RE = r"(?:hundred|thousand|million|billion|trillion)"
 
 _FIGURE_RE = re.compile(
     rf"(?P<cur>US\$|[$€£¥₩])\s?(?P<cnum>{_NUM})(?:\s?(?P<cscale>{_SCALE_RE}|[mbk]n?)\b)?"
-    rf"|(?<![\w.,])(?P<pnum>[-+−]?(?:{_NUM}))\s?(?P<punit>%|percent\b|per\s+cent\b"
+    rf"|(?<![\w.,%])(?P<pnum>[-+−]?(?:{_NUM}))\s?(?P<punit>%|percent\b|per\s+cent\b"
     r"|percentage\s+points?\b)"
     rf"|(?<![\w.,/$€£¥₩-])(?P<onum>\d+)(?P<osuf>st|nd|rd|th)\b"
     rf"|(?<![\w.,/$€£¥₩])(?P<num>{_NUM})(?:\s+(?P<scale>{_SCALE_RE}))?"
@@ -289,6 +289,13 @@ def _skip_number(text: str, start: int, end: int, *, count: bool = False) -> boo
         and re.fullmatch(r"\d{1,2}", text[start:end])
     ):
         return True  # a reference marker "(3)"
+    if (
+        re.match(r"^\)\s", after)
+        and re.fullmatch(r"\d", text[start:end])
+        and re.search(r"(?:^|[\s:;,])$", head)
+        and text.rfind("(", 0, start) <= text.rfind(")", 0, start)
+    ):
+        return True  # a list's item marker: "were 1) consistent use and 2) ..."
     if re.search(r"https?://\S*$|www\.\S*$|/\S*$", head):
         return True
     if (
@@ -314,6 +321,7 @@ _THRESHOLD = re.compile(
     r"\b(?:(?:p[\s-]*values?|significance\s+level|alpha)\s+(?:of\s+|was\s+|were\s+)?"
     r"(?:(?:less|greater|more|lower|higher)\s+than\s+)?(?:or\s+equal\s+to\s+)?"
     r"|\bp\s+(?:(?:less|greater)\s+than|equals?|of)\s+(?:or\s+equal\s+to\s+)?"
+    r"|\b(?:before|under|over|above|below|until|after|from)\s+(?:the\s+)?age\s+(?:of\s+)?"
     r"|aged?\s+(?:(?:less|greater|more|younger|older)\s+than(?:\s+or\s+equal\s+to)?"
     r"|under|over|below|above|at\s+least|at\s+most|up\s+to|[<>≤≥]=?)\s*)$",
     re.IGNORECASE,

@@ -131,7 +131,8 @@ _RELATIVES = frozenset(word_list("that which who whom whose where"))
 _TO_VERBS = frozenset(
     word_list(
         "asked urged offered promised promising pledged vowed proposed pressed presses pressing "
-        "petitioned petitions encouraged encourages implored implores urges urging"
+        "petitioned petitions encouraged encourages implored implores urges urging advised "
+        "advises advise"
     )
 )
 # Of those, the ones that may ask for a thing: "petitioned the Commission for duties on ..."
@@ -206,7 +207,8 @@ def _is_report(words: str, verb: str) -> bool:
         # (never a particle: "pressed on for three days", "pressed ahead with")
         hearer = (
             r"(?!(?:on|upon|ahead|forward|back|up|down|out|in|into|for|to|at|with|by|from)\b)"
-            r"\S+\s+(?:(?!to\b|for\b)\S+\s+){0,9}?"
+            r"\S+\s+(?:(?!(?:to|for|how|why|what|whether|when|where|if|that|which|who)\b)"
+            r"\S+\s+){0,9}?"
         )
         if verb in _FOR_THING_VERBS and re.match(
             rf"^\s*{hearer}for\s+(?:the\s+|a\s+|an\s+)?(?!\d|(?:one|two|three|four|five|six"
@@ -418,8 +420,21 @@ def _parenthetical(
     lead = re.match(r"^\s*,\s*", text[m.end() :])
     resume = m.end() + (lead.end() if lead is not None else 0)
     end = _clause(text, resume)[1]
+    relative = _RELATIVE_OPENING.match(opening)
+    if relative is not None:
+        # "condemned the landings against the wishes of the inhabitants who, she argued,
+        # favored ...": what she argued is the relative clause, said of its antecedent
+        start = relative.start("np")
+        return start, end, f"{relative.group('np')} {text[resume:end].strip()}".strip(" .")
     words = f"{opening.rstrip().rstrip(',')} {text[resume:end].strip()}".strip(" .")
     return 0, end, words
+
+
+_RELATIVE_OPENING = re.compile(
+    r"^.*\b(?P<np>(?:the|a|an|its|his|her|their|these|those)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+)"
+    r"\s+(?:who|which)\s*,\s*$",
+    re.DOTALL,
+)
 
 
 def _last_person(head: str, speakers: Speakers) -> Speaker | None:
@@ -698,7 +713,12 @@ def _stances(
             end = len(text.rstrip().rstrip(".")) if colon > 0 else end
         if _SET_OUT.fullmatch(verb) and re.search(r":\s*[“\"]", text[m.end() : end + 2]):
             continue  # "set out her view: “...”": the quotation is the statement
-        joined = re.search(r",\s+(?:and|but|while|as|which|who|so)\b", text[m.end() : end])
+        joined = re.search(
+            r",\s+(?:and|but|while|as|which|who|so)\b"
+            # "... the inhabitants who, she argued, favored ...": a statement of its own
+            r"|\s+(?:who|which)\s*,\s*(?:he|she|they|it|[A-Z][\w’'-]+)\s+[a-z]+\s*,",
+            text[m.end() : end],
+        )
         if joined is not None:
             end = m.end() + joined.start()  # "called for talks, and in 1967 he met ...": an NP
         words = text[m.start() : end].strip().rstrip(",")

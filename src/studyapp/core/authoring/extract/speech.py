@@ -81,6 +81,7 @@ REPORT_VERB = re.compile(
     r"|ruled|rules|held(?=\s+that\b)|holds(?=\s+that\b)|reasoned"
     r"|determined|determines|determine|decided(?=\s+that\b)|decides(?=\s+that\b)"
     r"|pressed|presses|pressing|petitioned|petitions|encouraged|encourages|implored|implores"
+    r"|advised|advises|advise"
     r"|adding|saying|noting|warning|arguing|insisting|claiming|stressing|explaining|stating"
     # the rest of the lexicon of reporting verbs, in the tenses news and history use
     r"|forewarned|forewarns|forewarn|cautions|caution|urges|urge|pledges|pledge|vows|vow"
@@ -114,6 +115,17 @@ _ADVERBS = (
 _TRAIL = re.compile(
     rf"(?:\s+{_ADVERBS}|(?:\s*,[^,“”\"]{{1,90}}){{1,3}},|\s*\([^()]{{0,80}}\))*\s*$", re.IGNORECASE
 )
+_ASIDE = re.compile(r"(?<=\w)\s*\((?:in\s+)?[^()]{1,30}\)(?=\s+(?:and|or)\s|\s*$)")
+"""A short aside after a word of the subject, before "and" or the verb: "(in 2022)"."""
+_PROPER_NAME = re.compile(
+    r"(?:[Tt]he\s+)?[A-Z][\w.&’'-]*(?:\s+(?:of\s+|and\s+|for\s+|&\s+)?[A-Z][\w.&’'-]*){0,6}"
+)
+_OPENING_PHRASE = re.compile(
+    r"(?:(?:In|On|At|During|After|Before|Since|By|From|Under|Until|Following|Earlier|Later"
+    r"|Last|This|Yesterday|Today|However|Meanwhile|Also|Then|Now)\b[^,;:“”\"]{0,40})?"
+)
+"""What may come before "Name, apposition, verb": nothing, or a fronted phrase of time or
+link ("In June 2020, The Lund Company, the largest producer, petitioned")."""
 _PASSIVE = re.compile(r"\b(?:is|was|were|are|be|been|being|get|got)\s+$", re.IGNORECASE)
 _BY_PHRASE = re.compile(
     r"\s+(?:seen|obtained|quoted|cited|published|reported|written|sent|signed|issued|released"
@@ -266,6 +278,15 @@ def subject_before(text: str, verb_start: int) -> tuple[str, int] | None:
                 # "The finance minister, Anna Berg, said"; "In a statement, the association's
                 # president, Leon Castillo, said": the name is the speaker
                 return apposition.group(1), trail.start() + apposition.start(1)
+        pieces = list(re.finditer(r"(?<=,)\s*([^,“”\"]+?)\s*(?=,)", skipped))
+        if (
+            len(pieces) >= 2
+            and _PROPER_NAME.fullmatch(pieces[0].group(1))
+            and _OPENING_PHRASE.fullmatch(head[: trail.start()].strip())
+        ):
+            # "In June 2020, The Lund Company, the largest producer, petitioned": the name
+            # before the apposition, after an opening phrase
+            return pieces[0].group(1), trail.start() + pieces[0].start(1)
         head = head[: trail.start()]
     if _PASSIVE.search(head + " "):
         return None
@@ -276,6 +297,9 @@ def subject_before(text: str, verb_start: int) -> tuple[str, int] | None:
         opening = head[: lone_comma.start()]
         if not re.search(r"[,;:!?()“”\"—–]|\.\s", opening.rstrip()[-90:]):
             head = opening
+    # an aside inside the subject is read as spaces: "At least one commenter (in 2022) and
+    # the Treasury Department (in 1974) have asserted"
+    head = _ASIDE.sub(lambda m: " " * len(m.group(0)), head)
     tokens = list(re.finditer(r"[^\s,;:!?()“”\"—–]+", head))
     start = None
     count = 0
@@ -305,7 +329,9 @@ def subject_before(text: str, verb_start: int) -> tuple[str, int] | None:
             break
     if start is None:
         return None
-    phrase = head[start:].strip()
+    if re.search(r"\b[Aa]t\s+$", head[:start]) and re.match(r"(?:least|most)\b", head[start:]):
+        start = head.rindex("t", 0, start) - 1  # "at least one commenter"
+    phrase = " ".join(head[start:].split())
     while phrase.split() and phrase.split()[0].lower() in ("of", "and", "the", "a", "an"):
         first = phrase.split()[0]
         if first.lower() in ("the", "a", "an") and len(phrase.split()) > 1:
