@@ -330,3 +330,39 @@ def test_look_alikes_of_subjects_set_off(sentence: str) -> None:
 )
 def test_ranges_ages_and_list_markers(sentence: str, expected: list[int]) -> None:
     assert [value for value, _unit in figures(sentence)] == [Decimal(v) for v in expected]
+
+
+# ------------------------------------------------------------------ drafts' own words
+
+
+def test_a_sentence_ends_after_a_day_of_the_month() -> None:
+    from studyapp.core.authoring.extract.sentences import sentences
+
+    text = "Talks opened on April 7. The mood was grim. J. Smith came. 1. The first point."
+    assert [s.text for s in sentences(text)] == [
+        "Talks opened on April 7.",
+        "The mood was grim.",
+        "J. Smith came.",
+        "1. The first point.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date_words", "event"),
+    [
+        (
+            "The policy had held since the mid-nineteenth century, the envoy wrote.",
+            "nineteenth century",
+            "The policy had held, the envoy wrote.",
+        ),
+        ("In the early 1990s, sales grew.", "1990s", "Sales grew."),
+        ("The 1965 Treaty of Lund still holds.", "1965", "The Treaty of Lund still holds."),
+    ],
+)
+def test_an_event_loses_the_words_that_lead_into_its_date(
+    sentence: str, date_words: str, event: str
+) -> None:
+    from studyapp.core.authoring.extract.draft import _without_date
+
+    start = sentence.index(date_words)
+    assert _without_date(sentence, start, start + len(date_words)) == event

@@ -75,9 +75,10 @@ class _Draft(Struct):
 
 _DATE_LEAD = re.compile(
     r"(?:\b(?:on|in|since|from|until|till|by|during|of|as\s+of|early|late|mid|before|after"
-    r"|at)[\s-]+)?(?:(?:the|a|an)\s+)?$",
+    r"|at)[\s-]+)?(?:(?:the|a|an)\s+)?(?:(?<![\w-])(?:early|late|mid)[\s-]+)?$",
     re.IGNORECASE,
 )
+"""The words that lead into a date and go with it: "in", "since the mid-"."""
 # A sentence that opens with a word that only the article can explain.
 _BARE_OPENING = re.compile(
     r"^(?:This|These|That|Those|It|Its|The\s+two|Both|The\s+(?:agreement|deal|move|decision|plan"

@@ -117,7 +117,12 @@ def sentences(text: str) -> list[Sentence]:
                         ch == "."
                         and not closing
                         and word is not None
-                        and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1)
+                        and (
+                            word.group(1).lower() in _ABBREVIATIONS
+                            or (len(word.group(1)) == 1 and word.group(1).isalpha())
+                            # "1. The first point": a list's number, not "on April 7."
+                            or (word.group(1).isdigit() and line[start:i] == word.group(1))
+                        )
                     )
                     starts_new = nxt >= n or not line[nxt].islower()
                     if (
