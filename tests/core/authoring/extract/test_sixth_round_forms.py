@@ -366,3 +366,26 @@ def test_an_event_loses_the_words_that_lead_into_its_date(
 
     start = sentence.index(date_words)
     assert _without_date(sentence, start, start + len(date_words)) == event
+
+
+def test_a_middle_initial_stays_with_its_name_after_a_long_title() -> None:
+    from studyapp.core.authoring.extract.people import People
+
+    people = People("Secretary of State Alexander M. Haig, Jr., argued that the talks failed.")
+    assert [p.name for p in people.people] == ["Alexander M. Haig"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure"),
+    [
+        (
+            "Following a three-week ground campaign, the army took the capital.",
+            "length of the ground campaign, in weeks",
+        ),
+        ("They began a 10-mile walk across the moor.", "length of the walk, in miles"),
+        ("The six-member panel met in May.", "size of the panel, in members"),
+        ("It was a 12-year-old boy from the village.", "age of the boy, in years"),
+    ],
+)
+def test_a_number_joined_to_its_unit_measures_the_noun_after(sentence: str, measure: str) -> None:
+    assert [f.measure for f in extract("T\n\n" + sentence).figures] == [measure]

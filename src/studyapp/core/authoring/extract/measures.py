@@ -88,6 +88,24 @@ def _clause_before(text: str, start: int) -> str:
     return head[last.end() :].strip() if last is not None else head.strip()
 
 
+_NOUN_ENDS = _NOT_A_NOUN | frozenset(
+    word_list(
+        "across through under into onto near along around toward towards against between among "
+        "within without about during met said began took made went came left held ran won lost "
+        "found gave saw led set put kept sat stood grew fell rose spent sent built brought told "
+        "became fought flew drove wrote chose broke spoke is are was were has have had will would"
+    )
+)
+"""Words a noun phrase after a number never runs into: prepositions and common verbs."""
+_COMPOUND_UNIT = re.compile(
+    r"^[-‑](?P<unit>second|minute|hour|day|week|month|year|decade|mile|kilometre|kilometer"
+    r"|metre|meter|foot|inch|acre|hectare|ton|tonne|pound|member|page|point|story|storey)[-‑\s]"
+    r"(?=[a-z])",
+    re.IGNORECASE,
+)
+"""A number joined to its unit before a noun: "three-week campaign", "10-mile walk"."""
+
+
 def measure_of(text: str, start: int, end: int, kind: str) -> str:
     """A first guess at what the number at ``start:end`` of ``text`` measures."""
     context = _group_context(text) if kind in ("percent", "fraction") else ""
@@ -96,6 +114,22 @@ def measure_of(text: str, start: int, end: int, kind: str) -> str:
     if kind == "count" and re.search(r"\bfrom\s+\S+\s+to$", before):
         # "seats increased from 9 to 10 after the vote": the change says what is measured
         return f"{before} … {after}".strip()
+    compound = _COMPOUND_UNIT.match(text[end:])
+    if kind in ("count", "number") and compound is not None:
+        # "a three-week ground campaign": how long (far, big) the campaign was, not a
+        # "number of week ground campaign"
+        unit = compound.group("unit").lower()
+        noun_words: list[str] = []
+        aged = re.match(r"^[-‑\s]*old\s+", text[end + compound.end() :])
+        rest = end + compound.end() + (aged.end() if aged else 0)
+        for word in _phrase_after(text, rest).split()[:4]:
+            if word.lower() in _NOUN_ENDS or (noun_words and re.fullmatch(r"[a-z]+ed", word)):
+                break  # "the six-member panel met": the noun ends before its verb
+            noun_words.append(word)
+        if noun_words:
+            what = "size" if unit in ("member", "page", "story", "storey") else "length"
+            what = "age" if aged else what  # "a 12-year-old boy"
+            return f"{what} of the {' '.join(noun_words)}, in {unit}s"
     first_after = re.match(r"^[\s-]*([A-Za-z]+)", text[end:])
     counted = first_after is not None and first_after.group(1).lower() not in _NOT_A_NOUN
     if kind in ("count", "number") and counted and after:

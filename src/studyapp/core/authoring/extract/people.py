@@ -436,8 +436,10 @@ class People:
         if not name_tokens or not all(_is_name_token(t) for t in name_tokens):
             return []
         if len(name_tokens) >= 3 and any(t in ("of", "for") for t in title):
-            # "University of Texas Arlington Amneh Jafari": the place ends the organisation
-            name_tokens = name_tokens[-2:]
+            # "University of Texas Arlington Amneh Jafari": the place ends the organisation;
+            # a middle initial stays with its name ("Secretary of State Alexander M. Haig")
+            keep = 3 if re.fullmatch(r"[A-Z]\.", name_tokens[-2]) else 2
+            name_tokens = name_tokens[-keep:]
         name = _name(name_tokens)
         if not name:
             return []
