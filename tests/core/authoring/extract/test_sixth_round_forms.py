@@ -389,3 +389,13 @@ def test_a_middle_initial_stays_with_its_name_after_a_long_title() -> None:
 )
 def test_a_number_joined_to_its_unit_measures_the_noun_after(sentence: str, measure: str) -> None:
     assert [f.measure for f in extract("T\n\n" + sentence).figures] == [measure]
+
+
+def test_an_abbreviation_ends_neither_a_measure_nor_a_report() -> None:
+    found = extract("T\n\nMorocco supplied about 74% of U.S. phosphate imports in the period.")
+    assert [f.measure for f in found.figures] == ["share of U.S. phosphate imports in the period"]
+    said = statements(
+        "Some members have urged the Commission to revoke the duties (e.g. H.R. 123) and the "
+        "fees on ore."
+    )
+    assert said and "H.R. 123" in said[0][1]

@@ -17,7 +17,7 @@ __all__ = ["measure_of"]
 
 # Words that end a noun phrase describing what a number measures.
 _PHRASE_STOP = re.compile(
-    r"[;:()\[\]—–?!“”\"]|,\s|\.\s|\.$|\s\d{1,2}\)|\b(?:while|whereas|versus|compared|which|but|although"
+    r"[;:()\[\]—–?!“”\"]|,\s|(?<!\b[A-Za-z])\.\s|\.$|\s\d{1,2}\)|\b(?:while|whereas|versus|compared|which|but|although"
     r"|because|than(?!\s+(?:or\s+equal\s+to\s+)?\d)|when|if|whilst)\b"
 )
 """("than" before a number bounds a group: "children aged less than 11 years".)"""

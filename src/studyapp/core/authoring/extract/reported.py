@@ -99,7 +99,7 @@ _CLAUSE_END = re.compile(
     r"|,\s+(?:but|while|whilst|whereas|with|although|though|and\s+(?:said"
     r"|added|noted|told|says|warned)|adding|saying|according)\b|\.\s*$"
     # (not after an abbreviation: "the U.S. Department", "Dr. Kessler")
-    r"|(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\bMrs)\.\s+(?=[A-Z“\"])"
+    r"|(?<!\b[A-Za-z])(?<!\b[A-Z][a-z])(?<!\bMrs)\.\s+(?=[A-Z“\"])"
 )
 _FINITE = re.compile(
     r"\b(?:is|are|was|were|will|would|could|can|may|might|must|should|shall|has|have|had"
