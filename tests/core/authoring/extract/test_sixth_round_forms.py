@@ -399,3 +399,112 @@ def test_an_abbreviation_ends_neither_a_measure_nor_a_report() -> None:
         "fees on ore."
     )
     assert said and "H.R. 123" in said[0][1]
+
+
+# ------------------------------------- what the review on 101 unkeyed texts turned up
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        (  # a year that opens its sentence sets the story's year
+            "Race\n\nThe 1976 presidential elections proved perilous.\n\nIn an October debate, "
+            "Carter vowed to win.",
+            "October",
+            "1976-10",
+        ),
+        (  # a year said in passing does not, after a date with its month
+            "Airlift\n\nOn June 13, 1948, Clay reported to Washington. Based on agreements with "
+            "the Soviets in 1945, only air corridors were left.\n\nThe airlift began on June 26.",
+            "June 26",
+            "1948-06-26",
+        ),
+        (  # a range of years ends in its last
+            "Peace\n\nThere was an impasse during the winter of 1978–1979.\n\nCarter flew to "
+            "Israel on March 10.",
+            "March 10",
+            "1979-03-10",
+        ),
+        (  # "By 1973, ... had ...": the state of things in 1973, not backstory
+            "Embargo\n\nBy 1973, OPEC had demanded higher prices. In April, the White House "
+            "announced a plan.",
+            "April",
+            "1973-04",
+        ),
+        (  # a pair shares its year, and the pair sets the story's year
+            "Shuttle\n\nTalks ran January 4 and 5, 1974, in Aswan. A summary came in September "
+            "1975.\n\nOn January 11, Kissinger arrived.",
+            "January 4",
+            "1974-01-04",
+        ),
+        ("Talks\n\nIn January and May 1974, the envoy flew to Cairo.", "January", "1974-01"),
+    ],
+)
+def test_the_year_of_a_year_less_date(text: str, words: str, expected: str) -> None:
+    assert (words, expected) in dates(text)
+
+
+def test_counting_from_a_year_gives_no_day() -> None:
+    text = "Coup\n\nOn August 7, 1964, Congress voted. By 1963, the regime had fallen. Three " + (
+        "weeks later, the president was killed."
+    )
+    assert [d.text for d in extract(text).dates if d.date is not None] == [
+        "August 7, 1964",
+        "1963",
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Was that the year you were captain of the team, in 2005?",
+        "Do you think magic is alive as a form of entertainment today?",
+        "There are more magicians working today than ever before.",
+        "He would be a Libertarian today.",
+        "We read about six hundred ideas on a Monday.",
+    ],
+)
+def test_no_date_in_a_question_a_habit_or_nowadays(sentence: str) -> None:
+    found = extract("Washington, Nov. 19, 2007\n\n" + sentence)
+    assert found.anchor is not None  # an anchor that "today" or "on Monday" could use
+    assert [d.text for d in found.dates if d.date is not None] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A survey of 1709 schoolchildren was run in the spring.", [Decimal(1709)]),
+        ("In 1999 voters chose a new mayor.", []),
+        ("They said the proposed 2026 changes may vary.", []),
+        ("Voters see the two-party system as a sham.", []),
+        ("I understand third party candidates have little success.", []),
+        ("In March 1973, the G–10 approved an arrangement.", []),
+        ("It set a 55 mile-per-hour speed limit on the roads.", [Decimal(55)]),
+    ],
+)
+def test_counts_that_look_like_years_and_terms_that_look_like_counts(
+    sentence: str, expected: list[Decimal]
+) -> None:
+    assert [value for value, _unit in figures(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The Japanese asked President Roosevelt to negotiate a peace agreement, and envoys "
+            "of the two nations met in Portsmouth.",
+            [("the Japanese", "President Roosevelt to negotiate a peace agreement")],
+        ),
+        (
+            "Because Bullitt urged that a mission be sent to Russia, House asked Bullitt to go.",
+            [("Bullitt", "a mission be sent to Russia")],
+        ),
+        ("The commission determined the amount and presented its findings in 1921.", []),
+        ("Truman and Byrnes encouraged this position because they wanted to avoid war.", []),
+    ],
+)
+def test_requests_and_findings_end_with_their_clause(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [s for s in statements(sentence) if s[0] != "House"] == expected

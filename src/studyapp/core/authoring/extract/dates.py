@@ -55,7 +55,11 @@ _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
 _DASH = r"\s?[-–—]\s?"
 
 # Counted things that make a bare four-digit number a count, not a year ...
-_PLURAL_NOUN = re.compile(r"[a-z][a-z-]*s\b")
+_PLURAL_NOUN = re.compile(
+    r"[a-z][a-z-]*s\b|[a-z-]*(?:children|people|men|women|staff|personnel|police|cattle"
+    r"|sheep|deer|aircraft|feet)\b"
+)
+"""A plural noun after a number: "2000 troops", "1709 schoolchildren"."""
 # Words that end in s but count nothing ("unveiled in 1999 as the ...").
 _NOT_NOUNS = frozenset(
     word_list(
@@ -374,7 +378,12 @@ def _mention(
             return None  # "H.R. 1781", "§1341": a bill or a section, not a year
         after = text[end : end + 40]
         noun = _PLURAL_NOUN.match(after.lstrip())
-        modifier = re.search(r"\b(?:the|its|his|her|their|our|this|that)\s+$", text[:start], re.I)
+        modifier = re.search(
+            r"\b(?:the|its|his|her|their|our|this|that|in|since|by|until|till|during|before"
+            r"|after|through)\s+$",
+            text[:start],
+            re.I,
+        )  # "the 2014 protests", "In 1999 voters chose": a year, not a count
         if (
             noun
             and after[:1] == " "

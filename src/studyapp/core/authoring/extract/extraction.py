@@ -138,17 +138,26 @@ def extract(
         ]
         sequels, flashbacks = _sequels(sentence.text, found, told)
         found = sorted([*found, *(d for d in sequels if d.date is not None)], key=_at)
-        told += [d for d in found if d.date is not None and d.last is None and d not in flashbacks]
-        dates += [structs.replace(d, sentence=sentence) for d in found]
-        figures += [
-            structs.replace(f, sentence=sentence)
-            for f in find_figures(sentence.text, [*found, *sequels])
+        told += [
+            d
+            for d in found
+            if d.date is not None
+            and d.last is None
+            and d not in flashbacks
+            and not _names_a_thing(d, sentence.text)
         ]
+        if not _asks(sentence.text):  # a question states no date or figure ("..., in 2005?")
+            dates += [structs.replace(d, sentence=sentence) for d in found]
+            figures += [
+                structs.replace(f, sentence=sentence)
+                for f in find_figures(sentence.text, [*found, *sequels])
+            ]
         paragraph_year = _last_year(found, sentence.text) or paragraph_year
-        # Across paragraphs the story's year is its timeline's (the last date stated with
-        # its month: "April 2, 1982"), not a year of its backstory ("in 1833"); a bare
-        # year stands in until the text gives a date with a month.
-        timeline = _last_year(found, sentence.text, with_month=True) or timeline
+        # Across paragraphs the story's year is its timeline's: the last date told with its
+        # month ("April 2, 1982"), a year that opens its sentence ("In 1976, ...", "The
+        # 1976 elections ...") or a season's ("in the summer of 1994"); a year said in
+        # passing ("agreements with the Soviet Union in 1945") stands in until there is one.
+        timeline = _last_year(found, sentence.text, timeline=True) or timeline
         running_year = timeline or paragraph_year or running_year
         if (
             sentence.heading
@@ -221,8 +230,17 @@ def _complete(
     earlier = re.findall(
         r"(?<![\w$€£¥.,/-])(1[0-9]{3}|20[0-9]{2})(?![\w%])", sentence.text[: d.start]
     )
+    shared = _SHARED_YEAR.match(sentence.text[d.end :])
     if year is not None:
         chosen, how = year, f"{said}: the year given with --year ({year})"
+    elif shared is not None:  # stated, for the pair: "January 4 and 5, 1974"
+        try:
+            paired = PartialDate.parse(
+                PartialDate(int(shared.group("year")), d.month, d.day).isoformat()
+            )
+        except ValueError:
+            return structs.replace(d, date=None, year_inferred=False, how=None)
+        return structs.replace(d, date=paired, year_inferred=False, how=None)
     elif earlier:
         chosen, how = int(earlier[-1]), f"{said}: the year its sentence gives ({earlier[-1]})"
     elif paragraph_year is not None:
@@ -247,37 +265,91 @@ def _complete(
     return structs.replace(d, date=date, year_inferred=True, how=how)
 
 
+_OPENS_OR_SEASON = re.compile(
+    r"^\s*(?:(?:In|By|During|Since|Until|From|Through|Throughout|After|Before|Over|As\s+of"
+    r"|Early\s+in|Late\s+in|The)\s+(?:the\s+)?(?:(?:early|late|mid|spring|summer|autumn|fall"
+    r"|winter)(?:\s+of)?[\s-]+)?)?$"
+    r"|\b(?:spring|summer|autumn|fall|winter)\s+of\s+$",
+    re.IGNORECASE,
+)
+"""Before a year that sets a story's time: at the opening of its sentence ("In 1976,",
+"The 1976 elections"), or a season's ("in the summer of 1994")."""
+_PAST_PERFECT = re.compile(
+    r"\bhad\s+(?:(?:not|never|already|long|also|just|since|been|once)\s+)*"
+    r"(?!(?:a|an|the|to|no|its|his|her|their|some|many|little|much|more|[0-9])\b)"
+    r"[a-z]+(?:ed|en|wn|ne|ung|ught|ept|elt|ade|id|ost|ot|ound|ent|un)\b",
+    re.IGNORECASE,
+)
+"""The past perfect: what had happened before the story ("the United Kingdom had
+established a presence"), whose years are backstory."""
 _NAMES_A_THING = re.compile(r"\b(?:the|a|an|its|his|her|their|our)\s+$", re.IGNORECASE)
 """Before a year that qualifies a noun ("the 1947 treaty", "its 1816 independence")."""
 
 
+_SHARED_YEAR = re.compile(
+    r",?\s*(?:and|or|to|through|until|-|–|—)\s+(?:(?:January|February|March|April|May|June"
+    r"|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept"
+    r"|Oct|Nov|Dec)\.?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?P<year>1[0-9]{3}|20[0-9]{2})\b"
+)
+"""A year-less date paired with a dated one shares its year: "In January and May 1974",
+"January 4 and 5, 1974", "the April and November 1973 efforts"."""
+
+
+def _names_a_thing(d: DateMention, text: str) -> bool:
+    """A date inside a name: "the 1947 Inter-American Treaty", "the June 1967 Arab-Israeli
+    War" (never "the 1976 presidential elections", the year's own events)."""
+    return bool(
+        _NAMES_A_THING.search(text[: d.start]) and re.match(r"\s+[A-Z][a-z]", text[d.end :])
+    )
+
+
 def _sets_the_year(d: DateMention, text: str) -> bool:
-    """Whether a date a sentence states says when its story is: a year or a date in time,
-    not a span ("the 1960s", "the nineteenth century", "1910-1945") and not a year that
-    names a thing ("the 1947 Inter-American Treaty"): neither tells the year of the
-    "April 7" that follows."""
-    if d.date is None or d.year_inferred or d.relative or d.last is not None:
+    """Whether a date a sentence states says when its story is, and so the year of the
+    "April 7" that follows: not a decade or a century ("the 1960s"), not a date inside a
+    name ("the 1947 Inter-American Treaty"), not a year of the story's past told in the
+    past perfect ("Argentina had maintained a claim since 1816")."""
+    if d.date is None or d.year_inferred or d.relative:
         return False
-    if d.date.precision == "year" and _NAMES_A_THING.search(text[: d.start]):
-        return not re.match(r"\s+[A-Za-z]", text[d.end :])
-    return True
+    if d.last is not None and (d.last.year - d.date.year >= 9 or d.date.precision != "year"):
+        return False  # a decade or a century; a range of years ends in its last
+    if _names_a_thing(d, text):
+        return False
+    clause_start = max(text.rfind(c, 0, d.start) for c in ";:")
+    clause_end = min((i for i in (text.find(c, d.end) for c in ";:") if i >= 0), default=len(text))
+    if d.date.precision != "year" or re.search(r"\b[Bb]y\s+$", text[: d.start]):
+        return True  # "By 1973, OPEC had demanded ...": the state of things in 1973
+    return not _PAST_PERFECT.search(text[clause_start + 1 : clause_end])
 
 
 def _last_year(
-    found: list[DateMention], text: str, *, with_month: bool = False
+    found: list[DateMention], text: str, *, timeline: bool = False
 ) -> tuple[int, str] | None:
     """The last year a sentence states outright (what its paragraph goes on to be about);
-    ``with_month``: only of a date stated with its month ("April 2, 1982")."""
+    ``timeline``: only a date with its month, a year opening the sentence or a season's."""
     stated = [
         d
         for d in found
-        if _sets_the_year(d, text) and not (with_month and d.date and d.date.precision == "year")
+        if _sets_the_year(d, text)
+        and (
+            not timeline
+            or (d.date is not None and d.date.precision != "year")
+            or _OPENS_OR_SEASON.search(text[: d.start])
+        )
     ]
     if not stated:
         return None
     last = stated[-1]
     assert last.date is not None
-    return (last.date.year, last.text)
+    year = last.last.year if last.last is not None else last.date.year  # "1978–1979": 1979
+    return (year, last.text)
+
+
+def _asks(text: str) -> bool:
+    """Whether a sentence is a question of the text's own (an interviewer's, a rhetorical
+    one): what it holds is asked, not stated."""
+    return text.rstrip().rstrip("”\"’'").rstrip().endswith("?") and not re.search(
+        r"[”\"]\s*[,.]?\s*\w", text
+    )
 
 
 def _at(d: DateMention) -> int:
@@ -301,15 +373,10 @@ def _sequels(
             # the count is a duration (a figure), not a second date
             continue
         before = [*told, *(d for d in found if d.end <= sequel.start and d.last is None)]
-        base = next(
-            (
-                d
-                for d in reversed(before)
-                if d.date is not None and after_date(d.date, sequel) is not None
-            ),
-            None,
-        )
-        if base is None or base.date is None:
+        # the story's last date, whatever its precision: "By 1963, ... Three weeks later"
+        # counts from 1963 (no day: no date), never from a day told before it
+        base = before[-1] if before else None
+        if base is None or base.date is None or after_date(base.date, sequel) is None:
             out.append(DateMention(sequel.text, sequel.start, sequel.end, None, relative=True))
             continue
         date = after_date(base.date, sequel)

@@ -66,7 +66,8 @@ _ORDINAL_IDIOMS = re.compile(
     r"\b(?:in\s+the\s+first\s+place|at\s+first|first\s+of\s+all|for\s+the\s+first\s+time"
     r"|first\s+and\s+foremost|second\s+thoughts?|first-hand|firsthand|second-hand|secondhand"
     r"|first\s+time|second\s+nature|at\s+first\s+glance|first\s+lady|second\s+guess"
-    r"|on\s+second|split\s+second|a\s+second\s+(?:time|look|chance))\b",
+    r"|on\s+second|split\s+second|a\s+second\s+(?:time|look|chance)"
+    r"|third[\s-]part(?:y|ies)|third\s+world|first\s+lady)\b",
     re.IGNORECASE,
 )
 _ANAPHORA_NOUNS = (
@@ -178,6 +179,13 @@ _ONE_COUNTS = re.compile(
     r"|with|from|than|the|a|an|this|that|any|every|each|no|which|what|only|its|his|her|their"
     r"|our|and|or|but|as|into|about|over|after|before|said|says)\b)[a-z]{3,})\s+$"
 )
+_COUNT_BEFORE = re.compile(
+    r"\b(?:of|about|around|some|nearly|almost|over|than|approximately|roughly|only|just|least"
+    r"|most|total|all)\s+$",
+    re.IGNORECASE,
+)
+"""Before a number like a year that counts: "a survey of 1709 schoolchildren" (never "the
+proposed 2026 changes" or "In 1999 voters chose ...")."""
 _ONE_IDIOMS = frozenset(
     word_list(
         "of another day time way thing point hand side moment reason more less other another "
@@ -226,6 +234,12 @@ _HYPHEN_UNIT = re.compile(
     r"|time|fold|strong|old)s?\b"
     r"|^[-‑][a-z]{3,}\b(?![-‑]?\d)"  # "the 12-turbine South Fork Wind Farm"
 )
+_TERM_COMPOUND = re.compile(
+    r"^[-‑](?:party|state|child|way|tier|sided|dimensional|horse|man|size|stop|shot|off)\s+[a-z]"
+)
+"""A number word in a term that names a kind, not a count: "the two-party system", "a
+one-child policy", "a two-state solution", "a one-way street" (while "the three-nation
+alliance" counts its nations)."""
 # "a six - member team": a compound written with its hyphen set apart, as some texts print it
 _SPACED_UNIT = re.compile(
     r"^\s[-‑]\s(?:day|week|month|year|hour|minute|mile|foot|page|person|member|seat|point"
@@ -273,7 +287,7 @@ def _skip_number(text: str, start: int, end: int, *, count: bool = False) -> boo
     after = text[end:]
     if is_citation(text, start, end):
         return True  # "43 U.S.C. §1341", "H.R. 1781"
-    named = re.search(r"[A-Za-z][A-Za-z0-9]*[-‑]$|#\s*$|\bNos?\.\s*$", head)
+    named = re.search(r"[A-Za-z][A-Za-z0-9]*[-‑–]$|#\s*$|\bNos?\.\s*$", head)
     if (named or re.match(r"^[-‑][A-Za-z]", after)) and not _HYPHEN_UNIT.match(after):
         return True  # "STS-134", "B-29", "#3"
     joined = _in_range(text, start, end)
@@ -356,9 +370,11 @@ def _ordinal_ok(text: str, start: int, end: int, phrase: str) -> bool:
         return not re.search(r"(?<!finished\s)(?<!came\s)\bin\s+the\s+$", head, re.I)
     if _PLACED.search(head) and _AFTER_PLACE.match(after):
         return True  # "we ended up fourth", "Came fourth at the 2010 World Cup"
+    if _ORDINAL_IDIOMS.search(text[max(0, start - 20) : end + 25]) and (
+        lower == "second" or re.match(r"[\s-]+(?:part|world|lady)", after, re.IGNORECASE)
+    ):
+        return False  # "second thoughts", "third party candidates", "Third World"
     if lower == "second":
-        if _ORDINAL_IDIOMS.search(text[max(0, start - 20) : end + 25]):
-            return False
         if re.match(r"\s+(?:to|of|in\s+command)\b", after):
             return False
         if not re.search(
@@ -416,8 +432,16 @@ def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
             return None
     elif g["num"]:
         number_end = m.end("num")
-        if re.fullmatch(r"1[0-9]{3}|20[0-9]{2}", g["num"]) and not g["scale"] and not g["wcur"]:
-            return None  # a year the date finder chose not to keep
+        if (
+            re.fullmatch(r"1[0-9]{3}|20[0-9]{2}", g["num"])
+            and not g["scale"]
+            and not g["wcur"]
+            and not (
+                re.match(r"\s+[a-z]*(?:children|people|men|women|s)\b", text[number_end:])
+                and _COUNT_BEFORE.search(text[:start])
+            )
+        ):
+            return None  # a year the date finder chose not to keep ("1709 schoolchildren" counts)
         if _skip_number(text, start, number_end, count=True):
             return None
         value = _decimal(g["num"])
@@ -484,6 +508,8 @@ def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
             return None  # "one of", "a day": not a count
         if not age and phrase.lower() != "one" and not _counts_something(text, start, end):
             return None  # "two." : not counting anything named
+        if _TERM_COMPOUND.match(text[end:]):
+            return None  # "the two-party system", "a one-child policy": a kind, not a count
         if re.match(r"^[\s-]+[A-Z]", text[end:]) and not re.match(
             r"^\s+[A-Z][a-z]+(?:\s+[a-z]|(?<=s)[,;.])", text[end:]
         ):

@@ -100,7 +100,7 @@ _NOUN_ENDS = _NOT_A_NOUN | frozenset(
 _COMPOUND_UNIT = re.compile(
     r"^[-‑](?P<unit>second|minute|hour|day|week|month|year|decade|mile|kilometre|kilometer"
     r"|metre|meter|foot|inch|acre|hectare|ton|tonne|pound|member|page|point|story|storey)[-‑\s]"
-    r"(?=[a-z])",
+    r"(?=[a-z])(?!per\b)",  # never "55 mile-per-hour", a speed
     re.IGNORECASE,
 )
 """A number joined to its unit before a noun: "three-week campaign", "10-mile walk"."""

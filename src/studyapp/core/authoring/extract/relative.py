@@ -92,6 +92,21 @@ FUTURE_IN_PAST = re.compile(
 """A sentence about the future, or about what "would" happen (reported plans): a month
 without a year is the coming one."""
 _NOWADAYS = re.compile(r"(?:\bof|\bstill|\beven|[’']s)\s+$", re.IGNORECASE)
+_TODAY_AS_NOW = re.compile(
+    r"\btoday\s+than\b|\b(?:would|could|might)\s+(?:still\s+)?(?:be|have|need|say|do)\b"
+    r"[^.;:?!]*\btoday\b|\btoday\b[^.;:]*\?\s*[”\"’]?\s*$|\bthere\s+(?:are|is)\b[^.;:]*\btoday\b",
+    re.IGNORECASE,
+)
+""""Today" meaning nowadays: a comparison ("today than ever"), a hypothesis ("he would be
+a Libertarian today"), a question, "there are more ... today"."""
+
+
+def _own_clause_around(text: str, start: int, end: int) -> str:
+    """The sentence around a match, from the last clause break before it to its end."""
+    cut = max(text.rfind(c, 0, start) for c in ";:")
+    return text[cut + 1 :]
+
+
 _SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
 
 
@@ -288,8 +303,12 @@ def find_relative(text: str, anchor: PartialDate | None) -> list[RelativeDate]:
                 continue
             if re.search(r"\b(?:the|our|its)\s+[a-z]+\s+$", text[: m.start()]):
                 continue
+            if _TODAY_AS_NOW.search(_own_clause_around(text, m.start(), m.end())):
+                continue  # "more magicians work today than ever", "would be ... today?"
         if m.group("weekday") and m.group("weekday")[0].islower():
             continue
+        if m.group("weekday") and re.search(r"\b(?:a|every|each|any)\s+$", text[: m.start()], re.I):
+            continue  # "on a Monday", "every Sunday": a habit, not a date
         if re.search(r"\b(?:the|over|during|in|for|past)\s+$", text[: m.start()]) and (
             m.group("period") or m.group("weekday")
         ):

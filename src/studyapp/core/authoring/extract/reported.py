@@ -82,6 +82,9 @@ _NEGATED = re.compile(
 _CONDITION = re.compile(
     r"\b(?:when|whenever|if|unless|until|once)\s+(?:[^\s,;:]+\s+){1,5}$", re.IGNORECASE
 )
+_SUBORDINATE_OPENING = re.compile(
+    r"(?:Because|Once|When|After|Although|Though|Since|As|While|If|Until|Before|Whereas)\s"
+)
 _CONJUNCTION = re.compile(r"^\s*,?\s*(?:but|and|or|yet|nor)\b", re.IGNORECASE)
 _ADVERBIAL = re.compile(
     r"^\s*,?\s*(?:(?:on|last|this|next)\s+(?:[A-Z][a-z]+day|week|month|year)|yesterday|today"
@@ -207,8 +210,8 @@ def _is_report(words: str, verb: str) -> bool:
         # (never a particle: "pressed on for three days", "pressed ahead with")
         hearer = (
             r"(?!(?:on|upon|ahead|forward|back|up|down|out|in|into|for|to|at|with|by|from)\b)"
-            r"\S+\s+(?:(?!(?:to|for|how|why|what|whether|when|where|if|that|which|who)\b)"
-            r"\S+\s+){0,9}?"
+            r"\S+\s+(?:(?!(?:to|for|how|why|what|whether|when|where|if|that|which|who"
+            r"|because|since|although|though|while|so|as|but)\b)\S+\s+){0,9}?"
         )
         if verb in _FOR_THING_VERBS and re.match(
             rf"^\s*{hearer}for\s+(?:the\s+|a\s+|an\s+)?(?!\d|(?:one|two|three|four|five|six"
@@ -323,6 +326,19 @@ def find_reported(sentence: Sentence, speakers: Speakers) -> list[ReportMention]
         if _WHO_CLAUSE.search(text[: m.start()]):
             comma = text.find(", ", clause_start, clause_end)
             clause_end = comma if comma > 0 else clause_end  # the relative clause ends there
+        if verb in _TO_VERBS:
+            # "asked Roosevelt to negotiate a peace, and representatives of the two nations
+            # met ...": the request ends where a clause of its own begins
+            joined = re.search(r",\s+(?:and|but)\s+", text[clause_start:clause_end])
+            if joined is not None:
+                clause_end = clause_start + joined.start()
+        opening = _SUBORDINATE_OPENING.match(text)
+        if opening is not None and m.start() < text.find(",", opening.end()):
+            # "Because Bullitt urged that a mission be sent, House asked ...": the report
+            # ends with the clause it opens
+            comma = text.find(",", m.end())
+            if clause_start < comma < clause_end:
+                clause_end = comma
         words = text[clause_start:clause_end].strip().rstrip(",")
         # "suggested to Americans that two nations issue ...": "that" after the verb and its
         # hearer opens a clause even when its verb is a subjunctive with no tense to see

@@ -79,7 +79,7 @@ REPORT_VERB = re.compile(
     r"|alleges|allege|assured|assures|informed|informs|reminded|reminds"
     r"|(?:was|were|is|are)\s+quoted\s+as\s+saying|speculated|theori[sz]ed|pleaded|begged"
     r"|ruled|rules|held(?=\s+that\b)|holds(?=\s+that\b)|reasoned"
-    r"|determined|determines|determine|decided(?=\s+that\b)|decides(?=\s+that\b)"
+    r"|(?:determined|determines|decided|decides)(?=\s+that\b)"
     r"|pressed|presses|pressing|petitioned|petitions|encouraged|encourages|implored|implores"
     r"|advised|advises|advise"
     r"|adding|saying|noting|warning|arguing|insisting|claiming|stressing|explaining|stating"
