@@ -508,3 +508,61 @@ def test_requests_and_findings_end_with_their_clause(
     sentence: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [s for s in statements(sentence) if s[0] != "House"] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "words"),
+    [
+        (
+            "The institute anticipates that the trial will enroll children in the spring.",
+            "the institute",
+            "the trial will enroll children in the spring",
+        ),
+        (
+            "The minister demanded that the troops leave the border towns at once.",
+            "the minister",
+            "the troops leave the border towns at once",
+        ),
+        (
+            "The council agreed that the harbour should close for the winter.",
+            "the council",
+            "the harbour should close for the winter",
+        ),
+        (
+            "The senator accused the agency of hiding the costs of the program.",
+            "the senator",
+            "accused the agency of hiding the costs of the program",
+        ),
+        (
+            "The minister rejected the claim that the border ran along the river.",
+            "the minister",
+            "rejected the claim that the border ran along the river",
+        ),
+        (
+            "The union threatened to strike if wages were cut again.",
+            "the union",
+            "to strike if wages were cut again",
+        ),
+    ],
+)
+def test_more_speech_acts(sentence: str, speaker: str, words: str) -> None:
+    assert (speaker, words) in statements(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Similar protests that had taken place in other cities were soon suppressed.",
+        "The board requested the files from the agency last week.",
+        "The firm expected profits of five million dollars in the year.",
+        "The union rejected the offer and walked out of the talks.",
+        "Rathbun requested donations via a post on his blog, in order to help his friend.",
+        "Kennedy sent a letter to Khrushchev declaring that the ships would be stopped.",
+        "The government recognized that it had lost control of the mainland.",  # a realisation
+    ],
+)
+def test_look_alikes_of_more_speech_acts(sentence: str) -> None:
+    said = statements(sentence)
+    assert all(speaker not in ("Similar", "Khrushchev") for speaker, _w in said)
+    if "Khrushchev" not in sentence:
+        assert said == []

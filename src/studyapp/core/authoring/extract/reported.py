@@ -135,7 +135,7 @@ _TO_VERBS = frozenset(
     word_list(
         "asked urged offered promised promising pledged vowed proposed pressed presses pressing "
         "petitioned petitions encouraged encourages implored implores urges urging advised "
-        "advises advise"
+        "advises advise threatened threatens requested"
     )
 )
 # Of those, the ones that may ask for a thing: "petitioned the Commission for duties on ..."
@@ -219,7 +219,11 @@ def _is_report(words: str, verb: str) -> bool:
             words,
         ):
             return True  # "petitioned the Commission for duties on imports from ..."
-        return bool(re.match(rf"^\s*(?:{infinitive}|{hearer}{infinitive}|that\s)", words))
+        asked = re.match(rf"^\s*(?:{infinitive}|{hearer}{infinitive}|that\s)", words)
+        # "requested donations via his blog, in order to help ...": a purpose, not a request
+        return asked is not None and not re.search(
+            r"\b(?:in\s+order|so\s+as)\s+to\s+\S+$", words[: asked.end()]
+        )
     if re.match(r"^\s*that\s+[a-z]+(?:\s+(?:and|or)\b|\s*[,.;]|\s*$)", plain):
         return False  # "reaffirms that test and cites ...": "that" points at a thing
     if re.match(r"^\s*that[\s,]", words):
@@ -366,6 +370,11 @@ def _subject(
 ) -> Speaker | None:
     head = text[: m.start()]
     participle = re.fullmatch(r"[a-z]+ing", m.group("verb")) is not None
+    if participle and re.search(
+        r"\b(?:to|with|for)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s+$",
+        head,
+    ):
+        return None  # "sent a letter to Khrushchev declaring that ...": not Khrushchev's words
     if participle and re.search(r",\s*$", head):
         # "..., adding that ...": the speaker of the clause before, or the sentence's subject
         return previous or _sentence_subject(head, speakers, sentence)
@@ -631,7 +640,18 @@ _STANCE_VERB = re.compile(
     r"|pleaded|pleads|begged|begs|campaigned|campaigns|lobbied|lobbies|advocated|advocates"
     r"|outlined|outlines|(?:set|sets|laid|lays|spelled|spelt|spells)\s+out"
     r"|forewarned|forewarns|warned|warns|cautioned|cautions|announced|announces"
-    r"|insisted|insists|condemned|condemns|denounced|denounces|branded|brands|hailed|hails)\b"
+    r"|insisted|insists|condemned|condemns|denounced|denounces|branded|brands|hailed|hails"
+    r"|accused|accuses|rejected|rejects|disputed|dismissed|dismisses|challenged"
+    r"|questioned)\b"
+)
+# Verbs that accuse of a thing: "accused the agency of hiding the costs"
+_ACCUSE_VERB = re.compile(r"accus(?:ed|es)")
+_ACCUSE_OBJECT = re.compile(r"^\s+(?:[\w’'.-]+\s+){1,6}?of\s+[a-z]+ing\b")
+# Verbs that reject a claim: "rejected the claim that the border ran along the river"
+_REJECT_VERB = re.compile(r"reject(?:ed|s)|disputed|dismiss(?:ed|es)|challenged|questioned")
+_REJECT_OBJECT = re.compile(
+    r"^\s+(?:the|any|a|an|such)\s+(?:[a-z-]+\s+)?(?:claims?|suggestions?|idea|notion|arguments?"
+    r"|allegations?|charges?|assertions?|view|reports?|accusations?|contention)\s+that\s"
 )
 # Verbs that judge a thing as something: "condemned the landings as an act of aggression"
 _JUDGE_VERB = re.compile(r"condemn(?:ed|s)|denounce[ds]?|brand(?:ed|s)|hail(?:ed|s)")
@@ -698,6 +718,8 @@ def _stances(
                     (_WARN_VERB, _WARN_OBJECT),
                     (_JUDGE_VERB, _JUDGE_OBJECT),
                     (_INSIST_VERB, _INSIST_OBJECT),
+                    (_ACCUSE_VERB, _ACCUSE_OBJECT),
+                    (_REJECT_VERB, _REJECT_OBJECT),
                 )
                 if verbs.fullmatch(verb)
             ),

@@ -81,7 +81,12 @@ REPORT_VERB = re.compile(
     r"|ruled|rules|held(?=\s+that\b)|holds(?=\s+that\b)|reasoned"
     r"|(?:determined|determines|decided|decides)(?=\s+that\b)"
     r"|pressed|presses|pressing|petitioned|petitions|encouraged|encourages|implored|implores"
-    r"|advised|advises|advise"
+    r"|advised|advises|advise|threatened|threatens|requested"
+    # verbs that report a claim only with "that" after them ("demanded the money" is an act;
+    # never a plural noun: "similar protests that had taken place", "demands that")
+    r"|(?:anticipates|anticipated|anticipate|expects|expected|expect|demanded|protested"
+    r"|agreed|agrees|proclaimed|proclaims|underscored|highlighted|objected|announced"
+    r"|conceded|stipulated|stipulates)(?=\s+that\b)"
     r"|adding|saying|noting|warning|arguing|insisting|claiming|stressing|explaining|stating"
     # the rest of the lexicon of reporting verbs, in the tenses news and history use
     r"|forewarned|forewarns|forewarn|cautions|caution|urges|urge|pledges|pledge|vows|vow"
