@@ -103,6 +103,10 @@ _CLAUSE_END = re.compile(
     r"|added|noted|told|says|warned)|adding|saying|according)\b|\.\s*$"
     # (not after an abbreviation: "the U.S. Department", "Dr. Kessler")
     r"|(?<!\b[A-Za-z])(?<!\b[A-Z][a-z])(?<!\bMrs)\.\s+(?=[A-Z“\"])"
+    # "... the Essequibo River—an effective claim on ...": an apposition after a dash
+    r"|(?<=\w)[—–](?=(?:a|an|the)\s)"
+    # "..., proposing that the findings be enforced": a statement of its own
+    r"|,\s+(?=[a-z]+ing\s+that\b)"
 )
 _FINITE = re.compile(
     r"\b(?:is|are|was|were|will|would|could|can|may|might|must|should|shall|has|have|had"
@@ -135,11 +139,13 @@ _TO_VERBS = frozenset(
     word_list(
         "asked urged offered promised promising pledged vowed proposed pressed presses pressing "
         "petitioned petitions encouraged encourages implored implores urges urging advised "
-        "advises advise threatened threatens requested"
+        "advises advise threatened threatens requested appealed appeals"
     )
 )
 # Of those, the ones that may ask for a thing: "petitioned the Commission for duties on ..."
-_FOR_THING_VERBS = frozenset(word_list("asked petitioned petitions pressed presses"))
+_FOR_THING_VERBS = frozenset(
+    word_list("asked petitioned petitions pressed presses appealed appeals")
+)
 _POSTPOSED = re.compile(
     r",\s*(?P<np>[^,;:“”\"]{2,80}?)\s+(?:has\s+|have\s+|also\s+)?(?P<verb>said|says|say|added"
     r"|noted|reported|claimed|warned|argued|wrote|explained|insisted)"
@@ -214,7 +220,7 @@ def _is_report(words: str, verb: str) -> bool:
             r"|because|since|although|though|while|so|as|but)\b)\S+\s+){0,9}?"
         )
         if verb in _FOR_THING_VERBS and re.match(
-            rf"^\s*{hearer}for\s+(?:the\s+|a\s+|an\s+)?(?!\d|(?:one|two|three|four|five|six"
+            rf"^\s*(?:to\s+)?(?:{hearer})?for\s+(?:the\s+|a\s+|an\s+)?(?!\d|(?:one|two|three|four|five|six"
             r"|seven|eight|nine|ten|several|many|more|years?|months?|weeks?|days?|hours?)\b)[a-zA-Z]",
             words,
         ):
@@ -358,6 +364,7 @@ def find_reported(sentence: Sentence, speakers: Speakers) -> list[ReportMention]
     out += _fronted(sentence, speakers, spans)
     out += _described_as(sentence, speakers, spans)
     out += _framed(sentence, speakers, spans)
+    out += _positions(sentence, speakers, spans)
     return _distinct(out)
 
 
@@ -392,7 +399,12 @@ def _subject(
         if re.search(r"\band\s+(?:(?:has|have|had|also|then|later)\s+)*$", head):
             # "Reagan agreed ..., while he pursued START and argued that ...": the last
             # person named before, when no verb of saying came first
-            return previous or _last_person(head, speakers) or _opening_person(head, speakers)
+            return (
+                previous
+                or _last_person(head, speakers)
+                or _opening_person(head, speakers)
+                or _opening_subject(head, speakers, sentence)
+            )
         return None
     phrase, at = found
     if phrase.lower() in ("we", "i") and not _inside_quotes(text, at):
@@ -545,12 +557,29 @@ def _sentence_subject(head: str, speakers: Speakers, sentence: Sentence) -> Spea
         person = mentions[0][2]
         return Speaker(person.name, person.aliases, "person")
     first = REPORT_VERB.search(head)
-    if first is None:
-        return None
-    found = subject_before(head, first.start())
+    found = subject_before(head, first.start()) if first is not None else None
     if found is None:
-        return None
+        return _opening_subject(head, speakers, sentence)
     return speakers.resolve(found[0], sentence.start + found[1], head[: found[1]])
+
+
+_OPENING_CLAUSE = re.compile(
+    r"^(?:(?:When|After|Before|Although|Though|As|While|Since|Because|If|Once|In|On|At|By"
+    r"|During|For|From|Following|Despite|Under|With)\b[^,;:“”\"]{0,90},\s*"
+    r"|(?:In|On|At|By|During)\s+\d{4}\s+)"
+)
+
+
+def _opening_subject(head: str, speakers: Speakers, sentence: Sentence) -> Speaker | None:
+    """The named subject a sentence opens with, after an opening phrase ("When gold was
+    found, Great Britain sought ..., claiming ...", "In 1876 Venezuela protested and
+    appealed ..."): the speaker of a participle or a second verb joined to it."""
+    body = _OPENING_CLAUSE.sub("", head, count=1)
+    at = len(head) - len(body)
+    named = re.match(rf"(?:[Tt]he\s+)?{NAME_TOKEN}(?:\s+(?:of\s+)?{NAME_TOKEN}){{0,4}}", body)
+    if named is None or not re.match(r"\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)?\b", body[named.end() :]):
+        return None  # no name, or no verb after it: not the sentence's subject
+    return speakers.resolve(named.group(0), sentence.start + at, head[:at])
 
 
 def _framed(
@@ -642,7 +671,16 @@ _STANCE_VERB = re.compile(
     r"|forewarned|forewarns|warned|warns|cautioned|cautions|announced|announces"
     r"|insisted|insists|condemned|condemns|denounced|denounces|branded|brands|hailed|hails"
     r"|accused|accuses|rejected|rejects|disputed|dismissed|dismisses|challenged"
-    r"|questioned)\b"
+    r"|questioned|protested|claimed|claiming)\b"
+)
+# Verbs that object to or lay claim to a thing: "protested alleged British encroachment on
+# its territory", "disputed the British delineation", "claiming an additional 33,000 square
+# miles": the thing is the statement (never "claimed the lives of", "protested outside")
+_CLAIM_VERB = re.compile(r"protested|disputed|claimed|claiming")
+_CLAIM_OBJECT = re.compile(
+    r"^\s+(?!(?:the\s+lives?|that|to|outside|against|in|at|on|for|with|by|from|and|but)\b)"
+    r"(?:the|an?|its|his|her|their|alleged|any|all|some|an\s+additional|[0-9][\d,.]*)\s"
+    r"(?:[\w’'.,-]+\s+){1,}"
 )
 # Verbs that accuse of a thing: "accused the agency of hiding the costs"
 _ACCUSE_VERB = re.compile(r"accus(?:ed|es)")
@@ -719,6 +757,7 @@ def _stances(
                     (_JUDGE_VERB, _JUDGE_OBJECT),
                     (_INSIST_VERB, _INSIST_OBJECT),
                     (_ACCUSE_VERB, _ACCUSE_OBJECT),
+                    (_CLAIM_VERB, _CLAIM_OBJECT),
                     (_REJECT_VERB, _REJECT_OBJECT),
                 )
                 if verbs.fullmatch(verb)
@@ -728,6 +767,8 @@ def _stances(
         if special is not None:
             if special.match(text[m.end() :]) is None:
                 continue
+            if special is _CLAIM_OBJECT and _FINITE.search(" ".join(text[m.end() :].split()[:5])):
+                continue  # "claimed the dam was safe": a clause, reported as such
             opening = ""
         else:
             obj = _STANCE_OBJECT.match(text[m.end() :])
@@ -874,6 +915,33 @@ def _inner_speaker(text: str, start: int, speakers: Speakers) -> bool:
         if found is not None and found[1] >= start:
             return speakers.resolve(found[0], 0, text[: found[1]]) is not None
     return False
+
+
+_POSITION = re.compile(
+    rf"(?P<np>(?:the\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,4}})(?:[’']s)?\s+(?:response|reply"
+    r"|answer|position|view|argument|claim|message|conclusion|contention|verdict|ruling)"
+    r"\s+(?:was|is|had\s+been|has\s+been)\s+that\s+(?=\S)"
+)
+
+
+def _positions(
+    sentence: Sentence, speakers: Speakers, spans: list[tuple[int, int, bool]]
+) -> list[ReportMention]:
+    """ "Salisbury's response was that the Monroe Doctrine had no validity": a position
+    stated through a noun, said by the one it belongs to."""
+    text = sentence.text
+    out: list[ReportMention] = []
+    for m in _POSITION.finditer(text):
+        if any(s <= m.start() < e for s, e, _ in spans):
+            continue
+        speaker = speakers.resolve(m.group("np"), sentence.start + m.start("np"), text[: m.start()])
+        if speaker is None:
+            continue
+        start, end = _clause(text, m.end())
+        words = text[start:end].strip().rstrip(",")
+        if _is_report("that " + words, "said"):
+            out.append(ReportMention(words, start, end, speaker, sentence))
+    return out
 
 
 def _distinct(reports: list[ReportMention]) -> list[ReportMention]:

@@ -58,6 +58,8 @@ def _is_heading(line: str) -> bool:
     stripped = line.strip()
     if not stripped:
         return False
+    if len(re.findall(r"[A-Za-z]{2,}", stripped)) >= 2 and not re.search(r"[a-z]", stripped):
+        return True  # "TO THE CONGRESS OF THE UNITED STATES:": a salutation or a title
     if stripped[-1] in ".!?…,;" or (stripped[-1] == ":" and len(stripped.split()) > 3):
         return False  # "Rathbun stated," or "She went on:" announces the next paragraph
     if re.search(r"[.!?…][”\"]\s*(?:-|--|—|–)\s*[A-Z][^.!?“”\"]{0,60}$", stripped):
@@ -151,9 +153,10 @@ def sentences(text: str) -> list[Sentence]:
 
 _CITED_BEFORE = re.compile(
     r"(?:§{1,2}\s*|\bU\.\s?S\.\s?C\.\s*|\bH\.\s?R\.\s*|\bS\.\s*|\bP\.\s?L\.\s*|\bSecs?\.\s*"
-    r"|\bC\.\s?F\.\s?R\.\s*|\bStat\.\s*|\bSections?\s+|\bTitle\s+|\bArticle\s+)$"
+    r"|\bC\.\s?F\.\s?R\.\s*|\bCFR\s+|\bUSC\s+|\bStat\.\s*|\bSections?\s+|\bTitle\s+"
+    r"|\bArticle\s+|\bPart\s+)$"
 )
-_CITED_AFTER = re.compile(r"^\s*(?:U\.\s?S\.\s?C\.|C\.\s?F\.\s?R\.|Stat\.|U\.S\.\s+\d)")
+_CITED_AFTER = re.compile(r"^\s*(?:U\.\s?S\.\s?C\.|C\.\s?F\.\s?R\.|CFR\b|USC\b|Stat\.|U\.S\.\s+\d)")
 
 
 def is_citation(text: str, start: int, end: int) -> bool:

@@ -81,10 +81,11 @@ REPORT_VERB = re.compile(
     r"|ruled|rules|held(?=\s+that\b)|holds(?=\s+that\b)|reasoned"
     r"|(?:determined|determines|decided|decides)(?=\s+that\b)"
     r"|pressed|presses|pressing|petitioned|petitions|encouraged|encourages|implored|implores"
-    r"|advised|advises|advise|threatened|threatens|requested"
+    r"|advised|advises|advise|threatened|threatens|requested|appealed(?=\s+(?:to|for)\b)"
+    r"|projects|projected|forecast|forecasts"
     # verbs that report a claim only with "that" after them ("demanded the money" is an act;
     # never a plural noun: "similar protests that had taken place", "demands that")
-    r"|(?:anticipates|anticipated|anticipate|expects|expected|expect|demanded|protested"
+    r"|(?:anticipates|anticipated|anticipate|expects|expected|expect|demanded|demanding|protested"
     r"|agreed|agrees|proclaimed|proclaims|underscored|highlighted|objected|announced"
     r"|conceded|stipulated|stipulates)(?=\s+that\b)"
     r"|adding|saying|noting|warning|arguing|insisting|claiming|stressing|explaining|stating"
@@ -124,6 +125,10 @@ _ASIDE = re.compile(r"(?<=\w)\s*\((?:in\s+)?[^()]{1,30}\)(?=\s+(?:and|or)\s|\s*$
 """A short aside after a word of the subject, before "and" or the verb: "(in 2022)"."""
 _PROPER_NAME = re.compile(
     r"(?:[Tt]he\s+)?[A-Z][\w.&’'-]*(?:\s+(?:of\s+|and\s+|for\s+|&\s+)?[A-Z][\w.&’'-]*){0,6}"
+)
+_TIME_SPAN = re.compile(
+    r"(?:the\s+)?(?:next|last|past|following|previous|first|same|coming)?\s*(?:\d+|[a-z]+)\s+"
+    r"(?:years?|months?|weeks?|days?|decades?|centuries)\s+(?=[A-Z])"
 )
 _OPENING_PHRASE = re.compile(
     r"(?:(?:In|On|At|During|After|Before|Since|By|From|Under|Until|Following|Earlier|Later"
@@ -337,6 +342,10 @@ def subject_before(text: str, verb_start: int) -> tuple[str, int] | None:
     if re.search(r"\b[Aa]t\s+$", head[:start]) and re.match(r"(?:least|most)\b", head[start:]):
         start = head.rindex("t", 0, start) - 1  # "at least one commenter"
     phrase = " ".join(head[start:].split())
+    span = _TIME_SPAN.match(phrase)
+    if span is not None:  # "For the next 19 years Venezuela petitioned": Venezuela
+        start = head.index(phrase[span.end() :].split()[0], start)
+        phrase = phrase[span.end() :]
     while phrase.split() and phrase.split()[0].lower() in ("of", "and", "the", "a", "an"):
         first = phrase.split()[0]
         if first.lower() in ("the", "a", "an") and len(phrase.split()) > 1:
