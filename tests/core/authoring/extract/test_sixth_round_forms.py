@@ -566,3 +566,84 @@ def test_look_alikes_of_more_speech_acts(sentence: str) -> None:
     assert all(speaker not in ("Similar", "Khrushchev") for speaker, _w in said)
     if "Khrushchev" not in sentence:
         assert said == []
+
+
+# ----------------------------------------------------- the seventh set's categories
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "words"),
+    [
+        (
+            "In 1841 the Republic of Norland protested alleged encroachment on its territory.",
+            "the Republic of Norland",
+            "protested alleged encroachment on its territory",
+        ),
+        (
+            "When gold was found in the hills, the Kingdom of Sudmark sought to extend its "
+            "reach, claiming an additional 3,000 square miles west of the river.",
+            "the Kingdom of Sudmark",
+            "claiming an additional 3,000 square miles west of the river",
+        ),
+        (
+            "In 1876 the Republic of Norland protested and appealed to the League for help, "
+            "citing the old treaty.",
+            "the Republic of Norland",
+            "to the League for help, citing the old treaty",
+        ),
+        (
+            "For the next 19 years the Republic of Norland repeatedly petitioned for help, "
+            "calling on its neighbour to intervene.",
+            "the Republic of Norland",
+            "for help, calling on its neighbour to intervene",
+        ),
+        (
+            "Minister Ann Holt's response was that the treaty had no force in law.",
+            "Ann Holt",
+            "the treaty had no force in law",
+        ),
+        (
+            "In 1895, Governor Ruth Pike asked the council for leave to appoint a commission, "
+            "proposing that its findings be enforced by every means.",
+            "Ruth Pike",
+            "the council for leave to appoint a commission",
+        ),
+        (
+            "The Harbour Board claimed its waters extended as far as the Lund River—an "
+            "effective claim on half the bay.",
+            "the Harbour Board",
+            "its waters extended as far as the Lund River",
+        ),
+        (
+            "The World Health Office projects 10 million children will be infected by 2000.",
+            "the World Health Office",
+            "10 million children will be infected by 2000",
+        ),
+    ],
+)
+def test_claims_appeals_and_positions(sentence: str, speaker: str, words: str) -> None:
+    assert (speaker, words) in statements(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The flood claimed the lives of 30 people in the valley.",
+        "Crowds protested outside the embassy for three days.",
+        "Officials claimed the dam was safe and the repairs were done.",  # a report, not this
+    ],
+)
+def test_look_alikes_of_claims(sentence: str) -> None:
+    assert all(not words.startswith(("claimed", "protested")) for _s, words in statements(sentence))
+
+
+def test_a_salutation_in_capitals_is_no_quotation() -> None:
+    text = (
+        "Letter\n\nWASHINGTON, May 14 -- Following is a letter the President wrote to "
+        "Congress:\n\nTO THE CONGRESS OF THE UNITED STATES:\n\nI hereby report on the fund."
+    )
+    assert all("CONGRESS" not in words for _s, words in statements(text))
+
+
+def test_a_cfr_part_is_a_citation() -> None:
+    assert figures("There were no amendments to the rules, 31 CFR Part 560, this year.") == []

@@ -202,6 +202,15 @@ def _clause(text: str, start: int) -> tuple[int, int]:
         pos = m.end()
 
 
+def _opens_a_clause(words: str) -> bool:
+    """Whether the words after a verb are a clause ("the dam was safe", "its borders
+    extended as far as"), not a thing ("alleged encroachment on its territory")."""
+    first = words.split()[:6]
+    return _AUXILIARY.search(" ".join(first)) is not None or any(
+        re.fullmatch(r"[a-z]{3,}ed", w) for w in first[2:5]
+    )
+
+
 def _is_report(words: str, verb: str) -> bool:
     """Whether ``words`` (the clause after ``verb``) is a statement, not an object or a quote."""
     plain = _outside_quotes(words)
@@ -767,7 +776,7 @@ def _stances(
         if special is not None:
             if special.match(text[m.end() :]) is None:
                 continue
-            if special is _CLAIM_OBJECT and _FINITE.search(" ".join(text[m.end() :].split()[:5])):
+            if special is _CLAIM_OBJECT and _opens_a_clause(text[m.end() :]):
                 continue  # "claimed the dam was safe": a clause, reported as such
             opening = ""
         else:

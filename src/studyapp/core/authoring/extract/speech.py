@@ -127,9 +127,12 @@ _PROPER_NAME = re.compile(
     r"(?:[Tt]he\s+)?[A-Z][\w.&’'-]*(?:\s+(?:of\s+|and\s+|for\s+|&\s+)?[A-Z][\w.&’'-]*){0,6}"
 )
 _TIME_SPAN = re.compile(
-    r"(?:the\s+)?(?:next|last|past|following|previous|first|same|coming)?\s*(?:\d+|[a-z]+)\s+"
-    r"(?:years?|months?|weeks?|days?|decades?|centuries)\s+(?=[A-Z])"
+    r"(?:(?:the\s+)?(?:next|last|past|following|previous|first|same|coming)?\s*(?:\d+|[a-z]+)\s+"
+    r"(?:years?|months?|weeks?|days?|decades?|centuries)|1[0-9]{3}|20[0-9]{2})\s+"
+    r"(?=(?:the\s+)?[A-Z])"
 )
+"""A time before a subject, with no comma: "For the next 19 years Venezuela", "In 1841 the
+Venezuelan Government"."""
 _OPENING_PHRASE = re.compile(
     r"(?:(?:In|On|At|During|After|Before|Since|By|From|Under|Until|Following|Earlier|Later"
     r"|Last|This|Yesterday|Today|However|Meanwhile|Also|Then|Now)\b[^,;:“”\"]{0,40})?"
