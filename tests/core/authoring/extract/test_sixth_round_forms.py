@@ -647,3 +647,33 @@ def test_a_salutation_in_capitals_is_no_quotation() -> None:
 
 def test_a_cfr_part_is_a_citation() -> None:
     assert figures("There were no amendments to the rules, 31 CFR Part 560, this year.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "measure"),
+    [
+        (
+            "Of the 59 remaining awards, 3 approved the withdrawal of cases, and 56 were in "
+            "favor of the claimants.",
+            Decimal(56),
+            "number of the 59 remaining awards that were in favor of the claimants",
+        ),
+        (
+            "Most claims have been settled, leaving 76 such claims on the docket.",
+            Decimal(76),
+            "number of such claims on the docket",
+        ),
+        (
+            "The agency will run the trial at nine ACTG sites around the country.",
+            Decimal(9),
+            "number of ACTG sites around the country",
+        ),
+    ],
+)
+def test_counts_whose_noun_is_elsewhere(sentence: str, value: Decimal, measure: str) -> None:
+    assert (value, measure) in [(f.value, f.measure) for f in extract("T\n\n" + sentence).figures]
+
+
+def test_the_total_of_a_part_is_a_figure() -> None:
+    found = figures("The rules covered mainly mines (483 of 997 standards) in the old method.")
+    assert [v for v, _u in found] == [Decimal(483), Decimal(997)]

@@ -210,8 +210,12 @@ def _counts_something(text: str, start: int, end: int) -> bool:
         word = first.group("w").lower().rstrip(".")
         if word not in _NOT_COUNTED:
             return True
-        if word in ("other", "more") and re.match(r"^\s+\w+\s+(?:[a-z-]+\s+)?[a-z]{3,}s\b", after):
-            return True  # "the two other outstanding issues", "two more years"
+        if word in ("other", "more", "such") and re.match(
+            r"^\s+\w+\s+(?:[a-z-]+\s+)?[a-z]{3,}s\b", after
+        ):
+            return True  # "the two other outstanding issues", "two more years", "76 such claims"
+        if word in _BE_HAVE and _PARTITIVE.search(head):
+            return True  # "Of that total, 367 have been awards ...; ... and 145 were decisions"
         if word in ("to", "and", "or") and re.match(
             rf"^\s+(?:to|and|or)\s+(?:{_NUM}|{CARDINAL_PHRASE})\b", after, re.IGNORECASE
         ):
@@ -222,6 +226,8 @@ def _counts_something(text: str, start: int, end: int) -> bool:
         return True  # "159 of the 225 seats", "eight of the ten members"
     if re.search(r"\b[nN]\s*=\s*$", head):
         return True  # a sample's size "(n = 2,032)"
+    if re.search(r"\d\s+(?:of|out\s+of)\s+$", head):
+        return True  # the total of "483 of 997", "209 out of 338"
     if re.search(r"\b(?:of|all)\s+$", head) and re.search(r"\b[a-z]+\s+of\s+$|\ball\s+$", head):
         return True  # "a crew of seven", "all six aboard"
     if _QUANTIFIERS.search(head) and re.search(r"\b[a-z]{3,}\s+(?:\w+\s+)?$", head):
@@ -229,6 +235,13 @@ def _counts_something(text: str, start: int, end: int) -> bool:
     return False
 
 
+_BE_HAVE = frozenset(word_list("have has had were was are is"))
+_PARTITIVE = re.compile(
+    r"(?:^|[.;:]\s+)(?:Of|Among)\s+(?:the|that|these|those|this|its|their)\b[^,;:]{1,60},"
+    r"(?:[^.;:]*(?:,\s+and|;)\s+)?[^,.;:]{0,4}$"
+)
+"""A count whose noun the sentence put first: "Of that total, 367 have been awards ...",
+"Of the 59 remaining awards, 3 approved ..., and 56 were in favor of ..."."""
 _HYPHEN_UNIT = re.compile(
     r"^[-‑](?:day|week|month|year|hour|minute|second|mile|foot|page|person|member|seat|point"
     r"|time|fold|strong|old)s?\b"
@@ -510,8 +523,10 @@ def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
             return None  # "two." : not counting anything named
         if _TERM_COMPOUND.match(text[end:]):
             return None  # "the two-party system", "a one-child policy": a kind, not a count
-        if re.match(r"^[\s-]+[A-Z]", text[end:]) and not re.match(
-            r"^\s+[A-Z][a-z]+(?:\s+[a-z]|(?<=s)[,;.])", text[end:]
+        if (
+            re.match(r"^[\s-]+[A-Z]", text[end:])
+            and not re.match(r"^\s+[A-Z][a-z]+(?:\s+[a-z]|(?<=s)[,;.])", text[end:])
+            and not re.match(r"^\s+[A-Z]{2,}s?\s+[a-z]{3,}s\b", text[end:])  # "nine ACTG sites"
         ):
             return None  # part of a name ("Apollo Eleven", "Big Four"); not "million Berliners,"
         value = words_value(phrase)
