@@ -131,8 +131,8 @@ def measure_of(text: str, start: int, end: int, kind: str) -> str:
             what = "age" if aged else what  # "a 12-year-old boy"
             return f"{what} of the {' '.join(noun_words)}, in {unit}s"
     group = re.search(r"(?:^|[.;:]\s+)(?:Of|Among)\s+([^,;:]{1,60}),", text[:start])
-    verb = r"(?:have|has|had|were|was|are|is|[a-z]{3,}ed)" if group else r"(?:have|has|had)"
-    if kind in ("count", "number") and re.match(rf"{verb}\b", after):
+    verbs = r"(?:have|has|had|were|was|are|is|[a-z]{3,}ed)" if group else r"(?:have|has|had)"
+    if kind in ("count", "number") and re.match(rf"{verbs}\b", after):
         # "Of the 59 remaining awards, 3 approved the withdrawal of cases": the count of the
         # group the sentence opened with, that did what follows
         return f"number{' of ' + group.group(1) if group else ''} that {after}"
