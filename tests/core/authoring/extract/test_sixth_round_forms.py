@@ -677,3 +677,38 @@ def test_counts_whose_noun_is_elsewhere(sentence: str, value: Decimal, measure: 
 def test_the_total_of_a_part_is_a_figure() -> None:
     found = figures("The rules covered mainly mines (483 of 997 standards) in the old method.")
     assert [v for v, _u in found] == [Decimal(483), Decimal(997)]
+
+
+def test_a_month_of_this_year_is_the_article_year_or_none() -> None:
+    dated = extract("WASHINGTON, May 14, 1993 -- Report\n\nIn February of last year, talks began.")
+    assert ("February", "1992-02") in [(d.text, str(d.date)) for d in dated.dates]
+    undated = extract(
+        "WASHINGTON, May 14 -- Report\n\nThe last report came on November 10, 1992.\n\n"
+        "In February of this year, talks began."
+    )
+    assert ("February", "None") in [(d.text, str(d.date)) for d in undated.dates]
+
+
+def test_the_end_of_the_decade() -> None:
+    found = extract("WASHINGTON, May 14, 1993 -- Report\n\nBy the end of the decade, it will end.")
+    assert [(d.text, str(d.date)) for d in found.dates] == [("By the end of the decade", "1999")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The study will enroll children ages 1 month to 12 years old in each clinic.",
+        "At least half of them will be 2 years of age or younger at the start.",
+    ],
+)
+def test_the_ages_that_bound_a_group_are_no_figures(sentence: str) -> None:
+    assert all(unit != "years" and unit != "month" for _v, unit in figures(sentence))
+
+
+def test_a_long_apposition_keeps_the_name_before_it() -> None:
+    said = statements(
+        "Dr. Ann Holt, director of the National Institute of Allergy and Infectious Diseases "
+        'and of the Office of AIDS Research, said the trial "is the first step in finding out '
+        'whether vaccines can help."'
+    )
+    assert [speaker for speaker, _w in said] == ["Ann Holt"]

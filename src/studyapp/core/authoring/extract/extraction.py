@@ -231,6 +231,19 @@ def _complete(
         r"(?<![\w$€£¥.,/-])(1[0-9]{3}|20[0-9]{2})(?![\w%])", sentence.text[: d.start]
     )
     shared = _SHARED_YEAR.match(sentence.text[d.end :])
+    said_year = re.match(r"\s+of\s+(this|last|next)\s+year\b", sentence.text[d.end :], re.I)
+    if said_year is not None and year is None:
+        # "In February of this year": the article's year, or none without its date
+        if anchor is None:
+            return structs.replace(d, date=None, year_inferred=False, how=None)
+        shift = {"last": -1, "next": 1}.get(said_year.group(1).lower(), 0)
+        chosen = anchor.year + shift
+        try:
+            dated = PartialDate.parse(PartialDate(chosen, d.month, d.day).isoformat())
+        except ValueError:
+            return structs.replace(d, date=None, year_inferred=False, how=None)
+        how = f"{said} {said_year.group(0).strip()}: the year of the article's date ({chosen})"
+        return structs.replace(d, date=dated, year_inferred=True, how=how)
     if year is not None:
         chosen, how = year, f"{said}: the year given with --year ({year})"
     elif shared is not None:  # stated, for the pair: "January 4 and 5, 1974"

@@ -339,6 +339,11 @@ def _skip_number(text: str, start: int, end: int, *, count: bool = False) -> boo
         return True
     if re.match(r"^\s*(?:%\s*)?(?:CI|confidence)\b", after) or re.search(r"[±]\s*$", head):
         return True
+    if re.match(
+        r"\s+(?:years?|months?)\s+(?:of\s+age|old)\s+or\s+(?:younger|older|less|more|under|over)",
+        after,
+    ):
+        return True  # "2 years of age or younger": the bound of a group
     if re.search(r"\bp\s*[<=>≤≥]\s*$", head) or _THRESHOLD.search(head):
         return True  # "p < 0.05", "p values of less than 0.05", "aged less than 11 years"
     return bool(re.search(r"\bmargin\s+of\s+error\b[^.]{0,30}$", head))
@@ -349,6 +354,8 @@ _THRESHOLD = re.compile(
     r"(?:(?:less|greater|more|lower|higher)\s+than\s+)?(?:or\s+equal\s+to\s+)?"
     r"|\bp\s+(?:(?:less|greater)\s+than|equals?|of)\s+(?:or\s+equal\s+to\s+)?"
     r"|\b(?:before|under|over|above|below|until|after|from)\s+(?:the\s+)?age\s+(?:of\s+)?"
+    r"|\bages\s+(?=$)"  # "children ages 1 month to 12 years": a group's bounds
+    r"|\b(?:aged?|ages)\s+[\d.]+\s+(?:months?|years?|weeks?|days?)\s+(?:to|through|and)\s+"
     r"|aged?\s+(?:(?:less|greater|more|younger|older)\s+than(?:\s+or\s+equal\s+to)?"
     r"|under|over|below|above|at\s+least|at\s+most|up\s+to|[<>≤≥]=?)\s*)$",
     re.IGNORECASE,

@@ -72,7 +72,7 @@ _RELATIVE = re.compile(
     r"|\b(?P<pdir>(?:earlier|later)\s+this|last|this|next|this\s+past)\s+(?P<period>week|month"
     r"|year)\b"
     r"|\b(?:by|at|before|until|till)\s+(?:the\s+)?(?:(?P<yearend>year[-\s]end)|end\s+of\s+"
-    r"(?:the|this)\s+(?P<endof>year))\b"
+    r"(?:the|this)\s+(?P<endof>year|decade))\b"
     rf"|(?<![\d,.])\b(?P<count>\d{{1,3}}|a|an|one|{_AGO_COUNT})\s+(?P<unit>day|week|month|year|decade)s?"
     r"\s+ago\b"
     r"|\b(?P<sdir>last|this|next|this\s+past)\s+(?P<season>spring|summer|autumn|fall)\b",
@@ -203,6 +203,10 @@ def _resolve(m: re.Match[str], text: str, anchor: PartialDate) -> tuple[PartialD
         if shift == 0:
             return _as_partial(day, "day"), f"{said}: the day of {of}"
         return _as_partial(day, "day"), f"{said}: the {g['weekday'].capitalize()} {side} {of}"
+    if g["endof"] and g["endof"].lower() == "decade":
+        # "by the end of the decade": the last year of the article's decade
+        last = anchor.year // 10 * 10 + 9
+        return PartialDate(last), f"{said}: the last year of the decade of {of}"
     if g["period"] or g["yearend"] or g["endof"]:
         period = (g["period"] or ("year" if g["yearend"] else g["endof"])).lower()
         direction = (g["pdir"] or "this").lower().split()[0]

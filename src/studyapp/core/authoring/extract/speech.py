@@ -119,7 +119,7 @@ _ADVERBS = (
     r"|strongly|allegedly|apparently|widely|unanimously|loudly|swiftly|privately|promptly)"
 )
 _TRAIL = re.compile(
-    rf"(?:\s+{_ADVERBS}|(?:\s*,[^,“”\"]{{1,90}}){{1,3}},|\s*\([^()]{{0,80}}\))*\s*$", re.IGNORECASE
+    rf"(?:\s+{_ADVERBS}|(?:\s*,[^,“”\"]{{1,140}}){{1,3}},|\s*\([^()]{{0,80}}\))*\s*$", re.IGNORECASE
 )
 _ASIDE = re.compile(r"(?<=\w)\s*\((?:in\s+)?[^()]{1,30}\)(?=\s+(?:and|or)\s|\s*$)")
 """A short aside after a word of the subject, before "and" or the verb: "(in 2022)"."""
