@@ -712,3 +712,15 @@ def test_a_long_apposition_keeps_the_name_before_it() -> None:
         'whether vaccines can help."'
     )
     assert [speaker for speaker, _w in said] == ["Ann Holt"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "When Norland stood by its ally and declared war on Sudmark, the league faced war.",
+        "The kingdom declared independence from the empire in 1776.",
+        "The government submitted the dispute and said nothing else of the old treaty.",
+    ],
+)
+def test_acts_and_silences_are_no_statements(sentence: str) -> None:
+    assert statements(sentence) == []

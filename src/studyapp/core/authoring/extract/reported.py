@@ -254,6 +254,8 @@ def _is_report(words: str, verb: str) -> bool:
         return False  # "said when asked about the report": a circumstance, not a clause
     if tokens and tokens[0].lower() in _QUESTION_WORDS:
         return False  # "explained why the team was denied visas": a question, not a claim
+    if tokens and tokens[0].lower().strip(",.") in ("nothing", "little", "war", "independence"):
+        return False  # "said nothing else of", "declared war on": nothing said, or an act
     if verb in _SAY_VERBS and tokens:
         # "say" takes a clause, not an object: "scientists say pictures ... paint a portrait"
         opening = {t.lower().strip(",") for t in tokens[:3]}
@@ -583,6 +585,11 @@ def _opening_subject(head: str, speakers: Speakers, sentence: Sentence) -> Speak
     """The named subject a sentence opens with, after an opening phrase ("When gold was
     found, Great Britain sought ..., claiming ...", "In 1876 Venezuela protested and
     appealed ..."): the speaker of a participle or a second verb joined to it."""
+    if re.match(
+        r"(?:When|Whenever|If|Unless|Once|While|Although|Though|Even|As|Because|Since)\b[^,]*$",
+        head,
+    ):
+        return None  # "When Germany stood by its ally and declared ...": still that clause
     body = _OPENING_CLAUSE.sub("", head, count=1)
     at = len(head) - len(body)
     named = re.match(rf"(?:[Tt]he\s+)?{NAME_TOKEN}(?:\s+(?:of\s+)?{NAME_TOKEN}){{0,4}}", body)
