@@ -32,9 +32,10 @@ __all__ = [
 
 NAME_TOKEN = (
     r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Rev|St)\."
-    r"|[A-Z][^\W\d_]+(?:[’'-][^\W\d_]+)*|[A-Z]\.)"
+    r"|[A-Z][^\W\d_]+(?:[’'-][^\W\d_]+)*|[A-Z][’'][A-Z][^\W\d_]+(?:[’'-][^\W\d_]+)*|[A-Z]\.)"
 )
-"""A capitalised word ("Dittemore", "Jae-myung", "O'Brien", "Shinzō") or an initial ("S.")."""
+"""A capitalised word ("Dittemore", "Jae-myung", "MacBride", "Shinzō"), a name after an
+O' or a D' ("O'Leary", "D'Amato") or an initial ("S.")."""
 
 # Capitalised words that are never part of a person's name.
 NOT_NAME = frozenset(

@@ -231,9 +231,13 @@ _RELATIVES = frozenset(
         "sister brother son daughter wife husband mother father widow partner friend friends "
         "lawyer lawyers attorney attorneys doctor neighbour neighbor cousin uncle aunt niece "
         "nephew grandmother grandfather girlfriend boyfriend fiancee fiance colleague "
-        "colleagues biographer rival opponent opponents"
+        "colleagues biographer rival opponent opponents spokesman spokeswoman spokesperson "
+        "spokespeople aide aides adviser advisers advisor advisors groups officials staff "
+        "representative representatives envoy envoys negotiators deputy deputies"
     )
 )
+"""The people someone's name points to ("Thomas' sister", "Gorbachev's spokesman", "NASA's
+advisory groups"): they speak, not the one named."""
 # Texts that lay something down in their own words, and speak when the article names them
 # ("the Constitution requires", "a Federal Register notice states"); never a study or data
 _LEGAL_TEXTS = frozenset(
@@ -404,6 +408,11 @@ class Speakers:
                 return self.last_group
             return None
         last_word = words[-1].lower()
+        owner = re.fullmatch(r"(?:[Tt]he\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*[’']s?\s+"
+                             r"(?:[a-z-]+\s+){0,3}[a-z-]+", phrase)
+        if owner is not None and last_word in _RELATIVES:
+            # "NASA's advisory groups have recommended": the groups, not NASA
+            return Speaker(_tidy(phrase), (), "person" if not last_word.endswith("s") else "group")
         team = _WITH_TEAM.match(phrase)
         if team is not None:
             # "Dunn and his colleagues report": the team's named member speaks for it
