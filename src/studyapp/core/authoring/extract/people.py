@@ -240,7 +240,12 @@ def split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
             cut = end + 1
             i = end + 1
             continue
-        if _is_role(token) or _is_org(token) or not _is_name_token(token):
+        if (
+            _is_role(token)
+            or _is_org(token)
+            or not _is_name_token(token)
+            or (i == 0 and len(tokens) > 2 and _bare(token).lower() in ROLE_NOUNS)
+        ):  # (a role that opens the phrase: "Columnist Walter Lippmann", "Economist Ann Ray")
             cut = i + 1
         i += 1
     return tokens[:cut], tokens[cut:]

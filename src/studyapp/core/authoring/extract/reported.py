@@ -139,7 +139,8 @@ _TO_VERBS = frozenset(
     word_list(
         "asked urged offered promised promising pledged vowed proposed pressed presses pressing "
         "petitioned petitions encouraged encourages implored implores urges urging advised "
-        "advises advise threatened threatens requested appealed appeals"
+        "advises advise threatened threatens requested appealed appeals directs directed "
+        "asks imploring"
     )
 )
 # Of those, the ones that may ask for a thing: "petitioned the Commission for duties on ..."
@@ -574,6 +575,13 @@ def _sentence_subject(head: str, speakers: Speakers, sentence: Sentence) -> Spea
     return speakers.resolve(found[0], sentence.start + found[1], head[: found[1]])
 
 
+_OPENING_WORDS = frozenset(
+    word_list(
+        "even though although when whenever if unless once while as because since however "
+        "also then this that these those there it its after before instead meanwhile still "
+        "yet but and so indeed moreover"
+    )
+)
 _OPENING_CLAUSE = re.compile(
     r"^(?:(?:When|After|Before|Although|Though|As|While|Since|Because|If|Once|In|On|At|By"
     r"|During|For|From|Following|Despite|Under|With)\b[^,;:“”\"]{0,90},\s*"
@@ -593,6 +601,8 @@ def _opening_subject(head: str, speakers: Speakers, sentence: Sentence) -> Speak
     body = _OPENING_CLAUSE.sub("", head, count=1)
     at = len(head) - len(body)
     named = re.match(rf"(?:[Tt]he\s+)?{NAME_TOKEN}(?:\s+(?:of\s+)?{NAME_TOKEN}){{0,4}}", body)
+    if named is not None and named.group(0).split()[0].lower() in _OPENING_WORDS:
+        return None  # "Even though ...", "However, ...": no subject named
     if named is None or not re.match(r"\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)?\b", body[named.end() :]):
         return None  # no name, or no verb after it: not the sentence's subject
     return speakers.resolve(named.group(0), sentence.start + at, head[:at])
@@ -665,13 +675,27 @@ def _framed(
     post = _POSTPOSED.search(text)
     if post is not None:
         phrase = (post.group("np") or post.group("np2") or "").strip()
-        clause_like = len(phrase.split()) > 8 or (
+        named = speakers.people.mentions(phrase)
+        if (
+            post.group("np2") is not None
+            and named
+            and named[0][0] < 30
+            and re.match(r"(?:\s+(?:of|from|at|with)\s|\s*\(|\s*$)", phrase[named[0][1] :])
+        ):
+            # "..., said lead author Dr. Jeffrey Kopp of the National Institute (NIDR).":
+            # the person named, whatever follows the name
+            phrase = phrase[: named[0][1]]
+        if re.match(r"(?:Even|Though|Although|When|If|While|As|Because|Since)\b", phrase):
+            phrase = ""  # "Even though I'm not famous, ... I say": no one named
+        clause_like = not phrase or len(phrase.split()) > 8 or (
             post.group("np2") is not None and _FINITE.search(phrase) is not None
         )  # "..., said the results surprised the team": a clause, not who said it
         speaker = None if clause_like else speakers.resolve(phrase, sentence.start, text)
         if speaker is not None:
             words = text[: post.start()].strip(" ,")
-            if _is_report(words, "said"):
+            # (the words before a postposed "X said" are the statement itself: "The fact
+            # that the genes were active confirms that ...", Dr. Kopp said)
+            if _is_report("that " + words, "said"):
                 out.append(ReportMention(words, 0, post.start(), speaker, sentence))
     return out
 
@@ -687,7 +711,7 @@ _STANCE_VERB = re.compile(
     r"|forewarned|forewarns|warned|warns|cautioned|cautions|announced|announces"
     r"|insisted|insists|condemned|condemns|denounced|denounces|branded|brands|hailed|hails"
     r"|accused|accuses|rejected|rejects|disputed|dismissed|dismisses|challenged"
-    r"|questioned|protested|claimed|claiming)\b"
+    r"|questioned|protested|claimed|claiming|attacked|criticized|criticised|advocated|advocates)\b"
 )
 # Verbs that object to or lay claim to a thing: "protested alleged British encroachment on
 # its territory", "disputed the British delineation", "claiming an additional 33,000 square
@@ -698,6 +722,13 @@ _CLAIM_OBJECT = re.compile(
     r"(?:the|an?|its|his|her|their|alleged|any|all|some|an\s+additional|[0-9][\d,.]*)\s"
     r"(?:[\w’'.,-]+\s+){1,}"
 )
+# Verbs that fault a thing for something: "attacked the article for failing to ...",
+# "criticized the policy for being too defensive"; and advocating a course ("advocated
+# defending above all else the centers of industrial power")
+_FAULT_VERB = re.compile(r"attacked|critici[sz]ed")
+_FAULT_OBJECT = re.compile(r"^\s+(?:[\w’'.-]+\s+){1,6}?for\s+[a-z]+ing\b")
+_ADVOCATE_VERB = re.compile(r"advocate[ds]")
+_ADVOCATE_OBJECT = re.compile(r"^\s+(?:[a-z]+ing\b|for\s+\S|(?:a|an|the)\s+[a-z-]+\s+[a-z])")
 # Verbs that accuse of a thing: "accused the agency of hiding the costs"
 _ACCUSE_VERB = re.compile(r"accus(?:ed|es)")
 _ACCUSE_OBJECT = re.compile(r"^\s+(?:[\w’'.-]+\s+){1,6}?of\s+[a-z]+ing\b")
@@ -774,6 +805,8 @@ def _stances(
                     (_INSIST_VERB, _INSIST_OBJECT),
                     (_ACCUSE_VERB, _ACCUSE_OBJECT),
                     (_CLAIM_VERB, _CLAIM_OBJECT),
+                    (_FAULT_VERB, _FAULT_OBJECT),
+                    (_ADVOCATE_VERB, _ADVOCATE_OBJECT),
                     (_REJECT_VERB, _REJECT_OBJECT),
                 )
                 if verbs.fullmatch(verb)
@@ -791,9 +824,13 @@ def _stances(
             if obj is None:
                 continue
             opening = obj.group(0).split()[0].lower()
-        if opening in ("for", "against", "with") and verb not in _FOR_VERBS:
+        if special is None and opening in ("for", "against", "with") and verb not in _FOR_VERBS:
             continue  # "expressed for", "stressed with": not a stance
-        if opening not in ("for", "against", "with") and verb in _FOR_VERBS - {"argued", "argues"}:
+        if (
+            special is None
+            and opening not in ("for", "against", "with")
+            and verb in _FOR_VERBS - {"argued", "argues"}
+        ):
             continue  # "called the decision ...": naming, not a stance
         if _NEGATED.search(text[: m.start()]) or _AUX_BEFORE.search(text[: m.start()]):
             continue
@@ -816,6 +853,11 @@ def _stances(
         )
         if joined is not None:
             end = m.end() + joined.start()  # "called for talks, and in 1967 he met ...": an NP
+        opening_clause = _SUBORDINATE_OPENING.match(text)
+        if opening_clause is not None and m.start() < text.find(",", opening_clause.end()):
+            comma = text.find(",", m.end())
+            if m.end() < comma < end:
+                end = comma  # "Although Brzezinski advocated the former course, Carter ..."
         words = text[m.start() : end].strip().rstrip(",")
         if len(re.findall(r"\w+", words)) < 5:
             continue

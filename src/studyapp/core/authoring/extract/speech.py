@@ -82,6 +82,7 @@ REPORT_VERB = re.compile(
     r"|(?:determined|determines|decided|decides)(?=\s+that\b)"
     r"|pressed|presses|pressing|petitioned|petitions|encouraged|encourages|implored|implores"
     r"|advised|advises|advise|threatened|threatens|requested|appealed(?=\s+(?:to|for)\b)"
+    r"|directs|directed(?=\s+(?:[^.;:,]{1,80}?\s)?to\s+[a-z])|imploring"
     r"|projects|projected|forecast|forecasts"
     # verbs that report a claim only with "that" after them ("demanded the money" is an act;
     # never a plural noun: "similar protests that had taken place", "demands that")
@@ -240,6 +241,10 @@ _RELATIVES = frozenset(
 advisory groups"): they speak, not the one named."""
 # Texts that lay something down in their own words, and speak when the article names them
 # ("the Constitution requires", "a Federal Register notice states"); never a study or data
+_NUMBERED_TEXT = re.compile(
+    r"(?:[Tt]he\s+)?(?:[A-Z][\w.]*\s+){0,3}(?:Order|EO|NSC|Resolution|Directive|Memorandum"
+    r"|Decision|Decree|Bill)\s*(?:\([A-Z]{2,}\)\s*)?(?:No\.\s*)?\d[\w-]*"
+)
 _LEGAL_TEXTS = frozenset(
     word_list(
         "notice constitution charter treaty statute act order proclamation declaration "
@@ -439,6 +444,10 @@ class Speakers:
         last = re.sub(r"[’']s$", "", words[-1]).lower()
         if last in _NOT_SPEAKERS or lower in _NOT_SPEAKERS:
             return None
+        if _NUMBERED_TEXT.fullmatch(phrase):
+            # "EO 14423 directs", "NSC 68 called for", "Executive Order 12170 requires": a
+            # numbered text speaks for whoever issued it
+            return Speaker(_tidy(phrase), (), "body")
         if any(w in _FINDINGS for w in words[:-1]):
             # "a survey conducted by the Institute": a finding, not a statement (a capital
             # makes it part of a name: "the Census Bureau" speaks)
