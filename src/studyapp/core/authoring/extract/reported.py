@@ -687,8 +687,10 @@ def _framed(
             phrase = phrase[: named[0][1]]
         if re.match(r"(?:Even|Though|Although|When|If|While|As|Because|Since)\b", phrase):
             phrase = ""  # "Even though I'm not famous, ... I say": no one named
-        clause_like = not phrase or len(phrase.split()) > 8 or (
-            post.group("np2") is not None and _FINITE.search(phrase) is not None
+        clause_like = (
+            not phrase
+            or len(phrase.split()) > 8
+            or (post.group("np2") is not None and _FINITE.search(phrase) is not None)
         )  # "..., said the results surprised the team": a clause, not who said it
         speaker = None if clause_like else speakers.resolve(phrase, sentence.start, text)
         if speaker is not None:

@@ -413,8 +413,11 @@ class Speakers:
                 return self.last_group
             return None
         last_word = words[-1].lower()
-        owner = re.fullmatch(r"(?:[Tt]he\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*[’']s?\s+"
-                             r"(?:[a-z-]+\s+){0,3}[a-z-]+", phrase)
+        owner = re.fullmatch(
+            r"(?:[Tt]he\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*[’']s?\s+"
+            r"(?:[a-z-]+\s+){0,3}[a-z-]+",
+            phrase,
+        )
         if owner is not None and last_word in _RELATIVES:
             # "NASA's advisory groups have recommended": the groups, not NASA
             return Speaker(_tidy(phrase), (), "person" if not last_word.endswith("s") else "group")
