@@ -819,3 +819,12 @@ def test_the_eighth_set_categories(sentence: str, speaker: str, words: str) -> N
 def test_look_alikes_of_the_eighth_set_categories(sentence: str) -> None:
     speakers = [speaker for speaker, _w in statements(sentence)]
     assert not {"Zealand", "Even", "the crew"} & set(speakers)
+
+
+def test_an_announced_initiative_and_declared_sanctions() -> None:
+    said = statements(
+        "The President today announced a new initiative that will bring the government "
+        "together with industry. In 1982, Reagan declared further economic sanctions "
+        "against Moscow."
+    )
+    assert [speaker for speaker, _w in said] == ["the President", "Reagan"]

@@ -766,7 +766,8 @@ _STANCE_NOUNS = (
     r"|scepticism|optimism|pessimism|fears?|worry|worries|need|importance|resolve"
     # what an announcement states: "announced the suspension of aid to ..."
     r"|decision|plans?|breakdown|suspension|withdrawal|resignation|nomination|appointment"
-    r"|termination|lifting|imposition|ban|end|creation|establishment|launch)"
+    r"|termination|lifting|imposition|ban|end|creation|establishment|launch|initiative"
+    r"|policy|proposal|strategy|measures|reforms|sanctions)"
 )
 _STANCE_OBJECT = re.compile(
     r"^\s+(?:"
