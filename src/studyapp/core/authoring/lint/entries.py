@@ -114,6 +114,14 @@ def _date_mentioned(date: PartialDate, mentions: list[DateMention]) -> bool:
             return True
         if date.precision == "year" and found is not None and found.year == date.year:
             return True
+        if (
+            date.precision == "year"
+            and found is not None
+            and mention.last is not None
+            and mention.last.year - found.year == 99
+            and date.year == found.year + 1
+        ):
+            return True  # "the nineteenth century" begun as 1801: the strict count of centuries
     return False
 
 
