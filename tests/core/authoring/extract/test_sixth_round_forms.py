@@ -828,3 +828,26 @@ def test_an_announced_initiative_and_declared_sanctions() -> None:
         "against Moscow."
     )
     assert [speaker for speaker, _w in said] == ["the President", "Reagan"]
+
+
+def test_a_date_prompt_names_its_leading_pronoun() -> None:
+    from studyapp.core.authoring.extract.draft import draft_deck
+
+    text = (
+        "Relations\n\nPresident Ronald Reagan took office in January 1981.\n\nHe lifted the "
+        "grain embargo in April 1981 as a show of good faith."
+    )
+    deck = draft_deck(extract(text), deck_id="d")
+    prompts = [e.prompt for e in deck.entries if e.kind == "date" and e.prompt]
+    assert any(p.startswith("When? Ronald Reagan lifted the grain embargo") for p in prompts)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The minister mentioned that the bridge would close in May for repairs.",
+        "The governor made clear that no new taxes would be raised this year.",
+    ],
+)
+def test_mentioned_and_made_clear(sentence: str) -> None:
+    assert len(statements(sentence)) == 1

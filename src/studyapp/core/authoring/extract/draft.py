@@ -155,7 +155,8 @@ def _draft_dates(ex: Extraction, draft: _Draft) -> None:
             published = True
             _draft_publication(ex, d, draft)
             continue
-        blanked = _blank(source, d.start, d.end)
+        # the prompt names a leading "He"/"She" as the event does ("When? Reagan lifted ...")
+        blanked, _needs = _standalone(_blank(source, d.start, d.end), ex, d.sentence.start)
         event, needs_context = _standalone(
             _without_date(source, d.start, d.end), ex, d.sentence.start
         )

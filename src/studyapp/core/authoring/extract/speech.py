@@ -88,7 +88,8 @@ REPORT_VERB = re.compile(
     # never a plural noun: "similar protests that had taken place", "demands that")
     r"|(?:anticipates|anticipated|anticipate|expects|expected|expect|demanded|demanding|protested"
     r"|agreed|agrees|proclaimed|proclaims|underscored|highlighted|objected|announced"
-    r"|conceded|stipulated|stipulates)(?=\s+that\b)"
+    r"|conceded|stipulated|stipulates|mentioned|mentions|made\s+clear|makes\s+clear|swore|swears"
+    r"|repeated|repeats)(?=\s+that\b)"
     r"|adding|saying|noting|warning|arguing|insisting|claiming|stressing|explaining|stating"
     # the rest of the lexicon of reporting verbs, in the tenses news and history use
     r"|forewarned|forewarns|forewarn|cautions|caution|urges|urge|pledges|pledge|vows|vow"
