@@ -851,3 +851,22 @@ def test_a_date_prompt_names_its_leading_pronoun() -> None:
 )
 def test_mentioned_and_made_clear(sentence: str) -> None:
     assert len(statements(sentence)) == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "After a call with the envoy, Governor Ruth Pike addressed the state from her office "
+            "to announce that the bridge would close.",
+            [("Ruth Pike", "the bridge would close")],
+        ),
+        (
+            "The minister held a press conference to announce that the port would reopen.",
+            [("the minister", "the port would reopen")],
+        ),
+        ("The minister plans to announce that the port will reopen next week.", []),
+    ],
+)
+def test_a_speech_made_to_say_something(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert statements(sentence) == expected

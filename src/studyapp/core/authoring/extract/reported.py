@@ -388,6 +388,14 @@ def _subject(
     previous: Speaker | None,
 ) -> Speaker | None:
     head = text[: m.start()]
+    spoke = _SPOKE_TO.search(head)
+    if spoke is not None:
+        # "Bush addressed the nation from the Oval Office to announce that ...": the one who
+        # took the floor says it
+        found = subject_before(head, spoke.start())
+        if found is None:
+            return None
+        return speakers.resolve(found[0], sentence.start + found[1], head[: found[1]])
     participle = re.fullmatch(r"[a-z]+ing", m.group("verb")) is not None
     if participle and re.search(
         r"\b(?:to|with|for)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s+$",
@@ -575,6 +583,12 @@ def _sentence_subject(head: str, speakers: Speakers, sentence: Sentence) -> Spea
     return speakers.resolve(found[0], sentence.start + found[1], head[: found[1]])
 
 
+_SPOKE_TO = re.compile(
+    r"\b(?:addressed|went\s+on|appeared\s+on|took\s+the\s+(?:floor|podium|stage|opportunity)"
+    r"|held|convened|gave|wrote\s+to|telephoned|cabled)\b[^.;:“”\"]{0,80}?\s+to\s+$"
+)
+"""A speech made to say something: "addressed the nation from the Oval Office to", "held a
+press conference to", "took the floor to" (never "plans to", "is expected to")."""
 _OPENING_WORDS = frozenset(
     word_list(
         "even though although when whenever if unless once while as because since however "
