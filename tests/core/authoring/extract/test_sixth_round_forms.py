@@ -870,3 +870,17 @@ def test_mentioned_and_made_clear(sentence: str) -> None:
 )
 def test_a_speech_made_to_say_something(sentence: str, expected: list[tuple[str, str]]) -> None:
     assert statements(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "According to the port authority, 40 percent of the cost will come from the state.",
+            "the port authority",
+        ),
+        ("The tribunal ruled that the claims were void from the start.", "the tribunal"),
+    ],
+)
+def test_bodies_named_by_a_common_noun(sentence: str, speaker: str) -> None:
+    assert [s for s, _w in statements(sentence)] == [speaker]

@@ -167,7 +167,9 @@ _OPENING_NP = re.compile(
 GROUP_NOUNS = frozenset(
     word_list(
         "officials official scientists scientist researchers researcher experts expert analysts "
-        "analyst critics critic media authorities government governments ministry ministries "
+        "analyst critics critic media authorities authority government governments ministry "
+        "ministries institute bureau service military army navy embassy cabinet tribunal "
+        "panel watchdog regulator commissioner commissioners "
         "police spokesman spokeswoman spokesperson department agency office committee court "
         "company companies firm firms union unions organisers organizers campaigners "
         "activists residents witnesses diplomats leaders leader lawmakers legislators "
