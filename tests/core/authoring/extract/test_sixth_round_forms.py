@@ -884,3 +884,11 @@ def test_a_speech_made_to_say_something(sentence: str, expected: list[tuple[str,
 )
 def test_bodies_named_by_a_common_noun(sentence: str, speaker: str) -> None:
     assert [s for s, _w in statements(sentence)] == [speaker]
+
+
+def test_the_group_stands_for_the_latest_body() -> None:
+    said = statements(
+        "The Water Works Association warned that the costs could reach $30 billion. "
+        '"We support the goal, but the timeline is not realistic," the group said.'
+    )
+    assert [s for s, _w in said] == ["the Water Works Association"] * 2

@@ -163,6 +163,9 @@ _OPENING_NP = re.compile(
     r"\s+(?:has\s+|had\s+|have\s+|also\s+)?[a-z]+\b"
 )
 
+_ANY_BODY = frozenset(word_list("group organization organisation body coalition alliance"))
+"""Words that stand for a body of any name ("the group", "the organization")."""
+
 # Nouns for people, groups and bodies that speak.
 GROUP_NOUNS = frozenset(
     word_list(
@@ -539,6 +542,10 @@ class Speakers:
         for body in reversed(self.bodies):
             if noun in (w.lower() for w in body.name.split()[1:]):
                 return body
+        if noun in _ANY_BODY and self.bodies:
+            # "the group said in a statement" after "The American Water Works Association
+            # warned ...": a word for any body stands for the latest one heard
+            return self.bodies[-1]
         return None
 
     def _body(self, head: str) -> Speaker | None:
