@@ -892,3 +892,19 @@ def test_the_group_stands_for_the_latest_body() -> None:
         '"We support the goal, but the timeline is not realistic," the group said.'
     )
     assert [s for s, _w in said] == ["the Water Works Association"] * 2
+
+
+def test_a_scheduled_date_after_the_article_is_next_year() -> None:
+    found = extract(
+        "Council\n\nSPRINGFIELD, Oct. 2, 2022 -- The council met.\n\n"
+        "The budget takes effect on Jan. 1. The permit expires on Feb. 3."
+    )
+    assert [(d.text, str(d.date)) for d in found.dates][1:] == [
+        ("Jan. 1", "2023-01-01"),
+        ("Feb. 3", "2023-02-03"),
+    ]
+
+
+def test_an_amount_before_its_noun_measures_the_noun() -> None:
+    found = extract("T\n\nThe council voted on Monday to approve a $45 million budget.")
+    assert [f.measure for f in found.figures] == ["amount of the budget"]

@@ -140,6 +140,14 @@ def measure_of(text: str, start: int, end: int, kind: str) -> str:
     counted = first_after is not None and first_after.group(1).lower() not in _NOT_A_NOUN
     if kind in ("count", "number") and counted and after:
         return f"number of {after}"  # "28,500 troops stayed"
+    if kind == "money" and counted and after:
+        noun: list[str] = []
+        for word in after.split()[:4]:
+            if word.lower() in _NOUN_ENDS or (noun and re.fullmatch(r"[a-z]+ed", word)):
+                break
+            noun.append(word)
+        if noun:
+            return f"amount of the {' '.join(noun)}"  # "approve a $45 million budget"
     if kind == "ordinal":
         first = after.split()[0].lower() if after else ""
         if after and first not in ("after", "to", "in", "behind", "among", "of", "place"):

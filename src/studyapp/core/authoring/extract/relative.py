@@ -81,7 +81,8 @@ _RELATIVE = re.compile(
 FUTURE = re.compile(
     r"\b(?:will|shall|’ll|'ll|is\s+to|are\s+to|to\s+be|scheduled|planned\s+(?:to|for)"
     r"|plans?\s+to|(?:is|are|was|were)\s+expected|expected\s+to|set\s+to|due\s+to|is\s+set"
-    r"|are\s+set|going\s+to|next)\b",
+    r"|are\s+set|going\s+to|next|takes?\s+effect|goes\s+into\s+effect|go\s+into\s+effect"
+    r"|comes?\s+into\s+force|expires?|is\s+due|are\s+due)\b",
     re.IGNORECASE,
 )
 FUTURE_IN_PAST = re.compile(
