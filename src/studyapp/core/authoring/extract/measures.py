@@ -140,13 +140,14 @@ def measure_of(text: str, start: int, end: int, kind: str) -> str:
     counted = first_after is not None and first_after.group(1).lower() not in _NOT_A_NOUN
     if kind in ("count", "number") and counted and after:
         return f"number of {after}"  # "28,500 troops stayed"
-    if kind == "money" and counted and after:
+    attributive = re.search(r"\b(?:a|an|the|its|their|his|her)\s+$", text[:start], re.I)
+    if kind == "money" and counted and after and attributive:
         noun: list[str] = []
         for word in after.split()[:4]:
             if word.lower() in _NOUN_ENDS or (noun and re.fullmatch(r"[a-z]+ed", word)):
                 break
             noun.append(word)
-        if noun:
+        if noun and noun[-1].lower() not in ("mark", "level", "threshold", "barrier", "figure"):
             return f"amount of the {' '.join(noun)}"  # "approve a $45 million budget"
     if kind == "ordinal":
         first = after.split()[0].lower() if after else ""
