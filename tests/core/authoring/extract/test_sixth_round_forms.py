@@ -908,3 +908,16 @@ def test_a_scheduled_date_after_the_article_is_next_year() -> None:
 def test_an_amount_before_its_noun_measures_the_noun() -> None:
     found = extract("T\n\nThe council voted on Monday to approve a $45 million budget.")
     assert [f.measure for f in found.figures] == ["amount of the budget"]
+
+
+def test_a_team_reports_in_a_journal() -> None:
+    said = statements(
+        "Bumblebees visit warm flowers more often than cool ones, a team of researchers at "
+        "the University of Bristol reports in the journal Nature."
+    )
+    assert said == [
+        (
+            "team of researchers at the University of Bristol",
+            "Bumblebees visit warm flowers more often than cool ones",
+        )
+    ]

@@ -149,8 +149,12 @@ _FOR_THING_VERBS = frozenset(
 )
 _POSTPOSED = re.compile(
     r",\s*(?P<np>[^,;:“”\"]{2,80}?)\s+(?:has\s+|have\s+|also\s+)?(?P<verb>said|says|say|added"
-    r"|noted|reported|claimed|warned|argued|wrote|explained|insisted)"
-    r"(?:\s+(?:on\s+[A-Z][a-z]+day|yesterday|today|in\s+a\s+statement))?\s*\.?\s*$"
+    r"|noted|reported|reports|report|claimed|warned|argued|wrote|writes|explained|insisted"
+    r"|concluded|concludes|conclude)"
+    r"(?:\s+(?:on\s+[A-Z][a-z]+day|yesterday|today|in\s+a\s+statement"
+    # "..., a team at the University of Bristol reports in the journal Nature."
+    r"|in\s+(?:the\s+)?(?:journal\s+|magazine\s+|newspaper\s+)?[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){0,4}))?"
+    r"\s*\.?\s*$"
     r"|,\s*(?P<verb2>said|says|added|noted)\s+(?P<np2>[^,;:“”\"]{2,80}?)"
     r"(?:,\s*(?:the|a|an|its|his|her|their)\s[^,;:“”\"]{2,80}?)?\s*\.?\s*$"  # ", the director"
 )
@@ -703,7 +707,8 @@ def _framed(
             phrase = ""  # "Even though I'm not famous, ... I say": no one named
         clause_like = (
             not phrase
-            or len(phrase.split()) > 8
+            or len(phrase.split()) > 12
+            or (len(phrase.split()) > 8 and _FINITE.search(phrase) is not None)
             or (post.group("np2") is not None and _FINITE.search(phrase) is not None)
         )  # "..., said the results surprised the team": a clause, not who said it
         speaker = None if clause_like else speakers.resolve(phrase, sentence.start, text)
