@@ -921,3 +921,13 @@ def test_a_team_reports_in_a_journal() -> None:
             "Bumblebees visit warm flowers more often than cool ones",
         )
     ]
+
+
+def test_a_headline_with_a_colon_is_no_speaker_label() -> None:
+    text = (
+        "Interview: the new harbour master\n\nJune 3, 2020\n\nWikinews spoke with harbour "
+        "master Lena Ortiz about the port.\n\nWikinews: When did you start?\n\nLena Ortiz: I "
+        "started in 2015, after ten years at sea.\n\nWikinews: What is the biggest problem?"
+        "\n\nLena Ortiz: Silt. We dredge twice a year.\n\nUpdate: The port closed in 2021."
+    )
+    assert {s.speaker for s in extract(text).statements} == {"Lena Ortiz"}

@@ -71,19 +71,43 @@ class Transcript(Struct, frozen=True):
     questions: frozenset[int] = frozenset()
 
 
+_NOT_LABELS = frozenset(
+    {
+        "interview",
+        "update",
+        "updated",
+        "note",
+        "editor's note",
+        "editor’s note",
+        "correction",
+        "source",
+        "sources",
+        "photo",
+        "related",
+        "see also",
+        "contact",
+        "media contact",
+        "background",
+    }
+)
+"""Words a page prints before a colon that name no speaker."""
+
+
 def find_answers(text: str, people: People) -> Transcript:
     """The answers of a transcript in ``text`` (none when it is not one)."""
     labelled: list[tuple[int, int, str, str, int]] = []  # line, offset, label, rest, rest start
     offset = 0
     lines = text.split("\n")
     starts: list[int] = []
+    first = next((n for n, line in enumerate(lines, start=1) if line.strip()), 0)
     for line_no, line in enumerate(lines, start=1):
         starts.append(offset)
         m = _LABEL.match(line)
-        if m is not None:
+        if m is not None and line_no != first:  # the headline ("Interview: the new ...")
             label = (m.group("a") or m.group("b") or m.group("c") or "").strip()
             shouted = label.isupper() and len(label) > 4  # "RELEASE: 00-134"
-            if label and len(label.split()) <= 5 and not shouted:
+            furniture = label.lower() in _NOT_LABELS  # "Update:", "Editor's note:"
+            if label and len(label.split()) <= 5 and not shouted and not furniture:
                 labelled.append((line_no, offset, label, m.group("rest"), offset + m.start("rest")))
         offset += len(line) + 1
     if len(labelled) < 2:
