@@ -931,3 +931,29 @@ def test_a_headline_with_a_colon_is_no_speaker_label() -> None:
         "\n\nLena Ortiz: Silt. We dredge twice a year.\n\nUpdate: The port closed in 2021."
     )
     assert {s.speaker for s in extract(text).statements} == {"Lena Ortiz"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Critics in Congress, led by Senator Robert Taft, charged that the plan was too "
+            "expensive.",
+            "Critics in Congress",
+        ),
+        (
+            "Officials at the agency said that the plan would start in May.",
+            "Officials at the agency",
+        ),
+        (
+            "The mayor of Springfield said that the plan would start in May.",
+            "the mayor of Springfield",
+        ),
+        (
+            "Foreign Minister Vyacheslav Molotov denounced the plan as American imperialism.",
+            "Vyacheslav Molotov",
+        ),
+    ],
+)
+def test_groups_offices_and_leaders(sentence: str, speaker: str) -> None:
+    assert [s for s, _w in statements(sentence)] == [speaker]

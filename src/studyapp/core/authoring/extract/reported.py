@@ -16,7 +16,13 @@ from msgspec import Struct
 
 from studyapp.core.authoring.extract.people import NAME_TOKEN, ROLE_NOUNS
 from studyapp.core.authoring.extract.sentences import Sentence, quote_spans, word_list
-from studyapp.core.authoring.extract.speech import REPORT_VERB, Speaker, Speakers, subject_before
+from studyapp.core.authoring.extract.speech import (
+    GROUP_NOUNS,
+    REPORT_VERB,
+    Speaker,
+    Speakers,
+    subject_before,
+)
 
 __all__ = ["ReportMention", "find_reported"]
 
@@ -439,6 +445,15 @@ def _subject(
         return None  # "the document, which media reports range ...": a relative clause
     if _FINDING_BY.search(text[:at]):
         return None  # "A survey by the Census Office found": the survey's finding
+    members = re.search(
+        r"(?:^|[\s,;:])((?:[Tt]he\s+|[Ss]ome\s+|[Mm]any\s+)?([A-Za-z][a-z]+s))\s+(?:in|of|at|from|within)\s+$",
+        text[:at],
+    )
+    if members is not None and members.group(2).lower() in GROUP_NOUNS:
+        # "Critics in Congress charged", "Officials at the agency said": the group speaks,
+        # not the body it belongs to
+        whole = f"{text[members.start(1) : at]} {phrase}"
+        return Speaker(" ".join(whole.split()), (), "group")
     resolved = speakers.resolve(phrase, sentence.start + at, text[:at])
     qualified = re.search(r"\s(?:at|in|of|from|on|with)\s+$", text[:at])
     if resolved is None and qualified is not None and phrase[:1].islower():
@@ -761,7 +776,7 @@ _REJECT_OBJECT = re.compile(
 )
 # Verbs that judge a thing as something: "condemned the landings as an act of aggression"
 _JUDGE_VERB = re.compile(r"condemn(?:ed|s)|denounce[ds]?|brand(?:ed|s)|hail(?:ed|s)")
-_JUDGE_OBJECT = re.compile(r"^\s+(?:[\w’'-]+\s+){1,6}?as\s+(?:an?\s+|the\s+)?[a-z]")
+_JUDGE_OBJECT = re.compile(r"^\s+(?:[\w’'-]+\s+){1,6}?as\s+(?:an?\s+|the\s+)?[A-Za-z]")
 # Verbs that insist on a thing: "insisted on a return to the status quo ante"
 _INSIST_VERB = re.compile(r"insist(?:ed|s)")
 _INSIST_OBJECT = re.compile(r"^\s+(?:up)?on\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?[a-z]")

@@ -89,7 +89,7 @@ REPORT_VERB = re.compile(
     r"|(?:anticipates|anticipated|anticipate|expects|expected|expect|demanded|demanding|protested"
     r"|agreed|agrees|proclaimed|proclaims|underscored|highlighted|objected|announced"
     r"|conceded|stipulated|stipulates|mentioned|mentions|made\s+clear|makes\s+clear|swore|swears"
-    r"|repeated|repeats)(?=\s+that\b)"
+    r"|repeated|repeats|charged|charges)(?=\s+that\b)"
     r"|adding|saying|noting|warning|arguing|insisting|claiming|stressing|explaining|stating"
     # the rest of the lexicon of reporting verbs, in the tenses news and history use
     r"|forewarned|forewarns|forewarn|cautions|caution|urges|urge|pledges|pledge|vows|vow"
@@ -300,6 +300,12 @@ def subject_before(text: str, verb_start: int) -> tuple[str, int] | None:
         if re.search(r"\b(?:is|was|were|are|been|being)\s*$", skipped, re.IGNORECASE):
             return None
         for apposition in re.finditer(r"(?<=,)\s*([^,“”\"]+?)\s*(?=,)", skipped):
+            if re.match(
+                r"(?:led|headed|chaired|backed|joined|supported|accompanied)\s+by\b|including\b"
+                r"|such\s+as\b|among\s+them\b",
+                apposition.group(1),
+            ):
+                continue  # "Critics in Congress, led by Senator Taft, charged": the critics
             affiliated = _AFFILIATION.match(apposition.group(1))
             named = person_in(affiliated.group(1) if affiliated else apposition.group(1))
             if named is not None and len(named[1].split()) >= 2:
@@ -497,6 +503,12 @@ class Speakers:
         named_body = self._named_body(phrase)
         if named_body is not None:
             return named_body  # "the board" after "the Westfield School Board said"
+        office = re.fullmatch(
+            r"(?:[Tt]he\s+)?(?:(?:new|former|acting|deputy|chief)\s+)?([a-z-]+)\s+(?:of|for|at)\s+\S.*",
+            phrase,
+        )
+        if office is not None and office.group(1) in ROLE_NOUNS:
+            return Speaker(_tidy(phrase), (), "person")  # "The mayor of Springfield said"
         owner = _SPEECH_OF.match(phrase)
         if owner is not None:
             # "the ministry's statement said", "the union's spokesman said": the owner speaks
