@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gc
 import io
 from pathlib import Path
 
@@ -266,6 +267,19 @@ def test_cli_export_all_formats(tmp_path: Path) -> None:
     bad.write_text("id: x\ntitle: y\nentries: []\n", encoding="utf-8")
     assert main(["export", str(bad), "--to", "csv", "-o", str(tmp_path / "y.csv")], out) == 1
     assert "bad.yaml:3:10: entries: a deck needs at least one entry" in out.getvalue()
+
+
+def test_cli_export_frees_its_deck_unless_the_process_froze_its_own(tmp_path: Path) -> None:
+    """The ``studyapp`` command (it froze its start-up) keeps the deck to its ``os._exit``
+    (``tests/cli/test_fast_exit.py`` runs it); called in-process, the deck goes at once."""
+    from studyapp.cli import tools
+
+    frozen = gc.get_freeze_count() > 0  # (an app test earlier in this process froze)
+    for fmt in ("csv", "anki"):
+        target = tmp_path / f"x.{fmt}"
+        assert main(["export", str(BUNDLED), "--to", fmt, "-o", str(target)], io.StringIO()) == 0
+        assert tools._EXPORTED == [] or frozen
+        assert gc.isenabled()
 
 
 def test_csv_export_says_a_reverse_card_is_left_out() -> None:

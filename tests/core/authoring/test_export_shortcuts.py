@@ -17,7 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from studyapp.core.authoring.export.anki import _h, note_guid
-from studyapp.core.authoring.export.markdown import _escape
+from studyapp.core.authoring.export.markdown import _escape, md
 from studyapp.core.authoring.export.spreadsheet import (
     CSV_COLUMNS,
     _csv_text,
@@ -45,6 +45,11 @@ def test_html_fields_escape_as_html_escape_does(text: str) -> None:
 def test_markdown_escapes_every_formatting_character(text: str) -> None:
     plain = re.sub(r"([\\`*_\[\]<>|#~!])", r"\\\1", text.replace("&", "&amp;"))
     assert _escape(text) == plain
+
+
+@given(st.none() | TEXT)
+def test_markdown_text_is_escaped_then_its_spaces_tidied(text: str | None) -> None:
+    assert md(text) == (" ".join(_escape(text).split()) if text else "")
 
 
 CELL = st.text(alphabet=st.sampled_from(list("ab =+-@'\t,\"\n")), max_size=6)

@@ -17,7 +17,7 @@ import re
 import sqlite3
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -398,6 +398,13 @@ def _deck_name(deck: Deck) -> str:
 
 def _specs(deck: Deck) -> tuple[Any, list[NoteSpec]]:
     """The genanki deck (no notes added) and each entry's note as it goes into the package."""
+    anki_deck, notes = _notes(deck)
+    return anki_deck, [NoteSpec(*note) for note in notes]
+
+
+def _notes(deck: Deck) -> tuple[Any, Iterator[tuple[Any, list[str], list[str], str]]]:
+    """:func:`_specs`, each note made as the package takes it (one pass over the entries
+    instead of two, and no list of them kept in between)."""
     models = _models()
     anki_deck = genanki.Deck(
         _stable_id("studyapp", "deck", deck.id),
@@ -405,17 +412,18 @@ def _specs(deck: Deck) -> tuple[Any, list[NoteSpec]]:
         description=_h(deck.description),
     )
     # tags and the deck id are slugs (the deck model's patterns): never a space in them
-    guids = note_guids(deck.id, [entry.id for entry in deck.entries])
-    specs = [
-        NoteSpec(
+    deck_id = deck.id
+    guids = note_guids(deck_id, [entry.id for entry in deck.entries])
+    notes = (
+        (
             models["qa reversed" if isinstance(entry, QaEntry) and entry.reverse else entry.kind],
             _fields(deck, entry),
-            [*entry.tags, "studyapp", deck.id],
+            [*entry.tags, "studyapp", deck_id],
             guid,
         )
         for entry, guid in zip(deck.entries, guids, strict=True)
-    ]
-    return anki_deck, specs
+    )
+    return anki_deck, notes
 
 
 def anki_notes(deck: Deck) -> tuple[Any, list[Any]]:
@@ -430,13 +438,20 @@ def anki_notes(deck: Deck) -> tuple[Any, list[Any]]:
     return anki_deck, notes
 
 
-def write_anki(deck: Deck, path: Path, *, timestamp: float | None = None) -> int:
-    """Write ``deck`` as an Anki package (.apkg) at ``path``, atomically; returns the note count."""
-    anki_deck, specs = _specs(deck)
+def write_anki(
+    deck: Deck, path: Path, *, timestamp: float | None = None, keep: list[object] | None = None
+) -> int:
+    """Write ``deck`` as an Anki package (.apkg) at ``path``, atomically; returns the note count.
+
+    ``keep`` gets the package's rows made on the way, for a caller about to end its
+    process: freeing them one by one first would be time for nothing (see ``export``).
+    """
+    anki_deck, notes = _notes(deck)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     os.close(fd)
     try:
-        write_package(anki_deck, specs, tmp, time.time() if timestamp is None else timestamp)
+        stamp = time.time() if timestamp is None else timestamp
+        write_package(anki_deck, notes, tmp, stamp, keep=keep)
         os.chmod(tmp, kept_mode(path))
         os.replace(tmp, path)
     except OSError as exc:
@@ -446,4 +461,4 @@ def write_anki(deck: Deck, path: Path, *, timestamp: float | None = None) -> int
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
-    return len(specs)
+    return len(deck.entries)  # (a note per entry)

@@ -5,8 +5,9 @@ that re-derives its cards, tags and sort field on the way: at 50,000 entries tha
 ~118,000 statements and most of an export's time. This module writes the same rows
 (ids, GUIDs, fields, tags, sort fields, card ordinals, the same ``col`` row with its
 decks and note types, written by genanki itself) with two ``executemany`` calls in one
-transaction. ``tests/core/authoring/test_export_anki_rows.py`` holds every table equal
-to genanki's on decks of every kind.
+transaction, the notes' and cards' indexes built after them (:func:`_unindexed`).
+``tests/core/authoring/test_export_anki_rows.py`` holds every table equal to genanki's
+on decks of every kind, and every index's statement.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import itertools
 import json
 import os
 import re
+import shutil
 import sqlite3
 import tempfile
 import zipfile
@@ -57,14 +59,15 @@ class _CardOrds:
         else:
             ops = {"any": any, "all": all}
             self._req = [(o, ops[how], list(need)) for o, how, need in model._req]
-        # a card that needs one field (every template here): that field's truth, no generator
-        self._single = [(o, need[0]) for o, _op, need in self._req if len(need) == 1]
-        if len(self._single) != len(self._req):
-            self._single = []
+        # a card that needs one field (every template here): that field's truth, no generator;
+        # (ordinal, field) of each card when every card needs one field, else empty
+        self.single = [(o, need[0]) for o, _op, need in self._req if len(need) == 1]
+        if len(self.single) != len(self._req):
+            self.single = []
 
     def __call__(self, fields: list[str]) -> Iterable[int]:
-        if self._single:
-            return [o for o, at in self._single if fields[at]]
+        if self.single:
+            return [o for o, at in self.single if fields[at]]
         if not self._cloze:
             return [o for o, op, need in self._req if op(fields[i] for i in need)]
         ords: set[int] = set()  # iterated as genanki iterates its own set: same order
@@ -75,34 +78,43 @@ class _CardOrds:
 
 
 def _rows(
-    notes: Iterable[NoteSpec], timestamp: float
+    notes: Iterable[tuple[Any, list[str], list[str], str]], timestamp: float
 ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[Any]]:
     """The notes' and cards' rows, ids drawn in genanki's order (a note, then its cards),
     and the note types in the order their first note came."""
     ids: Iterator[int] = itertools.count(int(timestamp * 1000))
     note_rows: list[tuple[Any, ...]] = []
     card_rows: list[tuple[Any, ...]] = []
-    # per note type: its card ordinals, id, field count and sort field (read once, not per note)
-    known: dict[int, tuple[_CardOrds, int, int, int]] = {}
+    # per note type: its card ordinals, id, field count and sort field (read once, not per
+    # note), and for a type of one card that needs one field (qa, figure, choice, order):
+    # that card's ordinal and field, looked at without a call
+    known: dict[int, tuple[_CardOrds, int, int, int, tuple[int, int] | None]] = {}
     models: list[Any] = []
+    add_card = card_rows.append
     for model, fields, tags, guid in notes:
         shape = known.get(id(model))
         if shape is None:
             count = len(model.fields)
+            card_ords = _CardOrds(model)
+            only = card_ords.single
             shape = known[id(model)] = (
-                _CardOrds(model),
+                card_ords,
                 model.model_id,
                 count,
                 model.sort_field_index,
+                only[0] if len(only) == 1 else None,
             )
             models.append(model)
-        card_ords, model_id, count, sort_at = shape
+        card_ords, model_id, count, sort_at, one = shape
         if len(fields) != count:  # genanki refuses such a note too
             raise ValueError(f"{model.name}: {len(fields)} fields, not {count}")
         nid = next(ids)
         tagged = " " + " ".join(tags) + " "
         note_rows.append((nid, guid, model_id, tagged, "\x1f".join(fields), fields[sort_at]))
-        card_rows += [(next(ids), nid, o) for o in card_ords(fields)]
+        if one is None:
+            card_rows += [(next(ids), nid, o) for o in card_ords(fields)]
+        elif fields[one[1]]:
+            add_card((next(ids), nid, one[0]))
     return note_rows, card_rows, models
 
 
@@ -113,10 +125,40 @@ _CARDS = "INSERT INTO cards VALUES(?,?,{deck_id},?,{mod},-1,0,0,0,0,0,0,0,0,0,0,
 odid, flags, data: genanki's values for a new card (not suspended, due 0)."""
 
 
-def write_package(anki_deck: Any, notes: Iterable[NoteSpec], path: str, timestamp: float) -> None:
+_ROW_INDEXES = (
+    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+    "AND tbl_name IN ('notes', 'cards') ORDER BY rowid"
+)
+
+
+def _unindexed(cursor: sqlite3.Cursor) -> list[str]:
+    """Drop the notes' and cards' indexes (still empty) and return how to make them again.
+
+    Each index is built once the rows are in (one sort) instead of growing a row at a
+    time: a third less time for the rows of 50,000 notes. The indexes come back with the
+    same names and statements; only their place in the file (``sqlite_master``'s
+    ``rootpage`` and order) differs from genanki's, which no reader of a package sees.
+    """
+    indexes = cursor.execute(_ROW_INDEXES).fetchall()
+    for name, _sql in indexes:
+        cursor.execute(f'DROP INDEX "{name}"')
+    return [sql for _name, sql in indexes]
+
+
+def write_package(
+    anki_deck: Any,
+    notes: Iterable[tuple[Any, list[str], list[str], str]],
+    path: str,
+    timestamp: float,
+    *,
+    keep: list[object] | None = None,
+) -> None:
     """Write ``anki_deck`` (a genanki deck with no notes added) and ``notes`` as a package
-    at ``path``: the database genanki would write, zipped as genanki zips it."""
+    at ``path``: the database genanki would write, zipped as genanki zips it. ``keep``
+    gets the rows (see ``write_anki``)."""
     note_rows, card_rows, models = _rows(notes, timestamp)
+    if keep is not None:
+        keep += [note_rows, card_rows]
     for model in models:
         anki_deck.add_model(model)
     fd, db = tempfile.mkstemp(suffix=".anki2")
@@ -129,16 +171,22 @@ def write_package(anki_deck: Any, notes: Iterable[NoteSpec], path: str, timestam
             cursor = conn.cursor()
             # the schema, the col row, its decks and note types: genanki's own code
             genanki.Package(anki_deck).write_to_db(cursor, timestamp, itertools.count())
+            indexes = _unindexed(cursor)
             # the columns every row shares are literals: a row binds only its own values
             cursor.executemany(_NOTES.format(mod=int(timestamp)), note_rows)
             cursor.executemany(
                 _CARDS.format(deck_id=int(anki_deck.deck_id), mod=int(timestamp)), card_rows
             )
+            for sql in indexes:
+                cursor.execute(sql)
             conn.commit()
         finally:
             conn.close()
         with zipfile.ZipFile(path, "w") as out:
-            out.write(db, "collection.anki2")
+            # what ``out.write(db, ...)`` writes, copied 1 MiB at a time instead of 8 KiB
+            member = zipfile.ZipInfo.from_file(db, "collection.anki2")
+            with open(db, "rb") as source, out.open(member, "w") as target:
+                shutil.copyfileobj(source, target, 1 << 20)
             out.writestr("media", json.dumps({}))
     finally:
         os.unlink(db)

@@ -13,7 +13,6 @@ from typing import Any
 from studyapp.core.authoring.export.values import figure_value
 from studyapp.core.decks.model import (
     CLOZE_BLANK,
-    AnyEntry,
     ChoiceEntry,
     ClozeEntry,
     DateEntry,
@@ -34,10 +33,13 @@ _MD_ESCAPES = {ord(char): "\\" + char for char in "\\`*_[]<>|#~!"} | {ord("&"): 
 
 
 def md(text: str | None) -> str:
-    """Deck text as literal Markdown: every character that could format is escaped."""
+    """Deck text as literal Markdown: every character that could format is escaped
+    (:func:`_escape`, written out here: this runs a few times per entry)."""
     if not text:
         return ""
-    return " ".join(_escape(text).split())
+    if _MD_SPECIAL.search(text):
+        text = text.translate(_MD_ESCAPES)
+    return " ".join(text.split())
 
 
 def _escape(text: str) -> str:
@@ -59,10 +61,6 @@ def _filled(text: str) -> str:
         last = m.end()
     parts.append(_escape(text[last:]))
     return " ".join("".join(parts).split())
-
-
-def _note_lines(entry: AnyEntry) -> list[str]:
-    return [f"  *{md(entry.explanation)}*"] if entry.explanation else []
 
 
 def to_markdown(deck: Deck) -> str:
@@ -122,7 +120,8 @@ def to_markdown(deck: Deck) -> str:
             if isinstance(e, QaEntry) and e.accept:
                 also = f" (also: {', '.join(md(a) for a in e.accept)})"
             lines += [f"{n}. {md(e.prompt)}  ", f"   **{md(e.answer)}**{also}"]
-            lines += [f" {line}" for line in _note_lines(e)]
+            if e.explanation:
+                lines.append(f"   *{md(e.explanation)}*")
         lines.append("")
     if clozes:
         lines += ["## Key sentences", ""]

@@ -169,21 +169,44 @@ _ITEMS: dict[type, Callable[[Any], list[str]]] = {
 """Each kind's lists, by the entry's type: one look-up instead of a chain of type tests."""
 
 
-# Each kind's cells, in CSV_COLUMNS order from "prompt" to "members" ("check" aside): one
-# function per kind and one list each, instead of a chain of type tests per column group.
+# Each kind's cells, in CSV_COLUMNS order from "id" to "check": one function per kind and
+# one list each (the fields every kind has read in the same call), instead of a chain of
+# type tests per column group or a pass over the entries per shared column.
 
 
 def _date_cells(e: DateEntry) -> list[str]:
     day = e.date.isoformat()
-    return [e.prompt or "", day, "", *_TEXT, _v(e), e.event, day, *_FIGURE, *_QUOTE, "", "", ""]
+    return [
+        e.id,
+        "date",
+        e.prompt or "",
+        day,
+        "",
+        " ".join(e.tags),
+        e.explanation or "",
+        e.source or "",
+        _v(e),
+        e.event,
+        day,
+        *_FIGURE,
+        *_QUOTE,
+        "",
+        "",
+        "",
+        e.check or "",
+    ]
 
 
 def _figure_cells(e: FigureEntry) -> list[str]:
     return [
+        e.id,
+        "figure",
         e.prompt or "",
         figure_value(e),
         "\n".join(e.accept),
-        *_TEXT,
+        " ".join(e.tags),
+        e.explanation or "",
+        e.source or "",
         _v(e),
         "",
         "",
@@ -196,15 +219,20 @@ def _figure_cells(e: FigureEntry) -> list[str]:
         "",
         "",
         "",
+        e.check or "",
     ]
 
 
 def _quote_cells(e: QuoteEntry) -> list[str]:
     return [
+        e.id,
+        "quote",
         f"Who said: “{e.quote}”",
         e.speaker,
         "\n".join(e.speaker_aliases),
-        *_TEXT,
+        " ".join(e.tags),
+        e.explanation or "",
+        e.source or "",
         _v(e),
         "",
         "",
@@ -215,40 +243,95 @@ def _quote_cells(e: QuoteEntry) -> list[str]:
         "",
         "",
         "",
+        e.check or "",
     ]
 
 
 def _qa_cells(e: QaEntry) -> list[str]:
-    members = _lines(e.members)
-    return [e.prompt, e.answer, "\n".join(e.accept), *_TEXT, _v(e), *_DATE, *_REST, members]
+    return [
+        e.id,
+        "qa",
+        e.prompt,
+        e.answer,
+        "\n".join(e.accept),
+        " ".join(e.tags),
+        e.explanation or "",
+        e.source or "",
+        _v(e),
+        *_REST,
+        _lines(e.members),
+        e.check or "",
+    ]
 
 
 def _cloze_cells(e: ClozeEntry) -> list[str]:
-    return [e.text, "; ".join(e.blanks), "", *_TEXT, _v(e), *_DATE, *_REST, ""]
+    return [
+        e.id,
+        "cloze",
+        e.text,
+        "; ".join(e.blanks),
+        "",
+        " ".join(e.tags),
+        e.explanation or "",
+        e.source or "",
+        _v(e),
+        *_REST,
+        "",
+        e.check or "",
+    ]
 
 
 def _choice_cells(e: ChoiceEntry) -> list[str]:
-    wrong = _lines(e.distractors)
-    return [e.prompt, e.answer, "", *_TEXT, _v(e), *_DATE, *_FIGURE, *_QUOTE, wrong, "", ""]
+    return [
+        e.id,
+        "choice",
+        e.prompt,
+        e.answer,
+        "",
+        " ".join(e.tags),
+        e.explanation or "",
+        e.source or "",
+        _v(e),
+        *_DATE,
+        *_FIGURE,
+        *_QUOTE,
+        _lines(e.distractors),
+        "",
+        "",
+        e.check or "",
+    ]
 
 
 def _order_cells(e: OrderEntry) -> list[str]:
-    events = _lines(e.events)
-    order = [e.prompt or "", " | ".join(e.events), "", *_TEXT, _v(e), *_DATE]
-    return [*order, *_FIGURE, *_QUOTE, "", events, ""]
+    return [
+        e.id,
+        "order",
+        e.prompt or "",
+        " | ".join(e.events),
+        "",
+        " ".join(e.tags),
+        e.explanation or "",
+        e.source or "",
+        _v(e),
+        *_DATE,
+        *_FIGURE,
+        *_QUOTE,
+        "",
+        _lines(e.events),
+        "",
+        e.check or "",
+    ]
 
 
 def _v(entry: AnyEntry) -> str:
     return "\n".join(entry.variants) if entry.variants else ""
 
 
-_TEXT = ("", "", "")
-"""Tags, explanation and source: filled in by :func:`_row` (one place for every kind)."""
 _DATE = ("", "")
 _FIGURE = ("", "", "", "", "")
 _QUOTE = ("", "", "")
-_REST = (*_FIGURE, *_QUOTE, "", "")
-"""The figure, quote, distractors and events columns."""
+_REST = (*_DATE, *_FIGURE, *_QUOTE, "", "")
+"""The date, figure, quote, distractors and events columns."""
 
 _CELLS: dict[type, Callable[[Any], list[str]]] = {
     DateEntry: _date_cells,
@@ -263,24 +346,15 @@ _CELLS: dict[type, Callable[[Any], list[str]]] = {
 
 def _row(deck_id: str, entry: AnyEntry) -> list[str]:
     """``entry``'s cells in :data:`CSV_COLUMNS` order, not yet made spreadsheet-safe."""
-    return [column[0] for column in _columns(deck_id, [entry])]
+    return [deck_id, *_CELLS[type(entry)](entry)]
 
 
 def _columns(deck_id: str, entries: Sequence[AnyEntry]) -> list[Sequence[str]]:
     """The entries' cells a column at a time, in :data:`CSV_COLUMNS` order, not yet made
-    spreadsheet-safe: the fields every kind has are read a column at a time, each kind's
-    own through :data:`_CELLS` (one call per entry, no row rebuilt around it)."""
-    columns: list[Sequence[str]] = list(zip(*[_CELLS[type(e)](e) for e in entries], strict=True))
-    columns[3] = [" ".join(e.tags) for e in entries]
-    columns[4] = [e.explanation or "" for e in entries]
-    columns[5] = [e.source or "" for e in entries]
-    return [
-        [deck_id] * len(entries),
-        [e.id for e in entries],
-        [e.kind for e in entries],
-        *columns,
-        [e.check or "" for e in entries],
-    ]
+    spreadsheet-safe: one call per entry gives its row, and one ``zip`` turns the rows
+    into columns."""
+    cells = _CELLS
+    return [[deck_id] * len(entries), *zip(*[cells[type(e)](e) for e in entries], strict=True)]
 
 
 _CELL_START = re.compile("\x00[" + re.escape("".join(sorted(_GUARDED))) + "]")
