@@ -357,6 +357,7 @@ def test_a_sentence_ends_after_a_day_of_the_month() -> None:
         ),
         ("In the early 1990s, sales grew.", "1990s", "Sales grew."),
         ("The 1965 Treaty of Lund still holds.", "1965", "The Treaty of Lund still holds."),
+        ("Harbour Boundary Dispute, 1895–1899", "1895–1899", "Harbour Boundary Dispute"),
     ],
 )
 def test_an_event_loses_the_words_that_lead_into_its_date(

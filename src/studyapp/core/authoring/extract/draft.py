@@ -100,6 +100,8 @@ def _without_date(text: str, start: int, end: int) -> str:
     if not before:
         after = re.sub(r"^[\s,;:]+", "", after)
         return after[:1].upper() + after[1:] if after else text
+    if not after.strip():
+        return before.rstrip(" ,;:—–-")  # a heading that dates its subject: "Monroe Doctrine, 1823"
     if before.endswith(",") and re.match(r"\s*,", after):
         after = re.sub(r"^\s*,", "", after)
     if before.endswith(("(", "“")):
