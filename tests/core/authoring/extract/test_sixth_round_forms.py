@@ -958,3 +958,14 @@ def test_a_headline_with_a_colon_is_no_speaker_label() -> None:
 )
 def test_groups_offices_and_leaders(sentence: str, speaker: str) -> None:
     assert [s for s, _w in statements(sentence)] == [speaker]
+
+
+def test_found_that_with_no_verb_after_is_no_statement() -> None:
+    said = statements(
+        "The United States found that response unacceptable and in December 1895, "
+        "President Grover Cleveland asked Congress for authorization to appoint a commission."
+    )
+    assert all(speaker != "the United States" for speaker, _w in said)
+    assert statements("The panel found that the dam was unsafe for large ships.") == [
+        ("the panel", "the dam was unsafe for large ships")
+    ]

@@ -252,6 +252,10 @@ def _is_report(words: str, verb: str) -> bool:
         )
     if re.match(r"^\s*that\s+[a-z]+(?:\s+(?:and|or)\b|\s*[,.;]|\s*$)", plain):
         return False  # "reaffirms that test and cites ...": "that" points at a thing
+    if verb in ("found", "finds", "find") and re.match(r"^\s*that\s+[a-z]", plain):
+        # "found that response unacceptable": "that" points at a thing unless a verb follows
+        segment = re.split(r"[,;]", plain, maxsplit=1)[0]
+        return bool(_FINITE.search(segment) or re.search(r"\bbe\b", segment))
     if re.match(r"^\s*that[\s,]", words):
         return True
     if re.match(
@@ -449,7 +453,11 @@ def _subject(
         r"(?:^|[\s,;:])((?:[Tt]he\s+|[Ss]ome\s+|[Mm]any\s+)?([A-Za-z][a-z]+s))\s+(?:in|of|at|from|within)\s+$",
         text[:at],
     )
-    if members is not None and members.group(2).lower() in GROUP_NOUNS:
+    if (
+        members is not None
+        and members.group(2).lower() in GROUP_NOUNS
+        and re.search(r"(?:^|[,;:]\s*|\b(?:and|but|while)\s+)$", text[: members.start(1)])
+    ):
         # "Critics in Congress charged", "Officials at the agency said": the group speaks,
         # not the body it belongs to
         whole = f"{text[members.start(1) : at]} {phrase}"
