@@ -106,6 +106,9 @@ CASES = [
     "a: |\n  one line",
     "a: >\n  one line\n\n",
     "e:\n  - s: >-\n      text\n\n  - s: |\n      text\n    t: x\n",
+    # double-quoted values read whole (no escape, the quote ends the line) and every other way
+    'a: "plain # not a comment: here"\nb: "x" # note\nc: ""\nd: "a \\" b"\ne: "\'s"\n',
+    'k:\n  - "one"\n  - "two # three"\n  - "t\\u00e9"\n',
 ]
 
 

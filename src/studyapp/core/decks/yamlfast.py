@@ -288,6 +288,9 @@ class _Reader:
             self.values[path] = (lineno, col + 1)
         first = rest[0]
         if first == '"':
+            close = rest.find('"', 1)
+            if close == len(rest) - 1 and "\\" not in rest:
+                return rest[1:close]  # "a line's whole value, no escape": most quoted text
             m = _DOUBLE.match(rest)
             if m is None or _AFTER.match(rest, m.end()) is None:
                 raise _RefusedError
