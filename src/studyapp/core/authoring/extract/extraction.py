@@ -232,28 +232,17 @@ def _complete(
     )
     shared = _SHARED_YEAR.match(sentence.text[d.end :])
     said_year = re.match(r"\s+of\s+(this|last|next)\s+year\b", sentence.text[d.end :], re.I)
+    inferred = True
     if said_year is not None and year is None:
         # "In February of this year": the article's year, or none without its date
         if anchor is None:
             return structs.replace(d, date=None, year_inferred=False, how=None)
-        shift = {"last": -1, "next": 1}.get(said_year.group(1).lower(), 0)
-        chosen = anchor.year + shift
-        try:
-            dated = PartialDate.parse(PartialDate(chosen, d.month, d.day).isoformat())
-        except ValueError:
-            return structs.replace(d, date=None, year_inferred=False, how=None)
+        chosen = anchor.year + {"last": -1, "next": 1}.get(said_year.group(1).lower(), 0)
         how = f"{said} {said_year.group(0).strip()}: the year of the article's date ({chosen})"
-        return structs.replace(d, date=dated, year_inferred=True, how=how)
-    if year is not None:
+    elif year is not None:
         chosen, how = year, f"{said}: the year given with --year ({year})"
     elif shared is not None:  # stated, for the pair: "January 4 and 5, 1974"
-        try:
-            paired = PartialDate.parse(
-                PartialDate(int(shared.group("year")), d.month, d.day).isoformat()
-            )
-        except ValueError:
-            return structs.replace(d, date=None, year_inferred=False, how=None)
-        return structs.replace(d, date=paired, year_inferred=False, how=None)
+        chosen, how, inferred = int(shared.group("year")), None, False
     elif earlier:
         chosen, how = int(earlier[-1]), f"{said}: the year its sentence gives ({earlier[-1]})"
     elif paragraph_year is not None:
@@ -275,7 +264,7 @@ def _complete(
         date = PartialDate.parse(PartialDate(chosen, d.month, d.day).isoformat())
     except ValueError:
         return structs.replace(d, date=None, year_inferred=False, how=None)
-    return structs.replace(d, date=date, year_inferred=True, how=how)
+    return structs.replace(d, date=date, year_inferred=inferred, how=how)
 
 
 _OPENS_OR_SEASON = re.compile(
@@ -327,10 +316,10 @@ def _sets_the_year(d: DateMention, text: str) -> bool:
         return False  # a decade or a century; a range of years ends in its last
     if _names_a_thing(d, text):
         return False
-    clause_start = max(text.rfind(c, 0, d.start) for c in ";:")
-    clause_end = min((i for i in (text.find(c, d.end) for c in ";:") if i >= 0), default=len(text))
     if d.date.precision != "year" or re.search(r"\b[Bb]y\s+$", text[: d.start]):
         return True  # "By 1973, OPEC had demanded ...": the state of things in 1973
+    clause_start = max(text.rfind(c, 0, d.start) for c in ";:")
+    clause_end = min((i for i in (text.find(c, d.end) for c in ";:") if i >= 0), default=len(text))
     return not _PAST_PERFECT.search(text[clause_start + 1 : clause_end])
 
 
@@ -373,10 +362,11 @@ def _sequels(
     text: str, found: list[DateMention], told: list[DateMention]
 ) -> tuple[list[DateMention], list[DateMention]]:
     """The dates a sentence says relative to the story's last one ("The following day",
-    "three days later"), each counted from the last date told before it precisely
-    enough (a day for a day); one with no such date is kept without a date, so that its
-    number is not drafted as a figure ("three days"). Second, those that look back
-    ("two weeks earlier"): a flashback, never what a later "the next day" counts from."""
+    "three days later"), each counted from the last date told before it; one whose last
+    date is not precise enough (a day after "1963"), or that has none, is kept without a
+    date, so that its number is not drafted as a figure ("three days"). Second, those that
+    look back ("two weeks earlier"): a flashback, never what a later "the next day" counts
+    from."""
     out: list[DateMention] = []
     back: list[DateMention] = []
     stated = any(d.date is not None and not d.year_inferred and not d.relative for d in found)
@@ -389,11 +379,10 @@ def _sequels(
         # the story's last date, whatever its precision: "By 1963, ... Three weeks later"
         # counts from 1963 (no day: no date), never from a day told before it
         base = before[-1] if before else None
-        if base is None or base.date is None or after_date(base.date, sequel) is None:
+        date = after_date(base.date, sequel) if base is not None and base.date else None
+        if base is None or base.date is None or date is None:
             out.append(DateMention(sequel.text, sequel.start, sequel.end, None, relative=True))
             continue
-        date = after_date(base.date, sequel)
-        assert date is not None
         how = f"“{sequel.text}”: counted from “{base.text}” ({base.date.isoformat()})"
         mention = DateMention(
             sequel.text,

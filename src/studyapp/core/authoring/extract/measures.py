@@ -106,6 +106,17 @@ _COMPOUND_UNIT = re.compile(
 """A number joined to its unit before a noun: "three-week campaign", "10-mile walk"."""
 
 
+def _noun_phrase(words: str) -> list[str]:
+    """The first words of ``words`` up to a preposition or a verb (at most four): the noun
+    a number qualifies ("the six-member panel met" -> "panel")."""
+    noun: list[str] = []
+    for word in words.split()[:4]:
+        if word.lower() in _NOUN_ENDS or (noun and re.fullmatch(r"[a-z]+ed", word)):
+            break
+        noun.append(word)
+    return noun
+
+
 def measure_of(text: str, start: int, end: int, kind: str) -> str:
     """A first guess at what the number at ``start:end`` of ``text`` measures."""
     context = _group_context(text) if kind in ("percent", "fraction") else ""
@@ -119,13 +130,9 @@ def measure_of(text: str, start: int, end: int, kind: str) -> str:
         # "a three-week ground campaign": how long (far, big) the campaign was, not a
         # "number of week ground campaign"
         unit = compound.group("unit").lower()
-        noun_words: list[str] = []
         aged = re.match(r"^[-‑\s]*old\s+", text[end + compound.end() :])
         rest = end + compound.end() + (aged.end() if aged else 0)
-        for word in _phrase_after(text, rest).split()[:4]:
-            if word.lower() in _NOUN_ENDS or (noun_words and re.fullmatch(r"[a-z]+ed", word)):
-                break  # "the six-member panel met": the noun ends before its verb
-            noun_words.append(word)
+        noun_words = _noun_phrase(_phrase_after(text, rest))
         if noun_words:
             what = "size" if unit in ("member", "page", "story", "storey") else "length"
             what = "age" if aged else what  # "a 12-year-old boy"
@@ -142,11 +149,7 @@ def measure_of(text: str, start: int, end: int, kind: str) -> str:
         return f"number of {after}"  # "28,500 troops stayed"
     attributive = re.search(r"\b(?:a|an|the|its|their|his|her)\s+$", text[:start], re.I)
     if kind == "money" and counted and after and attributive:
-        noun: list[str] = []
-        for word in after.split()[:4]:
-            if word.lower() in _NOUN_ENDS or (noun and re.fullmatch(r"[a-z]+ed", word)):
-                break
-            noun.append(word)
+        noun = _noun_phrase(after)
         if noun and noun[-1].lower() not in ("mark", "level", "threshold", "barrier", "figure"):
             return f"amount of the {' '.join(noun)}"  # "approve a $45 million budget"
     if kind == "ordinal":

@@ -102,8 +102,8 @@ _TODAY_AS_NOW = re.compile(
 a Libertarian today"), a question, "there are more ... today"."""
 
 
-def _own_clause_around(text: str, start: int, end: int) -> str:
-    """The sentence around a match, from the last clause break before it to its end."""
+def _clause_from(text: str, start: int) -> str:
+    """The sentence from the last clause break before ``start`` to its end."""
     cut = max(text.rfind(c, 0, start) for c in ";:")
     return text[cut + 1 :]
 
@@ -308,7 +308,7 @@ def find_relative(text: str, anchor: PartialDate | None) -> list[RelativeDate]:
                 continue
             if re.search(r"\b(?:the|our|its)\s+[a-z]+\s+$", text[: m.start()]):
                 continue
-            if _TODAY_AS_NOW.search(_own_clause_around(text, m.start(), m.end())):
+            if _TODAY_AS_NOW.search(_clause_from(text, m.start())):
                 continue  # "more magicians work today than ever", "would be ... today?"
         if m.group("weekday") and m.group("weekday")[0].islower():
             continue
@@ -387,6 +387,5 @@ def after_date(base: PartialDate, sequel: Sequel) -> PartialDate | None:
     if sequel.unit == "month":
         if base.precision == "year":
             return None
-        month = base.year * 12 + (base.month or 1) - 1 + sequel.count
-        return PartialDate.parse(f"{month // 12:04d}-{month % 12 + 1:02d}")
+        return _as_partial(_add_months(_day(base), sequel.count), "month")
     return PartialDate.parse(f"{base.year + sequel.count:04d}")

@@ -91,6 +91,10 @@ _CONDITION = re.compile(
 _SUBORDINATE_OPENING = re.compile(
     r"(?:Because|Once|When|After|Although|Though|Since|As|While|If|Until|Before|Whereas)\s"
 )
+_SUBORDINATE_START = re.compile(
+    r"(?:When|Whenever|If|Unless|Once|While|Although|Though|Even|As|Because|Since)\b"
+)
+"""A phrase that opens a subordinate clause, never a speaker ("Even though ...")."""
 _CONJUNCTION = re.compile(r"^\s*,?\s*(?:but|and|or|yet|nor)\b", re.IGNORECASE)
 _ADVERBIAL = re.compile(
     r"^\s*,?\s*(?:(?:on|last|this|next)\s+(?:[A-Z][a-z]+day|week|month|year)|yesterday|today"
@@ -634,10 +638,7 @@ def _opening_subject(head: str, speakers: Speakers, sentence: Sentence) -> Speak
     """The named subject a sentence opens with, after an opening phrase ("When gold was
     found, Great Britain sought ..., claiming ...", "In 1876 Venezuela protested and
     appealed ..."): the speaker of a participle or a second verb joined to it."""
-    if re.match(
-        r"(?:When|Whenever|If|Unless|Once|While|Although|Though|Even|As|Because|Since)\b[^,]*$",
-        head,
-    ):
+    if _SUBORDINATE_START.match(head) and "," not in head:
         return None  # "When Germany stood by its ally and declared ...": still that clause
     body = _OPENING_CLAUSE.sub("", head, count=1)
     at = len(head) - len(body)
@@ -726,7 +727,7 @@ def _framed(
             # "..., said lead author Dr. Jeffrey Kopp of the National Institute (NIDR).":
             # the person named, whatever follows the name
             phrase = phrase[: named[0][1]]
-        if re.match(r"(?:Even|Though|Although|When|If|While|As|Because|Since)\b", phrase):
+        if _SUBORDINATE_START.match(phrase):
             phrase = ""  # "Even though I'm not famous, ... I say": no one named
         clause_like = (
             not phrase
@@ -777,7 +778,7 @@ _ADVOCATE_OBJECT = re.compile(r"^\s+(?:[a-z]+ing\b|for\s+\S|(?:a|an|the)\s+[a-z-
 _ACCUSE_VERB = re.compile(r"accus(?:ed|es)")
 _ACCUSE_OBJECT = re.compile(r"^\s+(?:[\w’'.-]+\s+){1,6}?of\s+[a-z]+ing\b")
 # Verbs that reject a claim: "rejected the claim that the border ran along the river"
-_REJECT_VERB = re.compile(r"reject(?:ed|s)|disputed|dismiss(?:ed|es)|challenged|questioned")
+_REJECT_VERB = re.compile(r"reject(?:ed|s)|dismiss(?:ed|es)|challenged|questioned")
 _REJECT_OBJECT = re.compile(
     r"^\s+(?:the|any|a|an|such)\s+(?:[a-z-]+\s+)?(?:claims?|suggestions?|idea|notion|arguments?"
     r"|allegations?|charges?|assertions?|view|reports?|accusations?|contention)\s+that\s"
@@ -800,6 +801,18 @@ _SET_OUT_OBJECT = re.compile(
 # Verbs of warning against: "forewarned the European powers against interfering in ..."
 _WARN_VERB = re.compile(r"(?:fore)?warn(?:ed|s)|caution(?:ed|s)")
 _WARN_OBJECT = re.compile(r"^\s+(?:[\w’'-]+\s+){0,7}?(?:against|of|about)\s+[a-z]")
+_VERB_OBJECTS = (
+    (_SET_OUT, _SET_OUT_OBJECT),
+    (_WARN_VERB, _WARN_OBJECT),
+    (_JUDGE_VERB, _JUDGE_OBJECT),
+    (_INSIST_VERB, _INSIST_OBJECT),
+    (_ACCUSE_VERB, _ACCUSE_OBJECT),
+    (_CLAIM_VERB, _CLAIM_OBJECT),
+    (_FAULT_VERB, _FAULT_OBJECT),
+    (_ADVOCATE_VERB, _ADVOCATE_OBJECT),
+    (_REJECT_VERB, _REJECT_OBJECT),
+)
+"""The stance verbs that take an object of their own shape, each with that shape."""
 _STANCE_NOUNS = (
     r"(?:support|opposition|intention|intent|commitment|desire|wish|hope|hopes|interest"
     r"|concern|concerns|belief|view|views|determination|willingness|readiness|preference"
@@ -840,24 +853,7 @@ def _stances(
         if any(s <= m.start() < e for s, e, _ in spans):
             continue
         verb = m.group("verb").lower()
-        special = next(
-            (
-                pattern
-                for verbs, pattern in (
-                    (_SET_OUT, _SET_OUT_OBJECT),
-                    (_WARN_VERB, _WARN_OBJECT),
-                    (_JUDGE_VERB, _JUDGE_OBJECT),
-                    (_INSIST_VERB, _INSIST_OBJECT),
-                    (_ACCUSE_VERB, _ACCUSE_OBJECT),
-                    (_CLAIM_VERB, _CLAIM_OBJECT),
-                    (_FAULT_VERB, _FAULT_OBJECT),
-                    (_ADVOCATE_VERB, _ADVOCATE_OBJECT),
-                    (_REJECT_VERB, _REJECT_OBJECT),
-                )
-                if verbs.fullmatch(verb)
-            ),
-            None,
-        )
+        special = next((obj for verbs, obj in _VERB_OBJECTS if verbs.fullmatch(verb)), None)
         if special is not None:
             if special.match(text[m.end() :]) is None:
                 continue
