@@ -23,7 +23,7 @@ from typing import Any
 
 import genanki  # type: ignore[import-untyped]
 
-from studyapp.core.authoring.export.anki_package import NoteSpec, write_package
+from studyapp.core.authoring.export.anki_package import NoteRow, NoteSpec, write_package
 from studyapp.core.authoring.export.values import figure_value
 from studyapp.core.base.atomic import kept_mode
 from studyapp.core.decks.model import (
@@ -402,7 +402,7 @@ def _specs(deck: Deck) -> tuple[Any, list[NoteSpec]]:
     return anki_deck, [NoteSpec(*note) for note in notes]
 
 
-def _notes(deck: Deck) -> tuple[Any, Iterator[tuple[Any, list[str], list[str], str]]]:
+def _notes(deck: Deck) -> tuple[Any, Iterator[NoteRow]]:
     """:func:`_specs`, each note made as the package takes it (one pass over the entries
     instead of two, and no list of them kept in between)."""
     models = _models()

@@ -25,7 +25,7 @@ from typing import Any, NamedTuple
 
 import genanki  # type: ignore[import-untyped]
 
-__all__ = ["NoteSpec", "write_package"]
+__all__ = ["NoteRow", "NoteSpec", "write_package"]
 
 _CLOZE_REF = re.compile(r"{{c(\d+)::.+?}}", re.DOTALL)
 """A cloze deletion's number in a field, as genanki finds it (``Note._cloze_cards``)."""
@@ -39,6 +39,10 @@ class NoteSpec(NamedTuple):
     fields: list[str]
     tags: list[str]
     guid: str
+
+
+NoteRow = tuple[Any, list[str], list[str], str]
+"""A :class:`NoteSpec`'s values as a plain tuple: what the exporter makes, note by note."""
 
 
 class _CardOrds:
@@ -78,7 +82,7 @@ class _CardOrds:
 
 
 def _rows(
-    notes: Iterable[tuple[Any, list[str], list[str], str]], timestamp: float
+    notes: Iterable[NoteRow], timestamp: float
 ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[Any]]:
     """The notes' and cards' rows, ids drawn in genanki's order (a note, then its cards),
     and the note types in the order their first note came."""
@@ -147,7 +151,7 @@ def _unindexed(cursor: sqlite3.Cursor) -> list[str]:
 
 def write_package(
     anki_deck: Any,
-    notes: Iterable[tuple[Any, list[str], list[str], str]],
+    notes: Iterable[NoteRow],
     path: str,
     timestamp: float,
     *,
