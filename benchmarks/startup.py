@@ -7,7 +7,7 @@ real pseudo-terminal (``pty.openpty``, 120x36, ``TERM=xterm-256color``), as a
 learner's terminal would run it. The clock starts just before the process is
 spawned and stops when the terminal receives the bytes of the first frame
 that shows the screen's content: ``Hello, world!`` for the bare app, and the
-home screen's summary line (``... entries in N decks``: the deck list is there)
+home screen's summary line (``N entries ... in N decks``: the deck list is there)
 for studyapp. For studyapp a second time is taken too, when today's counts are on
 the terminal (``Today: N due``): the home screen paints its decks first and
 counts them just after (with 200,000 cards, a tenth of a second or more); before
@@ -135,8 +135,9 @@ class Case:
     then_times: list[float] = field(default_factory=list)
 
 
-PAINTED = b"entries in"
-"""Home's summary line, with the deck list: the first frame of home."""
+PAINTED = b"entries"
+"""Home's summary line ("102 entries ... in 1 deck"), with the deck list: the first
+frame of home."""
 COUNTED = b"Today:"
 """Home's summary with today's counts (a frame after the first, since issue 18)."""
 

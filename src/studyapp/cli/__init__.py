@@ -188,7 +188,7 @@ def cmd_run(targets: list[str], progress: str | None, out: TextIO) -> int:
         sys.stderr.write(f"studyapp: {problem}\n")
         return 2
     try:
-        workspace = open_workspace(targets or None, progress=progress)
+        workspace = open_workspace(targets or None, progress=progress, defer=True)
     except ProgressError as error:
         sys.stderr.write(f"studyapp: {error}\n")
         return 1

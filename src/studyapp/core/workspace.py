@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import itertools
 import os
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,17 +25,25 @@ from studyapp.core.decks.cache import DeckCache
 from studyapp.core.decks.card import Card
 from studyapp.core.decks.discovery import DeckSet, discover, exam_files
 from studyapp.core.store.errors import ProgressLocked
+from studyapp.core.store.lock import FolderLock
 from studyapp.core.store.store import ProgressStore
 
 if TYPE_CHECKING:
     from studyapp.core.decks.model import Deck
     from studyapp.core.quiz.exam import ExamSpec
+    from studyapp.core.study.settings import StudySettings
+
+
+class _Unread(Struct):
+    """The progress folder of a workspace whose card states are not read yet."""
+
+    folder: Path
+    claimed: FolderLock | None
+    """Its lock, held since the workspace opened; None: read-only (another holds it)."""
 
 
 class Workspace(Struct):
     decks: DeckSet
-    cards: list[Card]
-    store: ProgressStore
     config: AppConfig
     config_dir: Path
     clock: Clock = system_clock
@@ -44,12 +53,86 @@ class Workspace(Struct):
     """Why progress is read-only (another instance holds it), or None."""
     deck_paths: list[str] | None = None
     """The deck paths asked for (None: the default search), for reloading."""
+    _cards: list[Card] | None = None
+    _store: ProgressStore | None = None
+    _unread: _Unread | None = None
+    """Set while the cards and card states are left for later (see :meth:`finish_opening`)."""
+    _opening: threading.Lock = field(default_factory=threading.Lock)
     _exams: list[ExamSpec] | None = None
     _exam_failures: list[UserFileError] | None = None
 
     @property
+    def cards(self) -> list[Card]:
+        """Every card of the decks, in deck order."""
+        cards = self._cards
+        if cards is None:
+            self.finish_opening()
+            cards = self._cards
+            assert cards is not None
+        return cards
+
+    @cards.setter
+    def cards(self, cards: list[Card]) -> None:
+        self._cards = cards
+
+    @property
+    def store(self) -> ProgressStore:
+        """The progress store (its card states read on first use if start-up left them)."""
+        store = self._store
+        if store is None:
+            self.finish_opening()
+            store = self._store
+            assert store is not None
+        return store
+
+    @property
+    def card_count(self) -> int:
+        """How many cards the decks have, without making them."""
+        if self._cards is not None:
+            return len(self._cards)
+        return sum(loaded.size for loaded in self.decks.decks)
+
+    @property
     def read_only(self) -> bool:
+        unread = self._unread
+        if unread is not None:
+            return unread.claimed is None
         return self.store.read_only
+
+    @property
+    def opened(self) -> bool:
+        """Whether the cards are made and the card states read (see :meth:`finish_opening`)."""
+        return self._unread is None
+
+    def finish_opening(self) -> list[str]:
+        """Make the cards and read the card states, if :func:`open_workspace` left them
+        for later (the app's first frame needs neither: with 200,000 cards they are
+        ~0.1 s each). Returns what the learner should now be told (also added to
+        :attr:`messages`): a damaged progress file set aside, states rebuilt. Any thread
+        may ask first; the others wait for it."""
+        with self._opening:
+            unread = self._unread
+            if unread is None:
+                return []
+            with paused_gc():
+                cards = list(itertools.chain.from_iterable(d.cards() for d in self.decks.decks))
+                store = ProgressStore.open(
+                    unread.folder,
+                    read_only=unread.claimed is None,
+                    clock=self.clock,
+                    claimed=unread.claimed,
+                )
+            self._cards, self._store, self._unread = cards, store, None
+            added = _store_messages(store, cards, self.config.study)
+            self.messages += added
+            if len(cards) + store.states.table.size_bound >= FREEZE_FROM:
+                # What was just loaded lives as long as the app. Left to the cyclic
+                # collector, the next few collections would each rescan all of it
+                # (hundreds of thousands of objects, ~0.5 s at start with 50,000
+                # cards); frozen, they are skipped. Small workspaces (and tests) are
+                # not worth it.
+                gc.freeze()
+            return added
 
     # Exam specs are read on first use: only the quiz needs them, and reading them
     # means importing the exam and quiz models (~0.1 s of every start otherwise).
@@ -108,7 +191,15 @@ class Workspace(Struct):
         self.config = save_config(self.config_dir, config, base=self.config, clock=self.clock)
 
     def close(self) -> None:
-        self.store.close()
+        """Close the store (or, if its states were never read, give its lock back)."""
+        with self._opening:
+            unread, self._unread = self._unread, None
+        if unread is not None:
+            if unread.claimed is not None:
+                unread.claimed.release()
+            return
+        if self._store is not None:
+            self._store.close()
 
 
 def all_cards(decks: Sequence[Deck]) -> list[Card]:
@@ -147,53 +238,66 @@ def open_workspace(
     progress: str | os.PathLike[str] | None = None,
     clock: Clock = system_clock,
     use_cache: bool = True,
+    defer: bool = False,
 ) -> Workspace:
-    """Find decks, open progress (read-only if another instance holds it), read settings."""
+    """Find decks, open progress (read-only if another instance holds it), read settings.
+
+    ``defer``: take the progress folder's lock now but make the cards and read the card
+    states on first use (:meth:`Workspace.finish_opening`): the app paints its first
+    frame (the deck list) before them.
+    """
     cache = DeckCache.default() if use_cache else None
     folder = paths.progress_dir(progress)
     reason = None
     # The decks, their cards and the card states live as long as the app (with
     # 50,000 cards, hundreds of thousands of objects): no cyclic collection while
-    # they are built, each would only rescan them (see FREEZE_FROM below).
+    # they are built, each would only rescan them (see FREEZE_FROM).
     with paused_gc():
-        decks, cards = load_decks(deck_paths, cache=cache, trust_stat=True)
-        try:
-            store = ProgressStore.open(folder, clock=clock)
-        except ProgressLocked:
-            reason = (
-                f"another studyapp is using the progress in {folder}; "
-                "this window is read-only (answers are not saved)"
-            )
-            store = ProgressStore.open(folder, read_only=True, clock=clock)
+        decks = discover(deck_paths, cache=cache, trust_stat=True)
+    claimed: FolderLock | None
+    try:
+        claimed = ProgressStore.claim(folder)
+    except ProgressLocked:
+        reason = (
+            f"another studyapp is using the progress in {folder}; "
+            "this window is read-only (answers are not saved)"
+        )
+        claimed = None
     config_dir = paths.config_dir()
     loaded = load_config(config_dir, clock)
-    messages = list(loaded.messages)
-    messages += [str(p) for p in store.problems]
+    workspace = Workspace(
+        decks=decks,
+        config=loaded.config,
+        config_dir=config_dir,
+        clock=clock,
+        messages=list(loaded.messages),
+        read_only_reason=reason,
+        deck_paths=[str(p) for p in deck_paths] if deck_paths else None,
+        _unread=_Unread(folder, claimed),
+    )
+    if not defer:
+        try:
+            workspace.finish_opening()
+        except BaseException:
+            if claimed is not None and workspace._store is None:
+                claimed.release()
+            raise
+    return workspace
+
+
+def _store_messages(store: ProgressStore, cards: Sequence[Card], study: StudySettings) -> list[str]:
+    """What opening the store found wrong (damaged files set aside), and, when the
+    snapshot was lost, the card states rebuilt from the history."""
+    messages = [str(p) for p in store.problems]
     if store.snapshot_lost:
         # Cards only the damaged snapshot held: their answers are in the history.
         from studyapp.core.repair import recover_lost_states
 
         deck_ids = {card.id: card.deck_id for card in cards}
-        rebuilt = recover_lost_states(store, deck_ids, loaded.config.study)
+        rebuilt = recover_lost_states(store, deck_ids, study)
         if rebuilt is not None:
             messages.append(rebuilt)
-    if len(cards) + store.states.table.size_bound >= FREEZE_FROM:
-        # What was just loaded lives as long as the app. Left to the cyclic
-        # collector, the next few collections would each rescan all of it
-        # (hundreds of thousands of objects, ~0.5 s at start with 50,000 cards);
-        # frozen, they are skipped. Small workspaces (and tests) are not worth it.
-        gc.freeze()
-    return Workspace(
-        decks=decks,
-        cards=cards,
-        store=store,
-        config=loaded.config,
-        config_dir=config_dir,
-        clock=clock,
-        messages=messages,
-        read_only_reason=reason,
-        deck_paths=[str(p) for p in deck_paths] if deck_paths else None,
-    )
+    return messages
 
 
 def load_exams(roots: Sequence[Path]) -> tuple[list[ExamSpec], list[UserFileError]]:

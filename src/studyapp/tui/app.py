@@ -38,6 +38,8 @@ class StudyApp(App[None]):
         self.started = False
         """Whether start-up is over: the first frame is out and the work that waited
         for it has begun (see _after_first_frame)."""
+        self._told = 0
+        """How many of the workspace's messages have been said."""
 
     def on_mount(self) -> None:
         config = self.workspace.config
@@ -54,8 +56,15 @@ class StudyApp(App[None]):
                 timeout=12,
                 markup=False,
             )
-        for message in self.workspace.messages:
+        self._tell_messages()
+
+    def _tell_messages(self) -> None:
+        """Say what the workspace found that the learner should know, each once (opening
+        it may add some after the first frame: see :meth:`_count_home`)."""
+        messages = self.workspace.messages
+        for message in messages[self._told :]:
             self.notify(message, severity="warning", timeout=12, markup=False)
+        self._told = len(messages)
 
     def on_ready(self) -> None:
         self.call_after_refresh(self._count_home)
@@ -63,8 +72,12 @@ class StudyApp(App[None]):
     def _count_home(self) -> None:
         """The home screen's counts, once the first frame (its deck list) is out: on this
         thread, as the store is not thread-safe (a key pressed meanwhile waits for them).
-        The work for later waits for the frame that shows them: its threads would hold
-        the frame back (reading a deck holds the interpreter's lock for tens of ms)."""
+        The cards and card states are made and read first if start-up left them for now
+        (``open_workspace(defer=True)``), and what that found is said. The work for
+        later waits for the frame that shows the counts: its threads would hold the
+        frame back (reading a deck holds the interpreter's lock for tens of ms)."""
+        self.workspace.finish_opening()
+        self._tell_messages()
         home = self._home()
         if home is not None:
             home.count()

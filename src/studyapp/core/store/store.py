@@ -143,21 +143,19 @@ class ProgressStore:
         read_only: bool = False,
         clock: Clock = system_clock,
         fold_after: int = FOLD_AFTER,
+        claimed: FolderLock | None = None,
     ) -> ProgressStore:
         """Open (creating if needed) a progress folder.
+
+        ``claimed``: the folder's lock, taken earlier by :meth:`claim` (the app takes it
+        before its first frame and reads the states just after it); without it, the lock
+        is taken here (unless ``read_only``).
 
         Raises:
             ProgressLocked: another instance holds the folder (unless ``read_only``).
         """
         path = Path(folder)
-        lock: FolderLock | None = None
-        if not read_only:
-            path.mkdir(parents=True, exist_ok=True)
-            lock = FolderLock(path / LOCK)
-            try:
-                lock.acquire()
-            except LockBusyError:
-                raise ProgressLocked(path) from None
+        lock = claimed if claimed is not None or read_only else cls.claim(path)
         store = cls(path, read_only=read_only, clock=clock, fold_after=fold_after, lock=lock)
         try:
             store._load()
@@ -165,6 +163,24 @@ class ProgressStore:
             store._release()
             raise
         return store
+
+    @staticmethod
+    def claim(folder: str | os.PathLike[str]) -> FolderLock:
+        """Take a progress folder's lock (creating the folder if needed), reading nothing:
+        to know at once whether this window may write, and open it later (:meth:`open`
+        with ``claimed``; :meth:`FolderLock.release` if it is never opened).
+
+        Raises:
+            ProgressLocked: another instance holds the folder.
+        """
+        path = Path(folder)
+        path.mkdir(parents=True, exist_ok=True)
+        lock = FolderLock(path / LOCK)
+        try:
+            lock.acquire()
+        except LockBusyError:
+            raise ProgressLocked(path) from None
+        return lock
 
     def _now(self) -> datetime:
         return ensure_utc(self._clock())
