@@ -437,3 +437,21 @@ def test_bad_utf8_in_the_snapshot_is_set_aside_not_raised(tmp_path: Path) -> Non
     with open_store(tmp_path) as store:
         (problem,) = store.problems
         assert problem.severity == "error" and problem.moved_to is not None
+
+
+@pytest.mark.parametrize("size", [1, 5, 6, 7, 12, 13])
+def test_a_long_column_is_written_in_pieces_as_one_array(
+    size: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A column longer than a piece is encoded a piece at a time (the fold's peak memory)
+    and reads back as the same JSON array, every boundary case included."""
+    from studyapp.core.store import snapshot
+
+    monkeypatch.setattr(snapshot, "_PIECE", 6)
+    column: list[object] = [f"id-{n}" if n % 3 else None for n in range(size)]
+    written = b"".join(snapshot._encode(column))
+    assert json.loads(written) == column
+    floats = [n / 7 for n in range(size)]
+    assert json.loads(b"".join(snapshot._encode(floats, floats=True))) == floats
+    odd = [float("nan"), *floats]  # not finite: json.dumps writes it whole, as NaN
+    assert b"NaN" in b"".join(snapshot._encode(odd, floats=True))
