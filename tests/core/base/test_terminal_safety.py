@@ -8,6 +8,7 @@ import json
 from hypothesis import given
 from hypothesis import strategies as st
 
+from studyapp.core.base import terminal
 from studyapp.core.base.problems import Problem, UserFileError
 from studyapp.core.base.terminal import (
     json_for_terminal,
@@ -94,3 +95,16 @@ def test_json_for_terminal_round_trips_and_is_inert(value: object) -> None:
     assert not any(acts_on_terminal(c) for c in text)
     assert json.loads(text) == value
     assert json_safe(text) == text
+
+
+@given(st.text(alphabet=st.sampled_from(["a", " ", "\t", "\n", "\r", "\x1b", "\u202e", "é"])))
+def test_the_fast_road_for_lines_and_tabs_gives_what_the_character_walk_gives(
+    text: str,
+) -> None:
+    """Text whose only unprintable characters are tabs and newlines is returned whole
+    without a character walk; everything else is walked as before."""
+    for multiline in (False, True):
+        walked = "".join(
+            char if terminal._kept(char, multiline) else terminal._visible(char) for char in text
+        )
+        assert terminal_safe(text, multiline=multiline) == walked
