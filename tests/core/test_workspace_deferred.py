@@ -130,3 +130,73 @@ def test_threads_asking_at_once_get_one_store(tmp_path: Path) -> None:
         assert len(stores) == 4 and all(store is stores[0] for store in stores)
     finally:
         workspace.close()
+
+
+def test_a_failed_read_keeps_the_claim_so_a_retry_is_still_the_only_writer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    progress = tmp_path / "p"
+    workspace = open_workspace([str(DECKS)], progress=progress, defer=True)
+    real_load = ProgressStore._load
+    calls = {"n": 0}
+
+    def flaky(self: ProgressStore) -> None:
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise OSError(5, "transient EIO")
+        real_load(self)
+
+    monkeypatch.setattr(ProgressStore, "_load", flaky)
+    with pytest.raises(OSError):
+        workspace.finish_opening()
+    store = workspace.store  # a later access retries
+    other = open_workspace([str(DECKS)], progress=progress)  # a second window
+    try:
+        assert not store.read_only and other.read_only  # one writer
+    finally:
+        other.close()
+        workspace.close()
+    ProgressStore.open(progress).close()  # and the lock is free once closed
+
+
+def test_other_threads_wait_for_the_states_to_be_rebuilt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A damaged snapshot's states are rebuilt from the history while the store opens:
+    no other thread gets the store before that is done (it is not thread-safe)."""
+    from studyapp.core import repair
+
+    progress = tmp_path / "p"
+    progress.mkdir()
+    (progress / SNAPSHOT).write_bytes(b'{"version": 3, "cards": ')
+    workspace = open_workspace([str(DECKS)], progress=progress, defer=True)
+    in_recovery, recovery_over = threading.Event(), threading.Event()
+    real = repair.recover_lost_states
+
+    def slow(*args: object) -> str | None:
+        in_recovery.set()
+        try:
+            recovery_over.wait(1.0)
+            return real(*args)  # type: ignore[arg-type]
+        finally:
+            recovery_over.set()
+
+    monkeypatch.setattr(repair, "recover_lost_states", slow)
+    finisher = threading.Thread(target=workspace.finish_opening)
+    finisher.start()
+    assert in_recovery.wait(5)
+    _ = workspace.store  # another thread asks meanwhile
+    got_it_early = not recovery_over.is_set()
+    recovery_over.set()
+    finisher.join()
+    workspace.close()
+    assert not got_it_early
+
+
+def test_a_closed_workspace_says_so(tmp_path: Path) -> None:
+    from studyapp.core.store.errors import ProgressError
+
+    workspace = open_workspace([str(DECKS)], progress=tmp_path / "p", defer=True)
+    workspace.close()
+    with pytest.raises(ProgressError, match="closed"):
+        _ = workspace.store

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, TextIO
 from studyapp import __version__
 from studyapp.cli import tools as cli_tools
 from studyapp.core.base.gcpause import end_start_pause
+from studyapp.core.base.terminal import terminal_safe
 
 if TYPE_CHECKING:
     import argparse
@@ -192,8 +193,12 @@ def cmd_run(targets: list[str], progress: str | None, out: TextIO) -> int:
     except ProgressError as error:
         sys.stderr.write(f"studyapp: {error}\n")
         return 1
-    StudyApp(workspace).run()
-    return 0
+    app = StudyApp(workspace)
+    app.run()
+    if app.failure is not None:  # the progress could not be read just after the first frame
+        sys.stderr.write(terminal_safe(app.failure) + "\n")
+        return 1
+    return app.return_code or 0
 
 
 if __name__ == "__main__":  # pragma: no cover

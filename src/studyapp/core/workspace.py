@@ -24,7 +24,7 @@ from studyapp.core.config import AppConfig, load_config, save_config
 from studyapp.core.decks.cache import DeckCache
 from studyapp.core.decks.card import Card
 from studyapp.core.decks.discovery import DeckSet, discover, exam_files
-from studyapp.core.store.errors import ProgressLocked
+from studyapp.core.store.errors import ProgressError, ProgressLocked
 from studyapp.core.store.lock import FolderLock
 from studyapp.core.store.store import ProgressStore
 
@@ -68,7 +68,8 @@ class Workspace(Struct):
         if cards is None:
             self.finish_opening()
             cards = self._cards
-            assert cards is not None
+            if cards is None:
+                raise ProgressError("this workspace is closed")
         return cards
 
     @cards.setter
@@ -82,7 +83,8 @@ class Workspace(Struct):
         if store is None:
             self.finish_opening()
             store = self._store
-            assert store is not None
+            if store is None:
+                raise ProgressError("this workspace is closed")
         return store
 
     @property
@@ -122,9 +124,14 @@ class Workspace(Struct):
                     clock=self.clock,
                     claimed=unread.claimed,
                 )
-            self._cards, self._store, self._unread = cards, store, None
-            added = _store_messages(store, cards, self.config.study)
-            self.messages += added
+            try:
+                added = _store_messages(store, cards, self.config.study)
+            except BaseException:
+                # (a rebuild that failed: the store is closed, its lock given back, and
+                # the workspace says so from now on rather than half-open)
+                self._unread = None
+                store.close(fold=False)
+                raise
             if len(cards) + store.states.table.size_bound >= FREEZE_FROM:
                 # What was just loaded lives as long as the app. Left to the cyclic
                 # collector, the next few collections would each rescan all of it
@@ -132,6 +139,9 @@ class Workspace(Struct):
                 # cards); frozen, they are skipped. Small workspaces (and tests) are
                 # not worth it.
                 gc.freeze()
+            self.messages += added
+            # published last: another thread sees the store once it is whole
+            self._cards, self._store, self._unread = cards, store, None
             return added
 
     # Exam specs are read on first use: only the quiz needs them, and reading them
@@ -279,8 +289,7 @@ def open_workspace(
         try:
             workspace.finish_opening()
         except BaseException:
-            if claimed is not None and workspace._store is None:
-                claimed.release()
+            workspace.close()  # the claim given back
             raise
     return workspace
 

@@ -11,7 +11,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from studyapp.core.base.gcpause import end_start_pause
+from studyapp.core.store.errors import ProgressError
 from studyapp.core.workspace import Workspace
+from studyapp.tui.screens import home as home_screen
 from studyapp.tui.screens.home import HomeScreen
 
 
@@ -40,6 +42,9 @@ class StudyApp(App[None]):
         for it has begun (see _after_first_frame)."""
         self._told = 0
         """How many of the workspace's messages have been said."""
+        self.failure: str | None = None
+        """Why the app stopped at start (the progress could not be read), for the command
+        to print once the terminal is back."""
 
     def on_mount(self) -> None:
         config = self.workspace.config
@@ -47,7 +52,6 @@ class StudyApp(App[None]):
             self.theme = config.theme
         if config.keys:
             self.set_keymap(config.keys)
-        self.push_screen(HomeScreen(self.workspace, self.rng))
         if self.workspace.read_only_reason:
             self.notify(
                 self.workspace.read_only_reason,
@@ -56,6 +60,12 @@ class StudyApp(App[None]):
                 timeout=12,
                 markup=False,
             )
+        # A small collection is read before home (which counts it for its first frame);
+        # a big one just after that frame (see _count_home).
+        small = self.workspace.card_count < home_screen.COUNT_AFTER_FIRST_FRAME
+        if small and not self._read_progress():
+            return
+        self.push_screen(HomeScreen(self.workspace, self.rng))
         self._tell_messages()
 
     def _tell_messages(self) -> None:
@@ -65,6 +75,20 @@ class StudyApp(App[None]):
         for message in messages[self._told :]:
             self.notify(message, severity="warning", timeout=12, markup=False)
         self._told = len(messages)
+
+    def _read_progress(self) -> bool:
+        """Make the cards and read the card states if start-up left them (see
+        ``open_workspace(defer=True)``) and say what that found; False if the progress
+        cannot be read (an unreadable file, say): the app then ends, and the command
+        says why (:attr:`failure`)."""
+        try:
+            self.workspace.finish_opening()
+        except (ProgressError, OSError) as error:
+            self.failure = f"studyapp: {error}"
+            self.exit(return_code=1)
+            return False
+        self._tell_messages()
+        return True
 
     def on_ready(self) -> None:
         self.call_after_refresh(self._count_home)
@@ -76,8 +100,8 @@ class StudyApp(App[None]):
         (``open_workspace(defer=True)``), and what that found is said. The work for
         later waits for the frame that shows the counts: its threads would hold the
         frame back (reading a deck holds the interpreter's lock for tens of ms)."""
-        self.workspace.finish_opening()
-        self._tell_messages()
+        if self.failure is not None or not self._read_progress():
+            return
         home = self._home()
         if home is not None:
             home.count()

@@ -149,7 +149,8 @@ class ProgressStore:
 
         ``claimed``: the folder's lock, taken earlier by :meth:`claim` (the app takes it
         before its first frame and reads the states just after it); without it, the lock
-        is taken here (unless ``read_only``).
+        is taken here (unless ``read_only``). Should reading fail, a claimed lock stays
+        held (its owner gives it back); a lock taken here is released.
 
         Raises:
             ProgressLocked: another instance holds the folder (unless ``read_only``).
@@ -160,6 +161,8 @@ class ProgressStore:
         try:
             store._load()
         except BaseException:
+            if claimed is not None:
+                store._lock = None  # the claim is its owner's to release
             store._release()
             raise
         return store
