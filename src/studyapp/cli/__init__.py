@@ -189,7 +189,9 @@ def cmd_run(targets: list[str], progress: str | None, out: TextIO) -> int:
         sys.stderr.write(f"studyapp: {problem}\n")
         return 2
     try:
-        workspace = open_workspace(targets or None, progress=progress, defer=True)
+        workspace = open_workspace(
+            targets or None, progress=progress, defer=True, on_read=_say_reading
+        )
     except ProgressError as error:
         sys.stderr.write(f"studyapp: {error}\n")
         return 1
@@ -199,6 +201,22 @@ def cmd_run(targets: list[str], progress: str | None, out: TextIO) -> int:
         sys.stderr.write(terminal_safe(app.failure) + "\n")
         return 1
     return app.return_code or 0
+
+
+BIG_DECK = 1 << 20
+"""A deck file from this size (1 MiB: ~3,000 entries) takes a noticeable time to read
+and check the first time (a 50,000-entry deck: ~5 s), so the command says it is on it."""
+
+
+def _say_reading(shown: str, size: int) -> None:
+    """Before the app's screen: a big deck the cache does not hold is being read (first
+    start after an import or an edit), so a blank terminal is not taken for a hang."""
+    if size >= BIG_DECK:
+        sys.stderr.write(
+            f"studyapp: reading {shown} ({size / (1 << 20):.1f} MB), new or changed since "
+            "the last start: this takes a few seconds once\n"
+        )
+        sys.stderr.flush()
 
 
 if __name__ == "__main__":  # pragma: no cover

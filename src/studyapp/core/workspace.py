@@ -23,7 +23,7 @@ from studyapp.core.base.problems import DeckLoadError, UserFileError
 from studyapp.core.config import AppConfig, load_config, save_config
 from studyapp.core.decks.cache import DeckCache
 from studyapp.core.decks.card import Card
-from studyapp.core.decks.discovery import DeckSet, discover, exam_files
+from studyapp.core.decks.discovery import DeckSet, ReadNotice, discover, exam_files
 from studyapp.core.store.errors import ProgressError, ProgressLocked
 from studyapp.core.store.lock import FolderLock
 from studyapp.core.store.store import ProgressStore
@@ -249,12 +249,14 @@ def open_workspace(
     clock: Clock = system_clock,
     use_cache: bool = True,
     defer: bool = False,
+    on_read: ReadNotice | None = None,
 ) -> Workspace:
     """Find decks, open progress (read-only if another instance holds it), read settings.
 
     ``defer``: take the progress folder's lock now but make the cards and read the card
     states on first use (:meth:`Workspace.finish_opening`): the app paints its first
-    frame (the deck list) before them.
+    frame (the deck list) before them. ``on_read``: told before a deck the cache does
+    not hold is read (see :data:`~studyapp.core.decks.discovery.ReadNotice`).
     """
     cache = DeckCache.default() if use_cache else None
     folder = paths.progress_dir(progress)
@@ -263,7 +265,7 @@ def open_workspace(
     # 50,000 cards, hundreds of thousands of objects): no cyclic collection while
     # they are built, each would only rescan them (see FREEZE_FROM).
     with paused_gc():
-        decks = discover(deck_paths, cache=cache, trust_stat=True)
+        decks = discover(deck_paths, cache=cache, trust_stat=True, on_read=on_read)
     claimed: FolderLock | None
     try:
         claimed = ProgressStore.claim(folder)

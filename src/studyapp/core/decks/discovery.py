@@ -331,6 +331,7 @@ def load_all(
     cache: DeckCache | None = None,
     keep: bool = True,
     trust_stat: bool = False,
+    on_read: ReadNotice | None = None,
 ) -> DeckSet:
     """Load every file; one deck's problems never stop the others from loading.
 
@@ -342,7 +343,9 @@ def load_all(
     result = DeckSet()
     result.decks = _each(
         files,
-        lambda path, shown: _load_one(path, shown, cache, keep=keep, trust_stat=trust_stat),
+        lambda path, shown: _load_one(
+            path, shown, cache, keep=keep, trust_stat=trust_stat, on_read=on_read
+        ),
         result.failures,
     )
     return result
@@ -477,8 +480,19 @@ def _same_file(a: os.stat_result, b: os.stat_result) -> bool:
     )
 
 
+ReadNotice = Callable[[str, int], None]
+"""Told (the file as shown, its size in bytes) before a deck the cache does not hold is
+read and validated: for a big deck, seconds (the app's command says so meanwhile)."""
+
+
 def _load_one(
-    path: Path, shown: str, cache: DeckCache | None, *, keep: bool, trust_stat: bool = False
+    path: Path,
+    shown: str,
+    cache: DeckCache | None,
+    *,
+    keep: bool,
+    trust_stat: bool = False,
+    on_read: ReadNotice | None = None,
 ) -> LoadedDeck:
     """A cached deck by its index alone (cheap; with ``trust_stat``, and the file as it
     was, without reading it either); anything else read and validated."""
@@ -500,6 +514,8 @@ def _load_one(
             return LoadedDeck.from_index(path, index, shown, key, cache)
     from studyapp.core.decks.loader import deck_from_bytes  # YAML + pydantic: only on a miss
 
+    if on_read is not None:
+        on_read(shown, len(raw))
     deck = deck_from_bytes(raw, shown, limits=limits, cache=cache, key=key, keep=keep)
     if cache is not None and key is not None and keep:
         _stamp(cache, path, stat, key)  # (a stamp whose entry was not written is a miss)
@@ -513,11 +529,12 @@ def discover(
     env: dict[str, str] | None = None,
     cwd: Path | None = None,
     trust_stat: bool = False,
+    on_read: ReadNotice | None = None,
 ) -> DeckSet:
     """Find and load the decks the user means (see the module docstring; ``trust_stat``
-    as in :func:`load_all`)."""
+    and ``on_read`` as in :func:`load_all`)."""
     roots, origin = deck_roots(paths, env=env, cwd=cwd)
-    result = load_all(expand(roots), cache=cache, trust_stat=trust_stat)
+    result = load_all(expand(roots), cache=cache, trust_stat=trust_stat, on_read=on_read)
     result.origin = origin
     result.roots = roots
     return result
