@@ -20,6 +20,7 @@ from msgspec import Struct, field
 from studyapp.core.authoring.extract.sentences import word_list
 
 __all__ = [
+    "KIN_BEFORE",
     "NAME_TOKEN",
     "NOT_NAME",
     "ORG_WORDS",
@@ -32,10 +33,11 @@ __all__ = [
 
 NAME_TOKEN = (
     r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Rev|St)\."
-    r"|[A-Z][^\W\d_]+(?:[’'-][^\W\d_]+)*|[A-Z][’'][A-Z][^\W\d_]+(?:[’'-][^\W\d_]+)*|[A-Z]\.)"
+    r"|[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[’'-][^\W\d_]+)*|[A-Z][’'][A-Z][^\W\d_]+(?:[’'-][^\W\d_]+)*"
+    r"|[A-Z]\.)"
 )
-"""A capitalised word ("Dittemore", "Jae-myung", "MacBride", "Shinzō"), a name after an
-O' or a D' ("O'Leary", "D'Amato") or an initial ("S.")."""
+"""A capitalised word ("Dittemore", "Jae-myung", "MacBride", "Shinzō", "Évariste"), a name
+after an O' or a D' ("O'Leary", "D'Amato") or an initial ("S.")."""
 
 # Capitalised words that are never part of a person's name.
 NOT_NAME = frozenset(
@@ -58,7 +60,12 @@ NOT_NAME = frozenset(
         "Sun God Christmas Easter Internet Web Republican Democrat Democratic Labour "
         "Though Although Because Yet Once Unlike Like Later Earlier Still Now "
         "Conservative Liberal Communist Communism Socialist Muslim Christian Jewish "
-        "English Spanish Arabic Latin Greek Roman"
+        "English Spanish Arabic Latin Greek Roman "
+        # adverbs and prepositions that open a sentence ("Throughout Ghost, ...", "Only
+        # Galois' brother ..."): never the first word of a name
+        "Throughout Only Even Just Across Against Along Around Beyond Within Upon Through "
+        "Toward Towards Behind Beside Besides Near Inside Outside Perhaps Indeed Instead "
+        "Finally Eventually Soon Recently Currently Initially Originally"
     )
 )
 
@@ -85,7 +92,11 @@ ORG_WORDS = frozenset(
         "Explorer Rover Satellite Probe Spacecraft Module Capsule Rocket Vehicle Agreement "
         "Accord Principles Declaration Convention Pact Protocol Charter Constitution "
         "Relations Affairs Studies Sciences Rights Nations Resources Research Medicine "
-        "Cyclone Hurricane Typhoon Storm"
+        "Cyclone Hurricane Typhoon Storm "
+        # the members a body is named after ("... of Black Law Enforcement Executives")
+        "Executives Officers Chiefs Workers Employees Teachers Nurses Physicians Doctors "
+        "Engineers Veterans Scientists Mayors Governors Lawyers Editors Journalists "
+        "Producers Manufacturers Dealers Farmers Growers Retailers Builders"
     )
 )
 
@@ -172,6 +183,25 @@ _FEMALE_ROLE = re.compile(
     r"|girl|woman|grandmother|aunt|niece|widow|actress)\s+$",
     re.IGNORECASE,
 )
+
+
+# what a biography says of its subject right after the name
+_LIFE = re.compile(
+    # a lifespan "(1879–1955)", "(March 14, 1879 – April 18, 1955)", "(born 1961)"; never a
+    # work's year ("Childish Recollections (1806)")
+    r"^\s*(?:\((?:born|b\.)\s*[^()]{0,30}\b\d{4}\b[^()]{0,20}\)"
+    r"|\([^()]{0,30}\b\d{4}\s*[–—-]\s*[^()]{0,30}\b\d{4}\s*\)"
+    r"|,?\s+(?:was|is)\s+born\b)"
+)
+
+
+KIN_BEFORE = re.compile(
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w-]*[’']s?|[Tt]he\s+[a-z]+[’']s)\s+(?:[a-z-]+\s+)?"
+    r"(?:sister|brother|son|daughter|wife|husband|mother|father|widow|widower|partner|cousin"
+    r"|uncle|aunt|niece|nephew|grandmother|grandfather|friend|neighbour|neighbor|lawyer"
+    r"|spokesman|spokeswoman|aide)\s*,\s*$"
+)
+_ROLE_AFTER = re.compile(r"^\s+(?:was|is)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?P<role>[a-z]+)\b")
 
 
 def _next_sentence_opening(text: str, start: int) -> str:
@@ -299,7 +329,7 @@ _WORD_BEFORE = re.compile(rf"(?<![\w’'-]){NAME_TOKEN}\s$")
 def _standalone_words(text: str) -> dict[str, int]:
     """How often each capitalised word stands alone (no capitalised word before or after)."""
     counts: dict[str, int] = {}
-    for m in re.finditer(r"(?<![\w’'-])[A-Z][^\W\d_]+(?![\w-])(?![’']\w)", text):
+    for m in re.finditer(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][^\W\d_]+(?![\w-])(?![’']\w)", text):
         if _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue
         if re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2]):
@@ -467,7 +497,12 @@ class People:
         if len(words) == 1:
             # one word is a name only after a title ("President Lee", "Administrator Bolden")
             honorific = bool(title) and _bare(title[-1]) in HONORIFICS
-            return [(name, role)] if honorific and _is_name_token(name) else []
+            # or set off after a relative or a role ("his daughter, Gianna,", "George's
+            # brother, Philonise,", "the victim's sister, Maria, said")
+            kin = KIN_BEFORE.search(text[max(0, m.start() - 40) : m.start()]) is not None and (
+                re.match(r"\s*,", after) is not None
+            )
+            return [(name, role)] if (honorific or kin) and _is_name_token(name) else []
         if words[0] in NOT_NAME:
             return []
         apposition = _APPOSITION.match(after)
@@ -484,12 +519,33 @@ class People:
             self._alone.get(words[-1], 0) > 0,  # the surname comes back alone ("Heald said")
             bool(_INTERVIEWED.search(text[max(0, m.start() - 60) : m.start()])),
             bool(re.match(r"^,\s*(?:aged\s+)?\d{1,3}\s*[,)]", after)),  # "Thomas Sam, 42,"
+            bool(_LIFE.match(after)),  # "Albert Einstein was born in Ulm", "(1879–1955)"
+            # "Howard Zinn was a historian", "Jane Fox is the mayor of Leeds"
+            (role_after := _ROLE_AFTER.match(after)) is not None
+            and role_after.group("role") in ROLE_NOUNS,
+            self._he_or_she_next(text, m.start(), m.end()),
         )
         if not any(signals):
             return []
         if apposition is not None:
             role = f"{role} {apposition.group(0)}".strip(" ,")
         return [(name, role)]
+
+    @staticmethod
+    def _he_or_she_next(text: str, start: int, end: int) -> bool:
+        """Whether the name opens its sentence and the next sentence opens with "He" or
+        "She" ("Marie Curie studied in Paris. She later wrote that ..."): a person."""
+        line_start = text.rfind("\n", 0, start) + 1
+        if not re.fullmatch(r"(?:.*[.!?][”\"]?\s+)?", text[line_start:start], re.DOTALL):
+            return False
+        if _bare(text[start:end].split()[0]) in NOT_NAME:
+            return False  # "The Golden Gate was built ...": a thing
+        stop = re.search(r"[.!?][”\"]?\s+(?=\S)|\n", text[end : end + 400])
+        if stop is None or stop.group(0).startswith("\n"):
+            return False
+        following = text[end + stop.end() : end + stop.end() + 80]
+        # "She later wrote", "In her autobiography, she wrote"
+        return re.match(r"(?:He|She)\s|[^.,;:!?]{2,50},\s+(?:he|she)\s", following) is not None
 
     def _add(self, name: str, role: str) -> None:
         tokens = name.split()

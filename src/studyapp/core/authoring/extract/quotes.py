@@ -75,7 +75,8 @@ _POST_VERB_FIRST = re.compile(
     r"(?=\s*(?:[,.;:!?()“”\"]|\s(?:to|in|at|on|during|after|before|when|as|who|from|while)\s|$))",
 )
 _POST_NP_FIRST = re.compile(
-    rf"^\s*,?\s*(?P<np>(?:[^\s,.;:!?“”\"]+\s+){{0,9}}?[^\s,.;:!?“”\"]+)"
+    rf"^\s*,?\s*(?P<np>(?:(?:Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|Gen)\.\s+)?"
+    rf"(?:[^\s,.;:!?“”\"]+\s+){{0,9}}?[^\s,.;:!?“”\"]+)"
     rf"(?:\s*,[^,“”\"]{{1,80}},)?\s+(?:has\s+|also\s+|later\s+|then\s+)?"
     rf"(?P<verb>{QUOTE_CUE.pattern})\b",
 )
@@ -86,7 +87,7 @@ _CLAUSE_BREAK = re.compile(r";|\.\s|[!?]\s")
 _NAMING = re.compile(
     r"\b(?:named|titled|entitled|known\s+as|nicknamed|codenamed|code-named|branded)\s*,?\s*$"
     # "a user labelled “Anonymous”": a name; "what it called “...”" is speech
-    r"|\b(?!(?:it|he|she|they|we|i|you)\b)[a-z]+\s+(?:labell?ed|called|dubbed)\s*$"
+    r"|\b(?!(?:it|he|she|they|we|i|you)\b)[a-z0-9]+\s+(?:labell?ed|called|dubbed)\s*$"
     r"|\b(?:the|a|an|its|his|her|their)\s+(?:[a-z-]+\s+){0,2}(?:website|site|book|film|album"
     r"|song|show|programme|program|campaign|operation|hashtag|slogan|phrase|term|word|words"
     r"|title|headline|section|blog|article|video|series|movie|event|project|movement"

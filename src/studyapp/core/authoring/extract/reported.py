@@ -17,6 +17,7 @@ from msgspec import Struct
 from studyapp.core.authoring.extract.people import NAME_TOKEN, ROLE_NOUNS
 from studyapp.core.authoring.extract.sentences import Sentence, quote_spans, word_list
 from studyapp.core.authoring.extract.speech import (
+    FINDING_VERBS,
     GROUP_NOUNS,
     REPORT_VERB,
     Speaker,
@@ -40,7 +41,8 @@ class ReportMention(Struct, frozen=True):
 # "told reporters", "told the committee", "told GB News" (never "told the nation that he")
 _OBJECT = re.compile(
     rf"^\s+(?:(?:the\s+)?{NAME_TOKEN}(?:\s+(?:of\s+|&\s+)?{NAME_TOKEN}){{0,5}}"
-    r"|reporters|journalists|the\s+(?:(?!that\b)[a-z-]+\s+){0,2}(?!that\b)[a-z-]+|him|her|them"
+    r"|reporters|journalists|(?:the|an?)\s+(?:(?!that\b)[a-z-]+\s+){0,2}(?!that\b)[a-z-]+"
+    r"|him|her|them"
     r"|us|me|parliament|lawmakers|students|listeners|viewers|readers|supporters|delegates"
     r"|investors|staff|employees|members|congress|senators|voters|residents|colleagues"
     r"|(?:his|her|their|its|our)\s+(?:(?!that\b)[a-z-]+\s+){0,2}(?!that\b)[a-z-]+"
@@ -160,10 +162,15 @@ _FOR_THING_VERBS = frozenset(
 _POSTPOSED = re.compile(
     r",\s*(?P<np>[^,;:“”\"]{2,80}?)\s+(?:has\s+|have\s+|also\s+)?(?P<verb>said|says|say|added"
     r"|noted|reported|reports|report|claimed|warned|argued|wrote|writes|explained|insisted"
-    r"|concluded|concludes|conclude)"
-    r"(?:\s+(?:on\s+[A-Z][a-z]+day|yesterday|today|in\s+a\s+statement"
+    r"|concluded|concludes|conclude"
+    # "..., Fox told reporters.", "..., the mayor told the BBC on Monday.": the hearer named
+    r"|(?:told|tells)\s+(?:reporters|journalists"
+    r"|(?:the|an?)\s+(?:(?!to\b)[\w’'&.-]+\s+){0,3}(?!to\b)[\w’'&.-]+"
+    r"|[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3}|him|her|them|us|me))"
+    r"(?:\s+(?:on\s+[A-Z][a-z]+day|[A-Z][a-z]+day|yesterday|today|last\s+(?:week|month|year)"
+    r"|in\s+a\s+statement|on\s+condition\s+of\s+anonymity"
     # "..., a team at the University of Bristol reports in the journal Nature."
-    r"|in\s+(?:the\s+)?(?:journal\s+|magazine\s+|newspaper\s+)?[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){0,4}))?"
+    r"|in\s+(?:the\s+)?(?:journal\s+|magazine\s+|newspaper\s+)?[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){0,4})){0,2}"
     r"\s*\.?\s*$"
     r"|,\s*(?P<verb2>said|says|added|noted)\s+(?P<np2>[^,;:“”\"]{2,80}?)"
     r"(?:,\s*(?:the|a|an|its|his|her|their)\s[^,;:“”\"]{2,80}?)?\s*\.?\s*$"  # ", the director"
@@ -187,7 +194,17 @@ _DISCOURSE = re.compile(
 _FULL_NAME = re.compile(rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,2}}")
 _ACCORDING_NAME = re.compile(r"^\s*According\s+to\s+")
 _AS_TOLD = re.compile(
-    r"^\s*As\s+(?P<np>[^,;:“”\"]{2,80}?)\s+(?:told|said|noted|explained|wrote)\b[^,]{0,60},\s*"
+    r"^\s*As\s+(?P<np>[^,;:“”\"]{2,80}?)\s+(?:has\s+|had\s+|once\s+|later\s+)?(?:told|tells"
+    r"|said|says|noted|notes|explained|explains|wrote|writes|observed|observes|argued|argues"
+    r"|pointed\s+out|points\s+out|remarked|remarks|warned|warns|stated|states|put\s+it|puts\s+it"
+    r"|reported|reports|recalled|recalls|concluded|concludes|suggested|suggests|insisted"
+    r"|insists|predicted|claimed|claims|showed|shows|discovered)\b[^,]{0,60},\s*"
+)
+
+
+_IN_VIEW = re.compile(
+    r"^\s*In\s+(?P<np>his|her|their|(?:the\s+)?[A-Z][^,;:“”\"]{1,60}?(?=[’']s?\s))(?:[’']s?)?\s+"
+    r"(?:own\s+)?(?:view|opinion|words|estimation|assessment|judgment|judgement),\s*"
 )
 
 
@@ -249,6 +266,8 @@ def _is_report(words: str, verb: str) -> bool:
             words,
         ):
             return True  # "petitioned the Commission for duties on imports from ..."
+        if re.search(r"\bto\s+do\s+(?:so|it|that|this)\W*$", words):
+            return False  # "urged me to do so": the request is in the sentence before
         asked = re.match(rf"^\s*(?:{infinitive}|{hearer}{infinitive}|that\s)", words)
         # "requested donations via his blog, in order to help ...": a purpose, not a request
         return asked is not None and not re.search(
@@ -275,6 +294,12 @@ def _is_report(words: str, verb: str) -> bool:
         return False  # "explained why the team was denied visas": a question, not a claim
     if tokens and tokens[0].lower().strip(",.") in ("nothing", "little", "war", "independence"):
         return False  # "said nothing else of", "declared war on": nothing said, or an act
+    if (
+        len(tokens) > 1
+        and tokens[1].lower().strip(",.") in ("war", "independence")
+        and not _FINITE.search(" ".join(tokens[2:6]))
+    ):
+        return False  # "declared formal independence on June 25": an act
     if verb in _SAY_VERBS and tokens:
         # "say" takes a clause, not an object: "scientists say pictures ... paint a portrait"
         opening = {t.lower().strip(",") for t in tokens[:3]}
@@ -284,6 +309,13 @@ def _is_report(words: str, verb: str) -> bool:
             # "have maintained a policy of turning away boats": an object, unless a verb
             # of its own follows ("noted a rise was likely" is rare; "a" opens objects)
             return _FINITE.search(" ".join(tokens[1:8])) is not None
+        if verb not in _CLAUSE_ONLY and tokens[0].lower() in ("their", "his", "her", "its", "our"):
+            # "declared their independence and drafted a constitution": an object and a
+            # second act; "claimed their team would win": a clause
+            for i, token in enumerate(tokens[1:8], start=1):
+                if _FINITE.fullmatch(token.lower().strip(",.;:")):
+                    return tokens[i - 1].lower() != "and"
+            return False
         return True
     for i, token in enumerate(tokens[1:], start=1):
         after_pronoun = tokens[i - 1].lower() in ("he", "she", "it", "they", "we", "i", "you")
@@ -316,6 +348,8 @@ def find_reported(sentence: Sentence, speakers: Speakers) -> list[ReportMention]
         speaker = _subject(text, m, speakers, sentence, previous)
         if speaker is None:
             continue
+        if verb in FINDING_VERBS and not _finder(speaker, speakers, text[: m.start()]):
+            continue  # "History shows that ...": a thing shows, nobody says
         if _NEGATED.search(text[: m.start()]):
             continue  # "officials have not said why ...": nothing was said
         if _CONDITION.search(text[: m.start()]):
@@ -357,7 +391,10 @@ def find_reported(sentence: Sentence, speakers: Speakers) -> list[ReportMention]
         parenthetical = _parenthetical(text, m, body, spans)
         if parenthetical is not None:
             start, end, words = parenthetical
-            if _is_report(words, verb):
+            # "As each task becomes more specialized, Smith noted, it engages less ...": an
+            # opening subordinate clause, then the main clause is the report's own
+            opens = _SUBORDINATE_OPENING.match(words) is not None
+            if _is_report(words, verb) or (opens and _is_report(text[body:end], verb)):
                 out.append(ReportMention(words, start, end, speaker, sentence))
             continue
         clause_start, clause_end = _clause(text, body)
@@ -395,7 +432,47 @@ def find_reported(sentence: Sentence, speakers: Speakers) -> list[ReportMention]
     out += _described_as(sentence, speakers, spans)
     out += _framed(sentence, speakers, spans)
     out += _positions(sentence, speakers, spans)
+    out += _passive_by(sentence, speakers, spans)
     return _distinct(out)
+
+
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:of|from|in|at|on|with|for|about|into|taken|(?<!led\s)(?<!headed\s)by)\s+$"
+)
+
+
+def _finder(speaker: Speaker, speakers: Speakers, head: str) -> bool:
+    """Whether a speaker can have found something out and said so ("Einstein showed that"):
+    a person the article names, a described person ("the geologist") or a group of people;
+    never a body, nor a capitalised word that opens the sentence and that the article never
+    names as a person ("History shows that"; "But Einstein showed that" is a name)."""
+    found = subject_before(head, len(head))
+    first = re.sub(r"^(?:the|a|an)\s+", "", speaker.name, flags=re.IGNORECASE).split()[:1]
+    if (
+        found is not None
+        and _AFTER_PREPOSITION.search(head[: found[1]])
+        and first
+        and first[0] in found[0].split()
+    ):
+        # "Studies of tissue from the tumors showed": the studies, not the tumors ("Researchers
+        # at the University showed" keeps the researchers)
+        return False
+    if speaker.kind == "group":
+        # people ("the geologists", "Smith and Jones"), never things ("the skin tumors")
+        noun = re.split(r"\s+(?:at|of|from|in|with|for|on|led|who)\s", speaker.name)[0]
+        last = noun.split()[-1].lower()
+        return (
+            last in GROUP_NOUNS
+            or re.search(r"(?:ists|ians|ers)$", last) is not None
+            or (" and " in speaker.name or speaker.name.endswith("et al."))
+        )
+    if speaker.kind != "person":
+        return False
+    if speakers.people.named(speaker.name) is not None:
+        return True
+    if speaker.name[:1].islower() or len(speaker.name.split()) >= 2:
+        return True
+    return not head.lstrip().startswith(speaker.name)
 
 
 def _subject(
@@ -514,7 +591,8 @@ def _parenthetical(
         # favored ...": what she argued is the relative clause, said of its antecedent
         start = relative.start("np")
         return start, end, f"{relative.group('np')} {text[resume:end].strip()}".strip(" .")
-    words = f"{opening.rstrip().rstrip(',')} {text[resume:end].strip()}".strip(" .")
+    joint = "," if _SUBORDINATE_OPENING.match(opening) else ""  # "If it rises, the town ..."
+    words = f"{opening.rstrip().rstrip(',')}{joint} {text[resume:end].strip()}".strip(" .")
     return 0, end, words
 
 
@@ -523,6 +601,26 @@ _RELATIVE_OPENING = re.compile(
     r"\s+(?:who|which)\s*,\s*$",
     re.DOTALL,
 )
+
+
+_NOT_A_SUBJECT = re.compile(
+    r"(?:in|on|at|under|for|by|with|after|before|during|since|from|to|of|as|when|while|if"
+    r"|although|though|because|once|unless|until|but|and|yet|so|however|meanwhile|also)\b",
+    re.IGNORECASE,
+)
+
+
+def _subject_phrase(before: str) -> str:
+    """The noun phrase that opens a sentence and is set off by the attribution after it
+    ("The new rules, according to X, will ..."), or "" when the words before are an
+    opening phrase ("Under the plan,") or a clause of their own."""
+    phrase = before.strip().rstrip(",").strip()
+    words = phrase.split()
+    if not words or len(words) > 8 or re.search(r"[,;:“”\"()]", phrase):
+        return ""
+    if _NOT_A_SUBJECT.match(phrase) or _FINITE.search(phrase):
+        return ""
+    return phrase
 
 
 def _last_person(head: str, speakers: Speakers) -> Speaker | None:
@@ -580,6 +678,9 @@ def _next_speaker(
         if (
             joined is not None
             and not m.group("verb").endswith("ing")
+            # "claim that Reagan failed ... and demonstrated that ...": Reagan's deed, in
+            # the claim, not a second finding of the critics
+            and m.group("verb").split()[-1].lower() not in FINDING_VERBS
             and (_is_report(after, m.group("verb").lower()) or _STANCE_OBJECT.match(after))
         ):
             # "They claimed A and claim B", "has said A, and has argued B": the same
@@ -674,6 +775,7 @@ def _framed(
     else:
         according = _ACCORDING.search(text) or _PER.match(text)
     if according is not None:
+        subject = ""
         speaker = speakers.resolve(according.group("np").strip(), sentence.start, text)
         if re.search(r"\b(?:which|who|whom|that)\s*,\s*$", text[: according.start()]):
             speaker = None  # "boats which, according to AFP, the UN criticised": a fragment
@@ -698,15 +800,40 @@ def _framed(
                 and _is_report(text[after[0] : after[1]], "said")
             ):
                 start, end = after  # "Under the plan, according to officials, schools would ..."
+                first = text[after[0] : after[1]].split()[:1]
+                if first and _FINITE.fullmatch(first[0].lower()):
+                    subject = _subject_phrase(text[: according.start()])
             else:
                 start, end = 0, according.start()
             linking = _DISCOURSE.match(text, start)
             if linking is not None:
                 start = linking.end()
             words = text[start:end].strip(" ,.")
+            if subject:
+                # "The children, according to the director, were at risk": the subject set
+                # off before the attribution belongs to the clause after it
+                start, words = 0, f"{subject} {words}"
             if _is_report(_LEADING_PHRASE.sub("", words), "said"):
                 out.append(ReportMention(words, start, end, speaker, sentence))
     told = _AS_TOLD.match(text)
+    view = _IN_VIEW.match(text)
+    if told is None and view is not None:
+        # "In Zinn's view, ...", "In his words, ...": the owner of the view says it
+        owner = view.group("np").strip()
+        owner = {"his": "he", "her": "she", "their": "they"}.get(owner.lower(), owner)
+        speaker = speakers.resolve(owner, sentence.start, "")
+        if (
+            speaker is not None
+            and speaker.kind == "person"
+            and owner not in ("he", "she")
+            and speakers.people.named(owner) is None
+        ):
+            speaker = None  # "In New York's view": no person the article names
+        if speaker is not None:
+            start, end = _clause(text, view.end())
+            words = text[start:end].strip(" ,.")
+            if _is_report(words, "said"):
+                out.append(ReportMention(words, start, end, speaker, sentence))
     if told is not None:
         speaker = speakers.resolve(told.group("np").strip(), sentence.start, text)
         if speaker is not None:
@@ -894,6 +1021,15 @@ def _stances(
         )
         if joined is not None:
             end = m.end() + joined.start()  # "called for talks, and in 1967 he met ...": an NP
+        act = re.search(
+            r"\s+and\s+(?:then\s+|also\s+|later\s+)?([a-z]{3,}ed)\s", text[m.end() : end]
+        )
+        if act is not None and not (
+            REPORT_VERB.fullmatch(act.group(1)) or _STANCE_VERB.fullmatch(act.group(1))
+        ):
+            # "declared their independence and drafted a constitution": a second act, not
+            # speech ("called for talks and warned against war" goes on speaking)
+            end = m.end() + act.start()
         opening_clause = _SUBORDINATE_OPENING.match(text)
         if opening_clause is not None and m.start() < text.find(",", opening_clause.end()):
             comma = text.find(",", m.end())
@@ -927,7 +1063,11 @@ def _inverted(
     if speaker is None:
         return []
     end = _clause(text, found.end())[1]
-    words = f"{found.group('opening').strip()} {text[found.end() : end].strip()}".strip(" .")
+    resumed = text[found.end() : end].strip()
+    if len(resumed.split()) <= 6 and _FINITE.search(resumed) is None:
+        # "..., said Jane Fox, the chief executive.": her role, not the clause going on
+        resumed = ""
+    words = f"{found.group('opening').strip()} {resumed}".strip(" .")
     if not _is_report(words, "said"):
         return []
     return [ReportMention(words, 0, end, speaker, sentence)]
@@ -1014,6 +1154,41 @@ def _inner_speaker(text: str, start: int, speakers: Speakers) -> bool:
         if found is not None and found[1] >= start:
             return speakers.resolve(found[0], 0, text[: found[1]]) is not None
     return False
+
+
+# "it is asserted by the Crown that ...", "with the i reporting (that) ...": the speaker
+# named after the verb, in a passive or an absolute phrase
+_PASSIVE_BY = re.compile(
+    r"\b(?:[Ii]t\s+(?:is|was|has\s+been|had\s+been)\s+(?:also\s+)?(?:asserted|claimed|alleged"
+    r"|argued|said|reported|stated|suggested|contended|maintained|noted|announced)\s+by\s+"
+    r"(?P<np>[^,;:“”\"]{2,60}?)\s+that\s+"
+    r"|\bwith\s+(?P<np2>(?:the\s+)?[^,;:“”\"\s]+(?:\s+[^,;:“”\"\s]+){0,4}?)\s+(?:also\s+)?"
+    r"(?:reporting|saying|claiming|arguing|warning|noting|adding|insisting|stating|predicting)"
+    r"\s+(?:that\s+)?)(?=[A-Za-z“\"])"
+)
+
+
+def _passive_by(
+    sentence: Sentence, speakers: Speakers, spans: list[tuple[int, int, bool]]
+) -> list[ReportMention]:
+    """ "it is asserted by the Crown that both parents knew", "..., with officials saying no
+    one would lose their home": the speaker after the verb, the clause after that."""
+    text = sentence.text
+    out: list[ReportMention] = []
+    for m in _PASSIVE_BY.finditer(text):
+        if any(s <= m.start() < e for s, e, _ in spans):
+            continue
+        group = "np" if m.group("np") else "np2"
+        phrase = m.group(group).strip()
+        speaker = speakers.resolve(phrase, sentence.start + m.start(group), text[: m.start(group)])
+        if speaker is None:
+            continue
+        start, end = _clause(text, m.end())
+        end = _before_quotation(text, start, end, spans)
+        words = text[start:end].strip().rstrip(",")
+        if _is_report(f"that {words}", "said"):
+            out.append(ReportMention(words, start, end, speaker, sentence))
+    return out
 
 
 _POSITION = re.compile(

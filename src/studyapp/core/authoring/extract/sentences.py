@@ -48,7 +48,7 @@ class Sentence(Struct, frozen=True):
 _ABBREVIATIONS = frozenset(
     word_list(
         "mr mrs ms dr prof sr jr st mt no vs etc inc ltd co corp gen gov sen rep jan feb "
-        "mar apr jun jul aug sep sept oct nov dec e.g i.e u.s u.k a.m p.m fig approx"
+        "mar apr jun jul aug sep sept oct nov dec e.g i.e u.s u.k a.m p.m fig approx al"
     )
 )
 _CLOSERS = "\"”’')]"

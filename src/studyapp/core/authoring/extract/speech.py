@@ -16,6 +16,7 @@ import re
 from msgspec import Struct
 
 from studyapp.core.authoring.extract.people import (
+    KIN_BEFORE,
     NAME_TOKEN,
     NOT_NAME,
     ORG_WORDS,
@@ -26,6 +27,7 @@ from studyapp.core.authoring.extract.people import (
 from studyapp.core.authoring.extract.sentences import word_list
 
 __all__ = [
+    "FINDING_VERBS",
     "QUOTE_CUE",
     "REPORT_VERB",
     "Speaker",
@@ -35,7 +37,8 @@ __all__ = [
 
 # Verbs that introduce a quotation (before or after it).
 QUOTE_CUE = re.compile(
-    r"\b(?:(?:went|goes|go|going)\s+on\s+to\s+(?:say|add|note|explain)|said|says|say|saying|stated|states|stating|told|tells|telling|added|adds|adding"
+    # (never the end of a compound: "re-writing people's “ghost”")
+    r"(?<![\w-])(?:(?:went|goes|go|going)\s+on\s+to\s+(?:say|add|note|explain)|said|says|say|saying|stated|states|stating|told|tells|telling|added|adds|adding"
     r"|noted|notes|noting|argued|argues|arguing|warned|warns|warning|wrote|writes|writing"
     r"|explained|explains|insisted|insists|claimed|claims|continued|continues|replied|replies"
     r"|answered|asked|asks|announced|announces|declared|declares|declaring|reiterated"
@@ -53,12 +56,16 @@ QUOTE_CUE = re.compile(
     r"|directed|ordered|instructed|demanded|requested|calls|call|characteri[sz]ed"
     r"|characteri[sz]es|pleaded|begged|speculated|theori[sz]ed|reasoned"
     r"|(?:is|was|are|were)\s+on\s+record\s+as|issued\s+a\s+statement|[Ii]n\s+a\s+statement"
-    r"|[Aa]ccording\s+to|[Ii]n\s+the\s+words\s+of|denied|denies)\b"
+    r"|[Aa]ccording\s+to|[Ii]n\s+the\s+words\s+of|denied|denies"
+    # the present tense of essays and features ("“...,” the head of the union admits"; never
+    # a form that is as often a plural noun: "the President's remarks")
+    r"|admits|concedes|observes|concludes|suggests|complains|acknowledges|predicts"
+    r"|testifies)\b"
 )
 
 # Verbs that report speech without quotation marks ("X said that ...").
 REPORT_VERB = re.compile(
-    r"\b(?P<verb>(?:went|goes|go|going)\s+on\s+to\s+(?:say|add|note|explain|argue|claim)"
+    r"(?<![\w-])(?P<verb>(?:went|goes|go|going)\s+on\s+to\s+(?:say|add|note|explain|argue|claim)"
     # "the Commission found a reasonable indication that ...": the finding is the clause
     r"|(?:found|finds|saw|sees)\s+(?:a|an|no|some|sufficient|clear|strong|little|ample)\s+"
     r"(?:[a-z]+\s+){0,2}(?:indication|evidence|sign|signs|proof|reason|basis)(?=\s+that\b)"
@@ -74,12 +81,23 @@ REPORT_VERB = re.compile(
     r"|insist|claim|note|add|state|maintain|assert|acknowledge|admit|confirm|deny|stress"
     r"|explain|replied|replies|reply|responded|responds|respond|answered|recalled|recalls"
     r"|countered|counters|observed|observes|pointed\s+out|points\s+out|complained|complains"
+    r"|remarked|remarks(?=\s+that\b)|commented(?=\s+that\b)|written(?=\s+that\b)"
     r"|revealed|reveals|disclosed|signal(?:l)?ed|indicated|indicates"
     r"|recommended|recommends|testifies|declared|declares|alleged"
     r"|alleges|allege|assured|assures|informed|informs|reminded|reminds"
-    r"|(?:was|were|is|are)\s+quoted\s+as\s+saying|speculated|theori[sz]ed|pleaded|begged"
+    r"|(?:was|were|is|are)\s+quoted\s+(?:by\s+(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}\s+)?"
+    r"as\s+saying"
+    # "is reported to have said that": the subject said it
+    r"|(?:is|was|are|were)\s+(?:reported|said|understood)\s+to\s+have\s+(?:said|told|claimed"
+    r"|stated|argued|warned|written)"
+    r"|speculated|theori[sz]ed|pleaded|begged"
     r"|ruled|rules|held(?=\s+that\b)|holds(?=\s+that\b)|reasoned"
     r"|(?:determined|determines|decided|decides)(?=\s+that\b)"
+    # what a person found out and made known: "Einstein showed that ...", "Campos discovered
+    # that ..." (a person's finding; a study's stays out, see ``FINDING_VERBS``)
+    r"|(?:showed|shows|demonstrated|demonstrates|discovered|discovers|established|proved"
+    r"|proves)(?=\s+that\b)"
+    r"|discovered(?=\s+(?:he|she|they|we)\s)"  # "discovered he didn't have access"
     r"|pressed|presses|pressing|petitioned|petitions|encouraged|encourages|implored|implores"
     r"|advised|advises|advise|threatened|threatens|requested|appealed(?=\s+(?:to|for)\b)"
     r"|directs|directed(?=\s+(?:[^.;:,]{1,80}?\s)?to\s+[a-z])|imploring"
@@ -104,6 +122,14 @@ REPORT_VERB = re.compile(
     r"|specifies|specified|directs)(?=\s+that\b))\b"
 )
 
+FINDING_VERBS = frozenset(
+    word_list(
+        "showed shows demonstrated demonstrates discovered discovers established proved proves"
+    )
+)
+"""The verbs of finding out ("showed that"): a statement only when a person or a group of
+people found it, never a thing ("the map shows that", "history proves that")."""
+
 # Words that end a subject noun phrase when walking back from its verb.
 _CLAUSE_WORDS = frozenset(
     word_list(
@@ -118,12 +144,19 @@ _ADVERBS = (
     r"|not|never|always|often|still|however|already|openly|explicitly|privately|firmly|since"
     r"|simply|even|only|had|just|clearly|now|today|yesterday|long|subsequently|initially"
     r"|eventually|finally|quickly|immediately|formally|officially|jointly|together|personally"
-    r"|strongly|allegedly|apparently|widely|unanimously|loudly|swiftly|privately|promptly)"
+    r"|strongly|allegedly|apparently|widely|unanimously|loudly|swiftly|privately|promptly"
+    r"|both|all|therefore|thus|consequently|instead|accordingly|nevertheless|meanwhile|too)"
+)
+# any lowercase adverb in -ly right before the verb ("Friedman famously argued"; never a
+# name, "Kelly said", nor a noun, "the family said")
+_LY_ADVERB = re.compile(
+    r"(?<=\w)\s+(?!(?:family|assembly|ally|rally|supply|monopoly|anomaly|elderly|butterfly)\b)"
+    r"[a-z]{3,}ly\s*$"
 )
 _TRAIL = re.compile(
     rf"(?:\s+{_ADVERBS}|(?:\s*,[^,“”\"]{{1,140}}){{1,3}},|\s*\([^()]{{0,80}}\))*\s*$", re.IGNORECASE
 )
-_ASIDE = re.compile(r"(?<=\w)\s*\((?:in\s+)?[^()]{1,30}\)(?=\s+(?:and|or)\s|\s*$)")
+_ASIDE = re.compile(r"(?<=[\w.])\s*\((?:in\s+)?[^()]{1,30}\)(?=\s+(?:and|or)\s|\s*$)")
 """A short aside after a word of the subject, before "and" or the verb: "(in 2022)"."""
 _PROPER_NAME = re.compile(
     r"(?:[Tt]he\s+)?[A-Z][\w.&’'-]*(?:\s+(?:of\s+|and\s+|for\s+|&\s+)?[A-Z][\w.&’'-]*){0,6}"
@@ -196,7 +229,8 @@ GROUP_NOUNS = frozenset(
         "voter parent mother father survivor victim shopkeeper driver soldier insider poster "
         "posters blogger bloggers commenter commenters user users fan fans sister brother "
         "son daughter wife husband friend friends neighbours neighbors relatives defense defence "
-        "prosecution plaintiffs plaintiff defendant defendants"
+        "prosecution plaintiffs plaintiff defendant defendants city town county municipality "
+        "e-mail delegates family proponents backers defenders detractors skeptics sceptics"
     )
 )
 # Subjects whose "says" is a finding, not speech ("the study shows").
@@ -222,6 +256,20 @@ _ROLE_NP = re.compile(
 )
 
 
+# "the teacher", "one nurse at the hospital", "a 54-year-old farmer from Iowa"
+_DESCRIBED_PERSON = re.compile(
+    r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat)\s+(?:[\w’'-]+\s+){0,3}?(?P<head>[a-z]+)"
+    r"(?P<pp>\s+(?:at|of|in|from|with|for|on)\s+[^,;:]{1,60})?"
+)
+# "Proponents of the plan", "many critics of the bill": people who hold a view of a thing
+_GROUP_PP = re.compile(
+    r"(?:(?:[Tt]he|[Ss]ome|[Mm]any|[Mm]ost|[Ss]everal)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?P<head>[A-Za-z][a-z]+)\s+(?:of|at|in|from|for|within|on)\s+[^,;:]{1,60}"
+)
+# "Thames Water's chief executive", "the company's general manager": a post in a body
+_POST_OF = re.compile(
+    r"(?:[Tt]he\s+)?(?:[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*|[a-z]+)[’']s\s+(?:[a-z-]+\s+){0,2}[a-z-]+"
+)
 _WITH_TEAM = re.compile(
     r"^(.+?)\s+and\s+(?:his|her|their)\s+(?:[a-z-]+\s+)?(?:colleagues|co-?authors|team"
     r"|co-?workers|collaborators|students|staff|lawyers)$"
@@ -291,6 +339,11 @@ def subject_before(text: str, verb_start: int) -> tuple[str, int] | None:
     Texas, said"); None for a passive ("was told") or when nothing names a subject.
     """
     head = text[:verb_start]
+    adverb = _LY_ADVERB.search(head)
+    if adverb is not None and not re.fullmatch(r"\s*[A-Z][\w-]*", head[: adverb.start()]):
+        # (one capitalised word that opens the sentence may be no name: "Planning
+        # currently calls for ...")
+        head = head[: adverb.start()] + " "
     by_phrase = _BY_PHRASE.search(head)
     if by_phrase is not None:
         head = head[: by_phrase.start()]  # "A letter seen by Sky News says": the letter
@@ -308,7 +361,8 @@ def subject_before(text: str, verb_start: int) -> tuple[str, int] | None:
                 continue  # "Critics in Congress, led by Senator Taft, charged": the critics
             affiliated = _AFFILIATION.match(apposition.group(1))
             named = person_in(affiliated.group(1) if affiliated else apposition.group(1))
-            if named is not None and len(named[1].split()) >= 2:
+            kin = KIN_BEFORE.search(head[: trail.start() + apposition.start()]) is not None
+            if named is not None and (len(named[1].split()) >= 2 or kin):
                 # "The finance minister, Anna Berg, said"; "In a statement, the association's
                 # president, Leon Castillo, said": the name is the speaker
                 return apposition.group(1), trail.start() + apposition.start(1)
@@ -342,10 +396,30 @@ def subject_before(text: str, verb_start: int) -> tuple[str, int] | None:
         if re.search(r"[,;:!?()“”\"—–]|\.\s", gap):
             break
         word = token.group(0)
+        if word == "--":
+            break  # "with a contract -- the administration asked": a dash ends the phrase
         if word.lower() in _CLAUSE_WORDS and not (word[:1].isupper() and count == 0):
             joins: tuple[str, ...] = ("of", "and", "the")
             if start is not None and head[start].isupper():
                 joins = (*joins, "for", "at")  # "Lydia Buchtmann for Food Standards Australia"
+            before_words = head[: token.start()].split()
+            if (
+                word.lower() in ("at", "from", "in", "with", "for", "of", "on")
+                and start is not None
+                and len(before_words) >= 2
+                and before_words[-1] in ROLE_NOUNS
+                and before_words[-1] not in _RELATIVES  # "a spokesman for X": X speaks
+                and before_words[-2].lower() in ("a", "an", "one", "another", "the")
+            ):
+                start = token.start()  # "one nurse at the hospital", "a farmer from Iowa"
+                count += 1
+                continue
+            if (
+                word.lower() == "and"
+                and start is not None
+                and head[start:].split()[0].lower() in ("he", "she", "they", "we", "it")
+            ):
+                break  # "talk to the scientists and they say": a clause of its own
             if word.lower() in joins and start is not None:
                 # "Secretary of State", "Malin and Edgett": inside the phrase
                 before = head[: token.start()].split()
@@ -355,8 +429,8 @@ def subject_before(text: str, verb_start: int) -> tuple[str, int] | None:
                 count += 1
                 continue
             break
-        if word.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.", word):
-            break
+        if word.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.|al\.", word):
+            break  # (but "Smith et al. found": the authors of a paper)
         start = token.start()
         count += 1
         if count >= 12:
@@ -419,10 +493,24 @@ class Speakers:
             if kind == "body":
                 return self._body(sentence)
             if kind == "group":
+                nearby = _last_group_in(sentence) if lower == "they" else None
+                if nearby is not None and (
+                    self.last_group is None or _JUST_BEFORE.fullmatch(sentence[nearby[1] :])
+                ):
+                    # "We talk to the citizen scientists and they say ...": the people the
+                    # sentence has just named
+                    return nearby[0]
                 if self.last_group is None and self.last_speaker is not None:
-                    # "They also claimed ...": the body that spoke last
-                    return self.last_speaker if self.last_speaker.kind != "person" else None
-                return self.last_group
+                    # "They also claimed ...": the body that spoke last, in this paragraph or
+                    # the one before (further on, "they" is someone else)
+                    spoke = self.last_speaker
+                    if spoke.kind == "body" and self.line - self.body_line > 2:
+                        return None
+                    return spoke if spoke.kind != "person" else None
+                group = self.last_group
+                if group is not None and group.kind == "body" and self.line - self.body_line > 2:
+                    return None  # a body heard paragraphs ago: "they" is someone else now
+                return group
             return None
         last_word = words[-1].lower()
         owner = re.fullmatch(
@@ -433,6 +521,19 @@ class Speakers:
         if owner is not None and last_word in _RELATIVES:
             # "NASA's advisory groups have recommended": the groups, not NASA
             return Speaker(_tidy(phrase), (), "person" if not last_word.endswith("s") else "group")
+        post = _POST_OF.fullmatch(phrase)
+        if post is not None and last_word in ROLE_NOUNS and last_word not in _RELATIVES:
+            # "Thames Water's chief executive", "the company's chief executive": the holder of
+            # that post (the article may name them), never the owner named
+            holder = self.people.by_role(phrase, position)
+            if holder is not None and holder.name not in phrase:
+                return Speaker(holder.name, holder.aliases, "person")
+            return Speaker(_tidy(phrase), (), "person")
+        authors = re.fullmatch(r"(.+?)\s+et\s+al\.?", phrase)
+        if authors is not None:
+            # "Smith et al. (2010) found that": the first author speaks for the paper's authors
+            found = self.resolve(authors.group(1), position, sentence)
+            return Speaker(f"{found.name} et al.", found.aliases, "group") if found else None
         team = _WITH_TEAM.match(phrase)
         if team is not None:
             # "Dunn and his colleagues report": the team's named member speaks for it
@@ -456,6 +557,20 @@ class Speakers:
             if last_word in _DOCUMENTS and re.search(r"[’']s\s+\S+$", phrase):
                 self.senders[last_word] = speaker  # "President Trump’s memorandum states"
             return speaker
+        described = _DESCRIBED_PERSON.fullmatch(phrase)
+        if (
+            described is not None
+            and described.group("pp")
+            and described.group("head") in ROLE_NOUNS
+        ):
+            # "the author of the article", "one nurse at the hospital": a person the article
+            # describes, whatever the last noun is
+            return Speaker(_tidy(phrase), (), "person")
+        members = _GROUP_PP.fullmatch(phrase)
+        head_noun = members.group("head").lower() if members is not None else ""
+        if head_noun in GROUP_NOUNS and head_noun.endswith("s") and head_noun not in _FINDINGS:
+            # "Proponents of the plan", "Critics of the bill": the people, not the plan
+            return Speaker(_tidy(phrase), (), "group")
         last = re.sub(r"[’']s$", "", words[-1]).lower()
         if last in _NOT_SPEAKERS or lower in _NOT_SPEAKERS:
             return None
@@ -491,6 +606,7 @@ class Speakers:
             if (
                 split is not None
                 and len(words) <= 2
+                and words[0][:1].isupper()  # "northern Scotland" is a place, not a surname
                 and re.fullmatch(NAME_TOKEN, words[-1])
                 and words[-1] not in NOT_NAME
             ):
@@ -500,6 +616,9 @@ class Speakers:
             holder = self.people.by_role(phrase, position)
             if holder is not None:
                 return Speaker(holder.name, holder.aliases, "person")
+        if described is not None and described.group("head") in ROLE_NOUNS:
+            # "the teacher", "the 54-year-old farmer": a person described, not named
+            return Speaker(_tidy(phrase), (), "person")
         named_body = self._named_body(phrase)
         if named_body is not None:
             return named_body  # "the board" after "the Westfield School Board said"
@@ -636,6 +755,28 @@ class Speakers:
         )
         if group and group.group("head") in GROUP_NOUNS:
             self.last_group = Speaker(_tidy(group.group(0).strip()), (), "group")
+
+
+_GROUP_NP = re.compile(
+    r"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Mm]any|[Ss]ome|[Oo]ur|[Tt]heir|[Oo]ther)"
+    r"(?P<words>(?:\s+[a-z-]+){1,3})"
+)
+_JUST_BEFORE = re.compile(r"\s*,?\s*(?:and|but|so|,)?\s*")
+
+
+def _last_group_in(head: str) -> tuple[Speaker, int] | None:
+    """The last group of people named in ``head`` ("the citizen scientists", "the other
+    people") and where it ends: what a "they" after it most likely is."""
+    found: tuple[str, int] | None = None
+    for m in _GROUP_NP.finditer(head):
+        for word in re.finditer(r"[a-z-]+", m.group("words")):
+            noun = word.group(0)
+            if noun in GROUP_NOUNS and (noun.endswith("s") or noun == "people"):
+                end = m.start("words") + word.end()
+                found = (head[m.start() : end], end)  # "the citizen scientists"
+    if found is None:
+        return None
+    return Speaker(_tidy(found[0]), (), "group"), found[1]
 
 
 def _is_body(phrase: str) -> bool:
