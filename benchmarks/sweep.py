@@ -253,7 +253,7 @@ def sweep_size(
     with app_gc_policy():
         cards = load_cards(workload)
     target_open, target_memory = targets(n)
-    answers = min(answers, max(50, n // 20))  # a small collection has few cards due
+    answers = min(answers, max(50, n // 40))  # a small collection has few cards due (~4%)
 
     progress(f"{n:,} cards: launch to home painted")
     ours_t, bare_t, paired, counted_t, counted_paired = launch_figures(
