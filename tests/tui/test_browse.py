@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import DataTable, Input, Select
+from textual.widgets import DataTable, Input, Select, Static
 
 from studyapp.core.base.clock import ManualClock
 from studyapp.core.store.state import CardState, Phase
@@ -16,6 +16,7 @@ from studyapp.tui.widgets.browse.columns import distinct_prompt, shared_starts
 from studyapp.tui.widgets.browse.detail import CardDetailDialog
 from studyapp.tui.widgets.browse.model import ANY, BrowseFilter, build_index, filter_cards
 from studyapp.tui.widgets.browse.reset_dialog import CardResetDialog
+from tests.conftest import REPO
 from tests.tui.conftest import NOW, TuiEnv, screen_text, seed_history
 
 
@@ -345,10 +346,54 @@ def test_distinct_prompt_keeps_the_start_and_where_rows_differ() -> None:
     ]
     shared = shared_starts(texts)
     assert shared == [37, 37, 2]
-    assert distinct_prompt(texts[0], 32, shared[0]) == "When did … Murayama Tomiichi is…"
+    # cut between words ("Tomiichi is…" before), the start kept
+    assert distinct_prompt(texts[0], 32, shared[0]) == "When did … Murayama Tomiichi…"
     assert distinct_prompt(texts[1], 80, shared[1]) == texts[1]  # fits: whole
     assert distinct_prompt(texts[2], 32, shared[2]) == texts[2]
-    assert distinct_prompt(texts[0], 60, shared[0]) == texts[0][:59] + "…"  # differs in view
+    assert (  # differs in view
+        distinct_prompt(texts[0], 60, shared[0])
+        == "When did this happen? Prime Minister Murayama Tomiichi…"
+    )
+
+
+async def test_the_bundled_decks_prompts_are_cut_between_words(tmp_path: Path) -> None:
+    """At 80x24 browse showed "When did … Moon Jae-in takes o…": each prompt is whole,
+    or cut between two of its words and ended with "…"; the detail pane has it whole."""
+    folder = tmp_path / "decks"
+    folder.mkdir()
+    bundled = REPO / "decks" / "lee-pragmatic-diplomacy.yaml"
+    (folder / bundled.name).write_text(bundled.read_text(encoding="utf-8"), encoding="utf-8")
+    env = TuiEnv(tmp_path, ManualClock(NOW))
+    app = env.app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = BrowseScreen(app.workspace)
+        await app.push_screen(screen)
+        await pilot.pause()
+        table = screen.query_one("#browse-table", DataTable)
+        cut = 0
+        for i in range(table.row_count):
+            prompt = " ".join(screen.matches[i].card.prompt.split())
+            shown = str(table.get_row_at(i)[0])
+            if shown == prompt:
+                continue
+            cut += 1
+            assert shown.endswith("…") or " … " in shown, shown
+            for part in shown.split(" … "):
+                start = prompt.index(part.removesuffix("…").rstrip(",;:"))
+                end = start + len(part.removesuffix("…"))
+                assert start == 0 or prompt[start - 1] == " ", (shown, prompt)
+                assert end == len(prompt) or prompt[end] in " ,;:", (shown, prompt)
+        assert cut > 20  # (most prompts are longer than the column)
+        moon = next(
+            i for i, item in enumerate(screen.matches) if "Moon Jae-in takes" in item.card.prompt
+        )
+        assert str(table.get_row_at(moon)[0]) == "When did … Moon Jae-in takes…"
+        move_to(screen, screen.matches[moon].card.id)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CardDetailDialog)
+        detail = app.screen.query_one("#detail-prompt", Static)
+        assert screen.matches[moon].card.prompt in str(detail.render())
 
 
 async def test_s_on_a_buried_card_suspends_it(tui_env: TuiEnv) -> None:

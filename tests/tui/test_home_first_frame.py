@@ -56,7 +56,8 @@ async def test_the_first_frame_lists_the_decks_and_the_counts_follow(
         assert home.overviews == {}  # nothing counted for the first frame
         assert _summary(home).startswith("Counting today's cards…")
         entries = sum(d.entries for d in workspace.decks.decks)
-        assert f"{entries} entries in 2 decks" in _summary(home)
+        cards = len(workspace.cards)
+        assert f"{entries} entries · {cards} cards in 2 decks" in _summary(home)
         assert [o.strip() for o in _options(home)] == [
             "Second deck",
             "Small test deck",

@@ -13,7 +13,7 @@ from studyapp.core.config import load_config, save_config
 from studyapp.tui.app import StudyApp
 from studyapp.tui.screens.help import HelpDialog
 from studyapp.tui.screens.study import StudyScreen
-from studyapp.tui.widgets.keybar import KeyBar
+from studyapp.tui.widgets.keybar import KeyBar, fit_keys, wrap_keys
 from tests.tui.builders import make_workspace, wait_started
 
 
@@ -99,23 +99,68 @@ async def test_a_remapped_key_is_the_key_shown(tmp_path: Path) -> None:
 
 
 async def test_keys_lose_their_padding_before_any_is_left_out(tmp_path: Path) -> None:
-    """At 80 columns every key of home fits once compact; at 40 some are left out."""
+    """At 80 columns every key of home fits once compact, on two rows (the palette's key
+    at the right of the second); at 40 some are left out."""
     workspace, _ = make_workspace(tmp_path)
     app = StudyApp(workspace, seed=0)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_started(pilot)
-        text = bar_text(app)
-        assert text.startswith(" s Study a Study all q Quiz b Browse t Stats , Settings ? Help")
-        assert text.endswith("▏^p palette ") and len(text) == 80
-        await pilot.click(KeyBar, offset=(text.index("? Help"), 0))  # spans follow the layout
+        first, second = bar_text(app).split("\n")
+        assert first.startswith(" s Study a Study all q Quiz b Browse t Stats , Settings ")
+        assert first.rstrip().endswith("e Readiness ? Help") and len(first) == 80
+        assert second.endswith("▏^p palette ") and len(second) == 80
+        await pilot.click(KeyBar, offset=(first.index("? Help"), 0))  # spans follow the layout
         await pilot.pause()
         assert isinstance(app.screen, HelpDialog)
     narrow = StudyApp(workspace, seed=0)
     async with narrow.run_test(size=(40, 24)) as pilot:
         await wait_started(pilot)
-        text = bar_text(narrow)
-        assert text.startswith(" s Study a Study all") and "Settings" not in text
-        assert text.endswith("▏^p palette ") and len(text) == 40
+        lines = bar_text(narrow).split("\n")
+        assert lines[0].startswith(" s Study a Study all") and "Settings" in lines[1]
+        assert lines[-1].endswith("▏^p palette ") and all(len(line) == 40 for line in lines)
+
+
+async def test_every_key_home_shows_is_in_its_bar_at_80_columns(tmp_path: Path) -> None:
+    """A learner's walk-through at 80x24 never met ``e Readiness``: the one-row bar left
+    it out. Each key home shows in its bar at 100 columns is there at 80 and 60, and a
+    click on the second row presses the key drawn there."""
+    workspace, _ = make_workspace(tmp_path)
+    wide = StudyApp(workspace, seed=0)
+    async with wide.run_test(size=(100, 30)) as pilot:
+        await wait_started(pilot)
+        home = wide.screen
+        shown = [
+            (wide.get_key_display(active.binding), active.binding.description)
+            for active in home.active_bindings.values()
+            if active.binding.show and active.node is home
+        ]
+        assert ("e", "Readiness") in shown and len(shown) == 7  # (help is the app's)
+        assert bar_text(wide).count("\n") == 0  # one row where the keys fit on one
+    for width, height in ((80, 24), (60, 20)):
+        app = StudyApp(workspace, seed=0)
+        async with app.run_test(size=(width, height)) as pilot:
+            await wait_started(pilot)
+            text = bar_text(app)
+            for key, description in shown:
+                assert f"{key} {description} " in text, (width, key, text)
+            bar = app.screen.query_one(KeyBar)
+            assert bar.size.height == 2 == text.count("\n") + 1
+            second = text.split("\n")[1]
+            if "e Readiness" in second:  # (at 60 columns)
+                await pilot.click(KeyBar, offset=(second.index("e Readiness"), 1))
+                await pilot.pause()
+                assert type(app.screen).__name__ in ("ReadinessScreen", "ExamPickDialog")
+
+
+def test_wrap_keys_fills_a_row_then_the_next_and_leaves_out_the_least_important() -> None:
+    widths = [5, 5, 5, 5]
+    assert wrap_keys(widths, [False] * 4, [20]) == [[0, 1, 2, 3]]
+    assert wrap_keys(widths, [False] * 4, [12, 12]) == [[0, 1], [2, 3]]
+    assert wrap_keys(widths, [False] * 4, [12, 6]) == [[0, 1], [2]]  # the last left out
+    assert wrap_keys(widths, [False, False, True, False], [12, 6]) == [[0, 1], [2]]
+    assert wrap_keys(widths, [False, False, False, True], [12, 6]) == [[0, 1], [3]]
+    assert wrap_keys([30], [True], [10, 10]) == [[], []]  # too wide anywhere
+    assert fit_keys(widths, [False, True, False, False], 10) == [0, 1]
 
 
 class _Crowded(App[None]):
@@ -166,4 +211,35 @@ async def test_home_keeps_help_at_60_columns(tmp_path: Path) -> None:
         await wait_started(pilot)
         text = bar_text(app)
         assert text.startswith(" s Study a Study all") and "? Help" in text
-        assert len(text) == 60
+        assert all(len(line) == 60 for line in text.split("\n"))
+
+
+async def test_a_one_row_bar_with_more_keys_than_fit_leaves_them_out() -> None:
+    """Rows are a screen's choice: the other screens keep their one row (the study card
+    needs every row of 80x24), and leave keys out as before."""
+    app = _Crowded()
+    async with app.run_test(size=(30, 3)) as pilot:
+        await pilot.pause()
+        bar = app.query_one(KeyBar)
+        assert bar.size.height == 1 and "\n" not in str(bar.render())
+
+
+class _TwoRows(_Crowded):
+    def compose(self) -> ComposeResult:
+        yield KeyBar(keep=self.keep, rows=2)
+
+
+async def test_a_two_row_bar_wraps_before_it_leaves_keys_out() -> None:
+    app = _TwoRows()
+    async with app.run_test(size=(50, 4)) as pilot:
+        await pilot.pause()
+        bar = app.query_one(KeyBar)
+        text = str(bar.render())
+        for name in ("Alpha", "Bravo", "Charlie", "Delta", "Echo", "esc Home", "? Help"):
+            assert name in text, text
+        assert bar.size.height == 2
+    narrow = _TwoRows()
+    async with narrow.run_test(size=(24, 4)) as pilot:
+        await pilot.pause()
+        text = str(narrow.query_one(KeyBar).render())
+        assert "esc Home" in text and "? Help" in text and "Echo" not in text, text

@@ -14,8 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.geometry import Spacing
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
+from textual.widgets._toast import Toast
 
 from studyapp.core.quiz.questions import Question, QuestionFormat
 from studyapp.core.workspace import load_exams
@@ -223,6 +225,24 @@ async def test_missed_list_goes_on_under_the_source_and_the_answer(tmp_path: Pat
         ]
         assert answer_lines, lines  # the long right answer wraps at 60 columns
         assert all(re.match(r" {17}\S", line) for line in answer_lines), lines
+
+
+@pytest.mark.parametrize("size", SIZES, ids=size_id)
+async def test_toasts_stay_inside_the_question_cards_frame(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    """At 80x24 a toast sat over the card's right border: it keeps inside the frame."""
+    workspace, _ = make_workspace(tmp_path, DECK)
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=size, notifications=True) as pilot:
+        quiz = await order_quiz(pilot, app)
+        await answer(pilot, "9")  # not an order: "Type each number 1 to 4 once ..."
+        toasts = list(quiz.query(Toast))
+        assert any("Type each number" in str(toast.render()) for toast in toasts)
+        card = quiz.query_one("#quiz-card", QuestionCard)
+        inside = card.region.shrink(Spacing(1, 1, 1, 1))  # less the border
+        for toast in toasts:
+            assert inside.contains_region(toast.region), (toast.region, inside)
 
 
 def test_judged_order_question_80x24(snap_compare: Any, tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ from studyapp.tui.app import StudyApp
 from studyapp.tui.screens.study import StudyScreen
 from studyapp.tui.screens.study_status import typing_hint
 from studyapp.tui.screens.study_typing import QUIET, TypingGuard
+from studyapp.tui.widgets.keybar import KeyBar
 from tests.tui.builders import make_workspace
 
 CHOICE = "small/first-call/choose"
@@ -216,8 +217,10 @@ entries:
 
 
 async def test_the_source_waits_until_the_card_is_answered(tmp_path: Path) -> None:
-    """The source is the sentence the card was made from: it holds the answer. Asked for
-    on a question, it says so instead of showing it; once answered, it opens."""
+    """The source is the sentence the card was made from: it holds the answer. On a
+    question `s` is not offered (the key bar leaves it out) and is not a command: typed
+    on a choice card, it is a letter, and the card says how to answer. Once answered,
+    `s` is offered and opens and closes it."""
     workspace, _ = make_workspace(tmp_path, SOURCED)
     app = StudyApp(workspace, seed=0)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -226,13 +229,15 @@ async def test_the_source_waits_until_the_card_is_answered(tmp_path: Path) -> No
         study = app.screen
         assert isinstance(study, StudyScreen) and study.card is not None
         assert study.card.source
+        assert "s Source" not in str(study.query_one(KeyBar).render())
         await pilot.press("s")
         await pilot.pause()
         assert not study.source_open
-        assert any("once you have answered" in str(n.message) for n in app._notifications)
+        assert study.query_one("#card-hint", Static).display  # "Pick an option with 1-4"
         await pilot.press("1")  # a pick: the card is checked (a wrong one shows it itself)
         await pilot.pause()
         shown = study.source_open
+        assert "s Source" in str(study.query_one(KeyBar).render())
         await pilot.press("s")
         await pilot.pause()
         assert study.source_open is not shown  # now s opens and closes it

@@ -20,6 +20,7 @@ from studyapp.tui.screens.study import StudyScreen
 from studyapp.tui.screens.study_grades import GradeBar, grade_labels
 from studyapp.tui.screens.study_verdict import verdict_head
 from studyapp.tui.widgets.answer_input import AnswerInput
+from studyapp.tui.widgets.keybar import KeyBar
 from tests.tui.builders import grade_easy_until_done, make_workspace, wait_started
 from tests.tui.conftest import screen_text as rendered
 
@@ -1012,7 +1013,7 @@ async def test_while_typing_u_is_a_letter_and_ctrl_z_undoes(tmp_path: Path) -> N
         await pilot.pause()
         assert study.card == first
         help_rows = HelpDialog(study).rows()
-        assert any("ctrl+z while typing" in does for _, does in help_rows), help_rows
+        assert ("^z", "Undo: ctrl+z, or u when not typing an answer") in help_rows, help_rows
 
 
 def test_a_wrong_pick_notes_the_pick_and_its_line_names_both() -> None:
@@ -1130,3 +1131,102 @@ async def test_quitting_after_a_verdict_saves_the_attempt(tmp_path: Path) -> Non
     reopened, _ = make_workspace(tmp_path)
     state = reopened.store.get("small/capital/answer")
     assert state.reps == 1 and state.phase is Phase.LEARNING
+
+
+# ------------------------------------------------------- key bar (session 12)
+
+SOURCED_DECK = """\
+id: sourced
+title: Sourced
+entries:
+  - id: first-call
+    kind: choice
+    prompt: Whom did President Lee call first on June 9, 2025?
+    answer: Donald Trump
+    distractors: [Ishiba Shigeru, Xi Jinping, Anthony Albanese]
+    source: Lee made his introductory phone calls on June 9, first to Donald Trump.
+  - id: capital
+    kind: qa
+    prompt: What is the capital of South Korea?
+    answer: Seoul
+  - id: moon
+    kind: qa
+    prompt: Who took office in 2017?
+    answer: Moon Jae-in
+    source: When fellow progressive Moon Jae-in took office in 2017 ...
+"""
+
+
+def _bar(app: StudyApp) -> str:
+    return str(app.screen.query_one(KeyBar).render())
+
+
+async def test_source_is_offered_only_once_the_card_is_answered(tmp_path: Path) -> None:
+    """`s Source` was in the key bar while asking, where `s` only said the source cannot
+    be shown yet (it holds the answer): it is offered once answered, on a card that has
+    a source, and `s` then opens it."""
+    workspace, _ = make_workspace(tmp_path, SOURCED_DECK, name="sourced.yaml")
+    app = StudyApp(workspace, seed=0)
+    seen: dict[str, list[bool]] = {}
+    async with app.run_test(size=(100, 30)) as pilot:
+        study = await _studying(pilot)
+        for _ in range(3):
+            card = study.card
+            assert card is not None and study.phase == "question"
+            asking = "s Source" in _bar(app)
+            assert study.check_action("toggle_source", ()) is False
+            if card.kind == "choice":  # the field is parked: s is a key, not a letter
+                await pilot.press("s")
+                await pilot.pause()
+                assert study.phase == "question" and not study.source_open
+                await pilot.press(str(study.options.index(card.answer) + 1))
+            else:
+                await pilot.press("enter")  # shown
+            await pilot.pause()
+            assert study.phase in ("judged", "revealed")
+            answered = "s Source" in _bar(app)
+            seen[card.entry_id] = [asking, answered]
+            if card.source and study.phase == "judged":  # right: the source is not open
+                assert not study.source_open
+                await pilot.press("s")
+                await pilot.pause()
+                assert study.source_open and card.source in screen_text(app)
+            await pilot.press("3")
+            await pilot.pause()
+        assert seen == {
+            "first-call": [False, True],
+            "capital": [False, False],  # no source: never offered
+            "moon": [False, True],
+        }
+
+
+async def test_undo_shows_one_key_while_typing_and_after_and_both_keys_undo(
+    tmp_path: Path,
+) -> None:
+    """The bar said `^z Undo` while an answer was typed and `u Undo` after: one label
+    now (ctrl+z undoes in both), and `u` still undoes once the field is parked."""
+    workspace, _ = make_workspace(tmp_path, UNDO_DECK, name="undo.yaml")
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        study = await _studying(pilot)
+        first = study.card
+        study.action_reveal()
+        await pilot.pause()
+        await pilot.press("3")
+        await pilot.pause()
+        assert study.card != first and not study._field.parked  # typing on q2
+        labels = [_bar(app)]
+        await pilot.press("enter")  # shown: the field is parked
+        await pilot.pause()
+        assert study._field.parked
+        labels.append(_bar(app))
+        for text in labels:
+            assert " ^z Undo " in text and " u Undo " not in text, labels
+        second = study.card
+        await pilot.press("u")  # withdraws the attempt: the card is asked again
+        await pilot.pause()
+        assert study.phase == "question" and study.card == second
+        assert " ^z Undo " in _bar(app)  # typing again, the same label
+        await pilot.press("ctrl+z")  # the answer to the first card
+        await pilot.pause()
+        assert study.card == first

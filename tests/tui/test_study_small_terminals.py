@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.geometry import Spacing
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input, Static
@@ -25,6 +26,7 @@ from textual.widgets._toast import Toast
 
 from studyapp.tui.app import StudyApp
 from studyapp.tui.screens.study import StudyScreen
+from studyapp.tui.widgets.card_scroll import window_top
 from studyapp.tui.widgets.keybar import KeyBar
 from tests.tui.builders import make_workspace, wait_started
 from tests.tui.conftest import screen_text
@@ -403,6 +405,87 @@ async def test_undoing_a_bury_leaves_the_done_count_as_it_was(tmp_path: Path) ->
         await pilot.press("ctrl+z")  # an answer undone: one less
         await settle(pilot)
         assert "done 1" in str(counts.render()), str(counts.render())
+
+
+# ------------------------------------------------ 6. the result opens at its top
+
+
+MILESTONES_SOURCED = (
+    MILESTONES
+    + """\
+    source: >-
+      During this period, the countries concluded various agreements, including the 1965 Treaty
+      on Basic Relations and the Agreement on the Settlement of Problems concerning Property and
+      Claims and on Economic Cooperation. … In 2015, the conservative administration of Park
+      Geun-hye concluded an agreement with the Abe Shinzō administration regarding the comfort
+      women issue. … They also entered into security agreements such as the 2016 General
+      Security of Military Information Agreement to protect classified military information. …
+      When fellow progressive Moon Jae-in took office in 2017, he spoke to both the United
+      States and China before speaking to the Japanese leader. … However, the progressive Moon
+      Jae-in administration effectively abandoned it in 2018, in the process damaging mutual
+      trust between the two countries.
+"""
+)
+"""The bundled deck's entry, with its source (shown under a wrong answer)."""
+
+
+@pytest.mark.parametrize("typed", ["wrong", "right"])
+@size_ids
+async def test_an_order_cards_result_opens_at_its_verdict(
+    tmp_path: Path, size: tuple[int, int], typed: str
+) -> None:
+    """At 80x24 the bundled 5-item order card's result opened mid-way down the card (the
+    window's first rows the options already answered, the verdict half-way down): it
+    opens at the verdict, the answer under it (or at the card's end, when less follows
+    than a window's height)."""
+    app = app_with(tmp_path, MILESTONES_SOURCED)
+    async with app.run_test(size=size) as pilot:
+        screen = await study(pilot)
+        card = screen.card
+        assert card is not None
+        number = {item: str(i) for i, item in enumerate(screen.options, start=1)}
+        right = [number[event] for event in card.options]
+        await type_text(pilot, " ".join(right if typed == "right" else sorted(right)))
+        await pilot.press("enter")
+        await settle(pilot)
+        window = card_of(screen)
+        verdict = screen.query_one("#card-verdict", Static)
+        assert window.max_scroll_y > 0  # the card does not fit: it is scrolled
+        top = min(verdict.virtual_region.y, window.max_scroll_y)
+        assert round(window.scroll_y) == top, screen_text(app)
+        if typed == "wrong":  # the source is shown below: the verdict is the first row
+            assert round(window.scroll_y) == verdict.virtual_region.y
+        assert shows_top_of(app, verdict) and shows_top_of(app, screen.query_one("#card-answer"))
+
+
+def test_window_top_keeps_a_result_from_its_first_line() -> None:
+    assert window_top(10, 4, 8, opens_at_top=True) == 0  # it fits: the card's top
+    assert window_top(10, 4, 12, opens_at_top=False) == 2  # asking: as little as shows it
+    assert window_top(10, 4, 12, opens_at_top=True) == 4  # a result: from its first line
+    assert window_top(10, 4, 20, opens_at_top=False) == 4  # too tall: its top wins
+    assert window_top(0, 4, 20, opens_at_top=True) == 0  # not laid out yet
+
+
+# ------------------------------------------------------ 7. toasts inside the frame
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24), (100, 24)], ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_toasts_stay_inside_the_cards_frame(tmp_path: Path, size: tuple[int, int]) -> None:
+    """At 80x24 a toast (a bury: "Buried until tomorrow ...") sat over the card's right
+    border: toasts keep inside the frame, whole."""
+    app = app_with(tmp_path, PROGRESSIVES, CONSERVATIVES, MILESTONES)
+    async with app.run_test(size=size, notifications=True) as pilot:
+        screen = await study(pilot)
+        await pilot.press("enter")  # shown (while asking, b would be typed)
+        await settle(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+        toasts = list(screen.query(Toast))
+        assert any("Buried until tomorrow" in str(t.render()) for t in toasts)
+        inside = card_of(screen).region.shrink(Spacing(1, 1, 1, 1))  # less the border
+        for toast in toasts:
+            assert inside.contains_region(toast.region), (toast.region, inside)
+            assert toast.region.width >= 20  # still readable
 
 
 # --------------------------------------------------------------- snapshots

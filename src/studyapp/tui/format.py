@@ -5,6 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
+from rich.cells import cell_len, set_cell_size
+
+ELLIPSIS = "…"
+TRAILING = ",;:"
+"""Punctuation not left before the ellipsis ("takes office,…" reads "takes office…")."""
+
 
 def interval(delta: timedelta) -> str:
     """Anki-style short interval: 45s, 10m, 3h, 5d, 2.5mo, 1.2y."""
@@ -69,3 +75,34 @@ def join_fitting(parts: Sequence[str], width: int, sep: str = " · ") -> str:
         else:
             lines.append(part)
     return "\n".join(lines)
+
+
+def shorten(text: str, width: int) -> str:
+    """``text`` on one line in at most ``width`` cells: whole words and "…" when cut.
+
+    Browse cut prompts mid-word ("Moon Jae-in takes o…"). The start is kept and cut
+    between words; only a first word wider than the room is cut inside (it has no
+    boundary to cut at).
+    """
+    text = " ".join(text.split())
+    if cell_len(text) <= width:
+        return text
+    if width <= 0:
+        return ""
+    room = width - cell_len(ELLIPSIS)
+    kept = words_within(text, room).rstrip(TRAILING)
+    if not kept:  # the first word alone is too wide: its first cells
+        kept = set_cell_size(text.split(" ")[0], room).rstrip()
+    return kept + ELLIPSIS
+
+
+def words_within(text: str, width: int) -> str:
+    """The longest start of ``text`` (words one space apart) made of whole words that
+    takes at most ``width`` cells; empty when the first word is wider."""
+    kept = ""
+    for word in text.split(" "):
+        longer = f"{kept} {word}" if kept else word
+        if cell_len(longer) > width:
+            break
+        kept = longer
+    return kept

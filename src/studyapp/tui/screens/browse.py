@@ -26,6 +26,7 @@ from textual.widgets import DataTable, Input, Select, Static
 from studyapp.core.store.state import CardState
 from studyapp.core.study.queue import study_day
 from studyapp.core.workspace import Workspace
+from studyapp.tui import format as fmt
 from studyapp.tui.screens.browse_search import SearchInput
 from studyapp.tui.text import cell, literal
 from studyapp.tui.widgets.browse.actions import guarded, reset_to_new, toggle_suspended, writable
@@ -119,7 +120,7 @@ class BrowseScreen(Screen[None]):
         self._prompt_width = 30
         self._columns: list[Column] = []
         decks = [(d.deck_id, d.title) for d in workspace.decks.decks]
-        self.deck_options = [(ANY, "All decks")] + [(i, clip(t, 40)) for i, t in decks]
+        self.deck_options = [(ANY, "All decks")] + [(i, fmt.shorten(t, 40)) for i, t in decks]
         tags = sorted({t for item in self.index for t in item.tags})
         self.tag_options = [(ANY, "All tags")] + [(t, t) for t in tags]
         kinds = sorted({item.card.kind for item in self.index})
@@ -338,7 +339,7 @@ class BrowseScreen(Screen[None]):
             self, self.workspace, lambda: toggle_suspended(self.workspace, item.card.id)
         )
         if result is not None:
-            self.notify(f"Card {result[1]}: {clip(item.card.prompt, 60)}", markup=False)
+            self.notify(f"Card {result[1]}: {fmt.shorten(item.card.prompt, 60)}", markup=False)
             self.refilter(keep_cursor=True)
 
     def action_reset(self) -> None:
@@ -350,7 +351,7 @@ class BrowseScreen(Screen[None]):
             if confirmed and guarded(
                 self, self.workspace, lambda: reset_to_new(self.workspace, item.card.id)
             ):
-                self.notify(f"Reset to new: {clip(item.card.prompt, 60)}", markup=False)
+                self.notify(f"Reset to new: {fmt.shorten(item.card.prompt, 60)}", markup=False)
                 self.refilter(keep_cursor=True)
 
         self.app.push_screen(CardResetDialog(item.card.prompt), done)

@@ -113,11 +113,12 @@ class HomeScreen(Screen[None]):
         # and scrolls (Tab reaches it, then arrows, PgUp/PgDn, Home/End).
         with VerticalScroll(id="home-failures-box"):
             yield Static(id="home-failures", markup=False)
-        yield KeyBar()
+        # Two rows when one is too few (80 columns): every key home offers stays in view.
+        yield KeyBar(rows=2)
 
     def on_mount(self) -> None:
         starting = not getattr(self.app, "started", True)
-        if starting and len(self.workspace.cards) >= COUNT_AFTER_FIRST_FRAME:
+        if starting and self.workspace.card_count >= COUNT_AFTER_FIRST_FRAME:
             self._show_uncounted()  # the app's first frame: the counts just after it (count)
         else:
             self.refresh_decks()
@@ -200,7 +201,7 @@ class HomeScreen(Screen[None]):
                 str(left.new),
                 str(left.learning),
                 str(left.review),
-                f"{fmt.percent(view.mastery.mastered)} of {view.cards}",
+                f"{fmt.percent(view.mastery.mastered)} of {view.cards:,}",
                 fmt.ago(view.last_studied, now),
             ]
         if len(rows) > 1:
@@ -265,7 +266,14 @@ class HomeScreen(Screen[None]):
             else:
                 new, learning, review = self._totals
                 today = f"Today: {review} due · {learning} learning · {new} new"
-            parts = [today, f"{entries} entries in {decks} deck{'s' if decks != 1 else ''}"]
+            # Entries and cards both, named: one entry can make several cards (a date asked
+            # both ways), and the deck list counts cards ("0% of 125").
+            cards = ws.card_count  # (the cards may not be made yet: see count)
+            parts = [
+                today,
+                f"{_count(entries, 'entry', 'entries')} · {_count(cards, 'card', 'cards')} "
+                f"in {_count(decks, 'deck', 'decks')}",
+            ]
             parts += [streak] if streak else []
             text = fmt.join_fitting(parts, self.app.size.width - 4, sep="    ")
         if ws.read_only:
@@ -569,3 +577,8 @@ def _line(cells: Sequence[str], widths: Sequence[int]) -> str:
 
 def _clip(text: str, width: int) -> str:
     return text if cell_len(text) <= width else set_cell_size(text, width - 1) + "…"
+
+
+def _count(number: int, one: str, many: str) -> str:
+    """ "1 entry", "102 entries", "200,000 cards"."""
+    return f"{number:,} {one if number == 1 else many}"

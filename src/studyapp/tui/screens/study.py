@@ -85,7 +85,7 @@ from studyapp.tui.screens.study_verdict import (
 )
 from studyapp.tui.text import literal
 from studyapp.tui.widgets.answer_input import AnswerInput
-from studyapp.tui.widgets.card_scroll import SHORT_BELOW, CardScroll
+from studyapp.tui.widgets.card_scroll import SHORT_BELOW, CardScroll, window_top
 from studyapp.tui.widgets.diff import answer_diff
 from studyapp.tui.widgets.keybar import KeyBar
 from studyapp.tui.widgets.titlebar import TitleBar
@@ -126,12 +126,16 @@ class StudyScreen(Screen[None]):
         Binding("2", "press(2)", "Hard", id="study.grade2", show=False, priority=True),
         Binding("3", "press(3)", "Good", id="study.grade3", show=False, priority=True),
         Binding("4", "press(4)", "Easy", id="study.grade4", show=False, priority=True),
+        # One label for both keys: while an answer is typed u is a letter and only ctrl+z
+        # undoes, so the key bar showed "^z Undo" there and "u Undo" after. ctrl+z works
+        # in every phase: it is the key shown (a remapped key shows as itself).
         Binding(
             "u,ctrl+z",
             "undo",
             "Undo",
             id="study.undo",
-            tooltip="Undo (ctrl+z while typing an answer: there u is a letter)",
+            key_display="^z",
+            tooltip="Undo: ctrl+z, or u when not typing an answer",
         ),
         Binding("s", "toggle_source", "Source", id="study.source"),
         Binding("b", "bury", "Bury", id="study.bury", tooltip="Hide this card until tomorrow"),
@@ -403,9 +407,10 @@ class StudyScreen(Screen[None]):
         """The prompt from its top when the card fits; else what must be seen wins.
 
         Asking: the prompt and the answer field (a choice's options, a self-graded
-        card's note). Checked: the verdict and the answer, before the explanation and
-        the source, which stay below the fold ("↓ more" on the border). A card left
-        scrolled by the last one, or by typing, hid the prompt's first words at 60x20.
+        card's note). Checked: the result from its first line, the verdict (a choice's
+        options), then the answer, before the explanation and the source, which stay
+        below the fold ("↓ more" on the border). A card left scrolled by the last one,
+        or by typing, hid the prompt's first words at 60x20.
         """
         card = self._card
         if not card.is_attached:
@@ -413,11 +418,11 @@ class StudyScreen(Screen[None]):
         height = card.scrollable_content_region.height
         first, last = self._must_see()
         y = 0
-        if last is not None and height > 0:
-            bottom = last.virtual_region.bottom
-            if bottom > height:
-                top = first.virtual_region.y if first is not None else 0
-                y = min(bottom - height, top)
+        if last is not None:
+            top = first.virtual_region.y if first is not None else 0
+            # the result opens at its first line; a source opened (s) is scrolled into view
+            result = self.phase in ("judged", "revealed") and first is not self._source
+            y = window_top(height, top, last.virtual_region.bottom, opens_at_top=result)
         card.scroll_to(y=y, animate=False, immediate=True)
         card.update_hint()
 
@@ -730,13 +735,9 @@ class StudyScreen(Screen[None]):
             self.notify(f"Undone: back to “{short(card.prompt)}”", markup=False)
 
     def action_toggle_source(self) -> None:
-        if self.card is None or self.phase == "done":
-            return
-        if not self.card.source:
-            self.notify("This card has no source text.", markup=False)
-            return
-        if self.phase == "question":  # the sentence the card was made from holds its answer
-            self.notify("The source shows once you have answered: it holds the answer.")
+        """Open or close the source; offered only on an answered card that has one (see
+        check_action: the sentence the card was made from holds its answer)."""
+        if self.card is None or not self.card.source or self.phase not in ("judged", "revealed"):
             return
         self.source_open = not self.source_open
         self._source_asked = self.source_open
@@ -806,7 +807,12 @@ class StudyScreen(Screen[None]):
             )
         if action == "enter_question":
             return self.phase == "question" and self.mode not in ("typed", "order")
-        if action in ("toggle_source", "bury", "suspend"):
+        if action == "toggle_source":
+            # Offered once it can act: the source holds the answer, so it shows only once
+            # the card is answered (and only on a card that has one).
+            card = self.card
+            return self.phase in ("judged", "revealed") and card is not None and bool(card.source)
+        if action in ("bury", "suspend"):
             return self.phase != "done"
         if action == "more_new":
             return self.phase == "done" and not self.workspace.read_only

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Literal
 from textual.content import Content
 
 from studyapp.core.quiz.judging import FLIP_REASON, self_graded_reason
+from studyapp.tui.format import shorten
 
 if TYPE_CHECKING:
     from studyapp.core.decks.cards import Card
@@ -120,8 +121,9 @@ def cloze_label(variant: str) -> str:
 
 
 def short(text: str, width: int = 40) -> str:
-    """``text`` cut to ``width`` characters with an ellipsis, for a notice that names a card."""
-    return text if len(text) <= width else text[: width - 1] + "…"
+    """``text`` cut to ``width`` cells between words, with an ellipsis, for a notice that
+    names a card (cut mid-word, "Korean president doe…" was read as a typo)."""
+    return shorten(text, width)
 
 
 def typing_hint(phase: str, mode: Mode, options: int) -> str:

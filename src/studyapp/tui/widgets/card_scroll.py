@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from textual.containers import VerticalScroll
 
-__all__ = ["SHORT_BELOW", "CardScroll", "scroll_hint"]
+__all__ = ["SHORT_BELOW", "CardScroll", "scroll_hint", "window_top"]
 
 SHORT_BELOW = 26
 """Terminal heights below this get a card screen's short layout (no blank rows around
@@ -66,3 +66,18 @@ def scroll_hint(above: bool, below: bool, *, pages: bool) -> str:
     if above:
         return f"↑ more above: {up}"
     return ""
+
+
+def window_top(height: int, top: int, bottom: int, *, opens_at_top: bool) -> int:
+    """Where a card's window of ``height`` rows starts so that its rows ``top`` to
+    ``bottom`` (what must be seen) are in view, from the card's first row if they fit.
+
+    Else, asking (``opens_at_top`` false), as little is scrolled away as shows them, the
+    prompt above kept as far as it goes; ``top`` wins when they cannot all fit. An
+    answer's result (``opens_at_top``) opens at its first line (the verdict): scrolled
+    only as far as its end, a 5-item order card's result opened mid-way down the card at
+    80x24, its first rows the options already answered.
+    """
+    if height <= 0 or bottom <= height:
+        return 0
+    return top if opens_at_top else min(bottom - height, top)

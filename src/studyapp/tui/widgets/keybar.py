@@ -8,10 +8,11 @@ the bindings change; on the first frame that cost ~45 ms against one line of
 text (``benchmarks/startup.py``'s reference app with either, 15 rounds). Here
 the line is drawn from the bindings on each refresh: one widget, no recompose.
 
-When the keys do not fit, they first lose their padding, then the least important
-are left out, from the end of the line: the keys that get a learner out of the
-screen (escape) and to help (``?``/F1) stay to the last, with any binding ids a
-screen names in ``KeyBar(keep=...)``.
+When the keys do not fit, they first lose their padding; a bar given ``rows=2``
+then goes on to a second row (home: at 80 columns ``e Readiness`` was left out);
+only then are the least important left out, from the end of the line: the keys
+that get a learner out of the screen (escape) and to help (``?``/F1) stay to the
+last, with any binding ids a screen names in ``KeyBar(keep=...)``.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import NamedTuple
 
 from textual import events
 from textual.content import Content
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -47,8 +49,10 @@ ESSENTIAL_ACTIONS = frozenset({"help", "app.help"})
 
 
 class _Key(NamedTuple):
-    """Where a shown key was drawn (cells ``start`` to ``end``), for clicks and hover."""
+    """Where a shown key was drawn (row ``row``, cells ``start`` to ``end``), for clicks
+    and hover."""
 
+    row: int
     start: int
     end: int
     key: str
@@ -66,6 +70,7 @@ class KeyBar(Widget, can_focus=False):
         dock: bottom;
         width: 100%;
         height: 1;
+        &.-rows { height: auto; }
         color: $footer-foreground;
         background: $footer-background;
         .keybar--key {
@@ -86,10 +91,15 @@ class KeyBar(Widget, can_focus=False):
     }
     """
 
-    def __init__(self, *, keep: Iterable[str] = ()) -> None:
-        """``keep``: binding ids to keep, with escape and help, when keys are left out."""
-        super().__init__()
+    def __init__(self, *, keep: Iterable[str] = (), rows: int = 1) -> None:
+        """``keep``: binding ids to keep, with escape and help, when keys are left out.
+        ``rows``: the rows the bar may take when its keys do not fit on one (a screen
+        with room to spare, such as home, offers every key that way at 80 columns)."""
+        super().__init__(classes="-rows" if rows > 1 else "")
         self._keep = frozenset(keep)
+        self._rows = max(1, rows)
+        self._drawn_rows = 1
+        """Rows the bar took when last drawn (a change of keys may need another layout)."""
         self._keys: list[_Key] = []
         self._hover: str | None = None
         """The key under the mouse pointer, drawn highlighted."""
@@ -102,7 +112,13 @@ class KeyBar(Widget, can_focus=False):
 
     def _bindings_changed(self, screen: Screen[object]) -> None:
         if screen is self.screen:
-            self.refresh()
+            rows = len(self._layout(self.size.width)[0]) if self._rows > 1 else 1
+            self.refresh(layout=rows != self._drawn_rows)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        if self._rows == 1:
+            return 1
+        return max(1, len(self._layout(width)[0]))
 
     def _shown(self) -> tuple[list[_Shown], _Shown | None]:
         """The keys to show, in the order of the bindings, the first key of an action
@@ -129,12 +145,13 @@ class KeyBar(Widget, can_focus=False):
                 shown.append(item)
         return shown, palette
 
-    def render(self) -> Content:
+    def _layout(self, width: int) -> tuple[list[list[Content]], list[list[_Key]], Content]:
+        """The keys drawn on each row, where each was drawn, and the palette's key (drawn
+        at the right of the last row)."""
         key_style = self.get_visual_style("keybar--key")
         text_style = self.get_visual_style("keybar--description")
         edge_style = self.get_visual_style("keybar--edge")
         hover_style = self.get_visual_style("keybar--hover", partial=True)
-        width = self.size.width
         shown, palette = self._shown()
         right = Content("")
         if palette is not None:
@@ -159,40 +176,65 @@ class KeyBar(Widget, can_focus=False):
             return drawn
 
         # As Footer does in its compact mode, the keys lose their padding when they would
-        # not all fit (all of home's fit at 80 columns then); when even that is too wide,
-        # the last of the less important keys are left out first (see fit_keys).
+        # not all fit; then they go on to more rows, if the bar may take them; when even
+        # that is too little, the last of the less important keys are left out first
+        # (see wrap_keys).
         items = [item(s, compact=False) for s in shown]
         lead = 0  # compact keys have no padding: one cell of margin before the first
         if sum(i.cell_length for i in items) > room:
             items = [item(s, compact=True) for s in shown]
             lead = 1
         widths = [i.cell_length for i in items]
-        kept = fit_keys(widths, [s.essential for s in shown], room - lead)
-        parts: list[Content] = [Content(" " * lead)] if kept else []
-        keys: list[_Key] = []
-        x = lead if kept else 0
-        for index in kept:
-            drawn, entry = items[index], shown[index]
-            tip = entry.tooltip or entry.description
-            keys.append(_Key(x, x + drawn.cell_length, entry.key, entry.enabled, tip))
-            parts.append(drawn)
-            x += drawn.cell_length
+        essential = [s.essential for s in shown]
+        placed: list[list[int]] = [[]]
+        for rows in range(1, self._rows + 1):
+            rooms = [width - lead] * (rows - 1) + [room - lead]
+            placed = wrap_keys(widths, essential, rooms)
+            if sum(map(len, placed)) == len(items):
+                break
+        drawn: list[list[Content]] = []
+        keys: list[list[_Key]] = []
+        for row, indices in enumerate(placed):
+            parts: list[Content] = [Content(" " * lead)] if indices else []
+            row_keys: list[_Key] = []
+            x = lead if indices else 0
+            for index in indices:
+                content, entry = items[index], shown[index]
+                tip = entry.tooltip or entry.description
+                end = x + content.cell_length
+                row_keys.append(_Key(row, x, end, entry.key, entry.enabled, tip))
+                parts.append(content)
+                x = end
+            drawn.append(parts)
+            keys.append(row_keys)
         if palette is not None:
             start = width - right.cell_length + 1  # after the edge
-            keys.append(_Key(start, width, palette.key, True, palette.description))
-        self._keys = keys
-        left = Content("").join(parts)
-        return Content.assemble(left, " " * max(room - left.cell_length, 0), right)
+            row = len(placed) - 1
+            keys[-1].append(_Key(row, start, width, palette.key, True, palette.description))
+        return drawn, keys, right
 
-    def _key_at(self, x: int) -> _Key | None:
+    def render(self) -> Content:
+        width = self.size.width
+        drawn, keys, right = self._layout(width)
+        self._keys = [key for row in keys for key in row]
+        self._drawn_rows = len(drawn)
+        lines: list[Content] = []
+        for number, parts in enumerate(drawn, start=1):
+            left = Content("").join(parts)
+            end = right if number == len(drawn) else Content("")
+            room = width - end.cell_length
+            lines.append(Content.assemble(left, " " * max(room - left.cell_length, 0), end))
+        return Content("\n").join(lines)
+
+    def _key_at(self, x: int, y: int = 0) -> _Key | None:
         for key in self._keys:
-            if key.start <= x < key.end:
+            if key.row == y and key.start <= x < key.end:
                 return key
         return None
 
     def on_click(self, event: events.Click) -> None:
         event.stop()
-        key = self._key_at(event.x)
+        key = self._key_at(event.x, event.y)
         if key is None:
             return
         if key.enabled:
@@ -201,7 +243,7 @@ class KeyBar(Widget, can_focus=False):
             self.app.bell()
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
-        key = self._key_at(event.x)
+        key = self._key_at(event.x, event.y)
         hover = key.key if key is not None else None
         if hover != self._hover:
             self._hover = hover
@@ -215,7 +257,14 @@ class KeyBar(Widget, can_focus=False):
 
 
 def fit_keys(widths: list[int], essential: list[bool], room: int) -> list[int]:
-    """The indices of the keys to draw in ``room`` cells, in their order.
+    """The indices of the keys to draw in ``room`` cells, in their order (one row of
+    :func:`wrap_keys`)."""
+    return wrap_keys(widths, essential, [room])[0]
+
+
+def wrap_keys(widths: list[int], essential: list[bool], rooms: list[int]) -> list[list[int]]:
+    """The indices of the keys to draw on each row, ``rooms[i]`` cells on row ``i``, in
+    their order (a row takes the keys that fit, the next row the rest).
 
     Less important keys are left out from the end of the line first; the
     essential ones (the way out, help) go only when nothing else is left, so
@@ -223,14 +272,23 @@ def fit_keys(widths: list[int], essential: list[bool], room: int) -> list[int]:
     """
     kept = list(range(len(widths)))
 
-    def width() -> int:
-        return sum(widths[i] for i in kept)
+    def placed() -> list[list[int]] | None:
+        rows: list[list[int]] = [[] for _ in rooms]
+        row, used = 0, 0
+        for index in kept:
+            while row < len(rooms) and used + widths[index] > rooms[row]:
+                row, used = row + 1, 0
+            if row == len(rooms):
+                return None
+            rows[row].append(index)
+            used += widths[index]
+        return rows
 
     for index in reversed(range(len(widths))):
-        if width() <= room:
+        if placed() is not None:
             break
         if not essential[index]:
             kept.remove(index)
-    while kept and width() > room:
+    while kept and placed() is None:
         kept.pop()
-    return kept
+    return placed() or [[] for _ in rooms]

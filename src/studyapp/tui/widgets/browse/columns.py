@@ -16,7 +16,9 @@ import itertools
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from studyapp.tui.widgets.charts import clip
+from rich.cells import cell_len
+
+from studyapp.tui.format import shorten, words_within
 
 CELL_PADDING = 2
 """Cells a DataTable column adds to its width (one of padding on each side)."""
@@ -28,6 +30,8 @@ MIN_PROMPT = 24
 """The prompt's width is never taken below this to show another column."""
 WIDE_PROMPT = 48
 """The deck's column is shown only when the prompt keeps at least this much."""
+ELIDED = " … "
+"""Between a prompt's first words and where it differs from rows like it."""
 SHOWN_AFTER_CUT = 10
 """A prompt cut before this many characters after the part it shares with another
 row shows its first words and then where it differs."""
@@ -95,22 +99,23 @@ def shared_starts(texts: Sequence[str]) -> list[int]:
 
 
 def distinct_prompt(text: str, width: int, shared: int) -> str:
-    """``text`` in ``width`` characters, showing where it differs from rows like it.
+    """``text`` in ``width`` cells, showing where it differs from rows like it.
 
     ``shared``: how many of its first characters another row starts with (see
     :func:`shared_starts`). When a plain cut would show little or nothing past
     that, the row shows its first words, an ellipsis, and the text from the word
-    where it differs: "When did … Murayama Tomiichi issues an…".
+    where it differs: "When did … Murayama Tomiichi issues an…". Every cut is
+    between words (:func:`~studyapp.tui.format.shorten`).
     """
     text = " ".join(text.split())
-    if len(text) <= width or shared + SHOWN_AFTER_CUT <= width - 1:
-        return clip(text, width)
+    if cell_len(text) <= width or shared + SHOWN_AFTER_CUT <= width - 1:
+        return shorten(text, width)
     start = text.rfind(" ", 0, min(shared, len(text))) + 1
     tail = text[start:]
     # the first words: a third of the width, or all the room a short tail leaves
-    budget = max(width // 3, width - len(" … ") - len(tail))
-    head_end = text.rfind(" ", 0, budget + 1)
-    head = text[: head_end if head_end > 0 else max(width // 4, 1)]
-    if start <= len(head):
-        return clip(text, width)
-    return clip(f"{head} … {tail}", width)
+    budget = max(width // 3, width - len(ELIDED) - cell_len(tail))
+    head = words_within(text, budget)
+    room = width - cell_len(head) - len(ELIDED)
+    if not head or start <= len(head) or room < 2:
+        return shorten(text, width)
+    return head + ELIDED + shorten(tail, room)
