@@ -2,10 +2,12 @@
 
     .venv/bin/python benchmarks/extract_gum.py GUM_REPO ATTRIBUTIONS_TSV [--misses]
 
-The keyed corpus holds a few hundred statements; GUM (amir-zeldes/gum, a bare git
-mirror read with ``git show``) annotates every attribution of its documents in RST.
-``ATTRIBUTIONS_TSV`` has one row per relation (doc, genre, source EDU, target EDU,
-relation, label, ..., speaker, source text, content text). The relations a teacher's
+The keyed corpus holds a few hundred statements; GUM (github.com/amir-zeldes/gum,
+release V11.1.0; ``GUM_REPO`` is a bare mirror or a checkout's .git, read with ``git show``)
+annotates every attribution of its documents in RST. ``ATTRIBUTIONS_TSV`` has one row per
+relation (doc, genre, source EDU, target EDU, relation, label, ..., speaker, source text,
+content text); it is made by ``benchmarks/gum_attributions.py GUM_REPO -o attributions.tsv``
+(which says how the source, speaker and content are chosen). The relations a teacher's
 answer key would count as statements are kept: genres of written, edited prose,
 attribution-positive, a verb of saying, reporting or finding (not a belief or a
 perception), and a named or nominal speaker (not I, we or you). The kept documents are
@@ -95,9 +97,13 @@ class Relation:
     kept: bool
 
 
+REV = ["V11.1.0"]
+"""The GUM revision read (``--rev``): the one gum_attributions.py read by default."""
+
+
 def show(repo: str, path: str) -> str:
     return subprocess.run(
-        ["git", "-C", repo, "show", f"HEAD:{path}"], capture_output=True, text=True, check=True
+        ["git", "-C", repo, "show", f"{REV[0]}:{path}"], capture_output=True, text=True, check=True
     ).stdout
 
 
@@ -304,7 +310,9 @@ def main() -> None:
     parser.add_argument("gum", help="the GUM repository (a git dir, read with git show)")
     parser.add_argument("tsv", help="attributions.tsv")
     parser.add_argument("--misses", action="store_true", help="print the tuning half's misses")
+    parser.add_argument("--rev", default=REV[0], help="the GUM revision (default: V11.1.0)")
     args = parser.parse_args()
+    REV[0] = args.rev
     texts, _genre, relations = load(args.gum, args.tsv)
     kept_docs = sorted({r.doc for r in relations if r.kept})
     order = list(kept_docs)
