@@ -42,6 +42,8 @@ class StudyApp(App[None]):
         for it has begun (see _after_first_frame)."""
         self._told = 0
         """How many of the workspace's messages have been said."""
+        self._quit_dialog: Screen[bool] | None = None
+        """The question ctrl+q asked last (a second ctrl+q while it is open waits for it)."""
         self.failure: str | None = None
         """Why the app stopped at start (the progress could not be read), for the command
         to print once the terminal is back."""
@@ -122,12 +124,38 @@ class StudyApp(App[None]):
 
     async def action_quit(self) -> None:
         """Quit (ctrl+q), after grading an answer checked on a study screen but not yet
-        graded, as leaving that screen does: quitting never loses an attempt."""
+        graded, as leaving that screen does: quitting never loses an attempt. A screen
+        whose work quitting would end (a quiz being sat, settings not saved) asks first,
+        as its own Escape does, and saying yes keeps what can be kept (the quiz's answers
+        are scored and saved)."""
         for screen in self.screen_stack:
             settle = getattr(screen, "settle", None)
             if callable(settle):
                 settle()
+        if self._quit_dialog is not None and self.screen is self._quit_dialog:
+            return  # asked already: y or n
+        for screen in reversed(self.screen_stack):
+            ask = getattr(screen, "quit_question", None)
+            question = ask() if callable(ask) else None
+            if question is not None:
+                self._ask_before_quitting(screen, question)
+                return
         self.exit()
+
+    def _ask_before_quitting(self, screen: Screen[object], question: tuple[str, str, str]) -> None:
+        from studyapp.tui.widgets.confirm import ConfirmDialog  # only when asked
+
+        title, text, yes = question
+        confirmed = getattr(screen, "quit_confirmed", None)
+
+        def decided(quit_now: bool | None) -> None:
+            if quit_now:
+                if callable(confirmed):
+                    confirmed()
+                self.exit()
+
+        self._quit_dialog = ConfirmDialog(title, text, yes=yes)
+        self.push_screen(self._quit_dialog, decided)
 
     def action_help(self) -> None:
         from studyapp.tui.screens.help import HelpDialog  # on first use: not needed at start

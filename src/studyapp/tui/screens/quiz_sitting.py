@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import random
 from datetime import timedelta
+from pathlib import Path
 
 from textual import events
 from textual.app import ComposeResult
@@ -47,7 +48,7 @@ from studyapp.core.quiz.answers.verdict import Outcome, Verdict
 from studyapp.core.quiz.exam import ExamSpec
 from studyapp.core.quiz.questions import FALSE, TRUE, Question, QuestionFormat
 from studyapp.core.quiz.results import save_result
-from studyapp.core.quiz.scoring import QuestionResult, check_question, grade_answer
+from studyapp.core.quiz.scoring import QuestionResult, QuizResult, check_question, grade_answer
 from studyapp.core.quiz.sitting import Ending, Given, Response, Sitting, score_sitting
 from studyapp.core.workspace import Workspace
 from studyapp.tui import format as fmt
@@ -641,9 +642,31 @@ class QuizScreen(Screen[None]):
         self.notify(f"The {self.noun} ended before any answer: nothing saved.", markup=False)
         self.app.pop_screen()
 
-    def finish(self, ending: Ending = Ending.SUBMITTED) -> None:
+    def quit_question(self) -> tuple[str, str, str] | None:
+        """What to ask before the app quits in the middle of this sitting (ctrl+q): it
+        ends like Escape's "end now", its answers scored and saved (see StudyApp)."""
+        if self.finished:
+            return None
+        self._keep_typed(quiet=True)
+        if self.sitting.answered == 0:
+            return None  # nothing to keep, nothing lost
+        return (
+            f"Quit in the middle of the {self.noun}?",
+            f"It ends here: your {self.sitting.answered} answer"
+            f"{'s are' if self.sitting.answered != 1 else ' is'} scored and "
+            + ("saved. " if self.save and not self.workspace.read_only else "shown nowhere. ")
+            + self._unanswered_text(),
+            "y: end it and quit",
+        )
+
+    def quit_confirmed(self) -> None:
+        """The app is quitting: score and save what was answered (no results screen)."""
         if self.finished:
             return
+        self._score_and_save(Ending.EARLY if self.sitting.unanswered else Ending.SUBMITTED)
+
+    def _score_and_save(self, ending: Ending) -> tuple[QuizResult, Path | None]:
+        """End the sitting: its result, and where it was saved (None: not saved)."""
         self.finished = True
         if self._ticker is not None:
             self._ticker.stop()
@@ -666,6 +689,12 @@ class QuizScreen(Screen[None]):
                 saved = save_result(self.workspace.store.folder, result, now, seed=self.spec.seed)
             except OSError as error:
                 self.notify(f"Result not saved: {error}", severity="error", markup=False)
+        return result, saved
+
+    def finish(self, ending: Ending = Ending.SUBMITTED) -> None:
+        if self.finished:
+            return
+        result, saved = self._score_and_save(ending)
         results = ResultsScreen(
             self.workspace,
             result,

@@ -470,6 +470,17 @@ class SettingsScreen(Screen[None]):
 
         self.app.push_screen(FitParametersScreen(self.workspace, self.selected_preset()))
 
+    def quit_question(self) -> tuple[str, str, str] | None:
+        """What to ask before the app quits with changes not saved (ctrl+q), as Escape asks."""
+        if not self.is_dirty():
+            return None
+        return (
+            "Quit without saving the settings?",
+            "Your changes to the settings have not been saved. Press n, then ctrl+s on the "
+            "settings screen to save them.",
+            "y: quit without saving",
+        )
+
     def action_leave(self) -> None:
         """Back to where we came from; unsaved changes are confirmed first."""
         if not self.is_dirty():
