@@ -17,6 +17,7 @@ from studyapp.tui.widgets.browse.detail import CardDetailDialog
 from studyapp.tui.widgets.browse.model import ANY, BrowseFilter, build_index, filter_cards
 from studyapp.tui.widgets.browse.reset_dialog import CardResetDialog
 from tests.conftest import REPO
+from tests.tui.builders import make_workspace
 from tests.tui.conftest import NOW, TuiEnv, screen_text, seed_history
 
 
@@ -255,6 +256,27 @@ def test_filter_on_50000_cards(tui_env: TuiEnv) -> None:
         assert filter_cards(index, BrowseFilter(deck="nope"), {}, NOW.date()) == []
         assert len(filter_cards(index, BrowseFilter(state="new"), {}, NOW.date())) == 50_000
         assert BrowseFilter().deck == ANY
+    finally:
+        workspace.close()
+
+
+async def test_search_ignores_accents_and_case_both_ways(tmp_path: Path) -> None:
+    """A walk-through typed "shinzo" and found nothing of "Abe Shinzō"; typed answers
+    already forgive accents, so search does too (and "Shinzō" finds "Shinzo")."""
+    deck = (
+        "id: pm\ntitle: Prime ministers\nentries:\n"
+        "  - id: abe\n    kind: qa\n    prompt: Who was prime minister in 2013?\n"
+        "    answer: Abe Shinzō\n"
+        "  - id: kan\n    kind: qa\n    prompt: Who was prime minister in 2010?\n"
+        "    answer: Kan Naoto\n"
+    )
+    workspace, _ = make_workspace(tmp_path, deck, name="pm.yaml")
+    try:
+        index = build_index(workspace)
+        for typed in ("shinzo", "SHINZŌ", "abe shinzo"):
+            found = filter_cards(index, BrowseFilter(text=typed), {}, NOW.date())
+            assert [i.card.entry_id for i in found] == ["abe"], typed
+        assert filter_cards(index, BrowseFilter(text="pm/kan"), {}, NOW.date())  # ids too
     finally:
         workspace.close()
 

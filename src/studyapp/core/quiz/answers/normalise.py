@@ -40,7 +40,7 @@ def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-def _strip_accents(text: str) -> str:
+def strip_accents(text: str) -> str:
     """Drop accents on Latin, Greek and Cyrillic letters only.
 
     Combining marks elsewhere carry meaning (Japanese dakuten turn か into が),
@@ -69,7 +69,7 @@ def fold(text: str) -> str:
     ignored; apostrophes vanish (``Lee's`` = ``Lees``) and decimal marks inside
     numbers are kept, so ``55.5`` does not become ``55 5``.
     """
-    text = _strip_accents(_CONTROL.sub(" ", clean(text)).casefold()).translate(_LETTERS)
+    text = strip_accents(_CONTROL.sub(" ", clean(text)).casefold()).translate(_LETTERS)
     text = text.replace("&", " and ").replace("'", "")
     text = _DECIMAL_MARK.sub("\x00", text)
     text = _NON_WORD.sub(" ", text)

@@ -13,6 +13,7 @@ from typing import NamedTuple
 from msgspec import Struct
 
 from studyapp.core.decks.cards import Card
+from studyapp.core.quiz.answers.normalise import strip_accents
 from studyapp.core.store.state import CardState, Phase
 from studyapp.core.workspace import Workspace
 from studyapp.tui import format as fmt
@@ -45,6 +46,12 @@ class BrowseFilter(Struct, frozen=True):
     state: str = ANY
 
 
+def search_form(text: str) -> str:
+    """What browse's search compares: case and accents ignored ("shinzo" finds "Shinzō",
+    as a typed answer would), punctuation kept (ids such as "lee-pragmatic")."""
+    return strip_accents(text.casefold())
+
+
 def build_index(workspace: Workspace) -> list[IndexedCard]:
     """Index every card of the workspace (once per screen: cards do not change)."""
     titles = {d.deck_id: d.title for d in workspace.decks.decks}
@@ -56,7 +63,7 @@ def build_index(workspace: Workspace) -> list[IndexedCard]:
         tags = no_tags
         if entry is not None and entry.tags:
             tags = tags_of.get(id(entry)) or tags_of.setdefault(id(entry), frozenset(entry.tags))
-        haystack = f"{card.prompt}\n{card.answer}\n{card.id}".casefold()
+        haystack = search_form(f"{card.prompt}\n{card.answer}\n{card.id}")
         out.append(
             IndexedCard(card, position, titles.get(card.deck_id, card.deck_id), tags, haystack)
         )
@@ -117,7 +124,7 @@ def filter_cards(
         items = [i for i in items if i.card.kind == flt.kind]
     if flt.tag != ANY:
         items = [i for i in items if flt.tag in i.tags]
-    for word in flt.text.casefold().split():
+    for word in search_form(flt.text).split():
         items = [i for i in items if word in i.haystack]
     if flt.state != ANY:
         get = states.get
