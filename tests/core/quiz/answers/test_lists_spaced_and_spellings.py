@@ -82,6 +82,24 @@ def test_a_typo_in_a_spaced_list_stays_close() -> None:
     assert verdict.note.startswith("typo")
 
 
+def test_a_spaced_list_with_a_member_only_nearly_named_reads_as_with_commas() -> None:
+    """A walk-through typed "japan korea australia nz": it was judged wrong with "'japan
+    korea australia nz' is not in the list; missing 'Japan', ..." though Japan and
+    Australia were typed. Runs that name a member nearly (a place without its
+    qualifier, a typo within the member's words) cut the words too, when that is the one
+    reading, and are judged as the commas version is."""
+    members = LISTS[0]
+    spaced = _check("japan korea australia nz", members)
+    commas = _check("japan, korea, australia, nz", members)
+    assert spaced.outcome is H and spaced.note == commas.note
+    assert spaced.note == "incomplete: 'korea' for 'South Korea'"
+    assert _check("zealand japan australia korea", members).outcome is H
+    two = _check("japan korea", members)
+    assert two.outcome is W and two.note == "2 of 4: missing 'Australia' and 'New Zealand'"
+    # a typo never takes in a word more ("australia nz" is no typo of Australia)
+    assert _check("japan south korea austrlia nz", members).note.startswith("typo")
+
+
 def test_a_word_too_many_in_a_spaced_list_is_not_right() -> None:
     assert _check("japan south korea australia new zealand china", LISTS[0]).outcome is W
     assert _check("japan south korea australia new zealand an", LISTS[0]).outcome is not C

@@ -140,7 +140,7 @@ def check_list(
     if not any(_BOTH.match(m) for m in members):
         given = _BOTH.sub("", given)  # "both A and B" is "A and B"
     parts = spaced_members(given, members, forms) or _read_parts(
-        split_list(given, members), members, forms
+        split_list(given, members), members, forms, rivals
     )
     left = list(members)
     extra: list[str] = []
@@ -210,7 +210,10 @@ def _learn_member_forms(
 
 
 def _read_parts(
-    parts: Sequence[str], members: Sequence[str], forms: dict[str, list[str]]
+    parts: Sequence[str],
+    members: Sequence[str],
+    forms: dict[str, list[str]],
+    rivals: Sequence[str] = (),
 ) -> list[str]:
     """The parts, each run of members typed with spaces only cut into those members
     ("japan, south korea australia": the comma was typed, the second one was not)."""
@@ -218,9 +221,24 @@ def _read_parts(
     def same(words: str, member: str) -> bool:
         return check_text(words, member, forms[member]).outcome is Outcome.CORRECT
 
+    def near(words: str, member: str) -> bool:
+        outcome = check_text(words, member, forms[member]).outcome
+        if outcome is Outcome.CORRECT:
+            return True
+        if outcome is Outcome.CLOSE:  # a typo within the member's words, never a word more
+            return len(words.split()) <= len(text_key(member).split())
+        return _incomplete_place(words, [member], members, rivals) == member
+
     out: list[str] = []
     for part in parts:
-        out.extend(spaced_members(part, members, forms, same) or [part])
+        # Words that name the members only nearly ("japan korea australia nz": "korea"
+        # is part of "South Korea") are cut there too, if that is the one reading: each
+        # run is then judged as a member, close where it is close, as with commas.
+        out.extend(
+            spaced_members(part, members, forms, same)
+            or spaced_members(part, members, forms, near)
+            or [part]
+        )
     return out
 
 
