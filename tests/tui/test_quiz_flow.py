@@ -193,6 +193,60 @@ async def test_push_says_which_missed_cards_come_up_next(tmp_path: Path) -> None
         assert "0 review card(s)" not in text
 
 
+async def test_pushed_cards_studied_today_are_said_to_come_tomorrow_and_do(
+    tmp_path: Path,
+) -> None:
+    """A walk-through studied cards, missed them in a quiz, pushed them and was told
+    "due today", but study showed none: the queue holds an entry studied today back
+    until tomorrow. The message now says which come when, as the queue will do."""
+    import random
+
+    from studyapp.core.store.state import Rating
+    from studyapp.core.study.session import Session
+
+    app, clock = app_with_exam(tmp_path)
+    workspace = app.workspace
+    for card in workspace.cards:  # every card due now
+        state = CardState(card.id, phase=Phase.REVIEW, due=clock(), interval=12, stability=12.0)
+        workspace.store.record_change(state, clock(), "test")
+    session = Session(
+        workspace.store,
+        workspace.cards,
+        workspace.config.study,
+        clock=clock,
+        rng=random.Random(0),
+    )
+    first = session.current()
+    assert first is not None
+    session.answer(Rating.GOOD, timedelta(seconds=4))  # studied today, due in days
+    async with app.run_test(size=(100, 30)) as pilot:
+        quiz = await open_exam(pilot, app)
+        for question in list(quiz.questions):
+            await press_answer(pilot, question, right=False)
+        await pilot.press("s")
+        await pilot.pause()
+        results = app.screen
+        assert isinstance(results, ResultsScreen)
+        missed = results.result.missed_entries()
+        assert (first.deck_id, first.entry_id) in missed
+        await pilot.press("p")
+        await pilot.pause()
+        text = " ".join(visible_text(app).split())
+        assert "tomorrow" in text
+        again = Session(
+            workspace.store,
+            workspace.cards,
+            workspace.config.study,
+            clock=clock,
+            rng=random.Random(0),
+        )
+        shown: set[str] = set()
+        while (card := again.current()) is not None and card.id not in shown:
+            shown.add(card.id)
+            again.answer(Rating.GOOD, timedelta(seconds=4))
+        assert first.id not in shown  # held back today, as the message said
+
+
 async def test_the_clock_counts_up_in_an_untimed_quiz(tmp_path: Path) -> None:
     workspace, clock = make_workspace(tmp_path)
     app = StudyApp(workspace, seed=0)

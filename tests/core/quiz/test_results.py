@@ -51,6 +51,21 @@ def test_push_reports_what_moved_and_why_the_rest_did_not(tmp_path: Path) -> Non
     store.close()
 
 
+def test_push_says_which_due_cards_wait_for_tomorrow(tmp_path: Path) -> None:
+    """An entry studied today is held back by the queue (one card of an entry a day):
+    pushing its card makes it due, and the report counts it as tomorrow's, not today's
+    (a walk-through was told "due today" and never saw the cards)."""
+    store = ProgressStore.open(tmp_path / "progress", clock=lambda: NOW)
+    cards = [card(e) for e in ("studied", "other")]
+    later = NOW + timedelta(days=9)
+    for c in cards:
+        store.record_change(CardState(c.id, phase=Phase.REVIEW, due=later, interval=9), NOW, "t")
+    missed = [("d", "studied"), ("d", "other")]
+    report = push_missed_to_study(store, cards, missed, NOW, frozenset({cards[0].sibling_key}))
+    assert (report.moved, report.due, report.tomorrow) == (2, 2, 1)
+    store.close()
+
+
 def result(pass_mark: float, passed: bool) -> QuizResult:
     item = QuestionResult(
         question_id="q1",

@@ -12,7 +12,7 @@ import getpass
 import io
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -159,10 +159,13 @@ class PushReport(Struct, frozen=True):
     """Cards in (re)learning steps: they come back at their next step."""
     suspended: int = 0
     """Suspended cards: left alone until the learner unsuspends them."""
+    tomorrow: int = 0
+    """Of the due ones, those whose entry was already studied today: the study queue shows
+    one card of an entry a day (siblings), so they come up in tomorrow's session."""
 
     @property
     def due(self) -> int:
-        """Missed cards that come up in the next study session."""
+        """Missed cards that come up in study (today's session, or tomorrow's)."""
         return self.moved + self.already_due
 
     @property
@@ -176,16 +179,19 @@ def push_missed_to_study(
     cards: Sequence[Card],
     entries: Iterable[tuple[str, str]],
     now: datetime,
+    studied_today: Container[str] = frozenset(),
 ) -> PushReport:
     """Make the review cards of missed (deck, entry) items due now; report on every card.
 
     Only when the learner asks for it: exam practice never changes schedules by
     itself. New cards are left alone (they are introduced as new cards anyway),
     learning cards keep their step, suspended ones stay suspended, and cards
-    already due stay as they are.
+    already due stay as they are. ``studied_today``: the sibling keys (deck/entry)
+    the study queue holds back today (an entry studied today, its deck burying
+    siblings): their due cards are counted as coming up tomorrow.
     """
     wanted = set(entries)
-    counts = dict.fromkeys(("moved", "already_due", "new", "learning", "suspended"), 0)
+    counts = dict.fromkeys(("moved", "already_due", "new", "learning", "suspended", "tomorrow"), 0)
     for card in cards:
         if (card.deck_id, card.entry_id) not in wanted:
             continue
@@ -196,11 +202,14 @@ def push_missed_to_study(
             counts["new"] += 1
         elif state.phase is not Phase.REVIEW or state.due is None:
             counts["learning"] += 1
-        elif state.due <= now:
-            counts["already_due"] += 1
         else:
-            store.record_change(structs.replace(state, due=now), now, "exam-push")
-            counts["moved"] += 1
+            if state.due <= now:
+                counts["already_due"] += 1
+            else:
+                store.record_change(structs.replace(state, due=now), now, "exam-push")
+                counts["moved"] += 1
+            if card.sibling_key in studied_today:
+                counts["tomorrow"] += 1
     return PushReport(items=len(wanted), **counts)
 
 

@@ -13,7 +13,7 @@ import os
 import random
 import shlex
 from collections.abc import Callable, Sequence
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from rich.cells import cell_len
@@ -31,6 +31,7 @@ from studyapp.core.quiz.questions import Question
 from studyapp.core.quiz.results import PushReport, has_pass_mark, push_missed_to_study
 from studyapp.core.quiz.scoring import QuizResult, Tally
 from studyapp.core.quiz.sitting import Ending
+from studyapp.core.study.queue import day_counts, study_day
 from studyapp.core.workspace import Workspace
 from studyapp.tui import format as fmt
 from studyapp.tui.screens.study_verdict import HangingList
@@ -182,8 +183,10 @@ class ResultsScreen(Screen[None]):
         if not entries:
             self.notify("Nothing to push: nothing was missed.", markup=False)
             return
+        workspace = self.workspace
+        now = workspace.clock()
         report = push_missed_to_study(
-            self.workspace.store, self.workspace.cards, entries, self.workspace.clock()
+            workspace.store, workspace.cards, entries, now, held_back_today(workspace, now)
         )
         self.pushed = True
         message = push_message(report)
@@ -370,6 +373,17 @@ def score_lines(
     return lines
 
 
+def held_back_today(workspace: Workspace, now: datetime) -> frozenset[str]:
+    """The entries (deck/entry) the study queue holds back for today: studied already
+    today, in a deck that buries siblings (one card of an entry a day)."""
+    study = workspace.config.study
+    rollover = study.queue.day_starts_at
+    done = day_counts(workspace.store.recent_reviews(), study_day(now, rollover), rollover)
+    return frozenset(
+        key for key in done.siblings if study.for_deck(key.split("/", 1)[0]).queue.bury_siblings
+    )
+
+
 def push_message(report: PushReport) -> str:
     """Say plainly what pushing did: which missed cards come up next, where the others
     already are (new, still being learned, suspended), and what to do to study them.
@@ -406,8 +420,21 @@ def push_message(report: PushReport) -> str:
         items = _plural(report.items, "missed item", "missed items")
         cards = _plural(report.cards, "card", "cards")
         return f"Nothing needed moving for your {items} ({cards}): " + "; ".join(where) + "." + todo
-    message = (
-        f"{_plural(report.due, 'missed card', 'missed cards')} will come up in your next "
-        "study session (due today)."
-    )
+    today = report.due - report.tomorrow
+    if not report.tomorrow:
+        message = (
+            f"{_plural(report.due, 'missed card', 'missed cards')} will come up in your next "
+            "study session (due today)."
+        )
+    elif not today:
+        message = (
+            f"{_plural(report.due, 'missed card', 'missed cards')} will come up in tomorrow's "
+            "study session (due now, but studied today: one card of an item a day)."
+        )
+    else:
+        message = (
+            f"{_plural(report.due, 'missed card', 'missed cards')} will come up in study: "
+            f"{today} today, {report.tomorrow} tomorrow (studied today: one card of an item "
+            "a day)."
+        )
     return message + (" Of the others, " + "; ".join(where) + "." + todo if where else "")
