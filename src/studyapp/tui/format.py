@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
@@ -42,7 +43,11 @@ def duration(delta: timedelta) -> str:
 
 
 def percent(rate: float | None) -> str:
-    return "–" if rate is None else f"{rate * 100:.0f}%"
+    """A share as a whole percent, halves rounded up as people round them: 1 of 8 is
+    13% (Python's own rounding, to even, said 12%)."""
+    if rate is None:
+        return "–"
+    return f"{math.floor(round(rate * 100, 9) + 0.5)}%"
 
 
 def ago(moment: datetime | None, now: datetime) -> str:
