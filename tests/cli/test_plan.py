@@ -181,3 +181,20 @@ def test_the_text_says_today_exam_day_and_the_plan(
     assert "If the exam were today:" in out and "following the plan:" in out
     assert "entries were never studied: they count as not known" in out
     assert _today().isoformat() in out  # the first day of the plan
+
+
+def test_weakest_prompts_are_cut_between_words_and_marked() -> None:
+    """A walk-through saw "...were part of a broader cl (never studied)": prompts cut at
+    70 characters mid-word, with nothing to say they were cut."""
+    from studyapp.cli.plan_report import _shorten
+
+    prompt = (
+        "Which agreements concluded between Japan and South Korea in 1965 were part of a "
+        "broader claims settlement?"
+    )
+    cut = _shorten(prompt)
+    assert len(cut) <= 70 and cut.endswith(" …")
+    assert prompt.startswith(cut[: -len(" …")])
+    assert prompt[len(cut) - len(" …")] == " "  # the cut falls between two words
+    assert _shorten("Short prompt?") == "Short prompt?"
+    assert "\x1b" not in _shorten("\x1b]0;title\x07 What?")  # still made terminal-safe

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import textwrap
 from datetime import date
 from pathlib import Path
 from typing import TextIO
@@ -214,5 +215,11 @@ def _text(report: ExamDayReport) -> str:
     weakest = r.weakest(5)
     if weakest:
         lines += ["", "Weakest on exam day:"]
-        lines += [f"  {_pct(f.exam_day):>4}  {terminal_safe(f.card.prompt)[:70]}" for f in weakest]
+        lines += [f"  {_pct(f.exam_day):>4}  {_shorten(f.card.prompt)}" for f in weakest]
     return "\n".join(lines) + "\n"
+
+
+def _shorten(prompt: str, width: int = 70) -> str:
+    """A prompt on one line of at most ``width`` characters, cut between words with "…"
+    (cut mid-word, with no mark, a learner could not tell it was cut)."""
+    return textwrap.shorten(terminal_safe(prompt), width, placeholder=" …")

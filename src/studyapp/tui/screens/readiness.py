@@ -37,6 +37,7 @@ from studyapp.core.store.records import ReviewRecord
 from studyapp.core.store.state import CardState
 from studyapp.core.study.queue import study_day
 from studyapp.core.workspace import Workspace
+from studyapp.tui import format as fmt
 from studyapp.tui.text import literal
 from studyapp.tui.widgets.keybar import KeyBar
 from studyapp.tui.widgets.titlebar import TitleBar
@@ -150,7 +151,8 @@ def weakest_text(ready: Readiness) -> str:
     lines = ["Weakest on the day (s: study them now):"]
     for forecast in ready.weakest(WEAKEST):
         mark = "" if forecast.studied else " (never studied)"
-        lines.append(f"  {_pct(forecast.exam_day):>4}  {forecast.card.prompt[:70]}{mark}")
+        prompt = fmt.shorten(forecast.card.prompt, 70)  # between words, "…" when cut
+        lines.append(f"  {_pct(forecast.exam_day):>4}  {prompt}{mark}")
     return "\n".join(lines)
 
 
