@@ -23,6 +23,11 @@ from studyapp.core.quiz.answers.verdict import Outcome
         ("unrealistc", "unrealistic", "typo"),
         ("Austrlia", "Australia", "typo"),
         ("preparing for the wrost", "preparing for the worst", "typo"),
+        # a final "e" left off is a letter missed, not an ending (a walk-through's "a
+        # swing stat" was "another form of the word")
+        ("a swing stat", "a swing state", "typo"),
+        ("the treaty was prepar", "the treaty was prepare", "typo"),
+        ("the treaty was prepared", "the treaty was prepare", "another form of the word"),
     ],
 )
 def test_a_near_miss_is_labelled_for_what_it_is(given_text: str, answer: str, label: str) -> None:

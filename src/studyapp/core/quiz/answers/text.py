@@ -199,6 +199,9 @@ def _endings_differ(a: str, b: str) -> bool:
         if x != y:
             break
         stem += 1
+    endings = {a[stem:], b[stem:]}
+    if endings == {"", "e"}:
+        return False  # "stat" for "state": a letter left off, not an ending ("prepare"/"prepared")
     return stem >= 4 and a[stem:] in _ENDINGS and b[stem:] in _ENDINGS
 
 
