@@ -283,6 +283,37 @@ async def test_n_on_the_done_screen_brings_more_new_cards(tmp_path: Path) -> Non
         assert study.card.prompt in screen_text(app)
 
 
+async def test_n_gives_ten_more_even_after_the_limit_was_lowered(tmp_path: Path) -> None:
+    """A walk-through lowered the new-card limit to 5 after 20 new cards that day: `n`
+    ("10 more") did nothing, as 5 + 10 < 20. The ten come on top of today's new cards."""
+    from msgspec import structs
+
+    deck = "id: many\ntitle: Many\nentries:\n" + "".join(
+        f"  - id: q{n:02d}\n    kind: qa\n    prompt: Item {n}?\n    answer: A{n}\n"
+        for n in range(30)
+    )
+    workspace, _ = make_workspace(tmp_path, deck, name="many.yaml")
+
+    def limit(new_per_day: int) -> None:
+        study = workspace.config.study
+        lowered = structs.replace(
+            study, queue=structs.replace(study.queue, new_per_day=new_per_day)
+        )
+        workspace.config = workspace.config.with_study(lowered)
+
+    limit(12)
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        study = await _studying(pilot)
+        await grade_easy_until_done(pilot, study, 14)
+        assert study.phase == "done"
+        limit(1)  # lowered since (settings saved from another window, say)
+        await pilot.press("n")
+        await pilot.pause()
+        assert study.phase == "question" and study.card is not None
+        assert study.session.counts().new == 10
+
+
 # ----------------------------------------------------- first hour (issue 14)
 
 

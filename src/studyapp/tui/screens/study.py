@@ -59,6 +59,7 @@ from studyapp.core.quiz.answers.order import parse_order_numbers
 from studyapp.core.quiz.answers.verdict import Outcome, Verdict
 from studyapp.core.store.errors import ProgressError
 from studyapp.core.store.state import Rating
+from studyapp.core.study.queue import day_counts, study_day
 from studyapp.core.study.session import Session
 from studyapp.core.workspace import Workspace
 from studyapp.tui import format as fmt
@@ -188,8 +189,16 @@ class StudyScreen(Screen[None]):
         ws = self.workspace
         settings = ws.config.study
         if self.extra_new:
+            # n's ten more come on top of what today already introduced: with the limit
+            # lowered below that since (5, after 20), "limit + 10" gave nothing at all
             queue = settings.queue
-            more = queue.with_overrides({"new_per_day": queue.new_per_day + self.extra_new})
+            rollover = queue.day_starts_at
+            now = ws.clock()
+            done = day_counts(ws.store.recent_reviews(), study_day(now, rollover), rollover)
+            decks = self.deck_ids if self.deck_ids is not None else list(done.new)
+            introduced = max((done.new.get(d, 0) for d in decks), default=0)
+            base = max(queue.new_per_day, introduced)
+            more = queue.with_overrides({"new_per_day": base + self.extra_new})
             settings = structs.replace(settings, queue=more)
         return Session(
             ws.store,
