@@ -253,6 +253,7 @@ async def test_the_palette_offers_readiness_and_setting_an_exam_date(tmp_path: P
         await wait_started(pilot)
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert "Exam readiness" in titles and "Set an exam date" in titles
+        assert "Help" in titles and "Keys" not in titles  # one command for the keys
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"Set an exam date")

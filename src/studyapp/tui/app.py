@@ -166,7 +166,9 @@ class StudyApp(App[None]):
         self.push_screen(HelpDialog(self.screen))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Textual's own "Keys" (its key panel) beside our Help ("Keys of the current
+        # screen") was two commands for one thing, the second listing Textual's names.
+        yield from (c for c in super().get_system_commands(screen) if c.title != "Keys")
         home = self._home()
         if home is None:
             return
