@@ -593,9 +593,12 @@ async def test_readiness_for_an_exam_then_a_date_and_a_plan(tmp_path: Path) -> N
         assert "On exam day, following the plan:" in text and "Plan: 20 min a day" in text
         assert app.workspace.config.exams["small-exam"].date == day
 
+        weakest = {f.card.card_id for f in screen.weakest}
         await pilot.press("s")
         await pilot.pause()
-        assert isinstance(app.screen, StudyScreen)
+        study = app.screen
+        assert isinstance(study, StudyScreen)
+        assert study.card is not None and study.card.id in weakest  # the weakest first
 
 
 SPELLING_DECK = """\

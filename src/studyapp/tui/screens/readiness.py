@@ -31,7 +31,7 @@ from studyapp.core.examday.report import (
     readiness_for_exam,
     report_for_exam,
 )
-from studyapp.core.examday.upcoming import parse_exam_date
+from studyapp.core.examday.upcoming import PlannedToday, parse_exam_date
 from studyapp.core.quiz.exam import ExamSpec
 from studyapp.core.store.records import ReviewRecord
 from studyapp.core.store.state import CardState
@@ -455,8 +455,12 @@ class ReadinessScreen(Screen[None]):
         report = push_missed_to_study(ws.store, ws.cards, entries, ws.clock())
         new = sum(not f.studied for f in weakest)
         deck_ids = list(self.spec.decks) or None
+        # The weakest come first (as an exam plan's cards do), not after whatever else
+        # was due: a walk-through's first card was one the list had not shown.
+        ids = frozenset(f.card.card_id for f in weakest)
+        planned = PlannedToday(ids, ((self.spec.title, ready.exam_date, ids),))
         self.app.push_screen(
-            StudyScreen(ws, deck_ids, self.spec.title, rng=self.rng, extra_new=new)
+            StudyScreen(ws, deck_ids, self.spec.title, rng=self.rng, extra_new=new, planned=planned)
         )
         if report.moved:
             self.notify(f"{report.moved} weak cards are due now.", markup=False)
