@@ -403,9 +403,12 @@ async def test_bury_or_suspend_on_a_checked_card_says_the_attempt_was_not_graded
         state = store.get(card.id)
         assert state.reps == 0 and (state.suspended or state.buried_until is not None)
         assert any("not graded" in n.message for n in app._notifications)
+        # brief: it sits over the next card's first rows (a walk-through read around it)
+        assert all(n.timeout <= 3 for n in app._notifications if "not graded" in n.message)
         await pilot.press("ctrl+z")  # (u would be typed into the next card's answer)
         await pilot.pause()
         assert study.card == card and study.phase == "question"
+        assert all(n.timeout <= 3 for n in app._notifications if "Undone" in n.message)
         assert not store.get(card.id).suspended and store.get(card.id).buried_until is None
 
 

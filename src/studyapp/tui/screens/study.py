@@ -97,6 +97,12 @@ if TYPE_CHECKING:
 Phase = Literal["question", "judged", "revealed", "done"]
 
 
+BRIEF = 3.0
+"""Seconds a confirmation of a key the learner just pressed stays (undo, bury, suspend):
+it sits over the card's first rows, and the next card is already there to be read (the
+default is 5 s)."""
+
+
 class StudyScreen(Screen[None]):
     """A study session over some decks (or all of them)."""
 
@@ -725,10 +731,12 @@ class StudyScreen(Screen[None]):
             # Nothing was saved for a checked card until it is graded: undo withdraws the
             # attempt and asks the card again; the next undo goes back a card.
             self.show_current()
-            self.notify("Back to the question (this attempt was not graded).", markup=False)
+            self.notify(
+                "Back to the question (this attempt was not graded).", markup=False, timeout=BRIEF
+            )
             return
         if not self.session.can_undo:
-            self.notify("Nothing to undo.", markup=False)
+            self.notify("Nothing to undo.", markup=False, timeout=BRIEF)
             return
         answers = self.session.summary().answered
         try:
@@ -741,7 +749,7 @@ class StudyScreen(Screen[None]):
             self.answered = max(0, self.answered - 1)
         self.show_current()
         if card is not None:
-            self.notify(f"Undone: back to “{short(card.prompt)}”", markup=False)
+            self.notify(f"Undone: back to “{short(card.prompt)}”", markup=False, timeout=BRIEF)
 
     def action_toggle_source(self) -> None:
         """Open or close the source; offered only on an answered card that has one (see
@@ -778,7 +786,7 @@ class StudyScreen(Screen[None]):
         message = f"{done}: “{short(card.prompt)}”"
         if checked:
             message += ", not graded"
-        self.notify(message + " (ctrl+z undoes)", markup=False)
+        self.notify(message + " (ctrl+z undoes)", markup=False, timeout=BRIEF)
         self.show_current()
 
     def action_more_new(self) -> None:
