@@ -117,7 +117,7 @@ class Workspace(Struct):
             if unread is None:
                 return []
             with paused_gc():
-                cards = list(itertools.chain.from_iterable(d.cards() for d in self.decks.decks))
+                cards = cards_of(self.decks)
                 store = ProgressStore.open(
                     unread.folder,
                     read_only=unread.claimed is None,
@@ -239,7 +239,12 @@ def load_decks(
     """
     with paused_gc():
         decks = discover(deck_paths, cache=cache, trust_stat=trust_stat)
-        return decks, list(itertools.chain.from_iterable(d.cards() for d in decks.decks))
+        return decks, cards_of(decks)
+
+
+def cards_of(decks: DeckSet) -> list[Card]:
+    """Every card of the decks that loaded, in deck order (each deck's made on first use)."""
+    return list(itertools.chain.from_iterable(d.cards() for d in decks.decks))
 
 
 def open_workspace(
@@ -266,7 +271,9 @@ def open_workspace(
     # they are built, each would only rescan them (see FREEZE_FROM).
     with paused_gc():
         decks = discover(deck_paths, cache=cache, trust_stat=True, on_read=on_read)
-    claimed: FolderLock | None
+    config_dir = paths.config_dir()
+    loaded = load_config(config_dir, clock)
+    claimed: FolderLock | None  # taken last: nothing between here and the workspace raises
     try:
         claimed = ProgressStore.claim(folder)
     except ProgressLocked:
@@ -275,8 +282,6 @@ def open_workspace(
             "this window is read-only (answers are not saved)"
         )
         claimed = None
-    config_dir = paths.config_dir()
-    loaded = load_config(config_dir, clock)
     workspace = Workspace(
         decks=decks,
         config=loaded.config,

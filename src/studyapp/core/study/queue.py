@@ -132,6 +132,25 @@ def day_counts(
     )
 
 
+def counts_today(
+    reviews: Iterable[ReviewRecord],
+    settings: StudySettings,
+    now: datetime,
+    tz: tzinfo | None = None,
+) -> DayCounts:
+    """:func:`day_counts` of the study day ``now`` falls in, as the queue counts it."""
+    rollover = settings.queue.day_starts_at
+    return day_counts(reviews, study_day(ensure_utc(now), rollover, tz), rollover, tz)
+
+
+def held_back(done: DayCounts, settings: StudySettings) -> frozenset[str]:
+    """The sibling keys (deck/entry) the queue shows no card of for the rest of the day:
+    answered today, in a deck that buries siblings (see :func:`build_queue`)."""
+    return frozenset(
+        key for key in done.siblings if settings.for_deck(_deck(key)).queue.bury_siblings
+    )
+
+
 # ----------------------------------------------------------------------- queue
 
 

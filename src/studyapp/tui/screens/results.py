@@ -13,7 +13,7 @@ import os
 import random
 import shlex
 from collections.abc import Callable, Sequence
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from rich.cells import cell_len
@@ -31,7 +31,7 @@ from studyapp.core.quiz.questions import Question
 from studyapp.core.quiz.results import PushReport, has_pass_mark, push_missed_to_study
 from studyapp.core.quiz.scoring import QuizResult, Tally
 from studyapp.core.quiz.sitting import Ending
-from studyapp.core.study.queue import day_counts, study_day
+from studyapp.core.study.queue import counts_today, held_back
 from studyapp.core.workspace import Workspace
 from studyapp.tui import format as fmt
 from studyapp.tui.screens.study_verdict import HangingList
@@ -184,9 +184,13 @@ class ResultsScreen(Screen[None]):
             self.notify("Nothing to push: nothing was missed.", markup=False)
             return
         workspace = self.workspace
-        now = workspace.clock()
+        now, study = workspace.clock(), workspace.config.study
         report = push_missed_to_study(
-            workspace.store, workspace.cards, entries, now, held_back_today(workspace, now)
+            workspace.store,
+            workspace.cards,
+            entries,
+            now,
+            held_back(counts_today(workspace.store.recent_reviews(), study, now), study),
         )
         self.pushed = True
         message = push_message(report)
@@ -371,17 +375,6 @@ def score_lines(
         )
         lines.append(hint)
     return lines
-
-
-def held_back_today(workspace: Workspace, now: datetime) -> frozenset[str]:
-    """The entries (deck/entry) the study queue holds back for today: studied already
-    today, in a deck that buries siblings (one card of an entry a day)."""
-    study = workspace.config.study
-    rollover = study.queue.day_starts_at
-    done = day_counts(workspace.store.recent_reviews(), study_day(now, rollover), rollover)
-    return frozenset(
-        key for key in done.siblings if study.for_deck(key.split("/", 1)[0]).queue.bury_siblings
-    )
 
 
 def push_message(report: PushReport) -> str:

@@ -59,7 +59,7 @@ from studyapp.core.quiz.answers.order import parse_order_numbers
 from studyapp.core.quiz.answers.verdict import Outcome, Verdict
 from studyapp.core.store.errors import ProgressError
 from studyapp.core.store.state import Rating
-from studyapp.core.study.queue import day_counts, study_day
+from studyapp.core.study.queue import counts_today
 from studyapp.core.study.session import Session
 from studyapp.core.workspace import Workspace
 from studyapp.tui import format as fmt
@@ -198,9 +198,7 @@ class StudyScreen(Screen[None]):
             # n's ten more come on top of what today already introduced: with the limit
             # lowered below that since (5, after 20), "limit + 10" gave nothing at all
             queue = settings.queue
-            rollover = queue.day_starts_at
-            now = ws.clock()
-            done = day_counts(ws.store.recent_reviews(), study_day(now, rollover), rollover)
+            done = counts_today(ws.store.recent_reviews(), settings, ws.clock())
             decks = self.deck_ids if self.deck_ids is not None else list(done.new)
             introduced = max((done.new.get(d, 0) for d in decks), default=0)
             base = max(queue.new_per_day, introduced)
