@@ -9,13 +9,11 @@ import shutil
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from types import SimpleNamespace
 
 import msgspec
 import pytest
 
 from studyapp.cli import study as cli_study
-from studyapp.core.base import paths
 from studyapp.core.base.clock import ManualClock
 from studyapp.core.decks.cache import DeckCache
 from studyapp.core.stats import kept
@@ -48,29 +46,10 @@ def _study(progress: Path, clock: ManualClock, answers: int, seed: int) -> Sessi
     return session
 
 
-def _file_clock(folder: Path) -> Callable[[], float]:
-    """Now, by the file system's clock (the one a file's times come from): under
-    libfaketime (.ci/any-hour) ``time.time()`` is another day."""
-
-    def now() -> float:
-        probe = folder / "clock-probe"
-        probe.write_bytes(b"")
-        return probe.stat().st_mtime
-
-    return now
-
-
 @pytest.fixture
 def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Ten days of answers in the history, and a journal with answers not folded yet
     (copied while the app had it open)."""
-    file_clock = _file_clock(tmp_path)
-    monkeypatch.setattr(source, "time", SimpleNamespace(time=file_clock))
-    monkeypatch.setattr(  # the deck cache knows a deck by its stat after the same rule
-        DeckCache,
-        "default",
-        classmethod(lambda cls: cls(paths.cache_dir() / "decks", clock=file_clock)),
-    )
     monkeypatch.setattr(source, "RACY_SECONDS", -1.0)  # a snapshot of this instant is trusted
     progress = tmp_path / "app"
     clock = ManualClock(START)

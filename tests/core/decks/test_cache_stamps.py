@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
-import time
+import sys
 from pathlib import Path
 
 import pytest
 
+from studyapp.core.base.fsclock import file_system_now
 from studyapp.core.base.problems import DeckLoadError
 from studyapp.core.decks import discovery
 from studyapp.core.decks.cache import RACY_SECONDS, DeckCache
@@ -22,7 +23,15 @@ LATER = 10 * RACY_SECONDS
 
 
 def later_cache(tmp_path: Path) -> DeckCache:
-    return DeckCache(tmp_path / "cache", clock=lambda: time.time() + LATER)
+    """A cache whose clock is the file system's, :data:`LATER` ahead (never the process's:
+    under faketime that can be hours behind the times files are given)."""
+
+    def later() -> float:
+        now = file_system_now(tmp_path)
+        assert now is not None
+        return now + LATER
+
+    return DeckCache(tmp_path / "cache", clock=later)
 
 
 def write(path: Path, deck_id: str = "d", q: str = "Q?") -> Path:
@@ -112,14 +121,23 @@ def test_a_file_changed_just_now_is_not_stamped(tmp_path: Path) -> None:
     """Two writes within one tick of a coarse file clock would look alike: a file is
     stamped only once it is a few seconds old, and read again until then."""
     path = write(tmp_path / "decks" / "d.yaml")
-    written = path.stat()
-    # "Now" is the moment the file was written, by the file system's clock (the clock a
-    # stamp is compared with): under faketime the process's clock is days away from it.
-    now = DeckCache(tmp_path / "cache", clock=lambda: max(written.st_mtime, written.st_ctime))
+    now = DeckCache(tmp_path / "cache")  # the file system's clock, as the app's cache
     assert not now.remember(path, path.stat(), "k" * 64)
     for _ in range(2):
         discover([str(path)], cache=now, trust_stat=True)
     assert stamps(now) == []
+
+
+def test_the_file_systems_clock_decides_not_the_processs(tmp_path: Path) -> None:
+    """A file is old or new by the clock that stamped it. The Python binary was installed
+    long ago by any clock: it is stamped, even with the process's clock set back (the
+    suite runs under faketime hours behind the file system)."""
+    old = Path(os.path.realpath(sys.executable))
+    cache = DeckCache(tmp_path / "cache")
+    assert cache.remember(old, old.stat(), "k" * 64)
+    assert cache.known_key(old, old.stat()) == "k" * 64
+    fresh = write(tmp_path / "decks" / "d.yaml")
+    assert not cache.remember(fresh, fresh.stat(), "k" * 64)
 
 
 @pytest.mark.parametrize(
@@ -178,5 +196,5 @@ def test_old_stamps_are_pruned_with_old_entries(tmp_path: Path) -> None:
     for _ in range(2):
         discover([str(path)], cache=cache, trust_stat=True)
     (stamp,) = stamps(cache)
-    removed = cache.prune(now=time.time() + 31 * 86400)
+    removed = cache.prune(now=later_cache(tmp_path).clock() + 31 * 86400)  # type: ignore[misc]
     assert stamp in removed and not stamp.exists()

@@ -10,13 +10,11 @@ import zlib
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from types import SimpleNamespace
 
 import msgspec
 import pytest
 
 from studyapp.cli import study as cli_study
-from studyapp.core.base import paths
 from studyapp.core.base.clock import ManualClock
 from studyapp.core.decks.cache import DeckCache
 from studyapp.core.decks.discovery import load_card_keys
@@ -43,18 +41,7 @@ RATINGS = [Rating.GOOD, Rating.AGAIN, Rating.EASY, Rating.HARD]
 def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A progress folder with ten days of answers, the folds noted (by the store)."""
 
-    def file_clock() -> float:  # the file system's clock (libfaketime moves time.time)
-        probe = tmp_path / "clock-probe"
-        probe.write_bytes(b"")
-        return probe.stat().st_mtime
-
-    monkeypatch.setattr(source, "time", SimpleNamespace(time=file_clock))
-    monkeypatch.setattr(source, "RACY_SECONDS", -1.0)
-    monkeypatch.setattr(
-        DeckCache,
-        "default",
-        classmethod(lambda cls: cls(paths.cache_dir() / "decks", clock=file_clock)),
-    )
+    monkeypatch.setattr(source, "RACY_SECONDS", -1.0)  # a snapshot of this instant is trusted
     progress = tmp_path / "progress"
     clock = ManualClock(START)
     for day in range(10):

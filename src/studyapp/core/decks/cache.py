@@ -48,6 +48,7 @@ from msgspec import Struct, field
 
 from studyapp import __version__
 from studyapp.core.base import paths
+from studyapp.core.base.fsclock import newest_time
 from studyapp.core.base.gcpause import paused_gc
 from studyapp.core.base.jsonread import decode_guarded
 
@@ -445,10 +446,11 @@ class DeckCache:
     which is rare) removes those not read for :data:`KEEP_UNUSED_DAYS`.
     """
 
-    def __init__(self, directory: Path, *, clock: typing.Callable[[], float] = time.time) -> None:
+    def __init__(self, directory: Path, *, clock: typing.Callable[[], float] | None = None) -> None:
         self.directory = directory
         self.clock = clock
-        """Seconds since the epoch, as file times count them (tests move it)."""
+        """Seconds since the epoch, as file times count them; None (the default): the file
+        system's own clock, read from the stamp being written (see :mod:`fsclock`)."""
 
     @classmethod
     def default(cls) -> DeckCache:
@@ -477,11 +479,12 @@ class DeckCache:
         (``touch -d``, ``cp -p``, ``rsync -t`` or ``tar`` may restore a modification time,
         never a change time); an editor that saves by renaming a new file over the old
         gives it another inode. A file is remembered only once both its times are
-        :data:`RACY_SECONDS` in the past, so a second write within one tick of a coarse
-        file system clock (FAT: 2 s) cannot go unseen either. The stamp also carries the
-        build's salt, so an upgrade reads the bytes again. What is left (a clock set back,
-        a file system that does not keep change times) would show the cards of the file's
-        earlier, valid version until the decks are reloaded, which hashes every file.
+        :data:`RACY_SECONDS` in the past by the file system's own clock, so a second write
+        within one tick of a coarse file system clock (FAT: 2 s) cannot go unseen either.
+        The stamp also carries the build's salt, so an upgrade reads the bytes again. What
+        is left (a clock set back, a file system that does not keep change times) would
+        show the cards of the file's earlier, valid version until the decks are reloaded,
+        which hashes every file.
         """
         try:
             blob = self._stamp_file(path).read_bytes()
@@ -494,8 +497,8 @@ class DeckCache:
         """Remember that ``path``, as ``stat`` describes it, holds the bytes of ``key``
         (see :meth:`known_key`); whether it was (a file changed within the last
         :data:`RACY_SECONDS` is not, nor anything the cache folder refuses)."""
-        newest = max(stat.st_mtime_ns, stat.st_ctime_ns) / 1e9
-        if newest > self.clock() - RACY_SECONDS:
+        newest = newest_time(stat)
+        if self.clock is not None and newest > self.clock() - RACY_SECONDS:
             return False
         target = self._stamp_file(path)
         try:
@@ -504,6 +507,10 @@ class DeckCache:
             try:
                 with os.fdopen(fd, "wb") as handle:
                     handle.write(msgspec.json.encode(FileStamp.of(path, stat, key)))
+                    now = newest_time(os.fstat(handle.fileno()))  # the file system's clock
+                if self.clock is None and newest > now - RACY_SECONDS:
+                    os.unlink(tmp)
+                    return False
                 os.replace(tmp, target)
             except BaseException:
                 with contextlib.suppress(OSError):

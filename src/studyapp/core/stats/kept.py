@@ -49,6 +49,7 @@ from msgspec import Struct
 
 from studyapp import __version__
 from studyapp.core.base.atomic import atomic_write
+from studyapp.core.base.fsclock import file_system_now
 from studyapp.core.base.userfile import limits_from_env
 from studyapp.core.decks.cache import DeckCache
 from studyapp.core.decks.card import CardIdentity
@@ -359,7 +360,8 @@ def _write(
     figures: tuple[Mapping[str, Sequence[int]], Mapping[str, list[int]], array[int]],
     tail: tuple[int, list[str], Rows | None],
 ) -> bool:
-    if not source.settled():
+    now = file_system_now(folder)  # the clock that stamped the snapshot
+    if now is None or not source.settled(now):
         return False
     mastery, by_kind, dues = figures
     last_seq, journal_cards, rows = tail

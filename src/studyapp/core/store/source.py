@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import time
 import zlib
 from collections.abc import Sequence
 from pathlib import Path
@@ -46,12 +45,13 @@ class StatesSource(Struct, frozen=True):
     snapshot: FileStat | None
     journals: tuple[tuple[str, int, int], ...]
 
-    def settled(self, now: float | None = None) -> bool:
-        """Whether the snapshot is old enough to be known by its ``stat`` alone."""
+    def settled(self, now: float) -> bool:
+        """Whether the snapshot is old enough to be known by its ``stat`` alone, ``now``
+        by the file system's clock (:func:`~studyapp.core.base.fsclock.file_system_now`)."""
         if self.snapshot is None:
             return True
         newest = max(self.snapshot[3], self.snapshot[4]) / 1e9
-        return newest <= (time.time() if now is None else now) - RACY_SECONDS
+        return newest <= now - RACY_SECONDS
 
 
 def file_stat(path: Path) -> FileStat | None:

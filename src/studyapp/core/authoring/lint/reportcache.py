@@ -119,7 +119,9 @@ class ReportCache:
         )
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            atomic_write(self.directory / f"{key[:40]}.lint", _ENCODER.encode(report))
+            path = self.directory / f"{key[:40]}.lint"
+            atomic_write(path, _ENCODER.encode(report))
+            os.utime(path)  # timed as a read is (`get`), by the same clock, for `_prune`
             self._prune()
         except OSError:
             return
