@@ -212,8 +212,15 @@ def test_snapshot_entry(snap_compare: Any, draft: Path, size: tuple[int, int]) -
 def test_snapshot_form_with_an_error(snap_compare: Any, draft: Path, size: tuple[int, int]) -> None:
     async def edit(pilot: Pilot[Any]) -> None:
         await pilot.press("e")
+        for _ in range(50):  # the form takes focus after a refresh: slow on a busy machine
+            if isinstance(pilot.app.focused, Input):
+                break
+            await pilot.pause(0.02)
         pilot.app.screen.query_one("#dr-field-date", Input).value = "1969-13"
         await pilot.press("enter")
-        await pilot.pause()
+        for _ in range(50):
+            if "Not saved" in screen_text(pilot.app):
+                break
+            await pilot.pause(0.02)
 
     assert snap_compare(make_app(draft), terminal_size=size, run_before=edit)
