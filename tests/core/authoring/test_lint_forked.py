@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
+import time
 
 import pytest
 
-from studyapp.core.authoring.lint import forked
+from studyapp.core.authoring.lint import forked, runner
 from studyapp.core.authoring.lint.forked import start_check
 from studyapp.core.authoring.lint.rules import Linter
 from studyapp.core.authoring.lint.runner import lint_text
@@ -44,7 +45,7 @@ def test_the_check_runs_in_a_child_and_its_findings_come_back(
 ) -> None:
     monkeypatch.setattr(forked, "FORK_FROM", 1)
     lint, deck = _linter_and_deck()
-    start_check(_where_run, lint, deck, fork=True)()
+    start_check(_where_run, lint, deck, fork=True).finish()
     (found,) = lint.findings
     assert found.message != f"ran in {os.getpid()}"  # another process
     assert (found.rule, found.path, found.line) == ("L001", "entries[0].explanation", 4)
@@ -56,7 +57,7 @@ def test_small_decks_and_unforked_runs_stay_in_this_process(
     for fork, fork_from in ((True, 10_000), (False, 1)):
         monkeypatch.setattr(forked, "FORK_FROM", fork_from)
         lint, deck = _linter_and_deck()
-        start_check(_where_run, lint, deck, fork=fork)()
+        start_check(_where_run, lint, deck, fork=fork).finish()
         assert [f.message for f in lint.findings] == [f"ran in {os.getpid()}"]
 
 
@@ -72,7 +73,7 @@ def test_a_child_that_fails_is_replaced_by_the_check_run_here(
 
     monkeypatch.setattr(forked, "FORK_FROM", 1)
     lint, deck = _linter_and_deck()
-    start_check(fails_in_a_child, lint, deck, fork=True)()
+    start_check(fails_in_a_child, lint, deck, fork=True).finish()
     assert [f.message for f in lint.findings] == [f"ran in {parent}"]
 
 
@@ -85,5 +86,47 @@ def test_a_fork_refused_by_the_system_runs_the_check_here(
     monkeypatch.setattr(forked, "FORK_FROM", 1)
     monkeypatch.setattr(forked.os, "fork", no_fork)
     lint, deck = _linter_and_deck()
-    start_check(_where_run, lint, deck, fork=True)()
+    start_check(_where_run, lint, deck, fork=True).finish()
     assert [f.message for f in lint.findings] == [f"ran in {os.getpid()}"]
+
+
+def test_an_abandoned_check_is_stopped_and_never_run_here(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An interrupted lint (^C) must neither wait for the child nor run its check again."""
+    ran_here: list[int] = []
+    parent = os.getpid()
+
+    def slow(lint: Linter, deck: Deck) -> None:
+        if os.getpid() == parent:
+            ran_here.append(parent)
+        time.sleep(60)
+
+    monkeypatch.setattr(forked, "FORK_FROM", 1)
+    lint, deck = _linter_and_deck()
+    started = time.monotonic()
+    check = start_check(slow, lint, deck, fork=True)
+    check.abandon()
+    assert time.monotonic() - started < 10
+    assert ran_here == [] and lint.findings == []
+
+
+def test_a_lint_interrupted_meanwhile_abandons_the_child(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    abandoned: list[bool] = []
+    original = forked.Started.abandon
+
+    def noted(self: forked.Started) -> None:
+        abandoned.append(True)
+        original(self)
+
+    def interrupted(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(forked, "FORK_FROM", 1)
+    monkeypatch.setattr(forked.Started, "abandon", noted)
+    monkeypatch.setattr(runner, "check_options", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        lint_text(DECK, "d.yaml", parallel=True)
+    assert abandoned == [True]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import sys
 from collections.abc import Callable
 
@@ -22,7 +23,7 @@ import msgspec
 from studyapp.core.authoring.lint.rules import Finding, Linter
 from studyapp.core.decks.model import Deck
 
-__all__ = ["FORK_FROM", "start_check"]
+__all__ = ["FORK_FROM", "Started", "start_check"]
 
 FORK_FROM = 4_000
 """Entries from which a check is worth a fork (a fork and its copied pages cost a few
@@ -33,16 +34,54 @@ Check = Callable[[Linter, Deck], None]
 _FINDINGS = msgspec.msgpack.Decoder(list[Finding])
 
 
-def start_check(check: Check, lint: Linter, deck: Deck, *, fork: bool) -> Callable[[], None]:
-    """Start ``check`` of ``deck``; the returned function waits for it and adds its
-    findings to ``lint``. With ``fork`` (and a deck of :data:`FORK_FROM` entries or
-    more, on a system that forks) it runs in a child meanwhile; else when waited for."""
+class Started:
+    """A check under way: :meth:`finish` adds its findings to the linter (waiting for a
+    child that runs it, or running it now); :meth:`abandon` stops a child (an interrupted
+    lint must not wait for it, nor run the check again)."""
+
+    def __init__(self, check: Check, lint: Linter, deck: Deck, pid: int = 0, pipe: int = -1):
+        self._check, self._lint, self._deck = check, lint, deck
+        self._pid, self._pipe = pid, pipe
+
+    def finish(self) -> None:
+        if self._pid == 0:
+            self._check(self._lint, self._deck)
+            return
+        with os.fdopen(self._pipe, "rb") as pipe:
+            payload = pipe.read()
+        _, status = os.waitpid(self._pid, 0)
+        self._pid = 0
+        findings: list[Finding] | None = None
+        if os.waitstatus_to_exitcode(status) == 0:
+            with contextlib.suppress(msgspec.DecodeError):
+                findings = _FINDINGS.decode(payload)
+        if findings is None:  # the child failed: the same check, here
+            self._check(self._lint, self._deck)
+        else:
+            self._lint.findings += findings
+
+    def abandon(self) -> None:
+        if self._pid == 0:
+            return
+        with contextlib.suppress(OSError):
+            os.kill(self._pid, signal.SIGKILL)
+        with contextlib.suppress(OSError):
+            os.waitpid(self._pid, 0)
+        with contextlib.suppress(OSError):
+            os.close(self._pipe)
+        self._pid = 0
+
+
+def start_check(check: Check, lint: Linter, deck: Deck, *, fork: bool) -> Started:
+    """Start ``check`` of ``deck``, to be finished (:meth:`Started.finish`) once the other
+    checks are done. With ``fork`` (and a deck of :data:`FORK_FROM` entries or more, on a
+    system that forks) it runs in a child meanwhile; else when finished."""
     if not fork or len(deck.entries) < FORK_FROM or not hasattr(os, "fork"):
-        return lambda: check(lint, deck)
+        return Started(check, lint, deck)
     try:
         read_end, write_end = os.pipe()
     except OSError:
-        return lambda: check(lint, deck)
+        return Started(check, lint, deck)
     sys.stdout.flush()  # nothing buffered is written twice (the child never flushes)
     sys.stderr.flush()
     try:
@@ -50,7 +89,7 @@ def start_check(check: Check, lint: Linter, deck: Deck, *, fork: bool) -> Callab
     except OSError:
         os.close(read_end)
         os.close(write_end)
-        return lambda: check(lint, deck)
+        return Started(check, lint, deck)
     if pid == 0:  # the child: never returns to the caller
         status = 1
         try:
@@ -64,18 +103,4 @@ def start_check(check: Check, lint: Linter, deck: Deck, *, fork: bool) -> Callab
         finally:
             os._exit(status)
     os.close(write_end)
-
-    def wait() -> None:
-        with os.fdopen(read_end, "rb") as pipe:
-            payload = pipe.read()
-        _, status = os.waitpid(pid, 0)
-        findings: list[Finding] | None = None
-        if os.waitstatus_to_exitcode(status) == 0:
-            with contextlib.suppress(msgspec.DecodeError):
-                findings = _FINDINGS.decode(payload)
-        if findings is None:  # the child failed: the same check, here
-            check(lint, deck)
-        else:
-            lint.findings += findings
-
-    return wait
+    return Started(check, lint, deck, pid, read_end)
