@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from studyapp.cli.given import empty_folders, missing_paths, refuse
 from studyapp.core.base.gcpause import paused_gc
 from studyapp.core.base.problems import Problem, UserFileError
 from studyapp.core.base.terminal import json_for_terminal, terminal_out
@@ -78,9 +79,13 @@ def cmd_validate(targets: list[str], fmt: str, out: TextIO) -> int:
 def _validate(targets: list[str], fmt: str, out: TextIO) -> int:
     out = terminal_out(out)
     roots, _origin = deck_roots(targets or None)
+    if missing := missing_paths(roots):  # a slip in the command, not a deck's problem
+        return refuse(missing)
     files = [f for f in expand(roots) if not is_exam_file(f)]
-    result = load_all(files, cache=_cache(), keep=False)
     exams = exam_files(roots)
+    if not files and not exams:
+        return refuse(empty_folders(roots))
+    result = load_all(files, cache=_cache(), keep=False)
     decks = [d.deck for d in result.decks] if exams else []
     exam_ok, exam_failures = validate_exams(exams, decks)
     failures: list[UserFileError] = [*result.failures, *exam_failures]
@@ -113,9 +118,6 @@ def _validate(targets: list[str], fmt: str, out: TextIO) -> int:
         }
         out.write(json_for_terminal(report) + "\n")
         return 0 if report["valid"] else 1
-    if not checked:
-        out.write("no deck files found (give a .yaml file or a folder of them)\n")
-        return 1
     for failure in failures:
         _print_problems(failure, out)
     for loaded in result.decks:

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from studyapp.cli.given import empty_folders, missing_paths, refuse
 from studyapp.core.base.atomic import atomic_write, kept_mode
 from studyapp.core.base.gcpause import paused_gc
 from studyapp.core.base.problems import DeckLoadError, Problem
@@ -29,6 +30,8 @@ from studyapp.core.decks.discovery import display_name, expand, is_exam_file
 
 if TYPE_CHECKING:
     import argparse
+
+    from studyapp.core.authoring.lint.rules import LintReport
 
 COMMANDS = ("new", "lint", "extract", "import", "export", "gradebook")
 
@@ -46,6 +49,13 @@ def register(subparsers: Any) -> None:
     lint.add_argument("paths", nargs="+", metavar="PATH", help="deck files or folders")
     lint.add_argument("--format", choices=("text", "json"), default="text")
     lint.add_argument("--strict", action="store_true", help="warnings fail too")
+    lint.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="list the info findings too (what lint saw but needs no change, e.g. a source "
+        "that shows another entry's answer); by default they are counted in one line",
+    )
     lint.add_argument("--fix", action="store_true", help="apply safe fixes (missing ids)")
     lint.add_argument(
         "--ignore", default="", metavar="CODES", help="rule codes to skip, e.g. S001,D002"
@@ -261,16 +271,17 @@ def _lint(args: argparse.Namespace, out: TextIO) -> int:
         raise _FailedError(
             f"unknown rule code(s): {', '.join(unknown)} (codes: {', '.join(RULES)})"
         )
-    files = expand(Path(p) for p in args.paths)
+    roots = [Path(p) for p in args.paths]
+    if missing := missing_paths(roots):  # a slip in the command, not a deck's problem
+        return refuse(missing)
+    files = expand(roots)
     if not files:
-        raise _FailedError("no deck files found (give a .yaml file or a folder of them)")
+        return refuse(empty_folders(roots))
     reports = []
     exams: list[LintReport] = []
     cache = None if args.no_cache else ReportCache.default()
     for path in files:
         shown = display_name(path)
-        if not path.exists():
-            raise _FailedError(f"{shown}:1:1: no such file or folder")
         if is_exam_file(path):  # named with the decks (decks/*.yaml): not a deck
             skipped = LintReport(shown)
             skipped.notes.append(
@@ -278,21 +289,23 @@ def _lint(args: argparse.Namespace, out: TextIO) -> int:
             )
             exams.append(skipped)
             continue
-        report = lint_file(path, shown, fix=args.fix, cache=cache)
+        report = lint_file(path, shown, fix=args.fix, cache=cache, parallel=True)
         if report.fixed_text is not None:
             write_atomic(path, report.fixed_text.encode("utf-8"))
-            report = lint_file(path, shown, cache=cache)
+            report = lint_file(path, shown, cache=cache, parallel=True)
             report.notes.append(f"{shown}: fixed (added missing ids)")
         report.findings = [f for f in report.findings if f.rule not in ignore]
         reports.append(report)
     errors = sum(r.errors for r in reports)
     warnings = sum(r.warnings for r in reports)
+    infos = sum(r.infos for r in reports)
     failed = errors > 0 or (args.strict and warnings > 0)
     if args.format == "json":
         doc = {
             "ok": not failed,
             "errors": errors,
             "warnings": warnings,
+            "infos": infos,
             "strict": args.strict,
             "files": [
                 {
@@ -308,7 +321,8 @@ def _lint(args: argparse.Namespace, out: TextIO) -> int:
         return 1 if failed else 0
     for report in [*reports, *exams]:
         for finding in report.findings:
-            out.write(f"{finding}\n")
+            if args.verbose or finding.severity != "info":
+                out.write(f"{finding}\n")
         for note in report.notes:
             out.write(f"{note}\n")
     plural = "s" if len(reports) != 1 else ""
@@ -318,7 +332,36 @@ def _lint(args: argparse.Namespace, out: TextIO) -> int:
         + (" (--strict: warnings fail)" if args.strict and warnings and not errors else "")
         + "\n"
     )
+    for line in _info_lines(reports, listed=args.verbose):
+        out.write(f"{line}\n")
     return 1 if failed else 0
+
+
+def _info_lines(reports: Sequence[LintReport], *, listed: bool) -> list[str]:
+    """One line a rule for the info findings: what they are, and that nothing need change.
+
+    An author who met 68 warnings they could not act on (verbatim sources naming other
+    entries' answers) learns to skip lint's output; counted here, and listed only with
+    ``--verbose``, they no longer hide the warnings that do need a change.
+    """
+    counts: dict[str, int] = {}
+    for report in reports:
+        for finding in report.findings:
+            if finding.severity == "info":
+                counts[finding.rule] = counts.get(finding.rule, 0) + 1
+    more = "listed above" if listed else "--verbose lists them"
+    lines = []
+    for rule, count in sorted(counts.items()):
+        if rule == "L001":
+            many = count != 1
+            lines.append(
+                f"info: {count} source{'s' if many else ''} show{'' if many else 's'} other "
+                f"entries' answers ({rule}): verbatim text, nothing to reword; the study queue "
+                f"spaces those entries apart ({more})"
+            )
+        else:  # pragma: no cover - L001 is the only rule with info findings today
+            lines.append(f"info: {count} {rule} finding{'s' if count != 1 else ''} ({more})")
+    return lines
 
 
 def _extract(args: argparse.Namespace, out: TextIO) -> int:
@@ -529,6 +572,10 @@ def _export_deck(args: argparse.Namespace, out: TextIO) -> int:
     source = Path(args.deck)
     target = Path(args.output)
     shown = display_name(source)
+    if missing := missing_paths([source]):  # a slip in the command, not a deck's problem
+        return refuse(missing)
+    if source.is_dir():
+        return refuse([f"{shown}: a folder; export takes one deck file (DECK.yaml)"])
     try:
         # bytes validated before (by the app) skip YAML and pydantic; a miss is not kept
         deck = load_deck(source, display=shown, cache=DeckCache.default(), keep=False)

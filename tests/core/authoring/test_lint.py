@@ -31,8 +31,12 @@ def rules(text: str) -> list[tuple[str, int, int, str]]:
 
 def test_bundled_deck_is_clean() -> None:
     """Clean but for leaks (L001): an article's sentences name each other's answers, and
-    the queue keeps such entries on different days (the sources are verbatim)."""
-    assert [f for f in lint_file(BUNDLED).findings if f.rule != "L001"] == []
+    the queue keeps such entries on different days (the sources are verbatim, so each
+    is an info, not a warning the author cannot act on)."""
+    report = lint_file(BUNDLED)
+    assert [f for f in report.findings if f.rule != "L001"] == []
+    assert (report.errors, report.warnings) == (0, 0) and report.infos > 0
+    assert {f.path.rsplit(".", 1)[1] for f in report.findings} == {"source"}
 
 
 def test_leaks_name_both_entries() -> None:
@@ -293,15 +297,79 @@ def test_cli_exit_status_strict_ignore_and_json(tmp_path: Path) -> None:
     assert "unknown rule code" in out.getvalue()
 
 
-def test_cli_errors_fail_and_missing_files_are_messages(tmp_path: Path) -> None:
+def test_cli_errors_fail_and_missing_files_are_messages(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text(deck("  - {id: a, kind: cloze, text: none, source: none}\n"), encoding="utf-8")
     out = io.StringIO()
     assert main(["lint", str(bad)], out) == 1
     assert "error C001 cloze-no-blank" in out.getvalue()
     out = io.StringIO()
-    assert main(["lint", str(tmp_path / "nope.yaml")], out) == 1
-    assert out.getvalue().endswith("nope.yaml:1:1: no such file or folder\n")
+    assert main(["lint", str(bad), str(tmp_path / "nope.yaml")], out) == 1
+    assert out.getvalue() == ""  # (nothing linted: the command has a slip)
+    missing = tmp_path / "nope.yaml"
+    assert capsys.readouterr().err == f"studyapp: {missing}: no such file or folder\n"
+
+
+def test_cli_counts_infos_in_one_line_and_lists_them_when_verbose(tmp_path: Path) -> None:
+    """A verbatim source naming another entry's answer is an info: not a warning, never a
+    failure (--strict too), one line at the end; --verbose and JSON give each one."""
+    path = tmp_path / "d.yaml"
+    path.write_text(deck(LEAKY_SOURCE), "utf-8")
+    out = io.StringIO()
+    assert main(["lint", "--strict", str(path)], out) == 0
+    assert out.getvalue() == (
+        "0 errors, 0 warnings in 1 file\n"
+        "info: 1 source shows other entries' answers (L001): verbatim text, nothing to "
+        "reword; the study queue spaces those entries apart (--verbose lists them)\n"
+    )
+    out = io.StringIO()
+    assert main(["lint", "-v", str(path)], out) == 0
+    (listed, total, summary) = out.getvalue().splitlines()
+    assert listed.startswith(f"{path}:") and ": entries[1].source: info L001 leak: " in listed
+    assert listed.endswith("(a source is verbatim: nothing to reword)")
+    assert total == "0 errors, 0 warnings in 1 file" and summary.endswith("(listed above)")
+    out = io.StringIO()
+    assert main(["lint", "--ignore", "L001", str(path)], out) == 0
+    assert out.getvalue() == "0 errors, 0 warnings in 1 file\n"
+    out = io.StringIO()
+    assert main(["lint", "--format", "json", "--strict", str(path)], out) == 0
+    report = json.loads(out.getvalue())
+    assert (report["ok"], report["errors"], report["warnings"], report["infos"]) == (
+        True,
+        0,
+        0,
+        1,
+    )
+    (finding,) = report["files"][0]["findings"]
+    assert (finding["rule"], finding["severity"]) == ("L001", "info")
+
+
+def test_an_explanation_leak_beside_a_source_one_is_the_one_warning(tmp_path: Path) -> None:
+    path = tmp_path / "d.yaml"
+    met = (
+        "  - id: met\n    kind: date\n    event: Lee and Ishiba meet at the G7\n"
+        "    date: 2025-06-17\n    source: Lee and Ishiba met at the G7 on June 17, 2025.\n"
+        "    explanation: Lee was elected President on June 3, 2025, and met Ishiba two weeks "
+        "later.\n"
+    )
+    path.write_text(deck(LEAKY_SOURCE + met), "utf-8")
+    out = io.StringIO()
+    assert main(["lint", "--strict", str(path)], out) == 1
+    shown = out.getvalue().splitlines()
+    assert [line.split(": ")[1] for line in shown[:-2]] == ["entries[2].explanation"]
+    assert shown[-2] == "0 errors, 1 warning in 1 file (--strict: warnings fail)"
+    assert shown[-1].startswith("info: 1 source shows other entries' answers (L001)")
+
+
+LEAKY_SOURCE = (
+    "  - id: elected\n    kind: date\n    event: Lee Jae-myung is elected President\n"
+    "    date: 2025-06-03\n    source: Lee Jae-myung was elected President on June 3, 2025.\n"
+    "  - id: calls\n    kind: date\n    event: Lee's introductory call to Ishiba\n"
+    "    date: 2025-06-09\n"
+    "    source: Elected on June 3, 2025, Lee called Ishiba on June 9, 2025.\n"
+)
 
 
 def test_every_rule_is_documented() -> None:

@@ -48,6 +48,17 @@ def test_an_explanation_showing_it_stays_a_warning() -> None:
     assert note.path == "entries[2].explanation" and "'elected'" in note.message
 
 
+def test_a_source_showing_it_is_an_info_the_author_need_not_act_on() -> None:
+    """A source is the article's own sentences: nothing to reword, so not a warning."""
+    text = DECK.replace("    explanation:", "    source:")
+    report = lint_text(text, "d.yaml")
+    (note,) = [f for f in report.findings if f.rule == "L001"]
+    assert (note.severity, note.path) == ("info", "entries[2].source")
+    assert note.message.endswith("(a source is verbatim: nothing to reword)")
+    assert report.infos == 1
+    assert RULES["L001"].severity == "warning"  # the rule at its worst: an explanation
+
+
 def test_options_are_positioned_at_the_option() -> None:
     text = DECK + (
         "  - id: pick\n"

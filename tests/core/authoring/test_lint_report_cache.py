@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from studyapp.cli.tools import main
-from studyapp.core.authoring.lint import runner
+from studyapp.core.authoring.lint import reportcache, runner
 from studyapp.core.authoring.lint.reportcache import ReportCache
 from studyapp.core.authoring.lint.runner import lint_file
+from studyapp.core.decks.loader import limits_from_env
 
 DECK = """id: t
 title: T
@@ -57,6 +58,39 @@ def test_an_unchanged_deck_is_read_back_whole(
     assert [(f.line, f.message) for f in elsewhere.findings] == [
         (f.line, f.message) for f in first.findings
     ]
+
+
+def test_a_kept_report_keeps_each_findings_severity(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An info (L001 in a verbatim source) comes back an info, beside the warnings."""
+    deck = tmp_path / "d.yaml"
+    deck.write_text(
+        DECK + "    source: The summit at Camp David was held on August 18, 2023.\n"
+        "  - id: c\n    kind: qa\n    prompt: On which day was the summit?\n"
+        "    answer: August 18, 2023\n    source: It was held on August 18, 2023.\n"
+    )
+    cache = ReportCache(tmp_path / "lint")
+    first = lint_file(deck, "d.yaml", cache=cache)
+    assert {f.severity for f in first.findings} == {"error", "warning", "info"}
+    _relint_refused(monkeypatch)
+    again = lint_file(deck, "d.yaml", cache=cache)
+    assert [(f.rule, f.severity) for f in again.findings] == [
+        (f.rule, f.severity) for f in first.findings
+    ]
+    assert (again.errors, again.warnings, again.infos) == (
+        first.errors,
+        first.warnings,
+        first.infos,
+    )
+
+
+def test_the_kept_format_is_in_the_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reports kept in an older format (L001 in a source as a warning) are not read back."""
+    limits = limits_from_env()
+    now = ReportCache.key(DECK, limits)
+    monkeypatch.setattr(reportcache, "_FORMAT", reportcache._FORMAT - 1)
+    assert ReportCache.key(DECK, limits) != now
 
 
 def test_a_changed_deck_or_other_limits_are_linted_again(

@@ -1,5 +1,9 @@
 """Lint checks for answers given away by other entries (L002 in a question, L001 in notes).
 
+L001 is a warning in an explanation, which the author wrote and can reword, and only an
+``info`` in a source: a source is the article's own sentences, verbatim, so there is
+nothing to change, and the queue already keeps the two entries on different days.
+
 The relation is :func:`studyapp.core.decks.leaks.find_leaks`, the very one the
 study queue spaces entries by, so what ``lint`` reports is what the queue does.
 The answer checker (``quiz.answers``) then says how plainly the words found give
@@ -12,7 +16,7 @@ import msgspec
 from msgspec import Struct
 
 from studyapp.core.authoring.lint.acceptance import accepting_key, accepts
-from studyapp.core.authoring.lint.rules import Linter
+from studyapp.core.authoring.lint.rules import Linter, Severity
 from studyapp.core.base.listing import listed
 from studyapp.core.decks.leaks import find_leaks
 from studyapp.core.decks.model import AnyEntry, Deck
@@ -98,7 +102,13 @@ def check_leaks(lint: Linter, deck: Deck) -> None:
             (taker, answer, accepted(deck.entries[index[taker]], answer))
             for taker, answer in place.takers[:_NAMED]
         ]
-        lint.add(*_finding(place, named))
+        rule, path, message = _finding(place, named)
+        lint.add(rule, path, message, severity=_severity(place))
+
+
+def _severity(place: _Place) -> Severity | None:
+    """``info`` for a verbatim source (nothing to reword); the rule's own otherwise."""
+    return "info" if not place.in_question and place.field == "source" else None
 
 
 def _finding(
@@ -119,12 +129,11 @@ def _finding(
                 f"asks it: reword this {place.field} without it, or drop {taker!r} if it only "
                 "repeats context",
             )
-        advice = "; reword the explanation" if place.field == "explanation" else ""
         return (
             "L001",
             place.path,
             f"gives away the answer of entry {taker!r} {what}: the queue keeps {giver!r} and "
-            f"{taker!r} on different days{advice}",
+            f"{taker!r} on different days{_advice(place)}",
         )
     shown = [f"{taker!r} ({answer!r})" for taker, answer, _plainly in named]
     more = count > len(named)
@@ -138,13 +147,21 @@ def _finding(
             f"them: {written}; reword this {place.field} without them, or drop those entries "
             "if they only repeat context",
         )
-    advice = "; reword the explanation" if place.field == "explanation" else ""
     return (
         "L001",
         place.path,
         f"gives away the answers of {count:,} entries: {written}; the queue keeps {giver!r} "
-        f"and each of them on different days{advice}",
+        f"and each of them on different days{_advice(place)}",
     )
+
+
+def _advice(place: _Place) -> str:
+    """What the author can do about notes that show an answer."""
+    if place.field == "explanation":
+        return "; reword the explanation"
+    if place.field == "source":
+        return " (a source is verbatim: nothing to reword)"
+    return ""  # pragma: no cover - notes are an explanation or a source
 
 
 def _accepted_clause(accepted: int, named: int, more: bool) -> str:

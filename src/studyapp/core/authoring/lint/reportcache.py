@@ -28,6 +28,10 @@ from studyapp.core.base.userfile import Limits
 
 __all__ = ["ReportCache"]
 
+_FORMAT = 2
+"""The kept reports' format, in every key: 2 added the ``info`` severity (L001 in a
+source), so a report kept before it, with those findings as warnings, is never read back."""
+
 _KEPT = 64
 """Reports kept; the least recently used go first (a 50,000-entry deck's is ~1-5 MB)."""
 
@@ -81,12 +85,13 @@ class ReportCache:
 
     @staticmethod
     def key(text: str, limits: Limits) -> str | None:
-        """What a report depends on: the text, the limits, this build's code (None when
-        the code cannot be read, so that nothing is kept)."""
+        """What a report depends on: the text, the limits, this build's code and the
+        format it is kept in (None when the code cannot be read, so that nothing is kept)."""
         code = _code()
         if not code:
             return None
-        digest = hashlib.sha256(f"{code} {limits.max_bytes} {limits.max_depth} ".encode())
+        digest = hashlib.sha256(f"{_FORMAT} {code} {limits.max_bytes} ".encode())
+        digest.update(f"{limits.max_depth} ".encode())
         digest.update(f"{limits.max_nodes}\n".encode())
         digest.update(text.encode("utf-8", "surrogatepass"))
         return digest.hexdigest()

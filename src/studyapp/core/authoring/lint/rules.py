@@ -3,6 +3,11 @@
 Each rule has a stable code, a short name and a severity; a :class:`Finding`
 is positioned like a loader problem (``file:line:col: path: message``), and
 :class:`Linter` turns a YAML path into that position for the checks.
+
+Severities: an ``error`` fails lint, a ``warning`` fails ``--strict``, and an ``info``
+never fails: it says what lint saw where the author has nothing to change (a verbatim
+source naming another entry's answer), so warnings stay a list of things to act on.
+A finding may be milder than its rule's severity (L001 in a source is ``info``).
 """
 
 from __future__ import annotations
@@ -15,11 +20,12 @@ from studyapp.core.decks.yamlread import Document, Path_, format_path
 
 __all__ = ["RULES", "Finding", "LintReport", "Linter", "Rule", "Severity"]
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "info"]
 
 
 class Rule(Struct, frozen=True):
-    """A lint rule: a stable code, a short name, how bad it is, and what it checks."""
+    """A lint rule: a stable code, a short name, how bad it is (at worst: a finding may be
+    milder), and what it checks."""
 
     code: str
     name: str
@@ -61,7 +67,8 @@ RULES: dict[str, Rule] = {
             "L001",
             "leak",
             "warning",
-            "an entry's explanation or source gives away another entry's answer",
+            "an entry's explanation gives away another entry's answer (in a verbatim source, "
+            "which cannot be reworded: info)",
         ),
         Rule(
             "L002",
@@ -134,6 +141,10 @@ class LintReport(Struct):
     def warnings(self) -> int:
         return sum(f.severity == "warning" for f in self.findings)
 
+    @property
+    def infos(self) -> int:
+        return sum(f.severity == "info" for f in self.findings)
+
 
 class Linter:
     def __init__(self, display: str, doc: Document) -> None:
@@ -141,7 +152,16 @@ class Linter:
         self.doc = doc
         self.findings: list[Finding] = []
 
-    def add(self, rule: str, path: Path_, message: str, *, key: bool = False) -> None:
+    def add(
+        self,
+        rule: str,
+        path: Path_,
+        message: str,
+        *,
+        key: bool = False,
+        severity: Severity | None = None,
+    ) -> None:
+        """Add a finding of ``rule`` at ``path``; ``severity``: milder than the rule's."""
         line, col = self.doc.position(path, key=key)
         spec = RULES[rule]
         self.findings.append(
@@ -152,7 +172,7 @@ class Linter:
                 format_path(path),
                 rule,
                 message,
-                spec.severity,
+                severity or spec.severity,
                 spec.fixable,
             )
         )
