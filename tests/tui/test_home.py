@@ -198,7 +198,7 @@ async def test_an_exam_date_set_from_home_is_checked_then_readiness_shows_beside
         await app.workers.wait_for_complete()
         await pilot.pause()
         line = _home_text(app)
-        assert line.startswith("Small test deck: 2025-06-30 (10 days) · predicted 25%, ")
+        assert line.startswith("Small test deck: 2025-06-30 (10 days) · exam day: 25%, ")
         assert line.endswith("% with the plan · 5 planned today")
         home = app.screen
         assert isinstance(home, HomeScreen)
@@ -226,7 +226,7 @@ async def test_readiness_opens_from_home_for_the_exam_picked(tmp_path: Path) -> 
     app = StudyApp(workspace, seed=0)
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_started(pilot)
-        assert _home_text(app).startswith("Small exam: 2025-07-04 (14 days) · predicted 25%")
+        assert _home_text(app).startswith("Small exam: 2025-07-04 (14 days) · exam day: 25%")
         await pilot.press("e")
         await pilot.pause()
         picker = app.screen
@@ -287,7 +287,7 @@ def test_an_exams_line_keeps_to_the_width_by_clipping_its_title() -> None:
         line = exam_line(exam, width)
         assert cell_len(line) <= width
         assert line.endswith(
-            ": 2025-06-21 (1 day) · predicted 50%, 91% with the plan · 1 planned today"
+            ": 2025-06-21 (1 day) · exam day: 50%, 91% with the plan · 1 planned today"
         )
         assert "…" in line
 

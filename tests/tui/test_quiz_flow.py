@@ -556,7 +556,7 @@ async def test_an_exam_on_studied_cards_is_forecast_and_the_results_say_how_it_w
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
         text = visible_text(app)
-        assert "Forecast when you began: 9" in text and "you scored 100%, as forecast" in text
+        assert "as you began: 9" in text and "you scored 100%, as forecast" in text
     (stored,), _ = list_results(store.folder)
     assert stored.result.predicted_score is not None and stored.result.predicted_score > 90
 

@@ -39,10 +39,10 @@ def _result(answered: int, exam_id: str | None = "lee-midterm") -> QuizResult:
 def test_a_sitting_ended_early_is_not_scored_against_its_forecast() -> None:
     lines = score_lines(_result(1), Ending.EARLY, None)
     text = "\n".join(lines)
-    assert "Forecast when you began: 50% for all 20 · not compared: 1 answered" in text
+    assert "Forecast for these 20 questions as you began: 50% · not compared: only 1" in text
     assert "you scored" not in text
     whole = "\n".join(score_lines(_result(20), Ending.SUBMITTED, None))
-    assert "Forecast when you began: 50% · you scored 100%" in whole
+    assert "Forecast for these 20 questions as you began: 50% · you scored 100%" in whole
 
 
 def _run(hint: str, capsys: pytest.CaptureFixture[str]) -> int:

@@ -177,7 +177,8 @@ def _text(report: ExamDayReport) -> str:
         )
     lines += [
         "",
-        f"Plan ({report.minutes_per_day} min a day, ~{report.seconds_per_answer:g} s an answer):",
+        f"Plan ({report.minutes_per_day} min a day, ~{report.seconds_per_answer:g} s an answer),",
+        "picked for the exam, besides the cards due on your schedule (studyapp stats):",
     ]
     for day in p.days:
         if day.reviews or day.new or day.day == r.today:  # (today always: what is left)

@@ -112,7 +112,7 @@ def cmd_stats(
     )
     forecast = stats.forecast[:14]
     peak = max((n for _, n in forecast), default=0) or 1
-    out.write("Due (next 14 days)\n")
+    out.write("Due on your schedule (next 14 days; an exam plan adds its own: studyapp plan)\n")
     out.write(
         table(
             ["day", "due", ""],

@@ -271,7 +271,12 @@ def _learner(
     study: StudySettings, deck_ids: Sequence[str], tz: tzinfo | None
 ) -> tuple[MemoryModel, Callable[[datetime], date]]:
     """The learner's memory model and study days: a deck's own settings (its FSRS
-    parameters, its rollover hour) when everything comes from that one deck."""
+    parameters, its rollover hour) when everything comes from that one deck.
+
+    ``deck_ids``: the decks the cards forecast come from (not the decks an exam spec
+    names: a spec naming none draws from every deck, and one deck may be all it finds),
+    so that readiness and a sitting's forecast read the same cards with the same model.
+    """
     settings = study.for_deck(deck_ids[0]) if len(set(deck_ids)) == 1 else study
     rollover = settings.queue.day_starts_at
 
@@ -331,9 +336,9 @@ def report_for_exam(
     draws from one deck with an override); time per answer is the learner's own.
     """
     chosen, entries = _chosen(spec, decks, cards)
-    model, day_of = _learner(study, spec.decks, tz)
-    today = day_of(now)
     deck_ids = {card.deck_id for card in chosen}
+    model, day_of = _learner(study, sorted(deck_ids), tz)
+    today = day_of(now)
     rollover = study.queue.day_starts_at  # (the study queue's day, as it counts them)
     queue_day = study_day(now, rollover, tz)
     done = day_counts(recent, queue_day, rollover, tz)
@@ -410,7 +415,7 @@ def readiness_for_exam(
 ) -> Readiness:
     """Readiness alone (no plan): on ``exam_date``, or today when the exam has no date."""
     chosen, entries = _chosen(spec, decks, cards)
-    model, day_of = _learner(study, spec.decks, tz)
+    model, day_of = _learner(study, sorted({card.deck_id for card in chosen}), tz)
     today = day_of(now)
     return readiness_of(
         chosen,

@@ -223,7 +223,8 @@ def exam_choices(workspace: Workspace, ahead: Sequence[Upcoming]) -> list[ExamCh
         note = ""
         if found is not None:
             days = found.days_left
-            note = f"{days} day{'s' if days != 1 else ''} left, {_pct(found.predicted_score)}"
+            score = _pct(found.predicted_score)
+            note = f"{days} day{'s' if days != 1 else ''} left, {score} on exam day"
         day = exam_date_of(spec, workspace.config.exams.get(spec.id))
         choices.append(ExamChoice(spec.id, spec.title, day, note))
     return choices
@@ -242,11 +243,15 @@ def exam_spec(workspace: Workspace, exam_id: str) -> ExamSpec | None:
 def exam_line(exam: Upcoming, width: int) -> str:
     """One exam on home, in ``width`` cells (the title is clipped to fit, to 16 cells at
     least): its date and the days left, the predicted score on the day (as things stand,
-    and following the plan), and what the plan puts on today."""
+    and following the plan), and what the plan puts on today.
+
+    "Exam day" says which day: readiness shows today's figure first ("if the exam were
+    today"), higher since memory fades by the day, and a learner took home's bare
+    "predicted" for the same figure disagreeing with it."""
     days = exam.days_left
     rest = (
         f": {exam.exam_date.isoformat()} ({days} day{'s' if days != 1 else ''})"
-        f" · predicted {_pct(exam.predicted_score)}, "
+        f" · exam day: {_pct(exam.predicted_score)}, "
         f"{_pct(exam.predicted_score_with_plan)} with the plan"
     )
     if exam.planned_today:

@@ -120,8 +120,16 @@ def parse_target(text: str) -> float | None:
 
 def plan_text(report: ExamDayReport) -> str:
     """Today's part of the plan (what is left of it: it shrinks as its cards are
-    answered), then the days with work in them."""
-    out = [f"Plan: {report.minutes_per_day} min a day (~{report.seconds_per_answer:g} s an answer)"]
+    answered), then the days with work in them.
+
+    The plan's reviews are early reviews of the exam's cards, chosen for exam day; Stats
+    counts the cards due on the schedule, every deck's. Both come to the study queue, so
+    the header says which this is: a learner set the two lists side by side and found
+    that they disagree."""
+    out = [
+        f"Plan: {report.minutes_per_day} min a day (~{report.seconds_per_answer:g} s an answer)",
+        "Picked for the exam, besides the cards due on your schedule (Stats):",
+    ]
     today = report.readiness.today
     busy = [d for d in report.plan.days if d.reviews or d.new or d.day == today]
     for day in busy[:10]:

@@ -356,8 +356,8 @@ def score_lines(
         if ending is Ending.EARLY or answered < total:
             # (the forecast was for answering every question: no score to set beside it)
             lines.append(
-                f"Forecast when you began: {forecast:.0f}% for all {total} · "
-                f"not compared: {answered} answered"
+                f"{_forecast_label(total)}: {forecast:.0f}% · not compared: only {answered} "
+                "answered"
             )
             lines.append(hint)
             return lines
@@ -371,10 +371,17 @@ def score_lines(
             else f"{abs(gap)} percentage points {'above' if gap > 0 else 'below'} it"
         )
         lines.append(
-            f"Forecast when you began: {shown_forecast}% · you scored {shown_score}%, {how}"
+            f"{_forecast_label(total)}: {shown_forecast}% · you scored {shown_score}%, {how}"
         )
         lines.append(hint)
     return lines
+
+
+def _forecast_label(questions: int) -> str:
+    """What the forecast beside the score measures: these questions, when the sitting
+    began. Readiness and home forecast every entry of the exam, today or on its day, so
+    a learner seeing three figures at once (39%, 37%, 32%) can tell them apart."""
+    return f"Forecast for these {_plural(questions, 'question', 'questions')} as you began"
 
 
 def push_message(report: PushReport) -> str:

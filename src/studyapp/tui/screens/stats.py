@@ -52,11 +52,20 @@ CALENDAR_WEEKS = 53
 HISTORY_DAYS = CALENDAR_WEEKS * 7
 """Days of per-day counts to compute: enough for the calendar's full year of weeks."""
 WINDOW_NAMES = {1: "Last day", 7: "Last 7 days", 30: "Last 30 days"}
+
+
+def due_heading(days: int) -> str:
+    """The due forecast's heading, saying what it counts: the cards due on the schedule,
+    every deck's. An exam's plan (readiness) lists the early reviews it adds for that
+    exam alone, so the two lists differ, and a learner set side by side wondered why."""
+    return f"Cards due on your schedule, next {days} days (exam plans add theirs)"
+
+
 SECTIONS = (
     ("overview", "Overview"),
     ("retention", "True retention: review answers that were not Again"),
     ("reviews", f"Reviews per day, last {CHART_DAYS} days"),
-    ("forecast", f"Cards due, next {CHART_DAYS} days"),
+    ("forecast", due_heading(CHART_DAYS)),
     ("calendar", "Study calendar, last 12 months"),
     ("kinds", "Accuracy by kind (all answers)"),
     ("decks", "Mastery by deck (mature: interval of 21 days or more)"),
@@ -639,7 +648,7 @@ class StatsScreen(Screen[None]):
         weeks = calendar_weeks(width)
         headings = {
             "reviews": f"Reviews per day, last {days_shown(reviews, width)} days",
-            "forecast": f"Cards due, next {days_shown(forecast, width)} days",
+            "forecast": due_heading(days_shown(forecast, width)),
             "calendar": "Study calendar, last 12 months"
             if weeks == CALENDAR_WEEKS
             else f"Study calendar, last {weeks} weeks",
