@@ -130,6 +130,8 @@ _DATE_RE = re.compile(
     rf"|\b(?i:in|an|the|last|this|next|since|until|till|by|early|late|mid|during|from|through"
     rf"|of|each|every|a)[\s-](?P<m8>{_FULL_MONTH})\b(?!,?\s*(?:of\s+)?\d)"
     rf"|^(?P<m9>{_FULL_MONTH})(?=,\s)"
+    # a month alone in brackets after a figure: "a low of 13,844 claims (November)"
+    rf"|(?<=\()(?P<m10>{_FULL_MONTH})(?=\))"
 )
 # What every match of _DATE_RE holds, branch by branch: a digit (all numeric forms), a month
 # word (every one, full, short or upper-case, begins with one of these stems, case as
@@ -168,8 +170,17 @@ def _date_matches(text: str) -> Iterator[re.Match[str]]:
             pos = m.end()  # every branch consumes a character: never an empty match
 
 
+_FISCAL_NAME = re.compile(
+    r"\s+(?!(?:to|through|thru|until|and|or|but|the|a|an|was|were|is|are|as|when|with|for|in"
+    r"|on|at|by|from|of|than|that|which|while|budget\s+year)\b)(?P<w>[A-Z]{2,}s?\b|[A-Za-z][a-z-]+)"
+)
+"""After a fiscal year, a word it qualifies: "the FY2026 NOFO", "the FY2025 monthly backlog",
+"the FY2026 Consolidated Appropriations Act" name a document or a series by the year it
+funds or covers, not an event of that year ("In FY2026, 88% went ...", "FY2012 through
+FY2024", "firms with FY2025 contracts" stay dates)."""
 _MAY_CONTEXT = re.compile(
-    r"\b(?:in|since|until|till|by|early|late|mid|during|from|through|last|next|this|of)[\s-]$",
+    r"\b(?:in|since|until|till|by|early|late|mid|during|from|through|last|next|this|of|a|an"
+    r"|the)[\s-]$",
     re.IGNORECASE,
 )
 _MAY_DAY_CONTEXT = re.compile(
@@ -346,7 +357,7 @@ def _mention(
         date = _date(y, mo, d)
         return DateMention(m.group(0), start, end, date, mo, d) if date is not None else None
     if g["m4"]:
-        if g["m4"] == "May" and not re.search(r"May,?\s+\d{4}", m.group(0)):
+        if g["m4"] == "May" and not re.search(r"May,?\s+(?:of\s+)?\d{4}", m.group(0)):
             return None
         mo = _month(g["m4"])
         return DateMention(m.group(0), start, end, _date(int(g["y4"]), mo, None), mo)
@@ -365,6 +376,16 @@ def _mention(
             m.group(0), start, end, date, mo, d, year_inferred=date is not None, how=how
         )
     if g["y11"]:
+        named = _FISCAL_NAME.match(text, end)
+        if (
+            named
+            and re.search(r"FY\s?$", text[:start])
+            and (
+                named.group("w")[0].isupper()
+                or re.search(r"\b(?:[Tt]he|[Ii]ts|[Tt]his|[Tt]hat|[Tt]heir)\s+FY\s?$", text[:start])
+            )
+        ):
+            return None  # "the FY2026 NOFO", "the FY2025 backlog": the year names a thing
         return DateMention(m.group(0), start, end, _date(int(g["y11"]), None, None))
     if g["nm"]:
         year = int(g["ny"])
@@ -393,9 +414,9 @@ def _mention(
         ):
             return None  # "2000 troops": a count, never "the 2014 protests" (a year's events)
         return DateMention(m.group(0), start, end, _date(int(g["y7"]), None, None))
-    word = g["m8"] or g["m9"]
+    word = g["m8"] or g["m9"] or g["m10"]
     if word:
-        group = "m8" if g["m8"] else "m9"
+        group = "m8" if g["m8"] else "m9" if g["m9"] else "m10"
         start, end = m.start(group), m.end(group)
         if word == "May" and not _MAY_CONTEXT.search(text[:start]):
             return None

@@ -223,14 +223,22 @@ def _draft_publication(ex: Extraction, d: DateMention, draft: _Draft) -> None:
 
 
 def _draft_figures(ex: Extraction, draft: _Draft) -> None:
-    kept: list[tuple[Decimal, str | None, str]] = []
+    kept: list[tuple[Decimal, str | None, str, str]] = []
     for f in ex.figures:
         assert f.sentence is not None
-        # the same number measuring the same thing again ("the sixtieth anniversary of ...")
-        if any(v == f.value and u == f.unit and _similar(m, f.measure) for v, u, m in kept):
-            continue
-        kept.append((f.value, f.unit, f.measure))
         source = f.sentence.text
+        # the same number measuring the same thing again ("the sixtieth anniversary of ...");
+        # a measure that names nothing but its unit ("number of months", "share of the")
+        # cannot tell, so its sentence must be the same as well
+        if any(
+            v == f.value
+            and u == f.unit
+            and _similar(m, f.measure)
+            and ((_names_something(m, u) and _names_something(f.measure, u)) or _similar(s, source))
+            for v, u, m, s in kept
+        ):
+            continue
+        kept.append((f.value, f.unit, f.measure, source))
         prompt, needs_context = _standalone(_blank(source, f.start, f.end), ex, f.sentence.start)
         value = f"{f.value.normalize():f}".replace(".", "-")
         entry_id = _unique_id(f"fig-{value}-{_content_words(f.measure, 4)}", draft.used)
@@ -250,6 +258,16 @@ def _draft_figures(ex: Extraction, draft: _Draft) -> None:
             source=source,
             review=True,
         )
+
+
+_BARE_MEASURE = frozenset(word_list("number share amount value what measures percentage"))
+
+
+def _names_something(measure: str, unit: str | None) -> bool:
+    """Whether a figure's measure says what is measured beyond its unit ("share of the",
+    "number of months" do not)."""
+    left = set(fold_text(measure).split()) - _SLUG_STOP - _BARE_MEASURE
+    return bool(left - set(fold_text(unit or "").split()))
 
 
 def _similar(a: str, b: str) -> bool:

@@ -186,7 +186,7 @@ def extract(
         reports += found_reports
         if found_reports and not found_quotes:
             continuation.speaker = found_reports[-1].speaker
-        elif not found_quotes:
+        elif not any(q.speaker for q in found_quotes):  # (a title or a term announces too)
             announced = announcer(sentence, speakers)
             continuation.speaker = announced or continuation.speaker
             continuation.announced = announced is not None and sentence.text.rstrip()[-1:] in ",:"
@@ -230,6 +230,13 @@ def _complete(
     earlier = re.findall(
         r"(?<![\w$€£¥.,/-])(1[0-9]{3}|20[0-9]{2})(?![\w%])", sentence.text[: d.start]
     )
+    fiscal = list(_FISCAL_YEAR.finditer(sentence.text[: d.start]))
+    if fiscal and earlier:
+        # the later of the two: "In FY2026, through August" is the fiscal year's
+        if fiscal[-1].end() >= sentence.text.rfind(earlier[-1], 0, d.start):
+            earlier = []
+        else:
+            fiscal = []
     shared = _SHARED_YEAR.match(sentence.text[d.end :])
     said_year = re.match(r"\s+of\s+(this|last|next)\s+year\b", sentence.text[d.end :], re.I)
     inferred = True
@@ -243,6 +250,11 @@ def _complete(
         chosen, how = year, f"{said}: the year given with --year ({year})"
     elif shared is not None:  # stated, for the pair: "January 4 and 5, 1974"
         chosen, how, inferred = int(shared.group("year")), None, False
+    elif fiscal:
+        # the US federal fiscal year N runs from October of N-1 to September of N
+        fy = int(fiscal[-1].group("fy"))
+        chosen = fy - 1 if d.month >= 10 else fy
+        how = f"{said}: in fiscal year {fy} (October {fy - 1} to September {fy})"
     elif earlier:
         chosen, how = int(earlier[-1]), f"{said}: the year its sentence gives ({earlier[-1]})"
     elif paragraph_year is not None:
@@ -288,13 +300,17 @@ _NAMES_A_THING = re.compile(r"\b(?:the|a|an|its|his|her|their|our)\s+$", re.IGNO
 """Before a year that qualifies a noun ("the 1947 treaty", "its 1816 independence")."""
 
 
+_FISCAL_YEAR = re.compile(r"\b(?:FY\s?|[Ff]iscal\s+[Yy]ear\s+)(?P<fy>1[0-9]{3}|20[0-9]{2})\b")
+"""A fiscal year its sentence names before a month that omits its year ("In FY2026, through
+August, ...", "a low of 13,844 claims (November)")."""
 _SHARED_YEAR = re.compile(
     r",?\s*(?:and|or|to|through|until|-|–|—)\s+(?:(?:January|February|March|April|May|June"
     r"|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept"
-    r"|Oct|Nov|Dec)\.?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?P<year>1[0-9]{3}|20[0-9]{2})\b"
+    r"|Oct|Nov|Dec)\.?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:of\s+)?(?P<year>1[0-9]{3}|20[0-9]{2})\b"
 )
 """A year-less date paired with a dated one shares its year: "In January and May 1974",
-"January 4 and 5, 1974", "the April and November 1973 efforts"."""
+"January 4 and 5, 1974", "the April and November 1973 efforts", "in October and November of
+1943"."""
 
 
 def _names_a_thing(d: DateMention, text: str) -> bool:
@@ -371,9 +387,14 @@ def _sequels(
     back: list[DateMention] = []
     stated = any(d.date is not None and not d.year_inferred and not d.relative for d in found)
     for sequel in find_sequels(text):
-        if stated or any(d.start < sequel.end and sequel.start < d.end for d in found):
+        if any(d.start < sequel.end and sequel.start < d.end for d in found):
+            continue
+        own = [d for d in found if d.end <= sequel.start and d.last is None and d.date]
+        if stated and not (own and sequel.text.lower().startswith("the ")):
             # "Fifteen months later, in February 1973, ...": the sentence states its date;
-            # the count is a duration (a figure), not a second date
+            # the count is a duration (a figure), not a second date. "the previous year"
+            # after a date of its own sentence counts from it ("10.2% in 2025, down from
+            # 10.7% the previous year")
             continue
         before = [*told, *(d for d in found if d.end <= sequel.start and d.last is None)]
         # the story's last date, whatever its precision: "By 1963, ... Three weeks later"

@@ -58,7 +58,7 @@ _FIGURE_RE = re.compile(
     r"|\b(?P<mult>twice|thrice|doubled|doubling|tripled|tripling|trebled|quadrupled)\b"
     rf"|\b(?P<frac>{FRACTION_PHRASE})"
     rf"|\b(?P<oword>{ORDINAL_PHRASE})\b"
-    rf"|\b(?P<cword>{CARDINAL_PHRASE}|one)\b",
+    rf"|\b(?P<cword>{CARDINAL_PHRASE}|one|an?(?=\s+(?:hour|day|week|month|year|decade)\b))\b",
     re.IGNORECASE,
 )
 
@@ -102,7 +102,7 @@ _UNIT_NOUNS = frozenset(
         "decade decades century centuries km kilometres kilometers mile miles metre metres "
         "meter meters foot feet inch inches ton tons tonne tonnes kg kilograms pound pounds "
         "gram grams litre litres liter liters gallon gallons acre acres hectare hectares mph "
-        "degrees times"
+        "degrees times point points"
     )
 )
 # Names of things that carry a number ("Table 1", "Apollo 11", "Flight 93").
@@ -214,8 +214,10 @@ def _counts_something(text: str, start: int, end: int) -> bool:
             r"^\s+\w+\s+(?:[a-z-]+\s+)?[a-z]{3,}s\b", after
         ):
             return True  # "the two other outstanding issues", "two more years", "76 such claims"
-        if word in _BE_HAVE and _PARTITIVE.search(head):
-            return True  # "Of that total, 367 have been awards ...; ... and 145 were decisions"
+        if (word in _BE_HAVE or word == "for") and _PARTITIVE.search(head):
+            # "Of that total, 367 have been awards ...; ... and 145 were decisions", "Of the
+            # 200 points, up to 20 are for X and up to 8 for Y"
+            return True
         if word in ("to", "and", "or") and re.match(
             rf"^\s+(?:to|and|or)\s+(?:{_NUM}|{CARDINAL_PHRASE})\b", after, re.IGNORECASE
         ):
@@ -228,8 +230,10 @@ def _counts_something(text: str, start: int, end: int) -> bool:
         return True  # a sample's size "(n = 2,032)"
     if re.search(r"\d\s+(?:of|out\s+of)\s+$", head):
         return True  # the total of "483 of 997", "209 out of 338"
-    if re.search(r"\b(?:of|all)\s+$", head) and re.search(r"\b[a-z]+\s+of\s+$|\ball\s+$", head):
-        return True  # "a crew of seven", "all six aboard"
+    if re.search(r"\b(?:of|all)\s+$", head) and re.search(
+        r"\b[a-z]+\s+of\s+$|\ball\s+$|\b(?:a|an|the)\s+(?:[a-z]+\s+){0,2}[A-Z]{2,}\s+of\s+$", head
+    ):
+        return True  # "a crew of seven", "all six aboard", "a very low CSI of 20" (an index)
     if _QUANTIFIERS.search(head) and re.search(r"\b[a-z]{3,}\s+(?:\w+\s+)?$", head):
         return noun is not None or bool(re.match(r"^\s*[,.;:)]", after))
     return False
@@ -237,8 +241,9 @@ def _counts_something(text: str, start: int, end: int) -> bool:
 
 _BE_HAVE = frozenset(word_list("have has had were was are is"))
 _PARTITIVE = re.compile(
-    r"(?:^|[.;:]\s+)(?:Of|Among)\s+(?:the|that|these|those|this|its|their)\b[^,;:]{1,60},"
-    r"(?:[^.;:]*(?:,\s+and|;)\s+)?[^,.;:]{0,4}$"
+    r"(?:^|[.;:]\s+)(?:Of|Among)\s+(?:the|that|these|those|this|its|their)\b(?P<whole>[^,;:]{1,60}),"
+    r"(?:[^.;:]*(?:,?\s+and|;)\s+)?[^,.;:]{0,4}"
+    r"(?:(?<![\w-])(?:up\s+to|about|nearly|almost|only|some|over|roughly|at\s+least|at\s+most)\s+)?$"
 )
 """A count whose noun the sentence put first: "Of that total, 367 have been awards ...",
 "Of the 59 remaining awards, 3 approved ..., and 56 were in favor of ..."."""
@@ -325,6 +330,8 @@ def _skip_number(text: str, start: int, end: int, *, count: bool = False) -> boo
         return True  # a list's item marker: "were 1) consistent use and 2) ..."
     if re.search(r"https?://\S*$|www\.\S*$|/\S*$", head):
         return True
+    if _PART_NAME.search(head):
+        return True  # "Table 1 provides", "Figure 2 shows", "within tier 1", "Phase 3 trials"
     if (
         count
         and _NAMED_BEFORE.search(head)
@@ -349,6 +356,14 @@ def _skip_number(text: str, start: int, end: int, *, count: bool = False) -> boo
     return bool(re.search(r"\bmargin\s+of\s+error\b[^.]{0,30}$", head))
 
 
+_PART_NAME = re.compile(
+    r"(?<![\w-])(?:[Tt]ables?|[Ff]igures?|[Ff]ig\.|[Cc]harts?|[Ee]xhibits?|[Aa]ppendix|[Aa]nnex"
+    r"|[Bb]ox|[Gg]raphs?|[Pp]anels?|[Tt]iers?|[Pp]hases?|[Ss]tages?|[Ll]evels?|[Cc]hapters?"
+    r"|[Ss]ections?|[Aa]rticles?|[Vv]olumes?|[Vv]ol\.|[Ss]teps?|[Tt]itle|[Ss]chedule|[Oo]ption"
+    r"|Type|Class|Category|Group|Zone|Item|Model|Version)\s+$"
+)
+"""A part, a stage or a rank the number names, not a count: "Table 1", "Figure 2", "tier 1",
+"Phase 3", "Type 2 diabetes" ("a table of 5 rows", "three tiers" still count)."""
 _THRESHOLD = re.compile(
     r"\b(?:(?:p[\s-]*values?|significance\s+level|alpha)\s+(?:of\s+|was\s+|were\s+)?"
     r"(?:(?:less|greater|more|lower|higher)\s+than\s+)?(?:or\s+equal\s+to\s+)?"
@@ -486,6 +501,7 @@ def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
             ):
                 return None
             unit = g["scale"].lower() if g["scale"] else _unit_after(text, end)
+            unit = unit or _partitive_unit(text[:start])
             kind = "count"
             if age:
                 unit = "years"
@@ -499,6 +515,8 @@ def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
         value = Decimal(_MULTIPLES[g["mult"].lower()])
         unit, word, kind = "times", g["mult"], "count"
     elif g["frac"]:
+        if _REGION_HALF.search(text[:start]) and g["frac"].lower().startswith(("half", "halves")):
+            return None  # "the southern half of the island": a place, not a share
         value = fraction_value(g["frac"])
         if value is not None:
             value = value.quantize(Decimal("0.01")).normalize() if len(str(value)) > 6 else value
@@ -522,6 +540,14 @@ def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
         ):
             return None  # "the two countries", "five of the", "the two of them"
         age = _is_age(text, start, end, words_value(phrase))
+        span = re.fullmatch(r"(?i:a|an|one)", phrase) and _SPAN_OF_ONE.search(text[:start])
+        span = span and _SPAN_UNIT.match(text, end)
+        if span:
+            # "within an hour", "for one year": a length of time, one of its unit
+            value = Decimal(1)
+            unit = span.group("u").lower()
+            measure = measure_of(text, start, end, "count") or "what this number measures"
+            return FigureMention(m.group(0), start, end, value, unit, "count", measure, phrase)
         if re.fullmatch(r"(?i:a|an)", phrase) or (
             phrase.lower() == "one" and not _one_counts(text, start, end)
         ):
@@ -534,6 +560,8 @@ def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
             re.match(r"^[\s-]+[A-Z]", text[end:])
             and not re.match(r"^\s+[A-Z][a-z]+(?:\s+[a-z]|(?<=s)[,;.])", text[end:])
             and not re.match(r"^\s+[A-Z]{2,}s?\s+[a-z]{3,}s\b", text[end:])  # "nine ACTG sites"
+            and not _PROPER_PLURAL.match(text[end:])
+            and not _NAMED_KIND.match(text[end:])
         ):
             return None  # part of a name ("Apollo Eleven", "Big Four"); not "million Berliners,"
         value = words_value(phrase)
@@ -553,8 +581,37 @@ def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
     return FigureMention(m.group(0), start, end, value, unit, kind, measure, word)
 
 
+_SPAN_OF_ONE = re.compile(r"\b(?:[Ww]ithin|for(?:\s+(?:up\s+to|about|nearly|only|just))?)\s+$")
+_SPAN_UNIT = re.compile(r"\s+(?P<u>hour|day|week|month|year|decade)\b(?!\s+(?:of|or)\b|[-‑])")
+"""A time limit or a length of one unit: "answered within an hour", "renew grants for one
+year" (never "one day he left", "for a year of study", "for a day or two")."""
+_REGION_HALF = re.compile(
+    r"\b(?:(?:north|south)(?:east|west)?(?:ern)?|(?:east|west)(?:ern)?|left|right"
+    r"|front|back|rear|inner|outer)\s+$",
+    re.IGNORECASE,
+)
+_NAMED_KIND = re.compile(r"^\s+(?:[A-Z][\w.’'-]*\s+){1,4}[a-z]{3,}s\b")
+"""A count of things a name qualifies: "eight U.S. Public Health Service agencies", "two
+Supreme Court justices" (the noun counted is the lowercase plural after the name)."""
+_PROPER_PLURAL = re.compile(
+    r"^\s+(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+(?:ans|ers|ese|ites|s)\b(?!\s+[A-Z])"
+)
+"""People named by a capitalised plural: "nearly a million East Germans", "two West
+Berliners", "three Tamils" (counts, not names such as "Apollo Eleven" or "the Big Four")."""
 _POINTS_AFTER = re.compile(r"^\s+points?\b(?!\s+of\s+(?:view|order|contact|light))")
 _PERCENT = re.compile(r"%|\bper\s*cent\b|\bpercent\b", re.IGNORECASE)
+
+
+def _partitive_unit(head: str) -> str | None:
+    """The unit a count shares with the whole its sentence opened with: "Of the 200 points
+    available, up to 20 are for ...": 20 points."""
+    whole = _PARTITIVE.search(head)
+    if whole is None:
+        return None
+    counted = re.search(rf"(?:{_NUM})\s+(?P<u>[a-z]+)", whole.group("whole"))
+    if counted is None or counted.group("u") not in _UNIT_NOUNS:
+        return None
+    return counted.group("u")
 
 
 def _is_age(text: str, start: int, end: int, value: Decimal | None) -> bool:

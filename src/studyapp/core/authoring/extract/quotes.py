@@ -74,6 +74,14 @@ _POST_VERB_FIRST = re.compile(
     r"(?P<np>(?:(?:Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|Gen|St|[A-Z])\.\s|[^,.;:!?()“”\"]){1,80}?)"
     r"(?=\s*(?:[,.;:!?()“”\"]|\s(?:to|in|at|on|during|after|before|when|as|who|from|while)\s|$))",
 )
+_POST_ROLE_NAME = re.compile(
+    rf"^\s*,?\s*(?:{QUOTE_CUE.pattern})\s+(?:the\s+|[A-Z][\w.]*[’']s\s+)?[a-z][^,;:“”\"]{{2,120}}?,"
+    r"\s*(?P<name>(?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?(?:[A-Z]\.\s*)?[A-Z][\w’'-]+"
+    r"(?:\s+(?:[A-Z]\.\s*)?[A-Z][\w’'-]+){1,3})"
+    r"(?:,\s*(?:[A-Z][A-Za-z]{0,2}\.){1,3})*\s*[.!?]?\s*(?:$|[“\"])"
+)
+"""A role, then the name in apposition, after the verb: "said the director of the bureau,
+G. Stephen Bowen, M.D., M.P.H." (degrees after the name)."""
 _POST_NP_FIRST = re.compile(
     rf"^\s*,?\s*(?P<np>(?:(?:Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|Gen)\.\s+)?"
     rf"(?:[^\s,.;:!?“”\"]+\s+){{0,9}}?[^\s,.;:!?“”\"]+)"
@@ -137,8 +145,9 @@ def find_quotes(
             # a question cited from a form or a paper, not something a speaker said
             out.append(QuoteMention(quote, start, end, None, (), sentence, inner, closed))
             continue
-        if _is_title(quote, text[:start]):
-            # "an address to the nation on “The Challenge of Peace”": a title, not speech
+        if _is_title(quote, text[:start]) or _is_term(quote, text[:start], text[end:]):
+            # "an address to the nation on “The Challenge of Peace”": a title, not speech;
+            # "adopt a “Mediterranean-style” diet": a term set off, not speech
             out.append(QuoteMention(quote, start, end, None, (), sentence, inner, closed))
             continue
         next_start = spans[index + 1][0] if index + 1 < len(spans) else len(text)
@@ -193,6 +202,14 @@ def _after(rest: str, speakers: Speakers, sentence: Sentence) -> Speaker | None:
         if person is not None:
             return Speaker(person.name, person.aliases, "person")
         return Speaker(signed.group("np"), (), "person")
+    named = _POST_ROLE_NAME.match(rest)
+    if named is not None:
+        # "“...,” said the associate administrator for AIDS, G. Stephen Bowen, M.D.": the
+        # name after the role is who spoke
+        person = speakers.people.named(named.group("name"))
+        if person is not None:
+            return Speaker(person.name, person.aliases, "person")
+        return Speaker(named.group("name"), (), "person")
     verb_first = _POST_VERB_FIRST.match(rest)
     if verb_first is not None:
         phrase = verb_first.group("np").strip()
@@ -216,6 +233,22 @@ def _after(rest: str, speakers: Speakers, sentence: Sentence) -> Speaker | None:
         if found_np is not None:
             return speakers.resolve(found_np[0], sentence.start, sentence.text)
     return None
+
+
+def _is_term(quote: str, head: str, tail: str) -> bool:
+    """A word or two in quotation marks between a determiner and its noun ("a
+    “Mediterranean-style” diet", "the “New Course” policy"): a term, not speech (while "a
+    “formal update” from the minister" may be the speaker's words)."""
+    return (
+        len(quote.split()) <= 2
+        and re.search(r"\b(?:a|an|the|its|his|her|their|our|this|that)\s+$", head, re.I) is not None
+        and re.match(
+            r"^\s+(?!(?:from|into|with|for|about|over|that|which|who|and|but|the|was|were|are"
+            r"|has|had|have|will|would|can|could|may|might|must|should|shall)\b)[a-z]{3,}\b",
+            tail,
+        )
+        is not None
+    )
 
 
 def _is_title(quote: str, head: str) -> bool:

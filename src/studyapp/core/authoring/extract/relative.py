@@ -102,6 +102,13 @@ _TODAY_AS_NOW = re.compile(
 a Libertarian today"), a question, "there are more ... today"."""
 
 
+_DAY_NAME = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?"
+_WEEKDAY_SPAN_AFTER = re.compile(rf"\s*(?:through|thru|to|until|till|[-–—])\s*{_DAY_NAME}\b")
+_WEEKDAY_SPAN_BEFORE = re.compile(rf"\b{_DAY_NAME}\s*(?:through|thru|to|until|till|[-–—])\s*$")
+"""Days of the week as a span ("Monday through Friday", "Tuesday-Thursday"): the days a
+service keeps, never one date (while "from Monday, the talks ..." or "on Friday" are)."""
+
+
 def _clause_from(text: str, start: int) -> str:
     """The sentence from the last clause break before ``start`` to its end."""
     cut = max(text.rfind(c, 0, start) for c in ";:")
@@ -314,6 +321,11 @@ def find_relative(text: str, anchor: PartialDate | None) -> list[RelativeDate]:
             continue
         if m.group("weekday") and re.search(r"\b(?:a|every|each|any)\s+$", text[: m.start()], re.I):
             continue  # "on a Monday", "every Sunday": a habit, not a date
+        if m.group("weekday") and (
+            _WEEKDAY_SPAN_AFTER.match(text, m.end())
+            or _WEEKDAY_SPAN_BEFORE.search(text[: m.start()])
+        ):
+            continue  # "open Monday through Friday", "Tuesday-Thursday": opening days, a habit
         if re.search(r"\b(?:the|over|during|in|for|past)\s+$", text[: m.start()]) and (
             m.group("period") or m.group("weekday")
         ):

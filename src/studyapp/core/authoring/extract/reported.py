@@ -65,6 +65,7 @@ _OPTIONAL_HEARER = frozenset(
 _LEAD_TO_THAT = re.compile(
     r"^\s*,?\s*(?:(?:in|on|at|to|with|during|after|before|last|this|earlier|later|from|via"
     r"|through|for|outside|while|when|speaking|yesterday|today|recently|also|again|Monday"
+    r"|however|though|moreover|furthermore|nevertheless|therefore|indeed|instead|too"
     r"|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     r"[^.;:“”\"]{0,90}?)\s*,?\s+that\s+(?=\S)"
 )
@@ -97,6 +98,8 @@ _SUBORDINATE_START = re.compile(
     r"(?:When|Whenever|If|Unless|Once|While|Although|Though|Even|As|Because|Since)\b"
 )
 """A phrase that opens a subordinate clause, never a speaker ("Even though ...")."""
+_SECOND_THAT = re.compile(r"\s*,?\s+(?:and|but)\s+(?:also\s+)?that\s+")
+"""A second clause of the same verb of saying: "..., and that he would not consent"."""
 _CONJUNCTION = re.compile(r"^\s*,?\s*(?:but|and|or|yet|nor)\b", re.IGNORECASE)
 _ADVERBIAL = re.compile(
     r"^\s*,?\s*(?:(?:on|last|this|next)\s+(?:[A-Z][a-z]+day|week|month|year)|yesterday|today"
@@ -110,9 +113,10 @@ _ADVERBIAL = re.compile(
     r"|rally|summit|ceremony))\s*,?"
 )
 _CLAUSE_END = re.compile(
-    r";|\s[—–]\s|\s--\s|(?<=[,;][”\"])\s+(?:but|while|whilst|whereas|although|though)\b"
+    r";|\s[—–]\s|\s--\s|(?<=[,;][”\"])\s+(?:but|while|whilst|whereas|although|though"
+    r"|and\s+that)\b"
     r"|,\s+(?:but|while|whilst|whereas|with|although|though|and\s+(?:said"
-    r"|added|noted|told|says|warned)|adding|saying|according)\b|\.\s*$"
+    r"|added|noted|told|says|warned|that)|adding|saying|according)\b|\.\s*$"
     # (not after an abbreviation: "the U.S. Department", "Dr. Kessler")
     r"|(?<!\b[A-Za-z])(?<!\b[A-Z][a-z])(?<!\bMrs)\.\s+(?=[A-Z“\"])"
     # "... the Essequibo River—an effective claim on ...": an apposition after a dash
@@ -292,8 +296,14 @@ def _is_report(words: str, verb: str) -> bool:
         return False  # "said when asked about the report": a circumstance, not a clause
     if tokens and tokens[0].lower() in _QUESTION_WORDS:
         return False  # "explained why the team was denied visas": a question, not a claim
-    if tokens and tokens[0].lower().strip(",.") in ("nothing", "little", "war", "independence"):
-        return False  # "said nothing else of", "declared war on": nothing said, or an act
+    if tokens and tokens[0].lower().strip(",.") in (
+        "nothing",
+        "little",
+        "war",
+        "independence",
+        "martial",
+    ):
+        return False  # "said nothing else of", "declared war on", "declared martial law": acts
     if (
         len(tokens) > 1
         and tokens[1].lower().strip(",.") in ("war", "independence")
@@ -416,7 +426,7 @@ def find_reported(sentence: Sentence, speakers: Speakers) -> list[ReportMention]
             comma = text.find(",", m.end())
             if clause_start < comma < clause_end:
                 clause_end = comma
-        words = text[clause_start:clause_end].strip().rstrip(",")
+        words = re.sub(r",([”\"])$", r"\1", text[clause_start:clause_end].strip().rstrip(","))
         # "suggested to Americans that two nations issue ...": "that" after the verb and its
         # hearer opens a clause even when its verb is a subjunctive with no tense to see
         lead_words = text[m.end() : pos]
@@ -426,6 +436,13 @@ def find_reported(sentence: Sentence, speakers: Speakers) -> list[ReportMention]
         if not _is_report(that + text[pos:clause_end], verb):
             continue
         out.append(ReportMention(words, clause_start, clause_end, speaker, sentence))
+        second = _SECOND_THAT.match(text, clause_end)
+        if second is not None:
+            # "stressed that A, and that he would not consent to B": a second claim
+            start2, end2 = _clause(text, second.end())
+            if _is_report("that " + text[start2:end2], verb):
+                words2 = text[start2:end2].strip().rstrip(",")
+                out.append(ReportMention(words2, start2, end2, speaker, sentence))
     out += _stances(sentence, speakers, spans)
     out += _inverted(sentence, speakers, spans)
     out += _fronted(sentence, speakers, spans)
@@ -433,7 +450,54 @@ def find_reported(sentence: Sentence, speakers: Speakers) -> list[ReportMention]
     out += _framed(sentence, speakers, spans)
     out += _positions(sentence, speakers, spans)
     out += _passive_by(sentence, speakers, spans)
+    out += _owned_acts(sentence, speakers, spans)
     return _distinct(out)
+
+
+_OWNED_ACT = re.compile(
+    rf"(?P<owner>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,3}}[’']s?|\b[Hh]is|\b[Hh]er)\s+"
+    r"(?:(?:[A-Z][a-z]+\s+)?\d{4}\s+)?(?:(?:new|latest|earlier|formal|public|written|repeated)\s+)?"
+    r"(?P<noun>offer|proposal|demand|pledge|promise|assurance|warning|threat|request|appeal"
+    r"|insistence)s?\s+(?:to\s+(?!(?:the|a|an|his|her|their|its|this|that|him|them)\b)[a-z]+\s+\S"
+    r"|that\s+(?:the|a|an|it|he|she|they|his|her|their|its|[A-Z])\S*\s+\S)"
+)
+"""A speech act named by a noun with its owner: "Stalin's March 1952 offer to agree to a
+unified Germany", "his assurance that the republics would vote" (what he offered or
+assured)."""
+
+
+def _owned_acts(
+    sentence: Sentence, speakers: Speakers, spans: list[tuple[int, int, bool]]
+) -> list[ReportMention]:
+    """ "a rejection of Stalin's offer to agree to a unified Germany on the condition that
+    ...": the offer is Stalin's statement, from the noun to the end of its clause."""
+    text = sentence.text
+    out: list[ReportMention] = []
+    for m in _OWNED_ACT.finditer(text):
+        if any(s <= m.start() < e for s, e, _ in spans):
+            continue
+        if not re.search(r"[A-Za-z]\s+$", text[: m.start()]):
+            continue  # "Smith's proposal that ... failed": a subject, whose clause runs on
+        if re.search(r"\b[A-Z][\w’'-]*\s+(?:of|for|and)\s+$", text[: m.start()]):
+            continue  # "the Church of Scientology's requests": the end of a longer name
+        owner = re.sub(r"[’']s?$", "", m.group("owner"))
+        if owner.lower() in ("his", "her"):
+            pronoun = "he" if owner.lower() == "his" else "she"
+            speaker = speakers.resolve(pronoun, sentence.start + m.start(), text[: m.start()])
+        else:
+            speaker = speakers.resolve(owner, sentence.start + m.start(), text[: m.start()])
+        if speaker is None or speaker.kind != "person":
+            continue
+        end = _clause(text, m.start("noun"))[1]
+        opening = _SUBORDINATE_OPENING.match(text)
+        if opening is not None and m.start() < text.find(",", opening.end()):
+            comma = text.find(",", m.end())
+            end = comma if m.end() < comma < end else end  # "Though X heeds Y's requests, ..."
+        words = text[m.start("noun") : end].strip().rstrip(",")
+        if len(words.split()) < 5:
+            continue
+        out.append(ReportMention(words, m.start("noun"), end, speaker, sentence))
+    return out
 
 
 _AFTER_PREPOSITION = re.compile(
@@ -883,7 +947,10 @@ _STANCE_VERB = re.compile(
     r"|forewarned|forewarns|warned|warns|cautioned|cautions|announced|announces"
     r"|insisted|insists|condemned|condemns|denounced|denounces|branded|brands|hailed|hails"
     r"|accused|accuses|rejected|rejects|disputed|dismissed|dismisses|challenged"
-    r"|questioned|protested|claimed|claiming|attacked|criticized|criticised|advocated|advocates)\b"
+    r"|questioned|protested|claimed|claiming|attacked|criticized|criticised|advocated|advocates"
+    r"|advocate|advocating|raised|raises|agreed|agrees|informed|informs|notified|thanked|thanks"
+    r"|described|describes|depicted|depicts|portrayed|portrays|characteri[sz]ed"
+    r"|recommended|recommends)\b"
 )
 # Verbs that object to or lay claim to a thing: "protested alleged British encroachment on
 # its territory", "disputed the British delineation", "claiming an additional 33,000 square
@@ -899,8 +966,53 @@ _CLAIM_OBJECT = re.compile(
 # defending above all else the centers of industrial power")
 _FAULT_VERB = re.compile(r"attacked|critici[sz]ed")
 _FAULT_OBJECT = re.compile(r"^\s+(?:[\w’'.-]+\s+){1,6}?for\s+[a-z]+ing\b")
-_ADVOCATE_VERB = re.compile(r"advocate[ds]")
-_ADVOCATE_OBJECT = re.compile(r"^\s+(?:[a-z]+ing\b|for\s+\S|(?:a|an|the)\s+[a-z-]+\s+[a-z])")
+_ADVOCATE_VERB = re.compile(r"advocate[ds]?|advocating")
+_ADVOCATE_OBJECT = re.compile(
+    r"^\s+(?:[a-z]+ing\b|for\s+\S|(?:a|an|the)\s+[a-z-]+\s+[a-z]"
+    # "advocated even more collectivization", "advocate reforms and closer ties"
+    r"|(?:even\s+)?(?:more|greater|further|closer|stronger|increased|wider)\s+[a-z]"
+    r"|[a-z]{3,}s\s+(?:and|of|in|to|for)\s)"
+)
+# Verbs of a commitment: "agreed to launch another offensive", "agreed in principle that ..."
+_AGREE_VERB = re.compile(r"agree[ds]")
+_AGREE_OBJECT = re.compile(
+    r"^\s+(?:(?:in\s+principle\s+|at\s+[A-Z][\w-]+\s+|(?:also|further|jointly)\s+)?"
+    r"to\s+(?!(?:the|a|an|his|her|their|its|this|these|those|our|it|him|them|me|us)\b)[a-z]+"
+    r"\s+\S|(?:in\s+principle|at\s+[A-Z][\w-]+)\s+that\s)"
+)
+"""("agreed that ..." is a clause of its own, reported as such.)"""
+# Verbs that tell a hearer of a thing: "informed the President of his intention to resign"
+_INFORM_VERB = re.compile(r"inform(?:ed|s)|notified")
+_INFORM_OBJECT = re.compile(
+    r"^\s+(?:(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|him|her|them|us|me"
+    r"|(?:the|his|her|their|its)\s+(?:[a-z-]+\s+)?[a-z]+)\s+of\s+"
+    r"(?:the\s+|his\s+|her\s+|their\s+|its\s+|a\s+|an\s+)?[A-Za-z]"
+)
+# Thanks given for a thing: "thanked the host government for its help"
+_THANK_VERB = re.compile(r"thank(?:ed|s)")
+_THANK_OBJECT = re.compile(r"^\s+(?:[\w’'.-]+\s+){1,6}?for\s+(?:its|his|her|their|the)\s+[a-z]")
+# Concerns raised: "raised concerns about the loss of staff", "raised concerns that ..."
+_RAISE_VERB = re.compile(r"raise[ds]")
+_RAISE_OBJECT = re.compile(
+    r"^\s+(?:(?:serious|new|similar|further|grave|several)\s+)?(?:concerns?|objections?"
+    r"|questions|doubts|fears|alarms?|the\s+(?:concern|objection|question|possibility))"
+    r"\s+(?:about|over|that|regarding|with|of)\s+\S"
+)
+# Depicting a thing as something: "described their diet as simple", "portrayed him as a hero"
+_DEPICT_VERB = re.compile(r"describe[ds]|depict(?:ed|s)|portray(?:ed|s)|characteri[sz]ed")
+_DEPICT_OBJECT = re.compile(
+    r"^\s+(?!(?:in|at|on|by|to|from|with)\b)(?:[\w’'-]+\s+){1,6}?as\s+(?!well\b|follows\b|part\b)"
+    r"(?:an?\s+|the\s+)?[a-z]"
+)
+# Condemning or denouncing a thing is a statement on it whatever follows: "condemned the
+# brutality of the regime" (never a gerund: "denouncing X was a way to ...")
+_CONDEMN_VERB = re.compile(r"condemn(?:ed|s)|denounc(?:ed|es)")
+_CONDEMN_OBJECT = re.compile(r"^\s+(?!(?:in|at|on|by|to|from|with|for|and|or)\b)[\w’'-]+")
+# Advice on a thing: "recommends a diet that contains less fat" ("recommends that" is a clause)
+_RECOMMEND_VERB = re.compile(r"recommend(?:ed|s)")
+_RECOMMEND_OBJECT = re.compile(
+    r"^\s+(?:a|an|the|more|less|fewer|further|regular|daily|stricter|tighter)\s+[a-z]"
+)
 # Verbs that accuse of a thing: "accused the agency of hiding the costs"
 _ACCUSE_VERB = re.compile(r"accus(?:ed|es)")
 _ACCUSE_OBJECT = re.compile(r"^\s+(?:[\w’'.-]+\s+){1,6}?of\s+[a-z]+ing\b")
@@ -911,7 +1023,7 @@ _REJECT_OBJECT = re.compile(
     r"|allegations?|charges?|assertions?|view|reports?|accusations?|contention)\s+that\s"
 )
 # Verbs that judge a thing as something: "condemned the landings as an act of aggression"
-_JUDGE_VERB = re.compile(r"condemn(?:ed|s)|denounce[ds]?|brand(?:ed|s)|hail(?:ed|s)")
+_JUDGE_VERB = re.compile(r"brand(?:ed|s)|hail(?:ed|s)")
 _JUDGE_OBJECT = re.compile(r"^\s+(?:[\w’'-]+\s+){1,6}?as\s+(?:an?\s+|the\s+)?[A-Za-z]")
 # Verbs that insist on a thing: "insisted on a return to the status quo ante"
 _INSIST_VERB = re.compile(r"insist(?:ed|s)")
@@ -930,6 +1042,13 @@ _WARN_VERB = re.compile(r"(?:fore)?warn(?:ed|s)|caution(?:ed|s)")
 _WARN_OBJECT = re.compile(r"^\s+(?:[\w’'-]+\s+){0,7}?(?:against|of|about)\s+[a-z]")
 _VERB_OBJECTS = (
     (_SET_OUT, _SET_OUT_OBJECT),
+    (_AGREE_VERB, _AGREE_OBJECT),
+    (_INFORM_VERB, _INFORM_OBJECT),
+    (_THANK_VERB, _THANK_OBJECT),
+    (_RAISE_VERB, _RAISE_OBJECT),
+    (_DEPICT_VERB, _DEPICT_OBJECT),
+    (_CONDEMN_VERB, _CONDEMN_OBJECT),
+    (_RECOMMEND_VERB, _RECOMMEND_OBJECT),
     (_WARN_VERB, _WARN_OBJECT),
     (_JUDGE_VERB, _JUDGE_OBJECT),
     (_INSIST_VERB, _INSIST_OBJECT),
@@ -949,14 +1068,17 @@ _STANCE_NOUNS = (
     # what an announcement states: "announced the suspension of aid to ..."
     r"|decision|plans?|breakdown|suspension|withdrawal|resignation|nomination|appointment"
     r"|termination|lifting|imposition|ban|end|creation|establishment|launch|initiative"
-    r"|policy|proposal|strategy|measures|reforms|sanctions)"
+    r"|policy|proposal|strategy|measures|reforms|sanctions"
+    # a feeling voiced: "expressed displeasure with the act"
+    r"|displeasure|dissatisfaction|unhappiness|anger|outrage|alarm|dismay|satisfaction)"
 )
 _STANCE_OBJECT = re.compile(
     r"^\s+(?:"
     r"(?<=\s)(?:for|against)\s+(?:the\s+|a\s+|an\s+)?[a-z-]+"  # argued for changes
     r"|with\s+(?:him|her|them|[A-Z][\w-]+|(?:the|his|her|their)\s+[a-z-]+)\s+(?:to|not\s+to)\s+[a-z]+"
     rf"|(?:(?:his|her|their|its|the|a|an|our|strong|deep|renewed|serious|grave)\s+){{0,2}}"
-    rf"(?:[a-z-]+\s+)?{_STANCE_NOUNS}\s+(?:for|to|in|of|that|about|with|over|at|on)\s+\S"
+    rf"(?:[a-z-]+\s+)?{_STANCE_NOUNS}\s+(?:(?:today|yesterday|again|also|here)\s+)?"
+    r"(?:for|to|in|of|that|about|with|over|at|on)\s+\S"
     r")"
 )
 # which verbs take which object: "argued for", "called for", not "expressed for"
@@ -1015,6 +1137,9 @@ def _stances(
             continue  # "set out her view: “...”": the quotation is the statement
         joined = re.search(
             r",\s+(?:and|but|while|as|which|who|so)\b"
+            # "depicted him as personable, famously photographed in ...": the writer's aside
+            r"|,\s+(?:[a-z]+ly\s+)?(?!being\b|having\b)[a-z]{3,}(?:ed|ing)\s+"
+            r"(?:in|at|on|by|with|him|her|them|it)\b"
             # "... the inhabitants who, she argued, favored ...": a statement of its own
             r"|\s+(?:who|which)\s*,\s*(?:he|she|they|it|[A-Z][\w’'-]+)\s+[a-z]+\s*,",
             text[m.end() : end],

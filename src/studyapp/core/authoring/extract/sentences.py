@@ -121,7 +121,14 @@ def sentences(text: str) -> list[Sentence]:
                         and word is not None
                         and (
                             word.group(1).lower() in _ABBREVIATIONS
-                            or (len(word.group(1)) == 1 and word.group(1).isalpha())
+                            or (
+                                len(word.group(1)) == 1
+                                and word.group(1).isalpha()
+                                # "START I. In addition", "World War I. Then": a numeral
+                                and not re.search(
+                                    r"(?:\b[A-Z]{2,}|\bWar)\s+I$", line[max(start, i - 31) : i]
+                                )
+                            )
                             # "1. The first point": a list's number, not "on April 7."
                             or (word.group(1).isdigit() and line[start:i] == word.group(1))
                         )

@@ -44,7 +44,7 @@ QUOTE_CUE = re.compile(
     r"|answered|asked|asks|announced|announces|declared|declares|declaring|reiterated"
     r"|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|emphasi[sz]ing|urged|urges|recalled"
     r"|acknowledged|admitted|cautioned|suggested|recommended|recommending|remarked|observed"
-    r"|commented|concluded|predicted|promised|promising|pledged|vowed|reported|reporting"
+    r"|commented|comments|concluded|predicted|promised|promising|pledged|vowed|reported|reporting"
     r"|quipped|conceded|testified|tweeted|posted|complained|described|describing|called"
     r"|calling|labell?ed|dubbed|cited|citing|quoted|reads|read|advocated|advocating"
     # "defined usual residence as “...”": a definition in the definer's words (never "is
@@ -200,6 +200,12 @@ _ANY_BODY = frozenset(word_list("group organization organisation body coalition 
 """Words that stand for a body of any name ("the group", "the organization")."""
 
 # Nouns for people, groups and bodies that speak.
+_COUNTED_TITLES = re.compile(
+    r"[Tt]he\s+(?:two|three|four|five|six|seven|eight|nine|ten)\s+(?:[A-Z][a-z]+\s+)?"
+    r"(?:Presidents|Ministers|Prime\s+Ministers|Chancellors|Kings|Queens|Governors|Senators"
+    r"|Secretaries|Ambassadors|Leaders|Premiers|Emperors|Heads\s+of\s+State)"
+)
+"""Office-holders counted by a title in capitals: "the two Presidents"."""
 GROUP_NOUNS = frozenset(
     word_list(
         "officials official scientists scientist researchers researcher experts expert analysts "
@@ -590,6 +596,9 @@ class Speakers:
         if re.fullmatch(r"[Tt]he\s+[A-Z][\w-]+", phrase):
             # "The Kremlin said", "the Soviets offered": a body or a people named as one
             return Speaker(_tidy(phrase), (), "group" if words[-1].endswith("s") else "body")
+        if _COUNTED_TITLES.fullmatch(phrase):
+            # "The two Presidents agreed", "the three Foreign Ministers said": the people
+            return Speaker(_tidy(phrase), (), "group")
         capitalised = re.findall(rf"{NAME_TOKEN}", phrase)
         affiliated = _AFFILIATION.match(phrase)
         if affiliated is not None:

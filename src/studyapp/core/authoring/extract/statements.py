@@ -69,6 +69,9 @@ def _opens_sentence(
     return re.search(r"\w", text[sentence.start : start]) is None and cue not in ("after", "before")
 
 
+_TRAILING_GLOSS = re.compile(r"\s*\((?:[^()]|\([^()]*\)){3,}\)[\s.]*$")
+
+
 def build_statements(
     quotes: Sequence[QuoteMention],
     reports: Sequence[ReportMention],
@@ -115,19 +118,22 @@ def build_statements(
         out.append(current)
     seen = {fold_text(s.words) for s in out}
     for r in reports:
-        key = fold_text(r.text)
+        # "would withdraw recognition from Taiwan (also known as the Republic of China)": a
+        # gloss in brackets that ends a report is the writer's, not the speaker's claim
+        words = _TRAILING_GLOSS.sub("", r.text) or r.text
+        key = fold_text(words)
         if key in seen:
             continue
         seen.add(key)
         start = r.sentence.start + r.start
         out.append(
             Statement(
-                r.text,
+                words,
                 r.speaker.name,
                 r.speaker.aliases,
                 True,
                 (r.sentence,),
-                ((start, start + len(r.text)),),
+                ((start, start + len(words)),),
                 r.speaker.kind,
             )
         )
