@@ -65,3 +65,31 @@ async def test_tab_reaches_every_field_in_sight(tmp_path: Path, size: tuple[int,
             await pilot.pause()
         assert setup.focused is not None and setup.focused.id == "quiz-choices"
         assert seen == FIELDS + FIELDS[::-1][1:-1]  # down to Start and back up
+
+
+@pytest.mark.parametrize("size", [(60, 20), (60, 40), (80, 24)], ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_the_formats_read_on_one_row_under_their_label_when_narrow(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    """At 60 columns "Mixed: typed, multiple choice, true/false, ordering" wrapped to three
+    rows beside its label, the last under the Start bar: narrow, each label goes above
+    its field and the formats take one row; at 80 columns the labels stay beside."""
+    from textual.widgets import Select, Static
+
+    app, _ = app_with_exam(tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await wait_started(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        setup = app.screen
+        assert isinstance(setup, QuizSetupScreen)
+        mix = setup.query_one("#quiz-mix", Select)
+        mix.focus()
+        await pilot.pause()
+        label = next(w for w in mix.parent.query(Static) if "quiz-label" in w.classes)
+        check_in_sight(app, setup, mix)
+        if size[0] < 70:
+            assert mix.region.height == 1, mix.region  # one row, no border
+            assert label.region.bottom <= mix.region.y and mix.region.x == label.region.x
+        else:
+            assert label.region.y == mix.region.y  # beside, as it was

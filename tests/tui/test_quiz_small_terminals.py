@@ -152,6 +152,8 @@ async def test_an_exam_order_question_shows_its_answer_field(
             await pilot.pause()
             assert quiz.question.format is QuestionFormat.ORDERING
             assert on_screen(app, quiz.query_one("#quiz-input", Input)), number
+            # from its prompt at least: at 60x20 the first event was the first line
+            assert on_screen(app, quiz.query_one("#quiz-prompt", Static)), screen_text(app)
             if card.max_scroll_y > 0:  # PgDn is "next question" here: the hint says arrows
                 assert "PgDn" not in str(card.border_subtitle)
             await pilot.press("pagedown")
@@ -254,3 +256,80 @@ def test_judged_order_question_80x24(snap_compare: Any, tmp_path: Path) -> None:
         await answer(pilot, right_order(quiz.question))
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+BUNDLED_ORDER = """\
+id: order
+title: Order
+entries:
+  - id: statements
+    kind: order
+    prompt: Put these events in order, earliest first.
+    events:
+      - Prime Minister Murayama Tomiichi issues an official statement addressing Japan’s war
+        responsibility
+      - Prime Minister Abe Shinzō issues an official statement addressing Japan’s war
+        responsibility
+      - According to the article, the US-ROK relationship is redefined as a global
+        comprehensive strategic alliance
+      - President Lee Jae-myung holds his introductory phone call with Japanese Prime Minister
+        Ishiba Shigeru
+"""
+ORDER_EXAM = """\
+id: order-exam
+title: Order exam
+questions: 1
+formats: {ordering: 1}
+pass_mark: 50
+feedback: end
+seed: 1
+"""
+
+
+@pytest.mark.parametrize("size", [*SIZES, (100, 30)], ids=size_id)
+async def test_an_exam_order_question_opens_with_its_prompt_and_field_in_view(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    """The bundled exam's order question (four events that wrap) opened at 60x20 scrolled
+    to its first event: the prompt, and the line saying how to answer, above the fold."""
+    workspace, _ = make_workspace(tmp_path, BUNDLED_ORDER, name="order.yaml")
+    (tmp_path / "decks" / "order.exam.yaml").write_text(ORDER_EXAM, encoding="utf-8")
+    workspace.exams, _ = load_exams([tmp_path / "decks"])
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=size) as pilot:
+        await wait_started(pilot)
+        quiz = await open_exam(pilot, app)
+        for _ in range(3):
+            await pilot.pause()
+        card = quiz.query_one("#quiz-card", QuestionCard)
+        for name in ("#quiz-format", "#quiz-prompt", "#quiz-options", "#quiz-input"):
+            assert on_screen(app, quiz.query_one(name)), (name, screen_text(app))
+        assert card.scroll_y == 0
+        field = quiz.query_one("#quiz-input", Input)
+        assert field.compact == (size == (60, 20))  # one row there; as it was elsewhere
+
+
+def test_a_question_opens_at_its_start_or_its_prompt() -> None:
+    from studyapp.tui.screens.quiz_sitting import question_top
+
+    assert question_top(15, [0, 2], 15) == 0  # all of it fits
+    assert question_top(15, [0, 2], 17) == 2  # from the prompt, the field still in view
+    assert question_top(15, [0, 2], 30) == 2  # the prompt wins: typing scrolls to the field
+
+
+async def test_typing_brings_a_field_below_the_fold_into_view(tmp_path: Path) -> None:
+    """A question too long for the window opens at its prompt; the first key typed
+    scrolls the answer field into view (no typing blind)."""
+    workspace, _ = make_workspace(tmp_path, DECK)
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(60, 14)) as pilot:
+        quiz = await order_quiz(pilot, app)
+        for _ in range(3):
+            await pilot.pause()
+        field = quiz.query_one("#quiz-input", Input)
+        assert on_screen(app, quiz.query_one("#quiz-prompt", Static))
+        assert not on_screen(app, field)
+        await pilot.press("2")
+        for _ in range(3):
+            await pilot.pause()
+        assert on_screen(app, field) and field.value == "2"

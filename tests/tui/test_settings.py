@@ -138,3 +138,18 @@ async def test_invalid_values_are_explained_and_unsaved_changes_confirmed(
         assert app.theme == "textual-dark"
         assert not config_path(config_dir()).exists()
     assert parse_retention("90%") == parse_retention("0.9") == 0.9
+
+
+def test_saving_the_form_keeps_the_new_cards_raised_for_today() -> None:
+    """The form made new study settings from its fields and the deck overrides: the
+    limits `n` raised for today were dropped by the next save of any setting."""
+    from datetime import date
+
+    from studyapp.core.study.settings import TodayLimits
+    from studyapp.tui.screens.settings import apply_values, field_values
+
+    today = TodayLimits(date(2025, 6, 20), {"small": 30})
+    config = AppConfig().with_study(structs.replace(AppConfig().study, today=today))
+    values = {**field_values(config), "new": "15"}
+    saved = apply_values(config, values, "fsrs", "textual-dark")
+    assert saved.study.today == today and saved.study.queue.new_per_day == 15

@@ -314,6 +314,73 @@ async def test_n_gives_ten_more_even_after_the_limit_was_lowered(tmp_path: Path)
         assert study.session.counts().new == 10
 
 
+async def test_n_keeps_its_ten_more_for_the_day_across_home_and_a_restart(
+    tmp_path: Path,
+) -> None:
+    """`n` gave ten more new cards for the session only: back home and in study again,
+    they were gone. As Anki's "today only" limit they hold for the rest of the study
+    day (home counts them too), after a restart as well, and not the next day."""
+    from msgspec import structs
+
+    from studyapp.core.workspace import open_workspace
+
+    deck = "id: many\ntitle: Many\nentries:\n" + "".join(
+        f"  - id: q{n:02d}\n    kind: qa\n    prompt: Item {n}?\n    answer: A{n}\n"
+        for n in range(30)
+    )
+    workspace, clock = make_workspace(tmp_path, deck, name="many.yaml")
+    study_settings = workspace.config.study
+    workspace.save_config(
+        workspace.config.with_study(
+            structs.replace(
+                study_settings, queue=structs.replace(study_settings.queue, new_per_day=3)
+            )
+        )
+    )
+
+    def home_new(app: StudyApp) -> int:
+        home = app.screen
+        assert isinstance(home, HomeScreen) and home._totals is not None
+        return home._totals[0]
+
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_started(pilot)
+        study = await _studying(pilot)
+        await grade_easy_until_done(pilot, study, 5)
+        assert study.phase == "done"
+        await pilot.press("n")
+        await pilot.pause()
+        assert study.session.counts().new == 10
+        await pilot.press("escape")
+        await pilot.pause()
+        assert home_new(app) == 10  # home agrees
+        study = await _studying(pilot)
+        assert study.session.counts().new == 10  # and study again still has them
+        await pilot.press("escape")
+        await pilot.pause()
+    workspace.close()
+
+    def restarted() -> StudyApp:
+        again = open_workspace(
+            [str(tmp_path / "decks")], progress=tmp_path / "progress", clock=clock
+        )
+        return StudyApp(again, seed=0)
+
+    app = restarted()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_started(pilot)
+        assert home_new(app) == 10
+    app.workspace.close()
+
+    clock.advance(timedelta(days=1))  # the next study day: the limit as set
+    app = restarted()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_started(pilot)
+        assert home_new(app) == 3
+    app.workspace.close()
+
+
 # ----------------------------------------------------- first hour (issue 14)
 
 
@@ -340,10 +407,13 @@ async def _to_kind(pilot: Pilot[Any], study: StudyScreen, kind: str) -> None:
 
 
 @pytest.mark.parametrize("key", ["u", "ctrl+z"])
-async def test_undo_on_a_checked_card_first_asks_the_card_again(tmp_path: Path, key: str) -> None:
-    """`u` on a checked but ungraded card undid the *previous* card and threw the current
-    attempt away. Nothing was saved for the attempt: undo withdraws it and asks the
-    same card again; a second undo then undoes the previous answer."""
+async def test_undo_on_a_checked_card_goes_back_to_the_last_graded_card(
+    tmp_path: Path, key: str
+) -> None:
+    """`u` on a checked but ungraded card withdrew the attempt and asked the card again:
+    a wrong answer seen, undone, then answered right was a free second try. Undo goes
+    back to the last graded card (Anki's undo undoes the last review); the checked card
+    comes back checked, as it was, and is graded, never asked afresh."""
     workspace, _ = make_workspace(tmp_path)
     store = workspace.store
     app = StudyApp(workspace, seed=0)
@@ -355,30 +425,114 @@ async def test_undo_on_a_checked_card_first_asks_the_card_again(tmp_path: Path, 
         await pilot.pause()
         second = study.card
         assert second is not None and second != first
-        await pilot.press(*"June 3, 2025", "enter")
+        await pilot.press(*"June 4, 2025", "enter")
         await pilot.pause()
-        assert study.phase == "judged"
+        assert study.phase == "judged" and study.verdict is not None
+        assert study.verdict.outcome is Outcome.WRONG
 
         await pilot.press(key)
         await pilot.pause()
-        assert study.phase == "question" and study.card == second
-        field = study.query_one("#card-input", AnswerInput)
-        assert not field.parked and field.value == ""
-        assert store.get(first.id).reps == 1  # the previous answer stands
+        assert study.card == first and study.phase == "question"
+        assert store.get(first.id).reps == 0  # the graded answer undone, as before
         assert store.get(second.id).reps == 0
-        assert any("not graded" in n.message for n in app._notifications)
 
-        await pilot.press("enter")  # revealed (empty answer), then undo again: the same
+        study.action_reveal()
         await pilot.pause()
-        assert study.phase == "revealed"
-        await pilot.press(key)
+        await pilot.press("3")
         await pilot.pause()
-        assert study.phase == "question" and study.card == second
+        assert study.card == second  # back, checked as it was: no fresh try
+        assert study.phase == "judged" and study.verdict is not None
+        assert study.verdict.outcome is Outcome.WRONG
+        assert "June 4, 2025" in screen_text(app)
+        await pilot.press("enter")  # its suggested grade: Again
+        await pilot.pause()
+        assert store.get(second.id).reps == 1
+        assert [r.rating for r in store.recent_reviews() if r.card_id == second.id] == [
+            Rating.AGAIN
+        ]
 
-        study.set_focus(None)  # (the field, unparked, would take the key as text)
-        await pilot.press(key)  # the second undo goes back a card
+
+CHOICE_FIRST = """\
+id: choice
+title: Choice first
+entries:
+  - id: first-call
+    kind: choice
+    prompt: Whom did President Lee call first on June 9, 2025?
+    answer: Donald Trump
+    distractors: [Ishiba Shigeru, Xi Jinping, Anthony Albanese]
+  - {id: q1, kind: qa, prompt: One?, answer: '1'}
+"""
+
+
+@pytest.mark.parametrize("checked", ["picked", "revealed"])
+async def test_a_choice_card_checked_before_any_grade_cannot_be_picked_again(
+    tmp_path: Path, checked: str
+) -> None:
+    """A wrong pick, undone before it was graded, could be picked again: undo with
+    nothing graded yet this session says so, and the card stays checked."""
+    workspace, _ = make_workspace(tmp_path, CHOICE_FIRST, name="choice.yaml")
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        study = await _studying(pilot)
+        choice = study.card
+        assert choice is not None and study.mode == "choice"
+        if checked == "picked":
+            wrong = next(i for i, o in enumerate(study.options, 1) if o != choice.answer)
+            await pilot.press(str(wrong))
+        else:
+            await pilot.press("space")
         await pilot.pause()
-        assert study.card == first and store.get(first.id).reps == 0
+        assert study.phase in ("judged", "revealed")
+        phase, verdict = study.phase, study.verdict
+
+        await pilot.press("u")
+        await pilot.pause()
+        assert study.card == choice and study.phase == phase and study.verdict == verdict
+        assert any("Nothing to undo" in n.message for n in app._notifications)
+        right = study.options.index(choice.answer) + 1
+        await pilot.press(str(right) if right <= 4 else "1")  # now a grade, not a pick
+        await pilot.pause()
+        assert workspace.store.get(choice.id).reps == 1
+
+
+async def test_a_wrong_pick_comes_back_after_the_undo_as_it_was_shown(tmp_path: Path) -> None:
+    """Undo from a wrong pick goes back to the graded card before it; the choice card then
+    comes back with the same pick, its options in the same order, to be graded."""
+    deck = CHOICE_FIRST.replace(
+        "entries:\n", "entries:\n  - {id: q0, kind: qa, prompt: Zero?, answer: '0'}\n"
+    )
+    workspace, _ = make_workspace(tmp_path, deck, name="choice.yaml")
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        study = await _studying(pilot)
+        first = study.card
+        assert first is not None and first.kind == "qa"
+        study.action_reveal()
+        await pilot.pause()
+        await pilot.press("3")
+        await pilot.pause()
+        choice = study.card
+        assert choice is not None and study.mode == "choice"
+        options = list(study.options)
+        wrong = next(i for i, o in enumerate(options, 1) if o != choice.answer)
+        await pilot.press(str(wrong))
+        await pilot.pause()
+        await pilot.press("u")
+        await pilot.pause()
+        assert study.card == first and study.phase == "question"
+        study.answered += 5  # (as if more cards came between: the shuffle's seed moves on)
+        study.action_reveal()
+        await pilot.pause()
+        await pilot.press("3")
+        await pilot.pause()
+        assert study.card == choice and study.phase == "judged"
+        assert study.options == options  # the numbers the pick referred to
+        assert study.verdict is not None and study.verdict.outcome is Outcome.WRONG
+        await pilot.press("enter")
+        await pilot.pause()
+        history = [r.rating for r in workspace.store.recent_reviews() if r.card_id == choice.id]
+        assert history == [Rating.AGAIN]
 
 
 @pytest.mark.parametrize("key", ["b", "exclamation_mark"])
@@ -386,7 +540,7 @@ async def test_bury_or_suspend_on_a_checked_card_says_the_attempt_was_not_graded
     tmp_path: Path, key: str
 ) -> None:
     """Put away on a checked card, the card is buried or suspended without a grade (as
-    in Anki), and the learner is told; undo brings the card back to its question."""
+    in Anki), and the learner is told; undo brings the card back, checked as it was."""
     workspace, _ = make_workspace(tmp_path)
     store = workspace.store
     app = StudyApp(workspace, seed=0)
@@ -407,7 +561,8 @@ async def test_bury_or_suspend_on_a_checked_card_says_the_attempt_was_not_graded
         assert all(n.timeout <= 3 for n in app._notifications if "not graded" in n.message)
         await pilot.press("ctrl+z")  # (u would be typed into the next card's answer)
         await pilot.pause()
-        assert study.card == card and study.phase == "question"
+        # back as it was put away: checked (its answer was seen), to be graded
+        assert study.card == card and study.phase == "judged"
         assert all(n.timeout <= 3 for n in app._notifications if "Undone" in n.message)
         assert not store.get(card.id).suspended and store.get(card.id).buried_until is None
 
@@ -1256,11 +1411,14 @@ async def test_undo_shows_one_key_while_typing_and_after_and_both_keys_undo(
         labels.append(_bar(app))
         for text in labels:
             assert " ^z Undo " in text and " u Undo " not in text, labels
-        second = study.card
-        await pilot.press("u")  # withdraws the attempt: the card is asked again
+        await pilot.press("u")  # the answer to the first card
         await pilot.pause()
-        assert study.phase == "question" and study.card == second
-        assert " ^z Undo " in _bar(app)  # typing again, the same label
-        await pilot.press("ctrl+z")  # the answer to the first card
+        assert study.phase == "question" and study.card == first
+        study.action_reveal()
+        await pilot.pause()
+        await pilot.press("3")
+        await pilot.pause()
+        assert study.card != first and study.phase == "revealed"  # q2, shown as it was
+        await pilot.press("ctrl+z")  # the answer to the first card again
         await pilot.pause()
         assert study.card == first

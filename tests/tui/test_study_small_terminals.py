@@ -520,3 +520,42 @@ def test_order_judged_at_80x24(snap_compare: Any, tmp_path: Path) -> None:
 
     app = app_with(tmp_path, MILESTONES)
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+# ------------------------------------------------------------- 7. the key bar
+
+
+def offered(screen: StudyScreen) -> list[str]:
+    """What each key the screen offers now (shown in the bar, not disabled) does."""
+    return [
+        binding.description
+        for _, binding, enabled, _ in screen.active_bindings.values()
+        if binding.show and enabled and binding.description
+    ]
+
+
+@pytest.mark.parametrize("size", [*SMALL, (100, 30)], ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_every_key_the_card_offers_is_in_the_key_bar(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    """At 60x20 the bar left Source, Bury and Suspend out once a card was answered: it
+    takes a second row there; at 80 and 100 columns one row still holds them all."""
+    app = app_with(tmp_path, PROGRESSIVES, CONSERVATIVES)
+    async with app.run_test(size=size) as pilot:
+        screen = await study(pilot)
+        await type_text(pilot, "27")
+        await pilot.press("enter")  # judged (wrong): Accept grade, Source, ...
+        await settle(pilot)
+        judged = offered(screen)
+        assert {"Accept grade", "Undo", "Source", "Bury", "Suspend"} <= set(judged)
+        text = str(screen.query_one(KeyBar).render())
+        assert all(f"{what} " in text for what in judged), (judged, text)
+        await pilot.press("1")
+        await settle(pilot)
+        await pilot.press("enter")  # the next card, shown: grade it yourself
+        await settle(pilot)
+        assert screen.phase == "revealed"
+        text = str(screen.query_one(KeyBar).render())
+        assert all(f"{what} " in text for what in offered(screen)), text
+        rows = screen.query_one(KeyBar).region.height
+        assert rows == (2 if size[0] < 80 else 1)  # (80x24, 100x30: as they were)

@@ -35,7 +35,7 @@ from studyapp.core.store.records import ReviewRecord
 from studyapp.core.store.state import CardState, Phase, Rating
 from studyapp.core.store.statetable import SUSPENDED, StateTable
 from studyapp.core.study.cardrows import CardRows, card_rows
-from studyapp.core.study.settings import QueueSettings, StudySettings
+from studyapp.core.study.settings import QueueSettings, StudySettings, TodayLimits
 
 _DECK_ID = operator.attrgetter("deck_id")
 _KIND = operator.attrgetter("kind")
@@ -141,6 +141,30 @@ def counts_today(
     """:func:`day_counts` of the study day ``now`` falls in, as the queue counts it."""
     rollover = settings.queue.day_starts_at
     return day_counts(reviews, study_day(ensure_utc(now), rollover, tz), rollover, tz)
+
+
+def more_new_today(
+    settings: StudySettings,
+    reviews: Iterable[ReviewRecord],
+    now: datetime,
+    decks: Iterable[str],
+    more: int = 10,
+    tz: tzinfo | None = None,
+) -> StudySettings:
+    """``settings`` with ``decks``' new-card limits raised by ``more`` for the rest of the
+    study day ``now`` falls in (Anki's "today only" limit; the next day they are gone).
+
+    The cards come on top of what each deck introduced today: with the limit lowered
+    below that since (5, after 20), "limit + 10" gave nothing at all. Limits raised
+    earlier that day are kept, and a deck raised again gets ``more`` on top of them.
+    """
+    rollover = settings.queue.day_starts_at
+    today = study_day(ensure_utc(now), rollover, tz)
+    done = day_counts(reviews, today, rollover, tz)
+    limits = dict(settings.today.on(today))
+    for deck in decks:
+        limits[deck] = max(settings.new_limit(deck, today), done.new.get(deck, 0)) + more
+    return structs.replace(settings, today=TodayLimits(today, limits))
 
 
 def held_back(done: DayCounts, settings: StudySettings) -> frozenset[str]:
@@ -418,8 +442,10 @@ def build_queue(
         d: max(0, s.queue.reviews_per_day - done.reviews.get(d, 0))
         for d, s in deck_settings.items()
     }
+    raised = settings.today.on(today)  # "n": more new cards for the rest of the day
     new_left = {
-        d: max(0, s.queue.new_per_day - done.new.get(d, 0)) for d, s in deck_settings.items()
+        d: max(0, max(s.queue.new_per_day, raised.get(d, 0)) - done.new.get(d, 0))
+        for d, s in deck_settings.items()
     }
     chosen_reviews: list[str] = []
     chosen_new: list[str] = []

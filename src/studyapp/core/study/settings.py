@@ -3,12 +3,17 @@
 A deck can study at its own pace (a cram deck with 50 new cards a day, an old
 deck at 85 % retention) without touching the others. Overrides are flat: any
 field of :class:`SchedulerSettings` or :class:`QueueSettings` by name.
+
+A new-card limit raised for today only (``n`` after a session, "10 more new cards
+today", as Anki's "today only" limit) is kept with them (:class:`TodayLimits`): it holds
+for the rest of that study day, across leaving study and restarting the app, and is
+ignored from the next day on.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import timedelta
+from datetime import date, timedelta
 from types import MappingProxyType
 from typing import Any, Literal
 
@@ -136,18 +141,68 @@ class DeckSettings(Struct, frozen=True):
     queue: QueueSettings
 
 
+class TodayLimits(Struct, frozen=True):
+    """New-card limits raised for one study day: deck id -> that day's limit.
+
+    Kept as limits, not as "10 more": the ten come on top of what the day had already
+    introduced (a limit lowered below that since would otherwise give none), and a
+    second ``n`` adds ten to the first's, not to the limit of the settings.
+    """
+
+    day: date | None = None
+    """The study day they hold for (``queue.study_day``); None: none raised."""
+    new_per_day: Mapping[str, int] = {}
+
+    def __post_init__(self) -> None:
+        structs.force_setattr(self, "new_per_day", MappingProxyType(dict(self.new_per_day)))
+
+    def on(self, day: date) -> Mapping[str, int]:
+        """The raised limits that hold on ``day`` (none on another day)."""
+        return self.new_per_day if day == self.day else {}
+
+    def to_dict(self) -> dict[str, Any]:
+        day = None if self.day is None else self.day.isoformat()
+        return {"day": day, "new_per_day": dict(self.new_per_day)}
+
+    @classmethod
+    def from_dict(cls, data: Any) -> TodayLimits:
+        """Tolerant: a day's raised limits are not worth the learner's settings, so
+        anything unreadable reads as none raised (never as bad settings)."""
+        if not isinstance(data, Mapping):
+            return cls()
+        day, limits = data.get("day"), data.get("new_per_day")
+        if not isinstance(day, str) or not isinstance(limits, Mapping):
+            return cls()
+        try:
+            parsed = date.fromisoformat(day)
+        except ValueError:
+            return cls()
+        kept = {
+            str(deck): n for deck, n in limits.items() if type(n) is int and 0 <= n <= 1_000_000
+        }
+        return cls(parsed, kept)
+
+
 class StudySettings(Struct, frozen=True):
-    """All settings: global scheduler and queue settings, and per-deck overrides."""
+    """All settings: global scheduler and queue settings, per-deck overrides, and the
+    new-card limits raised for today."""
 
     scheduler: SchedulerSettings = field(default_factory=SchedulerSettings)
     queue: QueueSettings = field(default_factory=QueueSettings)
     decks: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    today: TodayLimits = field(default_factory=TodayLimits)
 
     def __post_init__(self) -> None:
         frozen = {deck: MappingProxyType(dict(o)) for deck, o in self.decks.items()}
         structs.force_setattr(self, "decks", MappingProxyType(frozen))
         for deck in self.decks:
             self.for_deck(deck)  # validate overrides now, not in the middle of a session
+
+    def new_limit(self, deck_id: str, day: date) -> int:
+        """How many new cards ``deck_id`` introduces on study day ``day``: its setting, or
+        the limit raised for that day if higher."""
+        limit = self.for_deck(deck_id).queue.new_per_day
+        return max(limit, self.today.on(day).get(deck_id, 0))
 
     def for_deck(self, deck_id: str) -> DeckSettings:
         """The settings a deck is studied with."""
@@ -180,11 +235,14 @@ class StudySettings(Struct, frozen=True):
                 source = effective.scheduler if key in _SCHEDULER_FIELDS else effective.queue
                 out[key] = source.to_dict()[key]
             decks[deck] = out
-        return {
+        out = {
             "scheduler": self.scheduler.to_dict(),
             "queue": self.queue.to_dict(),
             "decks": decks,
         }
+        if self.today.day is not None:  # (a settings file without is as it always was)
+            out["today"] = self.today.to_dict()
+        return out
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> StudySettings:
@@ -194,6 +252,7 @@ class StudySettings(Struct, frozen=True):
                 scheduler=SchedulerSettings.from_dict(data.get("scheduler", {})),
                 queue=QueueSettings().with_overrides(data.get("queue", {})),
                 decks=dict(data.get("decks", {})),
+                today=TodayLimits.from_dict(data.get("today")),
             )
         except (TypeError, AttributeError) as error:
             raise ValueError(f"bad settings: {error}") from None

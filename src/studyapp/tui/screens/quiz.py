@@ -34,6 +34,10 @@ COMPACT_BELOW = 30
 """Under this many rows the quick quiz's fields drop their borders (one row each, not
 three): at 80x24 "Minutes" sat at the fold just above Start and "Feedback after each
 answer" was out of sight; compact, every field and Start fit without scrolling."""
+NARROW_BELOW = 70
+"""Under this many columns each quick-quiz label goes above its field: beside a label
+column of 28 cells, at 60 columns "Mixed: typed, multiple choice, true/false,
+ordering" wrapped to three rows, its last under the Start bar."""
 MIXES = {
     "mixed": FormatMix(typed=1, choice=2, true_false=1, ordering=1),
     "choice": FormatMix(choice=1),
@@ -124,10 +128,13 @@ class QuizSetupScreen(Screen[None]):
         self._fit_fields()
 
     def _fit_fields(self) -> None:
-        """On a short terminal the settings lose their borders (quiz.tcss styles the rest:
-        the switch, the labels, the focused field's label)."""
-        compact = self.size.height < COMPACT_BELOW
+        """On a short or narrow terminal the settings lose their borders (quiz.tcss styles
+        the rest: the switch, the labels, the focused field's label); on a narrow one each
+        label goes above its field, which takes the whole width."""
+        narrow = self.size.width < NARROW_BELOW
+        compact = self.size.height < COMPACT_BELOW or narrow  # (bordered, the formats wrap)
         self.set_class(compact, "-compact")
+        self.set_class(narrow, "-narrow")
         custom = self.query_one("#quiz-custom")
         for field in custom.query(Input):
             field.compact = compact

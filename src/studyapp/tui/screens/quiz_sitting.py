@@ -21,9 +21,12 @@ order (a shuffled retake would be set aside as another question set). An exam
 without a seed, a quick quiz and a re-drill differ on every attempt.
 
 On a short terminal (under 26 rows) the card is laid out without blank rows and
-scrolled so that what must be seen is in view: the answer field (or the options)
-while asking, the feedback from its verdict line once answered; its border says
-when there is more ("↓ more: PgDn"), as the study card's does.
+scrolled so that what must be seen is in view: a question opens at its start (the
+prompt at least: a 60x20 exam opened its order question at the first event), with the
+answer field (or the options) as far as they fit; typing brings the field into view;
+the feedback is shown from its verdict line once answered. The border says when there
+is more ("↓ more: PgDn"), as the study card's does. Short and narrow, the answer field
+takes one row, not three, so that prompt, options and field fit together at 60x20.
 """
 
 from __future__ import annotations
@@ -74,6 +77,27 @@ from studyapp.tui.widgets.quiz_card import (
 )
 from studyapp.tui.widgets.quiz_review import SUBMIT, ReviewDialog, ReviewRow
 from studyapp.tui.widgets.titlebar import TitleBar
+
+COMPACT_FIELD_BELOW = 70
+"""Under this many columns (on a short terminal) the answer field takes one row: at 60x20
+an exam's order question of four wrapped events, its prompt and a three-row field were
+one row too many for the card."""
+
+
+CARD_CHROME = {True: 8, False: 12}
+"""Cells of a row the card's text never has, on a short terminal or not: the card's
+margins, border and padding (quiz.tcss) and a scrollbar (2)."""
+
+
+def question_top(height: int, tops: list[int], bottom: int) -> int:
+    """Where the window of ``height`` rows over an unanswered question starts: at the first
+    of ``tops`` (the card's first row, then the prompt's) from which everything down to
+    ``bottom`` (the answer field) fits; else at the last (the prompt: a question is read
+    from its start, and typing scrolls to the field)."""
+    for top in tops:
+        if bottom - top <= height:
+            return top
+    return tops[-1]
 
 
 class QuizScreen(Screen[None]):
@@ -162,6 +186,8 @@ class QuizScreen(Screen[None]):
         self.sitting = Sitting.start(len(questions), self.clock())
         self._drop_bindings()
         self.feedback_shown = False
+        self._shown_value = ""
+        """The answer field's text as the question was drawn (typing is a change of it)."""
         self._ticker: Timer | None = None
         self.finished = False
 
@@ -211,7 +237,25 @@ class QuizScreen(Screen[None]):
         self.sub_title = self.spec.title
         self._ticker = self.set_interval(1.0, self._tick)
         self._tick()
+        self._fit_field()
         self.show_question()
+
+    def on_resize(self) -> None:
+        self._fit_field()
+        self._show_format()
+
+    def _show_format(self) -> None:
+        """How to answer, above the prompt, in the words that fit the card's row."""
+        width, height = self.app.size
+        room = width - CARD_CHROME[height < SHORT_BELOW]
+        label = format_label(self.question, room)
+        self.query_one("#quiz-format", Static).update(literal(label))
+
+    def _fit_field(self) -> None:
+        """One row for the answer field on a short, narrow terminal (see COMPACT_FIELD_BELOW)."""
+        width, height = self.app.size
+        field = self.query_one("#quiz-input", Input)
+        field.compact = width < COMPACT_FIELD_BELOW and height < SHORT_BELOW
 
     # ----------------------------------------------------------------- view
 
@@ -248,7 +292,7 @@ class QuizScreen(Screen[None]):
         response = self.sitting.response
         self.feedback_shown = False
         self._show_progress()
-        self.query_one("#quiz-format", Static).update(literal(format_label(question)))
+        self._show_format()
         prompt = question.prompt
         if question.format is QuestionFormat.TRUE_FALSE and question.statement:
             prompt = question.statement
@@ -272,6 +316,7 @@ class QuizScreen(Screen[None]):
         field = self.query_one("#quiz-input", Input)
         typed = question.format in TYPED_FORMATS
         field.value = response.shown if typed and response is not None else ""
+        self._shown_value = field.value
         field.display = typed
         field.disabled = False
         ordering = question.format is QuestionFormat.ORDERING
@@ -303,10 +348,12 @@ class QuizScreen(Screen[None]):
         self.call_after_refresh(self._scroll_card)
 
     def _scroll_card(self) -> None:
-        """The card from its top when it fits; else what must be seen wins: asking, the
-        answer field (the options, the answer given); answered, the feedback from its
-        verdict line, whatever falls below the fold ("↓ more" on the border). At 80x24
-        an order question showed the field's top edge only, and then no verdict."""
+        """The card from its top when it fits; else, asking, from the prompt with the
+        answer field (the options, the answer given) as far as they fit (see
+        :func:`question_top`); answered, the feedback from its verdict line, whatever
+        falls below the fold ("↓ more" on the border). At 80x24 an order question showed
+        the field's top edge only, and then no verdict; at 60x20 an exam's opened below
+        its prompt, at the first event."""
         card = self.query_one("#quiz-card", QuestionCard)
         if not card.is_attached:
             return  # the screen was left before it was laid out again
@@ -315,10 +362,25 @@ class QuizScreen(Screen[None]):
         y = 0
         if first is not None and last is not None and height > 0:
             bottom = last.virtual_region.bottom
-            if bottom > height:
+            if bottom > height and first.id == "quiz-feedback":
                 y = min(bottom - height, first.virtual_region.y)
+            elif bottom > height:
+                prompt = self.query_one("#quiz-prompt", Static).virtual_region.y
+                y = question_top(height, [0, prompt], bottom)
         card.scroll_to(y=y, animate=False, immediate=True)
         card.update_hint()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Typing brings the answer field into view, if the prompt above kept it below."""
+        if event.input.id != "quiz-input" or event.value == self._shown_value:
+            return
+        self._shown_value = event.value
+        card = self.query_one("#quiz-card", QuestionCard)
+        field = event.input
+        region = field.virtual_region
+        window = card.scrollable_content_region.height
+        if region and region.bottom > card.scroll_y + window:
+            card.scroll_to(y=region.bottom - window, animate=False, immediate=True)
 
     def _must_see(self) -> tuple[Widget | None, Widget | None]:
         """The first and the last widget that must be in view (the first wins when both

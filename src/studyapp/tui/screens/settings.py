@@ -24,7 +24,6 @@ from textual.validation import ValidationResult, Validator
 from textual.widgets import Button, DataTable, Input, Label, Select, Static
 
 from studyapp.core.config import AppConfig, config_path
-from studyapp.core.study.settings import StudySettings
 from studyapp.core.tuning.presets import GLOBAL, Preset
 from studyapp.core.workspace import Workspace
 from studyapp.tui.screens.settings_input import FieldInput
@@ -152,7 +151,8 @@ def apply_values(
         reviews_per_day=int(parsed["reviews"]),
         day_starts_at=int(parsed["rollover"]),
     )
-    new_study = StudySettings(scheduler=scheduler, queue=queue, decks=study.decks)
+    # (a copy: what the form does not edit, such as today's raised limits, stays)
+    new_study = structs.replace(study, scheduler=scheduler, queue=queue)
     return structs.replace(config, study=new_study, theme=theme)
 
 

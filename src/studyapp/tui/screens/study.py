@@ -12,10 +12,12 @@ Phases of a card:
   grade (Enter takes it, 1-4 overrides it);
 * ``revealed``: the answer, to grade yourself with 1-4.
 
-A checked (judged or revealed) card is not saved until it is graded: ``u`` there
-first withdraws the attempt and asks the card again (a second ``u`` undoes the
-previous answer); ``b`` and ``!`` put the card away ungraded, as Anki does, and
-say so.
+A checked (judged or revealed) card is not saved until it is graded, but its answer
+was seen: ``u`` there undoes the last graded card, as Anki's undo undoes the last
+review (or says there is nothing to undo), and never asks the checked card afresh:
+when it comes again this session it comes checked, as it was (a wrong pick undone
+and picked again was a free second try). ``b`` and ``!`` put the card away ungraded,
+as Anki does, and say so.
 
 Where the answer field is parked (a choice or flip card, a checked card), bare letters
 are commands: letters the learner types as an answer anyway are taken as typing, not
@@ -40,9 +42,8 @@ from __future__ import annotations
 import random
 import time
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from msgspec import structs
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -59,7 +60,7 @@ from studyapp.core.quiz.answers.order import parse_order_numbers
 from studyapp.core.quiz.answers.verdict import Outcome, Verdict
 from studyapp.core.store.errors import ProgressError
 from studyapp.core.store.state import Rating
-from studyapp.core.study.queue import counts_today
+from studyapp.core.study.queue import more_new_today
 from studyapp.core.study.session import Session
 from studyapp.core.workspace import Workspace
 from studyapp.tui import format as fmt
@@ -95,6 +96,17 @@ if TYPE_CHECKING:
     from studyapp.core.examday.upcoming import PlannedToday
 
 Phase = Literal["question", "judged", "revealed", "done"]
+
+
+class Attempt(NamedTuple):
+    """A checked card's answer, to show it again as it was."""
+
+    given: str | list[str] | None
+    """What was checked (None: the answer was only revealed)."""
+    shown: str
+    """How it was typed."""
+    options: list[str]
+    """The options in the order they were shown (the numbers typed refer to it)."""
 
 
 BRIEF = 3.0
@@ -189,21 +201,23 @@ class StudyScreen(Screen[None]):
         self.typing = TypingGuard()
         """Letters typed where there is no answer field: swallowed, not run as commands."""
         self._typing_timer: Timer | None = None
+        self._checked: dict[str, Attempt] = {}
+        """Cards checked (judged or revealed) and not graded since, by id: their answer was
+        seen, so they come back checked, never asked afresh (see :meth:`action_undo`)."""
         self.session = self._new_session()
+
+    def _decks(self) -> list[str]:
+        """The decks this session studies."""
+        if self.deck_ids is not None:
+            return list(self.deck_ids)
+        return [loaded.deck_id for loaded in self.workspace.decks.decks]
 
     def _new_session(self) -> Session:
         ws = self.workspace
         settings = ws.config.study
-        if self.extra_new:
-            # n's ten more come on top of what today already introduced: with the limit
-            # lowered below that since (5, after 20), "limit + 10" gave nothing at all
-            queue = settings.queue
-            done = counts_today(ws.store.recent_reviews(), settings, ws.clock())
-            decks = self.deck_ids if self.deck_ids is not None else list(done.new)
-            introduced = max((done.new.get(d, 0) for d in decks), default=0)
-            base = max(queue.new_per_day, introduced)
-            more = queue.with_overrides({"new_per_day": base + self.extra_new})
-            settings = structs.replace(settings, queue=more)
+        if self.extra_new:  # this session's only (the weakest cards of an exam, say)
+            recent = ws.store.recent_reviews()
+            settings = more_new_today(settings, recent, ws.clock(), self._decks(), self.extra_new)
         return Session(
             ws.store,
             ws.cards,
@@ -253,7 +267,9 @@ class StudyScreen(Screen[None]):
             yield self._source
             yield self._done
         yield self._grades
-        yield KeyBar()
+        # Two rows when one is too few (60 columns left Source, Bury and Suspend out):
+        # every key the card offers stays in view.
+        yield KeyBar(rows=2)
 
     def on_mount(self) -> None:
         self.sub_title = self.study_title
@@ -348,9 +364,24 @@ class StudyScreen(Screen[None]):
         self._show_note(self_graded_note(card, index, self._notes_shown))
         self._grades.display = True  # after the end of a session
         self._grades.hide()
+        if card.id in self._checked:
+            self._check_again(self._checked[card.id])
+            return
         self._keep_focus()
         self._place_card()
         self.refresh_bindings()
+
+    def _check_again(self, attempt: Attempt) -> None:
+        """Show a card checked before (then an undo went back a card) as it was checked:
+        its answer was seen, so it is graded now, not asked again."""
+        if attempt.options:
+            self.options = attempt.options
+            self._options.update(options_list(self.options))
+        if attempt.given is None:
+            self.action_reveal()
+        else:
+            self._judge(attempt.given, attempt.shown)
+        self.notify("Checked before the undo: grade it (1-4).", markup=False, timeout=BRIEF)
 
     def _show_note(self, note: str | None) -> None:
         """Say once a session why a card is self-graded ("Long answer: ..."), where the
@@ -553,6 +584,7 @@ class StudyScreen(Screen[None]):
             answer_line = verdict.expected.casefold() != self.card.answer.casefold()
         self.verdict = verdict
         self.phase = "judged"
+        self._checked[self.card.id] = Attempt(given, shown, self.options)
         verdict_widget = self._verdict
         verdict_widget.update(body)
         verdict_widget.display = True
@@ -565,6 +597,7 @@ class StudyScreen(Screen[None]):
         if self.phase != "question" or self.card is None:
             return
         self.phase = "revealed"
+        self._checked.setdefault(self.card.id, Attempt(None, "", self.options))
         self._show_answer(open_source=False)
 
     def _show_answer(self, *, open_source: bool, answer_line: bool = True) -> None:
@@ -714,6 +747,7 @@ class StudyScreen(Screen[None]):
             self.notify(f"Not saved: {error}", severity="error", markup=False)
             return
         self.answered += 1
+        self._checked.pop(outcome.card.id, None)
         if outcome.became_leech:
             self.notify(
                 "This card is a leech: you keep forgetting it. Consider rewording it.",
@@ -725,16 +759,21 @@ class StudyScreen(Screen[None]):
     # ------------------------------------------------------------ other keys
 
     def action_undo(self) -> None:
-        if self.phase in ("judged", "revealed") and self.card is not None:
-            # Nothing was saved for a checked card until it is graded: undo withdraws the
-            # attempt and asks the card again; the next undo goes back a card.
-            self.show_current()
-            self.notify(
-                "Back to the question (this attempt was not graded).", markup=False, timeout=BRIEF
-            )
-            return
+        """Undo the last graded answer (or bury, suspend), as Anki's undo does.
+
+        On a checked card too: withdrawing the attempt and asking the card again gave a
+        free second try (a wrong pick seen, undone, then the right one picked). The
+        checked card stays checked, and comes back so when the queue brings it again.
+        """
         if not self.session.can_undo:
-            self.notify("Nothing to undo.", markup=False, timeout=BRIEF)
+            checked = self.phase in ("judged", "revealed")
+            self.notify(
+                "Nothing to undo: no card graded yet. Grade this one (1-4)."
+                if checked
+                else "Nothing to undo.",
+                markup=False,
+                timeout=BRIEF,
+            )
             return
         answers = self.session.summary().answered
         try:
@@ -788,9 +827,24 @@ class StudyScreen(Screen[None]):
         self.show_current()
 
     def action_more_new(self) -> None:
-        if self.phase != "done" or self.workspace.read_only:
+        """Ten more new cards today: for the rest of the study day, as Anki's "today only"
+        limit (kept with the settings, so home counts them, and leaving study or
+        restarting the app keeps them); the next day the limits are as set."""
+        ws = self.workspace
+        if self.phase != "done" or ws.read_only:
             return
-        self.extra_new += 10
+        raised = more_new_today(
+            ws.config.study, ws.store.recent_reviews(), ws.clock(), self._decks(), 10
+        )
+        try:
+            ws.save_config(ws.config.with_study(raised))
+        except OSError as error:
+            ws.config = ws.config.with_study(raised)  # this run has them all the same
+            self.notify(
+                f"Ten more new cards until you quit (not saved: {error})",
+                severity="warning",
+                markup=False,
+            )
         self.session = self._new_session()
         self.show_current()
 

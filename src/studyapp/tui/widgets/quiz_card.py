@@ -74,10 +74,16 @@ def order_placeholder(items: int) -> str:
     return f"The numbers 1 to {items}, earliest first, e.g. {_example(items)}"
 
 
-def format_label(question: Question) -> str:
-    """The line above the prompt saying how to answer."""
+def format_label(question: Question, room: int | None = None) -> str:
+    """The line above the prompt saying how to answer (an order's in fewer words when
+    ``room``, in cells, is too little for it: at 60 columns it took two rows, one more
+    than an exam's order question had to spare)."""
     if question.format is QuestionFormat.ORDERING:
-        return order_hint(len(question.options))
+        items = len(question.options)
+        hint = order_hint(items)
+        if room is not None and len(hint) > room:
+            return f"Type 1-{items}, earliest first (e.g. {_example(items)})"
+        return hint
     if question.format is QuestionFormat.CHOICE:
         return f"Multiple choice: press 1-{len(question.options)}"
     if question.format is QuestionFormat.TRUE_FALSE:
