@@ -222,13 +222,27 @@ def _prompt(entry: AnyEntry, variant: Variant, key: AnswerKey) -> str:
     return entry.prompt or "Put these events in order, earliest first."
 
 
-def _statement(entry: AnyEntry, variant: Variant, option: str) -> str:
-    """A true/false statement asserting ``option`` as the answer, starting with a capital."""
-    text = _raw_statement(entry, variant, option)
+def _statement(entry: AnyEntry, variant: Variant, option: str, *, shared: bool = False) -> str:
+    """A true/false statement asserting ``option`` as the answer, starting with a capital.
+
+    ``shared``: another entry of the deck has the same event or measure ("Which minute",
+    five goals of one match), so "Which minute: 62." could be true of another entry and
+    cannot be judged: the entry's own prompt says which one is meant.
+    """
+    text = _raw_statement(entry, variant, option, shared=shared)
     return text[:1].upper() + text[1:] if text[:1].islower() else text
 
 
-def _raw_statement(entry: AnyEntry, variant: Variant, option: str) -> str:
+_PROMPT_BLANK = re.compile(r"_{3,}")
+"""The gap an author's (or a draft's) prompt leaves for the answer: "Just ____ minutes"."""
+
+
+def _raw_statement(entry: AnyEntry, variant: Variant, option: str, *, shared: bool) -> str:
+    if isinstance(entry, DateEntry | FigureEntry) and shared and entry.prompt:
+        if len(_PROMPT_BLANK.findall(entry.prompt)) == 1:
+            filled = _PROMPT_BLANK.sub(lambda _m: option, entry.prompt)
+            return filled if filled.rstrip().endswith((".", "?", "!")) else f"{filled}."
+        return f"{entry.prompt.rstrip()} Answer: {option}."
     if isinstance(entry, DateEntry):
         return f"{entry.event}: {option}."
     if isinstance(entry, FigureEntry):
@@ -239,6 +253,39 @@ def _raw_statement(entry: AnyEntry, variant: Variant, option: str) -> str:
         return _cloze_text(entry, variant.blank, option)
     assert isinstance(entry, QaEntry | ChoiceEntry)
     return f"{entry.prompt} Answer: {option}"
+
+
+def _label(entry: AnyEntry) -> str | None:
+    """What a true/false statement names an entry by: a date's event, a figure's measure."""
+    if isinstance(entry, DateEntry):
+        return fold(entry.event)
+    if isinstance(entry, FigureEntry):
+        return fold(entry.measure)
+    return None
+
+
+_SHARED: dict[int, tuple[Deck, frozenset[str]]] = {}
+"""Deck id(...) -> (the deck, the labels two or more of its entries share): built once a
+deck, not once a question (an exam of a 50,000-entry deck asks hundreds)."""
+
+
+def _label_shared(entry: AnyEntry, index: AnswerKeyIndex) -> bool:
+    label = _label(entry)
+    if label is None:
+        return False
+    deck = index.deck
+    known = _SHARED.get(id(deck))
+    if known is None or known[0] is not deck:
+        seen: set[str] = set()
+        shared: set[str] = set()
+        for other in deck.entries:
+            found = _label(other)
+            if found is not None:
+                (shared if found in seen else seen).add(found)
+        if len(_SHARED) >= 8:  # the decks of one sitting, not every deck ever asked
+            _SHARED.clear()
+        known = _SHARED[id(deck)] = (deck, frozenset(shared))
+    return label in known[1]
 
 
 def _question_id(deck_id: str, entry_id: str, variant: Variant) -> str:
@@ -302,7 +349,7 @@ def make_question(
         return None
     truth = rng.random() < 0.5
     shown = answer if truth else wrong[0]
-    statement = _statement(entry, variant, shown)
+    statement = _statement(entry, variant, shown, shared=_label_shared(entry, index))
     return Question(
         prompt=f"True or false? {statement}",
         statement=statement,
