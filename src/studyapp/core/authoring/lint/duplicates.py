@@ -25,7 +25,7 @@ from studyapp.core.authoring.lint.wording import (
     question_text,
 )
 from studyapp.core.base.listing import listed
-from studyapp.core.decks.model import Deck
+from studyapp.core.decks.model import DateEntry, Deck, FigureEntry
 from studyapp.core.decks.yamlread import Path_
 from studyapp.core.quiz.answers.normalise import max_typos
 
@@ -35,6 +35,7 @@ __all__ = ["check_duplicates"]
 def check_duplicates(lint: Linter, deck: Deck) -> None:
     seen: dict[tuple[str, str], int] = {}
     by_kind: dict[str, list[tuple[int, str]]] = {}
+    _check_labels(lint, deck)
     for i, entry in enumerate(deck.entries):
         text = folded(question_text(entry))
         key = (entry.kind, text)
@@ -67,6 +68,33 @@ def check_duplicates(lint: Linter, deck: Deck) -> None:
             ("entries", j, question_path(entry)),
             f"nearly the same question as {listed(named, len(firsts))}; make the difference "
             "clear or merge them",
+        )
+
+
+def _check_labels(lint: Linter, deck: Deck) -> None:
+    """D003: a figure's measure (a date's event) is what a true/false statement, a list or
+    an export names it by without its prompt; one shared by two entries ("Which minute",
+    five goals of one match) names neither, and a statement built on it may be true of
+    the other. One finding for each entry after the first."""
+    first: dict[tuple[str, str], int] = {}
+    for i, entry in enumerate(deck.entries):
+        if isinstance(entry, FigureEntry):
+            field, label = "measure", entry.measure
+        elif isinstance(entry, DateEntry):
+            field, label = "event", entry.event
+        else:
+            continue
+        at = first.setdefault((field, folded(label)), i)
+        if at == i:
+            continue
+        line, _ = lint.doc.position(("entries", at))
+        what = "measures" if field == "measure" else "is"
+        lint.add(
+            "D003",
+            ("entries", i, field),
+            f"same {field} as entries[{at}] ({deck.entries[at].id!r}, line {line}): "
+            f"{label!r} names neither alone (a true/false question, the browse list and "
+            f"exports show it without the prompt); say what this one {what}",
         )
 
 

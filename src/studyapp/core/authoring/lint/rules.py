@@ -48,6 +48,12 @@ RULES: dict[str, Rule] = {
         Rule(
             "D002", "near-duplicate-prompt", "warning", "two entries ask nearly the same question"
         ),
+        Rule(
+            "D003",
+            "shared-label",
+            "warning",
+            "two figures share a measure, or two dates an event, that names neither alone",
+        ),
         Rule("O001", "option-equals-answer", "error", "a choice option counts as the right answer"),
         Rule(
             "O002",
