@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     import argparse
 
     from studyapp.core.authoring.lint.rules import LintReport
+    from studyapp.core.decks.model import AnyEntry
 
 COMMANDS = ("new", "lint", "extract", "import", "export", "gradebook")
 
@@ -594,6 +595,7 @@ def _export_deck(args: argparse.Namespace, out: TextIO) -> int:
         out.write(
             f"wrote {display_name(target)}: {count} notes (importing it again updates them)\n"
         )
+        _note_drafts(deck.entries, shown)
         return 0
     if args.to == "csv":
         from studyapp.core.authoring.export.spreadsheet import to_csv
@@ -610,7 +612,19 @@ def _export_deck(args: argparse.Namespace, out: TextIO) -> int:
 
         for note in csv_losses(deck):
             out.write(f"note: {note}\n")
+    _note_drafts(deck.entries, shown)
     return 0
+
+
+def _note_drafts(entries: Sequence[AnyEntry], shown: str) -> None:
+    """Say on stderr that the deck exported is still a draft: its learners would study
+    entries nobody checked against their sources (the export itself is fine: exit 0)."""
+    drafts = sum(1 for entry in entries if entry.review)
+    if drafts:
+        sys.stderr.write(
+            f"note: {drafts} of {len(entries)} entries are still marked review: true (a draft): "
+            f"studyapp extract --review {shown} to check them\n"
+        )
 
 
 def _gradebook(args: argparse.Namespace, out: TextIO) -> int:

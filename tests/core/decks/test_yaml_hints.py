@@ -15,18 +15,26 @@ HEAD = "id: x\ntitle: X\nentries:\n  - id: a\n    kind: qa\n"
     ("text", "hint"),
     [
         (HEAD + "    prompt: P?\n   answer: A\n", "check the indentation"),
-        (HEAD + "\tprompt: P?\n    answer: A\n", "indent with spaces, not tabs"),
         (HEAD + "    prompt: What: is this?\n    answer: A\n", "needs quotes"),
         (HEAD + '    prompt: "never closed\n    answer: A\n', "never closed"),
         (HEAD + "    prompt: `cmd`\n    answer: A\n", "a value starting with '`' needs quotes"),
     ],
-    ids=["indent", "tab", "colon", "quote", "backtick"],
+    ids=["indent", "colon", "quote", "backtick"],
 )
 def test_each_common_mistake_gets_its_remedy(text: str, hint: str) -> None:
     doc = read_yaml_events(text, "deck.yaml")
     (problem,) = doc.problems
     assert problem.message.startswith("YAML syntax: ")
     assert hint in problem.message, problem.message
+
+
+def test_a_tab_gets_its_own_plain_message() -> None:
+    """No "YAML syntax: ... (while scanning ...)": what the tab is, where, what to do."""
+    (problem,) = read_yaml_events(HEAD + "\tprompt: P?\n    answer: A\n", "deck.yaml").problems
+    assert (problem.line, problem.col) == (6, 1)
+    assert problem.message == (
+        "a tab character at 6:1: YAML indents with spaces only; replace the tab with spaces"
+    )
 
 
 def test_an_unknown_wording_gets_no_made_up_hint() -> None:

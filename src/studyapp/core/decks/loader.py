@@ -335,6 +335,41 @@ def _describe_input(value: Any) -> str:
     return type(value).__name__
 
 
+_NUMBER_ERRORS = frozenset(
+    {
+        "int_type",
+        "float_type",
+        "int_parsing",
+        "float_parsing",
+        "greater_than_equal",
+        "greater_than",
+        "less_than_equal",
+        "less_than",
+    }
+)
+
+
+def _empty(path: Path_, kind: str, message: str, ctx: dict[str, Any]) -> str:
+    """A field written with nothing after its colon (YAML reads it as null): say so, and
+    what to write, never "got None"."""
+    name = str(path[-1]) if path and isinstance(path[-1], str) else ""
+    what = f"{name} is empty" if name else "this list item is empty"
+    key = f"{name}: " if name else "- "
+    if kind in _NUMBER_ERRORS or "number" in message:
+        return f"{what}: write the number (e.g. {key}12)"
+    if "date" in message:
+        return f"{what}: write the date (e.g. {key}2025-06-03)"
+    if kind == "bool_type":
+        return f"{what}: write true or false"
+    if kind == "list_type":
+        return f"{what}: write a list, one item a line starting with '- '"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"{what}: write its 'field: value' lines, indented below it"
+    if kind == "literal_error" and ctx.get("expected"):
+        return f"{what}: write {ctx['expected']}"
+    return f"{what}: write its text" if kind == "string_type" else f"{what}: write its value"
+
+
 def translate(detail: ErrorDetails, doc: Document, model: type[BaseModel], display: str) -> Problem:
     """Turn one pydantic error into a Problem an author can act on."""
     loc = tuple(detail["loc"])
@@ -374,19 +409,18 @@ def translate(detail: ErrorDetails, doc: Document, model: type[BaseModel], displ
         return Problem(display, line, col, shown, message)
 
     line, col = doc.position(path) if exists else doc.position(path[:-1])
+    if value is None and exists and kind not in ("union_tag_invalid", "union_tag_not_found"):
+        return Problem(display, line, col, shown, _empty(path, kind, message, ctx))
     if kind == "union_tag_invalid":
         tag = str(ctx.get("tag", value))
         close = difflib.get_close_matches(tag, KINDS, n=1, cutoff=0.5)
         hint = f"; did you mean {close[0]!r}?" if close else ""
         kind_path = (*path, "kind")
         line, col = doc.position(kind_path)
-        return Problem(
-            display,
-            line,
-            col,
-            format_path(kind_path),
-            f"unknown kind {tag!r}{hint} (kinds: {', '.join(KINDS)})",
-        )
+        said = f"unknown kind {tag!r}{hint} (kinds: {', '.join(KINDS)})"
+        if isinstance(value, dict) and "kind" in value and value["kind"] is None:
+            said = f"kind is empty: write one of: {', '.join(KINDS)}"
+        return Problem(display, line, col, format_path(kind_path), said)
     if kind == "union_tag_not_found":
         return Problem(
             display, line, col, shown, f"every entry needs a 'kind:' (one of: {', '.join(KINDS)})"
@@ -427,6 +461,9 @@ def translate(detail: ErrorDetails, doc: Document, model: type[BaseModel], displ
         message = f"must be {bound[0]} {ctx.get(bound[1])}, got {_describe_input(value)}"
     elif kind == "value_error":
         message = message.removeprefix("Value error, ")
+        if message.startswith("expected a number, got ") and not isinstance(value, str):
+            # the model's words show a Python repr ("got [1, 2]"); say what was written
+            message = f"expected a number, got {_describe_input(value)}; write digits, e.g. 55.5"
     elif kind == "literal_error":
         message = f"got {_describe_input(value)}; {message.lower()}"
     elif kind == "bool_type":

@@ -21,6 +21,7 @@ every text it does not read, and every text with a problem.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -157,13 +158,22 @@ def read_yaml_events(text: str, file: str, limits: Limits = DEFAULT_LIMITS) -> D
         if "maximum nesting depth" in message:  # libyaml's own cap, hit while scanning ahead
             doc.problems.append(Problem(file, line, col, "", _too_deep(limits)))
             return doc
-        if exc.context and exc.problem:
-            message = f"{exc.problem} ({exc.context}"
+        if (tab := _tab_near(text, line, col, message)) is not None:
+            line, col = tab
+            message = (
+                f"a tab character at {line}:{col}: YAML indents with spaces only; "
+                "replace the tab with spaces"
+            )
+            doc.problems.append(Problem(file, line, col, "", message))
+            return doc
+        message = _plain_problem(message)
+        if exc.context and exc.problem and (within := _plain_context(str(exc.context))):
+            message = f"{message} ({within}"
             started = exc.context_mark
             if started is not None and (started.line, started.column) != (line - 1, col - 1):
                 message += f" that starts at line {started.line + 1}, column {started.column + 1}"
             message += ")"
-        hint = syntax_hint(message, _char_at(text, line, col))
+        hint = syntax_hint(str(exc.problem or ""), _char_at(text, line, col))
         message = f"{message}; {hint}" if hint else message
         doc.problems.append(Problem(file, line, col, "", f"YAML syntax: {message}"))
     except yaml.reader.ReaderError as exc:
@@ -247,6 +257,61 @@ def syntax_hint(message: str, char: str) -> str:
     if "cannot start any token" in message and char:
         return f"a value starting with {char!r} needs quotes"
     return ""
+
+
+_CONTEXTS: dict[str, str] = {
+    "a plain scalar": "in the value",
+    "a quoted scalar": "in the quoted text",
+    "a block scalar": "in the '|' or '>' text",
+    "a simple key": "in the key",
+    "an alias": "in the alias ('*')",
+    "an anchor": "in the anchor ('&')",
+    "a tag": "in the tag ('!')",
+    "a directive": "in the directive ('%')",
+    "a block mapping": "in the block of 'key: value' lines",
+    "a block collection": "in the list",
+    "a flow mapping": "in the '{...}' mapping",
+    "a flow sequence": "in the '[...]' list",
+}
+"""libyaml's "while scanning/parsing X" -> where the problem is, in the author's words; a
+context not named here ("a block node", "for the next token") says nothing and is left out."""
+
+_TOKENS: tuple[tuple[str, str], ...] = (
+    ("did not find expected <document start>", "more text after the end of the document"),
+    ("did not find expected node content", "a value is missing here"),
+    ("found character that cannot start any token", "this character cannot start a value"),
+    ("<block end>", "the end of the indented block"),
+    ("<document start>", "the start of a document"),
+    ("<stream end>", "the end of the file"),
+)
+"""libyaml's token names (``<block end>``) -> plain words; any other ``<...>`` loses its
+brackets."""
+
+
+def _plain_problem(problem: str) -> str:
+    """libyaml's problem without its parser token names."""
+    for token, plain in _TOKENS:
+        problem = problem.replace(token, plain)
+    return re.sub(r"'?<([a-z ]+)>'?", r"\1", problem)
+
+
+def _plain_context(context: str) -> str:
+    """ "while scanning a quoted scalar" -> "in the quoted text" ("" when it says nothing)."""
+    what = re.sub(r"^while\s+(?:scanning|parsing|constructing)\s+", "", context)
+    return _CONTEXTS.get(what, "")
+
+
+def _tab_near(text: str, line: int, col: int, problem: str) -> tuple[int, int] | None:
+    """Where the tab is that libyaml stumbled on (1-based), when a tab is the problem: at
+    its mark, or (a "tab character" problem marked elsewhere) the first on that line."""
+    if _char_at(text, line, col) == "\t":
+        return line, col
+    if "tab character" not in problem:
+        return None
+    lines = text.split("\n", line)
+    row = lines[line - 1] if line - 1 < len(lines) else ""
+    index = row.find("\t")
+    return (line, index + 1) if index >= 0 else (line, col)
 
 
 def _char_at(text: str, line: int, col: int) -> str:

@@ -12,7 +12,14 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from studyapp.core.authoring.extract.dates import DateMention, find_dates
-from studyapp.core.authoring.extract.figures import numbers_in
+from studyapp.core.authoring.extract.figures import find_figures, numbers_in
+from studyapp.core.authoring.extract.numbers import (
+    CARDINAL_PHRASE,
+    FRACTION_PHRASE,
+    ORDINAL_PHRASE,
+    fraction_value,
+    words_value,
+)
 from studyapp.core.authoring.lint.acceptance import SoloAnswers, accepting_key
 from studyapp.core.authoring.lint.datehint import may_state_a_date
 from studyapp.core.authoring.lint.rules import Linter
@@ -177,11 +184,13 @@ def check_giveaways(lint: Linter, deck: Deck) -> None:
                 )
         elif isinstance(entry, FigureEntry):
             text = _SCALE_EXAMPLE.sub(" ", entry.prompt or entry.measure)
-            if _states(text, Decimal(str(entry.value))):
+            at = _value_shown(text, Decimal(str(entry.value)), rank=_asks_a_rank(entry))
+            if at is not None:
                 lint.add(
                     "G001",
                     (*base, question_path(entry)),
-                    f"the question shows the value it asks for ({entry.value}); reword it",
+                    f"the question shows the value it asks for: {text[at[0] : at[1]]!r} "
+                    f"in {_around(text, *at)!r}; reword it",
                 )
         elif isinstance(entry, QuoteEntry):
             shown = f"{entry.quote} {entry.context or ''}"
@@ -216,6 +225,89 @@ def check_giveaways(lint: Linter, deck: Deck) -> None:
                         f"the blank {blank!r} also appears outside the blank; reword the text",
                     )
                     break
+
+
+_ORDINAL_DIGITS = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
+"""What makes digits an ordinal ("2nd", "18th") when it follows them."""
+
+_RANK_WORDS = re.compile(r"\b(?:position|place|placed|rank|ranked|ranking)\b", re.IGNORECASE)
+"""Words of a question that asks for a rank ("Position of Korea", "what place")."""
+
+_WHICH = re.compile(r"^\s*(?:in\s+)?which\b", re.IGNORECASE)
+"""A measure that asks for a rank: "Which minute" (as the extractor words an ordinal)."""
+
+_SECOND_OF_TIME = re.compile(
+    r"(?:\b(?:a|one|per|split|each|every|the\s+same)|\d)\s*$", re.IGNORECASE
+)
+"""What stands before "second" when it is a unit of time ("a second", "per second")."""
+
+
+def _is_ordinal(written: str) -> bool:
+    """Whether a written answer is a rank: "second", "twenty-first", "2nd"."""
+    written = written.strip()
+    return bool(
+        re.fullmatch(ORDINAL_PHRASE, written, re.IGNORECASE)
+        or re.fullmatch(r"\d+(?:st|nd|rd|th)", written, re.IGNORECASE)
+    )
+
+
+def _asks_a_rank(entry: FigureEntry) -> bool:
+    """Whether the figure is itself an ordinal (a place, a minute of a match, an anniversary):
+    only then does an ordinal in its question ("the second half") give its value away."""
+    if any(_is_ordinal(form) for form in entry.accept) or _WHICH.match(entry.measure):
+        return True
+    return _RANK_WORDS.search(f"{entry.measure} {entry.prompt or ''}") is not None
+
+
+def _value_shown(text: str, value: Decimal, *, rank: bool) -> tuple[int, int] | None:
+    """Where ``text`` writes ``value`` (digits, number words, a fraction, a figure the finder
+    reads), as a span; an ordinal ("second half", "2nd") counts only for a ``rank``, and
+    "second" as a unit of time ("a second") never does."""
+    if not _states(text, value):
+        return None  # the cheap reading, ordinals and all, finds none: nearly every question
+    for match in _DIGITS.finditer(text):
+        suffix = _ORDINAL_DIGITS.match(text, match.end())
+        if suffix and not rank:
+            continue
+        try:
+            if Decimal(match.group().replace(",", "")) == value:
+                return match.start(), suffix.end() if suffix else match.end()
+        except InvalidOperation:
+            continue
+    for mention in find_figures(text, dates=[]):
+        if mention.value == value and (rank or mention.kind != "ordinal"):
+            return mention.start, mention.end
+    words = rf"\b(?:(?P<ord>{ORDINAL_PHRASE})|{CARDINAL_PHRASE}|one|zero)\b"
+    for match in re.finditer(words, text, re.IGNORECASE):
+        if match.group("ord") is not None:
+            timed = match.group().lower() in ("second", "seconds") and _SECOND_OF_TIME.search(
+                text, 0, match.start()
+            )
+            if not rank or timed:
+                continue
+        if words_value(match.group()) == value:
+            return match.span()
+    for match in re.finditer(rf"\b(?:{FRACTION_PHRASE})", text, re.IGNORECASE):
+        share = fraction_value(match.group())
+        if share is not None and value in (share, share.quantize(Decimal("0.01")).normalize()):
+            return match.span()
+    return None
+
+
+def _around(text: str, start: int, end: int, words: int = 3) -> str:
+    """The words around ``text[start:end]``, "..." where the text goes on: enough to find
+    the give-away in a long question."""
+    before = text[:start].split()
+    after = text[end:].split()
+    head = " ".join(before[-words:])
+    tail = " ".join(after[:words])
+    # the span may be glued to a word ("2nd", "(2)"): keep what touches it
+    shown = f"{head}{' ' if head and text[start - 1 : start].isspace() else ''}"
+    shown += text[start:end]
+    shown += f"{' ' if tail and text[end : end + 1].isspace() else ''}{tail}"
+    lead = "... " if len(before) > words else ""
+    trail = " ..." if len(after) > words else ""
+    return f"{lead}{shown}{trail}"
 
 
 def _date_in_text(entry: DateEntry, text: str) -> bool:
