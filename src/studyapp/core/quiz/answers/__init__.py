@@ -3,8 +3,10 @@
 The same checker serves typed answers in study sessions and in quizzes, so it
 has to be fair both ways. It forgives what does not matter (case, accents,
 punctuation, "55.5 percent" for "55.5%", "17 June 2025" for "June 17, 2025",
-"South Korean President Lee" for "Lee Jae-myung", "China and the USA" for
-"the United States and China", "No. 2" for 2, a typo in a long name) and never forgives
+"South Korean President Lee" for "Lee Jae-myung", "England captain Harry Kane" for
+"Harry Kane", "$37bn" for 37 billion dollars, "3 pts" for 3 points, "nil" for 0,
+"China and the USA" for "the United States and China", "No. 2" for 2, a typo in a
+long name) and never forgives
 what does: an answer that is *another valid answer of the same deck* is wrong,
 however close it looks. That is why every check takes ``rivals``.
 
@@ -16,6 +18,7 @@ From the bottom up, each imports only those above it in this list:
 - ``text``       check_text: free text, typos, partly right answers.
 - ``names``      check_name: people's names (titles, name order, surname alone).
 - ``numberforms`` the words around a figure ("No. 2", "second place") and misspelt number words.
+- ``unitforms``  a unit's scale ("billion"), currency ("$", "euros") and short forms ("pts").
 - ``numbers``    parse/render/check_number: figures, units, precision, tolerance.
 - ``dates``      parse/render/check_date: dates at day, month or year precision.
 - ``order``      check_order, parse_order_numbers: chronologies.

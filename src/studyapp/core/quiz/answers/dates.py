@@ -253,6 +253,9 @@ def check_date(given: str, expected: PartialDate, rivals: Sequence[PartialDate] 
     shown = given.strip()
     if not shown:
         return no_answer(shown_expected, shown)
+    years = _year_range(shown)
+    if years is not None:
+        return _check_range(years, shown, expected, rivals)
     readings, error = parse_date(given)
     if error is not None:
         if re.search(r"\d", shown):
@@ -281,6 +284,55 @@ def check_date(given: str, expected: PartialDate, rivals: Sequence[PartialDate] 
         f"year-month-day order, {_example(expected)}"
     )
     return make_verdict(outcome, again, shown_expected, shown, note=again, ambiguous=True)
+
+
+_RANGE = re.compile(
+    r"(?:from\s+|between\s+)?(\d{4})"
+    r"(?:\s*(?:-|–|—|/|to|until|till|and)\s*|\s+)(\d{4}|\d{2})",
+    re.IGNORECASE,
+)
+
+
+def _year_range(shown: str) -> tuple[int, int] | None:
+    """A span of years as articles write it: "1980-1988", "1980–88", "from 1980 to 1988"."""
+    found = _RANGE.fullmatch(clean(shown).strip(" .,;"))
+    if found is None:
+        return None
+    start, end = int(found[1]), int(found[2])
+    if len(found[2]) == 2:
+        if end <= 12 or end <= start % 100:
+            return None  # "2023-04" is April 2023
+        end += start - start % 100  # "1980-88"
+    return start, end
+
+
+def _check_range(
+    years: tuple[int, int], shown: str, expected: PartialDate, rivals: Sequence[PartialDate]
+) -> Verdict:
+    """A range of years for a card that asks one date.
+
+    Its start is the answer: right, since the card's blank is where the source wrote
+    that range and a period is dated by its start ("the Iran-Iraq War of 1980"). Its end
+    is the answer: close, for the learner did not say which end was asked. Neither: wrong.
+    A range backwards, or for a card that asks a month or a day, is asked again.
+    """
+    answer = render_date(expected)
+    start, end = years
+    if end <= start or expected.precision != "year":
+        again = f"'{shown}' is a range of years; give one date, {_example(expected)}"
+        return make_verdict(Outcome.WRONG, again, answer, shown, note=again, ambiguous=True)
+    if start == expected.year:
+        note = "one date was asked: the start of your range"
+        return make_verdict(Outcome.CORRECT, f"correct ({note})", answer, shown, note=note)
+    if end == expected.year:
+        which = "the end of your range; one date was asked"
+        return make_verdict(
+            Outcome.CLOSE, f"{which}; the answer is {answer}", answer, shown, note=which
+        )
+    other = [r for r in rivals if r.year == start and r.precision == "year"]
+    note = f"{start} is another date in this deck" if other else ""
+    reason = f"{note}; the answer is {answer}" if note else f"the answer is {answer}"
+    return make_verdict(Outcome.WRONG, reason, answer, shown, note=note)
 
 
 def _example(expected: PartialDate) -> str:

@@ -32,6 +32,7 @@ from studyapp.core.quiz.answers.names import name_key
 from studyapp.core.quiz.answers.normalise import clean, compact, text_key, unique
 from studyapp.core.quiz.answers.numbers import decimals_of, parse_number, render_number
 from studyapp.core.quiz.answers.people import Person, deck_speakers, mentioned_people
+from studyapp.core.quiz.answers.unitforms import prompt_scale
 from studyapp.core.quiz.answers.vocabulary import Vocabulary, deck_vocabulary, lookalikes_of
 
 __all__ = ["AnswerKeyIndex", "answer_key"]
@@ -168,6 +169,7 @@ class AnswerKeyIndex:
                 rivals=tuple(rivals),
                 tolerance=entry.tolerance,
                 unit=entry.unit,
+                scale=prompt_scale(entry.prompt),
             )
         if isinstance(entry, QuoteEntry) and target is Target.SPEAKER:
             person = self.person_of(entry)

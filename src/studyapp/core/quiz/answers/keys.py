@@ -92,6 +92,8 @@ class AnswerKey(BaseModel):
     rival_people: tuple[tuple[str, ...], ...] = ()
     tolerance: float | None = None
     unit: str | None = None
+    scale: int = 0
+    """For ``number``: the power of ten the figure is counted in ("____ thousand troops": 3)."""
     members: tuple[str, ...] = ()
     """For ``list``: the members, right in any order."""
     lookalikes: tuple[str, ...] = ()
@@ -112,6 +114,7 @@ class AnswerKey(BaseModel):
                 unit=self.unit,
                 tolerance=self.tolerance,
                 rivals=self.rivals,
+                scale=self.scale,
             )
         if self.mode is Mode.NAME:
             return check_name(

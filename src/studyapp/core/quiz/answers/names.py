@@ -28,6 +28,22 @@ _TITLES = word_set(
     "mr mrs ms miss mister madam dr prof professor sir dame lord lady king queen emperor "
     "chairman chairwoman senator governor ambassador the"
 )
+ROLES = word_set(
+    "captain skipper coach manager chair spokesman spokeswoman spokesperson ceo cfo director "
+    "commander mayor envoy founder striker midfielder defender goalkeeper winger referee "
+    "congressman congresswoman lawmaker mp rep representative minister secretary chairman "
+    "chairwoman senator general president premier chancellor governor ambassador"
+)
+"""Roles a person is named with ("England captain Harry Kane", "coach Maaloul"): they say
+what the person does, not who they are, and may follow a team's or a body's name."""
+_TITLES = _TITLES | ROLES
+_NOT_A_TEAM = word_set(
+    "not no never nor neither except but and or without than unlike instead rather the a an "
+    "of for with his her their its our my your"
+)
+"""Words that are never the team or body before a role ("not captain Harry Kane")."""
+NEGATIONS = word_set("not no never nor neither except unlike instead rather than")
+"""Words that say the answer is *not* a name: "not Harry Kane" names no one."""
 
 
 def name_tokens(text: str) -> list[str]:
@@ -91,9 +107,15 @@ def name_core(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
             span = " ".join(tokens[:size])
             if len(tokens) > size + 1 and tokens[size] in _TITLES:
                 code = descriptor_country(span)
+                if code is None and span.endswith("s"):
+                    code = descriptor_country(span[:-1])  # "Tunisia's coach"
                 if code is not None:
                     countries.add(code)
                     del tokens[:size]
+                    changed = True
+                    break
+                if size <= 2 and tokens[size] in ROLES and _team(tokens[:size]):
+                    del tokens[:size]  # "Tottenham striker", "Apple CEO": a team or a body
                     changed = True
                     break
         if not changed and tokens[0] in _TITLES and len(tokens) > 1:
@@ -102,6 +124,19 @@ def name_core(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
     if len(tokens) >= 3:
         tokens = [t for i, t in enumerate(tokens) if len(t) > 1 or i in (0, len(tokens) - 1)]
     return tuple(tokens), frozenset(countries)
+
+
+def _team(words: Sequence[str]) -> bool:
+    """Whether ``words`` may name a team or a body before a role: plain words, no negation."""
+    return all(w.isalpha() and w not in _NOT_A_TEAM and w not in _TITLES for w in words)
+
+
+def _team_words(words: set[str]) -> set[str]:
+    """The words of ``words`` that may be part of a person's name: not a role, a function
+    word or a country ("England" in "England captain Harry Kane" names no one)."""
+    from studyapp.core.quiz.gazetteer import descriptor_country
+
+    return {w for w in words - _TITLES - _NOT_A_TEAM if descriptor_country(w) is None}
 
 
 def name_key(text: str) -> str:
@@ -132,6 +167,11 @@ def check_name(
     core, countries = name_core(given)
     if core == _all_name_tokens(given) and not countries:
         return verdict
+    written = set(_all_name_tokens(given))
+    dropped = _team_words(written - set(core))
+    others = {t for r in [*rivals, *(f for p in rival_people for f in p)] for t in name_tokens(r)}
+    if written & NEGATIONS or dropped & others:
+        return verdict  # "not Harry Kane"; "Maaloul coach Harry Kane" names someone else
     own = {c for f in [name, *aliases] for c in name_core(f)[1]}
     if own and countries and not countries & own:
         # "Chinese prime ministers" for "Japanese prime ministers": not a typo

@@ -18,6 +18,14 @@ from studyapp.core.quiz.answers.numberforms import (
     mend_number_words,
     without_context,
 )
+from studyapp.core.quiz.answers.unitforms import (
+    CURRENCY_NAMES,
+    SCALES,
+    currency_in,
+    same_currency,
+    unit_forms,
+    unit_parts,
+)
 from studyapp.core.quiz.answers.verdict import Outcome, Verdict, make_verdict, no_answer
 
 __all__ = ["check_number", "decimals_of", "parse_number", "render_number"]
@@ -60,7 +68,14 @@ _TENS = {
     "eighty": 80,
     "ninety": 90,
 }
-_SCALES = {"thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+_SCALES = {
+    "thousand": 1000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+}
+_ZERO_WORDS = frozenset({"nil", "nought", "naught", "none", "zilch"})
+"""Words for no figure at all: "nil" is a football score of 0, "none" the count of none."""
 _ORDINAL_WORDS = {
     "first": "one",
     "second": "two",
@@ -119,6 +134,8 @@ def _words_to_number(text: str) -> Decimal | None:
         words = words[1:]
     if not words or len(words) > 20:
         return None
+    if len(words) == 1 and words[0] in _ZERO_WORDS:
+        return Decimal(0)
     if words in (["half"], ["quarter"]):
         return _FRACTIONS[words[0]]
     if words[-1] in _COUNT_WORDS:
@@ -209,8 +226,9 @@ def _strip_unit(text: str, unit: str | None) -> str:
             units.append(folded + "s")
         elif len(folded) > 1:
             units.append(folded[:-1])
+        units += unit_forms(folded)
     for u in sorted(units, key=len, reverse=True):
-        if text.endswith(u):
+        if text.endswith(u) and (len(u) > 1 or not text[: -len(u)][-1:].isalpha()):
             text = text[: -len(u)].strip()
             break
         if text.startswith(u + " ") or (not u[0].isalpha() and text.startswith(u)):
@@ -229,11 +247,10 @@ def parse_number(text: str, unit: str | None = None) -> Decimal | None:
     s = clean(text).casefold().strip().rstrip(".")
     s = _FILLER.sub("", s)
     s = _strip_unit(s, unit) if s else s
-    scaled = re.fullmatch(r"([\d.,]+)\s*(thousand|million|billion|bn|m|k)", s)
+    scaled = re.fullmatch(r"([\d.,]+)\s*(thousand|million|billion|trillion|bn|mn|tn|m|k)", s)
     if scaled:
         base = parse_number(scaled[1])
-        factor = _SCALES.get(scaled[2]) or {"bn": 10**9, "m": 10**6, "k": 1000}[scaled[2]]
-        return None if base is None else base * factor
+        return None if base is None else base.scaleb(SCALES[scaled[2]])
     s = s.replace(" ", "")
     if not s or len(s) > 200:
         return None
@@ -246,6 +263,8 @@ def parse_number(text: str, unit: str | None = None) -> Decimal | None:
         except InvalidOperation:  # pragma: no cover - the regex guards this
             return None
     words = _strip_unit(_FILLER.sub("", fold(text)), fold(unit) if unit else unit)
+    if words == "no" and fold(text) != "no":
+        return Decimal(0)  # "no points"; a bare "no" answers yes or no, not how many
     number = _words_to_number(words)
     fraction = words.rsplit(" ", 1)[-1] in _FRACTIONS
     if number is not None and fraction and unit is not None and unit.strip() == "%" and number < 1:
@@ -294,12 +313,17 @@ def check_number(
     tolerance: float | None = None,
     rivals: Sequence[float | int | Decimal | str] = (),
     decimals: int | None = None,
+    scale: int = 0,
 ) -> Verdict:
     """Check a figure: exact to its stated precision, or within its declared tolerance.
 
     Without a tolerance, "55.50" is right for 55.5 and a less precise "56" is
     only *close* (unless a rival rounds to 56 too). A rival value is never right,
     even inside the tolerance, nor is a value at least as near a rival.
+
+    A figure in thousands, millions ... (``scale``, a power of ten, or a scale word
+    in ``unit``: "billion dollars") may be written in full ("37,000,000,000
+    dollars") or with its scale ("$37bn"); a figure in a currency, in no other.
     """
     expected = value if isinstance(value, Decimal) else Decimal(str(value))
     places = decimals if decimals is not None else decimals_of(expected)
@@ -307,10 +331,27 @@ def check_number(
     shown = given.strip()
     if not shown:
         return no_answer(shown_expected, shown)
+    parts = unit_parts(unit)
+    if parts.currency is not None:
+        named = currency_in(shown)
+        if named is not None and not same_currency(named, parts.currency):
+            other = f"{CURRENCY_NAMES[named]}, not {CURRENCY_NAMES[parts.currency]}"
+            return make_verdict(
+                Outcome.WRONG,
+                f"{other}: the answer is {shown_expected}",
+                shown_expected,
+                shown,
+                note=other,
+            )
     number = parse_number(given, unit)
     mended: list[str] = []
+    if number is None and (parts.scale or parts.currency):
+        number = _read_scaled(shown, parts.plain)
     if number is None:
         number, mended = _read_loosely(given, unit)
+    power = parts.scale + scale
+    if number is not None and power:
+        number = _in_scale(number, expected, power)
     if number is None and fold(shown) in GIVE_UP:
         return make_verdict(
             Outcome.WRONG, f"the answer is {shown_expected}", shown_expected, shown, note=""
@@ -323,6 +364,11 @@ def check_number(
             shown_expected,
             shown,
             note=vague,
+        )
+    unread = _unread_unit(shown, unit) if number is None else None
+    if unread is not None:
+        return make_verdict(
+            Outcome.WRONG, unread, shown_expected, shown, note=unread, ambiguous=True
         )
     if number is None:
         # Never graded wrong for how it is written: the learner is asked to write it again.
@@ -346,9 +392,66 @@ def check_number(
     return verdict
 
 
+_CURRENCY_WORD = re.compile(
+    r"^(?:(?:us|au|ca|a|c)\$|[$€£¥₩]|usd|eur|gbp|aud|cad|jpy|krw)\s*"
+    r"|\s*(?:(?:us|u\.s\.|australian|canadian)\s+)?"
+    r"(?:dollars?|euros?|pounds?(?:\s+sterling)?|sterling|yen|yuan|won|usd|eur|gbp|[$€£¥₩])$"
+)
+
+
+def _read_scaled(shown: str, plain: str | None) -> Decimal | None:
+    """A figure of a unit with a scale or a currency, written with them: "US$37 billion",
+    "37,000,000,000 dollars", "$37bn" -> the number in full (37000000000)."""
+    text = _FILLER.sub("", clean(shown).casefold().strip().rstrip("."))
+    if plain is not None:
+        text = _strip_unit(text, plain)
+    for _ in range(2):  # a sign before and a word after: "$37 billion dollars"
+        text = _CURRENCY_WORD.sub("", text, count=1).strip()
+    return parse_number(text) if text else None
+
+
+def _in_scale(number: Decimal, expected: Decimal, power: int) -> Decimal:
+    """``number`` in the answer's scale (10**power) when it was written in full.
+
+    "100,000" for 100 thousand is 100; "37 million" for 37 billion is 0.037; a
+    figure already in the answer's scale ("37") stays. Whichever reading is
+    nearer the answer counts, so an answer's own figure is never read away.
+    """
+    scaled = number.scaleb(-power)
+    if abs(scaled - expected) >= abs(number - expected):
+        return number
+    exponent = number.as_tuple().exponent
+    if not isinstance(exponent, int) or exponent > 0:
+        return scaled  # "37.5 billion": as precise as its digits
+    if scaled == scaled.to_integral_value():
+        return scaled.quantize(Decimal(1))  # "37,000,000,000": its zeros are no precision
+    return scaled.normalize()
+
+
+def _unread_unit(shown: str, unit: str | None) -> str | None:
+    """What to say when the figure is read but the words after it are not its unit:
+    "'pts' is not read as a unit of points; write 3 points" (the learner's figure)."""
+    if unit is None or not unit.strip() or not unit.strip()[0].isalpha():
+        return None
+    words = clean(shown).split()
+    for cut in (1, 2):
+        head, tail = words[:-cut], words[-cut:]
+        if not head or not all(w.isalpha() for w in tail):
+            continue
+        number = parse_number(" ".join(head))
+        if number is None:
+            continue
+        unread = f"'{' '.join(tail)}' is not read as a unit of {unit.strip()}"
+        parts = unit_parts(unit)
+        if parts.scale or parts.currency:  # the learner's figure may be in full: no rewrite
+            return f"{unread}; write it in {unit.strip()}, e.g. {render_number(12, 0, unit)}"
+        return f"{unread}; write {render_number(number, decimals_of(number), unit)}"
+    return None
+
+
 def _number_vocabulary() -> frozenset[str]:
     """Every word :func:`_words_to_number` reads, with the ordinals and percent words."""
-    words = {*_SMALL, *_TENS, *_SCALES, *_FRACTIONS, *_COUNT_WORDS, *_ORDINAL_WORDS}
+    words = {*_SMALL, *_TENS, *_SCALES, *_FRACTIONS, *_COUNT_WORDS, *_ORDINAL_WORDS, *_ZERO_WORDS}
     words |= {"hundred", "hundredth", "point", "and", "a", "an", "minus", "negative", "oh"}
     words |= {"percent", "per", "cent", "pct", "percentage", "points"}
     words |= {w + "th" for w in (*_SMALL, *_SCALES) if w + "th" not in ("oneth", "twoth")}
