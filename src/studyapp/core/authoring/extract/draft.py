@@ -5,8 +5,11 @@ figures ``figure`` entries, statements ``quote`` entries: a quotation with its
 speaker, or reported speech asked only as "who said it?" (its words are the
 article's, not the speaker's). Every entry keeps its sentence verbatim as
 ``source``, says in ``explanation`` how a date was worked out, and carries
-``review: true`` until an author has checked it. A quotation nobody is said to
-have said is not drafted; :func:`draft_notes` lists it for the author instead.
+``review: true`` until an author has checked it. What only the author should
+read ("Worked out, not stated: check it") is no field a learner sees: it is the
+entry's :attr:`DraftDeck.checks`, written as a comment under ``review: true``
+and deleted with it. A quotation nobody is said to have said is not drafted;
+:func:`draft_notes` lists it for the author instead.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from decimal import Decimal
 from typing import Any
 
 from msgspec import Struct, field
+from pydantic import PrivateAttr
 
 from studyapp.core.authoring.extract.dates import DateMention, format_anchor
 from studyapp.core.authoring.extract.extraction import Extraction
@@ -35,7 +39,27 @@ from studyapp.core.decks.model import (
 )
 from studyapp.core.decks.textsafety import safe_text
 
-__all__ = ["draft_deck", "draft_notes"]
+__all__ = ["DraftDeck", "draft_deck", "draft_notes"]
+
+
+class DraftDeck(Deck):
+    """A drafted deck, with what each entry leaves the author to check (never a field a
+    learner reads: the draft writes it as a comment that accepting the entry deletes)."""
+
+    _checks: dict[str, list[str]] = PrivateAttr(default_factory=dict)
+
+    @property
+    def checks(self) -> dict[str, list[str]]:
+        """Entry id -> the notes for its author."""
+        return self._checks
+
+    def __eq__(self, other: object) -> bool:
+        """Equal to the deck its file reads back as (the notes are comments there)."""
+        if type(other) is Deck:
+            return other == Deck.model_construct(**dict(self))
+        return super().__eq__(other)
+
+    __hash__ = Deck.__hash__
 
 
 def _blank(text: str, start: int, end: int) -> str:
@@ -71,6 +95,7 @@ def _content_words(text: str, n: int) -> str:
 class _Draft(Struct):
     entries: list[AnyEntry] = field(default_factory=list)
     used: set[str] = field(default_factory=set)
+    checks: dict[str, list[str]] = field(default_factory=dict)
 
 
 _DATE_LEAD = re.compile(
@@ -88,13 +113,22 @@ _BARE_OPENING = re.compile(
 _PRONOUN_SUBJECT = re.compile(r"^(?P<p>He|She)\b(?!['’])")
 
 
+_OPENING_WORD = r"(?:But|And|Yet|So|Then|Still|Later|Finally|Eventually|Meanwhile)"
+"""A word that may open a sentence before its date: "But on August 2, 1990, ..."."""
+
+
 def _without_date(text: str, start: int, end: int) -> str:
     """The sentence with a date phrase taken out ("In 2015, the ..." -> "The ...")."""
     lead = _DATE_LEAD.search(text[:start])
     cut_start = lead.start() if lead and lead.group(0).strip() else start
-    if text[cut_start:start].strip().lower() in ("the", "a", "an"):
-        cut_start = start  # "the 1965 Treaty": keep the article
+    if text[cut_start:start].strip().lower() in ("the", "a", "an") or (
+        re.search(r"(?<![\w-])(?:the|a|an)\s+$", text[:start], re.IGNORECASE)
+        and re.match(r"\s+\w", text[end:])
+    ):
+        cut_start = start  # "the 1965 Treaty", "day five of the 2018 World Cup": keep the lead
     before, after = text[:cut_start].rstrip(), text[end:]
+    if re.match(r"\s*,", after) and re.fullmatch(_OPENING_WORD, before, re.IGNORECASE):
+        after = re.sub(r"^\s*,", "", after)  # "But on May 2, Iraq ..." -> "But Iraq ..."
     if re.match(r"\s*\)", after) and before.endswith("("):
         before, after = before[:-1].rstrip(), re.sub(r"^\s*\)", "", after)
     if not before:
@@ -120,18 +154,23 @@ def _standalone(text: str, ex: Extraction, start: int) -> tuple[str, bool]:
     return text, needs
 
 
-def _date_explanation(d: DateMention, ex: Extraction) -> str | None:
+def _date_explanation(d: DateMention) -> tuple[str | None, list[str]]:
+    """Why the date is right, for the learner; and what the author must check."""
     parts: list[str] = []
+    checks: list[str] = []
     if d.how:
-        parts.append(f"Worked out, not stated: {d.how}. Check it.")
+        how = d.how[:1].upper() + d.how[1:]
+        parts.append(how if how.endswith((".", "”", ")")) else f"{how}.")
+        checks.append("worked out, not stated: check it.")
     if d.last is not None and d.date is not None:
         span = d.last.year - d.date.year
         what = "decade" if span == 9 else "century" if span in (99, 100) else "range"
         parts.append(
             f"The text gives a {what}, “{d.text}” ({d.date}–{d.last}): this card asks when it "
-            "began; edit it to ask what you want learnt."
+            "began."
         )
-    return " ".join(parts) or None
+        checks.append(f"the text gives a {what}: edit the card to ask what you want learnt.")
+    return " ".join(parts) or None, checks
 
 
 def _draft_dates(ex: Extraction, draft: _Draft) -> None:
@@ -174,18 +213,19 @@ def _draft_dates(ex: Extraction, draft: _Draft) -> None:
                 prompt=f"When? (give the full date) {blanked}",
                 answer=d.text,
                 tags=["dates", "draft", "needs-year", *flags],
-                explanation=(
-                    "The text does not say the year, and neither its sentence, its paragraph "
-                    "nor a date line gives it: check it (or give the article's date with "
-                    "`studyapp extract --date`), then make this a date entry."
-                ),
                 source=source,
                 review=True,
+                check=[
+                    "the text does not say the year, and neither its sentence, its paragraph "
+                    "nor a date line gives it: check it (or give the article's date with "
+                    "`studyapp extract --date`), then make this a date entry."
+                ],
             )
             continue
         inferred = ["inferred-date"] if d.how else []
         relative = ["relative-date"] if d.relative else []
         entry_id = _unique_id(f"date-{d.date.isoformat()}-{words}", draft.used)
+        explanation, checks = _date_explanation(d)
         _add(
             draft,
             DateEntry,
@@ -196,9 +236,10 @@ def _draft_dates(ex: Extraction, draft: _Draft) -> None:
             prompt=f"When? {blanked}",
             variants=["when"],
             tags=["dates", "draft", *relative, *inferred, *flags],
-            explanation=_date_explanation(d, ex),
+            explanation=explanation,
             source=source,
             review=True,
+            check=checks,
         )
 
 
@@ -342,13 +383,18 @@ def _hide_names(text: str, names: Sequence[str]) -> str:
     return text
 
 
-def _add(draft: _Draft, make: Callable[..., AnyEntry], **fields: Any) -> None:
-    """Append the entry ``make(**fields)``; one the deck model refuses is left out, never
-    the whole draft (an article can hold anything)."""
+def _add(
+    draft: _Draft, make: Callable[..., AnyEntry], check: Sequence[str] = (), **fields: Any
+) -> None:
+    """Append the entry ``make(**fields)``, with ``check`` for its author; one the deck model
+    refuses is left out, never the whole draft (an article can hold anything)."""
     try:
         draft.entries.append(make(**fields))
     except ValueError:
         draft.used.discard(fields.get("id", ""))
+        return
+    if check:
+        draft.checks[fields["id"]] = list(check)
 
 
 def draft_deck(
@@ -357,7 +403,7 @@ def draft_deck(
     deck_id: str,
     title: str | None = None,
     document_title: str | None = None,
-) -> Deck:
+) -> DraftDeck:
     """A deck of draft entries: dates, then figures, then statements, each in text order."""
     draft = _Draft()
     _draft_dates(ex, draft)
@@ -365,9 +411,9 @@ def draft_deck(
     _draft_statements(ex, draft)
     if not draft.entries:
         raise ValueError("found no dates, figures or quotations in the text")
-    entries = _hide_shown_answers(draft.entries)
     doc_title = document_title or ex.title
-    return Deck(
+    entries = _hide_shown_answers(draft.entries, keep=[t for t in (doc_title, ex.title) if t])
+    deck = DraftDeck(
         id=deck_id,
         title=title or f"Draft: {doc_title or deck_id}",
         description=(
@@ -382,6 +428,8 @@ def draft_deck(
         ),
         entries=entries,
     )
+    deck.checks.update(draft.checks)
+    return deck
 
 
 def draft_notes(ex: Extraction) -> list[str]:
@@ -407,12 +455,51 @@ def draft_notes(ex: Extraction) -> list[str]:
     return notes
 
 
-def _hide_shown_answers(entries: list[AnyEntry]) -> list[AnyEntry]:
-    """Each entry's question with the answers of the others taken out ("[a date]").
+_QUESTION_LEAD = re.compile(r"^(?:(?:When|What number)\?\s+(?:\(give the full date\)\s+)?)?")
+
+
+def _taken_out(text: str, start: int, end: int, kind: str, verbatim: bool) -> str:
+    """``text`` without the answer at ``start:end`` that another entry (of ``kind``) asks.
+
+    As a teacher writes it, never a placeholder: a date goes with the words that lead
+    into it ("owed it to creditors in 1990." -> "owed it to creditors."); in quoted words,
+    and for any other answer, the cut is marked as an elision ("…").
+    """
+    if kind == "date" and not verbatim:
+        lead = _QUESTION_LEAD.match(text)
+        head = lead.group(0) if lead else ""
+        if start >= len(head):
+            rest = _without_date(text[len(head) :], start - len(head), end - len(head))
+            if re.sub(r"\W", "", rest):
+                return head + rest
+    attributive = re.search(
+        r"(?<![\w-])(?:the|a|an)\s+$", text[:start], re.IGNORECASE
+    ) and re.match(r"\s+\w", text[end:])
+    if kind == "date" and not attributive:  # "the … Treaty", but "since …"
+        found = _DATE_LEAD.search(text[:start])
+        if found and found.group(0).strip():
+            start = found.start()
+    before, after = text[:start].rstrip(), text[end:].lstrip()
+    return f"{before} …{' ' if after[:1].isalnum() else ''}{after}".strip()
+
+
+def _outside(text: str, answer: str, keep: Sequence[str]) -> int:
+    """Where ``answer`` is in ``text`` outside every ``keep`` (a title is not a question:
+    its words stay as they are); -1: nowhere."""
+    kept = [(m.start(), m.start() + len(k)) for k in keep for m in re.finditer(re.escape(k), text)]
+    at = text.find(answer)
+    while at >= 0 and any(a <= at < b for a, b in kept):
+        at = text.find(answer, at + 1)
+    return at
+
+
+def _hide_shown_answers(entries: list[AnyEntry], keep: Sequence[str] = ()) -> list[AnyEntry]:
+    """Each entry's question with the answers of the others taken out (:func:`_taken_out`).
 
     One sentence gives several entries ("This year, 2025, marks the sixtieth
     anniversary"): the card that asks the anniversary must not print the year the
-    next card asks. The rule is lint's own (L002), so a draft lints clean of it.
+    next card asks. The rule is lint's own (L002), so a draft lints clean of it, save
+    for the article's title (``keep``), quoted as written.
     """
     for _ in range(3):  # hiding one answer never shows another; twice is plenty
         leaks = [leak for leak in find_leaks(entries) if leak.in_question and leak.item is None]
@@ -422,9 +509,13 @@ def _hide_shown_answers(entries: list[AnyEntry]) -> list[AnyEntry]:
         for leak in leaks:
             entry = entries[at[leak.giver]]
             text = getattr(entry, leak.field)
-            if isinstance(text, str) and leak.answer in text:
-                kind = entries[at[leak.taker]].kind
-                stand_in = {"date": "[a date]", "figure": "[a figure]"}.get(kind, "[…]")
-                hidden = text.replace(leak.answer, stand_in, 1)
-                entries[at[leak.giver]] = entry.model_copy(update={leak.field: hidden})
+            if not isinstance(text, str):
+                continue
+            start = _outside(text, leak.answer, keep)
+            if start < 0:
+                continue
+            kind = entries[at[leak.taker]].kind
+            verbatim = leak.field == "quote"
+            hidden = _taken_out(text, start, start + len(leak.answer), kind, verbatim)
+            entries[at[leak.giver]] = entry.model_copy(update={leak.field: hidden})
     return entries

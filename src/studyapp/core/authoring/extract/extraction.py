@@ -112,6 +112,7 @@ def extract(
     running_year: tuple[int, str] | None = None
     timeline: tuple[int, str] | None = None
     told: list[DateMention] = []  # the story's dates so far, in order (spans left out)
+    story: DateMention | None = None  # the story's last date with its month (asides left out)
     line = 0
     total = len(all_sentences)
     for done, sentence in enumerate(all_sentences):
@@ -133,7 +134,7 @@ def extract(
             continue  # the title: its words come back in the body
         found = find_dates(sentence.text, anchor=anchor)
         found = [
-            _complete(d, sentence, year, anchor, paragraph_year, stated_year, running_year)
+            _complete(d, sentence, year, anchor, paragraph_year, stated_year, running_year, story)
             for d in found
         ]
         sequels, flashbacks = _sequels(sentence.text, found, told)
@@ -152,6 +153,20 @@ def extract(
                 structs.replace(f, sentence=sentence)
                 for f in find_figures(sentence.text, [*found, *sequels])
             ]
+        story = next(
+            (
+                d
+                for d in reversed(found)
+                if d.date is not None
+                and d.date.precision != "year"
+                and d.last is None
+                and d not in flashbacks
+                and not d.relative
+                and not _names_a_thing(d, sentence.text)
+                and not _aside(d, sentence.text)
+            ),
+            story,
+        )
         paragraph_year = _last_year(found, sentence.text) or paragraph_year
         # Across paragraphs the story's year is its timeline's: the last date told with its
         # month ("April 2, 1982"), a year that opens its sentence ("In 1976, ...", "The
@@ -220,8 +235,14 @@ def _complete(
     paragraph_year: tuple[int, str] | None,
     stated_year: int | None,
     running_year: tuple[int, str] | None = None,
+    story: DateMention | None = None,
 ) -> DateMention:
-    """A date without a year, given the year its context gives (never another date's guess)."""
+    """A date without a year, given the year its context gives (never another date's guess).
+
+    Across paragraphs a story moves on: a year-less date that would fall before the story's
+    last date (``story``) is the next one after it ("By October 30 [1990] ... a land campaign
+    that began on February 24": 1991), unless the sentence looks back (the past perfect).
+    """
     if d.relative or d.month is None or (d.date is not None and not d.year_inferred):
         return d
     said = f"“{d.text}”"
@@ -265,6 +286,26 @@ def _complete(
     elif running_year is not None:
         chosen = running_year[0]
         how = f"{said}: the year the text last gave, before this paragraph (“{running_year[1]}”)"
+        last = story.date if story is not None else None
+        if (
+            story is not None
+            and last is not None
+            and last.month is not None
+            and not _PAST_PERFECT.search(sentence.text)
+        ):
+            # the reading nearest the story's last date, at the coarser precision ("late
+            # May" is not before "May 5"): a month back is a look back, eight are not
+            days = d.day is not None and last.day is not None
+
+            def at(y: int, m: int | None, day: int | None) -> float:
+                return y * 12 + (m or 0) + ((day or 0) / 32 if days else 0)
+
+            then = at(last.year, last.month, last.day)
+            options = sorted({chosen, last.year, last.year + 1})
+            nearest = min(options, key=lambda y: (abs(at(y, d.month, d.day) - then), -y))
+            if nearest != chosen and at(chosen, d.month, d.day) < then:
+                chosen = nearest
+                how = f"{said}: the reading nearest the story's last date, “{story.text}” ({last})"
     elif stated_year is not None:
         chosen, how = (
             stated_year,
@@ -321,6 +362,16 @@ def _names_a_thing(d: DateMention, text: str) -> bool:
     )
 
 
+_ASIDE = re.compile(r",\s*which\b[^;:—–()]*$")
+"""Before a date told in passing, in a clause about something else: "a war, which began on
+January 16, 1991, and ended on February 28, 1991" (told ahead of the story, or behind it)."""
+
+
+def _aside(d: DateMention, text: str) -> bool:
+    """Whether a date is told in a ", which ..." clause (:data:`_ASIDE`): not the story's."""
+    return _ASIDE.search(text[: d.start]) is not None
+
+
 def _sets_the_year(d: DateMention, text: str) -> bool:
     """Whether a date a sentence states says when its story is, and so the year of the
     "April 7" that follows: not a decade or a century ("the 1960s"), not a date inside a
@@ -350,7 +401,7 @@ def _last_year(
         if _sets_the_year(d, text)
         and (
             not timeline
-            or (d.date is not None and d.date.precision != "year")
+            or (d.date is not None and d.date.precision != "year" and not _aside(d, text))
             or _OPENS_OR_SEASON.search(text[: d.start])
         )
     ]

@@ -21,7 +21,13 @@ from pydantic import ValidationError
 
 from studyapp.core.authoring.review.fields import form_changes
 from studyapp.core.authoring.review.spans import LayoutError
-from studyapp.core.authoring.review.textedit import Edited, accept_entry, drop_entry, set_fields
+from studyapp.core.authoring.review.textedit import (
+    Edited,
+    accept_entry,
+    drop_entry,
+    entry_checks,
+    set_fields,
+)
 from studyapp.core.base.atomic import atomic_write
 from studyapp.core.base.gcpause import paused_gc
 from studyapp.core.base.problems import DeckLoadError
@@ -135,6 +141,11 @@ class ReviewSession:
         entries = self.doc.data["entries"]
         data: dict[str, Any] = entries[index]
         return data
+
+    def checks(self, index: int) -> list[str]:
+        """What the draft leaves the author of entry ``index`` to check: shown while
+        reviewing it, never to a learner (a comment that accepting it deletes)."""
+        return entry_checks(self.text, self.doc, index)
 
     @property
     def can_undo(self) -> bool:

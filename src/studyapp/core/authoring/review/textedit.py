@@ -21,7 +21,12 @@ from typing import Any
 
 from msgspec import Struct
 
-from studyapp.core.authoring.extract.draftfile import FIELD_ORDER, dump_yaml
+from studyapp.core.authoring.extract.draftfile import (
+    CHECK_MARK,
+    CHECK_MORE,
+    FIELD_ORDER,
+    dump_yaml,
+)
 from studyapp.core.authoring.review.spans import (
     LayoutError,
     Span,
@@ -31,7 +36,7 @@ from studyapp.core.authoring.review.spans import (
 )
 from studyapp.core.decks.yamlread import Document, read_yaml
 
-__all__ = ["REMOVE", "Edited", "accept_entry", "drop_entry", "set_fields"]
+__all__ = ["REMOVE", "Edited", "accept_entry", "drop_entry", "entry_checks", "set_fields"]
 
 REMOVE = None
 """A field's new value that removes the field."""
@@ -102,10 +107,55 @@ def drop_entry(text: str, doc: Document, index: int) -> Edited:
     return _read_back(cut.joined(lines), expected, f"dropping entry {index + 1}")
 
 
+def _check_rows(lines: list[str], doc: Document, index: int) -> range:
+    """The rows of the draft's notes for the author right under entry ``index``'s
+    ``review`` line (:data:`~studyapp.core.authoring.extract.draftfile.CHECK_MARK`)."""
+    span = entry_spans(lines, doc)[index]
+    review = field_spans(lines, doc, index, span).get("review")
+    if review is None or not review.own_line:
+        return range(0)
+    row = review.end
+    while row < len(lines):
+        line = lines[row].lstrip(" ")
+        if not (line.startswith(CHECK_MARK) or (row > review.end and line.startswith(CHECK_MORE))):
+            break
+        row += 1
+    return range(review.end, row)
+
+
+def entry_checks(text: str, doc: Document, index: int) -> list[str]:
+    """What the draft leaves the author of entry ``index`` to check (the comments under its
+    ``review: true``), one note a string; [] when none, or the layout is not a draft's."""
+    try:
+        lines = _Text(text).lines
+        rows = _check_rows(lines, doc, index)
+    except LayoutError:
+        return []
+    notes: list[str] = []
+    for row in rows:
+        line = lines[row].strip()
+        mark = CHECK_MARK.rstrip()
+        if line.startswith(mark):
+            notes.append(line[len(mark) :].strip())
+        elif notes:
+            notes[-1] += " " + line[1:].strip()
+    return notes
+
+
 def accept_entry(text: str, doc: Document, index: int) -> Edited:
-    """``text`` with entry ``index``'s ``review`` field deleted (its line, usually)."""
+    """``text`` with entry ``index``'s ``review`` field deleted (its line, usually), and the
+    draft's notes for the author under it: once accepted, nothing is left to check."""
     if "review" not in _entry(doc, index):
         return Edited(text, doc)
+    cut = _Text(text)
+    try:
+        rows = _check_rows(cut.lines, doc, index)
+    except LayoutError:  # not a draft's layout: set_fields copes, or says why not
+        rows = range(0)
+    if rows:
+        lines = cut.lines[: rows.start] + cut.lines[rows.stop :]
+        trimmed = _read_back(cut.joined(lines), doc.data, f"accepting entry {index + 1}")
+        text, doc = trimmed.text, trimmed.doc
     return set_fields(text, doc, index, {"review": REMOVE})
 
 
