@@ -1,8 +1,8 @@
 """Reviewing a draft: the entries still marked ``review: true``, one at a time, by keys.
 
 a accepts the entry (its ``review: true`` goes), e edits its fields in a form
-(enter or ctrl+s saves, escape cancels), d drops it, s skips it for now, u
-undoes the last of these, q quits. Every action is written to the file at
+(ctrl+s saves, and enter too in a one-line field; escape cancels), d drops it,
+s skips it for now, u undoes the last of these, q quits. Every action is written to the file at
 once by :class:`~studyapp.core.authoring.review.session.ReviewSession`, which
 keeps the file's comments and the other entries as they were. Deck text is
 shown literally: a draft is drafted from an article anyone may have written.
@@ -10,13 +10,16 @@ shown literally: a draft is drafted from an article anyone may have written.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, Static, TextArea
@@ -26,10 +29,19 @@ from studyapp.core.authoring.review.session import InvalidEditError, ReviewError
 from studyapp.core.decks.discovery import display_name
 from studyapp.core.workspace import Workspace
 from studyapp.tui.text import literal
+from studyapp.tui.widgets.card_scroll import CardScroll
 from studyapp.tui.widgets.keybar import KeyBar
 from studyapp.tui.widgets.titlebar import TitleBar
 
-__all__ = ["DraftReviewScreen", "entry_rows", "open_draft_review", "review_deck"]
+__all__ = [
+    "MULTI_LINE",
+    "DraftReviewScreen",
+    "OneLineArea",
+    "entry_rows",
+    "one_line_text",
+    "open_draft_review",
+    "review_deck",
+]
 
 SHOWN_ORDER = (
     *("prompt", "event", "measure", "quote", "text", "date", "value", "unit", "as_of"),
@@ -40,6 +52,41 @@ SHOWN_ORDER = (
 """What the entry asks, then its answer, why, where it comes from, and its labels."""
 HIDDEN = frozenset({"id", "kind", "review"})
 """In the entry's heading (id, kind) or what the review is about (review)."""
+
+
+_BREAK = re.compile(r"[ \t]*[\r\n][\s]*")
+"""A line break with the blanks around it."""
+MULTI_LINE = frozenset({"explanation", "source"})
+"""The text fields that may hold line breaks (a paragraph of context, the source's
+sentences): enter adds a line there, ctrl+s saves. Every other text field (prompt, event,
+measure, quote, speaker, answer, ...) is one line on a card: enter saves it, and a line
+break pasted or already in it becomes a space. Lists (one item a line) are several lines."""
+
+
+def one_line_text(text: str) -> str:
+    """``text`` with each line break (and the blanks around it) made one space: a prompt
+    saved with enter mid-sentence read "... the\nMoon" on every card."""
+    return _BREAK.sub(" ", text)
+
+
+class OneLineArea(TextArea):
+    """A text box for one line that wraps (a long prompt stays in sight): enter saves the
+    form (posts :class:`Submitted`) instead of adding a line, and a pasted line break
+    becomes a space."""
+
+    class Submitted(Message):
+        """Enter was pressed in the box."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter" and not self.read_only:
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.Submitted())
+            return
+        await super()._on_key(event)
+
+    def _replace_via_keyboard(self, insert: str, start: Any, end: Any) -> Any:
+        return super()._replace_via_keyboard(one_line_text(insert), start, end)
 
 
 def _shown(value: Any) -> str:
@@ -68,6 +115,9 @@ class DraftReviewScreen(Screen[None]):
     DraftReviewScreen #dr-entry, DraftReviewScreen #dr-form {
         height: 1fr; margin: 0 2; padding: 0 1;
     }
+    DraftReviewScreen #dr-entry {
+        border-bottom: hkey $panel; border-subtitle-color: $accent; border-subtitle-align: right;
+    }
     DraftReviewScreen .dr-row { height: auto; margin-top: 1; }
     DraftReviewScreen .dr-label { width: 16; color: $text-muted; text-style: bold; }
     DraftReviewScreen .dr-value { width: 1fr; height: auto; }
@@ -90,10 +140,13 @@ class DraftReviewScreen(Screen[None]):
         Binding("u", "undo", "Undo", id="draft_review.undo", tooltip="Undo the last action"),
         Binding("r", "again", "Skipped again", id="draft_review.again",
                 tooltip="Go round the skipped entries again"),
-        Binding("ctrl+s", "save", "Save", id="draft_review.save", key_display="enter/^s",
-                tooltip="Save the edit (checked by the deck model first)"),
+        Binding("ctrl+s", "save", "Save", id="draft_review.save", key_display="^s",
+                tooltip="Save the edit (checked by the deck model first); enter saves too, "
+                "but in explanation, source and lists it adds a line"),
         Binding("escape", "cancel", "Cancel", id="draft_review.cancel",
                 tooltip="Leave the form; nothing is saved"),
+        Binding("pagedown", "page(1)", "More", id="draft_review.page_down", show=False),
+        Binding("pageup", "page(-1)", "Back", id="draft_review.page_up", show=False),
         Binding("q,escape", "quit_review", "Quit", id="draft_review.quit", key_display="q",
                 tooltip="Stop reviewing (every action is saved already)"),
     ]  # fmt: skip
@@ -110,7 +163,7 @@ class DraftReviewScreen(Screen[None]):
         yield TitleBar()
         yield Static(id="dr-progress", markup=False)
         yield Static(id="dr-heading", markup=False)
-        yield VerticalScroll(id="dr-entry")
+        yield CardScroll(id="dr-entry", placer=self._entry_hint)
         yield VerticalScroll(id="dr-form")
         yield Static(id="dr-message", markup=False)
         yield KeyBar()
@@ -166,6 +219,20 @@ class DraftReviewScreen(Screen[None]):
                 )
             )
         return rows
+
+    def _entry_hint(self) -> None:
+        """ "↓ more: PgDn" on the entry's bottom border when its source (or tags) are below
+        the fold: at 80x24 a long quote's tags were cut off, and only a scrollbar said so."""
+        self.query_one("#dr-entry", CardScroll).update_hint()
+
+    def action_page(self, direction: int) -> None:
+        """PgDn / PgUp scroll the entry (or the form), whatever has the focus."""
+        box = self.query_one("#dr-form" if self.editing is not None else "#dr-entry")
+        if isinstance(box, VerticalScroll):
+            if direction > 0:
+                box.scroll_page_down(animate=False)
+            else:
+                box.scroll_page_up(animate=False)
 
     def say(self, message: str, *, error: bool = False) -> None:
         line = self.query_one("#dr-message", Static)
@@ -234,8 +301,10 @@ class DraftReviewScreen(Screen[None]):
             if spec.shape == "list":
                 label += "\n(one a line)"
             editor: Widget
-            if spec.shape in ("lines", "list") or "\n" in text:
-                editor = TextArea(
+            several = spec.shape == "list" or spec.name in MULTI_LINE
+            if several or spec.shape == "lines" or "\n" in text:
+                box = TextArea if several else OneLineArea
+                editor = box(
                     text,
                     id=f"dr-field-{spec.name}",
                     soft_wrap=True,
@@ -261,9 +330,28 @@ class DraftReviewScreen(Screen[None]):
         self.editing = fields
         self.query_one("#dr-entry").display = False
         form.display = True
-        self.say("Editing: tab moves between fields; enter or ctrl+s saves, escape cancels.")
+        self.say(self._form_hint("", several=False))
         self.refresh_bindings()
         self.call_after_refresh(self._focus_field, fields[0].name if fields else "")
+
+    @staticmethod
+    def _form_hint(name: str, several: bool) -> str:
+        """Which key saves where the cursor is: in a field of several lines enter adds one."""
+        if several:
+            shown = name.replace("_", " ")
+            return f"In {shown}, enter adds a line: ctrl+s saves. Tab moves on, escape cancels."
+        return "Editing: enter or ctrl+s saves; tab moves between fields, escape cancels."
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """The hint follows the field (an error message stays until the next save)."""
+        widget = event.widget
+        name = (widget.id or "").removeprefix("dr-field-")
+        if self.editing is None or name == widget.id:
+            return
+        if self.query_one("#dr-message", Static).has_class("-error"):
+            return
+        several = isinstance(widget, TextArea) and not isinstance(widget, OneLineArea)
+        self.say(self._form_hint(name, several))
 
     def _focus_field(self, name: str) -> None:
         for widget in self.query(f"#dr-field-{name}"):
@@ -274,13 +362,19 @@ class DraftReviewScreen(Screen[None]):
         texts: dict[str, str] = {}
         for spec in self.editing or []:
             widget = self.query_one(f"#dr-field-{spec.name}")
-            if isinstance(widget, TextArea):
+            if isinstance(widget, OneLineArea):
+                texts[spec.name] = one_line_text(widget.text)
+            elif isinstance(widget, TextArea):
                 texts[spec.name] = widget.text
             elif isinstance(widget, Input):
                 texts[spec.name] = widget.value
         return texts
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def on_one_line_area_submitted(self, event: OneLineArea.Submitted) -> None:
         event.stop()
         self.action_save()
 

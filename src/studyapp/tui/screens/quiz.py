@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Input, OptionList, Select, Static, Switch
+from textual.widgets import Button, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from studyapp.core.quiz.exam import ExamError, ExamSpec, FormatMix, assemble_exam
@@ -44,6 +44,14 @@ MIXES = {
     "typed": FormatMix(typed=1),
     "true_false": FormatMix(true_false=1),
 }
+FEEDBACK_LABELS = [
+    ("After each answer", "immediate"),
+    ("At the end only", "end"),
+]
+"""When the quick quiz says right or wrong, in words: a switch showed its state by colour
+alone, and at 80x24 and 100x30 in a terminal the learner could not tell on from off."""
+UNTIMED = "untimed"
+"""What the empty Minutes field shows: empty and compact, it was invisible at 80x24."""
 MIX_LABELS = [
     ("Mixed: typed, multiple choice, true/false, ordering", "mixed"),
     ("Multiple choice only", "choice"),
@@ -108,10 +116,14 @@ class QuizSetupScreen(Screen[None]):
                     yield Select(MIX_LABELS, value="mixed", allow_blank=False, id="quiz-mix")
                 with Horizontal(classes="quiz-row"):
                     yield Static("Minutes (blank: untimed)", classes="quiz-label", markup=False)
-                    yield Input("", id="quiz-minutes", type="integer", max_length=3)
+                    yield Input(
+                        "", placeholder=UNTIMED, id="quiz-minutes", type="integer", max_length=3
+                    )
                 with Horizontal(classes="quiz-row"):
-                    yield Static("Feedback after each answer", classes="quiz-label", markup=False)
-                    yield Switch(value=True, id="quiz-feedback")
+                    yield Static("Feedback", classes="quiz-label", markup=False)
+                    yield Select(
+                        FEEDBACK_LABELS, value="immediate", allow_blank=False, id="quiz-feedback"
+                    )
         with Horizontal(id="quiz-start-bar"):  # docked: never below the fold
             yield Button("Start quick quiz", id="quiz-start-custom", variant="primary")
             yield Static(
@@ -129,7 +141,7 @@ class QuizSetupScreen(Screen[None]):
 
     def _fit_fields(self) -> None:
         """On a short or narrow terminal the settings lose their borders (quiz.tcss styles
-        the rest: the switch, the labels, the focused field's label); on a narrow one each
+        the rest: the labels, the focused field's label); on a narrow one each
         label goes above its field, which takes the whole width."""
         narrow = self.size.width < NARROW_BELOW
         compact = self.size.height < COMPACT_BELOW or narrow  # (bordered, the formats wrap)
@@ -186,6 +198,7 @@ class QuizSetupScreen(Screen[None]):
             return
         deck = self.query_one("#quiz-deck", Select).value
         mix = str(self.query_one("#quiz-mix", Select).value)
+        feedback = self.query_one("#quiz-feedback", Select).value
         spec = ExamSpec(
             id="quick-quiz",
             title="Quick quiz",
@@ -194,7 +207,7 @@ class QuizSetupScreen(Screen[None]):
             formats=MIXES.get(mix, MIXES["mixed"]),
             time_limit_minutes=minutes,
             pass_mark=0,  # practice: the score only, no pass or fail
-            feedback="immediate" if self.query_one("#quiz-feedback", Switch).value else "end",
+            feedback="end" if feedback == "end" else "immediate",
         )
         self._launch(spec)
 

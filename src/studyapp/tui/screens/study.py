@@ -113,6 +113,8 @@ BRIEF = 3.0
 """Seconds a confirmation of a key the learner just pressed stays (undo, bury, suspend):
 it sits over the card's first rows, and the next card is already there to be read (the
 default is 5 s)."""
+PRECISE = "Please be precise"
+"""The title of the note on an answer that reads two ways; it goes with that answer."""
 
 
 class StudyScreen(Screen[None]):
@@ -324,6 +326,7 @@ class StudyScreen(Screen[None]):
             self._poll.stop()
             self._poll = None
         self._end_typing()
+        self._drop_precise()
         card = self.session.current()
         self.card = card
         self.verdict = None
@@ -565,8 +568,9 @@ class StudyScreen(Screen[None]):
     def _judge(self, given: str | list[str], shown: str) -> None:
         assert self.card is not None
         verdict = check_card(self.card, given, self.index_for(self.card))
+        self._drop_precise()
         if verdict.ambiguous:
-            self.notify(verdict.note, title="Please be precise", severity="warning", markup=False)
+            self.notify(verdict.note, title=PRECISE, severity="warning", markup=False)
             return
         answer_line = True
         if self.mode == "choice" and isinstance(given, str):
@@ -593,9 +597,17 @@ class StudyScreen(Screen[None]):
         verdict_widget.set_class(verdict.outcome is Outcome.WRONG, "-wrong")
         self._show_answer(open_source=verdict.outcome is Outcome.WRONG, answer_line=answer_line)
 
+    def _drop_precise(self) -> None:
+        """Take down "Please be precise": it was about the answer before. Left up, it sat
+        over the next answer's verdict (correct) and over the next card."""
+        for notification in list(self.app._notifications):
+            if notification.title == PRECISE:
+                self.app._unnotify(notification)  # (what a toast does when clicked away)
+
     def action_reveal(self) -> None:
         if self.phase != "question" or self.card is None:
             return
+        self._drop_precise()
         self.phase = "revealed"
         self._checked.setdefault(self.card.id, Attempt(None, "", self.options))
         self._show_answer(open_source=False)
