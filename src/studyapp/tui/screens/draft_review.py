@@ -121,6 +121,7 @@ class DraftReviewScreen(Screen[None]):
     DraftReviewScreen .dr-row { height: auto; margin-top: 1; }
     DraftReviewScreen .dr-label { width: 16; color: $text-muted; text-style: bold; }
     DraftReviewScreen .dr-value { width: 1fr; height: auto; }
+    DraftReviewScreen .dr-check { color: $warning; }
     DraftReviewScreen #dr-form Input, DraftReviewScreen #dr-form TextArea {
         background: $boost;
     }
@@ -192,7 +193,11 @@ class DraftReviewScreen(Screen[None]):
         else:
             entry = session.entry(index)
             heading.update(literal(f"{entry.kind} · {entry.id}"))
-            box.mount_all(self._rows(session.entry_data(index)))
+            rows = self._rows(session.entry_data(index))
+            checks = session.checks(index)  # the draft's notes for the author, first
+            if checks:
+                rows.insert(0, self._check_row(checks))
+            box.mount_all(rows)
             box.scroll_home(animate=False)
         self.refresh_bindings()
 
@@ -206,6 +211,16 @@ class DraftReviewScreen(Screen[None]):
             lines.append("u: undo the last action.")
         lines.append("q: quit.")
         return "\n".join(lines)
+
+    @staticmethod
+    def _check_row(checks: list[str]) -> Widget:
+        """What the draft asks the author to check (a comment a learner never sees, that
+        accepting the entry deletes): shown above the fields, as the first thing to read."""
+        return Horizontal(
+            Static(literal("to check"), classes="dr-label dr-check", markup=False),
+            Static(literal("\n".join(checks)), classes="dr-value dr-check", markup=False),
+            classes="dr-row",
+        )
 
     @staticmethod
     def _rows(data: dict[str, Any]) -> list[Widget]:
