@@ -27,6 +27,23 @@ _WEEKDAYS = word_set(
     "monday tuesday wednesday thursday friday saturday sunday "
     "mon tue tues wed thu thur thurs fri sat sun"
 )
+_WEEKDAY_INDEX = {
+    word: n
+    for n, forms in enumerate(
+        [
+            "monday mon",
+            "tuesday tue tues",
+            "wednesday wed",
+            "thursday thu thur thurs",
+            "friday fri",
+            "saturday sat",
+            "sunday sun",
+        ]
+    )
+    for word in forms.split()
+}
+"""A weekday's name -> its number (Monday 0, as ``date.weekday()``)."""
+_WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _DATE_FILLER = word_set(
     "in on the of about around circa ca c early mid late by during ad ce year month day"
 )
@@ -131,12 +148,15 @@ def parse_date(text: str) -> tuple[list[Reading], str | None]:
     words = re.findall(r"[^\W\d_]+|\d+", s)
     month: int | None = None
     numbers: list[int] = []
+    weekday: str | None = None
     for word in words:
         if word.isdigit():
             numbers.append(int(word))
         elif word in _MONTHS and month is None:
             month = _MONTHS[word]
-        elif word in _WEEKDAYS or word in _DATE_FILLER:
+        elif word in _WEEKDAYS:
+            weekday = weekday or word
+        elif word in _DATE_FILLER:
             continue
         else:
             return [], f"'{text.strip()}' is not a date"
@@ -150,7 +170,27 @@ def parse_date(text: str) -> tuple[list[Reading], str | None]:
         return [], f"'{text.strip()}' is not a date"
     if years and years[0] < 1000:
         return [], f"'{text.strip()}': write the year in full (e.g. 2025)"
-    return _checked([(years[0] if years else None, month, days[0] if days else None)], text)
+    reading = (years[0] if years else None, month, days[0] if days else None)
+    wrong_day = _other_weekday(reading, weekday)
+    if wrong_day is not None:
+        return [], f"'{text.strip()}': {wrong_day}; write the date again (no weekday needed)"
+    return _checked([reading], text)
+
+
+def _other_weekday(reading: Reading, weekday: str | None) -> str | None:
+    """What is wrong with a weekday typed beside a full date it does not fall on ("Tuesday
+    June 18 2018": a Monday), or None: the learner named two days, and which one they
+    meant is theirs to say (a date without its year has no weekday to check)."""
+    year, month, day = reading
+    if weekday is None or year is None or month is None or day is None:
+        return None
+    try:
+        actual = dt.date(year, month, day).weekday()
+    except ValueError:
+        return None  # not a calendar date: said as such
+    if _WEEKDAY_INDEX.get(weekday, actual) == actual:
+        return None
+    return f"{render_date(PartialDate(year, month, day))} was a {_WEEKDAY_NAMES[actual]}"
 
 
 def _date_of(reading: Reading) -> PartialDate:
