@@ -17,7 +17,8 @@ from studyapp.core.base.terminal import terminal_safe
 
 
 class Problem(Struct, frozen=True, order=True):
-    """One thing wrong in a file, with a 1-based line and column."""
+    """One thing wrong in a file, with a 1-based line and column; line 0: the file as a
+    whole (one that is not there has no first line for the mistake to be on)."""
 
     file: str
     line: int
@@ -32,8 +33,13 @@ class Problem(Struct, frozen=True, order=True):
         structs.force_setattr(self, "path", terminal_safe(self.path))
         structs.force_setattr(self, "message", terminal_safe(self.message, multiline=True))
 
+    @property
+    def where(self) -> str:
+        """``file:line:col``, or the file alone for a problem of the whole file."""
+        return f"{self.file}:{self.line}:{self.col}" if self.line else self.file
+
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:{self.col}"
+        where = self.where
         return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
 
     def to_dict(self) -> dict[str, Any]:

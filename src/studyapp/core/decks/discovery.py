@@ -368,7 +368,7 @@ def _each(
     for path in files:
         shown = display_name(path)
         if not path.exists():
-            problem = Problem(shown, 1, 1, "", "no such file or folder")
+            problem = Problem(shown, 0, 0, "", "no such file or folder")  # not a place in it
             failures.append(DeckLoadError(shown, [problem]))
             continue
         try:

@@ -253,7 +253,7 @@ class HomeScreen(Screen[None]):
         if not ws.decks.decks and failures:
             # The decks are there but broken: say so, and where (the details are below).
             first = failures[0].problems[0] if failures[0].problems else None
-            where = f"{first.file}:{first.line}:{first.col}" if first else failures[0].file
+            where = first.where if first else failures[0].file
             what = "Your deck" if len(failures) == 1 else f"All {len(failures)} deck files"
             text = f"{what} failed to load: {where} (details below). Fix it and press r."
         elif not ws.decks.decks:
@@ -291,7 +291,7 @@ class HomeScreen(Screen[None]):
         lines = [f"{len(failures)} deck file(s) could not be loaded (fix and press r):"]
         for failure in failures:
             for problem in failure.problems[:5]:
-                where = f"{problem.file}:{problem.line}:{problem.col}"
+                where = problem.where
                 path = f"{problem.path}: " if problem.path else ""
                 lines.append(f"  {where}: {path}{problem.message}")
             if len(failure.problems) > 5:
