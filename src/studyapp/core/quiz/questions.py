@@ -264,28 +264,24 @@ def _label(entry: AnyEntry) -> str | None:
     return None
 
 
-_SHARED: dict[int, tuple[Deck, frozenset[str]]] = {}
-"""Deck id(...) -> (the deck, the labels two or more of its entries share): built once a
-deck, not once a question (an exam of a 50,000-entry deck asks hundreds)."""
-
-
 def _label_shared(entry: AnyEntry, index: AnswerKeyIndex) -> bool:
     label = _label(entry)
     if label is None:
         return False
-    deck = index.deck
-    known = _SHARED.get(id(deck))
-    if known is None or known[0] is not deck:
+    shared = index.memo.get(_SHARED_LABELS)
+    if shared is None:  # once a deck (kept with its index), not once a question
         seen: set[str] = set()
-        shared: set[str] = set()
-        for other in deck.entries:
+        twice: set[str] = set()
+        for other in index.deck.entries:
             found = _label(other)
             if found is not None:
-                (shared if found in seen else seen).add(found)
-        if len(_SHARED) >= 8:  # the decks of one sitting, not every deck ever asked
-            _SHARED.clear()
-        known = _SHARED[id(deck)] = (deck, frozenset(shared))
-    return label in known[1]
+                (twice if found in seen else seen).add(found)
+        shared = index.memo[_SHARED_LABELS] = frozenset(twice)
+    return label in shared
+
+
+_SHARED_LABELS = "questions.shared-labels"
+"""The index's memo key for the labels two or more of its deck's entries share."""
 
 
 def _question_id(deck_id: str, entry_id: str, variant: Variant) -> str:
