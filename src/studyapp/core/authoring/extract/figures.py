@@ -21,7 +21,7 @@ from typing import Literal
 from msgspec import Struct
 
 from studyapp.core.authoring.extract.dates import DateMention, find_dates
-from studyapp.core.authoring.extract.measures import measure_of
+from studyapp.core.authoring.extract.measures import measure_of, opens_with_verb
 from studyapp.core.authoring.extract.numbers import (
     CARDINAL_PHRASE,
     CARDINAL_WORDS,
@@ -107,7 +107,7 @@ _UNIT_NOUNS = frozenset(
 )
 # Names of things that carry a number ("Table 1", "Apollo 11", "Flight 93").
 _NAMED_BEFORE = re.compile(
-    r"(?<![\w.])(?!(?:In|On|At|By|Of|For|From|To|About|Some|Nearly|Over|Only|Around|Almost"
+    r"(?<![\w.])(?!(?:A|An|In|On|At|By|Of|For|From|To|About|Some|Nearly|Over|Only|Around|Almost"
     r"|Under|Up|Each|Every|All|And|But|Or|The|Its|Their|Our|His|Her|With|Than|Since|Until"
     r"|Between|Among|After|Before|During|Of|Roughly|Approximately|Exactly|Just|Another"
     r"|January|February|March|April|May|June|July|August|September|October|November|December"
@@ -199,6 +199,8 @@ _SCALE_SUFFIX = {"m": "million", "mn": "million", "b": "billion", "bn": "billion
 
 def _counts_something(text: str, start: int, end: int) -> bool:
     """Whether the number at ``start:end`` counts something the sentence names."""
+    if re.match(r"^\s?°\s?[FC]\b", text[end:]):
+        return True  # "100 °C"
     after = re.sub(r"^\s*\([^()]{1,30}\)(?=\s)", "", text[end:])  # "533,000 (0.6%) women"
     head = text[:start]
     hyphen_unit = re.match(r"^[-‑](?P<u>[a-z]+)", after)
@@ -214,6 +216,8 @@ def _counts_something(text: str, start: int, end: int) -> bool:
             r"^\s+\w+\s+(?:[a-z-]+\s+)?[a-z]{3,}s\b", after
         ):
             return True  # "the two other outstanding issues", "two more years", "76 such claims"
+        if word in _BE_HAVE and _SHARE_ASIDE.match(text[end:]):
+            return True  # "31 (62%) had attended a rally": a count given with its share
         if (word in _BE_HAVE or word == "for") and _PARTITIVE.search(head):
             # "Of that total, 367 have been awards ...; ... and 145 were decisions", "Of the
             # 200 points, up to 20 are for X and up to 8 for Y"
@@ -240,6 +244,7 @@ def _counts_something(text: str, start: int, end: int) -> bool:
 
 
 _BE_HAVE = frozenset(word_list("have has had were was are is"))
+_SHARE_ASIDE = re.compile(r"^\s*\(\s*\d[\d.,]*\s*%\s*\)")
 _PARTITIVE = re.compile(
     r"(?:^|[.;:]\s+)(?:Of|Among)\s+(?:the|that|these|those|this|its|their)\b(?P<whole>[^,;:]{1,60}),"
     r"(?:[^.;:]*(?:,?\s+and|;)\s+)?[^,.;:]{0,4}"
@@ -328,6 +333,12 @@ def _skip_number(text: str, start: int, end: int, *, count: bool = False) -> boo
         and text.rfind("(", 0, start) <= text.rfind(")", 0, start)
     ):
         return True  # a list's item marker: "were 1) consistent use and 2) ..."
+    if re.search(rf"(?:{_NUM})\s?(?:°\s?)?[A-Za-z]{{1,12}}\s*\(\s*$", head) and _unit_after(
+        text, end
+    ):
+        return True  # "155 F (86.1 C)", "5 miles (8 km)": the same figure in other units
+    if _OFFSET.match(after):
+        return True  # "the same period 1 year earlier": when, not how many
     if re.search(r"https?://\S*$|www\.\S*$|/\S*$", head):
         return True
     if _PART_NAME.search(head):
@@ -356,6 +367,12 @@ def _skip_number(text: str, start: int, end: int, *, count: bool = False) -> boo
     return bool(re.search(r"\bmargin\s+of\s+error\b[^.]{0,30}$", head))
 
 
+_OFFSET = re.compile(
+    r"^\s+(?:years?|months?|weeks?|days?)\s+(?:earlier|later|ago|before|after|previously)\b"
+    r"(?!\s+(?:than|the|a|an|his|her|its|their)\b)"
+)
+"""A time counted from another ("1 year earlier", "three days later"): a date's offset, which
+the date finder reads, not a figure."""
 _PART_NAME = re.compile(
     r"(?<![\w-])(?:[Tt]ables?|[Ff]igures?|[Ff]ig\.|[Cc]harts?|[Ee]xhibits?|[Aa]ppendix|[Aa]nnex"
     r"|[Bb]ox|[Gg]raphs?|[Pp]anels?|[Tt]iers?|[Pp]hases?|[Ss]tages?|[Ll]evels?|[Cc]hapters?"
@@ -467,6 +484,9 @@ def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
             return None
     elif g["num"]:
         number_end = m.end("num")
+        told = None if g["scale"] or g["wcur"] else _ratio_or_range(text, start, number_end)
+        if told is not None:
+            return told
         if (
             re.fullmatch(r"1[0-9]{3}|20[0-9]{2}", g["num"])
             and not g["scale"]
@@ -535,8 +555,10 @@ def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
             return None  # capitalised inside a sentence: a name ("the Group of Ten")
         definite = _DEFINITE.search(text[:start]) is not None
         anaphora = _ANAPHORA.match(text[end:])
-        if (anaphora and (definite or anaphora.group(0).strip().lower() == "of")) or (
-            definite and re.match(r"^\s+(?:of|and)\b", text[end:])
+        out_of = _OUT_OF.match(text[end:]) is not None and not definite  # "four of 12"
+        if not out_of and (
+            (anaphora and (definite or anaphora.group(0).strip().lower() == "of"))
+            or (definite and re.match(r"^\s+(?:of|and)\b", text[end:]))
         ):
             return None  # "the two countries", "five of the", "the two of them"
         age = _is_age(text, start, end, words_value(phrase))
@@ -634,6 +656,12 @@ def _is_age(text: str, start: int, end: int, value: Decimal | None) -> bool:
 def _one_counts(text: str, start: int, end: int) -> bool:
     """Whether "one" counts the noun after it ("fired one shell", "only one campaign
     appearance"): after a verb or "only"/"at least", before a lowercase noun, never an idiom."""
+    if (
+        re.search(r"(?:;|,(?:\s+and)?)\s+$", text[:start])
+        and (opens_with_verb(text[end:].lstrip()) or re.match(r"\s+[a-z]{2,}ed\b", text[end:]))
+        and re.search(rf"\d|\b(?:{CARDINAL_PHRASE})\b", text[:start], re.IGNORECASE)
+    ):
+        return True  # "Nine families were evacuated; one returned home": one of them
     noun = re.match(r"^\s+(?P<w>[a-z]{3,})\b", text[end:])
     if noun is None or noun.group("w") in _NOT_COUNTED:
         return False
@@ -646,7 +674,11 @@ def _one_counts(text: str, start: int, end: int) -> bool:
 
 
 def _unit_after(text: str, end: int) -> str | None:
-    """A unit of measurement right after the number ("45 seconds", "an 11-day flight")."""
+    """A unit of measurement right after the number ("45 seconds", "an 11-day flight", "155
+    F", "86.1 °C")."""
+    degrees = re.match(r"^\s?(?:°\s?|degrees\s+)?(?P<t>[FC])\b(?![.’'-]\w)", text[end:])
+    if degrees is not None:
+        return f"°{degrees.group('t')}"
     m = re.match(r"^(?:\s[-‑]\s|\s+|[-‑])(?P<u>[a-z]+)", text[end:])
     if m is None:
         return None
@@ -696,3 +728,64 @@ def numbers_in(text: str) -> list[Decimal]:
         if value is not None:
             values += [value, value.quantize(Decimal("0.01")).normalize()]
     return values
+
+
+_OUT_OF = re.compile(rf"^\s+of\s+(?:the\s+)?(?:\d|(?:{CARDINAL_PHRASE})\b)", re.IGNORECASE)
+"""A count out of a total: "four of 12 clinics", "three of the 10 ponds" (never "five of the
+leaders", a part of a group named before)."""
+_RATIO_BEFORE = re.compile(
+    r"(?P<label>(?:\b(?:matched|adjusted|crude)\s+)?(?:odds\s+ratio|relative\s+risk|risk\s+ratio"
+    r"|hazard\s+ratio|\b(?:a?OR|RR|HR)))\s*(?:[\[(](?:a?OR|RR|HR)[\])]\s*)?(?:=|:|,|of|was)\s*$"
+)
+"""The value of an odds ratio, "(matched odds ratio [OR]=7.5; 95% CI=...)", a figure of its
+own (its confidence interval qualifies it and stays out)."""
+_EXPOSURE = re.compile(
+    r"\b(?:implicated|associated\s+with|linked\s+to|a\s+risk\s+factor\s+for)\s+(?P<what>.{8,})"
+)
+"""What an odds ratio is of, when a long clause names it: "... controls implicated eating at
+a chain A restaurant in San Diego"."""
+_RATIO_NAMES = {"or": "odds ratio", "aor": "adjusted odds ratio", "rr": "relative risk"}
+_RATIO_NAMES["hr"] = "hazard ratio"
+_RANGE_OPEN = re.compile(r"\(\s*range\s*[:,=]?\s*$", re.IGNORECASE)
+_RANGE_CLOSE = re.compile(rf"\(\s*range\s*[:,=]?\s*(?:{_NUM})\s?(?:[-–‑]|to)\s?$", re.I)
+_CENTRE = re.compile(
+    r"\b(?:median|mean|average)\s+(?P<what>[^,;()]+?)\s+(?:was|were|is|are)\b", re.IGNORECASE
+)
+
+
+def _ratio_or_range(text: str, start: int, end: int) -> FigureMention | None:
+    """An odds ratio's value, or an end of the range given after a median ("The median age
+    was 41 years (range: 19-77 years)": the youngest and the oldest), with what it measures;
+    None for any other number."""
+    head = text[:start]
+    value = _decimal(text[start:end])
+    if value is None:
+        return None
+    open_at = head.rfind("(")
+    clause = re.split(r"[.;:!?]\s", head[:open_at])[-1].strip() if open_at >= 0 else ""
+    ratio = _RATIO_BEFORE.search(head)
+    if ratio is not None and clause:
+        words = ratio.group("label").lower().split()
+        if words[-1] in _RATIO_NAMES:  # "matched OR" -> "matched odds ratio"
+            words[-1] = _RATIO_NAMES[words[-1]]
+        name = " ".join(words)
+        exposure = _EXPOSURE.search(clause)  # "controls implicated eating at a chain A ..."
+        what = exposure.group("what") if exposure else " ".join(clause.split()[-14:])
+        return FigureMention(text[start:end], start, end, value, None, "number", f"{name}: {what}")
+    low = _RANGE_OPEN.search(head) is not None and _RANGE_NEXT.match(text[end:]) is not None
+    high = not low and _RANGE_CLOSE.search(head) is not None
+    if not (low or high) or not clause:
+        return None
+    unit_end = end + _RANGE_NEXT.match(text[end:]).end() if low else end  # type: ignore[union-attr]
+    unit = _unit_after(text, unit_end)
+    centre = _CENTRE.search(clause)
+    what = centre.group("what") if centre else f"of the range: {clause}"
+    return FigureMention(
+        text[start:end],
+        start,
+        end,
+        value,
+        unit,
+        "count",
+        f"{'lowest' if low else 'highest'} {what}",
+    )

@@ -11,16 +11,24 @@ from __future__ import annotations
 
 import re
 
+from studyapp.core.authoring.extract.numbers import CARDINAL_WORDS
 from studyapp.core.authoring.extract.sentences import word_list
 
-__all__ = ["measure_of"]
+__all__ = ["measure_of", "opens_with_verb"]
 
 # Words that end a noun phrase describing what a number measures.
 _PHRASE_STOP = re.compile(
-    r"[;:()\[\]—–?!“”\"]|,\s|(?<!\b[A-Za-z])\.\s|\.$|\s\d{1,2}\)|\b(?:while|whereas|versus|compared|which|but|although"
+    r"[;()\[\]—–?!“”\"]|:(?!\S)|\s--|,\s|(?<!\b[A-Za-z])\.\s|\.$|\s\d{1,2}\)|\b(?:while|whereas|versus|compared|which|but|although"
     r"|because|than(?!\s+(?:or\s+equal\s+to\s+)?\d)|when|if|whilst)\b"
 )
-"""("than" before a number bounds a group: "children aged less than 11 years".)"""
+"""("than" before a number bounds a group: "children aged less than 11 years"; a colon
+inside a word, "strain O157:H7", is part of a name; a second count joined by "and" is a
+figure of its own: "300 cases of H5N1 and six deaths".)"""
+_NEXT_COUNT = re.compile(
+    rf"(?<!between\s\d{{4}})\s+and\s+(?:\d|(?:{'|'.join(CARDINAL_WORDS)})\b)", re.IGNORECASE
+)
+_ASIDE = re.compile(r"\s*\([^()]{1,30}\)")
+"""A count's share in parentheses, "40 (19%) had fallen": what the count did follows it."""
 _CUT_BEFORE = re.compile(r"\s(?:in|at|on|for|from|by|with|during|after|before|since|as|and)\s")
 _MAX_WORDS = 24
 # Words after a number that say it counts no noun of its own ("grew by 2 percent last year").
@@ -32,12 +40,16 @@ _NOT_A_NOUN = frozenset(
 )
 
 
-def _phrase_after(text: str, start: int) -> str:
-    """The words after ``start`` to the end of their clause (what a number counts)."""
+def _phrase_after(text: str, start: int, *, counted: bool = False) -> str:
+    """The words after ``start`` to the end of their clause (what a number counts; a
+    ``counted`` one ends before a second count: "300 cases of H5N1 and six deaths")."""
     rest = text[start:]
     stop = _PHRASE_STOP.search(rest)
     if stop is not None:
         rest = rest[: stop.start()]
+    second = _NEXT_COUNT.search(rest) if counted else None
+    if second is not None:
+        rest = rest[: second.start()]
     words = rest.split()
     if len(words) > _MAX_WORDS:
         # too long for a card: end it where a phrase ends, never inside one
@@ -84,6 +96,8 @@ def _clause_before(text: str, start: int) -> str:
     head = text[:start]
     last = None
     for m in _CLAUSE_START.finditer(head):
+        if m.group(0).startswith("(") and ")" in head[m.end() :]:
+            continue  # an aside closed before the number, "The FDA (Food ...) has ..."
         last = m
     return head[last.end() :].strip() if last is not None else head.strip()
 
@@ -99,11 +113,12 @@ _NOUN_ENDS = _NOT_A_NOUN | frozenset(
 """Words a noun phrase after a number never runs into: prepositions and common verbs."""
 _COMPOUND_UNIT = re.compile(
     r"^[-‑](?P<unit>second|minute|hour|day|week|month|year|decade|mile|kilometre|kilometer"
-    r"|metre|meter|foot|inch|acre|hectare|ton|tonne|pound|member|page|point|story|storey)[-‑\s]"
-    r"(?=[a-z])(?!per\b)",  # never "55 mile-per-hour", a speed
+    r"|metre|meter|foot|inch|acre|hectare|ton|tonne|pound|member|page|point|story|storey)"
+    r"(?:[-‑\s]|,\s+)(?=[a-z])(?!per\b)",  # never "55 mile-per-hour", a speed
     re.IGNORECASE,
 )
-"""A number joined to its unit before a noun: "three-week campaign", "10-mile walk"."""
+"""A number joined to its unit before a noun: "three-week campaign", "10-mile walk", "a
+2-year, nationwide, multicenter study"."""
 
 
 def _noun_phrase(words: str) -> list[str]:
@@ -117,11 +132,90 @@ def _noun_phrase(words: str) -> list[str]:
     return noun
 
 
+_FINITE_VERBS = frozenset(
+    word_list(
+        "were was are is had have has died occurred remained stayed survived returned recovered "
+        "met said began took made went came left held ran won lost found gave saw led set put "
+        "kept sat stood grew fell rose spent sent built brought told became fought flew drove "
+        "wrote chose broke spoke"
+    )
+)
+"""Words that can only be a clause's verb after a noun: "persons were hospitalized",
+"deaths occurred in" (an -ed word may be a participle instead: "people injured in")."""
+_RELATIVE = frozenset(word_list("who whose which that where"))
+_LEADS_VERB = re.compile(r"[a-z]+ly|will|would|may|might|can|could|should|must|shall|also|not")
+"""A word that goes with the verb after it: "reportedly had", "will have", "also were"."""
+_VERB_ED_NEXT = re.compile(
+    r"^\s*(?:$|[,.;:)]|(?:the|a|an|their|his|her|its|in|at|on|to|from|with|during|after"
+    r"|before|within|for)\b|[A-Z]|[a-z]{2,}ing\b)"
+)
+_MEDIAN = re.compile(
+    r"\b((?:median|mean|average)\s+[^,;()]+?)\s+(?:was|were|is|are)"
+    r"(?:\s+(?:about|around|approximately|nearly))?$",
+    re.IGNORECASE,
+)
+_NUMBER_BEFORE = re.compile(rf"(?:\d|\b(?:{'|'.join(CARDINAL_WORDS)}))\s*\($", re.IGNORECASE)
+
+
+_OUT_OF_WHOLE = re.compile(
+    rf"of\s+(?P<whole>(?:(?:the\s+)?(?:\d[\d,]*|(?:{'|'.join(CARDINAL_WORDS)}))|these|those)\b.*)",
+    re.IGNORECASE,
+)
+"""What follows a count out of a total, "of the nine reportedly had eaten", "of 12 clinics",
+"of these were awards"."""
+
+
+def opens_with_verb(after: str) -> bool:
+    """Whether the words after a count open with its verb: "died", "had fallen", "developed
+    HUS", "approved the plan" (never an adjective: "40 armed men", "12 injured people")."""
+    first = re.match(r"([a-z]+)\b", after)
+    if first is None:
+        return False
+    word = first.group(1)
+    if word in _FINITE_VERBS:
+        return True
+    return word.endswith("ed") and _VERB_ED_NEXT.match(after[first.end() :]) is not None
+
+
+def _noun_that_verb(after: str, *, ed: bool = False) -> str:
+    """ "persons were hospitalized" -> "persons that were hospitalized": a measure names what
+    is counted, then what it did (``ed``: an -ed word is the verb too, as in "of 40 delegates
+    voted", where the count is the subject)."""
+    words = after.split()
+    for i, word in enumerate(words[1:9], start=1):
+        if word.lower() in _RELATIVE:
+            break  # "persons whose illnesses met the definition": it has its verb
+        verb = word.lower() in _FINITE_VERBS or (
+            ed and re.fullmatch(r"[a-z]{2,}ed", word) and i < len(words) - 1  # not "ponds sampled"
+        )
+        if verb:  # "people injured in the blast were treated"
+            if words[i - 1].lower() in ("and", "or", "but"):
+                return " ".join(words[: i - 1])  # "... hospitals and was isolated": another clause
+            lead = i - 1 if i > 1 and _LEADS_VERB.fullmatch(words[i - 1].lower()) else i
+            return " ".join([*words[:lead], "that", *words[lead:]])
+    return after
+
+
 def measure_of(text: str, start: int, end: int, kind: str) -> str:
     """A first guess at what the number at ``start:end`` of ``text`` measures."""
     context = _group_context(text) if kind in ("percent", "fraction") else ""
     before = _clause_before(text, start)
-    after = re.sub(r"^\s?[-‑]\s?", "", _phrase_after(text, end)).strip()
+    aside = _ASIDE.match(text, end) if kind in ("count", "number") else None
+    after_at = aside.end() if aside else end
+    counts = kind in ("count", "number")
+    after = re.sub(r"^\s?[-‑]\s?", "", _phrase_after(text, after_at, counted=counts))
+    after = after.strip()
+    group = re.search(r"(?:^|[.;:]\s+)(?:Of|Among)\s+([^,;:]{1,60}),", text[:start])
+    of_group = f" of {group.group(1)}" if group else ""
+    if kind in ("percent", "fraction") and _NUMBER_BEFORE.search(text[:start].rstrip()):
+        # "Of the 212 riders, 40 (19%) had fallen": the share of the group that did it
+        close = text.find(")", end)
+        did = _phrase_after(text, close + 1).strip() if close >= 0 else ""
+        if opens_with_verb(did):
+            return f"share{of_group} that {did}"
+    median = _MEDIAN.search(before) if kind in ("count", "number") else None
+    if median is not None:
+        return median.group(1)  # "The median age of riders was 41 years"
     if kind == "count" and re.search(r"\bfrom\s+\S+\s+to$", before):
         # "seats increased from 9 to 10 after the vote": the change says what is measured
         return f"{before} … {after}".strip()
@@ -132,21 +226,38 @@ def measure_of(text: str, start: int, end: int, kind: str) -> str:
         unit = compound.group("unit").lower()
         aged = re.match(r"^[-‑\s]*old\s+", text[end + compound.end() :])
         rest = end + compound.end() + (aged.end() if aged else 0)
+        listed = re.match(r"(?:[a-z-]+,\s+)*", text[rest:])  # "2-year, nationwide, ... study"
+        rest += listed.end() if listed and compound.group(0).rstrip().endswith(",") else 0
         noun_words = _noun_phrase(_phrase_after(text, rest))
         if noun_words:
             what = "size" if unit in ("member", "page", "story", "storey") else "length"
             what = "age" if aged else what  # "a 12-year-old boy"
             return f"{what} of the {' '.join(noun_words)}, in {unit}s"
-    group = re.search(r"(?:^|[.;:]\s+)(?:Of|Among)\s+([^,;:]{1,60}),", text[:start])
-    verbs = r"(?:have|has|had|were|was|are|is|[a-z]{3,}ed)" if group else r"(?:have|has|had)"
-    if kind in ("count", "number") and re.match(rf"{verbs}\b", after):
+    whole = _OUT_OF_WHOLE.match(after) if kind in ("count", "number") else None
+    if whole is not None:
+        # "Four of the nine reportedly had eaten there": of that total, the ones that did it;
+        # "positive in four of 12 clinics": the clause says what
+        of_whole = _noun_that_verb(whole.group("whole"), ed=True)
+        of_whole = f"the {of_whole}" if of_whole[:1].isdigit() else of_whole
+        if " that " in of_whole:
+            return f"number of {of_whole}"
+        return f"{before} … {after}".strip() if before else f"number {after}"
+    elided = re.search(r"(?:;|,(?:\s+and)?)\s+$", text[:start]) is not None
+    if kind in ("count", "number") and (
+        opens_with_verb(after) or (elided and re.match(r"[a-z]{2,}ed\b", after))
+    ):
         # "Of the 59 remaining awards, 3 approved the withdrawal of cases": the count of the
-        # group the sentence opened with, that did what follows
-        return f"number{' of ' + group.group(1) if group else ''} that {after}"
-    first_after = re.match(r"^[\s-]*([A-Za-z]+)", text[end:])
-    counted = first_after is not None and first_after.group(1).lower() not in _NOT_A_NOUN
+        # group the sentence opened with, that did what follows ("three died": of no group;
+        # "..., and one developed kidney failure": one of those counted before)
+        return f"number{of_group} that {after}"
+    first_after = re.match(r"^[\s-]*([A-Za-z]+)", text[after_at:])
+    counted = (
+        first_after is not None
+        and first_after.group(1).lower() not in _NOT_A_NOUN
+        and len(first_after.group(1)) > 1  # "155 F": a unit's symbol, no noun
+    )
     if kind in ("count", "number") and counted and after:
-        return f"number of {after}"  # "28,500 troops stayed"
+        return f"number of {_noun_that_verb(after)}"  # "28,500 troops stayed"
     attributive = re.search(r"\b(?:a|an|the|its|their|his|her)\s+$", text[:start], re.I)
     if kind == "money" and counted and after and attributive:
         noun = _noun_phrase(after)
