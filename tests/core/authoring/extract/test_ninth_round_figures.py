@@ -258,15 +258,18 @@ def test_a_noun_with_its_own_relative_clause_gets_no_second_that() -> None:
 
 def test_a_temperature_and_its_conversion() -> None:
     got = found("The FDA asked cooks to raise the temperature for hamburgers to 155 F (68.3 C).")
-    assert [(f.value, f.unit) for f in got] == [(Decimal(155), "°F")]
+    assert [(f.value, f.unit) for f in got] == [(Decimal(155), "°F"), (Decimal("68.3"), "°C")]
     assert got[0].measure == "The FDA asked cooks to raise the temperature for hamburgers to … F"
+    assert got[1].measure == f"{got[0].measure}, in °C"
     assert [(f.value, f.unit) for f in found("Water boils at 100 °C at sea level.")] == [
         (Decimal(100), "°C")
     ]
 
 
-def test_the_same_length_in_other_units_is_one_figure() -> None:
-    assert [f.value for f in found("They walked 5 miles (8 km) to school.")] == [Decimal(5)]
+def test_the_same_length_in_other_units_is_the_same_measure() -> None:
+    got = found("They walked 5 miles (8 km) to school.")
+    assert [(f.value, f.unit) for f in got] == [(Decimal(5), "miles"), (Decimal(8), "km")]
+    assert got[1].measure == f"{got[0].measure}, in km"
     assert [f.value for f in found("About 5 million people (8%) voted.")] == [
         Decimal(5),
         Decimal(8),
@@ -286,3 +289,74 @@ def test_an_odds_ratio_of_a_long_clause_names_its_exposure() -> None:
     )
     got = {f.value: f.measure for f in found(text)}
     assert got[Decimal(13)] == "matched odds ratio: eating at a chain A restaurant in San Diego"
+
+
+# ---------------------------------------------------------------- a year that names a budget
+
+
+def test_a_budget_year_is_no_date_and_gives_no_year_to_its_sentence() -> None:
+    from studyapp.core.authoring.extract.extraction import extract
+
+    text = (
+        "Colombia's Elections\n\nUpdated September 24, 2026\n\n"
+        "His government increased the 2027 budget proposal to support recovery from an "
+        "August 10 earthquake, which may cost some $10 billion.\n"
+    )
+    dates = {d.text: str(d.date) for d in extract(text).dates}
+    assert "2027" not in dates
+    assert dates["August 10"] == "2026-08-10"
+
+
+def test_a_year_of_events_before_a_noun_stays_a_date() -> None:
+    from studyapp.core.authoring.extract.dates import find_dates
+
+    assert [d.text for d in find_dates("Protesters marked the 2014 protests again.")] == ["2014"]
+    assert [d.text for d in find_dates("They signed the 2016 peace accord in Havana.")] == ["2016"]
+
+
+# ---------------------------------------------------------------- "that month", "the same day"
+
+
+def test_that_month_and_the_same_day_are_the_last_date_told() -> None:
+    from studyapp.core.authoring.extract.extraction import extract
+
+    text = (
+        "Entry into the War\n\n"
+        "By January 1917, the situation in Germany had changed. During a conference that "
+        "month, the navy won the argument. On February 3, 1917, the President spoke to "
+        "Congress. That same day, he cut relations. They met again the same year.\n"
+    )
+    dates = [(d.text, str(d.date)) for d in extract(text).dates]
+    assert ("that month", "1917-01") in dates
+    assert ("That same day", "1917-02-03") in dates
+    assert ("the same year", "1917") in dates
+
+
+def test_that_months_and_that_year_of_are_no_dates() -> None:
+    from studyapp.core.authoring.extract.relative import find_sequels
+
+    assert find_sequels("The plan in that month's report failed.") == []
+    assert find_sequels("In the spring of that year of crisis, they met.") == []
+
+
+def test_a_group_put_first_with_a_quantifier_or_a_number() -> None:
+    text = "Of some 5,000 students in the country in 1949, 105 were held for several years."
+    assert measures(text)[Decimal(105)] == (
+        "number of the 5,000 students in the country in 1949 that were held for several years"
+    )
+    text = "Of 58 persons whose illness met the definition (Figure 2C), nine were hospitalized."
+    assert measures(text)[Decimal(9)] == (
+        "number of the 58 persons whose illness met the definition that were hospitalized"
+    )
+
+
+def test_one_with_its_noun_after_a_count() -> None:
+    text = "Fourteen persons were hospitalized, seven developed HUS, and one child died."
+    assert measures(text)[Decimal(1)] == "number of children that died"
+
+
+def test_a_length_after_an_agency_name_and_a_length_after_an_event() -> None:
+    text = "Data from a CDC 2-year, nationwide, multicenter study were released."
+    assert [(f.value, f.unit) for f in found(text)] == [(Decimal(2), "years")]
+    text = "The strain was detected in one patient 38 days after illness onset."
+    assert (Decimal(38), "days") in [(f.value, f.unit) for f in found(text)]

@@ -76,6 +76,14 @@ _YEAR_NOUNS = frozenset(
 )
 
 
+BUDGET_AFTER = re.compile(
+    r"\s+(?:budget|appropriations?|spending\s+(?:bill|plan)|funding\s+bill)\b", re.IGNORECASE
+)
+"""After a year, a budget it names: "increased the 2027 budget proposal", "the 2025
+appropriations bill" (a year of money, not of events: no date, and not the year of its
+sentence's other dates)."""
+
+
 class DateMention(Struct, frozen=True):
     """A date expression in a sentence.
 
@@ -413,6 +421,8 @@ def _mention(
             and not modifier
         ):
             return None  # "2000 troops": a count, never "the 2014 protests" (a year's events)
+        if modifier and BUDGET_AFTER.match(text, end):
+            return None  # "the 2027 budget proposal": a budget, not an event of 2027
         return DateMention(m.group(0), start, end, _date(int(g["y7"]), None, None))
     word = g["m8"] or g["m9"] or g["m10"]
     if word:

@@ -16,7 +16,12 @@ from collections.abc import Callable, Sequence
 from msgspec import Struct, structs
 
 from studyapp.core.authoring.extract.dateline import find_dateline
-from studyapp.core.authoring.extract.dates import DateMention, context_year, find_dates
+from studyapp.core.authoring.extract.dates import (
+    BUDGET_AFTER,
+    DateMention,
+    context_year,
+    find_dates,
+)
 from studyapp.core.authoring.extract.figures import FigureMention, find_figures
 from studyapp.core.authoring.extract.interview import Answer, find_answers
 from studyapp.core.authoring.extract.people import People
@@ -248,9 +253,13 @@ def _complete(
     said = f"“{d.text}”"
     chosen: int | None = None
     how: str | None = None
-    earlier = re.findall(
-        r"(?<![\w$€£¥.,/-])(1[0-9]{3}|20[0-9]{2})(?![\w%])", sentence.text[: d.start]
-    )
+    earlier = [
+        m.group(1)
+        for m in re.finditer(
+            r"(?<![\w$€£¥.,/-])(1[0-9]{3}|20[0-9]{2})(?![\w%])", sentence.text[: d.start]
+        )
+        if not BUDGET_AFTER.match(sentence.text, m.end())  # "the 2027 budget": no story year
+    ]
     fiscal = list(_FISCAL_YEAR.finditer(sentence.text[: d.start]))
     if fiscal and earlier:
         # the later of the two: "In FY2026, through August" is the fiscal year's

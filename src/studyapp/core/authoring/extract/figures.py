@@ -246,12 +246,15 @@ def _counts_something(text: str, start: int, end: int) -> bool:
 _BE_HAVE = frozenset(word_list("have has had were was are is"))
 _SHARE_ASIDE = re.compile(r"^\s*\(\s*\d[\d.,]*\s*%\s*\)")
 _PARTITIVE = re.compile(
-    r"(?:^|[.;:]\s+)(?:Of|Among)\s+(?:the|that|these|those|this|its|their)\b(?P<whole>[^,;:]{1,60}),"
+    r"(?:^|[.;:]\s+)(?:Of|Among)\s+(?:(?:the|that|these|those|this|its|their|some|about|nearly"
+    r"|roughly|approximately|over)\b|(?=\d))(?P<whole>(?:[^,;:]|,(?=\d{3}))"
+    r"{1,60}?(?:\s\([^()]{1,30}\))?),"
     r"(?:[^.;:]*(?:,?\s+and|;)\s+)?[^,.;:]{0,4}"
     r"(?:(?<![\w-])(?:up\s+to|about|nearly|almost|only|some|over|roughly|at\s+least|at\s+most)\s+)?$"
 )
 """A count whose noun the sentence put first: "Of that total, 367 have been awards ...",
-"Of the 59 remaining awards, 3 approved ..., and 56 were in favor of ..."."""
+"Of the 59 remaining awards, 3 approved ..., and 56 were in favor of ...", "Of some 5,000
+students in 1949, 105 were held", "Of 58 persons whose ... (Figure 2C), nine were ..."."""
 _HYPHEN_UNIT = re.compile(
     r"^[-‑](?:day|week|month|year|hour|minute|second|mile|foot|page|person|member|seat|point"
     r"|time|fold|strong|old)s?\b"
@@ -333,10 +336,6 @@ def _skip_number(text: str, start: int, end: int, *, count: bool = False) -> boo
         and text.rfind("(", 0, start) <= text.rfind(")", 0, start)
     ):
         return True  # a list's item marker: "were 1) consistent use and 2) ..."
-    if re.search(rf"(?:{_NUM})\s?(?:°\s?)?[A-Za-z]{{1,12}}\s*\(\s*$", head) and _unit_after(
-        text, end
-    ):
-        return True  # "155 F (86.1 C)", "5 miles (8 km)": the same figure in other units
     if _OFFSET.match(after):
         return True  # "the same period 1 year earlier": when, not how many
     if re.search(r"https?://\S*$|www\.\S*$|/\S*$", head):
@@ -347,6 +346,7 @@ def _skip_number(text: str, start: int, end: int, *, count: bool = False) -> boo
         count
         and _NAMED_BEFORE.search(head)
         and not re.match(r"^\s+(?:[a-z]+\s+){0,1}[a-z]+s\b", after)
+        and not _COMPOUND_LENGTH.match(after)  # "a CDC 2-year study"
     ):
         return True  # "Pioneer 4", "Table 1", "Boeing 747"
     open_at = text.rfind("(", 0, start)
@@ -367,12 +367,13 @@ def _skip_number(text: str, start: int, end: int, *, count: bool = False) -> boo
     return bool(re.search(r"\bmargin\s+of\s+error\b[^.]{0,30}$", head))
 
 
+_COMPOUND_LENGTH = re.compile(r"^[-‑](?:day|week|month|year|hour|minute|mile)s?\b")
 _OFFSET = re.compile(
-    r"^\s+(?:years?|months?|weeks?|days?)\s+(?:earlier|later|ago|before|after|previously)\b"
-    r"(?!\s+(?:than|the|a|an|his|her|its|their)\b)"
+    r"^\s+(?:years?|months?|weeks?|days?)\s+(?:(?:earlier|later|ago|previously)\b"
+    r"(?!\s+than\b)|(?:before|after)(?=\s*[,.;]))"
 )
 """A time counted from another ("1 year earlier", "three days later"): a date's offset, which
-the date finder reads, not a figure."""
+the date finder reads, not a figure ("38 days after illness onset" is a length)."""
 _PART_NAME = re.compile(
     r"(?<![\w-])(?:[Tt]ables?|[Ff]igures?|[Ff]ig\.|[Cc]harts?|[Ee]xhibits?|[Aa]ppendix|[Aa]nnex"
     r"|[Bb]ox|[Gg]raphs?|[Pp]anels?|[Tt]iers?|[Pp]hases?|[Ss]tages?|[Ll]evels?|[Cc]hapters?"
@@ -485,6 +486,7 @@ def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
     elif g["num"]:
         number_end = m.end("num")
         told = None if g["scale"] or g["wcur"] else _ratio_or_range(text, start, number_end)
+        told = told or _conversion(text, start, number_end)
         if told is not None:
             return told
         if (
@@ -658,7 +660,10 @@ def _one_counts(text: str, start: int, end: int) -> bool:
     appearance"): after a verb or "only"/"at least", before a lowercase noun, never an idiom."""
     if (
         re.search(r"(?:;|,(?:\s+and)?)\s+$", text[:start])
-        and (opens_with_verb(text[end:].lstrip()) or re.match(r"\s+[a-z]{2,}ed\b", text[end:]))
+        and (
+            opens_with_verb(text[end:].lstrip())
+            or re.match(r"\s+(?:[a-z]+\s+)?[a-z]{2,}ed\b", text[end:])  # "and one child died"
+        )
         and re.search(rf"\d|\b(?:{CARDINAL_PHRASE})\b", text[:start], re.IGNORECASE)
     ):
         return True  # "Nine families were evacuated; one returned home": one of them
@@ -751,6 +756,21 @@ _RANGE_CLOSE = re.compile(rf"\(\s*range\s*[:,=]?\s*(?:{_NUM})\s?(?:[-–‑]|to)
 _CENTRE = re.compile(
     r"\b(?:median|mean|average)\s+(?P<what>[^,;()]+?)\s+(?:was|were|is|are)\b", re.IGNORECASE
 )
+
+
+_CONVERTED = re.compile(rf"(?P<n>{_NUM})\s?(?:°\s?)?[A-Za-z]{{1,12}}\s*\(\s*$")
+
+
+def _conversion(text: str, start: int, end: int) -> FigureMention | None:
+    """A figure given again in other units, "155 F (68.3 C)", "5 miles (8 km)": what the
+    first one measures, in these units (a card of its own, worded as the same measure)."""
+    outer = _CONVERTED.search(text[:start])
+    unit = _unit_after(text, end) if outer is not None else None
+    value = _decimal(text[start:end])
+    if outer is None or unit is None or value is None:
+        return None
+    first = measure_of(text, outer.start("n"), outer.end("n"), "number")
+    return FigureMention(text[start:end], start, end, value, unit, "count", f"{first}, in {unit}")
 
 
 def _ratio_or_range(text: str, start: int, end: int) -> FigureMention | None:

@@ -165,6 +165,18 @@ _OUT_OF_WHOLE = re.compile(
 "of these were awards"."""
 
 
+_PLURALS = {"child": "children", "man": "men", "woman": "women", "person": "persons"}
+
+
+def _plural(noun: str) -> str:
+    """A measure counts in the plural: "one child died" is a number of children."""
+    if noun in _PLURALS or noun.endswith("s"):
+        return _PLURALS.get(noun, noun)
+    if re.search(r"[^aeiou]y$", noun):
+        return noun[:-1] + "ies"
+    return noun + ("es" if noun.endswith(("x", "ch", "sh")) else "s")
+
+
 def opens_with_verb(after: str) -> bool:
     """Whether the words after a count open with its verb: "died", "had fallen", "developed
     HUS", "approved the plan" (never an adjective: "40 armed men", "12 injured people")."""
@@ -205,8 +217,14 @@ def measure_of(text: str, start: int, end: int, kind: str) -> str:
     counts = kind in ("count", "number")
     after = re.sub(r"^\s?[-‑]\s?", "", _phrase_after(text, after_at, counted=counts))
     after = after.strip()
-    group = re.search(r"(?:^|[.;:]\s+)(?:Of|Among)\s+([^,;:]{1,60}),", text[:start])
-    of_group = f" of {group.group(1)}" if group else ""
+    group = re.search(
+        r"(?:^|[.;:]\s+)(?:Of|Among)\s+((?:[^,;:]|,(?=\d{3})){1,60}?)(?:\s\([^()]{1,30}\))?"
+        r",(?!\d{3})",
+        text[:start],
+    )
+    whole = group.group(1) if group else ""
+    whole = re.sub(r"^(?:some|about|nearly|roughly|approximately|over)\s+", "", whole)
+    of_group = f" of {'the ' if whole[:1].isdigit() else ''}{whole}" if whole else ""
     if kind in ("percent", "fraction") and _NUMBER_BEFORE.search(text[:start].rstrip()):
         # "Of the 212 riders, 40 (19%) had fallen": the share of the group that did it
         close = text.find(")", end)
@@ -257,7 +275,11 @@ def measure_of(text: str, start: int, end: int, kind: str) -> str:
         and len(first_after.group(1)) > 1  # "155 F": a unit's symbol, no noun
     )
     if kind in ("count", "number") and counted and after:
-        return f"number of {_noun_that_verb(after)}"  # "28,500 troops stayed"
+        counted_words = _noun_that_verb(after)
+        if text[start:end].lower() in ("one", "1", "a", "an"):  # "one child died"
+            noun, _sep, rest = counted_words.partition(" ")
+            counted_words = f"{_plural(noun)} {rest}".strip()
+        return f"number of {counted_words}"  # "28,500 troops stayed"
     attributive = re.search(r"\b(?:a|an|the|its|their|his|her)\s+$", text[:start], re.I)
     if kind == "money" and counted and after and attributive:
         noun = _noun_phrase(after)

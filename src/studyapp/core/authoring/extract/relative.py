@@ -352,6 +352,7 @@ _SEQUEL = re.compile(
     r"\b(?:[Tt]he\s+(?P<next>following|next|previous|preceding)\s+(?P<nunit>day|morning"
     r"|evening|night|month|year)"
     r"|[Tt]he\s+(?P<aunit>day|month|year)\s+(?P<adir>before|after)(?=\s*[,.;]|\s+(?:that|this)\b)"
+    r"|(?:\b[Tt]hat(?:\s+same)?|\b[Tt]he\s+same)\s+(?P<sunit>day|month|year)(?![’'-]|\s+(?:of|when|that|which)\b)"
     rf"|(?P<count>\d{{1,2}}|a|an|one|{_AGO_COUNT})\s+(?P<cunit>day|week|month|year)s?"
     r"\s+(?P<cdir>later|earlier|afterwards?|before(?=\s*[,.;]))"
     r")\b",
@@ -362,8 +363,8 @@ _BACKWARD = frozenset({"previous", "preceding", "before", "earlier"})
 
 def find_sequels(text: str) -> list[Sequel]:
     """Dates said relative to the story's last date ("The following day, ...", "Three days
-    later, ..."), outside quotations; "the day before the vote" counts from the vote,
-    not from a date, and is left alone."""
+    later, ...", "a conference that month", "the same day"), outside quotations; "the day
+    before the vote" counts from the vote, not from a date, and is left alone."""
     spans = quote_spans(text)
     out: list[Sequel] = []
     for m in _SEQUEL.finditer(text):
@@ -372,6 +373,8 @@ def find_sequels(text: str) -> list[Sequel]:
         if m.group("next"):
             unit = m.group("nunit").lower()
             count = -1 if m.group("next").lower() in _BACKWARD else 1
+        elif m.group("sunit"):
+            unit, count = m.group("sunit").lower(), 0  # "a conference that month"
         elif m.group("aunit"):
             unit = m.group("aunit").lower()
             count = -1 if m.group("adir").lower() in _BACKWARD else 1
