@@ -277,8 +277,8 @@ def measure_of(text: str, start: int, end: int, kind: str) -> str:
     if kind in ("count", "number") and counted and after:
         counted_words = _noun_that_verb(after)
         if text[start:end].lower() in ("one", "1", "a", "an"):  # "one child died"
-            noun, _sep, rest = counted_words.partition(" ")
-            counted_words = f"{_plural(noun)} {rest}".strip()
+            first_noun, _sep, others = counted_words.partition(" ")
+            counted_words = f"{_plural(first_noun)} {others}".strip()
         return f"number of {counted_words}"  # "28,500 troops stayed"
     attributive = re.search(r"\b(?:a|an|the|its|their|his|her)\s+$", text[:start], re.I)
     if kind == "money" and counted and after and attributive:
