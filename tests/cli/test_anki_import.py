@@ -89,8 +89,8 @@ def test_a_hostile_package_writes_nothing(
     package = zip_package(tmp_path / "evil.apkg", {"../../escape": b"x", "collection.anki2": b"x"})
     target, progress = tmp_path / "out.yaml", tmp_path / "progress"
     assert main(["import", str(package), "-o", str(target), "--progress", str(progress)]) == 1
-    out = capsys.readouterr().out
-    assert out.startswith(f"{package}: the package holds a file named '../../escape'")
+    err = capsys.readouterr().err  # the package as a whole: no line in it, a slip said so
+    assert err.startswith(f"studyapp: {package}: the package holds a file named '../../escape'")
     assert not target.exists() and not progress.exists()
 
 

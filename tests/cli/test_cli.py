@@ -164,7 +164,9 @@ def test_extract_review_arguments_and_bad_files(
     assert main(["extract", str(ARTICLE)]) == 1
     assert "give the article and the draft to write" in capsys.readouterr().out
     assert main(["extract", "--review", str(tmp_path / "none.yaml")]) == 1
-    assert "none.yaml:1:1: no such file" in capsys.readouterr().out
+    assert (
+        capsys.readouterr().err == f"studyapp: {tmp_path / 'none.yaml'}: no such file or folder\n"
+    )
     bad = tmp_path / "bad.yaml"
     bad.write_text("id: d\ntitle: D\nentries:\n- id: a\n  kind: qa\n  review: true\n")
     assert main(["extract", "--review", str(bad)]) == 1

@@ -173,21 +173,39 @@ def _progress_problem(args: argparse.Namespace) -> str | None:
     before anything tries to make it: a message, never a traceback from ``mkdir``."""
     if args.command not in (None, "run") and not hasattr(args, "progress"):
         return None  # (the deck tools never touch progress)
+    return progress_folder_problem(getattr(args, "progress", None))
+
+
+def progress_folder_problem(progress: str | None) -> str | None:
+    """Why the progress folder cannot be one (a file, a symbolic link that loops ...)."""
+    from studyapp.cli.given import looping_paths
     from studyapp.core.base import paths
 
-    return paths.progress_dir_problem(paths.progress_dir(getattr(args, "progress", None)))
+    folder = paths.progress_dir(progress)
+    if looping_paths([folder]):
+        return (
+            f"the progress folder {folder} is a symbolic link that leads round in a loop: "
+            "give a folder, or the name of a new one with --progress or STUDYAPP_PROGRESS"
+        )
+    return paths.progress_dir_problem(folder)
 
 
 def cmd_run(targets: list[str], progress: str | None, out: TextIO) -> int:
     """Open the app. Textual is imported only here, so headless commands start fast."""
-    from studyapp.core.base import paths
     from studyapp.core.store.errors import ProgressError
     from studyapp.core.workspace import open_workspace
     from studyapp.tui.app import StudyApp
 
-    if (problem := paths.progress_dir_problem(paths.progress_dir(progress))) is not None:
+    if (problem := progress_folder_problem(progress)) is not None:
         sys.stderr.write(f"studyapp: {problem}\n")
         return 2
+    if targets:  # (a deck not there is shown on the home screen, with the others)
+        from pathlib import Path
+
+        from studyapp.cli.given import looping_paths, refuse
+
+        if looping := looping_paths(Path(t).expanduser() for t in targets):
+            return refuse(looping)
     try:
         workspace = open_workspace(
             targets or None, progress=progress, defer=True, on_read=_say_reading

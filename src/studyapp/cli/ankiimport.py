@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from studyapp.cli.given import not_a_deck_name, refuse, unwritable
 from studyapp.core.base.terminal import terminal_out, terminal_safe
 from studyapp.core.decks.discovery import display_name
 
@@ -95,10 +96,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
 
     out = terminal_out(out)
     source, target = Path(args.file), Path(args.output)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        out.write(f"{display_name(target)}: no such folder: {folder}\n")
-        return 1
+    if problem := unwritable(target) or not_a_deck_name(target):  # (one there: --force)
+        return refuse([problem])
     options = ImportOptions(
         source,
         target,
@@ -115,6 +114,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         outcome = _import(args, options, progress, out, notes)
     except AnkiPackageError as exc:
         progress.done()
+        if all(not problem.line for problem in exc.problems):  # the package as a whole
+            return refuse(str(problem) for problem in exc.problems)
         out.write(exc.render() + "\n")
         return 1
     progress.done()

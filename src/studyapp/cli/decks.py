@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from studyapp.cli.given import empty_folders, missing_paths, refuse
+from studyapp.cli.given import empty_folders, looping_paths, missing_paths, refuse
 from studyapp.core.base.gcpause import paused_gc
 from studyapp.core.base.problems import Problem, UserFileError
 from studyapp.core.base.terminal import json_for_terminal, terminal_out
@@ -189,8 +189,11 @@ def _too_many_questions(path: Path, shown: str, spec: ExamSpec, decks: list[Deck
 
     try:
         capacity = exam_capacity(spec, decks)
-    except ExamError as error:
-        return [Problem(shown, 1, 1, "decks", str(error))]
+    except ExamError as error:  # two decks with one id: at the decks it names, else the file
+        line, col = (0, 0)
+        if spec.decks:
+            line, col = read_yaml(path.read_text(encoding="utf-8"), shown).position(("decks",))
+        return [Problem(shown, line, col, "decks", str(error))]
     if spec.questions <= capacity:
         return []
     doc = read_yaml(path.read_text(encoding="utf-8"), shown)
@@ -214,6 +217,8 @@ def _too_many_questions(path: Path, shown: str, spec: ExamSpec, decks: list[Deck
 
 
 def cmd_decks(targets: list[str], out: TextIO) -> int:
+    if looping := looping_paths(Path(p).expanduser() for p in targets):
+        return refuse(looping)  # (a path not there is listed with the decks that failed)
     out = terminal_out(out)
     result = discover(targets or None, cache=_cache())
     _list_decks(result, out)

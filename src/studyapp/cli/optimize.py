@@ -48,11 +48,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
+    from studyapp.cli.given import missing_paths, refuse
     from studyapp.core.base import paths
     from studyapp.core.base.terminal import terminal_out
     from studyapp.core.config import load_config
     from studyapp.core.tuning.presets import Preset
 
+    if missing := missing_paths(Path(p).expanduser() for p in args.decks):
+        return refuse(missing)  # a slip in the command: no fit on other decks' cards
     err = terminal_out(sys.stderr)
     folder = paths.config_dir()
     config = load_config(folder).config

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
+from studyapp.cli.given import missing_paths, unreadable
 from studyapp.cli.plan_options import UsageError, read_options
 from studyapp.core.base import paths
 from studyapp.core.base.clock import system_clock
@@ -59,6 +60,8 @@ def _fail(args: argparse.Namespace, out: TextIO, message: str, code: int) -> int
 
 
 def _report(args: argparse.Namespace) -> ExamDayReport:
+    if missing := missing_paths(Path(p).expanduser() for p in args.decks):
+        raise PlanError("\n".join(missing))  # a slip in the command: nothing is read
     found, cards = load_decks(args.decks or None, cache=DeckCache.default())
     decks = list(found.by_id().values())
     spec = _spec(args.exam, found.roots, decks)
@@ -107,6 +110,8 @@ def _spec(name: str | None, roots: list[Path], decks: list[Deck]) -> ExamSpec:
     if name is not None:
         path = Path(name)
         if name.endswith((".yaml", ".yml")) or path.is_file():
+            if problem := unreadable(path, "give an exam file (.exam.yaml)"):
+                raise PlanError(problem)
             return load_exam(path)
     specs, _failures = load_exams(roots)
     if name is not None:

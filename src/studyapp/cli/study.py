@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from studyapp.cli.given import missing_paths, refuse, unwritable, whole_file
 from studyapp.core.base import paths
 from studyapp.core.base.atomic import atomic_write
 from studyapp.core.base.terminal import json_safe, terminal_out, terminal_safe
@@ -71,6 +72,8 @@ def cmd_stats(
     (``stats.kept``): a run whose decks and states are as the last one's reads neither."""
     from studyapp.core.stats.kept import deck_keys, kept_stats
 
+    if missing := missing_paths(Path(p).expanduser() for p in deck_paths):
+        return refuse(missing)  # a slip in the command: no figures for decks not given
     out = terminal_out(out)
     folder = paths.progress_dir(progress)
     config = load_config(paths.config_dir()).config
@@ -312,6 +315,8 @@ def cmd_repair(deck_paths: list[str], progress: str | None, out: TextIO) -> int:
     from studyapp.core.repair import repair
     from studyapp.core.store.store import ProgressStore
 
+    if missing := missing_paths(Path(p).expanduser() for p in deck_paths):
+        return refuse(missing)  # before a repair that would not know their cards
     folder = paths.progress_dir(progress)
     cards, _ = _cards(deck_paths)
     config = load_config(paths.config_dir()).config
@@ -343,7 +348,13 @@ def cmd_results(progress: str | None, fmt: str, output: str | None, out: TextIO)
     attempts = [s.result for s in stored]
     text = results_csv(attempts) if fmt == "csv" else results_json(attempts)
     if output:
-        atomic_write(Path(output), text.encode("utf-8"))
+        target = Path(output)
+        if slip := unwritable(target):
+            return refuse([slip])
+        try:
+            atomic_write(target, text.encode("utf-8"))
+        except OSError as exc:
+            return refuse([whole_file(target, f"cannot write: {exc.strerror or exc}")])
         err.write(f"wrote {len(attempts)} attempt(s) to {output}\n")
     elif fmt == "csv":  # data, not a message: made inert, its CRLF rows kept
         out.write("\r\n".join(terminal_safe(row, multiline=True) for row in text.split("\r\n")))

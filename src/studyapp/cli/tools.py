@@ -8,7 +8,9 @@ The CLI root (:mod:`studyapp.cli`) wires them in with two lines::
 (and adds :data:`COMMANDS` to the command names it recognises). The logic
 lives in ``studyapp.core``; this module parses arguments, prints, and writes
 output files atomically (temporary file in the same folder, then ``os.replace``).
-Every user-facing error is a ``file:line:col`` message, never a traceback, and
+Every user-facing error is a message, never a traceback: ``file:line:col: ...`` for a
+place in a file, ``studyapp: PATH: ...`` on stderr for a slip in the command itself (a
+file to read that is a folder, a file to write that exists; see :mod:`.given`). And
 everything printed goes through :func:`~studyapp.core.base.terminal.terminal_out`
 (JSON through :func:`~studyapp.core.base.terminal.json_for_terminal`): messages
 quote file names and keys that strangers chose.
@@ -21,7 +23,18 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from studyapp.cli.given import empty_folders, missing_paths, refuse
+from studyapp.cli.given import (
+    RefusedError,
+    empty_folders,
+    is_folder,
+    looping_paths,
+    missing_paths,
+    not_a_deck_name,
+    readable,
+    refuse,
+    unwritable,
+    whole_file,
+)
 from studyapp.core.base.atomic import atomic_write, kept_mode
 from studyapp.core.base.gcpause import paused_gc
 from studyapp.core.base.problems import DeckLoadError, Problem
@@ -173,6 +186,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int | None:
         for line in failed.lines:
             out.write(f"{line}\n")
         return 1
+    except RefusedError as refused:
+        return refuse(refused.lines)
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
@@ -195,16 +210,14 @@ class _FailedError(Exception):
 
 
 def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> None:
-    """Replace ``path`` with ``data`` so a crash leaves the old file or the new, never half."""
-    if not overwrite and path.exists():
-        raise _FailedError(f"{path}:1:1: already exists; pass --force to overwrite it")
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise _FailedError(f"{path}:1:1: no such folder: {folder}")
+    """Replace ``path`` with ``data`` so a crash leaves the old file or the new, never half.
+    A path that cannot be written is a slip in the command: :class:`RefusedError`."""
+    if problem := unwritable(path, overwrite=overwrite):
+        raise RefusedError(problem)
     try:
         atomic_write(path, data, mode=kept_mode(path))
     except OSError as exc:
-        raise _FailedError(f"{path}:1:1: cannot write: {exc.strerror or exc}") from None
+        raise RefusedError(whole_file(path, f"cannot write: {exc.strerror or exc}")) from None
 
 
 def _problems(problems: Sequence[Problem]) -> list[str]:
@@ -218,10 +231,21 @@ def _new(args: argparse.Namespace, out: TextIO) -> int:
     from studyapp.core.authoring.scaffold import SCHEMA_FILE, ScaffoldError, create_deck
 
     path = Path(args.deck)
+    if looping := looping_paths([path]):
+        raise RefusedError(*looping)
+    if is_folder(path):
+        raise RefusedError(whole_file(path, "a folder; give the deck file to create (DECK.yaml)"))
     try:
         text = create_deck(path, title=args.title, deck_id=args.deck_id)
+    except OSError as exc:  # a name too long ...
+        raise RefusedError(whole_file(path, f"cannot write: {exc.strerror or exc}")) from None
     except ScaffoldError as exc:
-        raise _FailedError(f"{path}:1:1: {_strip_prefix(str(exc), path)}") from None
+        message = str(exc)
+        if args.deck_id is not None and message.startswith(repr(args.deck_id)):
+            raise RefusedError(f"--id: {message}") from None  # an option, not a file
+        if message.startswith(f"{path}: "):
+            raise RefusedError(whole_file(path, _strip_prefix(message, path))) from None
+        raise RefusedError(message) from None  # about another path (the folder, the schema)
     out.write(f"wrote {path}: a skeleton deck with one example entry of each kind\n")
     schema = path.parent / SCHEMA_FILE
     if schema.is_file() and f"$schema={SCHEMA_FILE}\n" in text:
@@ -249,10 +273,9 @@ def _write_schema(schema_file: Path | None, out: TextIO) -> None:
     try:
         write_schema(schema_file)
     except OSError as exc:
-        out.write(
-            f"{display_name(schema_file)}:1:1: cannot write the deck schema "
-            f"({exc.strerror or exc}); `studyapp schema > {display_name(schema_file)}` makes it\n"
-        )
+        name = display_name(schema_file)
+        note = f"cannot write the deck schema ({exc.strerror or exc}); `studyapp schema > {name}`"
+        refuse([whole_file(name, f"{note} makes it")])
         return
     out.write(f"wrote {display_name(schema_file)}: the deck schema, for editors\n")
 
@@ -384,15 +407,18 @@ def _extract(args: argparse.Namespace, out: TextIO) -> int:
     from studyapp.core.decks.loader import decode_utf8, limits_from_env, parse_deck, read_bytes
     from studyapp.core.decks.model import PartialDate
 
-    source = Path(args.article)
-    target = Path(args.output)
-    shown = display_name(source)
     anchor = None
     if args.date:
         try:
             anchor = PartialDate.parse(args.date)
         except ValueError as exc:
             raise _FailedError(f"--date: {exc}") from None
+    source = Path(args.article)
+    target = Path(args.output)
+    readable(source, "extract reads one article, a plain-text file (ARTICLE.txt)")
+    if problem := unwritable(target, overwrite=args.force) or not_a_deck_name(target):
+        raise RefusedError(problem)  # before the article is read: it may take a while
+    shown = display_name(source)
     raw, problems = read_bytes(source, limits_from_env(), shown)
     if raw is None:
         raise _FailedError(*_problems(problems))
@@ -406,8 +432,8 @@ def _extract(args: argparse.Namespace, out: TextIO) -> int:
     deck_id = args.deck_id or slug(stem, max_len=80) or "draft"
     try:
         deck = draft_deck(found, deck_id=deck_id, title=args.title)
-    except ValueError as exc:
-        raise _FailedError(f"{shown}:1:1: {exc}") from None
+    except ValueError as exc:  # nothing found: the article as a whole
+        raise RefusedError(whole_file(shown, f"{exc}; nothing written")) from None
     reference, schema_file = _schema_for(target)
     yaml_text = draft_yaml(deck, origin=source.name, schema=reference, notes=draft_notes(found))
     try:
@@ -439,9 +465,16 @@ def _review(path: Path, out: TextIO) -> int:
     """Open the review screen on a draft; print what was done when the author quits."""
     from studyapp.core.authoring.review.session import ReviewError, ReviewSession
 
+    readable(path, "--review takes one draft deck file (DRAFT.yaml)")
     shown = display_name(path)
-    if not path.is_file():
-        raise _FailedError(f"{shown}:1:1: no such file")
+    if not path.name.lower().endswith((".yaml", ".yml")):
+        raise RefusedError(
+            whole_file(
+                shown,
+                "not a draft deck: --review takes the .yaml draft that "
+                "`studyapp extract ARTICLE.txt -o DRAFT.yaml` wrote",
+            )
+        )
     try:
         session = ReviewSession.open(path, shown)
     except ReviewError as exc:
@@ -489,6 +522,7 @@ class _ExtractProgress:
 def _import(args: argparse.Namespace, out: TextIO) -> int:
     from studyapp.cli import ankiimport
 
+    readable(Path(args.file), "import takes one file (.apkg, .colpkg, .csv, .tsv or .txt)")
     if ankiimport.is_package(Path(args.file)):
         return ankiimport.run(args, out)
     from studyapp.core.authoring.extract.sentences import slug
@@ -506,6 +540,8 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
         )
         if len(separator) != 1:
             raise _FailedError("--separator must be one character (or tab, comma, semicolon)")
+    if problem := unwritable(target, overwrite=args.force) or not_a_deck_name(target):
+        raise RefusedError(problem)
     try:
         result = import_file(
             source,
@@ -572,11 +608,10 @@ def _export_deck(args: argparse.Namespace, out: TextIO) -> int:
 
     source = Path(args.deck)
     target = Path(args.output)
+    readable(source, "export takes one deck file (DECK.yaml)")  # a slip, not the deck's
+    if problem := unwritable(target):  # before a big deck is read
+        raise RefusedError(problem)
     shown = display_name(source)
-    if missing := missing_paths([source]):  # a slip in the command, not a deck's problem
-        return refuse(missing)
-    if source.is_dir():
-        return refuse([f"{shown}: a folder; export takes one deck file (DECK.yaml)"])
     try:
         # bytes validated before (by the app) skip YAML and pydantic; a miss is not kept
         deck = load_deck(source, display=shown, cache=DeckCache.default(), keep=False)
@@ -586,12 +621,10 @@ def _export_deck(args: argparse.Namespace, out: TextIO) -> int:
     if args.to == "anki":
         from studyapp.core.authoring.export.anki import ExportError, write_anki  # genanki: 50 ms
 
-        if not target.parent.is_dir() and str(target.parent):
-            raise _FailedError(f"{target}:1:1: no such folder: {target.parent}")
         try:
             count = write_anki(deck, target, keep=_EXPORTED)
-        except ExportError as exc:
-            raise _FailedError(f"{target}:1:1: {_strip_prefix(str(exc), target)}") from None
+        except ExportError as exc:  # (the folder was checked: a full disk, ...)
+            raise RefusedError(whole_file(target, _strip_prefix(str(exc), target))) from None
         out.write(
             f"wrote {display_name(target)}: {count} notes (importing it again updates them)\n"
         )
@@ -630,9 +663,15 @@ def _note_drafts(entries: Sequence[AnyEntry], shown: str) -> None:
 def _gradebook(args: argparse.Namespace, out: TextIO) -> int:
     from studyapp.core.authoring.gradebook import merge_files
 
+    given = [Path(raw) for raw in args.results]
+    if missing := missing_paths(given):  # a slip in the command, not a result's problem
+        raise RefusedError(*missing)
+    target = Path(args.output)
+    summary = Path(args.summary) if args.summary else target.with_suffix(".md")
+    if problems := [p for p in (unwritable(target), unwritable(summary)) if p]:
+        raise RefusedError(*problems)  # before anything is read or written
     files: list[Path] = []
-    for raw in args.results:
-        path = Path(raw)
+    for path in given:
         if path.is_dir():
             files += sorted(p for p in path.rglob("*.json") if p.is_file())
         else:
@@ -644,8 +683,6 @@ def _gradebook(args: argparse.Namespace, out: TextIO) -> int:
         out.write(f"{problem}\n")
     if not book.students:
         raise _FailedError("no result could be merged; nothing written")
-    target = Path(args.output)
-    summary = Path(args.summary) if args.summary else target.with_suffix(".md")
     write_atomic(target, book.to_csv().encode("utf-8"))
     write_atomic(summary, book.to_markdown().encode("utf-8"))
     out.write(

@@ -71,6 +71,7 @@ def test_deep_snapshot_from_the_cli(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     folder = tmp_path / "progress"
     folder.mkdir()
     (folder / SNAPSHOT).write_bytes(b"[" * 1_000)
+    (tmp_path / "nodecks").mkdir()  # a deck path not there is refused (exit 1)
     assert cmd_stats([str(tmp_path / "nodecks")], str(folder), io.StringIO()) == 0
     out = io.StringIO()
     assert cmd_progress(str(folder), out) == 1

@@ -117,7 +117,7 @@ def test_nothing_found_is_an_error() -> None:
 
 
 @pytest.mark.skipif(not ARTICLE.is_file(), reason="the bundled article is not beside the repo")
-def test_cli_extract(tmp_path: Path) -> None:
+def test_cli_extract(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "draft.yaml"
     out = io.StringIO()
     assert main(["extract", str(ARTICLE), "-o", str(target)], out) == 0
@@ -125,7 +125,8 @@ def test_cli_extract(tmp_path: Path) -> None:
     assert load_deck(target).id == "draft"
     out = io.StringIO()
     assert main(["extract", str(ARTICLE), "-o", str(target)], out) == 1
-    assert "already exists; pass --force" in out.getvalue()
+    assert out.getvalue() == ""  # a slip in the command: said on stderr
+    assert "draft.yaml: already exists; pass --force" in capsys.readouterr().err
     assert main(["extract", str(ARTICLE), "-o", str(target), "--force"], io.StringIO()) == 0
 
 

@@ -20,6 +20,7 @@ from studyapp.core.quiz.answers.numberforms import (
 )
 from studyapp.core.quiz.answers.unitforms import (
     CURRENCY_NAMES,
+    SCALE_WORDS,
     SCALES,
     currency_in,
     same_currency,
@@ -68,12 +69,8 @@ _TENS = {
     "eighty": 80,
     "ninety": 90,
 }
-_SCALES = {
-    "thousand": 1000,
-    "million": 1_000_000,
-    "billion": 1_000_000_000,
-    "trillion": 1_000_000_000_000,
-}
+_SCALES = {word: 10**power for word, power in SCALE_WORDS.items()}
+"""The scale words of a figure in words ("two million"), as the numbers they multiply by."""
 _ZERO_WORDS = frozenset({"nil", "nought", "naught", "none", "zilch"})
 """Words for no figure at all: "nil" is a football score of 0, "none" the count of none."""
 _ORDINAL_WORDS = {

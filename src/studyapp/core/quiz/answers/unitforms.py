@@ -15,25 +15,17 @@ from msgspec import Struct
 
 __all__ = ["UnitParts", "currency_in", "prompt_scale", "same_currency", "unit_forms", "unit_parts"]
 
+SCALE_WORDS = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12}
+"""The scales as number words, as powers of ten: the one list of them (a unit's scale
+here, and a figure in words, "two million", in :mod:`.numbers`)."""
+
 SCALES = {
-    "thousand": 3,
-    "thousands": 3,
-    "k": 3,
-    "million": 6,
-    "millions": 6,
-    "mn": 6,
-    "mln": 6,
-    "m": 6,
-    "billion": 9,
-    "billions": 9,
-    "bn": 9,
-    "trillion": 12,
-    "trillions": 12,
-    "tn": 12,
-    "trn": 12,
+    **{form: power for word, power in SCALE_WORDS.items() for form in (word, f"{word}s")},
+    **{"k": 3, "mn": 6, "mln": 6, "m": 6, "bn": 9, "tn": 12, "trn": 12},
 }
-"""Scale words as powers of ten. "m" and "k" are read as scales only next to a currency
-or in a unit that has a scale: alone, "5 m" is five metres."""
+"""Scale words as powers of ten: the words (and their plurals) and their abbreviations.
+"m" and "k" are read as scales only next to a currency or in a unit that has a scale:
+alone, "5 m" is five metres."""
 
 _AMBIGUOUS_SCALES = frozenset({"m", "k"})
 
