@@ -136,8 +136,13 @@ def _without_date(text: str, start: int, end: int) -> str:
         return after[:1].upper() + after[1:] if after else text
     if not after.strip():
         return before.rstrip(" ,;:—–-")  # a heading that dates its subject: "Monroe Doctrine, 1823"
-    if before.endswith(",") and re.match(r"\s*,", after):
+    if before.endswith(",") and re.match(r"\s*(?:--|—|–)\s", after):
+        before = before[:-1]  # "WASHINGTON, April 21 -- Secretary ..." -> "WASHINGTON -- ..."
+    conjunction = re.search(r"(?<![\w-])(?:and|but|or|yet|so|then|while)\s*,?$", before, re.I)
+    if (before.endswith(",") or conjunction) and re.match(r"\s*,", after):
         after = re.sub(r"^\s*,", "", after)
+        if conjunction:  # "..., and on May 3, 1980, Carter asked" -> "..., and Carter asked"
+            before = before.rstrip(",")
     if before.endswith(("(", "“")):
         return f"{before}{after.lstrip()}"
     joined = f"{before} {after.lstrip()}" if after.strip()[:1].isalnum() else f"{before}{after}"
@@ -331,6 +336,30 @@ def _without_names(words: str, names: Sequence[str]) -> str:
     return " … ".join(p for p in pieces if re.search(r"\w", p))
 
 
+_SPEAKER_PRONOUN = re.compile(
+    r"(?:^|(?<=[,;:]\s)|(?<=\band\s)|(?<=\bbut\s)|(?<=\bthen\s)|(?<=\bwhen\s)"
+    r"|(?<=\bwhere\s)|(?<=\bwhile\s))(?:[Hh]e|[Ss]he|[Tt]hey)"
+    r"(?=\s+(?:[a-z]+\s+){0,2}?[a-z]+(?:\s+that)?\s*[,:]?\s*\x00)"
+    # or right after them, before its verb: "“…” he said", "“…,” she added, but ..."
+    r"|(?<=\x00\s)(?:he|she|they)(?=\s+[a-z]+\b)|(?<=\x00[,.!?]\s)(?:he|she|they)(?=\s+[a-z]+\b)"
+)
+"""A pronoun that is the subject of the verb bringing the speaker's words ("He said, “…”",
+"she also demanded that …"): it stands for the answer, like the name it replaces."""
+_FRAME_WORDS = frozenset(
+    word_list(
+        "according to said says say stated states told added adds wrote writes also he she they"
+        " dr mr mrs ms prof"
+    )
+)
+
+
+def _tells_more(context: str) -> bool:
+    """Whether a context says more than who-said-it's own frame ("According to ____, …",
+    "____ said, “…”"): one that does not is no help to the learner, only noise."""
+    words = re.findall(r"[\w’'-]+", context.replace("____", " "))
+    return any(fold_text(w) not in _FRAME_WORDS for w in words)
+
+
 def _statement_context(s: Statement, names: Sequence[str]) -> str:
     source = s.source
     first = s.sentences[0].start
@@ -338,8 +367,27 @@ def _statement_context(s: Statement, names: Sequence[str]) -> str:
     for start, end in sorted(s.spans, reverse=True):
         a, b = start - first, end - first
         if 0 <= a < b <= len(text):
-            text = text[:a] + ("“…”" if not s.reported else "…") + text[b:]
-    return _hide_names(text, names)
+            text = text[:a] + "\x00" + text[b:]  # the statement's own words, marked
+    text = _SPEAKER_PRONOUN.sub("____", _hide_names(text, names), count=1)
+    if "____" not in text:
+        # "He described the plan as “…”": the subject that opens the sentence said it
+        text = re.sub(
+            r"^(?:He|She|They)(?=\s+(?:also\s+|[a-z]+ly\s+)?"
+            r"(?!(?:was|has|is|does|had|needed|used|seemed|appeared)\b)[a-z]+(?:ed|s)\b)",
+            "____",
+            text,
+        )
+    if s.reported:
+        # "In July, ____ …, which ...": words that begin with their verb ("accused X of
+        # ...") keep it in the context too, so that the sentence still reads as one
+        verb = re.match(
+            r"(?:[a-z]+ly\s+)?(?!(?:this|thus|its|his|hers|was|has|is|as)\b)[a-z]+(?:ed|s)\b",
+            s.words,
+        )
+        if verb is not None:
+            said = verb.group(0)
+            text = re.sub(r"(____\s+)\x00", lambda m: f"{m.group(1)}{said} \x00", text, count=1)
+    return text.replace("\x00", "…" if s.reported else "“…”")
 
 
 def _draft_statements(ex: Extraction, draft: _Draft) -> None:
@@ -354,8 +402,10 @@ def _draft_statements(ex: Extraction, draft: _Draft) -> None:
         speaker_slug = slug(s.speaker.split()[-1] if s.speaker else "", max_len=20)
         entry_id = _unique_id(f"quote-{speaker_slug}-{_content_words(words, 4)}", draft.used)
         context = _statement_context(s, names)
-        if s.reported:
-            context = f"reported speech, the article's words: {context}"
+        if not _tells_more(context):
+            context = "reported speech" if s.reported else ""
+        elif s.reported:
+            context = f"{_REPORTED_LEAD}{context}"
         _add(
             draft,
             QuoteEntry,
@@ -380,7 +430,9 @@ def _hide_names(text: str, names: Sequence[str]) -> str:
     for name in sorted(set(parts), key=len, reverse=True):
         pattern = rf"(?<![\w-])(?:the\s+)?{re.escape(name)}(?![\w-])"
         text = re.sub(pattern, "____", text, flags=re.IGNORECASE)
-    return text
+    # "General 'Abd ____": the first part of the name ("'Abd Al-Karim Qasim", "ʿAli ...")
+    # that the speaker's name lost goes with the rest
+    return re.sub(r"(?<!\S)[’'ʿ][A-Z][\w’'-]*\s+(?=____)", "", text)
 
 
 def _add(
@@ -413,6 +465,8 @@ def draft_deck(
         raise ValueError("found no dates, figures or quotations in the text")
     doc_title = document_title or ex.title
     entries = _hide_shown_answers(draft.entries, keep=[t for t in (doc_title, ex.title) if t])
+    if ex.title:
+        entries = _title_years_hidden(entries, ex.title)
     deck = DraftDeck(
         id=deck_id,
         title=title or f"Draft: {doc_title or deck_id}",
@@ -455,7 +509,12 @@ def draft_notes(ex: Extraction) -> list[str]:
     return notes
 
 
-_QUESTION_LEAD = re.compile(r"^(?:(?:When|What number)\?\s+(?:\(give the full date\)\s+)?)?")
+_REPORTED_LEAD = "reported speech, the article's words: "
+"""How a reported statement's context opens: the words are the article's, not the speaker's."""
+_QUESTION_LEAD = re.compile(
+    r"^(?:(?:When|What number)\?\s+(?:\(give the full date\)\s+)?"
+    rf"|{re.escape(_REPORTED_LEAD)})?"
+)
 
 
 def _taken_out(text: str, start: int, end: int, kind: str, verbatim: bool) -> str:
@@ -493,6 +552,47 @@ def _outside(text: str, answer: str, keep: Sequence[str]) -> int:
     return at
 
 
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_TITLE_YEARS = re.compile(
+    rf"(?:,\s*|\s*\(\s*)?(?:(?:{_MONTHS})\s+(?:\d{{1,2}},?\s+)?)?"
+    r"(?<![\w.-])(?P<years>(?:1[0-9]|20)[0-9]{2}"
+    r"(?:\s*(?:,|and|or|to|through|[-–—/])\s*(?:1[0-9]|20)[0-9]{2})*)(?![\w.-])(?:\s*\))?"
+)
+"""A year of a title with what goes with it: its month ("January 2025"), the years listed
+or spanned with it ("1988 and 1989", "2019-2021"), the comma or brackets setting it off."""
+
+
+def _title_years_hidden(entries: list[AnyEntry], title: str) -> list[AnyEntry]:
+    """The article's title, where a card quotes it ("When was “World Cup 2018 day five”
+    published?"), without a year that a date card asks: a title is quoted as written
+    (never cut by :func:`_hide_shown_answers`), but it must not answer the date cards,
+    its own card's included ("The Gulf War, 1991" -> "The Gulf War")."""
+    asked = {str(e.date.year) for e in entries if isinstance(e, DateEntry)}
+
+    def cut(m: re.Match[str]) -> str:
+        if not asked.intersection(re.findall(r"\d{4}", m.group("years"))):
+            return m.group(0)
+        if re.search(
+            r"(?<![\w-])(?:in|of|since|for|from|during|until|by|to)\s*$", title[: m.start()]
+        ):
+            return " … "  # "Poverty in 2025": the year masked, the phrase kept
+        return " "
+
+    shown = _TITLE_YEARS.sub(cut, title)
+    shown = re.sub(r"\s+([:;,.!?])", r"\1", re.sub(r"\s{2,}", " ", shown)).strip(" ,;:")
+    if shown == title or not re.search(r"\w", shown):
+        return entries
+    out: list[AnyEntry] = []
+    for entry in entries:
+        update = {
+            field: text.replace(f"“{title}”", f"“{shown}”")
+            for field in ("prompt", "event")
+            if isinstance(text := getattr(entry, field, None), str) and f"“{title}”" in text
+        }
+        out.append(entry.model_copy(update=update) if update else entry)
+    return out
+
+
 def _hide_shown_answers(entries: list[AnyEntry], keep: Sequence[str] = ()) -> list[AnyEntry]:
     """Each entry's question with the answers of the others taken out (:func:`_taken_out`).
 
@@ -514,7 +614,10 @@ def _hide_shown_answers(entries: list[AnyEntry], keep: Sequence[str] = ()) -> li
             start = _outside(text, leak.answer, keep)
             if start < 0:
                 continue
-            kind = entries[at[leak.taker]].kind
+            taker = entries[at[leak.taker]]
+            # a date drafted without its year asks "When?" as a question: still a date
+            asks_when = isinstance(taker, QaEntry) and taker.prompt.startswith("When?")
+            kind = "date" if asks_when else taker.kind
             verbatim = leak.field == "quote"
             hidden = _taken_out(text, start, start + len(leak.answer), kind, verbatim)
             entries[at[leak.giver]] = entry.model_copy(update={leak.field: hidden})

@@ -29,7 +29,12 @@ from studyapp.core.authoring.extract.quotes import (
     Continuation,
     QuoteMention,
     announcer,
+    claim_open_quotes,
     find_quotes,
+    give_open_quotes,
+    run_on_close,
+    run_on_quote,
+    run_on_speaker,
     signature,
     unmarked_quote,
 )
@@ -119,6 +124,9 @@ def extract(
     told: list[DateMention] = []  # the story's dates so far, in order (spans left out)
     story: DateMention | None = None  # the story's last date with its month (asides left out)
     line = 0
+    run_on: int | None = None  # where a quotation the paragraph before left open closes
+    first_of_paragraph: Sentence | None = None
+    paragraph_starts: set[int] = set()
     total = len(all_sentences)
     for done, sentence in enumerate(all_sentences):
         if progress is not None and done % 200 == 0:
@@ -131,6 +139,27 @@ def extract(
             if signed is not None:
                 # a pull quotation signed with its speaker's name, its marks lost
                 continuation = Continuation(speaker=signed, line=line, block=True)
+            first_of_paragraph = sentence
+            paragraph_starts.add(sentence.start)
+            if run_on is not None and run_on < sentence.start:
+                run_on = None
+            if run_on is None and continuation.open_quote and line - continuation.line in (1, 2):
+                # a quotation left open at the end of the paragraph before goes on here (and
+                # maybe through the next ones) up to a closing mark, never opened again
+                ahead = [s for s in all_sentences[done : done + 120] if s.line <= line + 4]
+                close = run_on_close(text[sentence.start : ahead[-1].start + len(ahead[-1].text)])
+                run_on = None if close is None else sentence.start + close
+                closing = next(
+                    (s for s in ahead if run_on is not None and s.start + len(s.text) > run_on),
+                    None,
+                )
+                named = None
+                if run_on is not None and closing is not None:
+                    named = run_on_speaker(closing, run_on - closing.start, speakers)
+                if named is not None:
+                    # “We will win. ¶ We have the players,” Hale said: all of it is Hale's
+                    give_open_quotes(quotes, named.name, named.aliases, line, paragraph_starts)
+                    continuation.speaker = named
         for _s, _e, person in people.mentions(sentence.text, sentence.start):
             person.last_seen = max(person.last_seen, sentence.start)
         if speakers.last_person is not None:
@@ -196,11 +225,32 @@ def extract(
             )
             speakers.saw(sentence.text)
             continue
+        said_on: QuoteMention | None = None
+        if run_on is not None and sentence.start <= run_on:
+            close = (
+                run_on - sentence.start if run_on < sentence.start + len(sentence.text) else None
+            )
+            said_on = run_on_quote(sentence, close, continuation, speakers)
+            if said_on is not None and not sentence.text[said_on.end :].strip():
+                quotes.append(said_on)
+                continuation = Continuation(
+                    speaker=continuation.speaker, line=sentence.line, quoted=True
+                )
+                speakers.saw(sentence.text)
+                continue
         following = all_sentences[done + 1] if done + 1 < total else None
         ends_paragraph = following is None or following.line != sentence.line
+        before = continuation
         found_quotes, continuation = find_quotes(
             sentence, speakers, continuation, ends_paragraph=ends_paragraph
         )
+        if said_on is not None:
+            quotes.append(said_on)
+            if not found_quotes:
+                continuation.speaker = before.speaker
+                continuation.quoted = True
+        elif found_quotes and sentence is first_of_paragraph:
+            claim_open_quotes(quotes, found_quotes[0], paragraph_starts)
         quotes += found_quotes
         found_reports = find_reported(sentence, speakers)
         reports += found_reports

@@ -5,18 +5,21 @@ A quotation's speaker is named right after it ("...," said Dr. Michael Malin;
 although ..., "nobody ..."; Cooper told GB News: "..."; according to X, "..."),
 or not at all when the quotation goes on from the sentence or the paragraph
 before (a paragraph that ends inside an open quotation, a quotation that
-follows the sentence naming its speaker). :func:`find_quotes` finds the
-quotations of one sentence and their speakers with :class:`~.speech.Speakers`;
-a quotation nobody is said to have said (a term, a scare quote, a title) keeps
-``speaker`` None.
+follows the sentence naming its speaker). A quotation that goes on into the
+next paragraph is opened again there (news style) or, its opening mark lost,
+runs to the first closing mark (:func:`run_on_close`); one whose speaker only
+the next paragraph names gets it from there (:func:`claim_open_quotes`).
+:func:`find_quotes` finds the quotations of one sentence and their speakers with
+:class:`~.speech.Speakers`; a quotation nobody is said to have said (a term, a scare
+quote, a title) keeps ``speaker`` None.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
-from msgspec import Struct
+from msgspec import Struct, structs
 
 from studyapp.core.authoring.extract.people import NAME_TOKEN, People
 from studyapp.core.authoring.extract.sentences import Sentence, quote_spans
@@ -26,7 +29,12 @@ __all__ = [
     "Continuation",
     "QuoteMention",
     "announcer",
+    "claim_open_quotes",
     "find_quotes",
+    "give_open_quotes",
+    "run_on_close",
+    "run_on_quote",
+    "run_on_speaker",
     "signature",
     "unmarked_quote",
 ]
@@ -449,6 +457,114 @@ def unmarked_quote(sentence: Sentence, before: Continuation) -> QuoteMention | N
     return QuoteMention(
         words, 0, len(text), speaker.name, speaker.aliases, sentence, inner, True, "block"
     )
+
+
+def run_on_close(paragraph: str) -> int | None:
+    """Where the quotation that the paragraph before left open ends in ``paragraph`` (the
+    offset of its closing mark), when the paragraph goes on with it without opening it again
+    (“... the game. ¶ It was a day. The team was tired.” After the match, ..."): a closing
+    mark, after a word or a stop, that comes before any opening one. None when the paragraph
+    opens a quotation first, or never closes one (no telling where the words end)."""
+    if re.match(r"\s*[“\"„‘]", paragraph):
+        return None
+    for at, ch in enumerate(paragraph):
+        if ch not in '“”"„':
+            continue
+        before = paragraph[at - 1] if at else " "
+        after = paragraph[at + 1] if at + 1 < len(paragraph) else " "
+        if ch in "“„" or before.isspace() or before.isdigit():
+            return None  # an opening mark first (or inches: 6" pipe)
+        if after.isspace() or after in ".,;:!?)]}—–-…":
+            return at
+        return None
+    return None
+
+
+def run_on_speaker(sentence: Sentence, close: int, speakers: Speakers) -> Speaker | None:
+    """Who an attribution right after the closing mark of a run-on quotation names (“...,”
+    Smith said): the speaker of the whole quotation, its paragraphs before included."""
+    return _after(sentence.text[close + 1 :], speakers, sentence)
+
+
+def run_on_quote(
+    sentence: Sentence, close: int | None, before: Continuation, speakers: Speakers
+) -> QuoteMention | None:
+    """The words of a paragraph that goes on with the open quotation of the paragraph before,
+    up to its closing mark at ``close`` (in the sentence; None: the whole sentence). Whose they
+    are: an attribution right after the mark (“...,” she added), else the speaker before."""
+    speaker = before.speaker
+    if speaker is None:
+        return None
+    text = sentence.text
+    end = len(text) if close is None else close
+    words = _clean(text[:end].rstrip().rstrip('”"'))
+    if len(words.split()) < 2 or not re.search(r"[A-Za-z]", words):
+        return None
+    if close is not None:
+        speaker = _after(text[close + 1 :], speakers, sentence) or speaker
+    lead = len(text) - len(text.lstrip())
+    inner = (lead, lead + len(words))
+    stop = len(text) if close is None else close + 1
+    return QuoteMention(
+        words, 0, stop, speaker.name, speaker.aliases, sentence, inner, True, "run-on"
+    )
+
+
+def claim_open_quotes(
+    quotes: list[QuoteMention], first: QuoteMention, opening: Collection[int]
+) -> None:
+    """Give the speaker of the quotation that opens a paragraph (“And the rest,” Smith
+    said.) to the quotation left open, with nobody named, at the end of the paragraph
+    before (“We will win. ¶): news style opens a quotation again in each paragraph it goes
+    on into and may name its speaker only at the last. Paragraph after paragraph back, as
+    long as the quotation claimed opened its paragraph too (``opening``: where paragraphs
+    start). Only quotations that open their sentence, so a title or a term left open keeps
+    none. ``quotes``: those found so far, ``first`` not among them."""
+    if first.speaker is None or first.cue != "after" or first.sentence is None:
+        return
+    if first.sentence.text[: first.start].strip():
+        return
+    give_open_quotes(quotes, first.speaker, first.aliases, first.sentence.line, opening)
+
+
+def give_open_quotes(
+    quotes: list[QuoteMention],
+    speaker: str,
+    aliases: tuple[str, ...],
+    line: int,
+    opening: Collection[int],
+) -> None:
+    """Give ``speaker``, named in paragraph ``line``, to the open quotations before it that
+    nobody was said to say (see :func:`claim_open_quotes`)."""
+    at = len(quotes) - 1
+    while at >= 0:
+        last = quotes[at]
+        if last.closed or last.speaker is not None or last.sentence is None:
+            return
+        if last.sentence.line not in (line - 1, line - 2):
+            return
+        line = last.sentence.line
+        earliest: QuoteMention | None = None
+        while at >= 0:
+            q = quotes[at]
+            if q.speaker is not None or q.sentence is None or q.sentence.line != line:
+                break
+            text = q.sentence.text
+            if text[: q.start].strip() or (q.closed and text[q.end :].strip(" .,;!?…")):
+                break  # words of the writer's own around it: not the same quotation
+            if len(q.text.split()) < 3:
+                break
+            quotes[at] = earliest = structs.replace(
+                q, speaker=speaker, aliases=aliases, cue="continued"
+            )
+            at -= 1
+        if earliest is None or earliest.sentence is None:
+            return
+        if earliest.sentence.start not in opening:
+            return  # the writer's words open the paragraph: the quotation begins there
+        before = quotes[at].sentence if at >= 0 else None
+        if before is not None and before.line == line:
+            return  # a quotation of the paragraph before it kept (another speaker's)
 
 
 _SIGNATURE = re.compile(rf"(?:(?:-|--|—|–)\s*)?({NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}})\s*")

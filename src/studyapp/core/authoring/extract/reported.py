@@ -347,6 +347,8 @@ def find_reported(sentence: Sentence, speakers: Speakers) -> list[ReportMention]
         if any(s <= m.start() < e for s, e, _ in spans):
             continue
         verb = m.group("verb").lower().split()[-1]
+        if re.match(r"[’'](?:s\b|\s)", text[m.end() :]):
+            continue  # "the Gulf states’ refusal", "the reports' authors": a plural's possessive
         if _NOUN_BEFORE.search(text[: m.start()]) and not re.match(r"\s+that\b", text[m.end() :]):
             continue  # "Madison's stated rationale", "its announced plan": a modifier, not a verb
         if verb in _NOUN_VERBS and (

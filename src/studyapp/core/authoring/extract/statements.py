@@ -83,6 +83,8 @@ def build_statements(
     out: list[Statement] = list(answers)
     current: Statement | None = None
     previous_end = -1
+    previous_inner = -1
+    previous_cue = ""
     for q in quotes:
         if q.speaker is None or q.sentence is None:
             if current is not None:
@@ -101,8 +103,16 @@ def build_statements(
             sentences = current.sentences
             if sentences[-1] is not q.sentence and sentences[-1].start != q.sentence.start:
                 sentences = (*sentences, q.sentence)
+            joiner = " … "
+            if (
+                q.cue == "run-on"
+                and previous_cue == "run-on"
+                and not text[previous_end:start].strip()
+            ):
+                # sentences of one quoted paragraph, one after the other: the words as printed
+                joiner = text[previous_inner : q.sentence.start + q.inner[0]]
             current = Statement(
-                f"{current.words} … {q.text}",
+                f"{current.words}{joiner}{q.text}",
                 current.speaker,
                 current.aliases,
                 False,
@@ -114,6 +124,8 @@ def build_statements(
                 out.append(current)
             current = Statement(q.text, q.speaker, q.aliases, False, (q.sentence,), ((start, end),))
         previous_end = end
+        previous_inner = q.sentence.start + q.inner[1]
+        previous_cue = q.cue
     if current is not None:
         out.append(current)
     seen = {fold_text(s.words) for s in out}
@@ -125,7 +137,10 @@ def build_statements(
         if key in seen:
             continue
         seen.add(key)
-        start = r.sentence.start + r.start
+        # the clause as the speaker's words begin (the mention may start at the space or
+        # the comma before them: "According to X, applications ...")
+        at = r.sentence.text.find(words, r.start)
+        start = r.sentence.start + (at if at >= 0 else r.start)
         out.append(
             Statement(
                 words,
