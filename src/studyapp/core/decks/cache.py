@@ -57,7 +57,7 @@ if TYPE_CHECKING:
 
     from studyapp.core.decks.model import Deck
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 
 _KEYED_SOURCES = ("model.py", "card.py", "cards.py", "leaks.py", "giveaway.py", "cache.py")
 """The modules whose code decides what is cached and how: model, card maker, the leaks
@@ -130,6 +130,8 @@ class DeckIndex(Struct, frozen=True, forbid_unknown_fields=True):
     cards: CardColumns
     leaks: dict[str, list[str]] = field(default_factory=dict)
     """Entry id -> the entries linked to it by a leak (see ``decks.leaks``): only those."""
+    drafts: int = 0
+    """Entries still marked ``review: true`` (``Deck.drafts``): home marks a draft deck."""
 
     @property
     def size(self) -> int:
@@ -279,7 +281,7 @@ def _index_of(deck: Deck) -> DeckIndex:
         options=[c.options for c in cards],
         names=list(names),
     )
-    return DeckIndex(deck.id, deck.title, len(deck.entries), columns, leaks)
+    return DeckIndex(deck.id, deck.title, len(deck.entries), columns, leaks, deck.drafts)
 
 
 _LENGTH = 8

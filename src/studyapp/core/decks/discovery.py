@@ -107,6 +107,7 @@ class LoadedDeck(EntrySource):
         "_lock",
         "_source",
         "deck_id",
+        "drafts",
         "entries",
         "path",
         "title",
@@ -117,6 +118,8 @@ class LoadedDeck(EntrySource):
         self.deck_id = deck.id
         self.title = deck.title
         self.entries = len(deck.entries)
+        self.drafts = deck.drafts
+        """Entries still marked ``review: true``: a draft deck (see ``Deck.drafts``)."""
         self._deck: Deck | None = deck
         self._by_id: dict[str, AnyEntry] | None = None
         self._source: tuple[str, str, DeckCache] | None = None
@@ -138,6 +141,7 @@ class LoadedDeck(EntrySource):
         loaded.deck_id = index.deck_id
         loaded.title = index.title
         loaded.entries = index.entries
+        loaded.drafts = index.drafts
         loaded._deck = None
         loaded._by_id = None
         loaded._source = (shown, key, cache)

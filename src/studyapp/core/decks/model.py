@@ -587,6 +587,12 @@ class Deck(_Model):
     def entry_ids(self) -> list[str]:
         return [e.id for e in self.entries]
 
+    @property
+    def drafts(self) -> int:
+        """Entries still marked ``review: true`` (drafted by a tool, not yet checked): home
+        says a deck is a draft by this count (kept in the cache's index, see DeckIndex)."""
+        return sum(1 for e in self.entries if e.review)
+
 
 AnyEntry = DateEntry | FigureEntry | QuoteEntry | QaEntry | ClozeEntry | ChoiceEntry | OrderEntry
 

@@ -1,4 +1,11 @@
-"""Home: the decks with what is due, mastery and last studied; the way into everything."""
+"""Home: the decks with what is due, mastery and last studied; the way into everything.
+
+A draft deck (entries still marked ``review: true``, as ``studyapp extract`` writes
+them) is studied like any other, but its row says so on a line of its own ("draft · 12
+entries to check": the 60-column row has no cell to spare), and with it highlighted a
+line under the list says how its author checks it (``studyapp extract --review FILE``).
+The count is the deck index's (``LoadedDeck.drafts``): no deck is read for it.
+"""
 
 from __future__ import annotations
 
@@ -40,6 +47,9 @@ ALL = "*all*"
 COLUMNS = ("Deck", "New", "Learn", "Due", "Mastered", "Last studied")
 SHOWN_EXAMS = 3
 """Exams listed on home (soonest first); the others are counted."""
+DECK_MIN_WIDTH = 10
+"""The deck column's width at the least: narrower than 16 cells when the counts need them
+(at 60 columns "Last studied" was cut to "Last", "yesterday" to "yeste")."""
 COUNT_AFTER_FIRST_FRAME = 20_000
 """Cards from which home's first frame lists the decks and counts them just after it
 (200,000 cards: a tenth of a second or more); fewer are counted for the first frame
@@ -109,6 +119,9 @@ class HomeScreen(Screen[None]):
         yield exams
         yield Static(id="home-columns", markup=False)
         yield OptionList(id="home-decks")
+        draft = Static(id="home-draft", markup=False)
+        draft.display = False  # while a draft deck is highlighted (see _show_draft)
+        yield draft
         # Every problem of every broken file: the box keeps to a few lines (app.tcss)
         # and scrolls (Tab reaches it, then arrows, PgUp/PgDn, Home/End).
         with VerticalScroll(id="home-failures-box"):
@@ -197,7 +210,7 @@ class HomeScreen(Screen[None]):
             left = view.left
             totals = [totals[0] + left.new, totals[1] + left.learning, totals[2] + left.review]
             rows[loaded.deck_id] = [
-                _clip(loaded.title, self._deck_width()),
+                loaded.title,  # clipped to the deck column (see _show_rows)
                 str(left.new),
                 str(left.learning),
                 str(left.review),
@@ -212,7 +225,7 @@ class HomeScreen(Screen[None]):
     def _show_uncounted(self) -> None:
         """The decks by title, their counts left blank (see :meth:`count`)."""
         rows = {
-            loaded.deck_id: [_clip(loaded.title, self._deck_width()), "", "", "", "", ""]
+            loaded.deck_id: [loaded.title, "", "", "", "", ""]
             for loaded in self.workspace.decks.decks
         }
         if len(rows) > 1:
@@ -221,25 +234,55 @@ class HomeScreen(Screen[None]):
 
     def _show_rows(self, rows: dict[str, list[str]]) -> None:
         selected = self.selected_deck()
-        self.rows = rows
-        widths = [self._deck_width()] + [
+        counts = [
             max([cell_len(label), *(cell_len(row[i]) for row in rows.values())])
             for i, label in enumerate(COLUMNS[1:], start=1)
         ]
+        # The row is as wide as the list's inside (its margins and padding: app.tcss);
+        # the deck column gives up cells, down to DECK_MIN_WIDTH, before a count is cut.
+        room = self.app.size.width - 6 - sum(counts) - 2 * len(counts)
+        deck_width = max(DECK_MIN_WIDTH, min(self._deck_width(), room))
+        for row in rows.values():
+            row[0] = _clip(row[0], deck_width)
+        self.rows = rows
+        widths = [deck_width, *counts]
         self.query_one("#home-columns", Static).update(literal(_line(COLUMNS, widths)))
+        drafts = {loaded.deck_id: loaded.drafts for loaded in self.workspace.decks.decks}
         table = self.query_one("#home-decks", OptionList)
         table.set_options(
-            Option(
-                Content.styled(_line(row, widths), "bold")
-                if key == ALL
-                else literal(_line(row, widths)),
-                id=key,
-            )
+            Option(_row_content(row, widths, drafts.get(key, 0), bold=key == ALL), id=key)
             for key, row in rows.items()
         )
         if rows:
             table.highlighted = list(rows).index(selected) if selected in rows else 0
+        self._show_draft()
         self._show_summary(self._streak_text)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self._show_draft()
+
+    def _show_draft(self) -> None:
+        """Under the list, for a highlighted draft deck: what a draft is, and how its author
+        checks it entry by entry (the command takes the deck's file, quoted for a shell)."""
+        widget = self.query_one("#home-draft", Static)
+        key = self.selected_deck()
+        loaded = self.workspace.decks.find(key) if key and key != ALL else None
+        if loaded is None or not loaded.drafts:
+            widget.display = False
+            return
+        import shlex
+
+        from studyapp.core.decks.discovery import display_name
+
+        left = _count(loaded.drafts, "entry", "entries")
+        widget.update(
+            literal(
+                f"A draft: {left} not checked yet. To check them:\n"
+                f"studyapp extract --review {shlex.quote(display_name(loaded.path))}"
+            )
+        )
+        widget.display = True
 
     def _recount_now(self) -> None:
         if self.is_current:
@@ -573,6 +616,17 @@ def _line(cells: Sequence[str], widths: Sequence[int]) -> str:
     return "  ".join(
         set_cell_size(text, width) for text, width in zip(cells, widths, strict=True)
     ).rstrip()
+
+
+def _row_content(row: Sequence[str], widths: Sequence[int], drafts: int, *, bold: bool) -> Content:
+    """A row of the deck list; a draft deck's (``drafts`` entries still to check) with
+    "draft · 12 entries to check" on a line under it, where no column is in the way."""
+    line = _line(row, widths)
+    content = Content.styled(line, "bold") if bold else literal(line)
+    if not drafts:
+        return content
+    marker = f"draft · {_count(drafts, 'entry', 'entries')} to check"
+    return Content.assemble(content, "\n", Content.styled(marker, "italic $text-warning"))
 
 
 def _clip(text: str, width: int) -> str:

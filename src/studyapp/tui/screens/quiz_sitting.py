@@ -26,7 +26,8 @@ prompt at least: a 60x20 exam opened its order question at the first event), wit
 answer field (or the options) as far as they fit; typing brings the field into view;
 the feedback is shown from its verdict line once answered. The border says when there
 is more ("↓ more: PgDn"), as the study card's does. Short and narrow, the answer field
-takes one row, not three, so that prompt, options and field fit together at 60x20.
+takes one row, not three, so that prompt, options and field fit together at 60x20; an
+exam's keys take two rows of the key bar there, and the title bar gives back its row.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ import random
 from datetime import timedelta
 from pathlib import Path
 
+from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -87,6 +89,29 @@ one row too many for the card."""
 CARD_CHROME = {True: 8, False: 12}
 """Cells of a row the card's text never has, on a short terminal or not: the card's
 margins, border and padding (quiz.tcss) and a scrollbar (2)."""
+
+
+TOP_CHROME = 4
+"""Cells of a row the line above the card never has: its margins (quiz.tcss)."""
+TOP_WIDTH = 110
+"""The widest the line above the card gets (its max-width, as the card's: quiz.tcss)."""
+TIMER_CELLS = len("time left 59m 59s") + 1
+"""The clock's cells at most (an hour or more: "time left 1h 05m"), and a space before it."""
+
+
+def progress_line(sitting: Sitting, *, navigable: bool, room: int) -> str:
+    """Where the sitting is: "Question 3 of 20 · 2 answered · ⚑ flagged", without the word
+    "Question" when that line, flagged, would not fit ``room`` cells (at 60 columns "⚑
+    flagged" was cut to "⚑" beside the clock). The form is chosen as if flagged, so that
+    flagging a question does not change it."""
+    place = f"{sitting.position + 1} of {sitting.count}"
+    if not navigable:
+        return f"Question {place}"
+    answered = f"{sitting.answered} answered"
+    flag = ["⚑ flagged"] if sitting.is_flagged() else []
+    if cell_len(f"Question {place} · {answered} · ⚑ flagged") <= room:
+        place = f"Question {place}"
+    return " · ".join([place, answered, *flag])
 
 
 def question_top(height: int, tops: list[int], bottom: int) -> int:
@@ -231,18 +256,23 @@ class QuizScreen(Screen[None]):
             yield AnswerField(id="quiz-input")
             yield Static(id="quiz-given", markup=False)
             yield Static(id="quiz-feedback", markup=False)
-        yield KeyBar()
+        # Two rows when one is too few, as the study screen's: at 60 columns an exam's
+        # bar left out Flag and Review, keys an exam needs.
+        yield KeyBar(rows=2)
 
     def on_mount(self) -> None:
         self.sub_title = self.spec.title
         self._ticker = self.set_interval(1.0, self._tick)
         self._tick()
         self._fit_field()
+        self._fit_title()
         self.show_question()
 
     def on_resize(self) -> None:
         self._fit_field()
+        self._fit_title()
         self._show_format()
+        self._show_progress()
 
     def _show_format(self) -> None:
         """How to answer, above the prompt, in the words that fit the card's row."""
@@ -256,6 +286,15 @@ class QuizScreen(Screen[None]):
         width, height = self.app.size
         field = self.query_one("#quiz-input", Input)
         field.compact = width < COMPACT_FIELD_BELOW and height < SHORT_BELOW
+
+    def _fit_title(self) -> None:
+        """No title bar in an exam on a short, narrow terminal: its keys (Previous, Next,
+        Flag, Review) take a second row of the key bar there, and the card gives back no
+        row (at 60x20 an order question's answer field went below the fold). The exam's
+        title is in the review (ctrl+r) and on the results."""
+        width, height = self.app.size
+        small = width < COMPACT_FIELD_BELOW and height < SHORT_BELOW
+        self.query_one(TitleBar).display = not (self.navigable and small)
 
     # ----------------------------------------------------------------- view
 
@@ -280,12 +319,10 @@ class QuizScreen(Screen[None]):
 
     def _show_progress(self) -> None:
         sitting = self.sitting
-        parts = [f"Question {sitting.position + 1} of {sitting.count}"]
-        if self.navigable:
-            parts.append(f"{sitting.answered} answered")
-            if sitting.is_flagged():
-                parts.append("⚑ flagged")
-        self.query_one("#quiz-progress", Static).update(literal(" · ".join(parts)))
+        width = min(self.app.size.width - TOP_CHROME, TOP_WIDTH) - TIMER_CELLS
+        self.query_one("#quiz-progress", Static).update(
+            literal(progress_line(sitting, navigable=self.navigable, room=width))
+        )
 
     def show_question(self) -> None:
         question = self.question
