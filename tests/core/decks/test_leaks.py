@@ -711,3 +711,13 @@ def test_answers_of_many_words_leak_as_the_plain_rule_says(seed: int) -> None:
     found = find_leaks(entries)
     assert found == _reference_leaks(entries)
     assert any(len(leak.answer.split()) >= 3 for leak in found)
+
+
+def test_a_month_after_a_hyphen_is_a_date_a_number_is_not() -> None:
+    """ "mid-February 1993" and the end of "January-February 1993" name February 1993; the
+    end of "1948-49" or of "STS-1990" names no date of its own."""
+    read = [written for _key, written in _date_mentions("mid-February 1993 and 1948-1949")]
+    assert read == ["February 1993", "1948"]
+    read = [key for key, _written in _date_mentions("During January-February 1993, ...")]
+    assert read == [(1993, 2, None)]
+    assert list(_date_mentions("The STS-1990 flight")) == []

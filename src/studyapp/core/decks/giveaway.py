@@ -248,7 +248,9 @@ _MONTH = "(?:" + "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True)) + r")\.?
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1\d{3}|2\d{3})"
 _DATES = re.compile(
-    rf"(?<![\w-])(?=[\dJFMASOND])(?:"  # a digit or a month's first letter: a quick no
+    # a digit or a month's first letter (a quick no); a month also after "mid-" or a range's
+    # first month ("January-February 1993"), never a number after a hyphen ("1948-49")
+    rf"(?:(?<![\w-])|(?<=[A-Za-z]-)(?=[JFMASOND][a-z]))(?=[\dJFMASOND])(?:"
     rf"(?P<iy>{_YEAR})-(?P<im>0[1-9]|1[0-2])(?:-(?P<id>[0-2]\d|3[01]))?"
     rf"|(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})\b(?:,?\s+(?P<y1>{_YEAR}))?"
     rf"|(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>{_YEAR}))?"

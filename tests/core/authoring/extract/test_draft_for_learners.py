@@ -123,3 +123,61 @@ def test_a_date_without_its_year_has_no_explanation_for_the_learner() -> None:
     text = draft_yaml(deck)
     assert "  # to check: the text does not say the year" in text
     assert all(len(line) <= 100 for line in text.splitlines() if "# to check" in line)
+
+
+def _prompts(deck: Deck) -> list[str]:
+    return [e.prompt for e in deck.entries if isinstance(e, DateEntry | FigureEntry) and e.prompt]
+
+
+def test_a_range_of_dates_goes_whole_from_a_figure_and_stays_a_sentence() -> None:
+    deck = _deck(
+        "T\nFrom November 15, 1992, through February 28, 1993, more than 500 infections "
+        "occurred in Washington.\n"
+    )
+    assert _prompts(deck) == [
+        "When? From ____, more than … infections occurred in Washington.",
+        "When? Through ____, more than … infections occurred in Washington.",
+        "What number? More than ____ infections occurred in Washington.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        (
+            "T\nDuring January 16-17, 1993, a study compared 16 cases with controls.\n",
+            "What number? A study compared ____ cases with controls.",
+        ),
+        (
+            "T\nDuring January-February 1993, 602 patients were reported to the state.\n",
+            "What number? ____ patients were reported to the state.",
+        ),
+        (
+            "T\nOnsets of illness peaked from January 11 through January 20, 1993, when 90 "
+            "cases were seen.\n",
+            "What number? Onsets of illness peaked, when ____ cases were seen.",
+        ),
+    ],
+)
+def test_a_joined_range_of_days_or_months_goes_whole(text: str, shown: str) -> None:
+    figures = [p for p in _prompts(_deck(text)) if p.startswith("What number?")]
+    assert figures == [shown]
+
+
+def test_a_date_card_of_a_joined_range_blanks_the_range() -> None:
+    deck = _deck("T\nDuring January 16-17, 1993, a study compared 16 cases with controls.\n")
+    dates = [p for p in _prompts(deck) if p.startswith("When?")]
+    assert len(dates) == 1 and dates[0].startswith("When? During ____, a study compared ")
+    (date,) = [e for e in deck.entries if isinstance(e, DateEntry)]
+    assert str(date.date) == "1993-01-16"
+    assert date.explanation is not None
+    assert date.explanation.endswith("“January 16-17, 1993”: this card asks when it began.")
+    deck = _deck("T\nDuring January-February 1993, 602 patients were reported.\n")
+    (date,) = [e for e in deck.entries if isinstance(e, DateEntry)]  # one card: the range
+    assert (date.prompt, str(date.date)) == (
+        "When? During ____, … patients were reported.",
+        "1993-02",
+    )
+    assert date.explanation == (
+        "The text gives a range, “January-February 1993”: this card asks when it ended."
+    )

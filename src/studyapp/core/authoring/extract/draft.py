@@ -99,11 +99,37 @@ class _Draft(Struct):
 
 
 _DATE_LEAD = re.compile(
-    r"(?:\b(?:on|in|since|from|until|till|by|during|of|as\s+of|early|late|mid|before|after"
-    r"|at)[\s-]+)?(?:(?:the|a|an)\s+)?(?:(?<![\w-])(?:early|late|mid)[\s-]+)?$",
+    r"(?:\b(?:on|in|since|from|until|till|through|thru|to|by|during|of|as\s+of|early|late|mid"
+    r"|before|after|at)[\s-]+)?(?:(?:the|a|an)\s+)?(?:(?<![\w-])(?:early|late|mid)[\s-]+)?$",
     re.IGNORECASE,
 )
-"""The words that lead into a date and go with it: "in", "since the mid-"."""
+"""The words that lead into a date and go with it: "in", "since the mid-", "through"."""
+_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_JOINED_AFTER = re.compile(rf"[-–]\s?(?:\d{{1,2}}\b(?![-–]\d)|{_MONTH_WORD}(?:\s+\d{{1,2}}\b)?)")
+_JOINED_BEFORE = re.compile(rf"(?:{_MONTH_WORD}\s+)?(?:\d{{1,2}}|{_MONTH_WORD})\s?[-–]$")
+
+
+_JOINED_INSIDE = re.compile(rf"(?:\d{{1,2}}|{_MONTH_WORD})\s?[-–]\s?(?:\d{{1,2}}\b|{_MONTH_WORD})")
+
+
+def joined_range(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of a date with the other end of a range joined to it by a dash, which goes
+    with it: "January 16" of "January 16-17, 1993", "February 1993" of "January-February
+    1993" (never a year's: "1990-91" is one date, read whole)."""
+    said = text[start:end]
+    if re.search(rf"(?:\b\d{{1,2}}|{_MONTH_WORD})$", said) and not re.search(r"\d{4}$", said):
+        after = _JOINED_AFTER.match(text, end)
+        if after is not None:
+            end = after.end()
+    before = _JOINED_BEFORE.search(text[:start])
+    if before is not None and re.match(rf"{_MONTH_WORD}|\d{{1,2}}\b(?!,?\s*\d{{4}})", said):
+        start = before.start()
+    year = re.match(r",?\s*\d{4}\b", text[end:])
+    if year is not None and not re.search(r"\d{4}$", text[start:end]):
+        end += year.end()  # the year the range shares
+    return start, end
+
+
 # A sentence that opens with a word that only the article can explain.
 _BARE_OPENING = re.compile(
     r"^(?:This|These|That|Those|It|Its|The\s+two|Both|The\s+(?:agreement|deal|move|decision|plan"
@@ -178,6 +204,14 @@ def _date_explanation(d: DateMention) -> tuple[str | None, list[str]]:
     return " ".join(parts) or None, checks
 
 
+def _dated_start(ex: Extraction, at: int) -> bool:
+    """Whether the date mention that starts at ``at`` (in the text) has a date of its own."""
+    return any(
+        d.sentence is not None and d.sentence.start + d.start == at and d.date is not None
+        for d in ex.dates
+    )
+
+
 def _draft_dates(ex: Extraction, draft: _Draft) -> None:
     seen: set[tuple[str, str]] = set()
     published = False
@@ -201,11 +235,15 @@ def _draft_dates(ex: Extraction, draft: _Draft) -> None:
             published = True
             _draft_publication(ex, d, draft)
             continue
+        start, end = joined_range(source, d.start, d.end)
+        if start < d.start and _dated_start(ex, d.sentence.start + start):
+            continue  # the end of "January 16-February 2, 1993": its start's card asks it
+        if d.date is None and end > d.end and re.search(r"\d{4}$", source[start:end]):
+            continue  # "January" of "January-February 1993": the end's card asks it
         # the prompt names a leading "He"/"She" as the event does ("When? Reagan lifted ...")
-        blanked, _needs = _standalone(_blank(source, d.start, d.end), ex, d.sentence.start)
-        event, needs_context = _standalone(
-            _without_date(source, d.start, d.end), ex, d.sentence.start
-        )
+        blanked, _needs = _standalone(_blank(source, start, end), ex, d.sentence.start)
+        event, needs_context = _standalone(_without_date(source, start, end), ex, d.sentence.start)
+
         words = _content_words(event, 4)
         flags = ["needs-context"] if needs_context else []
         if d.date is None:
@@ -231,6 +269,12 @@ def _draft_dates(ex: Extraction, draft: _Draft) -> None:
         relative = ["relative-date"] if d.relative else []
         entry_id = _unique_id(f"date-{d.date.isoformat()}-{words}", draft.used)
         explanation, checks = _date_explanation(d)
+        if d.last is None and (end > d.end or start < d.start or _JOINED_INSIDE.search(d.text)):
+            # "January 16-17, 1993", "January-February 1993": a range, asked by one end
+            which = "ended" if start < d.start else "began"
+            said = f"The text gives a range, “{source[start:end]}”: this card asks when it {which}."
+            explanation = f"{explanation.rstrip('.')}. {said}" if explanation else said
+            checks.append("the text gives a range: edit the card to ask what you want learnt.")
         _add(
             draft,
             DateEntry,
@@ -524,6 +568,8 @@ def _taken_out(text: str, start: int, end: int, kind: str, verbatim: bool) -> st
     into it ("owed it to creditors in 1990." -> "owed it to creditors."); in quoted words,
     and for any other answer, the cut is marked as an elision ("…").
     """
+    if kind == "date":
+        start, end = joined_range(text, start, end)
     if kind == "date" and not verbatim:
         lead = _QUESTION_LEAD.match(text)
         head = lead.group(0) if lead else ""
