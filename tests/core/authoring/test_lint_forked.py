@@ -1,4 +1,5 @@
-"""A big deck's leak check in a forked child: the same report, whatever becomes of the child."""
+"""A big deck's leak check shared with a forked child: the same report, whatever becomes of
+the child."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import time
 import pytest
 
 from studyapp.core.authoring.lint import forked, runner
-from studyapp.core.authoring.lint.forked import start_check
+from studyapp.core.authoring.lint.forked import start_parts
 from studyapp.core.authoring.lint.rules import Linter
 from studyapp.core.authoring.lint.runner import lint_text
 from studyapp.core.decks.loader import limits_from_env
@@ -26,9 +27,19 @@ def _linter_and_deck() -> tuple[Linter, Deck]:
     return Linter("d.yaml", doc), Deck.model_validate(doc.data)
 
 
-def _where_run(lint: Linter, deck: Deck) -> None:
-    """A check that says which process ran it, at the path of the deck's first entry."""
-    lint.add("L001", ("entries", 0, "explanation"), f"ran in {os.getpid()}")
+PARTS = 24
+
+
+def _where_run(lint: Linter, part: int) -> None:
+    """A part of a check that says which process ran it, at the deck's first entry."""
+    time.sleep(0.005)  # long enough that both processes take parts
+    lint.add("L001", ("entries", 0, "explanation"), f"{part} ran in {os.getpid()}")
+
+
+def _runs(lint: Linter) -> list[tuple[int, int]]:
+    """(part, process) of each finding, by part."""
+    found = [f.message.split(" ran in ") for f in lint.findings]
+    return sorted((int(part), int(pid)) for part, pid in found)
 
 
 def test_a_big_deck_is_linted_alike_with_and_without_the_fork(
@@ -40,15 +51,16 @@ def test_a_big_deck_is_linted_alike_with_and_without_the_fork(
     assert lint_text(DECK, "d.yaml", parallel=True).findings == alone
 
 
-def test_the_check_runs_in_a_child_and_its_findings_come_back(
+def test_both_processes_take_parts_and_each_part_is_done_once(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(forked, "FORK_FROM", 1)
-    lint, deck = _linter_and_deck()
-    start_check(_where_run, lint, deck, fork=True).finish()
-    (found,) = lint.findings
-    assert found.message != f"ran in {os.getpid()}"  # another process
-    assert (found.rule, found.path, found.line) == ("L001", "entries[0].explanation", 4)
+    lint, _deck = _linter_and_deck()
+    start_parts(PARTS, _where_run, lint, fork=True, size=1).finish()
+    runs = _runs(lint)
+    assert [part for part, _pid in runs] == list(range(PARTS))
+    assert {pid for _part, pid in runs} - {os.getpid()}  # the child did some
+    assert all(f.line == 4 for f in lint.findings)  # the child's findings keep their place
 
 
 def test_small_decks_and_unforked_runs_stay_in_this_process(
@@ -56,28 +68,28 @@ def test_small_decks_and_unforked_runs_stay_in_this_process(
 ) -> None:
     for fork, fork_from in ((True, 10_000), (False, 1)):
         monkeypatch.setattr(forked, "FORK_FROM", fork_from)
-        lint, deck = _linter_and_deck()
-        start_check(_where_run, lint, deck, fork=fork).finish()
-        assert [f.message for f in lint.findings] == [f"ran in {os.getpid()}"]
+        lint, _deck = _linter_and_deck()
+        start_parts(PARTS, _where_run, lint, fork=fork, size=5_000).finish()
+        assert _runs(lint) == [(n, os.getpid()) for n in range(PARTS)]
 
 
-def test_a_child_that_fails_is_replaced_by_the_check_run_here(
+def test_the_parts_of_a_child_that_fails_are_done_here(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     parent = os.getpid()
 
-    def fails_in_a_child(lint: Linter, deck: Deck) -> None:
-        if os.getpid() != parent:
+    def fails_in_a_child(lint: Linter, part: int) -> None:
+        if os.getpid() != parent and part >= 3:
             raise MemoryError("the child ran out")
-        _where_run(lint, deck)
+        _where_run(lint, part)
 
     monkeypatch.setattr(forked, "FORK_FROM", 1)
-    lint, deck = _linter_and_deck()
-    start_check(fails_in_a_child, lint, deck, fork=True).finish()
-    assert [f.message for f in lint.findings] == [f"ran in {parent}"]
+    lint, _deck = _linter_and_deck()
+    start_parts(PARTS, fails_in_a_child, lint, fork=True, size=1).finish()
+    assert [part for part, _pid in _runs(lint)] == list(range(PARTS))
 
 
-def test_a_fork_refused_by_the_system_runs_the_check_here(
+def test_a_fork_refused_by_the_system_does_every_part_here(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     def no_fork() -> int:
@@ -85,27 +97,27 @@ def test_a_fork_refused_by_the_system_runs_the_check_here(
 
     monkeypatch.setattr(forked, "FORK_FROM", 1)
     monkeypatch.setattr(forked.os, "fork", no_fork)
-    lint, deck = _linter_and_deck()
-    start_check(_where_run, lint, deck, fork=True).finish()
-    assert [f.message for f in lint.findings] == [f"ran in {os.getpid()}"]
+    lint, _deck = _linter_and_deck()
+    start_parts(PARTS, _where_run, lint, fork=True, size=1).finish()
+    assert _runs(lint) == [(n, os.getpid()) for n in range(PARTS)]
 
 
 def test_an_abandoned_check_is_stopped_and_never_run_here(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """An interrupted lint (^C) must neither wait for the child nor run its check again."""
+    """An interrupted lint (^C) must neither wait for the child nor do its parts again."""
     ran_here: list[int] = []
     parent = os.getpid()
 
-    def slow(lint: Linter, deck: Deck) -> None:
+    def slow(lint: Linter, part: int) -> None:
         if os.getpid() == parent:
-            ran_here.append(parent)
+            ran_here.append(part)
         time.sleep(60)
 
     monkeypatch.setattr(forked, "FORK_FROM", 1)
-    lint, deck = _linter_and_deck()
+    lint, _deck = _linter_and_deck()
     started = time.monotonic()
-    check = start_check(slow, lint, deck, fork=True)
+    check = start_parts(PARTS, slow, lint, fork=True, size=1)
     check.abandon()
     assert time.monotonic() - started < 10
     assert ran_here == [] and lint.findings == []
@@ -115,9 +127,9 @@ def test_a_lint_interrupted_meanwhile_abandons_the_child(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     abandoned: list[bool] = []
-    original = forked.Started.abandon
+    original = forked.Parts.abandon
 
-    def noted(self: forked.Started) -> None:
+    def noted(self: forked.Parts) -> None:
         abandoned.append(True)
         original(self)
 
@@ -125,7 +137,7 @@ def test_a_lint_interrupted_meanwhile_abandons_the_child(
         raise KeyboardInterrupt
 
     monkeypatch.setattr(forked, "FORK_FROM", 1)
-    monkeypatch.setattr(forked.Started, "abandon", noted)
+    monkeypatch.setattr(forked.Parts, "abandon", noted)
     monkeypatch.setattr(runner, "check_options", interrupted)
     with pytest.raises(KeyboardInterrupt):
         lint_text(DECK, "d.yaml", parallel=True)

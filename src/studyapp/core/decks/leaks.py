@@ -41,6 +41,7 @@ __all__ = [
     "TEXT_FIELDS",
     "Leak",
     "LeakFinder",
+    "LeakScan",
     "Shown",
     "asked_words",
     "find_leaks",
@@ -173,16 +174,32 @@ def find_leaks(entries: Sequence[AnyEntry]) -> list[Leak]:
     index is a few hundred thousand small objects that all live until the end.
     """
     with paused_gc():
+        return LeakScan(entries).leaks(0, len(entries))
+
+
+class LeakScan:
+    """A deck read for :func:`find_leaks`: its answers indexed, each entry's texts in words;
+    then the leaks of any run of givers (:meth:`leaks`), each run on its own, so that two
+    processes can share a big deck's givers (lint's :mod:`~studyapp.core.authoring.lint.
+    forked`)."""
+
+    def __init__(self, entries: Sequence[AnyEntry]) -> None:
+        self.entries = entries
         # each text read once: the question's words are its shown texts' (asked_words)
-        scanned = [[(s, words_of(s[2])) for s in shown(entry)] for entry in entries]
-        questions = [asked_words(e, texts) for e, texts in zip(entries, scanned, strict=True)]
-        finder = LeakFinder(entries, questions)
-        leaks: list[Leak] = []
-        for n, entry in enumerate(entries):
-            texts, scanned[n] = scanned[n], []  # its words go as its leaks come
-            leaks += finder._scan(frozenset((entry.id,)), texts, strict=True)
-            leaks += finder.in_notes(entry.id)
-    return leaks
+        self._scanned = [[(s, words_of(s[2])) for s in shown(entry)] for entry in entries]
+        questions = [asked_words(e, t) for e, t in zip(entries, self._scanned, strict=True)]
+        self._finder = LeakFinder(entries, questions)
+
+    def leaks(self, start: int, stop: int) -> list[Leak]:
+        """The leaks whose givers are ``entries[start:stop]``, in deck order (each entry's
+        words are let go as its leaks are found: a run is scanned once)."""
+        finder, found = self._finder, list[Leak]()
+        for n in range(start, stop):
+            entry = self.entries[n]
+            texts, self._scanned[n] = self._scanned[n], []
+            found += finder._scan(frozenset((entry.id,)), texts, strict=True)
+            found += finder.in_notes(entry.id)
+        return found
 
 
 _ASKED_FIELDS = frozenset({"prompt", "event", "measure", "text"})

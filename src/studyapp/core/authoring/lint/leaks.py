@@ -12,20 +12,23 @@ the answer away: whether it would accept them, typed, as the answer itself.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import msgspec
 from msgspec import Struct
 
 from studyapp.core.authoring.lint.acceptance import accepting_key, accepts
+from studyapp.core.authoring.lint.forked import Parts, start_parts
 from studyapp.core.authoring.lint.rules import Linter, Severity
 from studyapp.core.base.listing import listed
-from studyapp.core.decks.leaks import find_leaks
+from studyapp.core.decks.leaks import Leak, LeakScan, find_leaks
 from studyapp.core.decks.model import AnyEntry, Deck
 from studyapp.core.quiz.answers.keys import AnswerKey
 
-__all__ = ["check_leaks"]
+__all__ = ["Accepts", "check_leaks", "check_leaks_shared", "report_leaks"]
 
 
-class _Accepts:
+class Accepts:
     """Whether the checker takes some words as the right answer to an entry's first card,
     as :func:`check_entry` judges them; each entry's answer key built once and each
     (entry, words) judged once (an article's leaks repeat the same answer ten times)."""
@@ -79,10 +82,17 @@ def check_leaks(lint: Linter, deck: Deck) -> None:
     in an article deck given away by dozens of texts) is one finding naming the first
     few, not one a pair: lint's output grows with the deck, not with its square.
     """
+    report_leaks(lint, deck, find_leaks(deck.entries), Accepts())
+
+
+def report_leaks(lint: Linter, deck: Deck, leaks: Iterable[Leak], accepted: Accepts) -> None:
+    """:func:`check_leaks`'s findings for ``leaks``, whose givers are any run of the deck's
+    entries: a place is one giver's, so runs reported apart make the same findings as the
+    whole deck (``accepted``: the checker's verdicts, shared between runs)."""
     index = {entry.id: i for i, entry in enumerate(deck.entries)}
     reported: set[tuple[str, str, bool]] = set()
     places: dict[tuple[str | int, ...], _Place] = {}
-    for leak in find_leaks(deck.entries):
+    for leak in leaks:
         pair = (leak.giver, leak.taker, leak.in_question)
         if pair in reported:
             continue
@@ -96,7 +106,6 @@ def check_leaks(lint: Linter, deck: Deck) -> None:
                 leak.giver, leak.field, path, leak.in_question
             )
         place.takers.append((leak.taker, leak.answer))
-    accepted = _Accepts()
     for place in places.values():
         named = [
             (taker, answer, accepted(deck.entries[index[taker]], answer))
@@ -104,6 +113,28 @@ def check_leaks(lint: Linter, deck: Deck) -> None:
         ]
         rule, path, message = _finding(place, named)
         lint.add(rule, path, message, severity=_severity(place))
+
+
+def check_leaks_shared(lint: Linter, deck: Deck, *, fork: bool) -> Parts:
+    """:func:`check_leaks` in :data:`_PARTS` runs of givers, taken in turn by a forked child
+    at once and by this process once :meth:`Parts.finish` is called (after the other
+    checks): the leak check is most of a big deck's lint, and one core would otherwise wait.
+    Without ``fork`` (or for a small deck) every part is done in :meth:`Parts.finish`.
+    The deck is indexed first, here, so that both share it."""
+    scan = LeakScan(deck.entries)
+    count = len(deck.entries)
+    accepted = Accepts()
+
+    def part(mine: Linter, n: int) -> None:
+        start, stop = n * count // _PARTS, (n + 1) * count // _PARTS
+        report_leaks(mine, deck, scan.leaks(start, stop), accepted)
+
+    return start_parts(_PARTS, part, lint, fork=fork, size=count)
+
+
+_PARTS = 48
+"""Runs of givers two processes take in turn: enough that neither waits long for the
+other at the end, few enough that each run's set-up is nothing."""
 
 
 def _severity(place: _Place) -> Severity | None:

@@ -15,9 +15,8 @@ from pydantic import ValidationError
 from studyapp.core.authoring.lint.checks import check_expected_verdicts
 from studyapp.core.authoring.lint.duplicates import check_duplicates
 from studyapp.core.authoring.lint.entries import check_giveaways, check_options, check_sources
-from studyapp.core.authoring.lint.forked import start_check
 from studyapp.core.authoring.lint.ids import check_duplicate_ids, fix_missing_ids, missing_ids
-from studyapp.core.authoring.lint.leaks import check_leaks
+from studyapp.core.authoring.lint.leaks import check_leaks_shared
 from studyapp.core.authoring.lint.lists import check_list_accepts
 from studyapp.core.authoring.lint.reportcache import ReportCache
 from studyapp.core.authoring.lint.review import check_review
@@ -113,7 +112,7 @@ def _lint_text(text: str, display: str, *, fix: bool, parallel: bool) -> LintRep
                 )
             )
     if deck is not None and not dup:
-        leaks = start_check(check_leaks, lint, deck, fork=parallel)  # the slowest: 2 cores
+        leaks = check_leaks_shared(lint, deck, fork=parallel)  # the slowest: on 2 cores
         try:
             check_sources(lint, deck)
             check_giveaways(lint, deck)
