@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import errno
 import random
 from pathlib import Path
 
+import pytest
 from textual.widgets import Static
 
+from studyapp.core.store.errors import FolderReadOnly
+from studyapp.core.store.store import ProgressStore
 from studyapp.core.workspace import open_workspace
 from studyapp.tui.app import StudyApp
 from studyapp.tui.screens.home import HomeScreen
@@ -71,3 +75,33 @@ async def test_no_study_screen_can_save_in_a_read_only_window(tmp_path: Path) ->
             assert second.store.states == {} and first.store.states == {}
     finally:
         first.close()
+
+
+async def test_a_read_only_disk_says_so_and_not_another_window(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A progress folder on a read-only disk opens read-only, and says why (not 'another
+    studyapp')."""
+    _first, clock = make_workspace(tmp_path)
+    _first.close()
+
+    def read_only_disk(folder: Path) -> None:
+        raise FolderReadOnly(folder, OSError(errno.EROFS, "Read-only file system"))
+
+    monkeypatch.setattr(ProgressStore, "claim", staticmethod(read_only_disk))
+    ws = open_workspace([str(tmp_path / "decks")], progress=tmp_path / "progress", clock=clock)
+    assert ws.read_only and ws.read_only_reason is not None
+    assert "is read-only: answers will not be saved" in ws.read_only_reason
+    app = StudyApp(ws, seed=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        summary = str(app.screen.query_one("#home-summary", Static).render())
+        assert "is read-only: answers will not be saved" in summary
+        assert "another studyapp" not in summary
+        app._notifications.clear()
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        said = [n.message for n in app._notifications]
+        assert any("is read-only: answers will not be saved." in m for m in said)
+        assert not any("another studyapp" in m for m in said)

@@ -45,6 +45,16 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return "\n".join([line(headers), line(["-" * w for w in widths]), *map(line, rows)])
 
 
+DECK_COLUMN = 40
+"""Characters of a deck's title in a table: a title is the deck author's to choose, and
+one of a million characters once padded every row to it (6 MB of spaces)."""
+
+
+def clipped(text: str, width: int = DECK_COLUMN) -> str:
+    """``text`` cut to ``width`` characters, an ellipsis saying it was."""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def _pct(hits: int, total: int) -> str:
     return f"{100 * hits / total:.0f}%" if total else "–"
 
@@ -138,7 +148,7 @@ def cmd_stats(
             ["deck", "cards", "new", "learning", "young", "mature", "mastered"],
             [
                 [
-                    titles.get(deck, deck),
+                    clipped(titles.get(deck, deck)),
                     str(m.total),
                     str(m.new),
                     str(m.learning),
@@ -231,7 +241,11 @@ def cmd_progress(progress: str | None, out: TextIO, *, as_json: bool = False) ->
     from studyapp.core.quiz.results import list_results
     from studyapp.core.store.check import check_folder
 
-    report = check_folder(folder)
+    try:
+        report = check_folder(folder)
+    except ProgressError as error:  # a file it cannot read (a folder named progress.json)
+        terminal_out(sys.stderr).write(f"studyapp: {error}\n")
+        return 1
     out.write("\nfiles:\n")
     for name, size in sorted(report.files.items()):
         out.write(f"  {name:28s} {size:>12,} bytes\n")
@@ -286,7 +300,13 @@ def _progress_json(folder: Path, out: TextIO) -> int:
         from studyapp.core.quiz.results import list_results
         from studyapp.core.store.check import check_folder
 
-        report = check_folder(folder)
+        try:
+            report = check_folder(folder)
+        except ProgressError as error:
+            doc["problems"] = [str(error)]
+            doc["ok"] = False
+            out.write(json_for_terminal(doc) + "\n")
+            return 1
         results, problems = list_results(folder)
         issues = [str(p) for p in report.problems] + problems
         if report.bad_history_lines:

@@ -276,11 +276,8 @@ def open_workspace(
     claimed: FolderLock | None  # taken last: nothing between here and the workspace raises
     try:
         claimed = ProgressStore.claim(folder)
-    except ProgressLocked:
-        reason = (
-            f"another studyapp is using the progress in {folder}; "
-            "this window is read-only (answers are not saved)"
-        )
+    except ProgressLocked as error:  # another window, or a folder that cannot be written
+        reason = error.reason
         claimed = None
     workspace = Workspace(
         decks=decks,

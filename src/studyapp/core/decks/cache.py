@@ -341,7 +341,7 @@ def _read_index(blob: bytes | memoryview) -> DeckIndex:
 
 def _split(blob: bytes) -> tuple[memoryview, memoryview]:
     size = int.from_bytes(blob[:_LENGTH], "little")
-    if len(blob) < _LENGTH + size:
+    if len(blob) < _LENGTH or len(blob) < _LENGTH + size:
         raise ValueError("not a cached deck")
     view = memoryview(blob)
     return view[_LENGTH : _LENGTH + size], view[_LENGTH + size :]
@@ -349,10 +349,16 @@ def _split(blob: bytes) -> tuple[memoryview, memoryview]:
 
 def _head(path: Path) -> bytes:
     """The first part of a cache entry, its index with its length (the deck after it is
-    most of the file, and start-up does not read it)."""
+    most of the file, and start-up does not read it).
+
+    A length the file cannot hold is damage (ValueError), never a read of that many bytes:
+    a damaged header once asked for 16 EiB (OverflowError) or 4 GiB (allocated)."""
     with open(path, "rb") as handle:
         length = handle.read(_LENGTH)
-        return length + handle.read(int.from_bytes(length, "little"))
+        size = int.from_bytes(length, "little")
+        if len(length) < _LENGTH or size > os.fstat(handle.fileno()).st_size - _LENGTH:
+            raise ValueError("not a cached deck")
+        return length + handle.read(size)
 
 
 def decode_index(blob: bytes) -> DeckIndex:
@@ -532,6 +538,8 @@ class DeckCache:
             blob = self._file(key).read_bytes() if whole else _head(self._file(key))
         except OSError:
             return None
+        except ValueError:  # a damaged header: removed below, as any damage is
+            blob = b""
         try:
             found = decoder(blob)
         except Exception:  # any damage at all is a miss; the file is re-validated

@@ -12,7 +12,7 @@ import threading
 from pathlib import Path
 
 from studyapp.core.base.atomic import fsync_dir
-from studyapp.core.store.errors import ProgressError
+from studyapp.core.store.errors import NotSavedError, ProgressError
 
 
 def open_journal(path: Path, *, durable: bool = True) -> tuple[int, JournalSync]:
@@ -67,13 +67,34 @@ class JournalSync:
 
     def write(self, data: bytes) -> None:
         """Append ``data`` to the journal: in the kernel's hands (safe from a crash of the
-        app) on return, fsynced moments later. Raises a failed fsync first."""
+        app) on return, fsynced moments later. Raises a failed fsync first.
+
+        A write that fails (a full disk) raises :class:`NotSavedError` and leaves nothing
+        of ``data`` behind: what part of it went out is cut off again, so the next line
+        never runs on from half a record. Should that cut fail too, saving stops (raised
+        by every later call), as after a failed fsync.
+        """
         self.check()
         fd = self._fd
-        written = os.write(fd, data)
-        while written < len(data):
-            written += os.write(fd, data[written:])
+        written = 0
+        try:
+            written = os.write(fd, data)
+            while written < len(data):
+                written += os.write(fd, data[written:])
+        except OSError as error:
+            if written:
+                self._take_back(written, error)
+            raise NotSavedError(self._path, error) from error
         self.wrote()
+
+    def _take_back(self, written: int, error: OSError) -> None:
+        """Cut the ``written`` bytes of a line that failed off the journal's end (the
+        journal is appended to by this thread alone)."""
+        try:
+            os.ftruncate(self._fd, os.fstat(self._fd).st_size - written)
+        except OSError:
+            self.fail(error)  # half a record stays: nothing may be appended after it
+            self.check()
 
     def wrote(self) -> None:
         """A line was written: have it fsynced soon."""

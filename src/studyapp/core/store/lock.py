@@ -23,6 +23,8 @@ import sys
 from pathlib import Path
 
 _BUSY = (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK, errno.EDEADLK)
+_UNWRITABLE = (errno.EROFS, errno.EACCES, errno.EPERM)
+"""Why a lock file may not be opened for writing: a read-only disk, or no permission."""
 _ATTEMPTS = 10
 """Tries when the file keeps being deleted or replaced between open and lock."""
 
@@ -60,17 +62,39 @@ class FolderLock:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._fd: int | None = None
+        self._vacant = False
+        self.unwritable: OSError | None = None
+        """Why the lock file cannot be opened for writing (a read-only folder), if it
+        cannot: the lock is then held on it opened for reading (``flock`` needs no more),
+        or on nothing if it does not exist (no one can make it, so no one else holds
+        it). Whoever means to write to the folder checks this."""
 
     @property
     def is_locked(self) -> bool:
-        return self._fd is not None
+        return self._fd is not None or self._vacant
+
+    def _open(self) -> int | None:
+        """The lock file, opened (None: it cannot be made, see :attr:`unwritable`)."""
+        try:
+            return os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as error:
+            if error.errno not in _UNWRITABLE:
+                raise
+            self.unwritable = error
+        try:
+            return os.open(self.path, os.O_RDONLY)
+        except FileNotFoundError:
+            return None
 
     def acquire(self) -> None:
         """Take the lock now or raise :class:`LockBusyError`; never waits."""
-        if self._fd is not None:
+        if self.is_locked:
             return
         for _ in range(_ATTEMPTS):
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            fd = self._open()
+            if fd is None:
+                self._vacant = True
+                return
             try:
                 _try_lock(fd)
             except OSError as error:
@@ -91,6 +115,7 @@ class FolderLock:
     def release(self) -> None:
         """Let go (closing the file releases the lock). Idempotent."""
         fd, self._fd = self._fd, None
+        self._vacant = False
         if fd is not None:
             os.close(fd)
 

@@ -28,6 +28,7 @@ silent lost update.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import zlib
@@ -42,11 +43,13 @@ from studyapp.core.base.clock import Clock, ensure_utc, system_clock
 from studyapp.core.base.gcpause import paused_gc
 from studyapp.core.store.cardstates import CardStates
 from studyapp.core.store.errors import (
+    FolderReadOnly,
     ProgressError,
     ProgressLocked,
     ReadOnlyError,
     Severity,
     StoreProblem,
+    unreadable,
 )
 from studyapp.core.store.folding import Folds, fold_header, write_fold
 from studyapp.core.store.history import history_tail_seq, read_history
@@ -78,6 +81,8 @@ from studyapp.core.store.source import (
 )
 from studyapp.core.store.state import CardState, Phase, Rating
 from studyapp.core.store.statetable import StateTable
+
+_UNWRITABLE = (errno.EROFS, errno.EACCES, errno.EPERM)
 
 FOLD_AFTER = 1000
 """Fold the journal into the snapshot (in a thread) once it holds this many records."""
@@ -153,17 +158,22 @@ class ProgressStore:
         held (its owner gives it back); a lock taken here is released.
 
         Raises:
-            ProgressLocked: another instance holds the folder (unless ``read_only``).
+            ProgressLocked: another instance holds the folder (unless ``read_only``);
+                :class:`FolderReadOnly` if the folder cannot be written.
+            ProgressError: a file of the folder cannot be read (a folder where a file
+                should be, say), naming it and what to do.
         """
         path = Path(folder)
         lock = claimed if claimed is not None or read_only else cls.claim(path)
         store = cls(path, read_only=read_only, clock=clock, fold_after=fold_after, lock=lock)
         try:
             store._load()
-        except BaseException:
+        except BaseException as error:
             if claimed is not None:
                 store._lock = None  # the claim is its owner's to release
             store._release()
+            if isinstance(error, OSError):
+                raise unreadable(path, error) from error
             raise
         return store
 
@@ -174,15 +184,24 @@ class ProgressStore:
         with ``claimed``; :meth:`FolderLock.release` if it is never opened).
 
         Raises:
-            ProgressLocked: another instance holds the folder.
+            ProgressLocked: another instance holds the folder; :class:`FolderReadOnly`
+                (one too: it opens read-only as well) if it cannot be written.
         """
         path = Path(folder)
-        path.mkdir(parents=True, exist_ok=True)
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            if error.errno in _UNWRITABLE and not path.exists():
+                raise FolderReadOnly(path, error) from None
+            raise
         lock = FolderLock(path / LOCK)
         try:
             lock.acquire()
         except LockBusyError:
             raise ProgressLocked(path) from None
+        if lock.unwritable is not None:  # a read-only disk: no writer can be here
+            lock.release()
+            raise FolderReadOnly(path, lock.unwritable)
         return lock
 
     def _now(self) -> datetime:
@@ -644,7 +663,10 @@ class ProgressStore:
         try:
             self._finish_fold()
             if fold and not self.read_only:
-                self.fold()
+                # A fold that fails (a full disk) loses nothing: the journal was fsynced
+                # before it began, and each of its steps is safe to repeat at next open.
+                with contextlib.suppress(OSError):
+                    self.fold()
             if self._journal_sync is not None:
                 self._journal_sync.stop()  # the last fsync; raises one that failed
         finally:

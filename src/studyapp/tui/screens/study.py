@@ -58,13 +58,13 @@ from studyapp.core.quiz.answers.judge import check_card
 from studyapp.core.quiz.answers.keyindex import AnswerKeyIndex
 from studyapp.core.quiz.answers.order import parse_order_numbers
 from studyapp.core.quiz.answers.verdict import Outcome, Verdict
-from studyapp.core.store.errors import ProgressError
+from studyapp.core.store.errors import NotSavedError, ProgressError
 from studyapp.core.store.state import Rating
 from studyapp.core.study.queue import more_new_today
 from studyapp.core.study.session import Session
 from studyapp.core.workspace import Workspace
 from studyapp.tui import format as fmt
-from studyapp.tui.messages import READ_ONLY_MESSAGE
+from studyapp.tui.messages import read_only_message
 from studyapp.tui.screens.study_grades import GRADES, GradeBar
 from studyapp.tui.screens.study_status import (
     KIND_LABEL,
@@ -206,6 +206,9 @@ class StudyScreen(Screen[None]):
         self._checked: dict[str, Attempt] = {}
         """Cards checked (judged or revealed) and not graded since, by id: their answer was
         seen, so they come back checked, never asked afresh (see :meth:`action_undo`)."""
+        self._unsaved: tuple[str, Rating] | None = None
+        """A grade the store could not save (a full disk), by card: given again by
+        :meth:`settle` on leaving, if that card is still the one shown."""
         self.session = self._new_session()
 
     def _decks(self) -> list[str]:
@@ -295,9 +298,10 @@ class StudyScreen(Screen[None]):
         other way, it shows why instead of a card, and no key of it saves anything."""
         self.card = None
         self._hide_card()
-        self._done.update(literal(f"{READ_ONLY_MESSAGE}\n\nescape: back to the decks"))
+        said = read_only_message(self.workspace.read_only_reason)
+        self._done.update(literal(f"{said}\n\nescape: back to the decks"))
         self._done.display = True
-        self.notify(READ_ONLY_MESSAGE, title="Read-only", severity="warning", markup=False)
+        self.notify(said, title="Read-only", severity="warning", markup=False)
         self._keep_focus()
         self.refresh_bindings()
 
@@ -756,8 +760,13 @@ class StudyScreen(Screen[None]):
         try:
             outcome = self.session.answer(rating, took)
         except ProgressError as error:
-            self.notify(f"Not saved: {error}", severity="error", markup=False)
+            message = f"Not saved: {error}"
+            if isinstance(error, NotSavedError):  # nothing on disk; try again later
+                self._unsaved = (self.card.id, rating)
+                message += ". Your answer is kept: grade it again once there is room"
+            self.notify(message, severity="error", markup=False)
             return
+        self._unsaved = None
         self.answered += 1
         self._checked.pop(outcome.card.id, None)
         if outcome.became_leech:
@@ -864,10 +873,15 @@ class StudyScreen(Screen[None]):
         """Grade an answer checked but not graded yet as its verdict suggests (what Enter
         does), and say which grade it got: leaving the screen, or the app, must not lose
         an attempt the learner made and saw judged (nor let a wrong answer go unrecorded
-        by quitting). An answer only revealed has no grade to give: nothing is saved."""
-        if self.phase != "judged" or self.verdict is None or self.card is None:
+        by quitting). An answer only revealed has no grade to give: nothing is saved,
+        unless a grade was given that the disk could not take then (a full disk)."""
+        unsaved = self._unsaved
+        if unsaved is not None and self.card is not None and unsaved[0] == self.card.id:
+            rating = unsaved[1]  # the grade given that the disk could not take then
+        elif self.phase != "judged" or self.verdict is None or self.card is None:
             return None
-        rating = Rating(self.verdict.grade)
+        else:
+            rating = Rating(self.verdict.grade)
         answered = self.answered
         self.grade(rating)
         return rating if self.answered > answered else None
