@@ -35,7 +35,8 @@ def open_store(folder: Path, **kwargs: object) -> ProgressStore:
 moments = st.datetimes(
     min_value=datetime(2000, 1, 1), max_value=datetime(2100, 1, 1), timezones=st.just(UTC)
 )
-finite = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False, allow_infinity=False)
+# (any state the schedulers can use: see state.unusable; the others are damage)
+finite = st.floats(min_value=1e-3, max_value=1e6, allow_nan=False, allow_infinity=False)
 states = st.builds(
     CardState,
     card_id=st.text(min_size=1, max_size=12).map(lambda s: f"d/{s}/v"),
@@ -44,9 +45,9 @@ states = st.builds(
     last_review=st.none() | moments,
     step=st.none() | st.integers(0, 5),
     stability=st.none() | finite,
-    difficulty=st.none() | finite,
-    ease=st.none() | finite,
-    interval=st.integers(0, 40000),
+    difficulty=st.none() | st.floats(min_value=1.0, max_value=10.0),
+    ease=st.none() | st.floats(min_value=1e-3, max_value=1000.0),
+    interval=st.integers(0, 36500),
     reps=st.integers(0, 10000),
     lapses=st.integers(0, 100),
     suspended=st.booleans(),

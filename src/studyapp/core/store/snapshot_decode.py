@@ -14,14 +14,15 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import itertools
 import math
 import operator
 from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Annotated, Any
 
 import msgspec
-from msgspec import Struct
+from msgspec import Meta, Struct
 
 from studyapp.core.base.clock import ensure_utc
 from studyapp.core.base.jsonread import MAX_DEPTH, decode_guarded, depth_exceeds, loads_limited
@@ -37,21 +38,34 @@ from studyapp.core.store.snapshot import (
     Snapshot,
     migrate_v1,
 )
-from studyapp.core.store.state import CardState, Phase, Rating
+from studyapp.core.store.state import (
+    HORIZON,
+    LATEST,
+    MAX_DIFFICULTY,
+    MAX_EASE,
+    MAX_STABILITY,
+    MIN_DIFFICULTY,
+    CardState,
+    Phase,
+    Rating,
+    latest_date,
+)
 from studyapp.core.store.statetable import StateColumns, StateTable
 
 _finite = math.isfinite
 _NONE_TYPE = type(None)
 
 
-def _states_v2(cards_raw: Mapping[str, Any]) -> tuple[StateTable, list[str]]:
+def _states_v2(
+    cards_raw: Mapping[str, Any], latest: datetime = LATEST
+) -> tuple[StateTable, list[str]]:
     """Version 2 cards (an object per card id, ``CardState.to_dict()``): (states, bad ids)."""
     cards: dict[str, CardState] = {}
     bad: list[str] = []
     from_dict = CardState.from_dict
     for cid, value in cards_raw.items():
         try:
-            cards[cid] = from_dict(cid, value)
+            cards[cid] = from_dict(cid, value, latest)
         except ValueError:
             bad.append(cid)
     return StateTable.from_states(cards), bad
@@ -92,8 +106,59 @@ def _datetimes(column: list[Any], *, typed: bool = False) -> list[datetime | Non
 _CODES = frozenset(range(len(PHASE_CODES)))
 
 
+def _between(column: list[Any], low: float, high: float) -> None:
+    """Every value not null within [low, high] (else _Unusual: the careful path names the
+    card, ``CardState.from_dict`` says why); ``low`` > 0 (0 counts as out, as null is
+    skipped)."""
+    if 0 in column:  # (filter(None) would skip it)
+        raise _Unusual
+    values = list(filter(None, column))
+    if values and not (low <= min(values) and max(values) <= high):
+        raise _Unusual
+
+
+def _usable_numbers(columns: dict[str, list[Any]], given: set[str]) -> None:
+    """The numbers' ranges of ``state.unusable`` (msgspec checks them as it decodes a
+    well-formed file: see ``_CardColumns``)."""
+    if "stability" in given:
+        _between(columns["stability"], math.ulp(0.0), MAX_STABILITY)
+    if "difficulty" in given:
+        _between(columns["difficulty"], MIN_DIFFICULTY, MAX_DIFFICULTY)
+    if "ease" in given:
+        _between(columns["ease"], math.ulp(0.0), MAX_EASE)
+    if "step" in given and min(filter(None, columns["step"]), default=0) < 0:
+        raise _Unusual
+    for name in ("interval", "reps", "lapses"):
+        if name in given and min(columns[name], default=0) < 0:
+            raise _Unusual
+    if "interval" in given and max(columns["interval"], default=0) > HORIZON.days:
+        raise _Unusual
+
+
+def _usable_dates(columns: dict[str, list[Any]], given: set[str], latest: datetime) -> None:
+    """The dates' checks of ``state.unusable``, a column at a time (no Python call per
+    card): none after ``latest``, no due date more than a century after its review."""
+    due = max(filter(None, columns["due"]), default=None) if "due" in given else None
+    last = columns["last_review"] if "last_review" in given else []
+    if (due is not None and due > latest) or max(filter(None, last), default=latest) > latest:
+        raise _Unusual
+    buried = list(filter(None, columns["buried_until"])) if "buried_until" in given else []
+    if buried and max(buried) > latest.date():
+        raise _Unusual
+    if due is not None and last and due - min(filter(None, last), default=due) > HORIZON:
+        # (else no due date is that far from its review: no pair to check)
+        pairs = filter(all, zip(columns["due"], columns["last_review"], strict=True))
+        if max(itertools.starmap(operator.sub, pairs), default=HORIZON) > HORIZON:
+            raise _Unusual
+
+
 def _states_fast(
-    ids: list[Any], columns: dict[str, list[Any]], given: set[str], *, typed: bool = False
+    ids: list[Any],
+    columns: dict[str, list[Any]],
+    given: set[str],
+    *,
+    typed: bool = False,
+    latest: datetime = LATEST,
 ) -> StateTable:
     """Check every column, then keep them as the table's rows, with no Python call per
     card (states are built from them when asked for: see ``statetable``).
@@ -131,6 +196,9 @@ def _states_fast(
     if not typed and "buried_until" in given and buried.count(None) != n:
         fromiso = date.fromisoformat  # TypeError on anything but a string
         buried = [value if value is None else fromiso(value) for value in buried]
+    if not typed:
+        _usable_numbers(columns, given)
+    _usable_dates({"due": due, "last_review": last, "buried_until": buried}, given, latest)
     return StateTable(
         ids,
         StateColumns(
@@ -150,8 +218,11 @@ def _states_fast(
     )
 
 
-def _states_careful(ids: list[Any], columns: dict[str, list[Any]]) -> tuple[StateTable, list[str]]:
-    """Card by card through ``CardState.from_dict``: every card that reads is kept."""
+def _states_careful(
+    ids: list[Any], columns: dict[str, list[Any]], latest: datetime = LATEST
+) -> tuple[StateTable, list[str]]:
+    """Card by card through ``CardState.from_dict``: every card that reads (and that the
+    schedulers can use) is kept."""
     cards: dict[str, CardState] = {}
     bad: list[str] = []
     names = ("phase", *OPTIONAL_COLUMNS)
@@ -169,7 +240,7 @@ def _states_careful(ids: list[Any], columns: dict[str, list[Any]]) -> tuple[Stat
             value["phase"] = PHASE_CODES[code].value
             value["suspended"] = bool(flags & SUSPENDED)
             value["leech"] = bool(flags & LEECH)
-            cards[cid] = from_dict(cid, value)
+            cards[cid] = from_dict(cid, value, latest)
         except ValueError:
             bad.append(str(cid))
     return StateTable.from_states(cards), bad
@@ -192,7 +263,7 @@ def _with_defaults(
     return columns, given
 
 
-def _states_v3(cards_raw: Any) -> tuple[StateTable, list[str]]:
+def _states_v3(cards_raw: Any, latest: datetime = LATEST) -> tuple[StateTable, list[str]]:
     """Version 3 cards (columns): (states, bad ids). Raises DamagedError."""
     if not isinstance(cards_raw, dict):
         raise DamagedError("damaged", "'cards' is not an object")
@@ -208,9 +279,18 @@ def _states_v3(cards_raw: Any) -> tuple[StateTable, list[str]]:
                 "damaged", f"column '{name}' of 'cards' does not have one value per card"
             )
     try:
-        return _states_fast(ids, columns, given), []
+        return _states_fast(ids, columns, given, latest=latest), []
     except (_Unusual, ValueError, TypeError, KeyError):
-        return _states_careful(ids, columns)
+        return _states_careful(ids, columns, latest)
+
+
+# The ranges of ``state.unusable``, checked by msgspec in C as it decodes (a value out of
+# them sends the file to the general path, which names the card).
+_Stability = Annotated[float, Meta(gt=0, le=MAX_STABILITY)]
+_Difficulty = Annotated[float, Meta(ge=MIN_DIFFICULTY, le=MAX_DIFFICULTY)]
+_Ease = Annotated[float, Meta(gt=0, le=MAX_EASE)]
+_Count = Annotated[int, Meta(ge=0)]
+_Interval = Annotated[int, Meta(ge=0, le=HORIZON.days)]
 
 
 class _CardColumns(Struct):
@@ -221,13 +301,13 @@ class _CardColumns(Struct):
     phase: list[int]
     due: list[datetime | None] | None = None
     last_review: list[datetime | None] | None = None
-    step: list[int | None] | None = None
-    stability: list[float | None] | None = None
-    difficulty: list[float | None] | None = None
-    ease: list[float | None] | None = None
-    interval: list[int] | None = None
-    reps: list[int] | None = None
-    lapses: list[int] | None = None
+    step: list[_Count | None] | None = None
+    stability: list[_Stability | None] | None = None
+    difficulty: list[_Difficulty | None] | None = None
+    ease: list[_Ease | None] | None = None
+    interval: list[_Interval] | None = None
+    reps: list[_Count] | None = None
+    lapses: list[_Count] | None = None
     flags: list[int] | None = None
     buried_until: list[date | None] | None = None
 
@@ -251,6 +331,7 @@ class _SnapshotV3(Struct):
     settings: dict[str, Any] = {}
     journal_seq: int = 0
     recent: list[_RecentV3] = []
+    saved_at: str | None = None
 
 
 @functools.cache
@@ -281,7 +362,9 @@ def _parse_v3_typed(raw: bytes | str) -> Snapshot | None:
     if any(len(column) != n for column in columns.values()):
         return None
     try:
-        states = _states_fast(cards.id, columns, given, typed=True)
+        states = _states_fast(
+            cards.id, columns, given, typed=True, latest=latest_date(data.saved_at)
+        )
     except (_Unusual, ValueError, TypeError, KeyError):
         return None
     recent = [
@@ -347,12 +430,13 @@ def parse_snapshot(raw: bytes | str) -> tuple[Snapshot, list[str], int | None]:
         raise DamagedError("damaged", f"'settings' nests more than {MAX_DEPTH} levels deep")
     if not isinstance(journal_seq, int) or not isinstance(recent_raw, list):
         raise DamagedError("damaged", "'journal_seq' or 'recent' is malformed")
+    latest = latest_date(data.get("saved_at"))
     if version < 3:
         if not isinstance(cards_raw, dict):
             raise DamagedError("damaged", "'cards' is not an object")
-        cards, bad = _states_v2(cards_raw)
+        cards, bad = _states_v2(cards_raw, latest)
     else:
-        cards, bad = _states_v3(cards_raw)
+        cards, bad = _states_v3(cards_raw, latest)
     del data, cards_raw
     snapshot = Snapshot(cards, settings, _recent(recent_raw), journal_seq)
     return snapshot, bad, (version if version < VERSION else None)

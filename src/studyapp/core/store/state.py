@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from enum import IntEnum, StrEnum
 from typing import Any, NoReturn
 
@@ -79,6 +79,80 @@ def _int(value: Any, default: int = 0) -> int:
     return int(value)
 
 
+HORIZON = timedelta(days=36525)
+"""How far from the review it follows a due date may be (100 years: Anki's longest
+interval is 36,500 days), and how far after the file was saved any date may be."""
+LATEST = datetime(9000, 1, 1, tzinfo=UTC)
+"""No date is later, whatever the file says (a century added to it still fits a datetime)."""
+MAX_STABILITY = 1e6
+"""Days; FSRS's stability grows ever slower at large values and never comes near this
+(a state beyond it is damage: its next answer could overflow to infinity)."""
+MIN_DIFFICULTY, MAX_DIFFICULTY = 1.0, 10.0
+"""FSRS's range for difficulty (the ``fsrs`` package clamps to it)."""
+MAX_EASE = 1000.0
+"""SM-2's ease is a factor (2.5 by default); one this large multiplies to overflow."""
+
+
+def unusable(
+    due: datetime | None,
+    last: datetime | None,
+    step: int | None,
+    stability: float | None,
+    difficulty: float | None,
+    ease: float | None,
+    counts: tuple[int, int, int],
+    buried: date | None,
+    latest: datetime = LATEST,
+) -> str | None:
+    """Why a state read from a file is one the schedulers cannot use, or None.
+
+    Stability 0 divides by zero in FSRS and a negative one makes recall a complex
+    number; a difficulty outside 1 to 10, a negative interval, step or count, or a
+    date far in the future (a due date more than 100 years after its review, any date
+    after ``latest``: a century after the file was saved) are no state studyapp writes:
+    each is damage,
+    left out with a message and rebuilt from the history (``core.repair``). (A due date
+    long before its review is only a card very late: the schedulers take it.)
+    """
+    if stability is not None and not 0 < stability <= MAX_STABILITY:
+        return f"stability {stability!r} is not between 0 and {MAX_STABILITY:g} days"
+    if difficulty is not None and not MIN_DIFFICULTY <= difficulty <= MAX_DIFFICULTY:
+        return f"difficulty {difficulty!r} is outside FSRS's 1 to 10"
+    if ease is not None and not 0 < ease <= MAX_EASE:
+        return f"ease {ease!r} is not between 0 and {MAX_EASE:g}"
+    if step is not None and step < 0:
+        return f"step {step!r} is negative"
+    interval, reps, lapses = counts
+    if not 0 <= interval <= HORIZON.days:
+        return f"interval {interval!r} is not between 0 and {HORIZON.days} days"
+    if reps < 0 or lapses < 0:
+        return "a negative count of reviews or lapses"
+    for name, moment in (("due", due), ("last_review", last)):
+        if moment is not None and moment > latest:
+            return f"{name} {moment.isoformat()} is in the far future"
+    if buried is not None and buried > latest.date():
+        return f"buried_until {buried.isoformat()} is in the far future"
+    if due is not None and last is not None and due - last > HORIZON:
+        return "due date more than 100 years from the last review"
+    return None
+
+
+def latest_date(saved_at: Any) -> datetime:
+    """The latest date a snapshot saved at ``saved_at`` (its header's, if readable) may
+    hold: a century after it, and never after :data:`LATEST`."""
+    if type(saved_at) is str:
+        try:
+            saved_at = datetime.fromisoformat(saved_at)
+        except ValueError:
+            return LATEST
+    if not isinstance(saved_at, datetime):
+        return LATEST
+    moment: datetime = ensure_utc(saved_at)
+    if moment >= LATEST - HORIZON:
+        return LATEST
+    return moment + HORIZON
+
+
 class CardState(Struct, frozen=True, gc=False):
     """Everything remembered about one card: memory, schedule and flags.
 
@@ -133,7 +207,9 @@ class CardState(Struct, frozen=True, gc=False):
 
         On the answer path (the progress store writes one per answer). Whatever this
         accepts reads back (:meth:`from_dict`) as a state equal to this one, field by
-        field and type by type, so the store needs no round trip through JSON.
+        field and type by type, so the store needs no round trip through JSON (a state
+        the schedulers cannot use, which none of them makes, reads back as damage:
+        :func:`unusable`).
         """
         due, last, step = self.due, self.last_review, self.step
         stability, difficulty, ease = self.stability, self.difficulty, self.ease
@@ -184,8 +260,12 @@ class CardState(Struct, frozen=True, gc=False):
         return "".join(parts)
 
     @classmethod
-    def from_dict(cls, card_id: str, data: Mapping[str, Any]) -> CardState:
-        """Rebuild a state; raises ValueError (never KeyError/TypeError) on bad data.
+    def from_dict(
+        cls, card_id: str, data: Mapping[str, Any], latest: datetime = LATEST
+    ) -> CardState:
+        """Rebuild a state; raises ValueError (never KeyError/TypeError) on bad data,
+        a state the schedulers cannot use among it (:func:`unusable`; ``latest``: the
+        latest date the file may hold).
 
         Hot at start-up (one call per card the learner has seen, tens of
         thousands): the common types are checked inline, the rest goes through
@@ -227,6 +307,21 @@ class CardState(Struct, frozen=True, gc=False):
                 reps = _int(reps)
             if type(lapses) is not int:
                 lapses = _int(lapses)
+            if buried is not None:
+                buried = date.fromisoformat(str(buried))
+            damage = unusable(
+                due,
+                last,
+                step,
+                stability,
+                difficulty,
+                ease,
+                (interval, reps, lapses),
+                buried,
+                latest,
+            )
+            if damage is not None:
+                raise ValueError(damage)
             return CardState(
                 card_id,
                 phase,
@@ -240,7 +335,7 @@ class CardState(Struct, frozen=True, gc=False):
                 reps,
                 lapses,
                 get("suspended", False) is True,
-                None if buried is None else date.fromisoformat(str(buried)),
+                buried,
                 get("leech", False) is True,
             )
         except (TypeError, ValueError) as error:

@@ -306,6 +306,7 @@ class ProgressStore:
                 f"(first: {bad[0]}); the original file was kept",
             )
             self._dirty = True
+            self.snapshot_lost = True  # the workspace rebuilds them from the history
         if migrated is not None:
             if not self.read_only:
                 target = aside_name(path, f"v{migrated}", self._now())

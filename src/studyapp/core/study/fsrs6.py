@@ -9,13 +9,21 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import math
 from datetime import datetime, timedelta
 from typing import Any
 
 import fsrs
 
 from studyapp.core.base.clock import ensure_utc
-from studyapp.core.store.state import CardState, Phase, Rating
+from studyapp.core.store.state import (
+    MAX_DIFFICULTY,
+    MAX_STABILITY,
+    MIN_DIFFICULTY,
+    CardState,
+    Phase,
+    Rating,
+)
 from studyapp.core.study.forgetting import SM2_MEMORY_DIFFICULTY
 from studyapp.core.study.fuzz import constrain_interval, fuzz_factor
 from studyapp.core.study.settings import SchedulerSettings
@@ -67,13 +75,15 @@ class _Card(fsrs.Card):
         return twin
 
 
-def _stored(value: float | None, places: int) -> float | None:
+def _stored(value: float | None, places: int, ceiling: float = math.inf) -> float | None:
     """Round a memory value as Anki stores it (S to 4 places, D to 3).
 
     Anki keeps the rounded value and computes the next review from it; doing the
     same keeps long review histories in step with Anki instead of drifting.
+    ``ceiling``: at most this (as fsrs-rs caps stability; ``fsrs`` does not, and a
+    state past the readers' range would read back as damage).
     """
-    return None if value is None else round(float(value), places)
+    return None if value is None else round(min(float(value), ceiling), places)
 
 
 class FSRSScheduler:
@@ -97,12 +107,19 @@ class FSRSScheduler:
     def _to_fsrs(self, state: CardState, now: datetime) -> fsrs.Card:
         stability, difficulty = state.stability, state.difficulty
         phase = state.phase
-        if phase is not Phase.NEW and (stability is None or difficulty is None):
+        if phase is not Phase.NEW and (
+            stability is None
+            or difficulty is None
+            # (a state no reader lets in, made in memory: FSRS would divide by zero or
+            # take a complex power; estimated as an SM-2 card's)
+            or not 0 < stability <= MAX_STABILITY
+            or not MIN_DIFFICULTY <= difficulty <= MAX_DIFFICULTY
+        ):
             # Reviewed under SM-2 until now: estimate a memory state from the interval.
-            stability = float(max(state.interval, 1))
+            stability = float(min(max(state.interval, 1), 36500))
             difficulty = SM2_MEMORY_DIFFICULTY
         step = state.step
-        if phase in (Phase.LEARNING, Phase.RELEARNING) and step is None:
+        if phase in (Phase.LEARNING, Phase.RELEARNING) and (step is None or step < 0):
             step = 0
         if phase is Phase.NEW:
             step, stability, difficulty = 0, None, None
@@ -198,7 +215,7 @@ class FSRSScheduler:
                 due,
                 now,
                 new.step,
-                _stored(new.stability, 4),
+                _stored(new.stability, 4, MAX_STABILITY),
                 _stored(new.difficulty, 3),
                 state.ease,
                 interval,

@@ -21,6 +21,8 @@ from msgspec import Struct, field, structs
 
 _DEFAULT_LEARNING = (timedelta(minutes=1), timedelta(minutes=10))
 _DEFAULT_RELEARNING = (timedelta(minutes=10),)
+_LONGEST_STEP = timedelta(days=36500)
+"""As the longest interval: a card due further from its review reads back as damage."""
 
 
 class SchedulerSettings(Struct, frozen=True):
@@ -47,10 +49,14 @@ class SchedulerSettings(Struct, frozen=True):
     def __post_init__(self) -> None:
         if not 0.7 <= self.desired_retention <= 0.99:
             raise ValueError("desired_retention must be between 0.70 and 0.99")
-        if self.maximum_interval < 1:
-            raise ValueError("maximum_interval must be at least 1 day")
-        if any(s <= timedelta(0) for s in (*self.learning_steps, *self.relearning_steps)):
-            raise ValueError("learning and relearning steps must be positive")
+        if not 1 <= self.maximum_interval <= 36500:
+            # (as Anki's; a longer one would write due dates that read back as damage)
+            raise ValueError("maximum_interval must be 1 to 36500 days")
+        if any(
+            not timedelta(0) < s <= _LONGEST_STEP
+            for s in (*self.learning_steps, *self.relearning_steps)
+        ):
+            raise ValueError("learning and relearning steps must be positive, at most 36500 days")
         if self.algorithm not in ("fsrs", "sm2"):
             raise ValueError(f"unknown algorithm {self.algorithm!r} (fsrs or sm2)")
 

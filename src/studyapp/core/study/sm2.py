@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from msgspec import structs
 
 from studyapp.core.base.clock import ensure_utc
-from studyapp.core.store.state import CardState, Phase, Rating
+from studyapp.core.store.state import MAX_EASE, CardState, Phase, Rating
 from studyapp.core.study.fuzz import _hard_first_step, constrain_interval, fuzz_factor
 from studyapp.core.study.settings import SchedulerSettings
 
@@ -153,5 +153,6 @@ class SM2Scheduler:
             Rating.AGAIN: again,
             Rating.HARD: self._to_review(state, hard, now, max(ease - 0.15, _EASE_MIN)),
             Rating.GOOD: self._to_review(state, good, now, ease),
-            Rating.EASY: self._to_review(state, easy, now, ease + 0.15),
+            # (never past what a reader takes back: see state.unusable)
+            Rating.EASY: self._to_review(state, easy, now, min(ease + 0.15, MAX_EASE)),
         }

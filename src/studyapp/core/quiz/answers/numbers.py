@@ -9,7 +9,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+from decimal import (
+    MAX_EMAX,
+    MIN_EMIN,
+    ROUND_DOWN,
+    ROUND_HALF_UP,
+    Decimal,
+    InvalidOperation,
+    localcontext,
+)
 
 from studyapp.core.quiz.answers.normalise import clean, fold
 from studyapp.core.quiz.answers.numberforms import (
@@ -269,8 +277,8 @@ def parse_number(text: str, unit: str | None = None) -> Decimal | None:
     return number
 
 
-def quantize(number: Decimal, decimals: int) -> Decimal:
-    """``number`` rounded half up to ``decimals`` places, however many digits it has.
+def quantize(number: Decimal, decimals: int, rounding: str = ROUND_HALF_UP) -> Decimal:
+    """``number`` rounded (half up) to ``decimals`` places, however many digits it has.
 
     Decimal's default 28 digits of precision raise InvalidOperation on a longer
     number, and a learner (or a deck) may type a 30-digit one.
@@ -278,8 +286,9 @@ def quantize(number: Decimal, decimals: int) -> Decimal:
     if not number.is_finite():
         return number
     with localcontext() as ctx:
+        ctx.Emax, ctx.Emin = MAX_EMAX, MIN_EMIN
         ctx.prec = max(ctx.prec, number.adjusted() + decimals + 4)
-        return number.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+        return number.quantize(Decimal(1).scaleb(-decimals), rounding=rounding)
 
 
 def render_number(value: float | int | Decimal, decimals: int, unit: str | None = None) -> str:
@@ -421,7 +430,7 @@ def _in_scale(number: Decimal, expected: Decimal, power: int) -> Decimal:
     if not isinstance(exponent, int) or exponent > 0:
         return scaled  # "37.5 billion": as precise as its digits
     if scaled == scaled.to_integral_value():
-        return scaled.quantize(Decimal(1))  # "37,000,000,000": its zeros are no precision
+        return quantize(scaled, 0)  # "37,000,000,000": its zeros are no precision
     return scaled.normalize()
 
 
@@ -538,13 +547,9 @@ def _compare(
             )
     given_places = decimals_of(number)
     if given_places < places:
-        quantum = Decimal(1).scaleb(-given_places)
 
         def coarse(x: Decimal) -> set[Decimal]:
-            return {
-                x.quantize(quantum, rounding=ROUND_HALF_UP),
-                x.quantize(quantum, rounding=ROUND_DOWN),
-            }
+            return {quantize(x, given_places), quantize(x, given_places, ROUND_DOWN)}
 
         if number in coarse(expected):
             clash = [r for r in others if number in coarse(r)]
