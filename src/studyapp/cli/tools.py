@@ -404,7 +404,8 @@ def _extract(args: argparse.Namespace, out: TextIO) -> int:
     from studyapp.core.authoring.extract.draftfile import draft_yaml
     from studyapp.core.authoring.extract.extraction import extract
     from studyapp.core.authoring.extract.sentences import slug
-    from studyapp.core.decks.loader import decode_utf8, limits_from_env, parse_deck, read_bytes
+    from studyapp.core.base.userfile import Limits
+    from studyapp.core.decks.loader import decode_utf8, parse_deck, read_bytes
     from studyapp.core.decks.model import PartialDate
 
     anchor = None
@@ -419,8 +420,10 @@ def _extract(args: argparse.Namespace, out: TextIO) -> int:
     if problem := unwritable(target, overwrite=args.force) or not_a_deck_name(target):
         raise RefusedError(problem)  # before the article is read: it may take a while
     shown = display_name(source)
-    raw, problems = read_bytes(source, limits_from_env(), shown)
+    raw, problems = read_bytes(source, Limits(max_bytes=ARTICLE_MAX_BYTES), shown)
     if raw is None:
+        if (size := _size(source)) > ARTICLE_MAX_BYTES:
+            raise _FailedError(whole_file(shown, _too_long(size)))
         raise _FailedError(*_problems(problems))
     text, problems = decode_utf8(raw, shown)
     if text is None:
@@ -495,6 +498,28 @@ def _review(path: Path, out: TextIO) -> int:
     if session.left == 0:
         out.write(f"next: `studyapp lint {shown}` and `studyapp validate {shown}`\n")
     return 0
+
+
+ARTICLE_MAX_BYTES = 4 * 1024 * 1024
+"""The longest article ``extract`` reads: about 650,000 words, a book. Its own limit, not
+a deck's (a deck is capped at 2 MB): a longer text would take minutes and give a draft of
+many thousands of entries, more than anyone reviews entry by entry."""
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _too_long(size: int) -> str:
+    return (
+        f"the article is {size / 1048576:.1f} MB; extract reads articles of up to "
+        f"{ARTICLE_MAX_BYTES / 1048576:.0f} MB (about 650,000 words: a longer text takes "
+        "minutes and drafts more entries than anyone reviews). Split it into parts (a "
+        "chapter each) and extract each into its own draft"
+    )
 
 
 class _ExtractProgress:

@@ -23,7 +23,7 @@ from studyapp.core.decks.model import (
     QuoteEntry,
     SourceDocument,
 )
-from studyapp.core.decks.textsafety import find_unsafe
+from studyapp.core.decks.textsafety import find_unsafe, is_blank
 from studyapp.core.decks.writer import dump_deck
 
 VALID = """\
@@ -133,7 +133,7 @@ def test_arbitrary_bytes_decode_or_report(raw: bytes) -> None:
 
 safe_text = st.text(
     alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=1, max_size=40
-).filter(lambda s: s.strip() and find_unsafe(s) is None and "\r" not in s and "\x85" not in s)
+).filter(lambda s: not is_blank(s) and find_unsafe(s) is None and "\r" not in s and "\x85" not in s)
 ids = st.from_regex(r"[a-z0-9][a-z0-9._-]{0,15}", fullmatch=True)
 tags = st.lists(
     st.from_regex(r"[A-Za-z0-9][A-Za-z0-9._/-]{0,8}", fullmatch=True), unique=True, max_size=3

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import statistics
 from collections import Counter
 from collections.abc import Sequence
@@ -158,6 +159,15 @@ def merge(results: Sequence[StudentResult], problems: Sequence[Problem] = ()) ->
     keeps their latest attempt.
     """
     problems = list(problems)
+    sound: list[StudentResult] = []
+    for r in results:
+        wrong = _malformed(r)
+        if wrong is None:
+            sound.append(r)
+        else:
+            where, what = wrong
+            problems.append(Problem(r.file, 1, 1, where, f"{what}; not merged"))
+    results = sound
     if not results:
         return Gradebook([], [], problems, None, None, "no results")
     exam_id = _most_common([r.exam_id for r in results])
@@ -224,6 +234,26 @@ def merge(results: Sequence[StudentResult], problems: Sequence[Problem] = ()) ->
     stats = _question_stats(students, questions)
     title = students[0].result.title if students else "no results"
     return Gradebook(students, stats, problems, exam_id, seed, title)
+
+
+def _malformed(r: StudentResult) -> tuple[str, str] | None:
+    """What makes a result file's numbers impossible (field, reason), or None.
+
+    A file edited by hand or by a broken tool ("score": "NaN", "max_points": 0) would
+    make the class mean "nan%" or a student's points "1e+308/0": it is left out instead.
+    """
+    q = r.result
+    if not math.isfinite(q.score) or not 0 <= q.score <= 100:
+        return "result.score", f"the score {q.score!r} is not a percentage (0 to 100)"
+    if not math.isfinite(q.pass_mark) or not 0 <= q.pass_mark <= 100:
+        return "result.pass_mark", f"the pass mark {q.pass_mark!r} is not a percentage (0 to 100)"
+    if q.max_points <= 0:
+        return "result.max_points", f"max_points is {q.max_points}: an exam has 1 point or more"
+    if not math.isfinite(q.points) or not 0 <= q.points <= q.max_points:
+        return "result.points", f"the points {q.points!r} are not between 0 and {q.max_points}"
+    if not math.isfinite(q.seconds) or q.seconds < 0:
+        return "result.seconds", f"the time {q.seconds!r} s is not a duration"
+    return None  # (each question's credit is checked when the file is read)
 
 
 def _later(a: StudentResult, b: StudentResult) -> StudentResult:

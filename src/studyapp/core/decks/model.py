@@ -32,7 +32,8 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, core_schema
 
-from studyapp.core.decks.textsafety import check_text, find_unsafe
+from studyapp.core.decks.textsafety import INVISIBLE_ONLY, check_text, find_unsafe, is_blank
+from studyapp.core.decks.yamlscalar import spelling
 
 # --------------------------------------------------------------------------- text
 
@@ -40,12 +41,15 @@ from studyapp.core.decks.textsafety import check_text, find_unsafe
 def _scalar_to_text(value: Any) -> Any:
     """Let authors write ``answer: 1965`` unquoted and still get the text "1965".
 
-    YAML turns such scalars into numbers or dates; every free-text field
-    accepts them back as text. Booleans are refused: ``answer: no`` is kept as a
+    YAML turns such scalars into numbers or dates; every free-text field accepts them
+    back as text, as the author wrote them ("1e3", "1.50", "+5": the reader keeps a
+    spelling Python would change). Booleans are refused: ``answer: no`` is kept as a
     string by our loader, so a bool here means the author wrote ``true``/``false``.
     """
     if isinstance(value, bool):
         return value
+    if (spelled := spelling(value)) is not None:
+        return spelled  # as the author wrote it: "1e3", "1.50", "+5" (never "1000.0")
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float) and math.isfinite(value):
@@ -98,8 +102,8 @@ class _ScalarText:
 def _safe_text(value: str) -> str:
     if find_unsafe(value) is not None:  # (one call for the text that passes: nearly all)
         check_text(value)
-    if not value or value.isspace():
-        raise ValueError("must not be empty")
+    if is_blank(value):
+        raise ValueError("must not be empty" if not value or value.isspace() else INVISIBLE_ONLY)
     return value
 
 
@@ -121,6 +125,8 @@ def _number(value: Any) -> Any:
         raise ValueError(f"expected a number, got {shown}; write digits without quotes, e.g. 55.5")
     if isinstance(value, float) and not math.isfinite(value):
         raise ValueError("must be a finite number")
+    if spelling(value) is not None:  # the plain number (the spelling is for text fields)
+        return float(value) if isinstance(value, float) else int(value)
     return value
 
 
@@ -466,6 +472,8 @@ class ClozeEntry(_EntryBase):
             )
         if any(not b.strip() for b in blanks):
             raise ValueError("a {{blank}} must not be empty")
+        if any(is_blank(b) for b in blanks):
+            raise ValueError(f"a {{{{blank}}}} holds {INVISIBLE_ONLY}")
         rest = CLOZE_BLANK.sub("", text)
         if "{{" in rest or "}}" in rest:
             raise ValueError("unbalanced '{{' or '}}': each blank is written {{like this}}")

@@ -14,6 +14,7 @@ that :class:`~studyapp.core.base.problems.Problem` can apply it to every report)
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _ALLOWED_CONTROLS = {"\n", "\t"}
 _BIDI = {
@@ -62,6 +63,31 @@ def check_text(text: str) -> None:
         f"contains {describe(char)} at character {index + 1}; "
         "remove it (decks may hold only printable text, tabs and newlines)"
     )
+
+
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+"""Characters that draw nothing though they are letters or symbols: the Hangul fillers and
+the blank Braille pattern, used to fake a non-empty name."""
+
+
+def _invisible(char: str) -> bool:
+    return (
+        char.isspace()
+        or unicodedata.category(char) in ("Cf", "Zs", "Zl", "Zp", "Cc")
+        or char in _BLANK_LETTERS
+    )
+
+
+def is_blank(text: str) -> bool:
+    """Whether ``text`` shows nothing: empty, spaces, or only invisible characters (U+200B
+    ZERO WIDTH SPACE, U+FEFF, a soft hyphen, any format character or space): a prompt, an
+    answer or a title made of them looks empty to a learner, and cannot be typed."""
+    if text.isascii():  # (nearly every text: one C call)
+        return not text or text.isspace()
+    return all(_invisible(c) for c in text)
+
+
+INVISIBLE_ONLY = "only invisible characters: write the text"
 
 
 def safe_text(text: str) -> str:

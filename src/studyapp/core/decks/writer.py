@@ -13,6 +13,7 @@ import yaml
 
 from studyapp.core.decks.model import Deck
 from studyapp.core.decks.yamlread import resolve_plain
+from studyapp.core.decks.yamlscalar import SpelledFloat, SpelledInt
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../schema/deck.schema.json\n"
 
@@ -32,7 +33,17 @@ def _represent_str(dumper: Any, value: str) -> yaml.ScalarNode:
     return node
 
 
+def _represent_spelled(dumper: Any, value: SpelledFloat | SpelledInt) -> yaml.ScalarNode:
+    """A number read from YAML (a review edits an entry whose ``value: 1.50``) is written
+    as the author wrote it, plain: it reads back as the same number (or text)."""
+    tag = dumper.resolve(yaml.ScalarNode, value.spelled, (True, False))
+    node: yaml.ScalarNode = dumper.represent_scalar(tag, value.spelled)
+    return node
+
+
 _Dumper.add_representer(str, _represent_str)
+_Dumper.add_representer(SpelledFloat, _represent_spelled)
+_Dumper.add_representer(SpelledInt, _represent_spelled)
 
 if getattr(yaml, "__with_libyaml__", False):
 
@@ -40,6 +51,8 @@ if getattr(yaml, "__with_libyaml__", False):
         """libyaml's emitter with the same strings (an Anki import writes 50,000 entries)."""
 
     _FastDumper.add_representer(str, _represent_str)
+    _FastDumper.add_representer(SpelledFloat, _represent_spelled)
+    _FastDumper.add_representer(SpelledInt, _represent_spelled)
     _FAST: type[yaml.SafeDumper] | type[yaml.CSafeDumper] = _FastDumper
 else:  # pragma: no cover - PyYAML built without libyaml
     _FAST = _Dumper

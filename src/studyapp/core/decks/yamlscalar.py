@@ -11,10 +11,18 @@ both take their scalars from here.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from typing import Any
 
-__all__ = ["MAYBE_TYPED", "resolve_plain", "unescape_double"]
+__all__ = [
+    "MAYBE_TYPED",
+    "SpelledFloat",
+    "SpelledInt",
+    "resolve_plain",
+    "spelling",
+    "unescape_double",
+]
 
 _INT = re.compile(r"^[-+]?[0-9]+$")
 _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
@@ -26,6 +34,36 @@ _SPECIAL_FLOATS = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("
 MAYBE_TYPED = frozenset("0123456789+-.~nNtTfF")
 """First characters of every plain scalar that is not text: the rest is text at once
 (the fast reader makes such text a value without calling :func:`resolve_plain`)."""
+
+
+class SpelledFloat(float):
+    """A YAML float that remembers how the author wrote it ("1e3", "1.50", ".5"), for a
+    text field that takes it back as text: "1e3" must not become "1000.0". Only made when
+    the spelling differs from Python's; a number field keeps the plain float."""
+
+    spelled: str
+
+    def __new__(cls, value: float, text: str) -> SpelledFloat:
+        number = super().__new__(cls, value)
+        number.spelled = text
+        return number
+
+
+class SpelledInt(int):
+    """A YAML int written otherwise than Python writes it ("+5", "007"): see
+    :class:`SpelledFloat`."""
+
+    spelled: str
+
+    def __new__(cls, value: int, text: str) -> SpelledInt:
+        number = super().__new__(cls, value)
+        number.spelled = text
+        return number
+
+
+def spelling(value: float) -> str | None:
+    """How the author wrote a number read from YAML, when Python would write it otherwise."""
+    return value.spelled if isinstance(value, SpelledFloat | SpelledInt) else None
 
 
 def resolve_plain(text: str) -> Any:
@@ -42,13 +80,15 @@ def resolve_plain(text: str) -> Any:
         return False
     if len(text) <= 40:
         if _INT.match(text):
-            return int(text)
+            number = int(text)
+            return number if str(number) == text else SpelledInt(number, text)
         if _FLOAT.match(text) and any(c.isdigit() for c in text):
-            return float(text)
+            real = float(text)
+            return real if repr(real) == text else SpelledFloat(real, text)
         if text.lower() in _SPECIAL_FLOATS:
-            return _SPECIAL_FLOATS[text.lower()]
+            return SpelledFloat(_SPECIAL_FLOATS[text.lower()], text)
         if text.lower() == ".nan":
-            return float("nan")
+            return SpelledFloat(math.nan, text)
         if _DATE.match(text):
             try:
                 return dt.date.fromisoformat(text)

@@ -33,6 +33,9 @@ _LABELS = re.compile(
     r"^\s*(?:published|posted|updated|date|dated|released|issued|for\s+release)\b[:\s]",
     re.IGNORECASE,
 )
+_HEAD = 300
+"""How much of a line is searched for its date: the lead ("WASHINGTON, April 6, 1993 —")
+holds at most 61 characters before the date."""
 _LEAD = re.compile(r"^[A-Z][A-Za-z .,'’-]{1,60}[,—–-]\s*$")
 
 
@@ -50,7 +53,10 @@ def find_dateline(text: str, *, lines_to_read: int = 8) -> Dateline | None:
         seen += 1
         if seen > lines_to_read:
             break
-        for mention in find_dates(line):
+        # a date line's date is in its first words (a short line, or "WASHINGTON, April 6,
+        # 1993 — ..."): a long line is read no further, so one giant line costs no more
+        head = line if len(line) <= _HEAD else line[:_HEAD]
+        for mention in find_dates(head):
             date = mention.date
             if date is None or date.precision != "day" or mention.relative:
                 continue

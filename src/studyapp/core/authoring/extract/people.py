@@ -204,9 +204,18 @@ KIN_BEFORE = re.compile(
 _ROLE_AFTER = re.compile(r"^\s+(?:was|is)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?P<role>[a-z]+)\b")
 
 
+_OPENING = re.compile(r"\s*([^\n.!?]{0,40})")
+
+
+_SENTENCE_END = re.compile(r"[.!?][”\"’]?\s")
+_ENDS_SENTENCE = re.compile(r"[.!?][”\"]?\s+\Z")
+_SENTENCE_REACH = 2000
+"""How far after a name :meth:`People._genders` looks for its sentence's end."""
+
+
 def _next_sentence_opening(text: str, start: int) -> str:
     """The first words of the sentence after ``start`` in the same paragraph ("He said")."""
-    m = re.match(r"\s*([^\n.!?]{0,40})", text[start:])
+    m = _OPENING.match(text, start)  # (no slice of the rest of the text: one long line)
     return m.group(1) if m else ""
 
 
@@ -412,11 +421,13 @@ class People:
                     votes["m"] += 2
                 if _FEMALE_ROLE.search(before):
                     votes["f"] += 2
-                end = text.find("\n", m.end())
-                sentence_end = re.search(
-                    r"[.!?][”\"’]?\s", text[m.end() : end if end > 0 else None]
+                # the sentence's end, looked for no further than a long sentence reaches
+                # (a text of one giant line must not cost a scan to its end per mention)
+                end = text.find("\n", m.end(), m.end() + _SENTENCE_REACH)
+                sentence_end = _SENTENCE_END.search(
+                    text, m.end(), end if end > 0 else m.end() + _SENTENCE_REACH
                 )
-                rest = text[m.end() : m.end() + (sentence_end.end() if sentence_end else 200)]
+                rest = text[m.end() : sentence_end.end() if sentence_end else m.end() + 200]
                 rest += " " + _next_sentence_opening(text, m.end() + len(rest))
                 rest = re.sub(r"“[^”]*”?|\"[^\"]*\"?", " ", rest)  # a quotation's own "her"
                 if not self._mentioned(rest):
@@ -536,7 +547,11 @@ class People:
         """Whether the name opens its sentence and the next sentence opens with "He" or
         "She" ("Marie Curie studied in Paris. She later wrote that ..."): a person."""
         line_start = text.rfind("\n", 0, start) + 1
-        if not re.fullmatch(r"(?:.*[.!?][”\"]?\s+)?", text[line_start:start], re.DOTALL):
+        # the paragraph's start, or a sentence's end just before (only the last words are
+        # read: one giant line must not cost a scan to its start per name)
+        if start > line_start and not _ENDS_SENTENCE.search(
+            text, max(line_start, start - 200), start
+        ):
             return False
         if _bare(text[start:end].split()[0]) in NOT_NAME:
             return False  # "The Golden Gate was built ...": a thing

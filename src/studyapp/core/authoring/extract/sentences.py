@@ -13,7 +13,17 @@ import unicodedata
 
 from msgspec import Struct
 
-__all__ = ["Sentence", "fold_text", "is_citation", "quote_spans", "sentences", "slug", "word_list"]
+__all__ = [
+    "MAX_SENTENCE",
+    "PIECE",
+    "Sentence",
+    "fold_text",
+    "is_citation",
+    "quote_spans",
+    "sentences",
+    "slug",
+    "word_list",
+]
 
 
 def word_list(text: str) -> list[str]:
@@ -67,8 +77,62 @@ def _is_heading(line: str) -> bool:
     return not (stripped[-1] in _CLOSERS and len(stripped) > 1 and stripped[-2] in ".!?…")
 
 
+MAX_SENTENCE = 600
+"""The longest a sentence may be, in characters (prose rarely reaches it). A longer run (a
+list pasted as one line, a text whose punctuation was lost) is cut into pieces of at most
+:data:`PIECE` characters, at a clause mark or a space: each piece is a draft entry's
+``source`` a learner can read, and the finders' work stays linear in the text (theirs
+grows with a sentence's length squared: a 50,000-character "sentence" took minutes)."""
+PIECE = MAX_SENTENCE // 2
+_CLAUSE_END = re.compile(r"[;:,—–)](?=\s)|\s[-—–](?=\s)")
+
+
+def _pieces(text: str, start: int, line_no: int) -> list[Sentence]:
+    """``text`` (one over-long sentence at ``start``) cut into pieces of at most
+    :data:`PIECE` characters: after the last clause mark of the second half of each
+    window, else at its last space, else (one unbroken word) at the window's end."""
+    out: list[Sentence] = []
+    at = 0
+    n = len(text)
+    while at < n:
+        while at < n and text[at].isspace():
+            at += 1
+        if at >= n:
+            break
+        if n - at <= PIECE:
+            cut = n
+        else:
+            window = text[at : at + PIECE]
+            half = PIECE // 2
+            marks = [m.end() for m in _CLAUSE_END.finditer(window, half)]
+            if marks:
+                cut = at + marks[-1]
+            elif (space := window.rfind(" ", half)) > 0:
+                cut = at + space
+            else:
+                cut = at + PIECE
+        piece = text[at:cut].rstrip()
+        if piece:
+            out.append(Sentence(piece, start + at, line_no))
+        at = cut
+    return out
+
+
 def sentences(text: str) -> list[Sentence]:
-    """Split text into sentences, never inside a quotation; headings are their own sentence."""
+    """Split text into sentences, never inside a quotation; headings are their own sentence.
+
+    A sentence longer than :data:`MAX_SENTENCE` is cut into readable pieces (:func:`_pieces`).
+    """
+    out: list[Sentence] = []
+    for sentence in _sentences(text):
+        if len(sentence.text) <= MAX_SENTENCE:
+            out.append(sentence)
+        else:
+            out += _pieces(sentence.text, sentence.start, sentence.line)
+    return out
+
+
+def _sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     offset = 0
     for line_no, line in enumerate(text.split("\n"), start=1):
@@ -130,7 +194,7 @@ def sentences(text: str) -> list[Sentence]:
                                 )
                             )
                             # "1. The first point": a list's number, not "on April 7."
-                            or (word.group(1).isdigit() and line[start:i] == word.group(1))
+                            or (word.group(1).isdigit() and i - start == len(word.group(1)))
                         )
                     )
                     starts_new = nxt >= n or not line[nxt].islower()
