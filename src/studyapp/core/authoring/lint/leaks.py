@@ -82,14 +82,17 @@ def check_leaks(lint: Linter, deck: Deck) -> None:
     in an article deck given away by dozens of texts) is one finding naming the first
     few, not one a pair: lint's output grows with the deck, not with its square.
     """
-    report_leaks(lint, deck, find_leaks(deck.entries), Accepts())
+    index = {entry.id: i for i, entry in enumerate(deck.entries)}
+    report_leaks(lint, deck, find_leaks(deck.entries), Accepts(), index)
 
 
-def report_leaks(lint: Linter, deck: Deck, leaks: Iterable[Leak], accepted: Accepts) -> None:
+def report_leaks(
+    lint: Linter, deck: Deck, leaks: Iterable[Leak], accepted: Accepts, index: dict[str, int]
+) -> None:
     """:func:`check_leaks`'s findings for ``leaks``, whose givers are any run of the deck's
     entries: a place is one giver's, so runs reported apart make the same findings as the
-    whole deck (``accepted``: the checker's verdicts, shared between runs)."""
-    index = {entry.id: i for i, entry in enumerate(deck.entries)}
+    whole deck (``accepted``: the checker's verdicts, and ``index``: each entry's place,
+    both shared between runs)."""
     reported: set[tuple[str, str, bool]] = set()
     places: dict[tuple[str | int, ...], _Place] = {}
     for leak in leaks:
@@ -124,10 +127,11 @@ def check_leaks_shared(lint: Linter, deck: Deck, *, fork: bool) -> Parts:
     scan = LeakScan(deck.entries)
     count = len(deck.entries)
     accepted = Accepts()
+    index = {entry.id: i for i, entry in enumerate(deck.entries)}
 
     def part(mine: Linter, n: int) -> None:
         start, stop = n * count // _PARTS, (n + 1) * count // _PARTS
-        report_leaks(mine, deck, scan.leaks(start, stop), accepted)
+        report_leaks(mine, deck, scan.leaks(start, stop), accepted, index)
 
     return start_parts(_PARTS, part, lint, fork=fork, size=count)
 
