@@ -77,13 +77,14 @@ def _is_heading(line: str) -> bool:
     return not (stripped[-1] in _CLOSERS and len(stripped) > 1 and stripped[-2] in ".!?…")
 
 
-MAX_SENTENCE = 600
-"""The longest a sentence may be, in characters (prose rarely reaches it). A longer run (a
-list pasted as one line, a text whose punctuation was lost) is cut into pieces of at most
+MAX_SENTENCE = 2_000
+"""The longest a sentence may be, in characters: well above prose's longest, a quotation of
+five sentences with its "Dr. Connor said" (about 800; cut, it lost its speaker). A longer run
+(a list pasted as one line, a text whose punctuation was lost) is cut into pieces of at most
 :data:`PIECE` characters, at a clause mark or a space: each piece is a draft entry's
 ``source`` a learner can read, and the finders' work stays linear in the text (theirs
 grows with a sentence's length squared: a 50,000-character "sentence" took minutes)."""
-PIECE = MAX_SENTENCE // 2
+PIECE = 300
 _CLAUSE_END = re.compile(r"[;:,—–)](?=\s)|\s[-—–](?=\s)")
 
 
