@@ -142,3 +142,30 @@ def test_a_lint_interrupted_meanwhile_abandons_the_child(
     with pytest.raises(KeyboardInterrupt):
         lint_text(DECK, "d.yaml", parallel=True)
     assert abandoned == [True]
+
+
+def test_a_lint_interrupted_while_this_process_takes_parts_abandons_the_child(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from studyapp.core.authoring.lint import leaks
+
+    abandoned: list[bool] = []
+    original = forked.Parts.abandon
+    parent = os.getpid()
+    report = leaks.report_leaks
+
+    def noted(self: forked.Parts) -> None:
+        abandoned.append(True)
+        original(self)
+
+    def interrupted_here(*args: object, **kwargs: object) -> None:
+        if os.getpid() == parent:
+            raise KeyboardInterrupt
+        report(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(forked, "FORK_FROM", 1)
+    monkeypatch.setattr(forked.Parts, "abandon", noted)
+    monkeypatch.setattr(leaks, "report_leaks", interrupted_here)
+    with pytest.raises(KeyboardInterrupt):
+        lint_text(DECK, "d.yaml", parallel=True)
+    assert abandoned == [True]

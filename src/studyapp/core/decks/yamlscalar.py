@@ -48,6 +48,10 @@ class SpelledFloat(float):
         number.spelled = text
         return number
 
+    def __reduce__(self) -> tuple[type[SpelledFloat], tuple[float, str]]:
+        """Copied and pickled with its spelling (a draft's edit is deep-copied)."""
+        return (SpelledFloat, (float(self), self.spelled))
+
 
 class SpelledInt(int):
     """A YAML int written otherwise than Python writes it ("+5", "007"): see
@@ -59,6 +63,9 @@ class SpelledInt(int):
         number = super().__new__(cls, value)
         number.spelled = text
         return number
+
+    def __reduce__(self) -> tuple[type[SpelledInt], tuple[int, str]]:
+        return (SpelledInt, (int(self), self.spelled))
 
 
 def spelling(value: float) -> str | None:

@@ -181,3 +181,19 @@ def test_a_date_card_of_a_joined_range_blanks_the_range() -> None:
     assert date.explanation == (
         "The text gives a range, “January-February 1993”: this card asks when it ended."
     )
+
+
+def test_a_day_first_range_and_a_number_before_a_month_first_date() -> None:
+    from studyapp.core.authoring.extract.draft import joined_range
+
+    for text, said, whole in [
+        ("held on 5 May–6 June 1990 in Geneva", "5 May", "5 May–6 June 1990"),
+        ("held on 5 May–6 June 1990 in Geneva", "6 June 1990", "5 May–6 June 1990"),
+        ("see pages 12-May 4, 1990 of it", "May 4", "May 4, 1990"),
+    ]:
+        at = text.index(said)
+        start, end = joined_range(text, at, at + len(said))
+        assert text[start:end] == whole
+    deck = _deck("T\nThe summit was held on 5 May–6 June 1990 in Geneva, where they signed.\n")
+    (date,) = [e for e in deck.entries if isinstance(e, DateEntry)]
+    assert date.prompt == "When? The summit was held on ____ in Geneva, where they signed."

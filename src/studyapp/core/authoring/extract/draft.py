@@ -105,8 +105,17 @@ _DATE_LEAD = re.compile(
 )
 """The words that lead into a date and go with it: "in", "since the mid-", "through"."""
 _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_JOINED_AFTER = re.compile(rf"[-–]\s?(?:\d{{1,2}}\b(?![-–]\d)|{_MONTH_WORD}(?:\s+\d{{1,2}}\b)?)")
-_JOINED_BEFORE = re.compile(rf"(?:{_MONTH_WORD}\s+)?(?:\d{{1,2}}|{_MONTH_WORD})\s?[-–]$")
+_AFTER_DAY = re.compile(
+    rf"[-–]\s?(?:\d{{1,2}}\b(?![-–]\d)(?!\s+{_MONTH_WORD})|{_MONTH_WORD}(?:\s+\d{{1,2}}\b)?)"
+)
+"""What a month-first day joins: "16-17", "16-February 2"."""
+_AFTER_MONTH = re.compile(rf"[-–]\s?(?:{_MONTH_WORD}(?:\s+\d{{1,2}}\b)?|\d{{1,2}}\s+{_MONTH_WORD})")
+"""What a month (or a day-first date) joins: "January-February", "5 May–6 June"."""
+_JOINED_BEFORE = re.compile(
+    rf"(?:{_MONTH_WORD}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_WORD}|{_MONTH_WORD})\s?[-–]$"
+)
+"""A range's first date before the dash: "January 16-", "5 May–", "January-" (never a bare
+number: "pages 12-May 4")."""
 
 
 _JOINED_INSIDE = re.compile(rf"(?:\d{{1,2}}|{_MONTH_WORD})\s?[-–]\s?(?:\d{{1,2}}\b|{_MONTH_WORD})")
@@ -117,12 +126,15 @@ def joined_range(text: str, start: int, end: int) -> tuple[int, int]:
     with it: "January 16" of "January 16-17, 1993", "February 1993" of "January-February
     1993" (never a year's: "1990-91" is one date, read whole)."""
     said = text[start:end]
-    if re.search(rf"(?:\b\d{{1,2}}|{_MONTH_WORD})$", said) and not re.search(r"\d{4}$", said):
-        after = _JOINED_AFTER.match(text, end)
+    if not re.search(r"\d{4}$", said):
+        joins = _AFTER_DAY if re.search(r"\b\d{1,2}$", said) else _AFTER_MONTH
+        after = (
+            joins.match(text, end) if re.search(rf"(?:\b\d{{1,2}}|{_MONTH_WORD})$", said) else None
+        )
         if after is not None:
             end = after.end()
     before = _JOINED_BEFORE.search(text[:start])
-    if before is not None and re.match(rf"{_MONTH_WORD}|\d{{1,2}}\b(?!,?\s*\d{{4}})", said):
+    if before is not None and re.match(rf"{_MONTH_WORD}|\d{{1,2}}\s+{_MONTH_WORD}", said):
         start = before.start()
     year = re.match(r",?\s*\d{4}\b", text[end:])
     if year is not None and not re.search(r"\d{4}$", text[start:end]):

@@ -54,10 +54,12 @@ class Parts:
         for n in _taken(self._tokens, self._count):
             self._work(self._lint, n)
             mine.add(n)
+        self._tokens = -1  # (closed by _taken)
         if self._pid == 0:
             return
         with os.fdopen(self._pipe, "rb") as pipe:
             payload = pipe.read()
+        self._pipe = -1
         _, status = os.waitpid(self._pid, 0)
         self._pid = 0
         got: tuple[list[int], list[Finding]] | None = None
@@ -79,9 +81,10 @@ class Parts:
         with contextlib.suppress(OSError):
             os.waitpid(self._pid, 0)
         for fd in (self._pipe, self._tokens):
-            with contextlib.suppress(OSError):
-                os.close(fd)
-        self._pid = 0
+            if fd >= 0:
+                with contextlib.suppress(OSError):
+                    os.close(fd)
+        self._pid, self._pipe, self._tokens = 0, -1, -1
 
 
 def _taken(tokens: int, count: int) -> Iterator[int]:

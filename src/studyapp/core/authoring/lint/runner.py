@@ -122,10 +122,10 @@ def _lint_text(text: str, display: str, *, fix: bool, parallel: bool) -> LintRep
             check_review(lint, deck)
             check_expected_verdicts(lint, deck)
             check_list_accepts(lint, deck)
+            leaks.finish()  # (this process takes the parts left, then the child's come back)
         except BaseException:  # interrupted (^C) or failed: the child's work is not wanted
             leaks.abandon()
             raise
-        leaks.finish()
     report.findings = sorted(set(lint.findings), key=lambda f: (f.line, f.col, f.rule, f.message))
     if fix and missing:
         fixed, note = fix_missing_ids(text, missing)

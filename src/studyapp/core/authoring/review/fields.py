@@ -23,7 +23,7 @@ from msgspec import Struct
 from pydantic import BaseModel
 
 from studyapp.core.decks.model import ENTRY_TYPES, PartialDate
-from studyapp.core.decks.yamlscalar import resolve_plain
+from studyapp.core.decks.yamlscalar import resolve_plain, spelling
 
 __all__ = ["FormField", "Shape", "field_text", "form_changes", "form_fields"]
 
@@ -116,6 +116,8 @@ def field_text(value: Any, shape: Shape) -> str:
         return "true" if value else "false"
     if isinstance(value, dt.date | PartialDate):
         return value.isoformat()
+    if isinstance(value, int | float) and (spelled := spelling(value)) is not None:
+        return spelled  # "1e3" as the file writes it, not "1000.0"
     return str(value)
 
 
