@@ -50,7 +50,11 @@ class Workspace(Struct):
     messages: list[str] = field(default_factory=list)
     """Things the learner should know at start (settings fell back to defaults, ...)."""
     read_only_reason: str | None = None
-    """Why progress is read-only (another instance holds it), or None."""
+    """Why progress is read-only (another instance holds it, or the folder cannot be
+    written), or None."""
+    read_only_elsewhere: bool = False
+    """Whether it is read-only because another studyapp holds it (the usual case, which the
+    screens word with what to do: close the other window)."""
     deck_paths: list[str] | None = None
     """The deck paths asked for (None: the default search), for reloading."""
     _cards: list[Card] | None = None
@@ -265,7 +269,7 @@ def open_workspace(
     """
     cache = DeckCache.default() if use_cache else None
     folder = paths.progress_dir(progress)
-    reason = None
+    reason, elsewhere = None, False
     # The decks, their cards and the card states live as long as the app (with
     # 50,000 cards, hundreds of thousands of objects): no cyclic collection while
     # they are built, each would only rescan them (see FREEZE_FROM).
@@ -277,7 +281,7 @@ def open_workspace(
     try:
         claimed = ProgressStore.claim(folder)
     except ProgressLocked as error:  # another window, or a folder that cannot be written
-        reason = error.reason
+        reason, elsewhere = error.reason, error.elsewhere
         claimed = None
     workspace = Workspace(
         decks=decks,
@@ -286,6 +290,7 @@ def open_workspace(
         clock=clock,
         messages=list(loaded.messages),
         read_only_reason=reason,
+        read_only_elsewhere=elsewhere,
         deck_paths=[str(p) for p in deck_paths] if deck_paths else None,
         _unread=_Unread(folder, claimed),
     )

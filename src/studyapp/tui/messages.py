@@ -12,9 +12,9 @@ READ_ONLY_MESSAGE = (
 """What home and the study screen say in a read-only window."""
 
 
-def read_only_message(reason: str | None) -> str:
-    """What a read-only window says: another window holds the progress (the usual case),
-    or the workspace's reason (a read-only disk, a folder without permission)."""
-    if reason is None or reason.startswith("another studyapp"):
+def read_only_message(reason: str | None, *, elsewhere: bool) -> str:
+    """What a read-only window says: another window holds the progress (``elsewhere``, the
+    usual case), or the workspace's reason (a read-only disk, a folder without permission)."""
+    if elsewhere or reason is None:
         return READ_ONLY_MESSAGE
     return f"{reason[:1].upper()}{reason[1:]}."

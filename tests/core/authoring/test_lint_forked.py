@@ -161,6 +161,7 @@ def test_a_lint_interrupted_while_this_process_takes_parts_abandons_the_child(
     def interrupted_here(*args: object, **kwargs: object) -> None:
         if os.getpid() == parent:
             raise KeyboardInterrupt
+        time.sleep(0.05)  # a slow child: this process surely has parts left to take
         report(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(forked, "FORK_FROM", 1)

@@ -22,6 +22,9 @@ class ProgressError(Exception):
 class ProgressLocked(ProgressError):  # noqa: N818  (the name says what happened)
     """Another studyapp has this progress folder open."""
 
+    elsewhere = True
+    """Held by another studyapp (a window can be closed); False: the folder itself refuses."""
+
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         super().__init__(
@@ -41,6 +44,8 @@ class ProgressLocked(ProgressError):  # noqa: N818  (the name says what happened
 class FolderReadOnly(ProgressLocked):
     """The progress folder cannot be written (a read-only disk, or no permission): it can
     be opened read-only, as when another studyapp holds it, never for saving."""
+
+    elsewhere = False
 
     def __init__(self, folder: Path, error: OSError) -> None:
         self.error = error

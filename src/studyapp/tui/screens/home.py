@@ -31,7 +31,7 @@ from studyapp.core.stats.report import store_streak
 from studyapp.core.study.queue import study_day
 from studyapp.core.workspace import Workspace
 from studyapp.tui import format as fmt
-from studyapp.tui.messages import READ_ONLY_MESSAGE, read_only_message
+from studyapp.tui.messages import read_only_message
 from studyapp.tui.text import literal
 from studyapp.tui.widgets.keybar import KeyBar
 from studyapp.tui.widgets.titlebar import TitleBar
@@ -319,7 +319,7 @@ class HomeScreen(Screen[None]):
             ]
             parts += [streak] if streak else []
             text = fmt.join_fitting(parts, self.app.size.width - 4, sep="    ")
-        if ws.read_only and read_only_message(ws.read_only_reason) == READ_ONLY_MESSAGE:
+        if ws.read_only and ws.read_only_elsewhere:
             text += "\nRead-only: another studyapp is using this progress folder."
         elif ws.read_only:
             text += f"\nRead-only: {ws.read_only_reason}."
@@ -466,7 +466,8 @@ class HomeScreen(Screen[None]):
 
     def _can_study(self) -> bool:
         if self.workspace.read_only:
-            said = read_only_message(self.workspace.read_only_reason)
+            ws = self.workspace
+            said = read_only_message(ws.read_only_reason, elsewhere=ws.read_only_elsewhere)
             self.notify(said, title="Read-only", severity="warning", markup=False)
             return False
         if not self.workspace.cards:

@@ -298,7 +298,8 @@ class StudyScreen(Screen[None]):
         other way, it shows why instead of a card, and no key of it saves anything."""
         self.card = None
         self._hide_card()
-        said = read_only_message(self.workspace.read_only_reason)
+        ws = self.workspace
+        said = read_only_message(ws.read_only_reason, elsewhere=ws.read_only_elsewhere)
         self._done.update(literal(f"{said}\n\nescape: back to the decks"))
         self._done.display = True
         self.notify(said, title="Read-only", severity="warning", markup=False)

@@ -21,11 +21,11 @@ from studyapp.core.authoring.lint.acceptance import accepting_key, accepts
 from studyapp.core.authoring.lint.forked import Parts, start_parts
 from studyapp.core.authoring.lint.rules import Linter, Severity
 from studyapp.core.base.listing import listed
-from studyapp.core.decks.leaks import Leak, LeakScan, find_leaks
+from studyapp.core.decks.leaks import Leak, LeakScan
 from studyapp.core.decks.model import AnyEntry, Deck
 from studyapp.core.quiz.answers.keys import AnswerKey
 
-__all__ = ["Accepts", "check_leaks", "check_leaks_shared", "report_leaks"]
+__all__ = ["Accepts", "check_leaks_shared", "report_leaks"]
 
 
 class Accepts:
@@ -74,25 +74,17 @@ class _Place(Struct):
     """(taker id, the answer as written in the place), in the order found."""
 
 
-def check_leaks(lint: Linter, deck: Deck) -> None:
-    """One finding per place to fix: a giver's field (or option) and every answer it shows.
-
-    Each pair of entries is reported once, at the first text where the giver shows the
-    taker's answer (question and notes apart). A place that shows many answers (one year
-    in an article deck given away by dozens of texts) is one finding naming the first
-    few, not one a pair: lint's output grows with the deck, not with its square.
-    """
-    index = {entry.id: i for i, entry in enumerate(deck.entries)}
-    report_leaks(lint, deck, find_leaks(deck.entries), Accepts(), index)
-
-
 def report_leaks(
     lint: Linter, deck: Deck, leaks: Iterable[Leak], accepted: Accepts, index: dict[str, int]
 ) -> None:
-    """:func:`check_leaks`'s findings for ``leaks``, whose givers are any run of the deck's
-    entries: a place is one giver's, so runs reported apart make the same findings as the
-    whole deck (``accepted``: the checker's verdicts, and ``index``: each entry's place,
-    both shared between runs)."""
+    """One finding per place to fix for ``leaks``: a giver's field (or option) and every
+    answer it shows. Each pair of entries is reported once, at the first text where the
+    giver shows the taker's answer (question and notes apart). A place that shows many
+    answers (one year in an article deck given away by dozens of texts) is one finding
+    naming the first few, not one a pair: lint's output grows with the deck, not with its
+    square. The givers may be any run of the deck's entries: a place is one giver's, so
+    runs reported apart make the same findings as the whole deck (``accepted``: the
+    checker's verdicts, and ``index``: each entry's place, both shared between runs)."""
     reported: set[tuple[str, str, bool]] = set()
     places: dict[tuple[str | int, ...], _Place] = {}
     for leak in leaks:
@@ -119,7 +111,8 @@ def report_leaks(
 
 
 def check_leaks_shared(lint: Linter, deck: Deck, *, fork: bool) -> Parts:
-    """:func:`check_leaks` in :data:`_PARTS` runs of givers, taken in turn by a forked child
+    """The leak check (:func:`report_leaks` of :class:`LeakScan`) in :data:`_PARTS` runs of
+    givers, taken in turn by a forked child
     at once and by this process once :meth:`Parts.finish` is called (after the other
     checks): the leak check is most of a big deck's lint, and one core would otherwise wait.
     Without ``fork`` (or for a small deck) every part is done in :meth:`Parts.finish`.
