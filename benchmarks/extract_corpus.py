@@ -37,7 +37,13 @@ How a drafted entry finds a key item (``matches``), strictly:
   names is all in its words) and at least half of whose quoted content words,
   and at least three (all, when fewer), are words of the key's statement. A
   ``cloze`` entry (a quotation drafted without a speaker) never finds a
-  statement: a statement needs its speaker.
+  statement: a statement needs its speaker. A key's quotation (``kind:
+  quoted``) is also found by a statement of its speaker that holds it word for
+  word ("Rubio said the United States is "willing to do everything necessary"
+  in compliance with ..." finds the quotation "willing to do everything
+  necessary"): the same words, said by the same speaker, with the clause they
+  were said in. (Since session 15; ``--strict-overlap`` measures by the rule
+  before it, where such a statement found nothing for saying more than the key.)
 
 A drafted entry counts once for precision however many key items it finds;
 two drafts of the same item both count as precise. Prints figures; never
@@ -334,10 +340,33 @@ def words_overlap(quoted: str, statement: str) -> bool:
     return bool(drafted) and shared * 2 >= len(drafted) and shared >= min(3, len(drafted))
 
 
-def statement_matches(entry: AnyEntry, key: KeyStatement) -> bool:
-    if not isinstance(entry, QuoteEntry):
+STRICT_OVERLAP = False
+"""Measure by the rule before session 15: a statement that holds a key's quotation word for
+word finds it only when its words mostly are the quotation's (``--strict-overlap``)."""
+
+
+def holds_quotation(quoted: str, key: KeyStatement) -> bool:
+    """Whether the drafted statement holds the key's quotation word for word (each part of a
+    quotation cut by an ellipsis or a bracket in its order, as whole words)."""
+    if key.kind != "quoted" or not content_words(key.words):
         return False
-    return speaker_matches(entry.speaker, key) and words_overlap(entry.quote, key.words)
+    parts = [" ".join(words(p)) for p in re.split(r"…|\.\.\.|\[[^\]]*\]", key.words)]
+    drafted = " " + " ".join(words(quoted)) + " "
+    at = 0
+    for part in (p for p in parts if p):
+        found = drafted.find(f" {part} ", at)
+        if found < 0:
+            return False
+        at = found + len(part)
+    return True
+
+
+def statement_matches(entry: AnyEntry, key: KeyStatement) -> bool:
+    if not isinstance(entry, QuoteEntry) or not speaker_matches(entry.speaker, key):
+        return False
+    if words_overlap(entry.quote, key.words):
+        return True
+    return not STRICT_OVERLAP and holds_quotation(entry.quote, key)
 
 
 def matches(entry: AnyEntry, item: KeyDate | KeyFigure | KeyStatement) -> bool:
@@ -543,7 +572,15 @@ def main(argv: list[str]) -> int:
         action="store_true",
         help="while tuning: the held-out articles left out, their totals too",
     )
+    parser.add_argument(
+        "--strict-overlap",
+        action="store_true",
+        help="the statement rule before session 15 (a key's quotation held in a longer "
+        "statement found nothing)",
+    )
     args = parser.parse_args(argv)
+    global STRICT_OVERLAP
+    STRICT_OVERLAP = args.strict_overlap
     folders = args.folders or corpus_folders()
     if not folders:
         print(f"no articles found under {CORPUS}")

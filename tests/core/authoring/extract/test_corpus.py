@@ -192,3 +192,36 @@ def test_statements_need_the_speaker_and_the_words() -> None:
         cloze,  # no speaker: never a statement
     ]
     assert _score(KEY, entries)["statement"] == (2, 2, 2, 5)
+
+
+def test_a_quotation_is_found_by_a_statement_that_holds_it_word_for_word() -> None:
+    import benchmarks.extract_corpus as corpus
+
+    key = parse_key(
+        {
+            "article": "a",
+            "genre": "news",
+            "held_out": False,
+            "anchor": None,
+            "statements": [
+                {"speaker": "Marco Rubio", "kind": "quoted", "words": "willing to do everything"},
+                {"speaker": "Marco Rubio", "kind": "reported", "words": "ties will grow"},
+                {"speaker": "Ann Ray", "kind": "quoted", "words": "a [new] start … for all"},
+            ],
+        }
+    )
+    entries: list[AnyEntry] = [
+        # the quotation inside the clause it was said in, by its speaker: found
+        _quote(1, "Rubio", 'the country is "willing to do everything" in law to carry out raids'),
+        # a reported key needs its own words: more than it says finds nothing
+        _quote(2, "Rubio", "ties will grow once the talks end and trade returns to the port"),
+        # the parts of a quotation cut by an ellipsis or a bracket, in order
+        _quote(3, "Ray", "she called it a fresh start that is for all of them"),
+        _quote(4, "Ray", "for all of them, a fresh start"),  # out of order: not held
+    ]
+    assert _score(key, entries)["statement"] == (2, 3, 2, 4)
+    corpus.STRICT_OVERLAP = True
+    try:
+        assert _score(key, entries)["statement"] == (0, 3, 0, 4)
+    finally:
+        corpus.STRICT_OVERLAP = False

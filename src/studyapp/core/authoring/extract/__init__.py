@@ -22,7 +22,8 @@ One module per concept, bottom-up:
 * ``people``: the people an article names, with every form it uses;
 * ``speech``: verbs of saying, their subjects, and speakers across sentences;
 * ``quotes``: quotations and who said them;
-* ``reported``: reported speech ("X said that ...", "according to X, ...");
+* ``provisions``: what a named text lays down ("Section 12(b) authorizes ...");
+* ``reported``: reported speech ("X said that ...", "according to X, ..."), and provisions;
 * ``interview``: the answers of an interview transcript;
 * ``statements``: quotations and reports joined into statements;
 * ``extraction``: ``extract``, which reads a whole article once, in order;

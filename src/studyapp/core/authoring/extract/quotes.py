@@ -376,7 +376,9 @@ def _colon_subject(head: str, speakers: Speakers) -> Speaker | None:
     opens the clause as a person's name or "he"/"she" and a verb follows."""
     if not re.search(r":\s*$", head):
         return None
-    clause = re.split(r"[,;]\s+|[.!?]\s+", head)[-1]
+    # the commas of a date are no clause's end ("in his January 20, 1977, inaugural address:")
+    dated = re.sub(r"(?<=\d),(?=\s+\d{4}\b)|(?<=\b\d{4}),(?=\s+[a-z])", " ", head)
+    clause = re.split(r"[,;]\s+|[.!?]\s+", dated)[-1]
     opening = re.match(r"\s*(?:(?:Then|Later|Finally|Instead)\s+)?", clause)
     rest = clause[opening.end() if opening else 0 :]
     pronoun = re.match(r"(He|She)\s+(?:has\s+|had\s+|also\s+|then\s+)?[a-z]+\b", rest)

@@ -15,6 +15,7 @@ import re
 from msgspec import Struct
 
 from studyapp.core.authoring.extract.people import NAME_TOKEN, ROLE_NOUNS
+from studyapp.core.authoring.extract.provisions import find_provisions
 from studyapp.core.authoring.extract.sentences import Sentence, quote_spans, word_list
 from studyapp.core.authoring.extract.speech import (
     FINDING_VERBS,
@@ -453,6 +454,11 @@ def find_reported(sentence: Sentence, speakers: Speakers) -> list[ReportMention]
     out += _positions(sentence, speakers, spans)
     out += _passive_by(sentence, speakers, spans)
     out += _owned_acts(sentence, speakers, spans)
+    out += [
+        ReportMention(p.text, p.start, p.end, p.speaker, sentence)
+        for p in find_provisions(sentence)
+        if not any(s <= p.start < e for s, e, _ in spans)
+    ]
     return _distinct(out)
 
 
@@ -575,6 +581,11 @@ def _subject(
             return None  # "the Smith Report, which found": a text, not a body that spoke
         return found_who
     found = subject_before(text, m.start())
+    aside = _PARTICIPLE_ASIDE.search(head)
+    if aside is not None and not participle:
+        # "the Congressional Budget Office (CBO), comparing public reporting ..., estimated
+        # that": the subject before the participle's aside
+        found = subject_before(text, aside.start()) or found
     if found is None:
         # "..., and said it was ...": the subject of the clause before
         if re.search(r"\band\s+(?:(?:has|have|had|also|then|later)\s+)*$", head):
@@ -619,6 +630,12 @@ def _subject(
     return resolved
 
 
+_PARTICIPLE_ASIDE = re.compile(
+    r"(?<=[\w.)]),\s+(?:[a-z]+ly\s+)?(?!(?:being|having|according|including)\b)[a-z]{3,}ing\s"
+    r"[^;:“”\"]{1,160}?,\s*$"
+)
+"""An aside that opens with a participle between a subject and its verb (", citing U.S.
+officials,")."""
 # "a survey by", "a 2019 study from": what follows is the finding's author, not a speaker
 _FINDING_BY = re.compile(
     r"\b(?:study|studies|survey|surveys|poll|polls|report|reports|research|analysis|data"
@@ -952,7 +969,8 @@ _STANCE_VERB = re.compile(
     r"|questioned|protested|claimed|claiming|attacked|criticized|criticised|advocated|advocates"
     r"|advocate|advocating|raised|raises|agreed|agrees|informed|informs|notified|thanked|thanks"
     r"|described|describes|depicted|depicts|portrayed|portrays|characteri[sz]ed"
-    r"|recommended|recommends)\b"
+    r"|recommended|recommends|requested|requests|demanded|demands|endorsed|endorses|praised"
+    r"|praises|spoke|speaks)\b"
 )
 # Verbs that object to or lay claim to a thing: "protested alleged British encroachment on
 # its territory", "disputed the British delineation", "claiming an additional 33,000 square
@@ -1042,7 +1060,33 @@ _SET_OUT_OBJECT = re.compile(
 # Verbs of warning against: "forewarned the European powers against interfering in ..."
 _WARN_VERB = re.compile(r"(?:fore)?warn(?:ed|s)|caution(?:ed|s)")
 _WARN_OBJECT = re.compile(r"^\s+(?:[\w’'-]+\s+){0,7}?(?:against|of|about)\s+[a-z]")
+# Asking for an amount, demanding or backing a thing: "requested at least $87 million for
+# ...", "demanded the repatriation of ...", "endorsed de la Espriella", "praised the plan's
+# focus on ..." (what follows "that" or "to" is a clause, reported as such; "requested the
+# files" and "proposed revisions to the rules" are acts a card has no speaker's words for)
+_ASK_VERB = re.compile(r"request(?:ed|s)|demand(?:ed|s)|endors(?:ed|es)|prais(?:ed|es)")
+_ASK_OBJECT = re.compile(
+    r"^\s+(?:(?:at\s+least|some|about|nearly|almost|more\s+than|up\s+to|an\s+additional)\s+"
+    r"(?=\$|\d)|(?!(?:that|to|in|at|on|by|from|with|for|and|or|but|as|it|him|her|them|me|us"
+    r"|this|anonymity|not)\b))(?:\$\s?\d|\d|[\w’'-]+\s+\S)"
+)
+_AMOUNT = re.compile(
+    r"^\s+(?:(?:at\s+least|some|about|nearly|almost|more\s+than|up\s+to|an\s+additional)\s+)?"
+    r"(?:\$\s?\d|\d[\d,.]*\s+(?:million|billion|trillion)|(?:additional\s+|more\s+)?(?:funding"
+    r"|funds))"
+)
+"""What a request asks for, to be a statement: an amount ("requested $87 million")."""
+# Speaking out on a thing: "spoke out against harassment in ...", "spoke in favor of the
+# bill", "spoke of leaving Marxism-Leninism on the ash-heap of history" (never "spoke to
+# reporters", "spoke at the meeting": who heard, or where)
+_SPEAK_VERB = re.compile(r"spoke|speaks")
+_SPEAK_OBJECT = re.compile(
+    r"^\s+(?:out\s+(?:against|for|in\s+favou?r\s+of|on|about)|in\s+favou?r\s+of|against"
+    r"|of\s+(?:the\s+)?[a-z]+ing)\s+\S"
+)
 _VERB_OBJECTS = (
+    (_ASK_VERB, _ASK_OBJECT),
+    (_SPEAK_VERB, _SPEAK_OBJECT),
     (_SET_OUT, _SET_OUT_OBJECT),
     (_AGREE_VERB, _AGREE_OBJECT),
     (_INFORM_VERB, _INFORM_OBJECT),
@@ -1108,6 +1152,10 @@ def _stances(
         if special is not None:
             if special.match(text[m.end() :]) is None:
                 continue
+            if special is _ASK_OBJECT and _NOUN_BEFORE.search(text[: m.start()]):
+                continue  # "the demanded sum", "its requested budget": a modifier
+            if verb.startswith("request") and not _AMOUNT.match(text[m.end() :]):
+                continue  # "requested the files from the agency": an act
             if special is _CLAIM_OBJECT and _opens_a_clause(text[m.end() :]):
                 continue  # "claimed the dam was safe": a clause, reported as such
             opening = ""
@@ -1143,7 +1191,10 @@ def _stances(
             r"|,\s+(?:[a-z]+ly\s+)?(?!being\b|having\b)[a-z]{3,}(?:ed|ing)\s+"
             r"(?:in|at|on|by|with|him|her|them|it)\b"
             # "... the inhabitants who, she argued, favored ...": a statement of its own
-            r"|\s+(?:who|which)\s*,\s*(?:he|she|they|it|[A-Z][\w’'-]+)\s+[a-z]+\s*,",
+            r"|\s+(?:who|which)\s*,\s*(?:he|she|they|it|[A-Z][\w’'-]+)\s+[a-z]+\s*,"
+            # "proposed the talks because tensions were high", "requested donations ..., in
+            # order to help": the writer's reason or the purpose, not what was asked
+            r"|\s+because\b|,?\s+in\s+order\s+to\b",
             text[m.end() : end],
         )
         if joined is not None:
@@ -1163,7 +1214,9 @@ def _stances(
             if m.end() < comma < end:
                 end = comma  # "Although Brzezinski advocated the former course, Carter ..."
         words = text[m.start() : end].strip().rstrip(",")
-        if len(re.findall(r"\w+", words)) < 5:
+        # "endorsed de la Espriella", "requested $87 million": a thing backed or asked for may
+        # be named in a few words
+        if len(re.findall(r"\w+", words)) < (3 if special is _ASK_OBJECT else 5):
             continue
         out.append(ReportMention(words, m.start(), end, speaker, sentence))
     return out
@@ -1233,6 +1286,10 @@ def _fronted(
                 person = named[0][2]
                 if re.match(r"\s+(?:has\s+|had\s+|also\s+|then\s+)?[a-z]+", rest[named[0][1] :]):
                     speaker = Speaker(person.name, person.aliases, "person")
+            elif (subject := _FRONTED_SUBJECT.match(rest)) is not None:
+                # "Noting that ..., Presidential Directive 30 outlined ...", "..., the ministry
+                # said": a body, a named text or a role that opens the main clause
+                speaker = speakers.resolve(subject.group("np"), sentence.start + at, "")
         if speaker is None:
             continue
         end = found.end() + comma.start()
@@ -1241,6 +1298,14 @@ def _fronted(
             return [ReportMention(words, found.end(), end, speaker, sentence)]
         return []
     return []
+
+
+_FRONTED_SUBJECT = re.compile(
+    r"(?P<np>(?:[Tt]he\s+)?(?:[A-Z][\w.’'/-]*(?:\s+(?:of\s+|the\s+|and\s+|for\s+)*[A-Z0-9][\w.’'/()-]*)"
+    r"{0,6}|(?:[a-z]+\s+)?[a-z]+))\s+(?:has\s+|had\s+|also\s+|then\s+)?[a-z]{2,}\b"
+)
+"""The subject of a main clause after a fronted participle: a name of up to seven words
+("Presidential Directive 30"), or "the" and a noun or two ("the central bank")."""
 
 
 _DESCRIBED_AS = re.compile(

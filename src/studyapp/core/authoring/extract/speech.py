@@ -25,6 +25,7 @@ from studyapp.core.authoring.extract.people import (
     person_in,
 )
 from studyapp.core.authoring.extract.sentences import word_list
+from studyapp.core.quiz.gazetteer import country_code
 
 __all__ = [
     "FINDING_VERBS",
@@ -236,7 +237,8 @@ GROUP_NOUNS = frozenset(
         "posters blogger bloggers commenter commenters user users fan fans sister brother "
         "son daughter wife husband friend friends neighbours neighbors relatives defense defence "
         "prosecution plaintiffs plaintiff defendant defendants city town county municipality "
-        "e-mail delegates family proponents backers defenders detractors skeptics sceptics"
+        "e-mail delegates family proponents backers defenders detractors skeptics sceptics "
+        "policymakers policy-makers strategists"
     )
 )
 # Subjects whose "says" is a finding, not speech ("the study shows").
@@ -618,6 +620,7 @@ class Speakers:
                 and words[0][:1].isupper()  # "northern Scotland" is a place, not a surname
                 and re.fullmatch(NAME_TOKEN, words[-1])
                 and words[-1] not in NOT_NAME
+                and not _is_country(phrase)  # "Brazil insisted": a country, not a surname
             ):
                 return self.person(split[1])  # "Smith told reporters": a surname alone
         role = _ROLE_NP.match(phrase)
@@ -649,7 +652,8 @@ class Speakers:
             return Speaker(_tidy(phrase), (), "group" if plural else "person")
         if last in GROUP_NOUNS or last in _DOCUMENTS:
             possessor = re.match(rf"^(?:the\s+)?({NAME_TOKEN}(?:\s+{NAME_TOKEN})*)[’']s\s", phrase)
-            if possessor:
+            # (a country's ministry or army is a body of its own: "Ukraine's foreign ministry")
+            if possessor and not _is_country(possessor.group(1)):
                 resolved = self.resolve(possessor.group(1), position)
                 if resolved is not None:
                     if last in _DOCUMENTS:
@@ -669,6 +673,10 @@ class Speakers:
             return Speaker(f"{both.group(1)} and {both.group(2)}", (), "group")
         if _PROPER_NAME.fullmatch(phrase) and len(capitalised) >= 2:
             # "Friends of the Earth said", "Human Rights Watch says": a body by its name
+            return Speaker(_tidy(phrase), (), "body")
+        if _is_country(phrase):
+            # "China insisted that ...", "Germany asked for ...": a country speaks through
+            # its government (a history's usual speaker)
             return Speaker(_tidy(phrase), (), "body")
         return None
 
@@ -786,6 +794,31 @@ def _last_group_in(head: str) -> tuple[Speaker, int] | None:
     if found is None:
         return None
     return Speaker(_tidy(found[0]), (), "group"), found[1]
+
+
+def _is_country(phrase: str) -> bool:
+    """Whether ``phrase`` is a country's name as written ("China", "the Soviet Union"): a
+    capitalised name of one to four words that ISO 3166 (or a common short form) lists."""
+    if not re.fullmatch(
+        r"(?:[Tt]he\s+)?[A-Z][\w.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.-]*){0,3}", phrase
+    ):
+        return False
+    return country_code(phrase) is not None or phrase.lower().removeprefix("the ") in _FORMER
+
+
+_FORMER = frozenset(
+    [
+        "soviet union",
+        "ussr",
+        "prussia",
+        "east germany",
+        "west germany",
+        "ottoman empire",
+        "yugoslavia",
+        "czechoslovakia",
+    ]
+)
+"""Countries a history names that ISO 3166 no longer lists."""
 
 
 def _is_body(phrase: str) -> bool:

@@ -1,0 +1,158 @@
+"""What a named text lays down: "Section 318(a) authorizes the Secretary to permit ...".
+
+Analyses of laws and rules (a CRS Insight, a history of a treaty) attribute much of what they
+report to a text rather than a person: "The NPRM would require agencies to establish ...",
+"P.L. 119-103 prohibited the NPRM from being issued ...", "the FY2025 budget reconciliation
+law (P.L. 119-21) newly requires a state ... to pay". A reader keys these as the text's
+statements, and a card can ask "which text requires ...?". Only a text the article names
+speaks (a number, a title in capitals, an acronym): "the law requires" names nothing a
+learner could answer with, and "the study shows" is a finding, never a statement.
+:func:`find_provisions` returns the provisions of one sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from studyapp.core.authoring.extract.sentences import Sentence
+from studyapp.core.authoring.extract.speech import Speaker
+
+__all__ = ["Provision", "find_provisions"]
+
+_TEXT_NOUNS = (
+    r"(?:law|act|rule|bill|section|provision|amendment|resolution|memorandum|directive|order"
+    r"|strategy|guidance|regulation|statute|treaty|agreement|accord|charter|constitution"
+    r"|declaration|proclamation|notice|legislation|nprm|proposed\s+rule|final\s+rule|doctrine"
+    r"|executive\s+order|appropriation|appropriations\s+act)"
+)
+# "Section 318(a)", "P.L. 119-103", "H.R. 1781", "EO 14423", "Executive Order 12170", "NSC 68"
+_CITED = (
+    r"(?:(?:Section|Sec\.|Title|Article)\s+\d[\w()-]*|(?:P\.\s?L\.|Pub\.\s?L\.|H\.\s?R\.|S\."
+    r"|H\.\s?Con\.\s?Res\.|S\.\s?Con\.\s?Res\.|H\.\s?Res\.|H\.\s?J\.\s?Res\.)\s*\d[\d-]*"
+    r"|(?:EO|E\.O\.|Executive\s+Order|NSC|PD|NSDD|NSAM|Resolution|Directive)\s+\d[\w-]*)"
+)
+_NAMED_TEXT = re.compile(
+    r"(?P<np>(?:[Tt]he\s+)?(?:"
+    # "the FY2025 budget reconciliation law", "the Regulatory Flexibility Act", "The NPRM"
+    rf"(?:[\w.’'()-]+\s+){{0,6}}?(?i:{_TEXT_NOUNS})|{_CITED}|[A-Z]{{2,6}}"
+    r")(?:\s+of\s+\d{4})?(?:\s*\([^()]{1,40}\))?)$"
+)
+# "The law providing continuing appropriations through December 11, 2026 (P.L. 119-103)":
+# a subject too long to name, named by the citation after it
+_CITATION_AFTER = re.compile(rf"\((?P<np>{_CITED})\)$")
+# What stands between a text and its verb: "would", "also", "newly"
+_BETWEEN = re.compile(
+    r"(?:\s+(?:would|will|also|newly|now|further|specifically|generally|expressly|explicitly"
+    r"|still|already|effectively|thus|therefore|instead|currently|originally))*\s+$"
+)
+_VERBS = re.compile(
+    r"\b(?P<verb>requires?|required|authori[sz](?:es|ed|e)|prohibit(?:s|ed)?|bar(?:s|red)?"
+    r"|permits?|permitted|allows?|allowed|proposes?|proposed|seeks?|sought"
+    r"|instructs?|instructed|mandates?|mandated|obliges|obliged"
+    r"|exempts?|exempted|amends?|amended|establish(?:es|ed)?|creates?|created|repeals?"
+    r"|repealed|extends?|extended|limits?|limited|eliminates?|eliminated|imposes?|imposed)\b"
+)
+# The shape each verb's object takes: a hearer and "to" (requires agencies to establish),
+# "from" (prohibited the NPRM from being issued), a gerund (proposes creating), a thing
+_TO_OBJECT = re.compile(r"^\s+(?:(?!to\b)[^\s,;:]+\s+){1,12}?to\s+(?!the\b|a\b|an\b)[a-z]+\s+\S")
+_FROM_OBJECT = re.compile(r"^\s+(?:(?!from\b)[^\s,;:]+\s+){1,10}?from\s+[a-z]+ing\b")
+_THING_OBJECT = re.compile(
+    r"^\s+(?!(?:that|to|in|at|on|by|from|with|for|and|or|but|as|it|this|which)\b)"
+    r"(?:[a-z]+ing\s+|(?:a|an|the|new|additional|federal|its|their|any|all|certain|[a-z]+)\s+)\S"
+)
+_SEEK_OBJECT = re.compile(r"^\s+to\s+[a-z]+\s+\S")
+_OBJECTS: dict[str, re.Pattern[str]] = {
+    "requir": _TO_OBJECT,
+    "authori": _TO_OBJECT,
+    "permit": _TO_OBJECT,
+    "allow": _TO_OBJECT,
+    "instruct": _TO_OBJECT,
+    "oblige": _TO_OBJECT,
+    "prohibit": _FROM_OBJECT,
+    "bar": _FROM_OBJECT,
+    "exempt": _FROM_OBJECT,
+    "seek": _SEEK_OBJECT,
+    "sought": _SEEK_OBJECT,
+}
+"""The verbs (by their stem) whose object has a shape of its own; the others take a thing."""
+# A verb of making or unmaking a thing is a statement of a text only with "would" or in
+# the present ("the bill would create", "the Act establishes"), never a past act ("the
+# agency created a portal")
+_MAKING = re.compile(r"amend|establish|creat|repeal|extend|limit|eliminat|impos|mandat")
+_END = re.compile(
+    r";|\.\s*$|\.\s+(?=[A-Z])|\s[—–]\s|,\s+(?:but|while|which|and\s+(?:the|it|they)|although"
+    r"|whereas)\b|\s+because\b"
+)
+
+
+class Provision:
+    """A statement a named text makes: its words (the verb and what it lays down) and where
+    they are in the sentence."""
+
+    __slots__ = ("end", "speaker", "start", "text")
+
+    def __init__(self, text: str, start: int, end: int, speaker: Speaker) -> None:
+        self.text, self.start, self.end, self.speaker = text, start, end, speaker
+
+
+def _object_shape(verb: str) -> re.Pattern[str]:
+    low = verb.lower()
+    return next((shape for stem, shape in _OBJECTS.items() if low.startswith(stem)), _THING_OBJECT)
+
+
+def find_provisions(sentence: Sentence) -> list[Provision]:
+    """The provisions ``sentence`` attributes to a text it names, in order."""
+    text = sentence.text
+    out: list[Provision] = []
+    for m in _VERBS.finditer(text):
+        head = text[: m.start()]
+        between = _BETWEEN.search(head)
+        modal = between is not None and re.search(r"\b(?:would|will)\b", between.group(0))
+        if between is not None:
+            head = head[: between.start()]
+        verb = m.group("verb")
+        if _MAKING.match(verb.lower()) and not (modal or re.search(r"(?:es|s)$", verb)):
+            continue  # "the law created a fund" (an act), unlike "the Act creates a fund"
+        np = _text_named(head)
+        if np is None:
+            continue
+        if not _object_shape(verb).match(text[m.end() :]):
+            continue
+        end_at = _END.search(text, m.end())
+        end = end_at.start() if end_at is not None else len(text.rstrip())
+        words = text[m.start() : end].strip().rstrip(",")
+        if len(re.findall(r"\w+", words)) < 4:
+            continue
+        speaker = Speaker(_tidy(np), (), "body")
+        out.append(Provision(words, m.start(), end, speaker))
+    return out
+
+
+def _text_named(head: str) -> str | None:
+    """The named text that ``head`` (a clause up to its verb) ends with, if it opens the
+    clause; else a citation in brackets that closes a longer subject."""
+    named = _NAMED_TEXT.search(head)
+    if named is not None:
+        before = head[: named.start("np")]
+        # the text opens its clause ("Enacted in 1930, Section 318(a) ..."), never "... under
+        # the Act requires"
+        if (not before.strip() or re.search(r"[,;:]\s*$", before)) and _is_named(named.group("np")):
+            return named.group("np")
+    cited = _CITATION_AFTER.search(head.rstrip())
+    if cited is not None and not re.search(r"[;:]|\.\s", head[: cited.start()]):
+        return cited.group("np")
+    return None
+
+
+def _is_named(np: str) -> bool:
+    """Whether ``np`` names one text a learner could answer with (not "the law", "this rule")."""
+    body = re.sub(r"^[Tt]he\s+", "", np)
+    if re.match(r"(?i)(?:this|that|these|those|such|its|their|his|her|our|any|each|every)\b", body):
+        return False
+    if re.match(r"[A-Z][a-z]+ing\b", body):
+        return False  # "Implementing the strategy required ...": an act, not a text
+    return bool(re.search(r"\d|[A-Z]{2,}", body) or re.search(r"(?:^|\s)[A-Z][a-z]", body))
+
+
+def _tidy(np: str) -> str:
+    return " ".join(np.split())

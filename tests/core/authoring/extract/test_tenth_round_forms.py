@@ -1,0 +1,149 @@
+"""General forms of statements that the twelfth blind set and the spent sets' misses showed
+missing (session 15, the tenth round: the twelfth set spent), each on made-up sentences in
+other words, with look-alikes that must draft nothing.
+
+Speakers: a country speaks through its government ("Brazil insisted that ...", never a
+surname; "Brazil's army" stays the army); plural people named by a nationality ("Japanese
+policymakers warned ..."); a subject before a participle's aside ("the GAO, reviewing data
+from 40 states, estimated that ..."); a body or a named text that opens the main clause after
+a fronted "Noting that ...". Statements as a verb and its object: an amount requested, a
+thing demanded, a person endorsed, a thing praised, speaking out against a thing. What a named
+text lays down ("the Clean Water Act requires states to ...", "Section 12(b) authorizes ...",
+"P.L. 118-42 prohibited ... from ..."): only a text the article names, never "the law". A
+quotation after a colon whose clause holds a date with its commas ("in his March 4, 1865,
+address: “...”").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from studyapp.core.authoring.extract.extraction import extract
+
+
+def statements(text: str) -> list[tuple[str, str]]:
+    """(speaker, words) of each statement."""
+    return [(s.speaker, s.words) for s in extract("Title\n\n" + text).statements]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "words"),
+    [
+        (
+            "Brazil insisted that the dam posed no danger to its neighbours.",
+            "Brazil",
+            "the dam posed no danger to its neighbours",
+        ),
+        (
+            "The Soviet Union argued that the treaty had been broken by the West.",
+            "the Soviet Union",
+            "the treaty had been broken by the West",
+        ),
+        (
+            "Germany asked for Austrian support in the negotiations.",
+            "Germany",
+            "for Austrian support in the negotiations",
+        ),
+        (
+            "Japanese policymakers warned that the yen could fall further this year.",
+            "Japanese policymakers",
+            "the yen could fall further this year",
+        ),
+        (
+            "The Government Accountability Office (GAO), reviewing data from 40 states, "
+            "estimated that one claim in five was paid late.",
+            "the Government Accountability Office",
+            "one claim in five was paid late",
+        ),
+        (
+            "Noting that exports had fallen for a third month, the central bank cut its rate.",
+            "the central bank",
+            "exports had fallen for a third month",
+        ),
+        (
+            "The ministry requested an additional $40 million for flood defences.",
+            "the ministry",
+            "requested an additional $40 million for flood defences",
+        ),
+        (
+            "The council demanded the return of the stolen paintings to the museum.",
+            "the council",
+            "demanded the return of the stolen paintings to the museum",
+        ),
+        (
+            "Critics praised the bill's focus on rural clinics and small towns.",
+            "Critics",
+            "praised the bill's focus on rural clinics and small towns",
+        ),
+        (
+            "Several senators spoke out against the new border fence in Texas.",
+            "Several senators",
+            "spoke out against the new border fence in Texas",
+        ),
+        (
+            "The Clean Water Act requires states to publish a list of impaired rivers.",
+            "The Clean Water Act",
+            "requires states to publish a list of impaired rivers",
+        ),
+        (
+            "Section 12(b) authorizes the Secretary to waive the fee in an emergency.",
+            "Section 12(b)",
+            "authorizes the Secretary to waive the fee in an emergency",
+        ),
+        (
+            "The FY2024 spending law (P.L. 118-42) prohibited the agency from closing rural "
+            "offices.",
+            "The FY2024 spending law (P.L. 118-42)",
+            "prohibited the agency from closing rural offices",
+        ),
+        (
+            "The NPRM would require lenders to disclose every fee in a single table.",
+            "The NPRM",
+            "require lenders to disclose every fee in a single table",
+        ),
+    ],
+)
+def test_the_tenth_round_forms_are_statements(sentence: str, speaker: str, words: str) -> None:
+    assert (speaker, words) in statements(sentence)
+
+
+def test_an_endorsement_names_who_was_endorsed() -> None:
+    text = "Ann Wells is the governor.\n\nGovernor Ann Wells endorsed Maria Lopez, who has won."
+    assert ("Ann Wells", "endorsed Maria Lopez") in statements(text)
+
+
+def test_a_quotation_after_a_colon_belongs_to_the_clause_with_a_date_in_it() -> None:
+    text = (
+        "Abraham Lincoln was sworn in again in 1865.\n\n"
+        "Lincoln made the point plainly in his March 4, 1865, address: “With malice toward "
+        "none, with charity for all, let us strive on to finish the work we are in.”"
+    )
+    found = statements(text)
+    assert [speaker for speaker, _words in found] == ["Abraham Lincoln"]
+    assert found[0][1].startswith("With malice toward none")
+
+
+def test_a_country_is_a_body_and_its_ministry_a_body_of_its_own() -> None:
+    found = extract("Title\n\nBrazil's army said that the border was calm all week.").statements
+    assert [(s.speaker, s.kind) for s in found] == [("Brazil's army", "body")]
+    found = extract("Title\n\nPeru insisted that the border was calm all week.").statements
+    assert [(s.speaker, s.kind) for s in found] == [("Peru", "body")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Brazil won the cup in 1970 after a long final.",
+        "The court requested the files from the police last week.",
+        "The mayor requested anonymity because she was not allowed to speak.",
+        "The senator spoke to reporters at the airport after the vote.",
+        "She spoke at the opening of the museum in May.",
+        "The law requires states to keep records of every sale.",
+        "The agency created a portal for applicants in 2023.",
+        "Implementing the plan required the agency to hire 300 new staff.",
+        "Japanese cars sold well in Europe that year.",
+        "Its demanded sum was never paid by the firm.",
+    ],
+)
+def test_look_alikes_of_the_tenth_round_draft_no_statement(sentence: str) -> None:
+    assert statements(sentence) == []
