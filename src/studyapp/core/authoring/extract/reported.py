@@ -365,8 +365,14 @@ def find_reported(sentence: Sentence, speakers: Speakers) -> list[ReportMention]
             continue  # "History shows that ...": a thing shows, nobody says
         if _NEGATED.search(text[: m.start()]):
             continue  # "officials have not said why ...": nothing was said
-        if _CONDITION.search(text[: m.start()]):
-            continue  # "when FDA determines that ...": a case, not something said
+        condition = _CONDITION.search(text[: m.start()])
+        if condition is not None and not (
+            condition.group(0).split()[0].lower() in ("when", "once", "until")
+            and re.fullmatch(r"[a-z]+ed|said|told|wrote", verb)
+        ):
+            # "when FDA determines that ...": a case, not something said ("The crisis ended
+            # when the minister suggested that ...": a time, and what was said then)
+            continue
         previous = speaker
         pos = m.end()
         if verb in _HEARER_VERBS:
@@ -970,7 +976,9 @@ _STANCE_VERB = re.compile(
     r"|advocate|advocating|raised|raises|agreed|agrees|informed|informs|notified|thanked|thanks"
     r"|described|describes|depicted|depicts|portrayed|portrays|characteri[sz]ed"
     r"|recommended|recommends|requested|requests|demanded|demands|endorsed|endorses|praised"
-    r"|praises|spoke|speaks)\b"
+    r"|praises|spoke|speaks|discussed|discusses|discuss|expects|expected|expect|anticipates"
+    r"|anticipated|anticipate"
+    r"|described|describes|describe)\b"
 )
 # Verbs that object to or lay claim to a thing: "protested alleged British encroachment on
 # its territory", "disputed the British delineation", "claiming an additional 33,000 square
@@ -1084,8 +1092,42 @@ _SPEAK_OBJECT = re.compile(
     r"^\s+(?:out\s+(?:against|for|in\s+favou?r\s+of|on|about)|in\s+favou?r\s+of|against"
     r"|of\s+(?:the\s+)?[a-z]+ing)\s+\S"
 )
+# Talking a thing over: "the two Presidents discussed accelerating the process", "Ahuja
+# discussed the piloting of ..." (never "discussed it", "discussed with")
+_DISCUSS_VERB = re.compile(r"discuss(?:ed|es)?")
+_DISCUSS_OBJECT = re.compile(
+    r"^\s+(?!(?:with|it|them|this|that|how|why|what|whether|in|at|on|for)\b)"
+    r"(?:[a-z]+ing|the|a|an|its|his|her|their|plans?|ways?|options?|[“\"])"
+)
+# What a body or people expect: "the Commission expects to complete its work in early 1994",
+# "researchers expect a corresponding increase in ..." (never a passive: "is expected to")
+_EXPECT_VERB = re.compile(r"expect(?:s|ed)?|anticipat(?:es|ed|e)")
+_EXPECT_OBJECT = re.compile(
+    r"^\s+(?:to\s+[a-z]+\s+\S|[a-z]+ing\s+\S|(?:a|an|the|more|further|fewer|higher|lower"
+    r"|significant|substantial|continued)\s+[a-z-]+)"
+)
+# What was described, as people tell of it: "speakers described transmission issues and the
+# activity of saliva" ("described ... as ..." is a depiction, read apart; never "described
+# in detail", "described above")
+_DESCRIBE_VERB = re.compile(r"describe[ds]?")
+_DESCRIBE_OBJECT = re.compile(
+    r"^\s+(?!(?:in|at|on|by|to|from|with|above|below|here|earlier|later|it|him|her|them"
+    r"|this|how|why|what|where)\b)(?:the|a|an|its|his|her|their|[a-z-]+s\b|[a-z-]+\s+[a-z-]+s\b)"
+)
+_SELF = re.compile(
+    r"(?:^|[,;]\s*|\b(?:and|but)\s+)(?:This|this)\s+(?:[A-Z][\w-]*|report|paper|article|memo"
+    r"|brief|chapter|section|book|study|essay|piece)\s+(?:also\s+)?$"
+)
+"""The text speaking of itself ("This Insight describes ..."): the article's plan, no one's
+statement."""
+_PUBLISHED = re.compile(
+    r"^\s+(?:his|her|their|the|this|a|an|its)\s+(?:new\s+)?(?:study|studies|findings|work"
+    r"|research|results|paper|experiment|method|trial)\s+(?:in|at|to)\b"
+)
 _VERB_OBJECTS = (
     (_ASK_VERB, _ASK_OBJECT),
+    (_DISCUSS_VERB, _DISCUSS_OBJECT),
+    (_EXPECT_VERB, _EXPECT_OBJECT),
     (_SPEAK_VERB, _SPEAK_OBJECT),
     (_SET_OUT, _SET_OUT_OBJECT),
     (_AGREE_VERB, _AGREE_OBJECT),
@@ -1093,6 +1135,7 @@ _VERB_OBJECTS = (
     (_THANK_VERB, _THANK_OBJECT),
     (_RAISE_VERB, _RAISE_OBJECT),
     (_DEPICT_VERB, _DEPICT_OBJECT),
+    (_DESCRIBE_VERB, _DESCRIBE_OBJECT),
     (_CONDEMN_VERB, _CONDEMN_OBJECT),
     (_RECOMMEND_VERB, _RECOMMEND_OBJECT),
     (_WARN_VERB, _WARN_OBJECT),
@@ -1148,9 +1191,23 @@ def _stances(
         if any(s <= m.start() < e for s, e, _ in spans):
             continue
         verb = m.group("verb").lower()
-        special = next((obj for verbs, obj in _VERB_OBJECTS if verbs.fullmatch(verb)), None)
+        shapes = [obj for verbs, obj in _VERB_OBJECTS if verbs.fullmatch(verb)]
+        # (a verb may take more than one shape: "described the plan as ..." or "described
+        # the issues": the first that fits)
+        special = next((obj for obj in shapes if obj.match(text[m.end() :])), None)
+        if shapes and special is None:
+            continue
         if special is not None:
-            if special.match(text[m.end() :]) is None:
+            if special in (_DISCUSS_OBJECT, _DESCRIBE_OBJECT, _EXPECT_OBJECT) and _SELF.search(
+                text[: m.start()]
+            ):
+                continue  # "This Insight describes the proposed changes": the text itself
+            if special is _DESCRIBE_OBJECT and (
+                _PUBLISHED.match(text[m.end() :])
+                or re.match(r"[^.;:]{0,80}?\sas\s", text[m.end() :])
+            ):
+                # "described their study in the June issue of ...": a publication; "described
+                # the plan as “...”": a depiction, whose quotation is the statement
                 continue
             if special is _ASK_OBJECT and _NOUN_BEFORE.search(text[: m.start()]):
                 continue  # "the demanded sum", "its requested budget": a modifier

@@ -238,7 +238,7 @@ GROUP_NOUNS = frozenset(
         "son daughter wife husband friend friends neighbours neighbors relatives defense defence "
         "prosecution plaintiffs plaintiff defendant defendants city town county municipality "
         "e-mail delegates family proponents backers defenders detractors skeptics sceptics "
-        "policymakers policy-makers strategists"
+        "policymakers policy-makers strategists speakers panelists panellists"
     )
 )
 # Subjects whose "says" is a finding, not speech ("the study shows").
