@@ -95,7 +95,8 @@ def test_file_size_is_capped_before_reading(tmp_path: Path) -> None:
     with pytest.raises(DeckLoadError) as caught:
         load_deck(path, display="big.yaml")
     (problem,) = caught.value.problems
-    assert (problem.line, problem.col) == (1, 1)
+    assert (problem.line, problem.col) == (0, 0)  # the file as a whole, not its first line
+    assert str(problem).startswith("big.yaml: the file is 2.0 MB; decks are capped at ")
     assert "capped at 2.0 MB" in problem.message and "STUDYAPP_MAX_DECK_MB" in problem.message
 
 

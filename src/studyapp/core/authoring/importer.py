@@ -411,8 +411,8 @@ def _check_deck_id(deck_id: str, display: str) -> None:
             [
                 Problem(
                     display,
-                    1,
-                    1,
+                    0,
+                    0,
                     "",
                     f"{deck_id!r} is not a valid deck id (lowercase letters, digits, . _ -)",
                 )
@@ -438,7 +438,7 @@ def import_text(
         raise
     except (ValueError, TypeError, RecursionError, MemoryError) as exc:  # pragma: no cover
         raise ImportFileError(
-            display, [Problem(display, 1, 1, "", f"cannot import this file: {exc}")]
+            display, [Problem(display, 0, 0, "", f"cannot import this file: {exc}")]
         ) from None
 
 
@@ -512,7 +512,7 @@ def _import(
         builder.add(line, row_roles, row, layout.notetype)
     if not builder.entries:
         if not builder.problems:
-            builder.problems.append(Problem(display, 1, 1, "", "the file has no cards to import"))
+            builder.problems.append(Problem(display, 0, 0, "", "the file has no cards to import"))
         raise ImportFileError(display, builder.problems)
     deck = Deck(
         id=deck_id,

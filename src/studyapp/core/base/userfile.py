@@ -49,17 +49,18 @@ def read_text(path: Path, limits: Limits, display: str) -> tuple[str | None, lis
 
 
 def read_bytes(path: Path, limits: Limits, display: str) -> tuple[bytes | None, list[Problem]]:
-    """Read a user file's bytes, refusing it before reading when it is over the cap."""
+    """Read a user file's bytes, refusing it before reading when it is over the cap. Its
+    problems are the whole file's (line 0): no line of it is at fault."""
     try:
         size = path.stat().st_size
     except OSError as exc:
-        return None, [Problem(display, 1, 1, "", f"cannot read the file: {exc.strerror or exc}")]
+        return None, [Problem(display, 0, 0, "", f"cannot read the file: {exc.strerror or exc}")]
     if size > limits.max_bytes:
         return None, [
             Problem(
                 display,
-                1,
-                1,
+                0,
+                0,
                 "",
                 f"the file is {size / 1048576:.1f} MB; decks are capped at "
                 f"{limits.max_bytes / 1048576:.1f} MB. Split it into several decks, or raise "
@@ -69,9 +70,9 @@ def read_bytes(path: Path, limits: Limits, display: str) -> tuple[bytes | None, 
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return None, [Problem(display, 1, 1, "", f"cannot read the file: {exc.strerror or exc}")]
+        return None, [Problem(display, 0, 0, "", f"cannot read the file: {exc.strerror or exc}")]
     if len(raw) > limits.max_bytes:  # it grew between stat and read
-        return None, [Problem(display, 1, 1, "", "the file is over the size cap")]
+        return None, [Problem(display, 0, 0, "", "the file is over the size cap")]
     return raw, []
 
 

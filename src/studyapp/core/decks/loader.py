@@ -79,7 +79,7 @@ def parse_model(
     if len(text) > limits.max_bytes:  # characters >= bytes/4; the file cap is the real one
         raise error(
             display,
-            [Problem(display, 1, 1, "", f"the text is larger than {limits.max_bytes:,} bytes")],
+            [Problem(display, 0, 0, "", f"the text is larger than {limits.max_bytes:,} bytes")],
         )
     with paused_gc():  # one pause for reading and validating: ~1M objects that all survive
         return _parse(text, model, display, limits, error, extra_checks)
@@ -100,7 +100,7 @@ def _parse(
         # Validating half a file would only add misleading "missing field" noise.
         raise error(display, problems)
     if doc.data is None:
-        raise error(display, [Problem(display, 1, 1, "", "the file is empty")])
+        raise error(display, [Problem(display, 0, 0, "", "the file is empty")])  # no line
     if not isinstance(doc.data, dict):
         line, col = doc.position(())
         raise error(

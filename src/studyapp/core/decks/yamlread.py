@@ -192,7 +192,7 @@ def read_yaml_events(text: str, file: str, limits: Limits = DEFAULT_LIMITS) -> D
         doc.problems.append(Problem(file, line, col, "", "the text is not valid Unicode"))
     except yaml.YAMLError as exc:  # anything else the parser can say
         doc.complete = False
-        doc.problems.append(Problem(file, 1, 1, "", f"YAML: {exc}"))
+        doc.problems.append(Problem(file, 0, 0, "", f"YAML: {exc}"))  # (no place given)
     return doc
 
 
