@@ -160,9 +160,9 @@ def test_extract_review_arguments_and_bad_files(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["extract", str(ARTICLE), "--review", "x.yaml"]) == 1
-    assert "--review takes the draft alone" in capsys.readouterr().out
+    assert capsys.readouterr().err.startswith("studyapp: --review takes the draft alone, not ")
     assert main(["extract", str(ARTICLE)]) == 1
-    assert "give the article and the draft to write" in capsys.readouterr().out
+    assert capsys.readouterr().err.startswith("studyapp: no draft to write (-o DRAFT.yaml) given")
     assert main(["extract", "--review", str(tmp_path / "none.yaml")]) == 1
     assert (
         capsys.readouterr().err == f"studyapp: {tmp_path / 'none.yaml'}: no such file or folder\n"

@@ -221,8 +221,10 @@ def test_extract_with_a_date_that_does_not_parse_says_so_first(
     here: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The option is read before the files: its message, not the file's."""
-    assert main(["extract", "notes.txt", "-o", "deck.yaml", "--date", "July"]) == 1
-    assert capsys.readouterr().out.startswith("--date: 'July' is not a date")
+    assert refused(capsys, ["extract", "notes.txt", "-o", "deck.yaml", "--date", "July"]) == (
+        "studyapp: --date: 'July' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD "
+        "(e.g. 2025-06-03)\n"
+    )
 
 
 def test_review_of_a_draft_not_there_or_a_folder(

@@ -157,6 +157,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.command == "stats":
                 return cli_study.cmd_stats(args.decks, args.progress, out)
             if args.command == "progress":
+                if slip := _progress_option_slip(args):
+                    from studyapp.cli.given import refuse
+
+                    return refuse([slip])
                 if args.repair:
                     return cli_study.cmd_repair(args.decks, args.progress, out)
                 return cli_study.cmd_progress(args.progress, out, as_json=args.json)
@@ -166,6 +170,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+
+
+def _progress_option_slip(args: argparse.Namespace) -> str | None:
+    """``progress`` options that do not go together (said, rather than silently not used)."""
+    if args.repair and args.json:
+        return (
+            "--json: not with --repair, whose report is text; leave --json out (then "
+            "studyapp progress --json checks the progress repaired)"
+        )
+    if args.decks and not args.repair:
+        return (
+            f"{terminal_safe(' '.join(args.decks))}: decks are read by --repair only; add "
+            "--repair to rebuild their cards' states from the history, or leave them out"
+        )
+    return None
 
 
 def _progress_problem(args: argparse.Namespace) -> str | None:

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from studyapp.cli.given import not_a_deck_name, refuse, unwritable
+from studyapp.cli.given import not_a_deck_name, refuse, say_settings, unwritable
 from studyapp.core.base.terminal import terminal_out, terminal_safe
 from studyapp.core.decks.discovery import display_name
 
@@ -150,8 +150,7 @@ def _import(
     from studyapp.core.store.errors import ProgressError
     from studyapp.core.store.store import ProgressStore
 
-    loaded = load_config(paths.config_dir())
-    settings = loaded.config.study
+    settings = say_settings(load_config(paths.config_dir())).study
     if not options.history:
         outcome = run_import(
             options, open_store=None, settings=settings, now=system_clock(), reporter=progress
@@ -170,7 +169,8 @@ def _import(
         )
     except ProgressError as error:
         progress.done()
-        out.write(f"studyapp: {error} (or pass --no-history to import the notes only)\n")
+        said = str(error).rstrip(". ")
+        refuse([f"{said}; or pass --no-history to import the notes only"])
         return None
     if outcome.written:
         notes.append(f"progress saved in {folder}")
@@ -210,6 +210,7 @@ def _keep_presets(config_dir: Path, presets: dict[str, AnkiFsrs]) -> list[str]:
             config_dir,
             structs.replace(config, study=study, previous_parameters=previous),
             base=config,
+            keep_bad_parts=True,  # (what was wrong was said when the settings were read)
         )
     except OSError as error:
         return [f"studyapp: Anki's FSRS parameters not kept: {error}", *_not_applied(presets)]

@@ -235,6 +235,12 @@ def _list_decks(result: DeckSet, out: TextIO) -> None:
         detail = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
         out.write(f"  {deck.id}: {deck.title} ({len(deck.entries)} entries: {detail})\n")
         out.write(f"    {display_name(loaded.path)}\n")
+        if loaded.drafts:  # as home marks it: studied like any other, its author checks it
+            many = "entry" if loaded.drafts == 1 else "entries"
+            out.write(
+                f"    draft · {loaded.drafts:,} {many} to check "
+                f"(studyapp extract --review {display_name(loaded.path)})\n"
+            )
     if not result.decks:
         out.write("  (none)\n")
     if result.failures:

@@ -17,11 +17,14 @@ import os
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from studyapp.core.base.problems import Problem
 from studyapp.core.base.terminal import terminal_out, terminal_safe
 from studyapp.core.decks.discovery import display_name
+
+if TYPE_CHECKING:
+    from studyapp.core.config import AppConfig, LoadedConfig
 
 __all__ = [
     "NO_DECKS",
@@ -34,6 +37,7 @@ __all__ = [
     "not_a_deck_name",
     "readable",
     "refuse",
+    "say_settings",
     "unreadable",
     "unwritable",
     "whole_file",
@@ -155,6 +159,14 @@ def refuse(lines: Iterable[str], err: TextIO | None = None) -> int:
     for line in lines:
         out.write(f"studyapp: {line}\n")
     return 1
+
+
+def say_settings(loaded: LoadedConfig, err: TextIO | None = None) -> AppConfig:
+    """The settings read, after saying on stderr what was wrong with the file (a damaged
+    one set aside, a bad part replaced by its default), as the app says it on its first
+    screen: a command must not use other settings than the learner's without a word."""
+    refuse(loaded.messages, err)
+    return loaded.config
 
 
 def _exists(path: Path) -> bool:

@@ -48,7 +48,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
-    from studyapp.cli.given import missing_paths, refuse
+    from studyapp.cli.given import missing_paths, refuse, say_settings
     from studyapp.core.base import paths
     from studyapp.core.base.terminal import terminal_out
     from studyapp.core.config import load_config
@@ -56,9 +56,17 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
 
     if missing := missing_paths(Path(p).expanduser() for p in args.decks):
         return refuse(missing)  # a slip in the command: no fit on other decks' cards
+    if args.undo and (mixed := [o for o, on in _FIT_ONLY if getattr(args, on)]):
+        return refuse(  # (a dry run that went back all the same would be worse than none)
+            [
+                f"{', '.join(mixed)}: not with --undo, which goes back to the earlier "
+                "parameters at once; run studyapp optimize --undo alone (add --deck ID for a "
+                "deck's)"
+            ]
+        )
     err = terminal_out(sys.stderr)
     folder = paths.config_dir()
-    config = load_config(folder).config
+    config = say_settings(load_config(folder), err)
     preset = Preset(args.deck)
     if args.undo:
         return _undo(folder, config, preset, as_json=args.json, out=out, err=err)
@@ -82,6 +90,10 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     else:
         terminal_out(out).write(_text(report, adopted=adopted, dry_run=args.dry_run))
     return 0
+
+
+_FIT_ONLY = (("--dry-run", "dry_run"), ("--no-retention", "no_retention"))
+"""Options of a fit, that ``--undo`` (no fit) would silently not follow."""
 
 
 def _report(
@@ -140,7 +152,7 @@ def _save(
 
     study, previous = presets.change(config.study, config.previous_parameters, preset, parameters)
     changed = structs.replace(config, study=study, previous_parameters=previous)
-    save_config(folder, changed, base=config)
+    save_config(folder, changed, base=config, keep_bad_parts=True)
 
 
 def _undo(

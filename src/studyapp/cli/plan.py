@@ -3,7 +3,9 @@
 Headless and scriptable: ``--json`` prints one object (``exam_date``,
 ``predicted_score``, ``predicted_score_today``, ``plan``,
 ``predicted_score_with_plan``, ...). A date, minutes a day or target given here
-is remembered for that exam in the learner's settings, as the app remembers it.
+is remembered for that exam in the learner's settings, as the app remembers it (and
+only then is the settings file written: a plan alone, or the same values again, leave
+it as it was). What is wrong with the settings file is said on stderr, as the app says it.
 Under ``--json`` an error is printed as one object too, ``{"error": "..."}`` on
 stdout, with the same exit code (2: the command line is wrong, 1: the rest).
 

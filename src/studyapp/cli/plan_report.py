@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from studyapp.cli.given import missing_paths, unreadable
+from studyapp.cli.given import missing_paths, say_settings, unreadable
 from studyapp.cli.plan_options import UsageError, read_options
 from studyapp.core.base import paths
 from studyapp.core.base.clock import system_clock
@@ -66,8 +66,7 @@ def _report(args: argparse.Namespace) -> ExamDayReport:
     decks = list(found.by_id().values())
     spec = _spec(args.exam, found.roots, decks)
     config_dir = paths.config_dir()
-    loaded = load_config(config_dir)
-    config = loaded.config
+    config = say_settings(load_config(config_dir))  # (on stderr: --json's stdout unchanged)
     saved = config.exams.get(spec.id, ExamPlanPrefs())
     exam_date = args.date or (date.fromisoformat(saved.date) if saved.date else spec.date)
     if exam_date is None:
@@ -91,14 +90,16 @@ def _report(args: argparse.Namespace) -> ExamDayReport:
             minutes_per_day=minutes,
             target=target,
         )
-    if args.date or args.minutes_per_day or args.target:
-        prefs = ExamPlanPrefs(
-            (args.date.isoformat() if args.date else saved.date),
-            args.minutes_per_day or saved.minutes_per_day,
-            args.target or saved.target,
-        )
-        try:
-            save_config(config_dir, config.with_exam(spec.id, prefs), base=config)
+    prefs = ExamPlanPrefs(
+        (args.date.isoformat() if args.date else saved.date),
+        args.minutes_per_day or saved.minutes_per_day,
+        args.target or saved.target,
+    )
+    if prefs != saved:  # a change asked for: the same --date each run (a script) saves nothing
+        try:  # (only the exam's values: a part of the file the app cannot use is kept)
+            save_config(
+                config_dir, config.with_exam(spec.id, prefs), base=config, keep_bad_parts=True
+            )
         except OSError as error:  # the answer stands; only remembering it failed
             terminal_out(sys.stderr).write(f"studyapp plan: not remembered: {error}\n")
     return report

@@ -15,7 +15,14 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from studyapp.cli.given import missing_paths, refuse, unwritable, whole_file
+from studyapp.cli.given import (
+    empty_folders,
+    missing_paths,
+    refuse,
+    say_settings,
+    unwritable,
+    whole_file,
+)
 from studyapp.core.base import paths
 from studyapp.core.base.atomic import atomic_write
 from studyapp.core.base.terminal import json_safe, terminal_out, terminal_safe
@@ -59,6 +66,20 @@ def _pct(hits: int, total: int) -> str:
     return f"{100 * hits / total:.0f}%" if total else "–"
 
 
+def _deck_slips(deck_paths: list[str]) -> list[str]:
+    """Why the decks given are not decks: a path not there, or no deck file in any (a
+    folder of other files): said, not taken as "no cards" (figures of nothing, a repair
+    that knows no card)."""
+    from studyapp.core.decks.discovery import expand
+
+    roots = [Path(p).expanduser() for p in deck_paths]
+    if missing := missing_paths(roots):
+        return missing
+    if roots and not expand(roots):
+        return empty_folders(roots)
+    return []
+
+
 def _cards(deck_paths: list[str] | None) -> tuple[list[CardKey], dict[str, str]]:
     """The cards of the decks, as much of them as statistics read: id, deck and kind.
 
@@ -82,11 +103,11 @@ def cmd_stats(
     (``stats.kept``): a run whose decks and states are as the last one's reads neither."""
     from studyapp.core.stats.kept import deck_keys, kept_stats
 
-    if missing := missing_paths(Path(p).expanduser() for p in deck_paths):
-        return refuse(missing)  # a slip in the command: no figures for decks not given
+    if slips := _deck_slips(deck_paths):
+        return refuse(slips)  # a slip in the command: no figures for decks not given
     out = terminal_out(out)
     folder = paths.progress_dir(progress)
-    config = load_config(paths.config_dir()).config
+    config = say_settings(load_config(paths.config_dir()))
     day_starts_at = config.study.queue.day_starts_at
     if clock is None:
         from studyapp.core.base.clock import system_clock
@@ -335,11 +356,11 @@ def cmd_repair(deck_paths: list[str], progress: str | None, out: TextIO) -> int:
     from studyapp.core.repair import repair
     from studyapp.core.store.store import ProgressStore
 
-    if missing := missing_paths(Path(p).expanduser() for p in deck_paths):
-        return refuse(missing)  # before a repair that would not know their cards
+    if slips := _deck_slips(deck_paths):
+        return refuse(slips)  # before a repair that would not know their cards
     folder = paths.progress_dir(progress)
     cards, _ = _cards(deck_paths)
-    config = load_config(paths.config_dir()).config
+    config = say_settings(load_config(paths.config_dir()))
     try:
         store = ProgressStore.open(folder)
     except ProgressError as error:

@@ -18,6 +18,7 @@ quote file names and keys that strangers chose.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -201,6 +202,20 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     return 2 if code is None else code
 
 
+def bad_deck_id(deck_id: str | None) -> str | None:
+    """Why ``--id`` cannot name a deck (said before any file is read); None if it can."""
+    from studyapp.core.decks.model import ID_PATTERN
+
+    if deck_id is None or re.fullmatch(ID_PATTERN, deck_id):
+        return None
+    return f"--id: {deck_id!r} is not a valid deck id (lowercase letters, digits, . _ -)"
+
+
+def _said(exc: Exception) -> str:
+    """An exception's message as a clause: no full stop at its end."""
+    return str(exc).rstrip(". ")
+
+
 class _FailedError(Exception):
     def __init__(self, *lines: str) -> None:
         self.lines = lines
@@ -290,10 +305,11 @@ def _lint(args: argparse.Namespace, out: TextIO) -> int:
     from studyapp.core.authoring.lint.runner import lint_file
 
     ignore = {c.strip().upper() for c in args.ignore.split(",") if c.strip()}
-    unknown = sorted(ignore - set(RULES))
-    if unknown:
-        raise _FailedError(
-            f"unknown rule code(s): {', '.join(unknown)} (codes: {', '.join(RULES)})"
+    if unknown := sorted(ignore - set(RULES)):  # a slip in the command: before any deck
+        codes = "codes" if len(unknown) > 1 else "code"
+        raise RefusedError(
+            f"--ignore: unknown rule {codes} {', '.join(unknown)}; give codes from: "
+            f"{', '.join(RULES)} (studyapp lint --format json lists their names)"
         )
     roots = [Path(p) for p in args.paths]
     if missing := missing_paths(roots):  # a slip in the command, not a deck's problem
@@ -390,15 +406,18 @@ def _info_lines(reports: Sequence[LintReport], *, listed: bool) -> list[str]:
 
 def _extract(args: argparse.Namespace, out: TextIO) -> int:
     if args.review is not None:
-        if args.article is not None or args.output is not None:
-            raise _FailedError(
-                "--review takes the draft alone: studyapp extract --review DRAFT.yaml"
+        if mixed := _not_with_review(args):
+            raise RefusedError(
+                f"--review takes the draft alone, not {mixed}; run studyapp extract "
+                "--review DRAFT.yaml (and draft a deck apart: studyapp extract ARTICLE.txt "
+                "-o DRAFT.yaml)"
             )
         return _review(Path(args.review), out)
     if args.article is None or args.output is None:
-        raise _FailedError(
-            "give the article and the draft to write: studyapp extract ARTICLE.txt -o "
-            "DRAFT.yaml (or review a draft: studyapp extract --review DRAFT.yaml)"
+        wanted = "no draft to write (-o DRAFT.yaml)" if args.article else "no article"
+        raise RefusedError(
+            f"{wanted} given; run studyapp extract ARTICLE.txt -o DRAFT.yaml (or review "
+            "a draft: studyapp extract --review DRAFT.yaml)"
         )
     from studyapp.core.authoring.extract.draft import draft_deck, draft_notes
     from studyapp.core.authoring.extract.draftfile import draft_yaml
@@ -409,11 +428,18 @@ def _extract(args: argparse.Namespace, out: TextIO) -> int:
     from studyapp.core.decks.model import PartialDate
 
     anchor = None
-    if args.date:
+    if args.date is not None:
         try:
             anchor = PartialDate.parse(args.date)
         except ValueError as exc:
-            raise _FailedError(f"--date: {exc}") from None
+            said = _said(exc)
+            if "write" not in said:  # (what to write is said once)
+                said += "; write the article's date as YYYY-MM-DD"
+            raise RefusedError(f"--date: {said}") from None
+    if args.year is not None and not 1 <= args.year <= 9999:
+        raise RefusedError(f"--year: {args.year} is not a year; give one such as 2025")
+    if problem := bad_deck_id(args.deck_id):
+        raise RefusedError(problem)
     source = Path(args.article)
     target = Path(args.output)
     readable(source, "extract reads one article, a plain-text file (ARTICLE.txt)")
@@ -462,6 +488,20 @@ def _extract(args: argparse.Namespace, out: TextIO) -> int:
         "`studyapp validate` the draft\n"
     )
     return 0
+
+
+def _not_with_review(args: argparse.Namespace) -> str:
+    """What else was given with ``--review`` (nothing of it applies to a review), as said."""
+    given = {
+        "ARTICLE.txt": args.article,
+        "-o": args.output,
+        "--id": args.deck_id,
+        "--title": args.title,
+        "--year": args.year,
+        "--date": args.date,
+        "--force": args.force or None,
+    }
+    return ", ".join(name for name, value in given.items() if value is not None)
 
 
 def _review(path: Path, out: TextIO) -> int:
@@ -548,7 +588,10 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
     from studyapp.cli import ankiimport
 
     readable(Path(args.file), "import takes one file (.apkg, .colpkg, .csv, .tsv or .txt)")
-    if ankiimport.is_package(Path(args.file)):
+    package = ankiimport.is_package(Path(args.file))
+    if problem := bad_deck_id(args.deck_id) or _import_option_slip(args, package=package):
+        raise RefusedError(problem)
+    if package:
         return ankiimport.run(args, out)
     from studyapp.core.authoring.extract.sentences import slug
     from studyapp.core.authoring.importer import ImportFileError, import_file
@@ -560,11 +603,7 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
     stem = target.name.rsplit(".", 1)[0]
     separator = args.separator
     if separator is not None:
-        separator = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";"}.get(
-            separator, separator
-        )
-        if len(separator) != 1:
-            raise _FailedError("--separator must be one character (or tab, comma, semicolon)")
+        separator = _SEPARATORS.get(separator, separator)
     if problem := unwritable(target, overwrite=args.force) or not_a_deck_name(target):
         raise RefusedError(problem)
     try:
@@ -597,6 +636,45 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
         + "\n"
     )
     return 1 if result.problems else 0
+
+
+def _import_option_slip(args: argparse.Namespace, *, package: bool) -> str | None:
+    """An option that does not fit the file imported (a separator for an Anki package,
+    an Anki deck to pick from a CSV): said, rather than silently not applied."""
+    shown = display_name(Path(args.file))
+    if package:
+        for name, given in (
+            ("--separator", args.separator is not None),
+            ("--format", args.import_format != "auto"),
+            ("--html", args.html != "auto"),
+        ):
+            if given:
+                return (
+                    f"{name}: for CSV, TSV and Anki's text export, and {shown} is an Anki "
+                    f"package; leave {name} out"
+                )
+        return None
+    for name, given in (
+        ("--deck", args.deck is not None),
+        ("--no-history", args.no_history),
+        ("--progress", args.progress is not None),
+    ):
+        if given:
+            return (
+                f"{name}: for an Anki package (.apkg, .colpkg), and {shown} is a text file "
+                f"(CSV, TSV or Anki's text export); leave {name} out"
+            )
+    separator = args.separator
+    if separator is not None and len(_SEPARATORS.get(separator, separator)) != 1:
+        return (
+            f"--separator: {separator!r} is not one character; give one character, or tab, "
+            "comma or semicolon"
+        )
+    return None
+
+
+_SEPARATORS = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";"}
+"""``--separator``'s words for the characters a shell makes awkward to type."""
 
 
 _EXPORTED: list[object] = []
@@ -701,8 +779,17 @@ def _gradebook(args: argparse.Namespace, out: TextIO) -> int:
             files += sorted(p for p in path.rglob("*.json") if p.is_file())
         else:
             files.append(path)
-    if not files:
-        raise _FailedError("no result files found (give .json files or a folder of them)")
+    if not files:  # every path given is a folder without one
+        raise RefusedError(
+            *(
+                whole_file(
+                    path,
+                    "no result files (*.json) in this folder or its subfolders; "
+                    "give the .json files the students sent, or their folder",
+                )
+                for path in given
+            )
+        )
     book = merge_files(files, [display_name(p) for p in files])
     for problem in book.problems:
         out.write(f"{problem}\n")

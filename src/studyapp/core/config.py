@@ -343,7 +343,12 @@ def merged_settings(
 
 
 def save_config(
-    folder: Path, config: AppConfig, base: AppConfig | None = None, *, clock: Clock = system_clock
+    folder: Path,
+    config: AppConfig,
+    base: AppConfig | None = None,
+    *,
+    clock: Clock = system_clock,
+    keep_bad_parts: bool = False,
 ) -> AppConfig:
     """Save ``config``: atomically, and merged with what another window saved.
 
@@ -354,6 +359,11 @@ def save_config(
     saved meanwhile. Returns what was saved: the settings both windows now share.
     Without ``base`` the file is replaced whole. A crash leaves the old file or
     the new one, never half of one.
+
+    A part of the file on disk the settings could not use is replaced by this window's
+    (its defaults: the app said so when it read the file); with ``keep_bad_parts`` it is
+    kept as written, for its owner to mend: a command that changes one value (``plan
+    --date``, ``optimize``) must not put defaults over the rest.
     """
     folder.mkdir(parents=True, exist_ok=True)
     path = config_path(folder)
@@ -380,6 +390,8 @@ def save_config(
             shared, problems = config_from_data(merged, path)
             if not problems:  # (a bad part on disk: this window's settings, whole)
                 data, config = merged, shared
+            elif keep_bad_parts:
+                data = merged
         text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
         atomic_write(path, text.encode("utf-8"))
     finally:

@@ -71,8 +71,12 @@ def test_deep_snapshot_from_the_cli(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     folder = tmp_path / "progress"
     folder.mkdir()
     (folder / SNAPSHOT).write_bytes(b"[" * 1_000)
-    (tmp_path / "nodecks").mkdir()  # a deck path not there is refused (exit 1)
-    assert cmd_stats([str(tmp_path / "nodecks")], str(folder), io.StringIO()) == 0
+    decks = tmp_path / "decks"  # (a folder without decks, or none, is refused: exit 1)
+    decks.mkdir()
+    (decks / "tiny.yaml").write_text(
+        "id: tiny\ntitle: Tiny\nentries:\n  - {id: q1, kind: qa, prompt: Why?, answer: Because}\n"
+    )
+    assert cmd_stats([str(decks)], str(folder), io.StringIO()) == 0
     out = io.StringIO()
     assert cmd_progress(str(folder), out) == 1
     assert "not valid JSON" in out.getvalue()
