@@ -8,7 +8,8 @@ policymakers warned ..."); a subject before a participle's aside ("the GAO, revi
 from 40 states, estimated that ..."); a body or a named text that opens the main clause after
 a fronted "Noting that ...". Statements as a verb and its object: an amount requested, a
 thing demanded, a person endorsed, a thing praised, speaking out against a thing, a thing
-discussed, described or expected; what was said "when" (a time, past) rather than "when"
+discussed, described, expected or welcomed, reasons cited; "some" and "others" that open a
+clause as the sides of a debate; what was said "when" (a time, past) rather than "when"
 a case arises (a condition, present). What a named
 text lays down ("the Clean Water Act requires states to ...", "Section 12(b) authorizes ...",
 "P.L. 118-42 prohibited ... from ..."): only a text the article names, never "the law". A
@@ -124,6 +125,27 @@ def statements(text: str) -> list[tuple[str, str]]:
             "described new treatments and the limits of current drugs",
         ),
         (
+            "Some have questioned the cost of the new bridge, while others have welcomed the "
+            "plan for a second crossing.",
+            "others",
+            "welcomed the plan for a second crossing",
+        ),
+        (
+            "Others argue that the tariffs will raise prices for farmers.",
+            "Others",
+            "the tariffs will raise prices for farmers",
+        ),
+        (
+            "The union welcomed the ruling but warned that wages would stay low.",
+            "the union",
+            "welcomed the ruling",
+        ),
+        (
+            "Lincoln cited the attack on the fort as his reason for calling up troops.",
+            "Lincoln",
+            "cited the attack on the fort as his reason for calling up troops",
+        ),
+        (
             "The NPRM would require lenders to disclose every fee in a single table.",
             "The NPRM",
             "require lenders to disclose every fee in a single table",
@@ -176,6 +198,10 @@ def test_a_country_is_a_body_and_its_ministry_a_body_of_its_own() -> None:
         "The report described in detail how the pump failed in the storm.",
         "The launch is expected to take place in May at the earliest.",
         "The board discussed it with the mayor for an hour.",
+        "The hotel welcomed the visitors with a party on the lawn.",
+        "The results are consistent with others indicating that belts save lives.",
+        "Some of the funds were spent on roads and bridges.",
+        "The author was cited in the report as an expert on bridges.",
     ],
 )
 def test_look_alikes_of_the_tenth_round_draft_no_statement(sentence: str) -> None:

@@ -594,7 +594,9 @@ def _subject(
         found = subject_before(text, aside.start()) or found
     if found is None:
         # "..., and said it was ...": the subject of the clause before
-        if re.search(r"\band\s+(?:(?:has|have|had|also|then|later)\s+)*$", head):
+        if not participle and re.search(
+            r"\b(?:and|but)\s+(?:(?:has|have|had|also|then|later)\s+)*$", head
+        ):
             # "Reagan agreed ..., while he pursued START and argued that ...": the last
             # person named before, when no verb of saying came first
             return (
@@ -977,7 +979,7 @@ _STANCE_VERB = re.compile(
     r"|described|describes|depicted|depicts|portrayed|portrays|characteri[sz]ed"
     r"|recommended|recommends|requested|requests|demanded|demands|endorsed|endorses|praised"
     r"|praises|spoke|speaks|discussed|discusses|discuss|expects|expected|expect|anticipates"
-    r"|anticipated|anticipate"
+    r"|anticipated|anticipate|welcomed|welcomes|welcome|cited|cites"
     r"|described|describes|describe)\b"
 )
 # Verbs that object to or lay claim to a thing: "protested alleged British encroachment on
@@ -1124,7 +1126,26 @@ _PUBLISHED = re.compile(
     r"^\s+(?:his|her|their|the|this|a|an|its)\s+(?:new\s+)?(?:study|studies|findings|work"
     r"|research|results|paper|experiment|method|trial)\s+(?:in|at|to)\b"
 )
+# A step welcomed: "others have welcomed the ability for growing contractors to ...",
+# "welcomed the court's decision" (never a guest: "welcomed the visitors")
+_WELCOME_VERB = re.compile(r"welcome[ds]?")
+_WELCOME_OBJECT = re.compile(
+    r"^\s+(?:the|a|an|this|its|his|her|their|[A-Z][\w.’'-]*[’']s)\s+(?:[a-z-]+\s+){0,2}?(?:decision|move"
+    r"|ability|news|agreement|proposal|plan|ruling|announcement|step|deal|outcome|result|report"
+    r"|initiative|opportunity|changes?|measures?|reforms?|ceasefire|cease-fire|release|vote"
+    r"|verdict|law|bill|rule|policy|offer|talks|election|appointment|nomination)\b"
+)
+# Reasons given: "cited Germany's violation of its pledge ... as his reasons for declaring
+# war" (never "cited in the report", "was cited for speeding")
+_CITE_VERB = re.compile(r"cite[ds]")
+_CITE_OBJECT = re.compile(
+    r"^\s+(?!(?:in|by|for|as|at|on)\b)[^;:“”\"]{3,200}?\s+as\s+(?:his|her|their|its|the|a|an|one"
+    r"|our)\s+(?:main\s+|chief\s+|primary\s+)?(?:reasons?|justification|grounds|cause|motive"
+    r"|evidence|rationale)\b"
+)
 _VERB_OBJECTS = (
+    (_WELCOME_VERB, _WELCOME_OBJECT),
+    (_CITE_VERB, _CITE_OBJECT),
     (_ASK_VERB, _ASK_OBJECT),
     (_DISCUSS_VERB, _DISCUSS_OBJECT),
     (_EXPECT_VERB, _EXPECT_OBJECT),
@@ -1251,7 +1272,9 @@ def _stances(
             r"|\s+(?:who|which)\s*,\s*(?:he|she|they|it|[A-Z][\w’'-]+)\s+[a-z]+\s*,"
             # "proposed the talks because tensions were high", "requested donations ..., in
             # order to help": the writer's reason or the purpose, not what was asked
-            r"|\s+because\b|,?\s+in\s+order\s+to\b",
+            r"|\s+because\b|,?\s+in\s+order\s+to\b"
+            # "welcomed the announcement but warned that ...": a second statement of its own
+            r"|\s+but\s+(?:also\s+)?(?=[a-z]+ed\b)",
             text[m.end() : end],
         )
         if joined is not None:
@@ -1273,7 +1296,7 @@ def _stances(
         words = text[m.start() : end].strip().rstrip(",")
         # "endorsed de la Espriella", "requested $87 million": a thing backed or asked for may
         # be named in a few words
-        if len(re.findall(r"\w+", words)) < (3 if special is _ASK_OBJECT else 5):
+        if len(re.findall(r"\w+", words)) < (3 if special in (_ASK_OBJECT, _WELCOME_OBJECT) else 5):
             continue
         out.append(ReportMention(words, m.start(), end, speaker, sentence))
     return out

@@ -197,6 +197,9 @@ _OPENING_NP = re.compile(
     r"\s+(?:has\s+|had\s+|have\s+|also\s+)?[a-z]+\b"
 )
 
+_COPULA = re.compile(r"\b(?:is|are|was|were|been|being)\b")
+_INDEFINITE = frozenset(["some", "others", "many", "several", "a few", "still others", "most"])
+"""Pronouns that stand for people in a debate ("Some argue that ...", "Others say ...")."""
 _ANY_BODY = frozenset(word_list("group organization organisation body coalition alliance"))
 """Words that stand for a body of any name ("the group", "the organization")."""
 
@@ -491,9 +494,16 @@ class Speakers:
     def resolve(self, phrase: str, position: int, sentence: str = "") -> Speaker | None:
         """The speaker ``phrase`` names (at ``position`` in the text), or None."""
         words = phrase.split()
-        if not words:
-            return None
+        if not words or _COPULA.search(phrase):
+            return None  # "the results are consistent": a clause, no one who speaks
         lower = phrase.lower()
+        if lower in _INDEFINITE and re.search(
+            r"(?:^|[,;:]|\b(?:while|and|but|whereas|although|though))\s*$", sentence
+        ):
+            # "Some have expressed concerns ..., while others have welcomed ...": people the
+            # article does not name, a side of a debate (an analysis's usual speakers), when
+            # they open a clause ("consistent with others indicating" are other findings)
+            return Speaker(phrase, (), "group")
         if lower in _PRONOUNS:
             kind = _PRONOUNS[lower]
             if kind == "person":
