@@ -8,7 +8,8 @@ policymakers warned ..."); a subject before a participle's aside ("the GAO, revi
 from 40 states, estimated that ..."); a body or a named text that opens the main clause after
 a fronted "Noting that ...". Statements as a verb and its object: an amount requested, a
 thing demanded, a person endorsed, a thing praised, speaking out against a thing, a thing
-discussed, described, expected or welcomed, reasons cited; "some" and "others" that open a
+discussed, described, expected or welcomed, reasons cited, a statement or recommendations issued with what they ask, a promise in
+three words ("pledged to strengthen ties"); "some" and "others" that open a
 clause as the sides of a debate; what was said "when" (a time, past) rather than "when"
 a case arises (a condition, present). What a named
 text lays down ("the Clean Water Act requires states to ...", "Section 12(b) authorizes ...",
@@ -146,6 +147,17 @@ def statements(text: str) -> list[tuple[str, str]]:
             "cited the attack on the fort as his reason for calling up troops",
         ),
         (
+            "The FDA has issued interim recommendations to raise the cooking temperature for "
+            "hamburgers.",
+            "the FDA",
+            "issued interim recommendations to raise the cooking temperature for hamburgers",
+        ),
+        (
+            "Several senators have pledged to strengthen ties.",
+            "Several senators",
+            "to strengthen ties",
+        ),
+        (
             "The NPRM would require lenders to disclose every fee in a single table.",
             "The NPRM",
             "require lenders to disclose every fee in a single table",
@@ -202,6 +214,8 @@ def test_a_country_is_a_body_and_its_ministry_a_body_of_its_own() -> None:
         "The results are consistent with others indicating that belts save lives.",
         "Some of the funds were spent on roads and bridges.",
         "The author was cited in the report as an expert on bridges.",
+        "The office issued passports to the returning students in May.",
+        "The company offered to help.",
     ],
 )
 def test_look_alikes_of_the_tenth_round_draft_no_statement(sentence: str) -> None:

@@ -252,8 +252,8 @@ def _is_report(words: str, verb: str) -> bool:
     """Whether ``words`` (the clause after ``verb``) is a statement, not an object or a quote."""
     plain = _outside_quotes(words)
     count = len(re.findall(r"[A-Za-z0-9’'-]+", plain))
-    if count < 4:
-        return False
+    if count < (3 if verb in _TO_VERBS else 4):
+        return False  # ("pledged to strengthen ties": a promise in three words)
     if verb in _TO_VERBS:
         # "urged the committee to reject ...", not "proposed revisions to the criteria"
         # ("revisions to the criteria to be used": an earlier "to" makes it a thing's phrase)
@@ -979,7 +979,7 @@ _STANCE_VERB = re.compile(
     r"|described|describes|depicted|depicts|portrayed|portrays|characteri[sz]ed"
     r"|recommended|recommends|requested|requests|demanded|demands|endorsed|endorses|praised"
     r"|praises|spoke|speaks|discussed|discusses|discuss|expects|expected|expect|anticipates"
-    r"|anticipated|anticipate|welcomed|welcomes|welcome|cited|cites"
+    r"|anticipated|anticipate|welcomed|welcomes|welcome|cited|cites|issued|issues"
     r"|described|describes|describe)\b"
 )
 # Verbs that object to or lay claim to a thing: "protested alleged British encroachment on
@@ -1143,7 +1143,20 @@ _CITE_OBJECT = re.compile(
     r"|our)\s+(?:main\s+|chief\s+|primary\s+)?(?:reasons?|justification|grounds|cause|motive"
     r"|evidence|rationale)\b"
 )
+# What a body puts out in writing, with what it says: "issued a press release requesting that
+# persons with bloody diarrhea contact ...", "has issued interim recommendations to increase
+# the temperature for ..." (never "issued passports", "issued a report" alone)
+_ISSUE_VERB = re.compile(r"issue[ds]")
+_ISSUE_OBJECT = re.compile(
+    r"^\s+(?:(?:a|an|the|its|his|her|their|new|interim|revised|updated|joint|formal|public"
+    r"|final|further|several|two|three)\s+){0,2}(?:[a-z-]+\s+)?(?:statement|press\s+release"
+    r"|recommendations?|guidelines?|guidance|advisory|advisories|warnings?|alert|appeal|call"
+    r"|directive|proclamation|declaration|ultimatum|communiqu[eé])\s+(?:requesting|urging|saying"
+    r"|warning|calling|stating|recommending|asking|advising|declaring|demanding|announcing|that"
+    r"|to|on|for|against)\b"
+)
 _VERB_OBJECTS = (
+    (_ISSUE_VERB, _ISSUE_OBJECT),
     (_WELCOME_VERB, _WELCOME_OBJECT),
     (_CITE_VERB, _CITE_OBJECT),
     (_ASK_VERB, _ASK_OBJECT),
