@@ -1153,7 +1153,7 @@ _ISSUE_OBJECT = re.compile(
     r"|recommendations?|guidelines?|guidance|advisory|advisories|warnings?|alert|appeal|call"
     r"|directive|proclamation|declaration|ultimatum|communiqu[eé])\s+(?:requesting|urging|saying"
     r"|warning|calling|stating|recommending|asking|advising|declaring|demanding|announcing|that"
-    r"|to|on|for|against)\b"
+    r"|to|for|against)\b"
 )
 _VERB_OBJECTS = (
     (_ISSUE_VERB, _ISSUE_OBJECT),
@@ -1274,7 +1274,9 @@ def _stances(
             # its colon belongs to what was outlined, up to the sentence's end
             colon = text.find(":", m.end(), end + 1)
             end = len(text.rstrip().rstrip(".")) if colon > 0 else end
-        if _SET_OUT.fullmatch(verb) and re.search(r":\s*[“\"]", text[m.end() : end + 2]):
+        if (_SET_OUT.fullmatch(verb) or special is _ISSUE_OBJECT) and re.search(
+            r":\s*[“\"]", text[m.end() : end + 2]
+        ):
             continue  # "set out her view: “...”": the quotation is the statement
         joined = re.search(
             r",\s+(?:and|but|while|as|which|who|so)\b"
