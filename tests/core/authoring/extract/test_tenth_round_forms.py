@@ -16,6 +16,10 @@ text lays down ("the Clean Water Act requires states to ...", "Section 12(b) aut
 "P.L. 118-42 prohibited ... from ..."): only a text the article names, never "the law". A
 quotation after a colon whose clause holds a date with its commas ("in his March 4, 1865,
 address: “...”").
+
+Figures: a rate as outbreak and survey reports write it, "(6/32 19%)": the cases, the group
+and the share, each measured as the group's (a number inside the group only says who it
+is); "five hundred thousand" is one number.
 """
 
 from __future__ import annotations
@@ -220,3 +224,33 @@ def test_a_country_is_a_body_and_its_ministry_a_body_of_its_own() -> None:
 )
 def test_look_alikes_of_the_tenth_round_draft_no_statement(sentence: str) -> None:
     assert statements(sentence) == []
+
+
+def figures(text: str) -> list[tuple[str, str | None, str]]:
+    """(value, unit, measure) of each figure, in order."""
+    return [(str(f.value), f.unit, f.measure) for f in extract("Title\n\n" + text).figures]
+
+
+def test_a_rate_written_as_cases_over_group_gives_three_figures() -> None:
+    text = (
+        "The attack rate of influenza was higher among nurses on night shifts (12/40 30%) "
+        "than among day staff (5/50 10%)."
+    )
+    assert figures(text) == [
+        ("12", None, "number of nurses on night shifts with influenza"),
+        ("40", None, "number of nurses on night shifts"),
+        ("30", "%", "share of nurses on night shifts with influenza"),
+        ("5", None, "number of day staff with influenza"),
+        ("50", None, "number of day staff"),
+        ("10", "%", "share of day staff with influenza"),
+    ]
+
+
+def test_a_number_inside_the_rates_group_is_no_figure() -> None:
+    text = "Illness was more common among children aged under 5 years (9/30 30%)."
+    assert [value for value, _unit, _measure in figures(text)] == ["9", "30", "30"]
+
+
+def test_a_hundred_of_a_larger_scale_is_one_number() -> None:
+    (found,) = figures("Officials said five hundred thousand people fled the city.")
+    assert found[:2] == ("500", "thousand")

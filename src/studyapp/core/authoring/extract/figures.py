@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Literal
 
+import msgspec
 from msgspec import Struct
 
 from studyapp.core.authoring.extract.dates import DateMention, find_dates
@@ -452,7 +453,57 @@ def find_figures(text: str, dates: Sequence[DateMention] | None = None) -> list[
         found = _figure(text, m)
         if found is not None:
             out.append(found)
-    return out
+    return _with_rates(text, out) if "/" in text else out
+
+
+_RATE = re.compile(
+    r"\(\s*(?P<a>\d[\d,]*)\s*/\s*(?P<b>\d[\d,]*)\s*[,;]?\s*(?P<p>\d+(?:\.\d+)?)\s?%\s*\)"
+)
+"""A rate as a report on an outbreak or a survey writes it: "(6/32 19%)", the cases, the
+group they are of, and the share."""
+_RATE_GROUP = re.compile(
+    r"\b(?:among|in|for|of)\s+(?P<group>(?:(?!among\b|than\s+(?:among|in|for)\b)[^(),;])+?)\s*$",
+    re.IGNORECASE,
+)
+_RATE_OUTCOME = re.compile(
+    r"\b(?:risk|rate|rates|incidence|prevalence)\s+(?:for|of)\s+(?P<outcome>[a-z][a-z -]{2,40}?)"
+    r"\s+(?:was|were|is|are)\b",
+    re.IGNORECASE,
+)
+
+
+def _with_rates(text: str, found: list[FigureMention]) -> list[FigureMention]:
+    """``found`` with each rate written "(6/32 19%)" read whole: its cases and its group as
+    counts of their own, and the share measured as a share of that group (the percent alone
+    read "6/32 …" as what it measures)."""
+    out = list(found)
+    for m in _RATE.finditer(text):
+        group = _RATE_GROUP.search(text[: m.start()])
+        a, b = _decimal(m.group("a")), _decimal(m.group("b"))
+        if group is None or a is None or b is None or a > b:
+            continue
+        who = " ".join(group.group("group").split())
+        outcome = _RATE_OUTCOME.search(text[: m.start()])
+        ill = outcome.group("outcome").strip() if outcome is not None else None
+        cases = f"number of {who} with {ill}" if ill else f"number of cases among {who}"
+        share = f"share of {who} with {ill}" if ill else f"share of {who} who were cases"
+        # a number inside the group only says who it is ("aged less than or equal to 15
+        # years"): no figure of its own; the share is measured as the group's
+        out = [
+            f
+            if not (m.start("p") <= f.start < m.end())
+            else msgspec.structs.replace(f, measure=share)
+            for f in out
+            if not group.start("group") <= f.start < group.end("group")
+        ]
+        for key, measure in (("a", cases), ("b", f"number of {who}")):
+            if any(f.start == m.start(key) for f in out):
+                continue
+            value = a if key == "a" else b
+            out.append(
+                FigureMention(m.group(key), m.start(key), m.end(key), value, None, "count", measure)
+            )
+    return sorted(out, key=lambda f: f.start)
 
 
 def _figure(text: str, m: re.Match[str]) -> FigureMention | None:

@@ -79,10 +79,13 @@ _SMALL = rf"(?:(?:{_TENS_RE})(?:[\s-](?:{_UNITS_RE}))?|{_CARD}|one|a)"
 
 CARDINAL_PHRASE = (
     rf"(?:{_SMALL}\s+and\s+(?:a|one)[\s-](?:half|quarter|third)(?:\s+{_SCALE_RE})?"
-    rf"|(?:(?:{_TENS_RE})(?:[\s-](?:{_UNITS_RE}))?|{_CARD})(?:\s+{_SCALE_RE})?"
+    # "five hundred thousand": a hundred of a larger scale
+    rf"|(?:(?:{_TENS_RE})(?:[\s-](?:{_UNITS_RE}))?|{_CARD})(?:\s+{_SCALE_RE}"
+    r"(?:(?<=hundred)\s+(?:thousand|million|billion|trillion))?)?"
     rf"|(?:a|one)\s+(?:hundred|thousand|million|billion))"
 )
-"""Cardinal number words: "three", "twenty-one", "two and a half million", "a thousand"."""
+"""Cardinal number words: "three", "twenty-one", "two and a half million", "a thousand",
+"five hundred thousand"."""
 
 ORDINAL_PHRASE = rf"(?:(?:{_TENS_RE})[\s-](?:{_ORD_UNITS})|{_ORD})"
 
