@@ -19,7 +19,9 @@ address: “...”").
 
 Figures: a rate as outbreak and survey reports write it, "(6/32 19%)": the cases, the group
 and the share, each measured as the group's (a number inside the group only says who it
-is); "five hundred thousand" is one number.
+is); "five hundred thousand" is one number. Dates: a decade's part ("the late 1940s" is
+1947-1949); a year that names a bill ("the 2026 farm bill"); a fiscal year never sets the
+year of the dates after it ("for the period FY2027-FY2036. On July 23, ...").
 """
 
 from __future__ import annotations
@@ -254,3 +256,42 @@ def test_a_number_inside_the_rates_group_is_no_figure() -> None:
 def test_a_hundred_of_a_larger_scale_is_one_number() -> None:
     (found,) = figures("Officials said five hundred thousand people fled the city.")
     assert found[:2] == ("500", "thousand")
+
+
+def dated(text: str) -> list[tuple[str, str, str | None]]:
+    """(words, date, last date) of each dated mention, in order."""
+    return [
+        (d.text, str(d.date), str(d.last) if d.last else None)
+        for d in extract(text).dates
+        if d.date is not None
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "first", "last"),
+    [
+        ("In the early 1960s the dam was planned.", "1960", "1963"),
+        ("By the mid-1880s, the railway reached the coast.", "1884", "1886"),
+        ("Prices fell in the late 1920s.", "1927", "1929"),
+        ("The 1950s were quiet.", "1950", "1959"),
+    ],
+)
+def test_a_decades_part_is_its_first_middle_or_last_years(
+    sentence: str, first: str, last: str
+) -> None:
+    assert [(d, e) for _w, d, e in dated(sentence)] == [(first, last)]
+
+
+def test_a_year_that_names_a_bill_is_no_date() -> None:
+    assert dated("The 2031 farm bill would cut the program by half.") == []
+    assert dated("The 2031 defense authorization bill passed.") == []
+    assert [w for w, _d, _e in dated("In 2031 the farm bill passed.")] == ["2031"]
+
+
+def test_a_fiscal_year_range_does_not_set_the_year_of_a_later_date() -> None:
+    text = (
+        "Budget action in 2031\n\n"
+        "On July 22, 2031, the House adopted a resolution that allows $60 billion for the "
+        "period FY2032-FY2041. On July 23, the resolution was received in the Senate."
+    )
+    assert ("July 23", "2031-07-23", None) in dated(text)  # (2041 before)

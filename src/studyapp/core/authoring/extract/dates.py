@@ -77,11 +77,13 @@ _YEAR_NOUNS = frozenset(
 
 
 BUDGET_AFTER = re.compile(
-    r"\s+(?:budget|appropriations?|spending\s+(?:bill|plan)|funding\s+bill)\b", re.IGNORECASE
+    r"\s+(?:budget|appropriations?|spending\s+(?:bill|plan)|funding\s+bill|farm\s+bill"
+    r"|(?:national\s+)?defense\s+authorization|NDAA)\b",
+    re.IGNORECASE,
 )
 """After a year, a budget it names: "increased the 2027 budget proposal", "the 2025
-appropriations bill" (a year of money, not of events: no date, and not the year of its
-sentence's other dates)."""
+appropriations bill", "the 2026 farm bill" (a year of money, not of events: no date, and not
+the year of its sentence's other dates)."""
 
 
 class DateMention(Struct, frozen=True):
@@ -219,6 +221,11 @@ def _month(word: str) -> int:
     return MONTHS.get(key) or _MONTH_ABBR[key]
 
 
+_DECADE_PART = re.compile(r"\b(early|mid|late)(?:-|\s+)(?:the\s+)?$", re.IGNORECASE)
+_DECADE_PARTS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
+"""The years of a decade's part: "the early 1970s" is 1970-1973, "the late 1940s" 1947-1949."""
+
+
 def _date(year: int, month: int | None, day: int | None) -> PartialDate | None:
     try:
         return PartialDate.parse(PartialDate(year, month, day).isoformat())
@@ -341,8 +348,12 @@ def _mention(
             return DateMention(
                 span, start, end, _date(first, None, None), last=_date(first + 99, None, None)
             )
+        # "the early 1970s", "mid-1930s", "the late 1940s": the decade's first, middle or
+        # last years, as readers (and the keys written blind) take them
+        part = _DECADE_PART.search(text[max(0, start - 12) : start])
+        low, high = _DECADE_PARTS[part.group(1).lower()] if part is not None else (0, 9)
         return DateMention(
-            span, start, end, _date(first, None, None), last=_date(first + 9, None, None)
+            span, start, end, _date(first + low, None, None), last=_date(first + high, None, None)
         )
     if g["century"]:
         n = int(g["cn"]) if g["cn"] else _ORDINAL_WORDS[g["cw"].lower()]

@@ -435,9 +435,11 @@ def _sets_the_year(d: DateMention, text: str) -> bool:
     """Whether a date a sentence states says when its story is, and so the year of the
     "April 7" that follows: not a decade or a century ("the 1960s"), not a date inside a
     name ("the 1947 Inter-American Treaty"), not a year of the story's past told in the
-    past perfect ("Argentina had maintained a claim since 1816")."""
+    past perfect ("Argentina had maintained a claim since 1816"), not a fiscal year."""
     if d.date is None or d.year_inferred or d.relative:
         return False
+    if re.search(r"\bFY\s?$", text[: d.start]):
+        return False  # "for the period FY2027-FY2036": a budget's years, often ahead of the story
     if d.last is not None and (d.last.year - d.date.year >= 9 or d.date.precision != "year"):
         return False  # a decade or a century; a range of years ends in its last
     if _names_a_thing(d, text):
