@@ -164,6 +164,11 @@ def statements(text: str) -> list[tuple[str, str]]:
             "to strengthen ties",
         ),
         (
+            'The NPRM would seek to "clarify that the new fees apply to every lender."',
+            "The NPRM",
+            'seek to "clarify that the new fees apply to every lender."',
+        ),
+        (
             "The NPRM would require lenders to disclose every fee in a single table.",
             "The NPRM",
             "require lenders to disclose every fee in a single table",
@@ -295,3 +300,12 @@ def test_a_fiscal_year_range_does_not_set_the_year_of_a_later_date() -> None:
         "period FY2032-FY2041. On July 23, the resolution was received in the Senate."
     )
     assert ("July 23", "2031-07-23", None) in dated(text)  # (2041 before)
+
+
+def test_a_section_named_in_a_cross_reference_is_no_part_of_a_quotation() -> None:
+    text = (
+        'The NPRM states that some fees (see "Fees and Charges") "will apply in every case '
+        'where a lender is paid."'
+    )
+    quoted = [w for speaker, w in statements(text) if w.startswith("will apply")]
+    assert quoted == ["will apply in every case where a lender is paid"]

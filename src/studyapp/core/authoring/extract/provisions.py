@@ -60,7 +60,7 @@ _THING_OBJECT = re.compile(
     r"^\s+(?!(?:that|to|in|at|on|by|from|with|for|and|or|but|as|it|this|which)\b)"
     r"(?:[a-z]+ing\s+|(?:a|an|the|new|additional|federal|its|their|any|all|certain|[a-z]+)\s+)\S"
 )
-_SEEK_OBJECT = re.compile(r"^\s+to\s+[a-z]+\s+\S")
+_SEEK_OBJECT = re.compile(r"^\s+to\s+[“\"]?[a-z]+\s+\S")  # (would seek to “clarify that ...”)
 _OBJECTS: dict[str, re.Pattern[str]] = {
     "requir": _TO_OBJECT,
     "authori": _TO_OBJECT,

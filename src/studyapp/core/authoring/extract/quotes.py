@@ -268,7 +268,12 @@ def _is_title(quote: str, head: str) -> bool:
         len(long_words) >= 2
         and len(words) <= 8
         and all(w[:1].isupper() for w in long_words)
-        and re.search(r"\b(?:on|of|about|in|for|from|the|a|an|titled|entitled)\s*$", head, re.I)
+        and re.search(
+            # "(see “Termination and Suspension”)": a cross-reference to a section
+            r"\b(?:on|of|about|in|for|from|the|a|an|titled|entitled|see|under)\s*$",
+            head,
+            re.I,
+        )
         is not None
     )
 
