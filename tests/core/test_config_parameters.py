@@ -106,3 +106,23 @@ def test_a_maximum_interval_beyond_a_century_is_refused(tmp_path: Path) -> None:
     loaded = load_config(tmp_path)
     assert loaded.config.study.scheduler.maximum_interval == 36500
     assert "maximum_interval must be 1 to 36500 days" in loaded.messages[0]
+
+
+@pytest.mark.parametrize(
+    ("study", "said"),
+    [
+        ({"queue": {"new_per_day": "x"}}, "queue.new_per_day: 'x' is not a whole number"),
+        ({"queue": {"bury_siblings": 1}}, "queue.bury_siblings: 1 is not true or false"),
+        ({"scheduler": {"desired_retention": "high"}}, "'high' is not a number"),
+        ({"scheduler": {"maximum_interval": True}}, "True is not a whole number"),
+    ],
+)
+def test_a_setting_of_the_wrong_kind_is_named_in_the_message(
+    tmp_path: Path, study: dict[str, Any], said: str
+) -> None:
+    """Before: "bad settings: '<' not supported between instances of 'str' and 'int'"."""
+    _write(tmp_path, study)
+    loaded = load_config(tmp_path)
+    assert len(loaded.messages) == 1
+    assert said in loaded.messages[0]
+    assert "not supported between" not in loaded.messages[0]

@@ -86,6 +86,7 @@ class SchedulerSettings(Struct, frozen=True):
         unknown = set(overrides) - names
         if unknown:
             raise ValueError(f"unknown scheduler setting(s): {', '.join(sorted(unknown))}")
+        _check_kinds(self, overrides, "scheduler")
         changes: dict[str, Any] = {}
         for key, value in overrides.items():
             if key in ("learning_steps", "relearning_steps"):
@@ -96,6 +97,26 @@ class SchedulerSettings(Struct, frozen=True):
                 value = tuple(float(v) for v in value)
             changes[key] = value
         return structs.replace(self, **changes)
+
+
+_KINDS: dict[str, tuple[tuple[type, ...], str]] = {
+    "int": ((int,), "a whole number"),
+    "float": ((int, float), "a number"),
+    "bool": ((bool,), "true or false"),
+}
+
+
+def _check_kinds(settings: Struct, overrides: Mapping[str, Any], section: str) -> None:
+    """Refuse a value of the wrong kind by its name ("queue.new_per_day: 'x' is not a whole
+    number"), before a check that compares it fails with a message about Python's types."""
+    annotations = type(settings).__annotations__
+    for key, value in overrides.items():
+        kinds = _KINDS.get(str(annotations.get(key, "")))
+        if kinds is None:
+            continue
+        allowed, said = kinds
+        if not isinstance(value, allowed) or (isinstance(value, bool) and bool not in allowed):
+            raise ValueError(f"{section}.{key}: {value!r} is not {said}")
 
 
 class QueueSettings(Struct, frozen=True):
@@ -130,6 +151,7 @@ class QueueSettings(Struct, frozen=True):
         unknown = set(overrides) - names
         if unknown:
             raise ValueError(f"unknown queue setting(s): {', '.join(sorted(unknown))}")
+        _check_kinds(self, overrides, "queue")
         changes = dict(overrides)
         if "learn_ahead" in changes and not isinstance(changes["learn_ahead"], timedelta):
             changes["learn_ahead"] = timedelta(seconds=float(changes["learn_ahead"]))
