@@ -47,7 +47,10 @@ async def test_each_setting_shows_its_value(tmp_path: Path, size: tuple[int, int
         for field_id, value in expected.items():
             field = setup.query_one(f"#{field_id}")
             field.focus()
-            await pilot.pause()
+            for _ in range(40):  # (focus scrolls it into view; on a loaded machine, later)
+                await pilot.pause(0.05)
+                if on_screen(app, field):
+                    break
             assert on_screen(app, field), f"{field_id} at {field.region}"
             assert value in shown_in(app, field), f"{field_id}: {shown_in(app, field)!r}"
         feedback = setup.query_one("#quiz-feedback", Select)

@@ -462,9 +462,17 @@ _RATE = re.compile(
 """A rate as a report on an outbreak or a survey writes it: "(6/32 19%)", the cases, the
 group they are of, and the share."""
 _RATE_GROUP = re.compile(
-    r"\b(?:among|in|for|of)\s+(?P<group>(?:(?!among\b|than\s+(?:among|in|for)\b)[^(),;])+?)\s*$",
+    # the last "among" (its group may hold "in" or "less than": "among persons who had lived
+    # in Kampala", "among children aged less than or equal to 15 years") ...
+    r"\bamong\s+(?P<group>(?:(?!among\b|than\s+(?:among|in|for)\b)[^\s(),;]+\s+){0,13}?"
+    r"[^\s(),;]+)\s*$"
+    # ... else the last "in", "for" or "of", and a few words after it
+    r"|\b(?:in|for|of)\s+(?P<short>(?:(?!(?:among|in|for|of|than)\b)[^\s(),;]+\s+){0,7}?"
+    r"[^\s(),;]+)\s*$",
     re.IGNORECASE,
 )
+"""The group a rate is of, before its brackets: after the last "among" (fourteen words at
+most), else after the last "in", "for" or "of" (eight)."""
 _RATE_OUTCOME = re.compile(
     r"\b(?:risk|rate|rates|incidence|prevalence)\s+(?:for|of)\s+(?P<outcome>[a-z][a-z -]{2,40}?)"
     r"\s+(?:was|were|is|are)\b",
@@ -482,7 +490,8 @@ def _with_rates(text: str, found: list[FigureMention]) -> list[FigureMention]:
         a, b = _decimal(m.group("a")), _decimal(m.group("b"))
         if group is None or a is None or b is None or a > b:
             continue
-        who = " ".join(group.group("group").split())
+        name = "group" if group.group("group") else "short"
+        who = " ".join(group.group(name).split())
         outcome = _RATE_OUTCOME.search(text[: m.start()])
         ill = outcome.group("outcome").strip() if outcome is not None else None
         cases = f"number of {who} with {ill}" if ill else f"number of cases among {who}"
@@ -494,7 +503,7 @@ def _with_rates(text: str, found: list[FigureMention]) -> list[FigureMention]:
             if not (m.start("p") <= f.start < m.end())
             else msgspec.structs.replace(f, measure=share)
             for f in out
-            if not group.start("group") <= f.start < group.end("group")
+            if not group.start(name) <= f.start < group.end(name)
         ]
         for key, measure in (("a", cases), ("b", f"number of {who}")):
             if any(f.start == m.start(key) for f in out):

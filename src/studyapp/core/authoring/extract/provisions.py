@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from msgspec import Struct
+
 from studyapp.core.authoring.extract.sentences import Sentence
 from studyapp.core.authoring.extract.speech import Speaker
 
@@ -32,7 +34,8 @@ _CITED = (
     r"|(?:EO|E\.O\.|Executive\s+Order|NSC|PD|NSDD|NSAM|Resolution|Directive)\s+\d[\w-]*)"
 )
 _NAMED_TEXT = re.compile(
-    r"(?P<np>(?:[Tt]he\s+)?(?:"
+    # (only from a word's start: a search tries each place, and most are inside words)
+    r"(?<![^\s,;:(])(?P<np>(?:[Tt]he\s+)?(?:"
     # "the FY2025 budget reconciliation law", "the Regulatory Flexibility Act", "The NPRM"
     rf"(?:[\w.’'()-]+\s+){{0,6}}?(?i:{_TEXT_NOUNS})|{_CITED}|[A-Z]{{2,6}}"
     r")(?:\s+of\s+\d{4})?(?:\s*\([^()]{1,40}\))?)$"
@@ -42,7 +45,7 @@ _NAMED_TEXT = re.compile(
 _CITATION_AFTER = re.compile(rf"\((?P<np>{_CITED})\)$")
 # What stands between a text and its verb: "would", "also", "newly"
 _BETWEEN = re.compile(
-    r"(?:\s+(?:would|will|also|newly|now|further|specifically|generally|expressly|explicitly"
+    r"(?<!\s)(?:\s+(?:would|will|also|newly|now|further|specifically|generally|expressly|explicitly"
     r"|still|already|effectively|thus|therefore|instead|currently|originally))*\s+$"
 )
 _VERBS = re.compile(
@@ -85,14 +88,18 @@ _END = re.compile(
 )
 
 
-class Provision:
+class Provision(Struct, frozen=True):
     """A statement a named text makes: its words (the verb and what it lays down) and where
     they are in the sentence."""
 
-    __slots__ = ("end", "speaker", "start", "text")
+    text: str
+    start: int
+    end: int
+    speaker: Speaker
 
-    def __init__(self, text: str, start: int, end: int, speaker: Speaker) -> None:
-        self.text, self.start, self.end, self.speaker = text, start, end, speaker
+
+_WINDOW = 200
+"""How far before its verb a text's name is looked for, in characters."""
 
 
 def _object_shape(verb: str) -> re.Pattern[str]:
@@ -105,7 +112,9 @@ def find_provisions(sentence: Sentence) -> list[Provision]:
     text = sentence.text
     out: list[Provision] = []
     for m in _VERBS.finditer(text):
-        head = text[: m.start()]
+        # (a window: a text's name is short, and each verb must not read the whole sentence)
+        low = max(0, m.start() - _WINDOW)
+        head = text[low : m.start()]
         between = _BETWEEN.search(head)
         modal = between is not None and re.search(r"\b(?:would|will)\b", between.group(0))
         if between is not None:
@@ -113,7 +122,7 @@ def find_provisions(sentence: Sentence) -> list[Provision]:
         verb = m.group("verb")
         if _MAKING.match(verb.lower()) and not (modal or re.search(r"(?:es|s)$", verb)):
             continue  # "the law created a fund" (an act), unlike "the Act creates a fund"
-        np = _text_named(head)
+        np = _text_named(head, whole=low == 0)
         if np is None:
             continue
         if not _object_shape(verb).match(text[m.end() :]):
@@ -128,15 +137,17 @@ def find_provisions(sentence: Sentence) -> list[Provision]:
     return out
 
 
-def _text_named(head: str) -> str | None:
-    """The named text that ``head`` (a clause up to its verb) ends with, if it opens the
-    clause; else a citation in brackets that closes a longer subject."""
+def _text_named(head: str, *, whole: bool) -> str | None:
+    """The named text that ``head`` (a clause up to its verb; ``whole``: from the sentence's
+    start) ends with, if it opens the clause; else a citation in brackets that closes a
+    longer subject."""
     named = _NAMED_TEXT.search(head)
     if named is not None:
         before = head[: named.start("np")]
         # the text opens its clause ("Enacted in 1930, Section 318(a) ..."), never "... under
         # the Act requires"
-        if (not before.strip() or re.search(r"[,;:]\s*$", before)) and _is_named(named.group("np")):
+        opens = (whole and not before.strip()) or re.search(r"[,;:]\s*$", before) is not None
+        if opens and _is_named(named.group("np")):
             return named.group("np")
     cited = _CITATION_AFTER.search(head.rstrip())
     if cited is not None and not re.search(r"[;:]|\.\s", head[: cited.start()]):

@@ -980,7 +980,7 @@ _STANCE_VERB = re.compile(
     r"|recommended|recommends|requested|requests|demanded|demands|endorsed|endorses|praised"
     r"|praises|spoke|speaks|discussed|discusses|discuss|expects|expected|expect|anticipates"
     r"|anticipated|anticipate|welcomed|welcomes|welcome|cited|cites|issued|issues"
-    r"|described|describes|describe)\b"
+    r"|describe)\b"
 )
 # Verbs that object to or lay claim to a thing: "protested alleged British encroachment on
 # its territory", "disputed the British delineation", "claiming an additional 33,000 square
@@ -1139,7 +1139,8 @@ _WELCOME_OBJECT = re.compile(
 # war" (never "cited in the report", "was cited for speeding")
 _CITE_VERB = re.compile(r"cite[ds]")
 _CITE_OBJECT = re.compile(
-    r"^\s+(?!(?:in|by|for|as|at|on)\b)[^;:“”\"]{3,200}?\s+as\s+(?:his|her|their|its|the|a|an|one"
+    r"^\s+(?=\S)(?!(?:in|by|for|as|at|on)\b)[^;:“”\"]{3,200}?\s+as\s+(?:his|her|their|its|the|a"
+    r"|an|one"
     r"|our)\s+(?:main\s+|chief\s+|primary\s+)?(?:reasons?|justification|grounds|cause|motive"
     r"|evidence|rationale)\b"
 )
