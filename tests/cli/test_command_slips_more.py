@@ -332,3 +332,45 @@ def test_optimize_undo_with_options_of_a_fit(
         "studyapp: --dry-run, --no-retention: not with --undo, which goes back to the earlier "
         "parameters at once; run studyapp optimize --undo alone (add --deck ID for a deck's)\n"
     )
+
+
+@pytest.mark.parametrize("argv", [["optimize"], ["optimize", "--undo"]])
+def test_optimize_changes_no_parameters_over_study_settings_it_could_not_read(
+    here: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    """Before (a review found it): the change was computed from the defaults that stand in
+    for an unreadable study part, so adopting a fit wrote ``previous_parameters: {global:
+    null}`` over the learner's set, and ``--undo`` said it went back while it did not."""
+    folder = Path(os.environ["STUDYAPP_CONFIG"])
+    folder.mkdir(parents=True, exist_ok=True)
+    written = json.dumps(
+        {
+            "format": "studyapp-config",
+            "version": 1,
+            "study": {"scheduler": {"desired_retention": 0.85}, "queue": {"new_per_day": "x"}},
+            "previous_parameters": {"global": [0.4] * 21},
+        }
+    )
+    (folder / CONFIG_FILE).write_text(written, encoding="utf-8")
+    said = refused(capsys, [*argv, "deck.yaml"] if argv == ["optimize"] else argv)
+    assert "queue.new_per_day: 'x' is not a whole number; using defaults" in said
+    assert "its study settings could not be read (said above)" in said
+    assert (folder / CONFIG_FILE).read_text(encoding="utf-8") == written
+
+
+def test_the_review_hint_can_be_pasted_when_the_path_has_a_space(
+    here: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before: 'studyapp extract --review my drafts/d.yaml', two arguments once pasted."""
+    (here / "my drafts").mkdir()
+    assert main(["extract", "a.txt", "-o", "my drafts/d.yaml"]) == 0
+    assert "studyapp extract --review 'my drafts/d.yaml'" in capsys.readouterr().out
+    assert main(["decks", "my drafts/d.yaml"]) == 0
+    assert "(studyapp extract --review 'my drafts/d.yaml')" in capsys.readouterr().out
+
+
+def test_optimize_undo_with_a_deck_path(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Before: 'optimize --undo deck.yaml' went back, the deck path silently not used."""
+    assert refused(capsys, ["optimize", "--undo", "deck.yaml"]).startswith(
+        "studyapp: DECK: not with --undo"
+    )

@@ -188,6 +188,12 @@ def _keep_presets(config_dir: Path, presets: dict[str, AnkiFsrs]) -> list[str]:
     from studyapp.core.tuning.presets import Preset, adopt
 
     loaded = load_config(config_dir)
+    if loaded.study_unread:
+        # (adopting over the defaults would lose the learner's parameters: see LoadedConfig)
+        return [
+            f"Anki's FSRS parameters not kept as presets: the study settings in "
+            f"{loaded.path} could not be read; mend them, then import again to keep them"
+        ]
     config = loaded.config
     study, previous = config.study, dict(config.previous_parameters)
     lines = []

@@ -8,6 +8,7 @@ through :func:`~studyapp.core.base.terminal.json_for_terminal`.
 from __future__ import annotations
 
 import json
+import shlex
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -239,7 +240,7 @@ def _list_decks(result: DeckSet, out: TextIO) -> None:
             many = "entry" if loaded.drafts == 1 else "entries"
             out.write(
                 f"    draft · {loaded.drafts:,} {many} to check "
-                f"(studyapp extract --review {display_name(loaded.path)})\n"
+                f"(studyapp extract --review {shlex.quote(display_name(loaded.path))})\n"
             )
     if not result.decks:
         out.write("  (none)\n")

@@ -56,7 +56,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
 
     if missing := missing_paths(Path(p).expanduser() for p in args.decks):
         return refuse(missing)  # a slip in the command: no fit on other decks' cards
-    if args.undo and (mixed := [o for o, on in _FIT_ONLY if getattr(args, on)]):
+    mixed = [o for o, on in _FIT_ONLY if getattr(args, on)] + (["DECK"] if args.decks else [])
+    if args.undo and mixed:
         return refuse(  # (a dry run that went back all the same would be worse than none)
             [
                 f"{', '.join(mixed)}: not with --undo, which goes back to the earlier "
@@ -66,7 +67,12 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         )
     err = terminal_out(sys.stderr)
     folder = paths.config_dir()
-    config = say_settings(load_config(folder), err)
+    loaded = load_config(folder)
+    config = say_settings(loaded, err)
+    if loaded.study_unread and (args.undo or not args.dry_run):
+        # (the parameters in use and the set before are the learner's: a change computed
+        # from the defaults would put them in the file and lose the learner's)
+        return refuse([_UNREAD.format(path=loaded.path)], err)
     preset = Preset(args.deck)
     if args.undo:
         return _undo(folder, config, preset, as_json=args.json, out=out, err=err)
@@ -138,6 +144,13 @@ def _progress_line(err: TextIO) -> Callable[[Progress], None]:
         err.flush()
 
     return show
+
+
+_UNREAD = (
+    "{path}: its study settings could not be read (said above), so optimize "
+    "cannot change the parameters in them; mend them (studyapp's Settings screen saves a "
+    "whole set), or run studyapp optimize --dry-run to see a fit without adopting it"
+)
 
 
 def _save(

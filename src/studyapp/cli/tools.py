@@ -19,6 +19,7 @@ quote file names and keys that strangers chose.
 from __future__ import annotations
 
 import re
+import shlex
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -483,8 +484,8 @@ def _extract(args: argparse.Namespace, out: TextIO) -> int:
         f"wrote {display_name(target)}: {len(deck.entries)} draft entries ({detail}){dated}\n"
     )
     out.write(
-        f"next: `studyapp extract --review {display_name(target)}` to accept, edit or drop "
-        "each entry (or delete each `review: true` by hand), then `studyapp lint` and "
+        f"next: `studyapp extract --review {shlex.quote(display_name(target))}` to accept, "
+        "edit or drop each entry (or delete each `review: true` by hand), then `studyapp lint` and "
         "`studyapp validate` the draft\n"
     )
     return 0
@@ -759,7 +760,7 @@ def _note_drafts(entries: Sequence[AnyEntry], shown: str) -> None:
     if drafts:
         sys.stderr.write(
             f"note: {drafts} of {len(entries)} entries are still marked review: true (a draft): "
-            f"studyapp extract --review {shown} to check them\n"
+            f"studyapp extract --review {shlex.quote(shown)} to check them\n"
         )
 
 

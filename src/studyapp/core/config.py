@@ -116,6 +116,10 @@ class LoadedConfig(Struct):
     config: AppConfig
     path: Path
     messages: list[str] = field(default_factory=list)
+    study_unread: bool = False
+    """The file has study settings that could not be read: ``config.study`` is the defaults,
+    not the learner's, and must not be the base of a change to them (a fit adopted over it
+    would keep the defaults as "the set before" and lose the learner's for good)."""
 
 
 def config_path(folder: Path) -> Path:
@@ -231,7 +235,14 @@ def _drop_bad_parameters(study: dict[str, Any], where: Path) -> tuple[dict[str, 
 
 def config_from_data(data: dict[str, Any], where: Path) -> tuple[AppConfig, list[str]]:
     """The settings in a settings file's object; a bad part falls back to its default."""
+    config, messages, _unread = _read_config(data, where)
+    return config, messages
+
+
+def _read_config(data: dict[str, Any], where: Path) -> tuple[AppConfig, list[str], bool]:
+    """:func:`config_from_data`, and whether the study settings fell back whole."""
     messages: list[str] = []
+    unread = False
     config = AppConfig()
     theme = data.get("theme")
     if isinstance(theme, str) and theme:
@@ -257,6 +268,7 @@ def config_from_data(data: dict[str, Any], where: Path) -> tuple[AppConfig, list
     study = data.get("study")
     if study is not None and not isinstance(study, dict):
         messages.append(f"{where}: study settings are not an object; using defaults")
+        unread = True
     elif isinstance(study, dict):
         study, dropped = _drop_bad_parameters(study, where)
         messages += dropped
@@ -264,7 +276,8 @@ def config_from_data(data: dict[str, Any], where: Path) -> tuple[AppConfig, list
             config = config.with_study(StudySettings.from_dict(study))
         except (ValueError, TypeError, AttributeError, KeyError, OverflowError) as error:
             messages.append(f"{where}: study settings: {error}; using defaults")
-    return config, messages
+            unread = True
+    return config, messages, unread
 
 
 def load_config(folder: Path, clock: Clock = system_clock) -> LoadedConfig:
@@ -285,8 +298,8 @@ def load_config(folder: Path, clock: Clock = system_clock) -> LoadedConfig:
         data = read_settings_data(raw)
     except ValueError as error:
         return _reject(path, str(error), clock)
-    config, messages = config_from_data(data, path)
-    return LoadedConfig(config, path, messages)
+    config, messages, unread = _read_config(data, path)
+    return LoadedConfig(config, path, messages, study_unread=unread)
 
 
 _Path = tuple[str, ...]

@@ -416,3 +416,14 @@ def test_an_option_near_the_answer_is_named_for_what_it_is() -> None:
         "option 'prepare for the worst' is another form of the words of the answer "
         "'preparing for the worst'; learners will think it is a trick"
     ]
+
+
+def test_a_finding_about_the_whole_file_names_the_file_alone() -> None:
+    """Line 0 is the whole file (a file over the size cap): 'big.yaml: error E000 ...',
+    never a false 'big.yaml:0:0'."""
+    from studyapp.core.authoring.lint.rules import Finding
+
+    whole = Finding("big.yaml", 0, 0, "", "E000", "the file is 3.0 MB", "error")
+    assert str(whole).startswith("big.yaml: error E000 ")
+    placed = Finding("big.yaml", 5, 3, "entries[0]", "E000", "bad", "error")
+    assert str(placed).startswith("big.yaml:5:3: entries[0]: error E000 ")

@@ -326,3 +326,8 @@ def test_the_rounds_patterns_stay_linear_on_runs_of_spaces() -> None:
     for _ in range(10):
         _BETWEEN.search("X" + " " * 1500 + "y")
     assert time.perf_counter() - start < 0.3
+
+
+def test_one_hundred_of_a_larger_scale_is_one_number_too() -> None:
+    (found,) = figures("About one hundred thousand people marched through the city.")
+    assert found[:2] == ("100", "thousand")

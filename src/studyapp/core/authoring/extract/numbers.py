@@ -82,7 +82,7 @@ CARDINAL_PHRASE = (
     # "five hundred thousand": a hundred of a larger scale
     rf"|(?:(?:{_TENS_RE})(?:[\s-](?:{_UNITS_RE}))?|{_CARD})(?:\s+{_SCALE_RE}"
     r"(?:(?<=hundred)\s+(?:thousand|million|billion|trillion))?)?"
-    rf"|(?:a|one)\s+(?:hundred|thousand|million|billion))"
+    rf"|(?:a|one)\s+(?:hundred(?:\s+(?:thousand|million|billion))?|thousand|million|billion))"
 )
 """Cardinal number words: "three", "twenty-one", "two and a half million", "a thousand",
 "five hundred thousand"."""

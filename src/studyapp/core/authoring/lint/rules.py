@@ -121,7 +121,8 @@ class Finding(Struct, frozen=True, order=True):
         return RULES[self.rule].name
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:{self.col}"
+        # (line 0: the whole file, as a Problem says it)
+        where = f"{self.file}:{self.line}:{self.col}" if self.line else self.file
         head = f"{where}: {self.path}: " if self.path else f"{where}: "
         return f"{head}{self.severity} {self.rule} {self.name}: {self.message}"
 
