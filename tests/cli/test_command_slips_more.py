@@ -180,7 +180,10 @@ def settings_file() -> Path:
         "format": "studyapp-config",
         "version": 1,
         "exams": {"lee-midterm": {"date": "2031-01-10"}},
-        "study": {"queue": {"day_starts_at": "nonsense"}, "desired_retention": 0.85},
+        "study": {
+            "queue": {"day_starts_at": "nonsense"},
+            "scheduler": {"desired_retention": 0.85},
+        },
     }
     path.write_text(json.dumps(data), encoding="utf-8")
     return path
@@ -214,7 +217,10 @@ def test_plan_remembers_a_change_without_defaults_over_the_rest(
     _settings_said(capsys.readouterr().err, settings_file)
     data = json.loads(settings_file.read_text(encoding="utf-8"))
     assert data["exams"] == {"lee-midterm": {"date": "2031-01-10", "minutes_per_day": 30}}
-    assert data["study"] == {"queue": {"day_starts_at": "nonsense"}, "desired_retention": 0.85}
+    assert data["study"] == {
+        "queue": {"day_starts_at": "nonsense"},
+        "scheduler": {"desired_retention": 0.85},
+    }
     written = settings_file.read_bytes()
     os.utime(settings_file, (1_000_000, 1_000_000))
     for again in (["--minutes-per-day", "30"], ["--date", "2031-01-10"], []):
