@@ -125,7 +125,7 @@ def test_bare_quiz_results_are_read_too(tmp_path: Path) -> None:
 
 
 def test_not_a_result() -> None:
-    with pytest.raises(ResultError, match=r"x.json:1:1: expected a JSON object"):
+    with pytest.raises(ResultError, match=r"x.json: expected a JSON object"):  # (whole file)
         parse_result("[1, 2]", "x.json")
     with pytest.raises(ResultError, match=r"x.json:1:12: format: format 'other'"):
         parse_result('{"format": "other", "result": {}}', "x.json")

@@ -427,3 +427,10 @@ def test_a_finding_about_the_whole_file_names_the_file_alone() -> None:
     assert str(whole).startswith("big.yaml: error E000 ")
     placed = Finding("big.yaml", 5, 3, "entries[0]", "E000", "bad", "error")
     assert str(placed).startswith("big.yaml:5:3: entries[0]: error E000 ")
+
+
+def test_an_empty_deck_is_a_finding_of_the_whole_file() -> None:
+    """Before: 'e.yaml:1:1: error E000 ...: the file is empty', a line it does not have."""
+    (finding,) = lint_text("", "e.yaml").findings
+    assert (finding.line, finding.col) == (0, 0)
+    assert str(finding).startswith("e.yaml: error E000 ")

@@ -166,7 +166,7 @@ def merge(results: Sequence[StudentResult], problems: Sequence[Problem] = ()) ->
             sound.append(r)
         else:
             where, what = wrong
-            problems.append(Problem(r.file, 1, 1, where, f"{what}; not merged"))
+            problems.append(Problem(r.file, 0, 0, where, f"{what}; not merged"))  # (no line)
     results = sound
     if not results:
         return Gradebook([], [], problems, None, None, "no results")

@@ -260,7 +260,7 @@ def _validated_again(path: Path, shown: str, key: str, cache: DeckCache) -> Deck
             "the file changed since studyapp read it, and its cached copy is gone: "
             "reload the decks (r on the home screen) to read it again"
         )
-        raise DeckLoadError(shown, [Problem(shown, 1, 1, "", message)])
+        raise DeckLoadError(shown, [Problem(shown, 0, 0, "", message)])  # (the whole file)
     return deck_from_bytes(raw, shown, limits=limits, cache=cache, key=key)
 
 

@@ -111,9 +111,9 @@ def parse_result(text: str, display: str) -> StudentResult:
             [Problem(display, exc.lineno, exc.colno, "", f"not valid JSON: {exc.msg}")]
         ) from None
     except JSONTooDeep as exc:
-        raise ResultError([Problem(display, 1, 1, "", str(exc))]) from None
+        raise ResultError([Problem(display, 0, 0, "", str(exc))]) from None
     if not isinstance(data, dict):
-        raise ResultError([Problem(display, 1, 1, "", "expected a JSON object (a result file)")])
+        raise ResultError([Problem(display, 0, 0, "", "expected a JSON object (a result file)")])
     stem = Path(display).name.removesuffix(".json")
     wrapped = "result" in data and "format" in data
     if wrapped and data.get("format") != RESULT_FORMAT:

@@ -59,7 +59,7 @@ def _lint_text(text: str, display: str, *, fix: bool, parallel: bool) -> LintRep
     doc = read_yaml(text, display, limits) if len(text) <= limits.max_bytes else None
     if doc is None:
         report.findings.append(
-            Finding(display, 1, 1, "", "E000", "the file is over the size cap", "error")
+            Finding(display, 0, 0, "", "E000", "the file is over the size cap", "error")
         )
         return report
     lint = Linter(display, doc)
@@ -73,7 +73,8 @@ def _lint_text(text: str, display: str, *, fix: bool, parallel: bool) -> LintRep
         if doc.data is not None and not isinstance(doc.data, dict) and not doc.problems:
             lint.add("E000", (), "expected a deck: a mapping of fields (id: ..., title: ...)")
         elif doc.data is None and not doc.problems:
-            lint.add("E000", (), "the file is empty")
+            # (the whole file: line 0, as every whole-file problem)
+            lint.findings.append(Finding(display, 0, 0, "", "E000", "the file is empty", "error"))
         report.findings = sorted(lint.findings)
         return report
     missing = missing_ids(doc)
