@@ -126,3 +126,17 @@ def test_a_setting_of_the_wrong_kind_is_named_in_the_message(
     assert len(loaded.messages) == 1
     assert said in loaded.messages[0]
     assert "not supported between" not in loaded.messages[0]
+
+
+def test_a_setting_written_beside_the_study_parts_is_said_and_the_rest_kept(
+    tmp_path: Path,
+) -> None:
+    """Before: '"study": {"desired_retention": 0.85}' was read by no one, without a word."""
+    _write(tmp_path, {"desired_retention": 0.85, "colour": "red", "queue": {"new_per_day": 5}})
+    loaded = load_config(tmp_path)
+    assert loaded.config.study.queue.new_per_day == 5  # the rest is kept
+    assert not loaded.study_unread
+    assert [m.split("study settings: ")[1] for m in loaded.messages] == [
+        "'colour' is not a study setting (study holds scheduler, queue, decks); left out",
+        "'desired_retention' belongs under study.scheduler; left out",
+    ]

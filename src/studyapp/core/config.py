@@ -26,7 +26,7 @@ from studyapp.core.base.clock import Clock, system_clock
 from studyapp.core.base.jsonread import JSONTooDeep, loads_limited
 from studyapp.core.store.layout import aside_name
 from studyapp.core.store.lock import FolderLock, LockBusyError
-from studyapp.core.study.settings import StudySettings
+from studyapp.core.study.settings import QueueSettings, SchedulerSettings, StudySettings
 
 CONFIG_FORMAT = "studyapp-config"
 CONFIG_VERSION = 1
@@ -233,6 +233,19 @@ def _drop_bad_parameters(study: dict[str, Any], where: Path) -> tuple[dict[str, 
     return study, messages
 
 
+_STUDY_PARTS = frozenset({"scheduler", "queue", "decks", "today"})
+"""The keys of the study settings; a setting written beside them was read by no one."""
+
+
+def _misplaced(key: str) -> str:
+    """What to say of ``key`` written directly under "study" ("desired_retention" belongs
+    under "study.scheduler"): where it goes, if it is a setting at all."""
+    for part, fields in (("scheduler", SchedulerSettings), ("queue", QueueSettings)):
+        if key in fields.__struct_fields__:
+            return f"{key!r} belongs under study.{part}"
+    return f"{key!r} is not a study setting (study holds scheduler, queue, decks)"
+
+
 def config_from_data(data: dict[str, Any], where: Path) -> tuple[AppConfig, list[str]]:
     """The settings in a settings file's object; a bad part falls back to its default."""
     config, messages, _unread = _read_config(data, where)
@@ -299,6 +312,10 @@ def load_config(folder: Path, clock: Clock = system_clock) -> LoadedConfig:
     except ValueError as error:
         return _reject(path, str(error), clock)
     config, messages, unread = _read_config(data, path)
+    study = data.get("study")
+    if isinstance(study, dict):  # (said when read; a save keeps them as they are)
+        for key in sorted(set(study) - _STUDY_PARTS):
+            messages.append(f"{path}: study settings: {_misplaced(str(key))}; left out")
     return LoadedConfig(config, path, messages, study_unread=unread)
 
 
