@@ -380,3 +380,14 @@ def test_optimize_undo_with_a_deck_path(here: Path, capsys: pytest.CaptureFixtur
     assert refused(capsys, ["optimize", "--undo", "deck.yaml"]).startswith(
         "studyapp: DECK: not with --undo"
     )
+
+
+def test_stats_and_repair_refuse_a_file_that_is_no_deck(
+    here: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before: 'stats c.csv' read no card and printed figures of nothing, exit 0."""
+    for argv in (["stats", "c.csv"], ["progress", "--repair", "c.csv"]):
+        assert refused(capsys, argv) == (
+            "studyapp: c.csv: not a deck file (decks are .yaml or .yml); give a deck, or "
+            "import it first (studyapp import FILE)\n"
+        )

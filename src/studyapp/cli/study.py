@@ -70,11 +70,18 @@ def _deck_slips(deck_paths: list[str]) -> list[str]:
     """Why the decks given are not decks: a path not there, or no deck file in any (a
     folder of other files): said, not taken as "no cards" (figures of nothing, a repair
     that knows no card)."""
-    from studyapp.core.decks.discovery import expand
+    from studyapp.core.decks.discovery import display_name, expand, is_deck_file
 
     roots = [Path(p).expanduser() for p in deck_paths]
     if missing := missing_paths(roots):
         return missing
+    if others := [r for r in roots if r.is_file() and not is_deck_file(r)]:
+        # ("stats cards.csv" read no card and printed figures of nothing)
+        return [
+            f"{display_name(r)}: not a deck file (decks are .yaml or .yml); give a deck, or "
+            "import it first (studyapp import FILE)"
+            for r in others
+        ]
     if roots and not expand(roots):
         return empty_folders(roots)
     return []
