@@ -391,3 +391,15 @@ def test_stats_and_repair_refuse_a_file_that_is_no_deck(
             "studyapp: c.csv: not a deck file (decks are .yaml or .yml); give a deck, or "
             "import it first (studyapp import FILE)\n"
         )
+
+
+def test_stats_names_a_deck_it_could_not_read(
+    here: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before: a folder of broken decks gave figures of nothing without a word."""
+    (here / "lz").mkdir()
+    (here / "lz" / "bad.yaml").write_text("id: x\ntitle: [unclosed\n", encoding="utf-8")
+    assert main(["stats", "lz"]) == 0
+    err = capsys.readouterr().err
+    assert err.startswith("studyapp: lz/bad.yaml:3:1: YAML syntax: ")
+    assert err.endswith("; left out\n")

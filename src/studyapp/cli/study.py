@@ -94,9 +94,13 @@ def _cards(deck_paths: list[str] | None) -> tuple[list[CardKey], dict[str, str]]
     Statistics, and the join of cards and rows they count with, read nothing else of a
     card (:class:`~studyapp.core.decks.card.CardIdentity`).
     """
+    from studyapp.core.base.problems import DeckLoadError
     from studyapp.core.decks.discovery import load_card_keys
 
-    decks = load_card_keys(deck_paths or None, cache=DeckCache.default())
+    failures: list[DeckLoadError] = []
+    decks = load_card_keys(deck_paths or None, cache=DeckCache.default(), failures=failures)
+    # (a deck that does not load is no deck without cards: said, and left out of the count)
+    refuse(f"{problem}; left out" for failure in failures for problem in failure.problems[:3])
     cards = [card for deck in decks for card in deck.cards]
     return cards, {d.deck_id: d.title for d in decks}
 

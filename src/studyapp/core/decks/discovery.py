@@ -415,14 +415,18 @@ class DeckKeys(Struct, frozen=True):
 
 
 def load_card_keys(
-    paths: Sequence[str | os.PathLike[str]] | None, *, cache: DeckCache
+    paths: Sequence[str | os.PathLike[str]] | None,
+    *,
+    cache: DeckCache,
+    failures: list[DeckLoadError] | None = None,
 ) -> list[DeckKeys]:
-    """The decks :func:`discover` finds (the same ones: what fails is left out), each
-    from its cache entry's ids and kinds alone; a deck the cache misses is loaded and
-    cached as :func:`discover` does."""
+    """The decks :func:`discover` finds (the same ones: what fails is left out, and put in
+    ``failures`` if given), each from its cache entry's ids and kinds alone; a deck the
+    cache misses is loaded and cached as :func:`discover` does."""
     roots, _origin = deck_roots(paths)
+    failed = failures if failures is not None else []
     with paused_gc():
-        return _each(expand(roots), lambda path, shown: _keys_of_one(path, shown, cache), [])
+        return _each(expand(roots), lambda path, shown: _keys_of_one(path, shown, cache), failed)
 
 
 def _keys_of_one(path: Path, shown: str, cache: DeckCache) -> DeckKeys:
