@@ -221,8 +221,8 @@ def merge(results: Sequence[StudentResult], problems: Sequence[Problem] = ()) ->
             problems.append(
                 Problem(
                     (old if newer is r else r).file,
-                    1,
-                    1,
+                    0,  # (the whole file: no line of it is at fault)
+                    0,
                     "student",
                     f"{r.student!r} also has {(newer.file)!r}; keeping the later attempt",
                 )
