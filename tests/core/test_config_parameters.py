@@ -41,12 +41,12 @@ def _out_of_bounds() -> list[Any]:
 @pytest.mark.parametrize(
     ("parameters", "said"),
     [
-        ([1, 2], "expected 21 numbers, got 2"),
+        ([1, 2], "FSRS-6 has 21 parameters, got 2"),
         ([*GOOD, 0.5], "got 22"),
-        (_nan_at(3), "weight 3 is nan"),
-        (_out_of_bounds(), "weight 4 is 50.0, outside"),
-        ([*GOOD[:-1], "x"], "weight 20 is not a number"),
-        ("fast", "expected a list"),
+        (_nan_at(3), "parameter w3 = nan is outside"),
+        (_out_of_bounds(), "parameter w4 = 50.0 is outside"),
+        ([*GOOD[:-1], "x"], "parameter w20 = 'x' is not a number"),
+        ("fast", "expected a list of numbers, got str"),
     ],
 )
 def test_unusable_parameters_fall_back_to_the_defaults_with_a_message(
@@ -80,7 +80,7 @@ def test_a_decks_unusable_parameters_fall_back_to_the_global_ones(tmp_path: Path
     assert study.for_deck("d1").queue.new_per_day == 5
     assert study.for_deck("d2").queue.new_per_day == 3
     assert len(loaded.messages) == 1
-    assert "deck d1: parameters: expected 21 numbers" in loaded.messages[0]
+    assert "deck d1: parameters: FSRS-6 has 21 parameters" in loaded.messages[0]
 
 
 def test_good_parameters_load_without_a_message(tmp_path: Path) -> None:

@@ -175,60 +175,56 @@ def _parameter_list(value: Any) -> tuple[float, ...] | None:
     return None
 
 
-_FSRS_PARAMETERS = 21
-"""FSRS-6's weights, as many as the ``fsrs`` package takes."""
-
-
 def parameters_problem(value: Any) -> str | None:
     """Why ``value`` is not a set of FSRS-6 weights the scheduler takes (the count, a
-    non-number, NaN, a weight outside the package's bounds); None if it is one.
+    non-number, NaN, a weight outside the package's bounds: ``check_parameters``'s rule);
+    None if it is one.
 
     Checked at load: the ``fsrs`` package refuses such a set only when a card is
     first scheduled (a traceback in the middle of a session, or of ``plan``).
     """
     if not isinstance(value, list | tuple):
-        return f"expected a list of {_FSRS_PARAMETERS} numbers, got {type(value).__name__}"
-    if len(value) != _FSRS_PARAMETERS:
-        return f"expected {_FSRS_PARAMETERS} numbers, got {len(value)}"
-    from fsrs.scheduler import LOWER_BOUNDS_PARAMETERS, UPPER_BOUNDS_PARAMETERS  # only if set
+        return f"expected a list of numbers, got {type(value).__name__}"
+    from studyapp.core.study.fsrs6 import check_parameters  # (fsrs: only when a set is given)
 
-    for index, weight in enumerate(value):
-        if isinstance(weight, bool) or not isinstance(weight, int | float):
-            return f"weight {index} is not a number ({weight!r})"
-        low, high = LOWER_BOUNDS_PARAMETERS[index], UPPER_BOUNDS_PARAMETERS[index]
-        if not low <= weight <= high:  # (False for NaN)
-            return f"weight {index} is {weight!r}, outside FSRS's range {low:g} to {high:g}"
+    try:
+        check_parameters(value)
+    except ValueError as error:
+        return str(error)
     return None
+
+
+def _without_bad_parameters(
+    settings: Any, said: str, fallback: str, where: Path
+) -> tuple[Any, list[str]]:
+    """``settings`` (a scheduler's or a deck's) without a parameter set the scheduler cannot
+    use, and the message that says so (``said``: whose; ``fallback``: what is used)."""
+    if not isinstance(settings, dict) or settings.get("parameters") is None:
+        return settings, []
+    problem = parameters_problem(settings["parameters"])
+    if problem is None:
+        return settings, []
+    kept = {k: v for k, v in settings.items() if k != "parameters"}
+    return kept, [f"{where}: study settings: {said}: {problem}; using the {fallback} parameters"]
 
 
 def _drop_bad_parameters(study: dict[str, Any], where: Path) -> tuple[dict[str, Any], list[str]]:
     """``study`` without parameter sets the scheduler cannot use, and a message for each:
     the global one falls back to the default weights, a deck's to the global ones; the
     other settings are kept."""
-    messages: list[str] = []
-    scheduler = study.get("scheduler")
-    if isinstance(scheduler, dict) and scheduler.get("parameters") is not None:
-        problem = parameters_problem(scheduler["parameters"])
-        if problem is not None:
-            messages.append(
-                f"{where}: study settings: scheduler parameters: {problem}; "
-                "using the default parameters"
-            )
-            scheduler = {k: v for k, v in scheduler.items() if k != "parameters"}
-            study = {**study, "scheduler": scheduler}
+    scheduler, messages = _without_bad_parameters(
+        study.get("scheduler"), "scheduler parameters", "default", where
+    )
+    if messages:
+        study = {**study, "scheduler": scheduler}
     decks = study.get("decks")
     if isinstance(decks, dict):
         kept: dict[Any, Any] = {}
         for deck, overrides in decks.items():
-            if isinstance(overrides, dict) and overrides.get("parameters") is not None:
-                problem = parameters_problem(overrides["parameters"])
-                if problem is not None:
-                    messages.append(
-                        f"{where}: study settings: deck {deck}: parameters: {problem}; "
-                        "using the global parameters"
-                    )
-                    overrides = {k: v for k, v in overrides.items() if k != "parameters"}
-            kept[deck] = overrides
+            kept[deck], said = _without_bad_parameters(
+                overrides, f"deck {deck}: parameters", "global", where
+            )
+            messages += said
         study = {**study, "decks": kept}
     return study, messages
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import math
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -240,3 +241,20 @@ class FSRSScheduler:
             return None
         card = self._to_fsrs(state, ensure_utc(now))
         return float(self._fsrs.get_card_retrievability(card, ensure_utc(now)))
+
+
+def check_parameters(values: Sequence[Any]) -> tuple[float, ...]:
+    """21 finite numbers within the scheduler's bounds; ValueError otherwise (saying which
+    weight and why). The one rule for a set of weights, from a settings file, a fit or Anki."""
+    lower, upper = fsrs.scheduler.LOWER_BOUNDS_PARAMETERS, fsrs.scheduler.UPPER_BOUNDS_PARAMETERS
+    if len(values) != len(lower):
+        raise ValueError(f"FSRS-6 has {len(lower)} parameters, got {len(values)}")
+    out: list[float] = []
+    for index, (value, low, high) in enumerate(zip(values, lower, upper, strict=True)):
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ValueError(f"parameter w{index} = {value!r} is not a number")
+        number = float(value)
+        if not math.isfinite(number) or not low <= number <= high:
+            raise ValueError(f"parameter w{index} = {value!r} is outside [{low}, {high}]")
+        out.append(number)
+    return tuple(out)

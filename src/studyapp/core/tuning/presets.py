@@ -10,14 +10,12 @@ accepts before anything is stored: a set that could not schedule is never writte
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping, Sequence
 
-import fsrs
 from msgspec import Struct, structs
 
 from studyapp.core.decks.card import Card
-from studyapp.core.study.fsrs6 import fsrs_parameters
+from studyapp.core.study.fsrs6 import check_parameters, fsrs_parameters
 from studyapp.core.study.settings import StudySettings
 
 __all__ = [
@@ -70,20 +68,6 @@ def preset_cards(study: StudySettings, cards: Iterable[Card], preset: Preset) ->
         return {card.id for card in cards if card.deck_id == preset.deck}
     own = {deck for deck, overrides in study.decks.items() if "parameters" in overrides}
     return {card.id for card in cards if card.deck_id not in own}
-
-
-def check_parameters(values: Sequence[float]) -> Parameters:
-    """21 finite numbers within the scheduler's bounds; ValueError otherwise."""
-    lower, upper = fsrs.scheduler.LOWER_BOUNDS_PARAMETERS, fsrs.scheduler.UPPER_BOUNDS_PARAMETERS
-    if len(values) != len(lower):
-        raise ValueError(f"FSRS-6 has {len(lower)} parameters, got {len(values)}")
-    out: list[float] = []
-    for index, (value, low, high) in enumerate(zip(values, lower, upper, strict=True)):
-        number = float(value)
-        if not math.isfinite(number) or not low <= number <= high:
-            raise ValueError(f"parameter w{index} = {value!r} is outside [{low}, {high}]")
-        out.append(number)
-    return tuple(out)
 
 
 def _store(study: StudySettings, preset: Preset, value: Parameters | None) -> StudySettings:

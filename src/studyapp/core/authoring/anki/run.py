@@ -15,7 +15,6 @@ this package).
 
 from __future__ import annotations
 
-import math
 import os
 import tempfile
 from collections.abc import Callable
@@ -24,7 +23,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-import fsrs
 from msgspec import Struct, field
 
 from studyapp.core.authoring.anki.collection import AnkiFsrs, Collection
@@ -44,6 +42,7 @@ from studyapp.core.decks.discovery import display_name
 from studyapp.core.store.bulk import BulkHistory, latest_answers
 from studyapp.core.store.layout import HISTORY
 from studyapp.core.store.store import ProgressStore
+from studyapp.core.study.fsrs6 import check_parameters
 from studyapp.core.study.settings import StudySettings
 
 __all__ = [
@@ -139,11 +138,12 @@ def deck_targets(result: DeckImport, target: Path) -> list[Path]:
 
 
 def _check(parameters: tuple[float, ...]) -> bool:
-    lower, upper = fsrs.scheduler.LOWER_BOUNDS_PARAMETERS, fsrs.scheduler.UPPER_BOUNDS_PARAMETERS
-    return len(parameters) == len(lower) and all(
-        math.isfinite(v) and low <= v <= high
-        for v, low, high in zip(parameters, lower, upper, strict=True)
-    )
+    """Whether the scheduler takes ``parameters`` (``check_parameters``'s rule)."""
+    try:
+        check_parameters(parameters)
+    except ValueError:
+        return False
+    return True
 
 
 def usable_presets(result: DeckImport) -> dict[str, AnkiFsrs]:
