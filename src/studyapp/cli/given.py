@@ -37,6 +37,7 @@ __all__ = [
     "not_a_deck_name",
     "readable",
     "refuse",
+    "say",
     "say_settings",
     "unreadable",
     "unwritable",
@@ -153,11 +154,16 @@ def readable(path: Path, what: str) -> None:
         raise RefusedError(problem)
 
 
-def refuse(lines: Iterable[str], err: TextIO | None = None) -> int:
-    """Say each line as ``studyapp: LINE`` on stderr; the exit status of a refused command."""
+def say(lines: Iterable[str], err: TextIO | None = None) -> None:
+    """Say each line as ``studyapp: LINE`` on stderr (a warning: the command goes on)."""
     out = terminal_out(err if err is not None else sys.stderr)
     for line in lines:
         out.write(f"studyapp: {line}\n")
+
+
+def refuse(lines: Iterable[str], err: TextIO | None = None) -> int:
+    """Say each line as :func:`say` does; the exit status of a refused command."""
+    say(lines, err)
     return 1
 
 
@@ -165,7 +171,7 @@ def say_settings(loaded: LoadedConfig, err: TextIO | None = None) -> AppConfig:
     """The settings read, after saying on stderr what was wrong with the file (a damaged
     one set aside, a bad part replaced by its default), as the app says it on its first
     screen: a command must not use other settings than the learner's without a word."""
-    refuse(loaded.messages, err)
+    say(loaded.messages, err)
     return loaded.config
 
 

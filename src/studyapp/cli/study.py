@@ -19,6 +19,7 @@ from studyapp.cli.given import (
     empty_folders,
     missing_paths,
     refuse,
+    say,
     say_settings,
     unwritable,
     whole_file,
@@ -100,7 +101,7 @@ def _cards(deck_paths: list[str] | None) -> tuple[list[CardKey], dict[str, str]]
     failures: list[DeckLoadError] = []
     decks = load_card_keys(deck_paths or None, cache=DeckCache.default(), failures=failures)
     # (a deck that does not load is no deck without cards: said, and left out of the count)
-    refuse(f"{problem}; left out" for failure in failures for problem in failure.problems[:3])
+    say(f"{problem}; left out" for failure in failures for problem in failure.problems[:3])
     cards = [card for deck in decks for card in deck.cards]
     return cards, {d.deck_id: d.title for d in decks}
 
