@@ -88,22 +88,52 @@ def _deck_slips(deck_paths: list[str]) -> list[str]:
     return []
 
 
+class _NoDeckReadError(Exception):
+    """Decks were found and not one could be read (each said): figures of no card, or a
+    repair that knows none, would only mislead. ``failed``: how many decks were found."""
+
+    def __init__(self, failed: int) -> None:
+        super().__init__(failed)
+        self.failed = failed
+
+
 def _cards(deck_paths: list[str] | None) -> tuple[list[CardKey], dict[str, str]]:
     """The cards of the decks, as much of them as statistics read: id, deck and kind.
 
     From the deck cache's index alone (200,000 cards: ~0.1 s less than whole cards).
     Statistics, and the join of cards and rows they count with, read nothing else of a
     card (:class:`~studyapp.core.decks.card.CardIdentity`).
+
+    Raises:
+        _NoDeckReadError: not one of the decks could be read (each is said first).
     """
     from studyapp.core.base.problems import DeckLoadError
     from studyapp.core.decks.discovery import load_card_keys
 
     failures: list[DeckLoadError] = []
     decks = load_card_keys(deck_paths or None, cache=DeckCache.default(), failures=failures)
+    if failures and not decks:
+        say(str(problem) for failure in failures for problem in failure.problems[:3])
+        raise _NoDeckReadError(len(failures))
     # (a deck that does not load is no deck without cards: said, and left out of the count)
     say(f"{problem}; left out" for failure in failures for problem in failure.problems[:3])
     cards = [card for deck in decks for card in deck.cards]
     return cards, {d.deck_id: d.title for d in decks}
+
+
+def _none_read(deck_paths: list[str] | None, failed: int, command: str) -> str:
+    """What to say when not one of the decks could be read, and what to do about it
+    (``command``: what to run again once they are fixed)."""
+    import shlex
+
+    which = "the deck could not" if failed == 1 else f"none of the {failed} decks could"
+    validate = " ".join(["studyapp validate", *map(shlex.quote, deck_paths or [])])
+    return (
+        f"{which} be read (see above), so there is nothing to "
+        f"{'count' if command == 'stats' else 'repair'} and nothing was written; fix "
+        f"{'it' if failed == 1 else 'them'} ({validate} lists every problem), then run "
+        f"studyapp {command} again"
+    )
 
 
 def cmd_stats(
@@ -143,7 +173,7 @@ def cmd_stats(
     out.write(f"True retention (review answers not Again)  {retention}\n")
     streak = stats.streak
     out.write(
-        f"Streak: {streak.current} day(s), best {streak.longest}    "
+        f"Streak: {_days(streak.current)}, best {_days(streak.longest)}    "
         f"Reviews: {stats.total_reviews:,}    Time: {_duration(stats.time_spent)}\n\n"
     )
     days = stats.reviews_per_day[-14:]
@@ -214,7 +244,10 @@ def _count_stats(
     from studyapp.core.store.history_summary import summarize
     from studyapp.core.store.store import ProgressStore
 
-    cards, titles = _cards(deck_paths)
+    try:
+        cards, titles = _cards(deck_paths)
+    except _NoDeckReadError as error:
+        return refuse([_none_read(deck_paths, error.failed, "stats")])
     try:
         store = ProgressStore.open(folder, read_only=True)
     except ProgressError as error:
@@ -298,11 +331,11 @@ def cmd_progress(progress: str | None, out: TextIO, *, as_json: bool = False) ->
     out.write("\ncheck: ")
     issues = [str(p) for p in report.problems] + problems
     if report.bad_history_lines:
-        issues.append(f"{report.bad_history_lines} unreadable line(s) in the review history")
+        issues.append(_unreadable(report.bad_history_lines))
     if not issues:
         out.write("everything is consistent\n")
         return 0
-    out.write(f"{len(issues)} problem(s)\n")
+    out.write(f"{len(issues)} problem{'s' if len(issues) != 1 else ''}\n")
     for issue in issues:
         out.write(f"  - {issue}\n")
     return 0 if report.ok and not problems else 1
@@ -343,7 +376,7 @@ def _progress_json(folder: Path, out: TextIO) -> int:
         results, problems = list_results(folder)
         issues = [str(p) for p in report.problems] + problems
         if report.bad_history_lines:
-            issues.append(f"{report.bad_history_lines} unreadable line(s) in the review history")
+            issues.append(_unreadable(report.bad_history_lines))
         doc |= {
             "files": dict(sorted(report.files.items())),
             "cards_with_progress": report.cards,
@@ -371,7 +404,10 @@ def cmd_repair(deck_paths: list[str], progress: str | None, out: TextIO) -> int:
     if slips := _deck_slips(deck_paths):
         return refuse(slips)  # before a repair that would not know their cards
     folder = paths.progress_dir(progress)
-    cards, _ = _cards(deck_paths)
+    try:
+        cards, _ = _cards(deck_paths)
+    except _NoDeckReadError as error:  # before the progress folder is opened (or made)
+        return refuse([_none_read(deck_paths, error.failed, "progress --repair")])
     config = say_settings(load_config(paths.config_dir()))
     try:
         store = ProgressStore.open(folder)
@@ -408,12 +444,21 @@ def cmd_results(progress: str | None, fmt: str, output: str | None, out: TextIO)
             atomic_write(target, text.encode("utf-8"))
         except OSError as exc:
             return refuse([whole_file(target, f"cannot write: {exc.strerror or exc}")])
-        err.write(f"wrote {len(attempts)} attempt(s) to {output}\n")
+        many = len(attempts) != 1
+        err.write(f"wrote {len(attempts)} attempt{'s' if many else ''} to {output}\n")
     elif fmt == "csv":  # data, not a message: made inert, its CRLF rows kept
         out.write("\r\n".join(terminal_safe(row, multiline=True) for row in text.split("\r\n")))
     else:
         out.write(json_safe(text))
     return 0
+
+
+def _days(count: int) -> str:
+    return f"{count:,} day{'s' if count != 1 else ''}"
+
+
+def _unreadable(lines: int) -> str:
+    return f"{lines:,} unreadable line{'s' if lines != 1 else ''} in the review history"
 
 
 def _duration(delta: timedelta) -> str:

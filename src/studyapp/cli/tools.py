@@ -753,6 +753,10 @@ def _export_deck(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _files(count: int) -> str:
+    return f"{count} file{'s' if count != 1 else ''}"
+
+
 def _note_drafts(entries: Sequence[AnyEntry], shown: str) -> None:
     """Say on stderr that the deck exported is still a draft: its learners would study
     entries nobody checked against their sources (the export itself is fine: exit 0)."""
@@ -801,7 +805,7 @@ def _gradebook(args: argparse.Namespace, out: TextIO) -> int:
     out.write(
         f"wrote {display_name(target)} and {display_name(summary)}: {len(book.students)} "
         f"students, {len(book.questions)} questions"
-        + (f"; {len(files) - len(book.students)} file(s) left out" if book.problems else "")
+        + (f"; {_files(len(files) - len(book.students))} left out" if book.problems else "")
         + "\n"
     )
     return 1 if book.problems else 0

@@ -32,7 +32,7 @@ from studyapp.core.base.clock import ensure_utc
 from studyapp.core.store.errors import ReadOnlyError
 from studyapp.core.store.history import history_tail_seq
 from studyapp.core.store.journal import CRC_PREFIX, json_str
-from studyapp.core.store.layout import HISTORY
+from studyapp.core.store.layout import FILE_MODE, HISTORY
 from studyapp.core.store.records import ReviewRecord
 from studyapp.core.store.state import CardState, Phase, Rating
 from studyapp.core.store.store import RECENT_WINDOW, ProgressStore
@@ -188,10 +188,8 @@ class BulkHistory:
         store = self.store
         if self.count and not self.path.exists():
             # a first history: ours as it is (fsynced), not copied, with the permissions
-            # the store's own ``open`` would have given it
-            umask = os.umask(0o022)
-            os.umask(umask)
-            os.chmod(self._temp, 0o666 & ~umask)
+            # the store gives the history it makes (owner only)
+            os.chmod(self._temp, FILE_MODE)
             os.replace(self._temp, self.path)
             fsync_dir(store.folder)
             self._numbered()

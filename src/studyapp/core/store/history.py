@@ -15,6 +15,7 @@ from typing import Any
 from studyapp.core.base.atomic import fsync_dir
 from studyapp.core.base.jsonread import loads_limited
 from studyapp.core.store.journal import decode_line, encode_line, intact_lines
+from studyapp.core.store.layout import FILE_MODE
 from studyapp.core.store.records import JournalEntry, ReviewRecord
 
 _UNDO_MARK = b'"type":"undo"'
@@ -171,7 +172,9 @@ def append_history(path: Path, pending: Sequence[JournalEntry]) -> None:
                 lines.append(encode_line({"seq": entry.seq, "type": "undo", "undoes": target}))
     if not lines:
         return
-    with open(path, "ab") as handle:
+    # created owner-only, as the snapshot is (``open`` would give it the umask's 0o644)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, FILE_MODE)
+    with os.fdopen(fd, "ab") as handle:
         if existed and handle.tell() > 0:
             # a torn last line from an interrupted fold: start on a fresh line
             with open(path, "rb") as reader:

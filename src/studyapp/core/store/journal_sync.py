@@ -13,6 +13,7 @@ from pathlib import Path
 
 from studyapp.core.base.atomic import fsync_dir
 from studyapp.core.store.errors import NotSavedError, ProgressError
+from studyapp.core.store.layout import FILE_MODE
 
 
 def open_journal(path: Path, *, durable: bool = True) -> tuple[int, JournalSync]:
@@ -22,7 +23,7 @@ def open_journal(path: Path, *, durable: bool = True) -> tuple[int, JournalSync]
     the folder: a fold handing the journal over does, in its own thread).
     """
     existed = path.exists()
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, FILE_MODE)  # owner only
     if durable and not existed:
         fsync_dir(path.parent)
     return fd, JournalSync(fd, path)

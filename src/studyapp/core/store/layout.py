@@ -21,6 +21,9 @@
 
 A damaged or newer-version file is never overwritten: it is moved aside under the
 name :func:`aside_name` gives (a reason and a timestamp appended).
+
+Every file is the learner's alone (:data:`FILE_MODE`): what they studied, when and how
+well is nobody else's to read on a shared machine.
 """
 
 from __future__ import annotations
@@ -40,6 +43,10 @@ DIGEST = "history.digest.json"
 KEPT_STATS = "stats.kept"
 """A cache of the figures ``studyapp stats`` counts from every card (see ``stats.kept``)."""
 LOCK = "progress.lock"
+
+FILE_MODE = 0o600
+"""The permissions of a file the store creates: owner only, as ``progress.json`` has
+(``atomic_write``'s temp file, renamed), not the 0o644 a usual umask gives."""
 
 
 def _stamp(moment: datetime) -> str:

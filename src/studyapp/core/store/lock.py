@@ -22,6 +22,8 @@ import os
 import sys
 from pathlib import Path
 
+from studyapp.core.store.layout import FILE_MODE
+
 _BUSY = (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK, errno.EDEADLK)
 _UNWRITABLE = (errno.EROFS, errno.EACCES, errno.EPERM)
 """Why a lock file may not be opened for writing: a read-only disk, or no permission."""
@@ -76,7 +78,7 @@ class FolderLock:
     def _open(self) -> int | None:
         """The lock file, opened (None: it cannot be made, see :attr:`unwritable`)."""
         try:
-            return os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            return os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
         except OSError as error:
             if error.errno not in _UNWRITABLE:
                 raise
