@@ -10,6 +10,7 @@ author must check is a comment under ``review: true``.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -46,11 +47,17 @@ def test_some_articles_are_read_and_no_blind_one_is() -> None:
 
 @pytest.mark.parametrize("folder", TUNING, ids=[f.name for f in TUNING])
 def test_no_drafted_text_holds_a_placeholder(folder: Path) -> None:
-    found = extract((folder / "article.txt").read_text(encoding="utf-8"))
+    article = (folder / "article.txt").read_text(encoding="utf-8")
+    found = extract(article)
     deck = draft_deck(found, deck_id="d")
     shown = [deck.title, *(t for e in deck.entries for t in _texts(e))]
-    assert [t for t in shown if "[a " in t or "[…]" in t] == []
-    assert "[a " not in draft_yaml(deck, notes=draft_notes(found))
+
+    def placeholders(text: str) -> list[str]:
+        # (an editor's bracket the article itself prints, "by [a human] operator", is its own)
+        return [b for b in re.findall(r"\[(?:a |…)[^\]]*\]?", text) if b not in article]
+
+    assert [t for t in shown if placeholders(t)] == []
+    assert placeholders(draft_yaml(deck, notes=draft_notes(found))) == []
 
 
 def _deck(text: str) -> Deck:

@@ -123,6 +123,7 @@ def extract(
     timeline: tuple[int, str] | None = None
     told: list[DateMention] = []  # the story's dates so far, in order (spans left out)
     story: DateMention | None = None  # the story's last date with its month (asides left out)
+    told_here: DateMention | None = None  # the paragraph's own last story date (for look-backs)
     line = 0
     run_on: int | None = None  # where a quotation the paragraph before left open closes
     first_of_paragraph: Sentence | None = None
@@ -132,7 +133,7 @@ def extract(
         if progress is not None and done % 200 == 0:
             progress(done, total)
         if sentence.line != line:
-            line, paragraph_year = sentence.line, None
+            line, paragraph_year, told_here = sentence.line, None, None
             speakers.line = line
             paragraph = [s for s in all_sentences[done : done + 40] if s.line == line]
             signed = signature(paragraph, people)
@@ -187,10 +188,13 @@ def extract(
                 structs.replace(f, sentence=sentence)
                 for f in find_figures(sentence.text, [*found, *sequels])
             ]
+        # a year the paragraph's story looks back to in passing ("Solidarity was formed in
+        # August 1980" after "On February 6, 1989"): backstory, not the story's new year
+        found_now = [d for d in found if not _looks_back(d, sentence.text, told_here)]
         story = next(
             (
                 d
-                for d in reversed(found)
+                for d in reversed(found_now)
                 if d.date is not None
                 and d.date.precision != "year"
                 and d.last is None
@@ -201,12 +205,14 @@ def extract(
             ),
             story,
         )
-        paragraph_year = _last_year(found, sentence.text) or paragraph_year
+        if story is not None and story in found_now:
+            told_here = story
+        paragraph_year = _last_year(found_now, sentence.text) or paragraph_year
         # Across paragraphs the story's year is its timeline's: the last date told with its
         # month ("April 2, 1982"), a year that opens its sentence ("In 1976, ...", "The
         # 1976 elections ...") or a season's ("in the summer of 1994"); a year said in
         # passing ("agreements with the Soviet Union in 1945") stands in until there is one.
-        timeline = _last_year(found, sentence.text, timeline=True) or timeline
+        timeline = _last_year(found_now, sentence.text, timeline=True) or timeline
         running_year = timeline or paragraph_year or running_year
         if (
             sentence.heading
@@ -309,6 +315,9 @@ def _complete(
             r"(?<![\w$€£¥.,/-])(1[0-9]{3}|20[0-9]{2})(?![\w%])", sentence.text[: d.start]
         )
         if not BUDGET_AFTER.match(sentence.text, m.end())  # "the 2027 budget": no story year
+        # "Ann Ray, who had led the walkout in 1976, spoke on June 2": someone's past, told in
+        # a relative clause, is not the year of the date after it
+        and not _RELATIVE_ASIDE.search(sentence.text[: m.start()])
     ]
     fiscal = list(_FISCAL_YEAR.finditer(sentence.text[: d.start]))
     if fiscal and earlier:
@@ -449,6 +458,30 @@ def _sets_the_year(d: DateMention, text: str) -> bool:
     clause_start = max(text.rfind(c, 0, d.start) for c in ";:")
     clause_end = min((i for i in (text.find(c, d.end) for c in ";:") if i >= 0), default=len(text))
     return not _PAST_PERFECT.search(text[clause_start + 1 : clause_end])
+
+
+_RELATIVE_ASIDE = re.compile(r",\s*(?:who|which|whose)\b[^,;:()]*$")
+"""Before a year inside a relative clause set off by commas, still open: "Ann Ray, who had
+led the walkout in 1976, ...": the clause is about someone's or something's past."""
+_LOOK_BACK_MONTHS = 12
+"""How far before the paragraph's story date a date told in passing must fall to be backstory:
+more than a year (a month or two back is the same story's "earlier in October")."""
+
+
+def _looks_back(d: DateMention, text: str, story: DateMention | None) -> bool:
+    """Whether a date stated in a sentence is the story looking back, in passing, from the
+    date its paragraph has reached: more than a year before it and not opening its sentence
+    ("Solidarity was formed in August 1980 ..." or "Dubcek, who led the Prague Spring in
+    1968, ..." in a paragraph already at 1989). Such a year is not the year of the paragraph's
+    next "April 4". A sentence that opens on a year ("In 1980, ...") moves the story there."""
+    if story is None or story.date is None or d.date is None or d.year_inferred or d.relative:
+        return False
+    if _OPENS_OR_SEASON.search(text[: d.start]):
+        return False
+    last = d.last if d.last is not None else d.date
+    then = story.date.year * 12 + (story.date.month or 1)
+    said = last.year * 12 + (last.month or 12)
+    return then - said > _LOOK_BACK_MONTHS
 
 
 def _last_year(

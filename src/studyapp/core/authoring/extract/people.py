@@ -93,6 +93,9 @@ ORG_WORDS = frozenset(
         "Accord Principles Declaration Convention Pact Protocol Charter Constitution "
         "Relations Affairs Studies Sciences Rights Nations Resources Research Medicine "
         "Cyclone Hurricane Typhoon Storm "
+        # structures and places ("the Berlin Wall", "the Brandenburg Gate")
+        "Wall Gate Canal Harbor Harbour Fort Castle Cathedral Mosque Building Plaza Boulevard "
+        "Highway Tunnel Dam Peninsula Strait Gulf Coast Valley Forest "
         # the members a body is named after ("... of Black Law Enforcement Executives")
         "Executives Officers Chiefs Workers Employees Teachers Nurses Physicians Doctors "
         "Engineers Veterans Scientists Mayors Governors Lawyers Editors Journalists "

@@ -25,13 +25,18 @@ _TEXT_NOUNS = (
     r"(?:law|act|rule|bill|section|provision|amendment|resolution|memorandum|directive|order"
     r"|strategy|guidance|regulation|statute|treaty|agreement|accord|charter|constitution"
     r"|declaration|proclamation|notice|legislation|nprm|proposed\s+rule|final\s+rule|doctrine"
-    r"|executive\s+order|appropriation|appropriations\s+act)"
+    r"|executive\s+order|appropriation|appropriations\s+act|policy|policies|guidelines?"
+    r"|standards?|code)"
 )
 # "Section 318(a)", "P.L. 119-103", "H.R. 1781", "EO 14423", "Executive Order 12170", "NSC 68"
 _CITED = (
     r"(?:(?:Section|Sec\.|Title|Article)\s+\d[\w()-]*|(?:P\.\s?L\.|Pub\.\s?L\.|H\.\s?R\.|S\."
     r"|H\.\s?Con\.\s?Res\.|S\.\s?Con\.\s?Res\.|H\.\s?Res\.|H\.\s?J\.\s?Res\.)\s*\d[\d-]*"
-    r"|(?:EO|E\.O\.|Executive\s+Order|NSC|PD|NSDD|NSAM|Resolution|Directive)\s+\d[\w-]*)"
+    r"|(?:EO|E\.O\.|Executive\s+Order|NSC|PD|NSDD|NSAM|Resolution|Directive)\s+\d[\w-]*"
+    # "DODD 3000.09", "DODI 5000.02", "OMB A-11": a document's series and number
+    r"|[A-Z]{2,6}\s+(?:[A-Z]-)?\d+(?:\.\d+)*)"
+    # "Section 1066 of the FY2025 NDAA": a part of a text, with the text it is part of
+    r"(?:\s+of\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,5}?[\w.’'-]+)?"
 )
 _NAMED_TEXT = re.compile(
     # (only from a word's start: a search tries each place, and most are inside words)
@@ -46,14 +51,16 @@ _CITATION_AFTER = re.compile(rf"\((?P<np>{_CITED})\)$")
 # What stands between a text and its verb: "would", "also", "newly"
 _BETWEEN = re.compile(
     r"(?<!\s)(?:\s+(?:would|will|also|newly|now|further|specifically|generally|expressly|explicitly"
-    r"|still|already|effectively|thus|therefore|instead|currently|originally))*\s+$"
+    r"|still|already|effectively|thus|therefore|instead|currently|originally|additionally"
+    r"|likewise|similarly))*\s+$"
 )
 _VERBS = re.compile(
     r"\b(?P<verb>requires?|required|authori[sz](?:es|ed|e)|prohibit(?:s|ed)?|bar(?:s|red)?"
     r"|permits?|permitted|allows?|allowed|proposes?|proposed|seeks?|sought"
     r"|instructs?|instructed|mandates?|mandated|obliges|obliged"
     r"|exempts?|exempted|amends?|amended|establish(?:es|ed)?|creates?|created|repeals?"
-    r"|repealed|extends?|extended|limits?|limited|eliminates?|eliminated|imposes?|imposed)\b"
+    r"|repealed|extends?|extended|limits?|limited|eliminates?|eliminated|imposes?|imposed"
+    r"|defines?|defined)\b"
 )
 # The shape each verb's object takes: a hearer and "to" (requires agencies to establish),
 # "from" (prohibited the NPRM from being issued), a gerund (proposes creating), a thing
@@ -63,19 +70,26 @@ _THING_OBJECT = re.compile(
     r"^\s+(?!(?:that|to|in|at|on|by|from|with|for|and|or|but|as|it|this|which)\b)"
     r"(?:[a-z]+ing\s+|(?:a|an|the|new|additional|federal|its|their|any|all|certain|[a-z]+)\s+)\S"
 )
+# "requires that the Secretary notify ...": what is required, as a clause
+_THAT_OBJECT = re.compile(r"^\s+that\s+(?:the|a|an|all|each|any|every|no|[A-Z])\S*\s+\S")
+# "defines autonomous weapon systems as ...": the term, then what it is taken to mean
+_AS_OBJECT = re.compile(r"^\s+(?:(?!as\b)[^\s;:]+\s+){1,8}?as\s+\S")
 _SEEK_OBJECT = re.compile(r"^\s+to\s+[“\"]?[a-z]+\s+\S")  # (would seek to “clarify that ...”)
-_OBJECTS: dict[str, re.Pattern[str]] = {
-    "requir": _TO_OBJECT,
-    "authori": _TO_OBJECT,
-    "permit": _TO_OBJECT,
-    "allow": _TO_OBJECT,
-    "instruct": _TO_OBJECT,
-    "oblige": _TO_OBJECT,
-    "prohibit": _FROM_OBJECT,
-    "bar": _FROM_OBJECT,
-    "exempt": _FROM_OBJECT,
-    "seek": _SEEK_OBJECT,
-    "sought": _SEEK_OBJECT,
+_OBJECTS: dict[str, tuple[re.Pattern[str], ...]] = {
+    "requir": (_TO_OBJECT, _THAT_OBJECT),
+    "authori": (_TO_OBJECT,),
+    "permit": (_TO_OBJECT,),
+    "allow": (_TO_OBJECT,),
+    "instruct": (_TO_OBJECT,),
+    "oblige": (_TO_OBJECT,),
+    "mandat": (_TO_OBJECT, _THAT_OBJECT, _THING_OBJECT),
+    # "prohibited the NPRM from being issued", "prohibits use of its models to ..."
+    "prohibit": (_FROM_OBJECT, _THING_OBJECT),
+    "bar": (_FROM_OBJECT,),
+    "exempt": (_FROM_OBJECT,),
+    "seek": (_SEEK_OBJECT,),
+    "sought": (_SEEK_OBJECT,),
+    "defin": (_AS_OBJECT,),
 }
 """The verbs (by their stem) whose object has a shape of its own; the others take a thing."""
 # A verb of making or unmaking a thing is a statement of a text only with "would" or in
@@ -102,9 +116,11 @@ _WINDOW = 200
 """How far before its verb a text's name is looked for, in characters."""
 
 
-def _object_shape(verb: str) -> re.Pattern[str]:
+def _object_shapes(verb: str) -> tuple[re.Pattern[str], ...]:
     low = verb.lower()
-    return next((shape for stem, shape in _OBJECTS.items() if low.startswith(stem)), _THING_OBJECT)
+    return next(
+        (shapes for stem, shapes in _OBJECTS.items() if low.startswith(stem)), (_THING_OBJECT,)
+    )
 
 
 def find_provisions(sentence: Sentence) -> list[Provision]:
@@ -125,11 +141,17 @@ def find_provisions(sentence: Sentence) -> list[Provision]:
         np = _text_named(head, whole=low == 0)
         if np is None:
             continue
-        if not _object_shape(verb).match(text[m.end() :]):
+        if not any(shape.match(text[m.end() :]) for shape in _object_shapes(verb)):
             continue
         end_at = _END.search(text, m.end())
         end = end_at.start() if end_at is not None else len(text.rstrip())
+        if _SUBORDINATE.match(np):
+            # "Although the policy prohibits X, reports indicate ...": the clause ends at its comma
+            comma = text.find(", ", m.end(), end)
+            end = comma if comma > 0 else end
         words = text[m.start() : end].strip().rstrip(",")
+        if words.endswith(")") and words.count(")") > words.count("("):
+            words = words[:-1].rstrip()  # "(e.g., H.R. 674 would prohibit ...)": the aside's mark
         if len(re.findall(r"\w+", words)) < 4:
             continue
         speaker = Speaker(_tidy(np), (), "body")
@@ -165,5 +187,10 @@ def _is_named(np: str) -> bool:
     return bool(re.search(r"\d|[A-Z]{2,}", body) or re.search(r"(?:^|\s)[A-Z][a-z]", body))
 
 
+_SUBORDINATE = re.compile(r"^(?:Although|Though|While|Whereas|Because|Since|If|When|As|Unless)\s+")
+"""A word that opens a subordinate clause before a text's name: not part of the name."""
+
+
 def _tidy(np: str) -> str:
-    return " ".join(np.split())
+    """The text's name alone: "Although Anthropic's usage policy" is the policy."""
+    return _SUBORDINATE.sub("", " ".join(np.split()), count=1)

@@ -96,6 +96,15 @@ _POST_NP_FIRST = re.compile(
     rf"(?:\s*,[^,“”\"]{{1,80}},)?\s+(?:has\s+|also\s+|later\s+|then\s+)?"
     rf"(?P<verb>{QUOTE_CUE.pattern})\b",
 )
+_AS_PUT = re.compile(
+    r"^\s*,?\s*as\s+(?P<np>(?:[^\s,.;:!?“”\"]+\s+){0,7}?[^\s,.;:!?“”\"]+)\s+"
+    r"(?:(?:has|had|once|later|then|so|would|memorably|famously|aptly)\s+)*"
+    r"(?:put\s+it|puts\s+it|described\s+it|described|describes|said|says|wrote|writes|noted"
+    r"|notes|called\s+it|calls\s+it|recalled|recalls|observed|observes|remarked|remarks"
+    r"|phrased\s+it|explained|explains)\s*[.,!?]?\s*$"
+)
+"""A quotation's speaker in an "as" clause after it: "“buried the Cold War,” as one of his
+staffers later described", "“a new era,” as the minister put it"."""
 _SIGNED = re.compile(
     rf"^\s*(?:-|--|—|–)\s*(?P<np>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}})\s*[.]?\s*$"
 )
@@ -218,6 +227,15 @@ def _after(rest: str, speakers: Speakers, sentence: Sentence) -> Speaker | None:
         if person is not None:
             return Speaker(person.name, person.aliases, "person")
         return Speaker(named.group("name"), (), "person")
+    put = _AS_PUT.match(rest)
+    if put is not None:
+        phrase = put.group("np")
+        if re.match(r"(?:one|some|two|three|several|many|a\s+few|most|all|each)\s+of\s", phrase):
+            # "one of Gorbachev's staffers": someone of a group, never the group's leader
+            return Speaker(phrase, (), "person" if phrase.startswith("one") else "group")
+        return speakers.resolve(phrase, sentence.start, sentence.text) or Speaker(
+            phrase, (), "group" if re.search(r"s$", phrase) and " of " not in phrase else "person"
+        )
     verb_first = _POST_VERB_FIRST.match(rest)
     if verb_first is not None:
         phrase = verb_first.group("np").strip()
@@ -298,6 +316,17 @@ def _described(naming: str, quote: str) -> bool:
     )
 
 
+_OWNED_SPEECH = re.compile(
+    rf"(?P<owner>(?:{NAME_TOKEN}\s+){{0,3}}{NAME_TOKEN})[’']s\s+(?:[\w-]+\s+){{0,3}}"
+    r"(?:speech|address|remarks|letter|statement|message|essay|article|column|memo|memorandum"
+    r"|editorial|book|testimony|telegram|cable|broadcast|interview)\s+"
+    r"(?:calling\s+(?:on|for)|urging|asking|demanding|warning|declaring|saying|insisting"
+    r"|proclaiming|announcing|promising|pledging)\b[^.;:“”\"]{0,120}$"
+)
+"""A speech, letter or essay owned by its speaker, and what it did: "Reagan's 1987 Berlin
+speech calling on Gorbachev to “tear down this wall”"."""
+
+
 def _before(
     text: str,
     start: int,
@@ -323,6 +352,13 @@ def _before(
     colon = _colon_subject(head, speakers)
     if colon is not None:
         return colon
+    owned = _OWNED_SPEECH.search(head)
+    if owned is not None:
+        # "Reagan's 1987 Berlin speech calling on Gorbachev to “...”": the speech's owner
+        person = speakers.people.named(owned.group("owner"))
+        if person is not None:
+            return Speaker(person.name, person.aliases, "person")
+        return speakers.resolve(owned.group("owner"), sentence.start + owned.start(), "")
     cues = [
         c
         for c in QUOTE_CUE.finditer(head)

@@ -21,6 +21,7 @@ from studyapp.core.authoring.extract.speech import (
     FINDING_VERBS,
     GROUP_NOUNS,
     REPORT_VERB,
+    THAT_ASIDE,
     Speaker,
     Speakers,
     subject_before,
@@ -70,6 +71,9 @@ _LEAD_TO_THAT = re.compile(
     r"|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     r"[^.;:“”\"]{0,90}?)\s*,?\s+that\s+(?=\S)"
 )
+_ASIDE_TO_THAT = re.compile(rf"^{THAT_ASIDE}that\s+(?=\S)")
+"""An aside between the verb and "that" (:data:`~.speech.THAT_ASIDE`): "held, among other
+things, that ...", "made clear—at first in secret—that ..."."""
 # Forms that are nouns as often as verbs: "Recent reports have revealed", "claims of fraud"
 _NOUN_VERBS = frozenset(
     word_list(
@@ -117,7 +121,8 @@ _CLAUSE_END = re.compile(
     r";|\s[—–]\s|\s--\s|(?<=[,;][”\"])\s+(?:but|while|whilst|whereas|although|though"
     r"|and\s+that)\b"
     r"|,\s+(?:but|while|whilst|whereas|with|although|though|and\s+(?:said"
-    r"|added|noted|told|says|warned|that)|adding|saying|according)\b|\.\s*$"
+    r"|added|noted|told|says|warned|that|confided|cautioned|stressed|insisted|argued|declared"
+    r"|explained|wrote|urged|asked)|adding|saying|according)\b|\.\s*$"
     # (not after an abbreviation: "the U.S. Department", "Dr. Kessler")
     r"|(?<!\b[A-Za-z])(?<!\b[A-Z][a-z])(?<!\bMrs)\.\s+(?=[A-Z“\"])"
     # "... the Essequibo River—an effective claim on ...": an apposition after a dash
@@ -384,7 +389,8 @@ def find_reported(sentence: Sentence, speakers: Speakers) -> list[ReportMention]
             obj = _OBJECT.match(text[pos:])
             if obj is not None and re.match(r"\s*,?\s*that\s", text[pos + obj.end() :]):
                 pos += obj.end()  # "cautioned residents that ...": the hearer, then the clause
-        to_that = _LEAD_TO_THAT.match(text[pos:])
+        aside = _ASIDE_TO_THAT.match(text[pos:])
+        to_that = _LEAD_TO_THAT.match(text[pos:]) or aside
         if to_that is not None:
             pos += to_that.end()
         else:
@@ -394,8 +400,15 @@ def find_reported(sentence: Sentence, speakers: Speakers) -> list[ReportMention]
         rest = text[pos:]
         if _CONJUNCTION.match(rest):
             continue  # "..., she said, but refused to ...": no clause of hers follows
-        lead = re.match(r"^\s*(?:that\s*,?\s+|,\s*)?", rest)  # "said that, as ..., they"
+        # "said that, as ..., they"; "said—as always—nothing": the aside is no part of it
+        lead = re.match(r"^\s*(?:that\s*,?\s+|,\s*|[—–][^—–.;“”\"]{1,120}[—–]\s*)?", rest)
         body = pos + (lead.end() if lead else 0)
+        if re.match(
+            r"(?:nothing|little|not\s+a\s+word)\b(?!\s+(?:had|has|have|was|were|is|are|will"
+            r"|would|could|can|should|must|changed|happened)\b)",
+            text[body:],
+        ):
+            continue  # "said—as always—nothing at all": nothing was said
         fronted = re.match(
             r"(?:as|over|in|on|at|after|before|during|since|for|when|while)\b"
             r"[^,“”\"]{0,80},\s*(?=[“\"])",
@@ -439,7 +452,7 @@ def find_reported(sentence: Sentence, speakers: Speakers) -> list[ReportMention]
         # "suggested to Americans that two nations issue ...": "that" after the verb and its
         # hearer opens a clause even when its verb is a subjunctive with no tense to see
         lead_words = text[m.end() : pos]
-        that = "that " if to_that is not None and "," not in lead_words else ""
+        that = "that " if to_that is not None and ("," not in lead_words or aside) else ""
         if verb in _TO_VERBS:
             that = ""  # "offered to take ..., so that I could": an infinitive, not a hearer
         if not _is_report(that + text[pos:clause_end], verb):
@@ -472,9 +485,18 @@ _OWNED_ACT = re.compile(
     rf"(?P<owner>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,3}}[’']s?|\b[Hh]is|\b[Hh]er)\s+"
     r"(?:(?:[A-Z][a-z]+\s+)?\d{4}\s+)?(?:(?:new|latest|earlier|formal|public|written|repeated)\s+)?"
     r"(?P<noun>offer|proposal|demand|pledge|promise|assurance|warning|threat|request|appeal"
-    r"|insistence)s?\s+(?:to\s+(?!(?:the|a|an|his|her|their|its|this|that|him|them)\b)[a-z]+\s+\S"
-    r"|that\s+(?:the|a|an|it|he|she|they|his|her|their|its|[A-Z])\S*\s+\S)"
+    r"|insistence|call|plea)s?\s+(?:to\s+(?!(?:the|a|an|his|her|their|its|this|that|him|them)\b)"
+    r"[a-z]+\s+\S"
+    r"|that\s+(?:the|a|an|it|he|she|they|his|her|their|its|[A-Z])\S*\s+\S"
+    # "his call for the United States to lead ...": for a hearer, then what to do
+    r"|for\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,5}?to\s+(?!(?:the|a|an)\b)[a-z]+\s+\S)"
 )
+_MAIN_VERB = re.compile(
+    r"\s(?:has|have|had|is|was|were|will|would|remains|remained|became|becomes|proved|helped"
+    r"|went|won|drew|shaped|led|found|met|fell|failed|gained)\b"
+)
+"""The verb of the sentence after an owned act that opens it ("His call for ... to lead ...
+has had an enduring influence"): where the act's words end."""
 """A speech act named by a noun with its owner: "Stalin's March 1952 offer to agree to a
 unified Germany", "his assurance that the republics would vote" (what he offered or
 assured)."""
@@ -490,7 +512,10 @@ def _owned_acts(
     for m in _OWNED_ACT.finditer(text):
         if any(s <= m.start() < e for s, e, _ in spans):
             continue
-        if not re.search(r"[A-Za-z]\s+$", text[: m.start()]):
+        opens = not re.search(r"[A-Za-z]\s+$", text[: m.start()])
+        main = _MAIN_VERB.search(text, m.end()) if opens else None
+        that = re.match(r"s?\s+that\b", text[m.end("noun") :]) is not None
+        if opens and (main is None or that):
             continue  # "Smith's proposal that ... failed": a subject, whose clause runs on
         if re.search(r"\b[A-Z][\w’'-]*\s+(?:of|for|and)\s+$", text[: m.start()]):
             continue  # "the Church of Scientology's requests": the end of a longer name
@@ -503,6 +528,8 @@ def _owned_acts(
         if speaker is None or speaker.kind != "person":
             continue
         end = _clause(text, m.start("noun"))[1]
+        if main is not None:
+            end = min(end, main.start())  # "His call for ... to lead ... has had ...": the subject
         opening = _SUBORDINATE_OPENING.match(text)
         if opening is not None and m.start() < text.find(",", opening.end()):
             comma = text.find(",", m.end())
@@ -578,6 +605,12 @@ def _subject(
     if participle and re.search(r",\s*$", head):
         # "..., adding that ...": the speaker of the clause before, or the sentence's subject
         return previous or _sentence_subject(head, speakers, sentence)
+    if participle and re.search(r"\b(?:while|whilst|by)\s+(?:also\s+|again\s+)?$", head):
+        # "Others support tariffs while also emphasizing the need ...": the sentence's subject
+        some = _SOME_PEOPLE.match(head)
+        if some is not None:
+            return speakers.resolve(some.group(0), sentence.start, "")
+        return previous or _sentence_subject(head, speakers, sentence)
     who = _WHO_CLAUSE.search(head)
     if who is not None:
         # "Devocht, who had told Montalvo he would ...": the relative clause's antecedent
@@ -638,6 +671,10 @@ def _subject(
     return resolved
 
 
+_SOME_PEOPLE = re.compile(
+    r"(?:Some|Many|Several|Most|Few|Other|Both)\s+(?:[a-z-]+\s+){0,2}[a-z]+s\b(?=\s+[a-z]+\s)"
+)
+"""People a sentence opens with, counted but not named: "Many growers back ..."."""
 _PARTICIPLE_ASIDE = re.compile(
     r"(?<=[\w.)]),\s+(?:[a-z]+ly\s+)?(?!(?:being|having|according|including)\b)[a-z]{3,}ing\s"
     r"[^;:“”\"]{1,160}?,\s*$"
@@ -666,8 +703,8 @@ def _parenthetical(
     (start, end and its words without the attribution), or None when the verb is not
     set off by commas between a subject and its verb."""
     found = subject_before(text, m.start())
-    if found is None or spans:
-        return None
+    if found is None or spans or _ASIDE_TO_THAT.match(text[m.end() :]):
+        return None  # (", among other things, that ...": the verb's own clause follows)
     opening = text[: found[1]]
     if not re.search(r"\w[^,]*,\s*$", opening) or not re.match(r"^\s*,\s*[a-z]", text[m.end() :]):
         return None
@@ -967,7 +1004,8 @@ def _framed(
 # clause: "emphasized his support for ...", "argued for changes to ...", "expressed
 # interest in ...", "pleaded with him to ...". The verb and its object are the statement.
 _STANCE_VERB = re.compile(
-    r"\b(?P<verb>emphasi[sz](?:ed|es)|stress(?:ed|es)|express(?:ed|es)|voiced|voices"
+    r"\b(?P<verb>emphasi[sz](?:ed|es|ing)|stress(?:ed|es|ing)|express(?:ed|es|ing)|voiced|voices"
+    r"|voicing|underscor(?:ed|es|ing)"
     r"|reiterat(?:ed|es)|signall?ed|signals|declared|declares|argued|argues|called|calls"
     r"|pleaded|pleads|begged|begs|campaigned|campaigns|lobbied|lobbies|advocated|advocates"
     r"|outlined|outlines|(?:set|sets|laid|lays|spelled|spelt|spells)\s+out"

@@ -64,8 +64,19 @@ QUOTE_CUE = re.compile(
     r"|testifies)\b"
 )
 
+THAT_ASIDE = (
+    r"(?:\s*,\s*(?:among\s+other\s+things|in\s+part|in\s+effect|in\s+essence"
+    r"|in\s+particular|for\s+example|for\s+instance|moreover|however|also)\s*,\s*"
+    r"|\s*[—–][^—–.;“”\"]{1,120}[—–]\s*)"
+)
+"""An aside that may stand between a verb and its "that": set off by commas ("held, among
+other things, that") or by dashes ("made clear—at first in secret—that")."""
+_THAT_AHEAD = rf"(?=(?:{THAT_ASIDE}|\s+)that\b)"
+"""The lookahead of a verb that reports a claim only before "that": "held that", "held,
+among other things, that", "made clear—at first in secret, then in public—that"."""
+
 # Verbs that report speech without quotation marks ("X said that ...").
-REPORT_VERB = re.compile(
+_REPORT_VERB = (
     r"(?<![\w-])(?P<verb>(?:went|goes|go|going)\s+on\s+to\s+(?:say|add|note|explain|argue|claim)"
     # "the Commission found a reasonable indication that ...": the finding is the clause
     r"|(?:found|finds|saw|sees)\s+(?:a|an|no|some|sufficient|clear|strong|little|ample)\s+"
@@ -118,10 +129,13 @@ REPORT_VERB = re.compile(
     r"|announcing|predicting|cautioning|recommending|proposing|pledging|vowing|concluding"
     r"|indicating|alleging|confirming|denying|emphasi[sz]ing|reiterating|recalling|observing"
     r"|reasoning|urging|forewarning|reaffirming|affirming"
+    # "confided in his advisors that ...": a confidence, with whom it was shared
+    r"|(?:confided|confides|confiding)(?=\s+(?:in|to)\s+[^.;:,]{1,60}?\s+that\b)"
     # what a document or a ruling lays down: "the Constitution requires that ..."
     r"|(?:requires|required|provides|provided|stipulates|stipulated|mandates|mandated"
     r"|specifies|specified|directs)(?=\s+that\b))\b"
 )
+REPORT_VERB = re.compile(_REPORT_VERB.replace(r"(?=\s+that\b)", _THAT_AHEAD))
 
 FINDING_VERBS = frozenset(
     word_list(
@@ -323,7 +337,9 @@ _DOCUMENTS = frozenset(
 # A described subject of a verb of saying that names people by what they do or are
 _AGENT_NP = re.compile(
     r"(?:[Tt]he|[Tt]hese|[Tt]hose|[Mm]any|[Ss]ome|[Ss]everal|[Bb]oth|[Tt]wo|[Tt]hree|[Mm]ost)\s+"
-    r"(?:[a-z-]+\s+){0,2}(?:[a-z]+(?:ers|ors|ists|ians|ants|ents)|[a-z]+(?:ist|ian|ant|ent))"
+    # "Some U.S. steel and aluminum producers": a place's abbreviation, two trades joined
+    r"(?:(?:[A-Z]\.){2,3}\s+)?(?:[a-z-]+\s+(?:and\s+|or\s+)?){0,3}"
+    r"(?:[a-z]+(?:ers|ors|ists|ians|ants|ents)|[a-z]+(?:ist|ian|ant|ent))"
 )
 _JOINED = re.compile(r"(?:[Bb]oth\s+)?([A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)?)\s+and\s+([A-Z][\w.-]+)")
 _PROPER_NAME = re.compile(
@@ -341,6 +357,18 @@ class Speaker(Struct, frozen=True):
     aliases: tuple[str, ...] = ()
     kind: str = "person"
     """person, group (officials, scientists) or body (an agency, a newspaper, a letter)."""
+
+
+_APPOSED_ROLE = (
+    r"(?:(?:a|an|the)\s+)?(?:[a-z-]+\s+){0,3}(?:advis[eo]r|aide|spokes(?:man|woman|person)"
+    r"|secretary|assistant|counsel|deputy|envoy|ambassador|minister|chief|head|director"
+    r"|chairman|chair|president|confidant|associate|speechwriter|strategist)\s+(?:to|of|for)\s+"
+)
+_UNCLOSED_APPOSITION = re.compile(
+    rf"(?<![\w’'-])(?P<name>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}}),\s+(?:{_APPOSED_ROLE})?$"
+)
+"""A name, then a role in apposition whose closing comma is missing: "Anatoly Chernyaev,
+foreign policy advisor to Gorbachev noted ...": the name is the subject."""
 
 
 def subject_before(text: str, verb_start: int) -> tuple[str, int] | None:
@@ -448,6 +476,13 @@ def subject_before(text: str, verb_start: int) -> tuple[str, int] | None:
             break
     if start is None:
         return None
+    unclosed = _UNCLOSED_APPOSITION.search(head[:start])
+    if unclosed is not None and (
+        not head[:start].rstrip().endswith(",") or re.match(_APPOSED_ROLE, head[start:])
+    ):
+        # "Anatoly Chernyaev, foreign policy advisor to Gorbachev noted": the apposition's
+        # closing comma left out, the name before it is the subject (not Gorbachev)
+        return unclosed.group("name"), unclosed.start("name")
     if re.search(r"\b[Aa]t\s+$", head[:start]) and re.match(r"(?:least|most)\b", head[start:]):
         start = head.rindex("t", 0, start) - 1  # "at least one commenter"
     phrase = " ".join(head[start:].split())
