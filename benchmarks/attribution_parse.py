@@ -636,6 +636,33 @@ def usable_folders() -> list[Path]:
     return out
 
 
+def run_blind(nlp: Any) -> None:
+    """The blind keys (held out, unspent), totals only: rules alone and rules with the
+    parse's statements added, never an article's row, a miss or a draft."""
+    rules, union, added = ec.Score(), ec.Score(), ec.Score()
+    count = 0
+    for folder in ec.corpus_folders():
+        key = ec.load_key(folder / "key.yaml")
+        if not ec.counts_as_held_out(key):
+            continue
+        count += 1
+        text = (folder / "article.txt").read_text(encoding="utf-8").replace("\r\n", "\n")
+        found = extract(text)
+        entries = list(draft_deck(found, deck_id="draft").entries)
+        extra = parse_entries(new_ones(text, list(found.statements), candidates(text, nlp)))
+        rules.add(ec.score_article(key, entries).scores["statement"])
+        union.add(ec.score_article(key, entries + extra).scores["statement"])
+        added.drafted += len(extra)
+        added.matched += sum(any(ec.matches(e, k) for k in key.statements) for e in extra)
+    for name, s in (("rules", rules), ("union", union)):
+        print(
+            f"blind ({count}) {name:<5}: recall {s.found}/{s.total}"
+            f" = {s.found / max(1, s.total):.1%}"
+            f"  precision {s.matched}/{s.drafted} = {s.matched / max(1, s.drafted):.1%}"
+        )
+    print(f"    parse entries added {added.drafted}, matching a key statement {added.matched}")
+
+
 def parse_entries(cands: list[Candidate]) -> list[AnyEntry]:
     return [
         QuoteEntry.model_validate(
@@ -746,7 +773,7 @@ def run_cost() -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("what", choices=("gum", "corpus", "cost", "demo"))
+    parser.add_argument("what", choices=("gum", "corpus", "cost", "demo", "blind"))
     parser.add_argument("--dump", type=Path)
     parser.add_argument(
         "--strict", default="", help="all, or a comma list of " + " ".join(sorted(ALL_STRICT))
@@ -766,6 +793,9 @@ def main() -> None:
     if args.what == "demo":
         for c in candidates(sys.stdin.read(), nlp):
             print(f"[{c.verb}] {c.speaker!r} {c.aliases}: {c.words!r}")
+        return
+    if args.what == "blind":
+        run_blind(nlp)
         return
     if args.what == "gum":
         run_gum(nlp, dump)

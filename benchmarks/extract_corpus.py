@@ -67,6 +67,7 @@ import yaml
 
 from studyapp.core.authoring.extract.draft import draft_deck
 from studyapp.core.authoring.extract.extraction import extract
+from studyapp.core.authoring.extract.parsed import available
 from studyapp.core.authoring.extract.sentences import fold_text, word_list
 from studyapp.core.decks.model import (
     AnyEntry,
@@ -466,12 +467,12 @@ def score_article(key: Key, entries: Iterable[AnyEntry]) -> ArticleResult:
     return result
 
 
-def run_article(folder: Path) -> ArticleResult:
+def run_article(folder: Path, *, parse: bool = False) -> ArticleResult:
     key = load_key(folder / "key.yaml")
     text = (folder / "article.txt").read_text(encoding="utf-8")
     start = time.perf_counter()
     try:
-        entries = list(draft_deck(extract(text), deck_id="draft").entries)
+        entries = list(draft_deck(extract(text, parse=parse), deck_id="draft").entries)
     except ValueError:  # nothing found at all
         entries = []
     seconds = time.perf_counter() - start
@@ -578,6 +579,11 @@ def main(argv: list[str]) -> int:
         help="the statement rule before session 15 (a key's quotation held in a longer "
         "statement found nothing)",
     )
+    parser.add_argument(
+        "--rules-only",
+        action="store_true",
+        help="without the sentence parse (studyapp[parse]), as extract --no-parse drafts",
+    )
     args = parser.parse_args(argv)
     global STRICT_OVERLAP
     STRICT_OVERLAP = args.strict_overlap
@@ -585,7 +591,9 @@ def main(argv: list[str]) -> int:
     if not folders:
         print(f"no articles found under {CORPUS}")
         return 0
-    runs = [(f, run_article(f)) for f in folders]
+    parse = not args.rules_only and available()
+    print("statements: rules and the sentence parse" if parse else "statements: rules only")
+    runs = [(f, run_article(f, parse=parse)) for f in folders]
     if args.tuning_only:  # not even a total: a tuner who sees one learns from it
         runs = [(f, r) for f, r in runs if not counts_as_held_out(r.key)]
     results = [r for _f, r in runs]

@@ -20,6 +20,7 @@ from studyapp.core.authoring.export.markdown import to_markdown
 from studyapp.core.authoring.extract.draft import draft_deck, draft_notes
 from studyapp.core.authoring.extract.draftfile import draft_yaml
 from studyapp.core.authoring.extract.extraction import extract
+from studyapp.core.authoring.extract.parsed import available
 from studyapp.core.decks.loader import parse_deck
 from studyapp.core.decks.model import AnyEntry, DateEntry, Deck, FigureEntry, QaEntry, QuoteEntry
 from tests.conftest import REPO
@@ -33,6 +34,8 @@ def _readable(folder: Path) -> bool:
     return not (key.get("held_out") is True and not key.get("spent"))
 
 
+PARSE = available()
+"""Drafted as ``studyapp extract`` drafts: with the sentence parse where it is installed."""
 TUNING = sorted(p.parent for p in ARTICLES.glob("*/article.txt") if _readable(p.parent))
 
 
@@ -48,7 +51,7 @@ def test_some_articles_are_read_and_no_blind_one_is() -> None:
 @pytest.mark.parametrize("folder", TUNING, ids=[f.name for f in TUNING])
 def test_no_drafted_text_holds_a_placeholder(folder: Path) -> None:
     article = (folder / "article.txt").read_text(encoding="utf-8")
-    found = extract(article)
+    found = extract(article, parse=PARSE)  # (as `studyapp extract` drafts it)
     deck = draft_deck(found, deck_id="d")
     shown = [deck.title, *(t for e in deck.entries for t in _texts(e))]
 

@@ -24,6 +24,7 @@ from studyapp.core.authoring.extract.dates import (
 )
 from studyapp.core.authoring.extract.figures import FigureMention, find_figures
 from studyapp.core.authoring.extract.interview import Answer, find_answers
+from studyapp.core.authoring.extract.parsed import parse_statements
 from studyapp.core.authoring.extract.people import People
 from studyapp.core.authoring.extract.quotes import (
     Continuation,
@@ -90,12 +91,17 @@ def extract(
     year: int | None = None,
     anchor: PartialDate | None = None,
     progress: Progress | None = None,
+    parse: bool = False,
+    parse_progress: Progress | None = None,
 ) -> Extraction:
     """Find every date, figure and statement in ``text`` (plain text, one paragraph a line).
 
     ``anchor`` is the article's date (default: its dateline); ``year`` forces the
     year of dates that omit it ("June 3"), which otherwise comes from the
     sentence, the anchor, the paragraph, or the year the text says it is written in.
+    ``parse``: add the statements a sentence parse finds where the rules found none
+    (:mod:`.parsed`; nothing when spaCy's model is not installed), telling
+    ``parse_progress`` how far it is.
     """
     text = safe_text(text.replace("\r\n", "\n").replace("\r", "\n"))
     first = next((line.strip() for line in text.split("\n") if line.strip()), "")
@@ -273,6 +279,11 @@ def extract(
         speakers.saw(sentence.text)
     if progress is not None:
         progress(total, total)
+    statements = build_statements(
+        quotes, reports, text, _answers(transcript.answers, all_sentences, text)
+    )
+    if parse:
+        statements += parse_statements(text, all_sentences, statements, parse_progress)
     return Extraction(
         title,
         year if year is not None else stated_year,
@@ -280,7 +291,7 @@ def extract(
         dates,
         figures,
         quotes,
-        build_statements(quotes, reports, text, _answers(transcript.answers, all_sentences, text)),
+        statements,
         anchor,
         anchor_source,
         dateline.line_no if dateline is not None else None,

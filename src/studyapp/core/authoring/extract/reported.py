@@ -43,7 +43,9 @@ class ReportMention(Struct, frozen=True):
 # "told reporters", "told the committee", "told GB News" (never "told the nation that he")
 _OBJECT = re.compile(
     rf"^\s+(?:(?:the\s+)?{NAME_TOKEN}(?:\s+(?:of\s+|&\s+)?{NAME_TOKEN}){{0,5}}"
-    r"|reporters|journalists|(?:the|an?)\s+(?:(?!that\b)[a-z-]+\s+){0,2}(?!that\b)[a-z-]+"
+    # ("told the paper the plan was ...": a hearer holds one determiner)
+    r"|reporters|journalists|(?:the|an?)\s+(?:(?!that\b|the\b|an?\b)[a-z-]+\s+){0,2}"
+    r"(?!that\b|the\b|an?\b)[a-z-]+"
     r"|him|her|them"
     r"|us|me|parliament|lawmakers|students|listeners|viewers|readers|supporters|delegates"
     r"|investors|staff|employees|members|congress|senators|voters|residents|colleagues"
