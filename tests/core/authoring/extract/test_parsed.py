@@ -102,3 +102,25 @@ def test_without_the_parse_extract_is_the_rules_alone(monkeypatch: pytest.Monkey
         )
         == rules
     )
+
+
+@needs_parse
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a share of a fund is nobody (the parse took "30%" for the subject)
+        "After the FY2025 NOFO made 30% of ARD available in tier 1, language in the FY2026 "
+        'appropriation provided that HUD "shall select projects totaling not less than 60 '
+        'percent of the [ARD]" for each applicant.',
+        # a survey's questions are asked, not stated
+        'The 1991 NHIS-HPDP supplement asked "Have you used snuff at least 20 times in your '
+        'entire life?" and "Do you use snuff now?"',
+        # data are no speaker ("according to NHDS data")
+        "Trial of labor was routinely offered in 46% of hospitals surveyed in 1984 (the most "
+        "recent year for which national data are available) (9) when the VBAC rate (according "
+        "to NHDS data) was 5.",
+    ],
+)
+def test_numbers_questions_and_data_speak_for_nobody(sentence: str) -> None:
+    """Regressions from the spent sets' drafts (session 16): each drafted a statement."""
+    assert said(sentence, parse=True) == said(sentence, parse=False)

@@ -31,6 +31,7 @@ from typing import Any
 from msgspec import Struct
 
 from studyapp.core.authoring.extract.sentences import Sentence, word_list
+from studyapp.core.authoring.extract.speech import NOT_SPEAKERS
 from studyapp.core.authoring.extract.statements import Statement
 
 __all__ = ["MODELS", "available", "parse_statements"]
@@ -74,6 +75,11 @@ _FINDING = frozenset(
     word_list("show demonstrate discover establish prove indicate suggest predict reveal")
 )
 """What a thing may do without speaking ("the map shows"): a person's or a body's only."""
+_THINGS = NOT_SPEAKERS | frozenset(
+    word_list("supplement trial trials posting postings section approach reporting statistics")
+)
+"""What a parse may take for a subject but never speaks: "the data", "the study", "the
+supplement", "reporting" (the rules' own list and more); a thing's finding is not a statement."""
 _WH = frozenset(word_list("how what where when why whether if who which"))
 _QUOTES = "“”\"‘’'"
 _QUOTED = re.compile(r"[“\"]([^“”\"]{2,}?)[”\"]")
@@ -271,10 +277,15 @@ def _speaker_of(tok: Any, memory: _Memory) -> tuple[str, tuple[str, ...], str] |
         return str(memory.group.text), (), "group"
     if low in _NOT_SPEAKER or tok.pos_ == "PRON":
         return None
+    if tok.like_num or tok.lemma_.lower() in _THINGS or low in _THINGS:
+        return None  # "30% ... shall select", "NHDS data", "worldwide studies": no speaker
     if tok.pos_ not in ("PROPN", "NOUN") and tok.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE"):
         return None
     aliases = tuple(str(_np_span(c).text) for c in tok.children if c.dep_ in ("conj", "appos"))
-    return _clean(_np_span(tok)), aliases, _kind(tok)
+    name = _clean(_np_span(tok))
+    if not re.match(r"[^\W\d_]", name):
+        return None  # "30% of the funds ... shall": a number is nobody
+    return name, aliases, _kind(tok)
 
 
 def _sentence_candidates(sent: Any, base: int, memory: _Memory) -> list[tuple[_Candidate, Any]]:
@@ -315,6 +326,8 @@ def _sentence_candidates(sent: Any, base: int, memory: _Memory) -> list[tuple[_C
         if who is None:
             continue
         words = _words(content)
+        if words.rstrip().endswith("?"):
+            continue  # a question asked (a form's, a survey's), not a statement
         found.append((_Candidate(who[0], who[1], who[2], words, start, end), subject))
     return found
 

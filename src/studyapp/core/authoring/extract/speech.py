@@ -29,6 +29,7 @@ from studyapp.core.quiz.gazetteer import country_code
 
 __all__ = [
     "FINDING_VERBS",
+    "NOT_SPEAKERS",
     "QUOTE_CUE",
     "REPORT_VERB",
     "Speaker",
@@ -259,7 +260,7 @@ GROUP_NOUNS = frozenset(
     )
 )
 # Subjects whose "says" is a finding, not speech ("the study shows").
-_NOT_SPEAKERS = frozenset(
+NOT_SPEAKERS = frozenset(
     word_list(
         "study studies report reports research data results result findings finding survey "
         "surveys paper papers analysis analyses images image model models evidence figures "
@@ -625,7 +626,7 @@ class Speakers:
             # "Proponents of the plan", "Critics of the bill": the people, not the plan
             return Speaker(_tidy(phrase), (), "group")
         last = re.sub(r"[’']s$", "", words[-1]).lower()
-        if last in _NOT_SPEAKERS or lower in _NOT_SPEAKERS:
+        if last in NOT_SPEAKERS or lower in NOT_SPEAKERS:
             return None
         if _NUMBERED_TEXT.fullmatch(phrase):
             # "EO 14423 directs", "NSC 68 called for", "Executive Order 12170 requires": a
