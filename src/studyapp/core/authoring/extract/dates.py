@@ -25,7 +25,7 @@ from studyapp.core.authoring.extract.relative import (
 from studyapp.core.authoring.extract.sentences import Sentence, is_citation, word_list
 from studyapp.core.decks.model import MONTH_NAMES, PartialDate
 
-__all__ = ["DateMention", "context_year", "find_dates", "format_anchor"]
+__all__ = ["PER_BASE", "DateMention", "context_year", "find_dates", "format_anchor"]
 
 MONTHS = {name.lower(): n for n, name in enumerate(MONTH_NAMES, start=1)}
 _MONTH_ABBR = {
@@ -84,6 +84,12 @@ BUDGET_AFTER = re.compile(
 """After a year, a budget it names: "increased the 2027 budget proposal", "the 2025
 appropriations bill", "the 2026 farm bill" (a year of money, not of events: no date, and not
 the year of its sentence's other dates)."""
+PER_BASE = re.compile(
+    r"\s+(?:[a-z]+\s+){0,2}?per\s+(?P<base>(?:1,?000,?000|100,?000|10,?000|1,?000|100)(?![\d,])"
+    r"|(?:one\s+)?(?:hundred|thousand|million))\b(?:\s+(?P<of>(?!in\b|of\b|by\b|and\b)[a-z]{3,}))?"
+)
+"""After a number, the base of a rate: "1935 per 100,000 persons", "23.5 cesareans per 100
+deliveries" (the number is a rate, never a year; the base is no figure of its own)."""
 
 
 class DateMention(Struct, frozen=True):
@@ -416,6 +422,8 @@ def _mention(
     if g["y7"]:
         if is_citation(text, start, end):
             return None  # "H.R. 1781", "§1341": a bill or a section, not a year
+        if PER_BASE.match(text, end):
+            return None  # "(1935 per 100,000 persons)": a rate, not a year
         after = text[end : end + 40]
         noun = _PLURAL_NOUN.match(after.lstrip())
         modifier = re.search(

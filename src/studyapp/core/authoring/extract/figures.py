@@ -21,8 +21,8 @@ from typing import Literal
 import msgspec
 from msgspec import Struct
 
-from studyapp.core.authoring.extract.dates import DateMention, find_dates
-from studyapp.core.authoring.extract.measures import measure_of, opens_with_verb
+from studyapp.core.authoring.extract.dates import PER_BASE, DateMention, find_dates
+from studyapp.core.authoring.extract.measures import measure_of, opens_with_verb, rate_measure
 from studyapp.core.authoring.extract.numbers import (
     CARDINAL_PHRASE,
     CARDINAL_WORDS,
@@ -314,6 +314,8 @@ def _skip_number(text: str, start: int, end: int, *, count: bool = False) -> boo
     after = text[end:]
     if is_citation(text, start, end):
         return True  # "43 U.S.C. §1341", "H.R. 1781"
+    if _PER_AFTER.search(head):
+        return True  # "639 per 100,000": the base of a rate, measured by the rate
     named = re.search(r"[A-Za-z][A-Za-z0-9]*[-‑–]$|#\s*$|\bNos?\.\s*$", head)
     if (named or re.match(r"^[-‑][A-Za-z]", after)) and not _HYPHEN_UNIT.match(after):
         return True  # "STS-134", "B-29", "#3"
@@ -515,6 +517,29 @@ def _with_rates(text: str, found: list[FigureMention]) -> list[FigureMention]:
     return sorted(out, key=lambda f: f.start)
 
 
+_PER_AFTER = re.compile(r"\bper\s+$")
+
+
+def _rate(text: str, start: int, end: int) -> FigureMention | None:
+    """A rate per a base ("639 per 100,000", "1935 per 100,000 persons", "23.5 cesareans per
+    100 deliveries"): one figure, its unit the base. None when no base follows."""
+    if _PER_AFTER.search(text[:start]):
+        return None  # (the base itself is no figure: handled where it is skipped)
+    per = PER_BASE.match(text, end)
+    if per is None:
+        return None
+    value = _decimal(text[start:end])
+    if value is None:
+        return None
+    base = per.group("base").replace(",", "")
+    base = {"hundred": "100", "thousand": "1,000", "million": "1,000,000"}.get(
+        base.split()[-1], f"{int(base):,}"
+    )
+    unit = f"per {base}" + (f" {per.group('of')}" if per.group("of") else "")
+    measure = rate_measure(text, start, end) or "what this number measures"
+    return FigureMention(text[start:end], start, end, value, unit, "count", measure)
+
+
 def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
     start, end = m.start(), m.end()
     g = m.groupdict()
@@ -543,6 +568,10 @@ def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
             return None
         if not _ordinal_ok(text, start, end, "nth"):
             return None
+    elif (
+        g["num"] and not g["scale"] and not g["wcur"] and (rate := _rate(text, start, m.end("num")))
+    ):
+        return rate
     elif g["num"]:
         number_end = m.end("num")
         told = None if g["scale"] or g["wcur"] else _ratio_or_range(text, start, number_end)
@@ -646,6 +675,8 @@ def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
             and not re.match(r"^\s+[A-Z]{2,}s?\s+[a-z]{3,}s\b", text[end:])  # "nine ACTG sites"
             and not _PROPER_PLURAL.match(text[end:])
             and not _NAMED_KIND.match(text[end:])
+            and not _MODELS.match(text[end:])
+            and not (phrase.lower() == "one" and _MODEL.match(text[end:]))
         ):
             return None  # part of a name ("Apollo Eleven", "Big Four"); not "million Berliners,"
         value = words_value(phrase)
@@ -682,6 +713,15 @@ _PROPER_PLURAL = re.compile(
 )
 """People named by a capitalised plural: "nearly a million East Germans", "two West
 Berliners", "three Tamils" (counts, not names such as "Apollo Eleven" or "the Big Four")."""
+_MODELS = re.compile(
+    r"^\s+[A-Z]{1,4}-?\d{1,4}[A-Z]{0,2}"
+    r"(?:s\b|(?:\s+[A-Z][\w-]*){0,3}(?:\s+[a-z][\w-]*){0,2}\s+(?:aircraft|[a-z]{3,}s)\b"
+    r"|(?:\s+[A-Z][a-z]+)*[a-z]s\b)"
+)
+"""Things counted by their model's designation: "three F-15Es", "five KC-135s", "Twelve
+F-15E Strike Eagle fighter aircraft", "two MQ-9 Reapers" (a count; "Apollo 11" stays a name)."""
+_MODEL = re.compile(r"^\s+[A-Z]{1,4}-\d{1,4}[A-Z]{0,2}\b(?![-‑])")
+"""One thing by its model's designation: "one F-15E destroyed", "one HH-60W sustained"."""
 _POINTS_AFTER = re.compile(r"^\s+points?\b(?!\s+of\s+(?:view|order|contact|light))")
 _PERCENT = re.compile(r"%|\bper\s*cent\b|\bpercent\b", re.IGNORECASE)
 
@@ -727,6 +767,8 @@ def _one_counts(text: str, start: int, end: int) -> bool:
         and re.search(rf"\d|\b(?:{CARDINAL_PHRASE})\b", text[:start], re.IGNORECASE)
     ):
         return True  # "Nine families were evacuated; one returned home": one of them
+    if _MODEL.match(text[end:]) and (_ONE_COUNTS.search(text[:start]) or not text[:start].strip()):
+        return True  # "reported one F-15E destroyed", "One F-35A Lightning II fighter aircraft"
     noun = re.match(r"^\s+(?P<w>[a-z]{3,})\b", text[end:])
     if noun is None or noun.group("w") in _NOT_COUNTED:
         return False

@@ -14,7 +14,7 @@ import re
 from studyapp.core.authoring.extract.numbers import CARDINAL_WORDS
 from studyapp.core.authoring.extract.sentences import word_list
 
-__all__ = ["measure_of", "opens_with_verb"]
+__all__ = ["measure_of", "opens_with_verb", "rate_measure"]
 
 # Words that end a noun phrase describing what a number measures.
 _PHRASE_STOP = re.compile(
@@ -269,16 +269,27 @@ def measure_of(text: str, start: int, end: int, kind: str) -> str:
         # "..., and one developed kidney failure": one of those counted before)
         return f"number{of_group} that {after}"
     first_after = re.match(r"^[\s-]*([A-Za-z]+)", text[after_at:])
-    counted = (
-        first_after is not None
-        and first_after.group(1).lower() not in _NOT_A_NOUN
-        and len(first_after.group(1)) > 1  # "155 F": a unit's symbol, no noun
+    designation = first_after is not None and re.match(
+        r"[-‑]\d", text[after_at + first_after.end(1) :]
+    )  # "three F-15Es", "one A-10": a model's designation names what is counted
+    counted = first_after is not None and (
+        designation is not None
+        or (
+            first_after.group(1).lower() not in _NOT_A_NOUN
+            and len(first_after.group(1)) > 1  # "155 F": a unit's symbol, no noun
+        )
     )
     if kind in ("count", "number") and counted and after:
         counted_words = _noun_that_verb(after)
         if text[start:end].lower() in ("one", "1", "a", "an"):  # "one child died"
             first_noun, _sep, others = counted_words.partition(" ")
             counted_words = f"{_plural(first_noun)} {others}".strip()
+            counted_words = re.sub(  # "one A-10 was lost": "A-10s that were lost"
+                r"\bthat (was|is|has)\b",
+                lambda m: "that " + {"was": "were", "is": "are", "has": "have"}[m.group(1)],
+                counted_words,
+                count=1,
+            )
         return f"number of {counted_words}"  # "28,500 troops stayed"
     attributive = re.search(r"\b(?:a|an|the|its|their|his|her)\s+$", text[:start], re.I)
     if kind == "money" and counted and after and attributive:
@@ -311,5 +322,17 @@ def measure_of(text: str, start: int, end: int, kind: str) -> str:
         tail = "" if re.match(r"^(?:and|or|but)\b", after) else after
         return f"{context}{before} … {tail}".strip()
     if after and not re.match(r"^(?:to|and|or)\b", after):
+        if kind in ("count", "number"):
+            return f"number of {after}"
         return f"amount: {after}" if kind == "money" else f"{context}share: {after}"
     return _phrase_before(text, start) or after
+
+
+def rate_measure(text: str, start: int, end: int) -> str:
+    """What a rate per a base measures: the subject of its brackets ("the gonorrhea rate for
+    blacks (1935 per 100,000 persons)"), else what the clause says of it."""
+    if text[:start].rstrip().endswith("("):
+        subject = _phrase_before(text, len(text[:start].rstrip()) - 1)
+        if subject:
+            return subject
+    return measure_of(text, start, end, "count")

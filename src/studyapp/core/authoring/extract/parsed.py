@@ -75,11 +75,16 @@ _FINDING = frozenset(
     word_list("show demonstrate discover establish prove indicate suggest predict reveal")
 )
 """What a thing may do without speaking ("the map shows"): a person's or a body's only."""
-_THINGS = NOT_SPEAKERS | frozenset(
-    word_list("supplement trial trials posting postings section approach reporting statistics")
-)
+_THINGS = (
+    NOT_SPEAKERS
+    | frozenset(
+        word_list("supplement trial trials posting postings section approach reporting statistics")
+    )
+) - {"article", "articles"}
 """What a parse may take for a subject but never speaks: "the data", "the study", "the
-supplement", "reporting" (the rules' own list and more); a thing's finding is not a statement."""
+supplement", "reporting" (the rules' own list and more); a thing's finding is not a
+statement. A news article is a source that reports ("A March 14, 2026, article reported that
+..."), as the keys of policy analyses list it."""
 _WH = frozenset(word_list("how what where when why whether if who which"))
 _QUOTES = "“”\"‘’'"
 _QUOTED = re.compile(r"[“\"]([^“”\"]{2,}?)[”\"]")

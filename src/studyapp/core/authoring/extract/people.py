@@ -616,9 +616,12 @@ class People:
         if head not in ROLE_NOUNS and head not in {w.lower() for w in HONORIFICS}:
             return None  # "the Home Office letter" is no person's role
         heads = {head}
+        # "the TPC president": a body named by its acronym must be in the person's role (the
+        # president of a council is not the country's president the article named before)
+        bodies = {w.lower() for w in re.findall(r"\b[A-Z]{2,}\b", role)}
         best: tuple[int, int, Person] | None = None
         for person in self.people:
-            if not heads <= person.roles:
+            if not heads <= person.roles or not bodies <= person.roles:
                 continue
             score = len(wanted & person.roles)
             seen = person.last_seen if person.last_seen < before else -1

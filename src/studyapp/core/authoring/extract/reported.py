@@ -1020,7 +1020,7 @@ _STANCE_VERB = re.compile(
     r"|recommended|recommends|requested|requests|demanded|demands|endorsed|endorses|praised"
     r"|praises|spoke|speaks|discussed|discusses|discuss|expects|expected|expect|anticipates"
     r"|anticipated|anticipate|welcomed|welcomes|welcome|cited|cites|issued|issues"
-    r"|describe)\b"
+    r"|describe|pledged|pledges|promised|promises|committed|commits)\b"
 )
 # Verbs that object to or lay claim to a thing: "protested alleged British encroachment on
 # its territory", "disputed the British delineation", "claiming an additional 33,000 square
@@ -1126,6 +1126,9 @@ _AMOUNT = re.compile(
     r"|funds))"
 )
 """What a request asks for, to be a statement: an amount ("requested $87 million")."""
+_PLEDGE_VERB = re.compile(r"pledg(?:ed|es)|promis(?:ed|es)|commit(?:ted|s)")
+"""A promise of an amount: "pledged at least $380 million to support the MSS" (only an
+amount: "committed a crime", "promised to act" are not this shape)."""
 # Speaking out on a thing: "spoke out against harassment in ...", "spoke in favor of the
 # bill", "spoke of leaving Marxism-Leninism on the ash-heap of history" (never "spoke to
 # reporters", "spoke at the meeting": who heard, or where)
@@ -1197,6 +1200,7 @@ _ISSUE_OBJECT = re.compile(
     r"|to|for|against)\b"
 )
 _VERB_OBJECTS = (
+    (_PLEDGE_VERB, _AMOUNT),
     (_ISSUE_VERB, _ISSUE_OBJECT),
     (_WELCOME_VERB, _WELCOME_OBJECT),
     (_CITE_VERB, _CITE_OBJECT),

@@ -106,6 +106,8 @@ _REPORT_VERB = (
     r"|speculated|theori[sz]ed|pleaded|begged"
     r"|ruled|rules|held(?=\s+that\b)|holds(?=\s+that\b)|reasoned"
     r"|(?:determined|determines|decided|decides)(?=\s+that\b)"
+    # "experts assess that the mission remains underfunded": a judgement stated
+    r"|(?:assess|assesses|assessed)(?=\s+that\b)"
     # what a person found out and made known: "Einstein showed that ...", "Campos discovered
     # that ..." (a person's finding; a study's stays out, see ``FINDING_VERBS``)
     r"|(?:showed|shows|demonstrated|demonstrates|discovered|discovers|established|proved"
