@@ -246,9 +246,24 @@ def _same_words(
             note = "written out in full" if form == answer else why
         elif _same_place(given_key, form_key):
             why = "the same country"
+        elif _without_articles(given_key) == _without_articles(form_key) != "" and (
+            given_key != form_key
+        ):
+            why = "with or without 'a' or 'the'"  # "reaching a consensus", "Reaching consensus"
         if why is not None and not any(_writes(given_key, r) for r in rival_texts):
             return why, why if note is None else note
     return None
+
+
+_ARTICLE_WORD = re.compile(r"\b(?:a|the)\s+(?=\w)|\ban\s+(?=[aeiou])")
+"""An article before a word: "an" only before a vowel (before "global" it is a mistyped
+"and"), and none at the end ("new zealand an" is a word too many)."""
+
+
+def _without_articles(key: str) -> str:
+    """A text key without its articles anywhere ("reaching a consensus" -> "reaching
+    consensus"): an article more or less changes no answer a card asks for."""
+    return compact(_ARTICLE_WORD.sub("", key))
 
 
 _LABEL = re.compile(
