@@ -9,6 +9,7 @@ command key pressed first, or after a pause, still runs.
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -266,3 +267,21 @@ async def test_accept_grade_is_offered_only_where_enter_accepts(tmp_path: Path) 
         await pilot.pause()
         assert study.card != card or study.phase != "judged"
         assert workspace.store.get(CHOICE).reps == 1
+
+
+async def test_a_choice_card_shown_again_moves_its_answer(tmp_path: Path) -> None:
+    """A card that comes back (relearning, or drawn again) never shows its answer in the
+    place it had: the walk-through's learner could answer "1" from memory."""
+    workspace, _ = make_workspace(tmp_path)
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        study, _graded = await _at_choice(pilot)
+        assert study.card is not None
+        answer = study.card.answer
+        places = [study.options.index(answer)]
+        for _ in range(6):  # drawn again, as the session draws a card that comes back
+            study.answered += 1
+            study.show_current()
+            await pilot.pause()
+            places.append(study.options.index(answer))
+        assert all(a != b for a, b in pairwise(places))

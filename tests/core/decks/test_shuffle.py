@@ -37,3 +37,20 @@ def test_out_of_order_keeps_the_items_and_moves_them() -> None:
 def test_same_seed_same_order() -> None:
     events = ["one", "two", "three", "four"]
     assert out_of_order(events, random.Random(7)) == out_of_order(events, random.Random(7))
+
+
+def test_a_choice_card_that_comes_back_has_its_answer_somewhere_else() -> None:
+    """A relearned card showed its options in the same order (session 16's walk-through):
+    a learner could answer "1" from memory. The answer never stays where it last was."""
+    (choice,) = cards_for_deck(make_deck(CHOICE))
+    for seed in range(200):
+        for last in range(len(choice.options)):
+            shown = choice.shuffled_options(random.Random(seed), not_at=last)
+            assert sorted(shown) == sorted(choice.options)
+            assert shown.index(choice.answer) != last
+    # and every other place still comes up
+    places = {
+        choice.shuffled_options(random.Random(seed), not_at=0).index(choice.answer)
+        for seed in range(100)
+    }
+    assert places == set(range(1, len(choice.options)))

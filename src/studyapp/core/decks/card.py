@@ -118,14 +118,21 @@ class Card(Struct, frozen=True, eq=False):
         entry = self.entry
         return entry.source if entry is not None else None
 
-    def shuffled_options(self, rng: random.Random) -> list[str]:
+    def shuffled_options(self, rng: random.Random, *, not_at: int | None = None) -> list[str]:
         """The options in a random order (seeded). An order card's events are never shown
         in the right order already (that would give the answer away); a multiple-choice
-        card's may keep the answer first (never doing so would give it away as surely)."""
+        card's may keep the answer first (never doing so would give it away as surely), but
+        not where it was the last time the card was shown (``not_at``): a card that comes
+        back must be answered again, not from the place remembered."""
         if self.kind == "order":
             return out_of_order(self.options, rng)
         options = list(self.options)
         rng.shuffle(options)
+        if not_at is not None and len(options) > 1 and 0 <= not_at < len(options):
+            at = options.index(self.answer) if self.answer in options else -1
+            if at == not_at:
+                other = rng.choice([i for i in range(len(options)) if i != at])
+                options[at], options[other] = options[other], options[at]
         return options
 
 

@@ -188,6 +188,8 @@ class StudyScreen(Screen[None]):
         self.card: Card | None = None
         self.verdict: Verdict | None = None
         self.options: list[str] = []
+        self._answer_at: dict[str, int] = {}
+        """Where each choice card's answer was last shown: never the same place twice."""
         self.shown_at = time.monotonic()
         self.answered = 0
         self.source_open = False
@@ -355,7 +357,9 @@ class StudyScreen(Screen[None]):
         options = self._options
         if self.mode in ("choice", "order"):
             rng = random.Random(f"{card.id}:{self.answered}")
-            self.options = card.shuffled_options(rng)
+            self.options = card.shuffled_options(rng, not_at=self._answer_at.get(card.id))
+            if card.answer in self.options:
+                self._answer_at[card.id] = self.options.index(card.answer)
             options.update(options_list(self.options))
             options.display = True
         else:
