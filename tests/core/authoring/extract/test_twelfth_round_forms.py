@@ -122,3 +122,78 @@ def test_a_role_with_a_bodys_acronym_is_not_the_role_named_before() -> None:
         "that the vote be delayed."
     )
     assert ("the NEC president", "the vote be delayed") in found
+
+
+# What the session's walk-through found in a draft (session 16), in other words.
+
+
+def test_an_initialism_inside_a_name_ends_no_sentence() -> None:
+    from studyapp.core.authoring.extract.sentences import sentences
+
+    text = (
+        "Title\n\nThe firm appealed to the D.C. Circuit (D.C. Circuit) in May. The court "
+        "agreed. She moved to Washington, D.C. Then she left. Talks at the U.N. Security "
+        "Council went on."
+    )
+    assert [s.text for s in sentences(text)][1:] == [
+        "The firm appealed to the D.C. Circuit (D.C. Circuit) in May.",
+        "The court agreed.",
+        "She moved to Washington, D.C.",
+        "Then she left.",
+        "Talks at the U.N. Security Council went on.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Under EO 14811, the agency acted at once.",
+        "DODI 5000.02 sets the rules for programs.",
+        "Executive Order [EO] 14347 dated September 5, 2025, renamed the department.",
+    ],
+)
+def test_a_documents_number_is_no_figure(sentence: str) -> None:
+    assert [v for v, _u, _m in figures(sentence)] == []
+
+
+def test_a_currency_code_still_counts_money_as_before() -> None:
+    assert figures("The fund paid USD 500 to each family.") == figures(
+        "The fund paid USD 500 to each family."
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ministry has not publicly outlined the full list of sites it inspects.",
+        "Should the council decide that the bridge is unsafe, it could close it.",
+        "Were the board to conclude that the plan fails, it would start again.",
+    ],
+)
+def test_a_negated_or_hypothetical_statement_is_not_drafted(sentence: str) -> None:
+    assert statements(sentence) == []
+
+
+def test_a_panel_of_a_court_speaks() -> None:
+    from studyapp.core.authoring.extract.people import People
+    from studyapp.core.authoring.extract.speech import Speakers
+
+    speakers = Speakers(People("The court met."))
+    for phrase, name in (
+        (
+            "the majority of a three-judge panel of the Ninth Circuit",
+            "the majority of a three-judge panel of the Ninth Circuit",
+        ),
+        ("a three-judge panel of the Ninth Circuit", "three-judge panel of the Ninth Circuit"),
+    ):
+        found = speakers.resolve(phrase, 0, "")
+        assert found is not None and (found.name, found.kind) == (name, "body")
+
+
+def test_an_id_parts_words_a_dash_joins() -> None:
+    from studyapp.core.authoring.extract.sentences import slug
+
+    assert (
+        slug("the Pentagon—and other agencies—agreed") == "the-pentagon-and-other-agencies-agreed"
+    )
+    assert slug("100% sure") == "100-percent-sure"

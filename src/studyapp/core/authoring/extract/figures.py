@@ -316,6 +316,13 @@ def _skip_number(text: str, start: int, end: int, *, count: bool = False) -> boo
         return True  # "43 U.S.C. §1341", "H.R. 1781"
     if _PER_AFTER.search(head):
         return True  # "639 per 100,000": the base of a rate, measured by the rate
+    series = _SERIES.search(head)
+    if (
+        series is not None
+        and series.group(1) not in _CURRENCY_CODES
+        and ("." in text[start:end] or end - start >= 3)
+    ):
+        return True  # "EO 14347", "DODD 3000.09", "NSC 68": a document's number
     named = re.search(r"[A-Za-z][A-Za-z0-9]*[-‑–]$|#\s*$|\bNos?\.\s*$", head)
     if (named or re.match(r"^[-‑][A-Za-z]", after)) and not _HYPHEN_UNIT.match(after):
         return True  # "STS-134", "B-29", "#3"
@@ -518,6 +525,15 @@ def _with_rates(text: str, found: list[FigureMention]) -> list[FigureMention]:
 
 
 _PER_AFTER = re.compile(r"\bper\s+$")
+_SERIES = re.compile(
+    r"(?:\b([A-Z]{2,6})\]?|\b(?:Executive\s+Order|Order|Directive|Instruction|Memorandum"
+    r"|Publication|Circular|Bulletin))\s+$"
+)
+"""Before a number, a document series ("EO", "DODD", "Executive Order"): the number is the
+document's, not a figure."""
+_CURRENCY_CODES = frozenset(
+    word_list("USD EUR GBP JPY CNY CAD AUD CHF INR KRW RUB MXN BRL ZAR SEK NOK DKK HKD SGD")
+)
 
 
 def _rate(text: str, start: int, end: int) -> FigureMention | None:

@@ -93,10 +93,16 @@ _AUX_BEFORE = re.compile(
 # "North Korea's state news agency", "the claims": a determiner or a possessive makes a noun
 _NOUN_BEFORE = re.compile(r"(?:[’']s|\b(?:the|a|an|its|his|her|their|our|these|those))\s+$", re.I)
 _NEGATED = re.compile(
-    r"\b(?:not|never|n[’']t|declined\s+to|refused\s+to|did\s+not|would\s+not)\s+$", re.IGNORECASE
+    # ("has not publicly outlined": an adverb between)
+    r"\b(?:not|never|n[’']t|declined\s+to|refused\s+to|did\s+not|would\s+not)\s+"
+    r"(?:(?:yet|[a-z]+ly)\s+)?$",
+    re.IGNORECASE,
 )
 _CONDITION = re.compile(
-    r"\b(?:when|whenever|if|unless|until|once)\s+(?:[^\s,;:]+\s+){1,5}$", re.IGNORECASE
+    r"\b(?:when|whenever|if|unless|until|once)\s+(?:[^\s,;:]+\s+){1,5}$"
+    # "Should Congress decide that ...": a condition by inversion, at the sentence's start
+    r"|^\s*(?:Should|Were|Had)\s+(?:[^\s,;:]+\s+){1,5}$",
+    re.IGNORECASE,
 )
 _SUBORDINATE_OPENING = re.compile(
     r"(?:Because|Once|When|After|Although|Though|Since|As|While|If|Until|Before|Whereas)\s"

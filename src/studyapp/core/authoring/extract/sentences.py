@@ -33,7 +33,9 @@ def word_list(text: str) -> list[str]:
 
 def slug(text: str, *, max_len: int = 48) -> str:
     """A lowercase id fragment: ``Lee's “pragmatic diplomacy”`` -> ``lees-pragmatic-diplomacy``."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    # (a dash or a mark between words parts them: "Anthropic—and" is two words, not one)
+    parted = re.sub(r"[^\w'’%]+", " ", text)
+    ascii_text = unicodedata.normalize("NFKD", parted).encode("ascii", "ignore").decode()
     ascii_text = ascii_text.lower().replace("'", "").replace("%", " percent ")
     words = re.findall(r"[a-z0-9]+", ascii_text)
     out = ""
@@ -62,6 +64,19 @@ _ABBREVIATIONS = frozenset(
     )
 )
 _CLOSERS = "\"”’')]"
+_SENTENCE_STARTERS = frozenset(
+    word_list(
+        "The A An This That These Those It Its He She They We I You His Her Their Our In On "
+        "At By For From With As But And Or So Yet If When While After Before Since Although "
+        "Though However Meanwhile Moreover Then There Here Now Still Also Some Many Most Each "
+        "Both All No Not One Two Three Such What Which Who Why How Today Yesterday"
+    )
+)
+_NAME_GOES_ON = re.compile(
+    r"(?!(?:" + "|".join(sorted(_SENTENCE_STARTERS)) + r")\b)[A-Z][a-z]+\b(?!\s*[,.;:]\s*$)"
+)
+"""After an initialism ("D.C.", "U.N."), a capitalised word that is no usual first word of a
+sentence goes on with the name ("the D.C. Circuit"); "Washington, D.C. He ..." ends it."""
 
 
 def _is_heading(line: str) -> bool:
@@ -206,6 +221,13 @@ def _sentences(text: str) -> list[Sentence]:
                         and (line[nxt].isdigit() or line[nxt] in "§(")
                     ):
                         starts_new = False  # "H.R. 1781", "43 U.S.C. §1341": a citation
+                    if (
+                        starts_new
+                        and word is not None
+                        and re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", word.group(1))
+                        and _NAME_GOES_ON.match(line, nxt)
+                    ):
+                        starts_new = False  # "the D.C. Circuit", "the U.N. Security Council"
                     if closing and re.match(r"(?:-|--|—|–)\s*[A-Z][^.!?“”\"]{0,60}$", line[nxt:]):
                         starts_new = False  # “...” - Matthew Ingram: the quotation's signature
                     if starts_new and not abbreviation:

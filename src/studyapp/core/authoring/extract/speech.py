@@ -349,6 +349,13 @@ _PROPER_NAME = re.compile(
     r"(?:[Tt]he\s+)?[A-Z][\w.&’'-]*(?:\s+(?:of|for|the|and|&|on|[A-Z][\w.&’'-]*))*"
 )
 _AFFILIATION = re.compile(r"^(.+?)\s+(?:of|at|from|with|for)\s+(?:the\s+)?[A-Z].*$")
+_BENCH = re.compile(
+    r"(?:(?:[Tt]he|[Aa]n?)\s+)?(?:(?:majority|minority|members?)\s+of\s+(?:the|a|an)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:panel|court|committee|jury|tribunal|board|commission|council|bench)"
+    r"\s+(?:of|for|at|in)\s+\S.*"
+)
+"""A body by what it is of: "a three-judge panel of the D.C. Circuit", "the majority of a
+panel of the court" (the numbers and hyphens of its description aside)."""
 # "Gawker.com said": a website by its address speaks as a body
 _WEB_NAME = re.compile(r"[A-Z][\w-]*\.(?:com|org|net|gov|co\.uk|org\.uk|info)")
 
@@ -713,6 +720,9 @@ class Speakers:
             if last in ROLE_NOUNS:
                 return Speaker(_tidy(phrase), (), "person")  # "the president", "one resident"
             return Speaker(_tidy(phrase), (), "group" if last.endswith("s") else "body")
+        if _BENCH.fullmatch(phrase):
+            # "the majority of a three-judge panel of the D.C. Circuit": a court speaks
+            return Speaker(_tidy(phrase), (), "body")
         if _WEB_NAME.fullmatch(phrase):
             return Speaker(phrase, (), "body")
         both = _JOINED.fullmatch(phrase)
