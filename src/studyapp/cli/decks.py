@@ -122,7 +122,15 @@ def _validate(targets: list[str], fmt: str, out: TextIO) -> int:
     for failure in failures:
         _print_problems(failure, out)
     for loaded in result.decks:
-        out.write(f"ok: {display_name(loaded.path)} ({loaded.entries} entries)\n")
+        shown = display_name(loaded.path)
+        drafted = ""
+        if loaded.drafts:  # valid, and still a draft: say so, as `studyapp decks` does
+            many = "entry" if loaded.drafts == 1 else "entries"
+            drafted = (
+                f"; a draft: {loaded.drafts:,} {many} still marked `review: true` "
+                f"(studyapp extract --review {shlex.quote(shown)})"
+            )
+        out.write(f"ok: {shown} ({loaded.entries} entries){drafted}\n")
     for path, spec in exam_ok:
         out.write(f"ok: {display_name(path)} (exam '{spec.id}', {spec.questions} questions)\n")
     problems = sum(len(f.problems) for f in failures)

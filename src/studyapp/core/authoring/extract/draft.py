@@ -387,7 +387,9 @@ def _without_names(words: str, names: Sequence[str]) -> str:
     parts += [t for p in parts for t in p.split() if len(t) >= 3 and t[:1].isupper()]
     out = words
     for name in sorted(set(parts), key=len, reverse=True):
-        out = re.sub(rf"(?<![\w-]){re.escape(name)}(?:[’']s)?(?![\w-])", " … ", out)
+        # (an acronym in any case: "DoD" is DOD's name too)
+        flags = re.IGNORECASE if len(name) >= 2 and name.isupper() else 0
+        out = re.sub(rf"(?<![\w-]){re.escape(name)}(?:[’']s)?(?![\w-])", " … ", out, flags=flags)
     pieces = [p.strip(" ,;:") for p in out.split("…")]
     return " … ".join(p for p in pieces if re.search(r"\w", p))
 

@@ -17,6 +17,7 @@ from itertools import combinations
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from studyapp.core.authoring.extract.sentences import word_list
 from studyapp.core.authoring.lint.rules import Linter
 from studyapp.core.authoring.lint.wording import folded as fold
 from studyapp.core.decks.model import Deck, QuoteEntry
@@ -149,4 +150,21 @@ def _same_person(a: str, b: str) -> bool:
     if " and " in f" {fa} " or " and " in f" {fb} ":
         return False  # "Ishiba and Lee" is two people, not a spelling of "Lee"
     ta, tb = set(fa.split()), set(fb.split())
-    return bool(ta) and bool(tb) and (ta < tb or tb < ta)
+    if not (ta and tb and (ta < tb or tb < ta)):
+        return False
+    short, long_ = (fa, fb) if len(ta) < len(tb) else (fb, fa)
+    # "Anthropic spokesperson" speaks for Anthropic but is not Anthropic
+    return not (long_.startswith(short + " ") and set(long_[len(short) :].split()) & _ROLES_AFTER)
+
+
+_ROLES_AFTER = frozenset(
+    word_list(
+        "spokesperson spokesman spokeswoman spokespeople lawyer lawyers attorney attorneys "
+        "official officials staff staffer staffers aide aides chief ceo president chairman "
+        "chair director directors minister ministers secretary spokesmen members member "
+        "leaders leader government ministry department office board council committee "
+        "representative representatives envoy ambassador embassy researchers scientists"
+    )
+)
+"""Words that, after a name, make another speaker of it: "Anthropic spokesperson", "Toyota
+officials" (before it they are a title: "President Obama" is Obama)."""
