@@ -68,3 +68,24 @@ def test_articles_inserted_before_any_word_keep_a_right_answer_right(
         typed.insert(min(at, len(typed) - 1), article)
     verdict = check_text(" ".join(typed), answer)
     assert verdict.outcome is Outcome.CORRECT
+
+
+@pytest.mark.parametrize(
+    ("given_text", "answer"),
+    [
+        ("cooperative relations", "cooperative relationship"),
+        ("government", "governance"),
+        ("the arrangement", "the arrangements"),
+    ],
+)
+def test_another_form_of_a_word_is_named_so_not_a_typo(given_text: str, answer: str) -> None:
+    """ "cooperative relations" was told "typo" (session 16's walk-through): it is a real
+    word, another form of the one asked, and the label says so."""
+    reason = check_text(given_text, answer).reason
+    assert not reason.startswith("typo"), reason
+
+
+def test_a_slip_inside_a_word_is_still_a_typo() -> None:
+    assert check_text("cooperative relatinship", "cooperative relationship").reason.startswith(
+        "typo"
+    )

@@ -173,6 +173,8 @@ _NEGATING = ("un", "in", "im", "il", "ir", "non", "dis")
 
 _ENDINGS = frozenset(
     {"", "e", "s", "es", "ed", "d", "ing", "er", "ers", "est", "ion", "ions", "ly", "al", "y"}
+    # and of derivation: "cooperative relations" for "cooperative relationship"
+    | {"ship", "ships", "ment", "ments", "ness", "ity", "ities", "ies", "ied", "ism", "isms"}
 )
 """Word endings of English inflection and derivation: "prepare"/"preparing"."""
 
@@ -202,7 +204,10 @@ def _endings_differ(a: str, b: str) -> bool:
     endings = {a[stem:], b[stem:]}
     if endings == {"", "e"}:
         return False  # "stat" for "state": a letter left off, not an ending ("prepare"/"prepared")
-    return stem >= 4 and a[stem:] in _ENDINGS and b[stem:] in _ENDINGS
+    # (the endings may share their first letters: "relation-s" and "relation-ship")
+    return any(
+        k >= 4 and a[k:] in _ENDINGS and b[k:] in _ENDINGS for k in range(stem, stem - 3, -1)
+    )
 
 
 def _letters_joined(key: str) -> str:
