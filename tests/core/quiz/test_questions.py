@@ -474,6 +474,7 @@ def test_true_false_answers(kinds_deck: Deck) -> None:
         assert not check_question(question, not truth).correct
         assert not check_question(question, "maybe").correct
         if not truth:
+            assert question.solution.startswith("False: it is ")  # (shown after "Answer:")
             assert "26.8%" in question.solution
             assert "26.8%" not in (question.statement or "")
 

@@ -110,7 +110,7 @@ class Question(BaseModel):
     def solution(self) -> str:
         """The right answer in words, for results and feedback."""
         if self.format is QuestionFormat.TRUE_FALSE and self.answer == FALSE:
-            return f"False (the answer is {self.key.answer})"
+            return f"False: it is {self.key.answer}"  # ("Answer: False: it is Seoul")
         return self.answer
 
     def to_dict(self) -> dict[str, Any]:
