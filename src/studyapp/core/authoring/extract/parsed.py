@@ -24,6 +24,7 @@ verb that is not quoted, and a participle modifying a noun are left out.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from typing import Any
@@ -368,15 +369,28 @@ def parse_statements(
     """The statements the parse finds in sentences none of ``statements`` (the rules') comes
     from, as reported statements of ``sentences`` (``text`` as :func:`extract` read it);
     none when the parse is not installed (:func:`available`)."""
-    taken = [(s.start, s.start + len(s.text)) for st in statements for s in st.sentences]
-    taken += [span for st in statements for span in st.spans]
+    # (the rules' spans and the sentences, sorted by where they start: a long text has
+    # thousands of each, and each candidate looks only at its neighbours)
+    taken = sorted(
+        [(s.start, s.start + len(s.text)) for st in statements for s in st.sentences]
+        + [span for st in statements for span in st.spans]
+    )
+    longest = max((hi - lo for lo, hi in taken), default=0)
+    starts = [lo for lo, _hi in taken]
+    by_start = sorted(sentences, key=lambda s: s.start)
+    sentence_starts = [s.start for s in by_start]
+    widest = max((len(s.text) for s in by_start), default=0)
     out: list[Statement] = []
     for found in _candidates(text, sentences, progress):
-        if any(lo < found.end and found.start < hi for lo, hi in taken):
+        near = taken[bisect_left(starts, found.start - longest) : bisect_left(starts, found.end)]
+        if any(lo < found.end and found.start < hi for lo, hi in near):
             continue
-        own = tuple(
-            s for s in sentences if s.start < found.end and found.start < s.start + len(s.text)
-        )
+        nearby = by_start[
+            bisect_left(sentence_starts, found.start - widest) : bisect_left(
+                sentence_starts, found.end
+            )
+        ]
+        own = tuple(s for s in nearby if found.start < s.start + len(s.text))
         if not own or len(found.words.split()) < 3:
             continue
         at = text.find(found.words, found.start, found.end)
