@@ -594,19 +594,18 @@ class _ExtractProgress:
         self.shown = False
 
     def step(self, done: int, total: int) -> None:
-        if not self.on or total == 0:
-            return
-        bar = "#" * (30 * done // total)
-        self.stream.write(f"\r\x1b[Kreading [{bar:<30}] {done:,}/{total:,} sentences")
-        self.stream.flush()
-        self.shown = True
+        """The rules' pass, a sentence at a time."""
+        self._draw("reading", done, total, "sentences")
 
     def parsing(self, done: int, total: int) -> None:
         """The second pass, the sentence parse (studyapp[parse]), a paragraph at a time."""
+        self._draw("parsing", done, total, "paragraphs")
+
+    def _draw(self, doing: str, done: int, total: int, of: str) -> None:
         if not self.on or total == 0:
             return
         bar = "#" * (30 * done // total)
-        self.stream.write(f"\r\x1b[Kparsing [{bar:<30}] {done:,}/{total:,} paragraphs")
+        self.stream.write(f"\r\x1b[K{doing} [{bar:<30}] {done:,}/{total:,} {of}")
         self.stream.flush()
         self.shown = True
 
