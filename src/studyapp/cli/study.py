@@ -26,6 +26,7 @@ from studyapp.cli.given import (
 )
 from studyapp.core.base import paths
 from studyapp.core.base.atomic import atomic_write
+from studyapp.core.base.listing import plural
 from studyapp.core.base.terminal import json_safe, terminal_out, terminal_safe
 from studyapp.core.config import load_config
 from studyapp.core.decks.cache import DeckCache
@@ -173,7 +174,7 @@ def cmd_stats(
     out.write(f"True retention (review answers not Again)  {retention}\n")
     streak = stats.streak
     out.write(
-        f"Streak: {_days(streak.current)}, best {_days(streak.longest)}    "
+        f"Streak: {plural(streak.current, 'day')}, best {plural(streak.longest, 'day')}    "
         f"Reviews: {stats.total_reviews:,}    Time: {_duration(stats.time_spent)}\n\n"
     )
     days = stats.reviews_per_day[-14:]
@@ -335,7 +336,7 @@ def cmd_progress(progress: str | None, out: TextIO, *, as_json: bool = False) ->
     if not issues:
         out.write("everything is consistent\n")
         return 0
-    out.write(f"{len(issues)} problem{'s' if len(issues) != 1 else ''}\n")
+    out.write(f"{plural(len(issues), 'problem')}\n")
     for issue in issues:
         out.write(f"  - {issue}\n")
     return 0 if report.ok and not problems else 1
@@ -453,12 +454,8 @@ def cmd_results(progress: str | None, fmt: str, output: str | None, out: TextIO)
     return 0
 
 
-def _days(count: int) -> str:
-    return f"{count:,} day{'s' if count != 1 else ''}"
-
-
 def _unreadable(lines: int) -> str:
-    return f"{lines:,} unreadable line{'s' if lines != 1 else ''} in the review history"
+    return f"{plural(lines, 'unreadable line')} in the review history"
 
 
 def _duration(delta: timedelta) -> str:

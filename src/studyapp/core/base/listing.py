@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-__all__ = ["listed"]
+__all__ = ["listed", "plural"]
 
 
 def listed(named: Sequence[str], total: int) -> str:
@@ -24,3 +24,8 @@ def listed(named: Sequence[str], total: int) -> str:
     if len(named) == 1:
         return named[0]
     return ", ".join(named[:-1]) + " and " + named[-1]
+
+
+def plural(count: int, word: str) -> str:
+    """``count`` and ``word``, plural unless one: "1 day", "3 days", "1,204 reviews"."""
+    return f"{count:,} {word}{'' if count == 1 else 's'}"

@@ -21,6 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
+from studyapp.core.base.listing import plural
 from studyapp.core.decks.card import Card
 from studyapp.core.examday.calibration import Calibration, calibration
 from studyapp.core.stats.report import Ratio, Stats, store_stats
@@ -82,10 +83,6 @@ DEFAULT_WIDTH = 76
 
 def short_date(day: date) -> str:
     return f"{day.day} {MONTHS[day.month - 1]}"
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count:,} {word}{'' if count == 1 else 's'}"
 
 
 def rate_text(ratio: Ratio) -> str:
