@@ -55,7 +55,8 @@ _SAY = frozenset(
         "show demonstrate discover establish prove press petition encourage implore advise "
         "threaten appeal project forecast anticipate expect protest agree proclaim underscore "
         "highlight object stipulate mention swear repeat charge forewarn propose reaffirm affirm "
-        "require provide mandate specify counter hope offer point"
+        "require provide mandate specify counter hope offer point summarize summarise notify "
+        "reconfirm outline"
     )
 )
 """The rules' verbs of saying (speech.py QUOTE_CUE and REPORT_VERB), as lemmas."""
@@ -67,6 +68,31 @@ _THAT_ONLY = frozenset(
     )
 )
 """Verbs that report a claim only with "that" after them ("held the ball" says nothing)."""
+_QUOTE_ONLY = frozenset(
+    word_list("welcome close open intend define label term dub call praise condemn")
+)
+"""Verbs that report words only when their phrase quotes them: "The Declaration “welcomed
+the development ...”", "The London Declaration closed, “...”", "SPD No. 15 intends to
+"ensure ..."" (an unquoted "welcomed the delegates" or "closed the meeting" says nothing)."""
+_PLEA: dict[str, tuple[str, ...]] = {
+    "call": ("for", "on"),
+    "appeal": ("for", "to"),
+    "press": ("for",),
+    "plead": ("for",),
+}
+"""Verbs whose prepositional phrase (after one of the prepositions given) is what was asked
+for: "..., calling for an end to hostilities", "appealed to the Council to ..."."""
+_DOCUMENTS = frozenset(
+    word_list(
+        "study report analysis paper document rule law bill plan policy book directive "
+        "declaration concept standard standards order section memo memorandum letter statement "
+        "resolution treaty charter communique communiqué proposal notice guidance strategy act "
+        "constitution review assessment estimate article agreement accord protocol"
+    )
+)
+"""Texts that speak only through their own quoted words ("a RAND study summarized the nation
+as “...”", "The Concept outlined NATO's purpose in providing a “stable ...”"); what a study
+finds without quoting it is a finding, not a statement (:data:`_THINGS`)."""
 _NOT_SPEAKER = frozenset(
     word_list(
         "i we you me us it this that these those there one someone anyone everyone what which"
@@ -86,6 +112,7 @@ _THINGS = (
 supplement", "reporting" (the rules' own list and more); a thing's finding is not a
 statement. A news article is a source that reports ("A March 14, 2026, article reported that
 ..."), as the keys of policy analyses list it."""
+_VERBS = _SAY | _QUOTE_ONLY | frozenset(_PLEA)
 _WH = frozenset(word_list("how what where when why whether if who which"))
 _QUOTES = "“”\"‘’'"
 _QUOTED = re.compile(r"[“\"]([^“”\"]{2,}?)[”\"]")
@@ -98,6 +125,7 @@ class _Candidate(Struct):
     words: str
     start: int
     end: int
+    quoted: bool = False
 
 
 @cache
@@ -180,6 +208,10 @@ def _subject_of(verb: Any) -> Any | None:
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
         if verb.dep_ == "advcl" and verb.tag_ != "VBG":
             return None  # "when X says": only "..., saying that" shares the subject
+        if verb.dep_ == "xcomp":
+            for c in verb.head.children:
+                if c.dep_ == "dobj" and c.i < verb.i:
+                    return c  # "led Roosevelt to condemn", "prompting officials to suggest"
         return _subject_of(verb.head)
     return None
 
@@ -201,7 +233,7 @@ def _content_of(verb: Any, lemma: str) -> Any | None:
                 g.dep_ == "mark" and g.lower_ == "that" for g in c.children
             ):
                 return None
-            return verb.doc[c.left_edge.i : c.right_edge.i + 1]
+            return verb.doc[c.left_edge.i : _clause_end(c) + 1]
     if verb.dep_ == "parataxis" and lemma not in _THAT_ONLY:
         # "“We will win,” he said": the quotation is the head, the verb hangs from it
         head = verb.head
@@ -210,6 +242,22 @@ def _content_of(verb: Any, lemma: str) -> Any | None:
             if toks:
                 return verb.doc[toks[0].i : toks[-1].i + 1]
     return None
+
+
+def _clause_end(head: Any) -> int:
+    """Where a clause ends: before a participle the parse joined to it ("that the Alliance
+    remained open to NATO expansion, and establishing the Partnership ..." says no more
+    than its first part: the participle is the speaker's act)."""
+    end: int = head.right_edge.i
+    if head.tag_ in ("VBD", "VBZ", "VBP"):
+        doc = head.doc
+        for g in head.children:
+            if g.dep_ == "conj" and g.tag_ == "VBG" and g.i > head.i:
+                k = g.left_edge.i - 1
+                while k > head.i and (doc[k].is_punct or doc[k].dep_ == "cc"):
+                    k -= 1
+                end = min(end, k)
+    return end
 
 
 def _clean(tokens: Iterable[Any]) -> str:
@@ -257,6 +305,8 @@ class _Memory:
 
 
 def _kind(tok: Any) -> str:
+    if tok.lemma_.lower() in _DOCUMENTS or tok.lower_ in _DOCUMENTS:
+        return "body"
     if tok.ent_type_ == "PERSON":
         return "person"
     if tok.ent_type_ in ("ORG", "GPE"):
@@ -266,11 +316,17 @@ def _kind(tok: Any) -> str:
     return "person"
 
 
-def _speaker_of(tok: Any, memory: _Memory) -> tuple[str, tuple[str, ...], str] | None:
-    """(name, other forms, kind) of the speaker a subject token names, or None."""
+def _speaker_of(
+    tok: Any, memory: _Memory, *, quoted: bool = False
+) -> tuple[str, tuple[str, ...], str] | None:
+    """(name, other forms, kind) of the speaker a subject token names, or None (a text of
+    :data:`_DOCUMENTS` only for words it ``quoted``)."""
     low = tok.lower_
     if tok.dep_ == "nsubj" and low == "who" and tok.head.dep_ == "relcl":
         tok = tok.head.head  # "Smith, who said ...": the noun the clause hangs from
+        low = tok.lower_
+    if any(c.lower_ == "whose" for c in tok.children) and tok.head.dep_ == "relcl":
+        tok = tok.head.head  # "a declaration whose fourth point called for": the declaration
         low = tok.lower_
     if low in ("he", "she"):
         if memory.person is None:
@@ -283,20 +339,182 @@ def _speaker_of(tok: Any, memory: _Memory) -> tuple[str, tuple[str, ...], str] |
         return str(memory.group.text), (), "group"
     if low in _NOT_SPEAKER or tok.pos_ == "PRON":
         return None
-    if tok.like_num or tok.lemma_.lower() in _THINGS or low in _THINGS:
+    thing = tok.lemma_.lower() in _THINGS or low in _THINGS
+    if thing and quoted and (tok.lemma_.lower() in _DOCUMENTS or low in _DOCUMENTS):
+        # a text quoted: "a RAND study summarized ... as “...”" (which study must be said)
+        thing = not any(c.dep_ in ("det", "compound", "poss", "amod") for c in tok.children)
+    if tok.like_num or thing:
         return None  # "30% ... shall select", "NHDS data", "worldwide studies": no speaker
     if tok.pos_ not in ("PROPN", "NOUN") and tok.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE"):
         return None
     aliases = tuple(str(_np_span(c).text) for c in tok.children if c.dep_ in ("conj", "appos"))
-    name = _clean(_np_span(tok))
+    name = _clean(_np_span(tok)).replace("“", "").replace("”", "").replace('"', "")
     if not re.match(r"[^\W\d_]", name):
         return None  # "30% of the funds ... shall": a number is nobody
     return name, aliases, _kind(tok)
 
 
+def _quotations(sent: Any) -> list[tuple[int, int]]:
+    """The token ranges [lo, hi) inside each pair of quotation marks of ``sent``, titles left
+    out ("the “London Declaration on a Transformed North Atlantic Alliance”" names a text)."""
+    out: list[tuple[int, int]] = []
+    opened: int | None = None
+    for t in sent:
+        if opened is not None and (t.text in ('"', "”") or (t.tag_ == "''" and t.text != "’")):
+            if t.i > opened + 1 and not _is_title(sent.doc[opened + 1 : t.i]):
+                out.append((opened + 1, t.i))
+            opened = None
+        elif t.text in ('"', "“") or (t.tag_ == "``" and t.text != "‘"):
+            opened = t.i
+    if opened is not None and sent.end > opened + 1:  # a quotation going on past the sentence
+        out.append((opened + 1, sent.end))
+    return out
+
+
+def _is_title(span: Any) -> bool:
+    words = [t for t in span if t.is_alpha and len(t.text) > 3]
+    return len(words) >= 2 and all(t.text[0].isupper() for t in words)
+
+
+_OWN_CLAUSE = frozenset({"relcl", "acl", "ccomp", "parataxis", "conj", "csubj"})
+
+
+def _owned_quotes(verb: Any, quotes: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The quotations that are the verb's own words: in its phrase ("outlined NATO's purpose
+    in providing a “stable ...”", "summarized the nation as “...”", "calling for “smaller
+    ...” forces"), or opening with it ("The Rome Declaration “welcomed ...”"); never one in a
+    clause with a speaker of its own, nor one before it."""
+    doc = verb.doc
+    owned: list[tuple[int, int]] = []
+    for lo, hi in quotes:
+        if lo <= verb.i < hi:
+            if all(doc[k].is_punct for k in range(lo, verb.i)):
+                owned.append((lo, hi))
+            continue
+        if hi <= verb.i:
+            continue
+        roots = [t for t in doc[lo:hi] if not lo <= t.head.i < hi or t.head is t]
+        t = roots[0] if roots else None
+        while t is not None and t.i != verb.i:
+            if (
+                t.head is t
+                or (
+                    t is not roots[0]
+                    and t.pos_ in ("VERB", "AUX")
+                    and (
+                        t.dep_ in _OWN_CLAUSE
+                        or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+                    )
+                )
+                or any(c.dep_ == "poss" for c in t.children)  # "his calls for “...”": his
+            ):
+                t = None
+            else:
+                t = t.head
+        if t is not None:
+            owned.append((lo, hi))
+    return owned
+
+
+_SPEECH_NOUNS = frozenset(
+    word_list(
+        "call appeal warning promise pledge demand word remark description vision statement "
+        "claim assertion argument plea message speech phrase slogan motto term prediction "
+        "assurance insistence vow request proposal criticism complaint characterization "
+        "declaration announcement"
+    )
+)
+"""Nouns of saying whose owner spoke the quotation they hold: "his calls for a “common
+European home”", "Lincoln's words, “...”"."""
+
+
+def _owner_of_quote(sent: Any, lo: int, hi: int, memory: _Memory) -> Any | None:
+    """The person or body whose speech noun holds the quotation [lo, hi) (:data:
+    `_SPEECH_NOUNS`), or None; "his" and "her" are the last person named before."""
+    doc = sent.doc
+    roots = [t for t in doc[lo:hi] if not lo <= t.head.i < hi or t.head is t]
+    t = roots[0].head if roots else None
+    for _step in range(4):
+        if t is None or t.pos_ in ("VERB", "AUX"):
+            return None
+        if t.lemma_.lower() in _SPEECH_NOUNS:
+            owner = next((c for c in t.children if c.dep_ == "poss"), None)
+            if owner is None:
+                return None
+            if owner.lower_ in ("his", "her"):
+                people = [e for e in sent.ents if e.label_ == "PERSON" and e.end <= owner.i]
+                return people[-1].root if people else memory.person
+            return owner if owner.pos_ == "PROPN" or owner.ent_type_ else None
+        if t.head is t:
+            return None
+        t = t.head
+    return None
+
+
+def _quote_before(verb: Any, quotes: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """The quotation an "as" clause of saying follows: "the “cork in the bottle,” as Eisenhower
+    summarized"."""
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+    if mark is None or mark.i < 1:
+        return None
+    k = mark.i - 1
+    while k > 0 and verb.doc[k].text == ",":
+        k -= 1
+    return next(((lo, hi) for lo, hi in quotes if hi == k), None)
+
+
+def _plea(verb: Any) -> Any | None:
+    """What a plea asks for, with its verb: "calling for an end to hostilities", "appealed to
+    the Council for ..." (never "appealed the decision on August 13")."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in _PLEA[verb.lemma_.lower()]:
+            objects = [g for g in c.children if g.dep_ == "pobj"]
+            if objects and all(g.ent_type_ not in ("DATE", "TIME") for g in objects):
+                return verb.doc[verb.i : c.right_edge.i + 1]
+    return None
+
+
+def _said(verb: Any, lemma: str, quotes: Sequence[tuple[int, int]]) -> tuple[str, bool] | None:
+    """What a verb of saying says, and whether in quoted words: its clausal complement, else
+    the quotations it owns (:func:`_owned_quotes`, :func:`_quote_before`), else what a plea
+    asks for (:data:`_PLEA`)."""
+    content = _content_of(verb, lemma) if lemma in _SAY else None
+    if content is not None and len([t for t in content if not t.is_punct]) >= 3:
+        doc = verb.doc
+        around = doc[max(content.start - 1, 0) : min(content.end + 1, len(doc))]
+        quoted = any(t.text in _QUOTES for t in around)  # (the marks may hang from the verb)
+        return _words(content), quoted
+    if lemma in _THAT_ONLY:
+        return None  # "required a “new American foreign policy”", "provided ... for “...”"
+    owned = _owned_quotes(verb, quotes)
+    before = _quote_before(verb, quotes) if lemma in _SAY else None
+    if before is not None:
+        owned.insert(0, before)
+    doc = verb.doc
+    parts = [_clean(doc[lo:hi]) for lo, hi in owned]
+    parts = [p for p in parts if len(p.split()) >= 2]
+    if parts:
+        return " … ".join(parts), True
+    plea = _plea(verb) if lemma in _PLEA else None
+    if plea is not None and len([t for t in plea if not t.is_punct]) >= 3:
+        return _clean(plea), False
+    return None
+
+
+def _agent(tok: Any) -> bool:
+    """Whether a subject can make a plea in its own name: a person, a body, a group or a
+    pronoun for one ("Planning calls for five sessions" is a schedule, not a plea)."""
+    return (
+        tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or tok.pos_ == "PROPN"
+        or tok.lower_ in ("he", "she", "they", "who")
+    )
+
+
 def _sentence_candidates(sent: Any, base: int, memory: _Memory) -> list[tuple[_Candidate, Any]]:
     found: list[tuple[_Candidate, Any]] = []
     start, end = base + sent.start_char, base + sent.end_char
+    quotes = _quotations(sent)
     for tok in sent:
         if tok.lower_ == "according" and tok.dep_ == "prep":
             to = next((c for c in tok.children if c.lower_ == "to"), None)
@@ -309,7 +527,7 @@ def _sentence_candidates(sent: Any, base: int, memory: _Memory) -> list[tuple[_C
                 found.append((_Candidate(who[0], who[1], who[2], words, start, end), obj))
             continue
         lemma = tok.lemma_.lower()
-        if tok.pos_ not in ("VERB", "AUX") or lemma not in _SAY:
+        if tok.pos_ not in ("VERB", "AUX") or lemma not in _VERBS:
             continue
         if lemma == "point" and not any(
             c.dep_ == "prt" and c.lower_ == "out" for c in tok.children
@@ -320,21 +538,39 @@ def _sentence_candidates(sent: Any, base: int, memory: _Memory) -> list[tuple[_C
         subject = _subject_of(tok)
         if subject is None:
             continue
-        if lemma in _FINDING and not (
-            subject.ent_type_ in ("PERSON", "ORG", "NORP")
-            or subject.lower_ in ("he", "she", "they")
+        said = _said(tok, lemma, quotes)
+        if said is None:
+            continue
+        words, quoted = said
+        plea = lemma in _PLEA and not quoted and _content_of(tok, lemma) is None
+        if plea and not _agent(subject):
+            continue
+        if (
+            lemma in _FINDING
+            and not quoted
+            and not (
+                subject.ent_type_ in ("PERSON", "ORG", "NORP")
+                or subject.lower_ in ("he", "she", "they")
+            )
         ):
             continue  # "graves suggest", "the map shows": a thing's finding
-        content = _content_of(tok, lemma)
-        if content is None or len([t for t in content if not t.is_punct]) < 3:
-            continue
-        who = _speaker_of(subject, memory)
+        who = _speaker_of(subject, memory, quoted=quoted)
         if who is None:
             continue
-        words = _words(content)
         if words.rstrip().endswith("?"):
             continue  # a question asked (a form's, a survey's), not a statement
-        found.append((_Candidate(who[0], who[1], who[2], words, start, end), subject))
+        found.append((_Candidate(who[0], who[1], who[2], words, start, end, quoted), subject))
+    for lo, hi in quotes:
+        owner = _owner_of_quote(sent, lo, hi, memory)
+        words = _clean(sent.doc[lo:hi])
+        if owner is None or len(words.split()) < 2:
+            continue
+        if hasattr(owner, "root"):  # a person remembered from before (a span)
+            owner = owner.root
+        who = _speaker_of(owner, memory, quoted=True)
+        if who is not None:
+            name = re.sub(r"[’']s$", "", who[0])
+            found.append((_Candidate(name, who[1], who[2], words, start, end, True), owner))
     return found
 
 
@@ -381,6 +617,7 @@ def parse_statements(
     sentence_starts = [s.start for s in by_start]
     widest = max((len(s.text) for s in by_start), default=0)
     out: list[Statement] = []
+    seen: set[tuple[str, str]] = set()
     for found in _candidates(text, sentences, progress):
         near = taken[bisect_left(starts, found.start - longest) : bisect_left(starts, found.end)]
         if any(lo < found.end and found.start < hi for lo, hi in near):
@@ -393,9 +630,22 @@ def parse_statements(
         own = tuple(s for s in nearby if found.start < s.start + len(s.text))
         if not own or len(found.words.split()) < 3:
             continue
-        at = text.find(found.words, found.start, found.end)
-        span = (at, at + len(found.words)) if at >= 0 else (found.start, found.end)
+        if (found.speaker, found.words) in seen:
+            continue  # "emphasized ..., calling for “...”": the same words by both verbs
+        seen.add((found.speaker, found.words))
+        spans = []
+        for part in found.words.split(" … "):
+            at = text.find(part, found.start, found.end)
+            spans.append((at, at + len(part)) if at >= 0 else (found.start, found.end))
         out.append(
-            Statement(found.words, found.speaker, found.aliases, True, own, (span,), found.kind)
+            Statement(
+                found.words,
+                found.speaker,
+                found.aliases,
+                not found.quoted,
+                own,
+                tuple(spans),
+                found.kind,
+            )
         )
     return out

@@ -327,6 +327,17 @@ _OWNED_SPEECH = re.compile(
 speech calling on Gorbachev to “tear down this wall”"."""
 
 
+_OWNED_PLEA = re.compile(
+    rf"\b(?P<owner>[Hh]is|[Hh]er|(?:{NAME_TOKEN}\s+){{0,2}}{NAME_TOKEN}[’']s)\s+"
+    r"(?:[\w-]+\s+){0,2}(?:calls?|appeals?|warnings?|promises?|pledges?|demands?|words"
+    r"|remarks?|vision|plea|proposals?|predictions?|descriptions?|slogan|motto)\s+"
+    r"(?:for\s+|of\s+)?(?:(?:a|an|the)\s+)?$"
+)
+"""A speech noun owned by its speaker right before the quotation: "his calls for a “...”",
+"Lincoln's promise of “...”" (the quotation is the owner's words, whoever the sentence's
+subject is)."""
+
+
 def _before(
     text: str,
     start: int,
@@ -352,6 +363,17 @@ def _before(
     colon = _colon_subject(head, speakers)
     if colon is not None:
         return colon
+    plea = _OWNED_PLEA.search(head)
+    if plea is not None:
+        # "Gorbachev and his calls for a “common European home”": his words, not the subject's
+        owner = plea.group("owner")
+        if owner.lower() in ("his", "her"):
+            pronoun = "he" if owner.lower() == "his" else "she"
+            return speakers.resolve(pronoun, sentence.start + plea.start(), head[: plea.start()])
+        person = speakers.people.named(owner[:-2])
+        if person is not None:
+            return Speaker(person.name, person.aliases, "person")
+        return speakers.resolve(owner[:-2], sentence.start + plea.start(), "")
     owned = _OWNED_SPEECH.search(head)
     if owned is not None:
         # "Reagan's 1987 Berlin speech calling on Gorbachev to “...”": the speech's owner

@@ -351,6 +351,35 @@ def _is_report(words: str, verb: str) -> bool:
     return False
 
 
+_ITEM = re.compile(r"\((\d{1,2}|[a-h])\)\s+")
+"""An item's number in a list written in one sentence: "(1) ", "(b) "."""
+
+
+def _enumerated(text: str, start: int) -> list[tuple[int, int]]:
+    """Where each item of a numbered list that opens at ``start`` lies ("(1) A; (2) B; and
+    (3) C."), or nothing when none opens there or its numbers do not run 1, 2, 3 (or a, b)."""
+    if _ITEM.match(text, start) is None:
+        return []
+    marks = list(_ITEM.finditer(text, start))
+    labels = [m.group(1) for m in marks]
+    first = labels[0]
+    expected = (
+        [str(n) for n in range(1, len(labels) + 1)]
+        if first.isdigit()
+        else [chr(ord("a") + n) for n in range(len(labels))]
+    )
+    if len(marks) < 2 or labels != expected or first not in ("1", "a"):
+        return []
+    items = []
+    for n, mark in enumerate(marks):
+        end = marks[n + 1].start() if n + 1 < len(marks) else len(text)
+        item = text[mark.end() : end]
+        kept = len(re.sub(r"(?:[;,.]\s*(?:and|or)?|\s+(?:and|or))?\s*$", "", item))
+        if kept:
+            items.append((mark.end(), mark.end() + kept))
+    return items
+
+
 def find_reported(sentence: Sentence, speakers: Speakers) -> list[ReportMention]:
     """The statements ``sentence`` reports, each with its speaker."""
     text = sentence.text
@@ -406,6 +435,10 @@ def find_reported(sentence: Sentence, speakers: Speakers) -> list[ReportMention]
             if adverbial is not None:
                 pos += adverbial.end()
         rest = text[pos:]
+        if re.match(r"(?:respond|repl|react)", verb) and re.match(
+            r"\s*(?:[a-z]+ly\s+)?(?:to|with|by|in)\b", rest
+        ):
+            continue  # "responded cautiously to Gorbachev": a reaction, not words
         if _CONJUNCTION.match(rest):
             continue  # "..., she said, but refused to ...": no clause of hers follows
         # "said that, as ..., they"; "said—as always—nothing": the aside is no part of it
@@ -464,6 +497,11 @@ def find_reported(sentence: Sentence, speakers: Speakers) -> list[ReportMention]
         if verb in _TO_VERBS:
             that = ""  # "offered to take ..., so that I could": an infinitive, not a hearer
         if not _is_report(that + text[pos:clause_end], verb):
+            continue
+        items = _enumerated(text, clause_start)
+        if items:
+            # "recommended that (1) A; (2) B; and (3) C": three claims, each its own
+            out += [ReportMention(text[a:b], a, b, speaker, sentence) for a, b in items]
             continue
         out.append(ReportMention(words, clause_start, clause_end, speaker, sentence))
         second = _SECOND_THAT.match(text, clause_end)
@@ -867,7 +905,10 @@ _OPENING_WORDS = frozenset(
 _OPENING_CLAUSE = re.compile(
     r"^(?:(?:When|After|Before|Although|Though|As|While|Since|Because|If|Once|In|On|At|By"
     r"|During|For|From|Following|Despite|Under|With)\b[^,;:“”\"]{0,90},\s*"
-    r"|(?:In|On|At|By|During)\s+\d{4}\s+)"
+    r"|(?:In|On|At|By|During)\s+\d{4}\s+"
+    # "Acknowledging the changes in the Soviet Union, NATO's heads of state ...", "Wary of
+    # Soviet intentions, policymakers ...": a participle's or an adjective's phrase
+    r"|(?!United\b)[A-Z][a-z]+(?:ing|ed)\b[^,;:“”\"]{0,90},\s*|Wary\b[^,;:“”\"]{0,90},\s*)"
 )
 
 
@@ -882,6 +923,12 @@ def _opening_subject(head: str, speakers: Speakers, sentence: Sentence) -> Speak
     named = re.match(rf"(?:[Tt]he\s+)?{NAME_TOKEN}(?:\s+(?:of\s+)?{NAME_TOKEN}){{0,4}}", body)
     if named is not None and named.group(0).split()[0].lower() in _OPENING_WORDS:
         return None  # "Even though ...", "However, ...": no subject named
+    if named is not None and re.search(r"[’']s$", named.group(0)):
+        # "NATO's heads of state agreed ... and emphasized": the owner stands for them
+        verb_after = r"(?:\s+(?:[a-z]+|of)){1,4}?\s+(?:[a-z]+ly\s+)?[a-z]+ed\b"
+        if not re.match(verb_after, body[named.end() :]):
+            return None
+        return speakers.resolve(named.group(0)[:-2], sentence.start + at, head[:at])
     if named is None or not re.match(r"\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)?\b", body[named.end() :]):
         return None  # no name, or no verb after it: not the sentence's subject
     return speakers.resolve(named.group(0), sentence.start + at, head[:at])
