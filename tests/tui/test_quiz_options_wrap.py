@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from studyapp.core.workspace import load_exams
 from studyapp.tui.app import StudyApp
+from studyapp.tui.screens.study_verdict import options_list
 from tests.tui.builders import make_workspace
 from tests.tui.test_quiz_flow import open_exam
 from tests.tui.test_study_small_terminals import drawn_lines
@@ -62,3 +63,13 @@ async def test_long_options_go_on_under_their_own_text_before_and_after_a_pick(
             if not picked:
                 await pilot.press("1")
                 await pilot.pause()
+
+
+def test_a_pick_the_checker_takes_for_the_answer_is_marked_right_not_wrong() -> None:
+    """An option equal to the answer but for case and article ("Nucleus" beside "the
+    nucleus", which lint reports as O001) picked: ✓ beside it, never ✗ above "✓ Correct"."""
+    options = ["the ribosome", "the nucleus", "Nucleus"]
+    right = options_list(options, answer="the nucleus", picked="Nucleus", picked_right=True)
+    wrong = options_list(options, answer="the nucleus", picked="the ribosome")
+    assert [str(line).endswith("✓") for _lead, line in right.rows] == [False, True, True]
+    assert [str(line)[-1] for _lead, line in wrong.rows] == ["✗", "✓", "s"]

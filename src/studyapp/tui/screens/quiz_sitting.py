@@ -541,7 +541,12 @@ class QuizScreen(Screen[None]):
             picked = question.options[given]
             said = choice_verdict(checked, picked, question.answer)
             self.query_one("#quiz-options", Static).update(
-                options_list(question.options, answer=question.answer, picked=picked)
+                options_list(
+                    question.options,
+                    answer=question.answer,
+                    picked=picked,
+                    picked_right=said.outcome is Outcome.CORRECT,
+                )
             )
             self._show_feedback(result, choice_head(said), answer_line=False)
             return

@@ -586,7 +586,14 @@ class StudyScreen(Screen[None]):
             # The answer is said in the verdict and marked in the list: no third time.
             verdict = choice_verdict(verdict, given, self.card.answer)
             body: Content = literal(choice_head(verdict))
-            self._options.update(options_list(self.options, answer=self.card.answer, picked=given))
+            self._options.update(
+                options_list(
+                    self.options,
+                    answer=self.card.answer,
+                    picked=given,
+                    picked_right=verdict.outcome is Outcome.CORRECT,
+                )
+            )
             answer_line = False
         else:
             body = literal(verdict_head(verdict))

@@ -106,14 +106,20 @@ class HangingList(Visual):
 
 
 def options_list(
-    options: Sequence[str], *, answer: str | None = None, picked: str | None = None
+    options: Sequence[str],
+    *,
+    answer: str | None = None,
+    picked: str | None = None,
+    picked_right: bool = False,
 ) -> HangingList:
     """The numbered options, each wrapped under its own text; once picked, ✓ beside the
-    answer and ✗ beside a wrong pick."""
+    answer and ✗ beside a wrong pick. A pick judged right (``picked_right``: an option the
+    checker takes for the answer, "Nucleus" beside "the nucleus") has its ✓ too, never a ✗
+    above "✓ Correct"."""
     rows: list[tuple[str, Content]] = []
     for number, option in enumerate(options, 1):
         line = Content(option)
-        if answer is not None and option == answer:
+        if answer is not None and (option == answer or (picked_right and option == picked)):
             line = line + Content("  ✓", spans=[Span(2, 3, "bold $success")])
         elif picked is not None and option == picked:
             line = line + Content("  ✗", spans=[Span(2, 3, "bold $error")])
