@@ -1,6 +1,6 @@
-"""General forms that the fifteenth set's misses showed missing (session 17, the thirteenth
-round: the fifteenth set spent after it was measured blind), each on made-up sentences in
-other words, with look-alikes.
+"""General forms that the fifteenth and sixteenth sets' misses showed missing (session 17,
+the thirteenth and fourteenth rounds: each set spent after it was measured blind), each on
+made-up sentences in other words, with look-alikes.
 
 Statements, through the sentence parse: a named text speaks in its own quoted words ("a
 Brookings study summarized the region as “...”", "An internal review ... concluded, “...”",
@@ -11,6 +11,12 @@ words). Through the rules: a numbered list of claims ("recommended that (1) A; (
 (3) C") is one statement per item; a quotation held by its owner's speech noun ("his
 vision of a “...”") is the owner's; a fronted participle ("Citing the new figures, the
 ministers ...") is never the speaker; "responded quickly to X" reports no words.
+
+The fourteenth round: a text a body issues speaks for it ("issued a memorandum stating that
+...", "passed resolutions denying ..."); a participle whose object is what was asked or
+claimed ("recommending suspension of the salt tax", "Claiming victory in the talks, X
+..."); a weekday that does not fit the year a date would take ("Wednesday, April 21" after
+1947) leaves the year to the author; a year after "since" is not the story's year.
 """
 
 from __future__ import annotations
@@ -153,3 +159,73 @@ def test_a_reaction_reports_no_words() -> None:
     assert said("The minister responded that the dams would hold this winter.", parse=False) == [
         ("the minister", "the dams would hold this winter")
     ]
+
+
+@needs_parse
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "words"),
+    [
+        (
+            "In March 1962, the Foreign Ministry issued a memorandum stating that the border "
+            "villages had always belonged to the province.",
+            "the Foreign Ministry",
+            "the border villages had always belonged to the province",
+        ),
+        (
+            "The Ohio General Assembly passed resolutions denying the federal bank’s right to "
+            "open branches in the state.",
+            "The Ohio General Assembly",
+            "denying the federal bank’s right to open branches in the state",
+        ),
+        (
+            "Governor Alvarez wrote to the king recommending suspension of the salt tax.",
+            "Governor Alvarez",
+            "recommending suspension of the salt tax",
+        ),
+        (
+            "Claiming victory in the border talks, Nkomo won a second term in the spring.",
+            "Nkomo",
+            "Claiming victory in the border talks",
+        ),
+    ],
+)
+def test_texts_a_body_issues_and_what_a_participle_asks(
+    sentence: str, speaker: str, words: str
+) -> None:
+    assert any(
+        who.casefold() == speaker.casefold() and words in what for who, what in said(sentence)
+    )
+
+
+@needs_parse
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The border police denied exit permits to the remaining journalists.",
+        "The 2031 budget requested funds for three new schools in the valley.",
+        "The committee proposed tax cuts and a freeze on fees for a year.",
+        "The museum issued a catalogue listing every painting in the collection.",
+    ],
+)
+def test_refusals_budgets_and_lists_say_nothing(sentence: str) -> None:
+    assert said(sentence) == said(sentence, parse=False)
+
+
+def dates(text: str) -> list[tuple[str, str | None]]:
+    found = extract("Title\n\n" + text).dates
+    return [(d.text, None if d.date is None else d.date.isoformat()) for d in found]
+
+
+def test_a_weekday_that_does_not_fit_the_inferred_year_leaves_the_year_to_the_author() -> None:
+    # 1947-04-21 was a Monday, 1993-04-21 a Wednesday
+    text = "The caves were first searched in 1947. A talk is given on Wednesday, April 21."
+    assert ("April 21", None) in dates(text)
+    fits = "The caves were first searched in 1993. A talk is given on Wednesday, April 21."
+    assert ("April 21", "1993-04-21") in dates(fits)
+
+
+def test_a_year_after_since_is_not_the_year_of_the_next_day() -> None:
+    text = "The scrolls have been studied since 1947, when they were found. A talk is on April 21."
+    assert ("April 21", None) in dates(text)
+    told = "The scrolls were found in 1947. A shepherd sold them on April 21."
+    assert ("April 21", "1947-04-21") in dates(told)

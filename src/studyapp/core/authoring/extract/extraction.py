@@ -10,6 +10,7 @@ resolves relative dates and the year of dates that omit it.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable, Sequence
 
@@ -396,7 +397,36 @@ def _complete(
         date = PartialDate.parse(PartialDate(chosen, d.month, d.day).isoformat())
     except ValueError:
         return structs.replace(d, date=None, year_inferred=False, how=None)
+    if inferred and not _weekday_fits(sentence.text, d, chosen):
+        # "On Wednesday, April 21" after "since 1947": April 21, 1947 was a Monday, so 1947
+        # is not its year (the draft asks the author for it)
+        return structs.replace(d, date=None, year_inferred=False, how=None)
     return structs.replace(d, date=date, year_inferred=inferred, how=how)
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_BEFORE = re.compile(
+    r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_WEEKDAY_AFTER = re.compile(
+    r"^,?\s*\(?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.IGNORECASE
+)
+
+
+def _weekday_fits(text: str, d: DateMention, year: int) -> bool:
+    """Whether the weekday written with a day ("Wednesday, April 21", "April 21 (Wednesday)")
+    is that day's in ``year``; true when none is written."""
+    if d.month is None or d.day is None:
+        return True
+    named = _WEEKDAY_BEFORE.search(text[: d.start]) or _WEEKDAY_AFTER.match(text[d.end :])
+    if named is None:
+        return True
+    try:
+        weekday = datetime.date(year, d.month, d.day).weekday()
+    except ValueError:
+        return True
+    return _WEEKDAYS[weekday] == named.group(1).lower()
 
 
 _OPENS_OR_SEASON = re.compile(
@@ -464,6 +494,12 @@ def _sets_the_year(d: DateMention, text: str) -> bool:
         return False  # a decade or a century; a range of years ends in its last
     if _names_a_thing(d, text):
         return False
+    if re.search(
+        r"\b(?:[Ss]ince|[Ee]ver\s+since)\s+(?:(?:early|late|mid)[\s-]+)?$", text[: d.start]
+    ):
+        return (
+            False  # "studied since 1947": a state that began then and goes on, not the story's year
+        )
     if d.date.precision != "year" or re.search(r"\b[Bb]y\s+$", text[: d.start]):
         return True  # "By 1973, OPEC had demanded ...": the state of things in 1973
     clause_start = max(text.rfind(c, 0, d.start) for c in ";:")

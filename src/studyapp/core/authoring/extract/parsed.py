@@ -82,12 +82,28 @@ _PLEA: dict[str, tuple[str, ...]] = {
 }
 """Verbs whose prepositional phrase (after one of the prepositions given) is what was asked
 for: "..., calling for an end to hostilities", "appealed to the Council to ..."."""
+_NP_SPEECH = frozenset(
+    word_list(
+        "claim cite advocate demand recommend request accuse condemn criticize criticise "
+        "endorse encourage"
+    )
+)
+"""Verbs of saying whose object is what was said, with no clause: "recommending suspension
+of the Intolerable Acts", "Claiming success in Grenada, Reagan ...", "resolutions denying
+Parliament's authority to tax" (by a person, a body or a group: "the plan requested
+funds" is a line of a budget). "Proposed" is left out: what is proposed is as often a plan
+as a claim ("proposed tax cuts"), and "deny" counts only for a text ("denied exit permits"
+is a refusal)."""
+_ISSUED = frozenset(word_list("issue pass adopt send publish release sign submit write draft"))
+"""What a body does with a text that then speaks for it: "issued a White Paper stating
+that ...", "passed resolutions denying ..."."""
 _DOCUMENTS = frozenset(
     word_list(
         "study report analysis paper document rule law bill plan policy book directive "
         "declaration concept standard standards order section memo memorandum letter statement "
         "resolution treaty charter communique communiqué proposal notice guidance strategy act "
-        "constitution review assessment estimate article agreement accord protocol"
+        "constitution review assessment estimate article agreement accord protocol petition "
+        "paper"
     )
 )
 """Texts that speak only through their own quoted words ("a RAND study summarized the nation
@@ -195,9 +211,23 @@ def _np_span(tok: Any) -> Any:
     return tok.doc[lo : hi + 1]
 
 
+def _issuer(verb: Any) -> Any | None:
+    """The speaker of a participle of saying that describes a text ("a White Paper stating
+    that ...", "resolutions denying ..."): who issued it, or the text itself."""
+    text = verb.head
+    if text.lemma_.lower() not in _DOCUMENTS and text.lower_ not in _DOCUMENTS:
+        return None
+    issuing = text.head
+    if text.dep_ == "dobj" and issuing.lemma_.lower() in _ISSUED:
+        return _subject_of(issuing)
+    return text
+
+
 def _subject_of(verb: Any) -> Any | None:
     """The verb's speaker token: its subject, a passive's agent, or the subject of the verb
     a participle of saying hangs from ("..., saying that")."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return _issuer(verb)
     for c in verb.children:
         if c.dep_ == "nsubj":
             return c
@@ -498,6 +528,13 @@ def _said(verb: Any, lemma: str, quotes: Sequence[tuple[int, int]]) -> tuple[str
     plea = _plea(verb) if lemma in _PLEA else None
     if plea is not None and len([t for t in plea if not t.is_punct]) >= 3:
         return _clean(plea), False
+    # ("denied exit permits" is a refusal; a text "denying Parliament's authority" disputes it)
+    np_speech = lemma in _NP_SPEECH or (lemma == "deny" and verb.dep_ == "acl")
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None) if np_speech else None
+    if obj is not None and obj.pos_ in ("NOUN", "PROPN") and obj.i > verb.i:
+        said = verb.doc[verb.i : obj.right_edge.i + 1]
+        if len([t for t in said if not t.is_punct]) >= 3:
+            return _clean(said), False
     return None
 
 
@@ -508,7 +545,19 @@ def _agent(tok: Any) -> bool:
         tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
         or tok.pos_ == "PROPN"
         or tok.lower_ in ("he", "she", "they", "who")
+        or tok.lemma_.lower() in _AGENT_NOUNS
     )
+
+
+_AGENT_NOUNS = frozenset(
+    word_list(
+        "official officer minister member delegate merchant colonist leader critic advocate "
+        "senator lawmaker governor president secretary ambassador spokesman spokeswoman "
+        "spokesperson activist union committee council government administration agency "
+        "department court judge panel commission board group coalition party"
+    )
+)
+"""Nouns that name who can ask or claim in their own name (a plea's or a claim's speaker)."""
 
 
 def _sentence_candidates(sent: Any, base: int, memory: _Memory) -> list[tuple[_Candidate, Any]]:
@@ -533,7 +582,9 @@ def _sentence_candidates(sent: Any, base: int, memory: _Memory) -> list[tuple[_C
             c.dep_ == "prt" and c.lower_ == "out" for c in tok.children
         ):
             continue
-        if any(c.dep_ == "neg" for c in tok.children) or tok.dep_ in ("acl", "amod"):
+        if any(c.dep_ == "neg" for c in tok.children) or (
+            tok.dep_ in ("acl", "amod") and not (tok.dep_ == "acl" and tok.tag_ == "VBG")
+        ):
             continue  # "did not say", "the taxes requested in arrears": nobody says it
         subject = _subject_of(tok)
         if subject is None:
@@ -542,9 +593,9 @@ def _sentence_candidates(sent: Any, base: int, memory: _Memory) -> list[tuple[_C
         if said is None:
             continue
         words, quoted = said
-        plea = lemma in _PLEA and not quoted and _content_of(tok, lemma) is None
-        if plea and not _agent(subject):
-            continue
+        bare = (lemma in _PLEA or lemma in _NP_SPEECH or lemma == "deny") and not quoted
+        if bare and _content_of(tok, lemma) is None and not _agent(subject):
+            continue  # "Planning calls for five sessions": a schedule, not a plea
         if (
             lemma in _FINDING
             and not quoted
