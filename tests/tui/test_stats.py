@@ -206,3 +206,11 @@ async def test_today_is_the_study_day_between_midnight_and_the_rollover(
 
         heading = str(screen.query_one("#stats-h-reviews", Static).render())
         assert heading == "Reviews per day, last 30 days"  # bars side by side: all fit
+
+
+def test_the_month_of_today_is_named_when_it_starts_in_the_last_columns() -> None:
+    """14 December: December's first Monday is the next-to-last column, too few for "Dec"
+    after it; the name ends at the last column instead of missing, and November keeps its."""
+    today = date(2026, 12, 14)
+    top = calendar_heatmap({today: 1}, today, weeks=53).splitlines()[0]
+    assert top.endswith("Nov Dec")

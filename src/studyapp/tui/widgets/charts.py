@@ -136,9 +136,12 @@ def calendar_heatmap(counts: Mapping[date, int], today: date, weeks: int = 53) -
             previous_month = monday.month
             name = MONTHS[monday.month - 1]
             starts_month = week > 0 or monday.day <= 7
-            if starts_month and week >= free_from and week + len(name) <= weeks:
-                months[week : week + len(name)] = list(name)
-                free_from = week + len(name) + 1
+            # a month that starts in the last columns ends its name at the last one (today's
+            # month is named even in its first week), if the month before leaves room
+            at = min(week, weeks - len(name))
+            if starts_month and at >= free_from:
+                months[at : at + len(name)] = list(name)
+                free_from = at + len(name) + 1
     lines = [" " * label_width + "".join(months).rstrip()]
     for weekday, name in enumerate(("Mon", "", "Wed", "", "Fri", "", "Sun")):
         cells = []
