@@ -629,3 +629,32 @@ async def test_quiz_feedback_is_the_mark_and_the_note_with_the_answer_once(
         lines = str(quiz.query_one("#quiz-feedback", Static).render()).splitlines()
         assert lines[:2] == ["≈ Close · another spelling of the name", "Answer: Yoon Suk Yeol"]
         assert lines[2] == "Source: Yoon Suk Yeol won the 2022 election."
+
+
+TWO_ORDERS_DECK = """\
+id: small
+title: Order deck
+entries:
+  - id: kings
+    kind: order
+    prompt: Put these events in order, earliest first.
+    events: [Alfred crowned, Cnut crowned, William crowned]
+  - id: ships
+    kind: order
+    prompt: Put these events in order, earliest first.
+    events: [Mayflower sails, Endeavour sails, Beagle sails]
+"""
+
+
+async def test_questions_with_the_same_prompt_read_apart_in_the_review(tmp_path: Path) -> None:
+    """Two ordering questions share their prompt: the review names each by its first
+    options, so the rows never read alike."""
+    workspace, _ = make_workspace(tmp_path, TWO_ORDERS_DECK)
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        quiz = await start_quick_quiz(pilot, app, 2)
+        rows = quiz.review_rows()
+        assert len({row.prompt for row in rows}) == 2
+        for row, question in zip(rows, quiz.questions, strict=True):
+            assert row.prompt.startswith("Put these events in order, earliest first. (")
+            assert question.options[0] in row.prompt

@@ -629,13 +629,23 @@ class QuizScreen(Screen[None]):
         self._show_progress()  # "⚑ flagged" there, and in the review; no toast to cover keys
 
     def review_rows(self) -> list[ReviewRow]:
+        """One row a question; prompts that several questions share ("Put these events in
+        order, earliest first.") say which by their first options, so no two rows read
+        alike."""
+        prompts = [
+            (q.statement if q.format is QuestionFormat.TRUE_FALSE else None) or q.prompt
+            for q in self.questions
+        ]
+        shared = {p for p in prompts if prompts.count(p) > 1}
         rows = []
         for index, question in enumerate(self.questions):
             response = self.sitting.responses[index]
-            prompt = question.statement if question.format is QuestionFormat.TRUE_FALSE else None
+            prompt = prompts[index]
+            if prompt in shared and question.options:
+                prompt = f"{prompt.rstrip()} ({' / '.join(question.options[:2])} …)"
             rows.append(
                 ReviewRow(
-                    prompt or question.prompt,
+                    prompt,
                     None if response is None else response.shown,
                     self.sitting.is_flagged(index),
                 )
