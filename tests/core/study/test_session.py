@@ -491,3 +491,18 @@ def test_unsuspend_lifts_a_suspension_not_a_burial(h: Harness) -> None:
     h.session.unsuspend(card.id)
     state = h.store.get(card.id)
     assert not state.suspended and state.buried_until is not None  # still buried today
+
+
+def test_a_new_session_counts_todays_earlier_answers_as_done(h: Harness) -> None:
+    """Back for more after three answers: the new session starts from 3
+    done today, not 0; the next study day starts from 0 again."""
+    assert h.session.answered_before == 0
+    for rating in (Rating.AGAIN, Rating.GOOD):
+        h.session.answer(rating)
+    h.clock.advance(MIN)
+    h.session.answer(Rating.GOOD)
+    h.reopen()
+    assert h.session.answered_before == 3
+    h.clock.advance(timedelta(days=1))
+    h.reopen()
+    assert h.session.answered_before == 0

@@ -95,6 +95,8 @@ class DayCounts(Struct, frozen=True):
     """Card ids answered today."""
     siblings: frozenset[str]
     """Sibling keys (deck/entry) of the cards answered today."""
+    answers: Mapping[str, int] = {}
+    """Per deck, the answers given today (a card answered three times counts three)."""
 
 
 def _sibling_key(card_id: str) -> str:
@@ -115,9 +117,11 @@ def day_counts(
     rev: Counter[str] = Counter()
     answered: set[str] = set()
     new_seen: set[str] = set()
+    answers: Counter[str] = Counter()
     for record in reviews:
         if not start <= record.at < end:
             continue
+        answers[_deck(record.card_id)] += 1
         answered.add(record.card_id)
         if record.phase is Phase.NEW and record.card_id not in new_seen:
             new_seen.add(record.card_id)
@@ -129,6 +133,7 @@ def day_counts(
         reviews=dict(rev),
         answered=frozenset(answered),
         siblings=frozenset(_sibling_key(c) for c in answered),
+        answers=dict(answers),
     )
 
 
@@ -204,6 +209,8 @@ class StudyQueue(Struct, frozen=True):
     """The cards of all these ids, by id."""
     planned: tuple[str, ...] = ()
     """The reviews and new cards among these that an exam's plan put on today."""
+    answered_today: int = 0
+    """Answers already given today in these decks (what "done" starts from)."""
 
     def counts(self, now: datetime) -> QueueCounts:
         """How many are left, counting learning cards due by ``now`` only."""
@@ -482,7 +489,13 @@ def build_queue(
             chosen_new.append(card.id)
             queued[card.id] = card
     return StudyQueue(
-        today, tuple(learning), tuple(chosen_reviews), tuple(chosen_new), queued, chosen_planned
+        today,
+        tuple(learning),
+        tuple(chosen_reviews),
+        tuple(chosen_new),
+        queued,
+        chosen_planned,
+        sum(n for deck, n in done.answers.items() if deck in wanted),
     )
 
 

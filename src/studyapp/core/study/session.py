@@ -161,7 +161,11 @@ class Session:
         self._suspended = 0
         self._started = self._now()
         self._current: str | None = None
+        self._answered_today = 0
         self._rebuild()
+        self.answered_before = self._answered_today
+        """Answers given today in these decks before this session began (a learner back
+        for more after 20 answers has done 20 today, not 0)."""
 
     # -- queue bookkeeping
 
@@ -194,6 +198,7 @@ class Session:
             tuple(cid for cid in queue.planned if cid in self._planned) if again else queue.planned
         )
         self._by_id.update(queue.cards)
+        self._answered_today = queue.answered_today
         self._day = queue.day
         self._day_end = day_start(
             queue.day + timedelta(days=1), self.settings.queue.day_starts_at, self._tz

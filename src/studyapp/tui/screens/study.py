@@ -423,7 +423,7 @@ class StudyScreen(Screen[None]):
                     counts.new,
                     counts.learning,
                     counts.review,
-                    self.answered,
+                    self.session.answered_before + self.answered,
                     self._counts_width(),
                     plan=self._plan_note(),
                 )
