@@ -25,6 +25,7 @@ import pytest
 
 from studyapp.core.authoring.extract import parsed
 from studyapp.core.authoring.extract.extraction import extract
+from studyapp.core.authoring.extract.figures import find_figures
 
 needs_parse = pytest.mark.skipif(not parsed.available(), reason="spaCy's model not installed")
 
@@ -229,3 +230,40 @@ def test_a_year_after_since_is_not_the_year_of_the_next_day() -> None:
     assert ("April 21", None) in dates(text)
     told = "The scrolls were found in 1947. A shepherd sold them on April 21."
     assert ("April 21", "1947-04-21") in dates(told)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "measure"),
+    [
+        (
+            "The council voted to approve a $2.6 billion bridge linking the island to the coast.",
+            2.6,
+            "amount of the bridge",
+        ),
+        (
+            "The new line will have 22 stops and serve an estimated 80,000 riders a week.",
+            22,
+            "number of stops",
+        ),
+        ("The army sent 40 tanks and the navy sent six ships.", 40, "number of tanks"),
+        (
+            "The mayor said rents had risen by 12 percent since the last census and warned that "
+            "more would follow.",
+            12,
+            "rents had risen by … since the last census",
+        ),
+    ],
+)
+def test_a_measure_ends_where_its_phrase_ends(sentence: str, value: float, measure: str) -> None:
+    """What a figure measures stops before a participle's phrase, a second verb and its
+    object, another clause's subject, and the speaker's next verb (never "amount of the
+    bridge linking", "number of stops and serve an estimated …")."""
+    found = [(float(f.value), f.measure) for f in find_figures(sentence)]
+    assert (value, measure) in found
+
+
+def test_a_counted_phrase_that_goes_on_keeps_its_words() -> None:
+    found = [
+        f.measure for f in find_figures("The school has 300 teachers and students in its care.")
+    ]
+    assert found == ["number of teachers and students in its care"]

@@ -35,7 +35,8 @@ _MAX_WORDS = 24
 _NOT_A_NOUN = frozenset(
     word_list(
         "last next this in on at by from to for a an the per each every than of and or but as "
-        "percent per cent percentage points point"
+        "percent per cent percentage points point since until after before over under above "
+        "below"
     )
 )
 
@@ -99,7 +100,13 @@ def _clause_before(text: str, start: int) -> str:
         if m.group(0).startswith("(") and ")" in head[m.end() :]:
             continue  # an aside closed before the number, "The FDA (Food ...) has ..."
         last = m
-    return head[last.end() :].strip() if last is not None else head.strip()
+    clause = head[last.end() :].strip() if last is not None else head.strip()
+    # "(The mayor) said the cost had risen by": what was said is the clause, not the saying
+    return re.sub(
+        r"^(?:[^,;:]{0,60}?\s)?(?:said|says|added|noted|warned|estimated|reported)\s+(?:that\s+)?",
+        "",
+        clause,
+    )
 
 
 _NOUN_ENDS = _NOT_A_NOUN | frozenset(
@@ -125,9 +132,12 @@ def _noun_phrase(words: str) -> list[str]:
     """The first words of ``words`` up to a preposition or a verb (at most four): the noun
     a number qualifies ("the six-member panel met" -> "panel")."""
     noun: list[str] = []
-    for word in words.split()[:4]:
+    split = words.split()
+    for n, word in enumerate(split[:4]):
         if word.lower() in _NOUN_ENDS or (noun and re.fullmatch(r"[a-z]+ed", word)):
             break
+        if noun and re.fullmatch(r"[a-z]{3,}ing", word) and n + 1 < len(split):
+            break  # "a $1.4 billion tram line linking the airport ...": a participle's phrase
         noun.append(word)
     return noun
 
@@ -197,6 +207,12 @@ def _noun_that_verb(after: str, *, ed: bool = False) -> str:
     for i, word in enumerate(words[1:9], start=1):
         if word.lower() in _RELATIVE:
             break  # "persons whose illnesses met the definition": it has its verb
+        if (
+            word.lower() in ("and", "but")
+            and i + 1 < len(words)
+            and words[i + 1].lower() in ("the", "a", "an", "its", "their", "his", "her")
+        ):
+            return " ".join(words[:i])  # "tanks and the navy sent ...": another clause
         verb = word.lower() in _FINITE_VERBS or (
             ed and re.fullmatch(r"[a-z]{2,}ed", word) and i < len(words) - 1  # not "ponds sampled"
         )
@@ -280,6 +296,10 @@ def measure_of(text: str, start: int, end: int, kind: str) -> str:
         )
     )
     if kind in ("count", "number") and counted and after:
+        # "14 stations and carry an estimated 45,000 ...": a second verb, with its own object
+        second_verb = re.search(r"\s+and\s+[a-z]+\s+(?=(?:a|an|the|its|their|his|her)\b)", after)
+        if second_verb is not None and not opens_with_verb(after):
+            after = after[: second_verb.start()]
         counted_words = _noun_that_verb(after)
         if text[start:end].lower() in ("one", "1", "a", "an"):  # "one child died"
             first_noun, _sep, others = counted_words.partition(" ")
@@ -318,8 +338,10 @@ def measure_of(text: str, start: int, end: int, kind: str) -> str:
             )
             return f"{context}share who {after}" if verb else f"{context}share: {after}"
     if before and not re.search(r"\b(?:among|in|for)$", before):
-        # "the budget would shrink by 2 percent": its clause says what is measured
+        # "the budget would shrink by 2 percent": its clause says what is measured ("...
+        # since the first estimate and warned that ...": up to its subject's next verb)
         tail = "" if re.match(r"^(?:and|or|but)\b", after) else after
+        tail = re.split(r"\s+(?:and|but)\s+(?=[a-z]+ed\b|said\b|told\b|says\b)", tail)[0]
         return f"{context}{before} … {tail}".strip()
     if after and not re.match(r"^(?:to|and|or)\b", after):
         if kind in ("count", "number"):
