@@ -267,3 +267,20 @@ def test_a_counted_phrase_that_goes_on_keeps_its_words() -> None:
         f.measure for f in find_figures("The school has 300 teachers and students in its care.")
     ]
     assert found == ["number of teachers and students in its care"]
+
+
+def test_a_month_to_come_is_the_next_one_after_the_articles_date() -> None:
+    """In an article of March 4, 2025 that mentions 2019: "will start in September" is
+    September 2025, "is expected to open in February" February 2026; a past "began in
+    September" keeps the paragraph's year, and a year in the sentence wins."""
+    head = "Tram line approved\nTuesday, March 4, 2025\n"
+    body = "The council ended a debate that began in 2019. "
+
+    def dated(sentence: str) -> list[tuple[str, str | None]]:
+        found = extract(head + body + sentence).dates
+        return [(d.text, None if d.date is None else d.date.isoformat()) for d in found]
+
+    assert ("September", "2025-09") in dated("Construction will start in September.")
+    assert ("February", "2026-02") in dated("The first section is expected to open in February.")
+    assert ("September", "2019-09") in dated("Work on the plans began in September.")
+    assert ("September", "2027-09") in dated("In 2027 trams will run from September.")

@@ -358,6 +358,14 @@ def _complete(
         how = f"{said}: in fiscal year {fy} (October {fy - 1} to September {fy})"
     elif earlier:
         chosen, how = int(earlier[-1]), f"{said}: the year its sentence gives ({earlier[-1]})"
+    elif (
+        anchor is not None and anchor.month is not None and _FUTURE.search(sentence.text[: d.start])
+    ):
+        # "Construction will start in September" in an article of March 4, 2025: the next
+        # September after the article's date, whatever year the paragraph looked back to
+        after = (d.month, d.day or 32) >= (anchor.month, anchor.day or 0)
+        chosen = anchor.year if after else anchor.year + 1
+        how = f"{said}: the next one after the article's date ({anchor.isoformat()})"
     elif paragraph_year is not None:
         chosen = paragraph_year[0]
         how = f"{said}: the year of its paragraph (“{paragraph_year[1]}”)"
@@ -404,6 +412,14 @@ def _complete(
     return structs.replace(d, date=date, year_inferred=inferred, how=how)
 
 
+_FUTURE = re.compile(
+    r"\b(?:will|shall|(?:is|are)\s+(?:expected|scheduled|due|set|planned|slated)\s+to"
+    r"|(?:plans?|intends?|aims?)\s+to)\s+(?:(?:not|also|then|now|only|[a-z]+ly)\s+)?"
+    r"[a-z]+\b[^.;:]{0,80}$",
+    re.IGNORECASE,
+)
+"""The sentence speaks of what is to come, before its date: "Construction will start in
+September", "the line is expected to open in June"."""
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_BEFORE = re.compile(
     r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?$",
