@@ -19,6 +19,16 @@ subject (or passive agent, or the object of "according to") is a person, a body 
 "he" and "she" are the last person named; "they" a group that spoke before. Indirect
 questions ("asked how ..."), a thing's finding ("the map shows"), a complement before its
 verb that is not quoted, and a participle modifying a noun are left out.
+
+Since session 17 (the thirteenth and fourteenth rounds) a candidate may also say what it
+says in quotation marks inside its own phrase (:func:`_owned_quotes`: "The Concept outlined
+NATO's purpose in providing a “stable security environment”"), after an "as" clause ("“...,”
+as Eisenhower summarized"), or in a speech noun its owner holds ("his calls for a “...”");
+a named text may then speak (:data:`_DOCUMENTS`: "a RAND study summarized the nation as
+“...”"), as may the body that issued it ("issued a White Paper stating that ..."); and a
+plea or a claim may be a noun phrase (:data:`_PLEA`, :data:`_NP_SPEECH`: "..., calling for
+an end to hostilities", "recommending suspension of the Acts"), said by a person, a body or
+a group only.
 """
 
 from __future__ import annotations
