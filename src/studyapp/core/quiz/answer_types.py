@@ -209,6 +209,28 @@ class DeckNames:
         self.phrases = answers
         """Every free-text answer and author option, the pool for phrase-typed options."""
 
+    def shaped_like(self, answer: str, person: str) -> str:
+        """``person`` written as ``answer`` writes its own person: a surname alone for "Yoon"
+        (the deck's one-word form of them, or the name's word where the answer's stands in
+        its own full name: "Abe" from "Abe Shinzō" beside "Yoon" of "Yoon Suk Yeol"); the
+        full name otherwise. An option in another form than the answer gives it away."""
+        own = self.person(answer)
+        if own is None or len(answer.split()) != 1 or len(own.split()) < 2:
+            return person
+        short = [
+            form
+            for form, name in self.person_forms.items()
+            if name == person and len(form.split()) == 1 and form in name_key(person).split()
+        ]
+        words = person.split()
+        if len(words) < 2:
+            return person
+        first = name_key(answer) == name_key(own).split()[0]
+        pick = words[0] if first else words[-1]
+        if short and name_key(pick) not in short:
+            pick = next((w for w in words if name_key(w) == short[0]), pick)
+        return pick
+
     def person(self, text: str) -> str | None:
         """The name of the person ``text`` names, if the deck knows them ("President Lee"
         is Lee Jae-myung when the deck knows no other Lee)."""

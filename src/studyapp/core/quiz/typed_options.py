@@ -192,7 +192,8 @@ def text_options(
     kind = like.kind
     if kind is S.PERSON:
         own = names.person(answer)
-        yield from people_for(prompt, (p for p in names.people if p != own), names, rng)
+        others = people_for(prompt, (p for p in names.people if p != own), names, rng)
+        yield from (names.shaped_like(answer, p) for p in others)  # "Yoon": "Abe", not "Abe Shinzō"
     elif kind is S.GROUP:
         yield from shuffled((g for g in names.groups if fold(g) != fold(answer)), rng)
     elif kind is S.ADMINISTRATION:
