@@ -142,6 +142,8 @@ async def test_too_few_reviews_are_said_plainly(tmp_path: Path) -> None:
         text = screen_text(app)
         assert "Too few reviews to fit" in text and "fsrs-rs needs at least 8" in text
         assert screen.report is not None and not screen.check_action("adopt", ())
+        assert screen.report.retention is not None  # a new learner is told it is not theirs
+        assert "simulated with the default parameters" in " ".join(text.split())
         await pilot.press("a")  # not offered: nothing happens
         await pilot.pause()
         assert not config_path(config_dir()).exists()

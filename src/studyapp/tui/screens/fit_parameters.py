@@ -117,6 +117,12 @@ def report_text(report: OptimizeReport, name: str) -> str:
             f"Suggested desired retention: {advice.optimal:.2f} (the least study time per "
             f"card remembered, a year simulated at your pace; now {now.retention:.2f})",
         ]
+        if report.parameters is None:
+            # a new learner's 20 answers: the simulation ran on the defaults, not on them
+            lines.append(
+                "  (simulated with the default parameters: too few reviews of yours to fit "
+                "them; a suggestion for you comes once they can be fitted)"
+            )
         for label, load in ((f"at {best.retention:.2f}", best), (f"at {now.retention:.2f}", now)):
             lines.append(
                 f"  {label}: {load.reviews_per_day:,.0f} answers and "
