@@ -76,6 +76,86 @@ def _day_words_as_digits(text: str) -> str:
     return _DAY_WORD.sub(lambda m: str(_DAY_WORDS[re.sub(r"[ -]", " ", m[1])]), text)
 
 
+_ONES_SAID = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+)
+_ONES = {w: n for n, w in enumerate(_ONES_SAID.split(), start=1)}
+_TENS_SAID = "twenty thirty forty fifty sixty seventy eighty ninety"
+_TENS_WORDS = {w: n * 10 for n, w in enumerate(_TENS_SAID.split(), start=2)}
+_NOUGHT = frozenset({"oh", "o", "zero", "nought"})
+_YEAR_WORD = r"(?:" + "|".join([*_ONES, *_TENS_WORDS, "hundred", "thousand", *_NOUGHT]) + r")"
+_YEAR_WORDS = re.compile(rf"\b{_YEAR_WORD}(?:(?:[ -]+|[ -]+and[ -]+){_YEAR_WORD})*\b")
+"""A run of the words a year is said in: "nineteen sixty-five", "two thousand and fifteen"."""
+
+
+def _below_hundred(words: list[str]) -> int | None:
+    """ "sixty five" -> 65, "seven" -> 7, "twenty" -> 20; None for anything else."""
+    if len(words) == 1:
+        return _ONES.get(words[0], _TENS_WORDS.get(words[0]))
+    if len(words) == 2 and words[0] in _TENS_WORDS and words[1] in _ONES:
+        unit = _ONES[words[1]]
+        return _TENS_WORDS[words[0]] + unit if unit < 10 else None
+    return None
+
+
+def _spoken_year(words: list[str]) -> int | None:
+    """A year said in words, or None: "nineteen sixty five" (a pair), "eighteen oh five",
+    "twenty twenty four", "nineteen hundred (and five)", "two thousand (and) fifteen",
+    "one thousand nine hundred sixty five". ``words``: casefolded, one word an item."""
+    if "thousand" in words:
+        at = words.index("thousand")
+        thousands = _below_hundred(words[:at]) if at == 1 else None
+        if thousands is None or thousands > 9:
+            return None
+        rest = words[at + 1 :]
+        hundreds = 0
+        if "hundred" in rest:
+            h = rest.index("hundred")
+            found = _below_hundred(rest[:h]) if h == 1 else None
+            if found is None or found > 9:
+                return None
+            hundreds, rest = found, rest[h + 1 :]
+        return _year_tail(thousands * 1000 + hundreds * 100, rest)
+    for cut in (1, 2):  # the century: "nineteen", "twenty"; "twenty one" is no century
+        century = _below_hundred(words[:cut])
+        if century is None or century < 10 or len(words) <= cut:
+            continue
+        rest = words[cut:]
+        if rest[0] == "hundred":
+            return _year_tail(century * 100, rest[1:])
+        if rest[0] in _NOUGHT and len(rest) == 2 and rest[1] in _ONES and _ONES[rest[1]] < 10:
+            return century * 100 + _ONES[rest[1]]  # "eighteen oh five"
+        tail = _below_hundred(rest)
+        if tail is not None and tail >= 10:
+            return century * 100 + tail  # "nineteen sixty five", "twenty twenty four"
+    return None
+
+
+def _year_tail(base: int, rest: list[str]) -> int | None:
+    """``base`` plus the year's last two digits said after "hundred" or "thousand"
+    ("and five", "fifteen", or none: "nineteen hundred")."""
+    if rest[:1] == ["and"]:
+        rest = rest[1:]
+        if not rest:
+            return None
+    if not rest:
+        return base
+    tail = _below_hundred(rest)
+    return None if tail is None else base + tail
+
+
+def _spoken_years_as_digits(text: str) -> str:
+    """Years said in words written in digits: "june 3 nineteen sixty-five" -> "june 3 1965".
+    ``text`` is casefolded; a run of number words that is no year is left as it is."""
+
+    def year(match: re.Match[str]) -> str:
+        found = _spoken_year(re.split(r"[ -]+", match[0]))
+        return match[0] if found is None else str(found)
+
+    return _YEAR_WORDS.sub(year, text)
+
+
 DateStyle = Literal["long", "day_first", "short", "iso"]
 """How a date is written: "June 17, 2025", "17 June 2025", "Jun 17, 2025", "2025-06-17"."""
 DATE_STYLES: tuple[DateStyle, ...] = ("long", "day_first", "short", "iso")
@@ -119,14 +199,15 @@ def parse_date(text: str) -> tuple[list[Reading], str | None]:
     """Every reasonable reading of a typed date, or an explanation of why it is none.
 
     "June 17, 2025", "17 June 2025", "Jun 17 2025", "2025-06-17", "2025/6/17",
-    "April 2023", "2023-04", "4/2023", "in 2015", "2025年6月17日". A numeric
+    "April 2023", "2023-04", "4/2023", "in 2015", "2025年6月17日", and years said in
+    words ("June third, nineteen sixty-five", "two thousand and fifteen"). A numeric
     "6/7/2025" has two readings (6 July, June 7); the checker reports that.
     """
     s = clean(text).strip()
     cjk = re.fullmatch(r"(\d{4})\s*[年년](?:\s*(\d{1,2})\s*[月월](?:\s*(\d{1,2})\s*[日일])?)?", s)
     if cjk:
         return _checked([tuple(int(g) if g else None for g in cjk.groups())], text)  # type: ignore[list-item]
-    s = _day_words_as_digits(s.casefold())
+    s = _spoken_years_as_digits(_day_words_as_digits(s.casefold()))
     s = re.sub(r"(\d+)(?:st|nd|rd|th)\b", r"\1", s)
     s = re.sub(r"\s+", " ", s.strip(" .,;"))
     m = re.fullmatch(r"(\d{4})(?:[-/. ](\d{1,2})(?:[-/. ](\d{1,2}))?)?", s)
@@ -293,12 +374,12 @@ def check_date(given: str, expected: PartialDate, rivals: Sequence[PartialDate] 
     shown = given.strip()
     if not shown:
         return no_answer(shown_expected, shown)
-    years = _year_range(shown)
+    years = _year_range(_spoken_years_as_digits(clean(shown).casefold()))
     if years is not None:
         return _check_range(years, shown, expected, rivals)
     readings, error = parse_date(given)
     if error is not None:
-        if re.search(r"\d", shown):
+        if _date_attempt(shown):  # a date the checker cannot read: written again, no grade
             write = f"{error}; write it as {_example(expected)}"
             return make_verdict(
                 Outcome.WRONG, write, shown_expected, shown, note=write, ambiguous=True
@@ -324,6 +405,28 @@ def check_date(given: str, expected: PartialDate, rivals: Sequence[PartialDate] 
         f"year-month-day order, {_example(expected)}"
     )
     return make_verdict(outcome, again, shown_expected, shown, note=again, ambiguous=True)
+
+
+_SAID_WORDS = frozenset(
+    {*_ONES, *_TENS_WORDS, *_NOUGHT, "hundred", "thousand", "and", "a", "st", "nd", "rd", "th"}
+)
+"""Words a date may be said in besides months, weekdays, day ordinals and fillers."""
+
+
+def _date_attempt(shown: str) -> bool:
+    """Whether an answer the checker cannot read as a date is still written as one:
+    digits once days and years said in words are read ("17 Jume 2025", "Jume third,
+    nineteen sixty-five"), or nothing but the words of dates ("sixty-five", "June
+    thirty-second"). Such an answer is asked again; "yesterday" or "banana" is wrong."""
+    said = _spoken_years_as_digits(_day_words_as_digits(clean(shown).casefold()))
+    if re.search(r"\d", said):
+        return True
+    words = re.findall(r"[^\W\d_]+", said)
+    if not any(w in _MONTHS or (w in _SAID_WORDS and w not in ("and", "a")) for w in words):
+        return False  # no month, no number: "the", "Tuesday"
+    return all(
+        w in _SAID_WORDS or w in _MONTHS or w in _WEEKDAYS or w in _DATE_FILLER for w in words
+    )
 
 
 _RANGE = re.compile(

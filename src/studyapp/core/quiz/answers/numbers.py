@@ -1,8 +1,9 @@
 """Figures: reading them as learners write them, showing them, and checking them.
 
 "55.5", "55.5 percent", "about 55.5", "fifty-five point five" and "55,5" are
-one number; a figure is right to its stated precision or within its declared
-tolerance, and a rival figure of the deck is never right.
+one number, and "2/3", "two-thirds" and "67%" are 0.67 (:func:`check_number`); a
+figure is right to its stated precision or within its declared tolerance, and a
+rival figure of the deck is never right.
 """
 
 from __future__ import annotations
@@ -190,8 +191,9 @@ def _words_to_number(text: str) -> Decimal | None:
     return -number if negative else number
 
 
-def _fraction(words: list[str]) -> Decimal | None:
-    """ "three quarters" -> 0.75, "one and a half" -> 1.5, "two thirds" -> 0.67 (to 2 places)."""
+def _fraction(words: list[str], *, exact: bool = False) -> Decimal | None:
+    """ "three quarters" -> 0.75, "one and a half" -> 1.5, "two thirds" -> 0.67 (to 2 places;
+    ``exact``: to Decimal's precision, 0.6666...)."""
     part = _FRACTIONS[words[-1]]
     head = words[:-1]
     whole = Decimal(0)
@@ -204,8 +206,50 @@ def _fraction(words: list[str]) -> Decimal | None:
     count = _words_to_number(" ".join(head)) if head and head not in (["a"], ["an"]) else None
     if head and head not in (["a"], ["an"]) and count is None:
         return None
+    if exact:  # a division, not a product of a rounded part: "two thirds" is 2/3
+        return whole + (count if count is not None else Decimal(1)) / _PARTS[words[-1]]
     value = whole + (count if count is not None else Decimal(1)) * part
     return value.quantize(Decimal("0.01")).normalize() if value != value.to_integral() else value
+
+
+_PARTS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4}
+_PARTS |= {"fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
+_SLASHED = re.compile(r"(?:(\d+)\s+(?:and\s+)?)?(\d+)\s*/\s*(\d+)")
+_PERCENT = re.compile(r"%|\b(?:per\s*cent|percent|pct)\b")
+
+
+def read_fraction(text: str, unit: str | None = None) -> Decimal | None:
+    """A fraction as learners write it, exactly, or None: "2/3", "1 1/2", "two-thirds",
+    "two thirds", "a third", "three quarters", "one and a half". Exact: 2/3 is
+    0.666..., not 0.67 (a figure compares it at its own precision, :func:`check_number`).
+    A figure in a percentage takes it as a share of 100 ("three quarters" is 75%).
+    Ordinals are no fractions: "the third", "twenty-third"; nor is anything for a
+    figure that is a position ("3rd")."""
+    if unit is not None and unit.strip().casefold() in _ORDINAL_SUFFIXES:
+        return None
+    s = clean(text).casefold().strip().rstrip(".")
+    s = _FILLER.sub("", s)
+    s = _strip_unit(s, unit) if s else s
+    value: Decimal | None = None
+    slashed = _SLASHED.fullmatch(s)
+    if slashed:
+        whole, top, bottom = (int(g) if g else 0 for g in slashed.groups())
+        if bottom == 0 or (whole and top >= bottom):
+            return None
+        value = whole + Decimal(top) / Decimal(bottom)
+    else:
+        words = fold(s).replace("-", " ").split()
+        if len(words) < 2 or len(words) > 8 or words[-1] not in _PARTS:
+            return None
+        head = [w for w in words[:-1] if w not in ("a", "an")]
+        if words[-1] in ("third", "fourth", "fifth", "tenth"):  # "twenty-third" is 23rd
+            count = _words_to_number(" ".join(head)) if head else Decimal(1)
+            if count is None or count >= 20 or "and" in head:
+                return None
+        value = _fraction(words, exact=True)
+    if value is not None and unit is not None and unit.strip() == "%" and value < 1:
+        return value * 100
+    return value
 
 
 _ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
@@ -330,6 +374,10 @@ def check_number(
     A figure in thousands, millions ... (``scale``, a power of ten, or a scale word
     in ``unit``: "billion dollars") may be written in full ("37,000,000,000
     dollars") or with its scale ("$37bn"); a figure in a currency, in no other.
+
+    A fraction ("2/3", "two-thirds") is read exactly and compared at the figure's own
+    precision (:func:`_compare_fraction`); a percentage ("67%") of a figure with no unit
+    below 1 is also read as a share (0.67), whichever reading fares better.
     """
     expected = value if isinstance(value, Decimal) else Decimal(str(value))
     places = decimals if decimals is not None else decimals_of(expected)
@@ -349,13 +397,16 @@ def check_number(
                 shown,
                 note=other,
             )
+    power = parts.scale + scale
+    fraction = read_fraction(given, unit) if not power and parts.currency is None else None
+    if fraction is not None:
+        return _compare_fraction(fraction, expected, places, unit, tolerance, rivals, shown)
     number = parse_number(given, unit)
     mended: list[str] = []
     if number is None and (parts.scale or parts.currency):
         number = _read_scaled(shown, parts.plain)
     if number is None:
         number, mended = _read_loosely(given, unit)
-    power = parts.scale + scale
     if number is not None and power:
         number = _in_scale(number, expected, power)
     if number is None and fold(shown) in GIVE_UP:
@@ -392,6 +443,19 @@ def check_number(
             ambiguous=True,
         )
     verdict = _compare(number, expected, places, unit, tolerance, rivals, shown)
+    if verdict.outcome is not Outcome.CORRECT and _a_share(expected, unit, shown):
+        # "67%" for 0.67, a share written as a percentage: the better reading counts
+        # (a unitless "0.5%" has always been read as 0.5).
+        share = _compare(number.scaleb(-2), expected, places, unit, tolerance, rivals, shown)
+        if _RANK[share.outcome] < _RANK[verdict.outcome] and not share.ambiguous:
+            verdict = share
+            if share.outcome is Outcome.CORRECT:
+                note = "the same share, as a percentage"
+                if share.note:
+                    note = f"{note}, {share.note}"
+                verdict = make_verdict(
+                    Outcome.CORRECT, f"correct ({note})", shown_expected, shown, note=note
+                )
     if mended and verdict.outcome is Outcome.CORRECT:
         misspelt = f"misspelt: {'; '.join(mended)}"
         return make_verdict(Outcome.CLOSE, misspelt, shown_expected, shown, note=misspelt)
@@ -495,6 +559,60 @@ def _read_loosely(given: str, unit: str | None) -> tuple[Decimal | None, list[st
         unwrapped = without_context(text)
         number = parse_number(unwrapped, unit) if unwrapped is not None else None
     return number, mended if number is not None else []
+
+
+_RANK = {Outcome.CORRECT: 0, Outcome.CLOSE: 1, Outcome.WRONG: 2}
+
+
+def _a_share(expected: Decimal, unit: str | None, shown: str) -> bool:
+    """Whether ``shown`` may be a percentage of a figure with no unit below 1 (0.67)."""
+    return (
+        (unit is None or not unit.strip())
+        and abs(expected) < 1
+        and (_PERCENT.search(clean(shown).casefold()) is not None)
+    )
+
+
+def _significant(number: Decimal) -> int:
+    """How many significant digits a figure was stated with: 0.67 -> 2, 0.7 -> 1, 0.05 -> 1."""
+    digits = number.as_tuple().digits
+    return len(digits) - next((i for i, d in enumerate(digits) if d), len(digits))
+
+
+def _compare_fraction(
+    fraction: Decimal,
+    expected: Decimal,
+    places: int,
+    unit: str | None,
+    tolerance: float | None,
+    rivals: Sequence[float | int | Decimal | str],
+    shown: str,
+) -> Verdict:
+    """The verdict on a fraction ("2/3", "two-thirds"), read exactly.
+
+    A fraction has no precision of its own, so it is right when it rounds (half up) to
+    the figure at the precision the deck states it, as long as that precision is two
+    significant digits or more (2/3 is 0.67, and 67%; it is not 0.7 nor 1) and no rival
+    of the deck is as near. Otherwise it is compared as any figure is: within the
+    tolerance, or wrong.
+    """
+    shown_expected = render_number(expected, places, unit)
+    if fraction != expected and _significant(expected) >= 2:
+        others = [Decimal(str(r)) for r in rivals]
+        off = abs(fraction - expected)
+        if quantize(fraction, places) == expected and not any(
+            r != expected and abs(fraction - r) <= off for r in others
+        ):
+            where = (
+                f"{places} decimal place{'s' if places != 1 else ''}"
+                if places
+                else "a whole number"
+            )
+            note = f"a fraction, rounded to {where}"
+            return make_verdict(
+                Outcome.CORRECT, f"correct ({note})", shown_expected, shown, note=note
+            )
+    return _compare(fraction, expected, places, unit, tolerance, rivals, shown)
 
 
 def _compare(

@@ -31,7 +31,7 @@ from studyapp.core.quiz.answers.wordforms import (
     singular_key,
 )
 
-__all__ = ["NEAR_MISSES", "check_text", "slip_kind"]
+__all__ = ["GENERIC_HEADS", "NEAR_MISSES", "check_text", "slip_kind"]
 
 _STOPWORDS = frozenset({"the", "a", "an", "of", "and", "in", "on", "to", "for", "with", "by"})
 
@@ -47,9 +47,12 @@ def check_text(
 ) -> Verdict:
     """Check free text against the answer and its accepted alternatives.
 
-    Another way to write the same words (:func:`_same_words`: a plural, an
-    acronym, "PM" for "Prime Minister", "USA" for "the United States") is
-    right; another romanisation of a name is *close*, and so is a typo (by
+    The answer up to the checker's own normalisations (:func:`_same_answer`: a
+    plural, an article, "PM" for "Prime Minister") is right whatever the rivals are;
+    another way to write it that a rival may share (:func:`_same_words`: an acronym,
+    "USA" for "the United States") is right when none does, and so is the answer with
+    a generic noun beside it ("the Taiwan issue", :func:`_generic_head`). Another
+    romanisation of a name is *close*, and so is a typo (by
     :func:`~studyapp.core.quiz.answers.normalise.max_typos`). An answer equal to
     a rival, a "typo" at least as near a rival, or a "typo" that is itself a real
     name or word (a country, a region, one of ``lookalikes``: the deck's own
@@ -79,6 +82,16 @@ def check_text(
         return make_verdict(Outcome.CORRECT, "correct", answer, shown, note="")
     if _labelled(given, forms):
         return make_verdict(Outcome.CORRECT, "correct", answer, shown, note="")
+    # The answer itself up to the checker's own normalisations (an article, singular or
+    # plural, a short form): right whatever the deck's other answers are, for a rival
+    # that reads the same is the same words ("the ribosome", an option elsewhere, for
+    # "ribosomes"). Only forms that could be another answer's (initials, a place's other
+    # name) are weighed against the rivals below.
+    same_answer = _same_answer(_letters_joined(text_key(given)), forms)
+    if same_answer is not None:
+        return make_verdict(
+            Outcome.CORRECT, f"correct ({same_answer})", answer, shown, note=same_answer
+        )
     rival_keys = _rival_keys(rivals, forms)
     if g in rival_keys:
         rival_answer = f"'{rival_keys[g]}' is a different answer in this deck"
@@ -93,6 +106,9 @@ def check_text(
     if same is not None:
         why, note = same
         return make_verdict(Outcome.CORRECT, f"correct ({why})", answer, shown, note=note)
+    headed = _generic_head(text_key(given), forms, rival_keys)
+    if headed is not None:
+        return make_verdict(Outcome.CORRECT, f"correct ({headed})", answer, shown, note=headed)
     romanised = _romanised(text_key(given), forms, rival_keys)
     if romanised is not None:
         spelling = "another spelling of the name"
@@ -218,10 +234,45 @@ def _letters_joined(key: str) -> str:
     return key
 
 
+def _same_answer(given_key: str, forms: dict[str, str]) -> str | None:
+    """Why ``given_key`` is an accepted form up to the checker's own normalisations, which
+    keep every word: a short form written out ("PM Abe"), singular or plural, a leading
+    "in" or "at", an article more or less. Such an answer is the answer itself, whatever
+    the deck's other answers are (:func:`check_text` asks this before the rivals)."""
+    g = compact(given_key)
+    expanded = compact(expand_abbreviations(given_key))
+    singular = compact(singular_key(given_key))
+    bare = _without_articles(given_key)
+    for key, form in forms.items():
+        form_key, form_expanded, form_singular, form_bare = _form_keys(form)
+        if expanded != g and expanded == form_expanded:
+            return "a short form"
+        if singular == form_singular or _latin_pair(g, key):
+            return "singular or plural does not matter"
+        if _PREPOSITION.sub("", given_key) == form_key != given_key:
+            return "the same place or thing"
+        if bare == form_bare != "" and given_key != form_key:
+            return "with or without 'a' or 'the'"  # "reaching a consensus", "Reaching consensus"
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _form_keys(form: str) -> tuple[str, str, str, str]:
+    """An accepted form's keys for :func:`_same_answer`, made once per form."""
+    form_key = text_key(form)
+    return (
+        form_key,
+        compact(expand_abbreviations(form_key)),
+        compact(singular_key(form_key)),
+        _without_articles(form_key),
+    )
+
+
 def _same_words(
     given_key: str, forms: dict[str, str], rivals: dict[str, str], answer: str
 ) -> tuple[str, str] | None:
-    """Why ``given_key`` writes an accepted form another way, or None.
+    """Why ``given_key`` writes an accepted form another way that could also be another
+    answer's (initials, a name in full, another name of a place), or None.
 
     Only when no rival is written that way too: "US" is the United States unless
     the deck also answers "Union of Soviets" somewhere. Returns (the why of the
@@ -229,21 +280,13 @@ def _same_words(
     which the screen shows on a line of its own.
     """
     g = compact(given_key)
-    expanded = compact(expand_abbreviations(given_key))
-    singular = compact(singular_key(given_key))
     given_acronyms = acronyms(given_key)
     rival_texts = list(rivals.values())
     for key, form in forms.items():
         form_key = text_key(form)
         why: str | None = None
         note: str | None = None
-        if expanded != g and expanded == compact(expand_abbreviations(form_key)):
-            why = "a short form"
-        elif singular == compact(singular_key(form_key)) or _latin_pair(g, key):
-            why = "singular or plural does not matter"
-        elif _PREPOSITION.sub("", given_key) == form_key != given_key:
-            why = "the same place or thing"
-        elif " " not in given_key and len(g) >= 2 and g in acronyms(form_key):
+        if " " not in given_key and len(g) >= 2 and g in acronyms(form_key):
             why = f"the initials of '{form}'"
             note = "its initials" if form == answer else why
         elif " " not in form_key and len(key) >= 2 and key in given_acronyms:
@@ -251,10 +294,6 @@ def _same_words(
             note = "written out in full" if form == answer else why
         elif _same_place(given_key, form_key):
             why = "the same country"
-        elif _without_articles(given_key) == _without_articles(form_key) != "" and (
-            given_key != form_key
-        ):
-            why = "with or without 'a' or 'the'"  # "reaching a consensus", "Reaching consensus"
         if why is not None and not any(_writes(given_key, r) for r in rival_texts):
             return why, why if note is None else note
     return None
@@ -265,10 +304,64 @@ _ARTICLE_WORD = re.compile(r"\b(?:a|the)\s+(?=\w)|\ban\s+(?=[aeiou])")
 "and"), and none at the end ("new zealand an" is a word too many)."""
 
 
+@lru_cache(maxsize=16384)
 def _without_articles(key: str) -> str:
     """A text key without its articles anywhere ("reaching a consensus" -> "reaching
     consensus"): an article more or less changes no answer a card asks for."""
     return compact(_ARTICLE_WORD.sub("", key))
+
+
+GENERIC_HEADS = frozenset(
+    {"issue", "question", "problem", "matter", "case", "dispute", "crisis", "affair"}
+)
+"""Nouns that only say what kind of thing a name is: "the Taiwan issue", "the question
+of Taiwan" name what "Taiwan" does when a card asks for it."""
+
+_HEADED_WORDS = 3
+"""The most words an answer may have for a generic noun beside it to count: a proper
+name (capitalised) or a short noun phrase, not a phrase that could take the noun
+another way."""
+
+
+def _generic_head(given_key: str, forms: dict[str, str], rivals: dict[str, str]) -> str | None:
+    """What an accepted form with a generic noun beside it adds, or None.
+
+    "Taiwan issue", "the Taiwan question" and "the issue of Taiwan" for "Taiwan": one
+    noun of :data:`GENERIC_HEADS` after the form (or before it, with "of"), when the
+    form is a name or a short noun phrase without such a noun itself, and the noun is
+    no word of a rival ("the Taiwan crisis" is no answer for "Taiwan" in a deck that
+    also answers "the Cuban Missile Crisis"), nor is a rival the form with a noun of its
+    own ("the Taiwan issue", another answer). "Taiwan Strait" is another place.
+    """
+    words = given_key.split()
+    if len(words) < 2 or not GENERIC_HEADS.intersection(words):
+        return None
+    if words[-1] in GENERIC_HEADS:
+        noun, rest = words[-1], words[:-1]
+    elif len(words) >= 3 and words[0] in GENERIC_HEADS and words[1] == "of":
+        noun, rest = words[0], words[2:]
+    else:
+        return None
+    if rest[:1] in (["the"], ["a"], ["an"]):
+        rest = rest[1:]
+    for form in forms.values():
+        form_words = text_key(form).split()
+        if form_words != rest or len(form_words) > _HEADED_WORDS:
+            continue
+        if GENERIC_HEADS.intersection(form_words) or any(w.isdigit() for w in form_words):
+            return None
+        if form_words[-1] in _STOPWORDS:
+            return None
+        if len(form_words) == 1 and not clean(form).strip()[:1].isupper():
+            return None  # one lowercase word may be no noun: "the bilateral issue"
+        for rival in rivals.values():
+            rival_words = set(text_key(rival).split())
+            if noun in rival_words:
+                return None
+            if GENERIC_HEADS & rival_words and rival_words >= set(form_words):
+                return None  # "the Taiwan issue" is another answer: "the Taiwan question" too
+        return f"'{noun}' adds nothing to the answer"
+    return None
 
 
 _LABEL = re.compile(
@@ -348,11 +441,24 @@ def real_other_name(given: str, form: str, lookalikes: Sequence[str]) -> str | N
 
 
 def _rival_keys(rivals: Sequence[str], forms: dict[str, str]) -> dict[str, str]:
-    """Rivals by compact key, minus any that are also accepted forms of the answer."""
-    table = _rival_table(tuple(rivals))
-    if not any(k in table for k in forms):
-        return table
-    return {k: r for k, r in table.items() if k not in forms}
+    """Rivals by compact key, minus any that are accepted forms of the answer, or one
+    of them up to the checker's own normalisations ("the ribosome", an option of
+    another question, is no rival of "ribosomes": the same word cannot be nearer it)."""
+    if not rivals:
+        return {}
+    return _rivals_apart(tuple(rivals), tuple(forms.items()))
+
+
+@lru_cache(maxsize=1024)
+def _rivals_apart(rivals: tuple[str, ...], forms: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """:func:`_rival_keys`, once per card (a deck's rivals are the same on every answer)."""
+    table = _rival_table(rivals)
+    own = dict(forms)
+    return {
+        k: r
+        for k, r in table.items()
+        if k not in own and _same_answer(_letters_joined(text_key(r)), own) is None
+    }
 
 
 @lru_cache(maxsize=1024)
