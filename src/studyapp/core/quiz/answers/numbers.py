@@ -20,6 +20,7 @@ from decimal import (
     localcontext,
 )
 
+from studyapp.core.base.listing import plural
 from studyapp.core.quiz.answers.normalise import clean, fold
 from studyapp.core.quiz.answers.numberforms import (
     GIVE_UP,
@@ -603,11 +604,7 @@ def _compare_fraction(
         if quantize(fraction, places) == expected and not any(
             r != expected and abs(fraction - r) <= off for r in others
         ):
-            where = (
-                f"{places} decimal place{'s' if places != 1 else ''}"
-                if places
-                else "a whole number"
-            )
+            where = plural(places, "decimal place") if places else "a whole number"
             note = f"a fraction, rounded to {where}"
             return make_verdict(
                 Outcome.CORRECT, f"correct ({note})", shown_expected, shown, note=note
