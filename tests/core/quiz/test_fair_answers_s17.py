@@ -22,7 +22,7 @@ from studyapp.core.decks.cards import Card, cards_for_deck
 from studyapp.core.decks.model import Deck, PartialDate
 from studyapp.core.quiz.answers.dates import check_date
 from studyapp.core.quiz.answers.keyindex import AnswerKeyIndex
-from studyapp.core.quiz.answers.numbers import check_number, read_fraction
+from studyapp.core.quiz.answers.numbers import check_number, parse_number, read_fraction
 from studyapp.core.quiz.answers.text import check_text
 from studyapp.core.quiz.judging import judge_answer
 
@@ -430,3 +430,20 @@ def test_mixed_numbers_and_word_fractions() -> None:
     assert read_fraction("three quarters", "%") == Decimal(75)
     assert read_fraction("1/0") is None
     assert read_fraction("3 5/4") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("twenty-fourth", 24),
+        ("twenty fourth", 24),
+        ("the thirty fifth", 35),
+        ("ninety-third", 93),
+        ("one fourth", Decimal("0.25")),
+        ("three fourths", Decimal("0.75")),
+    ],
+)
+def test_a_compound_ordinal_is_a_number_not_a_count_of_parts(text: str, value: object) -> None:
+    """ "twenty-fourth" was read as twenty quarters (5): a part in the singular after a
+    tens word is the ordinal's last word; "one fourth" and "three fourths" stay parts."""
+    assert parse_number(text) == value

@@ -148,7 +148,19 @@ def _words_to_number(text: str) -> Decimal | None:
     if words[-1] in _COUNT_WORDS:
         count = _words_to_number(" ".join(words[:-1])) if words[:-1] else Decimal(1)
         return None if count is None else count * _COUNT_WORDS[words[-1]]
-    if len(words) >= 2 and words[-1] in _FRACTIONS and words[-1] not in _ORDINAL_WORDS:
+    ordinal = (
+        # "twenty-fourth" is 24th, not twenty quarters: a part in the singular counts
+        # only after "one", "a" or "and" ("one fourth", "two and a fifth")
+        len(words) >= 2
+        and words[-1] in ("third", "fourth", "fifth", "tenth")
+        and words[-2] in _TENS
+    )
+    if (
+        len(words) >= 2
+        and words[-1] in _FRACTIONS
+        and words[-1] not in _ORDINAL_WORDS
+        and not ordinal
+    ):
         return _fraction(words)
     if len(words) >= 2 and words[-1] in ("third", "thirds", "fifth", "fifths"):
         head = _words_to_number(" ".join(words[:-1]))
