@@ -441,9 +441,13 @@ def test_mixed_numbers_and_word_fractions() -> None:
         ("ninety-third", 93),
         ("one fourth", Decimal("0.25")),
         ("three fourths", Decimal("0.75")),
+        ("a fourth", Decimal("0.25")),
+        ("a third", Decimal("0.33")),
+        ("the fourth", 4),
     ],
 )
 def test_a_compound_ordinal_is_a_number_not_a_count_of_parts(text: str, value: object) -> None:
     """ "twenty-fourth" was read as twenty quarters (5): a part in the singular after a
-    tens word is the ordinal's last word; "one fourth" and "three fourths" stay parts."""
+    tens word is the ordinal's last word; "one fourth" and "three fourths" stay parts, and
+    "a fourth" and "a third" are parts too (they were 4 and 3), "the fourth" the 4th."""
     assert parse_number(text) == value

@@ -137,6 +137,8 @@ def _words_to_number(text: str) -> Decimal | None:
     ordinals ("eightieth", "twenty-first"), "a dozen", "three quarters", "one and a half".
     """
     words = text.replace("-", " ").split()
+    if len(words) == 2 and words[0] in ("a", "an", "one") and words[1] in _FRACTIONS:
+        return _fraction(words)  # "a fourth" is a quarter, as "one fourth"; "the fourth" is 4th
     if words[:1] in (["a"], ["an"], ["the"]):
         words = words[1:]
     if not words or len(words) > 20:
