@@ -330,3 +330,20 @@ async def test_many_deck_problems_can_be_scrolled_to_the_last(tmp_path: Path) ->
         await pilot.press("home")
         await pilot.wait_for_scheduled_animations()
         assert panel.scroll_y == 0
+
+
+async def test_a_long_deck_title_gets_every_cell_the_counts_leave(tmp_path: Path) -> None:
+    """At 100 columns a small collection's counts need about 34 cells: the title is cut
+    where they begin, not 5 cells early (the bundled deck's "(nippon…" had room for more)."""
+    title = "A very long deck title about pragmatic diplomacy (a news site, 2025)"
+    workspace, _ = make_workspace(
+        tmp_path, SMALL_DECK.replace("title: Small test deck", f"title: {title}")
+    )
+    app = StudyApp(workspace, seed=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        shown = home.rows["small"][0]
+        assert shown.endswith("…") and title.startswith(shown[:-1])
+        assert len(shown) >= 50

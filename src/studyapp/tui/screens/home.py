@@ -175,8 +175,19 @@ class HomeScreen(Screen[None]):
             self.refresh_exams()
 
     def _deck_width(self) -> int:
-        """The deck column takes what the count columns leave (they need ~50 cells)."""
-        return max(16, min(60, self.app.size.width - 54))
+        """The deck column takes what the count columns can come to need: as wide as the
+        collection's card count written out ("100% of 1,204" the widest), so the column
+        never moves when the counts come in, and a long title is not cut for cells no count
+        will use (at 100 columns the bundled deck's title was cut 5 cells early)."""
+        total = f"{len(self.workspace.cards):,}"
+        counts = [
+            max(len(COLUMNS[1]), len(total)),
+            max(len(COLUMNS[2]), len(total)),
+            max(len(COLUMNS[3]), len(total)),
+            max(len(COLUMNS[4]), len(f"100% of {total}")),
+            len(COLUMNS[5]),
+        ]
+        return max(16, min(80, self.app.size.width - 6 - sum(counts) - 2 * len(counts)))
 
     def on_resize(self) -> None:
         # the deck column's width follows the terminal's
