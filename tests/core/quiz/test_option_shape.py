@@ -55,3 +55,37 @@ def test_a_full_name_answer_keeps_full_names(seed: int) -> None:
     found = options("c2", seed)
     assert found
     assert all(len(option.split()) >= 2 for option in found)
+
+
+EVENTS: list[dict[str, Any]] = [
+    {
+        "id": "vote",
+        "kind": "date",
+        "event": "The council voted to approve the tram line, ending a debate",
+        "date": "2019",
+    },
+    {
+        "id": "vote-day",
+        "kind": "date",
+        "event": "The council voted on Monday to approve the tram line, ending a debate",
+        "date": "2025-03-03",
+    },
+    {
+        "id": "bridge",
+        "kind": "date",
+        "event": "The old bridge was closed to traffic",
+        "date": "2021",
+    },
+    {"id": "port", "kind": "date", "event": "The port reopened after repairs", "date": "2023"},
+    {"id": "mayor", "kind": "date", "event": "A new mayor took office", "date": "2017"},
+]
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_an_event_in_nearly_the_answers_words_is_never_an_option(seed: int) -> None:
+    """Two entries drafted from one sentence differ by "on Monday": as options for "what
+    happened in 2019?", both would read as the answer."""
+    deck = Deck.model_validate({"id": "k", "title": "Harbour", "entries": EVENTS})
+    vote = next(e for e in deck.entries if e.id == "vote")
+    found = distractors(vote, AnswerKeyIndex(deck), Target.EVENT, random.Random(seed))
+    assert found and not any("voted" in option for option in found)

@@ -397,7 +397,13 @@ def _candidates(
     if isinstance(entry, ChoiceEntry):
         yield from shuffled(entry.distractors, rng)
     if target is Target.EVENT and isinstance(entry, DateEntry):
-        others = [d for d in index.dates if not compatible(d.date, entry.date)]
+        # (never another date's event in nearly the answer's words: two entries drafted
+        # from one sentence differ by "on Monday", and both read as the answer)
+        others = [
+            d
+            for d in index.dates
+            if not compatible(d.date, entry.date) and not _same_event(d.event, entry.event)
+        ]
         here = _day_number(entry.date)
         yield from (
             d.event
@@ -434,6 +440,15 @@ def _candidates(
         prompt=prompt,
         in_sentence=isinstance(entry, ClozeEntry),
     )
+
+
+def _same_event(a: str, b: str) -> bool:
+    """Whether two events are told in nearly the same words (four in five of the shorter's
+    words are the other's): as options, one would read as the other."""
+    words_a = set(re.findall(r"[\w’'-]+", a.casefold()))
+    words_b = set(re.findall(r"[\w’'-]+", b.casefold()))
+    shorter = min(len(words_a), len(words_b))
+    return shorter > 0 and len(words_a & words_b) >= 0.8 * shorter
 
 
 def _date_candidates(
