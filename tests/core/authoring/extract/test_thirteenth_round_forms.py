@@ -284,3 +284,29 @@ def test_a_month_to_come_is_the_next_one_after_the_articles_date() -> None:
     assert ("February", "2026-02") in dated("The first section is expected to open in February.")
     assert ("September", "2019-09") in dated("Work on the plans began in September.")
     assert ("September", "2027-09") in dated("In 2027 trams will run from September.")
+
+
+@needs_parse
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The talks broke off when Chairman Okoro refused to condemn the attack on the convoy.",
+        "Diem had served the occupation, but his faith appealed to the Western powers.",
+        "His early poems express a prescient “longing for a country he would never see again.”",
+        "The tariff, which the government had set up, was designed to encourage trade within "
+        "the empire.",
+    ],
+)
+def test_refusals_attractions_and_poems_say_nothing(sentence: str) -> None:
+    assert said(sentence) == said(sentence, parse=False)
+
+
+@needs_parse
+def test_a_quotation_in_a_reported_clause_is_the_reporters() -> None:
+    """ "His cousin mentioned that Galois “found himself ...”": the cousin's words about
+    Galois, never Galois' own."""
+    found = said(
+        "Galois' cousin, Gabriel Demante, mentioned that Galois “found himself in the "
+        "presence of a supposed uncle and a supposed fiancé.”"
+    )
+    assert all(speaker != "Galois" for speaker, _words in found)

@@ -86,7 +86,7 @@ the development ...”", "The London Declaration closed, “...”", "SPD No. 15
 "ensure ..."" (an unquoted "welcomed the delegates" or "closed the meeting" says nothing)."""
 _PLEA: dict[str, tuple[str, ...]] = {
     "call": ("for", "on"),
-    "appeal": ("for", "to"),
+    "appeal": ("for",),  # ("appealed to the Western powers" may be an attraction)
     "press": ("for",),
     "plead": ("for",),
 }
@@ -94,16 +94,33 @@ _PLEA: dict[str, tuple[str, ...]] = {
 for: "..., calling for an end to hostilities", "appealed to the Council to ..."."""
 _NP_SPEECH = frozenset(
     word_list(
-        "claim cite advocate demand recommend request accuse condemn criticize criticise "
-        "endorse encourage"
+        "claim cite advocate demand recommend request accuse condemn criticize criticise endorse"
     )
 )
 """Verbs of saying whose object is what was said, with no clause: "recommending suspension
 of the Intolerable Acts", "Claiming success in Grenada, Reagan ...", "resolutions denying
 Parliament's authority to tax" (by a person, a body or a group: "the plan requested
 funds" is a line of a budget). "Proposed" is left out: what is proposed is as often a plan
-as a claim ("proposed tax cuts"), and "deny" counts only for a text ("denied exit permits"
-is a refusal)."""
+as a claim ("proposed tax cuts"), "encourage" as often promotes as asks ("designed to
+encourage trade"), and "deny" counts only for a text ("denied exit permits" is a
+refusal)."""
+_NOT_DONE = frozenset(
+    word_list(
+        "refuse decline fail hesitate want plan intend hope try seek wish design mean aim "
+        "attempt prepare"
+    )
+)
+"""Verbs before an infinitive that is not done (yet): "refused to condemn", "planned to
+announce", "was designed to encourage"."""
+_OBJECT_CONTROL = frozenset(
+    word_list(
+        "lead prompt cause force compel persuade encourage urge ask allow move drive push "
+        "inspire invite get convince induce"
+    )
+)
+"""Verbs whose object does what follows ("led Roosevelt to condemn ...": Roosevelt
+condemns); after others the subject does ("the United States joined Australia ... to
+condemn ...": the United States condemns)."""
 _ISSUED = frozenset(word_list("issue pass adopt send publish release sign submit write draft"))
 """What a body does with a text that then speaks for it: "issued a White Paper stating
 that ...", "passed resolutions denying ..."."""
@@ -248,7 +265,9 @@ def _subject_of(verb: Any) -> Any | None:
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
         if verb.dep_ == "advcl" and verb.tag_ != "VBG":
             return None  # "when X says": only "..., saying that" shares the subject
-        if verb.dep_ == "xcomp":
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _NOT_DONE:
+            return None  # "refused to condemn", "was designed to encourage": nothing said
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _OBJECT_CONTROL:
             for c in verb.head.children:
                 if c.dep_ == "dobj" and c.i < verb.i:
                     return c  # "led Roosevelt to condemn", "prompting officials to suggest"
@@ -428,8 +447,9 @@ def _owned_quotes(verb: Any, quotes: Sequence[tuple[int, int]]) -> list[tuple[in
     owned: list[tuple[int, int]] = []
     for lo, hi in quotes:
         if lo <= verb.i < hi:
-            if all(doc[k].is_punct for k in range(lo, verb.i)):
-                owned.append((lo, hi))
+            main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+            if main and all(doc[k].is_punct for k in range(lo, verb.i)):
+                owned.append((lo, hi))  # (never in a reported clause: "mentioned that X “...”")
             continue
         if hi <= verb.i:
             continue
@@ -548,11 +568,17 @@ def _said(verb: Any, lemma: str, quotes: Sequence[tuple[int, int]]) -> tuple[str
     return None
 
 
-def _agent(tok: Any) -> bool:
+def _agent(tok: Any, *, quoted: bool = False) -> bool:
     """Whether a subject can make a plea in its own name: a person, a body, a group or a
-    pronoun for one ("Planning calls for five sessions" is a schedule, not a plea)."""
+    pronoun for one ("Planning calls for five sessions" is a schedule, not a plea), or, for
+    quoted words, a named text (:data:`_DOCUMENTS`). "who" is the noun its clause hangs from
+    ("anyone on our side of the aisle who has advocated": not the aisle)."""
+    if tok.lower_ == "who" and tok.head.dep_ == "relcl":
+        tok = tok.head.head
+    document = tok.lemma_.lower() in _DOCUMENTS or tok.lower_ in _DOCUMENTS
     return (
-        tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        (quoted and document)
+        or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
         or tok.pos_ == "PROPN"
         or tok.lower_ in ("he", "she", "they", "who")
         or tok.lemma_.lower() in _AGENT_NOUNS
@@ -603,9 +629,11 @@ def _sentence_candidates(sent: Any, base: int, memory: _Memory) -> list[tuple[_C
         if said is None:
             continue
         words, quoted = said
-        bare = (lemma in _PLEA or lemma in _NP_SPEECH or lemma == "deny") and not quoted
-        if bare and _content_of(tok, lemma) is None and not _agent(subject):
-            continue  # "Planning calls for five sessions": a schedule, not a plea
+        bare = lemma in _PLEA or lemma in _NP_SPEECH or lemma == "deny" or quoted
+        if bare and _content_of(tok, lemma) is None and not _agent(subject, quoted=quoted):
+            # "Planning calls for five sessions": a schedule, not a plea; "His poems express
+            # a “...”": a poem quoted is no speaker (a text of _DOCUMENTS is one)
+            continue
         if (
             lemma in _FINDING
             and not quoted
