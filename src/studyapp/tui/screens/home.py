@@ -179,7 +179,7 @@ class HomeScreen(Screen[None]):
         collection's card count written out ("100% of 1,204" the widest), so the column
         never moves when the counts come in, and a long title is not cut for cells no count
         will use (at 100 columns the bundled deck's title was cut 5 cells early)."""
-        total = f"{len(self.workspace.cards):,}"
+        total = f"{self.workspace.card_count:,}"  # (without making the cards: start-up)
         counts = [
             max(len(COLUMNS[1]), len(total)),
             max(len(COLUMNS[2]), len(total)),
