@@ -14,6 +14,7 @@ from typing import Literal
 
 from studyapp.core.decks.model import MONTH_NAMES, PartialDate
 from studyapp.core.quiz.answers.normalise import clean, word_set
+from studyapp.core.quiz.answers.numbers import SMALL_NUMBERS, TENS_NUMBERS
 from studyapp.core.quiz.answers.verdict import Outcome, Verdict, make_verdict, no_answer
 
 __all__ = ["DATE_STYLES", "DateStyle", "check_date", "compatible", "parse_date", "render_date"]
@@ -76,13 +77,8 @@ def _day_words_as_digits(text: str) -> str:
     return _DAY_WORD.sub(lambda m: str(_DAY_WORDS[re.sub(r"[ -]", " ", m[1])]), text)
 
 
-_ONES_SAID = (
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen"
-)
-_ONES = {w: n for n, w in enumerate(_ONES_SAID.split(), start=1)}
-_TENS_SAID = "twenty thirty forty fifty sixty seventy eighty ninety"
-_TENS_WORDS = {w: n * 10 for n, w in enumerate(_TENS_SAID.split(), start=2)}
+_ONES = {w: n for w, n in SMALL_NUMBERS.items() if n}  # (the figures' own number words)
+_TENS_WORDS = TENS_NUMBERS
 _NOUGHT = frozenset({"oh", "o", "zero", "nought"})
 _YEAR_WORD = r"(?:" + "|".join([*_ONES, *_TENS_WORDS, "hundred", "thousand", *_NOUGHT]) + r")"
 _YEAR_WORDS = re.compile(rf"\b{_YEAR_WORD}(?:(?:[ -]+|[ -]+and[ -]+){_YEAR_WORD})*\b")

@@ -39,7 +39,14 @@ from studyapp.core.quiz.answers.unitforms import (
 )
 from studyapp.core.quiz.answers.verdict import Outcome, Verdict, make_verdict, no_answer
 
-__all__ = ["check_number", "decimals_of", "parse_number", "render_number"]
+__all__ = [
+    "SMALL_NUMBERS",
+    "TENS_NUMBERS",
+    "check_number",
+    "decimals_of",
+    "parse_number",
+    "render_number",
+]
 
 _PERCENT_WORDS = ("percentage points", "percent", "per cent", "pct", "%")
 _FILLER = re.compile(
@@ -47,7 +54,7 @@ _FILLER = re.compile(
 )
 _CURRENCY = "$€£¥₩"
 _NUMERIC = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?$")
-_SMALL = {
+SMALL_NUMBERS: dict[str, int] = {
     "zero": 0,
     "one": 1,
     "two": 2,
@@ -69,7 +76,8 @@ _SMALL = {
     "eighteen": 18,
     "nineteen": 19,
 }
-_TENS = {
+"""The number words below twenty, as figures and years said in words read them."""
+TENS_NUMBERS: dict[str, int] = {
     "twenty": 20,
     "thirty": 30,
     "forty": 40,
@@ -79,6 +87,7 @@ _TENS = {
     "eighty": 80,
     "ninety": 90,
 }
+"""The tens said in words ("twenty" to "ninety")."""
 _SCALES = {word: 10**power for word, power in SCALE_WORDS.items()}
 """The scale words of a figure in words ("two million"), as the numbers they multiply by."""
 _ZERO_WORDS = frozenset({"nil", "nought", "naught", "none", "zilch"})
@@ -107,7 +116,7 @@ _FRACTIONS = {
     "tenths": Decimal("0.1"),
 }
 _COUNT_WORDS = {"dozen": 12, "dozens": 12, "score": 20, "pair": 2, "couple": 2}
-_DIGIT_WORDS = {w: n for w, n in _SMALL.items() if n < 10} | {"oh": 0, "o": 0}
+_DIGIT_WORDS = {w: n for w, n in SMALL_NUMBERS.items() if n < 10} | {"oh": 0, "o": 0}
 
 
 def decimals_of(value: float | int | Decimal | str) -> int:
@@ -123,10 +132,10 @@ def _cardinal_word(word: str) -> str:
     """An ordinal word as its cardinal: "eightieth" -> "eighty", "second" -> "two"."""
     if word in _ORDINAL_WORDS:
         return _ORDINAL_WORDS[word]
-    if word.endswith("ieth") and word[:-4] + "y" in _TENS:
+    if word.endswith("ieth") and word[:-4] + "y" in TENS_NUMBERS:
         return word[:-4] + "y"
     if word.endswith("th") and (
-        word[:-2] in _SMALL or word[:-2] in _SCALES or word[:-2] == "hundred"
+        word[:-2] in SMALL_NUMBERS or word[:-2] in _SCALES or word[:-2] == "hundred"
     ):
         return word[:-2]
     return word
@@ -155,7 +164,7 @@ def _words_to_number(text: str) -> Decimal | None:
         # only after "one", "a" or "and" ("one fourth", "two and a fifth")
         len(words) >= 2
         and words[-1] in ("third", "fourth", "fifth", "tenth")
-        and words[-2] in _TENS
+        and words[-2] in TENS_NUMBERS
     )
     if (
         len(words) >= 2
@@ -188,10 +197,10 @@ def _words_to_number(text: str) -> Decimal | None:
     for word in words:
         if word == "and" and seen:
             continue
-        if word in _SMALL:
-            current += _SMALL[word]
-        elif word in _TENS:
-            current += _TENS[word]
+        if word in SMALL_NUMBERS:
+            current += SMALL_NUMBERS[word]
+        elif word in TENS_NUMBERS:
+            current += TENS_NUMBERS[word]
         elif word == "hundred":
             current = (current if seen else 1) * 100
         elif word in _SCALES:
@@ -536,11 +545,12 @@ def _unread_unit(shown: str, unit: str | None) -> str | None:
 
 def _number_vocabulary() -> frozenset[str]:
     """Every word :func:`_words_to_number` reads, with the ordinals and percent words."""
-    words = {*_SMALL, *_TENS, *_SCALES, *_FRACTIONS, *_COUNT_WORDS, *_ORDINAL_WORDS, *_ZERO_WORDS}
+    words = {*SMALL_NUMBERS, *TENS_NUMBERS, *_SCALES, *_FRACTIONS, *_COUNT_WORDS}
+    words |= {*_ORDINAL_WORDS, *_ZERO_WORDS}
     words |= {"hundred", "hundredth", "point", "and", "a", "an", "minus", "negative", "oh"}
     words |= {"percent", "per", "cent", "pct", "percentage", "points"}
-    words |= {w + "th" for w in (*_SMALL, *_SCALES) if w + "th" not in ("oneth", "twoth")}
-    words |= {w[:-1] + "ieth" for w in _TENS}
+    words |= {w + "th" for w in (*SMALL_NUMBERS, *_SCALES) if w + "th" not in ("oneth", "twoth")}
+    words |= {w[:-1] + "ieth" for w in TENS_NUMBERS}
     return frozenset(words)
 
 
