@@ -621,19 +621,26 @@ def _compare_fraction(
     of the deck is as near. Otherwise it is compared as any figure is: within the
     tolerance, or wrong.
     """
-    shown_expected = render_number(expected, places, unit)
     if fraction != expected and _significant(expected) >= 2:
-        others = [Decimal(str(r)) for r in rivals]
         off = abs(fraction - expected)
         if quantize(fraction, places) == expected and not any(
-            r != expected and abs(fraction - r) <= off for r in others
+            abs(fraction - r) <= off for r in _other_figures(rivals, expected)
         ):
             where = plural(places, "decimal place") if places else "a whole number"
             note = f"a fraction, rounded to {where}"
+            shown_expected = render_number(expected, places, unit)
             return make_verdict(
                 Outcome.CORRECT, f"correct ({note})", shown_expected, shown, note=note
             )
     return _compare(fraction, expected, places, unit, tolerance, rivals, shown)
+
+
+def _other_figures(
+    rivals: Sequence[float | int | Decimal | str], expected: Decimal
+) -> list[Decimal]:
+    """The deck's other figures an answer could be mistaken for (the answer's own left out)."""
+    figures = (x if isinstance(x, Decimal) else Decimal(str(x)) for x in rivals)
+    return [r for r in figures if r != expected]
 
 
 def _compare(
@@ -647,11 +654,7 @@ def _compare(
 ) -> Verdict:
     """The verdict on a figure read from the answer: exact, within tolerance, rounded or wrong."""
     shown_expected = render_number(expected, places, unit)
-    others = [
-        r
-        for r in (x if isinstance(x, Decimal) else Decimal(str(x)) for x in rivals)
-        if r != expected
-    ]
+    others = _other_figures(rivals, expected)
     if number == expected:
         return make_verdict(Outcome.CORRECT, "correct", shown_expected, shown, note="")
     if number in others:
@@ -695,7 +698,7 @@ def _compare(
             if clash:
                 # Rounded, it fits this figure and another of the deck: neither credit nor
                 # penalty, and no hint which: asked again, as precisely as the deck has it.
-                precisely = f"to {places} decimal place{'s' if places > 1 else ''}"
+                precisely = f"to {plural(places, 'decimal place')}"
                 again = f"{shown} fits more than one figure in this deck; write it {precisely}"
                 return make_verdict(
                     Outcome.WRONG, again, shown_expected, shown, note=again, ambiguous=True
