@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
@@ -155,10 +155,19 @@ def best_typo(given: str, forms: dict[str, str]) -> tuple[int, str] | None:
     return best
 
 
-def nearest_rival(given: str, rivals: dict[str, str], distance: int) -> str | None:
-    """A rival (by display text) at most ``distance`` edits from ``given``, if any."""
+def nearest_rival(
+    given: str,
+    rivals: dict[str, str],
+    distance: int,
+    *,
+    unless: Callable[[str], bool] | None = None,
+) -> str | None:
+    """A rival (by display text) at most ``distance`` edits from ``given``, if any; with
+    ``unless``, none it holds true for."""
     for key, shown in rivals.items():
-        if OSA.distance(given, key, score_cutoff=distance) <= distance:
+        if OSA.distance(given, key, score_cutoff=distance) <= distance and not (
+            unless is not None and unless(shown)
+        ):
             return shown
     return None
 

@@ -131,8 +131,8 @@ def check_text(
         if max_typos(len(compact(text_key(form)))) == 0:  # a swap: only a swapped rival counts
             rival = next((r for k, r in rival_keys.items() if is_swap(g, k)), None)
         else:
-            rival = nearest_rival(g, rival_keys, distance - 1)  # a rival nearer than the answer
-            if rival is None and nearest_rival(g, rival_keys, distance) is not None:
+            rival = _near_rival(g, rival_keys, distance - 1, forms)  # nearer than the answer
+            if rival is None and _near_rival(g, rival_keys, distance, forms) is not None:
                 # As near another answer of the deck as this one ("Austrlia": Australia or
                 # Austria?): neither credit nor penalty, and no hint which: write it again.
                 again = (
@@ -441,24 +441,26 @@ def real_other_name(given: str, form: str, lookalikes: Sequence[str]) -> str | N
 
 
 def _rival_keys(rivals: Sequence[str], forms: dict[str, str]) -> dict[str, str]:
-    """Rivals by compact key, minus any that are accepted forms of the answer, or one
-    of them up to the checker's own normalisations ("the ribosome", an option of
-    another question, is no rival of "ribosomes": the same word cannot be nearer it)."""
-    if not rivals:
-        return {}
-    return _rivals_apart(tuple(rivals), tuple(forms.items()))
+    """Rivals by compact key, minus any that are also accepted forms of the answer."""
+    table = _rival_table(tuple(rivals))
+    if not any(k in table for k in forms):
+        return table
+    return {k: r for k, r in table.items() if k not in forms}
 
 
-@lru_cache(maxsize=1024)
-def _rivals_apart(rivals: tuple[str, ...], forms: tuple[tuple[str, str], ...]) -> dict[str, str]:
-    """:func:`_rival_keys`, once per card (a deck's rivals are the same on every answer)."""
-    table = _rival_table(rivals)
-    own = dict(forms)
-    return {
-        k: r
-        for k, r in table.items()
-        if k not in own and _same_answer(_letters_joined(text_key(r)), own) is None
-    }
+def _near_rival(
+    given_key: str, rivals: dict[str, str], distance: int, forms: dict[str, str]
+) -> str | None:
+    """:func:`~.normalise.nearest_rival`, never a rival that is the answer up to the
+    checker's own normalisations ("the ribosome", an option of another question, for
+    "ribosomes": "ribosom" is a typo of the answer, not as near another). Judged only for
+    the rivals found near: a deck's thousands of others cost nothing more."""
+    return nearest_rival(
+        given_key,
+        rivals,
+        distance,
+        unless=lambda r: _same_answer(_letters_joined(text_key(r)), forms) is not None,
+    )
 
 
 @lru_cache(maxsize=1024)
