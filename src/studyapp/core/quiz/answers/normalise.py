@@ -76,9 +76,14 @@ def fold(text: str) -> str:
     return " ".join(text.replace("\x00", ".").split())
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=1 << 17)
 def text_key(text: str) -> str:
-    """Folded, without a leading article: "the Camp David Principles" = "Camp David Principles"."""
+    """Folded, without a leading article: "the Camp David Principles" = "Camp David Principles".
+
+    Remembered for as many texts as a big deck has answers: a card's first check keys
+    every other answer of the deck (its rivals), and with room for 16,384 a 50,000-entry
+    deck's were all read again on each new card (a first check: ~110 ms; ~40 ms with room).
+    """
     folded = fold(text)
     for article in _ARTICLES:
         if folded.startswith(article) and len(folded) > len(article):
