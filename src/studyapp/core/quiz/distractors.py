@@ -397,17 +397,15 @@ def _candidates(
     if isinstance(entry, ChoiceEntry):
         yield from shuffled(entry.distractors, rng)
     if target is Target.EVENT and isinstance(entry, DateEntry):
-        # (never another date's event in nearly the answer's words: two entries drafted
-        # from one sentence differ by "on Monday", and both read as the answer)
-        others = [
-            d
-            for d in index.dates
-            if not compatible(d.date, entry.date) and not _same_event(d.event, entry.event)
-        ]
+        others = [d for d in index.dates if not compatible(d.date, entry.date)]
         here = _day_number(entry.date)
+        # (never another date's event in nearly the answer's words: two entries drafted
+        # from one sentence differ by "on Monday", and both read as the answer; judged
+        # as the caller takes them, not for every date of the deck)
         yield from (
             d.event
             for d in nearest_first(others, lambda d: abs(_day_number(d.date) - here), rng, n)
+            if not _same_event(d.event, entry.event)
         )
         return
     if target is Target.SPEAKER and isinstance(entry, QuoteEntry):
