@@ -33,6 +33,7 @@ exam's keys take two rows of the key bar there, and the title bar gives back its
 from __future__ import annotations
 
 import random
+from collections import Counter
 from datetime import timedelta
 from pathlib import Path
 
@@ -636,7 +637,7 @@ class QuizScreen(Screen[None]):
             (q.statement if q.format is QuestionFormat.TRUE_FALSE else None) or q.prompt
             for q in self.questions
         ]
-        shared = {p for p in prompts if prompts.count(p) > 1}
+        shared = {p for p, n in Counter(prompts).items() if n > 1}
         rows = []
         for index, question in enumerate(self.questions):
             response = self.sitting.responses[index]
