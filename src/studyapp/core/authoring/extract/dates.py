@@ -165,6 +165,12 @@ _WORD_STEMS = (
 _MATCH_START = re.compile(r"\b\w|\d|[’']")
 
 
+_NAMED_YEAR = re.compile(r"\b(?:[Dd]isease|Vision|Agenda|Horizon|Expo|Windows)\s+$")
+"""Before a year that is part of a name: "coronavirus disease 2019 (COVID-19)", "Saudi Vision
+2030", "the 2030 Agenda" aside (a year before its noun names a thing too, as
+:func:`~studyapp.core.authoring.extract.extraction` reads it)."""
+
+
 def _may_hold_a_date(text: str) -> bool:
     """False only when ``_DATE_RE`` cannot match anywhere in ``text``."""
     return _DIGIT.search(text) is not None or any(stem in text for stem in _WORD_STEMS)
@@ -424,6 +430,8 @@ def _mention(
             return None  # "H.R. 1781", "§1341": a bill or a section, not a year
         if PER_BASE.match(text, end):
             return None  # "(1935 per 100,000 persons)": a rate, not a year
+        if _NAMED_YEAR.search(text[:start]):
+            return None  # "coronavirus disease 2019", "Vision 2030": a name's year
         after = text[end : end + 40]
         noun = _PLURAL_NOUN.match(after.lstrip())
         modifier = re.search(

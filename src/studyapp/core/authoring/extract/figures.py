@@ -198,8 +198,48 @@ _ONE_SPANS = frozenset(word_list("day time moment person"))
 _SCALE_SUFFIX = {"m": "million", "mn": "million", "b": "billion", "bn": "billion", "k": "thousand"}
 
 
+def _bracketed_count(text: str, start: int, end: int) -> bool:
+    """A count given in brackets beside what it counts: "cleaners (28,158)", "bleaches
+    (1,949; 62.1%)", "(from 4,713 to 6,379)", "(3,137 for cleaners, 4,591 for
+    disinfectants)" (never a reference's number, "(1)", nor a year)."""
+    head, after = text[:start], text[end:]
+    written = text[start:end]
+    if re.search(r"\(\s*(?:from\s+[\d,.]+\s+)?to\s+$", head) and re.match(r"\s*\)", after):
+        return True  # "(from 4,713 to 6,379)": the new value, beside the old
+    # "cleaners (28,158)", "bleaches (1,949; 62.1%)"; never "(594)" or "(1848)", a year
+    large = (
+        "," in written
+        or "." in written
+        or (len(written) >= 3 and re.match(r"\s*;", after) is not None)
+    )
+    if not large:
+        return False
+    if re.search(r"(?:\(|\(\s*[\d,.]+\s+for\s+[^()]{1,40},)\s*$", head) and re.match(
+        r"\s+for\s+[a-z]", after
+    ):
+        return True  # "(3,137 for cleaners, 4,591 for disinfectants)"
+    if (
+        re.match(r"\s*\)\s*\d", after)
+        or _UNIT_BEFORE.search(head)
+        or re.match(rf"\s*\)\s*{_UNITS}\b", after, re.IGNORECASE)
+    ):
+        return False  # "(301) 496-1144": a telephone; "1,300 kilograms (3,000) pounds": a unit
+    return bool(re.search(r"[A-Za-z]\s+\($", head) and re.match(r"\s*(?:\)|;)", after))
+
+
+_UNITS = (
+    r"(?:(?:kilo|centi|milli)?(?:grams?|met(?:er|re)s?)|pounds|lbs?|ounces|tons|tonnes|miles|km"
+    r"|kilometers|kilometres|feet|foot|inches|yards|acres|hectares|gallons|liters|litres"
+    r"|degrees|kg|mg|cm|mm|ft|mph)"
+)
+_UNIT_BEFORE = re.compile(rf"\b{_UNITS}\s+\($", re.IGNORECASE)
+"""A unit before a bracketed number: the number is the same measure in another unit."""
+
+
 def _counts_something(text: str, start: int, end: int) -> bool:
     """Whether the number at ``start:end`` counts something the sentence names."""
+    if _bracketed_count(text, start, end):
+        return True
     if re.match(r"^\s?°\s?[FC]\b", text[end:]):
         return True  # "100 °C"
     after = re.sub(r"^\s*\([^()]{1,30}\)(?=\s)", "", text[end:])  # "533,000 (0.6%) women"
@@ -408,6 +448,15 @@ values of less than 0.05") or the age limit of a group ("children aged less than
 years": the group of the figure beside it, as "aged 18-24" is)."""
 
 
+_SUPERLATIVE = re.compile(
+    r"[\s-]+(?:largest|biggest|highest|lowest|smallest|greatest|longest|busiest|richest"
+    r"|poorest|oldest|most|least|leading|fastest)\b",
+    re.IGNORECASE,
+)
+"""After an ordinal that ranks by size or degree: "third-largest", "16th-highest", "second
+most populous"."""
+
+
 # Verbs that give a rank in a contest: "came fourth", "ended up third", "placed second"
 _PLACED = re.compile(
     r"\b(?:came|comes|come|ended\s+up|ends\s+up|finished|finishes|finish|placed|places"
@@ -437,11 +486,14 @@ def _ordinal_ok(text: str, start: int, end: int, phrase: str) -> bool:
         lower == "second" or re.match(r"[\s-]+(?:part|world|lady)", after, re.IGNORECASE)
     ):
         return False  # "second thoughts", "third party candidates", "Third World"
+    if _SUPERLATIVE.match(after):
+        return True  # "the world's third-largest democracy", "its 16th-largest economy"
     if lower == "second":
         if re.match(r"\s+(?:to|of|in\s+command)\b", after):
             return False
         if not re.search(
-            r"\b(?:the|a|its|his|her|their|was|is|were|are|came|ranked|placed|finished)\s+$",
+            r"(?:\b(?:the|a|its|his|her|their|was|is|were|are|came|ranked|placed|finished)"
+            r"|\w[’']s)\s+$",
             text[:start],
             re.IGNORECASE,
         ):

@@ -224,8 +224,71 @@ def _noun_that_verb(after: str, *, ed: bool = False) -> str:
     return after
 
 
+def _words_before(text: str, end: int, most: int = 12) -> str:
+    """The words before ``end`` back to their clause's start (a comma, a semicolon, a
+    bracket or a sentence's end: never the comma of "45,550" or the point of "35.3%"),
+    without the conjunction that opens them."""
+    head = text[:end].rstrip()
+    cuts = list(re.finditer(r"[;:()—–]|,(?!\d{3})|\.(?!\d)|\s(?:and|or)\s", head))
+    words = head[cuts[-1].end() :].split() if cuts else head.split()
+    phrase = " ".join(words[-most:]).strip()
+    phrase = re.sub(r"^(?:and|or|but|whereas|while|with|which|that)\s+", "", phrase)
+    return re.sub(r"^(?:(?:further|an?|the|our|this)\s+)?analysis\s+of\s+", "", phrase, flags=re.I)
+
+
+def _bracketed(text: str, start: int, end: int, kind: str) -> str:
+    """What a figure in brackets measures, read around its brackets ("" when it is not in
+    brackets after words): "related to cleaners (28,158)" counts the calls related to
+    cleaners; "(3,137 for cleaners, ...)" the increase before the brackets, for cleaners;
+    "an increase of 35.3% (from 4,713 to 6,379) for all cleaners": the value before or
+    after that increase."""
+    open_at = text.rfind("(", 0, start)
+    if open_at < 0 or ")" in text[open_at:start] or re.search(r"\.\s", text[open_at:start]):
+        return ""
+    close = text.find(")", end)
+    if close < 0 or not re.search(r"[A-Za-z%\d]\s*$", text[:open_at]):
+        return ""
+    inside = text[open_at + 1 : close]
+    mine = start - open_at - 1
+    before = _words_before(text, open_at)
+    after = _phrase_after(text, close + 1)
+    after = (
+        "" if re.match(r"^(?:and|or|but|which|who|whereas|while|respectively)\b", after) else after
+    )
+    after = re.split(r"\s+(?:and|or|but)\s+", after)[0]
+    changed = re.fullmatch(r"\s*from\s+(\S+)\s+to\s+(\S+)\s*", inside)
+    if changed is not None:
+        which = "before" if mine < changed.start(2) else "after"
+        return f"{before} {after}: the value {which} the change".replace("  ", " ").strip()
+    told_for = re.match(r"\s*for\s+([^,;)]+)", text[end:close])
+    if told_for is not None:  # "(3,137 for cleaners, 4,591 for disinfectants)"
+        return f"{before}, for {told_for.group(1).strip()}".strip(" ,")
+    if kind in ("count", "number") and re.fullmatch(r"\s*[\d,.]+\s*(?:;.*)?", inside):
+        # "received 45,550 exposure calls related to cleaners (28,158) and disinfectants"
+        counted = re.search(
+            r"\b\d[\d,.]*\s+((?:[a-z-]+\s+){0,3}?[a-z-]+s\s+(?:related\s+to|about|of|for"
+            r"|from|involving|with|in|among))\s+",
+            text[:open_at],
+        )
+        own = re.split(
+            r"\)\s*(?:,\s*)?(?:and|or)?\s*|,(?!\d{3})\s*(?:and\s+|or\s+)?", text[:open_at]
+        )[-1]
+        own = re.sub(r"^(?:whereas|while|but)\s+", "", own.strip())
+        if counted is not None and "(" not in text[counted.end() : open_at]:
+            own = text[counted.end() : open_at].strip()  # the first of the counted's parts
+        if counted is not None and own and len(own.split()) <= 4:
+            return f"number of {counted.group(1)} {own}"
+        return f"number: {before}"
+    if kind in ("percent", "fraction") and re.match(r"\s*[\d,.]+\s*;", inside):
+        return f"share: {before}"  # "(1,949; 62.1%)": the count's share
+    return ""
+
+
 def measure_of(text: str, start: int, end: int, kind: str) -> str:
     """A first guess at what the number at ``start:end`` of ``text`` measures."""
+    bracketed = _bracketed(text, start, end, kind)
+    if bracketed:
+        return bracketed
     context = _group_context(text) if kind in ("percent", "fraction") else ""
     before = _clause_before(text, start)
     aside = _ASIDE.match(text, end) if kind in ("count", "number") else None
@@ -317,6 +380,9 @@ def measure_of(text: str, start: int, end: int, kind: str) -> str:
         if noun and noun[-1].lower() not in ("mark", "level", "threshold", "barrier", "figure"):
             return f"amount of the {' '.join(noun)}"  # "approve a $45 million budget"
     if kind == "ordinal":
+        ranked = _rank_by_degree(text, start, end)
+        if ranked:
+            return ranked
         first = after.split()[0].lower() if after else ""
         if after and first not in ("after", "to", "in", "behind", "among", "of", "place"):
             return f"which {after}"
@@ -328,7 +394,7 @@ def measure_of(text: str, start: int, end: int, kind: str) -> str:
         return f"position of {subject} {after}".strip()
     if kind in ("percent", "fraction"):
         if text[:start].rstrip().endswith("("):
-            subject = _phrase_before(text, len(text[:start].rstrip()) - 1)
+            subject = _words_before(text, len(text[:start].rstrip()) - 1)
             return f"{context}share: {subject}".strip()
         if after.startswith("of "):
             return f"{context}share {after}"  # "41 percent of respondents said ..."
@@ -348,6 +414,61 @@ def measure_of(text: str, start: int, end: int, kind: str) -> str:
             return f"number of {after}"
         return f"amount: {after}" if kind == "money" else f"{context}share: {after}"
     return _phrase_before(text, start) or after
+
+
+_DEGREE = re.compile(
+    r"[\s-]+(?P<sup>(?:most|least)\s+[a-z]+|largest|biggest|highest|lowest|smallest|greatest"
+    r"|longest|busiest|richest|poorest|oldest|fastest|leading)\b\s*",
+    re.IGNORECASE,
+)
+_RANKED_SUBJECT = re.compile(
+    r"(?:^|[,;:—–]\s*)(?P<subject>[^,;:—–]+?)\s+(?:is|was|are|were|became|becomes|remains"
+    r"|remained|has\s+become|had\s+become|ranks|ranked)\b(?:(?!\b(?:is|was|are|were)\b).)*$",
+    re.IGNORECASE,
+)
+_OF_STOPS = r"(?:in|and|or|the|to|at|on|for|by|with|from|since|during)\b"
+_PRONOUNS = frozenset(word_list("it its they them this that these those he she we"))
+
+
+def _rank_by_degree(text: str, start: int, end: int) -> str:
+    """What an ordinal before a superlative ranks, and among what: "Indonesia is the world's
+    third-largest democracy" is Indonesia's rank among the world's largest democracies; ""
+    when no superlative follows."""
+    degree = _DEGREE.match(text, end)
+    if degree is None:
+        return ""
+    rest = _phrase_after(text, degree.end())
+    noun = _noun_phrase(rest)
+    scope = re.search(r"(?P<the>\bthe\s+)?(?P<owner>[\w’'.]+[’']s|its|their)\s+$", text[:start])
+    among = "the "
+    if scope is not None and scope.group("owner") not in ("its", "their"):
+        among = f"{scope.group('the') or ''}{scope.group('owner')} "
+    sup = degree.group("sup").lower()
+    if noun:
+        what = f"{sup} {' '.join([*noun[:-1], _plural(noun[-1])])}"
+        of = re.match(
+            rf"{re.escape(' '.join(noun))}\s+"
+            rf"(of\s+(?:the\s+)?[a-z]+(?:\s+(?!{_OF_STOPS})[a-z]+){{0,2}})\b",
+            rest,
+        )
+        if of is not None:
+            what += f" {of.group(1)}"  # "the second largest producer of oil"
+        within = ""
+    else:
+        found_within = re.match(r"((?:among|in|of)\s+[^,;:()]+)", rest)
+        what, within = sup, found_within.group(1).strip() if found_within else ""
+    found = _RANKED_SUBJECT.search(text[:start])
+    subject = found.group("subject").strip() if found is not None else ""
+    subject = re.sub(r"^(?:[A-Z][a-z]+ly|Despite[^,]*|With[^,]*|In\s+\d{4})\s*", "", subject)
+    if subject and subject.split()[0] in ("The", "A", "An"):
+        subject = subject[0].lower() + subject[1:]
+    if not subject or subject.split()[0].lower() in _PRONOUNS or len(subject.split()) > 7:
+        subject = ""
+    if not noun:  # "the third highest among 21 reporting countries"
+        return f"rank{' of ' + subject if subject else ''} {within}, {what} first".replace(
+            " ,", ","
+        )
+    return f"rank{' of ' + subject if subject else ''} among {among}{what}"
 
 
 def rate_measure(text: str, start: int, end: int) -> str:

@@ -43,6 +43,9 @@ _NAMED_TEXT = re.compile(
     r"(?<![^\s,;:(])(?P<np>(?:[Tt]he\s+)?(?:"
     # "the FY2025 budget reconciliation law", "the Regulatory Flexibility Act", "The NPRM"
     rf"(?:[\w.’'()-]+\s+){{0,6}}?(?i:{_TEXT_NOUNS})|{_CITED}|[A-Z]{{2,6}}"
+    # "the Treaty of Ancon", "the Declaration of Independence": a text named by its place
+    r"|(?:Treaty|Act|Agreement|Accord|Convention|Declaration|Charter|Protocol|Covenant|Peace)"
+    r"\s+of\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}"
     r")(?:\s+of\s+\d{4})?(?:\s*\([^()]{1,40}\))?)$"
 )
 # "The law providing continuing appropriations through December 11, 2026 (P.L. 119-103)":
@@ -60,7 +63,7 @@ _VERBS = re.compile(
     r"|instructs?|instructed|mandates?|mandated|obliges|obliged"
     r"|exempts?|exempted|amends?|amended|establish(?:es|ed)?|creates?|created|repeals?"
     r"|repealed|extends?|extended|limits?|limited|eliminates?|eliminated|imposes?|imposed"
-    r"|defines?|defined)\b"
+    r"|defines?|defined|grants?|granted)\b"
 )
 # The shape each verb's object takes: a hearer and "to" (requires agencies to establish),
 # "from" (prohibited the NPRM from being issued), a gerund (proposes creating), a thing
@@ -74,6 +77,12 @@ _THING_OBJECT = re.compile(
 _THAT_OBJECT = re.compile(r"^\s+that\s+(?:the|a|an|all|each|any|every|no|[A-Z])\S*\s+\S")
 # "defines autonomous weapon systems as ...": the term, then what it is taken to mean
 _AS_OBJECT = re.compile(r"^\s+(?:(?!as\b)[^\s;:]+\s+){1,8}?as\s+\S")
+_GRANT_OBJECT = re.compile(
+    r"^\s+(?!(?:that|to|in|at|on|by|from|with|for|and|or|but|as|it|this|which)\b)"
+    r"(?:the\s+)?[\w’'.-]+(?:\s+[A-Z][\w’'.-]*)*\s+(?:the\s+|a\s+|an\s+|full\s+)?(?:control"
+    r"|rights?|access|independence|authority|sovereignty|permission|power|powers|status"
+    r"|recognition|territory|land|lands|concessions?|immunity|amnesty)\b"
+)
 _SEEK_OBJECT = re.compile(r"^\s+to\s+[“\"]?[a-z]+\s+\S")  # (would seek to “clarify that ...”)
 _OBJECTS: dict[str, tuple[re.Pattern[str], ...]] = {
     "requir": (_TO_OBJECT, _THAT_OBJECT),
@@ -90,6 +99,8 @@ _OBJECTS: dict[str, tuple[re.Pattern[str], ...]] = {
     "seek": (_SEEK_OBJECT,),
     "sought": (_SEEK_OBJECT,),
     "defin": (_AS_OBJECT,),
+    # "granted Japan control over ...": a party and what it is given
+    "grant": (_GRANT_OBJECT,),
 }
 """The verbs (by their stem) whose object has a shape of its own; the others take a thing."""
 # A verb of making or unmaking a thing is a statement of a text only with "would" or in

@@ -104,6 +104,12 @@ _CONDITION = re.compile(
     r"|^\s*(?:Should|Were|Had)\s+(?:[^\s,;:]+\s+){1,5}$",
     re.IGNORECASE,
 )
+_IF_SO = re.compile(
+    r"\b(?:if|unless|as\s+long\s+as|so\s+long\s+as|provided(?:\s+that)?|providing\s+that"
+    r"|on\s+condition\s+that|in\s+case)\s+(?:[^\s,;:]+\s+){1,5}$",
+    re.IGNORECASE,
+)
+"""Before a stance that is a condition, not a report: "as long as the Mexicans agreed to"."""
 _SUBORDINATE_OPENING = re.compile(
     r"(?:Because|Once|When|After|Although|Though|Since|As|While|If|Until|Before|Whereas)\s"
 )
@@ -686,12 +692,19 @@ def _subject(
             )
         return None
     phrase, at = found
+    whereby = re.match(r"(?:whereby|wherein)\s+", phrase, re.IGNORECASE)
+    if whereby is not None:  # "the agreement, whereby the Mexicans agreed to pay ..."
+        phrase, at = phrase[whereby.end() :], at + whereby.end()
     if phrase.lower() in ("we", "i") and not _inside_quotes(text, at):
         # "We conclude that ...", "We urge you to ...": outside quotation marks the first
         # person is the writer of the text, whose claims are the text's own
         return None
-    if re.search(r"\b(?:which|that|who|whom|whose)\s+$", text[:at]):
-        return None  # "the document, which media reports range ...": a relative clause
+    if re.search(r"\b(?:which|that|who|whom|whose)\s+$", text[:at]) and not re.search(
+        r"\b(?:in|under|by|through)\s+which\s+$", text[:at]
+    ):
+        # "the document, which media reports range ...": a relative clause ("an agreement in
+        # which Japan promised to ...": its subject speaks)
+        return None
     if _FINDING_BY.search(text[:at]):
         return None  # "A survey by the Census Office found": the survey's finding
     members = re.search(
@@ -1100,7 +1113,7 @@ _ADVOCATE_OBJECT = re.compile(
 _AGREE_VERB = re.compile(r"agree[ds]")
 _AGREE_OBJECT = re.compile(
     r"^\s+(?:(?:in\s+principle\s+|at\s+[A-Z][\w-]+\s+|(?:also|further|jointly)\s+)?"
-    r"to\s+(?!(?:the|a|an|his|her|their|its|this|these|those|our|it|him|them|me|us)\b)[a-z]+"
+    r"(?:not\s+)?to\s+(?!(?:the|a|an|his|her|their|its|this|these|those|our|it|him|them|me|us)\b)[a-z]+"
     r"\s+\S|(?:in\s+principle|at\s+[A-Z][\w-]+)\s+that\s)"
 )
 """("agreed that ..." is a clause of its own, reported as such.)"""
@@ -1363,6 +1376,8 @@ def _stances(
             continue  # "called the decision ...": naming, not a stance
         if _NEGATED.search(text[: m.start()]) or _AUX_BEFORE.search(text[: m.start()]):
             continue
+        if _IF_SO.search(text[: m.start()]):
+            continue  # "as long as the Mexicans agreed to compensate ...": a condition
         speaker = _subject(text, m, speakers, sentence, None)
         if speaker is None:
             continue
