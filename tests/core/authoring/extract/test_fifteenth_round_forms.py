@@ -184,3 +184,75 @@ def test_a_treaty_that_grants_a_party_a_right_states_it() -> None:
         ("The Treaty of Ancon", "granted Chile control over the province of Tarapaca")
     ]
     assert said("The agency granted the request for more time.") == []
+
+
+def test_a_text_speaks_through_an_aside_and_a_relative_clause() -> None:
+    assert said(
+        "The Chinese Exclusion Act of 1882, for instance, barred laborers from entering the "
+        "country for ten years."
+    ) == [
+        (
+            "The Chinese Exclusion Act of 1882",
+            "barred laborers from entering the country for ten years",
+        )
+    ]
+    assert said(
+        "The main statute here is the Clean Water Act (CWA), which prohibits the discharge "
+        "of pollutants without a permit."
+    ) == [
+        (
+            "the Clean Water Act (CWA)",
+            "prohibits the discharge of pollutants without a permit",
+        )
+    ]
+    assert said(
+        "The Treaty of Madrid, which granted Spain control over the river, ended the dispute."
+    ) == [("The Treaty of Madrid", "granted Spain control over the river")]
+    # a plain noun or a virus is no text; "allowed" is anything's
+    assert said("They cited the law, which requires agencies to publish their data.") == []
+    assert said("The team used a weakened strain of HIV, which allowed the mice to live.") == []
+
+
+def test_urging_welcoming_and_announcing_a_thing_are_stances() -> None:
+    assert said("Some Treasury officials urged a cautious response to the default.") == [
+        ("Some Treasury officials", "urged a cautious response to the default")
+    ]
+    assert said(
+        "Although Vietnam has welcomed closer security cooperation with Japan, progress has "
+        "been slow."
+    ) == [("Vietnam", "welcomed closer security cooperation with Japan")]
+    assert said(
+        "Senator Maria Lopez announced legislation that would cap fees on student loans."
+    ) == [("Maria Lopez", "announced legislation that would cap fees on student loans")]
+    assert said("The mayor urged him.") == []
+
+
+def test_a_group_that_petitions_speaks_and_they_follows_the_group_that_acts() -> None:
+    assert said("Frontier settlers petitioned the governor to build a fort on the river.") == [
+        ("Frontier settlers", "the governor to build a fort on the river")
+    ]
+    text = (
+        "The demands of the planters grew, so the Seminoles adopted a policy of delay. "
+        "They argued that the treaty of 1823 still bound both sides."
+    )
+    assert said(text) == [("the Seminoles", "the treaty of 1823 still bound both sides")]
+
+
+def test_a_pronoun_after_in_which_is_the_main_clauses_subject() -> None:
+    ((speaker, words),) = said(
+        "In 1919, the Chinese delegation issued a memorandum, in which it asked that Japan "
+        "return the leased territory."
+    )
+    assert speaker.startswith("the Chinese") and words == "Japan return the leased territory"
+    assert said(
+        "In 1954, Premier Paul Reynaud gave a speech in which he demanded that the "
+        "assembly ratify the treaty at once."
+    ) == [("Paul Reynaud", "the assembly ratify the treaty at once")]
+
+
+def test_an_opening_clause_about_a_group_gives_they() -> None:
+    text = (
+        "The delegates of the northern towns met in May. As the members of the assembly "
+        "debated the tax, they also discussed the need for a new charter for the port."
+    )
+    assert ("the members", "discussed the need for a new charter for the port") in said(text)

@@ -57,6 +57,20 @@ _BETWEEN = re.compile(
     r"|still|already|effectively|thus|therefore|instead|currently|originally|additionally"
     r"|likewise|similarly))*\s+$"
 )
+_RULING = re.compile(r"requir|prohibit|authori|mandat|bar|exempt|defin|instruct|oblige")
+"""The verbs only a text's provision takes: what an acronym in a relative clause must do
+("the CFAA, which prohibits ..."), where "allows" may be anything's ("HIV, which allowed")."""
+_ASIDE = re.compile(
+    r",\s*(?:for\s+example|for\s+instance|in\s+turn|however|moreover|in\s+particular"
+    r"|in\s+effect|in\s+practice|notably|e\.g\.)\s*,(?:\s+(?:would|will|also))*\s+$",
+    re.IGNORECASE,
+)
+"""An aside between a text and its verb: "The Act of 1913, for example, barred ..."."""
+_WHICH = re.compile(
+    r",\s*which\s+(?:(?:would|will|also|generally|specifically|expressly|still|now|currently"
+    r"|already|in\s+turn)\s+)*$"
+)
+"""A text's relative clause: "the Computer Fraud and Abuse Act (CFAA), which prohibits ..."."""
 _VERBS = re.compile(
     r"\b(?P<verb>requires?|required|authori[sz](?:es|ed|e)|prohibit(?:s|ed)?|bar(?:s|red)?"
     r"|permits?|permitted|allows?|allowed|proposes?|proposed|seeks?|sought"
@@ -142,6 +156,12 @@ def find_provisions(sentence: Sentence) -> list[Provision]:
         # (a window: a text's name is short, and each verb must not read the whole sentence)
         low = max(0, m.start() - _WINDOW)
         head = text[low : m.start()]
+        aside = _ASIDE.search(head)
+        if aside is not None:  # "The Act of 1913, for example, barred ..."
+            head = head[: aside.start()] + " "
+        which = _WHICH.search(head)
+        if which is not None:  # "the Computer Fraud and Abuse Act (CFAA), which prohibits"
+            head = head[: which.start()] + " "
         between = _BETWEEN.search(head)
         modal = between is not None and re.search(r"\b(?:would|will)\b", between.group(0))
         if between is not None:
@@ -149,13 +169,25 @@ def find_provisions(sentence: Sentence) -> list[Provision]:
         verb = m.group("verb")
         if _MAKING.match(verb.lower()) and not (modal or re.search(r"(?:es|s)$", verb)):
             continue  # "the law created a fund" (an act), unlike "the Act creates a fund"
-        np = _text_named(head, whole=low == 0)
+        np = _antecedent(head) if which is not None else _text_named(head, whole=low == 0)
+        if (
+            which is not None
+            and np is not None
+            and re.fullmatch(r"(?:[Tt]he\s+)?[A-Z]{2,6}", np)
+            and not _RULING.match(verb.lower())
+        ):
+            continue  # "a copy of HIV, which allowed the animals to ...": no text's provision
         if np is None:
             continue
         if not any(shape.match(text[m.end() :]) for shape in _object_shapes(verb)):
             continue
         end_at = _END.search(text, m.end())
         end = end_at.start() if end_at is not None else len(text.rstrip())
+        if which is not None and text.lstrip().startswith(np):
+            # "The Treaty of Paris, which granted Spain control over Florida, ended the war":
+            # the relative clause ends at its comma when the text opens the sentence
+            comma = text.find(", ", m.end(), end)
+            end = comma if comma > 0 else end
         if _SUBORDINATE.match(np):
             # "Although the policy prohibits X, reports indicate ...": the clause ends at its comma
             comma = text.find(", ", m.end(), end)
@@ -186,6 +218,26 @@ def _text_named(head: str, *, whole: bool) -> str | None:
     if cited is not None and not re.search(r"[;:]|\.\s", head[: cited.start()]):
         return cited.group("np")
     return None
+
+
+def _antecedent(head: str) -> str | None:
+    """The named text a relative clause is about, wherever it stands in its clause ("One
+    relevant statute is the CFAA, which prohibits ..."), or None."""
+    named = _NAMED_TEXT.search(head.rstrip() + " ") or _NAMED_TEXT.search(head.rstrip())
+    if named is None:
+        return None
+    name = _TITLE_SUFFIX.search(named.group("np"))
+    if name is None:
+        return None
+    np = name.group(0)
+    return np if _is_named(np) else None
+
+
+_TITLE_SUFFIX = re.compile(
+    r"(?:\b[Tt]he\s+)?(?:[A-Z][\w.’'-]*|\d[\w.-]*)(?:\s+(?:(?:of|and|for|on|the|to)\s+)*"
+    r"(?:[A-Z][\w.’'-]*|\d[\w.-]*))*(?:\s*\([^()]{1,40}\))?$"
+)
+"""A title at the end of a noun phrase: "the Computer Fraud and Abuse Act (CFAA)"."""
 
 
 def _is_named(np: str) -> bool:

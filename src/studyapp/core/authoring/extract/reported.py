@@ -695,6 +695,12 @@ def _subject(
     whereby = re.match(r"(?:whereby|wherein)\s+", phrase, re.IGNORECASE)
     if whereby is not None:  # "the agreement, whereby the Mexicans agreed to pay ..."
         phrase, at = phrase[whereby.end() :], at + whereby.end()
+    if phrase.lower() in ("it", "they", "he", "she") and re.search(
+        r"\b(?:(?:in|under|by|through)\s+which|whereby)\s+$", text[:at]
+    ):
+        # "signed the Potsdam Declaration, in which they demanded ...", "issued its demands,
+        # in which it asked that ...": the main clause's subject, or no one
+        return _sentence_subject(text[:at], speakers, sentence)
     if phrase.lower() in ("we", "i") and not _inside_quotes(text, at):
         # "We conclude that ...", "We urge you to ...": outside quotation marks the first
         # person is the writer of the text, whose claims are the text's own
@@ -1086,7 +1092,7 @@ _STANCE_VERB = re.compile(
     r"|recommended|recommends|requested|requests|demanded|demands|endorsed|endorses|praised"
     r"|praises|spoke|speaks|discussed|discusses|discuss|expects|expected|expect|anticipates"
     r"|anticipated|anticipate|welcomed|welcomes|welcome|cited|cites|issued|issues"
-    r"|describe|pledged|pledges|promised|promises|committed|commits)\b"
+    r"|describe|pledged|pledges|promised|promises|committed|commits|urged|urges)\b"
 )
 # Verbs that object to or lay claim to a thing: "protested alleged British encroachment on
 # its territory", "disputed the British delineation", "claiming an additional 33,000 square
@@ -1180,7 +1186,9 @@ _WARN_OBJECT = re.compile(r"^\s+(?:[\w’'-]+\s+){0,7}?(?:against|of|about)\s+[a
 # ...", "demanded the repatriation of ...", "endorsed de la Espriella", "praised the plan's
 # focus on ..." (what follows "that" or "to" is a clause, reported as such; "requested the
 # files" and "proposed revisions to the rules" are acts a card has no speaker's words for)
-_ASK_VERB = re.compile(r"request(?:ed|s)|demand(?:ed|s)|endors(?:ed|es)|prais(?:ed|es)")
+_ASK_VERB = re.compile(
+    r"request(?:ed|s)|demand(?:ed|s)|endors(?:ed|es)|prais(?:ed|es)|urg(?:ed|es)"
+)
 _ASK_OBJECT = re.compile(
     r"^\s+(?:(?:at\s+least|some|about|nearly|almost|more\s+than|up\s+to|an\s+additional)\s+"
     r"(?=\$|\d)|(?!(?:that|to|in|at|on|by|from|with|for|and|or|but|as|it|him|her|them|me|us"
@@ -1243,6 +1251,10 @@ _WELCOME_OBJECT = re.compile(
     r"|ability|news|agreement|proposal|plan|ruling|announcement|step|deal|outcome|result|report"
     r"|initiative|opportunity|changes?|measures?|reforms?|ceasefire|cease-fire|release|vote"
     r"|verdict|law|bill|rule|policy|offer|talks|election|appointment|nomination)\b"
+    # "has welcomed deeper cooperation with the United States": more of a relation
+    r"|^\s+(?:deeper|closer|greater|increased|more|further|stronger|expanded|renewed)\s+"
+    r"(?:[a-z-]+\s+)?(?:cooperation|ties|engagement|investment|trade|relations|partnership"
+    r"|integration|involvement|dialogue|security\s+cooperation)\b"
 )
 # Reasons given: "cited Germany's violation of its pledge ... as his reasons for declaring
 # war" (never "cited in the report", "was cited for speeding")
@@ -1302,7 +1314,8 @@ _STANCE_NOUNS = (
     # what an announcement states: "announced the suspension of aid to ..."
     r"|decision|plans?|breakdown|suspension|withdrawal|resignation|nomination|appointment"
     r"|termination|lifting|imposition|ban|end|creation|establishment|launch|initiative"
-    r"|policy|proposal|strategy|measures|reforms|sanctions"
+    r"|policy|proposal|strategy|measures|reforms|sanctions|legislation|bill|investigation"
+    r"|inquiry"
     # a feeling voiced: "expressed displeasure with the act"
     r"|displeasure|dissatisfaction|unhappiness|anger|outrage|alarm|dismay|satisfaction)"
 )
@@ -1358,6 +1371,11 @@ def _stances(
                 continue  # "the demanded sum", "its requested budget": a modifier
             if verb.startswith("request") and not _AMOUNT.match(text[m.end() :]):
                 continue  # "requested the files from the agency": an act
+            if verb.startswith("urg") and re.match(
+                r"\s+(?:that\b|(?:[\w’'.-]+\s+){0,10}?to\s+(?!the\b|a\b|an\b)[a-z]+\b)",
+                text[m.end() :],
+            ):
+                continue  # "urged the council to vote ...": the request, reported as such
             if special is _CLAIM_OBJECT and _opens_a_clause(text[m.end() :]):
                 continue  # "claimed the dam was safe": a clause, reported as such
             opening = ""

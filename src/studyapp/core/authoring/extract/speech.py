@@ -258,7 +258,12 @@ GROUP_NOUNS = frozenset(
         "son daughter wife husband friend friends neighbours neighbors relatives defense defence "
         "prosecution plaintiffs plaintiff defendant defendants city town county municipality "
         "e-mail delegates family proponents backers defenders detractors skeptics sceptics "
-        "policymakers policy-makers strategists speakers panelists panellists"
+        "policymakers policy-makers strategists speakers panelists panellists "
+        # the groups a history's events are moved by
+        "settlers colonists reformers abolitionists missionaries nationalists conservatives "
+        "liberals radicals moderates rebels demonstrators petitioners peasants merchants "
+        "traders industrialists bankers planters landowners clergy bishops delegates "
+        "expansionists isolationists interventionists hardliners hard-liners"
     )
 )
 # Subjects whose "says" is a finding, not speech ("the study shows").
@@ -558,7 +563,11 @@ class Speakers:
             if kind == "group":
                 nearby = _last_group_in(sentence) if lower == "they" else None
                 if nearby is not None and (
-                    self.last_group is None or _JUST_BEFORE.fullmatch(sentence[nearby[1] :])
+                    self.last_group is None
+                    or _JUST_BEFORE.fullmatch(sentence[nearby[1] :])
+                    # "As the members of Congress considered X, they also discussed ...": the
+                    # people the opening clause is about
+                    or _OPENING_ABOUT.fullmatch(sentence) is not None
                 ):
                     # "We talk to the citizen scientists and they say ...": the people the
                     # sentence has just named
@@ -830,12 +839,29 @@ class Speakers:
         )
         if group and group.group("head") in GROUP_NOUNS:
             self.last_group = Speaker(_tidy(group.group(0).strip()), (), "group")
+        acting = list(_GROUP_ACTS.finditer(sentence))
+        if acting:  # "..., so the Indians adopted a strategy": the next "they" is theirs
+            last = acting[-1]
+            head = last.group("head")
+            if head in GROUP_NOUNS or head[:1].isupper():
+                self.last_group = Speaker(_tidy(last.group("np").strip()), (), "group")
 
 
+_GROUP_ACTS = re.compile(
+    r"(?:[,;]\s+(?:so|and|but|yet|while|whereas)\s+|\b(?:so|and|but|while|whereas)\s+)"
+    r"(?P<np>(?:the|many|some|most)\s+(?:[a-z-]+\s+){0,2}(?P<head>[a-z]+s|[A-Z][a-z]+s))"
+    r"\s+(?:[a-z]+ed|were|had|would|could|did|began|chose|sought|fought|made|took)\b"
+)
+"""A group that acts in a sentence's later clause: "..., so the Indians adopted ..."."""
 _GROUP_NP = re.compile(
     r"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Mm]any|[Ss]ome|[Oo]ur|[Tt]heir|[Oo]ther)"
     r"(?P<words>(?:\s+[a-z-]+){1,3})"
 )
+_OPENING_ABOUT = re.compile(
+    r"\s*(?:As|When|While|After|Before|Since|Because|Although|Though|Once)\s+"
+    r"(?:the\s+|some\s+|many\s+)?[a-z-]+(?:\s+[a-z-]+)?\s[^,;:]*,\s*(?:also\s+)?"
+)
+"""An opening clause whose subject is a group, up to the "they" after it."""
 _JUST_BEFORE = re.compile(r"\s*,?\s*(?:and|but|so|,)?\s*")
 
 
