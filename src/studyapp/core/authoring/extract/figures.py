@@ -168,6 +168,14 @@ _INTRANSITIVE = re.compile(
     r"^\s*(?:[,.;:)]|$|\s(?:from|in|to|since|over|between|during|by|after|within|last|this"
     r"|each|every|again|and|or|but|while|when|as)\b)"
 )
+_AGE_GROUP = r"(?:[<>≤≥]=?\s*)?\d+(?:\s?[-–‑]\s?\d+)?\s+(?:years?|months?)(?:\s*\([^()]{1,30}\))?"
+_AGE_LIST = re.compile(
+    rf"\b(?:aged?|ages)\s+{_AGE_GROUP}(?:\s*,\s*(?:and\s+|or\s+)?{_AGE_GROUP})*"
+    r"\s*,\s*(?:and\s+|or\s+)?(?:[<>≤≥]=?\s*)?(?:\d+\s?[-–‑]\s?)?$",
+    re.IGNORECASE,
+)
+"""Before a number that goes on a list of age groups: "aged ≤18 years, 19–64 years, and
+≥65 years" (each names who was counted, as "aged 18-24 years" does)."""
 # "aged 14", "at age seventeen", "at the age of 60": a person's age in years
 _AGE_BEFORE = re.compile(r"\b(?:aged|(?:at\s+)?(?:the\s+)?age(?:\s+of)?)\s+$", re.IGNORECASE)
 # "Thomas Sam, 42, and his wife": an age in apposition to a person's full name
@@ -242,7 +250,8 @@ def _counts_something(text: str, start: int, end: int) -> bool:
         return True
     if re.match(r"^\s?°\s?[FC]\b", text[end:]):
         return True  # "100 °C"
-    after = re.sub(r"^\s*\([^()]{1,30}\)(?=\s)", "", text[end:])  # "533,000 (0.6%) women"
+    # "533,000 (0.6%) women", "eight [13%] hospitalizations"
+    after = re.sub(r"^\s*(?:\([^()]{1,30}\)|\[[^\[\]]{1,30}\])(?=\s)", "", text[end:])
     head = text[:start]
     hyphen_unit = re.match(r"^[-‑](?P<u>[a-z]+)", after)
     if hyphen_unit is not None or _SPACED_UNIT.match(after):
@@ -371,6 +380,8 @@ def _skip_number(text: str, start: int, end: int, *, count: bool = False) -> boo
         return True  # "RELEASE: 93-64"
     if joined and re.search(r"\b(?:aged?|ages)\s+(?:[\d.]+\s?[-–‑]\s?)?$", head, re.IGNORECASE):
         return True  # "aged 18-24 years" names a group
+    if _AGE_LIST.search(head):
+        return True  # "aged ≤18 years, 19–64 years, and ≥65 years": each names a group
     if _TIME.match(after) or re.search(r"\d:$", head):
         return True
     if (

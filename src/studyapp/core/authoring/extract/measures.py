@@ -27,7 +27,7 @@ figure of its own: "300 cases of H5N1 and six deaths".)"""
 _NEXT_COUNT = re.compile(
     rf"(?<!between\s\d{{4}})\s+and\s+(?:\d|(?:{'|'.join(CARDINAL_WORDS)})\b)", re.IGNORECASE
 )
-_ASIDE = re.compile(r"\s*\([^()]{1,30}\)")
+_ASIDE = re.compile(r"\s*(?:\([^()]{1,30}\)|\[[^\[\]]{1,30}\])")
 """A count's share in parentheses, "40 (19%) had fallen": what the count did follows it."""
 _CUT_BEFORE = re.compile(r"\s(?:in|at|on|for|from|by|with|during|after|before|since|as|and)\s")
 _MAX_WORDS = 24
@@ -242,6 +242,12 @@ def _bracketed(text: str, start: int, end: int, kind: str) -> str:
     cleaners; "(3,137 for cleaners, ...)" the increase before the brackets, for cleaners;
     "an increase of 35.3% (from 4,713 to 6,379) for all cleaners": the value before or
     after that increase."""
+    square = re.search(rf"(?:\d|\b(?:{'|'.join(CARDINAL_WORDS)}))\s*\[$", text[:start], re.I)
+    if square is not None and kind in ("percent", "fraction"):
+        # "eight [13%] hospitalizations": the share the count before it is of its kind
+        shut = text.find("]", end)
+        noun = _noun_phrase(_phrase_after(text, shut + 1)) if shut > 0 else []
+        return f"share: {' '.join(noun)}" if noun else ""
     open_at = text.rfind("(", 0, start)
     if open_at < 0 or ")" in text[open_at:start] or re.search(r"\.\s", text[open_at:start]):
         return ""

@@ -57,6 +57,8 @@ _BETWEEN = re.compile(
     r"|still|already|effectively|thus|therefore|instead|currently|originally|additionally"
     r"|likewise|similarly))*\s+$"
 )
+_ACCORDING = re.compile(r"\b(?:[Aa]ccording\s+to|[Ii]n\s+the\s+view\s+of)\s[^;:]{1,80},\s*")
+"""A reading attributed to someone before the text's verb: not the text's own provision."""
 _RULING = re.compile(r"requir|prohibit|authori|mandat|bar|exempt|defin|instruct|oblige")
 """The verbs only a text's provision takes: what an acronym in a relative clause must do
 ("the CFAA, which prohibits ..."), where "allows" may be anything's ("HIV, which allowed")."""
@@ -178,6 +180,10 @@ def find_provisions(sentence: Sentence) -> list[Provision]:
         ):
             continue  # "a copy of HIV, which allowed the animals to ...": no text's provision
         if np is None:
+            continue
+        if re.search(r"\b(?:that|who|whom)\b", np) or _ACCORDING.search(text[: m.start()]):
+            # "The dissent observed that FIFRA's provision requires ...", "according to the
+            # dissent, FIFRA requires ...": a reading someone reports, theirs to be drafted
             continue
         if not any(shape.match(text[m.end() :]) for shape in _object_shapes(verb)):
             continue

@@ -79,7 +79,11 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 FUTURE = re.compile(
-    r"\b(?:will|shall|’ll|'ll|is\s+to|are\s+to|to\s+be|scheduled|planned\s+(?:to|for)"
+    r"\b(?:will|shall|’ll|'ll|is\s+to|are\s+to|scheduled|planned\s+(?:to|for)"
+    # "a summit to be held in May" (never "the first to be recognized", "used to be")
+    r"|(?<!\bfirst\s)(?<!\blast\s)(?<!\bonly\s)(?<!\bused\s)to\s+be\s+(?:held|released"
+    r"|published|launched|opened|completed|built|finished|announced|signed|decided|introduced"
+    r"|presented|issued|delivered|inaugurated|sworn|unveiled|debated|considered|reviewed)"
     r"|plans?\s+to|(?:is|are|was|were)\s+expected|expected\s+to|set\s+to|due\s+to|is\s+set"
     r"|are\s+set|going\s+to|next|takes?\s+effect|goes\s+into\s+effect|go\s+into\s+effect"
     r"|comes?\s+into\s+force|expires?|is\s+due|are\s+due)\b",

@@ -117,7 +117,7 @@ _SUBORDINATE_START = re.compile(
     r"(?:When|Whenever|If|Unless|Once|While|Although|Though|Even|As|Because|Since)\b"
 )
 """A phrase that opens a subordinate clause, never a speaker ("Even though ...")."""
-_SECOND_THAT = re.compile(r"\s*,?\s+(?:and|but)\s+(?:also\s+)?that\s+")
+_SECOND_THAT = re.compile(r"\s*(?:,?\s+(?:and|but)|;\s*(?:and|but)?)\s+(?:also\s+)?that\s+")
 """A second clause of the same verb of saying: "..., and that he would not consent"."""
 _CONJUNCTION = re.compile(r"^\s*,?\s*(?:but|and|or|yet|nor)\b", re.IGNORECASE)
 _ADVERBIAL = re.compile(
@@ -176,7 +176,7 @@ _TO_VERBS = frozenset(
         "asked urged offered promised promising pledged vowed proposed pressed presses pressing "
         "petitioned petitions encouraged encourages implored implores urges urging advised "
         "advises advise threatened threatens requested appealed appeals directs directed "
-        "asks imploring"
+        "asks imploring invited invites inviting"
     )
 )
 # Of those, the ones that may ask for a thing: "petitioned the Commission for duties on ..."
@@ -216,6 +216,13 @@ _DISCOURSE = re.compile(
     r"|Meanwhile|Indeed|Still|Likewise|Similarly|Furthermore|Nevertheless|Instead),\s*"
 )
 _FULL_NAME = re.compile(rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,2}}")
+_LINKING_ONLY = re.compile(
+    r"\s*(?:Therefore|Thus|However|Moreover|Furthermore|Hence|Accordingly|Instead|Still|Indeed"
+    r"|Similarly|Likewise|Consequently|Nevertheless|Nonetheless|In\s+short|In\s+addition"
+    r"|In\s+particular|As\s+a\s+result|By\s+contrast|In\s+contrast|Meanwhile|Yet)\s*,\s*"
+)
+"""A linking word and its comma, all that stands before "according to" at a sentence's
+start."""
 _ACCORDING_NAME = re.compile(r"^\s*According\s+to\s+")
 _AS_TOLD = re.compile(
     r"^\s*As\s+(?P<np>[^,;:“”\"]{2,80}?)\s+(?:has\s+|had\s+|once\s+|later\s+)?(?:told|tells"
@@ -334,6 +341,16 @@ def _is_report(words: str, verb: str) -> bool:
         # "say" takes a clause, not an object: "scientists say pictures ... paint a portrait"
         opening = {t.lower().strip(",") for t in tokens[:3]}
         if tokens[0].lower() in _PREPOSITIONS or opening & _RELATIVES:
+            return False
+        if verb in ("wrote", "writes", "write", "written") and tokens[0].lower() == "the":
+            # "wrote the opinion for the Court, in which six Justices joined": an object;
+            # "noted the plan would fail": a clause, its verb before any relative pronoun
+            for token in tokens[1:8]:
+                word = token.lower().strip(",.;:")
+                if word in _RELATIVES or word in ("in", "for", "of", "to", "with", "by"):
+                    return False
+                if _FINITE.fullmatch(word):
+                    return True
             return False
         if verb not in _CLAUSE_ONLY and tokens[0].lower() in ("a", "an"):
             # "have maintained a policy of turning away boats": an object, unless a verb
@@ -488,6 +505,9 @@ def find_reported(sentence: Sentence, speakers: Speakers) -> list[ReportMention]
             joined = re.search(r",\s+(?:and|but)\s+", text[clause_start:clause_end])
             if joined is not None:
                 clause_end = clause_start + joined.start()
+        main = _having(text, m.start())
+        if main is not None and clause_start < main[2] < clause_end:
+            clause_end = main[2]  # "Having concluded that X, the dissent ...": X alone
         opening = _SUBORDINATE_OPENING.match(text)
         if opening is not None and m.start() < text.find(",", opening.end()):
             # "Because Bullitt urged that a mission be sent, House asked ...": the report
@@ -511,12 +531,15 @@ def find_reported(sentence: Sentence, speakers: Speakers) -> list[ReportMention]
             continue
         out.append(ReportMention(words, clause_start, clause_end, speaker, sentence))
         second = _SECOND_THAT.match(text, clause_end)
-        if second is not None:
-            # "stressed that A, and that he would not consent to B": a second claim
+        while second is not None:
+            # "stressed that A, and that he would not consent to B": a second claim ("proposed
+            # that A; that B; and that C": each its own)
             start2, end2 = _clause(text, second.end())
-            if _is_report("that " + text[start2:end2], verb):
-                words2 = text[start2:end2].strip().rstrip(",")
-                out.append(ReportMention(words2, start2, end2, speaker, sentence))
+            if not _is_report("that " + text[start2:end2], verb):
+                break
+            words2 = text[start2:end2].strip().rstrip(",")
+            out.append(ReportMention(words2, start2, end2, speaker, sentence))
+            second = _SECOND_THAT.match(text, end2) if end2 > start2 else None
     out += _stances(sentence, speakers, spans)
     out += _inverted(sentence, speakers, spans)
     out += _fronted(sentence, speakers, spans)
@@ -632,6 +655,25 @@ def _finder(speaker: Speaker, speakers: Speakers, head: str) -> bool:
     return not head.lstrip().startswith(speaker.name)
 
 
+_HAVING = re.compile(r"\s*(?:Having|After\s+having)\s+(?:(?:also|first|already|[a-z]+ly)\s+)?$")
+_MAIN_SUBJECT = re.compile(
+    r",\s+(?P<np>(?:[Tt]he\s+|[Ii]ts\s+|[Hh]is\s+|[Hh]er\s+|[Tt]heir\s+)?(?:[A-Z][\w’'.-]*|[a-z]+)"
+    r"(?:\s+[A-Z][\w’'.-]*)*)\s+(?:(?:also|then|further|nonetheless|still|[a-z]+ly)\s+)?"
+    r"(?:[a-z]+ed|held|found|said|wrote|took|made|saw|gave)\b"
+)
+
+
+def _having(text: str, verb_start: int) -> tuple[str, int, int] | None:
+    """For a verb right after a fronted "Having" ("Having concluded that X, the dissent
+    rejected ..."): the main clause's subject, where it starts, and the comma before it."""
+    if not _HAVING.fullmatch(text[:verb_start]):
+        return None
+    main = _MAIN_SUBJECT.search(text, verb_start)
+    if main is None:
+        return None
+    return main.group("np"), main.start("np"), main.start()
+
+
 def _subject(
     text: str,
     m: re.Match[str],
@@ -640,6 +682,14 @@ def _subject(
     previous: Speaker | None,
 ) -> Speaker | None:
     head = text[: m.start()]
+    if _THIS_TEXT.search(head):
+        return None  # "This Legal Sidebar explains ...": the text's plan, no one's statement
+    main = _having(text, m.start())
+    if main is not None:
+        # "Having concluded that the claim was not preempted, the dissent also rejected ...":
+        # the main clause's subject said it
+        np_text, np_at, _comma = main
+        return speakers.resolve(np_text, sentence.start + np_at, text[:np_at])
     spoke = _SPOKE_TO.search(head)
     if spoke is not None:
         # "Bush addressed the nation from the Oval Office to announce that ...": the one who
@@ -692,6 +742,8 @@ def _subject(
             )
         return None
     phrase, at = found
+    if participle and re.match(r"(?:a|an|any|each|every)\s+[a-z]", phrase):
+        return None  # "a plaintiff alleging failure to warn must show ...": anyone who would
     whereby = re.match(r"(?:whereby|wherein)\s+", phrase, re.IGNORECASE)
     if whereby is not None:  # "the agreement, whereby the Mexicans agreed to pay ..."
         phrase, at = phrase[whereby.end() :], at + whereby.end()
@@ -985,7 +1037,10 @@ def _framed(
             speaker = None  # "According to the Herald, Burrows said ...": Burrows's own words
         if speaker is not None:
             after = (according.end(), _clause(text, according.end())[1])
-            if according.start() < 3:
+            # "Therefore, according to the dissent, FIFRA requires ...": a linking word
+            # before it leaves the attribution at the sentence's start
+            opens = according.start() < 3 or _LINKING_ONLY.fullmatch(text[: according.start()])
+            if opens:
                 start, end = according.end(), len(text.rstrip())
                 named_after = re.match(r"\s*([^,;:“”\"]{3,60}),\s*", text[start:])
                 known = speakers.people.mentions(named_after.group(1)) if named_after else []
@@ -1092,7 +1147,7 @@ _STANCE_VERB = re.compile(
     r"|recommended|recommends|requested|requests|demanded|demands|endorsed|endorses|praised"
     r"|praises|spoke|speaks|discussed|discusses|discuss|expects|expected|expect|anticipates"
     r"|anticipated|anticipate|welcomed|welcomes|welcome|cited|cites|issued|issues"
-    r"|describe|pledged|pledges|promised|promises|committed|commits|urged|urges)\b"
+    r"|describe|pledged|pledges|promised|promises|committed|commits|urged|urges|proposed|proposes)\b"
 )
 # Verbs that object to or lay claim to a thing: "protested alleged British encroachment on
 # its territory", "disputed the British delineation", "claiming an additional 33,000 square
@@ -1200,6 +1255,16 @@ _AMOUNT = re.compile(
     r"|funds))"
 )
 """What a request asks for, to be a statement: an amount ("requested $87 million")."""
+# A proposal of an act or of a measure: "proposed dividing the classes of cruisers ...",
+# "proposed an overall cruiser limit of 70 ships" (never "proposed tax cuts", a plan named
+# in passing, nor "proposed revisions to the rules")
+_PROPOSE_VERB = re.compile(r"propos(?:ed|es)")
+_PROPOSE_OBJECT = re.compile(
+    r"^\s+(?:(?!being\b|having\b)[a-z]{3,}ing\s+(?:the|a|an|its|their|his|her|all|some|more"
+    r"|[a-z]+s)\b|(?:a|an)\s+(?:[a-z-]+\s+){0,3}(?:limit|cap|ceiling|ban|freeze|moratorium|ratio"
+    r"|truce|ceasefire|cease-fire|compromise|settlement|formula|conference|summit|treaty|pact"
+    r"|referendum|reduction|increase|exchange|partition|plebiscite)\s+(?:of|on|to|for|between|with)\s)"
+)
 _PLEDGE_VERB = re.compile(r"pledg(?:ed|es)|promis(?:ed|es)|commit(?:ted|s)")
 """A promise of an amount: "pledged at least $380 million to support the MSS" (only an
 amount: "committed a crime", "promised to act" are not this shape)."""
@@ -1234,11 +1299,20 @@ _DESCRIBE_OBJECT = re.compile(
     r"|this|how|why|what|where)\b)(?:the|a|an|its|his|her|their|[a-z-]+s\b|[a-z-]+\s+[a-z-]+s\b)"
 )
 _SELF = re.compile(
-    r"(?:^|[,;]\s*|\b(?:and|but)\s+)(?:This|this)\s+(?:[A-Z][\w-]*|report|paper|article|memo"
-    r"|brief|chapter|section|book|study|essay|piece)\s+(?:also\s+)?$"
+    r"(?:^|[,;]\s*|\b(?:and|but)\s+)(?:This|this)\s+(?:(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*|report"
+    r"|paper|article|memo|brief|chapter|section|book|study|essay|piece|post|sidebar|insight"
+    r"|analysis|overview|primer)\s+(?:(?:also|briefly|further|first|then|next|finally)\s+)?$"
 )
 """The text speaking of itself ("This Insight describes ..."): the article's plan, no one's
 statement."""
+_THIS_TEXT = re.compile(
+    r"(?:^|[,;]\s*|\b(?:and|but)\s+)(?:This|this)\s+(?:(?:CRS|Legal)\s+)?(?:Insight|Sidebar|Report"
+    r"|In\s+Focus|report|paper|article|memo|brief|chapter|section|essay|piece|post|sidebar"
+    r"|insight|analysis|overview|primer|product|page|fact\s+sheet)\s+"
+    r"(?:(?:also|briefly|further|first|then|next|finally)\s+)?$"
+)
+"""The text itself as a verb's subject ("This Legal Sidebar explains ...", "This report
+examines ..."), never a doctrine or a treaty called "This Doctrine"."""
 _PUBLISHED = re.compile(
     r"^\s+(?:his|her|their|the|this|a|an|its)\s+(?:new\s+)?(?:study|studies|findings|work"
     r"|research|results|paper|experiment|method|trial)\s+(?:in|at|to)\b"
@@ -1278,6 +1352,7 @@ _ISSUE_OBJECT = re.compile(
     r"|to|for|against)\b"
 )
 _VERB_OBJECTS = (
+    (_PROPOSE_VERB, _PROPOSE_OBJECT),
     (_PLEDGE_VERB, _AMOUNT),
     (_ISSUE_VERB, _ISSUE_OBJECT),
     (_WELCOME_VERB, _WELCOME_OBJECT),

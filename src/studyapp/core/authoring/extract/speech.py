@@ -89,9 +89,12 @@ _REPORT_VERB = (
     r"|reporting|reiterated|stressed|emphasi[sz]ed|acknowledged|admitted|confirmed|confirms"
     r"|denied|denies|maintained|maintains|hinted|argued|contended|contends|asserted|asserts"
     r"|cautioned|conceded|testified|promised|promising|pledged|vowed|proposed|asked|urged"
+    r"|invited(?=\s+[^.;:]{1,60}?\bto\s+[a-z])"
     r"|offered|called\s+on|expressed\s+(?:the\s+)?(?:hope|concerns?|fears?|doubts?|confidence"
     r"|optimism|worry|worries|regret|belief|view)|hopes|hoped|report|write|contend|argue|warn"
-    r"|insist|claim|note|add|state|maintain|assert|acknowledge|admit|confirm|deny|stress"
+    r"|insist|claim|note|add|maintain|assert|acknowledge|admit|confirm|deny|stress"
+    # ("state" is a noun or an adjective far more often: "state tort regimes", "state law")
+    r"|state(?=\s+that\b|\s*[:“\"])"
     r"|explain|replied|replies|reply|responded|responds|respond|answered|recalled|recalls"
     r"|countered|counters|observed|observes|pointed\s+out|points\s+out|complained|complains"
     r"|remarked|remarks(?=\s+that\b)|commented(?=\s+that\b)|written(?=\s+that\b)"
