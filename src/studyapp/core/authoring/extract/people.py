@@ -406,6 +406,8 @@ class People:
             else None
         )
         self._genders(text)
+        self.acronyms = _acronyms(text)
+        """Each short form the text defines ("the Department of Energy (DOE)") -> its long form."""
 
     def _genders(self, text: str) -> None:
         """Each person's gender where the article shows it: a title (Mr, Ms, Mrs), a gendered
@@ -628,3 +630,38 @@ class People:
             if best is None or (score, seen) > best[:2]:
                 best = (score, seen, person)
         return best[2] if best else None
+
+
+_DEFINED = re.compile(
+    r"(?P<long>(?:[Tt]he\s+)?[A-Z][\w.&’'-]*(?:\s+(?:of|for|and|on|the|to|in|[A-Z][\w.&’'-]*)){1,8}?)"
+    r"\s+\((?:the\s+)?(?P<short>[A-Z][A-Za-z&.]{1,7})\)"
+)
+
+
+def _acronyms(text: str) -> dict[str, str]:
+    """The short forms a text defines in brackets after a long one whose capitalised words
+    they are the initials of ("the Department of Energy (DOE)", "the Federal Trade
+    Commission (FTC)"): a statement of "DOE" is the Department's, and says so."""
+    found: dict[str, str] = {}
+    for m in _DEFINED.finditer(text):
+        short, long = m.group("short"), m.group("long")
+        words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", long) if w != "The"]
+        letters = re.sub(r"s$", "", short.replace(".", "").replace("&", "")).upper()
+        for n in range(len(words)):  # the shortest tail of the long form that the letters fit
+            if not words[n][0].isupper():
+                continue
+            tail = words[n:]
+            capitals = "".join(w[0] for w in tail if w[0].isupper()).upper()
+            every = "".join(w[0] for w in tail).upper()  # "Department of Energy": DOE
+            if letters in (capitals, every):
+                start = long.find(words[n])
+                head = long[:start]
+                # "the U.S. Department of Justice (DOJ)": the Department of Justice
+                the = (
+                    "the "
+                    if re.match(r"[Tt]he\s", long) or re.search(r"\b[Tt]he\s+$", head)
+                    else ""
+                )
+                found.setdefault(short, f"{the}{long[start:]}")
+                break
+    return found

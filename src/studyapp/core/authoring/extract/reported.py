@@ -104,6 +104,8 @@ _CONDITION = re.compile(
     r"|^\s*(?:Should|Were|Had)\s+(?:[^\s,;:]+\s+){1,5}$",
     re.IGNORECASE,
 )
+_MIGHT = re.compile(r"\b(?:might|may|could|can|must|should)\s+(?:(?:also|well|[a-z]+ly)\s+)?$")
+"""Before a verb of saying that is only possible: "a defendant might argue that ..."."""
 _IF_SO = re.compile(
     r"\b(?:if|unless|as\s+long\s+as|so\s+long\s+as|provided(?:\s+that)?|providing\s+that"
     r"|on\s+condition\s+that|in\s+case)\s+(?:[^\s,;:]+\s+){1,5}$",
@@ -430,6 +432,8 @@ def find_reported(sentence: Sentence, speakers: Speakers) -> list[ReportMention]
             continue  # "History shows that ...": a thing shows, nobody says
         if _NEGATED.search(text[: m.start()]):
             continue  # "officials have not said why ...": nothing was said
+        if _MIGHT.search(text[: m.start()]):
+            continue  # "a defendant might argue that ...": what could be said, not what was
         condition = _CONDITION.search(text[: m.start()])
         if condition is not None and not (
             condition.group(0).split()[0].lower() in ("when", "once", "until")
@@ -655,6 +659,19 @@ def _finder(speaker: Speaker, speakers: Speakers, head: str) -> bool:
     return not head.lstrip().startswith(speaker.name)
 
 
+_CLAUSE_SUBJECT = re.compile(
+    r"(?:^|[,;]\s+)(?P<np>(?:[Tt]he\s+)?(?:[a-z]+\s+){0,2}[a-z]+s|(?:[Tt]he\s+)?[A-Z][\w’'.&-]*"
+    r"(?:\s+(?:of\s+|and\s+)?[A-Z][\w’'.&-]*){0,4})\s+(?:(?:also|then|later|[a-z]+ly)\s+)?"
+    r"(?:[a-z]+ed|held|found|took|made|gave|set|put|issued)\b[^,;]*,\s*$"
+)
+"""The subject of the clause a participle follows: "the agencies adopted that position, "."""
+_ISSUER = re.compile(
+    r"(?P<who>.+?)\s+(?:released|issued|published|sent|circulated|adopted|signed|delivered"
+    r"|submitted|filed|wrote|drafted)\s+(?:a|an|the|its|their|his|her|a\s+joint)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:statement|letter|memo|memorandum|report|note|communiqu[eé]|declaration|resolution"
+    r"|order|notice|guidance|brief|proposal|plan|paper|document|opinion)$"
+)
+"""A subject that is someone's act of issuing a text: the one who issued it speaks."""
 _HAVING = re.compile(r"\s*(?:Having|After\s+having)\s+(?:(?:also|first|already|[a-z]+ly)\s+)?$")
 _MAIN_SUBJECT = re.compile(
     r",\s+(?P<np>(?:[Tt]he\s+|[Ii]ts\s+|[Hh]is\s+|[Hh]er\s+|[Tt]heir\s+)?(?:[A-Z][\w’'.-]*|[a-z]+)"
@@ -705,8 +722,19 @@ def _subject(
     ):
         return None  # "sent a letter to Khrushchev declaring that ...": not Khrushchev's words
     if participle and re.search(r",\s*$", head):
-        # "..., adding that ...": the speaker of the clause before, or the sentence's subject
-        return previous or _sentence_subject(head, speakers, sentence)
+        # "..., adding that ...": the speaker of the clause before, or the subject of the
+        # clause the participle follows ("In their 2000 Guidelines, the agencies adopted that
+        # position, explaining that ..."), or the sentence's subject
+        if previous is not None:
+            return previous
+        clause = _CLAUSE_SUBJECT.search(head)
+        if clause is not None:
+            owner = speakers.resolve(
+                clause.group("np"), sentence.start + clause.start("np"), head[: clause.start("np")]
+            )
+            if owner is not None:
+                return owner
+        return _sentence_subject(head, speakers, sentence)
     if participle and re.search(r"\b(?:while|whilst|by)\s+(?:also\s+|again\s+)?$", head):
         # "Others support tariffs while also emphasizing the need ...": the sentence's subject
         some = _SOME_PEOPLE.match(head)
@@ -742,6 +770,10 @@ def _subject(
             )
         return None
     phrase, at = found
+    issuer = _ISSUER.match(phrase)
+    if issuer is not None:
+        # "the DOJ and FTC released a policy statement explaining that ...": who issued it
+        phrase = issuer.group("who")
     if participle and re.match(r"(?:a|an|any|each|every)\s+[a-z]", phrase):
         return None  # "a plaintiff alleging failure to warn must show ...": anyone who would
     whereby = re.match(r"(?:whereby|wherein)\s+", phrase, re.IGNORECASE)

@@ -545,7 +545,22 @@ class Speakers:
         return Speaker(name, (), "person")
 
     def resolve(self, phrase: str, position: int, sentence: str = "") -> Speaker | None:
-        """The speaker ``phrase`` names (at ``position`` in the text), or None."""
+        """The speaker ``phrase`` names (at ``position`` in the text), or None; a body the
+        text names by a short form it defines ("DOE") is named in full, the short form its
+        alias, and the full name gets the short form as its alias."""
+        found = self._resolve(phrase, position, sentence)
+        acronyms: dict[str, str] = getattr(self.people, "acronyms", {})
+        if found is None or not acronyms or found.kind == "person":
+            return found
+        bare = re.sub(r"^[Tt]he\s+", "", found.name)
+        if bare in acronyms:
+            return Speaker(acronyms[bare], (*found.aliases, bare), found.kind)
+        for short, long in acronyms.items():
+            if re.sub(r"^[Tt]he\s+", "", long) == bare and short not in found.aliases:
+                return Speaker(found.name, (*found.aliases, short), found.kind)
+        return found
+
+    def _resolve(self, phrase: str, position: int, sentence: str = "") -> Speaker | None:
         words = phrase.split()
         if not words or _COPULA.search(phrase):
             return None  # "the results are consistent": a clause, no one who speaks
