@@ -31,7 +31,7 @@ def test_keys_are_the_cards_of_discover_on_a_miss_a_hit_and_a_damaged_entry(
 ) -> None:
     folder = tmp_path / "decks"
     folder.mkdir()
-    (folder / "a.yaml").write_bytes(DECK.read_bytes())
+    (folder / DECK.name).write_bytes(DECK.read_bytes())  # named after its id: keeps it
     (folder / "b.yaml").write_bytes(DECK.read_bytes())  # the same deck id: left out
     (folder / "c.yaml").write_text("title: [unclosed\n", encoding="utf-8")  # broken: left out
     cache = DeckCache(tmp_path / "cache")

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
 from stat import S_ISREG
 from typing import TYPE_CHECKING, Protocol, TypeVar
@@ -366,9 +367,12 @@ _D = TypeVar("_D", bound=_HasId)
 def _each(
     files: Iterable[Path], load: Callable[[Path, str], _D], failures: list[DeckLoadError]
 ) -> list[_D]:
-    """``load`` of each file; what fails (or repeats a deck id) goes to ``failures``."""
-    done: list[_D] = []
-    seen: dict[str, Path] = {}
+    """``load`` of each file; what fails (or shares its deck id) goes to ``failures``.
+
+    Decks sharing an id are settled by :func:`_settle_shared_ids`, after every file is
+    loaded: which file comes first by name must not decide whose progress a deck gets.
+    """
+    loaded: list[tuple[Path, str, _D]] = []
     for path in files:
         shown = display_name(path)
         if not path.exists():
@@ -376,25 +380,104 @@ def _each(
             failures.append(DeckLoadError(shown, [problem]))
             continue
         try:
-            loaded = load(path, shown)
+            loaded.append((path, shown, load(path, shown)))
         except DeckLoadError as error:
             failures.append(error)
-            continue
-        if loaded.deck_id in seen:
-            other = display_name(seen[loaded.deck_id])
-            problem = Problem(
-                shown,
-                1,
-                1,
-                "id",
-                f"deck id {loaded.deck_id!r} is already used by {other}; "
-                "deck ids must be unique (progress is keyed by them)",
-            )
-            failures.append(DeckLoadError(shown, [problem]))
-            continue
-        seen[loaded.deck_id] = path
-        done.append(loaded)
+    sharing: dict[str, list[Path]] = {}
+    for path, _shown, deck in loaded:
+        sharing.setdefault(deck.deck_id, []).append(path)
+    done: list[_D] = []
+    for path, shown, deck in loaded:
+        paths = sharing[deck.deck_id]
+        refused = (
+            None
+            if len(paths) == 1
+            else _settle_shared_ids(deck.deck_id, path, shown, paths, taken=sharing.keys())
+        )
+        if refused is None:
+            done.append(deck)
+        else:
+            failures.append(DeckLoadError(shown, [refused]))
     return done
+
+
+def _file_id(path: Path) -> str:
+    """The deck id a file's name suggests: its name less the ``.yaml``/``.yml`` suffix."""
+    name = path.name
+    suffix = next((s for s in DECK_SUFFIXES if name.lower().endswith(s)), None)
+    return name[: -len(suffix)] if suffix else path.stem
+
+
+def _settle_shared_ids(
+    deck_id: str, path: Path, shown: str, paths: list[Path], *, taken: Collection[str]
+) -> Problem | None:
+    """Whether the deck of ``path``, one of several files (``paths``) giving the same
+    deck id, is refused (the problem, placed on its ``id``) or loads (None); ``taken``:
+    the ids of every deck that loaded (not to be suggested as a new one).
+
+    The rule, one a learner can predict and fix: the one file named after the id keeps
+    it (``markup.yaml`` is deck ``markup``; a copy or a new deck that took its id is
+    refused); when no file, or more than one, is named so, none loads, since any of
+    them could be shown with another deck's progress, and each message names the others.
+    """
+    named = [p for p in paths if _file_id(p) == deck_id]
+    line, col = _id_position(path, shown)
+    if len(named) == 1:
+        if named[0] == path:
+            return None
+        message = (
+            f"deck id {deck_id!r} is taken by {display_name(named[0])}, the file named after "
+            "it (its progress is that deck's); this file was not loaded: give it an id of "
+            f"its own{_own_id_hint(path, paths, taken)}"
+        )
+        return Problem(shown, line, col, "id", message)
+    others = [display_name(p) for p in paths if p != path]
+    fix = (
+        "give each deck an id of its own (when one file is named after an id, that one keeps it)"
+        if named
+        else f"give each deck an id of its own, or rename the file of the one to keep to "
+        f"{deck_id}.yaml"
+    )
+    neither = (
+        "neither was loaded, as either could take the other's progress"
+        if len(others) == 1
+        else "none of them was loaded, as any could take another's progress"
+    )
+    message = f"deck id {deck_id!r} is also used by {_listed(others)}; {neither}: {fix}"
+    return Problem(shown, line, col, "id", message)
+
+
+def _own_id_hint(path: Path, paths: list[Path], taken: Collection[str]) -> str:
+    """``, e.g. 'x' (its file name)`` when that is a valid id no other deck has, nor
+    another of these files is named (it would then be theirs by the same rule)."""
+    from studyapp.core.decks.model import ID_PATTERN  # pydantic: only for this message
+
+    own = _file_id(path)
+    clash = own in taken or any(_file_id(p) == own for p in paths if p != path)
+    if clash or re.match(ID_PATTERN, own) is None:
+        return ""
+    return f", e.g. {own!r} (its file name)"
+
+
+def _listed(names: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _id_position(path: Path, shown: str) -> tuple[int, int]:
+    """Where the deck's ``id`` is written (``line, col``), to point the message at it;
+    1:1 if the file cannot be read again. Read again only here: a deck loaded from the
+    cache has no positions, and files sharing an id are rare."""
+    from studyapp.core.decks.yamlread import read_yaml  # YAML: only for this message
+
+    raw, _problems = read_bytes(path, limits_from_env(), shown)
+    if raw is None:
+        return (1, 1)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return (1, 1)
+    return read_yaml(text, shown, limits_from_env()).position(("id",))
 
 
 class CardKey(Struct, frozen=True, gc=False):

@@ -254,6 +254,8 @@ class ProgressStore:
             self._journal_prints = []
             self._folds.left = False
             self._problems.clear()
+        if self.snapshot_lost:
+            self._recent = self._recent_from_history()
         # Never reuse a number the history already has (e.g. after a damaged
         # snapshot was set aside): a fold would take new reviews for old ones.
         self._next_seq = max(self._next_seq, history_tail_seq(self.folder / HISTORY) + 1)
@@ -261,6 +263,20 @@ class ProgressStore:
             self._journal_fd, self._journal_sync = open_journal(self.folder / JOURNAL)
             if self._dirty or self._folds.left or len(self._pending) >= self._fold_after:
                 self.fold()
+
+    def _recent_from_history(self) -> list[ReviewRecord]:
+        """The reviews of the last few days, read back from the history and the journal
+        after the snapshot that kept them was lost (or partly so).
+
+        Today's daily limits are counted from them (``study.queue.day_counts``): without
+        them a rebuilt store forgets what was answered today, and introduces the day's
+        new cards a second time. Every answer reaches the history or the journal, imports
+        included, so these are all of them. The history is read here once, on this rare
+        path only: a normal start never reads it.
+        """
+        cutoff = self._now() - RECENT_WINDOW
+        history = read_history(self.folder / HISTORY, list(self._pending))
+        return sorted((r for r in history if r.at >= cutoff), key=lambda r: r.at)
 
     def _clean_temp_files(self) -> None:
         for stray in self.folder.glob(f".*{TEMP_SUFFIX}"):
