@@ -157,7 +157,7 @@ def test_import_says_the_schema_could_not_be_written(
         "studyapp: deck.schema.json: cannot write the deck schema (Is a directory); "
         "`studyapp schema > deck.schema.json` makes it\n"
     )
-    assert captured.out == "wrote out.yaml: 1 entries from 1 rows\n"
+    assert captured.out == "wrote out.yaml: 1 entry from 1 row\n"
 
 
 def test_import_of_an_apkg_that_is_not_a_zip(

@@ -108,7 +108,7 @@ def test_import_separator_that_is_not_one_character(
             "tab, comma or semicolon\n"
         )
     assert main(["import", "c.csv", "-o", "i.yaml", "--separator", "comma"]) == 0
-    assert "wrote i.yaml: 1 entries" in capsys.readouterr().out
+    assert "wrote i.yaml: 1 entry" in capsys.readouterr().out
 
 
 def test_import_with_a_bad_id(here: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -125,7 +125,7 @@ def test_bad_dates_are_refused_and_nothing_is_remembered(
     [
         (["--minutes-per-day", "0"], "minutes a day are between 1 and 1440"),
         (["--minutes-per-day", "lots"], "not a whole number"),
-        (["--target", "1.5"], "between 0 and 1"),
+        (["--target", "101"], "between 0 and 1"),
         (["--target", "0"], "between 0 and 1"),
         (["--date", "2027-02-30"], "not a date"),
     ],

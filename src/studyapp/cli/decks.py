@@ -12,8 +12,9 @@ import shlex
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from studyapp.cli.given import empty_folders, looping_paths, missing_paths, refuse
+from studyapp.cli.given import counted, empty_folders, looping_paths, missing_paths, refuse
 from studyapp.core.base.gcpause import paused_gc
+from studyapp.core.base.listing import plural
 from studyapp.core.base.problems import Problem, UserFileError
 from studyapp.core.base.terminal import json_for_terminal, terminal_out
 from studyapp.core.decks.cache import DeckCache
@@ -130,17 +131,17 @@ def _validate(targets: list[str], fmt: str, out: TextIO) -> int:
                 f"; a draft: {loaded.drafts:,} {many} still marked `review: true` "
                 f"(studyapp extract --review {shlex.quote(shown)})"
             )
-        out.write(f"ok: {shown} ({loaded.entries} entries){drafted}\n")
+        out.write(f"ok: {shown} ({counted(loaded.entries, 'entry', 'entries')}){drafted}\n")
     for path, spec in exam_ok:
-        out.write(f"ok: {display_name(path)} (exam '{spec.id}', {spec.questions} questions)\n")
+        questions = plural(spec.questions, "question")
+        out.write(f"ok: {display_name(path)} (exam '{spec.id}', {questions})\n")
     problems = sum(len(f.problems) for f in failures)
     if failures:
         out.write(
-            f"{len(failures)} of {checked} files invalid, "
-            f"{problems} problem{'s' if problems != 1 else ''}\n"
+            f"{len(failures)} of {plural(checked, 'file')} invalid, {plural(problems, 'problem')}\n"
         )
         return 1
-    out.write(f"all {checked} file{'s' if checked != 1 else ''} valid\n")
+    out.write(f"all {plural(checked, 'file')} valid\n")
     return 0
 
 
@@ -219,7 +220,7 @@ def _too_many_questions(path: Path, shown: str, spec: ExamSpec, decks: list[Deck
             line,
             col,
             "questions",
-            f"asks for {spec.questions} questions, but {drawn}{narrowed} can give only "
+            f"asks for {plural(spec.questions, 'question')}, but {drawn}{narrowed} can give only "
             f"{capacity} without asking an entry twice; {change}",
         )
     ]
@@ -242,7 +243,8 @@ def _list_decks(result: DeckSet, out: TextIO) -> None:
         for entry in deck.entries:
             kinds[entry.kind] = kinds.get(entry.kind, 0) + 1
         detail = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
-        out.write(f"  {deck.id}: {deck.title} ({len(deck.entries)} entries: {detail})\n")
+        entries = counted(len(deck.entries), "entry", "entries")
+        out.write(f"  {deck.id}: {deck.title} ({entries}: {detail})\n")
         out.write(f"    {display_name(loaded.path)}\n")
         if loaded.drafts:  # as home marks it: studied like any other, its author checks it
             many = "entry" if loaded.drafts == 1 else "entries"

@@ -205,9 +205,11 @@ def _metrics_rows(report: OptimizeReport) -> list[tuple[str, Metrics]]:
 
 
 def _text(report: OptimizeReport, *, adopted: bool, dry_run: bool) -> str:
+    from studyapp.core.base.listing import plural
+
     lines = [f"FSRS parameters for {report.preset}, from your reviews"]
     lines.append(
-        f"  {report.reviews:,} answers used, {report.predicted:,} of them predicted "
+        f"  {plural(report.reviews, 'answer')} used, {report.predicted:,} of them predicted "
         "(a day or more after the card's previous answer)"
     )
     from studyapp.core.tuning.run import skipped_notes
@@ -216,7 +218,10 @@ def _text(report: OptimizeReport, *, adopted: bool, dry_run: bool) -> str:
     if notes:
         lines.append("  not used: " + "; ".join(notes))
     if report.other_presets:
-        lines.append(f"  {report.other_presets:,} answers belong to decks with their own preset")
+        belong = "belongs" if report.other_presets == 1 else "belong"
+        lines.append(
+            f"  {plural(report.other_presets, 'answer')} {belong} to decks with their own preset"
+        )
     rows = _metrics_rows(report)
     if rows:
         lines.append("")

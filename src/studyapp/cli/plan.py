@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
+from studyapp.cli.plan_options import TARGET_FORMS
 from studyapp.core.examday import DEFAULT_MINUTES, DEFAULT_TARGET
 
 __all__ = ["register", "run"]
@@ -40,7 +41,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     plan.add_argument("decks", nargs="*", metavar="DECK", help="deck files or folders")
     plan.add_argument("--date", help="the exam day, YYYY-MM-DD (remembered)")
     plan.add_argument("--minutes-per-day", help=f"time you have a day (default {DEFAULT_MINUTES})")
-    plan.add_argument("--target", help=f"recall to reach on the day (default {DEFAULT_TARGET})")
+    plan.add_argument(
+        "--target",
+        metavar="R",
+        help="recall to reach on the day, a share or a percent: "  # (%% : argparse's %)
+        f"{TARGET_FORMS.replace('%', '%%')} are the same (a number above 1 is a percent; "
+        f"default {DEFAULT_TARGET}; remembered)",
+    )
     plan.add_argument("--progress", metavar="DIR")
     plan.add_argument("--json", action="store_true", help="print one JSON object")
 

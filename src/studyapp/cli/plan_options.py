@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-__all__ = ["UsageError", "read_options"]
+__all__ = ["TARGET_FORMS", "UsageError", "read_options"]
 
 
 class UsageError(ValueError):
@@ -23,14 +23,30 @@ def _date(text: str) -> date:
         raise UsageError(f"--date: {text!r} is not a date: write YYYY-MM-DD") from None
 
 
+TARGET_FORMS = "0.9, 90 or 90%"
+"""How a target of 90% may be written, in the help and in every message about one."""
+
+
 def _target(text: str) -> float:
+    """The recall to reach, as a share: ``0.9``, ``90%``, or a bare ``90`` (above 1, a
+    number can only be meant as a percent: a share is at most 1). A target of 0 or less,
+    or of 100% or more (no forecast of recall reaches it: the plan refuses it), is
+    refused here, in words that say both ways of writing one."""
+    number = text.strip()
+    percent = number.endswith("%")
     try:
-        value = float(text.rstrip("%")) / (100 if text.endswith("%") else 1)
+        value = float(number.removesuffix("%"))
     except ValueError:
-        raise UsageError(f"--target: {text!r} is not a number such as 0.9") from None
-    if not 0 < value < 1:
-        raise UsageError(f"--target: {text!r}: the target is between 0 and 1 (0.9 = 90%)")
-    return value
+        raise UsageError(f"--target: {text!r} is not a number such as {TARGET_FORMS}") from None
+    if not percent and 1 < value <= 100:
+        percent = True
+    share = value / 100 if percent else value
+    if not 0 < share < 1:  # (NaN and infinities included)
+        raise UsageError(
+            f"--target: {text!r}: the target is a share between 0 and 1 (0.9) or a percent "
+            "between 0 and 100 (90 or 90%); 100% itself cannot be reached"
+        )
+    return share
 
 
 def _minutes(text: str) -> int:

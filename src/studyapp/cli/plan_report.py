@@ -10,10 +10,11 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from studyapp.cli.given import missing_paths, say_settings, unreadable
+from studyapp.cli.given import counted, missing_paths, say_settings, unreadable
 from studyapp.cli.plan_options import UsageError, read_options
 from studyapp.core.base import paths
 from studyapp.core.base.clock import system_clock
+from studyapp.core.base.listing import plural
 from studyapp.core.base.problems import UserFileError
 from studyapp.core.base.terminal import json_safe, terminal_out, terminal_safe
 from studyapp.core.config import ExamPlanPrefs, load_config, save_config
@@ -148,7 +149,7 @@ def _calibration_text(found: Calibration) -> str:
         )
     if found.bins:
         lines.append(
-            f"  By forecast ({found.questions} questions answered; recall and a guess "
+            f"  By forecast ({plural(found.questions, 'question')} answered; recall and a guess "
             "among the options):"
         )
         for b in found.bins:
@@ -169,16 +170,18 @@ def _text(report: ExamDayReport) -> str:
     days = (r.exam_date - r.today).days
     lines = [
         f"{terminal_safe(report.title)}: exam on {r.exam_date.isoformat()} "
-        f"({days} day{'s' if days != 1 else ''} from today)",
+        f"({plural(days, 'day')} from today)",
         "",
         f"If the exam were today:          {_pct(r.predicted_score_today)}",
         f"On exam day, studying no more:   {_pct(r.predicted_score)}",
         f"On exam day, following the plan: {_pct(p.predicted_score_with_plan)}"
-        f"  (target {_pct(p.target)} on every card; {p.cards_at_target} of {p.cards} cards)",
+        f"  (target {_pct(p.target)} on every card; {p.cards_at_target} of "
+        f"{plural(p.cards, 'card')})",
     ]
     if r.unstudied_entries:
         lines.append(
-            f"{r.unstudied_entries} of {r.entries} entries were never studied: "
+            f"{r.unstudied_entries} of {counted(r.entries, 'entry', 'entries')} "
+            f"{'was' if r.unstudied_entries == 1 else 'were'} never studied: "
             "they count as not known until you learn them."
         )
     lines += [

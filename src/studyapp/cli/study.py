@@ -339,6 +339,8 @@ def cmd_progress(progress: str | None, out: TextIO, *, as_json: bool = False) ->
     out.write(f"{plural(len(issues), 'problem')}\n")
     for issue in issues:
         out.write(f"  - {issue}\n")
+    if report.bad_history_lines:  # where they are, what was lost, what to do
+        out.writelines(f"    {line}\n" for line in _unreadable_said(folder))
     return 0 if report.ok and not problems else 1
 
 
@@ -361,6 +363,7 @@ def _progress_json(folder: Path, out: TextIO) -> int:
         "locked": False,
         "attempts": 0,
         "problems": [],
+        "unreadable_history_lines": [],
         "ok": True,
     }
     if folder.exists():
@@ -376,8 +379,11 @@ def _progress_json(folder: Path, out: TextIO) -> int:
             return 1
         results, problems = list_results(folder)
         issues = [str(p) for p in report.problems] + problems
+        bad_lines: list[dict[str, object]] = []
         if report.bad_history_lines:
             issues.append(_unreadable(report.bad_history_lines))
+            history = _history(folder)
+            bad_lines = [{"file": str(history), "line": n} for n in _bad_lines(history)]
         doc |= {
             "files": dict(sorted(report.files.items())),
             "cards_with_progress": report.cards,
@@ -389,6 +395,7 @@ def _progress_json(folder: Path, out: TextIO) -> int:
             "locked": report.locked,
             "attempts": len(results),
             "problems": issues,
+            "unreadable_history_lines": bad_lines,
             "ok": report.ok and not problems,
         }
     out.write(json_for_terminal(doc) + "\n")
@@ -456,6 +463,65 @@ def cmd_results(progress: str | None, fmt: str, output: str | None, out: TextIO)
 
 def _unreadable(lines: int) -> str:
     return f"{plural(lines, 'unreadable line')} in the review history"
+
+
+SHOWN_BAD_LINES = 5
+"""Unreadable history lines named one by one; the rest are counted (a history garbled
+throughout would otherwise print a line for each of its thousands of answers)."""
+
+
+def _history(folder: Path) -> Path:
+    from studyapp.core.store.layout import HISTORY
+
+    return folder / HISTORY
+
+
+def _bad_lines(history: Path) -> list[int]:
+    """The 1-based numbers of the history's lines that cannot be read (torn or garbled),
+    found as :func:`~studyapp.core.store.check.check_folder` counts them: the check keeps
+    only the count, and a learner told of a bad line needs to know which one."""
+    from studyapp.core.store.journal import verify_line
+
+    try:
+        with open(history, "rb") as handle:
+            return [
+                number
+                for number, line in enumerate(handle, 1)
+                if line.strip() and not verify_line(line)
+            ]
+    except OSError:  # (gone or unreadable since the check: the count above still says it)
+        return []
+
+
+def _unreadable_said(folder: Path) -> list[str]:
+    """``file:line: what is wrong`` for each unreadable line of the review history (the
+    first few), then what it costs and what to do, worded as the store words the
+    journal's damage: a line the app cannot read loses the answer on it from the
+    history, and only that (the cards' states are in the snapshot; the next answers
+    are appended after it, on lines of their own)."""
+    history = _history(folder)
+    numbers = _bad_lines(history)
+    if not numbers:
+        return []
+    said = [
+        f"{history}:{n}: cut short or garbled (an interrupted save, or an edit by hand)"
+        for n in numbers[:SHOWN_BAD_LINES]
+    ]
+    if len(numbers) > SHOWN_BAD_LINES:
+        said.append(f"and {plural(len(numbers) - SHOWN_BAD_LINES, 'more line')}")
+    it, answers, lines = (
+        ("it", "answer", "that line") if len(numbers) == 1 else ("them", "answers", "those lines")
+    )
+    said.append(
+        f"the {answers} on {it} {'is' if it == 'it' else 'are'} left out of stats and of studyapp "
+        "progress --repair; every other answer and your cards' progress are kept, and new "
+        f"answers are saved after {it}"
+    )
+    said.append(
+        f"to clear this, delete {lines} with studyapp closed (nothing more is lost if you "
+        f"leave {it})"
+    )
+    return said
 
 
 def _duration(delta: timedelta) -> str:

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from studyapp.cli.given import (
     RefusedError,
+    counted,
     empty_folders,
     is_folder,
     looping_paths,
@@ -39,6 +40,7 @@ from studyapp.cli.given import (
 )
 from studyapp.core.base.atomic import atomic_write, kept_mode
 from studyapp.core.base.gcpause import paused_gc
+from studyapp.core.base.listing import plural
 from studyapp.core.base.problems import DeckLoadError, Problem
 from studyapp.core.base.terminal import json_for_terminal, terminal_out
 from studyapp.core.decks.discovery import display_name, expand, is_exam_file
@@ -372,10 +374,8 @@ def _lint(args: argparse.Namespace, out: TextIO) -> int:
                 out.write(f"{finding}\n")
         for note in report.notes:
             out.write(f"{note}\n")
-    plural = "s" if len(reports) != 1 else ""
     out.write(
-        f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning"
-        f"{'s' if warnings != 1 else ''} in {len(reports)} file{plural}"
+        f"{plural(errors, 'error')}, {plural(warnings, 'warning')} in {_files(len(reports))}"
         + (" (--strict: warnings fail)" if args.strict and warnings and not errors else "")
         + "\n"
     )
@@ -551,7 +551,8 @@ def _review(path: Path, out: TextIO) -> int:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise _FailedError(
             f"{shown}: --review opens a screen and needs a terminal "
-            f"({session.total} entries are marked `review: true`; `studyapp lint {shown}` "
+            f"({counted(session.total, 'entry is', 'entries are')} marked `review: true`; "
+            f"`studyapp lint {shown}` "
             "lists them)"
         )
     from studyapp.tui.draft_review_app import DraftReviewApp
@@ -661,9 +662,9 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
     _write_schema(schema_file, out)
     skipped = len(result.problems)
     out.write(
-        f"wrote {display_name(target)}: {len(result.deck.entries)} entries from {result.rows} "
-        f"rows"
-        + (f" ({skipped} problem{'s' if skipped != 1 else ''} above)" if skipped else "")
+        f"wrote {display_name(target)}: {counted(len(result.deck.entries), 'entry', 'entries')} "
+        f"from {plural(result.rows, 'row')}"
+        + (f" ({plural(skipped, 'problem')} above)" if skipped else "")
         + "\n"
     )
     return 1 if result.problems else 0
@@ -760,7 +761,8 @@ def _export_deck(args: argparse.Namespace, out: TextIO) -> int:
         except ExportError as exc:  # (the folder was checked: a full disk, ...)
             raise RefusedError(whole_file(target, _strip_prefix(str(exc), target))) from None
         out.write(
-            f"wrote {display_name(target)}: {count} notes (importing it again updates them)\n"
+            f"wrote {display_name(target)}: {plural(count, 'note')} (importing it again "
+            "updates them)\n"
         )
         _note_drafts(deck.entries, shown)
         return 0
@@ -773,7 +775,8 @@ def _export_deck(args: argparse.Namespace, out: TextIO) -> int:
 
         text = to_markdown(deck)
     write_atomic(target, text.encode("utf-8"))
-    out.write(f"wrote {display_name(target)}: {len(deck.entries)} entries as {args.to}\n")
+    entries = counted(len(deck.entries), "entry", "entries")
+    out.write(f"wrote {display_name(target)}: {entries} as {args.to}\n")
     if args.to == "csv":
         from studyapp.core.authoring.export.spreadsheet import csv_losses
 
@@ -784,7 +787,7 @@ def _export_deck(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _files(count: int) -> str:
-    return f"{count} file{'s' if count != 1 else ''}"
+    return plural(count, "file")
 
 
 def _note_drafts(entries: Sequence[AnyEntry], shown: str) -> None:
@@ -793,7 +796,8 @@ def _note_drafts(entries: Sequence[AnyEntry], shown: str) -> None:
     drafts = sum(1 for entry in entries if entry.review)
     if drafts:
         sys.stderr.write(
-            f"note: {drafts} of {len(entries)} entries are still marked review: true (a draft): "
+            f"note: {drafts} of {counted(len(entries), 'entry', 'entries')} "
+            f"{'is' if drafts == 1 else 'are'} still marked review: true (a draft): "
             f"studyapp extract --review {shlex.quote(shown)} to check them\n"
         )
 
@@ -833,8 +837,8 @@ def _gradebook(args: argparse.Namespace, out: TextIO) -> int:
     write_atomic(target, book.to_csv().encode("utf-8"))
     write_atomic(summary, book.to_markdown().encode("utf-8"))
     out.write(
-        f"wrote {display_name(target)} and {display_name(summary)}: {len(book.students)} "
-        f"students, {len(book.questions)} questions"
+        f"wrote {display_name(target)} and {display_name(summary)}: "
+        f"{plural(len(book.students), 'student')}, {plural(len(book.questions), 'question')}"
         + (f"; {_files(len(files) - len(book.students))} left out" if book.problems else "")
         + "\n"
     )

@@ -11,6 +11,7 @@ what is on disk (see :func:`save_config`).
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import time
@@ -391,8 +392,11 @@ def save_config(
     kept as written, for its owner to mend: a command that changes one value (``plan
     --date``, ``optimize``) must not put defaults over the rest.
     """
-    folder.mkdir(parents=True, exist_ok=True)
     path = config_path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise _not_saved(f"the settings folder {folder}", error, "made") from None
     lock = FolderLock(folder / CONFIG_LOCK)
     for attempt in range(_LOCK_TRIES):
         try:
@@ -402,13 +406,21 @@ def save_config(
             if attempt == _LOCK_TRIES - 1:
                 raise OSError(f"{path} is being saved by another studyapp; try again") from None
             time.sleep(0.005)
+        except OSError as error:  # (the lock beside it: a folder it may not write in)
+            raise _not_saved(f"the settings folder {folder}", error, "written") from None
     try:
         data = config.to_dict()
         if base is not None:
             disk: dict[str, Any] = {}
-            with contextlib.suppress(FileNotFoundError):
+            try:
+                raw: bytes | None = path.read_bytes()
+            except FileNotFoundError:
+                raw = None
+            except OSError as error:  # never replaced unread: it may hold another's saves
+                raise _not_saved(f"the settings file {path}", error, "read") from None
+            if raw is not None:
                 try:
-                    disk = read_settings_data(path.read_bytes())
+                    disk = read_settings_data(raw)
                 except ValueError as error:  # unreadable: set aside, as at start
                     _reject(path, str(error), clock)
             merged = merged_settings(base.to_dict(), data, disk)
@@ -419,7 +431,38 @@ def save_config(
             elif keep_bad_parts:
                 data = merged
         text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-        atomic_write(path, text.encode("utf-8"))
+        try:
+            atomic_write(path, text.encode("utf-8"))
+        except OSError as error:
+            raise _not_saved(f"the settings file {path}", error, "written") from None
     finally:
         lock.release()
     return config
+
+
+class SettingsNotSavedError(OSError):
+    """The settings could not be saved, said as the other file errors are: which file,
+    what went wrong in words, and what to do (the raw ``[Errno 13] Permission denied:
+    '...'`` reached the learner before). An OSError still: every screen and command that
+    saves settings catches one and shows its text."""
+
+    def __init__(self, where: str, error: OSError, done: str) -> None:
+        self.error = error
+        super().__init__(f"{where} cannot be {done} ({_why(error)})")
+
+
+def _not_saved(where: str, error: OSError, done: str) -> OSError:
+    """A system's error (one with an errno, raw: "[Errno 13] ...") in words; one raised
+    with words already (the lock's "being saved by another studyapp") as it is."""
+    return error if error.errno is None else SettingsNotSavedError(where, error, done)
+
+
+def _why(error: OSError) -> str:
+    """What an OSError means for the settings file, and what to do about it."""
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied: studyapp must read and write it; check its permissions"
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "the disk is full: free some space"
+    if error.errno == errno.EROFS:
+        return "the disk is read-only: set STUDYAPP_CONFIG to a folder that can be written"
+    return f"{error.strerror or error}: check the disk"

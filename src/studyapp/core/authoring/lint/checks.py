@@ -10,6 +10,7 @@ and any disagreement is an error. So a course's accept lists are tested like cod
 from __future__ import annotations
 
 from studyapp.core.authoring.lint.rules import Linter
+from studyapp.core.authoring.lint.wording import quoted
 from studyapp.core.decks.cards import Card, cards_for_entry
 from studyapp.core.decks.model import AnyEntry, Deck, ExpectedCheck
 from studyapp.core.quiz.answers.keyindex import AnswerKeyIndex
@@ -44,6 +45,6 @@ def check_expected_verdicts(lint: Linter, deck: Deck) -> None:
                 lint.add(
                     "V001",
                     path,
-                    f"{entry.id}/{card.variant}: {check.answer!r} is expected to be "
+                    f"{entry.id}/{card.variant}: {quoted(check.answer)} is expected to be "
                     f"{check.verdict}, but the checker says {judged.verdict} ({judged.reason})",
                 )

@@ -23,6 +23,7 @@ from studyapp.core.authoring.lint.wording import (
     folded,
     question_path,
     question_text,
+    quoted,
 )
 from studyapp.core.base.listing import listed
 from studyapp.core.decks.model import DateEntry, Deck, FigureEntry
@@ -93,7 +94,7 @@ def _check_labels(lint: Linter, deck: Deck) -> None:
             "D003",
             ("entries", i, field),
             f"same {field} as entries[{at}] ({deck.entries[at].id!r}, line {line}): "
-            f"{label!r} names neither alone (a true/false question, the browse list and "
+            f"{quoted(label)} names neither alone (a true/false question, the browse list and "
             f"exports show it without the prompt); say what this one {what}",
         )
 

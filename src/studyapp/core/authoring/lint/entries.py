@@ -23,7 +23,13 @@ from studyapp.core.authoring.extract.numbers import (
 from studyapp.core.authoring.lint.acceptance import SoloAnswers, accepting_key
 from studyapp.core.authoring.lint.datehint import may_state_a_date
 from studyapp.core.authoring.lint.rules import Linter
-from studyapp.core.authoring.lint.wording import content_words, folded, question_path, words_in
+from studyapp.core.authoring.lint.wording import (
+    content_words,
+    folded,
+    question_path,
+    quoted,
+    words_in,
+)
 from studyapp.core.decks.model import (
     CLOZE_BLANK,
     ChoiceEntry,
@@ -171,7 +177,7 @@ def check_giveaways(lint: Linter, deck: Deck) -> None:
                     lint.add(
                         "G001",
                         (*base, "prompt"),
-                        f"the prompt contains the answer {form!r}; reword the question",
+                        f"the prompt contains the answer {quoted(form)}; reword the question",
                     )
                     break
         elif isinstance(entry, DateEntry):
@@ -189,8 +195,8 @@ def check_giveaways(lint: Linter, deck: Deck) -> None:
                 lint.add(
                     "G001",
                     (*base, question_path(entry)),
-                    f"the question shows the value it asks for: {text[at[0] : at[1]]!r} "
-                    f"in {_around(text, *at)!r}; reword it",
+                    f"the question shows the value it asks for: {quoted(text[at[0] : at[1]])} "
+                    f"in {quoted(_around(text, *at))}; reword it",
                 )
         elif isinstance(entry, QuoteEntry):
             shown = f"{entry.quote} {entry.context or ''}"
@@ -202,7 +208,7 @@ def check_giveaways(lint: Linter, deck: Deck) -> None:
                 lint.add(
                     "G001",
                     (*base, field_name),
-                    f"asked who said it, the learner sees the name {named!r}; reword the "
+                    f"asked who said it, the learner sees the name {quoted(named)}; reword the "
                     f"{field_name}",
                 )
             elif (
@@ -222,7 +228,8 @@ def check_giveaways(lint: Linter, deck: Deck) -> None:
                     lint.add(
                         "G001",
                         (*base, "text"),
-                        f"the blank {blank!r} also appears outside the blank; reword the text",
+                        f"the blank {quoted(blank)} also appears outside the blank; reword "
+                        "the text",
                     )
                     break
 
@@ -354,7 +361,8 @@ def check_options(lint: Linter, deck: Deck) -> None:
                 lint.add(
                     "O001",
                     path,
-                    f"option {option!r} would be accepted as the answer {entry.answer!r}; "
+                    f"option {quoted(option)} would be accepted as the answer "
+                    f"{quoted(entry.answer)}; "
                     "replace it with a clearly wrong option",
                 )
             elif verdict.outcome is Outcome.CLOSE and verdict.reason.startswith(_NEAR_MISS):
@@ -362,7 +370,8 @@ def check_options(lint: Linter, deck: Deck) -> None:
                 lint.add(
                     "O002",
                     path,
-                    f"option {option!r} {_NEAR_MISS_SAID[kind]} the answer {entry.answer!r}; "
+                    f"option {quoted(option)} {_NEAR_MISS_SAID[kind]} the answer "
+                    f"{quoted(entry.answer)}; "
                     "learners will think it is a trick",
                 )
         for j, option in enumerate(entry.distractors):
@@ -373,7 +382,8 @@ def check_options(lint: Linter, deck: Deck) -> None:
                     lint.add(
                         "O003",
                         ("entries", i, "distractors", j),
-                        f"option {option!r} is the same answer as option {other!r}; drop one",
+                        f"option {quoted(option)} is the same answer as option "
+                        f"{quoted(other)}; drop one",
                     )
                     break
 

@@ -20,6 +20,7 @@ from msgspec import Struct
 from studyapp.core.authoring.lint.acceptance import accepting_key, accepts
 from studyapp.core.authoring.lint.forked import Parts, start_parts
 from studyapp.core.authoring.lint.rules import Linter, Severity
+from studyapp.core.authoring.lint.wording import quoted
 from studyapp.core.base.listing import listed
 from studyapp.core.decks.leaks import Leak, LeakScan
 from studyapp.core.decks.model import AnyEntry, Deck
@@ -148,7 +149,7 @@ def _finding(
     giver, count = place.giver, len(place.takers)
     if count == 1:
         ((taker, answer, plainly),) = named
-        what = f"({answer!r}{', an answer the checker accepts' if plainly else ''})"
+        what = f"({quoted(answer)}{', an answer the checker accepts' if plainly else ''})"
         if place.in_question:
             return (
                 "L002",
@@ -163,7 +164,7 @@ def _finding(
             f"gives away the answer of entry {taker!r} {what}: the queue keeps {giver!r} and "
             f"{taker!r} on different days{_advice(place)}",
         )
-    shown = [f"{taker!r} ({answer!r})" for taker, answer, _plainly in named]
+    shown = [f"{taker!r} ({quoted(answer)})" for taker, answer, _plainly in named]
     more = count > len(named)
     written = listed(shown, count)
     written += _accepted_clause(sum(plainly for *_rest, plainly in named), len(named), more)

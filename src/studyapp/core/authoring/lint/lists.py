@@ -9,6 +9,7 @@ the author, who probably meant ``members:``.
 from __future__ import annotations
 
 from studyapp.core.authoring.lint.rules import Linter
+from studyapp.core.authoring.lint.wording import quoted
 from studyapp.core.decks.model import Deck, QaEntry
 from studyapp.core.quiz.answers.lists import check_list, list_members
 from studyapp.core.quiz.answers.verdict import Outcome
@@ -37,7 +38,7 @@ def check_list_accepts(lint: Linter, deck: Deck) -> None:
                 lint.add(
                     "A001",
                     ("entries", i, "accept", j),
-                    f"{alias!r} is only part of the list answer {entry.answer!r}; a learner "
-                    "who gives only that part is not right. Write the list as `members:` "
+                    f"{quoted(alias)} is only part of the list answer {quoted(entry.answer)}; "
+                    "a learner who gives only that part is not right. Write the list as `members:` "
                     "or quote the whole alias",
                 )

@@ -22,7 +22,11 @@ from studyapp.core.decks.model import (
 )
 from studyapp.core.quiz.answers import normalise
 
-__all__ = ["content_words", "folded", "question_path", "question_text", "words_in"]
+__all__ = ["content_words", "folded", "question_path", "question_text", "quoted", "words_in"]
+
+QUOTED_CHARS = 60
+"""The most characters of deck text a finding quotes: a 272-character answer quoted
+whole made a finding of five terminal lines, the rule and the advice lost in it."""
 
 
 _FOLDED_CHAR = r"(?:[a-z0-9%]|(?<=[0-9])\.(?=[0-9]))"
@@ -177,3 +181,31 @@ _STOP = frozenset(
 
 def content_words(text: str) -> list[str]:
     return [w for w in folded(text).split() if w not in _STOP]
+
+
+def quoted(text: str, limit: int = QUOTED_CHARS) -> str:
+    """``repr(text)``, as findings quote deck text, its middle left out (" … ") when it is
+    longer than ``limit``: the start and the end, cut between words, are what an author
+    recognises it by and searches the deck for."""
+    if len(text) <= limit:
+        return repr(text)
+    end = _word_end(text, limit * 2 // 3)
+    start = _word_start(text, len(text) - (limit - end))
+    return repr(f"{text[:end].rstrip()} … {text[start:].lstrip()}")
+
+
+def _word_end(text: str, at: int) -> int:
+    """``at``, or back to the space before the word it splits (if that keeps half)."""
+    if text[at].isspace():
+        return at
+    space = max(text.rfind(" ", 0, at), text.rfind("\n", 0, at))
+    return space if space >= at // 2 else at
+
+
+def _word_start(text: str, at: int) -> int:
+    """``at``, or on to the start of the next word if it splits one (and half is kept)."""
+    if text[at - 1].isspace():
+        return at
+    spaces = [i for i in (text.find(" ", at), text.find("\n", at)) if i >= 0]
+    space = min(spaces, default=-1)
+    return space + 1 if space >= 0 and len(text) - space >= (len(text) - at) // 2 else at
