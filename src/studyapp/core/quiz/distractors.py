@@ -49,11 +49,12 @@ from studyapp.core.quiz.answers.names import name_key
 from studyapp.core.quiz.answers.normalise import fold
 from studyapp.core.quiz.answers.numbers import decimals_of, parse_number, render_number
 from studyapp.core.quiz.answers.verdict import Outcome
-from studyapp.core.quiz.gazetteer import find_countries
+from studyapp.core.quiz.gazetteer import find_countries, find_nationalities
 from studyapp.core.quiz.typed_options import nearest_first, people_for, shuffled, text_options
 
 __all__ = [
     "DATE_STYLE",
+    "MIN_WRONG",
     "NEAR_DAYS",
     "OPTION_COUNT",
     "answer_text",
@@ -64,6 +65,10 @@ __all__ = [
 
 OPTION_COUNT = 4
 """Options in a multiple-choice question: the answer and three distractors."""
+MIN_WRONG = 2
+"""Fewest wrong options a multiple-choice question is asked with (three options in all);
+with fewer, :func:`distractors` gives none and the entry is asked another way (typed, or
+true/false, which needs one)."""
 DATE_STYLE: DateStyle = "day_first"
 """How quiz options write dates; the same as study cards ("17 June 2025")."""
 
@@ -253,6 +258,24 @@ def _near_numbers_in_context(
     ]
 
 
+def _next_steps(value: Decimal, decimals: int, unit: str) -> list[Decimal]:
+    """The values a step or a few away, on the side the answer's sign allows: the last resort.
+
+    The random near values land on the same few numbers for a small answer ("2nd" gets
+    "5", "4", "5"), leaving a two-option question; 1, 3, 4 ... are as fair for "2".
+    """
+    step = Decimal(1).scaleb(-decimals)
+    with localcontext() as ctx:  # as in _near_numbers: a 30-digit answer stays exact
+        ctx.prec = max(ctx.prec, abs(value.adjusted()) + decimals + 8)
+        out = [value + sign * step * k for k in range(1, 7) for sign in (1, -1)]
+    percent = unit in ("%", "percent", "per cent")
+    return [
+        v
+        for v in out
+        if (value <= 0 or v > 0) and (value < 0 or v >= 0) and (not percent or v <= 100)
+    ]
+
+
 def plausible_number(value: Decimal, other: Decimal) -> bool:
     """Of a similar magnitude: 2 for an 80th anniversary, or 84.6% for 9.8%, tempts nobody."""
     if value == 0 or other == 0:
@@ -275,9 +298,10 @@ def distractors(
 
     Each is of the answer's semantic type (:func:`question_type`) and format,
     none is accepted by the answer key, none repeats another (or the answer) in a
-    different spelling. Fewer than ``n`` (or none) when the deck cannot supply
-    more of that type: a short list beats an absurd option. An author's own
-    distractors (choice entries) are trusted as written.
+    different spelling. Fewer than ``n`` when the deck cannot supply more of that
+    type: a short list beats an absurd option. But never fewer than
+    :data:`MIN_WRONG` of several asked for: none then, and the entry is asked another
+    way. An author's own distractors (choice entries) are trusted as written.
     """
     key = key or index.key(entry, target, blank)
     answer = answer_text(entry, target, key, blank)
@@ -289,6 +313,9 @@ def distractors(
     pad = all(option_type(d, like, names, index) == like for d in authored)
     around = _around_the_blank(entry, blank)
     prompt = _asked(entry, target)
+    # "Which two developments ...?" answered "A, and B": one development as an option
+    # shows the answer as the only pair. Only a list of the same length will do.
+    shaped = _shaped_like_several(like, _things_asked(prompt, entry))
     candidates = _candidates(entry, index, target, rng, n, blank, key, shape, like, prompt)
     seen = {_canonical(key, answer)}
     out: list[str] = []
@@ -300,6 +327,8 @@ def distractors(
         if not text or canonical in seen:
             continue
         if text not in authored:
+            if not shaped:
+                continue
             if like.kind is SemanticType.PHRASE:
                 text = _case_like(text, answer)
             if not pad or option_type(text, like, names, index) != like:
@@ -312,7 +341,54 @@ def distractors(
             continue
         seen.add(canonical)
         out.append(text)
-    return out
+    return out if len(out) >= _fewest(n, authored) else []
+
+
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_SEVERAL = re.compile(
+    rf"\b(?:which|what|name|list|give)\s+(?:the\s+)?({'|'.join(_COUNTS)})(?![\w-])",
+    re.IGNORECASE,
+)
+"""A question asking for several things in one answer: "which two developments ..."."""
+
+
+def _things_asked(prompt: str, entry: AnyEntry) -> int:
+    """How many things one answer must name: the members an author lists, or the question's
+    count ("which two countries"); 1 when it asks for one thing. (Not the key's members: it
+    reads "Flexible and organic coordination" as two, to check it leniently.)"""
+    members = getattr(entry, "members", None) or ()
+    if len(members) > 1:
+        return len(members)
+    match = _SEVERAL.search(prompt)
+    return _COUNTS[match[1].casefold()] if match else 1
+
+
+_ONE_VALUE = (SemanticType.DATE, SemanticType.NUMBER, SemanticType.EVENT, SemanticType.QUOTE)
+
+
+def _shaped_like_several(like: AnswerType, things: int) -> bool:
+    """Whether options of type ``like`` can have the shape of an answer naming ``things``.
+
+    Only a list of countries is built item by item ("the United States and Japan" for
+    "the United States and China"); any other option the deck supplies is one thing, and
+    beside the only pair it gives the answer away.
+    """
+    if things < 2 or like.kind in _ONE_VALUE:
+        return True
+    return like.kind is SemanticType.COUNTRY_LIST and like.detail == str(things)
+
+
+def _fewest(n: int, authored: set[str]) -> int:
+    """The fewest wrong options worth giving when ``n`` are asked for.
+
+    One wrong option makes a two-option question, a coin toss; and where a deck has just
+    two answers of a shape ("That Trump might ...", "That it is a poor strategy ..."),
+    each question would offer the other's answer as its only wrong one, so that one
+    question answers the other. An author's own list is their question, however short.
+    """
+    if authored:
+        return min(n, MIN_WRONG, len(authored))
+    return min(n, MIN_WRONG)
 
 
 def _around_the_blank(entry: AnyEntry, blank: int) -> str:
@@ -354,8 +430,10 @@ def _named_in(prompt: str, option: str, answer: str, like: AnswerType, names: De
     if not prompt:
         return False
     if like.kind in (SemanticType.COUNTRY, SemanticType.COUNTRY_LIST):
+        # "before speaking to the Japanese leader" names Japan as "Japan" would.
         own = set(find_countries(answer))
-        return bool((set(find_countries(option)) - own) & set(find_countries(prompt)))
+        named = set(find_countries(prompt)) | set(find_nationalities(prompt))
+        return bool((set(find_countries(option)) - own) & named)
     if like.kind not in _NAMED:
         return False
     haystack = f" {name_key(_POSSESSIVE.sub('', prompt))} "
@@ -413,8 +491,13 @@ def _candidates(
         speakers = [p.name for p in index.people if p != person]
         named = [p.name for p in index.mentioned if len(p.name.split()) > 1]
         single = [p.name for p in index.mentioned if len(p.name.split()) == 1]
-        for tier in (speakers, named, single):  # those the deck titles as the context asks first
-            yield from people_for(prompt, tier, deck_names(index), rng)
+        names = deck_names(index)
+        known = {name_key(f) for p in (*index.people, *index.mentioned) for f in p.forms}
+        answered = _answered_people(names, known)
+        # those the deck titles as the context asks first; then the people its "who ...?"
+        # questions answer (Mendel for Dobzhansky when the deck quotes only Darwin too)
+        for tier in (speakers, named, single, answered):
+            yield from people_for(prompt, tier, names, rng)
         return
     if target is Target.QUOTE and isinstance(entry, QuoteEntry):
         # Another speaker's words: the speaker's own other quotes would be right too.
@@ -438,6 +521,12 @@ def _candidates(
         prompt=prompt,
         in_sentence=isinstance(entry, ClozeEntry),
     )
+
+
+def _answered_people(names: DeckNames, known: set[str]) -> list[str]:
+    """The deck's people who are only answers ("Who founded ...?"): not among the speakers
+    and mentioned people (``known``, their name keys), who come in tiers of their own."""
+    return [p for p in names.people if not {name_key(p), name_key(names.person(p) or p)} & known]
 
 
 def _same_event(a: str, b: str) -> bool:
@@ -488,7 +577,7 @@ def _number_candidates(
             rest.append(Decimal(number))
     near = _near_numbers(value, shape.decimals, shape.unit, key.tolerance, rng)
     plural = unit.isalpha() and unit.endswith("s") and value != 1  # never "1 years"
-    for tier in (survey, rest, near):
+    for tier in (survey, rest, near, _next_steps(value, shape.decimals, unit)):
         plausible = [v for v in tier if plausible_number(value, v) and not (plural and v == 1)]
         ordered = nearest_first(plausible, lambda v: abs(v - value), rng, n)
         yield from (shape.render(v) for v in ordered)

@@ -26,6 +26,7 @@ __all__ = [
     "country_names",
     "descriptor_country",
     "find_countries",
+    "find_nationalities",
     "is_organisation_name",
     "is_region_name",
 ]
@@ -196,6 +197,36 @@ def descriptor_country(text: str) -> str | None:
     """The country a descriptor names: a nationality ("South Korean") or a country ("US")."""
     key = _key(text)
     return _DEMONYMS.get(key) or country_code(text)
+
+
+@lru_cache(maxsize=1)
+def _nationality_pattern() -> re.Pattern[str]:
+    """Nationality adjectives as whole words, longest first ("South Korean" before "Korean").
+
+    The table's short forms ("us") and the country names it repeats ("new zealand") are
+    left out: :func:`find_countries` reads country names, and "us" is a word in running text.
+    """
+    words = sorted(
+        (k for k in _DEMONYMS if len(k) > 3 and country_code(k) is None), key=len, reverse=True
+    )
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"(?<![\w-])({alternation})(?![\w-])", re.IGNORECASE)
+
+
+def find_nationalities(text: str) -> list[str]:
+    """The codes of the countries ``text`` names by a nationality ("the Japanese leader": JP).
+
+    A question that says "Japanese" names Japan as surely as one that says "Japan": an
+    option listing Japan would be answered by the question itself. Capitalised words only,
+    as :func:`find_countries` reads them. A small table, not a library: ``pycountry`` has
+    no demonyms, and a question names the few well-known ones.
+    """
+    cleaned = clean(text)
+    return [
+        _DEMONYMS[_key(" ".join(match[1].split()))]
+        for match in _nationality_pattern().finditer(cleaned)
+        if match[1][:1].isupper()
+    ]
 
 
 def country_names() -> dict[str, str]:
