@@ -204,6 +204,46 @@ class Workspace(Struct):
         (read-only windows included: the progress lock does not cover settings)."""
         self.config = save_config(self.config_dir, config, base=self.config, clock=self.clock)
 
+    def retry_claim(self) -> list[str] | None:
+        """Try again to take the progress (a read-only window, after the other window
+        closed): on success this window saves from now on, its card states read afresh
+        by a writable store, and what opening it found is returned for the learner (as
+        :meth:`finish_opening` returns it). Nothing is lost: a read-only store was never
+        written to, and the other window folded its answers before it let the lock go.
+        None, nothing changed: read-only for another reason (a read-only disk), or the
+        other window still has the progress. From the UI thread: a worker still reading
+        the old store reads on (it is only memory: a read-only store holds no file)."""
+        if not self.read_only_elsewhere:
+            return None
+        with self._opening:
+            unread, old = self._unread, self._store
+            folder = unread.folder if unread is not None else old.folder if old else None
+            if folder is None:
+                return None  # closed
+            try:
+                claimed = ProgressStore.claim(folder)
+            except ProgressLocked:
+                return None
+            added: list[str] = []
+            if unread is not None:  # states not read yet: read later, writable
+                self._unread = _Unread(folder, claimed)
+            else:
+                try:
+                    store = ProgressStore.open(folder, clock=self.clock, claimed=claimed)
+                except BaseException:
+                    claimed.release()  # (a claim stays its owner's when open fails)
+                    raise
+                try:
+                    added = _store_messages(store, self.cards, self.config.study)
+                except BaseException:
+                    store.close(fold=False)
+                    raise
+                self._store = store
+            self.read_only_reason, self.read_only_elsewhere = None, False
+        if old is not None and unread is None:
+            old.close()
+        return added
+
     def close(self) -> None:
         """Close the store (or, if its states were never read, give its lock back)."""
         with self._opening:

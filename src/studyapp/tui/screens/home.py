@@ -518,7 +518,10 @@ class HomeScreen(Screen[None]):
         )
 
     def action_refresh(self) -> None:
-        """Reload deck files from disk (after fixing one) and recount."""
+        """Reload deck files from disk (after fixing one) and recount; in a read-only
+        window, first try again to take the progress (the other window may be closed)."""
+        if self.workspace.read_only_elsewhere:
+            self._retry_claim()
         self.workspace.reload_decks()
         self.refresh_decks()
         self._show_failures()
@@ -528,6 +531,25 @@ class HomeScreen(Screen[None]):
             f"Reloaded: {decks} deck(s)" + (f", {broken} with problems" if broken else ""),
             markup=False,
         )
+
+    def _retry_claim(self) -> None:
+        """Take the progress if the other window let it go, and say which it was. The
+        streak and the exams are worked out again, on the store read afresh."""
+        found = self.workspace.retry_claim()
+        if found is None:
+            self.notify(
+                "Still read-only: another studyapp window has the progress. Close it, then "
+                "press r again.",
+                title="Read-only",
+                severity="warning",
+                markup=False,
+            )
+            return
+        self.notify("This window has the progress now: answers are saved.", markup=False)
+        for message in found:
+            self.notify(message, severity="warning", timeout=12, markup=False)
+        self._load_streak()
+        self.refresh_exams()
 
     def action_quiz(self) -> None:
         if not self.workspace.decks.decks:

@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 
 from studyapp.core.quiz.exam import ExamError, ExamSpec, FormatMix, assemble_exam
 from studyapp.core.workspace import Workspace
-from studyapp.tui.screens.quiz_sitting import QuizScreen
+from studyapp.tui.screens.quiz_sitting import QuizScreen, not_saved_line
 from studyapp.tui.text import cell, literal
 from studyapp.tui.widgets.keybar import KeyBar
 from studyapp.tui.widgets.titlebar import TitleBar
@@ -81,6 +81,9 @@ class QuizSetupScreen(Screen[None]):
         yield TitleBar()
         with VerticalScroll(id="quiz-setup"):
             yield Static("Exams and quizzes", id="quiz-setup-title", markup=False)
+            warning = not_saved_line(self.workspace)
+            if warning is not None:  # before Enter starts anything: said, not found out after
+                yield Static(literal(warning), id="quiz-read-only")
             options = [
                 Option(
                     literal(

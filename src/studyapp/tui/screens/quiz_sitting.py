@@ -56,6 +56,7 @@ from studyapp.core.quiz.questions import FALSE, TRUE, Question, QuestionFormat
 from studyapp.core.quiz.results import save_result
 from studyapp.core.quiz.scoring import QuestionResult, QuizResult, check_question, grade_answer
 from studyapp.core.quiz.sitting import Ending, Given, Response, Sitting, score_sitting
+from studyapp.core.store.errors import why_not_written
 from studyapp.core.workspace import Workspace
 from studyapp.tui import format as fmt
 from studyapp.tui.screens.results import ResultsScreen
@@ -98,6 +99,32 @@ TOP_WIDTH = 110
 """The widest the line above the card gets (its max-width, as the card's: quiz.tcss)."""
 TIMER_CELLS = len("time left 59m 59s") + 1
 """The clock's cells at most (an hour or more: "time left 1h 05m"), and a space before it."""
+
+ELSEWHERE = "progress is open in another studyapp window: close it, then press r on home."
+"""Why a read-only window saves no quiz, in the usual case, and what to do (home's refusal
+to study says the same)."""
+READ_ONLY_TAIL = ": answers will not be saved"
+"""How a read-only folder's reason ends (core.store.errors): left out where the quiz says
+"not saved" itself."""
+
+
+def not_saved_why(workspace: Workspace) -> str | None:
+    """Why a quiz or exam taken in this window would not be saved, with what to do when
+    something can be done; None: it would be saved. Said before it starts and on its
+    results: a learner must not find out after a 20-minute exam, from a line left out,
+    that it was kept nowhere."""
+    if not workspace.read_only:
+        return None
+    reason = workspace.read_only_reason
+    if workspace.read_only_elsewhere or reason is None:
+        return ELSEWHERE
+    return f"{reason.removesuffix(READ_ONLY_TAIL)}."
+
+
+def not_saved_line(workspace: Workspace) -> str | None:
+    """The quiz set-up screen's warning in a read-only window (None: results are saved)."""
+    why = not_saved_why(workspace)
+    return None if why is None else f"Read-only: a quiz or exam taken here is not saved; {why}"
 
 
 def progress_line(sitting: Sitting, *, navigable: bool, room: int) -> str:
@@ -263,6 +290,8 @@ class QuizScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = self.spec.title
+        if self.save and self.workspace.read_only:  # said all through the sitting, first:
+            self.sub_title = f"read-only, not saved · {self.spec.title}"  # (a title is cut)
         self._ticker = self.set_interval(1.0, self._tick)
         self._tick()
         self._fit_field()
@@ -780,8 +809,9 @@ class QuizScreen(Screen[None]):
             return
         self._score_and_save(Ending.EARLY if self.sitting.unanswered else Ending.SUBMITTED)
 
-    def _score_and_save(self, ending: Ending) -> tuple[QuizResult, Path | None]:
-        """End the sitting: its result, and where it was saved (None: not saved)."""
+    def _score_and_save(self, ending: Ending) -> tuple[QuizResult, Path | None, str | None]:
+        """End the sitting: its result, where it was saved (None: not saved), and why it
+        was not, when it was meant to be (for the results screen to say)."""
         self.finished = True
         if self._ticker is not None:
             self._ticker.stop()
@@ -798,18 +828,22 @@ class QuizScreen(Screen[None]):
             predicted=self.predicted,
             ending=ending,
         )
-        saved = None
-        if self.save and not self.workspace.read_only:
-            try:
-                saved = save_result(self.workspace.store.folder, result, now, seed=self.spec.seed)
-            except OSError as error:
-                self.notify(f"Result not saved: {error}", severity="error", markup=False)
-        return result, saved
+        if not self.save:
+            return result, None, None  # a re-drill: practice, never saved
+        why = not_saved_why(self.workspace)
+        if why is not None:  # a read-only window
+            return result, None, why
+        try:
+            saved = save_result(self.workspace.store.folder, result, now, seed=self.spec.seed)
+        except OSError as error:
+            self.notify(f"Result not saved: {error}", severity="error", markup=False)
+            return result, None, f"{why_not_written(error)}."
+        return result, saved, None
 
     def finish(self, ending: Ending = Ending.SUBMITTED) -> None:
         if self.finished:
             return
-        result, saved = self._score_and_save(ending)
+        result, saved, not_saved = self._score_and_save(ending)
         results = ResultsScreen(
             self.workspace,
             result,
@@ -817,6 +851,7 @@ class QuizScreen(Screen[None]):
             self.rng,
             redrill=self.practice,
             saved_to=saved,
+            not_saved=not_saved,
             ending=ending,
             time_limit_seconds=self.spec.time_limit_seconds,
         )

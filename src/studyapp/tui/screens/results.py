@@ -78,6 +78,7 @@ class ResultsScreen(Screen[None]):
         *,
         redrill: Redrill,
         saved_to: Path | None = None,
+        not_saved: str | None = None,
         ending: Ending = Ending.SUBMITTED,
         time_limit_seconds: int | None = None,
     ) -> None:
@@ -88,6 +89,9 @@ class ResultsScreen(Screen[None]):
         self.rng = rng
         self.redrill = redrill
         self.saved_to = saved_to
+        self.not_saved = not_saved
+        """Why an attempt meant to be saved was not (a read-only window, a full disk): said
+        where "Saved with your progress" would be, not left out in silence."""
         self.ending = ending
         self.time_limit_seconds = time_limit_seconds
         self.pushed = False
@@ -112,6 +116,8 @@ class ResultsScreen(Screen[None]):
         )
         if self.saved_to is not None:
             lines.append(f"Saved with your progress: {self.saved_to.name}")
+        elif self.not_saved is not None:
+            lines.append(f"Not saved: {self.not_saved}")
         score = self.query_one("#results-score", Static)
         score.update(literal("\n".join(lines)))
         graded = has_pass_mark(result)
@@ -363,18 +369,26 @@ def score_lines(
             return lines
         # the gap between the two figures as shown, so that it adds up on screen; in
         # percentage points, not the sitting's points ("19.5 of 20 points" above)
-        shown_forecast, shown_score = round(forecast), round(result.score)
-        gap = shown_score - shown_forecast
+        shown_forecast, shown_score = round(forecast), score_shown(result.score)
+        gap = round(shown_score - shown_forecast, 1)
         how = (
             "as forecast"
             if abs(gap) < 5
-            else f"{abs(gap)} percentage points {'above' if gap > 0 else 'below'} it"
+            else f"{abs(gap):g} percentage points {'above' if gap > 0 else 'below'} it"
         )
         lines.append(
-            f"{_forecast_label(total)}: {shown_forecast}% · you scored {shown_score}%, {how}"
+            f"{_forecast_label(total)}: {shown_forecast}% · you scored {shown_score:g}%, {how}"
         )
         lines.append(hint)
     return lines
+
+
+def score_shown(score: float) -> float:
+    """The score as every line of the results gives it: to one decimal, as the first line
+    shows it ("PASSED: 72.5%"). The forecast line rounded it again, to a whole percent
+    ("you scored 72%"), so the two lines of one screen told two scores; that line now
+    writes this figure without a ".0" ("you scored 72.5%", "you scored 100%")."""
+    return float(f"{score:.1f}")
 
 
 def _forecast_label(questions: int) -> str:
