@@ -30,7 +30,7 @@ from studyapp.tui import format as fmt
 from studyapp.tui.screens.browse_search import SearchInput
 from studyapp.tui.text import cell, literal
 from studyapp.tui.widgets.browse.actions import guarded, reset_to_new, toggle_suspended, writable
-from studyapp.tui.widgets.browse.columns import Column, distinct_prompt, fit_columns, shared_starts
+from studyapp.tui.widgets.browse.columns import Column, distinct_prompts, fit_columns
 from studyapp.tui.widgets.browse.detail import CardDetailDialog
 from studyapp.tui.widgets.browse.model import (
     ANY,
@@ -56,6 +56,8 @@ DEBOUNCE_FROM = 2000
 """Collections with at least this many cards wait for a pause in typing before filtering."""
 DEBOUNCE_SECONDS = 0.15
 
+SORT_COLUMNS = {"due first": "due", "most lapses": "lapses"}
+"""The column each order sorts by: it is shown at any width (see fit_columns)."""
 COMPACT_BELOW = (80, 28)
 """Below this width or height the filters drop their borders (one row each, not three)."""
 
@@ -159,7 +161,8 @@ class BrowseScreen(Screen[None]):
             self.refilter(keep_cursor=True)
 
     def _fit(self) -> tuple[int, list[Column]]:
-        return fit_columns(self.size.width, len(self.workspace.decks.decks))
+        decks = len(self.workspace.decks.decks)
+        return fit_columns(self.size.width, decks, SORT_COLUMNS.get(self.sort))
 
     def _fit_filters(self) -> None:
         """On a small terminal the search box and the filters lose their borders, so
@@ -207,12 +210,11 @@ class BrowseScreen(Screen[None]):
         table.clear()
         shown = self.matches[:MAX_ROWS]
         prompts = [" ".join(item.card.prompt.split()) for item in shown]
-        shared = shared_starts(prompts)
-        width = self._prompt_width
-        for item, prompt, common in zip(shown, prompts, shared, strict=True):
+        cut = distinct_prompts(prompts, self._prompt_width)
+        for item, prompt in zip(shown, cut, strict=True):
             state = states.get(item.card.id) or CardState(item.card.id)
             table.add_row(
-                cell(distinct_prompt(prompt, width, common)),
+                cell(prompt),
                 *(
                     cell(clip(_value(c.key, item, state, now, today), c.width))
                     for c in self._columns
@@ -289,6 +291,8 @@ class BrowseScreen(Screen[None]):
 
     def action_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        if (self._prompt_width, self._columns) != self._fit():
+            self._build_columns()  # sorted by lapses: their column, even when narrow
         self.refilter()
 
     def action_clear_filters(self) -> None:

@@ -10,7 +10,7 @@ The exam's date, and the minutes a day the learner has, are set here (``d``,
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 
 from msgspec import Struct
@@ -182,7 +182,11 @@ class Shown(Struct, frozen=True):
 
 
 class AskDialog(ModalScreen[str | None]):
-    """One line of input: Enter gives it back, Escape gives None."""
+    """One line of input: Enter gives it back, Escape gives None.
+
+    With ``check``, a value it finds wrong is not given back: the reason shows under
+    the field and the text stays, to be corrected (a date typed as 2026-02-30 closed
+    the dialog with only a toast, and had to be typed again)."""
 
     DEFAULT_CSS = """
     AskDialog { align: center middle; }
@@ -190,25 +194,40 @@ class AskDialog(ModalScreen[str | None]):
         width: 60; height: auto; padding: 1 2; border: round $accent; background: $panel;
     }
     AskDialog Input { margin-top: 1; }
+    AskDialog #ask-error { color: $error; height: auto; }
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="ask.cancel")]
 
-    def __init__(self, question: str, value: str = "") -> None:
+    def __init__(
+        self, question: str, value: str = "", check: Callable[[str], str | None] | None = None
+    ) -> None:
         super().__init__()
         self.question = question
         self.value = value
+        self.check = check
+        """What is wrong with a value (None: nothing), asked before it is given back."""
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(self.question, markup=False)
             yield Input(self.value, id="ask-input")
+            error = Static("", id="ask-error", markup=False)
+            error.display = False
+            yield error
 
     def on_mount(self) -> None:
         self.query_one("#ask-input", Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.dismiss(event.value.strip())
+        text = event.value.strip()
+        problem = self.check(text) if self.check is not None else None
+        if problem:
+            error = self.query_one("#ask-error", Static)
+            error.update(literal(problem))
+            error.display = True
+            return
+        self.dismiss(text)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -384,12 +403,19 @@ class ReadinessScreen(Screen[None]):
     def action_set_date(self) -> None:
         current = self.exam_date.isoformat() if self.exam_date else ""
 
+        def problem(text: str) -> str | None:
+            try:  # the same reasons as home's date dialog gives
+                parse_exam_date(text, self._today())
+            except ValueError as error:
+                return str(error)
+            return None
+
         def answered(text: str | None) -> None:
             if text is None:
                 return
-            try:
+            try:  # checked by the dialog, but the day may have turned since
                 day = parse_exam_date(text, self._today())
-            except ValueError as error:  # the same reasons as home's date dialog gives
+            except ValueError as error:
                 self.notify(str(error), severity="warning", markup=False)
                 return
             prefs = self.prefs
@@ -397,7 +423,8 @@ class ReadinessScreen(Screen[None]):
             self.refresh_readiness()
 
         self.app.push_screen(
-            AskDialog("Exam date (e.g. 2027-01-15 or 15 January 2027):", current), answered
+            AskDialog("Exam date (e.g. 2027-01-15 or 15 January 2027):", current, problem),
+            answered,
         )
 
     def action_set_minutes(self) -> None:

@@ -46,6 +46,7 @@ from studyapp.tui.widgets.charts import (
     text_table,
 )
 from studyapp.tui.widgets.keybar import KeyBar
+from studyapp.tui.widgets.page_scroll import PageScroll
 from studyapp.tui.widgets.titlebar import TitleBar
 
 CHART_DAYS = 30
@@ -427,7 +428,7 @@ class StatsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
-        with VerticalScroll(id="stats-body"):
+        with PageScroll(id="stats-body"):
             yield Static("Reading the review history…", id="stats-status", markup=False)
             for key, title in SECTIONS:
                 yield Static(title, classes="stats-heading", id=f"stats-h-{key}", markup=False)
