@@ -98,6 +98,11 @@ if TYPE_CHECKING:
 Phase = Literal["question", "judged", "revealed", "done"]
 
 
+WARM_FROM = 2_000
+"""Entries from which a deck's answer index is warmed in a worker thread when its first
+card is shown (a smaller deck gathers in milliseconds at its first check)."""
+
+
 class Attempt(NamedTuple):
     """A checked card's answer, to show it again as it was."""
 
@@ -325,6 +330,10 @@ class StudyScreen(Screen[None]):
             if deck is None:
                 return None
             index = self._indexes[card.deck_id] = AnswerKeyIndex(deck)
+            if len(deck.entries) >= WARM_FROM:
+                # a big deck's first check gathers its words and values (2 s at 50,000
+                # entries): gathered meanwhile, while the learner reads the first card
+                self.run_worker(index.warm, thread=True, group="warm", exit_on_error=False)
         return index
 
     def show_current(self) -> None:

@@ -9,6 +9,7 @@ builder and the study screen keep one per deck.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
@@ -92,6 +93,10 @@ class AnswerKeyIndex:
         self.alternatives: list[str] = alternatives
         """Accepted alternative spellings: rivals for other questions, never options."""
         self._classified: dict[str, tuple[Mode, str, str | None]] = {}
+        self._text_values: tuple[list[PartialDate], list[tuple[str, str | None]]] | None = None
+        self._gathering = threading.Lock()
+        """Held while the deck-wide values are gathered: a worker warming the index and a
+        first check wait for one gathering, never make two."""
         self._keys: dict[tuple[str, Target, int], tuple[AnyEntry, AnswerKey]] = {}
         self._vocabulary: Vocabulary | None = None
         self.memo: dict[Any, Any] = {}
@@ -112,6 +117,37 @@ class AnswerKeyIndex:
         if found is None:
             found = self._classified[text] = _classify(text)
         return found
+
+    def text_values(self) -> tuple[list[PartialDate], list[tuple[str, str | None]]]:
+        """The dates and the (number, unit) pairs among the deck's free-text answers, in deck
+        order, read once: every date or number key rivals them, and reading a big deck's
+        answers (50,000 of them: about a second) for each key stalled its first check."""
+        found = self._text_values
+        if found is not None:
+            return found
+        with self._gathering:
+            found = self._text_values
+            if found is not None:
+                return found
+            dates: list[PartialDate] = []
+            numbers: list[tuple[str, str | None]] = []
+            for _, text in self.text_answers:
+                mode, value, unit = self.classify(text)
+                if mode is Mode.DATE:
+                    dates.append(PartialDate.parse(value))
+                elif mode is Mode.NUMBER:
+                    numbers.append((value, unit))
+            found = self._text_values = (dates, numbers)
+            return found
+
+    def warm(self) -> None:
+        """Gather now what the first keys would otherwise gather as they are built: the
+        deck's dates and numbers among its answers (:meth:`text_values`) and its words and
+        names (:meth:`vocabulary`: 2 s for 50,000 entries), so that a big deck's first
+        check does not wait for them. For a worker thread at the start of a session; the
+        keys are the same either way."""
+        self.text_values()
+        self.vocabulary()
 
     def person_of(self, entry: QuoteEntry) -> Person:
         key = name_key(entry.speaker)
@@ -227,10 +263,7 @@ class AnswerKeyIndex:
         if mode is Mode.DATE:
             expected = PartialDate.parse(value)
             pool = [d.date for d in self.dates]
-            for _, text in self.text_answers:
-                m, v, _u = self.classify(text)
-                if m is Mode.DATE:
-                    pool.append(PartialDate.parse(v))
+            pool += self.text_values()[0]
             for text in extra_rivals:
                 m, v, _u = self.classify(text)
                 if m is Mode.DATE:
@@ -245,7 +278,8 @@ class AnswerKeyIndex:
             )
         if mode is Mode.NUMBER:
             numbers = [str(Decimal(str(f.value))) for f in self.figures if _same_unit(f.unit, unit)]
-            for _, text in [*self.text_answers, *(("choice", t) for t in extra_rivals)]:
+            numbers += [v for v, u in self.text_values()[1] if _same_unit(u, unit)]
+            for text in extra_rivals:
                 m, v, u = self.classify(text)
                 if m is Mode.NUMBER and _same_unit(u, unit):
                     numbers.append(v)
@@ -288,7 +322,10 @@ class AnswerKeyIndex:
         come from: a lookalike only turns a typo (close) into wrong, never a correct
         answer into anything else. Without lookalikes, none (and nothing to gather)."""
         if self._vocabulary is None:
-            self._vocabulary = deck_vocabulary(self.deck) if self._lookalikes else _NO_WORDS
+            with self._gathering:
+                if self._vocabulary is None:
+                    words = deck_vocabulary(self.deck) if self._lookalikes else _NO_WORDS
+                    self._vocabulary = words
         return self._vocabulary
 
     def _rivals(self, own: Sequence[str], more: Sequence[str] = ()) -> list[str]:
