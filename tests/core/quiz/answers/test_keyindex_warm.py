@@ -10,19 +10,8 @@ from unittest import mock
 from studyapp.core.decks.model import Deck
 from studyapp.core.quiz.answers import keyindex
 from studyapp.core.quiz.answers.keyindex import AnswerKeyIndex
-from studyapp.core.quiz.answers.keys import AnswerKey, Target
 from tests.core.quiz.answers.article import ARTICLE
-
-
-def _keys(index: AnswerKeyIndex) -> list[AnswerKey | str]:
-    out: list[AnswerKey | str] = []
-    for entry in index.deck.entries:
-        for target in Target:
-            try:
-                out.append(index.key(entry, target))
-            except ValueError as error:
-                out.append(str(error))
-    return out
+from tests.core.quiz.answers.test_keyindex_shortcuts import _keys
 
 
 def _mixed_deck() -> Deck:
