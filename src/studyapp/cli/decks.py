@@ -12,7 +12,7 @@ import shlex
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from studyapp.cli.given import counted, empty_folders, looping_paths, missing_paths, refuse
+from studyapp.cli.given import empty_folders, looping_paths, missing_paths, refuse
 from studyapp.core.base.gcpause import paused_gc
 from studyapp.core.base.listing import plural
 from studyapp.core.base.problems import Problem, UserFileError
@@ -131,7 +131,7 @@ def _validate(targets: list[str], fmt: str, out: TextIO) -> int:
                 f"; a draft: {loaded.drafts:,} {many} still marked `review: true` "
                 f"(studyapp extract --review {shlex.quote(shown)})"
             )
-        out.write(f"ok: {shown} ({counted(loaded.entries, 'entry', 'entries')}){drafted}\n")
+        out.write(f"ok: {shown} ({plural(loaded.entries, 'entry', 'entries')}){drafted}\n")
     for path, spec in exam_ok:
         questions = plural(spec.questions, "question")
         out.write(f"ok: {display_name(path)} (exam '{spec.id}', {questions})\n")
@@ -243,7 +243,7 @@ def _list_decks(result: DeckSet, out: TextIO) -> None:
         for entry in deck.entries:
             kinds[entry.kind] = kinds.get(entry.kind, 0) + 1
         detail = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
-        entries = counted(len(deck.entries), "entry", "entries")
+        entries = plural(len(deck.entries), "entry", "entries")
         out.write(f"  {deck.id}: {deck.title} ({entries}: {detail})\n")
         out.write(f"    {display_name(loaded.path)}\n")
         if loaded.drafts:  # as home marks it: studied like any other, its author checks it

@@ -19,7 +19,6 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from studyapp.core.base.listing import plural
 from studyapp.core.base.problems import Problem
 from studyapp.core.base.terminal import terminal_out, terminal_safe
 from studyapp.core.decks.discovery import display_name
@@ -30,7 +29,6 @@ if TYPE_CHECKING:
 __all__ = [
     "NO_DECKS",
     "RefusedError",
-    "counted",
     "empty_folders",
     "is_folder",
     "looping_paths",
@@ -59,12 +57,6 @@ class RefusedError(Exception):
     def __init__(self, *lines: str) -> None:
         super().__init__("\n".join(lines))
         self.lines = lines
-
-
-def counted(count: int, one: str, many: str) -> str:
-    """:func:`~studyapp.core.base.listing.plural` for a word that is not made plural by an
-    "s" ("1 entry", "3 entries"): a count in a command's output agrees with its number."""
-    return plural(count, one) if count == 1 else f"{count:,} {many}"
 
 
 def whole_file(path: Path | str, message: str) -> str:

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from studyapp.cli.given import counted, missing_paths, say_settings, unreadable
+from studyapp.cli.given import missing_paths, say_settings, unreadable
 from studyapp.cli.plan_options import UsageError, read_options
 from studyapp.core.base import paths
 from studyapp.core.base.clock import system_clock
@@ -180,7 +180,7 @@ def _text(report: ExamDayReport) -> str:
     ]
     if r.unstudied_entries:
         lines.append(
-            f"{r.unstudied_entries} of {counted(r.entries, 'entry', 'entries')} "
+            f"{r.unstudied_entries} of {plural(r.entries, 'entry', 'entries')} "
             f"{'was' if r.unstudied_entries == 1 else 'were'} never studied: "
             "they count as not known until you learn them."
         )

@@ -27,7 +27,6 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from studyapp.cli.given import (
     RefusedError,
-    counted,
     empty_folders,
     is_folder,
     looping_paths,
@@ -551,7 +550,7 @@ def _review(path: Path, out: TextIO) -> int:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise _FailedError(
             f"{shown}: --review opens a screen and needs a terminal "
-            f"({counted(session.total, 'entry is', 'entries are')} marked `review: true`; "
+            f"({plural(session.total, 'entry is', 'entries are')} marked `review: true`; "
             f"`studyapp lint {shown}` "
             "lists them)"
         )
@@ -662,7 +661,7 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
     _write_schema(schema_file, out)
     skipped = len(result.problems)
     out.write(
-        f"wrote {display_name(target)}: {counted(len(result.deck.entries), 'entry', 'entries')} "
+        f"wrote {display_name(target)}: {plural(len(result.deck.entries), 'entry', 'entries')} "
         f"from {plural(result.rows, 'row')}"
         + (f" ({plural(skipped, 'problem')} above)" if skipped else "")
         + "\n"
@@ -775,7 +774,7 @@ def _export_deck(args: argparse.Namespace, out: TextIO) -> int:
 
         text = to_markdown(deck)
     write_atomic(target, text.encode("utf-8"))
-    entries = counted(len(deck.entries), "entry", "entries")
+    entries = plural(len(deck.entries), "entry", "entries")
     out.write(f"wrote {display_name(target)}: {entries} as {args.to}\n")
     if args.to == "csv":
         from studyapp.core.authoring.export.spreadsheet import csv_losses
@@ -796,7 +795,7 @@ def _note_drafts(entries: Sequence[AnyEntry], shown: str) -> None:
     drafts = sum(1 for entry in entries if entry.review)
     if drafts:
         sys.stderr.write(
-            f"note: {drafts} of {counted(len(entries), 'entry', 'entries')} "
+            f"note: {drafts} of {plural(len(entries), 'entry', 'entries')} "
             f"{'is' if drafts == 1 else 'are'} still marked review: true (a draft): "
             f"studyapp extract --review {shlex.quote(shown)} to check them\n"
         )

@@ -26,6 +26,10 @@ def listed(named: Sequence[str], total: int) -> str:
     return ", ".join(named[:-1]) + " and " + named[-1]
 
 
-def plural(count: int, word: str) -> str:
-    """``count`` and ``word``, plural unless one: "1 day", "3 days", "1,204 reviews"."""
-    return f"{count:,} {word}{'' if count == 1 else 's'}"
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """``count`` and ``word``, plural unless one: "1 day", "3 days", "1,204 reviews";
+    ``many`` for a word an "s" does not make plural ("1 entry", "3 entries", "1 question
+    was", "2 questions were")."""
+    if count == 1:
+        return f"{count:,} {word}"
+    return f"{count:,} {many if many is not None else word + 's'}"

@@ -26,6 +26,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
+from studyapp.core.base.listing import plural
 from studyapp.core.stats.overview import DeckOverview, deck_overviews_until
 from studyapp.core.stats.report import store_streak
 from studyapp.core.study.queue import study_day
@@ -286,7 +287,7 @@ class HomeScreen(Screen[None]):
 
         from studyapp.core.decks.discovery import display_name
 
-        left = _count(loaded.drafts, "entry", "entries")
+        left = plural(loaded.drafts, "entry", "entries")
         widget.update(
             literal(
                 f"A draft: {left} not checked yet. To check them:\n"
@@ -325,8 +326,8 @@ class HomeScreen(Screen[None]):
             cards = ws.card_count  # (the cards may not be made yet: see count)
             parts = [
                 today,
-                f"{_count(entries, 'entry', 'entries')} · {_count(cards, 'card', 'cards')} "
-                f"in {_count(decks, 'deck', 'decks')}",
+                f"{plural(entries, 'entry', 'entries')} · {plural(cards, 'card')} "
+                f"in {plural(decks, 'deck')}",
             ]
             parts += [streak] if streak else []
             text = fmt.join_fitting(parts, self.app.size.width - 4, sep="    ")
@@ -662,14 +663,9 @@ def _row_content(row: Sequence[str], widths: Sequence[int], drafts: int, *, bold
     content = Content.styled(line, "bold") if bold else literal(line)
     if not drafts:
         return content
-    marker = f"draft · {_count(drafts, 'entry', 'entries')} to check"
+    marker = f"draft · {plural(drafts, 'entry', 'entries')} to check"
     return Content.assemble(content, "\n", Content.styled(marker, "italic $text-warning"))
 
 
 def _clip(text: str, width: int) -> str:
     return text if cell_len(text) <= width else set_cell_size(text, width - 1) + "…"
-
-
-def _count(number: int, one: str, many: str) -> str:
-    """ "1 entry", "102 entries", "200,000 cards"."""
-    return f"{number:,} {one if number == 1 else many}"

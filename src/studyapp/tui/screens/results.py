@@ -25,6 +25,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
+from studyapp.core.base.listing import plural
 from studyapp.core.quiz.answers.verdict import Outcome
 from studyapp.core.quiz.exam import ExamSpec
 from studyapp.core.quiz.questions import Question
@@ -282,10 +283,6 @@ def _seconds(value: float) -> timedelta:
     return timedelta(seconds=value)
 
 
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
-
-
 STATS_HINT = "Forecasts beside results: Stats (t on Home)"
 
 
@@ -348,15 +345,13 @@ def score_lines(
         lines.append(
             f"Time ran out ({limit} allowed): "
             + (
-                f"{_plural(left, 'question was', 'questions were')} left unanswered."
+                f"{plural(left, 'question was', 'questions were')} left unanswered."
                 if left
                 else "every question was answered."
             )
         )
     elif left:
-        lines.append(
-            f"{_plural(left, 'question', 'questions')} left unanswered (counted as wrong)."
-        )
+        lines.append(f"{plural(left, 'question')} left unanswered (counted as wrong).")
     forecast = result.predicted_score
     if forecast is not None and any(r.predicted for r in result.results):
         if ending is Ending.EARLY or answered < total:
@@ -395,7 +390,7 @@ def _forecast_label(questions: int) -> str:
     """What the forecast beside the score measures: these questions, when the sitting
     began. Readiness and home forecast every entry of the exam, today or on its day, so
     a learner seeing three figures at once (39%, 37%, 32%) can tell them apart."""
-    return f"Forecast for these {_plural(questions, 'question', 'questions')} as you began"
+    return f"Forecast for these {plural(questions, 'question')} as you began"
 
 
 def push_message(report: PushReport) -> str:
@@ -403,7 +398,7 @@ def push_message(report: PushReport) -> str:
     already are (new, still being learned, suspended), and what to do to study them.
     Pushing moves only review cards due on a later day; the others need no moving."""
     if not report.cards:
-        items = _plural(report.items, "missed item", "missed items")
+        items = plural(report.items, "missed item")
         return f"Nothing was queued: none of the {items} has a card in your decks now."
     rest = report.cards - report.due
 
@@ -431,23 +426,23 @@ def push_message(report: PushReport) -> str:
         else ""
     )
     if not report.due:
-        items = _plural(report.items, "missed item", "missed items")
-        cards = _plural(report.cards, "card", "cards")
+        items = plural(report.items, "missed item")
+        cards = plural(report.cards, "card")
         return f"Nothing needed moving for your {items} ({cards}): " + "; ".join(where) + "." + todo
     today = report.due - report.tomorrow
     if not report.tomorrow:
         message = (
-            f"{_plural(report.due, 'missed card', 'missed cards')} will come up in your next "
+            f"{plural(report.due, 'missed card')} will come up in your next "
             "study session (due today)."
         )
     elif not today:
         message = (
-            f"{_plural(report.due, 'missed card', 'missed cards')} will come up in tomorrow's "
+            f"{plural(report.due, 'missed card')} will come up in tomorrow's "
             "study session (due now, but studied today: one card of an item a day)."
         )
     else:
         message = (
-            f"{_plural(report.due, 'missed card', 'missed cards')} will come up in study: "
+            f"{plural(report.due, 'missed card')} will come up in study: "
             f"{today} today, {report.tomorrow} tomorrow (studied today: one card of an item "
             "a day)."
         )
