@@ -18,6 +18,8 @@ import re
 from msgspec import Struct, field
 
 from studyapp.core.authoring.extract.sentences import word_list
+from studyapp.core.quiz.answers.normalise import fold
+from studyapp.core.quiz.answers.wordforms import acronyms
 
 __all__ = [
     "KIN_BEFORE",
@@ -650,10 +652,8 @@ def _acronyms(text: str) -> dict[str, str]:
         for n in range(len(words)):  # the shortest tail of the long form that the letters fit
             if not words[n][0].isupper():
                 continue
-            tail = words[n:]
-            capitals = "".join(w[0] for w in tail if w[0].isupper()).upper()
-            every = "".join(w[0] for w in tail).upper()  # "Department of Energy": DOE
-            if letters in (capitals, every):
+            # "Department of Energy": DOE, by every word's initial or its content words'
+            if letters.lower() in acronyms(fold(" ".join(words[n:]))):
                 start = long.find(words[n])
                 head = long[:start]
                 # "the U.S. Department of Justice (DOJ)": the Department of Justice
